@@ -1,0 +1,33 @@
+// ArticleExtractor: RawDoc -> Article. Dispatches HTML to HtmlExtractor and
+// text to TextCleaner, then fills metadata the container supplied.
+//
+// Not thread-safe (owns a Segmenter and per-outlet boilerplate statistics
+// that grow as articles stream through); use one per thread.
+#ifndef STORYFUSE_INGEST_ARTICLE_EXTRACTOR_H_
+#define STORYFUSE_INGEST_ARTICLE_EXTRACTOR_H_
+
+#include <memory>
+
+#include "base/status.h"
+#include "ingest/article.h"
+#include "ingest/raw_doc.h"
+
+namespace storyfuse {
+
+class ArticleExtractor {
+ public:
+  ArticleExtractor();
+  ~ArticleExtractor();
+
+  // Returns InvalidArgument naming doc.source when the document holds no
+  // article text (empty, or only boilerplate).
+  Result<Article> Extract(const RawDoc& doc);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_INGEST_ARTICLE_EXTRACTOR_H_

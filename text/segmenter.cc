@@ -1,0 +1,126 @@
+#include "text/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/utext.h>
+
+#include "text/unicode_text.h"
+#include "text/utf8.h"
+
+namespace storyfuse {
+namespace {
+
+// Abbreviations after which a period does not end a sentence in news copy.
+// ICU's English suppressions already cover titles such as "Mr." and "Dr.".
+constexpr const char* kAbbreviations[] = {
+    "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "Gen.", "Lt.", "Col.", "Capt.", "Sgt.", "Gov.",
+    "Sen.", "Rep.", "Rev.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Jan.", "Feb.", "Aug.",
+    "No.", "Nos.", "St.", "Mt.", "Ft.", "Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "vs.",
+    "approx.", "Dept.", "Univ.", "Ave.", "Blvd.", "Pres.", "Supt.", "Adm.", "Maj.", "Cmdr.",
+    "Mrs.", "Ms.", "Mr.", "Dr.", "Prof.", "Ph.D.", "a.m.", "p.m.", "Calif.", "Fla.", "Mass.",
+    "Ariz.", "Penn.", "Wash.", "Ore.", "Tenn.", "Ky.", "Va.", "Md.", "Ga.", "Ill.", "Mich.",
+};
+
+bool IsSpaceAt(std::string_view text, size_t pos, size_t* next) {
+  size_t p = pos;
+  char32_t cp = DecodeUtf8(text, &p);
+  *next = p;
+  return UnicodeText::IsSpace(cp) || cp == 0xA0;
+}
+
+Span Trim(std::string_view text, size_t begin, size_t end) {
+  size_t next;
+  while (begin < end && IsSpaceAt(text, begin, &next)) begin = next;
+  while (end > begin) {
+    size_t p = end - 1;
+    while (p > begin && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+    if (!IsSpaceAt(text, p, &next)) break;
+    end = p;
+  }
+  return Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+}
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+std::unique_ptr<UText, UTextCloser> OpenUtf8(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  return std::unique_ptr<UText, UTextCloser>(
+      utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+}
+
+// True when the word ending at `end` is one capital letter followed by a
+// period ("A."), an initial in a name rather than a sentence end.
+bool EndsWithInitial(std::string_view text, size_t end) {
+  Span s = Trim(text, 0, end);
+  if (s.end < 2 || text[s.end - 1] != '.') return false;
+  char c = text[s.end - 2];
+  if (c < 'A' || c > 'Z') return false;
+  return s.end == 2 || text[s.end - 3] == ' ' || text[s.end - 3] == '.';
+}
+
+}  // namespace
+
+struct Segmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> sentences;
+  std::unique_ptr<icu::BreakIterator> words;
+};
+
+Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale en = icu::Locale::getEnglish();
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(en, status));
+  for (const char* abbr : kAbbreviations) {
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbr), status);
+  }
+  impl_->sentences.reset(
+      builder->wrapIteratorWithFilter(icu::BreakIterator::createSentenceInstance(en, status), status));
+  impl_->words.reset(icu::BreakIterator::createWordInstance(en, status));
+}
+
+Segmenter::~Segmenter() = default;
+
+std::vector<Span> Segmenter::Sentences(std::string_view text) {
+  std::vector<Span> out;
+  auto ut = OpenUtf8(text);
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->sentences->setText(ut.get(), status);
+  if (U_FAILURE(status)) return out;
+  size_t begin = 0;
+  for (int32_t end = impl_->sentences->next(); end != icu::BreakIterator::DONE;
+       end = impl_->sentences->next()) {
+    bool newline = end > 0 && text[end - 1] == '\n';
+    if (!newline && EndsWithInitial(text, end) && static_cast<size_t>(end) < text.size()) continue;
+    Span s = Trim(text, begin, end);
+    if (!s.empty()) out.push_back(s);
+    begin = end;
+  }
+  return out;
+}
+
+std::vector<Token> Segmenter::Tokens(std::string_view text, bool with_punct) {
+  std::vector<Token> out;
+  auto ut = OpenUtf8(text);
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->words->setText(ut.get(), status);
+  if (U_FAILURE(status)) return out;
+  int32_t begin = impl_->words->first();
+  for (int32_t end = impl_->words->next(); end != icu::BreakIterator::DONE;
+       begin = end, end = impl_->words->next()) {
+    int32_t rule = impl_->words->getRuleStatus();
+    Span span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+    if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) {
+      out.push_back({span, TokenKind::kNumber});
+    } else if (rule >= UBRK_WORD_LETTER) {
+      out.push_back({span, TokenKind::kWord});
+    } else if (with_punct) {
+      size_t next;
+      if (!IsSpaceAt(text, begin, &next)) out.push_back({span, TokenKind::kPunct});
+    }
+  }
+  return out;
+}
+
+}  // namespace storyfuse

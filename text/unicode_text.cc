@@ -1,0 +1,129 @@
+#include "text/unicode_text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+#include "text/utf8.h"
+
+namespace storyfuse {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+// Binary data is not text in any charset; ICU would happily "detect" one.
+bool LooksBinary(std::string_view bytes) {
+  size_t probe = std::min<size_t>(bytes.size(), 8192);
+  for (size_t i = 0; i < probe; ++i) {
+    if (bytes[i] == '\0') return true;
+  }
+  return false;
+}
+
+struct DetectorCloser {
+  void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
+};
+
+Result<std::string> Detect(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&status));
+  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
+  if (U_FAILURE(status) || match == nullptr) {
+    return Status::InvalidArgument("cannot detect the text encoding");
+  }
+  const char* name = ucsdet_getName(match, &status);
+  if (U_FAILURE(status) || name == nullptr) {
+    return Status::InvalidArgument("cannot detect the text encoding");
+  }
+  return std::string(name);
+}
+
+}  // namespace
+
+Result<std::string> UnicodeText::ConvertFrom(std::string_view bytes, std::string_view charset) {
+  std::string name(charset);
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open(name.c_str(), &status);
+  if (U_FAILURE(status)) return Status::InvalidArgument("unknown charset " + name);
+  ucnv_close(conv);
+  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), name.c_str());
+  if (u.isBogus()) return Status::InvalidArgument("cannot convert from " + name);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+Result<std::string> UnicodeText::ToUtf8(std::string_view bytes, std::string* charset) {
+  if (StartsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  if (StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF")) {
+    if (charset) *charset = "UTF-16";
+    return ConvertFrom(bytes, "UTF-16");
+  }
+  if (FindInvalidUtf8(bytes) == std::string_view::npos) {
+    if (charset) *charset = "UTF-8";
+    return std::string(bytes);
+  }
+  if (LooksBinary(bytes)) return Status::InvalidArgument("binary data, not text");
+  Result<std::string> name = Detect(bytes);
+  if (!name.ok()) return name.status();
+  if (charset) *charset = *name;
+  return ConvertFrom(bytes, *name);
+}
+
+bool UnicodeText::IsNfc(std::string_view text) {
+  if (IsAscii(text)) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return true;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  return nfc->isNormalized(u, status);
+}
+
+std::string UnicodeText::Nfc(std::string_view text) {
+  if (IsNfc(text)) return std::string(text);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  icu::UnicodeString n = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return std::string(text);
+  std::string out;
+  n.toUTF8String(out);
+  return out;
+}
+
+std::string UnicodeText::Fold(std::string_view text) {
+  if (IsAscii(text)) {
+    std::string out(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool UnicodeText::IsLetter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
+bool UnicodeText::IsUpper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)); }
+bool UnicodeText::IsDigit(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)); }
+bool UnicodeText::IsSpace(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+bool UnicodeText::IsPunct(char32_t cp) { return u_ispunct(static_cast<UChar32>(cp)); }
+
+}  // namespace storyfuse

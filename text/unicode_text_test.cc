@@ -1,0 +1,55 @@
+#include "text/unicode_text.h"
+
+#include <gtest/gtest.h>
+
+namespace storyfuse {
+namespace {
+
+TEST(UnicodeTextTest, Utf8PassesThroughWithoutBom) {
+  auto r = UnicodeText::ToUtf8("\xEF\xBB\xBF" "caf\xC3\xA9");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "caf\xC3\xA9");
+}
+
+TEST(UnicodeTextTest, Latin1IsDetectedAndConverted) {
+  std::string latin1 =
+      "The minister said the caf\xE9 on the corner of the square was closed "
+      "because of the protest, and the r\xE9sum\xE9 of the talks was short.";
+  std::string charset;
+  auto r = UnicodeText::ToUtf8(latin1, &charset);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->find("caf\xC3\xA9"), std::string::npos);
+  EXPECT_FALSE(charset.empty());
+}
+
+TEST(UnicodeTextTest, Utf16WithBomIsConverted) {
+  std::string utf16("\xFF\xFEh\0i\0", 6);
+  auto r = UnicodeText::ToUtf8(utf16);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "hi");
+}
+
+TEST(UnicodeTextTest, BinaryIsRejected) {
+  std::string bin("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe", 18);
+  auto r = UnicodeText::ToUtf8(bin);
+  EXPECT_FALSE(r.ok());
+}
+
+TEST(UnicodeTextTest, NfcComposes) {
+  // e + combining acute -> é
+  EXPECT_EQ(UnicodeText::Nfc("e\xCC\x81"), "\xC3\xA9");
+  EXPECT_TRUE(UnicodeText::IsNfc("plain"));
+  EXPECT_FALSE(UnicodeText::IsNfc("e\xCC\x81"));
+}
+
+TEST(UnicodeTextTest, FoldLowersAllScripts) {
+  EXPECT_EQ(UnicodeText::Fold("ASEAN Talks"), "asean talks");
+  EXPECT_EQ(UnicodeText::Fold("\xC3\x89LYS\xC3\x89" "E"), "\xC3\xA9lys\xC3\xA9" "e");
+}
+
+TEST(UnicodeTextTest, UnknownCharsetIsAnError) {
+  EXPECT_FALSE(UnicodeText::ConvertFrom("abc", "no-such-charset").ok());
+}
+
+}  // namespace
+}  // namespace storyfuse

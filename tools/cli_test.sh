@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# End-to-end tests of the storyfuse binary: exit codes, formats, errors.
+set -u
+sf=${STORYFUSE:-build/tools/storyfuse}
+fail=0
+check() {  # check NAME EXPECTED_CODE CMD...
+  local name=$1 want=$2; shift 2
+  "$@" >/tmp/sf_out.$$ 2>/tmp/sf_err.$$
+  local got=$?
+  if [ "$got" != "$want" ]; then
+    echo "FAIL $name: exit $got, want $want"; cat /tmp/sf_err.$$; fail=1
+  else
+    echo "ok   $name"
+  fi
+}
+check "help" 0 "$sf" --help
+check "brief help" 0 "$sf" brief --help
+check "no subcommand is a usage error" 2 "$sf"
+check "unknown flag is a usage error" 2 "$sf" brief --nope examples
+check "missing input is bad input" 1 "$sf" extract /nonexistent/file.txt
+check "brief on examples" 0 "$sf" brief examples
+check "brief json on examples" 0 "$sf" brief --format json examples
+grep -q '"stories"' /tmp/sf_out.$$ || { echo "FAIL brief json has no stories"; fail=1; }
+check "extract jsonl on examples" 0 "$sf" extract --format jsonl examples
+printf '{"id":"a","text":"Fine."}\n{broken\n' > /tmp/sf_bad.$$.jsonl
+check "malformed jsonl line is bad input" 1 "$sf" extract --format jsonl /tmp/sf_bad.$$.jsonl
+grep -q ':2: malformed JSON' /tmp/sf_err.$$ || { echo "FAIL error does not name the line"; fail=1; }
+grep -q '"id":"a"' /tmp/sf_out.$$ || { echo "FAIL good line before a bad one was lost"; fail=1; }
+rm -f /tmp/sf_out.$$ /tmp/sf_err.$$ /tmp/sf_bad.$$.jsonl
+exit $fail

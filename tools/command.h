@@ -1,0 +1,29 @@
+// The CLI's commands. Each Register* adds one subcommand to the app; its
+// callback stores the process exit code (0 ok, 1 bad input, 2 usage) in
+// *exit_code. Only the CLI talks to the user: commands print results to
+// stdout and errors (naming the input) to stderr.
+#ifndef STORYFUSE_TOOLS_COMMAND_H_
+#define STORYFUSE_TOOLS_COMMAND_H_
+
+namespace CLI {
+class App;
+}
+
+namespace storyfuse {
+
+constexpr int kExitOk = 0;
+constexpr int kExitBadInput = 1;
+constexpr int kExitUsage = 2;
+
+void RegisterExtract(CLI::App& app, int* exit_code);
+void RegisterBrief(CLI::App& app, int* exit_code);
+void RegisterCluster(CLI::App& app, int* exit_code);
+void RegisterQuotes(CLI::App& app, int* exit_code);
+void RegisterSummarize(CLI::App& app, int* exit_code);
+void RegisterIngest(CLI::App& app, int* exit_code);
+// `eval` and its subcommands (extract, cluster, quotes, rouge, summarize).
+void RegisterEval(CLI::App& app, int* exit_code);
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_TOOLS_COMMAND_H_
