@@ -126,4 +126,13 @@ bool UnicodeText::IsDigit(char32_t cp) { return u_isdigit(static_cast<UChar32>(c
 bool UnicodeText::IsSpace(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)); }
 bool UnicodeText::IsPunct(char32_t cp) { return u_ispunct(static_cast<UChar32>(cp)); }
 
+bool UnicodeText::IsWordChar(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+           cp == '_';
+  }
+  UChar32 c = static_cast<UChar32>(cp);
+  return u_isalpha(c) || u_getIntPropertyValue(c, UCHAR_NUMERIC_TYPE) != U_NT_NONE;
+}
+
 }  // namespace storyfuse

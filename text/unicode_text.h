@@ -43,6 +43,11 @@ class UnicodeText {
   static bool IsDigit(char32_t cp);
   static bool IsSpace(char32_t cp);
   static bool IsPunct(char32_t cp);
+
+  // True when `cp` is a word character as Python 3's Unicode `\w` defines
+  // it: a letter (L*), a character with a numeric value (Nd, Nl, No and
+  // other numerics) or the underscore. Combining marks are not.
+  static bool IsWordChar(char32_t cp);
 };
 
 }  // namespace storyfuse

@@ -51,5 +51,20 @@ TEST(UnicodeTextTest, UnknownCharsetIsAnError) {
   EXPECT_FALSE(UnicodeText::ConvertFrom("abc", "no-such-charset").ok());
 }
 
+TEST(UnicodeTextTest, WordCharMatchesPythonWordClass) {
+  struct Case {
+    char32_t cp;
+    bool word;
+  } cases[] = {
+      {U'a', true},     {U'Z', true},     {U'7', true},      {U'_', true},
+      {U'-', false},    {U' ', false},    {U'\u2019', false}, {U'\u00e9', true},
+      {U'\u0436', true}, {U'\u4e2d', true}, {U'\u0663', true},  {U'\u00bd', true},
+      {U'\u0301', false}, {U'\u00a0', false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(UnicodeText::IsWordChar(c.cp), c.word) << static_cast<uint32_t>(c.cp);
+  }
+}
+
 }  // namespace
 }  // namespace storyfuse
