@@ -5,6 +5,7 @@
 #ifndef STORYFUSE_BRIEF_BRIEF_BUILDER_H_
 #define STORYFUSE_BRIEF_BRIEF_BUILDER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>

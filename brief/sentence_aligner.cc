@@ -1,0 +1,177 @@
+#include "brief/sentence_aligner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "text/segmenter.h"
+#include "text/stemmer.h"
+#include "text/stopwords.h"
+#include "text/unicode_text.h"
+
+namespace storyfuse {
+namespace {
+
+// Sentences shorter than this many content terms are too thin to align
+// ("He left.") and would link unrelated statements.
+constexpr size_t kMinTerms = 3;
+
+struct TermVector {
+  std::vector<std::pair<uint32_t, float>> terms;  // term id -> tf, sorted by id
+  float norm = 0;
+};
+
+uint32_t Find(std::vector<uint32_t>& parent, uint32_t x) {
+  while (parent[x] != x) x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+}  // namespace
+
+struct SentenceAligner::Impl {
+  float threshold;
+  Segmenter segmenter;
+  Stemmer stemmer;
+  std::unordered_map<std::string, uint32_t> term_ids;
+  std::vector<uint32_t> df;                 // articles per term
+  std::vector<std::string_view> texts;
+  std::vector<AlignedSentence> sentences;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> raw_terms;  // per sentence: (term, count)
+  std::vector<TermVector> vectors;
+
+  uint32_t TermId(const std::string& term) {
+    auto [it, inserted] = term_ids.emplace(term, static_cast<uint32_t>(df.size()));
+    if (inserted) df.push_back(0);
+    return it->second;
+  }
+
+  std::vector<std::pair<uint32_t, uint32_t>> Terms(std::string_view sentence) {
+    std::unordered_map<uint32_t, uint32_t> counts;
+    for (const Token& t : segmenter.Tokens(sentence)) {
+      std::string_view w = t.span.In(sentence);
+      if (t.kind == TokenKind::kNumber) {
+        ++counts[TermId("#" + std::string(w))];
+        continue;
+      }
+      std::string lower = UnicodeText::Fold(w);
+      if (lower.size() < 2 || IsStopword(lower)) continue;
+      ++counts[TermId(stemmer.Stem(lower))];
+    }
+    std::vector<std::pair<uint32_t, uint32_t>> out(counts.begin(), counts.end());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  float Idf(uint32_t term) const {
+    return std::log((1.0f + texts.size()) / (1.0f + df[term])) + 1.0f;
+  }
+
+  void BuildVectors() {
+    vectors.assign(sentences.size(), {});
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      TermVector& v = vectors[i];
+      float weight = 0;
+      for (auto [term, count] : raw_terms[i]) {
+        float w = count * Idf(term);
+        v.terms.push_back({term, w});
+        v.norm += w * w;
+        weight += Idf(term);
+      }
+      v.norm = std::sqrt(v.norm);
+      sentences[i].weight = weight;
+    }
+  }
+
+  float Cosine(uint32_t a, uint32_t b) const {
+    const TermVector& x = vectors[a];
+    const TermVector& y = vectors[b];
+    if (x.norm == 0 || y.norm == 0) return 0;
+    float dot = 0;
+    size_t i = 0, j = 0;
+    while (i < x.terms.size() && j < y.terms.size()) {
+      if (x.terms[i].first < y.terms[j].first) {
+        ++i;
+      } else if (x.terms[i].first > y.terms[j].first) {
+        ++j;
+      } else {
+        dot += x.terms[i++].second * y.terms[j++].second;
+      }
+    }
+    return dot / (x.norm * y.norm);
+  }
+};
+
+SentenceAligner::SentenceAligner(float threshold) : impl_(std::make_unique<Impl>()) {
+  impl_->threshold = threshold;
+}
+SentenceAligner::~SentenceAligner() = default;
+
+void SentenceAligner::AddArticle(std::string_view text) {
+  Impl& m = *impl_;
+  uint32_t article = static_cast<uint32_t>(m.texts.size());
+  m.texts.push_back(text);
+  std::unordered_set<uint32_t> seen;
+  uint32_t position = 0;
+  for (Span s : m.segmenter.Sentences(text)) {
+    auto terms = m.Terms(s.In(text));
+    for (auto [term, count] : terms) {
+      if (seen.insert(term).second) ++m.df[term];
+    }
+    m.sentences.push_back({article, position++, s, 0, 0});
+    m.raw_terms.push_back(std::move(terms));
+  }
+}
+
+float SentenceAligner::Similarity(uint32_t a, uint32_t b) const { return impl_->Cosine(a, b); }
+
+Alignment SentenceAligner::Align() {
+  Impl& m = *impl_;
+  m.BuildVectors();
+  const uint32_t n = static_cast<uint32_t>(m.sentences.size());
+  // Inverted index: term -> sentences holding it, in sentence order.
+  std::vector<std::vector<uint32_t>> postings(m.df.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    for (auto [term, tf] : m.raw_terms[i]) postings[term].push_back(i);
+  }
+  std::vector<uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  Alignment out;
+  out.neighbours.resize(n);
+  std::vector<uint32_t> candidates;
+  std::vector<uint32_t> stamp(n, UINT32_MAX);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (m.raw_terms[i].size() < kMinTerms) continue;
+    candidates.clear();
+    for (auto [term, tf] : m.raw_terms[i]) {
+      for (uint32_t j : postings[term]) {
+        if (j <= i || stamp[j] == i) continue;
+        stamp[j] = i;
+        candidates.push_back(j);
+      }
+    }
+    for (uint32_t j : candidates) {
+      if (m.sentences[j].article == m.sentences[i].article) continue;
+      if (m.raw_terms[j].size() < kMinTerms) continue;
+      float sim = m.Cosine(i, j);
+      if (sim < m.threshold) continue;
+      out.neighbours[i].push_back({j, sim});
+      out.neighbours[j].push_back({i, sim});
+      parent[Find(parent, i)] = Find(parent, j);
+    }
+  }
+  std::unordered_map<uint32_t, uint32_t> group_of_root;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t root = Find(parent, i);
+    auto [it, inserted] = group_of_root.emplace(root, static_cast<uint32_t>(out.groups.size()));
+    if (inserted) out.groups.emplace_back();
+    out.groups[it->second].push_back(i);
+    m.sentences[i].group = it->second;
+  }
+  out.sentences = m.sentences;
+  return out;
+}
+
+}  // namespace storyfuse
