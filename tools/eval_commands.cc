@@ -5,9 +5,12 @@
 namespace storyfuse {
 
 // Each eval_<name>.cc defines RegisterEval<Name>; add its line here.
+void RegisterEvalRouge(CLI::App& eval, int* exit_code);
+
 void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
   (void)eval;
   (void)exit_code;
+  RegisterEvalRouge(eval, exit_code);
 }
 
 }  // namespace storyfuse
