@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "brief/brief_builder.h"
+#include "brief/brief_html.h"
 #include "brief/brief_json.h"
 #include "brief/brief_markdown.h"
 #include "tools/article_source.h"
@@ -31,6 +32,8 @@ int RunBrief(const BriefCmdOptions& opt) {
   std::vector<StoryBrief> briefs = {builder.Build("s1", members)};
   if (opt.format == "json") {
     std::printf("%s\n", BriefsToJson(briefs).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  } else if (opt.format == "html") {
+    std::printf("%s", BriefsToHtml(briefs).c_str());
   } else {
     for (const auto& b : briefs) std::printf("%s\n", BriefToMarkdown(b).c_str());
   }
@@ -42,7 +45,7 @@ int RunBrief(const BriefCmdOptions& opt) {
 void RegisterBrief(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<BriefCmdOptions>();
   CLI::App* cmd = app.add_subcommand("brief", "Print a sourced brief of each story in the inputs");
-  cmd->add_option("--format", opt->format, "md, json or html")->check(CLI::IsMember({"md", "json"}));
+  cmd->add_option("--format", opt->format, "md, json or html")->check(CLI::IsMember({"md", "json", "html"}));
   cmd->add_option("--words", opt->words, "Summary length in words")->check(CLI::PositiveNumber);
   cmd->add_option("inputs", opt->inputs, "Files, folders or - for stdin")->required();
   cmd->callback([opt, exit_code] { *exit_code = RunBrief(*opt); });

@@ -1,0 +1,56 @@
+#include <gtest/gtest.h>
+
+#include "brief/brief_html.h"
+#include "brief/brief_json.h"
+#include "brief/brief_markdown.h"
+
+namespace storyfuse {
+namespace {
+
+StoryBrief Sample() {
+  StoryBrief b;
+  b.id = "s-1";
+  b.headline = "Bridge <reopens>";
+  b.outlets = 2;
+  b.independent_sources = 2;
+  b.summary.push_back({"The bridge reopened.", {"a", "b"}, {{"a", 0, 20}}, 2});
+  b.quotes.push_back({"We are proud", "Ilse Brandvik", {"a"}, {{"We are proud", "a"}, {"We're proud", "b"}}});
+  b.numbers.push_back({4.2e6, std::nullopt, std::nullopt, "exact", "crowns", "4.2 million crowns", {"a"}});
+  b.articles.push_back({"a", "Harbour Daily", "Bridge reopens", "2031-05-02", {}, "", "", 120});
+  b.articles.push_back({"b", "", "", "", {}, "", "a", 80});
+  return b;
+}
+
+TEST(BriefJsonTest, EveryKeyPresentAndAbsentIsNull) {
+  nlohmann::json j = BriefsToJson({Sample()});
+  const auto& s = j["stories"][0];
+  for (const char* key : {"id", "headline", "outlets", "independent_sources", "summary", "facts", "quotes", "numbers",
+                          "conflicts", "timeline", "entities", "exclusives", "articles"}) {
+    EXPECT_TRUE(s.contains(key)) << key;
+  }
+  EXPECT_EQ(s["summary"][0]["sources"].size(), 2u);
+  EXPECT_EQ(s["summary"][0]["spans"][0]["end"], 20);
+  EXPECT_TRUE(s["numbers"][0]["min"].is_null());
+  EXPECT_EQ(s["numbers"][0]["value"], 4.2e6);
+  EXPECT_TRUE(s["articles"][1]["outlet"].is_null());
+  EXPECT_EQ(s["articles"][1]["copy_of"], "a");
+  EXPECT_EQ(s["quotes"][0]["variants"][1]["text"], "We're proud");
+}
+
+TEST(BriefMarkdownTest, NamesSourcesAndVariants) {
+  std::string md = BriefToMarkdown(Sample());
+  EXPECT_NE(md.find("- The bridge reopened. [a, b]"), std::string::npos);
+  EXPECT_NE(md.find("b: \u201cWe're proud\u201d"), std::string::npos);
+  EXPECT_NE(md.find("(outlet not named)"), std::string::npos);
+}
+
+TEST(BriefHtmlTest, EscapesAndIsSelfContained) {
+  std::string html = BriefsToHtml({Sample()});
+  EXPECT_NE(html.find("Bridge &lt;reopens&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("<reopens>"), std::string::npos);
+  EXPECT_EQ(html.find("http"), std::string::npos);  // no external resources
+  EXPECT_EQ(HtmlEscape("a&'\""), "a&amp;&#39;&quot;");
+}
+
+}  // namespace
+}  // namespace storyfuse
