@@ -23,6 +23,10 @@ constexpr size_t kMaxSummarySentences = 7;
 // Two summary candidates more similar than this say the same thing.
 constexpr float kRedundancy = 0.3f;
 constexpr size_t kMaxFacts = 20;
+// A summary sentence also credits an article whose closest sentence is
+// this similar: it states the same core in other words (leads paraphrase
+// each other below the alignment threshold).
+constexpr float kParaphrase = 0.35f;
 constexpr size_t kMaxExclusives = 10;
 constexpr int kMaxExclusivesPerArticle = 2;
 
@@ -94,6 +98,25 @@ Statement MakeStatement(const StoryView& v, uint32_t group_index) {
   return st;
 }
 
+// Adds to `st` each article not yet among its sources whose most similar
+// sentence to `rep` reaches kParaphrase.
+void AddParaphrases(const StoryView& v, uint32_t rep, Statement* st) {
+  std::map<uint32_t, std::pair<float, uint32_t>> best;  // article -> (sim, sentence)
+  for (uint32_t j = 0; j < v.alignment.sentences.size(); ++j) {
+    uint32_t article = v.alignment.sentences[j].article;
+    const std::string& id = v.ArticleOf(j).id;
+    if (std::find(st->sources.begin(), st->sources.end(), id) != st->sources.end()) continue;
+    float sim = v.aligner->Similarity(rep, j);
+    if (sim >= kParaphrase && sim > best[article].first) best[article] = {sim, j};
+  }
+  for (auto [article, match] : best) {
+    const AlignedSentence& as = v.alignment.sentences[match.second];
+    const CodePointIndex& cp = v.code_points[article];
+    st->sources.push_back(v.ArticleOf(match.second).id);
+    st->spans.push_back({st->sources.back(), cp.ToCodePoint(as.span.begin), cp.ToCodePoint(as.span.end)});
+  }
+}
+
 int Support(const StoryView& v, uint32_t group_index) {
   std::set<std::string> origins;
   for (uint32_t s : v.alignment.groups[group_index]) origins.insert(v.Origin(v.alignment.sentences[s].article));
@@ -109,14 +132,31 @@ bool SummaryWorthy(std::string_view text) {
   return last == '.' || last == '"' || last == '!' || static_cast<unsigned char>(last) >= 0x80;
 }
 
-// How central a group is: support across independent origins, information,
-// and closeness to the top of its articles (news puts the core first).
+// Share of the sentence's bytes inside quotation marks: quotes belong to the
+// quote table; the summary states what happened in the reporters' words.
+float QuotedShare(std::string_view text) {
+  size_t quoted = 0;
+  bool inside = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool mark = text[i] == '"' || text.compare(i, 3, "\u201c") == 0 || text.compare(i, 3, "\u201d") == 0;
+    if (mark) inside = !inside;
+    if (inside) ++quoted;
+  }
+  return text.empty() ? 0 : static_cast<float>(quoted) / text.size();
+}
+
+// How central a group is: what it shares with the other articles per word
+// (centrality), support across independent origins, and closeness to the
+// top of its articles (news puts the core first).
 float GroupScore(const StoryView& v, uint32_t group_index) {
   uint32_t rep = v.representative[group_index];
   float best_position = 1;
   for (uint32_t s : v.alignment.groups[group_index]) best_position = std::min(best_position, v.RelativePosition(s));
-  float info = std::log1p(v.alignment.sentences[rep].weight);
-  return info * (1.0f + std::log2(static_cast<float>(Support(v, group_index)))) / (1.0f + 2.0f * best_position);
+  std::string_view text = v.Text(rep);
+  float centrality = v.alignment.sentences[rep].shared / std::sqrt(1.0f + CountWords(text));
+  float quoted = QuotedShare(text) > 0.5f ? 0.4f : 1.0f;
+  return centrality * quoted * (1.0f + std::log2(static_cast<float>(Support(v, group_index)))) /
+         (1.0f + 2.0f * best_position);
 }
 
 std::vector<uint32_t> RankGroups(const StoryView& v) {
@@ -174,7 +214,10 @@ struct BriefBuilder::Impl {
     };
     std::stable_sort(chosen.begin(), chosen.end(), [&](uint32_t a, uint32_t b) { return order(a) < order(b); });
     std::vector<Statement> out;
-    for (uint32_t g : chosen) out.push_back(MakeStatement(v, g));
+    for (uint32_t g : chosen) {
+      out.push_back(MakeStatement(v, g));
+      AddParaphrases(v, v.representative[g], &out.back());
+    }
     return out;
   }
 

@@ -27,6 +27,9 @@ struct AlignedSentence {
   uint32_t position = 0;  // index of the sentence within its article
   Span span;              // bytes of that article's text
   float weight = 0;       // sum of its terms' idf: how much it says
+  // How much of what it says other articles say too: the sum over its
+  // distinct terms of the share of the other articles that use the term.
+  float shared = 0;
   uint32_t group = 0;     // index into Alignment::groups
 };
 
