@@ -3,62 +3,112 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "text/unicode_text.h"
+#include "ingest/buffered_reader.h"
+#include "ingest/byte_source.h"
+#include "ingest/charset_decoder.h"
+#include "ingest/gzip_reader.h"
+#include "ingest/http_response.h"
+#include "ingest/warc_reader.h"
 
 namespace storyfuse {
 namespace fs = std::filesystem;
 
 namespace {
 
+enum class Format { kDocument, kJsonl, kWarc };
+
+constexpr std::string_view kStdinName = "stdin";
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
-// True when the first non-blank bytes look like markup of an HTML page.
-bool LooksLikeHtml(std::string_view bytes) {
-  size_t i = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (i == std::string_view::npos || bytes[i] != '<') return false;
-  std::string head = Lower(std::string(bytes.substr(i, 256)));
-  return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0 ||
-         head.rfind("<head", 0) == 0 || head.rfind("<!--", 0) == 0 || head.rfind("<meta", 0) == 0;
+std::string WithoutGz(const std::string& name) {
+  return EndsWith(Lower(name), ".gz") ? name.substr(0, name.size() - 3) : name;
 }
 
-Result<std::string> Slurp(std::istream& in, const std::string& name) {
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::IoError(name + ": read failed");
-  return bytes;
-}
-
-std::string StemOf(const std::string& path) {
-  std::string name = fs::path(path).filename().string();
-  for (const char* ext : {".warc.gz", ".html", ".htm", ".txt", ".jsonl", ".ndjson", ".warc"}) {
-    if (EndsWith(Lower(name), ext)) return name.substr(0, name.size() - std::strlen(ext));
+Format FormatOf(const std::string& format_name, std::string_view head) {
+  std::string lower = Lower(format_name);
+  if (EndsWith(lower, ".jsonl") || EndsWith(lower, ".ndjson")) return Format::kJsonl;
+  if (EndsWith(lower, ".warc") || head.substr(0, 5) == "WARC/") return Format::kWarc;
+  if (format_name == kStdinName) {
+    size_t i = head.find_first_not_of(" \t\r\n");
+    if (i != std::string_view::npos && head[i] == '{') return Format::kJsonl;
   }
-  return fs::path(path).stem().string();
+  return Format::kDocument;
 }
 
+bool HtmlName(const std::string& format_name) {
+  std::string lower = Lower(format_name);
+  return EndsWith(lower, ".html") || EndsWith(lower, ".htm") || EndsWith(lower, ".xhtml");
+}
+
+// The file name without its folder and its known extensions.
+std::string StemOf(const std::string& path) {
+  std::string name = WithoutGz(fs::path(path).filename().string());
+  std::string lower = Lower(name);
+  for (const char* ext : {".html", ".htm", ".xhtml", ".txt", ".jsonl", ".ndjson", ".warc"}) {
+    if (EndsWith(lower, ext)) return name.substr(0, name.size() - std::strlen(ext));
+  }
+  return fs::path(name).stem().string();
+}
+
+std::string Mb(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
+// "column 7: syntax error ..." out of nlohmann's longer message.
+std::string JsonReason(const nlohmann::json::parse_error& e) {
+  std::string what = e.what();
+  size_t at = what.find("column");
+  std::string reason = at == std::string::npos ? what : what.substr(at);
+  if (reason.size() > 160) reason = reason.substr(0, 160) + "...";
+  return reason;
+}
+
+// A string field's value; "" when absent, null or of another type.
 std::string StringField(const nlohmann::json& obj, const char* key) {
   auto it = obj.find(key);
-  if (it == obj.end() || !it->is_string()) return "";
-  return it->get<std::string>();
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// Ids are often numbers in exported data sets.
+std::string IdField(const nlohmann::json& obj) {
+  auto it = obj.find("id");
+  if (it != obj.end() && (it->is_number_integer() || it->is_number_unsigned())) return it->dump();
+  return StringField(obj, "id");
+}
+
+std::vector<std::string> Authors(const nlohmann::json& obj) {
+  std::vector<std::string> out;
+  auto it = obj.find("authors");
+  if (it == obj.end()) return out;
+  if (it->is_string() && !it->get<std::string>().empty()) out.push_back(it->get<std::string>());
+  if (!it->is_array()) return out;
+  for (const auto& x : *it) {
+    if (x.is_string() && !x.get<std::string>().empty()) out.push_back(x.get<std::string>());
+  }
+  return out;
+}
+
+std::string Label(const nlohmann::json& obj) {
+  auto it = obj.find("label");
+  if (it == obj.end() || it->is_null()) return "";
+  return it->is_string() ? it->get<std::string>() : it->dump();
 }
 
 }  // namespace
 
-InputReader::InputReader(Sink sink, ErrorSink on_error)
-    : sink_(std::move(sink)), on_error_(std::move(on_error)) {}
+InputReader::InputReader(Sink sink, ErrorSink on_error, InputReaderOptions options)
+    : sink_(std::move(sink)), on_error_(std::move(on_error)), options_(options) {}
 
 void InputReader::Emit(RawDoc&& doc) {
   ++documents_;
@@ -72,98 +122,178 @@ void InputReader::Fail(const Status& status) {
 
 Status InputReader::Read(const std::string& input) {
   if (input == "-") {
-    Result<std::string> bytes = Slurp(std::cin, "stdin");
-    if (!bytes.ok()) return bytes.status();
-    ReadBuffer("-", "stdin", std::move(*bytes));
+    std::unique_ptr<FileSource> in = FileSource::Stdin();
+    ReadStream(in.get(), std::string(kStdinName));
     return Status::Ok();
   }
   std::error_code ec;
-  if (fs::is_directory(input, ec)) {
-    std::vector<std::string> files;
-    for (auto it = fs::recursive_directory_iterator(input, ec); !ec && it != fs::end(it); it.increment(ec)) {
-      if (it->is_regular_file()) files.push_back(it->path().string());
-    }
-    if (ec) return Status::IoError(input + ": " + ec.message());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      Status st = ReadFile(f);
-      if (!st.ok()) Fail(st);
-    }
+  fs::file_status st = fs::status(input, ec);
+  if (!fs::exists(st)) return Status::NotFound(input + ": no such file or folder");
+  if (fs::is_directory(st)) {
+    ReadDirectory(input);
     return Status::Ok();
   }
-  if (!fs::exists(input, ec)) return Status::NotFound(input + ": no such file or folder");
   return ReadFile(input);
 }
 
+void InputReader::ReadBytes(const std::string& name, std::string_view bytes) {
+  StringSource in(bytes);
+  ReadStream(&in, name == "-" ? std::string(kStdinName) : name);
+}
+
+void InputReader::ReadDirectory(const std::string& dir) {
+  std::error_code ec;
+  std::vector<fs::directory_entry> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename().string().rfind('.', 0) != 0) entries.push_back(*it);
+  }
+  if (ec) return Fail(Status::IoError(dir + ": cannot list folder: " + ec.message()));
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    return a.path().filename().string() < b.path().filename().string();
+  });
+  for (const fs::directory_entry& e : entries) {
+    std::string path = e.path().string();
+    if (e.is_directory(ec) && !e.is_symlink(ec)) {
+      ReadDirectory(path);
+    } else if (e.is_regular_file(ec)) {
+      if (Status st = ReadFile(path); !st.ok()) Fail(st);
+    }
+  }
+}
+
 Status InputReader::ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open");
-  Result<std::string> bytes = Slurp(in, path);
-  if (!bytes.ok()) return bytes.status();
-  ReadBuffer(path, path, std::move(*bytes));
+  // A huge plain document is refused before reading it; containers (JSONL,
+  // WARC) and compressed files hold many documents and are streamed.
+  std::error_code ec;
+  uint64_t size = fs::file_size(path, ec);
+  std::string lower = Lower(path);
+  if (!ec && size > options_.max_document_bytes && FormatOf(path, "") == Format::kDocument &&
+      !EndsWith(lower, ".gz")) {
+    Fail(Status::InvalidArgument(path + ": file of " + Mb(size) + " is over the " +
+                                 Mb(options_.max_document_bytes) + " document limit"));
+    return Status::Ok();
+  }
+  Result<std::unique_ptr<FileSource>> in = FileSource::Open(path);
+  if (!in.ok()) return in.status().WithContext(path);
+  ReadStream(in->get(), path);
   return Status::Ok();
 }
 
-void InputReader::ReadBuffer(const std::string& source, const std::string& name, std::string bytes) {
-  std::string lower = Lower(name);
-  if (EndsWith(lower, ".jsonl") || EndsWith(lower, ".ndjson")) return ReadJsonl(source, bytes);
-  if (EndsWith(lower, ".warc") || EndsWith(lower, ".warc.gz")) return ReadWarc(source, bytes);
-  if (bytes.empty()) return Fail(Status::InvalidArgument(source + ": empty file"));
-  Result<std::string> utf8 = UnicodeText::ToUtf8(bytes);
-  if (!utf8.ok()) return Fail(utf8.status().WithContext(source));
+void InputReader::ReadStream(ByteSource* source, const std::string& name) {
+  BufferedReader in(source);
+  Result<std::string_view> head = in.Peek(3);
+  if (!head.ok()) return Fail(head.status().WithContext(name));
+  if (!GzipReader::IsGzip(*head)) return ReadDecoded(&in, name, name);
+  GzipReader gz(&in);
+  BufferedReader unzipped(&gz);
+  ReadDecoded(&unzipped, name, WithoutGz(name));
+}
+
+void InputReader::ReadDecoded(BufferedReader* in, const std::string& name,
+                              const std::string& format_name) {
+  Result<std::string_view> head = in->Peek(512);
+  if (!head.ok()) return Fail(head.status().WithContext(name));
+  if (head->empty()) {
+    return Fail(Status::InvalidArgument(name + (name == kStdinName ? ": empty input" : ": empty file")));
+  }
+  switch (FormatOf(format_name, *head)) {
+    case Format::kJsonl:
+      return ReadJsonl(in, name);
+    case Format::kWarc:
+      return ReadWarc(in, name);
+    case Format::kDocument:
+      return ReadDocument(in, name, format_name);
+  }
+}
+
+void InputReader::ReadDocument(BufferedReader* in, const std::string& name,
+                               const std::string& format_name) {
+  std::string bytes;
+  Result<size_t> got = in->ReadUpTo(options_.max_document_bytes + 1, &bytes);
+  if (!got.ok()) return Fail(got.status().WithContext(name));
+  if (bytes.size() > options_.max_document_bytes) {
+    return Fail(Status::InvalidArgument(name + ": document is over the " +
+                                        Mb(options_.max_document_bytes) + " limit"));
+  }
+  bool html = HtmlName(format_name) || HttpResponse::LooksLikeHtml(bytes);
+  Result<std::string> utf8 = CharsetDecoder::ToUtf8(bytes, "", html);
+  if (!utf8.ok()) return Fail(utf8.status().WithContext(name));
   RawDoc doc;
-  doc.source = source;
-  doc.id = source == "-" ? "stdin" : StemOf(name);
-  bool html = EndsWith(lower, ".html") || EndsWith(lower, ".htm") || LooksLikeHtml(*utf8);
+  bool is_stdin = name == kStdinName;
+  doc.source = is_stdin ? "-" : name;
+  doc.id = is_stdin ? "stdin" : StemOf(name);
   doc.format = html ? DocFormat::kHtml : DocFormat::kText;
   doc.bytes = std::move(*utf8);
   Emit(std::move(doc));
 }
 
-void InputReader::ReadJsonl(const std::string& source, std::string_view bytes) {
-  size_t line_no = 0;
-  for (size_t pos = 0; pos < bytes.size();) {
-    size_t eol = bytes.find('\n', pos);
-    if (eol == std::string_view::npos) eol = bytes.size();
-    std::string_view line = bytes.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    std::string where = source + ":" + std::to_string(line_no);
-    nlohmann::json obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (obj.is_discarded() || !obj.is_object()) {
-      Fail(Status::InvalidArgument(where + ": malformed JSON"));
+void InputReader::ReadJsonl(BufferedReader* in, const std::string& name) {
+  std::string line;
+  bool too_long = false;
+  // JSON escapes may make a line somewhat longer than the text it carries.
+  const uint64_t max_line = options_.max_document_bytes + options_.max_document_bytes / 8;
+  for (size_t line_no = 1;; ++line_no) {
+    std::string where = name + ":" + std::to_string(line_no);
+    Result<bool> got = in->ReadLine(&line, max_line, &too_long);
+    if (!got.ok()) return Fail(got.status().WithContext(where));
+    if (!*got) return;
+    if (too_long) {
+      Fail(Status::InvalidArgument(where + ": line is over the " + Mb(max_line) + " limit"));
       continue;
     }
-    RawDoc doc;
-    doc.source = where;
-    doc.id = StringField(obj, "id");
-    if (doc.id.empty()) doc.id = StemOf(source) + "-" + std::to_string(line_no);
-    doc.url = StringField(obj, "url");
-    doc.outlet = StringField(obj, "outlet");
-    doc.title = StringField(obj, "title");
-    doc.published = StringField(obj, "published");
-    doc.language = StringField(obj, "language");
-    doc.label = StringField(obj, "label");
-    if (obj.contains("label") && obj["label"].is_number()) doc.label = obj["label"].dump();
-    if (auto a = obj.find("authors"); a != obj.end() && a->is_array()) {
-      for (const auto& x : *a) {
-        if (x.is_string()) doc.authors.push_back(x.get<std::string>());
-      }
-    }
-    std::string html = StringField(obj, "html");
-    doc.bytes = html.empty() ? StringField(obj, "text") : html;
-    doc.format = html.empty() ? DocFormat::kText : DocFormat::kHtml;
-    if (doc.bytes.empty()) {
-      Fail(Status::InvalidArgument(where + ": no text or html field"));
-      continue;
-    }
-    Emit(std::move(doc));
+    std::string_view view = line;
+    if (line_no == 1 && view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
+    if (view.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    ReadJsonLine(view, where, line_no, name);
   }
 }
 
-void InputReader::ReadWarc(const std::string& source, std::string_view) {
-  Fail(Status::Unsupported(source + ": WARC reading is not built yet"));
+void InputReader::ReadJsonLine(std::string_view line, const std::string& where, size_t line_no,
+                               const std::string& name) {
+  nlohmann::json obj;
+  try {
+    obj = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    return Fail(Status::InvalidArgument(where + ": malformed JSON (" + JsonReason(e) + ")"));
+  }
+  if (!obj.is_object()) return Fail(Status::InvalidArgument(where + ": not a JSON object"));
+  for (const char* key : {"text", "html"}) {
+    auto it = obj.find(key);
+    if (it != obj.end() && !it->is_string() && !it->is_null()) {
+      return Fail(Status::InvalidArgument(where + ": field \"" + key + "\" is not a string"));
+    }
+  }
+  RawDoc doc;
+  doc.source = where;
+  doc.id = IdField(obj);
+  if (doc.id.empty()) doc.id = StemOf(name) + "-" + std::to_string(line_no);
+  doc.url = StringField(obj, "url");
+  doc.outlet = StringField(obj, "outlet");
+  doc.title = StringField(obj, "title");
+  doc.published = StringField(obj, "published");
+  doc.language = StringField(obj, "language");
+  doc.label = Label(obj);
+  doc.authors = Authors(obj);
+  std::string html = StringField(obj, "html");
+  doc.format = html.empty() ? DocFormat::kText : DocFormat::kHtml;
+  doc.bytes = html.empty() ? StringField(obj, "text") : std::move(html);
+  if (doc.bytes.empty()) return Fail(Status::InvalidArgument(where + ": no text or html field"));
+  Emit(std::move(doc));
+}
+
+void InputReader::ReadWarc(BufferedReader* in, const std::string& name) {
+  WarcReader warc(in, name, options_.max_document_bytes);
+  for (;;) {
+    RawDoc doc;
+    Result<bool> got = warc.Next(&doc);
+    if (!got.ok()) {
+      Fail(got.status());
+      continue;
+    }
+    if (!*got) break;
+    Emit(std::move(doc));
+  }
+  if (warc.records() == 0) Fail(Status::InvalidArgument(name + ": no WARC records"));
 }
 
 }  // namespace storyfuse
