@@ -1,0 +1,77 @@
+// DateResolver: finds date expressions in an article's text and resolves
+// them to calendar dates.
+//
+// Absolute forms: "July 10, 2025", "10 July 2025", "2025-07-10", "July 10",
+// "Jul. 10th", "the 10th of July", "February 2022", "in February",
+// "in 2024", "mid-July". Relative forms, resolved against an anchor date
+// (the article's publication date, or the story's date when the article
+// has none): "Thursday", "last Tuesday", "next week", "yesterday", "today",
+// "earlier this year", "since January", "two days ago", "days earlier".
+//
+// News conventions applied (docs/analyzers.md gives the reasons):
+// - A bare weekday is the most recent such day on or before the anchor,
+//   unless the sentence speaks of the future ("will meet on Monday"), then
+//   the first such day on or after it. "last X" is strictly before the
+//   anchor, "next X" strictly after, "this X" in the anchor's ISO week.
+// - A month or month-day without a year takes the year that puts it on or
+//   before the anchor when the sentence is in the past tense, on or after
+//   it when in the future, else the year nearest to the anchor.
+// - Weeks ("next week") have granularity "week" and are written as the
+//   ISO date of their Monday, so that ISO strings still sort in time.
+// - Vague spans ("days earlier", "weeks ago") are kept with
+//   approximate == true and a coarser granularity.
+// Not dates: times of day, durations ("for three days"), ages, decades.
+//
+// Stateless; thread-safe. Linear in the text's size.
+#ifndef STORYFUSE_ANALYZE_DATE_RESOLVER_H_
+#define STORYFUSE_ANALYZE_DATE_RESOLVER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/article.h"
+#include "text/span.h"
+#include "text/word_lexer.h"
+
+namespace storyfuse {
+
+enum class DateGranularity : uint8_t { kDay, kWeek, kMonth, kYear };
+
+// "day", "week", "month" or "year".
+std::string_view GranularityName(DateGranularity g);
+
+struct DateMention {
+  Span span;             // the words that state the date ("last Tuesday")
+  Span sentence;         // the sentence that contains it
+  std::string iso;       // "2025-07-10", "2025-07", "2025"; a week is its
+                         // Monday's "2025-07-07". Empty when the mention is
+                         // relative and no anchor was given.
+  DateGranularity granularity = DateGranularity::kDay;
+  std::string anchor;    // "YYYY-MM-DD" used for resolving; empty if absolute
+  bool relative = false;     // resolution needed the anchor (incl. yearless)
+  bool approximate = false;  // vague expression; iso is a best estimate
+};
+
+class DateResolver {
+ public:
+  // Date mentions of `text` in text order, without overlaps. `anchor_iso`
+  // is "YYYY-MM-DD" optionally followed by a time ("2025-07-11T08:30Z");
+  // when it is empty or malformed, absolute mentions are still resolved and
+  // relative ones are returned with an empty iso.
+  static std::vector<DateMention> Extract(std::string_view text, std::string_view anchor_iso);
+
+  // The same over tokens already produced by WordLexer::Lex(text).
+  static std::vector<DateMention> Extract(std::string_view text,
+                                          const std::vector<LexToken>& tokens,
+                                          std::string_view anchor_iso);
+
+  // The anchor to resolve `article`'s relative dates with: its own
+  // publication date when present, else `story_anchor` (may be empty).
+  static std::string_view AnchorFor(const Article& article, std::string_view story_anchor);
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_ANALYZE_DATE_RESOLVER_H_
