@@ -1,0 +1,397 @@
+#include "store/article_store.h"
+
+#include <xxhash.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include <nlohmann/json.hpp>
+
+namespace storyfuse {
+namespace {
+
+// Schema version 1. Documented column by column in docs/store.md.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+
+CREATE TABLE stories (
+  id         TEXT PRIMARY KEY,
+  headline   TEXT,
+  updated_at TEXT NOT NULL,
+  brief_json TEXT
+);
+
+CREATE TABLE articles (
+  seq          INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL,
+  url          TEXT,
+  outlet       TEXT,
+  title        TEXT,
+  authors      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(authors)),
+  published    TEXT,
+  dateline     TEXT,
+  wire         TEXT,
+  language     TEXT,
+  source       TEXT,
+  input        TEXT,
+  text         TEXT NOT NULL,
+  story_id     TEXT,
+  copy_of      TEXT,
+  ingested_at  TEXT NOT NULL,
+  version      INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX articles_content_hash ON articles(content_hash);
+CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
+
+CREATE TABLE article_versions (
+  article_id   TEXT NOT NULL,
+  version      INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  url          TEXT,
+  outlet       TEXT,
+  title        TEXT,
+  authors      TEXT NOT NULL,
+  published    TEXT,
+  dateline     TEXT,
+  wire         TEXT,
+  language     TEXT,
+  source       TEXT,
+  input        TEXT,
+  text         TEXT NOT NULL,
+  ingested_at  TEXT NOT NULL,
+  replaced_at  TEXT NOT NULL,
+  PRIMARY KEY (article_id, version)
+);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, content='articles', content_rowid='seq',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.seq, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+)sql";
+
+constexpr const char* kArticleColumns =
+    "id, content_hash, url, outlet, title, authors, published, dateline, wire, language, source, "
+    "input, text, story_id, copy_of, ingested_at, version";
+
+std::string AuthorsJson(const std::vector<std::string>& authors) {
+  return nlohmann::json(authors).dump();
+}
+
+std::vector<std::string> AuthorsFromJson(const std::string& json) {
+  nlohmann::json j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  for (const auto& a : j) {
+    if (a.is_string()) out.push_back(a.get<std::string>());
+  }
+  return out;
+}
+
+// Reads a row selected with kArticleColumns.
+StoredArticle ReadArticle(const Statement& s) {
+  StoredArticle out;
+  Article& a = out.article;
+  a.id = s.Text(0);
+  out.content_hash = s.Text(1);
+  a.url = s.Text(2);
+  a.outlet = s.Text(3);
+  a.title = s.Text(4);
+  a.authors = AuthorsFromJson(s.Text(5));
+  a.published.iso = s.Text(6);
+  a.dateline = s.Text(7);
+  a.wire = s.Text(8);
+  if (!s.IsNull(9)) a.language = s.Text(9);
+  a.source = s.Text(10);
+  a.input = s.Text(11);
+  a.text = s.Text(12);
+  out.story_id = s.Text(13);
+  out.copy_of = s.Text(14);
+  out.ingested_at = s.Text(15);
+  out.version = s.Int(16);
+  return out;
+}
+
+struct Found {
+  std::string id;
+  std::string hash;
+  int64_t version = 0;
+};
+
+// Runs a lookup returning (id, content_hash, version) for `key`.
+Result<std::optional<Found>> Lookup(Statement& s, const std::string& key) {
+  s.Bind(1, key);
+  Result<bool> row = s.Step();
+  std::optional<Found> found;
+  if (row.ok() && *row) found = Found{s.Text(0), s.Text(1), s.Int(2)};
+  s.Reset();
+  if (!row.ok()) return row.status();
+  return found;
+}
+
+}  // namespace
+
+std::string ArticleStore::ContentHash(const Article& a) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  XXH3_128bits_update(state, a.title.data(), a.title.size());
+  XXH3_128bits_update(state, "\0", 1);  // "ab"+"c" must differ from "a"+"bc"
+  XXH3_128bits_update(state, a.text.data(), a.text.size());
+  XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  char hex[33];
+  std::snprintf(hex, sizeof(hex), "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return hex;
+}
+
+std::string ArticleStore::NowUtc() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const std::string& path) {
+  Result<std::unique_ptr<Database>> db = Database::Open(path);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<ArticleStore> store(new ArticleStore(std::move(*db)));
+  Status st = store->Migrate();
+  if (st.ok()) st = store->Prepare();
+  if (!st.ok()) return st.WithContext(path);
+  return store;
+}
+
+Result<int> ArticleStore::SchemaVersion() {
+  Result<Statement> has = db_->Prepare(
+      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+  if (!has.ok()) return has.status();
+  Result<bool> row = has->Step();
+  if (!row.ok()) return row.status();
+  if (has->Int(0) == 0) return 0;
+  Result<Statement> get = db_->Prepare("SELECT max(version) FROM schema_version");
+  if (!get.ok()) return get.status();
+  row = get->Step();
+  if (!row.ok()) return row.status();
+  return static_cast<int>(get->Int(0));  // NULL (no row) reads as 0
+}
+
+Status ArticleStore::MigrateTo1() { return db_->Exec(kSchemaV1); }
+
+Status ArticleStore::Migrate() {
+  // Checked inside the write transaction so two processes creating the
+  // same store do not both run a migration.
+  Result<Database::Transaction> tx = db_->Begin();
+  if (!tx.ok()) return tx.status();
+  Result<int> version = SchemaVersion();
+  if (!version.ok()) return version.status();
+  if (*version > kSchemaVersion) {
+    return Status::Unsupported("database schema version " + std::to_string(*version) +
+                               " is newer than this build's (" + std::to_string(kSchemaVersion) + ")");
+  }
+  if (*version == kSchemaVersion) return tx->Commit();
+  // One step per version; a later schema adds `if (v < 2) MigrateTo2()`.
+  if (*version < 1) STORYFUSE_RETURN_IF_ERROR(MigrateTo1());
+  STORYFUSE_RETURN_IF_ERROR(db_->Exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES (" +
+                                      std::to_string(kSchemaVersion) + ")"));
+  return tx->Commit();
+}
+
+Status ArticleStore::Prepare() {
+  struct {
+    Statement* stmt;
+    std::string sql;
+  } statements[] = {
+      {&find_by_id_, "SELECT id, content_hash, version FROM articles WHERE id = ?1"},
+      {&find_by_hash_, "SELECT id, content_hash, version FROM articles WHERE content_hash = ?1 "
+                       "ORDER BY seq LIMIT 1"},
+      {&find_by_url_, "SELECT id, content_hash, version FROM articles WHERE url = ?1 "
+                      "ORDER BY seq LIMIT 1"},
+      {&insert_, "INSERT INTO articles (id, content_hash, url, outlet, title, authors, published, "
+                 "dateline, wire, language, source, input, text, ingested_at, version) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
+      {&update_, "UPDATE articles SET content_hash = ?2, url = ?3, outlet = ?4, title = ?5, "
+                 "authors = ?6, published = ?7, dateline = ?8, wire = ?9, language = ?10, "
+                 "source = ?11, input = ?12, text = ?13, ingested_at = ?14, version = ?15 "
+                 "WHERE id = ?1"},
+      {&archive_, "INSERT INTO article_versions (article_id, version, content_hash, url, outlet, "
+                  "title, authors, published, dateline, wire, language, source, input, text, "
+                  "ingested_at, replaced_at) SELECT id, version, content_hash, url, outlet, title, "
+                  "authors, published, dateline, wire, language, source, input, text, ingested_at, "
+                  "?2 FROM articles WHERE id = ?1"},
+  };
+  for (auto& s : statements) {
+    Result<Statement> stmt = db_->Prepare(s.sql);
+    if (!stmt.ok()) return stmt.status();
+    *s.stmt = std::move(*stmt);
+  }
+  return Status::Ok();
+}
+
+Status ArticleStore::Archive(const std::string& id, const std::string& now) {
+  return archive_.Bind(1, id).Bind(2, now).Run();
+}
+
+Status ArticleStore::Write(const Article& a, const std::string& id, const std::string& hash,
+                           const std::string& now, int64_t version, bool update) {
+  Statement& s = update ? update_ : insert_;
+  s.Bind(1, id).Bind(2, hash).BindOrNull(3, a.url).BindOrNull(4, a.outlet).BindOrNull(5, a.title);
+  s.Bind(6, AuthorsJson(a.authors)).BindOrNull(7, a.published.iso).BindOrNull(8, a.dateline);
+  s.BindOrNull(9, a.wire).BindOrNull(10, a.language).BindOrNull(11, a.source);
+  s.BindOrNull(12, a.input).Bind(13, a.text).Bind(14, now).Bind(15, version);
+  return s.Run();
+}
+
+Result<ArticleStore::PutResult> ArticleStore::Put(const Article& a, const std::string& now_in) {
+  if (a.id.empty()) return Status::InvalidArgument("article without id");
+  if (a.text.empty()) return Status::InvalidArgument(a.id + ": article without text");
+  const std::string now = now_in.empty() ? NowUtc() : now_in;
+  const std::string hash = ContentHash(a);
+  Result<Database::Transaction> tx = db_->Begin();
+  if (!tx.ok()) return tx.status();
+
+  Result<std::optional<Found>> by_id = Lookup(find_by_id_, a.id);
+  if (!by_id.ok()) return by_id.status();
+  std::optional<Found> target = *by_id;
+  if (target && target->hash == hash) return PutResult{PutOutcome::kUnchanged, a.id, target->version};
+  if (!target) {
+    Result<std::optional<Found>> by_hash = Lookup(find_by_hash_, hash);
+    if (!by_hash.ok()) return by_hash.status();
+    if (*by_hash) return PutResult{PutOutcome::kDuplicate, (*by_hash)->id, (*by_hash)->version};
+    if (!a.url.empty()) {
+      Result<std::optional<Found>> by_url = Lookup(find_by_url_, a.url);
+      if (!by_url.ok()) return by_url.status();
+      target = *by_url;
+    }
+  }
+  PutResult result{PutOutcome::kInserted, a.id, 1};
+  if (target) {
+    result = {PutOutcome::kUpdated, target->id, target->version + 1};
+    STORYFUSE_RETURN_IF_ERROR(Archive(target->id, now));
+  }
+  STORYFUSE_RETURN_IF_ERROR(Write(a, result.id, hash, now, result.version, target.has_value()));
+  STORYFUSE_RETURN_IF_ERROR(tx->Commit());
+  return result;
+}
+
+Result<std::optional<StoredArticle>> ArticleStore::Get(const std::string& id) {
+  Result<Statement> s =
+      db_->Prepare(std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?1");
+  if (!s.ok()) return s.status();
+  s->Bind(1, id);
+  Result<bool> row = s->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<StoredArticle>();
+  return std::optional<StoredArticle>(ReadArticle(*s));
+}
+
+Result<std::vector<ArticleVersion>> ArticleStore::History(const std::string& id) {
+  Result<Statement> s = db_->Prepare(
+      "SELECT version, content_hash, url, title, text, ingested_at, replaced_at "
+      "FROM article_versions WHERE article_id = ?1 ORDER BY version");
+  if (!s.ok()) return s.status();
+  s->Bind(1, id);
+  std::vector<ArticleVersion> out;
+  for (;;) {
+    Result<bool> row = s->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back({s->Int(0), s->Text(1), s->Text(2), s->Text(3), s->Text(4), s->Text(5), s->Text(6)});
+  }
+  return out;
+}
+
+Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, int limit) {
+  Result<Statement> s = db_->Prepare(
+      "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '...', 12), bm25(articles_fts) "
+      "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+      "WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts) LIMIT ?2");
+  if (!s.ok()) return s.status();
+  s->Bind(1, query).Bind(2, int64_t{limit});
+  std::vector<SearchHit> out;
+  for (;;) {
+    Result<bool> row = s->Step();
+    if (!row.ok()) return Status::InvalidArgument("search \"" + query + "\": " + row.status().message());
+    if (!*row) break;
+    out.push_back({s->Text(0), s->Text(1), s->Text(2), s->Real(3)});
+  }
+  return out;
+}
+
+Result<int64_t> ArticleStore::CountArticles() {
+  Result<Statement> s = db_->Prepare("SELECT count(*) FROM articles");
+  if (!s.ok()) return s.status();
+  Result<bool> row = s->Step();
+  if (!row.ok()) return row.status();
+  return s->Int(0);
+}
+
+Status ArticleStore::SetStory(const std::string& article_id, const std::string& story_id) {
+  Result<Statement> s = db_->Prepare("UPDATE articles SET story_id = ?2 WHERE id = ?1");
+  if (!s.ok()) return s.status();
+  STORYFUSE_RETURN_IF_ERROR(s->Bind(1, article_id).BindOrNull(2, story_id).Run());
+  if (db_->Changes() == 0) return Status::NotFound("no article " + article_id);
+  return Status::Ok();
+}
+
+Status ArticleStore::SetCopyOf(const std::string& article_id, const std::string& copy_of) {
+  Result<Statement> s = db_->Prepare("UPDATE articles SET copy_of = ?2 WHERE id = ?1");
+  if (!s.ok()) return s.status();
+  STORYFUSE_RETURN_IF_ERROR(s->Bind(1, article_id).BindOrNull(2, copy_of).Run());
+  if (db_->Changes() == 0) return Status::NotFound("no article " + article_id);
+  return Status::Ok();
+}
+
+Status ArticleStore::PutStory(const StoredStory& story) {
+  if (story.id.empty()) return Status::InvalidArgument("story without id");
+  Result<Statement> s = db_->Prepare(
+      "INSERT INTO stories (id, headline, updated_at, brief_json) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, "
+      "updated_at = excluded.updated_at, brief_json = excluded.brief_json");
+  if (!s.ok()) return s.status();
+  std::string updated = story.updated_at.empty() ? NowUtc() : story.updated_at;
+  return s->Bind(1, story.id).BindOrNull(2, story.headline).Bind(3, updated)
+      .BindOrNull(4, story.brief_json).Run();
+}
+
+Result<std::optional<StoredStory>> ArticleStore::GetStory(const std::string& id) {
+  Result<Statement> s =
+      db_->Prepare("SELECT id, headline, updated_at, brief_json FROM stories WHERE id = ?1");
+  if (!s.ok()) return s.status();
+  s->Bind(1, id);
+  Result<bool> row = s->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<StoredStory>();
+  return std::optional<StoredStory>(StoredStory{s->Text(0), s->Text(1), s->Text(2), s->Text(3)});
+}
+
+Result<std::vector<std::string>> ArticleStore::StoryArticles(const std::string& story_id) {
+  Result<Statement> s = db_->Prepare("SELECT id FROM articles WHERE story_id = ?1 ORDER BY seq");
+  if (!s.ok()) return s.status();
+  s->Bind(1, story_id);
+  std::vector<std::string> out;
+  for (;;) {
+    Result<bool> row = s->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(s->Text(0));
+  }
+  return out;
+}
+
+}  // namespace storyfuse

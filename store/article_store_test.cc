@@ -1,0 +1,205 @@
+#include "store/article_store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace storyfuse {
+namespace {
+namespace fs = std::filesystem;
+using Outcome = ArticleStore::PutOutcome;
+
+class ArticleStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (fs::temp_directory_path() /
+             ("storyfuse_store_" + std::to_string(getpid()) + "_" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                .string();
+    Remove();
+    Result<std::unique_ptr<ArticleStore>> s = ArticleStore::Open(path_);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(*s);
+  }
+  void TearDown() override {
+    store_.reset();
+    Remove();
+  }
+  void Remove() {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+  }
+
+  static Article Make(const std::string& id, const std::string& title, const std::string& text,
+                      const std::string& url = "") {
+    Article a;
+    a.id = id;
+    a.url = url;
+    a.title = title;
+    a.text = text;
+    a.outlet = "Harbour Gazette";
+    a.authors = {"Mira Solberg", "Tomas \"TJ\" Ek"};
+    a.published = {"2031-03-14", "Published 14 March"};
+    a.dateline = "PORT ELLIS";
+    a.wire = "Northwire";
+    a.language = "en";
+    a.source = "feed.jsonl:" + id;
+    a.input = "<p>" + text + "</p>";
+    return a;
+  }
+
+  ArticleStore::PutResult Put(const Article& a, const std::string& now = "2031-03-14T10:00:00Z") {
+    Result<ArticleStore::PutResult> r = store_->Put(a, now);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : ArticleStore::PutResult{};
+  }
+
+  std::string path_;
+  std::unique_ptr<ArticleStore> store_;
+};
+
+TEST_F(ArticleStoreTest, InsertsAndReadsBackEveryField) {
+  Article a = Make("a1", "Ferry service resumes", "The ferry to Port Ellis resumed on Monday.",
+                   "https://gazette.example/ferry");
+  ArticleStore::PutResult r = Put(a);
+  EXPECT_EQ(r.outcome, Outcome::kInserted);
+  EXPECT_EQ(r.id, "a1");
+  EXPECT_EQ(r.version, 1);
+  Result<std::optional<StoredArticle>> got = store_->Get("a1");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  const StoredArticle& s = **got;
+  EXPECT_EQ(s.article.title, a.title);
+  EXPECT_EQ(s.article.text, a.text);
+  EXPECT_EQ(s.article.url, a.url);
+  EXPECT_EQ(s.article.outlet, a.outlet);
+  EXPECT_EQ(s.article.authors, a.authors);
+  EXPECT_EQ(s.article.published.iso, "2031-03-14");
+  EXPECT_EQ(s.article.dateline, a.dateline);
+  EXPECT_EQ(s.article.wire, a.wire);
+  EXPECT_EQ(s.article.language, "en");
+  EXPECT_EQ(s.article.source, a.source);
+  EXPECT_EQ(s.article.input, a.input);
+  EXPECT_EQ(s.content_hash, ArticleStore::ContentHash(a));
+  EXPECT_EQ(s.content_hash.size(), 32u);
+  EXPECT_EQ(s.ingested_at, "2031-03-14T10:00:00Z");
+  EXPECT_EQ(s.version, 1);
+  EXPECT_EQ(s.story_id, "");
+  EXPECT_FALSE(store_->Get("missing")->has_value());
+}
+
+TEST_F(ArticleStoreTest, SameIdSameContentChangesNothing) {
+  Article a = Make("a1", "Ferry service resumes", "The ferry resumed.");
+  Put(a);
+  a.outlet = "Another Name";  // metadata only: not new content
+  ArticleStore::PutResult r = Put(a, "2031-03-15T00:00:00Z");
+  EXPECT_EQ(r.outcome, Outcome::kUnchanged);
+  EXPECT_EQ(r.version, 1);
+  EXPECT_EQ(store_->Get("a1").value()->ingested_at, "2031-03-14T10:00:00Z");
+  EXPECT_EQ(store_->CountArticles().value(), 1);
+}
+
+TEST_F(ArticleStoreTest, SameContentUnderAnotherIdReportsTheExistingId) {
+  Put(Make("a1", "Ferry service resumes", "The ferry resumed."));
+  ArticleStore::PutResult r = Put(Make("copy-9", "Ferry service resumes", "The ferry resumed."));
+  EXPECT_EQ(r.outcome, Outcome::kDuplicate);
+  EXPECT_EQ(r.id, "a1");
+  EXPECT_EQ(store_->CountArticles().value(), 1);
+  EXPECT_FALSE(store_->Get("copy-9")->has_value());
+}
+
+TEST_F(ArticleStoreTest, NewContentMakesANewVersionAndKeepsTheOld) {
+  Put(Make("a1", "Ferry service resumes", "The ferry resumed."));
+  ArticleStore::PutResult r =
+      Put(Make("a1", "Ferry service resumes", "The ferry resumed after a two-week strike."),
+          "2031-03-14T12:00:00Z");
+  EXPECT_EQ(r.outcome, Outcome::kUpdated);
+  EXPECT_EQ(r.version, 2);
+  EXPECT_EQ(store_->Get("a1").value()->article.text, "The ferry resumed after a two-week strike.");
+  Result<std::vector<ArticleVersion>> h = store_->History("a1");
+  ASSERT_TRUE(h.ok());
+  ASSERT_EQ(h->size(), 1u);
+  EXPECT_EQ((*h)[0].version, 1);
+  EXPECT_EQ((*h)[0].text, "The ferry resumed.");
+  EXPECT_EQ((*h)[0].ingested_at, "2031-03-14T10:00:00Z");
+  EXPECT_EQ((*h)[0].replaced_at, "2031-03-14T12:00:00Z");
+  // Back to the first text: a third version, not a return to version 1.
+  EXPECT_EQ(Put(Make("a1", "Ferry service resumes", "The ferry resumed.")).version, 3);
+  EXPECT_EQ(store_->History("a1")->size(), 2u);
+}
+
+TEST_F(ArticleStoreTest, SameUrlWithNewContentUpdatesTheStoredArticle) {
+  Put(Make("a1", "Ferry", "First text.", "https://gazette.example/ferry"));
+  ArticleStore::PutResult r = Put(Make("recrawl-2", "Ferry", "Corrected text.", "https://gazette.example/ferry"));
+  EXPECT_EQ(r.outcome, Outcome::kUpdated);
+  EXPECT_EQ(r.id, "a1");
+  EXPECT_EQ(r.version, 2);
+  EXPECT_EQ(store_->Get("a1").value()->article.text, "Corrected text.");
+  EXPECT_EQ(store_->CountArticles().value(), 1);
+}
+
+TEST_F(ArticleStoreTest, RejectsArticlesWithoutIdOrText) {
+  EXPECT_EQ(store_->Put(Make("", "t", "x")).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->Put(Make("a", "t", "")).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_F(ArticleStoreTest, SearchesTitleAndTextAndFollowsUpdates) {
+  Put(Make("a1", "Ferry service resumes", "Boats sail again to Port Ellis."));
+  Put(Make("a2", "Council budget", "The council approved the café budget."));
+  Result<std::vector<SearchHit>> hits = store_->Search("ferry", 10);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].id, "a1");
+  hits = store_->Search("cafe", 10);  // diacritics folded
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].id, "a2");
+  EXPECT_NE((*hits)[0].snippet.find("[café]"), std::string::npos) << (*hits)[0].snippet;
+  Put(Make("a1", "Ferry service suspended", "Storms stop the boats."));
+  EXPECT_EQ(store_->Search("sail", 10)->size(), 0u);
+  EXPECT_EQ(store_->Search("storms", 10)->size(), 1u);
+  EXPECT_EQ(store_->Search("\"unbalanced", 10).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_F(ArticleStoreTest, StoriesAndLinks) {
+  Put(Make("a1", "Ferry", "One."));
+  Put(Make("a2", "Ferry too", "Two."));
+  ASSERT_TRUE(store_->SetStory("a1", "s-1").ok());
+  ASSERT_TRUE(store_->SetStory("a2", "s-1").ok());
+  ASSERT_TRUE(store_->SetCopyOf("a2", "a1").ok());
+  EXPECT_EQ(store_->SetStory("nope", "s-1").code(), Status::Code::kNotFound);
+  ASSERT_TRUE(store_->PutStory({"s-1", "Ferry back", "2031-03-14T11:00:00Z", "{\"id\":\"s-1\"}"}).ok());
+  ASSERT_TRUE(store_->PutStory({"s-1", "Ferry back again", "2031-03-14T12:00:00Z", ""}).ok());
+  Result<std::optional<StoredStory>> s = store_->GetStory("s-1");
+  ASSERT_TRUE(s.ok() && s->has_value());
+  EXPECT_EQ((*s)->headline, "Ferry back again");
+  EXPECT_EQ((*s)->brief_json, "");
+  EXPECT_EQ(store_->StoryArticles("s-1").value(), (std::vector<std::string>{"a1", "a2"}));
+  EXPECT_EQ(store_->Get("a2").value()->copy_of, "a1");
+}
+
+TEST_F(ArticleStoreTest, ReopeningKeepsDataAndSchema) {
+  Put(Make("a1", "Ferry", "One."));
+  store_.reset();
+  Result<std::unique_ptr<ArticleStore>> again = ArticleStore::Open(path_);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ((*again)->CountArticles().value(), 1);
+  Result<Statement> v = (*again)->db().Prepare("SELECT version FROM schema_version");
+  ASSERT_TRUE(v->Step().value());
+  EXPECT_EQ(v->Int(0), ArticleStore::kSchemaVersion);
+}
+
+TEST_F(ArticleStoreTest, RefusesANewerSchema) {
+  ASSERT_TRUE(store_->db().Exec("UPDATE schema_version SET version = 99").ok());
+  store_.reset();
+  Result<std::unique_ptr<ArticleStore>> again = ArticleStore::Open(path_);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().code(), Status::Code::kUnsupported);
+  EXPECT_NE(again.status().message().find("99"), std::string::npos);
+}
+
+TEST_F(ArticleStoreTest, ContentHashSeparatesTitleFromText) {
+  EXPECT_NE(ArticleStore::ContentHash(Make("x", "ab", "c")), ArticleStore::ContentHash(Make("x", "a", "bc")));
+  EXPECT_EQ(ArticleStore::ContentHash(Make("x", "a", "b")), ArticleStore::ContentHash(Make("y", "a", "b")));
+}
+
+}  // namespace
+}  // namespace storyfuse
