@@ -4,10 +4,13 @@
 
 namespace storyfuse {
 
+void RegisterEvalCluster(CLI::App& eval, int* exit_code);
+
 // Each eval_<name>.cc defines RegisterEval<Name>; add its line here.
 void RegisterEvalRouge(CLI::App& eval, int* exit_code);
 
 void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
+  RegisterEvalCluster(eval, exit_code);
   (void)eval;
   (void)exit_code;
   RegisterEvalRouge(eval, exit_code);

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   int exit_code = storyfuse::kExitOk;
   storyfuse::RegisterExtract(app, &exit_code);
   storyfuse::RegisterBrief(app, &exit_code);
+  storyfuse::RegisterCluster(app, &exit_code);
   storyfuse::RegisterEval(app, &exit_code);
   try {
     app.parse(argc, argv);

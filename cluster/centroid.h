@@ -1,0 +1,49 @@
+// Centroid: a story's bounded term profile. Holds, per term, the sum over
+// the story's articles of the idf-free part of their unit weights, and is
+// weighted by the current idf whenever it is compared, so document
+// frequencies learned after an article joined still count.
+//
+// Not thread-safe.
+#ifndef STORYFUSE_CLUSTER_CENTROID_H_
+#define STORYFUSE_CLUSTER_CENTROID_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "cluster/term_dictionary.h"
+
+namespace storyfuse {
+
+// Sparse vector, sorted by term id.
+using TermWeights = std::vector<std::pair<uint32_t, float>>;
+
+class Centroid {
+ public:
+  // Adds one article's idf-free weights.
+  void Add(const TermWeights& weights);
+  // Adds another centroid (a merged story).
+  void Merge(const Centroid& other);
+  // Keeps the `k` terms of largest weight and recomputes the norm.
+  void Refresh(size_t k, const TermDictionary& terms);
+
+  // Cosine with an article's unit vector `article` (idf already applied).
+  double Cosine(const TermWeights& article, const TermDictionary& terms) const;
+  // Cosine with another centroid.
+  double Cosine(const Centroid& other, const TermDictionary& terms) const;
+
+  // The `m` terms of largest weight, in no particular order.
+  std::vector<uint32_t> TopTerms(size_t m, const TermDictionary& terms) const;
+
+  size_t size() const { return sums_.size(); }
+  size_t MemoryBytes() const { return sums_.capacity() * sizeof(sums_[0]); }
+
+ private:
+  TermWeights sums_;
+  double norm_ = 0;  // of the idf-weighted sums, as of the last Refresh
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_CLUSTER_CENTROID_H_

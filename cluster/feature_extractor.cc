@@ -1,0 +1,108 @@
+#include "cluster/feature_extractor.h"
+
+#include <algorithm>
+
+#include "cluster/stopwords.h"
+#include "dedupe/hasher.h"
+#include "dedupe/token_marks.h"
+#include "text/unicode_text.h"
+#include "text/utf8.h"
+
+namespace storyfuse {
+namespace {
+
+bool StartsUpper(std::string_view word) {
+  size_t pos = 0;
+  return UnicodeText::IsUpper(DecodeUtf8(word, &pos));
+}
+
+// "1,200" -> "1200"; single digits say too little to count.
+std::string NumberKey(std::string_view number) {
+  std::string out;
+  for (char c : number) {
+    if (c != ',') out.push_back(c);
+  }
+  return out.size() >= 2 ? out : std::string();
+}
+
+}  // namespace
+
+FeatureExtractor::FeatureExtractor(TermDictionary* terms) : terms_(terms) {}
+
+const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(std::string_view word) {
+  uint64_t key = Hasher::Hash64(word);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return it->second;
+  WordInfo info;
+  std::string folded = UnicodeText::Fold(word);
+  if (!Stopwords::Contains(folded) && folded.size() > 1) {
+    info.stem = terms_->Id(TermKind::kWord, stemmer_.Stem(folded));
+    if (StartsUpper(word)) info.name = terms_->Id(TermKind::kName, folded);
+  }
+  return cache_.emplace(key, info).first->second;
+}
+
+void FeatureExtractor::AddText(std::string_view text, bool all_names, std::vector<uint32_t>* out) {
+  std::vector<Token> tokens = segmenter_.Tokens(text);
+  AddTokens(text, tokens, TokenMarks::Mark(text, tokens), all_names, out);
+}
+
+void FeatureExtractor::AddTokens(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::vector<uint8_t>& marks, bool all_names,
+                                 std::vector<uint32_t>* out) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::string_view word = tokens[i].span.In(text);
+    if (tokens[i].kind == TokenKind::kNumber) {
+      std::string key = NumberKey(word);
+      if (!key.empty()) out->push_back(terms_->Id(TermKind::kNumber, key));
+      continue;
+    }
+    const WordInfo& info = Lookup(word);
+    if (info.stem != UINT32_MAX) out->push_back(info.stem);
+    bool name_position = all_names || !(marks[i] & kSentenceStart);
+    if (info.name != UINT32_MAX && name_position) out->push_back(info.name);
+  }
+}
+
+ArticleFeatures FeatureExtractor::Extract(const Article& article) {
+  ArticleFeatures f;
+  std::vector<uint32_t> ids;
+  std::vector<Token> tokens = segmenter_.Tokens(article.text);
+  std::vector<uint8_t> marks = TokenMarks::Mark(article.text, tokens);
+  f.sketch = ShingleSketcher::Sketch(article.text, tokens, marks);
+  AddTokens(article.text, tokens, marks, false, &ids);
+  AddText(article.title, false, &ids);
+  AddText(article.dateline, true, &ids);
+  std::sort(ids.begin(), ids.end());
+  for (size_t i = 0; i < ids.size();) {
+    size_t j = i;
+    while (j < ids.size() && ids[j] == ids[i]) ++j;
+    f.counts.emplace_back(ids[i], static_cast<uint32_t>(j - i));
+    i = j;
+  }
+  f.day = DayOf(article.published.iso);
+  return f;
+}
+
+int32_t FeatureExtractor::DayOf(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return kNoDay;
+  auto num = [&](size_t at, size_t len) {
+    int v = 0;
+    for (size_t i = at; i < at + len; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return -1;
+      v = v * 10 + (iso[i] - '0');
+    }
+    return v;
+  };
+  int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return kNoDay;
+  // Howard Hinnant's days_from_civil.
+  y -= m <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+}  // namespace storyfuse

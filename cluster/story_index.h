@@ -1,0 +1,104 @@
+// StoryIndex: streaming story clustering with copy detection.
+//
+// Articles arrive one at a time, in order. Each one either joins an existing
+// story or starts a new one, and may make two stories merge when it shows
+// they are one. The same input order always gives the same stories.
+//
+//   StoryIndex index;
+//   for (const Article& a : articles) {
+//     ClusterResult r = index.Add(a);   // r.story_id, r.copy_of, r.origin
+//   }
+//   index.StoryOf("some-article-id");   // the story after later merges
+//   for (const StoryView& s : index.Stories()) { ... }
+//
+// Evidence (see docs/clustering.md): TF-IDF weighted word stems with
+// document frequencies learned online, names (capitalized words inside a
+// sentence, the dateline), numbers, publication day (an article more than
+// max_gap_days away from every dated article of a story cannot join it),
+// and copy links: an article that copies another (NearDuplicateIndex) joins
+// the story of what it copies.
+//
+// Cost per article is bounded: candidate stories come from an inverted
+// index over each story's top terms (each posting list keeps its most
+// recent stories), and only the best-ranked candidates are scored; nothing
+// is compared against all stories. Memory grows linearly with articles
+// (a bounded centroid per story, sampled shingles per article).
+//
+// Not thread-safe: one StoryIndex per stream.
+#ifndef STORYFUSE_CLUSTER_STORY_INDEX_H_
+#define STORYFUSE_CLUSTER_STORY_INDEX_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dedupe/near_duplicate_index.h"
+#include "ingest/article.h"
+
+namespace storyfuse {
+
+struct StoryIndexOptions {
+  double join_threshold = 0.25;   // cosine article-story to join the best story
+  double merge_threshold = 0.40;  // cosine story-story to merge two candidates
+  double name_boost = 1.0;        // weight of a name feature relative to a word
+  double number_boost = 0.5;      // weight of a number feature
+  int max_gap_days = 4;           // days a dated article may lie outside a story's span
+  size_t story_terms = 200;       // centroid terms kept per story
+  size_t index_terms = 24;        // top story terms entered in the inverted index
+  size_t query_terms = 32;        // top article terms looked up in it
+  size_t max_postings = 256;      // most recent stories kept per index term
+  size_t max_candidates = 32;     // candidate stories scored per article
+  NearDuplicateOptions dedupe;
+};
+
+// What Add decided for one article.
+struct ClusterResult {
+  std::string story_id;  // "s-<n>": the story joined or started (may merge later: see StoryOf)
+  std::string copy_of;   // id of the earliest article whose text this one copies, or empty
+  std::string origin;    // the independent source it counts as (see StoryView)
+};
+
+// A story as it stands after all merges so far.
+struct StoryView {
+  std::string id;                                // "s-<n>", n = creation order from 1
+  std::vector<std::string> articles;             // article ids, in arrival order
+  std::vector<std::string> outlets;              // distinct non-empty outlets, first seen first
+  // Distinct origins: an article's origin is its copy's origin if it copies
+  // another, else its wire ("Reuters"), else its outlet, else its own id.
+  std::vector<std::string> independent_sources;
+};
+
+class StoryIndex {
+ public:
+  explicit StoryIndex(StoryIndexOptions options = {});
+  ~StoryIndex();
+  StoryIndex(const StoryIndex&) = delete;
+  StoryIndex& operator=(const StoryIndex&) = delete;
+
+  // Clusters one article. Never fails: an article with no usable text
+  // starts its own story. A repeated id is a new article; lookups by that
+  // id then find the latest one.
+  ClusterResult Add(const Article& article);
+
+  // The current story id of an added article (following merges), or an
+  // empty string for an unknown id.
+  std::string StoryOf(std::string_view article_id) const;
+
+  // All current stories, in creation order of their surviving id.
+  std::vector<StoryView> Stories() const;
+
+  size_t article_count() const;
+  size_t story_count() const;  // current stories, after merges
+  // Approximate heap bytes held (for benchmarks).
+  size_t MemoryBytes() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_CLUSTER_STORY_INDEX_H_

@@ -1,0 +1,140 @@
+#include "cluster/story_index.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace storyfuse {
+namespace {
+
+Article Make(std::string id, std::string text, std::string date = "", std::string outlet = "",
+             std::string wire = "") {
+  Article a;
+  a.id = std::move(id);
+  a.text = std::move(text);
+  a.published.iso = std::move(date);
+  a.outlet = std::move(outlet);
+  a.wire = std::move(wire);
+  return a;
+}
+
+// Invented events. Two earthquakes of the same kind, told apart by place,
+// people, magnitude and date, and a bridge accident as unrelated news.
+const char* kQuakeA1 =
+    "A magnitude 6.4 earthquake shook the mountain province of Doravia on Saturday, toppling "
+    "old stone houses in the town of Brenmoor and cutting power to thousands of homes. The "
+    "regional governor, Ilse Varga, said rescue teams from Brenmoor and Tallis were searching "
+    "collapsed buildings and that at least 14 people had died. The quake struck at a depth of "
+    "ten kilometres, the Doravia seismic office said, and was followed by more than 30 "
+    "aftershocks through the night as families slept outside in the cold.";
+const char* kQuakeA2 =
+    "Rescuers in Brenmoor pulled survivors from the rubble on Sunday after Saturday's 6.4 "
+    "magnitude quake in Doravia killed at least 14 people. Governor Ilse Varga told reporters "
+    "that field hospitals were being set up near Tallis and asked for more tents and blankets. "
+    "Aftershocks continued to rattle the province, and the seismic office warned residents of "
+    "Brenmoor not to return to damaged houses until engineers had checked them.";
+const char* kQuakeB1 =
+    "An earthquake of magnitude 5.1 hit the coastal region of Kelmont on Tuesday, damaging "
+    "the harbor wall in Port Aster and cracking roads along the coast. Mayor Tomas Oyelaran "
+    "said two fishermen were injured when a jetty collapsed. The quake was centred under the "
+    "sea, the Kelmont geological survey said, and no tsunami warning was issued. Schools in "
+    "Port Aster were closed while engineers inspected the buildings.";
+const char* kQuakeB2 =
+    "Engineers in Port Aster inspected schools and the damaged harbor wall on Wednesday, a day "
+    "after a 5.1 magnitude earthquake struck off the Kelmont coast. Mayor Tomas Oyelaran said "
+    "the two injured fishermen were recovering in hospital. The geological survey in Kelmont "
+    "recorded a dozen small aftershocks but said a larger quake was unlikely.";
+const char* kBridge =
+    "A cargo barge loaded with gravel struck a support pier of the Old Harbor Bridge in "
+    "Velmora early on Tuesday, forcing engineers to close the crossing while divers "
+    "inspected the damaged concrete below the waterline. The harbor authority said the barge "
+    "had lost engine power shortly after leaving the quarry dock upstream and drifted for "
+    "nearly two kilometres before the collision. Commuters were sent over the New Harbor "
+    "Bridge to the south, where queues stretched through the market district all morning.";
+
+TEST(StoryIndexTest, SameEventJoinsDifferentEventsStayApart) {
+  StoryIndex index;
+  ClusterResult a1 = index.Add(Make("a1", kQuakeA1, "2024-03-02"));
+  ClusterResult b1 = index.Add(Make("b1", kQuakeB1, "2024-04-09"));
+  ClusterResult br = index.Add(Make("br", kBridge, "2024-04-09"));
+  ClusterResult a2 = index.Add(Make("a2", kQuakeA2, "2024-03-03"));
+  ClusterResult b2 = index.Add(Make("b2", kQuakeB2, "2024-04-10"));
+  EXPECT_EQ(a1.story_id, "s-1");
+  EXPECT_EQ(a2.story_id, "s-1");
+  EXPECT_EQ(b2.story_id, b1.story_id);
+  EXPECT_NE(b1.story_id, a1.story_id);
+  EXPECT_NE(br.story_id, b1.story_id);
+  EXPECT_TRUE(a2.copy_of.empty());  // own words, not a copy
+  EXPECT_EQ(index.story_count(), 3u);
+}
+
+TEST(StoryIndexTest, SimilarEventsWithoutDatesStayApartByNamesAndNumbers) {
+  StoryIndex index;
+  index.Add(Make("a1", kQuakeA1));
+  index.Add(Make("b1", kQuakeB1));
+  index.Add(Make("a2", kQuakeA2));
+  index.Add(Make("b2", kQuakeB2));
+  EXPECT_EQ(index.StoryOf("a1"), index.StoryOf("a2"));
+  EXPECT_EQ(index.StoryOf("b1"), index.StoryOf("b2"));
+  EXPECT_NE(index.StoryOf("a1"), index.StoryOf("b1"));
+}
+
+TEST(StoryIndexTest, SameKindOfEventAMonthApartIsTwoStories) {
+  StoryIndex index;
+  index.Add(Make("a1", kQuakeA1, "2024-03-02"));
+  // The same text a month later is not the same event... unless it is a
+  // copy, so use the other article of the event.
+  index.Add(Make("a2", kQuakeA2, "2024-04-05"));
+  EXPECT_NE(index.StoryOf("a1"), index.StoryOf("a2"));
+}
+
+TEST(StoryIndexTest, CopiesJoinTheirOriginalAndShareItsOrigin) {
+  StoryIndex index;
+  index.Add(Make("wire", kQuakeA1, "2024-03-02", "Northwind Wire", "Northwind"));
+  index.Add(Make("own", kQuakeA2, "2024-03-03", "Doravia Daily"));
+  ClusterResult copy = index.Add(
+      Make("repub", std::string("Top stories | Weather | Sport\n") + kQuakeA1, "2024-03-02",
+           "Valley Herald"));
+  std::string partial_text = std::string("From our wires:\n") + kQuakeA1;
+  partial_text.resize(partial_text.size() * 2 / 3);
+  ClusterResult partial = index.Add(Make("partial", partial_text, "", ""));
+  EXPECT_EQ(copy.copy_of, "wire");
+  EXPECT_EQ(copy.origin, "Northwind");
+  EXPECT_EQ(partial.copy_of, "wire");
+  EXPECT_EQ(index.StoryOf("repub"), index.StoryOf("wire"));
+  std::vector<StoryView> stories = index.Stories();
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].articles, (std::vector<std::string>{"wire", "own", "repub", "partial"}));
+  EXPECT_EQ(stories[0].outlets,
+            (std::vector<std::string>{"Northwind Wire", "Doravia Daily", "Valley Herald"}));
+  EXPECT_EQ(stories[0].independent_sources, (std::vector<std::string>{"Northwind", "Doravia Daily"}));
+}
+
+TEST(StoryIndexTest, UnnamedArticleIsItsOwnSource) {
+  StoryIndex index;
+  ClusterResult r = index.Add(Make("lonely", kBridge));
+  EXPECT_EQ(r.origin, "lonely");
+  EXPECT_EQ(index.StoryOf("nobody"), "");
+}
+
+TEST(StoryIndexTest, EmptyTextStartsItsOwnStory) {
+  StoryIndex index;
+  ClusterResult a = index.Add(Make("e1", ""));
+  ClusterResult b = index.Add(Make("e2", ""));
+  EXPECT_NE(a.story_id, b.story_id);
+}
+
+TEST(StoryIndexTest, DeterministicForTheSameOrder) {
+  auto run = [] {
+    StoryIndex index;
+    std::string out;
+    for (const char* t : {kQuakeA1, kBridge, kQuakeB1, kQuakeA2, kQuakeB2}) {
+      out += index.Add(Make(std::to_string(out.size()), t)).story_id + ",";
+    }
+    return out;
+  };
+  EXPECT_EQ(run(), run());
+}
+
+}  // namespace
+}  // namespace storyfuse
