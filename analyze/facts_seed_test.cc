@@ -2,6 +2,7 @@
 // run time; skipped when absent) and checks the bars of the issue.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "analyze/date_resolver.h"
+#include "analyze/entity_linker.h"
 #include "analyze/number_extractor.h"
 
 namespace storyfuse {
@@ -76,6 +78,37 @@ TEST(FactsSeedTest, DroneAndMissileCountsKeepTheirNouns) {
     }
   }
   for (const Want& w : want) EXPECT_TRUE(w.seen) << w.value << " " << w.noun;
+}
+
+TEST(FactsSeedTest, LinksSpellingVariantsAndAcronyms) {
+  std::vector<SeedFile> seeds = ReadSeeds();
+  if (seeds.empty()) GTEST_SKIP() << "no seeds under " << STORYFUSE_SHARED_DIR << "/seeds";
+  EntityLinker linker;
+  for (const SeedFile& s : seeds) linker.AddArticle(s.name, s.text);
+  std::vector<Entity> entities = linker.Entities();
+  auto holding = [&](std::string_view form) -> const Entity* {
+    for (const Entity& e : entities) {
+      if (e.name == form || std::find(e.aliases.begin(), e.aliases.end(), form) != e.aliases.end()) return &e;
+    }
+    return nullptr;
+  };
+  const Entity* sergey = holding("Sergey Lavrov");
+  ASSERT_NE(sergey, nullptr);
+  EXPECT_EQ(sergey, holding("Sergei Lavrov"));
+  EXPECT_EQ(sergey, holding("Lavrov"));
+  EXPECT_EQ(sergey->type, EntityType::kPerson);
+  EXPECT_EQ(sergey->name, "Sergey Lavrov");
+  EXPECT_EQ(sergey->articles.size(), seeds.size());
+  const Entity* asean = holding("ASEAN");
+  ASSERT_NE(asean, nullptr);
+  EXPECT_EQ(asean, holding("Association of Southeast Asian Nations"));
+  EXPECT_EQ(asean->type, EntityType::kOrganization);
+  const Entity* rubio = holding("Marco Rubio");
+  ASSERT_NE(rubio, nullptr);
+  EXPECT_EQ(rubio, holding("Rubio"));
+  int by_title = 0;
+  for (const EntityMention& m : rubio->mentions) by_title += m.by_title;
+  EXPECT_GE(by_title, 2);  // "the secretary of state"
 }
 
 }  // namespace

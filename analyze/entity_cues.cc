@@ -1,0 +1,115 @@
+#include "analyze/entity_cues.h"
+
+namespace storyfuse {
+namespace {
+
+// Titles as word sequences; longer ones first where they share a start.
+constexpr std::string_view kTitles[][4] = {
+    {"secretary", "of", "state"},       {"secretary", "of", "defense"},
+    {"secretary", "of", "defence"},     {"secretary", "of", "the", "treasury"},
+    {"secretary", "of", "war"},         {"secretary", "general"},
+    {"secretary-general"},              {"foreign", "secretary"},
+    {"home", "secretary"},              {"press", "secretary"},
+    {"prime", "minister"},              {"foreign", "minister"},
+    {"defense", "minister"},            {"defence", "minister"},
+    {"finance", "minister"},            {"interior", "minister"},
+    {"deputy", "prime", "minister"},    {"deputy", "foreign", "minister"},
+    {"vice", "president"},              {"crown", "prince"},
+    {"supreme", "leader"},              {"attorney", "general"},
+    {"white", "house", "press", "secretary"}, {"chief", "executive"},
+    {"national", "security", "adviser"}, {"special", "envoy"},
+    {"president"}, {"minister"}, {"secretary"}, {"chancellor"}, {"premier"}, {"king"},
+    {"queen"}, {"prince"}, {"princess"}, {"pope"}, {"senator"}, {"sen"}, {"rep"},
+    {"representative"}, {"congressman"}, {"congresswoman"}, {"governor"}, {"gov"}, {"mayor"},
+    {"general"}, {"gen"}, {"lt"}, {"col"}, {"colonel"}, {"major"}, {"captain"}, {"capt"},
+    {"admiral"}, {"adm"}, {"sergeant"}, {"sgt"}, {"commander"}, {"ambassador"}, {"envoy"},
+    {"spokesman"}, {"spokeswoman"}, {"spokesperson"}, {"ceo"}, {"chairman"}, {"chairwoman"},
+    {"chair"}, {"director"}, {"judge"}, {"justice"}, {"speaker"}, {"leader"}, {"sheikh"},
+    {"emir"}, {"sultan"}, {"archbishop"}, {"bishop"}, {"cardinal"}, {"rabbi"}, {"imam"},
+    {"counterpart"}, {"diplomat"}, {"spokesperson"}, {"adviser"}, {"advisor"}, {"aide"},
+    {"lawmaker"}, {"official"}, {"economist"}, {"analyst"}, {"professor"}, {"prof"},
+    {"coach"}, {"striker"}, {"actor"}, {"actress"}, {"singer"}, {"author"}, {"novelist"},
+    {"mr"}, {"mrs"}, {"ms"}, {"dr"}, {"sir"}, {"dame"}, {"lord"}, {"lady"},
+};
+
+constexpr std::string_view kHonorifics[] = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord",
+                                            "lady", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."};
+
+constexpr std::string_view kOrgHeads[] = {
+    "ministry", "association", "council", "party", "inc", "corp", "corporation", "company",
+    "co", "ltd", "llc", "plc", "group", "agency", "department", "institute", "institution",
+    "society", "union", "organization", "organisation", "bank", "fund", "committee",
+    "commission", "court", "congress", "parliament", "senate", "assembly", "army", "navy",
+    "force", "forces", "guard", "police", "network", "news", "times", "post", "journal",
+    "press", "tribune", "herald", "gazette", "university", "college", "school", "academy",
+    "foundation", "federation", "alliance", "league", "coalition", "front", "movement",
+    "office", "bureau", "authority", "board", "service", "services", "administration",
+    "government", "cabinet", "club", "team", "airlines", "airways", "motors", "holdings",
+    "technologies", "systems", "energy", "partners", "reserve", "exchange", "secretariat",
+    "command", "brigade", "battalion", "regiment", "division", "directorate", "kremlin",
+    "pentagon", "nations", "summit", "forum", "conference", "wire", "tv", "radio",
+    "broadcasting", "channel", "media", "magazine", "review", "daily", "weekly", "centre",
+    "center", "hospital", "church", "mission", "watch", "initiative", "program", "programme",
+    "project", "trust", "industries", "laboratories", "labs", "house", "bros", "edition"};
+
+constexpr std::string_view kPlaceHeads[] = {
+    "city", "county", "province", "region", "district", "state", "island", "islands", "river",
+    "valley", "mountains", "mountain", "mount", "lake", "sea", "ocean", "gulf", "bay", "strait",
+    "peninsula", "coast", "desert", "street", "avenue", "square", "road", "bridge", "airport",
+    "port", "harbor", "harbour", "village", "town", "oblast", "prefecture", "territory",
+    "east", "west", "pacific", "atlantic", "canal", "plain", "plains", "heights", "strip",
+    "border", "capital", "asia", "europe", "africa", "america", "americas", "oceania",
+    "antarctica", "arctic"};
+
+constexpr std::string_view kSpeechVerbs[] = {
+    "said", "says", "told", "tells", "added", "adds", "stated", "states", "noted", "notes",
+    "argued", "argues", "explained", "insisted", "wrote", "writes", "asked", "responded",
+    "replied", "claimed", "claims", "warned", "warns", "announced", "declared", "described",
+    "urged", "urges", "stressed", "emphasised", "emphasized", "signaled", "signalled",
+    "suggested", "acknowledged", "admitted", "denied", "recalled", "remarked", "tweeted",
+    "posted", "met", "meets", "visited", "spoke", "speaks", "thinks", "believes", "wants"};
+
+constexpr std::string_view kPlacePrepositions[] = {
+    "in", "from", "to", "near", "across", "outside", "inside", "into", "toward", "towards",
+    "throughout", "within", "around", "via", "visiting", "visited"};
+
+constexpr std::string_view kParticles[] = {"de", "da", "del", "della", "di", "du", "van",
+                                           "von", "der", "den", "bin", "ibn", "al", "el",
+                                           "la", "le", "dos", "das", "ter"};
+
+template <size_t N>
+bool In(const std::string_view (&list)[N], std::string_view w) {
+  for (std::string_view s : list) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+std::string_view StripDot(std::string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return w;
+}
+
+}  // namespace
+
+size_t TitleLength(const std::vector<std::string>& words, size_t i, size_t end) {
+  size_t best = 0;
+  for (const auto& title : kTitles) {
+    size_t n = 0;
+    while (n < 4 && !title[n].empty()) ++n;
+    if (n <= best || i + n > end) continue;
+    bool match = true;
+    for (size_t k = 0; k < n && match; ++k) match = StripDot(words[i + k]) == title[k];
+    if (match) best = n;
+  }
+  return best;
+}
+
+bool IsHonorific(std::string_view word) { return In(kHonorifics, word); }
+bool IsOrgHead(std::string_view word) { return In(kOrgHeads, word); }
+bool IsPlaceHead(std::string_view word) { return In(kPlaceHeads, word); }
+bool IsSpeechVerb(std::string_view word) { return In(kSpeechVerbs, word); }
+bool IsPlacePreposition(std::string_view word) { return In(kPlacePrepositions, word); }
+bool IsNameParticle(std::string_view word) { return In(kParticles, word); }
+
+}  // namespace storyfuse

@@ -1,0 +1,41 @@
+// Entity cues: the closed word lists that tell what a capitalized name is
+// (titles, organisation and place head words, speech verbs, place
+// prepositions). General English, never names of any particular story.
+//
+// All functions take lower-case words; pure and thread-safe.
+#ifndef STORYFUSE_ANALYZE_ENTITY_CUES_H_
+#define STORYFUSE_ANALYZE_ENTITY_CUES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storyfuse {
+
+// Number of words of the longest title starting at words[i] ("secretary of
+// state", "prime minister", "president", "sen."), at most `end - i`; 0 when
+// none. `words` are lower case.
+size_t TitleLength(const std::vector<std::string>& words, size_t i, size_t end);
+
+// "mr", "mrs", "ms", "dr", "sir", ...: a person follows.
+bool IsHonorific(std::string_view word);
+
+// Last or inner words that make a name an organisation ("ministry",
+// "association", "council", "party", "inc", "agency", "news", ...).
+bool IsOrgHead(std::string_view word);
+
+// Last words that make a name a place ("city", "river", "province", ...).
+bool IsPlaceHead(std::string_view word);
+
+// Verbs of saying that follow (or precede) a person's name.
+bool IsSpeechVerb(std::string_view word);
+
+// Prepositions that introduce places ("in", "from", "to", "near", ...).
+bool IsPlacePreposition(std::string_view word);
+
+// Lower-case name particles inside a person's name ("de", "van", "bin").
+bool IsNameParticle(std::string_view word);
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_ANALYZE_ENTITY_CUES_H_

@@ -1,0 +1,83 @@
+// EntityLinker: people, organisations and places named across the articles
+// of one story, each with one canonical name, its aliases and every
+// mention.
+//
+// Feed it the story's articles one by one (AddArticle), then read the
+// linked entities (Entities). Names are runs of capitalized words; each
+// run is typed from evidence in the text, never from a list of names:
+// titles and honorifics ("Foreign Minister X", "Mr. X") and speech verbs
+// ("X said") make a person; head words ("Ministry", "Association",
+// "Party", "Inc") and agency credits ("(Reuters)") an organisation;
+// country names (ICU), place prepositions ("in X"), "X-based", datelines
+// and head words ("X Province") a place. Mentions are merged across all
+// articles: spelling variants and transliterations of a person's name
+// (Jaro-Winkler on folded forms with a shared surname: "Sergei/Sergey
+// Lavrov"), surname-only mentions ("Lavrov"), acronyms with their
+// expansion ("Association of X Y (AXY)", ", or AXY", or matching
+// initials), the forms of one country ("U.S.", "United States"), and
+// titles used alone ("the foreign minister" is whoever the story calls
+// "Foreign Minister X"). The canonical name is the most complete form seen
+// at least twice (else the most complete).
+//
+// Cost: AddArticle is linear in the article; Entities() is linear in the
+// mentions plus a comparison of distinct names within blocks of names
+// sharing their first letters. Not thread-safe.
+#ifndef STORYFUSE_ANALYZE_ENTITY_LINKER_H_
+#define STORYFUSE_ANALYZE_ENTITY_LINKER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/span.h"
+
+namespace storyfuse {
+
+enum class EntityType : uint8_t { kPerson, kOrganization, kPlace };
+
+// "person", "organization" or "place".
+std::string_view EntityTypeName(EntityType t);
+
+struct EntityMention {
+  std::string article;   // the id given to AddArticle
+  Span span;             // bytes of that article's text
+  bool by_title = false; // "the secretary of state", resolved through a title
+};
+
+struct Entity {
+  std::string name;                   // canonical name
+  EntityType type = EntityType::kPerson;
+  std::vector<std::string> aliases;   // other forms, most frequent first
+  std::vector<std::string> titles;    // a person's titles, lower case
+  std::vector<EntityMention> mentions;
+  std::vector<std::string> articles;  // ids of the articles naming it
+  double evidence = 0;                // summed cue weight behind the type
+};
+
+class EntityLinker {
+ public:
+  EntityLinker();
+  ~EntityLinker();
+  EntityLinker(const EntityLinker&) = delete;
+  EntityLinker& operator=(const EntityLinker&) = delete;
+
+  // Reads one article's text. `text` need not outlive the call; spans in
+  // the result refer to it by `id`.
+  void AddArticle(std::string_view id, std::string_view text);
+
+  // The entities named so far, most mentioned first (ties by name). Names
+  // with no typing evidence at all are left out. Can be called again
+  // after more articles are added.
+  std::vector<Entity> Entities() const;
+
+  struct State;  // opaque; defined in the .cc
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_ANALYZE_ENTITY_LINKER_H_
