@@ -1,31 +1,451 @@
 #include "ingest/text_cleaner.h"
 
-namespace storyfuse {
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
 
-// First version: the body is the input's non-empty lines; the first short
-// line without final punctuation is the title.
-Status TextCleaner::Clean(Article* article) {
-  const std::string& in = article->input;
-  size_t pos = 0;
-  while (pos < in.size()) {
-    size_t eol = in.find('\n', pos);
-    if (eol == std::string::npos) eol = in.size();
-    std::string_view line(in.data() + pos, eol - pos);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-    if (!line.empty()) {
-      if (article->title.empty() && article->text.empty() && line.size() < 200) {
-        article->title = std::string(line);
-      } else {
-        if (!article->text.empty()) article->text += "\n\n";
-        article->offsets.Add(static_cast<uint32_t>(article->text.size()), static_cast<uint32_t>(pos),
-                             static_cast<uint32_t>(line.size()));
-        article->text += line;
+#include "ingest/byline_parser.h"
+#include "ingest/credit_parser.h"
+#include "ingest/crumb_classifier.h"
+#include "ingest/date_parser.h"
+#include "ingest/dateline_parser.h"
+#include "ingest/line_shape.h"
+#include "ingest/site_header_parser.h"
+#include "ingest/wire_agencies.h"
+
+namespace storyfuse {
+namespace {
+
+// How far into the text the head-only rules (bylines, datelines, date lines)
+// may reach: mastheads and bylines sit above the first paragraphs.
+constexpr size_t kHeadLines = 12;
+constexpr size_t kDatelineBodyLines = 4;
+// A headline-shaped line sharing this share of the title's words repeats it.
+constexpr double kTitleOverlap = 0.6;
+// Tail lines this short and without a final stop are footer furniture.
+constexpr size_t kMaxFooterWords = 6;
+// A line after the title with this many words and no stop is a standfirst.
+constexpr size_t kMinStandfirstWords = 8;
+
+struct Line {
+  uint32_t begin = 0;  // the trimmed line, bytes of the input
+  uint32_t end = 0;
+  uint32_t kb = 0;  // the part still kept in the body
+  uint32_t ke = 0;
+  bool kept() const { return ke > kb; }
+};
+
+// One cleaning of one article. Lines are the input's lines; each keeps a
+// sub-range that shrinks as crumbs are cut from its start or end.
+class CleanPass {
+ public:
+  CleanPass(Article* a, const BoilerplateMemory& memory) : a_(*a), memory_(memory) {}
+
+  Status Run() {
+    SplitLines();
+    a_.text.clear();
+    a_.offsets = OffsetMap();
+    a_.removed.clear();
+    if (lines_.empty()) return Status::InvalidArgument("no article text (empty input)");
+    LabelledBylines();
+    size_t body = Head();
+    Body(body);
+    Tail();
+    Repeated();
+    FinishMetadata();
+    Assemble();
+    std::sort(a_.removed.begin(), a_.removed.end(),
+              [](const Removed& x, const Removed& y) { return x.input.begin < y.input.begin; });
+    if (a_.text.empty()) return Status::InvalidArgument("no article text (only boilerplate)");
+    return Status::Ok();
+  }
+
+  // Every non-empty input line, for the boilerplate statistics.
+  std::vector<std::string_view> AllLines() const {
+    std::vector<std::string_view> out;
+    for (const Line& l : lines_) out.push_back(In(l.begin, l.end));
+    return out;
+  }
+
+ private:
+  std::string_view In(uint32_t b, uint32_t e) const {
+    return std::string_view(a_.input).substr(b, e - b);
+  }
+  std::string_view Kept(const Line& l) const { return In(l.kb, l.ke); }
+
+  void SplitLines() {
+    std::string_view in = a_.input;
+    size_t pos = 0;
+    while (pos < in.size()) {
+      size_t eol = in.find('\n', pos);
+      if (eol == std::string_view::npos) eol = in.size();
+      std::string_view raw = in.substr(pos, eol - pos);
+      std::string_view t = LineShape::Trim(raw);
+      if (!t.empty()) {
+        uint32_t b = static_cast<uint32_t>(pos + LineShape::LeadingSpace(raw));
+        uint32_t e = b + static_cast<uint32_t>(t.size());
+        lines_.push_back({b, e, b, e});
+      }
+      pos = eol + 1;
+    }
+  }
+
+  // --- Removing --------------------------------------------------------
+
+  void Drop(Line& l, std::string_view kind) {
+    if (!l.kept()) return;
+    a_.removed.push_back({Span{l.kb, l.ke}, std::string(kind)});
+    l.kb = l.ke;
+  }
+  // Cuts the first n bytes of the kept part, and the white space after them.
+  void DropPrefix(Line& l, size_t n, std::string_view kind) {
+    uint32_t cut = l.kb + static_cast<uint32_t>(std::min<size_t>(n, l.ke - l.kb));
+    std::string_view cut_text = LineShape::Trim(In(l.kb, cut));
+    if (!cut_text.empty()) {
+      uint32_t b = static_cast<uint32_t>(cut_text.data() - a_.input.data());
+      a_.removed.push_back({Span{b, b + static_cast<uint32_t>(cut_text.size())}, std::string(kind)});
+    }
+    l.kb = cut + static_cast<uint32_t>(LineShape::LeadingSpace(In(cut, l.ke)));
+  }
+  // Cuts the kept part from byte offset `from` (relative to the kept part).
+  void DropSuffix(Line& l, size_t from, std::string_view kind) {
+    uint32_t cut = l.kb + static_cast<uint32_t>(from);
+    std::string_view cut_text = LineShape::Trim(In(cut, l.ke));
+    if (!cut_text.empty()) {
+      uint32_t b = static_cast<uint32_t>(cut_text.data() - a_.input.data());
+      a_.removed.push_back({Span{b, b + static_cast<uint32_t>(cut_text.size())}, std::string(kind)});
+    }
+    l.ke = l.kb + static_cast<uint32_t>(LineShape::Trim(In(l.kb, cut)).size());
+  }
+
+  // --- Metadata ----------------------------------------------------------
+
+  void SetOutlet(std::string_view outlet) {
+    if (a_.outlet.empty()) a_.outlet = std::string(LineShape::Trim(outlet));
+  }
+  void SetAuthors(const std::vector<std::string>& authors) {
+    if (a_.authors.empty()) a_.authors = authors;
+  }
+  void SetDate(const std::string& iso, std::string_view evidence) {
+    if (a_.published.empty()) a_.published = {iso, std::string(LineShape::Trim(evidence))};
+  }
+  void SetWire(const std::string& agency, bool own_credit) {
+    if (!agency.empty() && a_.wire.empty()) {
+      a_.wire = agency;
+      wire_is_own_credit_ = own_credit;
+    }
+  }
+
+  // --- Passes ------------------------------------------------------------
+
+  // "Jane Doe" next to a bare "Published by" / "By" label.
+  void LabelledBylines() {
+    size_t limit = std::max<size_t>(kHeadLines, lines_.size() / 3);
+    for (size_t i = 0; i < lines_.size() && i < limit; ++i) {
+      if (!BylineParser::IsLabel(Kept(lines_[i]))) continue;
+      for (size_t j : {i - 1, i + 1}) {  // i - 1 wraps to a huge index at 0
+        if (j >= lines_.size() || !lines_[j].kept()) continue;
+        std::string_view name = Kept(lines_[j]);
+        if (!LineShape::IsPersonName(name) || LineShape::WordCount(name) > 4) continue;
+        SetAuthors({std::string(name)});
+        Drop(lines_[j], "byline");
+        break;
+      }
+      Drop(lines_[i], "byline");
+    }
+  }
+
+  // A date at the start of a head line: "date 2025-07-11 ...", "Published:
+  // July 10, 2025", or a line that is only a date. Returns true when cut.
+  bool HeadDate(Line& l) {
+    std::string_view s = Kept(l);
+    size_t label = 0;
+    for (std::string_view p : {"date", "published on", "published", "updated", "posted on", "posted",
+                               "last updated", "first published"}) {
+      if (LineShape::StartsWithNoCase(s, p) && s.size() > p.size() &&
+          (s[p.size()] == ' ' || s[p.size()] == ':')) {
+        label = p.size();
+        break;
       }
     }
-    pos = eol + 1;
+    size_t start = label;
+    while (start < s.size() && (s[start] == ' ' || s[start] == ':')) ++start;
+    std::optional<DateMatch> d = DateParser::Find(s.substr(start));
+    if (!d || d->begin != 0) return false;
+    size_t end = start + d->end;
+    bool whole = LineShape::Trim(s.substr(end)).empty() ||
+                 DateParser::ParseWhole(s).has_value();
+    bool numeric = std::isdigit(static_cast<unsigned char>(s[start])) != 0;
+    if (!whole && label == 0 && !numeric) return false;
+    SetDate(d->iso, s.substr(0, end));
+    if (whole && DateParser::ParseWhole(s)) end = s.size();
+    DropPrefix(l, end, "date");
+    return true;
   }
-  if (article->text.empty()) return Status::InvalidArgument("no article text");
-  return Status::Ok();
+
+  void ApplySlashHeader(Line& l, const SlashHeader& h) {
+    for (const HeaderField& f : h.fields) {
+      if (f.kind == "title" && a_.title.empty()) a_.title = f.value;
+      if (f.kind == "header") SetOutlet(f.value);
+      if (f.kind == "byline" && a_.authors.empty()) a_.authors = {f.value};
+      if (f.kind == "dateline") header_place_ = f.value;
+      uint32_t b = l.kb + static_cast<uint32_t>(f.begin);
+      std::string_view t = LineShape::Trim(In(b, l.kb + static_cast<uint32_t>(f.end)));
+      while (!t.empty() && t.back() == '/') t = LineShape::Trim(t.substr(0, t.size() - 1));
+      uint32_t tb = static_cast<uint32_t>(t.data() - a_.input.data());
+      a_.removed.push_back({Span{tb, tb + static_cast<uint32_t>(t.size())}, f.kind});
+    }
+    uint32_t body = l.kb + static_cast<uint32_t>(h.body_begin);
+    l.kb = std::min(body, l.ke);
+  }
+
+  // Masthead, date, title, byline, standfirst: returns the first body line.
+  size_t Head() {
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (!l.kept()) continue;
+      if (i == 0) {
+        if (auto h = SiteHeaderParser::ParseSlashHeader(Kept(l))) {
+          ApplySlashHeader(l, *h);
+          if (l.kept()) return i;
+          continue;
+        }
+      }
+      if (HeadDate(l) && !l.kept()) continue;
+      std::string_view s = Kept(l);
+      if (auto outlet = SiteHeaderParser::ParseDomainHeader(s); outlet && !seen_title_) {
+        SetOutlet(*outlet);
+        Drop(l, "header");
+        continue;
+      }
+      if (auto b = BylineParser::Parse(s)) {
+        SetAuthors(b->authors);
+        if (!b->outlet.empty()) SetOutlet(b->outlet);
+        if (!b->date_iso.empty()) SetDate(b->date_iso, b->date_text);
+        Drop(l, "byline");
+        continue;
+      }
+      std::string_view kind = CrumbClassifier::Classify(s);
+      if (!kind.empty()) {
+        Drop(l, kind);
+        continue;
+      }
+      if (CutDateline(l)) return i;
+      if (LineShape::IsProse(s) || StartsText(s)) return i;
+      if (!seen_title_ && LineShape::IsHeadline(s)) {
+        seen_title_ = true;
+        if (a_.title.empty()) {
+          a_.title = std::string(s);
+          title_from_text_ = true;
+        }
+        Drop(l, "title");
+        continue;
+      }
+      if (seen_title_ && LineShape::WordCount(s) >= kMinStandfirstWords) return i;
+      Drop(l, "header");
+    }
+    return lines_.size();
+  }
+
+  // A short sentence ("It was inevitable.") or a lead-in ending in ":" or
+  // "," opens the text as surely as a long paragraph does.
+  static bool StartsText(std::string_view s) {
+    size_t words = LineShape::WordCount(s);
+    if (LineShape::EndsSentence(s)) return words >= 2;
+    return (s.back() == ':' || s.back() == ',') && words >= 3;
+  }
+
+  // Cuts a dateline opening `l`. Returns true when one was found.
+  bool CutDateline(Line& l) {
+    std::optional<Dateline> d = DatelineParser::Parse(Kept(l));
+    if (!d) return false;
+    dateline_seen_ = true;
+    std::string agency = WireAgencies::Canonical(d->credit);
+    if (!agency.empty()) {
+      SetWire(agency, true);
+    } else if (!d->credit.empty()) {
+      SetOutlet(d->credit);
+    }
+    if (!d->place.empty() && a_.dateline.empty()) a_.dateline = d->place;
+    DropPrefix(l, d->length, "dateline");
+    return true;
+  }
+
+  // Removes a doubled caption: a line, then the same line with a credit.
+  bool DoubledCaption(size_t i) {
+    size_t j = i + 1;
+    while (j < lines_.size() && !lines_[j].kept()) ++j;
+    if (j >= lines_.size()) return false;
+    std::string_view first = Kept(lines_[i]);
+    std::string_view second = Kept(lines_[j]);
+    if (second.size() <= first.size() || second.substr(0, first.size()) != first) return false;
+    if (!CrumbClassifier::IsPhotoCredit(second.substr(first.size()))) return false;
+    Drop(lines_[i], "caption");
+    Drop(lines_[j], "caption");
+    return true;
+  }
+
+  bool RepeatsTitle(std::string_view s) const {
+    if (a_.title.empty() || !LineShape::IsHeadline(s)) return false;
+    std::vector<std::string> t = LineShape::Terms(a_.title);
+    std::vector<std::string> u = LineShape::Terms(s);
+    std::set<std::string> ts(t.begin(), t.end());
+    std::set<std::string> us(u.begin(), u.end());
+    size_t common = 0;
+    for (const std::string& w : us) common += ts.count(w);
+    // Short titles ("NEW YORK |") share words with too much by chance.
+    if (ts.size() < 4 || us.size() > 2 * ts.size()) return false;
+    size_t smaller = std::min(ts.size(), us.size());
+    return static_cast<double>(common) / static_cast<double>(smaller) >= kTitleOverlap;
+  }
+
+  // "- Label: value" bullets without sentences, and the heading above them.
+  bool IsFactLine(std::string_view s) const {
+    bool bullet = s.starts_with("- ") || s.starts_with("* ") || s.starts_with("\xE2\x80\xA2 ");
+    size_t colon = s.find(':');
+    return bullet && colon != std::string_view::npos && colon < 40 && !LineShape::EndsSentence(s) &&
+           LineShape::WordCount(s) <= 15;
+  }
+
+  void FactBoxes(size_t from) {
+    for (size_t i = from; i < lines_.size(); ++i) {
+      size_t j = i;
+      while (j < lines_.size() && lines_[j].kept() && IsFactLine(Kept(lines_[j]))) ++j;
+      if (j - i < 2) continue;
+      size_t h = i;
+      while (h > from && !lines_[h - 1].kept()) --h;
+      if (h > from) {
+        std::string_view head = Kept(lines_[h - 1]);
+        if (!LineShape::IsProse(head) && LineShape::WordCount(head) <= 8) Drop(lines_[h - 1], "factbox");
+      }
+      for (size_t k = i; k < j; ++k) Drop(lines_[k], "factbox");
+      i = j;
+    }
+  }
+
+  void Body(size_t first) {
+    FactBoxes(first);
+    size_t body_lines = 0;
+    std::string_view previous;
+    for (size_t i = first; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (!l.kept()) continue;
+      std::string_view s = Kept(l);
+      if (std::string_view kind = CrumbClassifier::Classify(s); !kind.empty()) {
+        Drop(l, kind);
+        continue;
+      }
+      if (auto c = CreditParser::ParseContribution(s)) {
+        SetWire(c->agency, false);
+        Drop(l, "credit");
+        continue;
+      }
+      if (auto c = CreditParser::ParseClosing(s); c && c->begin == 0) {
+        SetWire(c->agency, true);
+        Drop(l, "wire");
+        continue;
+      }
+      if (DoubledCaption(i)) continue;
+      if (s == previous) {
+        Drop(l, "duplicate");
+        continue;
+      }
+      if (i < kHeadLines) {
+        if (auto b = BylineParser::Parse(s)) {
+          SetAuthors(b->authors);
+          if (!b->outlet.empty()) SetOutlet(b->outlet);
+          Drop(l, "byline");
+          continue;
+        }
+        if (auto iso = DateParser::ParseWhole(s)) {
+          SetDate(*iso, s);
+          Drop(l, "date");
+          continue;
+        }
+      }
+      if (RepeatsTitle(s)) {
+        Drop(l, "title");
+        continue;
+      }
+      if (body_lines < kDatelineBodyLines && a_.dateline.empty() && !dateline_seen_) {
+        CutDateline(l);
+        s = Kept(l);
+      }
+      previous = s;
+      ++body_lines;
+    }
+  }
+
+  // Footer furniture after the last sentence, and a closing wire credit.
+  void Tail() {
+    for (size_t i = lines_.size(); i-- > 0;) {
+      Line& l = lines_[i];
+      if (!l.kept()) continue;
+      std::string_view s = Kept(l);
+      if (!LineShape::EndsSentence(s) && LineShape::WordCount(s) <= kMaxFooterWords &&
+          KeptLines() > 1) {
+        Drop(l, "footer");
+        continue;
+      }
+      if (auto c = CreditParser::ParseClosing(s); c && c->begin > 0) {
+        SetWire(c->agency, true);
+        DropSuffix(l, c->begin, "wire");
+      }
+      break;
+    }
+  }
+
+  size_t KeptLines() const {
+    return static_cast<size_t>(std::count_if(lines_.begin(), lines_.end(), [](const Line& l) { return l.kept(); }));
+  }
+
+  // Lines this outlet used in earlier articles; never the whole body.
+  void Repeated() {
+    if (a_.outlet.empty()) return;
+    std::vector<size_t> hits;
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].kept() && memory_.IsRepeated(a_.outlet, Kept(lines_[i]))) hits.push_back(i);
+    }
+    if (hits.size() >= KeptLines()) return;
+    for (size_t i : hits) Drop(lines_[i], "repeated");
+  }
+
+  void FinishMetadata() {
+    if (a_.dateline.empty() && !header_place_.empty()) a_.dateline = header_place_;
+    // A copy whose only source named is an agency's own credit ("... (ANI)",
+    // "LONDON (Reuters) -") is that agency's copy.
+    if (a_.outlet.empty() && wire_is_own_credit_) a_.outlet = a_.wire;
+  }
+
+  void Assemble() {
+    for (const Line& l : lines_) {
+      if (!l.kept()) continue;
+      if (!a_.text.empty()) a_.text += "\n\n";
+      a_.offsets.Add(static_cast<uint32_t>(a_.text.size()), l.kb, l.ke - l.kb);
+      a_.text += Kept(l);
+    }
+  }
+
+  Article& a_;
+  const BoilerplateMemory& memory_;
+  std::vector<Line> lines_;
+  std::string header_place_;
+  bool seen_title_ = false;
+  bool title_from_text_ = false;
+  bool dateline_seen_ = false;
+  bool wire_is_own_credit_ = false;
+};
+
+}  // namespace
+
+Status TextCleaner::Clean(Article* article) {
+  CleanPass pass(article, memory_);
+  Status st = pass.Run();
+  memory_.Learn(article->outlet, pass.AllLines());
+  return st;
 }
 
 }  // namespace storyfuse

@@ -1,0 +1,113 @@
+#include "ingest/credit_parser.h"
+
+#include <array>
+
+#include "ingest/line_shape.h"
+#include "ingest/wire_agencies.h"
+
+namespace storyfuse {
+namespace {
+
+constexpr size_t kMaxCreditWords = 40;
+
+// The first agency named in a list such as "Reuters and AFP" or "AP, AFP".
+std::string AgencyIn(std::string_view names) {
+  std::string text(names);
+  for (std::string_view sep : {" and ", " & ", ";", "/"}) {
+    for (size_t p; (p = text.find(sep)) != std::string::npos;) text.replace(p, sep.size(), ",");
+  }
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    std::string agency = WireAgencies::Canonical(std::string_view(text).substr(start, comma - start));
+    if (!agency.empty()) return agency;
+    start = comma + 1;
+  }
+  return "";
+}
+
+// Strips a leading dash ("—", "–", "--", "-") and spaces.
+std::string_view StripDash(std::string_view s, bool* had_dash) {
+  *had_dash = false;
+  for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", "-"}) {
+    if (s.substr(0, d.size()) == d) {
+      *had_dash = true;
+      return LineShape::Trim(s.substr(d.size()));
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
+  std::string_view line = LineShape::Trim(raw);
+  size_t lead = LineShape::LeadingSpace(raw);
+  if (line.empty()) return std::nullopt;
+  bool dashed = false;
+  std::string_view whole = StripDash(line, &dashed);
+  if (whole.front() == '(' && whole.back() == ')') whole = whole.substr(1, whole.size() - 2);
+  for (std::string_view p : {"with inputs from ", "inputs from ", "with "}) {
+    if (LineShape::StartsWithNoCase(whole, p)) whole.remove_prefix(p.size());
+  }
+  if (std::string a = AgencyIn(whole); !a.empty() && LineShape::WordCount(whole) <= 6) {
+    return Credit{0, a};
+  }
+  if (line.back() == ')') {
+    size_t open = line.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      std::string_view inner = line.substr(open + 1, line.size() - open - 2);
+      for (std::string_view p : {"with inputs from ", "inputs from ", "with "}) {
+        if (LineShape::StartsWithNoCase(inner, p)) inner.remove_prefix(p.size());
+      }
+      std::string a = AgencyIn(inner);
+      if (!a.empty() && LineShape::WordCount(inner) <= 6) {
+        size_t b = open;
+        while (b > 0 && line[b - 1] == ' ') --b;
+        return Credit{lead + b, a};
+      }
+    }
+  }
+  // "... said. — AFP" / "... said. -- AP"
+  for (std::string_view d : {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - "}) {
+    size_t p = line.rfind(d);
+    if (p == std::string_view::npos) continue;
+    std::string_view after = line.substr(p + d.size());
+    std::string a = WireAgencies::Canonical(after);
+    if (!a.empty() && LineShape::EndsSentence(line.substr(0, p))) return Credit{lead + p, a};
+  }
+  return std::nullopt;
+}
+
+std::optional<Credit> CreditParser::ParseContribution(std::string_view raw) {
+  std::string_view line = LineShape::Trim(raw);
+  if (line.empty() || LineShape::WordCount(line) > kMaxCreditWords) return std::nullopt;
+  std::string lower = LineShape::Lower(line);
+  if (lower.front() == '(') lower.erase(0, 1);
+  static constexpr std::array<std::string_view, 4> kContributed = {
+      " contributed to this report", " contributed reporting", " contributed to this story",
+      " contributed to this article"};
+  for (std::string_view c : kContributed) {
+    size_t p = lower.find(c);
+    if (p == std::string::npos) continue;
+    std::string_view subject = line.substr(line.front() == '(' ? 1 : 0, p);
+    return Credit{0, AgencyIn(subject)};
+  }
+  static constexpr std::array<std::string_view, 8> kLeads = {
+      "additional reporting by ", "reporting by ", "writing by ", "editing by ", "compiled by ",
+      "with reporting by ", "with additional reporting by ", "additional reporting from "};
+  for (std::string_view l : kLeads) {
+    if (!lower.starts_with(l)) continue;
+    std::string_view who = line.substr(l.size() + (line.front() == '(' ? 1 : 0));
+    size_t semi = who.find(';');
+    if (semi != std::string_view::npos) who = who.substr(0, semi);
+    while (!who.empty() && (who.back() == '.' || who.back() == ')')) who.remove_suffix(1);
+    // "Reporting by Ana Ruiz in Lima" names a reporter, not an agency.
+    std::string agency = l.starts_with("additional") || l.starts_with("with") ? AgencyIn(who) : "";
+    return Credit{0, agency};
+  }
+  return std::nullopt;
+}
+
+}  // namespace storyfuse

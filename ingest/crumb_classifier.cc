@@ -1,0 +1,225 @@
+#include "ingest/crumb_classifier.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <regex>
+#include <string>
+
+#include "ingest/line_shape.h"
+#include "ingest/wire_agencies.h"
+#include "text/unicode_text.h"
+#include "text/utf8.h"
+
+namespace storyfuse {
+namespace {
+
+constexpr size_t kMaxPromptWords = 45;
+constexpr size_t kMaxNavWords = 6;
+constexpr size_t kRegexPrefix = 160;  // patterns below are anchored at the start
+
+bool HasAlnum(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = DecodeUtf8(s, &pos);
+    if (UnicodeText::IsLetter(cp) || UnicodeText::IsDigit(cp)) return true;
+  }
+  return false;
+}
+
+bool Contains(const std::string& lower, std::string_view needle) {
+  return lower.find(needle) != std::string::npos;
+}
+
+// Speech is text: "... to subscribe, she said." is never a prompt.
+bool ReportsSpeech(const std::string& lower) {
+  for (std::string_view v : {" said", " says", " told ", " according to", "\xE2\x80\x9D", "\" "}) {
+    if (Contains(lower, v)) return true;
+  }
+  return false;
+}
+
+bool IsMarkup(std::string_view line, const std::string& lower) {
+  if (!HasAlnum(line)) return true;
+  if (LineShape::WordCount(line) > 6) return false;
+  if (line.front() == '<' && line.back() == '>') return true;
+  for (std::string_view t : {"\">", "\"/>", "href=", "src=", "<div", "</", "&nbsp;", "{{", "}}"}) {
+    if (Contains(lower, t)) return true;
+  }
+  return false;
+}
+
+bool IsCopyright(const std::string& lower, size_t words) {
+  if (words > 40) return false;
+  for (std::string_view p : {"\xC2\xA9", "(c) ", "copyright", "\xE2\x84\xA2 & \xC2\xA9"}) {
+    if (lower.starts_with(p)) return true;
+  }
+  return Contains(lower, "all rights reserved") || Contains(lower, "\xC2\xA9 20") ||
+         Contains(lower, "may not be published, broadcast, rewritten");
+}
+
+// A word holding an e-mail address: name@host.tld.
+bool HasEmail(std::string_view line) {
+  for (std::string_view w : LineShape::Words(line)) {
+    size_t at = w.find('@');
+    if (at == std::string_view::npos || at == 0 || !std::isalnum(static_cast<unsigned char>(w[at - 1]))) continue;
+    size_t dot = w.find('.', at);
+    if (dot == std::string_view::npos || dot == at + 1) continue;
+    size_t tld = 0;
+    while (dot + 1 + tld < w.size() && std::isalpha(static_cast<unsigned char>(w[dot + 1 + tld]))) ++tld;
+    if (tld >= 2) return true;
+  }
+  return false;
+}
+
+bool IsPrompt(std::string_view line, const std::string& lower, size_t words) {
+  if (words > kMaxPromptWords || ReportsSpeech(lower)) return false;
+  if (HasEmail(line) && words <= 25) return true;
+  static constexpr std::array<std::string_view, 30> kPhrases = {
+      "sign up", "subscribe", "newsletter", "log in", "login", "register ", "post a comment",
+      "leave a comment", "join the conversation", "click here", "follow us", "learn more",
+      "download the app", "download our app", "share this", "get the app", "tap here",
+      "already a subscriber", "create an account", "enable javascript", "your browser",
+      "turn on notifications", "sign in", "support our journalism", "become a member",
+      "have a tip", "send us a tip", "comment below", "comments are closed", "view comments"};
+  bool phrase = std::any_of(kPhrases.begin(), kPhrases.end(),
+                            [&](std::string_view p) { return Contains(lower, p); });
+  if (!phrase) return false;
+  // Addressed to the reader, or an imperative.
+  for (std::string_view a : {"you", "your", "please", "here", "our ", "us "}) {
+    if (Contains(" " + lower + " ", " " + std::string(a))) return true;
+  }
+  static constexpr std::array<std::string_view, 14> kImperatives = {
+      "sign", "subscribe", "click", "follow", "share", "download", "register", "log", "join",
+      "tap", "get", "support", "become", "create"};
+  std::string first = LineShape::Terms(lower).empty() ? "" : LineShape::Terms(lower).front();
+  return std::find(kImperatives.begin(), kImperatives.end(), first) != kImperatives.end();
+}
+
+bool IsNavWord(const std::string& w, bool* strong) {
+  static constexpr std::array<std::string_view, 42> kStrong = {
+      "advertisement", "advertising", "ad", "ads", "sponsored", "share", "shares", "tweet",
+      "email", "print", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest",
+      "instagram", "youtube", "google", "video", "photo", "photos", "gallery", "related",
+      "continue", "continues", "continued", "menu", "skip", "subscribe", "login", "click",
+      "listen", "watch", "trending", "copy", "link", "toggle", "enlarge", "slideshow",
+      "comments", "read"};
+  static constexpr std::array<std::string_view, 38> kWeak = {
+      "more", "also", "next", "previous", "prev", "story", "stories", "article", "articles",
+      "reading", "below", "main", "the", "home", "search", "to", "content", "top", "back",
+      "close", "open", "sign", "in", "up", "on", "this", "page", "view", "see", "all", "here",
+      "now", "show", "hide", "save", "follow", "us", "plus"};
+  if (std::find(kStrong.begin(), kStrong.end(), w) != kStrong.end()) {
+    *strong = true;
+    return true;
+  }
+  return std::find(kWeak.begin(), kWeak.end(), w) != kWeak.end() || w == "play" || w == "image";
+}
+
+bool IsNav(std::string_view line, const std::string& lower, size_t words) {
+  static constexpr std::array<std::string_view, 11> kLeads = {
+      "read more:", "related:", "also read:", "see also:", "watch:", "more:", "read:",
+      "recommended:", "related stories:", "embed ", "story highlights"};
+  for (std::string_view p : kLeads) {
+    if (lower.starts_with(p) && words <= 20) return true;
+  }
+  if (words > kMaxNavWords || LineShape::EndsSentence(line)) return false;
+  bool strong = false;
+  std::vector<std::string> terms = LineShape::Terms(lower);
+  if (terms.empty()) return false;
+  for (const std::string& t : terms) {
+    if (!IsNavWord(t, &strong)) return false;
+  }
+  return strong;
+}
+
+bool IsTracking(std::string_view line) {
+  if (line.size() < 3 || line.size() > 24) return false;
+  return std::all_of(line.begin(), line.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9');
+  }) && std::isalpha(static_cast<unsigned char>(line[0]));
+}
+
+bool IsUpdateNote(const std::string& lower, size_t words) {
+  if (words > 40) return false;
+  static const std::regex kUpdated(
+      "^(this|the) (story|article|post|report|piece|page)( and (its |the )?(headline|photos?))? "
+      "(has|have|was|were) (been )?(updated|corrected|amended|changed)");
+  static const std::regex kPublished(
+      "^\\(?(originally|first|last) (published|updated|posted)|^updated:? |^(this )?(story|article) "
+      "(was )?(originally |first )?(appeared|published) (first )?(in|on|at) ");
+  std::string head = lower.substr(0, kRegexPrefix);
+  return std::regex_search(head, kUpdated) || std::regex_search(head, kPublished);
+}
+
+bool IsFeed(std::string_view line) {
+  if (LineShape::WordCount(line) != 1) return false;
+  std::string lower = LineShape::Lower(line);
+  return line.find('-') != std::string_view::npos &&
+         (lower.ends_with("wire") || lower.ends_with("newswire") || lower.ends_with("-feed"));
+}
+
+bool IsCaption(std::string_view line, const std::string& lower, size_t words) {
+  if (words > 40) return false;
+  static constexpr std::array<std::string_view, 25> kLeads = {
+      "photo:", "photos:", "image:", "picture:", "photograph:", "photographer:", "credit:",
+      "photo credit", "photo by ", "(photo", "(image", "file photo", "pictured:", "image source:",
+      "image copyright", "image caption", "media caption", "media playback is unsupported",
+      "toggle caption", "hide caption", "enlarge this image", "file - ", "file \xE2\x80\x94",
+      "file -- ", "file-this "};
+  for (std::string_view p : kLeads) {
+    if (lower.starts_with(p)) return true;
+  }
+  // "... (AP Photo/Ana Ruiz)", "... (Photo: Ana Ruiz, Daily Planet)"
+  size_t open = lower.rfind('(');
+  if (lower.back() == ')' && open != std::string::npos) {
+    std::string_view inner = std::string_view(lower).substr(open + 1);
+    for (std::string_view m : {"photo:", "photo/", "photos/", "image:", "photo by", "pictured", "credit:"}) {
+      if (Contains(std::string(inner), m) || inner.starts_with("ap photo")) return true;
+    }
+  }
+  std::string_view last = LineShape::Words(line).back();
+  size_t slash = last.rfind('/');
+  if (slash != std::string_view::npos && slash + 1 < last.size()) {
+    std::string_view who = last.substr(slash + 1);
+    while (!who.empty() && (who.back() == '.' || who.back() == ')')) who.remove_suffix(1);
+    if (!WireAgencies::Canonical(who).empty() || who == "Getty" || who == "EPA" || who == "Shutterstock") {
+      return true;
+    }
+  }
+  return lower.ends_with("getty images") || lower.ends_with("getty images)") ||
+         lower.ends_with("getty images.");
+}
+
+}  // namespace
+
+bool CrumbClassifier::IsPhotoCredit(std::string_view s) {
+  s = LineShape::Trim(s);
+  while (!s.empty() && (s.back() == '.' || s.back() == ')')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == '(' || s.front() == '|' || s.front() == ' ')) s.remove_prefix(1);
+  if (s.empty() || LineShape::WordCount(s) > 6) return false;
+  if (!WireAgencies::Canonical(s).empty()) return true;
+  std::string lower = LineShape::Lower(s);
+  for (std::string_view m : {"getty", "shutterstock", "epa", "photo", "image", "credit", "courtesy", "/", "via "}) {
+    if (Contains(lower, m)) return true;
+  }
+  return false;
+}
+
+std::string_view CrumbClassifier::Classify(std::string_view raw) {
+  std::string_view line = LineShape::Trim(raw);
+  if (line.empty()) return "";
+  std::string lower = LineShape::Lower(line.substr(0, 2000));
+  size_t words = LineShape::WordCount(line.substr(0, 2000));
+  if (IsMarkup(line, lower)) return "markup";
+  if (IsCopyright(lower, words)) return "copyright";
+  if (IsUpdateNote(lower, words)) return "update";
+  if (IsFeed(line)) return "feed";
+  if (IsTracking(line)) return "tracking";
+  if (IsNav(line, lower, words)) return "nav";
+  if (IsCaption(line, lower, words)) return "caption";
+  if (IsPrompt(line, lower, words)) return "prompt";
+  return "";
+}
+
+}  // namespace storyfuse

@@ -1,0 +1,199 @@
+#include "ingest/line_shape.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "text/unicode_text.h"
+#include "text/utf8.h"
+
+namespace storyfuse {
+namespace {
+
+// Length of the white-space character at the start of `s`, or 0.
+size_t SpaceAt(std::string_view s) {
+  if (s.empty()) return 0;
+  unsigned char c = s[0];
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+  if (s.substr(0, 2) == "\xC2\xA0") return 2;
+  if (s.substr(0, 3) == "\xEF\xBB\xBF" || s.substr(0, 3) == "\xE2\x80\x8B") return 3;
+  return 0;
+}
+
+// Length of the white-space character ending `s`, or 0.
+size_t SpaceBefore(std::string_view s) {
+  if (s.empty()) return 0;
+  unsigned char c = s.back();
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+  if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") return 2;
+  if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xEF\xBB\xBF" || s.substr(s.size() - 3) == "\xE2\x80\x8B")) return 3;
+  return 0;
+}
+
+// Closing quotes and brackets that may follow a sentence's final stop.
+bool StripClosers(std::string_view* s) {
+  static constexpr std::array<std::string_view, 7> kClosers = {
+      "\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"};
+  for (std::string_view c : kClosers) {
+    if (s->size() >= c.size() && s->substr(s->size() - c.size()) == c) {
+      s->remove_suffix(c.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsNameWordExcluded(std::string_view w) {
+  static constexpr std::array<std::string_view, 26> kNotNames = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+      "January", "February", "March", "April", "June", "July", "August",
+      "September", "October", "November", "December", "The", "This", "That",
+      "Published", "Updated", "Posted", "Photo", "Image"};
+  return std::find(kNotNames.begin(), kNotNames.end(), w) != kNotNames.end();
+}
+
+bool IsParticle(std::string_view w) {
+  static constexpr std::array<std::string_view, 14> kParticles = {
+      "de", "del", "della", "da", "di", "van", "von", "der", "den", "la", "le", "bin", "al", "du"};
+  return std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end();
+}
+
+}  // namespace
+
+size_t LineShape::LeadingSpace(std::string_view s) {
+  size_t n = 0;
+  while (size_t k = SpaceAt(s.substr(n))) n += k;
+  return n;
+}
+
+std::string_view LineShape::Trim(std::string_view s) {
+  s.remove_prefix(LeadingSpace(s));
+  while (size_t k = SpaceBefore(s)) s.remove_suffix(k);
+  return s;
+}
+
+std::vector<std::string_view> LineShape::Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (size_t k = SpaceAt(s.substr(i))) {
+      i += k;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && SpaceAt(s.substr(j)) == 0) ++j;
+    out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+size_t LineShape::WordCount(std::string_view s) { return Words(s).size(); }
+
+bool LineShape::EndsSentence(std::string_view s) {
+  s = Trim(s);
+  while (StripClosers(&s)) {
+  }
+  if (s.empty()) return false;
+  char c = s.back();
+  if (c == '.' || c == '!' || c == '?') return true;
+  return s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xA6";  // …
+}
+
+bool LineShape::IsProse(std::string_view s) {
+  size_t words = WordCount(s);
+  return words >= 20 || (words >= 6 && EndsSentence(s));
+}
+
+bool LineShape::IsHeadline(std::string_view s) {
+  s = Trim(s);
+  size_t words = WordCount(s);
+  if (words < 3 || words > 30 || s.size() > 250) return false;
+  std::string_view core = s;
+  while (StripClosers(&core)) {
+  }
+  if (core.empty() || (core.back() == '.' && !core.ends_with("..."))) return false;
+  char last = core.back();
+  if (last == ',' || last == ':' || last == ';' || last == '|' || last == '/' || last == '-') return false;
+  unsigned char c = s[0];
+  if (std::isdigit(c) || c == '"' || c == '\'' || s.substr(0, 3) == "\xE2\x80\x9C" ||
+      s.substr(0, 3) == "\xE2\x80\x98") {
+    return true;
+  }
+  return StartsUpper(s);
+}
+
+bool LineShape::StartsUpper(std::string_view word) {
+  size_t pos = 0;
+  while (pos < word.size()) {
+    char32_t cp = DecodeUtf8(word, &pos);
+    if (UnicodeText::IsLetter(cp)) return UnicodeText::IsUpper(cp);
+  }
+  return false;
+}
+
+bool LineShape::IsAllCaps(std::string_view s) {
+  size_t pos = 0;
+  bool letters = false;
+  while (pos < s.size()) {
+    char32_t cp = DecodeUtf8(s, &pos);
+    if (!UnicodeText::IsLetter(cp)) continue;
+    if (!UnicodeText::IsUpper(cp)) return false;
+    letters = true;
+  }
+  return letters;
+}
+
+bool LineShape::IsPersonName(std::string_view s, bool allow_single) {
+  std::vector<std::string_view> words = Words(Trim(s));
+  if (words.empty() || words.size() > 5) return false;
+  if (words.size() == 1 && !allow_single) return false;
+  size_t capitalized = 0;
+  for (std::string_view w : words) {
+    if (std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      return false;
+    }
+    if (IsParticle(w)) continue;
+    if (!StartsUpper(w) || IsNameWordExcluded(w)) return false;
+    for (char c : w) {
+      if (c != '.' && c != '-' && c != '\'' && std::ispunct(static_cast<unsigned char>(c))) return false;
+    }
+    ++capitalized;
+  }
+  return capitalized >= (allow_single ? 1u : 2u) || (capitalized >= 1 && words.size() >= 2);
+}
+
+std::string LineShape::Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool LineShape::StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && Lower(s.substr(0, prefix.size())) == Lower(prefix);
+}
+
+bool LineShape::ContainsNoCase(std::string_view s, std::string_view needle) {
+  return Lower(s).find(Lower(needle)) != std::string::npos;
+}
+
+std::vector<std::string> LineShape::Terms(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty() && cur != "s") out.push_back(cur);
+    cur.clear();
+  };
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) {
+      cur.push_back(static_cast<char>(std::tolower(u)));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+}  // namespace storyfuse

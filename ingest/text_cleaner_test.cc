@@ -1,0 +1,346 @@
+#include "ingest/text_cleaner.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ingest/crumb_classifier.h"
+
+namespace storyfuse {
+namespace {
+
+// Two sentences of body text every case wraps its crumbs around.
+constexpr const char* kLead =
+    "The harbor authority in Port Elwin said on Tuesday that the north ferry terminal would close for "
+    "six weeks of repairs.";
+constexpr const char* kLast =
+    "Repairs are expected to cost 4.2 million crowns, the authority said.";
+
+Article CleanText(const std::string& input, TextCleaner* cleaner = nullptr) {
+  TextCleaner local;
+  Article a;
+  a.input = input;
+  Status st = (cleaner ? cleaner : &local)->Clean(&a);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return a;
+}
+
+bool HasRemoved(const Article& a, std::string_view kind, std::string_view text) {
+  for (const Removed& r : a.removed) {
+    if (r.kind == kind && r.input.In(a.input) == text) return true;
+  }
+  return false;
+}
+
+std::string Describe(const Article& a) {
+  std::string s = "text:\n" + a.text + "\nremoved:\n";
+  for (const Removed& r : a.removed) s += "  " + r.kind + ": " + std::string(r.input.In(a.input)) + "\n";
+  return s;
+}
+
+// Every byte of the body that is not a joining newline maps back to the
+// same byte of the input.
+void ExpectOffsetsExact(const Article& a) {
+  for (size_t i = 0; i < a.text.size(); ++i) {
+    if (a.text[i] == '\n') continue;
+    uint32_t in = a.offsets.ToInput(static_cast<uint32_t>(i));
+    ASSERT_LT(in, a.input.size());
+    ASSERT_EQ(a.input[in], a.text[i]) << "text byte " << i;
+  }
+}
+
+// --- Crumbs: each is removed with its kind, the body keeps its sentences.
+
+struct CrumbCase {
+  const char* name;
+  const char* before;  // lines above kLead ("" for none)
+  const char* between;  // lines between kLead and kLast
+  const char* after;    // lines below kLast
+  const char* kind;
+  const char* removed;  // the removed text
+};
+
+class CrumbTest : public ::testing::TestWithParam<CrumbCase> {};
+
+TEST_P(CrumbTest, RemovedAndRecorded) {
+  const CrumbCase& c = GetParam();
+  std::string input = std::string(c.before) + kLead + "\n\n" + c.between + kLast + "\n" + c.after;
+  Article a = CleanText(input);
+  EXPECT_TRUE(a.text.starts_with("The harbor authority")) << c.name << "\n" << Describe(a);
+  EXPECT_TRUE(a.text.ends_with("the authority said.")) << c.name << "\n" << Describe(a);
+  EXPECT_TRUE(HasRemoved(a, c.kind, c.removed)) << c.name << "\n" << Describe(a);
+  EXPECT_EQ(a.text.find(c.removed), std::string::npos) << c.name;
+  ExpectOffsetsExact(a);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Kinds, CrumbTest,
+    ::testing::Values(
+        CrumbCase{"site_header", "Harbor Ledger news NV harborledger.nv\n\n", "", "", "header",
+                  "Harbor Ledger news NV harborledger.nv"},
+        CrumbCase{"title", "Ferry terminal to close for repairs\n", "", "", "title",
+                  "Ferry terminal to close for repairs"},
+        CrumbCase{"byline", "Ferry terminal to close\nBy Mira Castell, Harbor Ledger\n", "", "", "byline",
+                  "By Mira Castell, Harbor Ledger"},
+        CrumbCase{"published_by", "", "Mira Castell\nPublished by\n\n", "", "byline", "Published by"},
+        CrumbCase{"doubled_caption", "",
+                  "Passengers wait at the north terminal.\n\nPassengers wait at the north terminal.AFP.\n\n", "",
+                  "caption", "Passengers wait at the north terminal.AFP."},
+        CrumbCase{"photo_credit", "", "Photo: Ana Pereira/Getty Images\n", "", "caption",
+                  "Photo: Ana Pereira/Getty Images"},
+        CrumbCase{"contributed", "", "", "Tobias Renn contributed to this report.\n", "credit",
+                  "Tobias Renn contributed to this report."},
+        CrumbCase{"copyright", "", "", "\xC2\xA9 2031 Harbor Ledger Media. All rights reserved.\n", "copyright",
+                  "\xC2\xA9 2031 Harbor Ledger Media. All rights reserved."},
+        CrumbCase{"updated", "", "", "This story has been updated with new figures.\n", "update",
+                  "This story has been updated with new figures."},
+        CrumbCase{"comment_prompt", "", "", "You must sign in to post a comment.\n", "prompt",
+                  "You must sign in to post a comment."},
+        CrumbCase{"newsletter", "", "Sign up for our morning newsletter here.\n", "", "prompt",
+                  "Sign up for our morning newsletter here."},
+        CrumbCase{"markup", "", "\">\n\n", "", "markup", "\">"},
+        CrumbCase{"tracking", "", "", "\npixel\n", "tracking", "pixel"},
+        CrumbCase{"nav", "", "Advertisement\n", "", "nav", "Advertisement"},
+        CrumbCase{"related", "", "Related: Ferry fares to rise next spring\n", "", "nav",
+                  "Related: Ferry fares to rise next spring"},
+        CrumbCase{"feed", "", "", "The-Ledger-Wire\n", "feed", "The-Ledger-Wire"},
+        CrumbCase{"wire_footer", "", "", "(ANI)\n", "wire", "(ANI)"},
+        CrumbCase{"date_line", "Ferry terminal to close\nMarch 14, 2031\n", "", "", "date", "March 14, 2031"},
+        CrumbCase{"fact_box", "",
+                  "At a glance:\n- Where: Port Elwin north terminal\n- When: six weeks from Monday\n", "",
+                  "factbox", "- Where: Port Elwin north terminal"},
+        CrumbCase{"footer_words", "", "", "Topics: ferries, harbor\n", "footer", "Topics: ferries, harbor"}));
+
+// Crumbs inside the first or last paragraph.
+TEST(CrumbTest, ClosingAgencyCreditIsCutFromTheLastLine) {
+  Article a = CleanText(std::string(kLead) + "\n" + kLast + " (ANI)\n");
+  EXPECT_TRUE(a.text.ends_with("the authority said.")) << Describe(a);
+  EXPECT_TRUE(HasRemoved(a, "wire", "(ANI)")) << Describe(a);
+  EXPECT_EQ(a.wire, "ANI");
+  ExpectOffsetsExact(a);
+}
+
+TEST(CrumbTest, DatelineIsCutFromTheFirstParagraph) {
+  Article a = CleanText("PORT ELWIN, Norvania (Reuters) \xE2\x80\x94 " + std::string(kLead) + "\n" + kLast);
+  EXPECT_TRUE(a.text.starts_with("The harbor authority")) << Describe(a);
+  EXPECT_TRUE(HasRemoved(a, "dateline", "PORT ELWIN, Norvania (Reuters) \xE2\x80\x94")) << Describe(a);
+  ExpectOffsetsExact(a);
+}
+
+// --- Metadata: each form fills its field; nothing is guessed.
+
+struct MetaCase {
+  const char* name;
+  const char* input;  // kLead and kLast are appended
+  const char* field;
+  const char* value;
+};
+
+std::string Field(const Article& a, std::string_view field) {
+  if (field == "title") return a.title;
+  if (field == "outlet") return a.outlet;
+  if (field == "authors") {
+    std::string s;
+    for (const auto& n : a.authors) s += (s.empty() ? "" : "; ") + n;
+    return s;
+  }
+  if (field == "date") return a.published.iso;
+  if (field == "evidence") return a.published.evidence;
+  if (field == "dateline") return a.dateline;
+  if (field == "wire") return a.wire;
+  return "?";
+}
+
+class MetaTest : public ::testing::TestWithParam<MetaCase> {};
+
+TEST_P(MetaTest, FillsField) {
+  const MetaCase& c = GetParam();
+  Article a = CleanText(std::string(c.input) + kLead + "\n" + kLast + "\n");
+  EXPECT_EQ(Field(a, c.field), c.value) << c.name << "\n" << Describe(a);
+  ExpectOffsetsExact(a);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, MetaTest,
+    ::testing::Values(
+        MetaCase{"title_line", "Ferry terminal to close for six weeks\n\n", "title",
+                 "Ferry terminal to close for six weeks"},
+        MetaCase{"no_title", "", "title", ""},
+        MetaCase{"domain_header", "Harbor Ledger news NV harborledger.nv\nFerry terminal to close\n", "outlet",
+                 "harborledger.nv"},
+        MetaCase{"byline_outlet", "By Mira Castell and Tobias Renn, Harbor Ledger\n", "outlet", "Harbor Ledger"},
+        MetaCase{"byline_authors", "By Mira Castell and Tobias Renn, Harbor Ledger\n", "authors",
+                 "Mira Castell; Tobias Renn"},
+        MetaCase{"published_by", "Ferry terminal to close\nMira Castell\nPublished by\n", "authors", "Mira Castell"},
+        MetaCase{"credit_outlet", "(Channel Nine) \xE2\x80\x94 ", "outlet", "Channel Nine"},
+        MetaCase{"credit_outlet_is_no_wire", "(Channel Nine) \xE2\x80\x94 ", "wire", ""},
+        MetaCase{"date_prefix", " date 2031-03-14 ", "date", "2031-03-14"},
+        MetaCase{"date_prefix_evidence", " date 2031-03-14 ", "evidence", "date 2031-03-14"},
+        MetaCase{"date_written", "Published: Friday, March 14, 2031\n", "date", "2031-03-14"},
+        MetaCase{"date_rfc", "Fri 14 Mar 2031 08:00 GMT\n", "date", "2031-03-14T08:00:00Z"},
+        MetaCase{"dateline_place", "PORT ELWIN, Norvania (Reuters) \xE2\x80\x94 ", "dateline",
+                 "PORT ELWIN, Norvania"},
+        MetaCase{"dateline_wire", "PORT ELWIN, Norvania (Reuters) \xE2\x80\x94 ", "wire", "Reuters"},
+        MetaCase{"ap_dateline", "VELDA (AP) _ ", "wire", "AP"},
+        MetaCase{"own_credit_names_outlet", "VELDA (AP) _ ", "outlet", "AP"},
+        MetaCase{"slash_header_title",
+                 "Ferry Terminal Shut/ Coastwatch/ PORT ELWIN/ R. Okafor/ Evening Edition/ ", "title",
+                 "Ferry Terminal Shut"},
+        MetaCase{"slash_header_outlet",
+                 "Ferry Terminal Shut/ Coastwatch/ PORT ELWIN/ R. Okafor/ Evening Edition/ ", "outlet",
+                 "Coastwatch"},
+        MetaCase{"slash_header_author",
+                 "Ferry Terminal Shut/ Coastwatch/ PORT ELWIN/ R. Okafor/ Evening Edition/ ", "authors",
+                 "R. Okafor"},
+        MetaCase{"nothing_named", "", "outlet", ""},
+        MetaCase{"nothing_named_wire", "", "wire", ""}));
+
+TEST(MetaTest, WireFromCreditsButNotFromCaptionsOrFeeds) {
+  Article credited = CleanText(std::string(kLead) + "\n" + kLast + "\nReuters contributed to this report.\n");
+  EXPECT_EQ(credited.wire, "Reuters");
+  EXPECT_EQ(credited.outlet, "");  // a contribution does not say who published the copy
+
+  Article caption = CleanText(std::string(kLead) +
+                              "\nA ferry at the quay.\nA ferry at the quay.AFP.\n" + kLast + "\n");
+  EXPECT_EQ(caption.wire, "");
+  Article feed = CleanText(std::string(kLead) + "\n" + kLast + "\nThe-Ledger-Wire\n");
+  EXPECT_EQ(feed.wire, "");
+  Article mention = CleanText(std::string(kLead) + "\nThe minister told Reuters the plan was sound.\n" + kLast);
+  EXPECT_EQ(mention.wire, "");
+}
+
+TEST(MetaTest, ContainerMetadataWins) {
+  TextCleaner cleaner;
+  Article a;
+  a.outlet = "Given Outlet";
+  a.title = "Given title";
+  a.input = "Ferry terminal to close\nBy Mira Castell, Harbor Ledger\n" + std::string(kLead);
+  ASSERT_TRUE(cleaner.Clean(&a).ok());
+  EXPECT_EQ(a.outlet, "Given Outlet");
+  EXPECT_EQ(a.title, "Given title");
+  EXPECT_EQ(a.authors, std::vector<std::string>{"Mira Castell"});
+}
+
+// --- Body safety.
+
+TEST(BodyTest, CleanNewswireKeepsEverything) {
+  // One long paragraph, no title line: nothing may be lost.
+  std::string wire =
+      "Rescue crews in the mountain town of Velda pulled two more survivors from a collapsed "
+      "warehouse on Sunday, raising the number rescued to eleven, officials said. ``We are not "
+      "giving up,'' said fire chief Oona Brandt. The collapse followed three days of heavy snow.";
+  Article a = CleanText(wire);
+  EXPECT_EQ(a.text, wire);
+  EXPECT_TRUE(a.removed.empty());
+  EXPECT_EQ(a.title, "");
+}
+
+TEST(BodyTest, SubheadsAndShortSentencesStay) {
+  std::string in = std::string(kLead) + "\n\nWhat comes next\n\n" + kLast + "\n";
+  Article a = CleanText(in);
+  EXPECT_NE(a.text.find("What comes next"), std::string::npos) << Describe(a);
+  Article b = CleanText("It was inevitable.\n\n" + std::string(kLead));
+  EXPECT_TRUE(b.text.starts_with("It was inevitable.")) << Describe(b);
+}
+
+TEST(BodyTest, OnlyBoilerplateIsAnError) {
+  TextCleaner cleaner;
+  Article a;
+  a.input = "Advertisement\n\n\xC2\xA9 2031 Harbor Ledger\n";
+  EXPECT_FALSE(cleaner.Clean(&a).ok());
+  EXPECT_EQ(a.removed.size(), 2u);
+  Article empty;
+  EXPECT_FALSE(cleaner.Clean(&empty).ok());
+}
+
+TEST(BodyTest, LinesAnOutletRepeatsAreLearned) {
+  TextCleaner cleaner;
+  const std::string slogan = "Harbor Ledger: the tide of news, every morning since 1921.";
+  for (int i = 0; i < 2; ++i) {
+    std::string n = std::to_string(i);
+    Article a = CleanText("By Mira Castell, Harbor Ledger\nStory " + n + " begins with a sentence of its own.\n" +
+                              slogan + "\nStory " + n + " ends here with its own sentence.\n",
+                          &cleaner);
+    EXPECT_NE(a.text.find(slogan), std::string::npos) << "not yet evidence in article " << i;
+  }
+  Article third = CleanText("By Tobias Renn, Harbor Ledger\n" + std::string(kLead) + "\n" + slogan + "\n" +
+                                kLast + "\n",
+                            &cleaner);
+  EXPECT_EQ(third.text.find(slogan), std::string::npos) << Describe(third);
+  EXPECT_TRUE(HasRemoved(third, "repeated", slogan));
+  // Another outlet's identical line is not boilerplate of this one.
+  Article other = CleanText("By Ana Pereira, Valecrest Times\n" + std::string(kLead) + "\n" + slogan + "\n" +
+                                kLast + "\n",
+                            &cleaner);
+  EXPECT_NE(other.text.find(slogan), std::string::npos);
+}
+
+TEST(CrumbClassifierTest, SpeechIsNeverAPrompt) {
+  EXPECT_EQ(CrumbClassifier::Classify("\xE2\x80\x9CSign up your children now,\xE2\x80\x9D the mayor said."), "");
+  EXPECT_EQ(CrumbClassifier::Classify("Three residents signed up for the scheme on Monday."), "");
+}
+
+// --- The five seeds (read at run time; never copied into the repository).
+
+struct SeedExpectation {
+  const char* prefix;  // file name prefix
+  const char* body_starts;
+  const char* body_ends;
+  const char* title_starts;  // "" when the seed has no title line
+  const char* outlet;
+  const char* authors;
+  const char* date;
+  const char* dateline;
+  const char* wire;
+};
+
+// Short facts only: first and last words of the body, and metadata.
+constexpr SeedExpectation kSeeds[] = {
+    {"000_", "The secretary of state described", "send additional weapons to Ukraine.", "Rubio to Lavrov",
+     "Voz.us", "Diane Hern\xC3\xA1ndez", "", "", ""},
+    {"001_", "US Secretary of State Marco Rubio said", "with him today at all.\xE2\x80\x9D", "", "ANI", "",
+     "2025-07-11", "", "ANI"},
+    {"002_", "Secretary of State Marco Rubio relayed", "in this part of the world.\xE2\x80\x9D", "Rubio relayed",
+     "CNN", "Kylie Atwood; Jennifer Hansler", "", "", ""},
+    {"003_", "US Secretary of State Marco Rubio voiced", "conflict situations.\xE2\x80\x9D", "", "", "",
+     "2025-07-10", "", ""},
+    {"004_", "U.S. Secretary of State Marco Rubio met", "Russel noted.", "Rubio, Lavrov Hold Talks",
+     "Newslooks", "J. Mansour", "", "KUALA LUMPUR, Malaysia", "Reuters"},
+};
+
+TEST(SeedsTest, BodiesAndMetadata) {
+  std::filesystem::path dir = std::filesystem::path(STORYFUSE_SHARED_DIR) / "seeds";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no seeds at " << dir;
+  TextCleaner cleaner;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  size_t checked = 0;
+  for (const auto& path : files) {
+    for (const SeedExpectation& s : kSeeds) {
+      if (!path.filename().string().starts_with(s.prefix)) continue;
+      std::ifstream f(path);
+      std::stringstream ss;
+      ss << f.rdbuf();
+      Article a = CleanText(ss.str(), &cleaner);
+      SCOPED_TRACE(path.string());
+      EXPECT_TRUE(a.text.starts_with(s.body_starts)) << a.text.substr(0, 120);
+      EXPECT_TRUE(a.text.ends_with(s.body_ends)) << a.text.substr(a.text.size() - std::min<size_t>(a.text.size(), 120));
+      EXPECT_TRUE(a.title.starts_with(s.title_starts)) << a.title;
+      if (*s.title_starts == '\0') EXPECT_EQ(a.title, "");
+      EXPECT_EQ(a.outlet, s.outlet);
+      EXPECT_EQ(Field(a, "authors"), s.authors);
+      EXPECT_EQ(a.published.iso, s.date);
+      EXPECT_EQ(a.dateline, s.dateline);
+      EXPECT_EQ(a.wire, s.wire);
+      ExpectOffsetsExact(a);
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, std::size(kSeeds));
+}
+
+}  // namespace
+}  // namespace storyfuse
