@@ -1,39 +1,42 @@
 #include "ingest/html_extractor.h"
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-
-#include <cstring>
+#include "ingest/html_blocks.h"
+#include "ingest/html_content.h"
+#include "ingest/html_document.h"
+#include "ingest/html_metadata.h"
 
 namespace storyfuse {
 namespace {
 
-void CollectParagraphs(xmlNode* node, std::string* out) {
-  for (xmlNode* n = node; n != nullptr; n = n->next) {
-    if (n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), "p") == 0) {
-      xmlChar* content = xmlNodeGetContent(n);
-      if (content != nullptr) {
-        if (!out->empty()) out->append("\n\n");
-        out->append(reinterpret_cast<const char*>(content));
-        xmlFree(content);
-      }
-      continue;
-    }
-    CollectParagraphs(n->children, out);
+// Appends block b's text to article->text, mapping its bytes back to input.
+void AppendBlock(const HtmlBlocks& blocks, const HtmlBlock& b, Article* a) {
+  if (!a->text.empty()) a->text.append("\n\n");
+  uint32_t base = static_cast<uint32_t>(a->text.size());
+  a->text.append(b.text);
+  for (const HtmlTextPiece& p : blocks.Pieces(b)) {
+    a->offsets.Add(base + p.text_begin, p.input_begin, p.exact ? p.length : 1);
+  }
+}
+
+void RecordRemovals(const HtmlBlocks& blocks, Article* a) {
+  for (const HtmlRemoval& r : blocks.removals()) {
+    Span s = blocks.RemovedInput(r);
+    if (!s.empty()) a->removed.push_back({s, r.kind});
   }
 }
 
 }  // namespace
 
-// First version: every <p> in document order.
 Status HtmlExtractor::Extract(Article* article) {
-  htmlDocPtr doc = htmlReadMemory(article->input.data(), static_cast<int>(article->input.size()),
-                                  nullptr, "UTF-8",
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                      HTML_PARSE_NONET);
-  if (doc == nullptr) return Status::InvalidArgument("cannot parse HTML");
-  CollectParagraphs(xmlDocGetRootElement(doc), &article->text);
-  xmlFreeDoc(doc);
+  Result<HtmlDocument> doc = HtmlDocument::Parse(article->input);
+  if (!doc.ok()) return doc.status();
+  HtmlMetadata::Fill(*doc, article);
+  HtmlBlocks blocks(*doc);
+  std::vector<uint32_t> chosen = HtmlContent::Select(blocks, article->title);
+  article->text.clear();
+  article->offsets = OffsetMap();
+  for (uint32_t i : chosen) AppendBlock(blocks, blocks.blocks()[i], article);
+  RecordRemovals(blocks, article);
   if (article->text.empty()) return Status::InvalidArgument("no article text in HTML");
   return Status::Ok();
 }

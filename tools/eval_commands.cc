@@ -8,12 +8,14 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code);
 
 // Each eval_<name>.cc defines RegisterEval<Name>; add its line here.
 void RegisterEvalRouge(CLI::App& eval, int* exit_code);
+void RegisterEvalExtract(CLI::App& eval, int* exit_code);
 
 void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
   RegisterEvalCluster(eval, exit_code);
   (void)eval;
   (void)exit_code;
   RegisterEvalRouge(eval, exit_code);
+  RegisterEvalExtract(eval, exit_code);
 }
 
 }  // namespace storyfuse
