@@ -5,7 +5,10 @@
 #include <map>
 #include <set>
 
+#include "brief/number_table.h"
 #include "brief/sentence_aligner.h"
+#include "brief/timeline_builder.h"
+#include "brief/story_view.h"
 #include "text/segmenter.h"
 #include "text/stemmer.h"
 #include "text/stopwords.h"
@@ -41,56 +44,15 @@ int CountWords(std::string_view s) {
   return n;
 }
 
-// Everything Build() derives once per story, shared by the sections.
-struct StoryView {
-  const std::vector<StoryMember>* members;
-  std::unique_ptr<SentenceAligner> aligner;  // kept for pairwise similarity
-  Alignment alignment;
-  std::vector<CodePointIndex> code_points;
-  std::vector<uint32_t> sentence_count;  // per article
-  std::vector<uint32_t> representative;  // per group: the sentence that shows it
-
-  const Article& ArticleOf(uint32_t sentence) const {
-    return *(*members)[alignment.sentences[sentence].article].article;
-  }
-  std::string_view Text(uint32_t sentence) const {
-    return alignment.sentences[sentence].span.In(ArticleOf(sentence).text);
-  }
-  std::string Origin(uint32_t article) const {
-    const StoryMember& m = (*members)[article];
-    return m.origin.empty() ? m.article->id : m.origin;
-  }
-  // Relative position of a sentence in its article, 0 = lead.
-  float RelativePosition(uint32_t sentence) const {
-    const AlignedSentence& s = alignment.sentences[sentence];
-    return static_cast<float>(s.position) / std::max<uint32_t>(1, sentence_count[s.article]);
-  }
-};
-
-// The group member most similar to the others; ties go to the earliest
-// sentence, which in news is the clearest statement of a fact.
-uint32_t Representative(const StoryView& v, const std::vector<uint32_t>& group) {
-  uint32_t best = group.front();
-  float best_score = -1;
-  for (uint32_t s : group) {
-    float score = 0;
-    for (auto [other, sim] : v.alignment.neighbours[s]) score += sim;
-    score -= 0.01f * v.alignment.sentences[s].position;
-    if (score > best_score) best = s, best_score = score;
-  }
-  return best;
-}
-
 Statement MakeStatement(const StoryView& v, uint32_t group_index) {
-  const std::vector<uint32_t>& group = v.alignment.groups[group_index];
+  const std::vector<uint32_t>& group = v.alignment().groups[group_index];
   Statement st;
-  st.text = std::string(v.Text(v.representative[group_index]));
+  st.text = std::string(v.Text(v.Representative(group_index)));
   std::set<uint32_t> articles;
   std::set<std::string> origins;
   for (uint32_t s : group) {
-    const AlignedSentence& as = v.alignment.sentences[s];
-    const CodePointIndex& cp = v.code_points[as.article];
-    st.spans.push_back({v.ArticleOf(s).id, cp.ToCodePoint(as.span.begin), cp.ToCodePoint(as.span.end)});
+    const AlignedSentence& as = v.alignment().sentences[s];
+    st.spans.push_back(v.ToSourceSpan(as.article, as.span));
     if (articles.insert(as.article).second) st.sources.push_back(v.ArticleOf(s).id);
     origins.insert(v.Origin(as.article));
   }
@@ -102,25 +64,28 @@ Statement MakeStatement(const StoryView& v, uint32_t group_index) {
 // sentence to `rep` reaches kParaphrase.
 void AddParaphrases(const StoryView& v, uint32_t rep, Statement* st) {
   std::map<uint32_t, std::pair<float, uint32_t>> best;  // article -> (sim, sentence)
-  for (uint32_t j = 0; j < v.alignment.sentences.size(); ++j) {
-    uint32_t article = v.alignment.sentences[j].article;
+  for (uint32_t j = 0; j < v.alignment().sentences.size(); ++j) {
+    uint32_t article = v.alignment().sentences[j].article;
     const std::string& id = v.ArticleOf(j).id;
     if (std::find(st->sources.begin(), st->sources.end(), id) != st->sources.end()) continue;
-    float sim = v.aligner->Similarity(rep, j);
+    float sim = v.Similarity(rep, j);
     if (sim >= kParaphrase && sim > best[article].first) best[article] = {sim, j};
   }
   for (auto [article, match] : best) {
-    const AlignedSentence& as = v.alignment.sentences[match.second];
-    const CodePointIndex& cp = v.code_points[article];
     st->sources.push_back(v.ArticleOf(match.second).id);
-    st->spans.push_back({st->sources.back(), cp.ToCodePoint(as.span.begin), cp.ToCodePoint(as.span.end)});
+    st->spans.push_back(v.ToSourceSpan(article, v.alignment().sentences[match.second].span));
   }
 }
 
-int Support(const StoryView& v, uint32_t group_index) {
-  std::set<std::string> origins;
-  for (uint32_t s : v.alignment.groups[group_index]) origins.insert(v.Origin(v.alignment.sentences[s].article));
-  return static_cast<int>(origins.size());
+// True when an article of another origin has a sentence close enough to
+// `sentence` to state the same core: then it is not exclusive.
+bool ParaphrasedElsewhere(const StoryView& v, uint32_t sentence) {
+  std::string origin = v.Origin(v.alignment().sentences[sentence].article);
+  for (uint32_t j = 0; j < v.alignment().sentences.size(); ++j) {
+    if (v.Origin(v.alignment().sentences[j].article) == origin) continue;
+    if (v.Similarity(sentence, j) >= kParaphrase) return true;
+  }
+  return false;
 }
 
 bool SummaryWorthy(std::string_view text) {
@@ -149,19 +114,19 @@ float QuotedShare(std::string_view text) {
 // (centrality), support across independent origins, and closeness to the
 // top of its articles (news puts the core first).
 float GroupScore(const StoryView& v, uint32_t group_index) {
-  uint32_t rep = v.representative[group_index];
+  uint32_t rep = v.Representative(group_index);
   float best_position = 1;
-  for (uint32_t s : v.alignment.groups[group_index]) best_position = std::min(best_position, v.RelativePosition(s));
+  for (uint32_t s : v.alignment().groups[group_index]) best_position = std::min(best_position, v.RelativePosition(s));
   std::string_view text = v.Text(rep);
-  float centrality = v.alignment.sentences[rep].shared / std::sqrt(1.0f + CountWords(text));
+  float centrality = v.alignment().sentences[rep].shared / std::sqrt(1.0f + CountWords(text));
   float quoted = QuotedShare(text) > 0.5f ? 0.4f : 1.0f;
-  return centrality * quoted * (1.0f + std::log2(static_cast<float>(Support(v, group_index)))) /
+  return centrality * quoted * (1.0f + std::log2(static_cast<float>(v.Support(group_index)))) /
          (1.0f + 2.0f * best_position);
 }
 
 std::vector<uint32_t> RankGroups(const StoryView& v) {
   std::vector<std::pair<float, uint32_t>> scored;
-  for (uint32_t g = 0; g < v.alignment.groups.size(); ++g) scored.push_back({GroupScore(v, g), g});
+  for (uint32_t g = 0; g < v.alignment().groups.size(); ++g) scored.push_back({GroupScore(v, g), g});
   std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
@@ -176,31 +141,16 @@ struct BriefBuilder::Impl {
   Segmenter segmenter;
   Stemmer stemmer;
 
-  StoryView MakeView(const std::vector<StoryMember>& members) {
-    StoryView v;
-    v.members = &members;
-    v.aligner = std::make_unique<SentenceAligner>();
-    for (const auto& m : members) {
-      v.aligner->AddArticle(m.article->text);
-      v.code_points.emplace_back(m.article->text);
-    }
-    v.alignment = v.aligner->Align();
-    v.sentence_count.assign(members.size(), 0);
-    for (const auto& s : v.alignment.sentences) ++v.sentence_count[s.article];
-    for (const auto& group : v.alignment.groups) v.representative.push_back(Representative(v, group));
-    return v;
-  }
-
   std::vector<Statement> Summary(const StoryView& v, const std::vector<uint32_t>& ranked, int budget) {
     std::vector<uint32_t> chosen;
     int words = 0;
     for (uint32_t g : ranked) {
       if (chosen.size() >= kMaxSummarySentences) break;
-      std::string_view text = v.Text(v.representative[g]);
+      std::string_view text = v.Text(v.Representative(g));
       int w = CountWords(text);
       if (!SummaryWorthy(text) || words + w > budget) continue;
       bool redundant = std::any_of(chosen.begin(), chosen.end(), [&](uint32_t c) {
-        return v.aligner->Similarity(v.representative[c], v.representative[g]) >= kRedundancy;
+        return v.Similarity(v.Representative(c), v.Representative(g)) >= kRedundancy;
       });
       if (redundant) continue;
       chosen.push_back(g);
@@ -209,14 +159,14 @@ struct BriefBuilder::Impl {
     // Read in story order: the average relative position of each statement.
     auto order = [&](uint32_t g) {
       float sum = 0;
-      for (uint32_t s : v.alignment.groups[g]) sum += v.RelativePosition(s);
-      return sum / v.alignment.groups[g].size();
+      for (uint32_t s : v.alignment().groups[g]) sum += v.RelativePosition(s);
+      return sum / v.alignment().groups[g].size();
     };
     std::stable_sort(chosen.begin(), chosen.end(), [&](uint32_t a, uint32_t b) { return order(a) < order(b); });
     std::vector<Statement> out;
     for (uint32_t g : chosen) {
       out.push_back(MakeStatement(v, g));
-      AddParaphrases(v, v.representative[g], &out.back());
+      AddParaphrases(v, v.Representative(g), &out.back());
     }
     return out;
   }
@@ -224,7 +174,7 @@ struct BriefBuilder::Impl {
   std::vector<Statement> Facts(const StoryView& v, const std::vector<uint32_t>& ranked) {
     std::vector<Statement> out;
     for (uint32_t g : ranked) {
-      if (Support(v, g) < 2 || CountWords(v.Text(v.representative[g])) < 5) continue;
+      if (v.Support(g) < 2 || CountWords(v.Text(v.Representative(g))) < 5) continue;
       out.push_back(MakeStatement(v, g));
     }
     std::stable_sort(out.begin(), out.end(), [](const Statement& a, const Statement& b) {
@@ -239,10 +189,11 @@ struct BriefBuilder::Impl {
     std::map<uint32_t, int> per_article;
     for (uint32_t g : ranked) {
       if (out.size() >= kMaxExclusives) break;
-      if (Support(v, g) != 1) continue;
-      uint32_t rep = v.representative[g];
-      uint32_t article = v.alignment.sentences[rep].article;
+      if (v.Support(g) != 1) continue;
+      uint32_t rep = v.Representative(g);
+      uint32_t article = v.alignment().sentences[rep].article;
       if (!SummaryWorthy(v.Text(rep)) || per_article[article] >= kMaxExclusivesPerArticle) continue;
+      if (ParaphrasedElsewhere(v, rep)) continue;
       ++per_article[article];
       out.push_back({v.ArticleOf(rep).id, std::string(v.Text(rep))});
     }
@@ -299,11 +250,13 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   b.outlets = static_cast<int>(outlets.size());
   b.independent_sources = static_cast<int>(origins.size());
   b.headline = impl_->Headline(members);
-  StoryView view = impl_->MakeView(members);
+  StoryView view(members);
   std::vector<uint32_t> ranked = RankGroups(view);
   b.summary = impl_->Summary(view, ranked, options_.summary_words);
   b.facts = impl_->Facts(view, ranked);
   b.exclusives = impl_->Exclusives(view, ranked);
+  NumberTable::Build(view, &b.numbers, &b.conflicts);
+  b.timeline = TimelineBuilder::Build(view);
   return b;
 }
 

@@ -11,19 +11,13 @@
 #include <vector>
 
 #include "brief/story_brief.h"
+#include "brief/story_view.h"
 #include "ingest/article.h"
 
 namespace storyfuse {
 
 struct BriefOptions {
   int summary_words = 150;
-};
-
-// One article of a story with what clustering learned about it.
-struct StoryMember {
-  const Article* article = nullptr;
-  std::string copy_of;  // id of the article it copies, or empty
-  std::string origin;   // its independent origin (see dedupe/)
 };
 
 class BriefBuilder {

@@ -1,0 +1,75 @@
+#include "brief/story_view.h"
+
+#include <algorithm>
+#include <set>
+
+namespace storyfuse {
+
+StoryView::StoryView(const std::vector<StoryMember>& members)
+    : members_(&members), aligner_(std::make_unique<SentenceAligner>()) {
+  for (const auto& m : members) {
+    aligner_->AddArticle(m.article->text);
+    code_points_.emplace_back(m.article->text);
+    const std::string& date = m.article->published.iso;
+    if (!date.empty() && (anchor_.empty() || date.substr(0, 10) < anchor_)) anchor_ = date.substr(0, 10);
+  }
+  alignment_ = aligner_->Align();
+  first_sentence_.assign(members.size() + 1, static_cast<uint32_t>(alignment_.sentences.size()));
+  for (uint32_t i = alignment_.sentences.size(); i-- > 0;) first_sentence_[alignment_.sentences[i].article] = i;
+  for (size_t a = members.size(); a-- > 0;) first_sentence_[a] = std::min(first_sentence_[a], first_sentence_[a + 1]);
+  for (const auto& group : alignment_.groups) representative_.push_back(PickRepresentative(group));
+}
+
+const Article& StoryView::ArticleOf(uint32_t sentence) const {
+  return article(alignment_.sentences[sentence].article);
+}
+
+std::string_view StoryView::Text(uint32_t sentence) const {
+  return alignment_.sentences[sentence].span.In(ArticleOf(sentence).text);
+}
+
+std::string StoryView::Origin(uint32_t article) const {
+  const StoryMember& m = (*members_)[article];
+  return m.origin.empty() ? m.article->id : m.origin;
+}
+
+float StoryView::RelativePosition(uint32_t sentence) const {
+  const AlignedSentence& s = alignment_.sentences[sentence];
+  uint32_t count = first_sentence_[s.article + 1] - first_sentence_[s.article];
+  return static_cast<float>(s.position) / std::max<uint32_t>(1, count);
+}
+
+int StoryView::SentenceAt(uint32_t article, uint32_t offset) const {
+  for (uint32_t i = first_sentence_[article]; i < first_sentence_[article + 1]; ++i) {
+    const Span& span = alignment_.sentences[i].span;
+    if (offset >= span.begin && offset < span.end) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int StoryView::Support(uint32_t group) const {
+  std::set<std::string> origins;
+  for (uint32_t s : alignment_.groups[group]) origins.insert(Origin(alignment_.sentences[s].article));
+  return static_cast<int>(origins.size());
+}
+
+SourceSpan StoryView::ToSourceSpan(uint32_t article, Span bytes) const {
+  const CodePointIndex& cp = code_points_[article];
+  return {this->article(article).id, cp.ToCodePoint(bytes.begin), cp.ToCodePoint(bytes.end)};
+}
+
+// The group member most similar to the others; ties go to the earliest
+// sentence, which in news is the clearest statement of a fact.
+uint32_t StoryView::PickRepresentative(const std::vector<uint32_t>& group) const {
+  uint32_t best = group.front();
+  float best_score = -1;
+  for (uint32_t s : group) {
+    float score = 0;
+    for (auto [other, sim] : alignment_.neighbours[s]) score += sim;
+    score -= 0.01f * alignment_.sentences[s].position;
+    if (score > best_score) best = s, best_score = score;
+  }
+  return best;
+}
+
+}  // namespace storyfuse

@@ -1,0 +1,70 @@
+// StoryView: one story's articles after cross-article alignment, the shared
+// input of every section of the brief (summary, facts, numbers, timeline,
+// quotes, exclusives).
+//
+// Holds pointers into the members' articles: the caller keeps them alive
+// for the view's lifetime. Not thread-safe.
+#ifndef STORYFUSE_BRIEF_STORY_VIEW_H_
+#define STORYFUSE_BRIEF_STORY_VIEW_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "brief/sentence_aligner.h"
+#include "brief/story_brief.h"
+#include "ingest/article.h"
+#include "text/utf8.h"
+
+namespace storyfuse {
+
+// One article of a story with what clustering learned about it.
+struct StoryMember {
+  const Article* article = nullptr;
+  std::string copy_of;  // id of the article it copies, or empty
+  std::string origin;   // its independent origin (see dedupe/), or empty
+};
+
+class StoryView {
+ public:
+  explicit StoryView(const std::vector<StoryMember>& members);
+
+  const std::vector<StoryMember>& members() const { return *members_; }
+  const Alignment& alignment() const { return alignment_; }
+  const Article& article(uint32_t index) const { return *(*members_)[index].article; }
+  // The article a sentence belongs to.
+  const Article& ArticleOf(uint32_t sentence) const;
+  std::string_view Text(uint32_t sentence) const;
+  // Its independent origin: the member's origin, else the article id.
+  std::string Origin(uint32_t article) const;
+  // Relative position of a sentence in its article, 0 = lead.
+  float RelativePosition(uint32_t sentence) const;
+  // The sentence of `article` containing byte `offset`, or -1.
+  int SentenceAt(uint32_t article, uint32_t offset) const;
+  // The group member shown for a group.
+  uint32_t Representative(uint32_t group) const { return representative_[group]; }
+  float Similarity(uint32_t a, uint32_t b) const { return aligner_->Similarity(a, b); }
+  // Distinct origins among a group's sentences.
+  int Support(uint32_t group) const;
+  // A span of `article`'s text, in code points, for output.
+  SourceSpan ToSourceSpan(uint32_t article, Span bytes) const;
+  // The date the story happened, for resolving relative dates in articles
+  // that carry none: the earliest publication date among its articles.
+  const std::string& anchor() const { return anchor_; }
+
+ private:
+  uint32_t PickRepresentative(const std::vector<uint32_t>& group) const;
+
+  const std::vector<StoryMember>* members_;
+  std::unique_ptr<SentenceAligner> aligner_;
+  Alignment alignment_;
+  std::vector<CodePointIndex> code_points_;
+  std::vector<uint32_t> first_sentence_;  // per article, plus one past the end
+  std::vector<uint32_t> representative_;
+  std::string anchor_;
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_BRIEF_STORY_VIEW_H_
