@@ -135,25 +135,23 @@ HtmlBlocks::HtmlBlocks(const HtmlDocument& doc) : doc_(doc) {
 
 void HtmlBlocks::MarkFurniture() {
   uint32_t n = doc_.size();
-  // Visible text bytes per subtree, in all and inside <p>: the guard below.
-  std::vector<uint32_t> text(n, 0), para(n, 0);
-  std::vector<uint8_t> in_p(n, 0);
+  // Visible text bytes outside links per subtree: a furniture name on an
+  // element holding half of them is a misnomer (the guard below).
+  std::vector<uint32_t> mass(n, 0);
+  std::vector<uint8_t> in_link(n, 0);
   for (uint32_t i = 1; i < n; ++i) {
     const HtmlNode& nd = doc_.node(i);
-    in_p[i] = nd.tag == HtmlTag::kP || in_p[nd.parent];
-    if (nd.is_text()) {
-      text[i] = nd.size;
-      if (in_p[i]) para[i] = nd.size;
+    in_link[i] = nd.tag == HtmlTag::kA || in_link[nd.parent];
+    if (nd.is_text() && !in_link[i]) {
+      std::string_view t = doc_.Text(i);
+      mass[i] = static_cast<uint32_t>(std::count_if(t.begin(), t.end(), [](char c) { return !IsSpaceByte(c); }));
     }
   }
   for (uint32_t i = n - 1; i >= 1; --i) {
     const HtmlNode& nd = doc_.node(i);
-    if (IsInvisibleTag(nd.tag)) text[i] = para[i] = 0;
-    text[nd.parent] += text[i];
-    para[nd.parent] += para[i];
+    if (IsInvisibleTag(nd.tag)) mass[i] = 0;
+    mass[nd.parent] += mass[i];
   }
-  bool use_para = para[0] >= 200;
-  const std::vector<uint32_t>& mass = use_para ? para : text;
   uint32_t total = mass[0];
   for (uint32_t i = 1; i < n; ++i) {
     const HtmlNode& nd = doc_.node(i);
@@ -175,7 +173,7 @@ void HtmlBlocks::MarkFurniture() {
     if (why == nullptr && doc_.Attr(i, HtmlAttr::kItemprop) == "author") why = "byline";
     if (why == nullptr && hint.boilerplate) why = "boilerplate";
     if (why == nullptr) continue;
-    bool holds_article = total > 0 && uint64_t{mass[i]} * 2 >= total;
+    bool holds_article = total > 0 && uint64_t{mass[i]} * 5 >= uint64_t{total} * 2;
     if (!holds_article) furniture_[i] = why;
   }
 }

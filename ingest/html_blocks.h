@@ -7,7 +7,7 @@
 // footer, header, figure, forms' controls, ARIA navigation roles) and
 // elements whose class or id names furniture (HtmlHints). As a guard
 // against a misnamed wrapper ("page has-sidebar"), an element holding at
-// least half of the page's paragraph text is never furniture by its name or
+// least 40% of the page's text outside links is never furniture by its name or
 // semantic tag alone.
 //
 // Immutable after construction; holds a reference to the document, which
@@ -71,6 +71,9 @@ class HtmlBlocks {
   int hint(uint32_t node) const { return hint_[node]; }
   uint32_t chars(uint32_t node) const { return chars_[node]; }
   uint32_t link_chars(uint32_t node) const { return link_chars_[node]; }
+  // Why element `node` itself is furniture ("navigation", "boilerplate",
+  // ...), or nullptr when it is not (its ancestors may still be).
+  const char* furniture(uint32_t node) const { return furniture_[node]; }
   // Furniture subtrees that held text, in document order, with the input
   // bytes from their first to their last text byte.
   const std::vector<HtmlRemoval>& removals() const { return removals_; }

@@ -1,6 +1,8 @@
 #include "ingest/html_hints.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 #include <unordered_map>
 
 namespace storyfuse {
@@ -67,31 +69,68 @@ bool IsAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// Adds the words of one attribute value: split at non-alphanumerics and at
-// camelCase humps ("relatedArticles" is "related" + "articles").
-void AddWords(std::string_view value, HtmlHint* hint, bool* furniture) {
-  const auto& words = Words();
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    auto it = words.find(word);
-    if (it != words.end()) {
-      hint->weight += it->second;
-      if (it->second == kFurniture) *furniture = true;
+// Class names that qualify the element rather than name its role: state
+// ("is-open", "has-thumbnail") and taxonomy ("tag-elections",
+// "category-sport", "author-jane") that CMSs stamp on article wrappers.
+bool IsModifier(std::string_view first_word) {
+  static constexpr std::string_view kPrefixes[] = {
+      "has", "is", "with", "no", "not", "tag", "category", "categories", "format", "status",
+      "type", "postid", "pageid", "author", "single", "page", "template", "lang", "js", "section"};
+  for (std::string_view p : kPrefixes) {
+    if (first_word == p) return true;
+  }
+  return false;
+}
+
+// "modal-enabled", "comments-open": a state of the element, not its role.
+bool IsState(std::string_view last_word) {
+  static constexpr std::string_view kStates[] = {"enabled", "disabled", "active", "inactive", "open",
+                                                 "closed", "visible", "loaded", "ready", "on", "off"};
+  for (std::string_view s : kStates) {
+    if (last_word == s) return true;
+  }
+  return false;
+}
+
+// The words of one class name (or id): split at non-alphanumerics and at
+// camelCase humps ("relatedArticles" is "related" + "articles"), lower-cased.
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> words(1);
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    bool upper = c >= 'A' && c <= 'Z';
+    if (!IsAlnum(c) || (upper && i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z')) {
+      if (!words.back().empty()) words.emplace_back();
+      if (!IsAlnum(c)) continue;
     }
-    word.clear();
-  };
-  for (size_t i = 0; i < value.size(); ++i) {
-    char c = value[i];
-    if (!IsAlnum(c)) {
-      flush();
+    words.back().push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+// Adds the words of one attribute value, each distinct word once.
+void AddWords(std::string_view value, std::vector<std::string>* seen, HtmlHint* hint,
+              bool* furniture) {
+  const auto& table = Words();
+  size_t pos = 0;
+  while (pos < value.size()) {
+    size_t end = value.find_first_of(" \t\n\r\f", pos);
+    if (end == std::string_view::npos) end = value.size();
+    std::vector<std::string> words = NameWords(value.substr(pos, end - pos));
+    pos = end + 1;
+    if (words.empty() || (words.size() > 1 && (IsModifier(words.front()) || IsState(words.back())))) {
       continue;
     }
-    bool upper = c >= 'A' && c <= 'Z';
-    if (upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z') flush();
-    word.push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
+    for (std::string& w : words) {
+      if (std::find(seen->begin(), seen->end(), w) != seen->end()) continue;
+      auto it = table.find(w);
+      if (it == table.end()) continue;
+      hint->weight += it->second;
+      if (it->second == kFurniture) *furniture = true;
+      seen->push_back(std::move(w));
+    }
   }
-  flush();
 }
 
 }  // namespace
@@ -99,8 +138,9 @@ void AddWords(std::string_view value, HtmlHint* hint, bool* furniture) {
 HtmlHint HtmlHints::Classify(std::string_view class_attr, std::string_view id_attr) {
   HtmlHint hint;
   bool furniture = false;
-  AddWords(class_attr, &hint, &furniture);
-  AddWords(id_attr, &hint, &furniture);
+  std::vector<std::string> seen;
+  AddWords(class_attr, &seen, &hint, &furniture);
+  AddWords(id_attr, &seen, &hint, &furniture);
   // "article-share" is furniture; "story-body comments-open" is not.
   hint.boilerplate = furniture && hint.weight < 0;
   return hint;
