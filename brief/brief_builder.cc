@@ -8,7 +8,7 @@
 #include "brief/number_table.h"
 #include "brief/sentence_aligner.h"
 #include "brief/timeline_builder.h"
-#include "brief/story_view.h"
+#include "brief/aligned_story.h"
 #include "text/segmenter.h"
 #include "text/stemmer.h"
 #include "text/stopwords.h"
@@ -44,7 +44,7 @@ int CountWords(std::string_view s) {
   return n;
 }
 
-Statement MakeStatement(const StoryView& v, uint32_t group_index) {
+Statement MakeStatement(const AlignedStory& v, uint32_t group_index) {
   const std::vector<uint32_t>& group = v.alignment().groups[group_index];
   Statement st;
   st.text = std::string(v.Text(v.Representative(group_index)));
@@ -62,7 +62,7 @@ Statement MakeStatement(const StoryView& v, uint32_t group_index) {
 
 // Adds to `st` each article not yet among its sources whose most similar
 // sentence to `rep` reaches kParaphrase.
-void AddParaphrases(const StoryView& v, uint32_t rep, Statement* st) {
+void AddParaphrases(const AlignedStory& v, uint32_t rep, Statement* st) {
   std::map<uint32_t, std::pair<float, uint32_t>> best;  // article -> (sim, sentence)
   for (uint32_t j = 0; j < v.alignment().sentences.size(); ++j) {
     uint32_t article = v.alignment().sentences[j].article;
@@ -79,7 +79,7 @@ void AddParaphrases(const StoryView& v, uint32_t rep, Statement* st) {
 
 // True when an article of another origin has a sentence close enough to
 // `sentence` to state the same core: then it is not exclusive.
-bool ParaphrasedElsewhere(const StoryView& v, uint32_t sentence) {
+bool ParaphrasedElsewhere(const AlignedStory& v, uint32_t sentence) {
   std::string origin = v.Origin(v.alignment().sentences[sentence].article);
   for (uint32_t j = 0; j < v.alignment().sentences.size(); ++j) {
     if (v.Origin(v.alignment().sentences[j].article) == origin) continue;
@@ -113,7 +113,7 @@ float QuotedShare(std::string_view text) {
 // How central a group is: what it shares with the other articles per word
 // (centrality), support across independent origins, and closeness to the
 // top of its articles (news puts the core first).
-float GroupScore(const StoryView& v, uint32_t group_index) {
+float GroupScore(const AlignedStory& v, uint32_t group_index) {
   uint32_t rep = v.Representative(group_index);
   float best_position = 1;
   for (uint32_t s : v.alignment().groups[group_index]) best_position = std::min(best_position, v.RelativePosition(s));
@@ -124,7 +124,7 @@ float GroupScore(const StoryView& v, uint32_t group_index) {
          (1.0f + 2.0f * best_position);
 }
 
-std::vector<uint32_t> RankGroups(const StoryView& v) {
+std::vector<uint32_t> RankGroups(const AlignedStory& v) {
   std::vector<std::pair<float, uint32_t>> scored;
   for (uint32_t g = 0; g < v.alignment().groups.size(); ++g) scored.push_back({GroupScore(v, g), g});
   std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
@@ -141,7 +141,7 @@ struct BriefBuilder::Impl {
   Segmenter segmenter;
   Stemmer stemmer;
 
-  std::vector<Statement> Summary(const StoryView& v, const std::vector<uint32_t>& ranked, int budget) {
+  std::vector<Statement> Summary(const AlignedStory& v, const std::vector<uint32_t>& ranked, int budget) {
     std::vector<uint32_t> chosen;
     int words = 0;
     for (uint32_t g : ranked) {
@@ -171,7 +171,7 @@ struct BriefBuilder::Impl {
     return out;
   }
 
-  std::vector<Statement> Facts(const StoryView& v, const std::vector<uint32_t>& ranked) {
+  std::vector<Statement> Facts(const AlignedStory& v, const std::vector<uint32_t>& ranked) {
     std::vector<Statement> out;
     for (uint32_t g : ranked) {
       if (v.Support(g) < 2 || CountWords(v.Text(v.Representative(g))) < 5) continue;
@@ -184,7 +184,7 @@ struct BriefBuilder::Impl {
     return out;
   }
 
-  std::vector<Exclusive> Exclusives(const StoryView& v, const std::vector<uint32_t>& ranked) {
+  std::vector<Exclusive> Exclusives(const AlignedStory& v, const std::vector<uint32_t>& ranked) {
     std::vector<Exclusive> out;
     std::map<uint32_t, int> per_article;
     for (uint32_t g : ranked) {
@@ -250,7 +250,7 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   b.outlets = static_cast<int>(outlets.size());
   b.independent_sources = static_cast<int>(origins.size());
   b.headline = impl_->Headline(members);
-  StoryView view(members);
+  AlignedStory view(members);
   std::vector<uint32_t> ranked = RankGroups(view);
   b.summary = impl_->Summary(view, ranked, options_.summary_words);
   b.facts = impl_->Facts(view, ranked);

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "brief/story_brief.h"
-#include "brief/story_view.h"
+#include "brief/aligned_story.h"
 #include "ingest/article.h"
 
 namespace storyfuse {

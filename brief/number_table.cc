@@ -75,7 +75,7 @@ BriefNumber NumberOf(const Quantity& q, std::string_view text) {
   return n;
 }
 
-std::map<std::string, std::vector<Entry>> Collect(const StoryView& v) {
+std::map<std::string, std::vector<Entry>> Collect(const AlignedStory& v) {
   Stemmer stemmer;
   std::map<std::string, std::vector<Entry>> by_key;
   for (uint32_t a = 0; a < v.members().size(); ++a) {
@@ -95,7 +95,7 @@ std::map<std::string, std::vector<Entry>> Collect(const StoryView& v) {
   return by_key;
 }
 
-bool SameEvent(const StoryView& v, const Entry& a, const Entry& b) {
+bool SameEvent(const AlignedStory& v, const Entry& a, const Entry& b) {
   for (int x : a.sentences) {
     for (int y : b.sentences) {
       if (x >= 0 && y >= 0 && v.Similarity(x, y) >= kSameEvent) return true;
@@ -111,7 +111,7 @@ bool DifferentOrigins(const Entry& a, const Entry& b) {
   return a.origins != b.origins;
 }
 
-void FindConflicts(const StoryView& v, const std::string& key, const std::vector<Entry>& entries,
+void FindConflicts(const AlignedStory& v, const std::string& key, const std::vector<Entry>& entries,
                    std::vector<Conflict>* conflicts) {
   std::set<size_t> involved;
   for (size_t i = 0; i < entries.size(); ++i) {
@@ -133,7 +133,7 @@ void FindConflicts(const StoryView& v, const std::string& key, const std::vector
 
 }  // namespace
 
-void NumberTable::Build(const StoryView& v, std::vector<BriefNumber>* numbers, std::vector<Conflict>* conflicts) {
+void NumberTable::Build(const AlignedStory& v, std::vector<BriefNumber>* numbers, std::vector<Conflict>* conflicts) {
   for (const auto& [key, entries] : Collect(v)) {
     for (const Entry& e : entries) numbers->push_back(e.number);
     FindConflicts(v, key, entries, conflicts);

@@ -13,14 +13,14 @@
 #include <vector>
 
 #include "brief/story_brief.h"
-#include "brief/story_view.h"
+#include "brief/aligned_story.h"
 
 namespace storyfuse {
 
 class NumberTable {
  public:
   // Fills `numbers` (most supported first) and `conflicts`.
-  static void Build(const StoryView& view, std::vector<BriefNumber>* numbers, std::vector<Conflict>* conflicts);
+  static void Build(const AlignedStory& view, std::vector<BriefNumber>* numbers, std::vector<Conflict>* conflicts);
 };
 
 }  // namespace storyfuse

@@ -20,7 +20,7 @@ struct Built {
 Built BuildTable(const std::vector<Article>& articles) {
   std::vector<StoryMember> members;
   for (const auto& a : articles) members.push_back({&a, "", ""});
-  StoryView view(members);
+  AlignedStory view(members);
   Built b;
   NumberTable::Build(view, &b.numbers, &b.conflicts);
   return b;

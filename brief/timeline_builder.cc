@@ -23,14 +23,14 @@ struct Dated {
   std::vector<int> sentences;
 };
 
-bool SameEvent(const StoryView& v, const Dated& d, int sentence) {
+bool SameEvent(const AlignedStory& v, const Dated& d, int sentence) {
   for (int s : d.sentences) {
     if (s == sentence || v.Similarity(s, sentence) >= kSameEvent) return true;
   }
   return false;
 }
 
-void AddMention(const StoryView& v, uint32_t article, const DateMention& m, std::vector<Dated>* out) {
+void AddMention(const AlignedStory& v, uint32_t article, const DateMention& m, std::vector<Dated>* out) {
   int sentence = v.SentenceAt(article, m.span.begin);
   if (sentence < 0 || m.iso.empty() || m.approximate) return;
   if (v.Text(sentence).size() > kMaxSentenceBytes) return;
@@ -46,7 +46,7 @@ void AddMention(const StoryView& v, uint32_t article, const DateMention& m, std:
 
 }  // namespace
 
-std::vector<TimelineEntry> TimelineBuilder::Build(const StoryView& v) {
+std::vector<TimelineEntry> TimelineBuilder::Build(const AlignedStory& v) {
   std::vector<Dated> dated;
   for (uint32_t a = 0; a < v.members().size(); ++a) {
     const Article& article = v.article(a);

@@ -9,13 +9,13 @@
 #include <vector>
 
 #include "brief/story_brief.h"
-#include "brief/story_view.h"
+#include "brief/aligned_story.h"
 
 namespace storyfuse {
 
 class TimelineBuilder {
  public:
-  static std::vector<TimelineEntry> Build(const StoryView& view);
+  static std::vector<TimelineEntry> Build(const AlignedStory& view);
 };
 
 }  // namespace storyfuse

@@ -13,7 +13,7 @@ TEST(TimelineBuilderTest, RelativeDatesResolveAgainstTheStoryDate) {
   undated.id = "undated";
   undated.text = "The harbour bridge will be closed for repairs after the council voted on Thursday.";
   std::vector<StoryMember> members = {{&dated, "", ""}, {&undated, "", ""}};
-  StoryView view(members);
+  AlignedStory view(members);
   std::vector<TimelineEntry> t = TimelineBuilder::Build(view);
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].date, "2031-03-13");
@@ -26,7 +26,7 @@ TEST(TimelineBuilderTest, EntriesAreInDateOrder) {
   a.id = "a";
   a.text = "The bridge opened in May 2029 after a long wait. It first closed in March 2027 for an inspection.";
   std::vector<StoryMember> members = {{&a, "", ""}};
-  StoryView view(members);
+  AlignedStory view(members);
   std::vector<TimelineEntry> t = TimelineBuilder::Build(view);
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0].date, "2027-03");

@@ -1,11 +1,11 @@
-#include "brief/story_view.h"
+#include "brief/aligned_story.h"
 
 #include <algorithm>
 #include <set>
 
 namespace storyfuse {
 
-StoryView::StoryView(const std::vector<StoryMember>& members)
+AlignedStory::AlignedStory(const std::vector<StoryMember>& members)
     : members_(&members), aligner_(std::make_unique<SentenceAligner>()) {
   for (const auto& m : members) {
     aligner_->AddArticle(m.article->text);
@@ -20,26 +20,26 @@ StoryView::StoryView(const std::vector<StoryMember>& members)
   for (const auto& group : alignment_.groups) representative_.push_back(PickRepresentative(group));
 }
 
-const Article& StoryView::ArticleOf(uint32_t sentence) const {
+const Article& AlignedStory::ArticleOf(uint32_t sentence) const {
   return article(alignment_.sentences[sentence].article);
 }
 
-std::string_view StoryView::Text(uint32_t sentence) const {
+std::string_view AlignedStory::Text(uint32_t sentence) const {
   return alignment_.sentences[sentence].span.In(ArticleOf(sentence).text);
 }
 
-std::string StoryView::Origin(uint32_t article) const {
+std::string AlignedStory::Origin(uint32_t article) const {
   const StoryMember& m = (*members_)[article];
   return m.origin.empty() ? m.article->id : m.origin;
 }
 
-float StoryView::RelativePosition(uint32_t sentence) const {
+float AlignedStory::RelativePosition(uint32_t sentence) const {
   const AlignedSentence& s = alignment_.sentences[sentence];
   uint32_t count = first_sentence_[s.article + 1] - first_sentence_[s.article];
   return static_cast<float>(s.position) / std::max<uint32_t>(1, count);
 }
 
-int StoryView::SentenceAt(uint32_t article, uint32_t offset) const {
+int AlignedStory::SentenceAt(uint32_t article, uint32_t offset) const {
   for (uint32_t i = first_sentence_[article]; i < first_sentence_[article + 1]; ++i) {
     const Span& span = alignment_.sentences[i].span;
     if (offset >= span.begin && offset < span.end) return static_cast<int>(i);
@@ -47,20 +47,20 @@ int StoryView::SentenceAt(uint32_t article, uint32_t offset) const {
   return -1;
 }
 
-int StoryView::Support(uint32_t group) const {
+int AlignedStory::Support(uint32_t group) const {
   std::set<std::string> origins;
   for (uint32_t s : alignment_.groups[group]) origins.insert(Origin(alignment_.sentences[s].article));
   return static_cast<int>(origins.size());
 }
 
-SourceSpan StoryView::ToSourceSpan(uint32_t article, Span bytes) const {
+SourceSpan AlignedStory::ToSourceSpan(uint32_t article, Span bytes) const {
   const CodePointIndex& cp = code_points_[article];
   return {this->article(article).id, cp.ToCodePoint(bytes.begin), cp.ToCodePoint(bytes.end)};
 }
 
 // The group member most similar to the others; ties go to the earliest
 // sentence, which in news is the clearest statement of a fact.
-uint32_t StoryView::PickRepresentative(const std::vector<uint32_t>& group) const {
+uint32_t AlignedStory::PickRepresentative(const std::vector<uint32_t>& group) const {
   uint32_t best = group.front();
   float best_score = -1;
   for (uint32_t s : group) {

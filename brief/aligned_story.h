@@ -1,11 +1,11 @@
-// StoryView: one story's articles after cross-article alignment, the shared
+// AlignedStory: one story's articles after cross-article alignment, the shared
 // input of every section of the brief (summary, facts, numbers, timeline,
 // quotes, exclusives).
 //
 // Holds pointers into the members' articles: the caller keeps them alive
 // for the view's lifetime. Not thread-safe.
-#ifndef STORYFUSE_BRIEF_STORY_VIEW_H_
-#define STORYFUSE_BRIEF_STORY_VIEW_H_
+#ifndef STORYFUSE_BRIEF_ALIGNED_STORY_H_
+#define STORYFUSE_BRIEF_ALIGNED_STORY_H_
 
 #include <memory>
 #include <string>
@@ -26,9 +26,9 @@ struct StoryMember {
   std::string origin;   // its independent origin (see dedupe/), or empty
 };
 
-class StoryView {
+class AlignedStory {
  public:
-  explicit StoryView(const std::vector<StoryMember>& members);
+  explicit AlignedStory(const std::vector<StoryMember>& members);
 
   const std::vector<StoryMember>& members() const { return *members_; }
   const Alignment& alignment() const { return alignment_; }
@@ -67,4 +67,4 @@ class StoryView {
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_BRIEF_STORY_VIEW_H_
+#endif  // STORYFUSE_BRIEF_ALIGNED_STORY_H_
