@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <unordered_set>
 
 #include "analyze/date_words.h"
 
@@ -105,12 +106,11 @@ class Parser {
       : text_(text), toks_(tokens) {
     anchor_ = ParseIsoDay(anchor_iso);
     if (anchor_) anchor_str_ = FormatDay(*anchor_);
-    lower_.reserve(toks_.size());
+    lowered_ = AsciiLower(text_);
     sentence_.reserve(toks_.size());
     uint32_t start = 0;
     for (size_t i = 0; i < toks_.size(); ++i) {
       const LexToken& t = toks_[i];
-      lower_.push_back(t.kind == LexKind::kWord ? AsciiLower(t.span.In(text_)) : std::string());
       if (t.sentence_start) start = static_cast<uint32_t>(i);
       sentence_.push_back(start);
     }
@@ -128,6 +128,7 @@ class Parser {
  private:
   // Tries every form at token `i`; returns the tokens consumed (0: none).
   size_t MatchAt(size_t i) {
+    if (!MayStartDate(i)) return 0;
     if (size_t n = MatchIso(i)) return n;
     if (size_t n = MatchMonthFirst(i)) return n;
     if (size_t n = MatchDayFirst(i)) return n;
@@ -137,14 +138,30 @@ class Parser {
     return MatchYear(i);
   }
 
+  // Cheap filter: numbers, capitalized words, and the few lower-case
+  // words that open relative dates.
+  bool MayStartDate(size_t i) const {
+    const LexToken& t = toks_[i];
+    if (t.kind == LexKind::kNumber) return true;
+    if (t.kind != LexKind::kWord) return false;
+    if (t.capitalized) return true;
+    static const auto* kStarts = new std::unordered_set<std::string_view>{
+        "today", "tonight", "yesterday", "tomorrow", "earlier", "later", "early", "late", "this",
+        "last", "past", "next", "coming", "few", "several", "a", "an", "one", "two", "three",
+        "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "days",
+        "weeks", "months", "years", "the", "mid"};
+    return kStarts->count(Low(i)) > 0;
+  }
+
   // ---- token helpers ----
   bool InRange(size_t i) const { return i < toks_.size(); }
   bool IsWord(size_t i) const { return InRange(i) && toks_[i].kind == LexKind::kWord; }
   bool IsNum(size_t i) const { return InRange(i) && toks_[i].kind == LexKind::kNumber; }
   std::string_view Raw(size_t i) const { return InRange(i) ? toks_[i].span.In(text_) : ""; }
-  std::string_view Low(size_t i) const { return InRange(i) ? std::string_view(lower_[i]) : ""; }
+  // Lower-case text of word token `i`, "" for other tokens.
+  std::string_view Low(size_t i) const { return IsWord(i) ? toks_[i].span.In(lowered_) : ""; }
   bool Glued(size_t i) const { return InRange(i) && !toks_[i].space_before; }
-  bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && lower_[i] == w; }
+  bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && Low(i) == w; }
   bool PunctIs(size_t i, std::string_view p) const {
     return InRange(i) && toks_[i].kind == LexKind::kPunct && Raw(i) == p;
   }
@@ -195,7 +212,7 @@ class Parser {
     for (size_t k = b; k < toks_.size() && k <= i + 6; ++k) {
       if (k > i && toks_[k].sentence_start) break;
       if (!IsWord(k)) continue;
-      std::string_view w = lower_[k];
+      std::string_view w = Low(k);
       Tense t = Tense::kNone;
       if (w == "since" || w == "ago") return Tense::kPast;
       if (IsFutureCue(w)) {
@@ -603,7 +620,7 @@ class Parser {
   const std::vector<LexToken>& toks_;
   std::optional<sys_days> anchor_;
   std::string anchor_str_;
-  std::vector<std::string> lower_;
+  std::string lowered_;  // ASCII lower case copy of text_, same offsets
   std::vector<uint32_t> sentence_;
   std::vector<DateMention> out_;
 };

@@ -1,5 +1,8 @@
 #include "analyze/entity_cues.h"
 
+#include <unordered_map>
+#include <unordered_set>
+
 namespace storyfuse {
 namespace {
 
@@ -77,12 +80,11 @@ constexpr std::string_view kParticles[] = {"de", "da", "del", "della", "di", "du
                                            "von", "der", "den", "bin", "ibn", "al", "el",
                                            "la", "le", "dos", "das", "ter"};
 
+using WordSet = std::unordered_set<std::string_view>;
+
 template <size_t N>
-bool In(const std::string_view (&list)[N], std::string_view w) {
-  for (std::string_view s : list) {
-    if (s == w) return true;
-  }
-  return false;
+const WordSet* MakeSet(const std::string_view (&list)[N]) {
+  return new WordSet(std::begin(list), std::end(list));
 }
 
 std::string_view StripDot(std::string_view w) {
@@ -90,26 +92,59 @@ std::string_view StripDot(std::string_view w) {
   return w;
 }
 
+// Titles by their first word, so a lookup costs one hash probe.
+using TitleIndex = std::unordered_map<std::string_view, std::vector<size_t>>;
+const TitleIndex& Titles() {
+  static const TitleIndex* index = [] {
+    auto* idx = new TitleIndex();
+    for (size_t t = 0; t < std::size(kTitles); ++t) (*idx)[kTitles[t][0]].push_back(t);
+    return idx;
+  }();
+  return *index;
+}
+
 }  // namespace
 
-size_t TitleLength(const std::vector<std::string>& words, size_t i, size_t end) {
+size_t TitleLength(const std::vector<std::string_view>& words, size_t i, size_t end) {
+  if (i >= end) return 0;
+  auto it = Titles().find(StripDot(words[i]));
+  if (it == Titles().end()) return 0;
   size_t best = 0;
-  for (const auto& title : kTitles) {
+  for (size_t t : it->second) {
+    const auto& title = kTitles[t];
     size_t n = 0;
     while (n < 4 && !title[n].empty()) ++n;
     if (n <= best || i + n > end) continue;
     bool match = true;
-    for (size_t k = 0; k < n && match; ++k) match = StripDot(words[i + k]) == title[k];
+    for (size_t k = 1; k < n && match; ++k) match = StripDot(words[i + k]) == title[k];
     if (match) best = n;
   }
   return best;
 }
 
-bool IsHonorific(std::string_view word) { return In(kHonorifics, word); }
-bool IsOrgHead(std::string_view word) { return In(kOrgHeads, word); }
-bool IsPlaceHead(std::string_view word) { return In(kPlaceHeads, word); }
-bool IsSpeechVerb(std::string_view word) { return In(kSpeechVerbs, word); }
-bool IsPlacePreposition(std::string_view word) { return In(kPlacePrepositions, word); }
-bool IsNameParticle(std::string_view word) { return In(kParticles, word); }
+bool IsHonorific(std::string_view word) {
+  static const WordSet* set = MakeSet(kHonorifics);
+  return set->count(word) > 0;
+}
+bool IsOrgHead(std::string_view word) {
+  static const WordSet* set = MakeSet(kOrgHeads);
+  return set->count(word) > 0;
+}
+bool IsPlaceHead(std::string_view word) {
+  static const WordSet* set = MakeSet(kPlaceHeads);
+  return set->count(word) > 0;
+}
+bool IsSpeechVerb(std::string_view word) {
+  static const WordSet* set = MakeSet(kSpeechVerbs);
+  return set->count(word) > 0;
+}
+bool IsPlacePreposition(std::string_view word) {
+  static const WordSet* set = MakeSet(kPlacePrepositions);
+  return set->count(word) > 0;
+}
+bool IsNameParticle(std::string_view word) {
+  static const WordSet* set = MakeSet(kParticles);
+  return set->count(word) > 0;
+}
 
 }  // namespace storyfuse

@@ -14,8 +14,8 @@ namespace storyfuse {
 
 // Number of words of the longest title starting at words[i] ("secretary of
 // state", "prime minister", "president", "sen."), at most `end - i`; 0 when
-// none. `words` are lower case.
-size_t TitleLength(const std::vector<std::string>& words, size_t i, size_t end);
+// none. `words` are lower case (a trailing period is ignored).
+size_t TitleLength(const std::vector<std::string_view>& words, size_t i, size_t end);
 
 // "mr", "mrs", "ms", "dr", "sir", ...: a person follows.
 bool IsHonorific(std::string_view word);

@@ -136,7 +136,7 @@ struct WeakMention {
 struct EntityLinker::State {
   std::vector<std::string> articles;
   std::unordered_map<std::string, Surface> surfaces;
-  std::unordered_set<std::string> lower_words;  // words seen in lower case
+  std::unordered_set<std::string> common_openers;  // sentence openers also seen in lower case
   std::vector<std::pair<std::string, std::string>> acronym_pairs;
   std::vector<TitleMention> title_mentions;
   std::vector<WeakMention> weak_mentions;
@@ -150,13 +150,15 @@ namespace {
 // them, and records surfaces with their evidence into the State.
 class ArticleReader {
  public:
-  ArticleReader(EntityLinker::State* state, uint32_t article, std::string_view text)
-      : st_(*state), article_(article), text_(text), toks_(WordLexer::Lex(text)) {
+  ArticleReader(EntityLinker::State* state, uint32_t article, std::string_view text,
+                const std::vector<LexToken>& tokens)
+      : st_(*state), article_(article), text_(text), toks_(tokens) {
+    lowered_ = AsciiLower(text_);
     lower_.reserve(toks_.size());
     for (const LexToken& t : toks_) {
-      lower_.push_back(t.kind == LexKind::kWord ? FoldName(t.span.In(text_)) : std::string());
-      if (t.kind == LexKind::kWord && !t.capitalized) st_.lower_words.insert(lower_.back());
+      lower_.push_back(t.kind == LexKind::kWord ? t.span.In(lowered_) : std::string_view());
     }
+    FindCommonOpeners();
     MarkHeadlines();
   }
 
@@ -195,6 +197,20 @@ class ArticleReader {
   bool IsNameToken(size_t i) const {
     return IsWord(i) && (toks_[i].capitalized || toks_[i].all_caps) &&
            (toks_[i].span.In(text_).size() > 1 || Raw(i + 1) == ".");
+  }
+
+  // Sentence-opening capitalized words that the article also uses in
+  // lower case ("Speaking", "Following"): common words, not names.
+  void FindCommonOpeners() {
+    std::unordered_set<std::string_view> openers;
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      if (toks_[i].sentence_start && IsWord(i) && toks_[i].capitalized) openers.insert(lower_[i]);
+    }
+    if (openers.empty()) return;
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      if (!IsWord(i) || toks_[i].capitalized || openers.count(lower_[i]) == 0) continue;
+      if (common_.insert(lower_[i]).second) st_.common_openers.insert(FoldName(lower_[i]));
+    }
   }
 
   // Title-case lines (headlines, section heads): their capitals carry no
@@ -354,7 +370,7 @@ class ArticleReader {
       if (TitleLength(lower_, b, e) > 0 && !toks_[b].all_caps) return b;
       if (!CountryNames::Get().Country(Raw(b)).empty()) return b;
       bool function = IsStopword(w) || w == "the" || w == "a" || w == "an";
-      bool common = toks_[b].sentence_start && st_.lower_words.count(std::string(w)) > 0;
+      bool common = toks_[b].sentence_start && common_.count(w) > 0;
       bool opener = toks_[b].sentence_start && (w.ends_with("ing") || w.ends_with("ly")) && e > b + 1;
       if (!function && !common && !opener) return b;
       ++b;
@@ -365,6 +381,7 @@ class ArticleReader {
 
   // Tokens of a country name or demonym at `pos` (0 if none).
   size_t QualifierLength(size_t pos, size_t e) const {
+    if (pos >= e || !IsWord(pos) || !(toks_[pos].capitalized || toks_[pos].all_caps)) return 0;
     const CountryNames& cn = CountryNames::Get();
     for (size_t len = std::min<size_t>(3, e - pos); len >= 1; --len) {
       std::string text(SpanText(pos, pos + len));
@@ -510,15 +527,17 @@ class ArticleReader {
   void RecordWeak(size_t b, size_t e) {
     for (size_t k = b; k < e; ++k) {
       if (k + 1 < e) st_.weak_mentions.push_back({article_, SpanOf(k, k + 2), FoldName(SpanText(k, k + 2))});
-      st_.weak_mentions.push_back({article_, SpanOf(k, k + 1), std::string(Low(k))});
+      st_.weak_mentions.push_back({article_, SpanOf(k, k + 1), FoldName(Raw(k))});
     }
   }
 
   EntityLinker::State& st_;
   uint32_t article_;
   std::string_view text_;
-  std::vector<LexToken> toks_;
-  std::vector<std::string> lower_;
+  const std::vector<LexToken>& toks_;
+  std::string lowered_;                 // ASCII lower case copy of text_
+  std::vector<std::string_view> lower_;  // per token, into lowered_; "" if not a word
+  std::unordered_set<std::string_view> common_;
   std::vector<bool> headline_;
 };
 
@@ -540,9 +559,14 @@ EntityLinker::EntityLinker() : state_(std::make_unique<State>()) {}
 EntityLinker::~EntityLinker() = default;
 
 void EntityLinker::AddArticle(std::string_view id, std::string_view text) {
+  AddArticle(id, text, WordLexer::Lex(text));
+}
+
+void EntityLinker::AddArticle(std::string_view id, std::string_view text,
+                              const std::vector<LexToken>& tokens) {
   uint32_t index = static_cast<uint32_t>(state_->articles.size());
   state_->articles.emplace_back(id);
-  ArticleReader(state_.get(), index, text).Run();
+  ArticleReader(state_.get(), index, text, tokens).Run();
 }
 
 namespace {
@@ -598,7 +622,7 @@ class Linker {
     const std::string& k = s.key;
     bool single = k.find(' ') == std::string::npos;
     if (single && s.country.empty() && IsStopword(k)) return false;
-    if (single && s.initial == s.count && st_.lower_words.count(k) > 0) return false;
+    if (single && s.initial == s.count && st_.common_openers.count(k) > 0) return false;
     const CountryNames& cn = CountryNames::Get();
     std::string_view last = k.substr(k.rfind(' ') == std::string::npos ? 0 : k.rfind(' ') + 1);
     if (s.country.empty() && (!cn.CountryOfDemonym(last).empty() || cn.IsRegionAdjective(last))) {

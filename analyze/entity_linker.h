@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "text/span.h"
+#include "text/word_lexer.h"
 
 namespace storyfuse {
 
@@ -66,6 +67,9 @@ class EntityLinker {
   // Reads one article's text. `text` need not outlive the call; spans in
   // the result refer to it by `id`.
   void AddArticle(std::string_view id, std::string_view text);
+  // The same with tokens already produced by WordLexer::Lex(text), so
+  // that one lexing serves all analyzers.
+  void AddArticle(std::string_view id, std::string_view text, const std::vector<LexToken>& tokens);
 
   // The entities named so far, most mentioned first (ties by name). Names
   // with no typing evidence at all are left out. Can be called again

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <unordered_set>
 
 #include "analyze/date_resolver.h"
 #include "analyze/date_words.h"
@@ -139,17 +140,21 @@ const T* Find(const T (&table)[N], std::string_view word) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::vector<LexToken>& tokens) : text_(text), toks_(tokens) {
-    lower_.reserve(toks_.size());
+  Parser(std::string_view text, const std::vector<LexToken>& tokens,
+         const std::vector<DateMention>* dates)
+      : text_(text), toks_(tokens) {
+    lowered_ = AsciiLower(text_);
     sentence_.reserve(toks_.size());
     uint32_t start = 0;
     for (size_t i = 0; i < toks_.size(); ++i) {
-      lower_.push_back(toks_[i].kind == LexKind::kWord ? AsciiLower(toks_[i].span.In(text_))
-                                                       : std::string());
       if (toks_[i].sentence_start) start = static_cast<uint32_t>(i);
       sentence_.push_back(start);
     }
-    BlockDates();
+    if (dates != nullptr) {
+      BlockDates(*dates);
+    } else {
+      BlockDates(DateResolver::Extract(text_, toks_, ""));
+    }
   }
 
   std::vector<Quantity> Run() {
@@ -168,9 +173,10 @@ class Parser {
   bool IsWord(size_t i) const { return InRange(i) && toks_[i].kind == LexKind::kWord; }
   bool IsNum(size_t i) const { return InRange(i) && toks_[i].kind == LexKind::kNumber; }
   std::string_view Raw(size_t i) const { return InRange(i) ? toks_[i].span.In(text_) : ""; }
-  std::string_view Low(size_t i) const { return InRange(i) ? std::string_view(lower_[i]) : ""; }
+  // Lower-case text of word token `i`, "" for other tokens.
+  std::string_view Low(size_t i) const { return IsWord(i) ? toks_[i].span.In(lowered_) : ""; }
   bool Glued(size_t i) const { return InRange(i) && !toks_[i].space_before; }
-  bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && lower_[i] == w; }
+  bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && Low(i) == w; }
   bool PunctIs(size_t i, std::string_view p) const {
     return InRange(i) && toks_[i].kind == LexKind::kPunct && Raw(i) == p;
   }
@@ -182,9 +188,8 @@ class Parser {
   }
 
   // Marks tokens inside date mentions so their numbers are not counts.
-  void BlockDates() {
+  void BlockDates(const std::vector<DateMention>& dates) {
     blocked_.assign(toks_.size(), false);
-    std::vector<DateMention> dates = DateResolver::Extract(text_, toks_, "");
     size_t k = 0;
     for (const DateMention& d : dates) {
       while (k < toks_.size() && toks_[k].span.begin < d.span.begin) ++k;
@@ -349,8 +354,25 @@ class Parser {
 
   // ---- the main parse ----
 
+  // Cheap filter: digits, currency signs and number words.
+  bool MayStartQuantity(size_t i) const {
+    const LexToken& t = toks_[i];
+    if (t.kind == LexKind::kNumber) return true;
+    if (t.kind == LexKind::kPunct) {
+      unsigned char c = text_[t.span.begin];
+      return c == '$' || c == 0xE2 || c == 0xC2;  // $ and the UTF-8 leads of the other signs
+    }
+    static const auto* kWords = [] {
+      auto* set = new std::unordered_set<std::string_view>{"a", "one", "tens"};
+      for (const WordValue& w : kSmall) set->insert(w.word);
+      for (const WordValue& w : kVague) set->insert(w.word);
+      return set;
+    }();
+    return t.kind == LexKind::kWord && kWords->count(Low(i)) > 0;
+  }
+
   size_t ParseAt(size_t i) {
-    if (blocked_[i]) return 1;
+    if (blocked_[i] || !MayStartQuantity(i)) return 1;
     size_t start = i;
     std::string unit;
     if (IsCurrencySymbol(i, &unit) && IsNum(i + 1) && Glued(i + 1)) start = i + 1;
@@ -620,7 +642,7 @@ class Parser {
 
   std::string_view text_;
   const std::vector<LexToken>& toks_;
-  std::vector<std::string> lower_;
+  std::string lowered_;  // ASCII lower case copy of text_, same offsets
   std::vector<uint32_t> sentence_;
   std::vector<bool> blocked_;
   std::vector<std::pair<size_t, size_t>> pending_of_;  // (quantity index, "of" token)
@@ -658,7 +680,13 @@ std::vector<Quantity> NumberExtractor::Extract(std::string_view text) {
 
 std::vector<Quantity> NumberExtractor::Extract(std::string_view text,
                                                const std::vector<LexToken>& tokens) {
-  return Parser(text, tokens).Run();
+  return Parser(text, tokens, nullptr).Run();
+}
+
+std::vector<Quantity> NumberExtractor::Extract(std::string_view text,
+                                               const std::vector<LexToken>& tokens,
+                                               const std::vector<DateMention>& dates) {
+  return Parser(text, tokens, &dates).Run();
 }
 
 }  // namespace storyfuse

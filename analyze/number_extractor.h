@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/date_resolver.h"
 #include "text/span.h"
 #include "text/word_lexer.h"
 
@@ -70,6 +71,11 @@ class NumberExtractor {
   static std::vector<Quantity> Extract(std::string_view text);
   // The same over tokens already produced by WordLexer::Lex(text).
   static std::vector<Quantity> Extract(std::string_view text, const std::vector<LexToken>& tokens);
+  // The same, reusing date mentions the caller already has from
+  // DateResolver::Extract(text, tokens, ...) (numbers inside them are
+  // dates, not counts).
+  static std::vector<Quantity> Extract(std::string_view text, const std::vector<LexToken>& tokens,
+                                       const std::vector<DateMention>& dates);
 };
 
 }  // namespace storyfuse

@@ -131,7 +131,11 @@ class Scanner {
     size_t letters = 0;
     bool dotted = false;
     while (p < text_.size()) {
-      if (IsLetterAt(p, &next)) {
+      unsigned char c = text_[p];
+      if (c < 0x80 && IsAsciiLetter(c)) {  // fast path
+        ++p;
+        ++letters;
+      } else if (c >= 0x80 && IsLetterAt(p, &next)) {
         p = next;
         ++letters;
       } else if (IsDigit(static_cast<unsigned char>(text_[p]))) {
@@ -178,6 +182,7 @@ class Scanner {
     size_t next;
     char32_t first = Peek(t->span.begin, &next);
     t->capitalized = first < 0x80 ? (first >= 'A' && first <= 'Z') : UnicodeText::IsUpper(first);
+    if (!t->capitalized) return;  // all_caps needs an upper-case first letter
     int letters = 0;
     bool all_upper = true;
     for (size_t p = t->span.begin; p < t->span.end; p = next) {
@@ -197,6 +202,11 @@ class Scanner {
   // Whether `t` starts a sentence because the previous tokens close one.
   bool EndsSentence(const LexToken& t) const {
     if (out_.empty() || !t.space_before) return false;
+    unsigned char last = text_[out_.back().span.end - 1];
+    if (last < 0x80 && last != '.' && last != '!' && last != '?' && last != '"' && last != '\'' &&
+        last != ')' && last != ']') {
+      return false;  // fast path: no terminator or closer
+    }
     // Skip closing quotes and brackets after the terminator.
     size_t i = out_.size();
     while (i > 0 && out_[i - 1].kind == LexKind::kPunct && IsCloser(out_[i - 1])) --i;
