@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "analyze/entity_linker.h"
 #include "brief/number_table.h"
 #include "brief/sentence_aligner.h"
 #include "brief/timeline_builder.h"
@@ -135,6 +136,23 @@ std::vector<uint32_t> RankGroups(const AlignedStory& v) {
   return out;
 }
 
+// Entities named in at least two mentions (one-off names are noise in a
+// brief), most mentioned first.
+constexpr size_t kMaxEntities = 30;
+
+std::vector<BriefEntity> Entities(const std::vector<StoryMember>& members) {
+  EntityLinker linker;
+  for (const auto& m : members) linker.AddArticle(m.article->id, m.article->text);
+  std::vector<BriefEntity> out;
+  for (const Entity& e : linker.Entities()) {
+    if (e.mentions.size() < 2 && e.articles.size() < 2) continue;
+    out.push_back({e.name, std::string(EntityTypeName(e.type)), e.aliases, e.articles,
+                   static_cast<int>(e.mentions.size())});
+    if (out.size() >= kMaxEntities) break;
+  }
+  return out;
+}
+
 }  // namespace
 
 struct BriefBuilder::Impl {
@@ -257,6 +275,7 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   b.exclusives = impl_->Exclusives(view, ranked);
   NumberTable::Build(view, &b.numbers, &b.conflicts);
   b.timeline = TimelineBuilder::Build(view);
+  b.entities = Entities(members);
   return b;
 }
 
