@@ -96,7 +96,10 @@ Result<uint64_t> BufferedReader::Skip(uint64_t n) {
 Result<std::string_view> BufferedReader::Peek(size_t n) {
   while (buffered().size() < n) {
     Result<bool> more = Fill();
-    if (!more.ok()) return more.status();
+    // The bytes before an error are still good; the error comes back on
+    // the next read (errors are sticky).
+    if (!more.ok() && buffered().empty()) return more.status();
+    if (!more.ok()) break;
     if (!*more) break;
   }
   return buffered().substr(0, n);

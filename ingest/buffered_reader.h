@@ -31,7 +31,8 @@ class BufferedReader : public ByteSource {
   // Skips up to `n` bytes; returns how many (fewer only at the end).
   Result<uint64_t> Skip(uint64_t n);
 
-  // Returns up to `n` next bytes without consuming them (fewer at the end).
+  // Returns up to `n` next bytes without consuming them (fewer at the end,
+  // or before a source error, which the next read then returns).
   Result<std::string_view> Peek(size_t n);
 
   // ByteSource: buffered bytes first, then the source's.

@@ -21,8 +21,8 @@ class ByteSource {
   virtual ~ByteSource() = default;
 
   // Reads up to `n` bytes into `buf`. Returns how many were read; 0 means
-  // the end of the input. Returns IoError or Corruption on failure, after
-  // which only Resync() may be called.
+  // the end of the input. Returns IoError or Corruption on failure; the
+  // error is sticky (later Reads return it again) until Resync().
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
 
   // After a Read error, skips to the next point where reading can resume

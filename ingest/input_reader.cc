@@ -192,7 +192,11 @@ void InputReader::ReadStream(ByteSource* source, const std::string& name) {
 void InputReader::ReadDecoded(BufferedReader* in, const std::string& name,
                               const std::string& format_name) {
   Result<std::string_view> head = in->Peek(512);
-  if (!head.ok()) return Fail(head.status().WithContext(name));
+  if (!head.ok()) {
+    // A WARC can resynchronize at its next gzip member; other formats stop.
+    if (FormatOf(format_name, "") == Format::kWarc) return ReadWarc(in, name);
+    return Fail(head.status().WithContext(name));
+  }
   if (head->empty()) {
     return Fail(Status::InvalidArgument(name + (name == kStdinName ? ": empty input" : ": empty file")));
   }
@@ -235,7 +239,12 @@ void InputReader::ReadJsonl(BufferedReader* in, const std::string& name) {
   for (size_t line_no = 1;; ++line_no) {
     std::string where = name + ":" + std::to_string(line_no);
     Result<bool> got = in->ReadLine(&line, max_line, &too_long);
-    if (!got.ok()) return Fail(got.status().WithContext(where));
+    if (!got.ok()) {
+      // Corrupt gzip: go on at the next member (its first line may be cut).
+      Fail(got.status().WithContext(where));
+      if (!in->Resync().ok()) return;
+      continue;
+    }
     if (!*got) return;
     if (too_long) {
       Fail(Status::InvalidArgument(where + ": line is over the " + Mb(max_line) + " limit"));

@@ -212,5 +212,29 @@ TEST_F(InputReaderTest, WarcWithoutRecordsIsAnError) {
   EXPECT_EQ(c.errors[0], "x.warc: no WARC records");
 }
 
+TEST_F(InputReaderTest, CorruptGzipMembersCostOnlyTheirOwnDocuments) {
+  using storyfuse::testing::HttpBlock;
+  using storyfuse::testing::WarcRecord;
+  auto corrupt = [](std::string gz) {
+    for (size_t i = 12; i + 8 < gz.size(); i += 2) gz[i] = static_cast<char>(~gz[i]);
+    return gz;
+  };
+  std::string bad_first = corrupt(GzipReader::Compress(
+      WarcRecord("response", "http://c.example/1", HttpBlock(200, "text/plain", "One."))));
+  std::string warc = bad_first + GzipReader::Compress(WarcRecord(
+                                     "response", "http://c.example/2", HttpBlock(200, "text/plain", "Two.")));
+  std::string jsonl = GzipReader::Compress("{\"id\":\"j1\",\"text\":\"One.\"}\n") +
+                      corrupt(GzipReader::Compress("{\"id\":\"j2\",\"text\":\"Two, a longer line.\"}\n")) +
+                      GzipReader::Compress("{\"id\":\"j3\",\"text\":\"Three.\"}\n");
+  Collected c;
+  InputReader reader = Reader(&c);
+  reader.ReadBytes("c.warc.gz", warc);
+  reader.ReadBytes("c.jsonl.gz", jsonl);
+  EXPECT_EQ(Ids(c), (std::vector<std::string>{"http://c.example/2", "j1", "j3"}));
+  ASSERT_EQ(c.errors.size(), 2u);
+  EXPECT_EQ(c.errors[0].rfind("c.warc.gz#1: corrupt gzip data", 0), 0u) << c.errors[0];
+  EXPECT_EQ(c.errors[1].rfind("c.jsonl.gz:2: corrupt gzip data", 0), 0u) << c.errors[1];
+}
+
 }  // namespace
 }  // namespace storyfuse
