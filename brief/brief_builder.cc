@@ -5,7 +5,9 @@
 #include <map>
 #include <set>
 
+#include "analyze/date_resolver.h"
 #include "analyze/entity_linker.h"
+#include "analyze/number_extractor.h"
 #include "brief/number_table.h"
 #include "brief/sentence_aligner.h"
 #include "brief/timeline_builder.h"
@@ -89,15 +91,6 @@ bool ParaphrasedElsewhere(const AlignedStory& v, uint32_t sentence) {
   return false;
 }
 
-bool SummaryWorthy(std::string_view text) {
-  int words = CountWords(text);
-  if (words < kMinSummaryWords || words > kMaxSummaryWords) return false;
-  if (text.back() == '?' || text.back() == ':') return false;
-  char last = text.back();
-  // A sentence must end like one: headlines and crumbs lack final punctuation.
-  return last == '.' || last == '"' || last == '!' || static_cast<unsigned char>(last) >= 0x80;
-}
-
 // Share of the sentence's bytes inside quotation marks: quotes belong to the
 // quote table; the summary states what happened in the reporters' words.
 float QuotedShare(std::string_view text) {
@@ -111,6 +104,55 @@ float QuotedShare(std::string_view text) {
   return text.empty() ? 0 : static_cast<float>(quoted) / text.size();
 }
 
+// Sentences that lean on context a reader of the summary lacks: a pronoun
+// or connective that points back ("It came days after", "But he said"),
+// or a first-person quote fragment.
+bool LeansOnContext(std::string_view text) {
+  static constexpr std::string_view kOpeners[] = {
+      "He ", "She ", "It ", "They ", "This ", "That ", "These ", "Those ", "I ", "We ", "You ",
+      "But ", "And ", "Also ", "However", "Still", "Meanwhile", "His ", "Her ", "Their ", "Its "};
+  for (std::string_view opener : kOpeners) {
+    if (text.substr(0, opener.size()) == opener) return true;
+  }
+  return false;
+}
+
+// Quote marks that do not pair up mean the sentence is a piece of a longer
+// quotation split by the segmenter.
+bool UnbalancedQuotes(std::string_view text) {
+  int straight = 0, open = 0, close = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') ++straight;
+    if (text.compare(i, 3, "\u201c") == 0) ++open;
+    if (text.compare(i, 3, "\u201d") == 0) ++close;
+  }
+  return straight % 2 != 0 || open != close;
+}
+
+bool SummaryWorthy(std::string_view text) {
+  int words = CountWords(text);
+  if (words < kMinSummaryWords || words > kMaxSummaryWords) return false;
+  char last = text.back();
+  if (last == '?' || last == ':') return false;
+  // A sentence must end like one: headlines and crumbs lack final punctuation.
+  bool ends = last == '.' || last == '"' || last == '!' || static_cast<unsigned char>(last) >= 0x80;
+  return ends && !LeansOnContext(text) && !UnbalancedQuotes(text) && QuotedShare(text) <= 0.6f;
+}
+
+// An editor's lead says when and how much: a sentence that dates the event
+// or counts something gets a bonus over one that only names the actors.
+float AnswersWhenOrHowMuch(std::string_view text) {
+  float bonus = 1.0f;
+  if (!DateResolver::Extract(text, "").empty()) bonus += 0.3f;
+  for (const Quantity& q : NumberExtractor::Extract(text)) {
+    if (!q.Counted().empty()) {
+      bonus += 0.2f;
+      break;
+    }
+  }
+  return bonus;
+}
+
 // How central a group is: what it shares with the other articles per word
 // (centrality), support across independent origins, and closeness to the
 // top of its articles (news puts the core first).
@@ -121,7 +163,7 @@ float GroupScore(const AlignedStory& v, uint32_t group_index) {
   std::string_view text = v.Text(rep);
   float centrality = v.alignment().sentences[rep].shared / std::sqrt(1.0f + CountWords(text));
   float quoted = QuotedShare(text) > 0.5f ? 0.4f : 1.0f;
-  return centrality * quoted * (1.0f + std::log2(static_cast<float>(v.Support(group_index)))) /
+  return centrality * quoted * AnswersWhenOrHowMuch(text) * (1.0f + std::log2(static_cast<float>(v.Support(group_index)))) /
          (1.0f + 2.0f * best_position);
 }
 
