@@ -254,7 +254,7 @@ class CleanPass {
   // "," opens the text as surely as a long paragraph does.
   static bool StartsText(std::string_view s) {
     size_t words = LineShape::WordCount(s);
-    if (LineShape::EndsSentence(s)) return words >= 2;
+    if (LineShape::EndsSentence(s)) return words >= 1;
     return (s.back() == ':' || s.back() == ',') && words >= 3;
   }
 
