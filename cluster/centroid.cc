@@ -24,10 +24,10 @@ TermWeights Sum(const TermWeights& a, const TermWeights& b) {
   return out;
 }
 
-// Σ over shared terms of fn(term, weight in a, weight in b).
+// Per kind, Σ over shared terms of fn(term, weight in a, weight in b).
 template <typename Fn>
-double DotBy(const TermWeights& a, const TermWeights& b, Fn&& fn) {
-  double dot = 0;
+KindCosines DotBy(const TermWeights& a, const TermWeights& b, const TermDictionary& terms, Fn&& fn) {
+  KindCosines dot;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i].first < b[j].first) {
@@ -35,7 +35,7 @@ double DotBy(const TermWeights& a, const TermWeights& b, Fn&& fn) {
     } else if (b[j].first < a[i].first) {
       ++j;
     } else {
-      dot += fn(a[i].first, a[i].second, b[j].second);
+      dot.by_kind[static_cast<int>(terms.Kind(a[i].first))] += fn(a[i].first, a[i].second, b[j].second);
       ++i, ++j;
     }
   }
@@ -65,33 +65,46 @@ void Centroid::Refresh(size_t k, const TermDictionary& terms) {
     std::sort(kept.begin(), kept.end());
     sums_ = std::move(kept);
   }
-  double n = 0;
+  double n[kTermKinds] = {0, 0, 0};
   for (const auto& [t, w] : sums_) {
     double x = w * terms.Idf(t);
-    n += x * x;
+    n[static_cast<int>(terms.Kind(t))] += x * x;
   }
-  norm_ = std::sqrt(n);
+  for (int k = 0; k < kTermKinds; ++k) norm_[k] = std::sqrt(n[k]);
 }
 
-double Centroid::Cosine(const TermWeights& article, const TermDictionary& terms) const {
-  if (norm_ == 0) return 0;
-  double dot = DotBy(article, sums_, [&](uint32_t t, float a, float s) { return a * s * terms.Idf(t); });
-  return dot / norm_;
+KindCosines Centroid::Cosine(const TermWeights& article, const TermDictionary& terms) const {
+  KindCosines c = DotBy(article, sums_, terms, [&](uint32_t t, float a, float s) {
+    return a * s * terms.Idf(t);
+  });
+  for (int k = 0; k < kTermKinds; ++k) c.by_kind[k] = norm_[k] > 0 ? c.by_kind[k] / norm_[k] : 0;
+  return c;
 }
 
-double Centroid::Cosine(const Centroid& other, const TermDictionary& terms) const {
-  if (norm_ == 0 || other.norm_ == 0) return 0;
-  double dot = DotBy(sums_, other.sums_, [&](uint32_t t, float a, float b) {
+KindCosines Centroid::Cosine(const Centroid& other, const TermDictionary& terms) const {
+  KindCosines c = DotBy(sums_, other.sums_, terms, [&](uint32_t t, float a, float b) {
     double idf = terms.Idf(t);
     return a * b * idf * idf;
   });
-  return dot / (norm_ * other.norm_);
+  for (int k = 0; k < kTermKinds; ++k) {
+    double n = norm_[k] * other.norm_[k];
+    c.by_kind[k] = n > 0 ? c.by_kind[k] / n : 0;
+  }
+  return c;
 }
 
-std::vector<uint32_t> Centroid::TopTerms(size_t m, const TermDictionary& terms) const {
+bool Centroid::Contains(uint32_t term) const {
+  auto it = std::lower_bound(sums_.begin(), sums_.end(), std::make_pair(term, -1e30f));
+  return it != sums_.end() && it->first == term;
+}
+
+std::vector<uint32_t> Centroid::TopTerms(size_t m, const TermDictionary& terms,
+                                         const TermKind* kind) const {
   std::vector<std::pair<float, uint32_t>> ranked;
   ranked.reserve(sums_.size());
-  for (const auto& [t, w] : sums_) ranked.emplace_back(-w * terms.Idf(t), t);
+  for (const auto& [t, w] : sums_) {
+    if (kind == nullptr || terms.Kind(t) == *kind) ranked.emplace_back(-w * terms.Idf(t), t);
+  }
   m = std::min(m, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + m, ranked.end());
   std::vector<uint32_t> out;

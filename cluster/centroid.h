@@ -19,6 +19,14 @@ namespace storyfuse {
 // Sparse vector, sorted by term id.
 using TermWeights = std::vector<std::pair<uint32_t, float>>;
 
+constexpr int kTermKinds = 3;
+// One cosine per TermKind (words, names, numbers): each kind of evidence is
+// normalized on its own, so a long article's many words do not drown its
+// few names.
+struct KindCosines {
+  double by_kind[kTermKinds] = {0, 0, 0};
+};
+
 class Centroid {
  public:
   // Adds one article's idf-free weights.
@@ -28,20 +36,25 @@ class Centroid {
   // Keeps the `k` terms of largest weight and recomputes the norm.
   void Refresh(size_t k, const TermDictionary& terms);
 
-  // Cosine with an article's unit vector `article` (idf already applied).
-  double Cosine(const TermWeights& article, const TermDictionary& terms) const;
-  // Cosine with another centroid.
-  double Cosine(const Centroid& other, const TermDictionary& terms) const;
+  // Cosines with an article's vector `article` (idf applied, each kind of
+  // term of unit length).
+  KindCosines Cosine(const TermWeights& article, const TermDictionary& terms) const;
+  // Cosines with another centroid.
+  KindCosines Cosine(const Centroid& other, const TermDictionary& terms) const;
 
-  // The `m` terms of largest weight, in no particular order.
-  std::vector<uint32_t> TopTerms(size_t m, const TermDictionary& terms) const;
+  // The `m` terms of largest weight, in no particular order; only terms of
+  // `kind` when it is given.
+  std::vector<uint32_t> TopTerms(size_t m, const TermDictionary& terms,
+                                 const TermKind* kind = nullptr) const;
+  // True when `term` is among the kept terms.
+  bool Contains(uint32_t term) const;
 
   size_t size() const { return sums_.size(); }
   size_t MemoryBytes() const { return sums_.capacity() * sizeof(sums_[0]); }
 
  private:
   TermWeights sums_;
-  double norm_ = 0;  // of the idf-weighted sums, as of the last Refresh
+  double norm_[kTermKinds] = {0, 0, 0};  // per kind, of the idf-weighted sums, as of Refresh
 };
 
 }  // namespace storyfuse

@@ -33,7 +33,14 @@ struct StoryRecord {
 struct ArticleVector {
   TermWeights weighted;
   TermWeights unweighted;
+  bool has_kind[kTermKinds] = {false, false, false};
+  std::vector<uint32_t> salient;  // names said at least twice, strongest first
 };
+
+bool Has(const TermWeights& v, uint32_t term) {
+  auto it = std::lower_bound(v.begin(), v.end(), std::make_pair(term, -1e30f));
+  return it != v.end() && it->first == term;
+}
 
 std::string StoryName(uint32_t story) { return "s-" + std::to_string(story + 1); }
 
@@ -44,6 +51,8 @@ struct StoryIndex::Impl {
 
   ClusterResult Add(const Article& article);
   ArticleVector Vectorize(const ArticleFeatures& f);
+  double Combine(const KindCosines& c, const bool* has_kind) const;
+  bool Conflicts(const ArticleVector& v, const Centroid& story) const;
   std::vector<uint32_t> Candidates(const TermWeights& article);
   bool TimeCompatible(int32_t day, const StoryRecord& s) const;
   bool TimeCompatible(const StoryRecord& a, const StoryRecord& b) const;
@@ -70,22 +79,57 @@ struct StoryIndex::Impl {
 
 ArticleVector StoryIndex::Impl::Vectorize(const ArticleFeatures& f) {
   ArticleVector v;
-  double norm = 0;
+  double norm[kTermKinds] = {0, 0, 0};
   for (const auto& [t, count] : f.counts) {
-    double boost = terms.Kind(t) == TermKind::kName     ? options.name_boost
-                   : terms.Kind(t) == TermKind::kNumber ? options.number_boost
-                                                        : 1.0;
-    double u = (1.0 + std::log(count)) * boost;
+    double u = 1.0 + std::log(count);
     double w = u * terms.Idf(t);
-    norm += w * w;
+    norm[static_cast<int>(terms.Kind(t))] += w * w;
     v.unweighted.emplace_back(t, static_cast<float>(u));
     v.weighted.emplace_back(t, static_cast<float>(w));
   }
-  norm = std::sqrt(norm);
-  if (norm == 0) return v;
-  for (auto& [t, u] : v.unweighted) u = static_cast<float>(u / norm);
-  for (auto& [t, w] : v.weighted) w = static_cast<float>(w / norm);
+  std::vector<std::pair<float, uint32_t>> names;
+  for (size_t i = 0; i < f.counts.size(); ++i) {
+    if (f.counts[i].second >= 2 && terms.Kind(f.counts[i].first) == TermKind::kName) {
+      names.emplace_back(-v.weighted[i].second, f.counts[i].first);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  for (size_t i = 0; i < names.size() && i < options.salient_names; ++i) v.salient.push_back(names[i].second);
+  for (int k = 0; k < kTermKinds; ++k) {
+    norm[k] = std::sqrt(norm[k]);
+    v.has_kind[k] = norm[k] > 0;
+  }
+  for (size_t i = 0; i < v.weighted.size(); ++i) {
+    double n = norm[static_cast<int>(terms.Kind(v.weighted[i].first))];
+    v.unweighted[i].second = static_cast<float>(v.unweighted[i].second / n);
+    v.weighted[i].second = static_cast<float>(v.weighted[i].second / n);
+  }
   return v;
+}
+
+bool StoryIndex::Impl::Conflicts(const ArticleVector& v, const Centroid& story) const {
+  // Who the article is about that the story never mentions, and who the
+  // story is about that the article never mentions: another event of the
+  // same kind (another fight, another arrest).
+  bool article_side = false;
+  for (uint32_t t : v.salient) article_side |= !story.Contains(t);
+  if (!article_side) return false;
+  TermKind name = TermKind::kName;
+  for (uint32_t t : story.TopTerms(options.salient_names, terms, &name)) {
+    if (!Has(v.weighted, t)) return true;
+  }
+  return false;
+}
+
+double StoryIndex::Impl::Combine(const KindCosines& c, const bool* has_kind) const {
+  const double weight[kTermKinds] = {1.0, options.name_boost, options.number_boost};
+  double sum = 0, total = 0;
+  for (int k = 0; k < kTermKinds; ++k) {
+    if (!has_kind[k]) continue;
+    sum += weight[k] * c.by_kind[k];
+    total += weight[k];
+  }
+  return total > 0 ? sum / total : 0;
 }
 
 std::vector<uint32_t> StoryIndex::Impl::Candidates(const TermWeights& article) {
@@ -212,7 +256,9 @@ ClusterResult StoryIndex::Impl::Add(const Article& article) {
   std::vector<std::pair<double, uint32_t>> scored;  // (score, story)
   for (uint32_t s : Candidates(v.weighted)) {
     if (!TimeCompatible(f.day, stories[s])) continue;
-    scored.emplace_back(stories[s].centroid.Cosine(v.weighted, terms), s);
+    double score = Combine(stories[s].centroid.Cosine(v.weighted, terms), v.has_kind);
+    if (Conflicts(v, stories[s].centroid)) score *= options.conflict_factor;
+    scored.emplace_back(score, s);
   }
   std::sort(scored.begin(), scored.end(), [](auto& x, auto& y) {
     return x.first != y.first ? x.first > y.first : x.second < y.second;
@@ -232,7 +278,8 @@ ClusterResult StoryIndex::Impl::Add(const Article& article) {
     uint32_t root = stories_uf.Find(other);
     story = stories_uf.Find(story);
     if (root == story || !TimeCompatible(stories[root], stories[story])) continue;
-    if (stories[root].centroid.Cosine(stories[story].centroid, terms) >= options.merge_threshold) {
+    KindCosines c = stories[root].centroid.Cosine(stories[story].centroid, terms);
+    if (Combine(c, v.has_kind) >= options.merge_threshold) {
       story = Merge(story, root);
     }
   }

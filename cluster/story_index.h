@@ -40,10 +40,12 @@
 namespace storyfuse {
 
 struct StoryIndexOptions {
-  double join_threshold = 0.25;   // cosine article-story to join the best story
-  double merge_threshold = 0.40;  // cosine story-story to merge two candidates
-  double name_boost = 1.0;        // weight of a name feature relative to a word
-  double number_boost = 0.5;      // weight of a number feature
+  double join_threshold = 0.18;   // score article-story to join the best story
+  double merge_threshold = 0.50;  // score story-story to merge two candidates
+  double name_boost = 0.5;        // weight of the names cosine relative to the words cosine
+  double number_boost = 0.5;      // weight of the numbers cosine
+  size_t salient_names = 3;       // names compared to detect a different event of a kind
+  double conflict_factor = 0.7;   // score multiplier when they conflict
   int max_gap_days = 4;           // days a dated article may lie outside a story's span
   size_t story_terms = 200;       // centroid terms kept per story
   size_t index_terms = 24;        // top story terms entered in the inverted index

@@ -19,6 +19,7 @@ namespace {
 
 struct EvalClusterOptions {
   std::vector<std::string> inputs;
+  StoryIndexOptions index;
 };
 
 double Seconds(std::chrono::steady_clock::duration d) {
@@ -28,7 +29,7 @@ double Seconds(std::chrono::steady_clock::duration d) {
 int RunEvalCluster(const EvalClusterOptions& opt) {
   auto start = std::chrono::steady_clock::now();
   ArticleSource source;
-  StoryIndex index;
+  StoryIndex index(opt.index);
   std::vector<std::string> ids, gold;
   size_t copies = 0;
   std::chrono::steady_clock::duration clustering{};
@@ -64,6 +65,13 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   auto opt = std::make_shared<EvalClusterOptions>();
   CLI::App* cmd = eval.add_subcommand("cluster", "BCubed scores of story clustering on labelled JSONL");
   cmd->add_option("inputs", opt->inputs, "JSONL files with id, text, label")->required();
+  // Clustering parameters, for studying their effect (defaults are the library's).
+  cmd->add_option("--join-threshold", opt->index.join_threshold, "Cosine to join a story")->capture_default_str();
+  cmd->add_option("--merge-threshold", opt->index.merge_threshold, "Cosine to merge two stories")->capture_default_str();
+  cmd->add_option("--name-boost", opt->index.name_boost, "Weight of name features")->capture_default_str();
+  cmd->add_option("--conflict-factor", opt->index.conflict_factor, "Score factor on name conflict")->capture_default_str();
+  cmd->add_option("--salient-names", opt->index.salient_names, "Names compared for conflicts")->capture_default_str();
+  cmd->add_option("--number-boost", opt->index.number_boost, "Weight of number features")->capture_default_str();
   cmd->callback([opt, exit_code] { *exit_code = RunEvalCluster(*opt); });
 }
 
