@@ -262,7 +262,8 @@ class Parser {
     int m = MonthAt(i, &mlen, &abbr);
     if (m == 0) return 0;
     size_t j = i + mlen;
-    if (int d = DayAt(j); d > 0 && !PunctIs(j + 1, ":") && !IsPercentOrUnit(j + 1)) {
+    bool clock = PunctIs(j + 1, ":") && IsNum(j + 2) && Glued(j + 1) && Glued(j + 2);
+    if (int d = DayAt(j); d > 0 && !clock && !IsPercentOrUnit(j + 1)) {
       size_t last = j + OrdinalSuffix(j + 1);
       size_t k = last + 1;
       if (PunctIs(k, ",")) ++k;
@@ -422,6 +423,13 @@ class Parser {
   // earlier/later this week|month|year, this morning.
   size_t MatchDeictic(size_t i) {
     if (!IsWord(i)) return 0;
+    // Capitalized inside a sentence, or in capitals, it is a name ("the
+    // Tonight Show", "TODAY").
+    if ((toks_[i].capitalized && !toks_[i].sentence_start && !PunctIs(i - 1, "\"") &&
+         !PunctIs(i - 1, "\xE2\x80\x9C")) ||
+        toks_[i].all_caps) {
+      return 0;
+    }
     std::string_view w = Low(i);
     if (w == "today" || w == "tonight") return AddOffsetDay(i, i, 0);
     if (w == "yesterday") return AddOffsetDay(i, i, -1);

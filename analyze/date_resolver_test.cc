@@ -65,6 +65,7 @@ INSTANTIATE_TEST_SUITE_P(Table, DateCaseTest, ::testing::ValuesIn(kCases));
 const char* const kNotDates[] = {
     "The plant employs 2000 workers.", "He may stay.", "The meeting lasted 50 minutes.",
     "Doors open at 10:30.", "Prices rose 5% in the quarter.", "April Lee won the race.",
+    "She hosted The Tonight Show.", "He read TODAY on the cover.",
 };
 
 TEST(DateResolverTest, IgnoresNonDates) {

@@ -53,7 +53,8 @@ constexpr UnitName kUnits[] = {
     {"meter", "m"},           {"kg", "kg"},             {"kilograms", "kg"},    {"tonnes", "tonne"},
     {"tons", "tonne"},        {"tonne", "tonne"},       {"ton", "tonne"},       {"barrels", "barrel"},
     {"degrees", "degree"},    {"acres", "acre"},        {"hectares", "hectare"}, {"mph", "mph"},
-    {"cm", "cm"},             {"mm", "mm"},             {"mw", "MW"},           {"gw", "GW"},
+    {"cm", "cm"},             {"mm", "mm"},             {"ft", "ft"},           {"feet", "ft"},
+    {"foot", "ft"},           {"m", "m"},               {"inches", "inch"},     {"lbs", "lb"},             {"mw", "MW"},           {"gw", "GW"},
 };
 
 struct HedgePattern {
@@ -97,7 +98,8 @@ bool IsNounStop(std::string_view w) {
       "say", "told", "added", "according", "including", "among", "amid", "within", "without",
       "times", "percent", "out", "up", "down", "off", "again", "too", "very", "such", "other",
       "another", "some", "any", "many", "much", "most", "least", "own", "away", "back", "still",
-      "last", "next", "overnight", "today", "yesterday", "now", "even", "already", "ever"};
+      "last", "next", "overnight", "today", "yesterday", "now", "even", "already", "ever",
+      "former", "latter", "first", "then", "because", "though", "although", "unless", "until"};
   for (std::string_view s : kStops) {
     if (w == s) return true;
   }
@@ -201,17 +203,19 @@ class Parser {
 
   // A figure at `i`: digits (with a glued or following scale) or number
   // words. Sets `*value` and `*end` (one past its last token).
-  bool Figure(size_t i, double* value, size_t* end) const {
+  // `money`: a currency sign precedes, so a glued "m" is million, not
+  // metres ("$5m" vs "580m").
+  bool Figure(size_t i, double* value, size_t* end, bool money = false) const {
     if (IsNum(i)) {
       *value = ParseDigits(Raw(i));
       *end = i + 1;
-      ApplyScale(value, end);
+      ApplyScale(value, end, money);
       return true;
     }
     return WordFigure(i, value, end);
   }
 
-  void ApplyScale(double* value, size_t* end) const {
+  void ApplyScale(double* value, size_t* end, bool money) const {
     size_t j = *end;
     if (!IsWord(j)) return;
     if (const WordValue* s = Find(kScales, Low(j)); s != nullptr && s->value >= 1e3) {
@@ -220,6 +224,7 @@ class Parser {
       return;
     }
     if (const WordValue* s = Find(kScaleAbbrev, Low(j)); s != nullptr && Glued(j)) {
+      if (!money && (Low(j) == "m" || Low(j) == "k")) return;  // metres, kilo-: a unit
       *value *= s->value;
       *end = j + 1;
     }
@@ -306,6 +311,10 @@ class Parser {
   // "Ana Ruiz, 45, said" and "aged 45".
   bool IsAge(size_t i) const {
     if (i >= 1 && (WordIs(i - 1, "aged") || WordIs(i - 1, "age"))) return true;
+    if (i >= 2 && (WordIs(i - 1, "now") || WordIs(i - 1, "then")) && PunctIs(i - 2, ",") &&
+        (PunctIs(i + 1, ",") || PunctIs(i + 1, ".")) && Raw(i).size() <= 3) {
+      return true;  // "Ana Ruiz, then 22, was"
+    }
     if (i < 2 || !PunctIs(i - 1, ",") || !IsWord(i - 2) || !toks_[i - 2].capitalized) return false;
     if (Raw(i).size() > 3 || ParseDigits(Raw(i)) > 120) return false;
     return PunctIs(i + 1, ",") || PunctIs(i + 1, ".") || PunctIs(i + 1, ")");
@@ -329,6 +338,31 @@ class Parser {
   bool HedgeEndsAt(size_t k) const {
     size_t first;
     return HedgeBefore(k + 1, &first).has_value();
+  }
+
+  bool IsAgeAfter(size_t j) const {
+    if ((WordIs(j, "years") || WordIs(j, "year")) && WordIs(j + 1, "old")) return true;
+    if (IsDash(j) && WordIs(j + 1, "year") && IsDash(j + 2) && WordIs(j + 3, "old")) return true;
+    if (IsDash(j) && WordIs(j + 1, "years") && IsDash(j + 2) && WordIs(j + 3, "old")) return true;
+    // "He was 63." / "she is 41,": an age stated as a predicate.
+    if (j >= 2 && (WordIs(j - 2, "was") || WordIs(j - 2, "is")) && IsNum(j - 1) &&
+        Raw(j - 1).size() <= 3 && (PunctIs(j, ".") || PunctIs(j, ",") || !InRange(j))) {
+      return true;
+    }
+    return false;
+  }
+
+  // "flight 214", "route 66", "article 5": a label after a lower-case noun.
+  bool IsLabel(size_t i) const {
+    if (i == 0 || !IsWord(i - 1)) return false;
+    static const auto* kLabels = new std::unordered_set<std::string_view>{
+        "flight", "route", "room", "gate", "platform", "channel", "article", "section", "chapter",
+        "page", "highway", "interstate", "resolution", "model", "version", "episode", "season",
+        "phase", "level", "grade", "exit", "bus", "pier", "terminal", "lane", "precinct", "ward",
+        "district", "division", "unit", "apartment", "suite", "floor", "line", "paragraph"};
+    if (kLabels->count(Low(i - 1)) == 0) return false;
+    size_t j = i + 1;
+    return !PunctIs(j, "%") && !NextIsPluralNoun(j);
   }
 
   // ---- hedges ----
@@ -386,7 +420,10 @@ class Parser {
     } else if (!IsWord(start) || !AcceptWordFigure(start)) {
       return 0;
     }
-    if (!Figure(start, &value, &end)) return 0;
+    if (!Figure(start, &value, &end, !unit.empty())) return 0;
+    if (IsAgeAfter(end)) return end - i;  // "45 years old", "a 45-year-old"
+    if (IsNum(start) && start > 0 && PunctIs(start - 1, ".") && Glued(start)) return end - i;  // ".223"
+    if (IsLabel(start)) return end - i;
     if (IsNum(start) && unit.empty() && end == start + 1 && LooksLikeYear(Raw(start)) &&
         !NextIsPluralNoun(end)) {
       return end - i;  // a year used as a label ("the 2024 election")
@@ -394,7 +431,7 @@ class Parser {
     Quantity q;
     q.value = q.min = q.max = value;
     size_t last = end - 1;
-    ParseRange(start, &q, &last);
+    ParseRange(i, start, &q, &last);
     size_t first = i;
     if (i > 0 && WordIs(i - 1, "between") && q.range) first = i - 1;
     if (std::optional<Hedge> h = HedgeBefore(i, &first)) q.hedge = *h;
@@ -451,6 +488,13 @@ class Parser {
     return w.size() > 3 && w.back() == 's' && !IsNounStop(w);
   }
 
+  bool IsFigureStart(size_t i) const {
+    if (IsNum(i)) return true;
+    std::string unit;
+    if (IsCurrencySymbol(i, &unit)) return IsNum(i + 1);
+    return IsWord(i) && Find(kSmall, Low(i)) != nullptr;
+  }
+
   // "dozens of", "hundreds of", "tens of thousands of".
   size_t ParseVague(size_t i) {
     double v = 0;
@@ -485,15 +529,23 @@ class Parser {
   }
 
   // "30-40", "between 30 and 40", "30 to 40 percent".
-  void ParseRange(size_t start, Quantity* q, size_t* last) const {
+  // `lead` is the first token of the expression (a currency sign or the
+  // figure).
+  void ParseRange(size_t lead, size_t start, Quantity* q, size_t* last) const {
     size_t j = *last + 1;
     double hi;
     size_t end;
     bool dash = IsDash(j) && Glued(j) && Glued(j + 1) && IsNum(j + 1) && IsNum(start);
-    bool between = start > 0 && WordIs(start - 1, "between") && WordIs(j, "and");
-    bool to = WordIs(j, "to") && IsNum(j + 1) && (PunctIs(j + 2, "%") || WordIs(j + 2, "percent"));
+    bool between = lead > 0 && WordIs(lead - 1, "between") && WordIs(j, "and");
+    // "six to seven months", "two or three days": the second figure
+    // carries the unit or noun of both.
+    bool to = (WordIs(j, "to") || WordIs(j, "or")) && IsFigureStart(j + 1);
     if (!dash && !between && !to) return;
-    if (!Figure(j + 1, &hi, &end) || hi <= q->value) return;
+    size_t k = j + 1;
+    std::string unit;
+    bool money = IsCurrencySymbol(k, &unit);
+    if (money) ++k;
+    if (!Figure(k, &hi, &end, money) || hi <= q->value) return;
     q->range = true;
     q->max = hi;
     *last = end - 1;
@@ -542,6 +594,11 @@ class Parser {
   }
 
   static bool IsPlural(std::string_view w) {
+    static const auto* kIrregular = new std::unordered_set<std::string_view>{
+        "people", "children", "men", "women", "police", "staff", "crew", "cattle", "personnel",
+        "sheep", "fish", "deer", "feet", "teeth", "mice", "geese", "data", "media", "livestock",
+        "aircraft", "civilians", "troops", "militia", "youth", "clergy"};
+    if (kIrregular->count(w) > 0) return true;
     return w.size() > 2 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") &&
            !w.ends_with("is");
   }
@@ -553,6 +610,7 @@ class Parser {
       const LexToken& t = toks_[k];
       std::string_view w = Low(k);
       if (IsNounStop(w) || Find(kSmall, w) || Find(kScales, w)) break;
+      if (w.find('\'') != std::string_view::npos || w.find("\xE2\x80\x99") != std::string_view::npos) break;
       if (t.capitalized && !(k == j && IsWord(k + 1) && !toks_[k + 1].capitalized &&
                              !IsNounStop(Low(k + 1)))) {
         break;  // a name, unless an adjective before a noun ("Russian drones")

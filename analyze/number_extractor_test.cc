@@ -44,6 +44,12 @@ const NumberCase kCases[] = {
     {"Between 30 and 40 percent voted.", "Between 30 and 40 percent", 30, 40, "exact", "percent", ""},
     {"The bill costs 1.5 million dollars.", "1.5 million dollars", 1.5e6, 1.5e6, "exact", "USD", ""},
     {"They fired twenty-five flares.", "twenty-five flares", 25, 25, "exact", "", "flares"},
+    {"Repairs take six to seven months.", "six to seven months", 6, 7, "exact", "month", ""},
+    {"It costs between $25 million and $30 million.", "between $25 million and $30 million", 25e6, 30e6, "exact", "USD", ""},
+    {"The kite rose to 580m over the bay.", "580m", 580, 580, "exact", "m", ""},
+    {"Thieves took £5m from the vault.", "£5m", 5e6, 5e6, "exact", "GBP", ""},
+    {"The jet flew at 1,700ft at dusk.", "1,700ft", 1700, 1700, "exact", "ft", ""},
+    {"Doctors saw 200 elderly people.", "200 elderly people", 200, 200, "exact", "", "elderly people"},
     {"Guards seized 18 Belgian rifles.", "18 Belgian rifles", 18, 18, "exact", "", "belgian rifles"},
 };
 
@@ -81,6 +87,12 @@ const char* const kNotQuantities[] = {
     "They met one-on-one.",
     "Inflation in the 1990s was high.",
     "The talks ended three days ago.",
+    "A 45-year-old man was hurt.",
+    "She is 41 years old.",
+    "He was 63.",
+    "They boarded flight 214 in Lima.",
+    "He bought .223 ammunition.",
+    "At 10:49 a.m., Aug. 18: the doors shut.",
 };
 
 TEST(NumberExtractorTest, SkipsNonQuantities) {
