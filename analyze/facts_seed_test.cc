@@ -11,6 +11,7 @@
 
 #include "analyze/date_resolver.h"
 #include "analyze/entity_linker.h"
+#include "analyze/number_aligner.h"
 #include "analyze/number_extractor.h"
 
 namespace storyfuse {
@@ -78,6 +79,40 @@ TEST(FactsSeedTest, DroneAndMissileCountsKeepTheirNouns) {
     }
   }
   for (const Want& w : want) EXPECT_TRUE(w.seen) << w.value << " " << w.noun;
+}
+
+TEST(FactsSeedTest, RecordAndHedgedDroneCountsAgree) {
+  std::vector<SeedFile> seeds = ReadSeeds();
+  if (seeds.empty()) GTEST_SKIP() << "no seeds under " << STORYFUSE_SHARED_DIR << "/seeds";
+  struct Found {
+    const SeedFile* seed;
+    Quantity q;
+  };
+  std::vector<Found> all;
+  for (const SeedFile& s : seeds) {
+    for (Quantity& q : NumberExtractor::Extract(s.text)) all.push_back({&s, std::move(q)});
+  }
+  NumberAligner aligner;
+  const Found* record = nullptr;
+  const Found* more = nullptr;
+  for (const Found& f : all) {
+    if (f.q.value == 728 && f.q.hedge == Hedge::kRecord) record = &f;
+    if (f.q.value == 700 && f.q.hedge == Hedge::kMoreThan) more = &f;
+  }
+  ASSERT_NE(record, nullptr);
+  ASSERT_NE(more, nullptr);
+  EXPECT_TRUE(aligner.SameThing(record->q, record->seed->text, more->q, more->seed->text));
+  EXPECT_FALSE(aligner.Conflict(record->q, record->seed->text, more->q, more->seed->text));
+  int conflicts = 0;
+  for (size_t i = 0; i < all.size(); ++i) {
+    for (size_t j = i + 1; j < all.size(); ++j) {
+      if (aligner.Conflict(all[i].q, all[i].seed->text, all[j].q, all[j].seed->text)) {
+        ++conflicts;
+        ADD_FAILURE() << all[i].q.span.In(all[i].seed->text) << " vs " << all[j].q.span.In(all[j].seed->text);
+      }
+    }
+  }
+  EXPECT_EQ(conflicts, 0);
 }
 
 TEST(FactsSeedTest, LinksSpellingVariantsAndAcronyms) {

@@ -648,6 +648,7 @@ class Parser {
       if (!InRange(k) || toks_[k].span.begin > next.span.begin || next.noun.empty()) continue;
       q.noun = next.noun;
       q.noun_span = next.noun_span;
+      q.part = true;
       if (q.unit.empty()) q.unit = next.unit;
     }
   }

@@ -54,6 +54,7 @@ struct Quantity {
   double min = 0;    // equal to value unless `range`
   double max = 0;
   bool range = false;
+  bool part = false;  // counts a part of another figure ("eight of the 10")
   Hedge hedge = Hedge::kExact;
   std::string unit;  // "percent", "USD", "minute", "km", ... or ""
   std::string noun;  // what is counted, lower case: "drones", "member states"
