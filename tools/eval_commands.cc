@@ -9,6 +9,7 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code);
 // Each eval_<name>.cc defines RegisterEval<Name>; add its line here.
 void RegisterEvalRouge(CLI::App& eval, int* exit_code);
 void RegisterEvalExtract(CLI::App& eval, int* exit_code);
+void RegisterEvalQuotes(CLI::App& eval, int* exit_code);
 
 void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
   RegisterEvalCluster(eval, exit_code);
@@ -16,6 +17,7 @@ void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
   (void)exit_code;
   RegisterEvalRouge(eval, exit_code);
   RegisterEvalExtract(eval, exit_code);
+  RegisterEvalQuotes(eval, exit_code);
 }
 
 }  // namespace storyfuse

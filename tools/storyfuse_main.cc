@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   storyfuse::RegisterExtract(app, &exit_code);
   storyfuse::RegisterBrief(app, &exit_code);
   storyfuse::RegisterCluster(app, &exit_code);
+  storyfuse::RegisterQuotes(app, &exit_code);
   storyfuse::RegisterEval(app, &exit_code);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,95 @@
+#include "analyze/quote_extractor.h"
+
+#include "analyze/quote_finder.h"
+#include "text/utf8.h"
+
+namespace storyfuse {
+namespace {
+
+bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool space = IsSpaceByte(c);
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+// True when most words of four or more letters start with a capital: the
+// shape of a title or a name, not of speech.
+bool LooksLikeTitle(std::string_view s) {
+  size_t long_words = 0, capitalized = 0, words = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsSpaceByte(s[i])) ++i;
+    size_t b = i;
+    while (i < s.size() && !IsSpaceByte(s[i])) ++i;
+    if (i == b) break;
+    ++words;
+    std::string_view w = s.substr(b, i - b);
+    size_t letters = 0;
+    for (char c : w) letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letters < 4) continue;
+    ++long_words;
+    if (w[0] >= 'A' && w[0] <= 'Z') ++capitalized;
+  }
+  return words <= 10 && long_words >= 2 && capitalized == long_words;
+}
+
+// The lower-cased word ending just before byte `pos` (within its line).
+std::string WordBefore(std::string_view text, size_t* pos) {
+  size_t e = *pos;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  size_t b = e;
+  while (b > 0 && !IsSpaceByte(text[b - 1])) --b;
+  *pos = b;
+  std::string w(text.substr(b, e - b));
+  for (char& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return w;
+}
+
+// A name given to someone rather than words they said: "the so-called
+// “…”", "dubbed “…”", "known as “…”", "called him “…”".
+bool NamesSomething(std::string_view text, size_t open) {
+  size_t pos = open;
+  std::string w1 = WordBefore(text, &pos);
+  if (w1 == "so-called" || w1 == "dubbed" || w1 == "nicknamed" || w1 == "aka" || w1 == "a.k.a." ||
+      w1 == "titled" || w1 == "entitled" || w1 == "named") {
+    return true;
+  }
+  std::string w2 = WordBefore(text, &pos);
+  if (w2 == "known" && w1 == "as") return true;
+  bool person = w1 == "him" || w1 == "her" || w1 == "them" || w1 == "himself" || w1 == "herself";
+  return person && (w2 == "call" || w2 == "calls" || w2 == "called" || w2 == "calling" || w2 == "dubbed");
+}
+
+}  // namespace
+
+bool QuoteExtractor::Keep(std::string_view text, const QuotePiece& piece, const Attribution& a) const {
+  std::string_view words = piece.text.In(text);
+  if (CountWords(words) < options_.min_words) return false;
+  if (piece.outer.begin > 0 && text[piece.outer.begin - 1] == '=') return false;
+  if (piece.mark == QuoteMark::kSingle && !a.cue_adjacent) return false;
+  if (LooksLikeTitle(words) && !a.cue_adjacent) return false;
+  if (NamesSomething(text, piece.outer.begin)) return false;
+  if (a.kind == AttributionKind::kNone && !options_.keep_unattributed) return false;
+  return true;
+}
+
+std::vector<Quote> QuoteExtractor::Extract(std::string_view text) {
+  std::vector<QuotePiece> pieces = QuoteFinder::Find(text);
+  std::vector<Attribution> attributions = resolver_.Resolve(text, pieces);
+  std::vector<Quote> out;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const Attribution& a = attributions[i];
+    if (!Keep(text, pieces[i], a)) continue;
+    out.push_back({pieces[i].text, a.mention, a.speaker, a.cue, a.kind});
+  }
+  return out;
+}
+
+}  // namespace storyfuse

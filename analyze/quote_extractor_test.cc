@@ -1,0 +1,112 @@
+#include "analyze/quote_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace storyfuse {
+namespace {
+
+#define LQ "\xE2\x80\x9C"
+#define RQ "\xE2\x80\x9D"
+
+struct Expected {
+  std::string quote;    // a prefix of the quoted text
+  std::string speaker;  // canonical name
+  std::string mention;  // the cueing mention as written
+  std::string cue;
+};
+
+struct ExtractCase {
+  const char* name;
+  std::string text;
+  std::vector<Expected> quotes;
+};
+
+// Every text here is invented: fictional people, places and events.
+const ExtractCase kCases[] = {
+    {"name then verb after the quote",
+     LQ "The harbor will reopen next week," RQ " Mayor Lena Ortiz said.",
+     {{"The harbor", "Lena Ortiz", "Mayor Lena Ortiz", "said"}}},
+    {"verb then name after the quote",
+     LQ "We are not finished with this," RQ " said Tomas Varga, the union leader.",
+     {{"We are not", "Tomas Varga", "Tomas Varga", "said"}}},
+    {"pronoun resolved to the person named before",
+     "Governor Ruth Ames spoke first. " LQ "Nobody will lose a job here," RQ " she said.",
+     {{"Nobody", "Ruth Ames", "she", "said"}}},
+    {"title resolved to the person it was taught by",
+     "Foreign Minister Paul Denner arrived on Monday.\n\n" LQ "The talks were long and useful," RQ
+     " the foreign minister told reporters.",
+     {{"The talks", "Paul Denner", "the foreign minister", "told"}}},
+    {"according to",
+     LQ "The vote was never in doubt," RQ " according to Ivan Holt.",
+     {{"The vote", "Ivan Holt", "Ivan Holt", "according to"}}},
+    {"partial quote inside a sentence",
+     "Kara Wu called the talks " LQ "frank and very important" RQ " on Friday.",
+     {{"frank", "Kara Wu", "Kara Wu", "called"}}},
+    {"split quote keeps its speaker",
+     LQ "We came here to work," RQ " Omar Reyes said. " LQ "And we will stay until it is done." RQ,
+     {{"We came", "Omar Reyes", "Omar Reyes", "said"}, {"And we will", "Omar Reyes", "Omar Reyes", "said"}}},
+    {"name and verb before the quote",
+     "Senator Mia Cole added: " LQ "This bill is only the first step." RQ,
+     {{"This bill", "Mia Cole", "Senator Mia Cole", "added"}}},
+    {"speaker carried over paragraphs",
+     "Nina Park told the crowd:\n\n" LQ "First, we will fix the roads in every town.\n\n" LQ
+     "Then we will build the new school downtown." RQ,
+     {{"First", "Nina Park", "Nina Park", "told"}, {"Then", "Nina Park", "Nina Park", "told"}}},
+    {"guillemets",
+     "\xC2\xAB" "Nous allons gagner ce match" "\xC2\xBB, said coach Henri Blanc.",
+     {{"Nous", "Henri Blanc", "Henri Blanc", "said"}}},
+    {"single quotes nested inside double quotes",
+     LQ "He told me, \xE2\x80\x98Never give up on this town,\xE2\x80\x99 and I listened," RQ " said Dan Ruiz.",
+     {{"He told me", "Dan Ruiz", "Dan Ruiz", "said"}}},
+    {"pronoun follows gender learned from the text",
+     "Anna Berg said her team was ready. Victor Lund disagreed.\n\n" LQ "We saw no plan at all," RQ " he said.",
+     {{"We saw", "Victor Lund", "he", "said"}}},
+    {"last name resolves to the full name",
+     "Judge Alma Torres opened the hearing. " LQ "This court will hear every side," RQ " Torres said.",
+     {{"This court", "Alma Torres", "Torres", "said"}}},
+    {"a second speaker enters mid-paragraph",
+     LQ "The budget is balanced," RQ " Ellen Marsh said. But Carl Dunn disagreed: " LQ
+     "The numbers do not add up." RQ,
+     {{"The budget", "Ellen Marsh", "Ellen Marsh", "said"}, {"The numbers", "Carl Dunn", "Carl Dunn", ""}}},
+    {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
+    {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
+    {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},
+    {"nicknames are not quotes", "Fans call him " LQ "the old lion of the north" RQ " at every rally.", {}},
+};
+
+TEST(QuoteExtractorTest, Constructions) {
+  for (const ExtractCase& c : kCases) {
+    QuoteExtractor extractor;
+    std::vector<Quote> got = extractor.Extract(c.text);
+    ASSERT_EQ(got.size(), c.quotes.size()) << c.name;
+    for (size_t i = 0; i < got.size(); ++i) {
+      const Expected& want = c.quotes[i];
+      EXPECT_TRUE(got[i].text.In(c.text).starts_with(want.quote)) << c.name << ": " << got[i].text.In(c.text);
+      EXPECT_EQ(got[i].speaker, want.speaker) << c.name;
+      EXPECT_EQ(got[i].speaker_mention.In(c.text), want.mention) << c.name;
+      EXPECT_EQ(got[i].cue.In(c.text), want.cue) << c.name;
+    }
+  }
+}
+
+TEST(QuoteExtractorTest, ShortQuotesAreKeptOnRequest) {
+  std::string text = LQ "Never," RQ " Rosa Lind said.";
+  EXPECT_TRUE(QuoteExtractor().Extract(text).empty());
+  QuoteExtractor::Options opt;
+  opt.min_words = 1;
+  std::vector<Quote> got = QuoteExtractor(opt).Extract(text);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].speaker, "Rosa Lind");
+}
+
+TEST(QuoteExtractorTest, EmptyAndUnbalancedTextIsSafe) {
+  QuoteExtractor extractor;
+  EXPECT_TRUE(extractor.Extract("").empty());
+  EXPECT_TRUE(extractor.Extract(RQ RQ "\"").empty());
+  EXPECT_NO_FATAL_FAILURE(extractor.Extract(LQ "unclosed, said he\n\n" LQ));
+}
+
+}  // namespace
+}  // namespace storyfuse

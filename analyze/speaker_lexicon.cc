@@ -1,0 +1,304 @@
+#include "analyze/speaker_lexicon.h"
+
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace storyfuse {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Reporting verbs as (base, past, past participle, third person, gerund,
+// strength, invertible). Spelling out every form keeps lookups exact.
+struct VerbForms {
+  std::string_view forms[5];
+  CueStrength strength;
+  bool invertible;
+};
+
+constexpr CueStrength S = CueStrength::kStrong;
+constexpr CueStrength W = CueStrength::kWeak;
+
+const VerbForms kVerbs[] = {
+    {{"say", "said", "said", "says", "saying"}, S, true},
+    {{"tell", "told", "told", "tells", "telling"}, S, false},
+    {{"add", "added", "added", "adds", "adding"}, S, true},
+    {{"write", "wrote", "written", "writes", "writing"}, S, true},
+    {{"tweet", "tweeted", "tweeted", "tweets", "tweeting"}, S, true},
+    {{"ask", "asked", "asked", "asks", "asking"}, S, true},
+    {{"continue", "continued", "continued", "continues", "continuing"}, S, true},
+    {{"explain", "explained", "explained", "explains", "explaining"}, S, true},
+    {{"reply", "replied", "replied", "replies", "replying"}, S, true},
+    {{"respond", "responded", "responded", "responds", "responding"}, S, true},
+    {{"state", "stated", "stated", "states", "stating"}, S, true},
+    {{"note", "noted", "noted", "notes", "noting"}, S, true},
+    {{"declare", "declared", "declared", "declares", "declaring"}, S, true},
+    {{"conclude", "concluded", "concluded", "concludes", "concluding"}, S, true},
+    {{"argue", "argued", "argued", "argues", "arguing"}, S, true},
+    {{"warn", "warned", "warned", "warns", "warning"}, S, true},
+    {{"admit", "admitted", "admitted", "admits", "admitting"}, S, true},
+    {{"recall", "recalled", "recalled", "recalls", "recalling"}, S, true},
+    {{"insist", "insisted", "insisted", "insists", "insisting"}, S, true},
+    {{"acknowledge", "acknowledged", "acknowledged", "acknowledges", "acknowledging"}, S, true},
+    {{"remark", "remarked", "remarked", "remarks", "remarking"}, S, true},
+    {{"claim", "claimed", "claimed", "claims", "claiming"}, S, true},
+    {{"shout", "shouted", "shouted", "shouts", "shouting"}, S, true},
+    {{"chant", "chanted", "chanted", "chants", "chanting"}, S, true},
+    {{"joke", "joked", "joked", "jokes", "joking"}, S, true},
+    {{"answer", "answered", "answered", "answers", "answering"}, S, true},
+    {{"exclaim", "exclaimed", "exclaimed", "exclaims", "exclaiming"}, S, true},
+    {{"interject", "interjected", "interjected", "interjects", "interjecting"}, S, true},
+    {{"quip", "quipped", "quipped", "quips", "quipping"}, S, true},
+    {{"muse", "mused", "mused", "muses", "musing"}, S, true},
+    {{"elaborate", "elaborated", "elaborated", "elaborates", "elaborating"}, S, true},
+    {{"boast", "boasted", "boasted", "boasts", "boasting"}, S, true},
+    {{"predict", "predicted", "predicted", "predicts", "predicting"}, S, true},
+    {{"proclaim", "proclaimed", "proclaimed", "proclaims", "proclaiming"}, S, true},
+    {{"assert", "asserted", "asserted", "asserts", "asserting"}, S, true},
+    {{"concede", "conceded", "conceded", "concedes", "conceding"}, S, true},
+    {{"lament", "lamented", "lamented", "laments", "lamenting"}, S, true},
+    {{"announce", "announced", "announced", "announces", "announcing"}, S, true},
+    {{"suggest", "suggested", "suggested", "suggests", "suggesting"}, S, true},
+    {{"emphasize", "emphasized", "emphasized", "emphasizes", "emphasizing"}, S, true},
+    {{"emphasise", "emphasised", "emphasised", "emphasises", "emphasising"}, S, true},
+    {{"stress", "stressed", "stressed", "stresses", "stressing"}, S, true},
+    {{"observe", "observed", "observed", "observes", "observing"}, S, true},
+    {{"complain", "complained", "complained", "complains", "complaining"}, S, true},
+    {{"counter", "countered", "countered", "counters", "countering"}, S, true},
+    {{"retort", "retorted", "retorted", "retorts", "retorting"}, S, true},
+    {{"scream", "screamed", "screamed", "screams", "screaming"}, S, true},
+    {{"yell", "yelled", "yelled", "yells", "yelling"}, S, true},
+    {{"reiterate", "reiterated", "reiterated", "reiterates", "reiterating"}, S, true},
+    {{"testify", "testified", "testified", "testifies", "testifying"}, S, true},
+    {{"confirm", "confirmed", "confirmed", "confirms", "confirming"}, S, true},
+    {{"report", "reported", "reported", "reports", "reporting"}, S, true},
+    {{"post", "posted", "posted", "posts", "posting"}, S, true},
+    {{"email", "emailed", "emailed", "emails", "emailing"}, S, true},
+    {{"vow", "vowed", "vowed", "vows", "vowing"}, S, true},
+    {{"pledge", "pledged", "pledged", "pledges", "pledging"}, S, true},
+    {{"promise", "promised", "promised", "promises", "promising"}, S, true},
+    {{"assure", "assured", "assured", "assures", "assuring"}, S, false},
+    {{"urge", "urged", "urged", "urges", "urging"}, S, false},
+    {{"speak", "spoke", "spoken", "speaks", "speaking"}, S, false},
+    {{"read", "read", "read", "reads", "reading"}, S, true},
+    {{"wonder", "wondered", "wondered", "wonders", "wondering"}, S, true},
+    {{"gush", "gushed", "gushed", "gushes", "gushing"}, S, true},
+    {{"fume", "fumed", "fumed", "fumes", "fuming"}, S, true},
+    {{"vent", "vented", "vented", "vents", "venting"}, S, true},
+    {{"surmise", "surmised", "surmised", "surmises", "surmising"}, S, true},
+    {{"riff", "riffed", "riffed", "riffs", "riffing"}, S, true},
+    {{"bark", "barked", "barked", "barks", "barking"}, S, true},
+    {{"snap", "snapped", "snapped", "snaps", "snapping"}, S, true},
+    {{"cry", "cried", "cried", "cries", "crying"}, S, true},
+    {{"whisper", "whispered", "whispered", "whispers", "whispering"}, S, true},
+    {{"sing", "sang", "sung", "sings", "singing"}, S, true},
+    {{"call", "called", "called", "calls", "calling"}, W, false},
+    {{"describe", "described", "described", "describes", "describing"}, W, false},
+    {{"accuse", "accused", "accused", "accuses", "accusing"}, W, false},
+    {{"thank", "thanked", "thanked", "thanks", "thanking"}, W, false},
+    {{"praise", "praised", "praised", "praises", "praising"}, W, false},
+    {{"blame", "blamed", "blamed", "blames", "blaming"}, W, false},
+    {{"charge", "charged", "charged", "charges", "charging"}, W, true},
+    {{"criticize", "criticized", "criticized", "criticizes", "criticizing"}, W, false},
+    {{"mock", "mocked", "mocked", "mocks", "mocking"}, W, false},
+    {{"blast", "blasted", "blasted", "blasts", "blasting"}, W, false},
+    {{"slam", "slammed", "slammed", "slams", "slamming"}, W, false},
+    {{"label", "labeled", "labelled", "labels", "labeling"}, W, false},
+    {{"dub", "dubbed", "dubbed", "dubs", "dubbing"}, W, false},
+    {{"refer", "referred", "referred", "refers", "referring"}, W, false},
+    {{"cite", "cited", "cited", "cites", "citing"}, W, false},
+    {{"quote", "quoted", "quoted", "quotes", "quoting"}, W, false},
+    {{"deny", "denied", "denied", "denies", "denying"}, W, true},
+    {{"demand", "demanded", "demanded", "demands", "demanding"}, W, true},
+    {{"express", "expressed", "expressed", "expresses", "expressing"}, W, false},
+    {{"agree", "agreed", "agreed", "agrees", "agreeing"}, W, true},
+    {{"offer", "offered", "offered", "offers", "offering"}, W, false},
+    {{"issue", "issued", "issued", "issues", "issuing"}, W, false},
+    {{"release", "released", "released", "releases", "releasing"}, W, false},
+    {{"publish", "published", "published", "publishes", "publishing"}, W, false},
+    {{"pen", "penned", "penned", "pens", "penning"}, W, false},
+    {{"tout", "touted", "touted", "touts", "touting"}, W, false},
+    {{"deride", "derided", "derided", "derides", "deriding"}, W, false},
+    {{"dismiss", "dismissed", "dismissed", "dismisses", "dismissing"}, W, false},
+    {{"brand", "branded", "branded", "brands", "branding"}, W, false},
+    {{"pronounce", "pronounced", "pronounced", "pronounces", "pronouncing"}, W, false},
+    {{"chide", "chided", "chided", "chides", "chiding"}, W, false},
+    {{"rip", "ripped", "ripped", "rips", "ripping"}, W, false},
+    {{"attack", "attacked", "attacked", "attacks", "attacking"}, W, false},
+    {{"hail", "hailed", "hailed", "hails", "hailing"}, W, false},
+    {{"condemn", "condemned", "condemned", "condemns", "condemning"}, W, false},
+    {{"insult", "insulted", "insulted", "insults", "insulting"}, W, false},
+    {{"characterize", "characterized", "characterized", "characterizes", "characterizing"}, W, false},
+    {{"highlight", "highlighted", "highlighted", "highlights", "highlighting"}, W, false},
+    {{"point", "pointed", "pointed", "points", "pointing"}, W, false},
+    {{"put", "put", "put", "puts", "putting"}, W, false},
+    {{"pose", "posed", "posed", "poses", "posing"}, W, false},
+};
+
+struct CueTable {
+  std::unordered_map<std::string_view, CueVerb> map;
+  CueTable() {
+    for (const VerbForms& v : kVerbs) {
+      for (int i = 0; i < 5; ++i) {
+        CueVerb c{v.strength, v.invertible, i == 4};
+        map.emplace(v.forms[i], c);
+      }
+    }
+  }
+};
+
+const WordSet& Titles() {
+  static const WordSet s = {
+      "mr.", "mrs.", "ms.", "miss", "dr.", "sen.", "senator", "rep.", "representative", "gov.", "governor",
+      "lt.", "gen.", "general", "col.", "sgt.", "capt.", "adm.", "rev.", "reverend", "president", "vice",
+      "secretary", "minister", "prime", "foreign", "chancellor", "mayor", "judge", "justice", "speaker",
+      "leader", "chairman", "chairwoman", "chair", "ambassador", "attorney", "sheriff", "chief", "commissioner",
+      "congressman", "congresswoman", "councilman", "councilwoman", "director", "spokesman", "spokeswoman",
+      "spokesperson", "king", "queen", "prince",
+      "pope", "father", "sister", "professor", "prof.", "lieutenant", "colonel", "sergeant", "captain",
+      "admiral", "assemblyman", "assemblywoman", "deputy", "whip", "lady", "chief",
+      "ceo", "founder", "host", "anchor", "moderator", "sens.", "reps.", "govs.", "pres.",
+      "supt.", "superintendent", "officer", "detective", "agent", "analyst", "strategist", "pollster",
+      "adviser", "advisor", "aide", "manager", "chairperson", "mrs", "mr", "ms", "dr", "sen", "rep", "gov"};
+  return s;
+}
+
+const WordSet& Determiners() {
+  static const WordSet s = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "one", "two", "three",
+                            "some", "many", "several", "other", "this", "that", "these", "those", "each", "both",
+                            "most", "few", "all", "no", "my", "your", "any", "every", "such"};
+  return s;
+}
+
+const WordSet& NonNameCapitals() {
+  static const WordSet s = {
+      "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "of", "for", "to", "from", "with",
+      "by", "as", "if", "when", "while", "after", "before", "since", "because", "although", "though",
+      "however", "meanwhile", "still", "then", "now", "later", "earlier", "also", "according", "asked",
+      "this", "that", "these", "those", "there", "here", "it", "he", "she", "they", "we", "i", "you", "his",
+      "her", "their", "its", "our", "my", "your", "what", "who", "why", "how", "where", "which", "some",
+      "many", "most", "all", "both", "each", "every", "no", "not", "yes", "one", "two", "another", "other",
+      "instead", "indeed", "even", "just", "only", "last", "next", "during", "despite", "under", "over",
+      "about", "like", "unlike", "speaking", "asked", "writing", "said", "says", "told", "added", "mr.",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+      "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "today", "yesterday", "tonight", "overall",
+      "finally", "first", "second", "third", "ultimately", "similarly", "likewise", "separately", "again",
+      "once", "perhaps", "maybe", "thus", "therefore", "otherwise", "whether", "until", "unless", "through",
+      "among", "against", "without", "within", "between", "into", "onto", "upon", "nor", "neither", "either",
+      "more", "less", "much", "few", "several", "such", "did", "does", "do", "is", "was", "are", "were",
+      "will", "would", "can", "could", "should", "has", "have", "had", "be", "been", "being", "read",
+      "update", "updated", "watch", "photo", "video", "related", "advertisement", "see", "click", "source"};
+  return s;
+}
+
+const WordSet& VerbModifiers() {
+  static const WordSet s = {
+      "also", "later", "then", "further", "previously", "again", "recently", "once", "often", "has", "had",
+      "have", "would", "will", "was", "is", "were", "are", "did", "does", "do", "repeatedly", "simply",
+      "quickly", "reportedly", "flatly", "bluntly", "not", "never", "only", "just", "even", "still", "first",
+      "publicly", "privately", "earlier", "subsequently", "yesterday", "today", "tonight", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "already", "finally", "immediately", "last",
+      "this", "week", "night", "morning", "afternoon", "evening", "month", "year", "may", "might", "could",
+      "can", "should", "must", "be", "been", "being", "shall", "ever", "always", "long", "since", "once",
+      "proudly", "angrily", "sarcastically", "jokingly", "emphatically", "confidently", "happily", "softly",
+      "loudly", "calmly", "tearfully", "candidly", "frankly", "plainly", "succinctly", "memorably", "famously",
+      "infamously", "wryly", "drily", "dryly", "curtly", "simply", "directly", "specifically", "explicitly",
+      "openly", "clearly", "widely", "recently", "eventually", "ultimately", "initially", "originally",
+      "separately", "similarly", "likewise", "apparently", "allegedly", "purportedly", "supposedly"};
+  return s;
+}
+
+const WordSet& PhraseBreakers() {
+  static const WordSet s = {
+      "and", "or", "but", "that", "which", "who", "whom", "whose", "when", "where", "while", "because",
+      "after", "before", "as", "if", "than", "to", "in", "on", "at", "for", "with", "by", "from", "about",
+      "into", "over", "under", "during", "is", "was", "are", "were", "be", "been", "has", "had", "have",
+      "will", "would", "could", "should", "can", "may", "might", "must", "not", "also", "then", "said",
+      "says", "told", "added", "it", "he", "she", "they", "we", "i", "you", "him", "them", "us", "me",
+      "there", "here", "so", "yet", "nor", "since", "until", "though", "although", "what", "how", "why",
+      "said", "did", "does", "do", "through", "without", "against", "between", "among", "like", "unlike"};
+  return s;
+}
+
+const WordSet& SpeakerNouns() {
+  static const WordSet s = {
+      "spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources", "aide", "aides",
+      "adviser", "advisers", "advisor", "advisors", "campaign", "statement", "spokespeople", "representative",
+      "senator", "governor", "candidate", "nominee", "president", "secretary", "minister", "leader", "chairman",
+      "director", "manager", "strategist", "analyst", "expert", "experts", "economist", "lawyer", "attorney",
+      "judge", "voter", "voters", "supporter", "supporters", "resident", "residents", "critic", "critics",
+      "member", "members", "organizer", "protesters", "protester", "crowd", "report", "letter", "memo",
+      "email", "release", "post", "tweet", "ad", "group", "committee", "organization", "company", "agency",
+      "department", "office", "administration", "ministry", "government", "party", "newspaper", "paper",
+      "network", "website", "site", "magazine", "transcript", "document", "documents", "poll", "study",
+      "woman", "man", "people", "person", "mother", "father", "son", "daughter", "wife", "husband", "friend",
+      "veteran", "founder", "host", "anchor", "moderator", "reporter", "journalist", "author", "writer",
+      "columnist", "editor", "professor", "researcher", "pollster", "ambassador", "mayor", "congressman",
+      "congresswoman", "lawmaker", "lawmakers", "legislator", "delegate", "delegates", "chair", "speaker",
+      "commissioner", "officer", "spokesmen", "executive", "ceo", "chief", "businessman", "billionaire",
+      "mogul", "senators", "republicans", "democrats", "republican", "democrat", "conservative", "liberal",
+      "activist", "activists", "leaders", "owner", "worker", "workers", "student", "students", "teacher",
+      "pastor", "bishop", "rabbi", "imam", "doctor", "physician", "nurse", "sheriff", "chairwoman",
+      "operative", "consultant", "staffer", "staffers", "surrogate", "surrogates", "backer", "backers",
+      "donor", "donors", "fan", "fans", "team", "press", "ministry", "kremlin", "diplomat", "diplomats"};
+  return s;
+}
+
+bool In(const WordSet& s, std::string_view w) { return s.count(w) > 0; }
+
+}  // namespace
+
+std::string SpeakerLexicon::Lower(std::string_view word) {
+  std::string out(word);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+CueVerb SpeakerLexicon::Cue(std::string_view lower) {
+  static const CueTable table;
+  auto it = table.map.find(lower);
+  return it == table.map.end() ? CueVerb{} : it->second;
+}
+
+bool SpeakerLexicon::SpeakerPronoun(std::string_view lower, Gender* gender) {
+  if (lower == "he") *gender = Gender::kMale;
+  else if (lower == "she") *gender = Gender::kFemale;
+  else if (lower == "they") *gender = Gender::kPlural;
+  else if (lower == "it") *gender = Gender::kNeuter;
+  else if (lower == "who" || lower == "i" || lower == "we") *gender = Gender::kUnknown;
+  else return false;
+  return true;
+}
+
+Gender SpeakerLexicon::PronounGender(std::string_view lower) {
+  if (lower == "he" || lower == "his" || lower == "him" || lower == "himself") return Gender::kMale;
+  if (lower == "she" || lower == "her" || lower == "hers" || lower == "herself") return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
+bool SpeakerLexicon::IsTitle(std::string_view lower) { return In(Titles(), lower); }
+
+Gender SpeakerLexicon::HonorificGender(std::string_view lower) {
+  if (lower == "mr." || lower == "mr" || lower == "congressman" || lower == "king" || lower == "prince" ||
+      lower == "spokesman" || lower == "father")
+    return Gender::kMale;
+  if (lower == "mrs." || lower == "ms." || lower == "mrs" || lower == "ms" || lower == "miss" ||
+      lower == "congresswoman" || lower == "queen" || lower == "spokeswoman" || lower == "lady" ||
+      lower == "chairwoman" || lower == "sister")
+    return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
+bool SpeakerLexicon::IsDeterminer(std::string_view lower) { return In(Determiners(), lower); }
+bool SpeakerLexicon::IsNonNameCapital(std::string_view lower) { return In(NonNameCapitals(), lower); }
+bool SpeakerLexicon::IsVerbModifier(std::string_view lower) {
+  return In(VerbModifiers(), lower) || (lower.size() > 4 && lower.substr(lower.size() - 2) == "ly");
+}
+bool SpeakerLexicon::IsPhraseBreaker(std::string_view lower) { return In(PhraseBreakers(), lower); }
+bool SpeakerLexicon::IsSpeakerNoun(std::string_view lower) { return In(SpeakerNouns(), lower); }
+
+}  // namespace storyfuse

@@ -1,0 +1,221 @@
+#include "analyze/speaker_registry.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace storyfuse {
+namespace {
+
+using Toks = std::vector<SpeakerToken>;
+
+bool IsConnector(std::string_view lower) {
+  static const std::unordered_set<std::string_view> k = {"of", "de", "del", "da", "van", "von", "bin", "al",
+                                                         "la", "le", "du", "der", "ibn", "di", "dos"};
+  return k.count(lower) > 0;
+}
+
+std::string LowerWord(std::string_view text, const SpeakerToken& t) { return SpeakerLexicon::Lower(t.span.In(text)); }
+
+// The word without a possessive ending ("Trump's" -> "Trump").
+std::string_view Bare(std::string_view w) {
+  if (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || w.substr(w.size() - 2) == "'S")) return w.substr(0, w.size() - 2);
+  if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return w.substr(0, w.size() - 4);
+  return w;
+}
+
+bool IsSuffixWord(std::string_view w) { return w == "Jr." || w == "Sr." || w == "II" || w == "III" || w == "Jr"; }
+
+bool IsCapWord(const Toks& toks, size_t i) { return i < toks.size() && toks[i].IsWord() && toks[i].cap; }
+
+bool EndsPossessive(std::string_view w) { return Bare(w).size() != w.size(); }
+
+// Builds the run for capitalized tokens [b, e): drops leading sentence
+// words, then splits off titles. Returns false when no name word is left.
+bool MakeRun(std::string_view text, const Toks& toks, size_t b, size_t e, NameRun* run) {
+  while (b < e && SpeakerLexicon::IsNonNameCapital(LowerWord(text, toks[b]))) ++b;
+  if (b >= e) return false;
+  size_t name = b;
+  for (size_t i = b; i < e; ++i) {
+    if (!SpeakerLexicon::IsTitle(LowerWord(text, toks[i]))) continue;
+    name = i + 1;
+    // "Secretary of State Marco Rubio": the title takes "of <Word>".
+    if (name + 1 < e && LowerWord(text, toks[name]) == "of") name += 2;
+  }
+  if (name >= e) return false;
+  *run = {b, name, e};
+  return true;
+}
+
+}  // namespace
+
+std::vector<NameRun> SpeakerRegistry::FindNameRuns(std::string_view text, const Toks& toks, size_t lo, size_t hi) {
+  std::vector<NameRun> runs;
+  size_t i = lo;
+  while (i < hi) {
+    if (!IsCapWord(toks, i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < hi) {
+      if (EndsPossessive(toks[j - 1].span.In(text))) break;
+      if (IsCapWord(toks, j)) {
+        ++j;
+      } else if (toks[j].IsWord() && IsConnector(LowerWord(text, toks[j])) && IsCapWord(toks, j + 1) && j + 1 < hi) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
+    NameRun run;
+    if (MakeRun(text, toks, i, j, &run)) runs.push_back(run);
+    i = j;
+  }
+  return runs;
+}
+
+bool SpeakerRegistry::NameRunEndingAt(std::string_view text, const Toks& toks, size_t lo, size_t last, NameRun* run) {
+  if (!IsCapWord(toks, last)) return false;
+  size_t b = last;
+  while (b > lo) {
+    if (IsCapWord(toks, b - 1) && !EndsPossessive(toks[b - 1].span.In(text))) {
+      --b;
+    } else if (b >= lo + 2 && toks[b - 1].IsWord() && IsConnector(LowerWord(text, toks[b - 1])) && IsCapWord(toks, b - 2)) {
+      b -= 2;
+    } else {
+      break;
+    }
+  }
+  return MakeRun(text, toks, b, last + 1, run);
+}
+
+Gender SpeakerRegistry::Person::gender() const {
+  if (male > female) return Gender::kMale;
+  if (female > male) return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
+int SpeakerRegistry::PersonFor(std::string_view text, const Toks& toks, const NameRun& run, bool create) {
+  std::vector<std::string_view> words;
+  for (size_t i = run.name; i < run.end; ++i) {
+    std::string_view w = Bare(toks[i].span.In(text));
+    if (!words.empty() && IsSuffixWord(w)) continue;
+    words.push_back(w);
+  }
+  if (words.empty()) return -1;
+  std::string key;
+  for (std::string_view w : words) {
+    if (!key.empty()) key += ' ';
+    key += w;
+  }
+  if (auto it = by_name_.find(key); it != by_name_.end()) return it->second;
+  if (words.size() == 1) {
+    if (auto it = by_surname_.find(key); it != by_surname_.end()) return it->second;
+    if (auto it = by_first_.find(key); it != by_first_.end() && it->second >= 0) return it->second;
+  }
+  if (!create) return -1;
+  int id = static_cast<int>(people_.size());
+  people_.push_back({key});
+  by_name_[key] = id;
+  if (words.size() >= 2) {
+    by_surname_.emplace(std::string(words.back()), id);
+    auto [it, fresh] = by_first_.emplace(std::string(words.front()), id);
+    if (!fresh && it->second != id) it->second = -1;  // ambiguous first name
+  }
+  return id;
+}
+
+void SpeakerRegistry::AddAliases(std::string_view text, const Toks& toks, size_t b, size_t e, int person) {
+  // Lower-case titles just before the run belong to it ("campaign manager").
+  while (b > 0 && toks[b - 1].IsWord() && !toks[b - 1].cap && e - b < 6) {
+    std::string w = LowerWord(text, toks[b - 1]);
+    if (!SpeakerLexicon::IsTitle(w) && w != "of") break;
+    --b;
+  }
+  std::vector<std::string> words;
+  for (size_t i = b; i < e; ++i) words.push_back(LowerWord(text, toks[i]));
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!SpeakerLexicon::IsTitle(words[k]) && k != 0) continue;
+    std::string phrase;
+    for (size_t i = k; i < words.size(); ++i) phrase += (phrase.empty() ? "" : " ") + words[i];
+    by_alias_.emplace(phrase, person);
+    // The head of "secretary of state" alone.
+    size_t of = std::find(words.begin() + k, words.end(), "of") - words.begin();
+    if (of < words.size() && of > k) {
+      std::string head;
+      for (size_t i = k; i < of; ++i) head += (head.empty() ? "" : " ") + words[i];
+      by_alias_.emplace(head, person);
+    }
+  }
+}
+
+void SpeakerRegistry::Learn(std::string_view text, const Toks& toks) {
+  std::vector<NameRun> runs = FindNameRuns(text, toks, 0, toks.size());
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const NameRun& run = runs[r];
+    bool full = run.end - run.name >= 2;
+    int p = PersonFor(text, toks, run, full);
+    if (p < 0) continue;
+    if (run.name > run.begin || (run.begin > 0 && toks[run.begin - 1].IsWord() && !toks[run.begin - 1].cap)) {
+      AddAliases(text, toks, run.begin, run.name, p);
+    }
+    for (size_t i = run.begin; i < run.name; ++i) {
+      Gender g = SpeakerLexicon::HonorificGender(LowerWord(text, toks[i]));
+      if (g == Gender::kMale) people_[p].male += 2;
+      if (g == Gender::kFemale) people_[p].female += 2;
+    }
+    // The first gendered pronoun after the name, before the next name.
+    size_t limit = std::min(r + 1 < runs.size() ? runs[r + 1].begin : toks.size(), run.end + 30);
+    for (size_t i = run.end; i < limit; ++i) {
+      if (!toks[i].IsWord()) continue;
+      Gender g = SpeakerLexicon::PronounGender(LowerWord(text, toks[i]));
+      if (g == Gender::kMale) ++people_[p].male;
+      if (g == Gender::kFemale) ++people_[p].female;
+      if (g != Gender::kUnknown) break;
+    }
+  }
+}
+
+std::string SpeakerRegistry::ResolveName(std::string_view text, const Toks& toks, const NameRun& run) {
+  int p = PersonFor(text, toks, run, true);
+  return p < 0 ? "" : people_[p].name;
+}
+
+void SpeakerRegistry::Index(std::string_view text, const Toks& toks) {
+  for (const NameRun& run : FindNameRuns(text, toks, 0, toks.size())) {
+    int p = PersonFor(text, toks, run, true);
+    if (p >= 0) mentions_.emplace_back(toks[run.begin].span.begin, p);
+  }
+}
+
+std::string SpeakerRegistry::ResolveDescription(std::string_view text, const Toks& toks, size_t b, size_t e) const {
+  std::vector<std::string> words;
+  for (size_t i = b; i < e; ++i) {
+    if (!toks[i].IsWord()) continue;
+    std::string w = LowerWord(text, toks[i]);
+    if (words.empty() && (SpeakerLexicon::IsDeterminer(w) || EndsPossessive(w))) continue;
+    words.push_back(w);
+  }
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string phrase;
+    for (size_t i = k; i < words.size(); ++i) phrase += (phrase.empty() ? "" : " ") + words[i];
+    if (auto it = by_alias_.find(phrase); it != by_alias_.end()) return people_[it->second].name;
+  }
+  return "";
+}
+
+std::string SpeakerRegistry::ResolvePronoun(uint32_t pos, Gender gender) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), std::make_pair(pos, -1));
+  bool gendered = gender == Gender::kMale || gender == Gender::kFemale;
+  for (int pass = 0; pass < 2; ++pass) {
+    int seen = 0;
+    for (auto m = it; m != mentions_.begin() && seen < 12; ++seen) {
+      --m;
+      const Person& p = people_[m->second];
+      if (!gendered || p.gender() == gender || (pass == 1 && p.gender() == Gender::kUnknown)) return p.name;
+    }
+  }
+  return "";
+}
+
+}  // namespace storyfuse

@@ -1,0 +1,356 @@
+#include "analyze/speaker_resolver.h"
+
+#include <algorithm>
+
+#include "analyze/speaker_lexicon.h"
+
+namespace storyfuse {
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+bool IsSentenceEnd(const SpeakerToken& t) { return t.IsPunct('.') || t.IsPunct('!') || t.IsPunct('?'); }
+
+bool IsDash(const SpeakerToken& t) { return t.IsPunct(0x2014) || t.IsPunct(0x2013) || t.IsPunct('-'); }
+
+// Words that open an adverbial clause before a sentence's subject.
+bool OpensAdverbial(std::string_view lower) {
+  static const char* const kWords[] = {"in", "on", "at", "after", "during", "when", "while", "speaking", "asked",
+                                       "before", "following", "since", "as", "despite", "with", "earlier", "later",
+                                       "responding", "addressing", "writing", "appearing", "for", "from", "under",
+                                       "if", "although", "though", "because", "by", "over", "last", "this"};
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+bool IsConjunction(std::string_view lower) {
+  return lower == "but" || lower == "and" || lower == "so" || lower == "still" || lower == "yet" || lower == "then" ||
+         lower == "now" || lower == "also" || lower == "however" || lower == "meanwhile" || lower == "instead" ||
+         lower == "indeed" || lower == "or";
+}
+
+}  // namespace
+
+struct SpeakerResolver::Paragraph {};
+
+std::string SpeakerResolver::Lw(size_t i) const {
+  if (i >= toks_.size() || !toks_[i].IsWord()) return "";
+  return SpeakerLexicon::Lower(toks_[i].span.In(text_));
+}
+
+bool SpeakerResolver::IsCue(size_t i, bool allow_weak, bool allow_gerund) const {
+  if (i >= toks_.size() || !toks_[i].IsWord() || toks_[i].cap) return false;
+  CueVerb c = SpeakerLexicon::Cue(Lw(i));
+  if (c.strength == CueStrength::kNone) return false;
+  if (c.strength == CueStrength::kWeak && !allow_weak) return false;
+  return allow_gerund || !c.gerund;
+}
+
+// Subject of the verb at `verb`, scanning back to `lo`: a pronoun, a name
+// (possibly with an appositive between it and the verb) or a descriptive
+// phrase opened by a determiner.
+bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
+  size_t i = verb;
+  while (i > lo && toks_[i - 1].IsWord() && !toks_[i - 1].cap && SpeakerLexicon::IsVerbModifier(Lw(i - 1))) --i;
+  while (i > lo && toks_[i - 1].IsWord() && toks_[i - 1].cap && SpeakerLexicon::IsVerbModifier(Lw(i - 1)) &&
+         Lw(i - 1) != "may") {
+    --i;  // "Trump Thursday said"
+  }
+  if (i <= lo) return false;
+  size_t t = i - 1;
+  const SpeakerToken& tok = toks_[t];
+  if (tok.IsPunct(',')) {
+    // Appositive: "Jane Roe, a spokeswoman for the group, said".
+    size_t j = t;
+    while (j > lo && j + 30 > t) {
+      --j;
+      if (toks_[j].IsQuote() || IsSentenceEnd(toks_[j])) return false;
+      if (toks_[j].IsPunct(',')) break;
+    }
+    if (!toks_[j].IsPunct(',') || j == lo) return false;
+    NameRun run;
+    if (!SpeakerRegistry::NameRunEndingAt(text_, toks_, lo, j - 1, &run)) return false;
+    *m = {run.begin, run.end, Mention::kName};
+    return true;
+  }
+  if (!tok.IsWord()) return false;
+  Gender g;
+  std::string lw = Lw(t);
+  if (SpeakerLexicon::SpeakerPronoun(lw, &g)) {
+    *m = {t, t + 1, Mention::kPronoun};
+    return true;
+  }
+  NameRun run;
+  if (tok.cap && SpeakerRegistry::NameRunEndingAt(text_, toks_, lo, t, &run)) {
+    *m = {run.begin, run.end, Mention::kName};
+    return true;
+  }
+  if (SpeakerLexicon::IsPhraseBreaker(lw) || SpeakerLexicon::IsDeterminer(lw)) return false;
+  // Descriptive phrase: back to a determiner or a possessive.
+  size_t j = t;
+  bool opened = false;
+  while (j > lo && t - j < 8) {
+    const SpeakerToken& p = toks_[j - 1];
+    if (!p.IsWord()) break;
+    std::string pw = Lw(j - 1);
+    if (SpeakerLexicon::IsDeterminer(pw)) {
+      --j;
+      opened = true;
+      break;
+    }
+    if (SpeakerLexicon::IsPhraseBreaker(pw) || SpeakerLexicon::Cue(pw).strength != CueStrength::kNone) break;
+    --j;
+    std::string_view w = p.span.In(text_);
+    if (p.cap && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"))) {
+      opened = true;
+      break;
+    }
+  }
+  if (!opened && t - j > 2) j = t - 1;
+  if (!opened && !SpeakerLexicon::IsSpeakerNoun(lw)) return false;
+  *m = {j, t + 1, Mention::kDescription};
+  return true;
+}
+
+// Subject after an inverted verb: "said Jane Roe", "said a spokesman".
+bool SpeakerResolver::MentionAfter(size_t verb, size_t hi, Mention* m) const {
+  size_t j = verb + 1;
+  if (j >= hi || !toks_[j].IsWord()) return false;
+  Gender g;
+  if (SpeakerLexicon::SpeakerPronoun(Lw(j), &g) && Lw(j) != "who") {
+    *m = {j, j + 1, Mention::kPronoun};
+    return true;
+  }
+  size_t k = j;
+  while (k < hi && k - j < 10 && toks_[k].IsWord()) {
+    if (toks_[k].cap) {
+      std::vector<NameRun> runs = SpeakerRegistry::FindNameRuns(text_, toks_, k, hi);
+      if (!runs.empty() && runs[0].begin <= k + 1) {
+        *m = {j, runs[0].end, Mention::kName};
+        if (runs[0].begin > j && !SpeakerLexicon::IsDeterminer(Lw(j))) m->begin = runs[0].begin;
+        return true;
+      }
+      if (SpeakerLexicon::IsNonNameCapital(Lw(k))) return false;
+    } else if (k > j && SpeakerLexicon::IsPhraseBreaker(Lw(k))) {
+      break;
+    }
+    ++k;
+  }
+  if (k == j) return false;
+  if (!SpeakerLexicon::IsDeterminer(Lw(j)) && !SpeakerLexicon::IsSpeakerNoun(Lw(k - 1))) return false;
+  *m = {j, k, Mention::kDescription};
+  return true;
+}
+
+bool SpeakerResolver::SentenceSubject(size_t s, size_t hi, Mention* m) const {
+  size_t i = s;
+  while (i < hi && toks_[i].IsWord() && IsConjunction(Lw(i))) ++i;
+  if (i < hi && toks_[i].IsWord() && OpensAdverbial(Lw(i))) {
+    size_t j = i;
+    while (j < hi && j - i < 20 && !toks_[j].IsPunct(',')) ++j;
+    if (j >= hi || !toks_[j].IsPunct(',')) return false;
+    i = j + 1;
+  }
+  if (i >= hi || !toks_[i].IsWord()) return false;
+  Gender g;
+  if (SpeakerLexicon::SpeakerPronoun(Lw(i), &g) && Lw(i) != "it" && Lw(i) != "who") {
+    *m = {i, i + 1, Mention::kPronoun};
+    return true;
+  }
+  if (toks_[i].cap) {
+    std::vector<NameRun> runs = SpeakerRegistry::FindNameRuns(text_, toks_, i, std::min(hi, i + 12));
+    if (!runs.empty() && runs[0].begin <= i + 1) {
+      size_t e = runs[0].end;
+      if (e < hi && toks_[e].IsWord() && !toks_[e].cap && SpeakerLexicon::Cue(Lw(e)).strength == CueStrength::kNone &&
+          !SpeakerLexicon::IsVerbModifier(Lw(e)) && SpeakerLexicon::IsPhraseBreaker(Lw(e)) && Lw(e) != "and" &&
+          Lw(e) != "has" && Lw(e) != "had" && Lw(e) != "was" && Lw(e) != "is" && Lw(e) != "will" &&
+          Lw(e) != "would") {
+        return false;  // "Trump in 2016 ..." still fine; a preposition after a name is not
+      }
+      *m = {runs[0].begin, e, Mention::kName};
+      return true;
+    }
+  }
+  return false;
+}
+
+size_t SpeakerResolver::SentenceStart(size_t q) const {
+  size_t s = q;
+  while (s > 0) {
+    const SpeakerToken& p = toks_[s - 1];
+    if (IsSentenceEnd(p) || p.IsQuote()) break;
+    --s;
+  }
+  return s;
+}
+
+std::string SpeakerResolver::Canonical(const Mention& m) {
+  if (m.kind == Mention::kPronoun) {
+    Gender g = Gender::kUnknown;
+    std::string lw = Lw(m.begin);
+    SpeakerLexicon::SpeakerPronoun(lw, &g);
+    if (lw == "i" || lw == "we") return "";
+    return registry_.ResolvePronoun(toks_[m.begin].span.begin, g);
+  }
+  if (m.kind == Mention::kName) {
+    NameRun run;
+    if (SpeakerRegistry::NameRunEndingAt(text_, toks_, m.begin, m.end - 1, &run)) {
+      return registry_.ResolveName(text_, toks_, run);
+    }
+  }
+  return registry_.ResolveDescription(text_, toks_, m.begin, m.end);
+}
+
+Attribution SpeakerResolver::Make(const Mention& m, size_t cue_b, size_t cue_e, AttributionKind kind) {
+  Attribution a;
+  a.kind = kind;
+  a.mention = {toks_[m.begin].span.begin, toks_[m.end - 1].span.end};
+  if (cue_b != kNone) a.cue = {toks_[cue_b].span.begin, toks_[cue_e - 1].span.end};
+  a.speaker = Canonical(m);
+  return a;
+}
+
+bool SpeakerResolver::MatchAfter(size_t q, Attribution* a) {
+  size_t k = q + 1;
+  while (k < toks_.size() && (toks_[k].IsPunct(',') || IsDash(toks_[k]))) ++k;
+  if (k >= toks_.size() || toks_[k].IsQuote()) return false;
+  Mention m;
+  if (IsCue(k, false, false) && SpeakerLexicon::Cue(Lw(k)).invertible && MentionAfter(k, toks_.size(), &m)) {
+    *a = Make(m, k, k + 1, AttributionKind::kAfter);
+    a->cue_adjacent = true;
+    return true;
+  }
+  if (Lw(k) == "according" && Lw(k + 1) == "to" && MentionAfter(k + 1, toks_.size(), &m)) {
+    *a = Make(m, k, k + 2, AttributionKind::kAfter);
+    a->cue_adjacent = true;
+    return true;
+  }
+  for (size_t v = k; v < toks_.size() && v < k + 16; ++v) {
+    if (toks_[v].IsQuote() || IsSentenceEnd(toks_[v])) break;
+    if (!IsCue(v, true, false)) continue;
+    if (MentionBefore(v, k, &m) && m.begin <= k + 1) {
+      *a = Make(m, v, v + 1, AttributionKind::kAfter);
+      a->cue_adjacent = true;
+      return true;
+    }
+    break;
+  }
+  return false;
+}
+
+bool SpeakerResolver::MatchBefore(size_t q, size_t s, Attribution* a) {
+  Mention m;
+  for (size_t v = q; v > s; --v) {
+    size_t i = v - 1;
+    if (Lw(i) == "according" && Lw(i + 1) == "to" && MentionAfter(i + 1, q, &m)) {
+      *a = Make(m, i, i + 2, AttributionKind::kBefore);
+      return true;
+    }
+    if (!IsCue(i, true, true)) continue;
+    if (SpeakerLexicon::Cue(Lw(i)).gerund) {
+      // "…, saying “…”": the subject belongs to the clause before.
+      if (SentenceSubject(s, i, &m)) {
+        *a = Make(m, i, i + 1, AttributionKind::kBefore);
+        return true;
+      }
+      continue;
+    }
+    if (MentionBefore(i, s, &m)) {
+      *a = Make(m, i, i + 1, AttributionKind::kBefore);
+      a->cue_adjacent = i + 3 >= q;
+      return true;
+    }
+    if (SpeakerLexicon::Cue(Lw(i)).invertible && MentionAfter(i, q, &m)) {
+      *a = Make(m, i, i + 1, AttributionKind::kBefore);
+      return true;
+    }
+  }
+  return false;
+}
+
+// The speaker an introduction ending at token `end` (exclusive) announces:
+// "Roe told the crowd:".
+bool SpeakerResolver::IntroBefore(size_t end, Attribution* a) {
+  if (end == 0) return false;
+  size_t s = end - 1;
+  while (s > 0 && !IsSentenceEnd(toks_[s - 1]) && !toks_[s - 1].IsQuote()) --s;
+  if (MatchBefore(end - 1, s, a)) return true;
+  Mention m;
+  if (SentenceSubject(s, end, &m)) {
+    *a = Make(m, kNone, kNone, AttributionKind::kSubject);
+    return true;
+  }
+  return false;
+}
+
+std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const std::vector<QuotePiece>& pieces) {
+  text_ = text;
+  registry_ = SpeakerRegistry();
+  std::vector<Attribution> out(pieces.size());
+  // Paragraph spans, with the range of their pieces.
+  struct Para {
+    Span span;
+    size_t first, last;
+  };
+  std::vector<Para> paras;
+  size_t start = 0, p = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    size_t first = p;
+    while (p < pieces.size() && pieces[p].outer.begin < nl) ++p;
+    if (text.substr(start, nl - start).find_first_not_of(" \t\r") != std::string_view::npos) {
+      paras.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(nl)}, first, p});
+    }
+    start = nl + 1;
+  }
+  std::vector<std::vector<SpeakerToken>> tokens(paras.size());
+  for (size_t i = 0; i < paras.size(); ++i) {
+    SpeakerTokenizer::Tokenize(text, paras[i].span, pieces, paras[i].first, paras[i].last, &tokens[i]);
+    registry_.Learn(text, tokens[i]);
+  }
+  Attribution prev_last;      // last attributed piece of the previous paragraph
+  Attribution prev_intro;     // what a colon-ended previous paragraph announces
+  for (size_t pi = 0; pi < paras.size(); ++pi) {
+    toks_ = std::move(tokens[pi]);
+    registry_.Index(text, toks_);
+    Attribution last;
+    for (size_t q = 0; q < toks_.size(); ++q) {
+      if (!toks_[q].IsQuote()) continue;
+      Attribution a;
+      size_t s = SentenceStart(q);
+      bool found = MatchAfter(q, &a) || MatchBefore(q, s, &a);
+      Mention m;
+      if (!found && s < q && SentenceSubject(s, q, &m)) {
+        a = Make(m, kNone, kNone, AttributionKind::kSubject);
+        found = true;
+      }
+      if (!found && last.kind != AttributionKind::kNone) {
+        a = last;
+        a.kind = AttributionKind::kCarried;
+        a.cue_adjacent = false;
+        found = true;
+      }
+      if (!found && q == 0) {
+        const Attribution& from = prev_intro.kind != AttributionKind::kNone ? prev_intro : prev_last;
+        if (from.kind != AttributionKind::kNone) {
+          a = from;
+          a.kind = AttributionKind::kCarried;
+          a.cue_adjacent = false;
+          found = true;
+        }
+      }
+      out[toks_[q].quote] = a;
+      if (found) last = a;
+    }
+    prev_last = last;
+    prev_intro = Attribution();
+    if (!toks_.empty() && toks_.back().IsPunct(':')) IntroBefore(toks_.size() - 1, &prev_intro);
+    tokens[pi] = std::move(toks_);
+  }
+  return out;
+}
+
+}  // namespace storyfuse

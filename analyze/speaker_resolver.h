@@ -1,0 +1,79 @@
+// SpeakerResolver: who said each quoted piece of an article, and through
+// which mention and cue verb.
+//
+// Per piece, in order of evidence:
+//  1. after the closing mark, a cue verb with its subject in either order
+//     ("…,” he said", "…,” said Jane Roe", "…,” the secretary of state told
+//     reporters", "…,” according to Roe");
+//  2. before the opening mark in the same sentence, the nearest cue verb and
+//     its subject ("Roe said, “…”", "Roe called the talks “frank”");
+//  3. the speaker of the previous piece in the paragraph (split quotes);
+//  4. for a piece that opens a paragraph, the previous paragraph's speaker
+//     or the subject of an introduction ending with a colon;
+//  5. the subject of the piece's sentence.
+// The mention is what cues the piece (a pronoun, a title or a name); the
+// speaker is the canonical full name it resolves to (SpeakerRegistry).
+//
+// Not thread-safe (keeps per-article state); cheap to construct.
+#ifndef STORYFUSE_ANALYZE_SPEAKER_RESOLVER_H_
+#define STORYFUSE_ANALYZE_SPEAKER_RESOLVER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyze/quote_finder.h"
+#include "analyze/speaker_registry.h"
+#include "analyze/speaker_tokenizer.h"
+#include "text/span.h"
+
+namespace storyfuse {
+
+enum class AttributionKind : uint8_t {
+  kNone,
+  kAfter,      // cue right after the piece
+  kBefore,     // cue before the piece in its sentence
+  kCarried,    // from the previous piece or paragraph
+  kSubject,    // the sentence subject, no cue verb
+};
+
+struct Attribution {
+  AttributionKind kind = AttributionKind::kNone;
+  Span mention;         // bytes of the cueing mention; empty when none
+  Span cue;             // bytes of the cue verb; may be empty
+  std::string speaker;  // canonical name; "" when unresolved
+  bool cue_adjacent = false;  // the cue touches the piece (", he said")
+};
+
+class SpeakerResolver {
+ public:
+  // One Attribution per piece of `pieces` (QuoteFinder::Find(text)).
+  std::vector<Attribution> Resolve(std::string_view text, const std::vector<QuotePiece>& pieces);
+
+ private:
+  struct Mention {
+    size_t begin = 0, end = 0;  // token range
+    enum Kind : uint8_t { kPronoun, kName, kDescription } kind = kName;
+  };
+  struct Paragraph;
+
+  bool MentionBefore(size_t verb, size_t lo, Mention* m) const;
+  bool MentionAfter(size_t verb, size_t hi, Mention* m) const;
+  bool SentenceSubject(size_t s, size_t hi, Mention* m) const;
+  bool MatchAfter(size_t q, Attribution* a);
+  bool MatchBefore(size_t q, size_t s, Attribution* a);
+  bool IntroBefore(size_t end, Attribution* a);
+  size_t SentenceStart(size_t q) const;
+  Attribution Make(const Mention& m, size_t cue_b, size_t cue_e, AttributionKind kind);
+  std::string Lw(size_t i) const;
+  bool IsCue(size_t i, bool allow_weak, bool allow_gerund) const;
+  std::string Canonical(const Mention& m);
+
+  std::string_view text_;
+  std::vector<SpeakerToken> toks_;
+  SpeakerRegistry registry_;
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_ANALYZE_SPEAKER_RESOLVER_H_

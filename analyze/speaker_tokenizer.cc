@@ -1,0 +1,115 @@
+#include "analyze/speaker_tokenizer.h"
+
+#include <unordered_set>
+
+#include "analyze/speaker_lexicon.h"
+#include "text/utf8.h"
+
+namespace storyfuse {
+namespace {
+
+bool IsUpper(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) ||
+         (c >= 0x410 && c <= 0x42F);
+}
+
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xB7) return false;
+  if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation
+  return c >= 0xC0;
+}
+
+bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x2009 || c == 0x200B; }
+
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+
+bool AbbreviationWithPeriod(std::string_view word) {
+  static const std::unordered_set<std::string_view> kAbbrev = {
+      "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "rev", "st",
+      "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
+      "vs", "prof", "sens", "reps", "govs", "pres", "ft", "mt", "gens", "messrs", "atty", "supt", "dept"};
+  if (word.size() == 1) return true;  // an initial
+  return kAbbrev.count(SpeakerLexicon::Lower(word)) > 0;
+}
+
+char32_t Peek(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return 0;
+  return DecodeUtf8(s, &pos);
+}
+
+// Scans one word starting at `pos` (a word character); returns its end.
+size_t ScanWord(std::string_view text, size_t pos, size_t end) {
+  while (pos < end) {
+    size_t next = pos;
+    char32_t c = DecodeUtf8(text, &next);
+    if (IsWordChar(c)) {
+      pos = next;
+      continue;
+    }
+    char32_t after = next < end ? Peek(text, next) : 0;
+    if ((IsApostrophe(c) || c == '-' || c == 0x2011) && IsWordChar(after)) {
+      pos = next;
+      continue;
+    }
+    if (c == '.' && IsWordChar(after) && after < 0x80 && !(after >= '0' && after <= '9') && IsUpper(after)) {
+      pos = next;
+      continue;
+    }
+    break;
+  }
+  return pos;
+}
+
+}  // namespace
+
+void SpeakerTokenizer::Tokenize(std::string_view text, Span paragraph, const std::vector<QuotePiece>& pieces,
+                                size_t first, size_t last, std::vector<SpeakerToken>* out) {
+  size_t pos = paragraph.begin;
+  size_t q = first;
+  while (pos < paragraph.end) {
+    if (q < last && pos >= pieces[q].outer.begin) {
+      SpeakerToken t;
+      t.span = pieces[q].outer;
+      t.kind = SpeakerTokenKind::kQuote;
+      t.quote = static_cast<int>(q);
+      out->push_back(t);
+      pos = pieces[q].outer.end;
+      ++q;
+      continue;
+    }
+    size_t limit = q < last ? pieces[q].outer.begin : paragraph.end;
+    size_t next = pos;
+    char32_t c = DecodeUtf8(text, &next);
+    if (IsSpace(c)) {
+      pos = next;
+      continue;
+    }
+    SpeakerToken t;
+    if (IsWordChar(c)) {
+      size_t end = ScanWord(text, pos, limit);
+      std::string_view word = text.substr(pos, end - pos);
+      bool has_inner_period = word.find('.') != std::string_view::npos;
+      if (end < limit && text[end] == '.' && (has_inner_period || AbbreviationWithPeriod(word))) ++end;
+      t.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(end)};
+      t.cap = IsUpper(c);
+      pos = end;
+    } else {
+      t.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(next)};
+      t.kind = SpeakerTokenKind::kPunct;
+      t.mark = c;
+      pos = next;
+    }
+    out->push_back(t);
+  }
+  while (q < last) {  // pieces at the very end (defensive)
+    SpeakerToken t;
+    t.span = pieces[q].outer;
+    t.kind = SpeakerTokenKind::kQuote;
+    t.quote = static_cast<int>(q);
+    out->push_back(t);
+    ++q;
+  }
+}
+
+}  // namespace storyfuse

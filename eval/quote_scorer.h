@@ -1,0 +1,85 @@
+// Quote extraction scoring on PolNeAR-style data (brat standoff
+// attributions), exactly as ../shared/data/README.md (quotes/polnear)
+// defines the direct-quote subset:
+//  - quoted pieces are found line by line, from an opening mark (“ or ") to
+//    the next closing mark of its kind (” or ") on the line, or to the end of
+//    the line when it is left open; the span excludes the marks;
+//  - a gold quote is a piece of 3 or more whitespace-separated words inside
+//    an Attribution or Attribution-no-source Content/Content2 span (one
+//    character of slack at each end); its speaker is that attribution's
+//    Source span;
+//  - predictions are taken in order; each matches the first unmatched gold
+//    quote of its article that it overlaps by at least half of the longer of
+//    the two (one-to-one);
+//  - speaker accuracy: among matched gold quotes with a Source, the share
+//    whose predicted speaker mention overlaps the Source span.
+// All offsets are Unicode code points, end exclusive. Pure functions and a
+// value-type accumulator; thread-compatible.
+#ifndef STORYFUSE_EVAL_QUOTE_SCORER_H_
+#define STORYFUSE_EVAL_QUOTE_SCORER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace storyfuse {
+
+// A half-open code point range.
+struct CpSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool operator==(const CpSpan&) const = default;
+};
+
+struct GoldQuote {
+  CpSpan quote;
+  std::vector<CpSpan> source;  // empty: nobody is credited
+};
+
+struct PredictedQuote {
+  CpSpan quote;
+  CpSpan speaker;  // empty range: no speaker mention
+};
+
+// The quoted pieces of `text` (UTF-8) by the metric's rule, in code points,
+// in text order, of any length.
+std::vector<CpSpan> FindMetricPieces(std::string_view text);
+
+// Number of whitespace-separated words of code points [span) of `text`.
+size_t CountWords(std::string_view text, CpSpan span);
+
+// Gold quotes of one article from its text (UTF-8) and its brat annotation.
+// Returns Corruption when an annotation line cannot be parsed.
+Result<std::vector<GoldQuote>> ReadPolnearGold(std::string_view text, std::string_view ann);
+
+struct QuoteScores {
+  size_t gold = 0;
+  size_t predicted = 0;
+  size_t matched = 0;
+  size_t speaker_total = 0;    // matched gold quotes with a Source
+  size_t speaker_correct = 0;  // ... whose predicted mention overlaps it
+
+  double Precision() const;
+  double Recall() const;
+  double F1() const;
+  double SpeakerAccuracy() const;
+};
+
+// Accumulates scores article by article.
+class QuoteScorer {
+ public:
+  // Scores one article; returns, per prediction, the index of the gold quote
+  // it matched or -1.
+  std::vector<int> Add(const std::vector<GoldQuote>& gold, const std::vector<PredictedQuote>& predicted);
+  const QuoteScores& scores() const { return scores_; }
+
+ private:
+  QuoteScores scores_;
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_EVAL_QUOTE_SCORER_H_

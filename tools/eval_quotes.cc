@@ -1,0 +1,156 @@
+// storyfuse eval quotes DIR [--errors]
+//
+// Scores quote extraction on a PolNeAR-style folder (DIR/text/<doc>.txt and
+// DIR/attributions/<doc>_<annotator>.ann; the first annotation file in
+// sorted order is the gold) as ../shared/data/README.md defines it, and
+// prints precision, recall, F1, speaker accuracy and throughput.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "analyze/quote_extractor.h"
+#include "eval/quote_scorer.h"
+#include "text/utf8.h"
+#include "tools/command.h"
+
+namespace storyfuse {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct EvalQuotesOptions {
+  std::string dir;
+  bool errors = false;
+};
+
+bool ReadFile(const fs::path& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+// The first annotation file of `doc` in sorted order, or "".
+fs::path GoldAnnotation(const fs::path& dir, const std::string& doc) {
+  std::vector<fs::path> found;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.size() > doc.size() + 5 && name.compare(0, doc.size() + 1, doc + "_") == 0 && name.ends_with(".ann") &&
+        name.find('_', doc.size() + 1) == std::string::npos) {
+      found.push_back(e.path());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found.empty() ? fs::path() : found.front();
+}
+
+std::string Slice(const std::u32string& t, CpSpan s) {
+  std::string out;
+  for (uint32_t i = s.begin; i < s.end && i < t.size(); ++i) AppendUtf8(t[i], &out);
+  return out;
+}
+
+void PrintErrors(const std::string& doc, const std::string& text, const std::vector<GoldQuote>& gold,
+                 const std::vector<PredictedQuote>& pred, const std::vector<int>& match) {
+  std::u32string t;
+  size_t pos = 0;
+  while (pos < text.size()) t.push_back(DecodeUtf8(text, &pos));
+  std::vector<bool> hit(gold.size(), false);
+  for (size_t p = 0; p < pred.size(); ++p) {
+    if (match[p] < 0) {
+      std::printf("FP\t%s\t%s\n", doc.c_str(), Slice(t, pred[p].quote).c_str());
+      continue;
+    }
+    const GoldQuote& g = gold[match[p]];
+    hit[match[p]] = true;
+    if (g.source.empty()) continue;
+    bool ok = false;
+    for (CpSpan s : g.source) ok = ok || (std::max(s.begin, pred[p].speaker.begin) < std::min(s.end, pred[p].speaker.end));
+    if (ok) continue;
+    std::printf("SPK\t%s\tgold=%s\tpred=%s\t@%u\t%s\n", doc.c_str(), Slice(t, g.source[0]).c_str(),
+                Slice(t, pred[p].speaker).c_str(), g.quote.begin, Slice(t, g.quote).substr(0, 80).c_str());
+  }
+  for (size_t g = 0; g < gold.size(); ++g) {
+    if (!hit[g]) std::printf("FN\t%s\t%s\n", doc.c_str(), Slice(t, gold[g].quote).substr(0, 120).c_str());
+  }
+}
+
+int RunEvalQuotes(const EvalQuotesOptions& opt) {
+  fs::path text_dir = fs::path(opt.dir) / "text", ann_dir = fs::path(opt.dir) / "attributions";
+  std::error_code ec;
+  if (!fs::is_directory(text_dir, ec) || !fs::is_directory(ann_dir, ec)) {
+    std::fprintf(stderr, "storyfuse: %s: expected text/ and attributions/ folders\n", opt.dir.c_str());
+    return kExitBadInput;
+  }
+  std::vector<fs::path> texts;
+  for (const auto& e : fs::directory_iterator(text_dir, ec)) {
+    if (e.path().extension() == ".txt") texts.push_back(e.path());
+  }
+  std::sort(texts.begin(), texts.end());
+  QuoteExtractor extractor;
+  QuoteScorer scorer;
+  double seconds = 0;
+  size_t bytes = 0, articles = 0;
+  bool bad = false;
+  for (const fs::path& path : texts) {
+    std::string doc = path.stem().string(), text, ann;
+    fs::path ann_path = GoldAnnotation(ann_dir, doc);
+    if (!ReadFile(path, &text) || ann_path.empty() || !ReadFile(ann_path, &ann)) {
+      std::fprintf(stderr, "storyfuse: %s: cannot read the text or its annotation\n", path.c_str());
+      bad = true;
+      continue;
+    }
+    Result<std::vector<GoldQuote>> gold = ReadPolnearGold(text, ann);
+    if (!gold.ok()) {
+      std::fprintf(stderr, "storyfuse: %s: %s\n", ann_path.c_str(), gold.status().message().c_str());
+      bad = true;
+      continue;
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<Quote> quotes = extractor.Extract(text);
+    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    bytes += text.size();
+    ++articles;
+    CodePointIndex cps(text);
+    std::vector<PredictedQuote> pred;
+    for (const Quote& q : quotes) {
+      PredictedQuote p{{cps.ToCodePoint(q.text.begin), cps.ToCodePoint(q.text.end)}, {0, 0}};
+      if (!q.speaker_mention.empty()) {
+        p.speaker = {cps.ToCodePoint(q.speaker_mention.begin), cps.ToCodePoint(q.speaker_mention.end)};
+      }
+      pred.push_back(p);
+    }
+    std::vector<int> match = scorer.Add(*gold, pred);
+    if (opt.errors) PrintErrors(doc, text, *gold, pred, match);
+  }
+  const QuoteScores& s = scorer.scores();
+  std::printf("quotes %s: %zu articles, %zu gold, %zu predicted, %zu matched\n", opt.dir.c_str(), articles, s.gold,
+              s.predicted, s.matched);
+  std::printf("precision %.4f  recall %.4f  F1 %.4f\n", s.Precision(), s.Recall(), s.F1());
+  std::printf("speaker accuracy %.4f (%zu/%zu)\n", s.SpeakerAccuracy(), s.speaker_correct, s.speaker_total);
+  if (seconds > 0) {
+    std::printf("throughput %.0f articles/s, %.2f MB/s (analysis, one core)\n", articles / seconds,
+                bytes / seconds / 1e6);
+  }
+  return bad ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
+
+void RegisterEvalQuotes(CLI::App& eval, int* exit_code) {
+  auto opt = std::make_shared<EvalQuotesOptions>();
+  CLI::App* cmd = eval.add_subcommand("quotes", "Direct quotes and speakers on PolNeAR (DIR with text/, attributions/)");
+  cmd->add_option("dir", opt->dir, "e.g. ../shared/data/quotes/polnear/dev")->required();
+  cmd->add_flag("--errors", opt->errors, "Also list false positives (FP), misses (FN) and wrong speakers (SPK)");
+  cmd->callback([opt, exit_code] { *exit_code = RunEvalQuotes(*opt); });
+}
+
+}  // namespace storyfuse
