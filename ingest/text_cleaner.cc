@@ -15,6 +15,7 @@
 #include "ingest/line_shape.h"
 #include "ingest/site_header_parser.h"
 #include "ingest/wire_agencies.h"
+#include "text/unicode_text.h"
 
 namespace storyfuse {
 namespace {
@@ -255,7 +256,7 @@ class CleanPass {
   static bool StartsText(std::string_view s) {
     size_t words = LineShape::WordCount(s);
     if (LineShape::EndsSentence(s)) return words >= 1;
-    return (s.back() == ':' || s.back() == ',') && words >= 3;
+    return (s.back() == ':' || s.back() == ',') && words >= 2;
   }
 
   // Cuts a dateline opening `l`. Returns true when one was found.
@@ -333,6 +334,7 @@ class CleanPass {
     for (size_t i = first; i < lines_.size(); ++i) {
       Line& l = lines_[i];
       if (!l.kept()) continue;
+      if (i < kHeadLines && HeadDate(l) && !l.kept()) continue;
       std::string_view s = Kept(l);
       if (std::string_view kind = CrumbClassifier::Classify(s); !kind.empty()) {
         Drop(l, kind);
@@ -424,8 +426,37 @@ class CleanPass {
     for (const Line& l : lines_) {
       if (!l.kept()) continue;
       if (!a_.text.empty()) a_.text += "\n\n";
-      a_.offsets.Add(static_cast<uint32_t>(a_.text.size()), l.kb, l.ke - l.kb);
-      a_.text += Kept(l);
+      if (UnicodeText::IsNfc(Kept(l))) {
+        Append(l.kb, Kept(l));
+      } else {
+        AppendNfc(l.kb, Kept(l));
+      }
+    }
+  }
+
+  void Append(uint32_t in_begin, std::string_view piece) {
+    a_.offsets.Add(static_cast<uint32_t>(a_.text.size()), in_begin, static_cast<uint32_t>(piece.size()));
+    a_.text += piece;
+  }
+
+  // The body is NFC. Normalization never reaches across a space, so each
+  // word is normalized alone: unchanged words map exactly, a changed word
+  // maps to the start of its input word.
+  void AppendNfc(uint32_t in_begin, std::string_view piece) {
+    size_t pos = 0;
+    while (pos < piece.size()) {
+      size_t end = piece.find(' ', pos + 1);
+      if (end == std::string_view::npos) end = piece.size();
+      std::string_view word = piece.substr(pos, end - pos);
+      uint32_t in = in_begin + static_cast<uint32_t>(pos);
+      if (UnicodeText::IsNfc(word)) {
+        Append(in, word);
+      } else {
+        std::string nfc = UnicodeText::Nfc(word);
+        a_.offsets.Add(static_cast<uint32_t>(a_.text.size()), in, 1);
+        a_.text += nfc;
+      }
+      pos = end;
     }
   }
 

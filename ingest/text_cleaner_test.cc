@@ -245,6 +245,15 @@ TEST(BodyTest, SubheadsAndShortSentencesStay) {
   EXPECT_TRUE(b.text.starts_with("It was inevitable.")) << Describe(b);
 }
 
+TEST(BodyTest, BodyIsNfcAndStillMapsBack) {
+  // "Cafe" + combining acute accent: decomposed in the input.
+  std::string in = "The Cafe\xCC\x81 Norte reopened on Monday after the flood, its owner said.";
+  Article a = CleanText(in);
+  EXPECT_EQ(a.text, "The Caf\xC3\xA9 Norte reopened on Monday after the flood, its owner said.");
+  EXPECT_EQ(a.offsets.ToInput(4), 4u);                             // "Café" starts where "Cafe" did
+  EXPECT_EQ(a.offsets.ToInput(a.text.find("Norte")), in.find("Norte"));  // later words map exactly
+}
+
 TEST(BodyTest, OnlyBoilerplateIsAnError) {
   TextCleaner cleaner;
   Article a;
