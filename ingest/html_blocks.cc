@@ -153,8 +153,10 @@ void HtmlBlocks::MarkFurniture() {
     mass[nd.parent] += mass[i];
   }
   uint32_t total = mass[0];
+  std::vector<uint8_t> in_article(n, 0);
   for (uint32_t i = 1; i < n; ++i) {
     const HtmlNode& nd = doc_.node(i);
+    in_article[i] = nd.tag == HtmlTag::kArticle || in_article[nd.parent];
     if (nd.is_text()) continue;
     if (IsInvisibleTag(nd.tag)) {
       furniture_[i] = kInvisible;
@@ -172,6 +174,9 @@ void HtmlBlocks::MarkFurniture() {
     if (why == nullptr) why = RoleFurniture(doc_.Attr(i, HtmlAttr::kRole));
     if (why == nullptr && doc_.Attr(i, HtmlAttr::kItemprop) == "author") why = "byline";
     if (why == nullptr && hint.boilerplate) why = "boilerplate";
+    // An <article> inside another is, by HTML's definition, related content
+    // (a teaser, a comment), not part of the outer one's text.
+    if (why == nullptr && nd.tag == HtmlTag::kArticle && in_article[nd.parent]) why = "related";
     if (why == nullptr) continue;
     bool holds_article = total > 0 && uint64_t{mass[i]} * 5 >= uint64_t{total} * 2;
     if (!holds_article) furniture_[i] = why;

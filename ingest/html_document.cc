@@ -144,10 +144,11 @@ class HtmlDocumentBuilder {
         return true;
       }
     }
-    size_t amp = pos == 0 ? std::string_view::npos : input_.rfind('&', std::min(pos, input_.size()) - 1);
-    *input_begin = static_cast<uint32_t>(amp != std::string_view::npos && pos - amp <= 40
-                                             ? amp
-                                             : std::min(pos, input_.size()));
+    // Clamped inside the input: a caller maps the run to [begin, begin+1].
+    size_t last = input_.size() - 1;
+    size_t at = std::min(pos, last);
+    size_t amp = input_.rfind('&', at);
+    *input_begin = static_cast<uint32_t>(amp != std::string_view::npos && at - amp <= 40 ? amp : at);
     return false;
   }
 

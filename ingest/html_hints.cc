@@ -17,7 +17,7 @@ const std::unordered_map<std::string, int>& Words() {
       // Main content.
       {"article", 2}, {"story", 2}, {"prose", 2}, {"richtext", 2}, {"body", 1},
       {"content", 1}, {"entry", 1}, {"main", 1}, {"post", 1}, {"text", 1}, {"blog", 1},
-      {"copy", 1}, {"paragraph", 1}, {"rich", 1},
+      {"copy", 1}, {"paragraph", 1}, {"rich", 1}, {"embed", 3}, {"embedded", 3}, {"tweet", 3},
       // Leaning away from content.
       {"extra", -1}, {"aside", -2}, {"supplemental", -2}, {"community", -2}, {"meta", -2},
       {"hero", -1}, {"card", -1}, {"teaser", -2}, {"teasers", -2}, {"list", -1},
