@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   storyfuse::RegisterCluster(app, &exit_code);
   storyfuse::RegisterQuotes(app, &exit_code);
   storyfuse::RegisterEval(app, &exit_code);
+  storyfuse::RegisterSummarize(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,577 @@
+#include "brief/summarizer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "text/segmenter.h"
+#include "text/stemmer.h"
+#include "text/stopwords.h"
+#include "text/unicode_text.h"
+
+namespace storyfuse {
+namespace {
+
+// A word of the story: its stem id and whether it is a function word.
+struct Term {
+  uint32_t id = 0;
+  bool stop = false;
+};
+
+// One sentence of the story with what selection needs.
+struct Candidate {
+  uint32_t article = 0;
+  uint32_t position = 0;
+  Span span;
+  int words = 0;
+  bool eligible = false;
+  bool partial = false;           // cut at the word budget
+  double prior = 0;               // position prior, in concept-weight units
+  std::vector<uint32_t> concepts;  // distinct concept ids, sorted
+  std::vector<uint32_t> content;   // the unigram (content-word) ones
+};
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Phrases that mark page furniture rather than reporting.
+constexpr std::string_view kBoilerplate[] = {
+    "http://", "https://", "www.", ".com/", "click here", "sign up", "subscribe", "newsletter",
+    "cookie", "javascript", "your browser", "privacy policy", "terms of service", "terms of use",
+    "all rights reserved", "copyright", "\xC2\xA9", "advertisement", "follow us", "share this",
+    "read more", "learn more", "log in", "download the app", "may not be published",
+    "contributed to this report", "email address", "you can add location", "getty images",
+    "ap photo", "reuters/", "/ap)", "(photo", "photo:", "image:", "video:", "watch:", "related:",
+    "@", "|", "...", "\xE2\x80\xA6",
+};
+
+// Opening words that need the sentence before them to be understood.
+const std::unordered_set<std::string_view>& DanglingOpeners() {
+  static const auto* set = new std::unordered_set<std::string_view>{
+      "he", "she", "it", "they", "his", "her", "its", "their", "them", "him", "this", "these",
+      "those", "that", "but", "and", "or", "so", "however", "also", "yet", "still", "then",
+      "instead", "nevertheless", "moreover", "furthermore", "besides", "otherwise", "thus",
+      "hence", "therefore", "meanwhile", "nonetheless", "such", "both", "another", "other",
+  };
+  return *set;
+}
+
+bool IsQuoteMark(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = s[i];
+  if (c == '"' || c == '\'' || c == '`') {
+    *len = 1;
+    return true;
+  }
+  // “ ” ‘ ’ are E2 80 9C/9D/98/99.
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    unsigned char d = s[i + 2];
+    if (d == 0x9C || d == 0x9D || d == 0x98 || d == 0x99) {
+      *len = 3;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The sentence ends on a full stop or exclamation, maybe inside a quote or
+// parenthesis; questions, colons and bare headlines do not qualify.
+bool EndsLikeStatement(std::string_view s) {
+  size_t end = s.size();
+  while (end > 0) {
+    size_t len = 0;
+    char c = s[end - 1];
+    if (c == ')' || IsAsciiSpace(c)) {
+      --end;
+    } else if (end >= 3 && IsQuoteMark(s, end - 3, &len) && len == 3) {
+      end -= 3;
+    } else if (IsQuoteMark(s, end - 1, &len)) {
+      --end;
+    } else {
+      break;
+    }
+  }
+  return end > 0 && (s[end - 1] == '.' || s[end - 1] == '!');
+}
+
+// Second person outside quotation marks: the page speaking to its reader.
+bool AddressesReader(std::string_view lower) {
+  bool quoted = false;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    size_t len = 0;
+    if (lower[i] == '"' || (IsQuoteMark(lower, i, &len) && len == 3)) {
+      quoted = !quoted;
+      continue;
+    }
+    if (quoted || lower.compare(i, 3, "you") != 0) continue;
+    bool start = i == 0 || !std::isalpha(static_cast<unsigned char>(lower[i - 1]));
+    size_t e = i + 3;
+    if (e < lower.size() && lower[e] == 'r') ++e;
+    bool end = e >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[e]));
+    if (start && end) return true;
+  }
+  return false;
+}
+
+// Share of letters among the non-space bytes, and of capitals among letters
+// (ASCII only; other bytes count as letters, which is lenient on purpose).
+bool LooksLikeProse(std::string_view s) {
+  int letters = 0, upper = 0, other = 0;
+  for (char ch : s) {
+    unsigned char c = ch;
+    if (IsAsciiSpace(ch)) continue;
+    if (std::isalpha(c) || c >= 0x80) {
+      ++letters;
+      if (std::isupper(c)) ++upper;
+    } else {
+      ++other;
+    }
+  }
+  return letters >= 2 * other && upper * 2 < letters;
+}
+
+// Bytes of a wire dateline opening the sentence ("PORTVILLE, Examplia (AP) _ ",
+// "LONDON (Reuters) - ", "WASHINGTON — "), or 0.
+size_t DatelineLength(std::string_view s) {
+  constexpr std::string_view kDashes[] = {" _ ", " -- ", " \xE2\x80\x94 ", " - ", " \xE2\x80\x93 "};
+  size_t cut = std::string_view::npos, dash = 0;
+  for (std::string_view d : kDashes) {
+    size_t p = s.substr(0, 80).find(d);
+    if (p != std::string_view::npos && p < cut) cut = p, dash = d.size();
+  }
+  if (cut == std::string_view::npos || cut < 3) return 0;
+  std::string_view head = s.substr(0, cut);
+  // The place name leads in capitals: "LONDON", "NEW YORK".
+  size_t caps = 0;
+  while (caps < head.size() && (std::isupper(static_cast<unsigned char>(head[caps])) ||
+                                head[caps] == ' ' || head[caps] == '.')) {
+    ++caps;
+  }
+  bool wire = head.find('(') != std::string_view::npos;
+  bool all_caps_place = caps == head.size() || head[caps] == ',';
+  if (caps < 3 || !(wire || all_caps_place)) return 0;
+  return cut + dash;
+}
+
+// Whether a sentence can stand in a summary on its own.
+bool Eligible(std::string_view s, const SummarizerOptions& opt, int words) {
+  if (words < opt.min_sentence_words || words > opt.max_sentence_words) return false;
+  if (!EndsLikeStatement(s) || s.find('?') != std::string_view::npos) return false;
+  if (s.find('<') != std::string_view::npos && s.find('>') != std::string_view::npos) return false;
+  if (!LooksLikeProse(s)) return false;
+  size_t q = 0;
+  size_t first = 0;
+  while (first < s.size() && IsQuoteMark(s, first, &q)) first += q;
+  if (first < s.size() && std::islower(static_cast<unsigned char>(s[first]))) return false;
+  std::string lower = AsciiLower(s);
+  for (std::string_view b : kBoilerplate) {
+    if (lower.find(b) != std::string::npos) return false;
+  }
+  if (AddressesReader(lower)) return false;
+  size_t e = first;
+  while (e < lower.size() && std::isalpha(static_cast<unsigned char>(lower[e]))) ++e;
+  return !DanglingOpeners().contains(std::string_view(lower).substr(first, e - first));
+}
+
+// Everything selection needs about one story.
+struct Story {
+  std::vector<Candidate> cands;
+  std::vector<double> weights;  // per concept
+  uint32_t docs = 0;            // distinct articles
+};
+
+// Per-concept counts while the story is read.
+struct ConceptStats {
+  std::unordered_map<uint64_t, uint32_t> ids;
+  std::vector<uint32_t> df, tf, last_doc;
+  std::vector<uint8_t> unigram;
+
+  uint32_t Intern(uint64_t key, bool is_unigram) {
+    auto [it, inserted] = ids.emplace(key, static_cast<uint32_t>(df.size()));
+    if (inserted) {
+      df.push_back(0);
+      tf.push_back(0);
+      last_doc.push_back(UINT32_MAX);
+      unigram.push_back(is_unigram);
+    }
+    return it->second;
+  }
+  // Counts a sentence's distinct concepts for article `doc`.
+  void Count(const std::vector<uint32_t>& concepts, uint32_t doc) {
+    for (uint32_t k : concepts) {
+      ++tf[k];
+      if (last_doc[k] != doc) last_doc[k] = doc, ++df[k];
+    }
+  }
+};
+
+// Concept weights: document frequency at or above a floor that grows with
+// the story (a quarter of its articles, at least 2), so single-report
+// details weigh nothing; in stories of up to three articles, where document
+// frequency says little, repetition across sentences adds weight too.
+std::vector<double> ConceptWeights(const ConceptStats& st, uint32_t docs,
+                                   const SummarizerOptions& opt) {
+  uint32_t min_df = std::max<uint32_t>(2, static_cast<uint32_t>(std::lround(docs * 0.25)));
+  std::vector<double> w(st.df.size(), 0);
+  for (size_t k = 0; k < w.size(); ++k) {
+    double v = st.df[k] >= min_df ? st.df[k] : 0.0;
+    if (docs <= 3 && st.tf[k] >= 2) v += opt.repeat_weight * (st.tf[k] - st.df[k]);
+    w[k] = v * (st.unigram[k] ? opt.unigram_share : 1.0);
+  }
+  return w;
+}
+
+// Per-sentence prior in concept-weight units: the story's average concept
+// weight per word, times the sentence's words, times a lead factor that
+// decays with its position in its article (news puts the gist first).
+// `share` scales it against coverage.
+void SetPriors(std::vector<Candidate>& cands, const std::vector<double>& weights, double share) {
+  double total_weight = 0, total_words = 0;
+  for (const Candidate& c : cands) {
+    if (!c.eligible) continue;
+    for (uint32_t k : c.concepts) total_weight += weights[k];
+    total_words += c.words;
+  }
+  if (total_words == 0) return;
+  double per_word = total_weight / total_words;
+  for (Candidate& c : cands) {
+    c.prior = share * per_word * c.words / std::sqrt(1.0 + c.position);
+  }
+}
+
+// The chosen sentences and the objective they reach: the weight of the
+// concepts they cover, each counted once however many sentences state it
+// (the redundancy control), plus the chosen sentences' priors.
+class Selection {
+ public:
+  Selection(const std::vector<Candidate>& cands, const std::vector<double>& weights)
+      : cands_(cands), weights_(weights), cover_(weights.size(), 0), chosen_(cands.size(), 0) {}
+
+  // Objective gained by adding `s`: its uncovered concepts and its prior.
+  double Gain(uint32_t s) const {
+    double g = cands_[s].prior;
+    for (uint32_t c : cands_[s].concepts) {
+      if (cover_[c] == 0) g += weights_[c];
+    }
+    return g;
+  }
+  // Objective lost by removing chosen `s`.
+  double Loss(uint32_t s) const {
+    double l = cands_[s].prior;
+    for (uint32_t c : cands_[s].concepts) {
+      if (cover_[c] == 1) l += weights_[c];
+    }
+    return l;
+  }
+  // Gain of adding `add` once chosen `removed` is gone.
+  double GainWithout(uint32_t add, uint32_t removed) {
+    Uncover(removed);
+    double g = Gain(add);
+    Cover(removed);
+    return g;
+  }
+  // The largest share of the concept weight of `s` that one chosen sentence
+  // states too: how much of a repeat `s` would be.
+  double Covered(uint32_t s) const {
+    double most = 0;
+    for (uint32_t t : list_) most = std::max(most, Overlap(s, t));
+    return most;
+  }
+
+  void Add(uint32_t s) {
+    Cover(s);
+    chosen_[s] = 1;
+    list_.push_back(s);
+    words_ += cands_[s].words;
+  }
+  void Remove(uint32_t s) {
+    Uncover(s);
+    chosen_[s] = 0;
+    list_.erase(std::find(list_.begin(), list_.end(), s));
+    words_ -= cands_[s].words;
+  }
+  bool Has(uint32_t s) const { return chosen_[s] != 0; }
+
+  double Value() const {
+    double v = 0;
+    for (size_t c = 0; c < cover_.size(); ++c) {
+      if (cover_[c] > 0) v += weights_[c];
+    }
+    for (uint32_t s : list_) v += cands_[s].prior;
+    return v;
+  }
+  const std::vector<uint32_t>& list() const { return list_; }
+  int words() const { return words_; }
+
+ private:
+  // Share of the content words of `s` that `t` has too: paraphrases share
+  // their words more than their bigrams. Unweighted on purpose: in a small
+  // story the weight sits on a few names every sentence repeats.
+  double Overlap(uint32_t s, uint32_t t) const {
+    const std::vector<uint32_t>& a = cands_[s].content;
+    const std::vector<uint32_t>& b = cands_[t].content;
+    size_t shared = 0, j = 0;
+    for (uint32_t c : a) {
+      while (j < b.size() && b[j] < c) ++j;
+      if (j < b.size() && b[j] == c) ++shared;
+    }
+    return a.empty() ? 0 : static_cast<double>(shared) / a.size();
+  }
+  void Cover(uint32_t s) {
+    for (uint32_t c : cands_[s].concepts) ++cover_[c];
+  }
+  void Uncover(uint32_t s) {
+    for (uint32_t c : cands_[s].concepts) --cover_[c];
+  }
+
+  const std::vector<Candidate>& cands_;
+  const std::vector<double>& weights_;
+  std::vector<int> cover_;
+  std::vector<uint8_t> chosen_;
+  std::vector<uint32_t> list_;
+  int words_ = 0;
+};
+
+// Budgeted greedy: repeatedly adds the sentence of best gain per word^r
+// that still fits.
+void Greedy(const std::vector<uint32_t>& pool, const std::vector<Candidate>& cands, int budget,
+            double r, double max_repeat, Selection* sel) {
+  while (true) {
+    double best = 0;
+    int pick = -1;
+    for (uint32_t s : pool) {
+      if (sel->Has(s) || sel->words() + cands[s].words > budget) continue;
+      double g = sel->Gain(s);
+      if (g <= 0) continue;
+      double score = g / std::pow(static_cast<double>(cands[s].words), r);
+      if (score > best && sel->Covered(s) <= max_repeat) best = score, pick = static_cast<int>(s);
+    }
+    if (pick < 0) return;
+    sel->Add(static_cast<uint32_t>(pick));
+  }
+}
+
+// Local search after the greedy: adds a sentence that fits, or swaps one
+// in for the chosen sentence whose exchange gains most, while the objective
+// grows. A few passes over the pool suffice in practice.
+void Improve(const std::vector<uint32_t>& pool, const std::vector<Candidate>& cands, int budget,
+             double max_repeat, Selection* sel) {
+  constexpr double kEps = 1e-9;
+  for (int pass = 0; pass < 4; ++pass) {
+    bool changed = false;
+    for (uint32_t add : pool) {
+      // Conservative: judged against the whole selection, before any swap.
+      if (sel->Has(add) || sel->Covered(add) > max_repeat) continue;
+      if (sel->words() + cands[add].words <= budget && sel->Gain(add) > kEps) {
+        sel->Add(add);
+        changed = true;
+        continue;
+      }
+      double best = kEps;
+      int out = -1;
+      for (uint32_t drop : sel->list()) {
+        if (sel->words() - cands[drop].words + cands[add].words > budget) continue;
+        double delta = sel->GainWithout(add, drop) - sel->Loss(drop);
+        if (delta > best) best = delta, out = static_cast<int>(drop);
+      }
+      if (out >= 0) {
+        sel->Remove(static_cast<uint32_t>(out));
+        sel->Add(add);
+        changed = true;
+      }
+    }
+    if (!changed) return;
+  }
+}
+
+// The best of greedy + local search runs with cost exponents 0.5 and 1
+// (favouring longer and denser sentences respectively).
+std::vector<uint32_t> Select(const Story& story, int budget, double max_repeat) {
+  std::vector<uint32_t> pool;
+  for (uint32_t s = 0; s < story.cands.size(); ++s) {
+    if (story.cands[s].eligible && story.cands[s].words <= budget) pool.push_back(s);
+  }
+  std::vector<uint32_t> best;
+  double best_value = -1;
+  for (double r : {0.5, 1.0}) {
+    Selection sel(story.cands, story.weights);
+    Greedy(pool, story.cands, budget, r, max_repeat, &sel);
+    Improve(pool, story.cands, budget, max_repeat, &sel);
+    double v = sel.Value();
+    if (v > best_value) best_value = v, best = sel.list();
+  }
+  return best;
+}
+
+// The unchosen eligible sentence of best gain per word, cut to its first
+// `words` words; -1 when none.
+int PartialLast(Story& story, const std::vector<uint32_t>& chosen, int words, double max_repeat,
+                const std::vector<const Article*>& articles) {
+  Selection sel(story.cands, story.weights);
+  for (uint32_t s : chosen) sel.Add(s);
+  double best = 0;
+  int pick = -1;
+  for (uint32_t s = 0; s < story.cands.size(); ++s) {
+    const Candidate& c = story.cands[s];
+    if (!c.eligible || sel.Has(s) || sel.Covered(s) > max_repeat) continue;
+    double g = sel.Gain(s) / c.words;
+    if (g > best) best = g, pick = static_cast<int>(s);
+  }
+  if (pick < 0) return -1;
+  Candidate& c = story.cands[pick];
+  std::string_view t = c.span.In(articles[c.article]->text);
+  int n = 0;
+  bool in_word = false;
+  size_t end = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    bool space = IsAsciiSpace(t[i]);
+    if (!space && !in_word && n++ == words) break;
+    if (!space) end = i + 1;
+    in_word = !space;
+  }
+  c.span.end = c.span.begin + static_cast<uint32_t>(end);
+  c.words = std::min(n, words);
+  c.partial = true;
+  return pick;
+}
+
+}  // namespace
+
+struct Summarizer::Impl {
+  Segmenter segmenter;
+  Stemmer stemmer{"english"};
+  // Token bytes -> term, kept across calls (news vocabulary saturates).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Term, Hash, std::equal_to<>> terms;
+  std::unordered_map<std::string, uint32_t> stems;
+
+  Term TermOf(std::string_view token) {
+    auto it = terms.find(token);
+    if (it != terms.end()) return it->second;
+    if (terms.size() > 1'000'000) terms.clear(), stems.clear();
+    std::string folded = UnicodeText::Fold(token);
+    Term t;
+    t.stop = IsStopword(folded);
+    auto [sit, inserted] = stems.emplace(stemmer.Stem(folded), static_cast<uint32_t>(stems.size()));
+    t.id = sit->second;
+    terms.emplace(std::string(token), t);
+    return t;
+  }
+
+  // Distinct concepts of one sentence: content-word unigrams and bigrams of
+  // adjacent words that are not both function words.
+  std::vector<uint32_t> Concepts(std::string_view sentence, ConceptStats* st) {
+    std::vector<Token> toks = segmenter.Tokens(sentence);
+    std::vector<Term> ts;
+    ts.reserve(toks.size());
+    for (const Token& t : toks) ts.push_back(TermOf(t.span.In(sentence)));
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i < ts.size(); ++i) {
+      if (!ts[i].stop) out.push_back(st->Intern(uint64_t{ts[i].id} + 1, true));
+      if (i + 1 < ts.size() && !(ts[i].stop && ts[i + 1].stop)) {
+        out.push_back(st->Intern((uint64_t{ts[i].id} + 1) << 32 | ts[i + 1].id, false));
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  // Reads one article's sentences into the story.
+  void AddArticle(std::string_view text, uint32_t index, const SummarizerOptions& opt,
+                  Story* story, ConceptStats* st) {
+    std::vector<Span> spans = segmenter.Sentences(text);
+    for (uint32_t p = 0; p < spans.size(); ++p) {
+      Candidate c;
+      c.article = index;
+      c.position = p;
+      c.span = spans[p];
+      c.span.begin += static_cast<uint32_t>(DatelineLength(spans[p].In(text)));
+      std::string_view sentence = c.span.In(text);
+      c.words = CountWords(sentence);
+      c.concepts = Concepts(sentence, st);
+      for (uint32_t k : c.concepts) {
+        if (st->unigram[k]) c.content.push_back(k);
+      }
+      st->Count(c.concepts, index);
+      c.eligible = Eligible(sentence, opt, c.words);
+      story->cands.push_back(std::move(c));
+    }
+  }
+};
+
+Summarizer::Summarizer(SummarizerOptions options)
+    : options_(options), impl_(std::make_unique<Impl>()) {}
+
+Summarizer::~Summarizer() = default;
+
+int Summarizer::CountWords(std::string_view text) {
+  int n = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = IsAsciiSpace(c);
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+std::vector<SummarySentence> Summarizer::Summarize(const std::vector<const Article*>& articles,
+                                                   int max_words) {
+  std::vector<SummarySentence> out;
+  if (max_words <= 0) return out;
+  Story story;
+  ConceptStats stats;
+  size_t bytes = 0;
+  for (const Article* a : articles) bytes += a != nullptr ? a->text.size() : 0;
+  stats.ids.reserve(bytes / 4);
+  std::unordered_set<std::string_view> seen;
+  for (uint32_t a = 0; a < articles.size(); ++a) {
+    if (articles[a] == nullptr || articles[a]->text.empty()) continue;
+    if (!seen.insert(articles[a]->text).second) continue;  // a verbatim copy counts once
+    ++story.docs;
+    impl_->AddArticle(articles[a]->text, a, options_, &story, &stats);
+  }
+  story.weights = ConceptWeights(stats, story.docs, options_);
+  SetPriors(story.cands, story.weights, options_.prior_weight);
+
+  std::vector<uint32_t> chosen = Select(story, max_words, options_.max_repeat);
+  int used = 0;
+  for (uint32_t s : chosen) used += story.cands[s].words;
+  if (options_.allow_partial_last && used < max_words) {
+    int s = PartialLast(story, chosen, max_words - used, options_.max_repeat, articles);
+    if (s >= 0) chosen.push_back(static_cast<uint32_t>(s));
+  }
+
+  // Reading order: article date when both are known, then article, then
+  // position within the article.
+  const std::vector<Candidate>& cands = story.cands;
+  std::sort(chosen.begin(), chosen.end(), [&](uint32_t x, uint32_t y) {
+    const Candidate& a = cands[x];
+    const Candidate& b = cands[y];
+    const std::string& da = articles[a.article]->published.iso;
+    const std::string& db = articles[b.article]->published.iso;
+    if (!da.empty() && !db.empty() && da != db) return da < db;
+    if (a.article != b.article) return a.article < b.article;
+    return a.position < b.position;
+  });
+  for (uint32_t s : chosen) {
+    const Candidate& c = cands[s];
+    out.push_back({articles[c.article], c.article, c.position, c.span, c.words, c.partial});
+  }
+  return out;
+}
+
+}  // namespace storyfuse

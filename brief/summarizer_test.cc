@@ -1,0 +1,170 @@
+#include "brief/summarizer.h"
+
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <string>
+
+namespace storyfuse {
+namespace {
+
+// Fictional reports of one event: a dam failure in the invented town of
+// Orrvik. Every report states the evacuation; one adds crumbs that must not
+// reach a summary.
+Article MakeArticle(std::string id, std::string text, std::string date = "") {
+  Article a;
+  a.id = std::move(id);
+  a.text = std::move(text);
+  a.published.iso = std::move(date);
+  return a;
+}
+
+const char kValleyNews[] =
+    "ORRVIK, Nordmark (AP) _ Engineers evacuated four thousand residents of Orrvik on Tuesday after "
+    "cracks spread across the old Kessel dam above the town.\n"
+    "The regional water board said the reservoir would be drained slowly over the coming ten days.\n"
+    "Was the dam inspected last spring as the law requires of every operator?\n"
+    "It was built in 1931 and last repaired in the late seventies by a private firm.";
+const char kFjordPost[] =
+    "Four thousand residents of Orrvik were evacuated Tuesday as cracks spread across the Kessel dam.\n"
+    "Click here to subscribe to our newsletter and get the latest updates from the valley.\n"
+    "The water board plans to drain the reservoir slowly over ten days, its director Maren Holt said.\n"
+    "Schools in the neighbouring villages will host the evacuated families until the weekend.";
+const char kCoastWire[] =
+    "Cracks in the Kessel dam forced the evacuation of four thousand Orrvik residents on Tuesday.\n"
+    "Fishermen on the lake below reported that the water had turned brown during the night.\n"
+    "Read more.";
+
+std::vector<const Article*> Ptrs(const std::vector<Article>& v) {
+  std::vector<const Article*> out;
+  for (const Article& a : v) out.push_back(&a);
+  return out;
+}
+
+std::vector<Article> Story() {
+  return {MakeArticle("valley", kValleyNews), MakeArticle("fjord", kFjordPost),
+          MakeArticle("coast", kCoastWire)};
+}
+
+TEST(SummarizerTest, StaysWithinTheWordBudget) {
+  std::vector<Article> story = Story();
+  Summarizer summarizer;
+  for (int budget : {10, 20, 35, 60, 200}) {
+    int total = 0;
+    for (const SummarySentence& s : summarizer.Summarize(Ptrs(story), budget)) total += s.words;
+    EXPECT_LE(total, budget) << budget;
+  }
+}
+
+TEST(SummarizerTest, SpansPointIntoTheirArticles) {
+  std::vector<Article> story = Story();
+  Summarizer summarizer;
+  std::vector<SummarySentence> sum = summarizer.Summarize(Ptrs(story), 60);
+  ASSERT_FALSE(sum.empty());
+  for (const SummarySentence& s : sum) {
+    ASSERT_LT(s.article_index, story.size());
+    EXPECT_EQ(s.article, &story[s.article_index]);
+    EXPECT_LE(s.span.end, s.article->text.size());
+    EXPECT_EQ(s.words, Summarizer::CountWords(s.Text()));
+    EXPECT_FALSE(s.partial);
+  }
+}
+
+TEST(SummarizerTest, LeadsWithWhatEveryReportSays) {
+  std::vector<Article> story = Story();
+  Summarizer summarizer;
+  std::vector<SummarySentence> sum = summarizer.Summarize(Ptrs(story), 25);
+  ASSERT_EQ(sum.size(), 1u);
+  EXPECT_NE(sum[0].Text().find("evacuat"), std::string_view::npos) << sum[0].Text();
+}
+
+TEST(SummarizerTest, TrimsTheWireDateline) {
+  std::vector<Article> story = Story();
+  Summarizer summarizer;
+  for (const SummarySentence& s : summarizer.Summarize(Ptrs(story), 200)) {
+    EXPECT_EQ(s.Text().find("(AP)"), std::string_view::npos) << s.Text();
+  }
+}
+
+TEST(SummarizerTest, SkipsQuestionsCrumbsAndDanglingPronouns) {
+  std::vector<Article> story = Story();
+  Summarizer summarizer;
+  for (const SummarySentence& s : summarizer.Summarize(Ptrs(story), 500)) {
+    std::string_view t = s.Text();
+    EXPECT_EQ(t.find('?'), std::string_view::npos) << t;
+    EXPECT_EQ(t.find("subscribe"), std::string_view::npos) << t;
+    EXPECT_NE(t.substr(0, 3), "It ") << t;
+    EXPECT_NE(t, "Read more.");
+  }
+}
+
+TEST(SummarizerTest, OrdersByDateThenArticleThenPosition) {
+  std::vector<Article> story = {MakeArticle("late", kValleyNews, "2031-05-07"),
+                                MakeArticle("early", kFjordPost, "2031-05-06"),
+                                MakeArticle("undated", kCoastWire)};
+  Summarizer summarizer;
+  std::vector<SummarySentence> sum = summarizer.Summarize(Ptrs(story), 500);
+  ASSERT_GE(sum.size(), 3u);
+  for (size_t i = 1; i < sum.size(); ++i) {
+    const SummarySentence& a = sum[i - 1];
+    const SummarySentence& b = sum[i];
+    if (a.article_index == b.article_index) {
+      EXPECT_LT(a.position, b.position);
+    } else if (!a.article->published.empty() && !b.article->published.empty()) {
+      EXPECT_LT(a.article->published.iso, b.article->published.iso);
+    }
+  }
+}
+
+TEST(SummarizerTest, SaysEachThingOnce) {
+  std::vector<Article> story = Story();
+  Summarizer summarizer;
+  int evacuations = 0;
+  for (const SummarySentence& s : summarizer.Summarize(Ptrs(story), 60)) {
+    std::string lower(s.Text());
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.find("four thousand") != std::string::npos) ++evacuations;
+  }
+  EXPECT_EQ(evacuations, 1);
+}
+
+TEST(SummarizerTest, VerbatimCopiesCountOnce) {
+  std::vector<Article> story = {MakeArticle("a", kValleyNews), MakeArticle("b", kValleyNews)};
+  Summarizer summarizer;
+  for (const SummarySentence& s : summarizer.Summarize(Ptrs(story), 500)) {
+    EXPECT_EQ(s.article_index, 0u);
+  }
+}
+
+TEST(SummarizerTest, PartialLastFillsTheBudget) {
+  std::vector<Article> story = Story();
+  SummarizerOptions opt;
+  opt.allow_partial_last = true;
+  Summarizer summarizer(opt);
+  std::vector<SummarySentence> sum = summarizer.Summarize(Ptrs(story), 33);
+  int total = 0, partial = 0;
+  for (const SummarySentence& s : sum) {
+    total += s.words;
+    partial += s.partial;
+    EXPECT_EQ(s.words, Summarizer::CountWords(s.Text()));
+  }
+  EXPECT_EQ(total, 33);
+  EXPECT_EQ(partial, 1);
+}
+
+TEST(SummarizerTest, EmptyInputsGiveEmptySummaries) {
+  Summarizer summarizer;
+  EXPECT_TRUE(summarizer.Summarize({}, 100).empty());
+  std::vector<Article> story = Story();
+  EXPECT_TRUE(summarizer.Summarize(Ptrs(story), 0).empty());
+  Article blank = MakeArticle("blank", "");
+  EXPECT_TRUE(summarizer.Summarize({&blank, nullptr}, 100).empty());
+}
+
+TEST(SummarizerTest, CountsWordsAsRougeDoes) {
+  EXPECT_EQ(Summarizer::CountWords("U.S.-Russia talks  resumed\tMonday."), 4);
+  EXPECT_EQ(Summarizer::CountWords("  "), 0);
+}
+
+}  // namespace
+}  // namespace storyfuse
