@@ -53,7 +53,10 @@ constexpr std::string_view kOrgHeads[] = {
     "pentagon", "nations", "summit", "forum", "conference", "wire", "tv", "radio",
     "broadcasting", "channel", "media", "magazine", "review", "daily", "weekly", "centre",
     "center", "hospital", "church", "mission", "watch", "initiative", "program", "programme",
-    "project", "trust", "industries", "laboratories", "labs", "house", "bros", "edition"};
+    "project", "trust", "industries", "laboratories", "labs", "house", "bros", "edition",
+    "lab", "laboratory", "institutes", "ministries", "councils", "associations", "agencies",
+    "companies", "universities", "committees", "commissions", "courts", "parties", "unions",
+    "museum", "gallery", "library", "zoo", "orchestra", "theatre", "theater", "studio", "studios"};
 
 constexpr std::string_view kPlaceHeads[] = {
     "city", "county", "province", "region", "district", "state", "island", "islands", "river",
@@ -62,7 +65,13 @@ constexpr std::string_view kPlaceHeads[] = {
     "port", "harbor", "harbour", "village", "town", "oblast", "prefecture", "territory",
     "east", "west", "pacific", "atlantic", "canal", "plain", "plains", "heights", "strip",
     "border", "capital", "asia", "europe", "africa", "america", "americas", "oceania",
-    "antarctica", "arctic"};
+    "antarctica", "arctic", "crater", "volcano", "glacier", "canyon", "forest", "park", "beach",
+    "falls", "springs", "harbor"};
+
+// First words of place names ("New York", "San Diego", "Port Moresby").
+constexpr std::string_view kPlacePrefixes[] = {
+    "new", "san", "santa", "los", "las", "saint", "st", "fort", "port", "mount", "lake", "north",
+    "south", "east", "west", "upper", "lower", "greater"};
 
 constexpr std::string_view kSpeechVerbs[] = {
     "said", "says", "told", "tells", "added", "adds", "stated", "states", "noted", "notes",
@@ -140,6 +149,10 @@ bool IsSpeechVerb(std::string_view word) {
 }
 bool IsPlacePreposition(std::string_view word) {
   static const WordSet* set = MakeSet(kPlacePrepositions);
+  return set->count(word) > 0;
+}
+bool IsPlacePrefix(std::string_view word) {
+  static const WordSet* set = MakeSet(kPlacePrefixes);
   return set->count(word) > 0;
 }
 bool IsNameParticle(std::string_view word) {

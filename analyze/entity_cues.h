@@ -27,6 +27,9 @@ bool IsOrgHead(std::string_view word);
 // Last words that make a name a place ("city", "river", "province", ...).
 bool IsPlaceHead(std::string_view word);
 
+// First words of multi-word place names ("new", "san", "port", "north").
+bool IsPlacePrefix(std::string_view word);
+
 // Verbs of saying that follow (or precede) a person's name.
 bool IsSpeechVerb(std::string_view word);
 

@@ -94,6 +94,21 @@ std::vector<std::string> SplitWords(const std::string& key) {
   return out;
 }
 
+// Words that open sentences and are never the start of a name.
+bool IsOpener(std::string_view w) {
+  static const auto* kOpeners = new std::unordered_set<std::string_view>{
+      "the", "a", "an", "throughout", "despite", "following", "amid", "among", "although",
+      "though", "while", "whereas", "unless", "until", "since", "after", "before", "when",
+      "meanwhile", "however", "moreover", "furthermore", "instead", "indeed", "still", "yet",
+      "also", "even", "just", "only", "perhaps", "maybe", "today", "yesterday", "tomorrow",
+      "tonight", "now", "then", "here", "there", "thus", "hence", "nonetheless", "nevertheless",
+      "earlier", "later", "last", "next", "this", "that", "these", "those", "some", "many",
+      "most", "several", "both", "each", "every", "all", "any", "such", "what", "which", "who",
+      "why", "how", "where", "if", "as", "at", "by", "for", "from", "in", "into", "of", "on",
+      "to", "with", "without", "under", "over", "about", "against", "per", "via", "like"};
+  return kOpeners->count(w) > 0;
+}
+
 bool IsCorporateSuffix(std::string_view w) {
   return w == "inc" || w == "corp" || w == "co" || w == "ltd" || w == "llc" || w == "plc" ||
          w == "wire" || w == "group";
@@ -369,7 +384,13 @@ class ArticleReader {
       std::string_view w = Low(b);
       if (TitleLength(lower_, b, e) > 0 && !toks_[b].all_caps) return b;
       if (!CountryNames::Get().Country(Raw(b)).empty()) return b;
-      bool function = IsStopword(w) || w == "the" || w == "a" || w == "an";
+      bool function = IsStopword(w) || IsOpener(w);
+      // A month or weekday opens no name ("Throughout November", "Monday
+      // Rubio"); "April", "May", "June" are also first names.
+      bool calendar = (MonthFromWord(w) != 0 && w != "april" && w != "may" && w != "june" &&
+                       w.size() > 3) ||
+                      WeekdayFromWord(w) >= 0;
+      function = function || calendar;
       bool common = toks_[b].sentence_start && common_.count(w) > 0;
       bool opener = toks_[b].sentence_start && (w.ends_with("ing") || w.ends_with("ly")) && e > b + 1;
       if (!function && !common && !opener) return b;
@@ -454,6 +475,7 @@ class ArticleReader {
 
   void WordEvidence(size_t b, size_t e, Surface* s) const {
     std::string_view country = CountryNames::Get().Country(SpanText(b, e));
+    if (e == b + 1 && Raw(b) == "Us") country = {};  // the pronoun, not "US"
     if (!country.empty()) {
       s->country = std::string(country);
       s->votes[kPlaceVote] += 5;
@@ -463,6 +485,7 @@ class ArticleReader {
     for (size_t k = b; k < e; ++k) org = org || IsOrgHead(Low(k));
     if (org) s->votes[kOrgVote] += 3;
     if (!org && IsPlaceHead(Low(e - 1)) && e > b + 1) s->votes[kPlaceVote] += 3;
+    if (!org && e > b + 1 && IsPlacePrefix(Low(b))) s->votes[kPlaceVote] += 1;
     if (e == b + 1 && toks_[b].all_caps && Raw(b).size() >= 2) {
       s->acronym = true;
       s->votes[kOrgVote] += 1;
@@ -715,7 +738,10 @@ class Linker {
         for (size_t y = x + 1; y < block.size(); ++y) {
           const std::string& a = list_[block[x]].words[0];
           const std::string& b = list_[block[y]].words[0];
-          if (a.size() >= 6 && b.size() >= 6 && JaroWinkler(a, b) >= 0.93) uf->Union(block[x], block[y]);
+          size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+          if (a.size() >= 6 && b.size() >= 6 && gap <= 2 && JaroWinkler(a, b) >= 0.93) {
+            uf->Union(block[x], block[y]);
+          }
         }
       }
     }
