@@ -26,5 +26,14 @@ printf '{"id":"a","text":"Fine."}\n{broken\n' > /tmp/sf_bad.$$.jsonl
 check "malformed jsonl line is bad input" 1 "$sf" extract --format jsonl /tmp/sf_bad.$$.jsonl
 grep -q ':2: malformed JSON' /tmp/sf_err.$$ || { echo "FAIL error does not name the line"; fail=1; }
 grep -q '"id":"a"' /tmp/sf_out.$$ || { echo "FAIL good line before a bad one was lost"; fail=1; }
+# ingest: idempotent, one summary line; a second run changes nothing.
+d=$(mktemp -d)
+printf '{"id":"i1","text":"The ferry to Port Ellis resumed service on Monday after a two-week strike by harbour crews, the operator said."}\n' > "$d/in.jsonl"
+check "ingest stores articles" 0 "$sf" ingest --db "$d/s.db" "$d/in.jsonl"
+grep -q '1 inserted' /tmp/sf_out.$$ || { echo "FAIL ingest did not insert"; fail=1; }
+check "ingest again changes nothing" 0 "$sf" ingest --db "$d/s.db" "$d/in.jsonl"
+grep -q '1 unchanged' /tmp/sf_out.$$ || { echo "FAIL second ingest was not idempotent"; fail=1; }
+check "ingest without --db is a usage error" 2 "$sf" ingest "$d/in.jsonl"
+rm -rf "$d"
 rm -f /tmp/sf_out.$$ /tmp/sf_err.$$ /tmp/sf_bad.$$.jsonl
 exit $fail

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   storyfuse::RegisterBrief(app, &exit_code);
   storyfuse::RegisterCluster(app, &exit_code);
   storyfuse::RegisterQuotes(app, &exit_code);
+  storyfuse::RegisterIngest(app, &exit_code);
   storyfuse::RegisterEval(app, &exit_code);
   storyfuse::RegisterSummarize(app, &exit_code);
   try {
