@@ -12,6 +12,8 @@
 #include "analyze/date_resolver.h"
 #include "analyze/entity_linker.h"
 #include "analyze/number_aligner.h"
+#include "ingest/article_extractor.h"
+#include "ingest/input_reader.h"
 #include "analyze/number_extractor.h"
 
 namespace storyfuse {
@@ -54,6 +56,42 @@ TEST(FactsSeedTest, MeetingDayResolvesInUndatedArticles) {
       if (d.span.In(s.text) == "Thursday" && d.iso == "2025-07-10") found = true;
     }
     EXPECT_TRUE(found) << s.name;
+  }
+  EXPECT_GT(undated, 0);
+}
+
+// Through the real ingest path: articles with a date of their own resolve
+// against it, the others against the story's date (the latest article
+// date), and "Thursday" is the meeting day everywhere.
+TEST(FactsSeedTest, CleanedSeedsResolveTheMeetingDayWithTheStoryAnchor) {
+  std::string dir = std::string(STORYFUSE_SHARED_DIR) + "/seeds";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) GTEST_SKIP() << "no seeds under " << dir;
+  std::vector<Article> articles;
+  ArticleExtractor extractor;
+  InputReader reader(
+      [&](RawDoc&& doc) {
+        Result<Article> a = extractor.Extract(doc);
+        if (a.ok()) articles.push_back(std::move(a.value()));
+      },
+      [](const Status&) {});
+  ASSERT_TRUE(reader.Read(dir).ok());
+  ASSERT_FALSE(articles.empty());
+  std::string story_anchor;
+  for (const Article& a : articles) {
+    std::string day = a.published.iso.substr(0, 10);
+    if (day > story_anchor) story_anchor = day;
+  }
+  if (story_anchor.empty()) GTEST_SKIP() << "the cleaner reads no article date yet";
+  int undated = 0;
+  for (const Article& a : articles) {
+    std::string_view anchor = DateResolver::AnchorFor(a, story_anchor);
+    bool found = false;
+    for (const DateMention& d : DateResolver::Extract(a.text, anchor)) {
+      if (d.span.In(a.text) == "Thursday" && d.iso == "2025-07-10") found = true;
+    }
+    undated += a.published.empty();
+    EXPECT_TRUE(found) << a.id << " anchor " << anchor;
   }
   EXPECT_GT(undated, 0);
 }
