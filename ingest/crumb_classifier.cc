@@ -15,6 +15,7 @@ namespace storyfuse {
 namespace {
 
 constexpr size_t kMaxPromptWords = 45;
+constexpr size_t kMaxShortPromptWords = 20;
 constexpr size_t kMaxNavWords = 6;
 constexpr size_t kRegexPrefix = 160;  // patterns below are anchored at the start
 
@@ -72,27 +73,44 @@ bool HasEmail(std::string_view line) {
   return false;
 }
 
+// Prompts: a phrase only furniture uses ("post a comment", "newsletter"),
+// or a call to action ("sign up", "learn more") that ends the line or opens
+// a short line addressed to the reader. Product copy such as "you can sign
+// up for a free trial, which costs ..." is longer and stays.
 bool IsPrompt(std::string_view line, const std::string& lower, size_t words) {
   if (words > kMaxPromptWords || ReportsSpeech(lower)) return false;
   if (HasEmail(line) && words <= 25) return true;
-  static constexpr std::array<std::string_view, 30> kPhrases = {
-      "sign up", "subscribe", "newsletter", "log in", "login", "register ", "post a comment",
-      "leave a comment", "join the conversation", "click here", "follow us", "learn more",
-      "download the app", "download our app", "share this", "get the app", "tap here",
+  static constexpr std::array<std::string_view, 23> kStrong = {
+      "newsletter", "post a comment", "leave a comment", "join the conversation",
       "already a subscriber", "create an account", "enable javascript", "your browser",
-      "turn on notifications", "sign in", "support our journalism", "become a member",
-      "have a tip", "send us a tip", "comment below", "comments are closed", "view comments"};
-  bool phrase = std::any_of(kPhrases.begin(), kPhrases.end(),
-                            [&](std::string_view p) { return Contains(lower, p); });
-  if (!phrase) return false;
-  // Addressed to the reader, or an imperative.
-  for (std::string_view a : {"you", "your", "please", "here", "our ", "us "}) {
-    if (Contains(" " + lower + " ", " " + std::string(a))) return true;
+      "turn on notifications", "support our journalism", "become a member", "have a tip",
+      "send us a tip", "comment below", "comments are closed", "view comments",
+      "register or log", "log in to comment", "thank you for subscribing", "privacy notice",
+      "privacy policy", "to your inbox", "subscribe to our"};
+  for (std::string_view p : kStrong) {
+    if (Contains(lower, p)) return true;
+  }
+  static constexpr std::array<std::string_view, 14> kWeak = {
+      "sign up", "subscribe", "log in", "login", "sign in", "click here", "follow us", "learn more",
+      "read more", "download the app", "download our app", "share this", "get the app", "tap here"};
+  std::string tail = lower;
+  while (!tail.empty() && (std::ispunct(static_cast<unsigned char>(tail.back())) || tail.back() == ' ')) {
+    tail.pop_back();
+  }
+  bool weak = false;
+  for (std::string_view p : kWeak) {
+    if (tail.ends_with(p)) return true;
+    weak |= Contains(lower, p);
+  }
+  if (!weak || words > kMaxShortPromptWords) return false;
+  for (std::string_view a : {"you", "your", "please", "here", "our", "us"}) {
+    if (Contains(" " + tail + " ", " " + std::string(a) + " ")) return true;
   }
   static constexpr std::array<std::string_view, 14> kImperatives = {
       "sign", "subscribe", "click", "follow", "share", "download", "register", "log", "join",
       "tap", "get", "support", "become", "create"};
-  std::string first = LineShape::Terms(lower).empty() ? "" : LineShape::Terms(lower).front();
+  std::vector<std::string> terms = LineShape::Terms(lower);
+  std::string first = terms.empty() ? "" : terms.front();
   return std::find(kImperatives.begin(), kImperatives.end(), first) != kImperatives.end();
 }
 
@@ -146,7 +164,9 @@ bool IsUpdateNote(const std::string& lower, size_t words) {
       "^(this|the) (story|article|post|report|piece|page)( and (its |the )?(headline|photos?))? "
       "(has|have|was|were) (been )?(updated|corrected|amended|changed)");
   static const std::regex kPublished(
-      "^\\(?(originally|first|last) (published|updated|posted)|^updated:? |^(this )?(story|article) "
+      "^\\(?(originally|first|last) (published|updated|posted)|"
+      "^updated:? (at |on )?([0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|"
+      "^(this )?(story|article) "
       "(was )?(originally |first )?(appeared|published) (first )?(in|on|at) ");
   std::string head = lower.substr(0, kRegexPrefix);
   return std::regex_search(head, kUpdated) || std::regex_search(head, kPublished);

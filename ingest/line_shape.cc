@@ -97,12 +97,17 @@ bool LineShape::EndsSentence(std::string_view s) {
   if (s.empty()) return false;
   char c = s.back();
   if (c == '.' || c == '!' || c == '?') return true;
-  return s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xA6";  // …
+  if (s.size() < 3) return false;
+  // … 。 ！ ？ ．
+  std::string_view last3 = s.substr(s.size() - 3);
+  return last3 == "\xE2\x80\xA6" || last3 == "\xE3\x80\x82" || last3 == "\xEF\xBC\x81" ||
+         last3 == "\xEF\xBC\x9F" || last3 == "\xEF\xBC\x8E";
 }
 
 bool LineShape::IsProse(std::string_view s) {
   size_t words = WordCount(s);
-  return words >= 20 || (words >= 6 && EndsSentence(s));
+  // Byte length stands in for words in scripts written without spaces.
+  return words >= 20 || s.size() >= 300 || ((words >= 6 || s.size() >= 60) && EndsSentence(s));
 }
 
 bool LineShape::IsHeadline(std::string_view s) {

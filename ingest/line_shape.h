@@ -25,10 +25,11 @@ class LineShape {
   static size_t WordCount(std::string_view s);
 
   // True when the line ends a sentence: its last character, after closing
-  // quotes and brackets, is . ! ? or an ellipsis.
+  // quotes and brackets, is . ! ? an ellipsis, or a full-width stop.
   static bool EndsSentence(std::string_view s);
 
-  // Running text: at least 6 words ending a sentence, or at least 20 words.
+  // Running text: at least 6 words (or 60 bytes) ending a sentence, or at
+  // least 20 words or 300 bytes.
   static bool IsProse(std::string_view s);
 
   // A headline: 3 to 30 words, at most 250 bytes, does not end with a full

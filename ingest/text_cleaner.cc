@@ -28,6 +28,8 @@ constexpr size_t kDatelineBodyLines = 4;
 constexpr double kTitleOverlap = 0.6;
 // Tail lines this short and without a final stop are footer furniture.
 constexpr size_t kMaxFooterWords = 6;
+constexpr size_t kMaxFooterBytes = 120;
+constexpr size_t kMinTailList = 4;
 // A line after the title with this many words and no stop is a standfirst.
 constexpr size_t kMinStandfirstWords = 8;
 
@@ -336,7 +338,10 @@ class CleanPass {
       if (!l.kept()) continue;
       if (i < kHeadLines && HeadDate(l) && !l.kept()) continue;
       std::string_view s = Kept(l);
-      if (std::string_view kind = CrumbClassifier::Classify(s); !kind.empty()) {
+      std::string_view kind = CrumbClassifier::Classify(s);
+      // A lone lower-case word inside an unfinished sentence is a broken line.
+      if (kind == "tracking" && !previous.empty() && !LineShape::EndsSentence(previous)) kind = "";
+      if (!kind.empty()) {
         Drop(l, kind);
         continue;
       }
@@ -382,22 +387,46 @@ class CleanPass {
   }
 
   // Footer furniture after the last sentence, and a closing wire credit.
+  // Four or more short trailing lines, most without links, are a list that
+  // belongs to the story (results, a table) and stay.
   void Tail() {
+    std::vector<size_t> run;
+    size_t last = lines_.size();
     for (size_t i = lines_.size(); i-- > 0;) {
-      Line& l = lines_[i];
-      if (!l.kept()) continue;
-      std::string_view s = Kept(l);
-      if (!LineShape::EndsSentence(s) && LineShape::WordCount(s) <= kMaxFooterWords &&
-          KeptLines() > 1) {
-        Drop(l, "footer");
-        continue;
+      if (!lines_[i].kept()) continue;
+      if (!IsFooterShape(Kept(lines_[i]))) {
+        last = i;
+        break;
       }
-      if (auto c = CreditParser::ParseClosing(s); c && c->begin > 0) {
-        SetWire(c->agency, true);
-        DropSuffix(l, c->begin, "wire");
-      }
-      break;
+      run.push_back(i);
     }
+    if (last == lines_.size() && !run.empty()) run.pop_back();  // never the only text
+    size_t links = static_cast<size_t>(std::count_if(run.begin(), run.end(), [&](size_t i) {
+      return HasLink(Kept(lines_[i]));
+    }));
+    bool list = run.size() >= kMinTailList && 2 * links < run.size();
+    for (size_t i : run) {
+      if (!list || HasLink(Kept(lines_[i]))) Drop(lines_[i], "footer");
+    }
+    if (last == lines_.size() || list) return;
+    Line& l = lines_[last];
+    if (auto c = CreditParser::ParseClosing(Kept(l)); c && c->begin > 0) {
+      SetWire(c->agency, true);
+      DropSuffix(l, c->begin, "wire");
+    }
+  }
+
+  static bool IsFooterShape(std::string_view s) {
+    return !LineShape::EndsSentence(s) && LineShape::WordCount(s) <= kMaxFooterWords &&
+           (s.size() <= kMaxFooterBytes || HasLink(s));
+  }
+
+  static bool HasLink(std::string_view s) {
+    if (s.find("http") != std::string_view::npos || s.find('@') != std::string_view::npos) return true;
+    for (std::string_view w : LineShape::Words(s)) {
+      if (SiteHeaderParser::IsDomain(w)) return true;
+    }
+    return false;
   }
 
   size_t KeptLines() const {

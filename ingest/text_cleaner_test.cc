@@ -245,6 +245,26 @@ TEST(BodyTest, SubheadsAndShortSentencesStay) {
   EXPECT_TRUE(b.text.starts_with("It was inevitable.")) << Describe(b);
 }
 
+TEST(BodyTest, TrailingListStaysButLinksGo) {
+  std::string list = "Harbor (Group A): third title\nVelda (Group B): first title\n"
+                     "Ostravo (Group C): fifth title\nKessby (Group D): second title\n";
+  Article a = CleanText(std::string(kLead) + "\nThe qualified clubs are:\n" + list);
+  EXPECT_TRUE(a.text.ends_with("Kessby (Group D): second title")) << Describe(a);
+  Article b = CleanText(std::string(kLead) + "\n" + kLast + "\nFollow us: harborledger.nv/social\nTopics: ferries\n");
+  EXPECT_TRUE(b.text.ends_with("the authority said.")) << Describe(b);
+}
+
+TEST(BodyTest, BrokenLinesAndUnspacedScriptsStay) {
+  Article a = CleanText(std::string(kLead) + "\nThe editor noted that the mayor regularly\nignores\n"
+                        "questions from the harbor press corps.\n");
+  EXPECT_NE(a.text.find("ignores"), std::string::npos) << Describe(a);
+  // Sentences ending in a full-width stop, with no spaces.
+  std::string ja = "\xE6\xB8\xAF\xE3\x81\x8C\xE9\x96\x89\xE9\x8E\x96\xE3\x81\x95\xE3\x82\x8C\xE3\x81\x9F\xE3\x80\x82";
+  Article b = CleanText(ja + "\n" + ja + ja + "\n");
+  EXPECT_TRUE(b.text.starts_with(ja)) << Describe(b);
+  EXPECT_TRUE(b.removed.empty()) << Describe(b);
+}
+
 TEST(BodyTest, BodyIsNfcAndStillMapsBack) {
   // "Cafe" + combining acute accent: decomposed in the input.
   std::string in = "The Cafe\xCC\x81 Norte reopened on Monday after the flood, its owner said.";
