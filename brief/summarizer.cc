@@ -232,9 +232,10 @@ std::vector<double> ConceptWeights(const ConceptStats& st, uint32_t docs,
 
 // Per-sentence prior in concept-weight units: the story's average concept
 // weight per word, times the sentence's words, times a lead factor that
-// decays with its position in its article (news puts the gist first).
-// `share` scales it against coverage.
-void SetPriors(std::vector<Candidate>& cands, const std::vector<double>& weights, double share) {
+// decays with its position p in its article as 1 / (1 + p)^lead_decay (news
+// puts the gist first). `share` scales it against coverage.
+void SetPriors(std::vector<Candidate>& cands, const std::vector<double>& weights, double share,
+               double lead_decay) {
   double total_weight = 0, total_words = 0;
   for (const Candidate& c : cands) {
     if (!c.eligible) continue;
@@ -244,7 +245,7 @@ void SetPriors(std::vector<Candidate>& cands, const std::vector<double>& weights
   if (total_words == 0) return;
   double per_word = total_weight / total_words;
   for (Candidate& c : cands) {
-    c.prior = share * per_word * c.words / std::sqrt(1.0 + c.position);
+    c.prior = share * per_word * c.words / std::pow(1.0 + c.position, lead_decay);
   }
 }
 
@@ -545,7 +546,7 @@ std::vector<SummarySentence> Summarizer::Summarize(const std::vector<const Artic
     impl_->AddArticle(articles[a]->text, a, options_, &story, &stats);
   }
   story.weights = ConceptWeights(stats, story.docs, options_);
-  SetPriors(story.cands, story.weights, options_.prior_weight);
+  SetPriors(story.cands, story.weights, options_.prior_weight, options_.lead_decay);
 
   std::vector<uint32_t> chosen = Select(story, max_words, options_.max_repeat);
   int used = 0;

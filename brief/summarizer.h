@@ -52,6 +52,9 @@ struct SummarizerOptions {
   int max_sentence_words = 55;  // longer ones are run-ons that eat the budget
   // Weight of the lead prior against concept coverage (see summarizer.cc).
   double prior_weight = 1.0;
+  // How fast the lead prior decays with the sentence's position p in its
+  // article: 1 / (1 + p)^lead_decay.
+  double lead_decay = 0.75;
   // Weight of a content word relative to a bigram of the same frequency.
   double unigram_share = 0.3;
   // In stories of three articles or fewer, weight per extra sentence that
