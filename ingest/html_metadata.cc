@@ -200,6 +200,24 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && Lower(s.substr(0, prefix.size())) == prefix;
 }
 
+// Every word starts with a capital, a digit or a non-ASCII letter, or
+// holds a dot ("Example Times", "BBC", "example.com").
+bool LooksLikeName(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t end = s.find(' ', pos);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view w = s.substr(pos, end - pos);
+    pos = end + 1;
+    if (w.empty()) continue;
+    unsigned char c = static_cast<unsigned char>(w[0]);
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+              w.find('.') != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
+}
+
 int Digits(std::string_view s, size_t pos, size_t n) {
   if (pos + n > s.size()) return -1;
   int v = 0;
@@ -220,7 +238,12 @@ std::string HtmlMetadata::CleanTitle(std::string_view title, std::string_view ou
     if (cut == std::string::npos || cut == 0) continue;
     std::string_view tail = std::string_view(t).substr(cut + sep.size());
     size_t words = 1 + std::count(tail.begin(), tail.end(), ' ');
-    if (Lower(tail) == Lower(outlet) || words <= 4) return CleanTitle(t.substr(0, cut), outlet);
+    // A dash also joins a title's own parts ("Budget talks - live
+    // updates"): cut there only before a short Capitalized Name.
+    bool pipe = sep == " | " || sep == " :: " || sep == " \xC2\xBB ";
+    if (Lower(tail) == Lower(outlet) || (words <= 4 && (pipe || LooksLikeName(tail)))) {
+      return CleanTitle(t.substr(0, cut), outlet);
+    }
   }
   // A site name leading the title: "The Daily Example | Storm hits coast".
   if (!outlet.empty()) {
