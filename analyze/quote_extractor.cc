@@ -87,7 +87,7 @@ std::vector<Quote> QuoteExtractor::Extract(std::string_view text) {
   for (size_t i = 0; i < pieces.size(); ++i) {
     const Attribution& a = attributions[i];
     if (!Keep(text, pieces[i], a)) continue;
-    out.push_back({pieces[i].text, a.mention, a.speaker, a.cue, a.kind});
+    out.push_back({pieces[i].text, a.mention, a.speaker, a.cue, a.kind, a.cue_adjacent});
   }
   return out;
 }

@@ -32,6 +32,7 @@ struct Quote {
   std::string speaker;   // canonical full name; "" when unknown
   Span cue;              // the cue verb ("said", "according to"); may be empty
   AttributionKind how = AttributionKind::kNone;
+  bool cue_adjacent = false;  // the cue verb touches the quote
 };
 
 class QuoteExtractor {

@@ -35,7 +35,7 @@ bool MakeRun(std::string_view text, const Toks& toks, size_t b, size_t e, NameRu
   while (b < e && SpeakerLexicon::IsNonNameCapital(LowerWord(text, toks[b]))) ++b;
   if (b >= e) return false;
   size_t name = b;
-  for (size_t i = b; i < e; ++i) {
+  for (size_t i = b; i + 1 < e; ++i) {  // the last word is never a title ("Mr. King")
     if (!SpeakerLexicon::IsTitle(LowerWord(text, toks[i]))) continue;
     name = i + 1;
     // "Secretary of State Marco Rubio": the title takes "of <Word>".
@@ -149,7 +149,16 @@ void SpeakerRegistry::AddAliases(std::string_view text, const Toks& toks, size_t
   }
 }
 
+bool SpeakerRegistry::IsNameLike(std::string_view text, const Toks& toks, const NameRun& run,
+                                 bool sentence_start) const {
+  if (run.end - run.begin != 1 || !sentence_start) return true;
+  return lower_words_.count(LowerWord(text, toks[run.begin])) == 0;
+}
+
 void SpeakerRegistry::Learn(std::string_view text, const Toks& toks) {
+  for (const SpeakerToken& t : toks) {
+    if (t.IsWord() && !t.cap) lower_words_.insert(std::string(t.span.In(text)));
+  }
   std::vector<NameRun> runs = FindNameRuns(text, toks, 0, toks.size());
   for (size_t r = 0; r < runs.size(); ++r) {
     const NameRun& run = runs[r];

@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analyze/speaker_lexicon.h"
@@ -50,6 +51,12 @@ class SpeakerRegistry {
   // paragraphs before it) for pronoun resolution.
   void Index(std::string_view text, const std::vector<SpeakerToken>& toks);
 
+  // False for a one-word run at a sentence start whose word the article
+  // also writes in lower case ("Early", "Critics"): a capitalized common
+  // word, not a name.
+  bool IsNameLike(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run,
+                  bool sentence_start) const;
+
   // Canonical name for a name run, or "" when none.
   std::string ResolveName(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run);
   // Canonical name for a descriptive phrase toks[b, e) ("the U.S.
@@ -76,6 +83,7 @@ class SpeakerRegistry {
   std::unordered_map<std::string, int> by_first_;    // first name word
   std::unordered_map<std::string, int> by_alias_;    // lower-case title phrase
   std::vector<std::pair<uint32_t, int>> mentions_;   // (byte, person) in text order
+  std::unordered_set<std::string> lower_words_;      // words written in lower case
 };
 
 }  // namespace storyfuse

@@ -11,7 +11,23 @@ constexpr size_t kNone = static_cast<size_t>(-1);
 
 bool IsSentenceEnd(const SpeakerToken& t) { return t.IsPunct('.') || t.IsPunct('!') || t.IsPunct('?'); }
 
-bool IsDash(const SpeakerToken& t) { return t.IsPunct(0x2014) || t.IsPunct(0x2013) || t.IsPunct('-'); }
+bool IsDash(const SpeakerToken& t) {
+  return t.IsPunct(0x2014) || t.IsPunct(0x2013) || t.IsPunct(0x2015) || t.IsPunct('-');
+}
+
+// Nouns of speech a possessive speaker owns: "Roe's claim that “…”".
+bool IsSpeechNoun(std::string_view lower) {
+  static const char* const kWords[] = {
+      "claim", "claims", "statement", "statements", "comment", "comments", "remark", "remarks", "words", "promise",
+      "pledge", "call", "assertion", "description", "tweet", "tweets", "message", "speech", "vow", "warning",
+      "insistence", "argument", "suggestion", "question", "response", "answer", "slogan", "motto", "catchphrase",
+      "mantra", "refrain", "line", "characterization", "accusation", "charge", "boast", "quip", "retort",
+      "reply", "declaration", "prediction", "admission", "complaint", "criticism", "attack", "joke", "demand"};
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
 
 // Words that open an adverbial clause before a sentence's subject.
 bool OpensAdverbial(std::string_view lower) {
@@ -44,6 +60,15 @@ bool SpeakerResolver::IsCue(size_t i, bool allow_weak, bool allow_gerund) const 
   if (i >= toks_.size() || !toks_[i].IsWord() || toks_[i].cap) return false;
   CueVerb c = SpeakerLexicon::Cue(Lw(i));
   if (c.strength == CueStrength::kNone) return false;
+  // A noun, not a verb: "a heart attack", "Clinton's call", "the report".
+  if (i > 0 && toks_[i - 1].IsWord()) {
+    std::string prev = Lw(i - 1);
+    if (prev == "a" || prev == "an" || prev == "the" || prev == "his" || prev == "her" || prev == "its" ||
+        prev == "their" || prev == "our" || prev == "this" || prev == "my" || prev == "your" ||
+        prev.ends_with("'s") || prev.ends_with("\xE2\x80\x99s")) {
+      return false;
+    }
+  }
   if (c.strength == CueStrength::kWeak && !allow_weak) return false;
   return allow_gerund || !c.gerund;
 }
@@ -59,6 +84,13 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
     --i;  // "Trump Thursday said"
   }
   if (i <= lo) return false;
+  // "Rep. Jane Roe (D-Ore.) said" / "Roe (D-Ore.), said".
+  if (i - 1 > lo && toks_[i - 1].IsPunct(',') && toks_[i - 2].IsPunct(')')) --i;
+  if (toks_[i - 1].IsPunct(')')) {
+    size_t j = i - 1;
+    while (j > lo && i - j < 12 && !toks_[j].IsPunct('(')) --j;
+    if (toks_[j].IsPunct('(') && j > lo) i = j;
+  }
   size_t t = i - 1;
   const SpeakerToken& tok = toks_[t];
   if (tok.IsPunct(',')) {
@@ -71,19 +103,38 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
     }
     if (!toks_[j].IsPunct(',') || j == lo) return false;
     NameRun run;
-    if (!SpeakerRegistry::NameRunEndingAt(text_, toks_, lo, j - 1, &run)) return false;
-    *m = {run.begin, run.end, Mention::kName};
-    return true;
+    if (SpeakerRegistry::NameRunEndingAt(text_, toks_, lo, j - 1, &run) && !AfterPreposition(run.begin)) {
+      *m = {run.begin, run.end, Mention::kName};
+      return true;
+    }
+    // "His wife, Jane Roe, said": the name is the appositive itself.
+    if (t > j + 1 && SpeakerRegistry::NameRunEndingAt(text_, toks_, j + 1, t - 1, &run) && run.begin == j + 1) {
+      *m = {run.begin, run.end, Mention::kName};
+      return true;
+    }
+    return false;
   }
   if (!tok.IsWord()) return false;
   Gender g;
   std::string lw = Lw(t);
+  if (lw == "which" && t > lo) {
+    size_t e = toks_[t - 1].IsPunct(',') ? t - 1 : t;
+    NameRun run;
+    if (e > lo && SpeakerRegistry::NameRunEndingAt(text_, toks_, lo, e - 1, &run)) {
+      *m = {run.begin, run.end, Mention::kName};
+      return true;
+    }
+    return false;
+  }
   if (SpeakerLexicon::SpeakerPronoun(lw, &g)) {
     *m = {t, t + 1, Mention::kPronoun};
     return true;
   }
   NameRun run;
   if (tok.cap && SpeakerRegistry::NameRunEndingAt(text_, toks_, lo, t, &run)) {
+    if (AfterPreposition(run.begin) || !registry_.IsNameLike(text_, toks_, run, StartsSentence(run.begin))) {
+      return false;
+    }
     *m = {run.begin, run.end, Mention::kName};
     return true;
   }
@@ -150,28 +201,61 @@ bool SpeakerResolver::SentenceSubject(size_t s, size_t hi, Mention* m) const {
   if (i < hi && toks_[i].IsWord() && OpensAdverbial(Lw(i))) {
     size_t j = i;
     while (j < hi && j - i < 20 && !toks_[j].IsPunct(',')) ++j;
-    if (j >= hi || !toks_[j].IsPunct(',')) return false;
-    i = j + 1;
+    if (j < hi && toks_[j].IsPunct(',')) return SubjectAt(j + 1, hi, m);
+    // No comma: "When he returned he began ...": the first person-like word.
+    for (size_t k = i + 1; k < hi; ++k) {
+      if (SubjectAt(k, hi, m)) return true;
+    }
+    return false;
   }
+  return SubjectAt(i, hi, m);
+}
+
+// A pronoun or a name starting at token i.
+bool SpeakerResolver::SubjectAt(size_t i, size_t hi, Mention* m) const {
   if (i >= hi || !toks_[i].IsWord()) return false;
   Gender g;
   if (SpeakerLexicon::SpeakerPronoun(Lw(i), &g) && Lw(i) != "it" && Lw(i) != "who") {
     *m = {i, i + 1, Mention::kPronoun};
     return true;
   }
-  if (toks_[i].cap) {
-    std::vector<NameRun> runs = SpeakerRegistry::FindNameRuns(text_, toks_, i, std::min(hi, i + 12));
-    if (!runs.empty() && runs[0].begin <= i + 1) {
-      size_t e = runs[0].end;
-      if (e < hi && toks_[e].IsWord() && !toks_[e].cap && SpeakerLexicon::Cue(Lw(e)).strength == CueStrength::kNone &&
-          !SpeakerLexicon::IsVerbModifier(Lw(e)) && SpeakerLexicon::IsPhraseBreaker(Lw(e)) && Lw(e) != "and" &&
-          Lw(e) != "has" && Lw(e) != "had" && Lw(e) != "was" && Lw(e) != "is" && Lw(e) != "will" &&
-          Lw(e) != "would") {
-        return false;  // "Trump in 2016 ..." still fine; a preposition after a name is not
+  if (SpeakerLexicon::IsDeterminer(Lw(i))) {
+    // "The email went on to say": a determiner and a speaker noun.
+    for (size_t k = i + 1; k < hi && k < i + 6 && toks_[k].IsWord(); ++k) {
+      std::string w = Lw(k);
+      if (SpeakerLexicon::IsPhraseBreaker(w) || SpeakerLexicon::Cue(w).strength != CueStrength::kNone) break;
+      if (SpeakerLexicon::IsSpeakerNoun(w) && (k + 1 >= hi || !toks_[k + 1].IsWord() ||
+                                               !SpeakerLexicon::IsSpeakerNoun(Lw(k + 1)))) {
+        *m = {i, k + 1, Mention::kDescription};
+        return true;
       }
-      *m = {runs[0].begin, e, Mention::kName};
-      return true;
     }
+    return false;
+  }
+  if (!toks_[i].cap) return false;
+  std::vector<NameRun> runs = SpeakerRegistry::FindNameRuns(text_, toks_, i, std::min(hi, i + 12));
+  if (runs.empty() || runs[0].begin > i + 1) return false;
+  if (!registry_.IsNameLike(text_, toks_, runs[0], StartsSentence(runs[0].begin))) return false;
+  *m = {runs[0].begin, runs[0].end, Mention::kName};
+  return true;
+}
+
+bool SpeakerResolver::IsPossessive(size_t i) const {
+  if (i >= toks_.size() || !toks_[i].IsWord()) return false;
+  std::string w = Lw(i);
+  return w == "his" || w == "her" || w == "their" || w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
+}
+
+bool SpeakerResolver::StartsSentence(size_t i) const {
+  return i == 0 || IsSentenceEnd(toks_[i - 1]) || toks_[i - 1].IsQuote() || toks_[i - 1].IsPunct(':');
+}
+
+bool SpeakerResolver::AfterPreposition(size_t i) const {
+  static const char* const kWords[] = {"in", "at", "from", "on", "to", "of", "for", "with", "by", "into", "near",
+                                       "across", "outside", "inside", "about", "against", "toward", "towards"};
+  std::string w = Lw(i > 0 ? i - 1 : toks_.size());
+  for (const char* k : kWords) {
+    if (w == k) return true;
   }
   return false;
 }
@@ -212,41 +296,127 @@ Attribution SpeakerResolver::Make(const Mention& m, size_t cue_b, size_t cue_e, 
   return a;
 }
 
+// Words that open a new clause: after them, a cue verb is not the quote's.
+bool SpeakerResolver::OpensClause(size_t i) const {
+  static const char* const kWords[] = {"and", "but", "while", "as", "which", "that", "because", "when", "after",
+                                       "before", "so", "if", "or", "though", "although", "until", "where"};
+  std::string w = Lw(i);
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+// A quote that ends its sentence ("….” He added, …) is followed by a new
+// sentence; that sentence attributes it only when it is a bare attribution
+// ("“Never!” Roe said." / "… he told reporters.").
+bool SpeakerResolver::EndsSentence(size_t q) const {
+  const QuotePiece* p = nullptr;
+  (void)p;
+  std::string_view inner = toks_[q].span.In(text_);
+  // Strip the closing mark (up to 3 bytes) and white space.
+  size_t e = inner.size();
+  while (e > 0 && (static_cast<unsigned char>(inner[e - 1]) >= 0x80 || inner[e - 1] == '"' || inner[e - 1] == ' ')) {
+    --e;
+  }
+  if (e == 0) return false;
+  char c = inner[e - 1];
+  return c == '.' || c == '!' || c == '?';
+}
+
+bool SpeakerResolver::BareAttribution(size_t v) const {
+  if (SpeakerLexicon::Cue(Lw(v)).strength != CueStrength::kStrong) return false;
+  for (size_t i = v + 1; i < toks_.size(); ++i) {
+    if (toks_[i].IsQuote() || toks_[i].IsPunct(':')) return false;
+    if (IsSentenceEnd(toks_[i])) return true;
+  }
+  return true;
+}
+
 bool SpeakerResolver::MatchAfter(size_t q, Attribution* a) {
   size_t k = q + 1;
   while (k < toks_.size() && (toks_[k].IsPunct(',') || IsDash(toks_[k]))) ++k;
   if (k >= toks_.size() || toks_[k].IsQuote()) return false;
+  bool new_sentence = k == q + 1 && toks_[k].cap && EndsSentence(q);
   Mention m;
   if (IsCue(k, false, false) && SpeakerLexicon::Cue(Lw(k)).invertible && MentionAfter(k, toks_.size(), &m)) {
     *a = Make(m, k, k + 1, AttributionKind::kAfter);
     a->cue_adjacent = true;
     return true;
   }
+  // "“…” ― Jane Roe": a dash and a name that end the attribution.
+  if (k > q + 1 && IsDash(toks_[k - 1]) && toks_[k].cap) {
+    std::vector<NameRun> runs = SpeakerRegistry::FindNameRuns(text_, toks_, k, std::min(toks_.size(), k + 8));
+    if (!runs.empty() && runs[0].begin == k &&
+        (runs[0].end == toks_.size() || !toks_[runs[0].end].IsWord())) {
+      *a = Make({runs[0].begin, runs[0].end, Mention::kName}, kNone, kNone, AttributionKind::kAfter);
+      a->cue_adjacent = true;
+      return true;
+    }
+  }
   if (Lw(k) == "according" && Lw(k + 1) == "to" && MentionAfter(k + 1, toks_.size(), &m)) {
     *a = Make(m, k, k + 2, AttributionKind::kAfter);
     a->cue_adjacent = true;
     return true;
   }
-  for (size_t v = k; v < toks_.size() && v < k + 16; ++v) {
-    if (toks_[v].IsQuote() || IsSentenceEnd(toks_[v])) break;
+  if (Lw(k) == "as" && !new_sentence) ++k;  // "…,” as Roe said."
+  for (size_t v = k; v < toks_.size() && v < k + 30; ++v) {
+    if (toks_[v].IsQuote() || IsSentenceEnd(toks_[v]) || (OpensClause(v) && (v == k || Lw(v) != "and"))) break;
     if (!IsCue(v, true, false)) continue;
-    if (MentionBefore(v, k, &m) && m.begin <= k + 1) {
-      *a = Make(m, v, v + 1, AttributionKind::kAfter);
-      a->cue_adjacent = true;
+    if (!MentionBefore(v, k, &m)) break;
+    if (new_sentence && !BareAttribution(v)) break;
+    *a = Make(m, v, v + 1, AttributionKind::kAfter);
+    a->cue_adjacent = true;
+    return true;
+  }
+  // "“…” that Roe can win, said Jane Doe.": an inverted cue closing the
+  // sentence the quote is part of.
+  if (new_sentence) return false;
+  for (size_t v = k; v + 1 < toks_.size(); ++v) {
+    if (toks_[v].IsQuote() || IsSentenceEnd(toks_[v])) break;
+    if (!toks_[v].IsPunct(',') || !IsCue(v + 1, false, false) || !SpeakerLexicon::Cue(Lw(v + 1)).invertible) continue;
+    if (MentionAfter(v + 1, toks_.size(), &m) && m.kind != Mention::kPronoun) {
+      *a = Make(m, v + 1, v + 2, AttributionKind::kAfter);
       return true;
     }
-    break;
   }
   return false;
 }
 
 bool SpeakerResolver::MatchBefore(size_t q, size_t s, Attribution* a) {
   Mention m;
+  // "Pollster Jane Roe: “…”" / "From the report: “…”".
+  if (q >= 2 && q - 1 > s && toks_[q - 1].IsPunct(':')) {
+    NameRun run;
+    if (SpeakerRegistry::NameRunEndingAt(text_, toks_, s, q - 2, &run)) {
+      *a = Make({run.begin, run.end, Mention::kName}, kNone, kNone, AttributionKind::kBefore);
+      return true;
+    }
+    if (toks_[q - 2].IsWord() && SpeakerLexicon::IsSpeakerNoun(Lw(q - 2))) {
+      size_t j = q - 2;
+      while (j > s && q - 2 - j < 5 && toks_[j - 1].IsWord() && !SpeakerLexicon::IsPhraseBreaker(Lw(j - 1))) --j;
+      *a = Make({j, q - 1, Mention::kDescription}, kNone, kNone, AttributionKind::kBefore);
+      return true;
+    }
+  }
   for (size_t v = q; v > s; --v) {
     size_t i = v - 1;
     if (Lw(i) == "according" && Lw(i + 1) == "to" && MentionAfter(i + 1, q, &m)) {
       *a = Make(m, i, i + 2, AttributionKind::kBefore);
       return true;
+    }
+    if (i > s && toks_[i].IsWord() && IsSpeechNoun(Lw(i)) && IsPossessive(i - 1)) {
+      NameRun run;
+      if (SpeakerRegistry::NameRunEndingAt(text_, toks_, s, i - 1, &run)) {
+        *a = Make({run.begin, run.end, Mention::kName}, kNone, kNone, AttributionKind::kBefore);
+        return true;
+      }
+      Gender g;
+      if (SpeakerLexicon::PronounGender(Lw(i - 1)) != Gender::kUnknown || Lw(i - 1) == "their") {
+        (void)g;
+        *a = Make({i - 1, i, Mention::kPronoun}, kNone, kNone, AttributionKind::kBefore);
+        return true;
+      }
     }
     if (!IsCue(i, true, true)) continue;
     if (SpeakerLexicon::Cue(Lw(i)).gerund) {
@@ -255,6 +425,13 @@ bool SpeakerResolver::MatchBefore(size_t q, size_t s, Attribution* a) {
         *a = Make(m, i, i + 1, AttributionKind::kBefore);
         return true;
       }
+      for (size_t k = i; k > s; --k) {
+        Gender g;
+        if (SpeakerLexicon::SpeakerPronoun(Lw(k - 1), &g) && Lw(k - 1) != "it") {
+          *a = Make({k - 1, k, Mention::kPronoun}, i, i + 1, AttributionKind::kBefore);
+          return true;
+        }
+      }
       continue;
     }
     if (MentionBefore(i, s, &m)) {
@@ -262,10 +439,38 @@ bool SpeakerResolver::MatchBefore(size_t q, size_t s, Attribution* a) {
       a->cue_adjacent = i + 3 >= q;
       return true;
     }
-    if (SpeakerLexicon::Cue(Lw(i)).invertible && MentionAfter(i, q, &m)) {
+    if (SpeakerLexicon::Cue(Lw(i)).strength == CueStrength::kStrong && !SpeakerLexicon::Cue(Lw(i)).invertible &&
+        SentenceSubject(s, i, &m)) {
       *a = Make(m, i, i + 1, AttributionKind::kBefore);
       return true;
     }
+    if (SpeakerLexicon::Cue(Lw(i)).invertible && MentionAfter(i, q, &m) &&
+        (m.end == q || toks_[m.end].IsPunct(',') || toks_[m.end].IsPunct(':'))) {
+      *a = Make(m, i, i + 1, AttributionKind::kBefore);
+      return true;
+    }
+    if (SpeakerLexicon::Cue(Lw(i)).strength == CueStrength::kStrong && SentenceSubject(s, i, &m)) {
+      *a = Make(m, i, i + 1, AttributionKind::kBefore);
+      return true;
+    }
+  }
+  return false;
+}
+
+// The attribution of a sentence without quotes ending at token `end` (its
+// final punctuation), when it is a speech clause: "Roe told CBS News."
+bool SpeakerResolver::PreviousClause(size_t end, Attribution* a) {
+  size_t s = end;
+  while (s > 0 && !IsSentenceEnd(toks_[s - 1]) && !toks_[s - 1].IsQuote()) --s;
+  if (s > 0 && toks_[s - 1].IsQuote()) return false;  // the quote's own attribution
+  for (size_t v = end; v > s; --v) {
+    if (!IsCue(v - 1, false, false)) continue;
+    Mention m;
+    if (MentionBefore(v - 1, s, &m)) {
+      *a = Make(m, v - 1, v, AttributionKind::kCarried);
+      return true;
+    }
+    return false;
   }
   return false;
 }
@@ -321,10 +526,15 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
       if (!toks_[q].IsQuote()) continue;
       Attribution a;
       size_t s = SentenceStart(q);
-      bool found = MatchAfter(q, &a) || MatchBefore(q, s, &a);
+      bool embedded = q > s && toks_[q - 1].IsWord();
+      bool found = embedded ? (MatchBefore(q, s, &a) || MatchAfter(q, &a)) : (MatchAfter(q, &a) || MatchBefore(q, s, &a));
       Mention m;
       if (!found && s < q && SentenceSubject(s, q, &m)) {
         a = Make(m, kNone, kNone, AttributionKind::kSubject);
+        found = true;
+      }
+      if (!found && s == q && q > 0 && IsSentenceEnd(toks_[q - 1]) && PreviousClause(q - 1, &a)) {
+        a.kind = AttributionKind::kCarried;
         found = true;
       }
       if (!found && last.kind != AttributionKind::kNone) {

@@ -60,9 +60,17 @@ class SpeakerResolver {
   bool MentionBefore(size_t verb, size_t lo, Mention* m) const;
   bool MentionAfter(size_t verb, size_t hi, Mention* m) const;
   bool SentenceSubject(size_t s, size_t hi, Mention* m) const;
+  bool SubjectAt(size_t i, size_t hi, Mention* m) const;
+  bool OpensClause(size_t i) const;
+  bool StartsSentence(size_t i) const;
+  bool IsPossessive(size_t i) const;
+  bool AfterPreposition(size_t i) const;
+  bool EndsSentence(size_t q) const;
+  bool BareAttribution(size_t v) const;
   bool MatchAfter(size_t q, Attribution* a);
   bool MatchBefore(size_t q, size_t s, Attribution* a);
   bool IntroBefore(size_t end, Attribution* a);
+  bool PreviousClause(size_t end, Attribution* a);
   size_t SentenceStart(size_t q) const;
   Attribution Make(const Mention& m, size_t cue_b, size_t cue_e, AttributionKind kind);
   std::string Lw(size_t i) const;

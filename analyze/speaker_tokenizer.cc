@@ -40,6 +40,7 @@ char32_t Peek(std::string_view s, size_t pos) {
 
 // Scans one word starting at `pos` (a word character); returns its end.
 size_t ScanWord(std::string_view text, size_t pos, size_t end) {
+  size_t segment = pos;  // start of the current period-separated segment
   while (pos < end) {
     size_t next = pos;
     char32_t c = DecodeUtf8(text, &next);
@@ -52,7 +53,8 @@ size_t ScanWord(std::string_view text, size_t pos, size_t end) {
       pos = next;
       continue;
     }
-    if (c == '.' && IsWordChar(after) && after < 0x80 && !(after >= '0' && after <= '9') && IsUpper(after)) {
+    if (c == '.' && pos - segment == 1 && IsWordChar(after) && after < 0x80 && IsUpper(after)) {
+      segment = next;
       pos = next;
       continue;
     }
@@ -90,7 +92,10 @@ void SpeakerTokenizer::Tokenize(std::string_view text, Span paragraph, const std
       size_t end = ScanWord(text, pos, limit);
       std::string_view word = text.substr(pos, end - pos);
       bool has_inner_period = word.find('.') != std::string_view::npos;
-      if (end < limit && text[end] == '.' && (has_inner_period || AbbreviationWithPeriod(word))) ++end;
+      bool closes_parenthesis = end + 1 < limit && text[end + 1] == ')';  // "(D-Ore.)"
+      if (end < limit && text[end] == '.' && (has_inner_period || closes_parenthesis || AbbreviationWithPeriod(word))) {
+        ++end;
+      }
       t.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(end)};
       t.cap = IsUpper(c);
       pos = end;

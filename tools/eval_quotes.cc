@@ -26,6 +26,8 @@ namespace fs = std::filesystem;
 struct EvalQuotesOptions {
   std::string dir;
   bool errors = false;
+  bool keep_unattributed = false;
+  bool dump = false;
 };
 
 bool ReadFile(const fs::path& path, std::string* out) {
@@ -83,6 +85,29 @@ void PrintErrors(const std::string& doc, const std::string& text, const std::vec
   }
 }
 
+// One line per predicted quote: whether it matched, how it was attributed,
+// and the text around it (for studying errors).
+void Dump(const std::string& doc, const std::string& text, const std::vector<Quote>& quotes,
+          const std::vector<GoldQuote>& gold, const std::vector<int>& match) {
+  static const char* const kKinds[] = {"none", "after", "before", "carried", "subject"};
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    const Quote& q = quotes[i];
+    bool speaker_ok = false;
+    if (match[i] >= 0) {
+      CodePointIndex cps(text);
+      CpSpan m{cps.ToCodePoint(q.speaker_mention.begin), cps.ToCodePoint(q.speaker_mention.end)};
+      for (CpSpan s : gold[match[i]].source) speaker_ok = speaker_ok || (std::max(s.begin, m.begin) < std::min(s.end, m.end));
+      if (gold[match[i]].source.empty()) speaker_ok = true;
+    }
+    size_t b = q.text.begin > 80 ? q.text.begin - 80 : 0;
+    std::string before(text.substr(b, q.text.begin - b)), after(text.substr(q.text.end, 80));
+    for (std::string* s : {&before, &after}) std::replace(s->begin(), s->end(), '\n', '/');
+    std::printf("Q\t%s\t%d\t%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", doc.c_str(), match[i] >= 0, speaker_ok,
+                kKinds[static_cast<int>(q.how)], q.cue_adjacent, std::string(q.speaker_mention.In(text)).c_str(),
+                std::string(q.cue.In(text)).c_str(), before.c_str(), std::string(q.text.In(text)).c_str(), after.c_str());
+  }
+}
+
 int RunEvalQuotes(const EvalQuotesOptions& opt) {
   fs::path text_dir = fs::path(opt.dir) / "text", ann_dir = fs::path(opt.dir) / "attributions";
   std::error_code ec;
@@ -95,7 +120,9 @@ int RunEvalQuotes(const EvalQuotesOptions& opt) {
     if (e.path().extension() == ".txt") texts.push_back(e.path());
   }
   std::sort(texts.begin(), texts.end());
-  QuoteExtractor extractor;
+  QuoteExtractor::Options options;
+  options.keep_unattributed = opt.keep_unattributed;
+  QuoteExtractor extractor(options);
   QuoteScorer scorer;
   double seconds = 0;
   size_t bytes = 0, articles = 0;
@@ -130,6 +157,7 @@ int RunEvalQuotes(const EvalQuotesOptions& opt) {
     }
     std::vector<int> match = scorer.Add(*gold, pred);
     if (opt.errors) PrintErrors(doc, text, *gold, pred, match);
+    if (opt.dump) Dump(doc, text, quotes, *gold, match);
   }
   const QuoteScores& s = scorer.scores();
   std::printf("quotes %s: %zu articles, %zu gold, %zu predicted, %zu matched\n", opt.dir.c_str(), articles, s.gold,
@@ -150,6 +178,8 @@ void RegisterEvalQuotes(CLI::App& eval, int* exit_code) {
   CLI::App* cmd = eval.add_subcommand("quotes", "Direct quotes and speakers on PolNeAR (DIR with text/, attributions/)");
   cmd->add_option("dir", opt->dir, "e.g. ../shared/data/quotes/polnear/dev")->required();
   cmd->add_flag("--errors", opt->errors, "Also list false positives (FP), misses (FN) and wrong speakers (SPK)");
+  cmd->add_flag("--dump", opt->dump, "Also print every predicted quote with its attribution (tab-separated)");
+  cmd->add_flag("--keep-unattributed", opt->keep_unattributed, "Keep quoted pieces nobody is credited with");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalQuotes(*opt); });
 }
 
