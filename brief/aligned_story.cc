@@ -11,7 +11,7 @@ AlignedStory::AlignedStory(const std::vector<StoryMember>& members)
     aligner_->AddArticle(m.article->text);
     code_points_.emplace_back(m.article->text);
     const std::string& date = m.article->published.iso;
-    if (!date.empty() && (anchor_.empty() || date.substr(0, 10) < anchor_)) anchor_ = date.substr(0, 10);
+    if (!date.empty() && date.substr(0, 10) > anchor_) anchor_ = date.substr(0, 10);
   }
   alignment_ = aligner_->Align();
   first_sentence_.assign(members.size() + 1, static_cast<uint32_t>(alignment_.sentences.size()));

@@ -49,8 +49,10 @@ class AlignedStory {
   int Support(uint32_t group) const;
   // A span of `article`'s text, in code points, for output.
   SourceSpan ToSourceSpan(uint32_t article, Span bytes) const;
-  // The date the story happened, for resolving relative dates in articles
-  // that carry none: the earliest publication date among its articles.
+  // The date to resolve relative dates against in articles that carry none:
+  // the latest publication date among the story's articles. Reports come
+  // after what they report, so "Friday" in an undated report means the
+  // Friday on or before the story's latest report, not its first.
   const std::string& anchor() const { return anchor_; }
 
  private:

@@ -11,7 +11,7 @@ namespace {
 constexpr size_t kMaxEntries = 15;
 constexpr size_t kMaxEntriesPerDate = 3;
 // Two dated sentences this similar, on the same date, are one event.
-constexpr float kSameEvent = 0.3f;
+constexpr float kSameEvent = 0.2f;
 // Longer sentences are background paragraphs, not timeline events.
 constexpr size_t kMaxSentenceBytes = 400;
 
