@@ -1,0 +1,29 @@
+// ArticlePayload: the body of POST /api/articles -> RawDocs.
+//
+// Accepted bodies: one JSON object, a JSON array of objects, or JSON Lines
+// (Content-Type application/x-ndjson or application/jsonl). Each object
+// has "text" or "html" (required, non-empty) and optionally "id", "url",
+// "outlet", "title", "authors" (array of strings), "published",
+// "language". An object without an id gets "a-" + a hash of its text, so
+// posting the same text twice stores it once.
+//
+// Pure functions; thread-safe.
+#ifndef STORYFUSE_SERVER_ARTICLE_PAYLOAD_H_
+#define STORYFUSE_SERVER_ARTICLE_PAYLOAD_H_
+
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "ingest/raw_doc.h"
+
+namespace storyfuse {
+
+// Returns InvalidArgument saying what is wrong and where ("invalid UTF-8
+// at byte 12", "line 3: invalid JSON: ...", "article 2: missing text",
+// "empty body"). The whole body is rejected if any article is bad.
+Result<std::vector<RawDoc>> ParseArticlePayload(std::string_view content_type, std::string_view body);
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_SERVER_ARTICLE_PAYLOAD_H_

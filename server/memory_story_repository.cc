@@ -1,0 +1,143 @@
+#include "server/memory_story_repository.h"
+
+#include <algorithm>
+#include <set>
+
+#include "brief/brief_json.h"
+#include "server/article_view.h"
+#include "server/search_text.h"
+
+namespace storyfuse {
+
+MemoryStoryRepository::MemoryStoryRepository() = default;
+MemoryStoryRepository::~MemoryStoryRepository() = default;
+
+Result<StoryList> MemoryStoryRepository::ListStories(const StoryQuery& query) {
+  std::shared_lock lock(mu_);
+  std::vector<const StorySummary*> rows;
+  std::vector<std::string> terms = SearchTerms(query.q);
+  for (const auto& [id, story] : stories_) {
+    if (!query.since.empty() && story.summary.updated < query.since) continue;
+    if (!terms.empty() && CountMatches(story.summary.headline, terms) == 0) continue;
+    rows.push_back(&story.summary);
+  }
+  std::sort(rows.begin(), rows.end(), [](const StorySummary* a, const StorySummary* b) {
+    return a->updated != b->updated ? a->updated > b->updated : StoryNumber(a->id) > StoryNumber(b->id);
+  });
+  StoryList out;
+  out.total = static_cast<int64_t>(rows.size());
+  for (size_t i = query.offset; i < rows.size() && out.stories.size() < static_cast<size_t>(query.limit); ++i) {
+    out.stories.push_back(*rows[i]);
+  }
+  return out;
+}
+
+Result<std::string> MemoryStoryRepository::StoryBriefJson(const std::string& story_id) {
+  std::shared_lock lock(mu_);
+  auto it = stories_.find(story_id);
+  if (it == stories_.end()) return Status::NotFound("no story " + story_id);
+  return it->second.brief_json;
+}
+
+Result<nlohmann::json> MemoryStoryRepository::ArticleJson(const std::string& article_id) {
+  std::shared_lock lock(mu_);
+  auto it = articles_.find(article_id);
+  if (it == articles_.end()) return Status::NotFound("no article " + article_id);
+  const StoredArticle& a = it->second;
+  auto story = stories_.find(a.story_id);
+  nlohmann::json brief;
+  if (story != stories_.end()) brief = nlohmann::json::parse(story->second.brief_json, nullptr, false);
+  return ArticleView(a.article, a.story_id, a.versions, brief);
+}
+
+Result<std::vector<SearchHit>> MemoryStoryRepository::Search(const std::string& q, int limit) {
+  std::vector<std::string> terms = SearchTerms(q);
+  std::vector<SearchHit> stories, articles;
+  std::shared_lock lock(mu_);
+  for (const auto& [id, s] : stories_) {
+    if (int n = CountMatches(s.summary.headline, terms); n > 0) {
+      stories.push_back({"story", id, s.summary.headline, id, Snippet(s.summary.headline, terms), double(n)});
+    }
+  }
+  for (const auto& [id, a] : articles_) {
+    int n = CountMatches(a.article.title, terms) * 2 + CountMatches(a.article.text, terms);
+    if (n == 0) continue;
+    articles.push_back({"article", id, a.article.title, a.story_id, Snippet(a.article.text, terms), double(n)});
+  }
+  auto by_score = [](const SearchHit& x, const SearchHit& y) { return x.score > y.score; };
+  std::stable_sort(stories.begin(), stories.end(), by_score);
+  std::stable_sort(articles.begin(), articles.end(), by_score);
+  if (stories.size() > static_cast<size_t>(limit)) stories.resize(limit);
+  if (articles.size() > static_cast<size_t>(limit)) articles.resize(limit);
+  stories.insert(stories.end(), articles.begin(), articles.end());
+  return stories;
+}
+
+IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, const std::string& now,
+                                             std::map<std::string, StoredArticle>* batch) {
+  IngestOutcome out{doc.id, "", "", ""};
+  Result<Article> article = pipeline_.Extract(doc);
+  if (!article.ok()) return {doc.id, "", "rejected", article.status().message()};
+  // Only this thread writes the maps, so reading them here needs no lock.
+  const StoredArticle* old = nullptr;
+  if (auto it = batch->find(doc.id); it != batch->end()) old = &it->second;
+  else if (auto jt = articles_.find(doc.id); jt != articles_.end()) old = &jt->second;
+  if (old && old->article.text == article->text) return {doc.id, old->story_id, "unchanged", ""};
+  StoredArticle next;
+  next.story_id = old ? old->story_id : pipeline_.AssignStory(*article);
+  if (old) next.versions = old->versions;
+  next.versions.push_back({{"version", next.versions.size() + 1}, {"ingested_at", now},
+                           {"chars", article->text.size()}});
+  next.article = std::move(article).value();
+  out.story_id = next.story_id;
+  out.status = old ? "updated" : "created";
+  (*batch)[doc.id] = std::move(next);
+  return out;
+}
+
+Result<std::vector<IngestOutcome>> MemoryStoryRepository::Ingest(std::vector<RawDoc> docs) {
+  std::lock_guard<std::mutex> ingest_lock(ingest_mu_);
+  std::string now = NowIso8601();
+  pipeline_.BeginBatch();
+  std::map<std::string, StoredArticle> batch;
+  std::vector<IngestOutcome> outcomes;
+  std::set<std::string> touched;
+  for (const RawDoc& doc : docs) {
+    outcomes.push_back(Prepare(doc, now, &batch));
+    if (outcomes.back().status == "created" || outcomes.back().status == "updated") {
+      touched.insert(outcomes.back().story_id);
+    }
+  }
+  // Each touched story's brief over its articles, new versions replacing old.
+  std::map<std::string, StoredStory> new_stories;
+  for (const std::string& sid : touched) {
+    StoredStory story;
+    if (auto it = stories_.find(sid); it != stories_.end()) story.article_ids = it->second.article_ids;
+    for (const auto& [id, a] : batch) {
+      if (a.story_id == sid && !articles_.count(id)) story.article_ids.push_back(id);
+    }
+    std::vector<const Article*> members;
+    for (const std::string& id : story.article_ids) {
+      auto it = batch.find(id);
+      members.push_back(it != batch.end() ? &it->second.article : &articles_.at(id).article);
+    }
+    StoryBrief brief = pipeline_.BuildBrief(sid, members);
+    story.summary = SummarizeBrief(brief, now);
+    story.brief_json = BriefToJson(brief).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    new_stories[sid] = std::move(story);
+  }
+  std::unique_lock lock(mu_);
+  for (auto& [id, a] : batch) {
+    ++versions_;
+    articles_[id] = std::move(a);
+  }
+  for (auto& [id, s] : new_stories) stories_[id] = std::move(s);
+  return outcomes;
+}
+
+Result<RepositoryStats> MemoryStoryRepository::Stats() {
+  std::shared_lock lock(mu_);
+  return RepositoryStats{static_cast<int64_t>(articles_.size()), versions_, static_cast<int64_t>(stories_.size())};
+}
+
+}  // namespace storyfuse

@@ -1,0 +1,24 @@
+// Plain word matching for the in-memory repository's search and filters
+// (the SQLite store uses FTS5 instead). ASCII case folding; pure functions.
+#ifndef STORYFUSE_SERVER_SEARCH_TEXT_H_
+#define STORYFUSE_SERVER_SEARCH_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storyfuse {
+
+// The query's words (runs of letters, digits and non-ASCII bytes), lower case.
+std::vector<std::string> SearchTerms(std::string_view query);
+
+// Occurrences of any term in `text` as a word prefix.
+int CountMatches(std::string_view text, const std::vector<std::string>& terms);
+
+// About `width` bytes of `text` around the first match, each matched word
+// wrapped in [ and ], with "…" where text was cut.
+std::string Snippet(std::string_view text, const std::vector<std::string>& terms, size_t width = 160);
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_SERVER_SEARCH_TEXT_H_

@@ -1,0 +1,20 @@
+// OpenStoryRepository: the repository `storyfuse serve --db PATH` serves.
+#ifndef STORYFUSE_SERVER_STORY_REPOSITORY_FACTORY_H_
+#define STORYFUSE_SERVER_STORY_REPOSITORY_FACTORY_H_
+
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "server/story_repository.h"
+
+namespace storyfuse {
+
+// ":memory:" gives a MemoryStoryRepository (nothing kept after exit);
+// any other path opens (or creates) the SQLite store there. Returns the
+// store's error (IoError, Corruption) naming the path.
+Result<std::unique_ptr<StoryRepository>> OpenStoryRepository(const std::string& path);
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_SERVER_STORY_REPOSITORY_FACTORY_H_

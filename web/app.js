@@ -1,0 +1,219 @@
+// storyfuse web page: a story list and a story page, over the JSON API.
+// No framework and no network beyond this server.
+'use strict';
+
+const view = document.getElementById('view');
+const searchBox = document.getElementById('search');
+const PAGE = 25;
+
+// el('p', {class: 'x'}, 'text', child...) builds an element.
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (k === 'class') node.className = v;
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+async function api(path) {
+  const res = await fetch(path, {headers: {Accept: 'application/json'}});
+  const body = await res.json().catch(() => ({error: 'not JSON'}));
+  if (!res.ok) throw new Error(body.error || ('HTTP ' + res.status));
+  return body;
+}
+
+function showError(err) {
+  view.replaceChildren(el('p', {class: 'error'}, 'Error: ' + err.message));
+}
+
+function when(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return isNaN(d) ? iso : d.toLocaleString(undefined, {dateStyle: 'medium', timeStyle: 'short'});
+}
+
+// ---- story list ----
+
+async function showList(q, offset) {
+  searchBox.value = q;
+  const params = new URLSearchParams({limit: PAGE, offset});
+  if (q) params.set('q', q);
+  const data = await api('/api/stories?' + params);
+  const items = data.stories.map(s => el('li', {class: 'story-item', 'data-id': s.id},
+      el('a', {href: '#/story/' + encodeURIComponent(s.id)}, s.headline || s.id),
+      el('div', {class: 'meta'}, `${s.articles} article${s.articles === 1 ? '' : 's'} · ${s.outlets} outlet${s.outlets === 1 ? '' : 's'}`,
+         s.published ? ` · published ${s.published}` : '', ` · updated ${when(s.updated)}`)));
+  const heading = q ? `Stories matching “${q}” (${data.total})` : `Latest stories (${data.total})`;
+  const pager = el('div', {class: 'pager'},
+      offset > 0 ? el('button', {onclick: () => go(q, Math.max(0, offset - PAGE))}, 'Newer') : null,
+      offset + PAGE < data.total ? el('button', {onclick: () => go(q, offset + PAGE)}, 'Older') : null);
+  view.replaceChildren(el('h1', {}, heading),
+      items.length ? el('ul', {class: 'story-list'}, items) : el('p', {class: 'muted'}, q ? 'No story matches.' : 'No stories yet: POST articles to /api/articles.'),
+      pager);
+}
+
+function go(q, offset) {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (offset) params.set('offset', offset);
+  const s = params.toString();
+  location.hash = '#/' + (s ? '?' + s : '');
+}
+
+// ---- story page ----
+
+function outletName(ref) { return ref ? (ref.outlet || ref.title || ref.id) : '?'; }
+
+// Article text split into its sentences (code point spans), as spans.
+function articleBody(article, alignedRanges) {
+  const cps = Array.from(article.text || '');
+  const body = el('div', {class: 'body'});
+  let pos = 0;
+  for (const s of article.sentences || []) {
+    if (s.start > pos) body.append(cps.slice(pos, s.start).join(''));
+    const aligned = alignedRanges.some(r => r.start < s.end && r.end > s.start);
+    body.append(el('span', {class: 'sent' + (aligned ? ' aligned' : ''), 'data-start': s.start, 'data-end': s.end},
+        cps.slice(s.start, s.end).join('')));
+    pos = Math.max(pos, s.end);
+  }
+  if (pos < cps.length) body.append(cps.slice(pos).join(''));
+  return body;
+}
+
+// Scrolls to and highlights the sentences of `articleId` overlapping [start, end).
+function reveal(articleId, start, end) {
+  document.querySelectorAll('.sent.selected').forEach(n => n.classList.remove('selected'));
+  const col = document.querySelector(`.article[data-id="${CSS.escape(articleId)}"]`);
+  if (!col) return;
+  let first = null;
+  for (const s of col.querySelectorAll('.sent')) {
+    const a = +s.dataset.start, b = +s.dataset.end;
+    if (start === undefined ? !first : (a < end && b > start)) {
+      s.classList.add('selected');
+      first = first || s;
+    }
+  }
+  const target = first || col;
+  col.scrollIntoView({behavior: 'smooth', block: 'nearest', inline: 'nearest'});
+  target.scrollIntoView({behavior: 'smooth', block: 'center', inline: 'nearest'});
+}
+
+function chips(sources, spans, refs) {
+  return (sources || []).map(id => {
+    const span = (spans || []).find(s => s.article === id);
+    return el('button', {class: 'chip', type: 'button', 'data-article': id, title: 'Show in ' + outletName(refs[id]),
+        onclick: () => span ? reveal(id, span.start, span.end) : reveal(id)}, outletName(refs[id]));
+  });
+}
+
+function summarySection(brief, refs) {
+  if (!brief.summary.length) return el('p', {class: 'muted'}, 'No summary.');
+  return el('div', {class: 'summary card'}, brief.summary.map(s =>
+      el('p', {class: 'statement'}, s.text, ' ', chips(s.sources, s.spans, refs))));
+}
+
+function articlesSection(brief, articles) {
+  const aligned = {};
+  for (const st of [...brief.summary, ...brief.facts]) {
+    if ((st.sources || []).length < 2) continue;
+    for (const sp of st.spans || []) (aligned[sp.article] = aligned[sp.article] || []).push(sp);
+  }
+  return el('div', {class: 'articles'}, articles.map(a => el('article', {class: 'article card', 'data-id': a.id},
+      el('h3', {}, outletName(a)),
+      el('div', {class: 'meta'}, [a.title, a.published, (a.authors || []).join(', ')].filter(Boolean).join(' · ')),
+      articleBody(a, aligned[a.id] || []))));
+}
+
+function quoteTable(brief, refs) {
+  if (!brief.quotes.length) return el('p', {class: 'muted'}, 'No quotes.');
+  const ids = brief.articles.map(a => a.id);
+  const head = el('tr', {}, el('th', {}, 'Quote'), el('th', {}, 'Speaker'), ids.map(id => el('th', {}, outletName(refs[id]))));
+  const rows = brief.quotes.map(q => el('tr', {class: 'quote-row'},
+      el('td', {}, '“' + q.text + '”'), el('td', {}, q.speaker || '—'),
+      ids.map(id => {
+        const v = (q.variants || []).find(x => x.source === id);
+        if (v && v.text !== q.text) return el('td', {class: 'variant', 'data-article': id}, '“' + v.text + '”');
+        if (v || (q.sources || []).includes(id)) return el('td', {class: 'present', 'data-article': id}, '✓');
+        return el('td', {class: 'absent'}, '—');
+      })));
+  return el('div', {class: 'table-wrap'}, el('table', {class: 'quotes'}, el('thead', {}, head), el('tbody', {}, rows)));
+}
+
+function numbersSection(brief, refs) {
+  const conflicted = new Set(brief.conflicts.flatMap(c => c.values.map(v => v.text)));
+  const conflicts = brief.conflicts.map(c => el('div', {class: 'conflict'},
+      el('span', {class: 'conflict-mark'}, '⚠ Reports differ: '), c.about, el('ul', {},
+      c.values.map(v => el('li', {}, v.text, ' ', chips(v.sources, [], refs))))));
+  const numbers = brief.numbers.map(n => el('li', {class: conflicted.has(n.text) ? 'number conflicted' : 'number'},
+      conflicted.has(n.text) ? el('span', {class: 'conflict-mark', title: 'conflicting reports'}, '⚠ ') : null,
+      n.text, n.hedge && n.hedge !== 'exact' ? el('span', {class: 'meta'}, ` (${n.hedge})`) : null, ' ', chips(n.sources, [], refs)));
+  if (!conflicts.length && !numbers.length) return el('p', {class: 'muted'}, 'No numbers.');
+  return el('div', {}, conflicts, numbers.length ? el('ul', {class: 'plain'}, numbers) : null);
+}
+
+function timelineSection(brief, refs) {
+  if (!brief.timeline.length) return el('p', {class: 'muted'}, 'No dated events.');
+  return el('ul', {class: 'plain timeline'}, brief.timeline.map(t =>
+      el('li', {}, el('span', {class: 'date'}, t.date), t.text, ' ', chips(t.sources, [], refs))));
+}
+
+function exclusivesSection(brief, refs) {
+  if (!brief.exclusives.length) return el('p', {class: 'muted'}, 'Nothing reported by one outlet only.');
+  const by = new Map();
+  for (const x of brief.exclusives) by.set(x.source, [...(by.get(x.source) || []), x]);
+  return el('div', {class: 'exclusives'}, [...by].map(([id, xs]) => el('div', {class: 'card', style: 'margin-bottom:.6rem'},
+      el('strong', {}, 'Only in ' + outletName(refs[id])), el('ul', {}, xs.map(x =>
+      el('li', {}, x.text, ' ', chips([id], [], refs)))))));
+}
+
+async function showStory(id) {
+  view.replaceChildren(el('p', {class: 'muted'}, 'Loading story…'));
+  const brief = await api('/api/stories/' + encodeURIComponent(id));
+  const articles = await Promise.all(brief.articles.map(a =>
+      api('/api/articles/' + encodeURIComponent(a.id)).catch(() => ({...a, text: '', sentences: []}))));
+  const refs = Object.fromEntries(brief.articles.map(a => [a.id, a]));
+  document.title = (brief.headline || id) + ' · storyfuse';
+  view.replaceChildren(
+      el('p', {}, el('a', {href: '#/'}, '← All stories')),
+      el('h1', {}, brief.headline || id),
+      el('div', {class: 'meta'}, `${brief.articles.length} articles · ${brief.outlets} outlets · ${brief.independent_sources} independent sources`),
+      el('h2', {}, 'Summary'), summarySection(brief, refs),
+      el('h2', {}, 'Articles'), articlesSection(brief, articles),
+      el('h2', {}, 'Quotes'), quoteTable(brief, refs),
+      el('h2', {}, 'Numbers'), numbersSection(brief, refs),
+      el('h2', {}, 'Timeline'), timelineSection(brief, refs),
+      el('h2', {}, 'Exclusives'), exclusivesSection(brief, refs));
+}
+
+// ---- routing ----
+
+async function route() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  try {
+    if (hash.startsWith('/story/')) return await showStory(decodeURIComponent(hash.slice(7)));
+    const params = new URLSearchParams(hash.split('?')[1] || '');
+    document.title = 'storyfuse';
+    await showList(params.get('q') || '', +(params.get('offset') || 0));
+  } catch (err) {
+    showError(err);
+  }
+}
+
+let typing = null;
+searchBox.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => go(searchBox.value.trim(), 0), 250);
+});
+document.getElementById('search-form').addEventListener('submit', e => {
+  e.preventDefault();
+  go(searchBox.value.trim(), 0);
+});
+window.addEventListener('hashchange', route);
+route();
