@@ -152,10 +152,10 @@ HttpResponse ApiRouter::SearchAll(const HttpRequest& req) {
   if (q.find_first_not_of(" \t") == std::string::npos) return Error(400, "missing q: give words to search for");
   int limit = 0;
   if (Status st = IntParam(req, "limit", 1, kMaxLimit, 20, &limit); !st.ok()) return Error(400, st.message());
-  Result<std::vector<SearchHit>> hits = repository_->Search(q, limit);
+  Result<std::vector<SearchResult>> hits = repository_->Search(q, limit);
   if (!hits.ok()) return Error(StatusFor(hits.status()), hits.status().message());
   json stories = json::array(), articles = json::array();
-  for (const SearchHit& h : *hits) {
+  for (const SearchResult& h : *hits) {
     json j = {{"id", h.id}, {"title", h.title}, {"snippet", h.snippet}, {"score", h.score}};
     if (h.kind == "article") j["story"] = h.story_id;
     (h.kind == "story" ? stories : articles).push_back(std::move(j));

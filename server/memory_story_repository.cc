@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "brief/brief_json.h"
 #include "server/article_view.h"
 #include "server/search_text.h"
 
@@ -43,16 +42,16 @@ Result<nlohmann::json> MemoryStoryRepository::ArticleJson(const std::string& art
   std::shared_lock lock(mu_);
   auto it = articles_.find(article_id);
   if (it == articles_.end()) return Status::NotFound("no article " + article_id);
-  const StoredArticle& a = it->second;
+  const ArticleEntry& a = it->second;
   auto story = stories_.find(a.story_id);
   nlohmann::json brief;
   if (story != stories_.end()) brief = nlohmann::json::parse(story->second.brief_json, nullptr, false);
   return ArticleView(a.article, a.story_id, a.versions, brief);
 }
 
-Result<std::vector<SearchHit>> MemoryStoryRepository::Search(const std::string& q, int limit) {
+Result<std::vector<SearchResult>> MemoryStoryRepository::Search(const std::string& q, int limit) {
   std::vector<std::string> terms = SearchTerms(q);
-  std::vector<SearchHit> stories, articles;
+  std::vector<SearchResult> stories, articles;
   std::shared_lock lock(mu_);
   for (const auto& [id, s] : stories_) {
     if (int n = CountMatches(s.summary.headline, terms); n > 0) {
@@ -64,7 +63,7 @@ Result<std::vector<SearchHit>> MemoryStoryRepository::Search(const std::string& 
     if (n == 0) continue;
     articles.push_back({"article", id, a.article.title, a.story_id, Snippet(a.article.text, terms), double(n)});
   }
-  auto by_score = [](const SearchHit& x, const SearchHit& y) { return x.score > y.score; };
+  auto by_score = [](const SearchResult& x, const SearchResult& y) { return x.score > y.score; };
   std::stable_sort(stories.begin(), stories.end(), by_score);
   std::stable_sort(articles.begin(), articles.end(), by_score);
   if (stories.size() > static_cast<size_t>(limit)) stories.resize(limit);
@@ -74,23 +73,25 @@ Result<std::vector<SearchHit>> MemoryStoryRepository::Search(const std::string& 
 }
 
 IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, const std::string& now,
-                                             std::map<std::string, StoredArticle>* batch) {
-  IngestOutcome out{doc.id, "", "", ""};
+                                             std::map<std::string, ArticleEntry>* batch) {
   Result<Article> article = pipeline_.Extract(doc);
   if (!article.ok()) return {doc.id, "", "rejected", article.status().message()};
   // Only this thread writes the maps, so reading them here needs no lock.
-  const StoredArticle* old = nullptr;
+  const ArticleEntry* old = nullptr;
   if (auto it = batch->find(doc.id); it != batch->end()) old = &it->second;
   else if (auto jt = articles_.find(doc.id); jt != articles_.end()) old = &jt->second;
-  if (old && old->article.text == article->text) return {doc.id, old->story_id, "unchanged", ""};
-  StoredArticle next;
-  next.story_id = old ? old->story_id : pipeline_.AssignStory(*article);
-  if (old) next.versions = old->versions;
+  if (old && old->article.text == article->text) return {doc.id, pipeline_.StoryOf(doc.id), "unchanged", ""};
+  ArticleEntry next;
+  if (old) {
+    next.versions = old->versions;
+    pipeline_.Touch(doc.id);
+  } else {
+    pipeline_.Cluster(*article);
+  }
   next.versions.push_back({{"version", next.versions.size() + 1}, {"ingested_at", now},
                            {"chars", article->text.size()}});
   next.article = std::move(article).value();
-  out.story_id = next.story_id;
-  out.status = old ? "updated" : "created";
+  IngestOutcome out{doc.id, "", old ? "updated" : "created", ""};
   (*batch)[doc.id] = std::move(next);
   return out;
 }
@@ -98,40 +99,39 @@ IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, const std::strin
 Result<std::vector<IngestOutcome>> MemoryStoryRepository::Ingest(std::vector<RawDoc> docs) {
   std::lock_guard<std::mutex> ingest_lock(ingest_mu_);
   std::string now = NowIso8601();
-  pipeline_.BeginBatch();
-  std::map<std::string, StoredArticle> batch;
+  std::map<std::string, ArticleEntry> batch;
   std::vector<IngestOutcome> outcomes;
-  std::set<std::string> touched;
-  for (const RawDoc& doc : docs) {
-    outcomes.push_back(Prepare(doc, now, &batch));
-    if (outcomes.back().status == "created" || outcomes.back().status == "updated") {
-      touched.insert(outcomes.back().story_id);
-    }
-  }
-  // Each touched story's brief over its articles, new versions replacing old.
-  std::map<std::string, StoredStory> new_stories;
-  for (const std::string& sid : touched) {
-    StoredStory story;
-    if (auto it = stories_.find(sid); it != stories_.end()) story.article_ids = it->second.article_ids;
-    for (const auto& [id, a] : batch) {
-      if (a.story_id == sid && !articles_.count(id)) story.article_ids.push_back(id);
-    }
+  for (const RawDoc& doc : docs) outcomes.push_back(Prepare(doc, now, &batch));
+  SettledStories settled = pipeline_.Settle();
+  // Each changed story's brief over its articles, new versions replacing old.
+  std::map<std::string, StoryEntry> new_stories;
+  for (auto& [sid, ids] : settled.changed) {
+    StoryEntry story;
     std::vector<const Article*> members;
-    for (const std::string& id : story.article_ids) {
+    for (const std::string& id : ids) {
       auto it = batch.find(id);
+      if (it != batch.end()) it->second.story_id = sid;
       members.push_back(it != batch.end() ? &it->second.article : &articles_.at(id).article);
     }
-    StoryBrief brief = pipeline_.BuildBrief(sid, members);
-    story.summary = SummarizeBrief(brief, now);
-    story.brief_json = BriefToJson(brief).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    BuiltStory built = pipeline_.BuildStory(sid, members, now);
+    story.summary = std::move(built.summary);
+    story.article_ids = std::move(ids);
+    story.brief_json = std::move(built.brief_json);
     new_stories[sid] = std::move(story);
+  }
+  for (IngestOutcome& o : outcomes) {
+    if (o.status != "rejected") o.story_id = pipeline_.StoryOf(o.id);
   }
   std::unique_lock lock(mu_);
   for (auto& [id, a] : batch) {
     ++versions_;
     articles_[id] = std::move(a);
   }
-  for (auto& [id, s] : new_stories) stories_[id] = std::move(s);
+  for (auto& [sid, s] : new_stories) {
+    for (const std::string& id : s.article_ids) articles_[id].story_id = sid;  // merged stories move
+    stories_[sid] = std::move(s);
+  }
+  for (const std::string& sid : settled.removed) stories_.erase(sid);
   return outcomes;
 }
 

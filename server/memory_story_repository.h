@@ -27,30 +27,30 @@ class MemoryStoryRepository : public StoryRepository {
   Result<StoryList> ListStories(const StoryQuery& query) override;
   Result<std::string> StoryBriefJson(const std::string& story_id) override;
   Result<nlohmann::json> ArticleJson(const std::string& article_id) override;
-  Result<std::vector<SearchHit>> Search(const std::string& q, int limit) override;
+  Result<std::vector<SearchResult>> Search(const std::string& q, int limit) override;
   Result<std::vector<IngestOutcome>> Ingest(std::vector<RawDoc> docs) override;
   Result<RepositoryStats> Stats() override;
 
  private:
-  struct StoredArticle {
+  struct ArticleEntry {
     Article article;
     std::string story_id;
     nlohmann::json versions = nlohmann::json::array();
   };
-  struct StoredStory {
+  struct StoryEntry {
     StorySummary summary;
     std::vector<std::string> article_ids;  // arrival order
     std::string brief_json;
   };
 
   // Prepares one document against the stored state plus the batch so far.
-  IngestOutcome Prepare(const RawDoc& doc, const std::string& now, std::map<std::string, StoredArticle>* batch);
+  IngestOutcome Prepare(const RawDoc& doc, const std::string& now, std::map<std::string, ArticleEntry>* batch);
 
   std::mutex ingest_mu_;  // serializes Ingest; guards pipeline_
   StoryPipeline pipeline_;
   std::shared_mutex mu_;  // guards the maps below
-  std::map<std::string, StoredArticle> articles_;
-  std::map<std::string, StoredStory> stories_;
+  std::map<std::string, ArticleEntry> articles_;
+  std::map<std::string, StoryEntry> stories_;
   int64_t versions_ = 0;
 };
 

@@ -1,24 +1,34 @@
 // StoryPipeline: the ingest path every StoryRepository shares:
-// RawDoc -> Article (ingest/ArticleExtractor), new Article -> story id,
-// and a story's articles -> StoryBrief (brief/BriefBuilder).
+// RawDoc -> Article (ingest/ArticleExtractor), new Article -> story
+// (cluster/StoryIndex, streaming, with copy links), and a story's articles
+// -> StoryBrief (brief/BriefBuilder).
 //
-// Story assignment: until the streaming clusterer is wired in, all new
-// articles of one batch start one new story "s-<n>" (docs/server.md says
-// why). An article already stored keeps its story.
+// A repository feeds each new article to Cluster(), then calls Settle()
+// once per batch to learn which stories changed (joined, started or
+// merged) and their members, rebuilds those briefs with BuildBrief(), and
+// deletes the stories Settle() reports as merged away. Story ids are
+// StoryIndex's "s-<n>"; replaying the same articles in the same order
+// (Replay, when reopening a store) gives the same ids.
 //
-// Not thread-safe (owns an extractor and a brief builder); a repository
-// calls it only from its serialized ingest path.
+// The header includes nothing of brief/ on purpose: brief/story_brief.h
+// and store/database.h both define a storyfuse::Statement, so no file may
+// include both (see docs/server.md).
+//
+// Not thread-safe (owns an extractor, a clusterer and a brief builder); a
+// repository calls it only from its serialized ingest path.
 #ifndef STORYFUSE_SERVER_STORY_PIPELINE_H_
 #define STORYFUSE_SERVER_STORY_PIPELINE_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
-#include "brief/brief_builder.h"
-#include "brief/story_brief.h"
+#include "cluster/story_index.h"
 #include "ingest/article.h"
 #include "ingest/article_extractor.h"
 #include "ingest/raw_doc.h"
@@ -26,32 +36,55 @@
 
 namespace storyfuse {
 
+class BriefBuilder;
+
+// A story's rendered brief and its row in the story list.
+struct BuiltStory {
+  std::string brief_json;  // as `storyfuse brief --format json` prints one story
+  StorySummary summary;
+};
+
+// What changed since the last Settle().
+struct SettledStories {
+  std::map<std::string, std::vector<std::string>> changed;  // story id -> article ids, arrival order
+  std::vector<std::string> removed;                         // stories merged into others
+};
+
 class StoryPipeline {
  public:
-  // `next_story` is the number of the next story id to hand out (stories
-  // already stored + 1 when reopening a store).
-  explicit StoryPipeline(int64_t next_story = 1);
+  StoryPipeline();
+  ~StoryPipeline();
 
   // InvalidArgument naming the document when it holds no article text.
   Result<Article> Extract(const RawDoc& doc);
 
-  // Starts a batch: the batch's new articles share one new story.
-  void BeginBatch();
-  // The story of a new article of the current batch.
-  std::string AssignStory(const Article& article);
+  // Clusters a new article; returns the story it joined or started (later
+  // articles may merge it: Settle() reports the final ids).
+  std::string Cluster(const Article& article);
+  // Marks a stored article whose text changed: its story's brief must be
+  // rebuilt at the next Settle().
+  void Touch(const std::string& article_id);
+  // The current story of an article, "" when unknown.
+  std::string StoryOf(const std::string& article_id) const;
+  // The article this one copies, "" when none.
+  std::string CopyOf(const std::string& article_id) const;
 
-  // The brief of a story from its articles (in arrival order).
-  StoryBrief BuildBrief(const std::string& story_id, const std::vector<const Article*>& articles);
+  // The stories touched since the last call, with their current members.
+  SettledStories Settle();
+
+  // The brief of a story from its articles (in arrival order); `now` is
+  // the update time recorded in the summary.
+  BuiltStory BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
+                        const std::string& now);
 
  private:
   ArticleExtractor extractor_;
-  BriefBuilder builder_;
-  int64_t next_story_;
-  std::string batch_story_;
+  StoryIndex index_;
+  std::unique_ptr<BriefBuilder> builder_;  // brief/ headers stay out of this one
+  std::unordered_map<std::string, ClusterResult> results_;  // article id -> what Cluster decided
+  std::set<std::string> touched_articles_;
+  std::set<std::string> known_stories_;  // story ids as of the last Settle
 };
-
-// The row of the story list for a brief; `updated` is the ingest time.
-StorySummary SummarizeBrief(const StoryBrief& brief, const std::string& updated);
 
 // n of a story id "s-<n>", 0 for any other id.
 int64_t StoryNumber(const std::string& story_id);

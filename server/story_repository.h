@@ -46,7 +46,7 @@ struct StoryList {
 };
 
 // One search result: an article or a story, best first.
-struct SearchHit {
+struct SearchResult {
   std::string kind;      // "article" or "story"
   std::string id;
   std::string title;     // article title or story headline
@@ -88,7 +88,7 @@ class StoryRepository {
 
   // Articles and stories matching the words of `q`, best first, at most
   // `limit` of each kind.
-  virtual Result<std::vector<SearchHit>> Search(const std::string& q, int limit) = 0;
+  virtual Result<std::vector<SearchResult>> Search(const std::string& q, int limit) = 0;
 
   // Cleans, clusters, stores the documents and rebuilds the briefs of the
   // stories they touch; one outcome per document, in order. A document

@@ -1,4 +1,4 @@
-// storyfuse serve --db PATH [--port 8080] [--host 127.0.0.1] [--threads 8] [--max-body BYTES]
+// storyfuse serve --db PATH [--port 8080] [--host 127.0.0.1] [--threads 8] [--max-body BYTES] [--check]
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
@@ -8,6 +8,7 @@
 #include "server/api_router.h"
 #include "server/http_server.h"
 #include "server/server_metrics.h"
+#include "server/store_story_repository.h"
 #include "server/story_repository_factory.h"
 #include "tools/command.h"
 
@@ -16,6 +17,7 @@ namespace {
 
 struct ServeOptions {
   std::string db;
+  bool check = false;
   HttpServerOptions http;
 };
 
@@ -30,7 +32,23 @@ sigset_t BlockStopSignals() {
   return set;
 }
 
+// --check: open (repairing what an interrupted ingest left), verify, exit.
+int RunCheck(const ServeOptions& opt) {
+  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db);
+  if (!repo.ok()) {
+    std::fprintf(stderr, "storyfuse serve: %s\n", repo.status().message().c_str());
+    return kExitBadInput;
+  }
+  std::string summary;
+  Status st = (*repo)->Verify(&summary);
+  std::printf("%s: %s, %d stories repaired on open: %s\n", opt.db.c_str(), summary.c_str(), (*repo)->repaired(),
+              st.ok() ? "consistent" : "INCONSISTENT");
+  if (!st.ok()) std::fprintf(stderr, "storyfuse serve: %s: %s\n", opt.db.c_str(), st.message().c_str());
+  return st.ok() ? kExitOk : kExitBadInput;
+}
+
 int RunServe(const ServeOptions& opt) {
+  if (opt.check) return RunCheck(opt);
   sigset_t stop_signals = BlockStopSignals();  // before any thread starts
   Result<std::unique_ptr<StoryRepository>> repo = OpenStoryRepository(opt.db);
   if (!repo.ok()) {
@@ -71,6 +89,8 @@ void RegisterServe(CLI::App& app, int* exit_code) {
   cmd->add_option("--host", opt->http.host, "Address to listen on");
   cmd->add_option("--threads", opt->http.threads, "Worker threads")->check(CLI::Range(1, 1024));
   cmd->add_option("--max-body", opt->http.max_body, "Largest request body in bytes")->check(CLI::PositiveNumber);
+  cmd->add_flag("--check", opt->check,
+                "Open the database, repair stories an interrupted ingest left, verify every brief and exit");
   cmd->callback([opt, exit_code] { *exit_code = RunServe(*opt); });
 }
 

@@ -1,0 +1,341 @@
+#include "server/store_story_repository.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "server/article_view.h"
+#include "server/search_text.h"
+
+namespace storyfuse {
+
+using nlohmann::json;
+
+// A read connection borrowed from the pool, returned on destruction.
+class StoreStoryRepository::ReaderLease {
+ public:
+  ReaderLease(StoreStoryRepository* repo, std::unique_ptr<ArticleStore> store)
+      : repo_(repo), store_(std::move(store)) {}
+  ReaderLease(ReaderLease&& o) noexcept : repo_(o.repo_), store_(std::move(o.store_)) {}
+  ~ReaderLease() {
+    if (store_) repo_->Return(std::move(store_));
+  }
+  ArticleStore* operator->() { return store_.get(); }
+
+ private:
+  StoreStoryRepository* repo_;
+  std::unique_ptr<ArticleStore> store_;
+};
+
+namespace {
+
+// The user's words as an FTS5 query: every word, each as a prefix.
+std::string FtsQuery(const std::string& q) {
+  std::string out;
+  for (const std::string& term : SearchTerms(q)) out += (out.empty() ? "\"" : " \"") + term + "\"*";
+  return out;
+}
+
+// Runs `sql` with text parameters, calling fn(statement) per row.
+template <typename F>
+Status ForEachRow(Database& db, const std::string& sql, const std::vector<std::string>& params, F fn) {
+  Result<Statement> s = db.Prepare(sql);
+  if (!s.ok()) return s.status();
+  for (size_t i = 0; i < params.size(); ++i) s->Bind(static_cast<int>(i + 1), params[i]);
+  for (;;) {
+    Result<bool> row = s->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    fn(*s);
+  }
+}
+
+// The article ids a stored brief lists.
+std::vector<std::string> BriefArticleIds(const std::string& brief_json) {
+  std::vector<std::string> ids;
+  json brief = json::parse(brief_json, nullptr, false);
+  if (!brief.is_object() || !brief.contains("articles")) return ids;
+  for (const json& a : brief["articles"]) ids.push_back(a.value("id", ""));
+  return ids;
+}
+
+json VersionsJson(const StoredArticle& current, const std::vector<ArticleVersion>& history) {
+  json out = json::array();
+  for (const ArticleVersion& v : history) {
+    out.push_back({{"version", v.version}, {"ingested_at", v.ingested_at}, {"replaced_at", v.replaced_at},
+                   {"title", v.title}, {"chars", v.text.size()}, {"content_hash", v.content_hash}});
+  }
+  out.push_back({{"version", current.version}, {"ingested_at", current.ingested_at}, {"replaced_at", nullptr},
+                 {"title", current.article.title}, {"chars", current.article.text.size()},
+                 {"content_hash", current.content_hash}});
+  return out;
+}
+
+}  // namespace
+
+StoreStoryRepository::StoreStoryRepository(std::string path, std::unique_ptr<ArticleStore> writer)
+    : path_(std::move(path)), writer_(std::move(writer)) {}
+
+StoreStoryRepository::~StoreStoryRepository() = default;
+
+Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path) {
+  Result<std::unique_ptr<ArticleStore>> writer = ArticleStore::Open(path);
+  if (!writer.ok()) return writer.status();
+  std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path, std::move(writer).value()));
+  if (Status st = repo->Recover(); !st.ok()) return st.WithContext(path + ": repairing stories");
+  return repo;
+}
+
+Result<StoreStoryRepository::ReaderLease> StoreStoryRepository::Reader() {
+  {
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    if (!readers_.empty()) {
+      std::unique_ptr<ArticleStore> store = std::move(readers_.back());
+      readers_.pop_back();
+      return ReaderLease(this, std::move(store));
+    }
+  }
+  Result<std::unique_ptr<ArticleStore>> store = ArticleStore::Open(path_);
+  if (!store.ok()) return store.status();
+  return ReaderLease(this, std::move(store).value());
+}
+
+void StoreStoryRepository::Return(std::unique_ptr<ArticleStore> reader) {
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  readers_.push_back(std::move(reader));
+}
+
+Status StoreStoryRepository::Recover() {
+  std::lock_guard<std::mutex> lock(ingest_mu_);
+  std::vector<std::string> ids;
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow(writer_->db(), "SELECT id FROM articles ORDER BY seq", {},
+                                       [&](Statement& s) { ids.push_back(s.Text(0)); }));
+  for (const std::string& id : ids) {
+    Result<std::optional<StoredArticle>> a = writer_->Get(id);
+    if (!a.ok()) return a.status();
+    if (*a) pipeline_.Cluster((*a)->article);
+  }
+  SettledStories settled = pipeline_.Settle();
+  std::vector<std::string> stored;
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow(writer_->db(), "SELECT id FROM stories", {},
+                                       [&](Statement& s) { stored.push_back(s.Text(0)); }));
+  for (const std::string& id : stored) {
+    if (!settled.changed.count(id)) settled.removed.push_back(id);
+  }
+  return WriteStories(settled, ArticleStore::NowUtc(), /*only_stale=*/true);
+}
+
+Status StoreStoryRepository::WriteStories(const SettledStories& settled, const std::string& now, bool only_stale) {
+  for (const auto& [sid, ids] : settled.changed) STORYFUSE_RETURN_IF_ERROR(WriteStory(sid, ids, now, only_stale));
+  for (const std::string& sid : settled.removed) {
+    Result<Statement> del = writer_->db().Prepare("DELETE FROM stories WHERE id = ?1");
+    if (!del.ok()) return del.status();
+    STORYFUSE_RETURN_IF_ERROR(del->Bind(1, sid).Run());
+    ++repaired_;
+  }
+  return Status::Ok();
+}
+
+Status StoreStoryRepository::WriteStory(const std::string& sid, const std::vector<std::string>& ids,
+                                        const std::string& now, bool only_stale) {
+  std::vector<StoredArticle> members;
+  bool stale = !only_stale;
+  for (const std::string& id : ids) {
+    Result<std::optional<StoredArticle>> a = writer_->Get(id);
+    if (!a.ok()) return a.status();
+    if (!*a) continue;  // in the clusterer but not stored: never happens for a store we replayed
+    StoredArticle& m = members.emplace_back(std::move(**a));
+    if (m.story_id != sid) {
+      STORYFUSE_RETURN_IF_ERROR(writer_->SetStory(m.article.id, sid));
+      stale = true;
+    }
+    if (std::string copy = pipeline_.CopyOf(id); copy != m.copy_of) {
+      STORYFUSE_RETURN_IF_ERROR(writer_->SetCopyOf(m.article.id, copy));
+    }
+  }
+  if (!stale) {
+    Result<std::optional<StoredStory>> old = writer_->GetStory(sid);
+    if (!old.ok()) return old.status();
+    stale = !*old || BriefArticleIds((*old)->brief_json) != ids;
+  }
+  if (!stale) return Status::Ok();
+  if (only_stale) ++repaired_;
+  std::vector<const Article*> articles;
+  for (const StoredArticle& m : members) articles.push_back(&m.article);
+  BuiltStory built = pipeline_.BuildStory(sid, articles, now);
+  return writer_->PutStory({sid, built.summary.headline, now, std::move(built.brief_json)});
+}
+
+Result<IngestOutcome> StoreStoryRepository::IngestOne(const RawDoc& doc, const std::string& now) {
+  Result<Article> a = pipeline_.Extract(doc);
+  if (!a.ok()) return IngestOutcome{doc.id, "", "rejected", a.status().message()};
+  Result<ArticleStore::PutResult> put = writer_->Put(*a, now);
+  if (!put.ok()) return put.status().WithContext(doc.id);
+  IngestOutcome out{doc.id, put->id, "", ""};  // story_id holds the stored id until settled
+  switch (put->outcome) {
+    case ArticleStore::PutOutcome::kInserted:
+      pipeline_.Cluster(*a);
+      out.status = "created";
+      break;
+    case ArticleStore::PutOutcome::kUpdated:
+      pipeline_.Touch(put->id);
+      out.status = "updated";
+      break;
+    case ArticleStore::PutOutcome::kUnchanged: out.status = "unchanged"; break;
+    case ArticleStore::PutOutcome::kDuplicate: out.status = "duplicate"; break;
+  }
+  return out;
+}
+
+Result<std::vector<IngestOutcome>> StoreStoryRepository::Ingest(std::vector<RawDoc> docs) {
+  std::lock_guard<std::mutex> lock(ingest_mu_);
+  std::string now = ArticleStore::NowUtc();
+  std::vector<IngestOutcome> outcomes;
+  for (const RawDoc& doc : docs) {
+    Result<IngestOutcome> o = IngestOne(doc, now);
+    if (!o.ok()) return o.status();
+    outcomes.push_back(std::move(o).value());
+  }
+  STORYFUSE_RETURN_IF_ERROR(WriteStories(pipeline_.Settle(), now, /*only_stale=*/false));
+  for (IngestOutcome& o : outcomes) {
+    if (o.status != "rejected") o.story_id = pipeline_.StoryOf(o.story_id);
+  }
+  return outcomes;
+}
+
+Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
+  Result<ReaderLease> reader = Reader();
+  if (!reader.ok()) return reader.status();
+  std::string where = " WHERE 1";
+  std::vector<std::string> params;
+  if (!query.since.empty()) {
+    params.push_back(query.since);
+    where += " AND updated_at >= ?" + std::to_string(params.size());
+  }
+  if (std::string fts = FtsQuery(query.q); !fts.empty()) {
+    params.push_back(fts);
+    where += " AND id IN (SELECT story_id FROM articles WHERE seq IN "
+             "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?" + std::to_string(params.size()) + "))";
+  }
+  StoryList out;
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT count(*) FROM stories" + where, params,
+                                       [&](Statement& s) { out.total = s.Int(0); }));
+  std::string page = "SELECT rowid AS r FROM stories" + where + " ORDER BY updated_at DESC, rowid DESC LIMIT " +
+                     std::to_string(query.limit) + " OFFSET " + std::to_string(query.offset);
+  std::string sql =
+      "SELECT s.id, s.headline, s.updated_at, "
+      "(SELECT count(*) FROM articles a WHERE a.story_id = s.id), "
+      "coalesce(json_extract(s.brief_json, '$.outlets'), 0), "
+      "coalesce(json_extract(s.brief_json, '$.independent_sources'), 0), "
+      "(SELECT max(published) FROM articles a WHERE a.story_id = s.id) "
+      "FROM (" + page + ") p JOIN stories s ON s.rowid = p.r ORDER BY s.updated_at DESC, s.rowid DESC";
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), sql, params, [&](Statement& s) {
+    out.stories.push_back({s.Text(0), s.Text(1), static_cast<int>(s.Int(3)), static_cast<int>(s.Int(4)),
+                           static_cast<int>(s.Int(5)), s.Text(2), s.Text(6)});
+  }));
+  return out;
+}
+
+Result<std::string> StoreStoryRepository::StoryBriefJson(const std::string& story_id) {
+  Result<ReaderLease> reader = Reader();
+  if (!reader.ok()) return reader.status();
+  Result<std::optional<StoredStory>> story = (*reader)->GetStory(story_id);
+  if (!story.ok()) return story.status();
+  if (!*story || (*story)->brief_json.empty()) return Status::NotFound("no story " + story_id);
+  return std::move((*story)->brief_json);
+}
+
+Result<json> StoreStoryRepository::ArticleJson(const std::string& article_id) {
+  Result<ReaderLease> reader = Reader();
+  if (!reader.ok()) return reader.status();
+  Result<std::optional<StoredArticle>> a = (*reader)->Get(article_id);
+  if (!a.ok()) return a.status();
+  if (!*a) return Status::NotFound("no article " + article_id);
+  Result<std::vector<ArticleVersion>> history = (*reader)->History(article_id);
+  if (!history.ok()) return history.status();
+  json brief;
+  if (!(*a)->story_id.empty()) {
+    Result<std::optional<StoredStory>> story = (*reader)->GetStory((*a)->story_id);
+    if (!story.ok()) return story.status();
+    if (*story) brief = json::parse((*story)->brief_json, nullptr, false);
+  }
+  json view = ArticleView((*a)->article, (*a)->story_id, VersionsJson(**a, *history), brief);
+  view["copy_of"] = (*a)->copy_of.empty() ? json(nullptr) : json((*a)->copy_of);
+  return view;
+}
+
+Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string& q, int limit) {
+  std::string fts = FtsQuery(q);
+  if (fts.empty()) return std::vector<SearchResult>();
+  Result<ReaderLease> reader = Reader();
+  if (!reader.ok()) return reader.status();
+  Result<std::vector<SearchHit>> hits = (*reader)->Search(fts, limit);
+  if (!hits.ok()) return hits.status();
+  std::vector<SearchResult> articles, stories;
+  std::map<std::string, size_t> story_index;
+  for (const SearchHit& h : *hits) {
+    std::string story, headline;
+    STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(),
+        "SELECT a.story_id, s.headline FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?1",
+        {h.id}, [&](Statement& s) { story = s.Text(0); headline = s.Text(1); }));
+    articles.push_back({"article", h.id, h.title, story, h.snippet, -h.rank});
+    if (story.empty()) continue;
+    auto [it, fresh] = story_index.emplace(story, stories.size());
+    if (fresh) stories.push_back({"story", story, headline, story, h.snippet, -h.rank});
+    else stories[it->second].score -= h.rank;  // more matching articles rank a story higher
+  }
+  std::stable_sort(stories.begin(), stories.end(),
+                   [](const SearchResult& a, const SearchResult& b) { return a.score > b.score; });
+  stories.insert(stories.end(), articles.begin(), articles.end());
+  return stories;
+}
+
+Status StoreStoryRepository::Verify(std::string* summary) {
+  Result<ReaderLease> reader = Reader();
+  if (!reader.ok()) return reader.status();
+  std::map<std::string, std::set<std::string>> by_story;  // story -> its articles' ids
+  int64_t articles = 0;
+  std::vector<std::string> problems;
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT id, story_id FROM articles", {}, [&](Statement& s) {
+    ++articles;
+    if (s.Text(1).empty()) problems.push_back("article " + s.Text(0) + " has no story");
+    else by_story[s.Text(1)].insert(s.Text(0));
+  }));
+  int64_t stories = 0;
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT id, brief_json FROM stories", {}, [&](Statement& s) {
+    ++stories;
+    std::vector<std::string> listed = BriefArticleIds(s.Text(1));
+    std::set<std::string> unique(listed.begin(), listed.end());
+    auto it = by_story.find(s.Text(0));
+    if (unique.size() != listed.size() || it == by_story.end() || it->second != unique) {
+      problems.push_back("story " + s.Text(0) + ": its brief lists " + std::to_string(listed.size()) +
+                         " articles, the store has " + std::to_string(it == by_story.end() ? 0 : it->second.size()));
+    }
+    if (it != by_story.end()) by_story.erase(it);
+  }));
+  for (const auto& [story, ids] : by_story) {
+    problems.push_back("story " + story + " of " + std::to_string(ids.size()) + " articles has no brief");
+  }
+  *summary = std::to_string(articles) + " articles in " + std::to_string(stories) + " stories";
+  if (problems.empty()) return Status::Ok();
+  std::string message = std::to_string(problems.size()) + " problems:";
+  for (size_t i = 0; i < problems.size() && i < 10; ++i) message += "\n  " + problems[i];
+  return Status::Corruption(message);
+}
+
+Result<RepositoryStats> StoreStoryRepository::Stats() {
+  Result<ReaderLease> reader = Reader();
+  if (!reader.ok()) return reader.status();
+  RepositoryStats stats;
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(),
+      "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_versions), "
+      "(SELECT count(*) FROM stories)", {}, [&](Statement& s) {
+        stats.articles = s.Int(0);
+        stats.versions = s.Int(0) + s.Int(1);
+        stats.stories = s.Int(2);
+      }));
+  return stats;
+}
+
+}  // namespace storyfuse

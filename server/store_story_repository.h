@@ -1,0 +1,77 @@
+// StoreStoryRepository: a StoryRepository over the SQLite store
+// (store/article_store.h; schema in docs/store.md).
+//
+// Reads use a pool of read connections, one per concurrent request, so
+// they never wait on the ingest (WAL). Ingests are serialized on one
+// writer connection; each article and each story is its own transaction.
+//
+// Crash safety: Open() replays the stored articles through the clusterer
+// (rebuilding its in-memory state) and repairs what an interrupted ingest
+// left behind: articles without a story get one, a story whose brief does
+// not list exactly its articles gets its brief rebuilt, stories merged
+// away are deleted. So after a kill -9 and a restart every stored article
+// is in exactly one story and every brief matches its articles.
+//
+// Thread-safe.
+#ifndef STORYFUSE_SERVER_STORE_STORY_REPOSITORY_H_
+#define STORYFUSE_SERVER_STORE_STORY_REPOSITORY_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "server/story_pipeline.h"
+#include "server/story_repository.h"
+#include "store/article_store.h"
+
+namespace storyfuse {
+
+class StoreStoryRepository : public StoryRepository {
+ public:
+  // Opens (or creates) the store at `path` and repairs it (see above).
+  // Returns the store's error naming the path.
+  static Result<std::unique_ptr<StoreStoryRepository>> Open(const std::string& path);
+  ~StoreStoryRepository() override;
+
+  Result<StoryList> ListStories(const StoryQuery& query) override;
+  Result<std::string> StoryBriefJson(const std::string& story_id) override;
+  Result<nlohmann::json> ArticleJson(const std::string& article_id) override;
+  Result<std::vector<SearchResult>> Search(const std::string& q, int limit) override;
+  Result<std::vector<IngestOutcome>> Ingest(std::vector<RawDoc> docs) override;
+  Result<RepositoryStats> Stats() override;
+
+  // Checks that every article is in exactly one story and every story's
+  // brief lists exactly its articles. Corruption listing the first
+  // problems otherwise; `summary` gets the counts.
+  Status Verify(std::string* summary);
+
+  // Stories repaired by Open() (for the log).
+  int repaired() const { return repaired_; }
+
+ private:
+  class ReaderLease;
+  StoreStoryRepository(std::string path, std::unique_ptr<ArticleStore> writer);
+
+  Result<ReaderLease> Reader();
+  void Return(std::unique_ptr<ArticleStore> reader);
+  Status Recover();
+  // Points the stories' articles at them and rebuilds their briefs;
+  // deletes the removed stories. Writer only.
+  Status WriteStories(const SettledStories& settled, const std::string& now, bool only_stale);
+  Status WriteStory(const std::string& story_id, const std::vector<std::string>& ids, const std::string& now,
+                    bool only_stale);
+  Result<IngestOutcome> IngestOne(const RawDoc& doc, const std::string& now);
+
+  std::string path_;
+  std::mutex ingest_mu_;  // serializes Ingest; guards writer_ and pipeline_
+  std::unique_ptr<ArticleStore> writer_;
+  StoryPipeline pipeline_;
+  std::mutex pool_mu_;
+  std::vector<std::unique_ptr<ArticleStore>> readers_;  // idle read connections
+  int repaired_ = 0;
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_SERVER_STORE_STORY_REPOSITORY_H_

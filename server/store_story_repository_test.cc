@@ -1,0 +1,114 @@
+#include "server/store_story_repository.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "server/article_payload.h"
+#include "server/test_fixtures.h"
+
+namespace storyfuse {
+namespace {
+
+using nlohmann::json;
+
+class StoreStoryRepositoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("sf-store-repo-" + std::to_string(getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "stories.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::unique_ptr<StoreStoryRepository> Open() {
+    auto repo = StoreStoryRepository::Open(path_);
+    EXPECT_TRUE(repo.ok()) << repo.status().ToString();
+    return repo.ok() ? std::move(repo).value() : nullptr;
+  }
+  static std::vector<IngestOutcome> Ingest(StoryRepository& repo, const std::string& body) {
+    auto docs = ParseArticlePayload("application/json", body);
+    EXPECT_TRUE(docs.ok());
+    auto out = repo.Ingest(std::move(docs).value());
+    EXPECT_TRUE(out.ok()) << out.status().ToString();
+    return out.ok() ? *out : std::vector<IngestOutcome>{};
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+TEST_F(StoreStoryRepositoryTest, IngestListGetSearch) {
+  auto repo = Open();
+  auto out = Ingest(*repo, BridgeArticlesJson());
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].status, "created");
+  EXPECT_FALSE(out[0].story_id.empty());
+  EXPECT_EQ(Ingest(*repo, BridgeArticlesJson())[1].status, "unchanged");
+
+  auto list = repo->ListStories({});
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  ASSERT_EQ(list->total, 1);
+  const StorySummary& s = list->stories[0];
+  EXPECT_EQ(s.id, out[0].story_id);
+  EXPECT_EQ(s.articles, 2);
+  EXPECT_EQ(s.outlets, 2);
+  EXPECT_EQ(s.published, "2031-05-02");
+  EXPECT_EQ(repo->ListStories({"brandvik", "", 20, 0})->total, 1);
+  EXPECT_EQ(repo->ListStories({"zeppelin", "", 20, 0})->total, 0);
+  EXPECT_EQ(repo->ListStories({"", "2999-01-01", 20, 0})->total, 0);
+
+  auto brief = repo->StoryBriefJson(s.id);
+  ASSERT_TRUE(brief.ok());
+  EXPECT_EQ(json::parse(*brief)["articles"].size(), 2u);
+  EXPECT_EQ(repo->StoryBriefJson("s-999").status().code(), Status::Code::kNotFound);
+
+  auto article = repo->ArticleJson("cc-1");
+  ASSERT_TRUE(article.ok());
+  EXPECT_EQ((*article)["story"], s.id);
+  EXPECT_EQ((*article)["versions"].size(), 1u);
+  EXPECT_FALSE((*article)["sentences"].empty());
+  EXPECT_EQ(repo->ArticleJson("nope").status().code(), Status::Code::kNotFound);
+
+  auto hits = repo->Search("Brandvik proud", 10);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 3u);  // the story, then its two articles
+  EXPECT_EQ((*hits)[0].kind, "story");
+  EXPECT_NE((*hits)[1].snippet.find('['), std::string::npos);
+  auto stats = repo->Stats();
+  EXPECT_EQ(stats->articles, 2);
+  EXPECT_EQ(stats->stories, 1);
+}
+
+TEST_F(StoreStoryRepositoryTest, ReopenKeepsStoriesAndRepairsAnInterruptedIngest) {
+  std::string story;
+  {
+    auto repo = Open();
+    story = Ingest(*repo, BridgeArticlesJson())[0].story_id;
+  }
+  {
+    auto repo = Open();
+    EXPECT_EQ(repo->repaired(), 0);
+    EXPECT_EQ(repo->ListStories({})->stories[0].id, story);
+  }
+  {  // What a kill between storing an article and writing its story leaves.
+    auto store = ArticleStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->SetStory("cc-1", "").ok());
+    ASSERT_TRUE((*store)->PutStory({story, "stale", ArticleStore::NowUtc(), "{\"articles\": []}"}).ok());
+    ASSERT_TRUE((*store)->PutStory({"s-77", "orphan", ArticleStore::NowUtc(), "{}"}).ok());
+  }
+  auto repo = Open();
+  EXPECT_EQ(repo->repaired(), 2);
+  auto list = repo->ListStories({});
+  ASSERT_EQ(list->total, 1);
+  EXPECT_EQ(list->stories[0].articles, 2);
+  EXPECT_EQ(json::parse(repo->StoryBriefJson(story).value())["articles"].size(), 2u);
+  EXPECT_EQ(repo->ArticleJson("cc-1").value()["story"], story);
+}
+
+}  // namespace
+}  // namespace storyfuse
