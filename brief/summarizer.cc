@@ -346,6 +346,8 @@ class Selection {
 // that still fits.
 void Greedy(const std::vector<uint32_t>& pool, const std::vector<Candidate>& cands, int budget,
             double r, double max_repeat, Selection* sel) {
+  std::vector<double> cost(cands.size(), 1);
+  for (uint32_t s : pool) cost[s] = std::pow(static_cast<double>(cands[s].words), r);
   while (true) {
     double best = 0;
     int pick = -1;
@@ -353,7 +355,7 @@ void Greedy(const std::vector<uint32_t>& pool, const std::vector<Candidate>& can
       if (sel->Has(s) || sel->words() + cands[s].words > budget) continue;
       double g = sel->Gain(s);
       if (g <= 0) continue;
-      double score = g / std::pow(static_cast<double>(cands[s].words), r);
+      double score = g / cost[s];
       if (score > best && sel->Covered(s) <= max_repeat) best = score, pick = static_cast<int>(s);
     }
     if (pick < 0) return;
