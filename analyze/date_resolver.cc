@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "analyze/date_words.h"
+#include "text/short_word_set.h"
 
 namespace storyfuse {
 namespace {
@@ -145,12 +146,12 @@ class Parser {
     if (t.kind == LexKind::kNumber) return true;
     if (t.kind != LexKind::kWord) return false;
     if (t.capitalized) return true;
-    static const auto* kStarts = new std::unordered_set<std::string_view>{
+    static const auto* kStarts = new ShortWordSet{
         "today", "tonight", "yesterday", "tomorrow", "earlier", "later", "early", "late", "this",
         "last", "past", "next", "coming", "few", "several", "a", "an", "one", "two", "three",
         "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "days",
         "weeks", "months", "years", "the", "mid"};
-    return kStarts->count(Low(i)) > 0;
+    return kStarts->Contains(Low(i));
   }
 
   // ---- token helpers ----

@@ -1,7 +1,8 @@
 #include "analyze/entity_cues.h"
 
 #include <unordered_map>
-#include <unordered_set>
+
+#include "text/short_word_set.h"
 
 namespace storyfuse {
 namespace {
@@ -89,11 +90,9 @@ constexpr std::string_view kParticles[] = {"de", "da", "del", "della", "di", "du
                                            "von", "der", "den", "bin", "ibn", "al", "el",
                                            "la", "le", "dos", "das", "ter"};
 
-using WordSet = std::unordered_set<std::string_view>;
-
 template <size_t N>
-const WordSet* MakeSet(const std::string_view (&list)[N]) {
-  return new WordSet(std::begin(list), std::end(list));
+const ShortWordSet* MakeSet(const std::string_view (&list)[N]) {
+  return new ShortWordSet(std::begin(list), std::end(list));
 }
 
 std::string_view StripDot(std::string_view w) {
@@ -116,7 +115,14 @@ const TitleIndex& Titles() {
 
 size_t TitleLength(const std::vector<std::string_view>& words, size_t i, size_t end) {
   if (i >= end) return 0;
-  auto it = Titles().find(StripDot(words[i]));
+  static const ShortWordSet* firsts = [] {
+    auto* set = new ShortWordSet();
+    for (const auto& title : kTitles) set->Insert(title[0]);
+    return set;
+  }();
+  std::string_view first = StripDot(words[i]);
+  if (!firsts->Contains(first)) return 0;
+  auto it = Titles().find(first);
   if (it == Titles().end()) return 0;
   size_t best = 0;
   for (size_t t : it->second) {
@@ -132,32 +138,32 @@ size_t TitleLength(const std::vector<std::string_view>& words, size_t i, size_t 
 }
 
 bool IsHonorific(std::string_view word) {
-  static const WordSet* set = MakeSet(kHonorifics);
-  return set->count(word) > 0;
+  static const ShortWordSet* set = MakeSet(kHonorifics);
+  return set->Contains(word);
 }
 bool IsOrgHead(std::string_view word) {
-  static const WordSet* set = MakeSet(kOrgHeads);
-  return set->count(word) > 0;
+  static const ShortWordSet* set = MakeSet(kOrgHeads);
+  return set->Contains(word);
 }
 bool IsPlaceHead(std::string_view word) {
-  static const WordSet* set = MakeSet(kPlaceHeads);
-  return set->count(word) > 0;
+  static const ShortWordSet* set = MakeSet(kPlaceHeads);
+  return set->Contains(word);
 }
 bool IsSpeechVerb(std::string_view word) {
-  static const WordSet* set = MakeSet(kSpeechVerbs);
-  return set->count(word) > 0;
+  static const ShortWordSet* set = MakeSet(kSpeechVerbs);
+  return set->Contains(word);
 }
 bool IsPlacePreposition(std::string_view word) {
-  static const WordSet* set = MakeSet(kPlacePrepositions);
-  return set->count(word) > 0;
+  static const ShortWordSet* set = MakeSet(kPlacePrepositions);
+  return set->Contains(word);
 }
 bool IsPlacePrefix(std::string_view word) {
-  static const WordSet* set = MakeSet(kPlacePrefixes);
-  return set->count(word) > 0;
+  static const ShortWordSet* set = MakeSet(kPlacePrefixes);
+  return set->Contains(word);
 }
 bool IsNameParticle(std::string_view word) {
-  static const WordSet* set = MakeSet(kParticles);
-  return set->count(word) > 0;
+  static const ShortWordSet* set = MakeSet(kParticles);
+  return set->Contains(word);
 }
 
 }  // namespace storyfuse

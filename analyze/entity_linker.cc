@@ -13,6 +13,7 @@
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
+#include "text/short_word_set.h"
 #include "text/word_lexer.h"
 
 namespace storyfuse {
@@ -96,7 +97,7 @@ std::vector<std::string> SplitWords(const std::string& key) {
 
 // Words that open sentences and are never the start of a name.
 bool IsOpener(std::string_view w) {
-  static const auto* kOpeners = new std::unordered_set<std::string_view>{
+  static const auto* kOpeners = new ShortWordSet{
       "the", "a", "an", "throughout", "despite", "following", "amid", "among", "although",
       "though", "while", "whereas", "unless", "until", "since", "after", "before", "when",
       "meanwhile", "however", "moreover", "furthermore", "instead", "indeed", "still", "yet",
@@ -106,7 +107,7 @@ bool IsOpener(std::string_view w) {
       "most", "several", "both", "each", "every", "all", "any", "such", "what", "which", "who",
       "why", "how", "where", "if", "as", "at", "by", "for", "from", "in", "into", "of", "on",
       "to", "with", "without", "under", "over", "about", "against", "per", "via", "like"};
-  return kOpeners->count(w) > 0;
+  return kOpeners->Contains(w);
 }
 
 bool IsCorporateSuffix(std::string_view w) {
@@ -217,13 +218,13 @@ class ArticleReader {
   // Sentence-opening capitalized words that the article also uses in
   // lower case ("Speaking", "Following"): common words, not names.
   void FindCommonOpeners() {
-    std::unordered_set<std::string_view> openers;
+    ShortWordSet openers;
     for (size_t i = 0; i < toks_.size(); ++i) {
-      if (toks_[i].sentence_start && IsWord(i) && toks_[i].capitalized) openers.insert(lower_[i]);
+      if (toks_[i].sentence_start && IsWord(i) && toks_[i].capitalized) openers.Insert(lower_[i]);
     }
     if (openers.empty()) return;
     for (size_t i = 0; i < toks_.size(); ++i) {
-      if (!IsWord(i) || toks_[i].capitalized || openers.count(lower_[i]) == 0) continue;
+      if (!IsWord(i) || toks_[i].capitalized || !openers.Contains(lower_[i])) continue;
       if (common_.insert(lower_[i]).second) st_.common_openers.insert(FoldName(lower_[i]));
     }
   }

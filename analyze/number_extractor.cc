@@ -7,6 +7,7 @@
 
 #include "analyze/date_resolver.h"
 #include "analyze/date_words.h"
+#include "text/short_word_set.h"
 
 namespace storyfuse {
 namespace {
@@ -397,12 +398,12 @@ class Parser {
       return c == '$' || c == 0xE2 || c == 0xC2;  // $ and the UTF-8 leads of the other signs
     }
     static const auto* kWords = [] {
-      auto* set = new std::unordered_set<std::string_view>{"a", "one", "tens"};
-      for (const WordValue& w : kSmall) set->insert(w.word);
-      for (const WordValue& w : kVague) set->insert(w.word);
+      auto* set = new ShortWordSet{"a", "one", "tens"};
+      for (const WordValue& w : kSmall) set->Insert(w.word);
+      for (const WordValue& w : kVague) set->Insert(w.word);
       return set;
     }();
-    return t.kind == LexKind::kWord && kWords->count(Low(i)) > 0;
+    return t.kind == LexKind::kWord && kWords->Contains(Low(i));
   }
 
   size_t ParseAt(size_t i) {
