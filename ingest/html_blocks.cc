@@ -225,7 +225,10 @@ void HtmlBlocks::Build() {
       continue;
     }
     if (furniture_[i] != nullptr) {
-      if (furniture_[i] != kInvisible) removals_.push_back({i, furniture_[i]});
+      if (furniture_[i] != kInvisible) {
+        Span extent = TextExtent(i);
+        if (!extent.empty()) removals_.push_back({i, furniture_[i], extent});
+      }
       i = std::max(nd.end, i + 1);
       continue;
     }
@@ -237,8 +240,6 @@ void HtmlBlocks::Build() {
   }
   while (!open.empty()) close(open.back());
   flush(0);
-  // Keep only removals that held text.
-  std::erase_if(removals_, [&](const HtmlRemoval& r) { return RemovedInput(r).empty(); });
 }
 
 void HtmlBlocks::AppendText(uint32_t i, HtmlBlockBuilder* b) {
@@ -294,11 +295,12 @@ void HtmlBlocks::SumSubtrees() {
   }
 }
 
-Span HtmlBlocks::RemovedInput(const HtmlRemoval& r) const {
-  const HtmlNode& e = doc_.node(r.node);
+// The input bytes from the first to the last visible text byte of a subtree.
+Span HtmlBlocks::TextExtent(uint32_t node) const {
+  const HtmlNode& e = doc_.node(node);
   Span s;
   bool found = false;
-  for (uint32_t i = r.node; i < e.end; ++i) {
+  for (uint32_t i = node; i < e.end; ++i) {
     const HtmlNode& t = doc_.node(i);
     if (!t.is_text() || doc_.node(t.parent).tag == HtmlTag::kScript ||
         doc_.node(t.parent).tag == HtmlTag::kStyle) {

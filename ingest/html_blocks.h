@@ -53,7 +53,8 @@ struct HtmlBlock {
 // An element left out as furniture, and why, for Article::removed.
 struct HtmlRemoval {
   uint32_t node;
-  const char* kind;  // "navigation", "aside", "footer", "header", "figure", "hidden", "boilerplate", ...
+  const char* kind;
+  Span input;  // from its first to its last text byte  // "navigation", "aside", "footer", "header", "figure", "hidden", "boilerplate", ...
 };
 
 struct HtmlBlockBuilder;
@@ -74,10 +75,8 @@ class HtmlBlocks {
   // Why element `node` itself is furniture ("navigation", "boilerplate",
   // ...), or nullptr when it is not (its ancestors may still be).
   const char* furniture(uint32_t node) const { return furniture_[node]; }
-  // Furniture subtrees that held text, in document order, with the input
-  // bytes from their first to their last text byte.
+  // Furniture subtrees that held text, in document order.
   const std::vector<HtmlRemoval>& removals() const { return removals_; }
-  Span RemovedInput(const HtmlRemoval& r) const;
 
   // True for tags that start a new block.
   static bool IsBlockTag(HtmlTag t);
@@ -88,6 +87,7 @@ class HtmlBlocks {
   void AppendText(uint32_t node, HtmlBlockBuilder* b);
   void AddPiece(uint32_t out, uint32_t in, bool exact, HtmlBlockBuilder* b);
   void SumSubtrees();
+  Span TextExtent(uint32_t node) const;
 
   const HtmlDocument& doc_;
   std::vector<HtmlBlock> blocks_;

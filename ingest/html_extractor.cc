@@ -19,10 +19,7 @@ void AppendBlock(const HtmlBlocks& blocks, const HtmlBlock& b, Article* a) {
 }
 
 void RecordRemovals(const HtmlBlocks& blocks, Article* a) {
-  for (const HtmlRemoval& r : blocks.removals()) {
-    Span s = blocks.RemovedInput(r);
-    if (!s.empty()) a->removed.push_back({s, r.kind});
-  }
+  for (const HtmlRemoval& r : blocks.removals()) a->removed.push_back({r.input, r.kind});
 }
 
 }  // namespace

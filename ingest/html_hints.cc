@@ -93,42 +93,58 @@ bool IsState(std::string_view last_word) {
 }
 
 // The words of one class name (or id): split at non-alphanumerics and at
-// camelCase humps ("relatedArticles" is "related" + "articles"), lower-cased.
-std::vector<std::string> NameWords(std::string_view name) {
-  std::vector<std::string> words(1);
+// camelCase humps ("relatedArticles" is "related" + "articles"),
+// lower-cased into `buf`. Returns the number of words (at most kMaxWords).
+constexpr size_t kMaxWords = 12;
+size_t NameWords(std::string_view name, std::string* buf, std::string_view* words) {
+  buf->clear();
+  size_t begins[kMaxWords + 1], n = 0;
+  bool in_word = false;
   for (size_t i = 0; i < name.size(); ++i) {
     char c = name[i];
     bool upper = c >= 'A' && c <= 'Z';
-    if (!IsAlnum(c) || (upper && i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z')) {
-      if (!words.back().empty()) words.emplace_back();
+    bool hump = upper && i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z';
+    if (!IsAlnum(c) || hump) {
+      if (in_word) buf->push_back(' ');
+      in_word = false;
       if (!IsAlnum(c)) continue;
     }
-    words.back().push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
+    if (!in_word) {
+      if (n == kMaxWords) break;
+      begins[n++] = buf->size();
+      in_word = true;
+    }
+    buf->push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  if (words.back().empty()) words.pop_back();
-  return words;
+  if (in_word) buf->push_back(' ');
+  for (size_t k = 0; k < n; ++k) {
+    size_t end = buf->find(' ', begins[k]);
+    words[k] = std::string_view(*buf).substr(begins[k], end - begins[k]);
+  }
+  return n;
 }
 
 // Adds the words of one attribute value, each distinct word once.
-void AddWords(std::string_view value, std::vector<std::string>* seen, HtmlHint* hint,
+void AddWords(std::string_view value, std::vector<const std::string*>* seen, HtmlHint* hint,
               bool* furniture) {
   const auto& table = Words();
+  std::string buf, key;
+  std::string_view words[kMaxWords];
   size_t pos = 0;
   while (pos < value.size()) {
     size_t end = value.find_first_of(" \t\n\r\f", pos);
     if (end == std::string_view::npos) end = value.size();
-    std::vector<std::string> words = NameWords(value.substr(pos, end - pos));
+    size_t n = NameWords(value.substr(pos, end - pos), &buf, words);
     pos = end + 1;
-    if (words.empty() || (words.size() > 1 && (IsModifier(words.front()) || IsState(words.back())))) {
-      continue;
-    }
-    for (std::string& w : words) {
-      if (std::find(seen->begin(), seen->end(), w) != seen->end()) continue;
-      auto it = table.find(w);
+    if (n == 0 || (n > 1 && (IsModifier(words[0]) || IsState(words[n - 1])))) continue;
+    for (size_t k = 0; k < n; ++k) {
+      key.assign(words[k]);
+      auto it = table.find(key);
       if (it == table.end()) continue;
+      if (std::find(seen->begin(), seen->end(), &it->first) != seen->end()) continue;
       hint->weight += it->second;
       if (it->second == kFurniture) *furniture = true;
-      seen->push_back(std::move(w));
+      seen->push_back(&it->first);
     }
   }
 }
@@ -138,7 +154,7 @@ void AddWords(std::string_view value, std::vector<std::string>* seen, HtmlHint* 
 HtmlHint HtmlHints::Classify(std::string_view class_attr, std::string_view id_attr) {
   HtmlHint hint;
   bool furniture = false;
-  std::vector<std::string> seen;
+  std::vector<const std::string*> seen;
   AddWords(class_attr, &seen, &hint, &furniture);
   AddWords(id_attr, &seen, &hint, &furniture);
   // "article-share" is furniture; "story-body comments-open" is not.
