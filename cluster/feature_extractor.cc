@@ -27,16 +27,24 @@ std::string NumberKey(std::string_view number) {
 
 }  // namespace
 
-FeatureExtractor::FeatureExtractor(TermDictionary* terms) : terms_(terms) {}
+FeatureExtractor::FeatureExtractor(TermDictionary* terms, size_t lead_tokens)
+    : terms_(terms), lead_tokens_(lead_tokens) {}
 
-const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(std::string_view word) {
+const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(const Token& token, std::string_view text) {
+  std::string_view word = token.span.In(text);
   uint64_t key = Hasher::Hash64(word);
   auto it = cache_.find(key);
   if (it != cache_.end()) return it->second;
   WordInfo info;
+  info.sketch_hash = ShingleSketcher::TokenHash(word);
+  if (token.kind == TokenKind::kNumber) {
+    std::string number = NumberKey(word);
+    if (!number.empty()) info.term = terms_->Id(TermKind::kNumber, number);
+    return cache_.emplace(key, info).first->second;
+  }
   std::string folded = UnicodeText::Fold(word);
   if (!Stopwords::Contains(folded) && folded.size() > 1) {
-    info.stem = terms_->Id(TermKind::kWord, stemmer_.Stem(folded));
+    info.term = terms_->Id(TermKind::kWord, stemmer_.Stem(folded));
     if (StartsUpper(word)) info.name = terms_->Id(TermKind::kName, folded);
   }
   return cache_.emplace(key, info).first->second;
@@ -44,21 +52,23 @@ const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(std::string_view word
 
 void FeatureExtractor::AddText(std::string_view text, bool all_names, std::vector<uint32_t>* out) {
   std::vector<Token> tokens = segmenter_.Tokens(text);
-  AddTokens(text, tokens, TokenMarks::Mark(text, tokens), all_names, out);
+  AddTokens(text, tokens, TokenMarks::Mark(text, tokens), all_names, out, nullptr);
 }
 
 void FeatureExtractor::AddTokens(std::string_view text, const std::vector<Token>& tokens,
                                  const std::vector<uint8_t>& marks, bool all_names,
-                                 std::vector<uint32_t>* out) {
+                                 std::vector<uint32_t>* out, std::vector<uint64_t>* sketch_hashes) {
   for (size_t i = 0; i < tokens.size(); ++i) {
-    std::string_view word = tokens[i].span.In(text);
-    if (tokens[i].kind == TokenKind::kNumber) {
-      std::string key = NumberKey(word);
-      if (!key.empty()) out->push_back(terms_->Id(TermKind::kNumber, key));
-      continue;
+    const WordInfo& info = Lookup(tokens[i], text);
+    if (sketch_hashes != nullptr) sketch_hashes->push_back(info.sketch_hash);
+    // The lead (headline and first sentences) says what the story is: it
+    // counts twice.
+    int times = i < lead_tokens_ && sketch_hashes != nullptr ? 2 : 1;
+    for (int k = 0; k < times; ++k) {
+      if (info.term != UINT32_MAX) out->push_back(info.term);
+      if (info.name != UINT32_MAX && (all_names || !(marks[i] & kSentenceStart))) out->push_back(info.name);
     }
-    const WordInfo& info = Lookup(word);
-    if (info.stem != UINT32_MAX) out->push_back(info.stem);
+    continue;
     bool name_position = all_names || !(marks[i] & kSentenceStart);
     if (info.name != UINT32_MAX && name_position) out->push_back(info.name);
   }
@@ -69,8 +79,10 @@ ArticleFeatures FeatureExtractor::Extract(const Article& article) {
   std::vector<uint32_t> ids;
   std::vector<Token> tokens = segmenter_.Tokens(article.text);
   std::vector<uint8_t> marks = TokenMarks::Mark(article.text, tokens);
-  f.sketch = ShingleSketcher::Sketch(article.text, tokens, marks);
-  AddTokens(article.text, tokens, marks, false, &ids);
+  std::vector<uint64_t> sketch_hashes;
+  sketch_hashes.reserve(tokens.size());
+  AddTokens(article.text, tokens, marks, false, &ids, &sketch_hashes);
+  f.sketch = ShingleSketcher::FromTokenHashes(sketch_hashes, marks);
   AddText(article.title, false, &ids);
   AddText(article.dateline, true, &ids);
   std::sort(ids.begin(), ids.end());

@@ -7,6 +7,7 @@
 // are not stopwords, and the words of the dateline; they count both as a
 // word and as a name, since who and where tell similar events apart.
 // Numbers of two or more characters count as themselves ("7.1", "2013").
+// Stopwords are dropped; other words count by their Snowball stem.
 //
 // Not thread-safe (owns a Segmenter, a Stemmer and a word cache); one per
 // thread. Term ids come from the TermDictionary passed in.
@@ -38,7 +39,10 @@ struct ArticleFeatures {
 
 class FeatureExtractor {
  public:
-  explicit FeatureExtractor(TermDictionary* terms);  // not owned; must outlive this
+  // `terms` is not owned and must outlive this. The first `lead_tokens`
+  // tokens of the body (headline and lead, which say what happened) count
+  // twice.
+  FeatureExtractor(TermDictionary* terms, size_t lead_tokens);
 
   ArticleFeatures Extract(const Article& article);
 
@@ -47,16 +51,21 @@ class FeatureExtractor {
   static int32_t DayOf(std::string_view iso);
 
  private:
+  // What a token as written stands for, computed once per distinct token.
   struct WordInfo {
-    uint32_t stem = UINT32_MAX;  // UINT32_MAX: stopword
+    uint32_t term = UINT32_MAX;  // word stem or number; UINT32_MAX: stopword
     uint32_t name = UINT32_MAX;  // UINT32_MAX: not capitalized or stopword
+    uint64_t sketch_hash = 0;    // ShingleSketcher::TokenHash
   };
-  const WordInfo& Lookup(std::string_view word);
+  const WordInfo& Lookup(const Token& token, std::string_view text);
   void AddText(std::string_view text, bool all_names, std::vector<uint32_t>* out);
+  // Adds the terms of `tokens`; fills `sketch_hashes` when non-null.
   void AddTokens(std::string_view text, const std::vector<Token>& tokens,
-                 const std::vector<uint8_t>& marks, bool all_names, std::vector<uint32_t>* out);
+                 const std::vector<uint8_t>& marks, bool all_names, std::vector<uint32_t>* out,
+                 std::vector<uint64_t>* sketch_hashes);
 
   TermDictionary* terms_;
+  size_t lead_tokens_;
   Segmenter segmenter_;
   Stemmer stemmer_;
   std::unordered_map<uint64_t, WordInfo> cache_;  // by hash of the word as written

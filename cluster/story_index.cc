@@ -47,7 +47,7 @@ std::string StoryName(uint32_t story) { return "s-" + std::to_string(story + 1);
 }  // namespace
 
 struct StoryIndex::Impl {
-  explicit Impl(StoryIndexOptions o) : options(o), extractor(&terms), copies(o.dedupe) {}
+  explicit Impl(StoryIndexOptions o) : options(o), extractor(&terms, o.lead_tokens), copies(o.dedupe) {}
 
   ClusterResult Add(const Article& article);
   ArticleVector Vectorize(const ArticleFeatures& f);

@@ -40,10 +40,11 @@
 namespace storyfuse {
 
 struct StoryIndexOptions {
-  double join_threshold = 0.18;   // score article-story to join the best story
+  double join_threshold = 0.20;   // score article-story to join the best story
   double merge_threshold = 0.50;  // score story-story to merge two candidates
   double name_boost = 0.5;        // weight of the names cosine relative to the words cosine
   double number_boost = 0.5;      // weight of the numbers cosine
+  size_t lead_tokens = 60;        // leading body tokens that count twice
   size_t salient_names = 3;       // names compared to detect a different event of a kind
   double conflict_factor = 0.7;   // score multiplier when they conflict
   int max_gap_days = 4;           // days a dated article may lie outside a story's span
@@ -51,7 +52,7 @@ struct StoryIndexOptions {
   size_t index_terms = 24;        // top story terms entered in the inverted index
   size_t query_terms = 32;        // top article terms looked up in it
   size_t max_postings = 256;      // most recent stories kept per index term
-  size_t max_candidates = 32;     // candidate stories scored per article
+  size_t max_candidates = 16;     // candidate stories scored per article
   NearDuplicateOptions dedupe;
 };
 

@@ -46,12 +46,20 @@ uint64_t ShingleSketcher::TokenHash(std::string_view token) {
 
 ShingleSketch ShingleSketcher::Sketch(std::string_view text, const std::vector<Token>& tokens,
                                       const std::vector<uint8_t>& marks) {
+  std::vector<uint64_t> hashes;
+  hashes.reserve(tokens.size());
+  for (const Token& t : tokens) hashes.push_back(TokenHash(t.span.In(text)));
+  return FromTokenHashes(hashes, marks);
+}
+
+ShingleSketch ShingleSketcher::FromTokenHashes(const std::vector<uint64_t>& token_hashes,
+                                               const std::vector<uint8_t>& marks) {
   ShingleSketch sketch;
   std::vector<uint64_t> run;  // token hashes of the current unquoted run
-  for (size_t i = 0; i <= tokens.size(); ++i) {
-    bool quoted = i < tokens.size() && (marks[i] & kInQuote);
-    if (i < tokens.size() && !quoted) {
-      run.push_back(TokenHash(tokens[i].span.In(text)));
+  for (size_t i = 0; i <= token_hashes.size(); ++i) {
+    bool quoted = i < token_hashes.size() && (marks[i] & kInQuote);
+    if (i < token_hashes.size() && !quoted) {
+      run.push_back(token_hashes[i]);
       if (run.size() < kShingleWords) continue;
       uint64_t h = ShingleHash(run.data() + run.size() - kShingleWords);
       if (h % kSampleModulus == 0) sketch.keys.push_back(static_cast<uint32_t>(h >> 32));

@@ -71,6 +71,7 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   cmd->add_option("--name-boost", opt->index.name_boost, "Weight of name features")->capture_default_str();
   cmd->add_option("--conflict-factor", opt->index.conflict_factor, "Score factor on name conflict")->capture_default_str();
   cmd->add_option("--salient-names", opt->index.salient_names, "Names compared for conflicts")->capture_default_str();
+  cmd->add_option("--lead-tokens", opt->index.lead_tokens, "Leading tokens counted twice")->capture_default_str();
   cmd->add_option("--number-boost", opt->index.number_boost, "Weight of number features")->capture_default_str();
   cmd->callback([opt, exit_code] { *exit_code = RunEvalCluster(*opt); });
 }
