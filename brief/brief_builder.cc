@@ -10,6 +10,7 @@
 #include "analyze/number_extractor.h"
 #include "brief/number_table.h"
 #include "brief/sentence_aligner.h"
+#include "brief/summarizer.h"
 #include "brief/timeline_builder.h"
 #include "brief/aligned_story.h"
 #include "text/segmenter.h"
@@ -25,9 +26,6 @@ namespace {
 // fragments, longer ones are run-ons that eat the word budget.
 constexpr int kMinSummaryWords = 8;
 constexpr int kMaxSummaryWords = 60;
-constexpr size_t kMaxSummarySentences = 7;
-// Two summary candidates more similar than this say the same thing.
-constexpr float kRedundancy = 0.3f;
 constexpr size_t kMaxFacts = 20;
 // A summary sentence also credits an article whose closest sentence is
 // this similar: it states the same core in other words (leads paraphrase
@@ -61,6 +59,17 @@ Statement MakeStatement(const AlignedStory& v, uint32_t group_index) {
   }
   st.independent_sources = static_cast<int>(origins.size());
   return st;
+}
+
+// Makes `span` (the sentence shown) the statement's first span and its
+// article the first source.
+void PutFirst(const SourceSpan& span, Statement* st) {
+  auto src = std::find(st->sources.begin(), st->sources.end(), span.article);
+  if (src != st->sources.end()) st->sources.erase(src);
+  st->sources.insert(st->sources.begin(), span.article);
+  auto same = [&](const SourceSpan& x) { return x.article == span.article && x.start == span.start; };
+  st->spans.erase(std::remove_if(st->spans.begin(), st->spans.end(), same), st->spans.end());
+  st->spans.insert(st->spans.begin(), span);
 }
 
 // Adds to `st` each article not yet among its sources whose most similar
@@ -198,35 +207,36 @@ std::vector<BriefEntity> Entities(const std::vector<StoryMember>& members) {
 }  // namespace
 
 struct BriefBuilder::Impl {
+  Summarizer summarizer;
   Segmenter segmenter;
   Stemmer stemmer;
 
-  std::vector<Statement> Summary(const AlignedStory& v, const std::vector<uint32_t>& ranked, int budget) {
-    std::vector<uint32_t> chosen;
-    int words = 0;
-    for (uint32_t g : ranked) {
-      if (chosen.size() >= kMaxSummarySentences) break;
-      std::string_view text = v.Text(v.Representative(g));
-      int w = CountWords(text);
-      if (!SummaryWorthy(text) || words + w > budget) continue;
-      bool redundant = std::any_of(chosen.begin(), chosen.end(), [&](uint32_t c) {
-        return v.Similarity(v.Representative(c), v.Representative(g)) >= kRedundancy;
-      });
-      if (redundant) continue;
-      chosen.push_back(g);
-      words += w;
-    }
-    // Read in story order: the average relative position of each statement.
-    auto order = [&](uint32_t g) {
+  // The summarizer (ROUGE-tuned concept coverage) chooses the sentences;
+  // the alignment names every article that states each of them.
+  std::vector<Statement> Summary(const AlignedStory& v, int budget) {
+    std::vector<const Article*> articles;
+    for (const auto& m : v.members()) articles.push_back(m.article);
+    std::vector<SummarySentence> picks = summarizer.Summarize(articles, budget);
+    // Read in story order: leads (what all outlets open with) first, then
+    // by how early the outlets stating a sentence put it.
+    auto order = [&](const SummarySentence& p) {
+      int sentence = v.SentenceAt(p.article_index, p.span.begin);
+      if (sentence < 0) return 1.0f;
+      const auto& group = v.alignment().groups[v.alignment().sentences[sentence].group];
       float sum = 0;
-      for (uint32_t s : v.alignment().groups[g]) sum += v.RelativePosition(s);
-      return sum / v.alignment().groups[g].size();
+      for (uint32_t s : group) sum += v.RelativePosition(s);
+      return std::min(v.RelativePosition(sentence), sum / group.size());
     };
-    std::stable_sort(chosen.begin(), chosen.end(), [&](uint32_t a, uint32_t b) { return order(a) < order(b); });
+    std::stable_sort(picks.begin(), picks.end(), [&](const auto& a, const auto& b) { return order(a) < order(b); });
     std::vector<Statement> out;
-    for (uint32_t g : chosen) {
-      out.push_back(MakeStatement(v, g));
-      AddParaphrases(v, v.Representative(g), &out.back());
+    for (const SummarySentence& picked : picks) {
+      int sentence = v.SentenceAt(picked.article_index, picked.span.begin);
+      Statement st;
+      if (sentence >= 0) st = MakeStatement(v, v.alignment().sentences[sentence].group);
+      st.text = std::string(picked.Text());
+      PutFirst(v.ToSourceSpan(picked.article_index, picked.span), &st);
+      if (sentence >= 0) AddParaphrases(v, static_cast<uint32_t>(sentence), &st);
+      out.push_back(std::move(st));
     }
     return out;
   }
@@ -312,7 +322,7 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   b.headline = impl_->Headline(members);
   AlignedStory view(members);
   std::vector<uint32_t> ranked = RankGroups(view);
-  b.summary = impl_->Summary(view, ranked, options_.summary_words);
+  b.summary = impl_->Summary(view, options_.summary_words);
   b.facts = impl_->Facts(view, ranked);
   b.exclusives = impl_->Exclusives(view, ranked);
   NumberTable::Build(view, &b.numbers, &b.conflicts);
