@@ -19,6 +19,26 @@ size_t CountWords(std::string_view s) {
   return n;
 }
 
+bool IsSmallWord(std::string_view w) {
+  static const char* const kWords[] = {"with", "from", "into", "over", "that", "this", "than", "upon", "about",
+                                       "your", "their", "what", "when", "where", "under", "after"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+// A transcript turn ("WALLACE: Let's start ..."): a record of dialogue,
+// not a quote inside a report.
+bool IsTranscriptTurn(std::string_view s) {
+  size_t i = 0, caps = 0;
+  while (i < s.size() && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == ' ' || s[i] == '.' || s[i] == '-')) {
+    caps += s[i] >= 'A' && s[i] <= 'Z';
+    ++i;
+  }
+  return caps >= 2 && i < s.size() && s[i] == ':';
+}
+
 // True when most words of four or more letters start with a capital: the
 // shape of a title or a name, not of speech.
 bool LooksLikeTitle(std::string_view s) {
@@ -33,7 +53,7 @@ bool LooksLikeTitle(std::string_view s) {
     std::string_view w = s.substr(b, i - b);
     size_t letters = 0;
     for (char c : w) letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (letters < 4) continue;
+    if (letters < 4 || IsSmallWord(w)) continue;
     ++long_words;
     if (w[0] >= 'A' && w[0] <= 'Z') ++capitalized;
   }
@@ -67,6 +87,15 @@ bool NamesSomething(std::string_view text, size_t open) {
   return person && (w2 == "call" || w2 == "calls" || w2 == "called" || w2 == "calling" || w2 == "dubbed");
 }
 
+// True when the piece opens its paragraph or follows ". ", ": " or ", ".
+bool StartsSentence(std::string_view text, const QuotePiece& piece) {
+  size_t i = piece.outer.begin;
+  while (i > piece.paragraph.begin && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  if (i == piece.paragraph.begin) return true;
+  char c = text[i - 1];
+  return c == '.' || c == ':' || c == '!' || c == '?';
+}
+
 }  // namespace
 
 bool QuoteExtractor::Keep(std::string_view text, const QuotePiece& piece, const Attribution& a) const {
@@ -74,7 +103,10 @@ bool QuoteExtractor::Keep(std::string_view text, const QuotePiece& piece, const 
   if (CountWords(words) < options_.min_words) return false;
   if (piece.outer.begin > 0 && text[piece.outer.begin - 1] == '=') return false;
   if (piece.mark == QuoteMark::kSingle && !a.cue_adjacent) return false;
-  if (LooksLikeTitle(words) && !a.cue_adjacent) return false;
+  if (IsTranscriptTurn(words)) return false;
+  // A title is kept only as a sentence of its own with a cue ("“Make Roads
+  // Great,” Roe said"), never inside a sentence ("on CBS's “Face the Nation”").
+  if (LooksLikeTitle(words) && !(a.cue_adjacent && StartsSentence(text, piece))) return false;
   if (NamesSomething(text, piece.outer.begin)) return false;
   if (a.kind == AttributionKind::kNone && !options_.keep_unattributed) return false;
   return true;

@@ -110,6 +110,8 @@ const VerbForms kVerbs[] = {
     {{"caution", "cautioned", "cautioned", "cautions", "cautioning"}, S, true},
     {{"repeat", "repeated", "repeated", "repeats", "repeating"}, S, true},
     {{"summarize", "summarized", "summarized", "summarizes", "summarizing"}, S, true},
+    {{"start", "started", "started", "starts", "starting"}, S, true},
+    {{"remember", "remembered", "remembered", "remembers", "remembering"}, S, true},
     {{"call", "called", "called", "calls", "calling"}, W, false},
     {{"describe", "described", "described", "describes", "describing"}, W, false},
     {{"accuse", "accused", "accused", "accuses", "accusing"}, W, false},
@@ -263,7 +265,7 @@ const WordSet& SpeakerNouns() {
       "publication", "headline", "article", "piece", "editorial", "board", "book", "ad", "video", "sign",
       "signs", "banner", "lawsuit", "complaint", "filing", "indictment", "ruling", "order", "bill", "message",
       "note", "page", "account", "feed", "blog", "column", "op-ed", "speech", "interview", "survey", "authors",
-      "two", "both", "others", "insider", "insiders", "official's", "observer", "observers", "historian"};
+      "two", "both", "others", "prosecutor", "prosecutors", "employee", "employees", "insider", "insiders", "official's", "observer", "observers", "historian"};
   return s;
 }
 

@@ -160,7 +160,8 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
     }
   }
   if (!opened && t - j > 2) j = t - 1;
-  if (!opened && !SpeakerLexicon::IsSpeakerNoun(lw)) return false;
+  bool plural = lw.size() > 3 && lw.back() == 's' && !lw.ends_with("ss") && !lw.ends_with("us");
+  if (!opened && !SpeakerLexicon::IsSpeakerNoun(lw) && !plural) return false;
   *m = {j, t + 1, Mention::kDescription};
   return true;
 }
@@ -223,7 +224,8 @@ bool SpeakerResolver::SubjectAt(size_t i, size_t hi, Mention* m) const {
     // "The email went on to say": a determiner and a speaker noun.
     for (size_t k = i + 1; k < hi && k < i + 6 && toks_[k].IsWord(); ++k) {
       std::string w = Lw(k);
-      if (SpeakerLexicon::IsPhraseBreaker(w) || SpeakerLexicon::Cue(w).strength != CueStrength::kNone) break;
+      if (SpeakerLexicon::IsPhraseBreaker(w)) break;
+      if (!SpeakerLexicon::IsSpeakerNoun(w) && SpeakerLexicon::Cue(w).strength != CueStrength::kNone) break;
       if (SpeakerLexicon::IsSpeakerNoun(w) && (k + 1 >= hi || !toks_[k + 1].IsWord() ||
                                                !SpeakerLexicon::IsSpeakerNoun(Lw(k + 1)))) {
         *m = {i, k + 1, Mention::kDescription};
@@ -475,6 +477,19 @@ bool SpeakerResolver::PreviousClause(size_t end, Attribution* a) {
   return false;
 }
 
+// A paragraph that only credits the quote above it: "— Jane Roe." or
+// "- Jane Roe, Center for Studies."
+bool SpeakerResolver::CreditLine(Attribution* a) {
+  if (toks_.size() < 2 || toks_.size() > 20 || !(IsDash(toks_[0]) || toks_[0].IsPunct('/'))) return false;
+  for (const SpeakerToken& t : toks_) {
+    if (t.IsQuote()) return false;
+  }
+  std::vector<NameRun> runs = SpeakerRegistry::FindNameRuns(text_, toks_, 1, toks_.size());
+  if (runs.empty() || runs[0].begin != 1) return false;
+  *a = Make({runs[0].begin, runs[0].end, Mention::kName}, kNone, kNone, AttributionKind::kAfter);
+  return true;
+}
+
 // The speaker an introduction ending at token `end` (exclusive) announces:
 // "Roe told the crowd:".
 bool SpeakerResolver::IntroBefore(size_t end, Attribution* a) {
@@ -518,9 +533,15 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
   }
   Attribution prev_last;      // last attributed piece of the previous paragraph
   Attribution prev_intro;     // what a colon-ended previous paragraph announces
+  std::vector<int> unattributed;  // pieces of the previous paragraph nobody was credited with
   for (size_t pi = 0; pi < paras.size(); ++pi) {
     toks_ = std::move(tokens[pi]);
     registry_.Index(text, toks_);
+    Attribution credit;
+    if (!unattributed.empty() && CreditLine(&credit)) {
+      for (int i : unattributed) out[i] = credit;
+    }
+    unattributed.clear();
     Attribution last;
     for (size_t q = 0; q < toks_.size(); ++q) {
       if (!toks_[q].IsQuote()) continue;
@@ -543,6 +564,7 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
         a.cue_adjacent = false;
         found = true;
       }
+      bool weak = !found;  // a credit line below may still name the speaker
       if (!found && q == 0) {
         const Attribution& from = prev_intro.kind != AttributionKind::kNone ? prev_intro : prev_last;
         if (from.kind != AttributionKind::kNone) {
@@ -554,6 +576,7 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
       }
       out[toks_[q].quote] = a;
       if (found) last = a;
+      if (weak) unattributed.push_back(toks_[q].quote);
     }
     prev_last = last;
     prev_intro = Attribution();

@@ -71,6 +71,7 @@ class SpeakerResolver {
   bool MatchBefore(size_t q, size_t s, Attribution* a);
   bool IntroBefore(size_t end, Attribution* a);
   bool PreviousClause(size_t end, Attribution* a);
+  bool CreditLine(Attribution* a);
   size_t SentenceStart(size_t q) const;
   Attribution Make(const Mention& m, size_t cue_b, size_t cue_e, AttributionKind kind);
   std::string Lw(size_t i) const;

@@ -92,7 +92,8 @@ void SpeakerTokenizer::Tokenize(std::string_view text, Span paragraph, const std
       size_t end = ScanWord(text, pos, limit);
       std::string_view word = text.substr(pos, end - pos);
       bool has_inner_period = word.find('.') != std::string_view::npos;
-      bool closes_parenthesis = end + 1 < limit && text[end + 1] == ')';  // "(D-Ore.)"
+      // "(D-Ore.)", "R-Ky., said": a period before ")" or "," ends no sentence.
+      bool closes_parenthesis = end + 1 < limit && (text[end + 1] == ')' || text[end + 1] == ',');
       if (end < limit && text[end] == '.' && (has_inner_period || closes_parenthesis || AbbreviationWithPeriod(word))) {
         ++end;
       }
