@@ -648,7 +648,8 @@ class Linker {
     if (single && s.country.empty() && IsStopword(k)) return false;
     if (single && s.initial == s.count && st_.common_openers.count(k) > 0) return false;
     const CountryNames& cn = CountryNames::Get();
-    std::string_view last = k.substr(k.rfind(' ') == std::string::npos ? 0 : k.rfind(' ') + 1);
+    std::string_view kv = k;
+    std::string_view last = kv.substr(kv.rfind(' ') == std::string_view::npos ? 0 : kv.rfind(' ') + 1);
     if (s.country.empty() && (!cn.CountryOfDemonym(last).empty() || cn.IsRegionAdjective(last))) {
       return false;  // "Russian", "Southeast Asian": adjectives, not names
     }
