@@ -14,12 +14,12 @@ Result<size_t> StringSource::Read(char* buf, size_t n) {
 
 Result<std::unique_ptr<FileSource>> FileSource::Open(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
-  return std::unique_ptr<FileSource>(new FileSource(f, path, /*owned=*/true));
+  if (f == nullptr) return Status::IoError(std::string("cannot open: ") + std::strerror(errno));
+  return std::unique_ptr<FileSource>(new FileSource(f, /*owned=*/true));
 }
 
 std::unique_ptr<FileSource> FileSource::Stdin() {
-  return std::unique_ptr<FileSource>(new FileSource(stdin, "stdin", /*owned=*/false));
+  return std::unique_ptr<FileSource>(new FileSource(stdin, /*owned=*/false));
 }
 
 FileSource::~FileSource() {
@@ -30,7 +30,7 @@ Result<size_t> FileSource::Read(char* buf, size_t n) {
   size_t got = std::fread(buf, 1, n, file_);
   // A short read is either the end or an error; only the latter is reported.
   if (got < n && std::ferror(file_)) {
-    return Status::IoError(name_ + ": read failed: " + std::strerror(errno));
+    return Status::IoError(std::string("read failed: ") + std::strerror(errno));
   }
   return got;
 }

@@ -22,7 +22,8 @@ class ByteSource {
 
   // Reads up to `n` bytes into `buf`. Returns how many were read; 0 means
   // the end of the input. Returns IoError or Corruption on failure; the
-  // error is sticky (later Reads return it again) until Resync().
+  // error is sticky (later Reads return it again) until Resync(). Error
+  // messages do not name the input: the reader that knows it adds that.
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
 
   // After a Read error, skips to the next point where reading can resume
@@ -44,7 +45,7 @@ class StringSource : public ByteSource {
 // Reads a stdio stream. Owns (and closes) the FILE unless it is stdin.
 class FileSource : public ByteSource {
  public:
-  // Opens `path` for binary reading; returns IoError naming it on failure.
+  // Opens `path` for binary reading; returns IoError on failure.
   static Result<std::unique_ptr<FileSource>> Open(const std::string& path);
   // Reads standard input; never closes it.
   static std::unique_ptr<FileSource> Stdin();
@@ -55,10 +56,8 @@ class FileSource : public ByteSource {
   Result<size_t> Read(char* buf, size_t n) override;
 
  private:
-  FileSource(std::FILE* file, std::string name, bool owned)
-      : file_(file), name_(std::move(name)), owned_(owned) {}
+  FileSource(std::FILE* file, bool owned) : file_(file), owned_(owned) {}
   std::FILE* file_;
-  std::string name_;
   bool owned_;
 };
 

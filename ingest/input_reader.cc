@@ -66,10 +66,11 @@ std::string StemOf(const std::string& path) {
 std::string Mb(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
 // "column 7: syntax error ..." out of nlohmann's longer message.
-std::string JsonReason(const nlohmann::json::parse_error& e) {
+std::string JsonReason(const nlohmann::json::exception& e) {
   std::string what = e.what();
   size_t at = what.find("column");
-  std::string reason = at == std::string::npos ? what : what.substr(at);
+  if (at == std::string::npos) at = what.find("] ") == std::string::npos ? 0 : what.find("] ") + 2;
+  std::string reason = what.substr(at);
   if (reason.size() > 160) reason = reason.substr(0, 160) + "...";
   return reason;
 }
@@ -262,7 +263,7 @@ void InputReader::ReadJsonLine(std::string_view line, const std::string& where, 
   nlohmann::json obj;
   try {
     obj = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
     return Fail(Status::InvalidArgument(where + ": malformed JSON (" + JsonReason(e) + ")"));
   }
   if (!obj.is_object()) return Fail(Status::InvalidArgument(where + ": not a JSON object"));

@@ -110,7 +110,14 @@ TEST_F(InputReaderTest, MissingAndUnreadableInputs) {
   Status missing = reader.Read((dir_ / "nope.txt").string());
   EXPECT_EQ(missing.code(), Status::Code::kNotFound);
   EXPECT_NE(missing.message().find("nope.txt"), std::string::npos);
-  if (geteuid() == 0) GTEST_SKIP() << "running as root: permissions do not stop reads";
+  // A file that opens but cannot be read, even by root: reads of
+  // /proc/self/mem at offset 0 fail with EIO.
+  if (fs::exists("/proc/self/mem")) {
+    ASSERT_TRUE(reader.Read("/proc/self/mem").ok());
+    ASSERT_EQ(c.errors.size(), 1u);
+    EXPECT_EQ(c.errors[0].rfind("/proc/self/mem: read failed", 0), 0u) << c.errors[0];
+  }
+  if (geteuid() == 0) GTEST_SKIP() << "running as root: permissions do not stop opening";
   std::string locked = Write("locked.txt", "secret");
   fs::permissions(locked, fs::perms::none);
   Status st = reader.Read(locked);
@@ -160,14 +167,17 @@ TEST_F(InputReaderTest, JsonlInvalidUtf8AndOverlongLines) {
   std::string body = "{\"id\":\"ok\",\"text\":\"fine\"}\n"
                      "{\"id\":\"bad\",\"text\":\"caf\xE9\"}\n"
                      "{\"id\":\"long\",\"text\":\"" + std::string(5000, 'y') + "\"}\n"
-                     "{\"id\":\"after\",\"text\":\"still read\"}\n";
+                     "{\"id\":\"after\",\"text\":\"still read\"}\n"
+                     "{\"id\":\"huge\",\"n\":44444444444E4444,\"text\":\"x\"}\n";  // found by fuzzing
   Collected c;
   InputReader reader = Reader(&c, /*max=*/1000);
   reader.ReadBytes("mem.ndjson", body);
   EXPECT_EQ(Ids(c), (std::vector<std::string>{"ok", "after"}));
-  ASSERT_EQ(c.errors.size(), 2u);
+  ASSERT_EQ(c.errors.size(), 3u);
   EXPECT_NE(c.errors[0].find("mem.ndjson:2: malformed JSON"), std::string::npos) << c.errors[0];
   EXPECT_NE(c.errors[1].find("mem.ndjson:3: line is over"), std::string::npos) << c.errors[1];
+  EXPECT_NE(c.errors[2].find("mem.ndjson:5: malformed JSON (number overflow"), std::string::npos)
+      << c.errors[2];
 }
 
 TEST_F(InputReaderTest, ReadsGzippedJsonlAndWarcGz) {
