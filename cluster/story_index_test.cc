@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
+
+#include "ingest/article_extractor.h"
+#include "ingest/input_reader.h"
 
 namespace storyfuse {
 namespace {
@@ -134,6 +138,27 @@ TEST(StoryIndexTest, DeterministicForTheSameOrder) {
     return out;
   };
   EXPECT_EQ(run(), run());
+}
+
+// The reference case: five real reports of one meeting (read at run time,
+// never copied here). The cleaner supplies outlet and wire; none copies
+// another, so each is its own independent source.
+TEST(StoryIndexTest, SeedsFormOneStoryWithFiveIndependentSources) {
+  std::string seeds = std::string(STORYFUSE_SHARED_DIR) + "/seeds";
+  if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no seeds at " << seeds;
+  StoryIndex index;
+  ArticleExtractor extractor;
+  InputReader reader(
+      [&](RawDoc&& doc) {
+        Result<Article> a = extractor.Extract(doc);
+        if (a.ok()) EXPECT_TRUE(index.Add(*a).copy_of.empty()) << a->id;
+      },
+      [](const Status& st) { ADD_FAILURE() << st.message(); });
+  ASSERT_TRUE(reader.Read(seeds).ok());
+  std::vector<StoryView> stories = index.Stories();
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].articles.size(), 5u);
+  EXPECT_EQ(stories[0].independent_sources.size(), 5u);
 }
 
 }  // namespace
