@@ -106,7 +106,8 @@ void Reader(int port, const Options& opt, int seed, const std::atomic<bool>& sto
       story_ids.clear();
       for (const json& s : list["stories"]) story_ids.push_back(s["id"]);
     } else if (target.rfind("/api/stories/", 0) == 0) {
-      for (const json& a : json::parse(r->body)["articles"]) article_ids.push_back(a["id"]);
+      json brief = json::parse(r->body);
+      for (const json& a : brief["articles"]) article_ids.push_back(a["id"]);
       if (article_ids.size() > 200) article_ids.erase(article_ids.begin(), article_ids.begin() + 100);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(pause(rng)));
@@ -127,7 +128,8 @@ std::vector<std::string> Ingest(int port, const Options& opt, int from, int to, 
       errors.push_back(fmt::format("batch at {}: {}", b, r.ok() ? r->body : r.status().ToString()));
       continue;
     }
-    for (const json& a : json::parse(r->body)["articles"]) *created += a["status"] == "created";
+    json reply = json::parse(r->body);  // kept alive: the loop walks into it
+    for (const json& a : reply["articles"]) *created += a.value("status", "") == "created";
   }
   return errors;
 }
@@ -163,7 +165,7 @@ int Run(const Options& opt_in) {
     std::filesystem::create_directories(tmp);
     opt.db = (tmp / "bench.db").string();
   }
-  auto repo = StoreStoryRepository::Open(opt.db);
+  auto repo = StoreStoryRepository::Open(opt.db, opt.threads);
   if (!repo.ok()) {
     fmt::print(stderr, "bench_serve: {}\n", repo.status().ToString());
     return 1;

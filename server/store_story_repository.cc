@@ -79,11 +79,18 @@ StoreStoryRepository::StoreStoryRepository(std::string path, std::unique_ptr<Art
 
 StoreStoryRepository::~StoreStoryRepository() = default;
 
-Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path) {
+Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path, int readers) {
   Result<std::unique_ptr<ArticleStore>> writer = ArticleStore::Open(path);
   if (!writer.ok()) return writer.status();
   std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path, std::move(writer).value()));
   if (Status st = repo->Recover(); !st.ok()) return st.WithContext(path + ": repairing stories");
+  // Opening a connection takes the write lock briefly (schema check), so
+  // open them now rather than while an ingest is writing.
+  for (int i = 0; i < readers; ++i) {
+    Result<std::unique_ptr<ArticleStore>> reader = ArticleStore::Open(path);
+    if (!reader.ok()) return reader.status();
+    repo->Return(std::move(reader).value());
+  }
   return repo;
 }
 

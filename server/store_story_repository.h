@@ -29,9 +29,10 @@ namespace storyfuse {
 
 class StoreStoryRepository : public StoryRepository {
  public:
-  // Opens (or creates) the store at `path` and repairs it (see above).
-  // Returns the store's error naming the path.
-  static Result<std::unique_ptr<StoreStoryRepository>> Open(const std::string& path);
+  // Opens (or creates) the store at `path`, repairs it (see above) and
+  // opens `readers` read connections up front (more are opened when more
+  // reads run at once). Returns the store's error naming the path.
+  static Result<std::unique_ptr<StoreStoryRepository>> Open(const std::string& path, int readers = 8);
   ~StoreStoryRepository() override;
 
   Result<StoryList> ListStories(const StoryQuery& query) override;

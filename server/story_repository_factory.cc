@@ -5,9 +5,9 @@
 
 namespace storyfuse {
 
-Result<std::unique_ptr<StoryRepository>> OpenStoryRepository(const std::string& path) {
+Result<std::unique_ptr<StoryRepository>> OpenStoryRepository(const std::string& path, int readers) {
   if (path == ":memory:") return std::unique_ptr<StoryRepository>(std::make_unique<MemoryStoryRepository>());
-  Result<std::unique_ptr<StoreStoryRepository>> store = StoreStoryRepository::Open(path);
+  Result<std::unique_ptr<StoreStoryRepository>> store = StoreStoryRepository::Open(path, readers);
   if (!store.ok()) return store.status();
   return std::unique_ptr<StoryRepository>(std::move(store).value());
 }

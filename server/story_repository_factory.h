@@ -13,7 +13,8 @@ namespace storyfuse {
 // ":memory:" gives a MemoryStoryRepository (nothing kept after exit);
 // any other path opens (or creates) the SQLite store there. Returns the
 // store's error (IoError, Corruption) naming the path.
-Result<std::unique_ptr<StoryRepository>> OpenStoryRepository(const std::string& path);
+// `readers`: read connections opened up front (one per worker thread).
+Result<std::unique_ptr<StoryRepository>> OpenStoryRepository(const std::string& path, int readers = 8);
 
 }  // namespace storyfuse
 

@@ -50,7 +50,7 @@ int RunCheck(const ServeOptions& opt) {
 int RunServe(const ServeOptions& opt) {
   if (opt.check) return RunCheck(opt);
   sigset_t stop_signals = BlockStopSignals();  // before any thread starts
-  Result<std::unique_ptr<StoryRepository>> repo = OpenStoryRepository(opt.db);
+  Result<std::unique_ptr<StoryRepository>> repo = OpenStoryRepository(opt.db, opt.http.threads);
   if (!repo.ok()) {
     std::fprintf(stderr, "storyfuse serve: %s\n", repo.status().message().c_str());
     return kExitBadInput;

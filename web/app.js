@@ -69,7 +69,13 @@ function go(q, offset) {
 
 // ---- story page ----
 
-function outletName(ref) { return ref ? (ref.outlet || ref.title || ref.id) : '?'; }
+// Outlet, else a short title, else the id: chips must stay short.
+function outletName(ref) {
+  if (!ref) return '?';
+  if (ref.outlet) return ref.outlet;
+  const t = ref.title || ref.id;
+  return t.length > 28 ? t.slice(0, 26) + '…' : t;
+}
 
 // Article text split into its sentences (code point spans), as spans.
 function articleBody(article, alignedRanges) {
