@@ -12,7 +12,7 @@ namespace storyfuse {
 namespace {
 
 constexpr size_t kKeepAliveRequests = 100;
-constexpr time_t kKeepAliveSeconds = 1;
+constexpr time_t kKeepAliveSeconds = 5;  // also how long a new connection may take to send its request
 
 std::string MediaType(const std::string& header) {
   std::string type = header.substr(0, header.find(';'));

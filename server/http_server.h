@@ -3,7 +3,7 @@
 //
 // Every request goes to one Handler (ApiRouter::Handle) as an HttpRequest.
 // Requests are served by a fixed pool of worker threads; one connection
-// holds a worker while it is open (keep-alive up to 1 s idle, 100
+// holds a worker while it is open (keep-alive up to 5 s idle, 100
 // requests), so size `threads` for the concurrent connections expected.
 // A body over `max_body` bytes is refused with 413 before it is read;
 // errors from the library (400, 413, 500) get the same JSON error body as
