@@ -9,6 +9,7 @@ namespace storyfuse {
 namespace {
 
 constexpr size_t kMaxCreditWords = 40;
+constexpr size_t kMaxAgencyCreditBytes = 60;
 
 // The first agency named in a list such as "Reuters and AFP" or "AP, AFP".
 std::string AgencyIn(std::string_view names) {
@@ -51,13 +52,14 @@ std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
   for (std::string_view p : {"with inputs from ", "inputs from ", "with "}) {
     if (LineShape::StartsWithNoCase(whole, p)) whole.remove_prefix(p.size());
   }
-  if (std::string a = AgencyIn(whole); !a.empty() && LineShape::WordCount(whole) <= 6) {
-    return Credit{0, a};
+  if (whole.size() <= kMaxAgencyCreditBytes && LineShape::WordCount(whole) <= 6) {
+    if (std::string a = AgencyIn(whole); !a.empty()) return Credit{0, a};
   }
   if (line.back() == ')') {
     size_t open = line.rfind('(');
     if (open != std::string_view::npos && open > 0) {
       std::string_view inner = line.substr(open + 1, line.size() - open - 2);
+      if (inner.size() > kMaxAgencyCreditBytes) return std::nullopt;
       for (std::string_view p : {"with inputs from ", "inputs from ", "with "}) {
         if (LineShape::StartsWithNoCase(inner, p)) inner.remove_prefix(p.size());
       }
@@ -71,8 +73,11 @@ std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
   }
   // "... said. — AFP" / "... said. -- AP"
   for (std::string_view d : {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - "}) {
-    size_t p = line.rfind(d);
+    // The credit is at most a few words at the very end.
+    size_t from = line.size() > kMaxAgencyCreditBytes ? line.size() - kMaxAgencyCreditBytes : 0;
+    size_t p = line.substr(from).rfind(d);
     if (p == std::string_view::npos) continue;
+    p += from;
     std::string_view after = line.substr(p + d.size());
     std::string a = WireAgencies::Canonical(after);
     if (!a.empty() && LineShape::EndsSentence(line.substr(0, p))) return Credit{lead + p, a};

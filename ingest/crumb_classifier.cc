@@ -168,6 +168,12 @@ bool IsUpdateNote(const std::string& lower, size_t words) {
       "^updated:? (at |on )?([0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|"
       "^(this )?(story|article) "
       "(was )?(originally |first )?(appeared|published) (first )?(in|on|at) ");
+  // The patterns are anchored; most lines fail on their first word.
+  static constexpr std::array<std::string_view, 10> kFirstWords = {
+      "this ", "the ", "(", "originally ", "first ", "last ", "updated", "story ", "article ", "("};
+  if (std::none_of(kFirstWords.begin(), kFirstWords.end(), [&](std::string_view w) { return lower.starts_with(w); })) {
+    return false;
+  }
   std::string head = lower.substr(0, kRegexPrefix);
   return std::regex_search(head, kUpdated) || std::regex_search(head, kPublished);
 }

@@ -273,6 +273,13 @@ std::optional<DateMatch> DateParser::Find(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<DateMatch> DateParser::FindAtStart(std::string_view text) {
+  Cursor c{text, 0};
+  std::optional<std::string> iso = ParseAt(&c);
+  if (!iso || (c.pos < text.size() && (IsAlpha(text[c.pos]) || IsDigit(text[c.pos])))) return std::nullopt;
+  return DateMatch{0, c.pos, *iso};
+}
+
 std::optional<std::string> DateParser::ParseWhole(std::string_view text) {
   std::optional<DateMatch> m = Find(text);
   if (!m) return std::nullopt;

@@ -37,6 +37,10 @@ class DateParser {
   // a month, years 1900-2199), or nullopt.
   static std::optional<DateMatch> Find(std::string_view text);
 
+  // The date that starts at byte 0 of `text`, or nullopt. Cheap on long
+  // text: it does not scan past the date.
+  static std::optional<DateMatch> FindAtStart(std::string_view text);
+
   // The date `text` consists of (surrounding white space and punctuation
   // such as "," or "|" allowed), or nullopt when `text` holds anything else.
   static std::optional<std::string> ParseWhole(std::string_view text);

@@ -88,7 +88,26 @@ std::vector<std::string_view> LineShape::Words(std::string_view s) {
   return out;
 }
 
-size_t LineShape::WordCount(std::string_view s) { return Words(s).size(); }
+size_t LineShape::WordCount(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      in_word = false;
+      ++i;
+    } else if (c >= 0x80 && SpaceAt(s.substr(i)) > 0) {
+      in_word = false;
+      i += SpaceAt(s.substr(i));
+    } else {
+      n += in_word ? 0 : 1;
+      in_word = true;
+      ++i;
+    }
+  }
+  return n;
+}
 
 bool LineShape::EndsSentence(std::string_view s) {
   s = Trim(s);
@@ -170,12 +189,21 @@ bool LineShape::IsPersonName(std::string_view s, bool allow_single) {
 
 std::string LineShape::Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return out;
 }
 
 bool LineShape::StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && Lower(s.substr(0, prefix.size())) == Lower(prefix);
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char a = s[i], b = prefix[i];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+    if (a != b) return false;
+  }
+  return true;
 }
 
 bool LineShape::ContainsNoCase(std::string_view s, std::string_view needle) {

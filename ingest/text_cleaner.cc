@@ -30,6 +30,8 @@ constexpr double kTitleOverlap = 0.6;
 constexpr size_t kMaxFooterWords = 6;
 constexpr size_t kMaxFooterBytes = 120;
 constexpr size_t kMinTailList = 4;
+// A line that is only a date (with weekday, time and zone) is short.
+constexpr size_t kMaxDateLineBytes = 80;
 // A line after the title with this many words and no stop is a standfirst.
 constexpr size_t kMinStandfirstWords = 8;
 
@@ -176,15 +178,15 @@ class CleanPass {
     }
     size_t start = label;
     while (start < s.size() && (s[start] == ' ' || s[start] == ':')) ++start;
-    std::optional<DateMatch> d = DateParser::Find(s.substr(start));
-    if (!d || d->begin != 0) return false;
+    std::optional<DateMatch> d = DateParser::FindAtStart(s.substr(start));
+    if (!d) return false;
     size_t end = start + d->end;
     bool whole = LineShape::Trim(s.substr(end)).empty() ||
-                 DateParser::ParseWhole(s).has_value();
+                 (s.size() < kMaxDateLineBytes && DateParser::ParseWhole(s).has_value());
     bool numeric = std::isdigit(static_cast<unsigned char>(s[start])) != 0;
     if (!whole && label == 0 && !numeric) return false;
     SetDate(d->iso, s.substr(0, end));
-    if (whole && DateParser::ParseWhole(s)) end = s.size();
+    if (whole && s.size() < kMaxDateLineBytes && DateParser::ParseWhole(s)) end = s.size();
     DropPrefix(l, end, "date");
     return true;
   }
@@ -367,7 +369,7 @@ class CleanPass {
           Drop(l, "byline");
           continue;
         }
-        if (auto iso = DateParser::ParseWhole(s)) {
+        if (auto iso = s.size() < kMaxDateLineBytes ? DateParser::ParseWhole(s) : std::nullopt) {
           SetDate(*iso, s);
           Drop(l, "date");
           continue;
