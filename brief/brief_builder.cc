@@ -9,6 +9,7 @@
 #include "analyze/entity_linker.h"
 #include "analyze/number_extractor.h"
 #include "brief/number_table.h"
+#include "brief/quote_table.h"
 #include "brief/sentence_aligner.h"
 #include "brief/summarizer.h"
 #include "brief/timeline_builder.h"
@@ -208,6 +209,7 @@ std::vector<BriefEntity> Entities(const std::vector<StoryMember>& members) {
 
 struct BriefBuilder::Impl {
   Summarizer summarizer;
+  QuoteTable quotes;
   Segmenter segmenter;
   Stemmer stemmer;
 
@@ -328,6 +330,7 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   NumberTable::Build(view, &b.numbers, &b.conflicts);
   b.timeline = TimelineBuilder::Build(view);
   b.entities = Entities(members);
+  b.quotes = impl_->quotes.Build(view, b.entities);
   return b;
 }
 
