@@ -1,6 +1,7 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -12,6 +13,11 @@ namespace storyfuse {
 namespace {
 
 constexpr size_t kKeepAliveRequests = 100;
+// The library listens with a backlog of 5, compiled into it: with many
+// clients connecting at once the accept queue overflows and the kernel
+// drops handshakes (clients wait 1, 2, 4 s for retransmits, or are reset).
+// Bind() listens again on the same socket with this backlog.
+constexpr int kListenBacklog = 1024;
 constexpr time_t kKeepAliveSeconds = 5;  // also how long a new connection may take to send its request
 
 std::string MediaType(const std::string& header) {
@@ -59,6 +65,7 @@ struct HttpServer::Impl {
   Handler handler;
   httplib::Server server;
   int port = 0;
+  int listen_fd = -1;  // the listening socket, seen through the socket options hook
   std::thread thread;
   std::atomic<bool> serve_ended{false};
 };
@@ -75,9 +82,10 @@ HttpServer::HttpServer(HttpServerOptions options, Handler handler) : impl_(std::
   s.set_tcp_nodelay(true);
   // SO_REUSEADDR only: the library's default SO_REUSEPORT would let a
   // second server bind the same port silently.
-  s.set_socket_options([](int sock) {
+  s.set_socket_options([impl = impl_.get()](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl->listen_fd = sock;
   });
   Impl* impl = impl_.get();
   auto serve = [impl](const httplib::Request& req, httplib::Response& res) {
@@ -114,12 +122,19 @@ Status HttpServer::Bind() {
   if (o.port == 0) {
     impl_->port = impl_->server.bind_to_any_port(o.host);
     if (impl_->port <= 0) return Status::IoError("cannot bind " + where);
-    return Status::Ok();
+    return Backlog();
   }
   if (!impl_->server.bind_to_port(o.host, o.port)) {
     return Status::IoError("cannot bind " + where + " (address in use, or not an address of this host)");
   }
   impl_->port = o.port;
+  return Backlog();
+}
+
+Status HttpServer::Backlog() {
+  if (impl_->listen_fd < 0 || ::listen(impl_->listen_fd, kListenBacklog) != 0) {
+    return Status::IoError("cannot set the listen backlog");
+  }
   return Status::Ok();
 }
 

@@ -53,6 +53,8 @@ class HttpServer {
   void Stop();
 
  private:
+  Status Backlog();
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
