@@ -162,6 +162,40 @@ size_t DatelineLength(std::string_view s) {
   return cut + dash;
 }
 
+// Bytes of a short attribution tail closing the sentence (", officials
+// said.", ", police said Tuesday.", ", according to the agency."), counted
+// from its last comma, or 0. Tails with quotation marks are kept (the quote
+// would lose its closing mark), as are long ones (they carry content).
+size_t AttributionTailLength(std::string_view s) {
+  constexpr int kMaxTailWords = 6;
+  size_t end = s.size();
+  while (end > 0 && IsAsciiSpace(s[end - 1])) --end;
+  if (end == 0 || s[end - 1] != '.') return 0;
+  size_t comma = s.rfind(", ", end);
+  if (comma == std::string_view::npos || comma < 20) return 0;
+  std::string_view tail = s.substr(comma + 2, end - 1 - (comma + 2));
+  for (char c : tail) {
+    if (c == '"' || c == '\'' || c == '(' || c == ')' || static_cast<unsigned char>(c) >= 0x80) return 0;
+  }
+  int words = 0;
+  bool in_word = false;
+  for (char c : tail) {
+    bool space = IsAsciiSpace(c);
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  if (words == 0 || words > kMaxTailWords) return 0;
+  std::string lower = " " + AsciiLower(tail) + " ";
+  constexpr std::string_view kVerbs[] = {" said ", " says ", " reported ", " according to "};
+  bool attribution = false;
+  for (std::string_view v : kVerbs) attribution |= lower.find(v) != std::string::npos;
+  if (!attribution) return 0;
+  // The kept part must end on a word, not on a quote or bracket.
+  unsigned char last = s[comma - 1];
+  if (!std::isalnum(last)) return 0;
+  return s.size() - comma;
+}
+
 // Whether a sentence can stand in a summary on its own.
 bool Eligible(std::string_view s, const SummarizerOptions& opt, int words) {
   if (words < opt.min_sentence_words || words > opt.max_sentence_words) return false;
@@ -415,23 +449,9 @@ std::vector<uint32_t> Select(const Story& story, int budget, double max_repeat) 
   return best;
 }
 
-// The unchosen eligible sentence of best gain per word, cut to its first
-// `words` words; -1 when none.
-int PartialLast(Story& story, const std::vector<uint32_t>& chosen, int words, double max_repeat,
-                const std::vector<const Article*>& articles) {
-  Selection sel(story.cands, story.weights);
-  for (uint32_t s : chosen) sel.Add(s);
-  double best = 0;
-  int pick = -1;
-  for (uint32_t s = 0; s < story.cands.size(); ++s) {
-    const Candidate& c = story.cands[s];
-    if (!c.eligible || sel.Has(s) || sel.Covered(s) > max_repeat) continue;
-    double g = sel.Gain(s) / c.words;
-    if (g > best) best = g, pick = static_cast<int>(s);
-  }
-  if (pick < 0) return -1;
-  Candidate& c = story.cands[pick];
-  std::string_view t = c.span.In(articles[c.article]->text);
+// Bytes of the first `words` white-space fields of `t` (without trailing
+// space), and how many fields that is (fewer when `t` is shorter).
+size_t PrefixBytes(std::string_view t, int words, int* count) {
   int n = 0;
   bool in_word = false;
   size_t end = 0;
@@ -441,10 +461,8 @@ int PartialLast(Story& story, const std::vector<uint32_t>& chosen, int words, do
     if (!space) end = i + 1;
     in_word = !space;
   }
-  c.span.end = c.span.begin + static_cast<uint32_t>(end);
-  c.words = std::min(n, words);
-  c.partial = true;
-  return pick;
+  *count = std::min(n, words);
+  return end;
 }
 
 }  // namespace
@@ -492,6 +510,43 @@ struct Summarizer::Impl {
     return out;
   }
 
+  // The unchosen eligible sentence whose first `words` words gain most
+  // (their uncovered concepts, plus the prior in proportion), cut there and
+  // marked partial; -1 when none. Scoring the prefix, not the whole
+  // sentence, matters: only the prefix reaches the reader.
+  int PartialLast(Story& story, const std::vector<uint32_t>& chosen, int words,
+                  double max_repeat, const std::vector<const Article*>& articles,
+                  ConceptStats* st) {
+    Selection sel(story.cands, story.weights);
+    for (uint32_t s : chosen) sel.Add(s);
+    std::vector<uint8_t> covered(story.weights.size(), 0);
+    for (uint32_t s : chosen) {
+      for (uint32_t k : story.cands[s].concepts) covered[k] = 1;
+    }
+    double best = 0;
+    int pick = -1, pick_words = 0;
+    size_t pick_bytes = 0;
+    for (uint32_t s = 0; s < story.cands.size(); ++s) {
+      const Candidate& c = story.cands[s];
+      if (!c.eligible || sel.Has(s) || sel.Covered(s) > max_repeat) continue;
+      std::string_view t = c.span.In(articles[c.article]->text);
+      int n = 0;
+      size_t bytes = PrefixBytes(t, words, &n);
+      double g = c.prior * n / std::max(1, c.words);
+      // Interning may add concepts no article counted: they weigh nothing.
+      for (uint32_t k : Concepts(t.substr(0, bytes), st)) {
+        if (k < covered.size() && !covered[k]) g += story.weights[k];
+      }
+      if (g > best) best = g, pick = static_cast<int>(s), pick_words = n, pick_bytes = bytes;
+    }
+    if (pick < 0) return -1;
+    Candidate& c = story.cands[pick];
+    c.span.end = c.span.begin + static_cast<uint32_t>(pick_bytes);
+    c.words = pick_words;
+    c.partial = true;
+    return pick;
+  }
+
   // Reads one article's sentences into the story.
   void AddArticle(std::string_view text, uint32_t index, const SummarizerOptions& opt,
                   Story* story, ConceptStats* st) {
@@ -503,13 +558,20 @@ struct Summarizer::Impl {
       c.span = spans[p];
       c.span.begin += static_cast<uint32_t>(DatelineLength(spans[p].In(text)));
       std::string_view sentence = c.span.In(text);
+      // Eligibility is judged on the whole sentence (its end mark), the
+      // words and concepts on what remains after trimming.
+      c.eligible = Eligible(sentence, opt, CountWords(sentence));
+      if (opt.trim_attribution) {
+        c.span.end -= static_cast<uint32_t>(AttributionTailLength(sentence));
+        sentence = c.span.In(text);
+      }
       c.words = CountWords(sentence);
+      c.eligible = c.eligible && c.words >= opt.min_sentence_words;
       c.concepts = Concepts(sentence, st);
       for (uint32_t k : c.concepts) {
         if (st->unigram[k]) c.content.push_back(k);
       }
       st->Count(c.concepts, index);
-      c.eligible = Eligible(sentence, opt, c.words);
       story->cands.push_back(std::move(c));
     }
   }
@@ -554,7 +616,8 @@ std::vector<SummarySentence> Summarizer::Summarize(const std::vector<const Artic
   int used = 0;
   for (uint32_t s : chosen) used += story.cands[s].words;
   if (options_.allow_partial_last && used < max_words) {
-    int s = PartialLast(story, chosen, max_words - used, options_.max_repeat, articles);
+    int s = impl_->PartialLast(story, chosen, max_words - used, options_.max_repeat, articles,
+                               &stats);
     if (s >= 0) chosen.push_back(static_cast<uint32_t>(s));
   }
 

@@ -86,6 +86,32 @@ TEST(SummarizerTest, TrimsTheWireDateline) {
   }
 }
 
+TEST(SummarizerTest, TrimsShortAttributionTails) {
+  const char kText[] =
+      "The Orrvik water board will drain the reservoir slowly over ten days, officials said.\n"
+      "\"We expect every family to be home again by the weekend,\" said the mayor of Orrvik.\n"
+      "Rescue crews searched the flooded lower town through the night, according to the police.";
+  std::vector<Article> story = {MakeArticle("a", kText),
+                                MakeArticle("b", std::string(kText) + "\nRoads stay shut.")};
+  SummarizerOptions trim;
+  trim.trim_attribution = true;
+  Summarizer summarizer(trim);
+  std::vector<SummarySentence> sum = summarizer.Summarize(Ptrs(story), 200);
+  ASSERT_EQ(sum.size(), 3u);
+  EXPECT_EQ(sum[0].Text(),
+            "The Orrvik water board will drain the reservoir slowly over ten days");
+  EXPECT_EQ(sum[1].Text().back(), '.');  // a quotation keeps its speaker
+  EXPECT_EQ(sum[2].Text(), "Rescue crews searched the flooded lower town through the night");
+  for (const SummarySentence& s : sum) {
+    EXPECT_EQ(s.words, Summarizer::CountWords(s.Text()));
+    EXPECT_EQ(s.Text(), std::string_view(s.article->text).substr(s.span.begin, s.span.end - s.span.begin));
+  }
+  Summarizer untrimmed;
+  for (const SummarySentence& s : untrimmed.Summarize(Ptrs(story), 200)) {
+    EXPECT_EQ(s.Text().back(), '.') << s.Text();
+  }
+}
+
 TEST(SummarizerTest, SkipsQuestionsCrumbsAndDanglingPronouns) {
   std::vector<Article> story = Story();
   Summarizer summarizer;

@@ -1,5 +1,9 @@
-// storyfuse eval summarize DIR [--words N] [--fill] [--exceptions FILE] [--out PEERDIR]
-//                            [--per-cluster]
+// storyfuse eval summarize DIR [--words N] [--no-fill] [--trim] [--unigram-share X]
+//                            [--exceptions FILE] [--out PEERDIR] [--per-cluster]
+//
+// Fills the budget by default (--fill): DUC peers are cut at exactly N
+// words, so that is how systems are compared; --no-fill scores whole
+// sentences only, as `storyfuse summarize` and the brief produce.
 //
 // For each DIR/<cluster>/docs, summarizes the documents as one story and
 // scores the summary against DIR/<cluster>/refs/* with ROUGE-1.5.5's
@@ -29,7 +33,9 @@ struct EvalSummarizeOptions {
   std::string exceptions;
   std::string out_dir;
   bool per_cluster = false;
-  bool fill = false;
+  bool fill = true;
+  bool trim = SummarizerOptions{}.trim_attribution;
+  double unigram_share = SummarizerOptions{}.unigram_share;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -66,6 +72,8 @@ int RunEvalSummarize(const EvalSummarizeOptions& opt) {
   if (!opt.out_dir.empty()) fs::create_directories(opt.out_dir);
   SummarizerOptions so;
   so.allow_partial_last = opt.fill;
+  so.trim_attribution = opt.trim;
+  so.unigram_share = opt.unigram_share;
   Summarizer summarizer(so);
   Clock::duration read_time{}, summarize_time{};
   size_t articles_total = 0;
@@ -115,8 +123,13 @@ void RegisterEvalSummarize(CLI::App& eval, int* exit_code) {
   cmd->add_option("--exceptions", opt->exceptions,
                   "WordNet exception list (default: DIR/../rouge-stem-exceptions.txt)");
   cmd->add_option("--out", opt->out_dir, "Also write the summaries as PEERDIR/<cluster>.txt");
-  cmd->add_flag("--fill", opt->fill,
-                "Fill the budget with the start of one more sentence (DUC-style)");
+  cmd->add_flag("--fill,!--no-fill", opt->fill,
+                "Fill the budget with the start of one more sentence, as DUC systems are "
+                "scored (the default here; --no-fill keeps whole sentences as `summarize` does)");
+  cmd->add_flag("--trim,!--no-trim", opt->trim,
+                "Trim short attribution tails (\", officials said.\"; default off)");
+  cmd->add_option("--unigram-share", opt->unigram_share,
+                  "Weight of a content word relative to a bigram (default 0.3)");
   cmd->add_flag("--per-cluster", opt->per_cluster, "Also print each cluster's R-1/R-2/R-SU4");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalSummarize(*opt); });
 }
