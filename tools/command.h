@@ -21,6 +21,7 @@ void RegisterCluster(CLI::App& app, int* exit_code);
 void RegisterQuotes(CLI::App& app, int* exit_code);
 void RegisterSummarize(CLI::App& app, int* exit_code);
 void RegisterIngest(CLI::App& app, int* exit_code);
+void RegisterFacts(CLI::App& app, int* exit_code);
 void RegisterServe(CLI::App& app, int* exit_code);
 // `eval` and its subcommands (extract, cluster, quotes, rouge, summarize).
 void RegisterEval(CLI::App& app, int* exit_code);
