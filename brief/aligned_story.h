@@ -45,6 +45,8 @@ class AlignedStory {
   // The group member shown for a group.
   uint32_t Representative(uint32_t group) const { return representative_[group]; }
   float Similarity(uint32_t a, uint32_t b) const { return aligner_->Similarity(a, b); }
+  // Number of the story's articles using `word` (by stem).
+  int ArticlesUsing(std::string_view word) const { return aligner_->ArticlesUsing(word); }
   // Distinct origins among a group's sentences.
   int Support(uint32_t group) const;
   // A span of `article`'s text, in code points, for output.

@@ -5,9 +5,7 @@
 #include <map>
 #include <set>
 
-#include "analyze/date_resolver.h"
 #include "analyze/entity_linker.h"
-#include "analyze/number_extractor.h"
 #include "brief/number_table.h"
 #include "brief/quote_table.h"
 #include "brief/sentence_aligner.h"
@@ -15,7 +13,6 @@
 #include "brief/timeline_builder.h"
 #include "brief/aligned_story.h"
 #include "text/segmenter.h"
-#include "text/stemmer.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
@@ -149,20 +146,6 @@ bool SummaryWorthy(std::string_view text) {
   return ends && !LeansOnContext(text) && !UnbalancedQuotes(text) && QuotedShare(text) <= 0.6f;
 }
 
-// An editor's lead says when and how much: a sentence that dates the event
-// or counts something gets a bonus over one that only names the actors.
-float AnswersWhenOrHowMuch(std::string_view text) {
-  float bonus = 1.0f;
-  if (!DateResolver::Extract(text, "").empty()) bonus += 0.3f;
-  for (const Quantity& q : NumberExtractor::Extract(text)) {
-    if (!q.Counted().empty()) {
-      bonus += 0.2f;
-      break;
-    }
-  }
-  return bonus;
-}
-
 // How central a group is: what it shares with the other articles per word
 // (centrality), support across independent origins, and closeness to the
 // top of its articles (news puts the core first).
@@ -173,7 +156,7 @@ float GroupScore(const AlignedStory& v, uint32_t group_index) {
   std::string_view text = v.Text(rep);
   float centrality = v.alignment().sentences[rep].shared / std::sqrt(1.0f + CountWords(text));
   float quoted = QuotedShare(text) > 0.5f ? 0.4f : 1.0f;
-  return centrality * quoted * AnswersWhenOrHowMuch(text) * (1.0f + std::log2(static_cast<float>(v.Support(group_index)))) /
+  return centrality * quoted * (1.0f + std::log2(static_cast<float>(v.Support(group_index)))) /
          (1.0f + 2.0f * best_position);
 }
 
@@ -211,7 +194,6 @@ struct BriefBuilder::Impl {
   Summarizer summarizer;
   QuoteTable quotes;
   Segmenter segmenter;
-  Stemmer stemmer;
 
   // The summarizer (ROUGE-tuned concept coverage) chooses the sentences;
   // the alignment names every article that states each of them.
@@ -273,34 +255,22 @@ struct BriefBuilder::Impl {
   }
 
   // The title sharing the most vocabulary with the story's articles.
-  std::string Headline(const std::vector<StoryMember>& members) {
-    std::map<std::string, int> df;
-    std::vector<std::set<std::string>> title_terms;
-    for (const auto& m : members) {
-      std::set<std::string> terms;
-      for (const Token& t : segmenter.Tokens(m.article->text)) terms.insert(StemOf(t.span.In(m.article->text)));
-      for (const auto& t : terms) ++df[t];
-      std::set<std::string> tt;
-      for (const Token& t : segmenter.Tokens(m.article->title)) tt.insert(StemOf(t.span.In(m.article->title)));
-      tt.erase("");
-      title_terms.push_back(std::move(tt));
-    }
+  std::string Headline(const AlignedStory& v) {
     std::string best;
     float best_score = -1;
-    for (size_t i = 0; i < members.size(); ++i) {
-      if (title_terms[i].empty()) continue;
+    for (const auto& m : v.members()) {
+      const std::string& title = m.article->title;
       float score = 0;
-      for (const auto& t : title_terms[i]) score += df[t];
-      score /= std::sqrt(static_cast<float>(title_terms[i].size()));
-      if (score > best_score) best = members[i].article->title, best_score = score;
+      int words = 0;
+      for (const Token& t : segmenter.Tokens(title)) {
+        score += v.ArticlesUsing(t.span.In(title));
+        ++words;
+      }
+      if (words == 0) continue;
+      score /= std::sqrt(static_cast<float>(words));
+      if (score > best_score) best = title, best_score = score;
     }
     return best;
-  }
-
-  std::string StemOf(std::string_view word) {
-    std::string lower = UnicodeText::Fold(word);
-    if (IsStopword(lower)) return "";
-    return stemmer.Stem(lower);
   }
 };
 
@@ -321,8 +291,8 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   }
   b.outlets = static_cast<int>(outlets.size());
   b.independent_sources = static_cast<int>(origins.size());
-  b.headline = impl_->Headline(members);
   AlignedStory view(members);
+  b.headline = impl_->Headline(view);
   std::vector<uint32_t> ranked = RankGroups(view);
   b.summary = impl_->Summary(view, options_.summary_words);
   b.facts = impl_->Facts(view, ranked);

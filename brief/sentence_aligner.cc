@@ -36,6 +36,9 @@ struct SentenceAligner::Impl {
   Segmenter segmenter;
   Stemmer stemmer;
   std::unordered_map<std::string, uint32_t> term_ids;
+  // Folded word -> term id: news repeats its words, and stemming each
+  // occurrence again was the aligner's main cost.
+  std::unordered_map<std::string, uint32_t> word_terms;
   std::vector<uint32_t> df;                 // articles per term
   std::vector<std::string_view> texts;
   std::vector<AlignedSentence> sentences;
@@ -48,6 +51,14 @@ struct SentenceAligner::Impl {
     return it->second;
   }
 
+  uint32_t WordTerm(const std::string& lower) {
+    auto it = word_terms.find(lower);
+    if (it != word_terms.end()) return it->second;
+    uint32_t id = TermId(stemmer.Stem(lower));
+    word_terms.emplace(lower, id);
+    return id;
+  }
+
   std::vector<std::pair<uint32_t, uint32_t>> Terms(std::string_view sentence) {
     std::unordered_map<uint32_t, uint32_t> counts;
     for (const Token& t : segmenter.Tokens(sentence)) {
@@ -58,7 +69,7 @@ struct SentenceAligner::Impl {
       }
       std::string lower = UnicodeText::Fold(w);
       if (lower.size() < 2 || IsStopword(lower)) continue;
-      ++counts[TermId(stemmer.Stem(lower))];
+      ++counts[WordTerm(lower)];
     }
     std::vector<std::pair<uint32_t, uint32_t>> out(counts.begin(), counts.end());
     std::sort(out.begin(), out.end());
@@ -129,6 +140,15 @@ void SentenceAligner::AddArticle(std::string_view text) {
 }
 
 float SentenceAligner::Similarity(uint32_t a, uint32_t b) const { return impl_->Cosine(a, b); }
+
+int SentenceAligner::ArticlesUsing(std::string_view word) const {
+  std::string lower = UnicodeText::Fold(word);
+  if (lower.size() < 2 || IsStopword(lower)) return 0;
+  auto it = impl_->word_terms.find(lower);
+  if (it != impl_->word_terms.end()) return static_cast<int>(impl_->df[it->second]);
+  auto term = impl_->term_ids.find(impl_->stemmer.Stem(lower));
+  return term == impl_->term_ids.end() ? 0 : static_cast<int>(impl_->df[term->second]);
+}
 
 Alignment SentenceAligner::Align() {
   Impl& m = *impl_;

@@ -54,6 +54,10 @@ class SentenceAligner {
   // Cosine similarity of sentences `a` and `b` of the last Align() result.
   float Similarity(uint32_t a, uint32_t b) const;
 
+  // Number of added articles using `word` (by stem); 0 for function words.
+  // Not const-thread-safe: may stem, which uses the aligner's stemmer.
+  int ArticlesUsing(std::string_view word) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
