@@ -40,7 +40,7 @@ std::string FtsQuery(const std::string& q) {
 // Runs `sql` with text parameters, calling fn(statement) per row.
 template <typename F>
 Status ForEachRow(Database& db, const std::string& sql, const std::vector<std::string>& params, F fn) {
-  Result<Statement> s = db.Prepare(sql);
+  Result<SqlStatement> s = db.Prepare(sql);
   if (!s.ok()) return s.status();
   for (size_t i = 0; i < params.size(); ++i) s->Bind(static_cast<int>(i + 1), params[i]);
   for (;;) {
@@ -117,7 +117,7 @@ Status StoreStoryRepository::Recover() {
   std::lock_guard<std::mutex> lock(ingest_mu_);
   std::vector<std::string> ids;
   STORYFUSE_RETURN_IF_ERROR(ForEachRow(writer_->db(), "SELECT id FROM articles ORDER BY seq", {},
-                                       [&](Statement& s) { ids.push_back(s.Text(0)); }));
+                                       [&](SqlStatement& s) { ids.push_back(s.Text(0)); }));
   for (const std::string& id : ids) {
     Result<std::optional<StoredArticle>> a = writer_->Get(id);
     if (!a.ok()) return a.status();
@@ -126,7 +126,7 @@ Status StoreStoryRepository::Recover() {
   SettledStories settled = pipeline_.Settle();
   std::vector<std::string> stored;
   STORYFUSE_RETURN_IF_ERROR(ForEachRow(writer_->db(), "SELECT id FROM stories", {},
-                                       [&](Statement& s) { stored.push_back(s.Text(0)); }));
+                                       [&](SqlStatement& s) { stored.push_back(s.Text(0)); }));
   for (const std::string& id : stored) {
     if (!settled.changed.count(id)) settled.removed.push_back(id);
   }
@@ -136,7 +136,7 @@ Status StoreStoryRepository::Recover() {
 Status StoreStoryRepository::WriteStories(const SettledStories& settled, const std::string& now, bool only_stale) {
   for (const auto& [sid, ids] : settled.changed) STORYFUSE_RETURN_IF_ERROR(WriteStory(sid, ids, now, only_stale));
   for (const std::string& sid : settled.removed) {
-    Result<Statement> del = writer_->db().Prepare("DELETE FROM stories WHERE id = ?1");
+    Result<SqlStatement> del = writer_->db().Prepare("DELETE FROM stories WHERE id = ?1");
     if (!del.ok()) return del.status();
     STORYFUSE_RETURN_IF_ERROR(del->Bind(1, sid).Run());
     ++repaired_;
@@ -227,7 +227,7 @@ Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
   }
   StoryList out;
   STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT count(*) FROM stories" + where, params,
-                                       [&](Statement& s) { out.total = s.Int(0); }));
+                                       [&](SqlStatement& s) { out.total = s.Int(0); }));
   std::string page = "SELECT rowid AS r FROM stories" + where + " ORDER BY updated_at DESC, rowid DESC LIMIT " +
                      std::to_string(query.limit) + " OFFSET " + std::to_string(query.offset);
   std::string sql =
@@ -237,7 +237,7 @@ Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
       "coalesce(json_extract(s.brief_json, '$.independent_sources'), 0), "
       "(SELECT max(published) FROM articles a WHERE a.story_id = s.id) "
       "FROM (" + page + ") p JOIN stories s ON s.rowid = p.r ORDER BY s.updated_at DESC, s.rowid DESC";
-  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), sql, params, [&](Statement& s) {
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), sql, params, [&](SqlStatement& s) {
     out.stories.push_back({s.Text(0), s.Text(1), static_cast<int>(s.Int(3)), static_cast<int>(s.Int(4)),
                            static_cast<int>(s.Int(5)), s.Text(2), s.Text(6)});
   }));
@@ -285,7 +285,7 @@ Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string
     std::string story, headline;
     STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(),
         "SELECT a.story_id, s.headline FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?1",
-        {h.id}, [&](Statement& s) { story = s.Text(0); headline = s.Text(1); }));
+        {h.id}, [&](SqlStatement& s) { story = s.Text(0); headline = s.Text(1); }));
     articles.push_back({"article", h.id, h.title, story, h.snippet, -h.rank});
     if (story.empty()) continue;
     auto [it, fresh] = story_index.emplace(story, stories.size());
@@ -304,13 +304,13 @@ Status StoreStoryRepository::Verify(std::string* summary) {
   std::map<std::string, std::set<std::string>> by_story;  // story -> its articles' ids
   int64_t articles = 0;
   std::vector<std::string> problems;
-  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT id, story_id FROM articles", {}, [&](Statement& s) {
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT id, story_id FROM articles", {}, [&](SqlStatement& s) {
     ++articles;
     if (s.Text(1).empty()) problems.push_back("article " + s.Text(0) + " has no story");
     else by_story[s.Text(1)].insert(s.Text(0));
   }));
   int64_t stories = 0;
-  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT id, brief_json FROM stories", {}, [&](Statement& s) {
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT id, brief_json FROM stories", {}, [&](SqlStatement& s) {
     ++stories;
     std::vector<std::string> listed = BriefArticleIds(s.Text(1));
     std::set<std::string> unique(listed.begin(), listed.end());
@@ -337,7 +337,7 @@ Result<RepositoryStats> StoreStoryRepository::Stats() {
   RepositoryStats stats;
   STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(),
       "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_versions), "
-      "(SELECT count(*) FROM stories)", {}, [&](Statement& s) {
+      "(SELECT count(*) FROM stories)", {}, [&](SqlStatement& s) {
         stats.articles = s.Int(0);
         stats.versions = s.Int(0) + s.Int(1);
         stats.stories = s.Int(2);

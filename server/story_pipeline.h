@@ -10,10 +10,6 @@
 // StoryIndex's "s-<n>"; replaying the same articles in the same order
 // (Replay, when reopening a store) gives the same ids.
 //
-// The header includes nothing of brief/ on purpose: brief/story_brief.h
-// and store/database.h both define a storyfuse::Statement, so no file may
-// include both (see docs/server.md).
-//
 // Not thread-safe (owns an extractor, a clusterer and a brief builder); a
 // repository calls it only from its serialized ingest path.
 #ifndef STORYFUSE_SERVER_STORY_PIPELINE_H_

@@ -102,7 +102,7 @@ std::vector<std::string> AuthorsFromJson(const std::string& json) {
 }
 
 // Reads a row selected with kArticleColumns.
-StoredArticle ReadArticle(const Statement& s) {
+StoredArticle ReadArticle(const SqlStatement& s) {
   StoredArticle out;
   Article& a = out.article;
   a.id = s.Text(0);
@@ -132,7 +132,7 @@ struct Found {
 };
 
 // Runs a lookup returning (id, content_hash, version) for `key`.
-Result<std::optional<Found>> Lookup(Statement& s, const std::string& key) {
+Result<std::optional<Found>> Lookup(SqlStatement& s, const std::string& key) {
   s.Bind(1, key);
   Result<bool> row = s.Step();
   std::optional<Found> found;
@@ -178,13 +178,13 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const std::string& path
 }
 
 Result<int> ArticleStore::SchemaVersion() {
-  Result<Statement> has = db_->Prepare(
+  Result<SqlStatement> has = db_->Prepare(
       "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
   if (!has.ok()) return has.status();
   Result<bool> row = has->Step();
   if (!row.ok()) return row.status();
   if (has->Int(0) == 0) return 0;
-  Result<Statement> get = db_->Prepare("SELECT max(version) FROM schema_version");
+  Result<SqlStatement> get = db_->Prepare("SELECT max(version) FROM schema_version");
   if (!get.ok()) return get.status();
   row = get->Step();
   if (!row.ok()) return row.status();
@@ -214,7 +214,7 @@ Status ArticleStore::Migrate() {
 
 Status ArticleStore::Prepare() {
   struct {
-    Statement* stmt;
+    SqlStatement* stmt;
     std::string sql;
   } statements[] = {
       {&find_by_id_, "SELECT id, content_hash, version FROM articles WHERE id = ?1"},
@@ -236,7 +236,7 @@ Status ArticleStore::Prepare() {
                   "?2 FROM articles WHERE id = ?1"},
   };
   for (auto& s : statements) {
-    Result<Statement> stmt = db_->Prepare(s.sql);
+    Result<SqlStatement> stmt = db_->Prepare(s.sql);
     if (!stmt.ok()) return stmt.status();
     *s.stmt = std::move(*stmt);
   }
@@ -249,7 +249,7 @@ Status ArticleStore::Archive(const std::string& id, const std::string& now) {
 
 Status ArticleStore::Write(const Article& a, const std::string& id, const std::string& hash,
                            const std::string& now, int64_t version, bool update) {
-  Statement& s = update ? update_ : insert_;
+  SqlStatement& s = update ? update_ : insert_;
   s.Bind(1, id).Bind(2, hash).BindOrNull(3, a.url).BindOrNull(4, a.outlet).BindOrNull(5, a.title);
   s.Bind(6, AuthorsJson(a.authors)).BindOrNull(7, a.published.iso).BindOrNull(8, a.dateline);
   s.BindOrNull(9, a.wire).BindOrNull(10, a.language).BindOrNull(11, a.source);
@@ -290,7 +290,7 @@ Result<ArticleStore::PutResult> ArticleStore::Put(const Article& a, const std::s
 }
 
 Result<std::optional<StoredArticle>> ArticleStore::Get(const std::string& id) {
-  Result<Statement> s =
+  Result<SqlStatement> s =
       db_->Prepare(std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?1");
   if (!s.ok()) return s.status();
   s->Bind(1, id);
@@ -301,7 +301,7 @@ Result<std::optional<StoredArticle>> ArticleStore::Get(const std::string& id) {
 }
 
 Result<std::vector<ArticleVersion>> ArticleStore::History(const std::string& id) {
-  Result<Statement> s = db_->Prepare(
+  Result<SqlStatement> s = db_->Prepare(
       "SELECT version, content_hash, url, title, text, ingested_at, replaced_at "
       "FROM article_versions WHERE article_id = ?1 ORDER BY version");
   if (!s.ok()) return s.status();
@@ -317,7 +317,7 @@ Result<std::vector<ArticleVersion>> ArticleStore::History(const std::string& id)
 }
 
 Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, int limit) {
-  Result<Statement> s = db_->Prepare(
+  Result<SqlStatement> s = db_->Prepare(
       "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '...', 12), bm25(articles_fts) "
       "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
       "WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts) LIMIT ?2");
@@ -334,7 +334,7 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, in
 }
 
 Result<int64_t> ArticleStore::CountArticles() {
-  Result<Statement> s = db_->Prepare("SELECT count(*) FROM articles");
+  Result<SqlStatement> s = db_->Prepare("SELECT count(*) FROM articles");
   if (!s.ok()) return s.status();
   Result<bool> row = s->Step();
   if (!row.ok()) return row.status();
@@ -342,7 +342,7 @@ Result<int64_t> ArticleStore::CountArticles() {
 }
 
 Status ArticleStore::SetStory(const std::string& article_id, const std::string& story_id) {
-  Result<Statement> s = db_->Prepare("UPDATE articles SET story_id = ?2 WHERE id = ?1");
+  Result<SqlStatement> s = db_->Prepare("UPDATE articles SET story_id = ?2 WHERE id = ?1");
   if (!s.ok()) return s.status();
   STORYFUSE_RETURN_IF_ERROR(s->Bind(1, article_id).BindOrNull(2, story_id).Run());
   if (db_->Changes() == 0) return Status::NotFound("no article " + article_id);
@@ -350,7 +350,7 @@ Status ArticleStore::SetStory(const std::string& article_id, const std::string& 
 }
 
 Status ArticleStore::SetCopyOf(const std::string& article_id, const std::string& copy_of) {
-  Result<Statement> s = db_->Prepare("UPDATE articles SET copy_of = ?2 WHERE id = ?1");
+  Result<SqlStatement> s = db_->Prepare("UPDATE articles SET copy_of = ?2 WHERE id = ?1");
   if (!s.ok()) return s.status();
   STORYFUSE_RETURN_IF_ERROR(s->Bind(1, article_id).BindOrNull(2, copy_of).Run());
   if (db_->Changes() == 0) return Status::NotFound("no article " + article_id);
@@ -359,7 +359,7 @@ Status ArticleStore::SetCopyOf(const std::string& article_id, const std::string&
 
 Status ArticleStore::PutStory(const StoredStory& story) {
   if (story.id.empty()) return Status::InvalidArgument("story without id");
-  Result<Statement> s = db_->Prepare(
+  Result<SqlStatement> s = db_->Prepare(
       "INSERT INTO stories (id, headline, updated_at, brief_json) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, "
       "updated_at = excluded.updated_at, brief_json = excluded.brief_json");
@@ -370,7 +370,7 @@ Status ArticleStore::PutStory(const StoredStory& story) {
 }
 
 Result<std::optional<StoredStory>> ArticleStore::GetStory(const std::string& id) {
-  Result<Statement> s =
+  Result<SqlStatement> s =
       db_->Prepare("SELECT id, headline, updated_at, brief_json FROM stories WHERE id = ?1");
   if (!s.ok()) return s.status();
   s->Bind(1, id);
@@ -381,7 +381,7 @@ Result<std::optional<StoredStory>> ArticleStore::GetStory(const std::string& id)
 }
 
 Result<std::vector<std::string>> ArticleStore::StoryArticles(const std::string& story_id) {
-  Result<Statement> s = db_->Prepare("SELECT id FROM articles WHERE story_id = ?1 ORDER BY seq");
+  Result<SqlStatement> s = db_->Prepare("SELECT id FROM articles WHERE story_id = ?1 ORDER BY seq");
   if (!s.ok()) return s.status();
   s->Bind(1, story_id);
   std::vector<std::string> out;

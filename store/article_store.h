@@ -122,7 +122,7 @@ class ArticleStore {
                const std::string& now, int64_t version, bool update);
 
   std::unique_ptr<Database> db_;
-  Statement find_by_id_, find_by_hash_, find_by_url_, insert_, update_, archive_;
+  SqlStatement find_by_id_, find_by_hash_, find_by_url_, insert_, update_, archive_;
 };
 
 }  // namespace storyfuse

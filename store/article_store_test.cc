@@ -182,7 +182,7 @@ TEST_F(ArticleStoreTest, ReopeningKeepsDataAndSchema) {
   Result<std::unique_ptr<ArticleStore>> again = ArticleStore::Open(path_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ((*again)->CountArticles().value(), 1);
-  Result<Statement> v = (*again)->db().Prepare("SELECT version FROM schema_version");
+  Result<SqlStatement> v = (*again)->db().Prepare("SELECT version FROM schema_version");
   ASSERT_TRUE(v->Step().value());
   EXPECT_EQ(v->Int(0), ArticleStore::kSchemaVersion);
 }

@@ -13,16 +13,16 @@ int BindText(sqlite3_stmt* stmt, int index, std::string_view text) {
 
 }  // namespace
 
-// ---- Statement ----
+// ---- SqlStatement ----
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+SqlStatement::~SqlStatement() { sqlite3_finalize(stmt_); }
 
-Statement::Statement(Statement&& other) noexcept
+SqlStatement::SqlStatement(SqlStatement&& other) noexcept
     : stmt_(other.stmt_), db_(other.db_), bind_error_(other.bind_error_) {
   other.stmt_ = nullptr;
 }
 
-Statement& Statement::operator=(Statement&& other) noexcept {
+SqlStatement& SqlStatement::operator=(SqlStatement&& other) noexcept {
   if (this != &other) {
     sqlite3_finalize(stmt_);
     stmt_ = other.stmt_;
@@ -33,7 +33,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
   return *this;
 }
 
-Status Statement::Error(int rc) const {
+Status SqlStatement::Error(int rc) const {
   std::string msg = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
   const char* sql = stmt_ != nullptr ? sqlite3_sql(stmt_) : nullptr;
   std::string where = sql != nullptr ? std::string(sql).substr(0, 60) : "";
@@ -43,29 +43,29 @@ Status Statement::Error(int rc) const {
   return Status::IoError(msg + " (in: " + where + ")");
 }
 
-Statement& Statement::Bind(int index, std::string_view text) {
+SqlStatement& SqlStatement::Bind(int index, std::string_view text) {
   int rc = BindText(stmt_, index, text);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
   return *this;
 }
 
-Statement& Statement::Bind(int index, int64_t value) {
+SqlStatement& SqlStatement::Bind(int index, int64_t value) {
   int rc = sqlite3_bind_int64(stmt_, index, value);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
   return *this;
 }
 
-Statement& Statement::BindNull(int index) {
+SqlStatement& SqlStatement::BindNull(int index) {
   int rc = sqlite3_bind_null(stmt_, index);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
   return *this;
 }
 
-Statement& Statement::BindOrNull(int index, std::string_view text) {
+SqlStatement& SqlStatement::BindOrNull(int index, std::string_view text) {
   return text.empty() ? BindNull(index) : Bind(index, text);
 }
 
-Result<bool> Statement::Step() {
+Result<bool> SqlStatement::Step() {
   if (bind_error_ != 0) {
     int rc = bind_error_;
     bind_error_ = 0;
@@ -79,7 +79,7 @@ Result<bool> Statement::Step() {
   return st;
 }
 
-Status Statement::Run() {
+Status SqlStatement::Run() {
   for (;;) {
     Result<bool> row = Step();
     if (!row.ok()) {
@@ -92,23 +92,23 @@ Status Statement::Run() {
   return Status::Ok();
 }
 
-void Statement::Reset() {
+void SqlStatement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
   bind_error_ = 0;
 }
 
-int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+int64_t SqlStatement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
-double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
+double SqlStatement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 
-std::string Statement::Text(int column) const {
+std::string SqlStatement::Text(int column) const {
   const unsigned char* p = sqlite3_column_text(stmt_, column);
   if (p == nullptr) return "";
   return std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, column));
 }
 
-bool Statement::IsNull(int column) const {
+bool SqlStatement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
@@ -150,7 +150,7 @@ Status Database::Exec(std::string_view sql) {
   return Error(rc, "SQL failed (" + text.substr(0, 40) + ")");
 }
 
-Result<Statement> Database::Prepare(std::string_view sql) {
+Result<SqlStatement> Database::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                               &stmt, nullptr);
@@ -159,7 +159,7 @@ Result<Statement> Database::Prepare(std::string_view sql) {
     return Status::InvalidArgument(std::string("cannot prepare SQL: ") + sqlite3_errmsg(db_) +
                                    " (in: " + std::string(sql.substr(0, 60)) + ")");
   }
-  return Statement(stmt, db_);
+  return SqlStatement(stmt, db_);
 }
 
 int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }

@@ -1,7 +1,7 @@
-// Database and Statement: the project's one wrapper over SQLite.
+// Database and SqlStatement: the project's one wrapper over SQLite.
 //
 // Database owns a connection opened in WAL mode with a busy timeout and
-// foreign keys on; Statement owns a prepared statement (finalized on
+// foreign keys on; SqlStatement owns a prepared statement (finalized on
 // destruction); Transaction rolls back unless committed. Every failure is a
 // Status naming the SQL error; nothing throws or prints. SQLite types never
 // appear in this header.
@@ -23,22 +23,22 @@ struct sqlite3_stmt;
 
 namespace storyfuse {
 
-class Statement {
+class SqlStatement {
  public:
-  Statement() = default;
-  ~Statement();
-  Statement(Statement&& other) noexcept;
-  Statement& operator=(Statement&& other) noexcept;
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
+  SqlStatement() = default;
+  ~SqlStatement();
+  SqlStatement(SqlStatement&& other) noexcept;
+  SqlStatement& operator=(SqlStatement&& other) noexcept;
+  SqlStatement(const SqlStatement&) = delete;
+  SqlStatement& operator=(const SqlStatement&) = delete;
 
   // Binds parameter `index` (1-based). A binding error is kept and returned
   // by the next Step/Run, so calls can be chained.
-  Statement& Bind(int index, std::string_view text);
-  Statement& Bind(int index, int64_t value);
+  SqlStatement& Bind(int index, std::string_view text);
+  SqlStatement& Bind(int index, int64_t value);
   // Binds NULL when `text` is empty (the Article model's "absent").
-  Statement& BindOrNull(int index, std::string_view text);
-  Statement& BindNull(int index);
+  SqlStatement& BindOrNull(int index, std::string_view text);
+  SqlStatement& BindNull(int index);
 
   // Steps once: true when a row is ready, false when done.
   Result<bool> Step();
@@ -55,7 +55,7 @@ class Statement {
 
  private:
   friend class Database;
-  Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+  SqlStatement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
   Status Error(int rc) const;
 
   sqlite3_stmt* stmt_ = nullptr;
@@ -83,7 +83,7 @@ class Database {
   // Runs one or more SQL statements that return no rows.
   Status Exec(std::string_view sql);
   // Compiles one statement. Returns InvalidArgument with SQLite's message.
-  Result<Statement> Prepare(std::string_view sql);
+  Result<SqlStatement> Prepare(std::string_view sql);
 
   // Row id of the last INSERT and rows changed by the last statement.
   int64_t LastInsertRowId() const;

@@ -21,17 +21,17 @@ TEST(DatabaseTest, OpensInWalModeAndRunsStatements) {
   std::string path = TempDb("wal.db");
   Result<std::unique_ptr<Database>> db = Database::Open(path);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
-  Result<Statement> mode = (*db)->Prepare("PRAGMA journal_mode");
+  Result<SqlStatement> mode = (*db)->Prepare("PRAGMA journal_mode");
   ASSERT_TRUE(mode.ok());
   ASSERT_TRUE(mode->Step().value());
   EXPECT_EQ(mode->Text(0), "wal");
   ASSERT_TRUE((*db)->Exec("CREATE TABLE t (k TEXT, v INTEGER)").ok());
-  Result<Statement> ins = (*db)->Prepare("INSERT INTO t VALUES (?1, ?2)");
+  Result<SqlStatement> ins = (*db)->Prepare("INSERT INTO t VALUES (?1, ?2)");
   ASSERT_TRUE(ins.ok());
   ASSERT_TRUE(ins->Bind(1, "a").Bind(2, int64_t{7}).Run().ok());
   ASSERT_TRUE(ins->BindNull(1).Bind(2, int64_t{8}).Run().ok());
   EXPECT_EQ((*db)->LastInsertRowId(), 2);
-  Result<Statement> sel = (*db)->Prepare("SELECT k, v FROM t ORDER BY v");
+  Result<SqlStatement> sel = (*db)->Prepare("SELECT k, v FROM t ORDER BY v");
   ASSERT_TRUE(sel.ok());
   ASSERT_TRUE(sel->Step().value());
   EXPECT_EQ(sel->Text(0), "a");
@@ -46,12 +46,12 @@ TEST(DatabaseTest, OpensInWalModeAndRunsStatements) {
 TEST(DatabaseTest, ReportsErrorsAsStatus) {
   Result<std::unique_ptr<Database>> db = Database::Open(":memory:");
   ASSERT_TRUE(db.ok());
-  Result<Statement> bad = (*db)->Prepare("SELEC nonsense");
+  Result<SqlStatement> bad = (*db)->Prepare("SELEC nonsense");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("syntax error"), std::string::npos);
   EXPECT_FALSE((*db)->Exec("INSERT INTO missing VALUES (1)").ok());
   ASSERT_TRUE((*db)->Exec("CREATE TABLE u (k TEXT PRIMARY KEY)").ok());
-  Result<Statement> ins = (*db)->Prepare("INSERT INTO u VALUES (?1)");
+  Result<SqlStatement> ins = (*db)->Prepare("INSERT INTO u VALUES (?1)");
   ASSERT_TRUE(ins->Bind(1, "x").Run().ok());
   Status dup = ins->Bind(1, "x").Run();
   EXPECT_EQ(dup.code(), Status::Code::kInvalidArgument);
@@ -77,7 +77,7 @@ TEST(DatabaseTest, TransactionsRollBackUnlessCommitted) {
     ASSERT_TRUE(tx->Commit().ok());
     EXPECT_FALSE(tx->Commit().ok());
   }
-  Result<Statement> sum = d.Prepare("SELECT count(*), sum(v) FROM t");
+  Result<SqlStatement> sum = d.Prepare("SELECT count(*), sum(v) FROM t");
   ASSERT_TRUE(sum->Step().value());
   EXPECT_EQ(sum->Int(0), 1);
   EXPECT_EQ(sum->Int(1), 2);
