@@ -32,16 +32,8 @@ constexpr float kParaphrase = 0.35f;
 constexpr size_t kMaxExclusives = 10;
 constexpr int kMaxExclusivesPerArticle = 2;
 
-int CountWords(std::string_view s) {
-  int n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\n' || c == '\t';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
+// Words as the summary budget counts them (white-space fields).
+int CountWords(std::string_view s) { return Summarizer::CountWords(s); }
 
 Statement MakeStatement(const AlignedStory& v, uint32_t group_index) {
   const std::vector<uint32_t>& group = v.alignment().groups[group_index];
