@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the unit tests of the stages that parse untrusted input (text,
+# ingest, analyze) with AddressSanitizer and UndefinedBehaviorSanitizer and
+# runs them. CI runs it after the main test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${SANITIZE_BUILD_DIR:-build-asan}
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DSTORYFUSE_SANITIZE=address,undefined \
+      -DSTORYFUSE_BUILD_BENCHMARKS=OFF >/dev/null
+targets=(storyfuse_text_test storyfuse_ingest_test storyfuse_analyze_test)
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+for t in "${targets[@]}"; do
+  dir=${t#storyfuse_}; dir=${dir%_test}
+  "$build/$dir/$t" --gtest_brief=1
+done
