@@ -1,20 +1,14 @@
-// Quote extraction scoring on PolNeAR-style data (brat standoff
-// attributions), exactly as ../shared/data/README.md (quotes/polnear)
-// defines the direct-quote subset:
-//  - quoted pieces are found line by line, from an opening mark (“ or ") to
-//    the next closing mark of its kind (” or ") on the line, or to the end of
-//    the line when it is left open; the span excludes the marks;
-//  - a gold quote is a piece of 3 or more whitespace-separated words inside
-//    an Attribution or Attribution-no-source Content/Content2 span (one
-//    character of slack at each end); its speaker is that attribution's
-//    Source span;
-//  - predictions are taken in order; each matches the first unmatched gold
-//    quote of its article that it overlaps by at least half of the longer of
-//    the two (one-to-one);
-//  - speaker accuracy: among matched gold quotes with a Source, the share
-//    whose predicted speaker mention overlaps the Source span.
-// All offsets are Unicode code points, end exclusive. Pure functions and a
-// value-type accumulator; thread-compatible.
+// QuoteScorer: scores predicted direct quotes against PolNeAR's brat
+// attributions with the direct-quote metric that ../shared/data/README.md
+// specifies (read it for the exact rules). In short: each line is scanned
+// for quoted pieces between matching marks (an unclosed mark runs to the
+// line's end, marks excluded); gold quotes are pieces of at least three
+// words lying within an attribution's content, credited to its source;
+// predictions match gold greedily, one to one, when they cover half of the
+// longer span; speaker accuracy counts matched, sourced gold quotes whose
+// predicted speaker mention touches the gold source.
+// Offsets are code points, end exclusive. Pure functions and a value-type
+// accumulator; thread-compatible.
 #ifndef STORYFUSE_EVAL_QUOTE_SCORER_H_
 #define STORYFUSE_EVAL_QUOTE_SCORER_H_
 
