@@ -1,9 +1,9 @@
 // BCubed: clustering scores against gold labels (Bagga & Baldwin 1998).
 //
-// Per item: precision is the share of its predicted cluster that shares its
-// gold label, recall the share of its gold cluster that is in its predicted
-// cluster (both counting the item itself). Precision and recall are the
-// means over items; F1 is the harmonic mean of those two means. Labels are
+// For each item, precision = |predicted cluster ∩ same-label items| /
+// |predicted cluster| and recall = |gold cluster ∩ predicted cluster| /
+// |gold cluster|, the item itself included. The scores average these over
+// items; F1 combines the two averages harmonically. Labels are
 // opaque strings; only equality matters. Stateless and thread-safe.
 #ifndef STORYFUSE_EVAL_BCUBED_H_
 #define STORYFUSE_EVAL_BCUBED_H_

@@ -1,10 +1,10 @@
 // ExtractionScorer: the article-extraction benchmark's metric, as
 // ../shared/data/README.md defines it. Tokens are Unicode `\w+` runs
 // (Python's definition, UnicodeText::IsWordChar); each text is the multiset
-// of its token 4-grams; per page tp = shared 4-grams (the smaller count),
-// fp = predicted-only, fn = gold-only. Precision is the mean of tp/(tp+fp)
-// over pages where tp+fp > 0, recall the mean of tp/(tp+fn) over pages
-// where tp+fn > 0, and F1 is computed from the two means.
+// of its token 4-grams. Per page, tp counts 4-grams both texts hold
+// (minimum multiplicity), fp those only predicted, fn those only in gold.
+// Page precision tp/(tp+fp) is averaged over pages that predicted anything,
+// page recall tp/(tp+fn) over pages with gold text; F1 joins the averages.
 //
 // Accumulates pages; not thread-safe.
 #ifndef STORYFUSE_EVAL_EXTRACTION_SCORER_H_

@@ -2,10 +2,10 @@
 //
 // It is Martin Porter's 1980 algorithm as in his reference implementation
 // (whose step 2 also maps "bli" -> "ble" and "logi" -> "log"), with ROUGE's
-// one change in step 4: the longest suffix of the step-4 list (without
-// "ment" and "ent") is removed when the rest has measure m > 1; then "ment"
-// is removed under the same condition, then "ent"; and only when the word
-// does not end in "ent" is the "ion" of "sion" / "tion" removed.
+// one change in step 4: its suffix list lacks "ment" and "ent", which are
+// tried afterwards ("ment" first, then "ent", each needing m > 1 for the
+// stem), and the "ion" rule ("sion"/"tion" -> "s"/"t") only fires for a word
+// that had no "ent" ending.
 //
 // This is deliberately not Snowball's `porter` (text/stemmer.h wraps that for
 // the pipeline): ROUGE figures must match the official script exactly.

@@ -92,8 +92,8 @@ GramCounts Bigrams(const std::vector<uint32_t>& t) {
   return c;
 }
 
-// Skip-bigrams with at most 4 tokens between, plus the unigram of every
-// token but the last (what ROUGE-1.5.5's -u adds).
+// Skip-bigrams up to five tokens apart, plus a unigram for each token
+// except the final one (what ROUGE-1.5.5 adds under -u).
 GramCounts Su4(const std::vector<uint32_t>& t) {
   GramCounts c;
   for (size_t i = 0; i < t.size(); ++i) {

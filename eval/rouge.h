@@ -3,7 +3,7 @@
 // (the definition is spelled out in ../shared/data/README.md).
 //
 // For each summary (peer and references alike):
-//  1. it is read line by line (a line is a sentence, empty lines skipped),
+//  1. each line counts as one sentence (blank lines are ignored),
 //     and only its first N words are kept, a word being a field of Perl's
 //     split(/\s+/) of the line (a leading blank yields an empty first word);
 //  2. ASCII letters are lower-cased and every byte outside [a-z0-9] becomes
@@ -11,7 +11,7 @@
 //  3. a token of more than 3 bytes becomes its base form when WordNet's
 //     exception list has it, else its PorterStemmer stem (eval/porter_stemmer.h);
 //  4. unigrams, bigrams and SU4 units (skip-bigrams at distance 1..5, plus the
-//     unigram of every token but the last, a quirk of the script) are counted
+//     unigrams of all tokens except the final one, as the Perl script does) are counted
 //     as multisets over the whole summary.
 // Per cluster (`-f A`) clipped matches and reference counts are pooled over
 // the references; recall = Σ matches / Σ reference counts.
