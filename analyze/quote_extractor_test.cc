@@ -70,6 +70,39 @@ const ExtractCase kCases[] = {
      LQ "The budget is balanced," RQ " Ellen Marsh said. But Carl Dunn disagreed: " LQ
      "The numbers do not add up." RQ,
      {{"The budget", "Ellen Marsh", "Ellen Marsh", "said"}, {"The numbers", "Carl Dunn", "Carl Dunn", ""}}},
+    {"a title after a preposition is not a cue verb",
+     "Minister of Harbors Ada Quill arrived late.\n\n" LQ "The piers are safe again," RQ
+     " the Valdorian minister of harbors told reporters.",
+     {{"The piers", "Ada Quill", "the Valdorian minister of harbors", "told"}}},
+    {"a qualified title goes to the holder of that country's title",
+     "President Oren Talbot spoke with French President Ivo Brask.\n\n" LQ
+     "We are getting nowhere with them," RQ " the Irish president said.",
+     {{"We are getting", "Oren Talbot", "the Irish president", "said"}}},
+    {"a titled surname alone is a person",
+     "Lawmakers waited for Chancellor Vett all morning. Premier Dana Moss of Freedonia arrived first.\n\n" LQ
+     "Nobody here wants a long fight," RQ " the chancellor said.",
+     {{"Nobody here", "Vett", "the chancellor", "said"}}},
+    {"a pronoun skips a name that is a preposition's object",
+     "Mayor Hugo Brant met Governor Tim Sole on Monday.\n\n"
+     "When asked about his talk with Sole, he said, " LQ "We found a lot to agree on." RQ,
+     {{"We found", "Hugo Brant", "he", "said"}}},
+    {"a pronoun follows the chain of sentence subjects",
+     "Hugo Brant praised the plan. He said that Tim Sole had worked hard on it.\n\n"
+     "He added, " LQ "This city owes the council a great deal." RQ,
+     {{"This city", "Hugo Brant", "He", "added"}}},
+    {"put is a cue only in as X put it",
+     "Rosa Lind described what the board had put forward as a " LQ "bold and careful plan." RQ,
+     {{"bold and careful", "Rosa Lind", "Rosa Lind", "described"}}},
+    {"an organization keeps its title words",
+     "The Valdorian Foreign Ministry called the visit " LQ "useful and very open." RQ,
+     {{"useful", "Valdorian Foreign Ministry", "Valdorian Foreign Ministry", "called"}}},
+    {"a quote closed by a comma belongs to the cue touching it",
+     "When Ivo Brask said " LQ "we will vote as one bloc, he meant the tariffs," RQ " Rosa Lind noted.",
+     {{"we will vote", "Rosa Lind", "Rosa Lind", "noted"}}},
+    {"a next sentence with its own clause credits only as a last resort",
+     "Piet Vane spoke at the dock. He said the ferry " LQ "will not stop running." RQ
+     " Vane said he would return in May.",
+     {{"will not stop", "Piet Vane", "He", "said"}}},
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
     {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},

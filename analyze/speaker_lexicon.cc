@@ -324,4 +324,29 @@ bool SpeakerLexicon::IsVerbModifier(std::string_view lower) {
 bool SpeakerLexicon::IsPhraseBreaker(std::string_view lower) { return In(PhraseBreakers(), lower); }
 bool SpeakerLexicon::IsSpeakerNoun(std::string_view lower) { return In(SpeakerNouns(), lower); }
 
+// Words that open an adverbial clause before a sentence's subject.
+bool SpeakerLexicon::OpensAdverbial(std::string_view lower) {
+  static const char* const kWords[] = {"in", "on", "at", "after", "during", "when", "while", "speaking", "asked",
+                                       "before", "following", "since", "as", "despite", "with", "earlier", "later",
+                                       "responding", "addressing", "writing", "appearing", "for", "from", "under",
+                                       "if", "although", "though", "because", "by", "over", "last", "this"};
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+bool SpeakerLexicon::IsSentenceAdverb(std::string_view lower) {
+  return lower == "but" || lower == "and" || lower == "so" || lower == "still" || lower == "yet" || lower == "then" ||
+         lower == "now" || lower == "also" || lower == "however" || lower == "meanwhile" || lower == "instead" ||
+         lower == "indeed" || lower == "or";
+}
+
+
+bool SpeakerLexicon::IsOrganizationHead(std::string_view lower) {
+  static const WordSet s = {"ministry", "department", "office", "council", "committee", "commission", "agency",
+                            "bureau", "service", "administration", "secretariat", "cabinet", "staff", "team"};
+  return In(s, lower);
+}
+
 }  // namespace storyfuse

@@ -61,6 +61,15 @@ class SpeakerLexicon {
   // "campaign", "statement"): a descriptive phrase is a speaker only when
   // its head is one of these or a title.
   static bool IsSpeakerNoun(std::string_view lower);
+  // Words that open an adverbial clause before a sentence's subject ("when",
+  // "after", "speaking", "asked").
+  static bool OpensAdverbial(std::string_view lower);
+  // Conjunctions and sentence adverbs before a subject ("but", "also",
+  // "meanwhile").
+  static bool IsSentenceAdverb(std::string_view lower);
+  // Head nouns of organizations that title words may precede ("ministry",
+  // "department", "office", "council").
+  static bool IsOrganizationHead(std::string_view lower);
 };
 
 }  // namespace storyfuse

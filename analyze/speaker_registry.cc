@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "text/country_names.h"
+
 namespace storyfuse {
 namespace {
 
@@ -23,11 +25,28 @@ std::string_view Bare(std::string_view w) {
   return w;
 }
 
+// The country one of words[0, k) names ("u.s.", "russian", "russia's"), or
+// "": what qualifies a title ("the U.S. president").
+std::string QualifierOf(const std::vector<std::string>& words, size_t k) {
+  const CountryNames& countries = CountryNames::Get();
+  for (size_t i = 0; i < k && i < words.size(); ++i) {
+    std::string_view w = Bare(words[i]);
+    std::string_view c = countries.Country(w);
+    if (c.empty()) c = countries.CountryOfDemonym(w);
+    if (!c.empty()) return std::string(c);
+  }
+  return "";
+}
+
 bool IsSuffixWord(std::string_view w) { return w == "Jr." || w == "Sr." || w == "II" || w == "III" || w == "Jr"; }
 
 bool IsCapWord(const Toks& toks, size_t i) { return i < toks.size() && toks[i].IsWord() && toks[i].cap; }
 
 bool EndsPossessive(std::string_view w) { return Bare(w).size() != w.size(); }
+
+bool IsSentenceBreak(const SpeakerToken& t) {
+  return t.IsPunct('.') || t.IsPunct('!') || t.IsPunct('?') || t.IsPunct(';') || t.IsQuote();
+}
 
 // Builds the run for capitalized tokens [b, e): drops leading sentence
 // words, then splits off titles. Returns false when no name word is left.
@@ -42,6 +61,9 @@ bool MakeRun(std::string_view text, const Toks& toks, size_t b, size_t e, NameRu
     if (name + 1 < e && LowerWord(text, toks[name]) == "of") name += 2;
   }
   if (name >= e) return false;
+  // "Foreign Ministry", "State Department": an organization keeps its
+  // title-like words.
+  if (e - name == 1 && SpeakerLexicon::IsOrganizationHead(LowerWord(text, toks[e - 1]))) name = b;
   *run = {b, name, e};
   return true;
 }
@@ -114,6 +136,19 @@ int SpeakerRegistry::PersonFor(std::string_view text, const Toks& toks, const Na
     if (auto it = by_first_.find(key); it != by_first_.end() && it->second >= 0) return it->second;
   }
   if (!create) return -1;
+  // "President Trump" before "Donald Trump": the full name completes the
+  // person the titled surname created.
+  if (words.size() >= 2) {
+    auto it = by_name_.find(std::string(words.back()));
+    if (it != by_name_.end() && people_[it->second].name.find(' ') == std::string::npos) {
+      int id = it->second;
+      people_[id].name = key;
+      by_name_[key] = id;
+      by_surname_.emplace(std::string(words.back()), id);
+      by_first_.emplace(std::string(words.front()), id);
+      return id;
+    }
+  }
   int id = static_cast<int>(people_.size());
   people_.push_back({key});
   by_name_[key] = id;
@@ -134,17 +169,20 @@ void SpeakerRegistry::AddAliases(std::string_view text, const Toks& toks, size_t
   }
   std::vector<std::string> words;
   for (size_t i = b; i < e; ++i) words.push_back(LowerWord(text, toks[i]));
+  size_t first_title = 0;
+  while (first_title < words.size() && !SpeakerLexicon::IsTitle(words[first_title])) ++first_title;
+  AliasUse use{toks[b].span.begin, person, QualifierOf(words, first_title)};
   for (size_t k = 0; k < words.size(); ++k) {
     if (!SpeakerLexicon::IsTitle(words[k]) && k != 0) continue;
     std::string phrase;
     for (size_t i = k; i < words.size(); ++i) phrase += (phrase.empty() ? "" : " ") + words[i];
-    by_alias_.emplace(phrase, person);
+    by_alias_[phrase].push_back(use);
     // The head of "secretary of state" alone.
     size_t of = std::find(words.begin() + k, words.end(), "of") - words.begin();
     if (of < words.size() && of > k) {
       std::string head;
       for (size_t i = k; i < of; ++i) head += (head.empty() ? "" : " ") + words[i];
-      by_alias_.emplace(head, person);
+      by_alias_[head].push_back(use);
     }
   }
 }
@@ -162,7 +200,8 @@ void SpeakerRegistry::Learn(std::string_view text, const Toks& toks) {
   std::vector<NameRun> runs = FindNameRuns(text, toks, 0, toks.size());
   for (size_t r = 0; r < runs.size(); ++r) {
     const NameRun& run = runs[r];
-    bool full = run.end - run.name >= 2;
+    // Two name words, or one after a title ("President Trump"), make a person.
+    bool full = run.end - run.name >= 2 || run.name > run.begin;
     int p = PersonFor(text, toks, run, full);
     if (p < 0) continue;
     if (run.name > run.begin || (run.begin > 0 && toks[run.begin - 1].IsWord() && !toks[run.begin - 1].cap)) {
@@ -190,11 +229,67 @@ std::string SpeakerRegistry::ResolveName(std::string_view text, const Toks& toks
   return p < 0 ? "" : people_[p].name;
 }
 
-void SpeakerRegistry::Index(std::string_view text, const Toks& toks) {
-  for (const NameRun& run : FindNameRuns(text, toks, 0, toks.size())) {
-    int p = PersonFor(text, toks, run, true);
-    if (p >= 0) mentions_.emplace_back(toks[run.begin].span.begin, p);
+// The token where the subject of the sentence starting at `s` stands:
+// after leading conjunctions and an opening adverbial clause ("When asked
+// about it, he said" -> "he").
+size_t SpeakerRegistry::SubjectPosition(std::string_view text, const Toks& toks, size_t s, size_t e) {
+  size_t i = s;
+  while (i < e && toks[i].IsWord() && SpeakerLexicon::IsSentenceAdverb(LowerWord(text, toks[i]))) ++i;
+  if (i < e && toks[i].IsPunct(',')) ++i;
+  if (i < e && toks[i].IsWord() && SpeakerLexicon::OpensAdverbial(LowerWord(text, toks[i]))) {
+    size_t j = i;
+    while (j < e && j - i < 25 && !toks[j].IsPunct(',')) ++j;
+    return j < e && toks[j].IsPunct(',') ? j + 1 : e;
   }
+  return i;
+}
+
+void SpeakerRegistry::Index(std::string_view text, const Toks& toks) {
+  std::vector<NameRun> runs = FindNameRuns(text, toks, 0, toks.size());
+  size_t r = 0;
+  size_t s = 0;
+  while (s < toks.size()) {
+    size_t e = s;
+    while (e < toks.size() && !IsSentenceBreak(toks[e])) ++e;
+    size_t subject = SubjectPosition(text, toks, s, e);
+    for (; r < runs.size() && runs[r].begin < e; ++r) {
+      int p = PersonFor(text, toks, runs[r], true);
+      bool at_subject = runs[r].begin == subject ||
+                        (runs[r].begin == subject + 1 && SpeakerLexicon::IsDeterminer(LowerWord(text, toks[subject])));
+      if (p >= 0) mentions_.push_back({toks[runs[r].begin].span.begin, p, at_subject});
+    }
+    // A pronoun subject stands for the person it resolves to, so that the
+    // next "he" follows the chain ("Roe spoke. He said Doe left. He added").
+    Gender g = Gender::kUnknown;
+    if (subject < e && toks[subject].IsWord() && SpeakerLexicon::SpeakerPronoun(LowerWord(text, toks[subject]), &g) &&
+        (g == Gender::kMale || g == Gender::kFemale)) {
+      int p = PronounPerson(toks[subject].span.begin, g);
+      if (p >= 0) {
+        Mention m{toks[subject].span.begin, p, true};
+        mentions_.insert(std::upper_bound(mentions_.begin(), mentions_.end(), m), m);
+      }
+    }
+    s = e + 1;
+  }
+}
+
+int SpeakerRegistry::AliasPerson(const std::vector<AliasUse>& uses, uint32_t pos, const std::string& qualifier) const {
+  // The latest use before `pos` that fits, else the first after it. A use
+  // fits when its qualifier is the description's; a bare description ("the
+  // president") prefers a bare title, then any.
+  auto pick = [&](auto fits) {
+    int best = -1;
+    for (const AliasUse& u : uses) {
+      if (!fits(u)) continue;
+      if (u.at < pos || best < 0) best = u.person;
+      if (u.at >= pos) break;
+    }
+    return best;
+  };
+  int p = pick([&](const AliasUse& u) { return u.qualifier == qualifier; });
+  if (p < 0 && !qualifier.empty()) p = pick([](const AliasUse& u) { return u.qualifier.empty(); });
+  if (p < 0 && qualifier.empty()) p = pick([](const AliasUse&) { return true; });
+  return p;
 }
 
 std::string SpeakerRegistry::ResolveDescription(std::string_view text, const Toks& toks, size_t b, size_t e) const {
@@ -202,29 +297,41 @@ std::string SpeakerRegistry::ResolveDescription(std::string_view text, const Tok
   for (size_t i = b; i < e; ++i) {
     if (!toks[i].IsWord()) continue;
     std::string w = LowerWord(text, toks[i]);
-    if (words.empty() && (SpeakerLexicon::IsDeterminer(w) || EndsPossessive(w))) continue;
+    if (words.empty() && SpeakerLexicon::IsDeterminer(w)) continue;
     words.push_back(w);
   }
   for (size_t k = 0; k < words.size(); ++k) {
     std::string phrase;
     for (size_t i = k; i < words.size(); ++i) phrase += (phrase.empty() ? "" : " ") + words[i];
-    if (auto it = by_alias_.find(phrase); it != by_alias_.end()) return people_[it->second].name;
+    auto it = by_alias_.find(phrase);
+    if (it == by_alias_.end()) continue;
+    int person = AliasPerson(it->second, b < toks.size() ? toks[b].span.begin : 0, QualifierOf(words, k));
+    return person < 0 ? "" : people_[person].name;
   }
   return "";
 }
 
-std::string SpeakerRegistry::ResolvePronoun(uint32_t pos, Gender gender) const {
-  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), std::make_pair(pos, -1));
+int SpeakerRegistry::PronounPerson(uint32_t pos, Gender gender) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), Mention{pos, -1, false});
   bool gendered = gender == Gender::kMale || gender == Gender::kFemale;
-  for (int pass = 0; pass < 2; ++pass) {
+  // Prefer the latest sentence subject whose gender fits, then any mention.
+  for (int pass = 0; pass < 4; ++pass) {
+    bool subjects_only = pass < 2;
+    bool exact = pass % 2 == 0;
     int seen = 0;
     for (auto m = it; m != mentions_.begin() && seen < 12; ++seen) {
       --m;
-      const Person& p = people_[m->second];
-      if (!gendered || p.gender() == gender || (pass == 1 && p.gender() == Gender::kUnknown)) return p.name;
+      if (subjects_only && !m->subject) continue;
+      const Person& p = people_[m->person];
+      if (!gendered || p.gender() == gender || (!exact && p.gender() == Gender::kUnknown)) return m->person;
     }
   }
-  return "";
+  return -1;
+}
+
+std::string SpeakerRegistry::ResolvePronoun(uint32_t pos, Gender gender) const {
+  int p = PronounPerson(pos, gender);
+  return p < 0 ? "" : people_[p].name;
 }
 
 }  // namespace storyfuse

@@ -44,6 +44,10 @@ class SpeakerRegistry {
   static bool NameRunEndingAt(std::string_view text, const std::vector<SpeakerToken>& toks, size_t lo,
                               size_t last, NameRun* run);
 
+  // The token of the subject of the sentence toks[s, e): after leading
+  // conjunctions and an adverbial clause closed by a comma; e when none.
+  static size_t SubjectPosition(std::string_view text, const std::vector<SpeakerToken>& toks, size_t s, size_t e);
+
   // Learns full names, title aliases and genders from one paragraph.
   void Learn(std::string_view text, const std::vector<SpeakerToken>& toks);
 
@@ -81,8 +85,23 @@ class SpeakerRegistry {
   std::unordered_map<std::string, int> by_name_;     // full name
   std::unordered_map<std::string, int> by_surname_;  // last name word
   std::unordered_map<std::string, int> by_first_;    // first name word
-  std::unordered_map<std::string, int> by_alias_;    // lower-case title phrase
-  std::vector<std::pair<uint32_t, int>> mentions_;   // (byte, person) in text order
+  // One use of a title before a name ("U.S. Secretary of State Marco Rubio").
+  struct AliasUse {
+    uint32_t at;            // byte of the teaching mention
+    int person;
+    std::string qualifier;  // its country ("United States"), or ""
+  };
+  // Lower-case title phrase -> every use that taught it, in text order.
+  std::unordered_map<std::string, std::vector<AliasUse>> by_alias_;
+  struct Mention {
+    uint32_t pos;
+    int person;
+    bool subject;  // the subject of its sentence (a name or a resolved pronoun)
+    bool operator<(const Mention& o) const { return pos < o.pos; }
+  };
+  int PronounPerson(uint32_t pos, Gender gender) const;
+  int AliasPerson(const std::vector<AliasUse>& uses, uint32_t pos, const std::string& qualifier) const;
+  std::vector<Mention> mentions_;  // in text order
   std::unordered_set<std::string> lower_words_;      // words written in lower case
 };
 

@@ -29,24 +29,6 @@ bool IsSpeechNoun(std::string_view lower) {
   return false;
 }
 
-// Words that open an adverbial clause before a sentence's subject.
-bool OpensAdverbial(std::string_view lower) {
-  static const char* const kWords[] = {"in", "on", "at", "after", "during", "when", "while", "speaking", "asked",
-                                       "before", "following", "since", "as", "despite", "with", "earlier", "later",
-                                       "responding", "addressing", "writing", "appearing", "for", "from", "under",
-                                       "if", "although", "though", "because", "by", "over", "last", "this"};
-  for (const char* w : kWords) {
-    if (lower == w) return true;
-  }
-  return false;
-}
-
-bool IsConjunction(std::string_view lower) {
-  return lower == "but" || lower == "and" || lower == "so" || lower == "still" || lower == "yet" || lower == "then" ||
-         lower == "now" || lower == "also" || lower == "however" || lower == "meanwhile" || lower == "instead" ||
-         lower == "indeed" || lower == "or";
-}
-
 }  // namespace
 
 struct SpeakerResolver::Paragraph {};
@@ -63,13 +45,16 @@ bool SpeakerResolver::IsCue(size_t i, bool allow_weak, bool allow_gerund) const 
   // A noun, not a verb: "a heart attack", "Clinton's call", "the report".
   if (i > 0 && toks_[i - 1].IsWord()) {
     std::string prev = Lw(i - 1);
-    if (prev == "a" || prev == "an" || prev == "the" || prev == "his" || prev == "her" || prev == "its" ||
+    if (prev == "of" || prev == "for" || prev == "in" || prev == "with" ||
+        prev == "a" || prev == "an" || prev == "the" || prev == "his" || prev == "her" || prev == "its" ||
         prev == "their" || prev == "our" || prev == "this" || prev == "my" || prev == "your" ||
         prev.ends_with("'s") || prev.ends_with("\xE2\x80\x99s")) {
       return false;
     }
   }
   if (c.strength == CueStrength::kWeak && !allow_weak) return false;
+  // "put" speaks only in "as she put it", not in "what Russia had put forward".
+  if (Lw(i).starts_with("put") && Lw(i + 1) != "it") return false;
   return allow_gerund || !c.gerund;
 }
 
@@ -198,8 +183,8 @@ bool SpeakerResolver::MentionAfter(size_t verb, size_t hi, Mention* m) const {
 
 bool SpeakerResolver::SentenceSubject(size_t s, size_t hi, Mention* m) const {
   size_t i = s;
-  while (i < hi && toks_[i].IsWord() && IsConjunction(Lw(i))) ++i;
-  if (i < hi && toks_[i].IsWord() && OpensAdverbial(Lw(i))) {
+  while (i < hi && toks_[i].IsWord() && SpeakerLexicon::IsSentenceAdverb(Lw(i))) ++i;
+  if (i < hi && toks_[i].IsWord() && SpeakerLexicon::OpensAdverbial(Lw(i))) {
     size_t j = i;
     while (j < hi && j - i < 20 && !toks_[j].IsPunct(',')) ++j;
     if (j < hi && toks_[j].IsPunct(',')) return SubjectAt(j + 1, hi, m);
@@ -326,11 +311,25 @@ bool SpeakerResolver::EndsSentence(size_t q) const {
   return c == '.' || c == '!' || c == '?';
 }
 
+// True when the piece's words end with a comma ("…,”").
+bool SpeakerResolver::EndsWithComma(size_t q) const {
+  std::string_view inner = toks_[q].span.In(text_);
+  size_t e = inner.size();
+  while (e > 0 && (static_cast<unsigned char>(inner[e - 1]) >= 0x80 || inner[e - 1] == '"' || inner[e - 1] == ' ')) {
+    --e;
+  }
+  return e > 0 && inner[e - 1] == ',';
+}
+
 bool SpeakerResolver::BareAttribution(size_t v) const {
   if (SpeakerLexicon::Cue(Lw(v)).strength != CueStrength::kStrong) return false;
   for (size_t i = v + 1; i < toks_.size(); ++i) {
     if (toks_[i].IsQuote() || toks_[i].IsPunct(':')) return false;
     if (IsSentenceEnd(toks_[i])) return true;
+    // "Roe said he plans to …", "Roe said that …": a clause of its own.
+    std::string w = Lw(i);
+    Gender g;
+    if (w == "that" || (SpeakerLexicon::SpeakerPronoun(w, &g) && w != "who")) return false;
   }
   return true;
 }
@@ -366,7 +365,12 @@ bool SpeakerResolver::MatchAfter(size_t q, Attribution* a) {
     if (toks_[v].IsQuote() || IsSentenceEnd(toks_[v]) || (OpensClause(v) && (v == k || Lw(v) != "and"))) break;
     if (!IsCue(v, true, false)) continue;
     if (!MentionBefore(v, k, &m)) break;
-    if (new_sentence && !BareAttribution(v)) break;
+    if (new_sentence && !BareAttribution(v)) {
+      // Kept as a last resort: "“…” Roe said he would stay." still names
+      // who is speaking when nothing else does.
+      next_clause_ = Make(m, v, v + 1, AttributionKind::kAfter);
+      break;
+    }
     *a = Make(m, v, v + 1, AttributionKind::kAfter);
     a->cue_adjacent = true;
     return true;
@@ -546,9 +550,19 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
     for (size_t q = 0; q < toks_.size(); ++q) {
       if (!toks_[q].IsQuote()) continue;
       Attribution a;
+      next_clause_ = Attribution();
       size_t s = SentenceStart(q);
       bool embedded = q > s && toks_[q - 1].IsWord();
-      bool found = embedded ? (MatchBefore(q, s, &a) || MatchAfter(q, &a)) : (MatchAfter(q, &a) || MatchBefore(q, s, &a));
+      bool found;
+      Attribution after;
+      if (embedded && EndsWithComma(q) && MatchAfter(q, &after) && after.cue_adjacent) {
+        // "When Doe said “…,” Roe noted.": a quote closed by a comma and a
+        // touching cue is the cue's, whatever speech verb precedes it.
+        a = after;
+        found = true;
+      } else {
+        found = embedded ? (MatchBefore(q, s, &a) || MatchAfter(q, &a)) : (MatchAfter(q, &a) || MatchBefore(q, s, &a));
+      }
       Mention m;
       if (!found && s < q && SentenceSubject(s, q, &m)) {
         a = Make(m, kNone, kNone, AttributionKind::kSubject);
@@ -562,6 +576,10 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
         a = last;
         a.kind = AttributionKind::kCarried;
         a.cue_adjacent = false;
+        found = true;
+      }
+      if (!found && next_clause_.kind != AttributionKind::kNone) {
+        a = next_clause_;
         found = true;
       }
       bool weak = !found;  // a credit line below may still name the speaker

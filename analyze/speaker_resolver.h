@@ -66,6 +66,7 @@ class SpeakerResolver {
   bool IsPossessive(size_t i) const;
   bool AfterPreposition(size_t i) const;
   bool EndsSentence(size_t q) const;
+  bool EndsWithComma(size_t q) const;
   bool BareAttribution(size_t v) const;
   bool MatchAfter(size_t q, Attribution* a);
   bool MatchBefore(size_t q, size_t s, Attribution* a);
@@ -81,6 +82,7 @@ class SpeakerResolver {
   std::string_view text_;
   std::vector<SpeakerToken> toks_;
   SpeakerRegistry registry_;
+  Attribution next_clause_;  // a non-bare attribution after the current piece
 };
 
 }  // namespace storyfuse
