@@ -96,6 +96,25 @@ bool StartsSentence(std::string_view text, const QuotePiece& piece) {
   return c == '.' || c == ':' || c == '!' || c == '?';
 }
 
+// The last byte before the piece's opening mark on its line, skipping
+// blanks; 0 when the piece opens its paragraph.
+char ByteBefore(std::string_view text, const QuotePiece& piece) {
+  size_t i = piece.outer.begin;
+  while (i > piece.paragraph.begin && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  return i == piece.paragraph.begin ? 0 : text[i - 1];
+}
+
+// A piece nobody is credited with is still reported speech when it runs on
+// a sentence: after a comma (", “…”"), or after a word when it holds a
+// clause of six words or more ("warned that “…”" with a cue we missed).
+// Short pieces after a word are mostly scare quotes and labels.
+bool EmbeddedSpeech(std::string_view text, const QuotePiece& piece) {
+  char c = ByteBefore(text, piece);
+  if (c == ',') return true;
+  bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return word && CountWords(piece.text.In(text)) >= 6;
+}
+
 }  // namespace
 
 bool QuoteExtractor::Keep(std::string_view text, const QuotePiece& piece, const Attribution& a) const {
@@ -108,7 +127,7 @@ bool QuoteExtractor::Keep(std::string_view text, const QuotePiece& piece, const 
   // Great,” Roe said"), never inside a sentence ("on CBS's “Face the Nation”").
   if (LooksLikeTitle(words) && !(a.cue_adjacent && StartsSentence(text, piece))) return false;
   if (NamesSomething(text, piece.outer.begin)) return false;
-  if (a.kind == AttributionKind::kNone && !options_.keep_unattributed) return false;
+  if (a.kind == AttributionKind::kNone && !options_.keep_unattributed && !EmbeddedSpeech(text, piece)) return false;
   return true;
 }
 

@@ -103,6 +103,12 @@ const ExtractCase kCases[] = {
      "Piet Vane spoke at the dock. He said the ferry " LQ "will not stop running." RQ
      " Vane said he would return in May.",
      {{"will not stop", "Piet Vane", "He", "said"}}},
+    {"a pronoun subject of a coordinated cue",
+     "When the ferry was late again, I laughed and said, " LQ "We have seen worse winters than this." RQ,
+     {{"We have seen", "", "I", "said"}}},
+    {"a clause nobody is credited with, running on its sentence, is kept",
+     "Under the market rules, " LQ "every vendor must hold a permit from the town office," RQ " per the charter.",
+     {{"every vendor", "", "", ""}}},
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
     {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},

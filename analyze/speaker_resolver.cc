@@ -102,6 +102,7 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
   if (!tok.IsWord()) return false;
   Gender g;
   std::string lw = Lw(t);
+  if (lw == "and" && t > lo) return CoordinatedSubject(t, lo, m);
   if (lw == "which" && t > lo) {
     size_t e = toks_[t - 1].IsPunct(',') ? t - 1 : t;
     NameRun run;
@@ -149,6 +150,23 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
   if (!opened && !SpeakerLexicon::IsSpeakerNoun(lw) && !plural) return false;
   *m = {j, t + 1, Mention::kDescription};
   return true;
+}
+
+// The subject of a verb coordinated with "and" at token `and_tok` ("I
+// laughed and said", "she shook her head and added"): the nearest subject
+// pronoun before it in its clause, with no name between.
+bool SpeakerResolver::CoordinatedSubject(size_t and_tok, size_t lo, Mention* m) const {
+  for (size_t k = and_tok; k > lo && and_tok - k < 8; --k) {
+    size_t i = k - 1;
+    if (!toks_[i].IsWord() || Lw(i) == "and") return false;
+    Gender g;
+    if (SpeakerLexicon::SpeakerPronoun(Lw(i), &g) && Lw(i) != "it" && Lw(i) != "who") {
+      *m = {i, i + 1, Mention::kPronoun};
+      return true;
+    }
+    if (toks_[i].cap) return false;  // a name may be an object: the sentence subject decides
+  }
+  return false;
 }
 
 // Subject after an inverted verb: "said Jane Roe", "said a spokesman".

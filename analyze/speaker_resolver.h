@@ -59,6 +59,7 @@ class SpeakerResolver {
 
   bool MentionBefore(size_t verb, size_t lo, Mention* m) const;
   bool MentionAfter(size_t verb, size_t hi, Mention* m) const;
+  bool CoordinatedSubject(size_t and_tok, size_t lo, Mention* m) const;
   bool SentenceSubject(size_t s, size_t hi, Mention* m) const;
   bool SubjectAt(size_t i, size_t hi, Mention* m) const;
   bool OpensClause(size_t i) const;
