@@ -204,6 +204,14 @@ int Run(const Options& opt_in) {
              stats.ok() ? stats->stories : -1);
   fmt::print("reads: {} requests ({:.0f}/s), {} errors; latency ms p50 {:.2f}  p90 {:.2f}  p99 {:.2f}  max {:.2f}\n",
              lat.size(), lat.size() / ingest_s, reads.errors.size(), p50, p90, p99, max);
+  json m = metrics.ToJson();
+  for (const char* route : {"stories", "story", "article", "ingest"}) {
+    if (!m["requests"].contains(route)) continue;
+    const json& r = m["requests"][route];
+    fmt::print("  server {:8} n {:6}  mean {:7.2f}  p50 {:7.2f}  p99 {:8.2f}  max {:8.2f} ms\n", route,
+               r.value("count", 0), r.value("mean_ms", 0.0), r.value("p50_ms", 0.0), r.value("p99_ms", 0.0),
+               r.value("max_ms", 0.0));
+  }
   for (size_t i = 0; i < std::min<size_t>(5, reads.errors.size()); ++i) fmt::print("  read error: {}\n", reads.errors[i]);
   for (size_t i = 0; i < std::min<size_t>(5, ingest_errors.size()); ++i) fmt::print("  ingest error: {}\n", ingest_errors[i]);
   bool ok = reads.errors.empty() && ingest_errors.empty() && stored == opt.articles && created == opt.articles &&

@@ -171,7 +171,9 @@ Status StoreStoryRepository::WriteStory(const std::string& sid, const std::vecto
   std::vector<const Article*> articles;
   for (const StoredArticle& m : members) articles.push_back(&m.article);
   BuiltStory built = pipeline_.BuildStory(sid, articles, now);
-  return writer_->PutStory({sid, built.summary.headline, now, std::move(built.brief_json)});
+  const StorySummary& sum = built.summary;
+  return writer_->PutStory({sid, sum.headline, now, std::move(built.brief_json), sum.articles, sum.outlets,
+                            sum.independent_sources, sum.published});
 }
 
 Result<IngestOutcome> StoreStoryRepository::IngestOne(const RawDoc& doc, const std::string& now) {
@@ -196,6 +198,10 @@ Result<IngestOutcome> StoreStoryRepository::IngestOne(const RawDoc& doc, const s
 }
 
 Result<std::vector<IngestOutcome>> StoreStoryRepository::Ingest(std::vector<RawDoc> docs) {
+  return writer_thread_.Run([this, &docs] { return IngestOnWriter(docs); });
+}
+
+Result<std::vector<IngestOutcome>> StoreStoryRepository::IngestOnWriter(const std::vector<RawDoc>& docs) {
   std::lock_guard<std::mutex> lock(ingest_mu_);
   std::string now = ArticleStore::NowUtc();
   std::vector<IngestOutcome> outcomes;
@@ -228,15 +234,10 @@ Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
   StoryList out;
   STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT count(*) FROM stories" + where, params,
                                        [&](SqlStatement& s) { out.total = s.Int(0); }));
-  std::string page = "SELECT rowid AS r FROM stories" + where + " ORDER BY updated_at DESC, rowid DESC LIMIT " +
-                     std::to_string(query.limit) + " OFFSET " + std::to_string(query.offset);
-  std::string sql =
-      "SELECT s.id, s.headline, s.updated_at, "
-      "(SELECT count(*) FROM articles a WHERE a.story_id = s.id), "
-      "coalesce(json_extract(s.brief_json, '$.outlets'), 0), "
-      "coalesce(json_extract(s.brief_json, '$.independent_sources'), 0), "
-      "(SELECT max(published) FROM articles a WHERE a.story_id = s.id) "
-      "FROM (" + page + ") p JOIN stories s ON s.rowid = p.r ORDER BY s.updated_at DESC, s.rowid DESC";
+  // Served by the stories_updated index and the list columns: no brief is read.
+  std::string sql = "SELECT id, headline, updated_at, articles, outlets, independent_sources, published "
+                    "FROM stories" + where + " ORDER BY updated_at DESC, rowid DESC LIMIT " +
+                    std::to_string(query.limit) + " OFFSET " + std::to_string(query.offset);
   STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), sql, params, [&](SqlStatement& s) {
     out.stories.push_back({s.Text(0), s.Text(1), static_cast<int>(s.Int(3)), static_cast<int>(s.Int(4)),
                            static_cast<int>(s.Int(5)), s.Text(2), s.Text(6)});

@@ -3,7 +3,9 @@
 //
 // Reads use a pool of read connections, one per concurrent request, so
 // they never wait on the ingest (WAL). Ingests are serialized on one
-// writer connection; each article and each story is its own transaction.
+// writer connection, run on a niced writer thread (server/writer_thread.h)
+// so that they do not take CPU from reads either; each article and each
+// story is its own transaction.
 //
 // Crash safety: Open() replays the stored articles through the clusterer
 // (rebuilding its in-memory state) and repairs what an interrupted ingest
@@ -23,6 +25,7 @@
 
 #include "server/story_pipeline.h"
 #include "server/story_repository.h"
+#include "server/writer_thread.h"
 #include "store/article_store.h"
 
 namespace storyfuse {
@@ -63,6 +66,7 @@ class StoreStoryRepository : public StoryRepository {
   Status WriteStory(const std::string& story_id, const std::vector<std::string>& ids, const std::string& now,
                     bool only_stale);
   Result<IngestOutcome> IngestOne(const RawDoc& doc, const std::string& now);
+  Result<std::vector<IngestOutcome>> IngestOnWriter(const std::vector<RawDoc>& docs);
 
   std::string path_;
   std::mutex ingest_mu_;  // serializes Ingest; guards writer_ and pipeline_
@@ -71,6 +75,9 @@ class StoreStoryRepository : public StoryRepository {
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<ArticleStore>> readers_;  // idle read connections
   int repaired_ = 0;
+  // Runs every Ingest, at a lower CPU priority than the readers. Declared
+  // last so it stops before the writer state it uses is destroyed.
+  WriterThread writer_thread_;
 };
 
 }  // namespace storyfuse

@@ -83,6 +83,23 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 )sql";
 
+// Schema version 2: the story list's columns on `stories` (filled from the
+// stored briefs) and an index for "most recently updated first", so a page
+// of the list is an index range read that never touches a brief.
+constexpr const char* kSchemaV2 = R"sql(
+ALTER TABLE stories ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN independent_sources INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN published TEXT;
+UPDATE stories SET
+  articles = (SELECT count(*) FROM articles a WHERE a.story_id = stories.id),
+  outlets = coalesce(json_extract(brief_json, '$.outlets'), 0),
+  independent_sources = coalesce(json_extract(brief_json, '$.independent_sources'), 0),
+  published = (SELECT max(published) FROM articles a WHERE a.story_id = stories.id)
+  WHERE json_valid(brief_json);
+CREATE INDEX stories_updated ON stories(updated_at);
+)sql";
+
 constexpr const char* kArticleColumns =
     "id, content_hash, url, outlet, title, authors, published, dateline, wire, language, source, "
     "input, text, story_id, copy_of, ingested_at, version";
@@ -192,6 +209,7 @@ Result<int> ArticleStore::SchemaVersion() {
 }
 
 Status ArticleStore::MigrateTo1() { return db_->Exec(kSchemaV1); }
+Status ArticleStore::MigrateTo2() { return db_->Exec(kSchemaV2); }
 
 Status ArticleStore::Migrate() {
   // Checked inside the write transaction so two processes creating the
@@ -205,8 +223,9 @@ Status ArticleStore::Migrate() {
                                " is newer than this build's (" + std::to_string(kSchemaVersion) + ")");
   }
   if (*version == kSchemaVersion) return tx->Commit();
-  // One step per version; a later schema adds `if (v < 2) MigrateTo2()`.
+  // One step per version.
   if (*version < 1) STORYFUSE_RETURN_IF_ERROR(MigrateTo1());
+  if (*version < 2) STORYFUSE_RETURN_IF_ERROR(MigrateTo2());
   STORYFUSE_RETURN_IF_ERROR(db_->Exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES (" +
                                       std::to_string(kSchemaVersion) + ")"));
   return tx->Commit();
@@ -360,24 +379,30 @@ Status ArticleStore::SetCopyOf(const std::string& article_id, const std::string&
 Status ArticleStore::PutStory(const StoredStory& story) {
   if (story.id.empty()) return Status::InvalidArgument("story without id");
   Result<SqlStatement> s = db_->Prepare(
-      "INSERT INTO stories (id, headline, updated_at, brief_json) VALUES (?1, ?2, ?3, ?4) "
+      "INSERT INTO stories (id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
+      "published) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
       "ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, "
-      "updated_at = excluded.updated_at, brief_json = excluded.brief_json");
+      "updated_at = excluded.updated_at, brief_json = excluded.brief_json, articles = excluded.articles, "
+      "outlets = excluded.outlets, independent_sources = excluded.independent_sources, "
+      "published = excluded.published");
   if (!s.ok()) return s.status();
   std::string updated = story.updated_at.empty() ? NowUtc() : story.updated_at;
   return s->Bind(1, story.id).BindOrNull(2, story.headline).Bind(3, updated)
-      .BindOrNull(4, story.brief_json).Run();
+      .BindOrNull(4, story.brief_json).Bind(5, story.articles).Bind(6, story.outlets)
+      .Bind(7, story.independent_sources).BindOrNull(8, story.published).Run();
 }
 
 Result<std::optional<StoredStory>> ArticleStore::GetStory(const std::string& id) {
   Result<SqlStatement> s =
-      db_->Prepare("SELECT id, headline, updated_at, brief_json FROM stories WHERE id = ?1");
+      db_->Prepare("SELECT id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
+                   "published FROM stories WHERE id = ?1");
   if (!s.ok()) return s.status();
   s->Bind(1, id);
   Result<bool> row = s->Step();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<StoredStory>();
-  return std::optional<StoredStory>(StoredStory{s->Text(0), s->Text(1), s->Text(2), s->Text(3)});
+  return std::optional<StoredStory>(
+      StoredStory{s->Text(0), s->Text(1), s->Text(2), s->Text(3), s->Int(4), s->Int(5), s->Int(6), s->Text(7)});
 }
 
 Result<std::vector<std::string>> ArticleStore::StoryArticles(const std::string& story_id) {

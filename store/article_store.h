@@ -57,6 +57,12 @@ struct StoredStory {
   std::string headline;
   std::string updated_at;
   std::string brief_json;  // "" when no brief has been stored
+  // The story list's counts, kept beside the brief so listing stories reads
+  // no brief (schema 2).
+  int64_t articles = 0;
+  int64_t outlets = 0;
+  int64_t independent_sources = 0;
+  std::string published;  // latest article date, "" when none
 };
 
 struct SearchHit {
@@ -68,7 +74,7 @@ struct SearchHit {
 
 class ArticleStore {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   enum class PutOutcome { kInserted, kUnchanged, kDuplicate, kUpdated };
   struct PutResult {
@@ -115,6 +121,7 @@ class ArticleStore {
   explicit ArticleStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Status Migrate();
   Status MigrateTo1();
+  Status MigrateTo2();
   Result<int> SchemaVersion();
   Status Prepare();
   Status Archive(const std::string& id, const std::string& now);

@@ -176,6 +176,42 @@ TEST_F(ArticleStoreTest, StoriesAndLinks) {
   EXPECT_EQ(store_->Get("a2").value()->copy_of, "a1");
 }
 
+TEST_F(ArticleStoreTest, StoryKeepsItsListCounts) {
+  StoredStory story{"s-2", "Ferry", "2031-03-14T11:00:00Z", "{}", 4, 3, 2, "2031-03-13"};
+  ASSERT_TRUE(store_->PutStory(story).ok());
+  Result<std::optional<StoredStory>> s = store_->GetStory("s-2");
+  ASSERT_TRUE(s.ok() && s->has_value());
+  EXPECT_EQ((*s)->articles, 4);
+  EXPECT_EQ((*s)->outlets, 3);
+  EXPECT_EQ((*s)->independent_sources, 2);
+  EXPECT_EQ((*s)->published, "2031-03-13");
+}
+
+// A version 1 file (no list columns) is migrated: the counts come from the
+// stored brief and the story's articles.
+TEST_F(ArticleStoreTest, MigratesVersion1Stories) {
+  Article a = Make("a1", "Ferry", "One.");
+  a.published.iso = "2031-03-12";
+  Put(a);
+  ASSERT_TRUE(store_->SetStory("a1", "s-1").ok());
+  ASSERT_TRUE(store_->PutStory({"s-1", "Ferry", "2031-03-14T11:00:00Z",
+                                "{\"outlets\": 5, \"independent_sources\": 4}"}).ok());
+  ASSERT_TRUE(store_->db().Exec("DROP INDEX stories_updated; ALTER TABLE stories DROP COLUMN articles; "
+                                "ALTER TABLE stories DROP COLUMN outlets; "
+                                "ALTER TABLE stories DROP COLUMN independent_sources; "
+                                "ALTER TABLE stories DROP COLUMN published; "
+                                "UPDATE schema_version SET version = 1").ok());
+  store_.reset();
+  Result<std::unique_ptr<ArticleStore>> again = ArticleStore::Open(path_);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  Result<std::optional<StoredStory>> s = (*again)->GetStory("s-1");
+  ASSERT_TRUE(s.ok() && s->has_value());
+  EXPECT_EQ((*s)->articles, 1);
+  EXPECT_EQ((*s)->outlets, 5);
+  EXPECT_EQ((*s)->independent_sources, 4);
+  EXPECT_EQ((*s)->published, "2031-03-12");
+}
+
 TEST_F(ArticleStoreTest, ReopeningKeepsDataAndSchema) {
   Put(Make("a1", "Ferry", "One."));
   store_.reset();
