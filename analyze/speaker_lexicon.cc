@@ -349,4 +349,10 @@ bool SpeakerLexicon::IsOrganizationHead(std::string_view lower) {
   return In(s, lower);
 }
 
+bool SpeakerLexicon::IsPreposition(std::string_view lower) {
+  static const WordSet s = {"in", "on", "at", "during", "after", "before", "for", "with", "from", "to", "by",
+                            "about", "over", "under", "via", "through", "while", "without", "into", "outside"};
+  return In(s, lower);
+}
+
 }  // namespace storyfuse

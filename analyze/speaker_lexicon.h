@@ -70,6 +70,8 @@ class SpeakerLexicon {
   // Head nouns of organizations that title words may precede ("ministry",
   // "department", "office", "council").
   static bool IsOrganizationHead(std::string_view lower);
+  // Prepositions ("in", "on", "during", "after").
+  static bool IsPreposition(std::string_view lower);
 };
 
 }  // namespace storyfuse

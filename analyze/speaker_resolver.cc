@@ -79,23 +79,35 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
   size_t t = i - 1;
   const SpeakerToken& tok = toks_[t];
   if (tok.IsPunct(',')) {
-    // Appositive: "Jane Roe, a spokeswoman for the group, said".
+    // Appositive: "Jane Roe, a spokeswoman for the group, said"; up to
+    // three of them ("Roe, the attorney general, one of the plaintiffs,").
     size_t j = t;
-    while (j > lo && j + 30 > t) {
-      --j;
-      if (toks_[j].IsQuote() || IsSentenceEnd(toks_[j])) return false;
-      if (toks_[j].IsPunct(',')) break;
-    }
-    if (!toks_[j].IsPunct(',') || j == lo) return false;
-    NameRun run;
-    if (SpeakerRegistry::NameRunEndingAt(text_, toks_, lo, j - 1, &run) && !AfterPreposition(run.begin)) {
-      *m = {run.begin, run.end, Mention::kName};
-      return true;
-    }
-    // "His wife, Jane Roe, said": the name is the appositive itself.
-    if (t > j + 1 && SpeakerRegistry::NameRunEndingAt(text_, toks_, j + 1, t - 1, &run) && run.begin == j + 1) {
-      *m = {run.begin, run.end, Mention::kName};
-      return true;
+    for (int segment = 0; segment < 3; ++segment) {
+      size_t end = j;
+      while (j > lo && j + 40 > t) {
+        --j;
+        if (toks_[j].IsQuote() || IsSentenceEnd(toks_[j])) return false;
+        if (toks_[j].IsPunct(',')) break;
+      }
+      if (!toks_[j].IsPunct(',') || j == lo) return false;
+      NameRun run;
+      // "Rep. Jane Roe (D-Ore.), a member, said": past the parenthetical.
+      size_t name_end = j;
+      if (toks_[j - 1].IsPunct(')')) {
+        size_t o = j - 1;
+        while (o > lo && j - o < 12 && !toks_[o].IsPunct('(')) --o;
+        if (toks_[o].IsPunct('(') && o > lo) name_end = o;
+      }
+      if (SpeakerRegistry::NameRunEndingAt(text_, toks_, lo, name_end - 1, &run) && !AfterPreposition(run.begin)) {
+        *m = {run.begin, run.end, Mention::kName};
+        return true;
+      }
+      // "His wife, Jane Roe, said": the name is the appositive itself.
+      if (segment == 0 && end > j + 1 && SpeakerRegistry::NameRunEndingAt(text_, toks_, j + 1, end - 1, &run) &&
+          run.begin == j + 1) {
+        *m = {run.begin, run.end, Mention::kName};
+        return true;
+      }
     }
     return false;
   }
@@ -173,13 +185,24 @@ bool SpeakerResolver::CoordinatedSubject(size_t and_tok, size_t lo, Mention* m) 
 bool SpeakerResolver::MentionAfter(size_t verb, size_t hi, Mention* m) const {
   size_t j = verb + 1;
   if (j >= hi || !toks_[j].IsWord()) return false;
+  // "said in a phone interview": a circumstance, not a speaker.
+  if (!toks_[j].cap && SpeakerLexicon::IsPreposition(Lw(j))) return false;
   Gender g;
   if (SpeakerLexicon::SpeakerPronoun(Lw(j), &g) && Lw(j) != "who") {
     *m = {j, j + 1, Mention::kPronoun};
     return true;
   }
   size_t k = j;
-  while (k < hi && k - j < 10 && toks_[k].IsWord()) {
+  // Words, and slashes or hyphens between them ("said 9/11 widow Jane Roe").
+  auto in_phrase = [&](size_t x) {
+    if (toks_[x].IsWord()) return true;
+    return x > j && x + 1 < hi && (toks_[x].IsPunct('/') || toks_[x].IsPunct('-')) && toks_[x + 1].IsWord();
+  };
+  while (k < hi && k - j < 10 && in_phrase(k)) {
+    if (!toks_[k].IsWord()) {
+      ++k;
+      continue;
+    }
     if (toks_[k].cap) {
       std::vector<NameRun> runs = SpeakerRegistry::FindNameRuns(text_, toks_, k, hi);
       if (!runs.empty() && runs[0].begin <= k + 1) {
@@ -518,7 +541,7 @@ bool SpeakerResolver::IntroBefore(size_t end, Attribution* a) {
   if (end == 0) return false;
   size_t s = end - 1;
   while (s > 0 && !IsSentenceEnd(toks_[s - 1]) && !toks_[s - 1].IsQuote()) --s;
-  if (MatchBefore(end - 1, s, a)) return true;
+  if (MatchBefore(end, s, a)) return true;
   Mention m;
   if (SentenceSubject(s, end, &m)) {
     *a = Make(m, kNone, kNone, AttributionKind::kSubject);
