@@ -125,7 +125,9 @@ bool QuoteExtractor::Keep(std::string_view text, const QuotePiece& piece, const 
   if (IsTranscriptTurn(words)) return false;
   // A title is kept only as a sentence of its own with a cue ("“Make Roads
   // Great,” Roe said"), never inside a sentence ("on CBS's “Face the Nation”").
-  if (LooksLikeTitle(words) && !(a.cue_adjacent && StartsSentence(text, piece))) return false;
+  if (LooksLikeTitle(words) && !((a.cue_adjacent || a.split_continuation) && StartsSentence(text, piece))) {
+    return false;
+  }
   if (NamesSomething(text, piece.outer.begin)) return false;
   if (a.kind == AttributionKind::kNone && !options_.keep_unattributed && !EmbeddedSpeech(text, piece)) return false;
   return true;

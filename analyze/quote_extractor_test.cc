@@ -119,6 +119,13 @@ const ExtractCase kCases[] = {
     {"an outlet introducing a block quote with a colon",
      "The Daily Harbor reports:\n\n\"Only a third of the donors gave less than ten dollars this year.\"",
      {{"Only a third", "Daily Harbor", "Daily Harbor", "reports"}}},
+    {"a weak cue sentence introduces the next quote when a name is its subject",
+     "His old partner, Lena Voss, called him a master at hard deals. " LQ
+     "He found a way through every wall that the banks put up." RQ,
+     {{"He found", "Lena Voss", "Lena Voss", "called"}}},
+    {"the second half of a split quote may look like a title",
+     LQ "Here comes the Big Boss," RQ " Ada Marsh said, waving. " LQ "The Boss. Big Boss." RQ,
+     {{"Here comes", "Ada Marsh", "Ada Marsh", "said"}, {"The Boss", "Ada Marsh", "Ada Marsh", "said"}}},
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
     {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},

@@ -511,9 +511,12 @@ bool SpeakerResolver::PreviousClause(size_t end, Attribution* a) {
   while (s > 0 && !IsSentenceEnd(toks_[s - 1]) && !toks_[s - 1].IsQuote()) --s;
   if (s > 0 && toks_[s - 1].IsQuote()) return false;  // the quote's own attribution
   for (size_t v = end; v > s; --v) {
-    if (!IsCue(v - 1, false, false)) continue;
+    if (!IsCue(v - 1, true, false)) continue;
     Mention m;
-    if (MentionBefore(v - 1, s, &m)) {
+    bool strong = SpeakerLexicon::Cue(Lw(v - 1)).strength == CueStrength::kStrong;
+    // A weak cue ("Roe called him a master at it.") introduces the next
+    // quote only when a name is its subject.
+    if (MentionBefore(v - 1, s, &m) && (strong || m.kind == Mention::kName)) {
       *a = Make(m, v - 1, v, AttributionKind::kCarried);
       return true;
     }
@@ -616,6 +619,7 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
       if (!found && last.kind != AttributionKind::kNone) {
         a = last;
         a.kind = AttributionKind::kCarried;
+        a.split_continuation = last.cue_adjacent && s == q;
         a.cue_adjacent = false;
         found = true;
       }

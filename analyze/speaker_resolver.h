@@ -43,6 +43,8 @@ struct Attribution {
   Span cue;             // bytes of the cue verb; may be empty
   std::string speaker;  // canonical name; "" when unresolved
   bool cue_adjacent = false;  // the cue touches the piece (", he said")
+  // The second half of a split quote: “…,” Roe said. “<this piece>”
+  bool split_continuation = false;
 };
 
 class SpeakerResolver {
