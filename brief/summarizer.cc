@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analyze/entity_cues.h"
 #include "text/segmenter.h"
 #include "text/stemmer.h"
 #include "text/stopwords.h"
@@ -19,6 +20,7 @@ namespace {
 struct Term {
   uint32_t id = 0;
   bool stop = false;
+  bool number = false;  // digits or a number word ("50", "eight", "million")
 };
 
 // One sentence of the story with what selection needs.
@@ -54,6 +56,22 @@ constexpr std::string_view kBoilerplate[] = {
     "ap photo", "reuters/", "/ap)", "(photo", "photo:", "image:", "video:", "watch:", "related:",
     "@", "|", "...", "\xE2\x80\xA6",
 };
+
+// A quantity's word: digits ("50", "1,200", "3.5") or a number word.
+// "one" is left out: it is mostly a pronoun ("one of them").
+// Years ("1998", "2025") name a time, not a quantity, and are left out.
+bool IsNumberWord(std::string_view w) {
+  if (w.empty()) return false;
+  if (std::isdigit(static_cast<unsigned char>(w[0]))) {
+    bool year = w.size() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    return !year;
+  }
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+      "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
+      "million", "millions", "billion", "billions", "dozen", "dozens"};
+  return words->contains(w);
+}
 
 // Opening words that need the sentence before them to be understood.
 const std::unordered_set<std::string_view>& DanglingOpeners() {
@@ -196,6 +214,66 @@ size_t AttributionTailLength(std::string_view s) {
   return s.size() - comma;
 }
 
+// "The secretary of state said ...", "The minister added ...": a person
+// named only by a title the reader of a summary has not been given. A
+// name after the title ("The prime minister, Ann Lee,", "The president
+// Ann Lee") makes it stand alone.
+bool OpensOnBareTitle(std::string_view s, size_t first) {
+  std::vector<std::string_view> raw;
+  size_t i = first;
+  while (i < s.size() && raw.size() < 7) {
+    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
+    size_t b = i;
+    while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
+    if (i > b) raw.push_back(s.substr(b, i - b));
+  }
+  if (raw.size() < 3 || AsciiLower(raw[0]) != "the") return false;
+  std::vector<std::string> lower;
+  for (std::string_view w : raw) lower.push_back(AsciiLower(w));
+  // Title words run up to the first word carrying punctuation
+  // ("minister," / "u.s."), which closes it.
+  std::vector<std::string_view> words = {lower[0]};
+  for (size_t k = 1; k < lower.size(); ++k) {
+    words.push_back(lower[k]);
+    bool plain = std::all_of(lower[k].begin(), lower[k].end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) || c == '-';
+    });
+    if (!plain) break;
+  }
+  size_t tlen = TitleLength(words, 1, words.size());
+  if (tlen == 0 && words.size() > 2) {
+    // One modifier before the title: "the transport minister".
+    size_t t = TitleLength(words, 2, words.size());
+    if (t > 0) tlen = t + 1;
+  }
+  if (tlen == 0) return false;
+  std::string_view last = raw[tlen];
+  if (!last.empty() && (last.back() == ',' || last.ends_with("\xE2\x80\x99s") || last.ends_with("'s"))) return false;
+  if (tlen + 1 >= raw.size()) return false;
+  return !std::isupper(static_cast<unsigned char>(raw[tlen + 1][0]));
+}
+
+// Share of the sentence's bytes inside double quotation marks (" “ ”).
+// `inside` says whether a quotation is open where the sentence starts (a
+// quotation of several sentences) and is left as it is where it ends.
+double QuotedShare(std::string_view s, bool* open) {
+  size_t quoted = 0;
+  bool& inside = *open;
+  for (size_t i = 0; i < s.size(); ++i) {
+    size_t len = 0;
+    bool mark = s[i] == '"' || (IsQuoteMark(s, i, &len) && len == 3 &&
+                                (static_cast<unsigned char>(s[i + 2]) == 0x9C ||
+                                 static_cast<unsigned char>(s[i + 2]) == 0x9D));
+    if (mark) {
+      inside = !inside;
+      if (s[i] != '"') i += 2;
+      continue;
+    }
+    if (inside) ++quoted;
+  }
+  return s.empty() ? 0 : static_cast<double>(quoted) / s.size();
+}
+
 // Whether a sentence can stand in a summary on its own.
 bool Eligible(std::string_view s, const SummarizerOptions& opt, int words) {
   if (words < opt.min_sentence_words || words > opt.max_sentence_words) return false;
@@ -213,13 +291,15 @@ bool Eligible(std::string_view s, const SummarizerOptions& opt, int words) {
   if (AddressesReader(lower)) return false;
   size_t e = first;
   while (e < lower.size() && std::isalpha(static_cast<unsigned char>(lower[e]))) ++e;
-  return !DanglingOpeners().contains(std::string_view(lower).substr(first, e - first));
+  if (DanglingOpeners().contains(std::string_view(lower).substr(first, e - first))) return false;
+  return !opt.reject_bare_titles || !OpensOnBareTitle(s, first);
 }
 
 // Everything selection needs about one story.
 struct Story {
   std::vector<Candidate> cands;
   std::vector<double> weights;  // per concept
+  std::vector<uint8_t> numeric;  // per concept: a figure with what it counts
   uint32_t docs = 0;            // distinct articles
 };
 
@@ -228,14 +308,16 @@ struct ConceptStats {
   std::unordered_map<uint64_t, uint32_t> ids;
   std::vector<uint32_t> df, tf, last_doc;
   std::vector<uint8_t> unigram;
+  std::vector<uint8_t> numeric;  // holds a number ("50 minute", "400 drone")
 
-  uint32_t Intern(uint64_t key, bool is_unigram) {
+  uint32_t Intern(uint64_t key, bool is_unigram, bool is_numeric) {
     auto [it, inserted] = ids.emplace(key, static_cast<uint32_t>(df.size()));
     if (inserted) {
       df.push_back(0);
       tf.push_back(0);
       last_doc.push_back(UINT32_MAX);
       unigram.push_back(is_unigram);
+      numeric.push_back(is_numeric);
     }
     return it->second;
   }
@@ -259,7 +341,7 @@ std::vector<double> ConceptWeights(const ConceptStats& st, uint32_t docs,
   for (size_t k = 0; k < w.size(); ++k) {
     double v = st.df[k] >= min_df ? st.df[k] : 0.0;
     if (docs <= 3 && st.tf[k] >= 2) v += opt.repeat_weight * (st.tf[k] - st.df[k]);
-    w[k] = v * (st.unigram[k] ? opt.unigram_share : 1.0);
+    w[k] = v * (st.unigram[k] ? opt.unigram_share : 1.0) * (st.numeric[k] ? opt.number_boost : 1.0);
   }
   return w;
 }
@@ -288,8 +370,9 @@ void SetPriors(std::vector<Candidate>& cands, const std::vector<double>& weights
 // (the redundancy control), plus the chosen sentences' priors.
 class Selection {
  public:
-  Selection(const std::vector<Candidate>& cands, const std::vector<double>& weights)
-      : cands_(cands), weights_(weights), cover_(weights.size(), 0), chosen_(cands.size(), 0) {}
+  explicit Selection(const Story& story)
+      : cands_(story.cands), weights_(story.weights), numeric_(story.numeric),
+        cover_(story.weights.size(), 0), chosen_(story.cands.size(), 0) {}
 
   // Objective gained by adding `s`: its uncovered concepts and its prior.
   double Gain(uint32_t s) const {
@@ -320,6 +403,13 @@ class Selection {
     double most = 0;
     for (uint32_t t : list_) most = std::max(most, Overlap(s, t));
     return most;
+  }
+
+  // Whether `s` would repeat a chosen sentence: it shares more than
+  // `max_repeat` of its content words with one, and states no figure the
+  // summary lacks ("a 50-minute meeting" after "the meeting").
+  bool Repeats(uint32_t s, double max_repeat) const {
+    return Covered(s) > max_repeat && !AddsFigure(s);
   }
 
   void Add(uint32_t s) {
@@ -361,6 +451,12 @@ class Selection {
     }
     return a.empty() ? 0 : static_cast<double>(shared) / a.size();
   }
+  bool AddsFigure(uint32_t s) const {
+    for (uint32_t c : cands_[s].concepts) {
+      if (numeric_[c] && weights_[c] > 0 && cover_[c] == 0) return true;
+    }
+    return false;
+  }
   void Cover(uint32_t s) {
     for (uint32_t c : cands_[s].concepts) ++cover_[c];
   }
@@ -370,6 +466,7 @@ class Selection {
 
   const std::vector<Candidate>& cands_;
   const std::vector<double>& weights_;
+  const std::vector<uint8_t>& numeric_;
   std::vector<int> cover_;
   std::vector<uint8_t> chosen_;
   std::vector<uint32_t> list_;
@@ -390,7 +487,7 @@ void Greedy(const std::vector<uint32_t>& pool, const std::vector<Candidate>& can
       double g = sel->Gain(s);
       if (g <= 0) continue;
       double score = g / cost[s];
-      if (score > best && sel->Covered(s) <= max_repeat) best = score, pick = static_cast<int>(s);
+      if (score > best && !sel->Repeats(s, max_repeat)) best = score, pick = static_cast<int>(s);
     }
     if (pick < 0) return;
     sel->Add(static_cast<uint32_t>(pick));
@@ -407,7 +504,7 @@ void Improve(const std::vector<uint32_t>& pool, const std::vector<Candidate>& ca
     bool changed = false;
     for (uint32_t add : pool) {
       // Conservative: judged against the whole selection, before any swap.
-      if (sel->Has(add) || sel->Covered(add) > max_repeat) continue;
+      if (sel->Has(add) || sel->Repeats(add, max_repeat)) continue;
       if (sel->words() + cands[add].words <= budget && sel->Gain(add) > kEps) {
         sel->Add(add);
         changed = true;
@@ -440,7 +537,7 @@ std::vector<uint32_t> Select(const Story& story, int budget, double max_repeat) 
   std::vector<uint32_t> best;
   double best_value = -1;
   for (double r : {0.5, 1.0}) {
-    Selection sel(story.cands, story.weights);
+    Selection sel(story);
     Greedy(pool, story.cands, budget, r, max_repeat, &sel);
     Improve(pool, story.cands, budget, max_repeat, &sel);
     double v = sel.Value();
@@ -485,6 +582,7 @@ struct Summarizer::Impl {
     std::string folded = UnicodeText::Fold(token);
     Term t;
     t.stop = IsStopword(folded);
+    t.number = IsNumberWord(folded);
     auto [sit, inserted] = stems.emplace(stemmer.Stem(folded), static_cast<uint32_t>(stems.size()));
     t.id = sit->second;
     terms.emplace(std::string(token), t);
@@ -500,9 +598,11 @@ struct Summarizer::Impl {
     for (const Token& t : toks) ts.push_back(TermOf(t.span.In(sentence)));
     std::vector<uint32_t> out;
     for (size_t i = 0; i < ts.size(); ++i) {
-      if (!ts[i].stop) out.push_back(st->Intern(uint64_t{ts[i].id} + 1, true));
+      if (!ts[i].stop) out.push_back(st->Intern(uint64_t{ts[i].id} + 1, true, false));
       if (i + 1 < ts.size() && !(ts[i].stop && ts[i + 1].stop)) {
-        out.push_back(st->Intern((uint64_t{ts[i].id} + 1) << 32 | ts[i + 1].id, false));
+        // A number with what it counts: "50 minute", "400 drone".
+        bool numeric = ts[i].number && !ts[i + 1].stop && !ts[i + 1].number;
+        out.push_back(st->Intern((uint64_t{ts[i].id} + 1) << 32 | ts[i + 1].id, false, numeric));
       }
     }
     std::sort(out.begin(), out.end());
@@ -517,7 +617,7 @@ struct Summarizer::Impl {
   int PartialLast(Story& story, const std::vector<uint32_t>& chosen, int words,
                   double max_repeat, const std::vector<const Article*>& articles,
                   ConceptStats* st) {
-    Selection sel(story.cands, story.weights);
+    Selection sel(story);
     for (uint32_t s : chosen) sel.Add(s);
     std::vector<uint8_t> covered(story.weights.size(), 0);
     for (uint32_t s : chosen) {
@@ -528,7 +628,7 @@ struct Summarizer::Impl {
     size_t pick_bytes = 0;
     for (uint32_t s = 0; s < story.cands.size(); ++s) {
       const Candidate& c = story.cands[s];
-      if (!c.eligible || sel.Has(s) || sel.Covered(s) > max_repeat) continue;
+      if (!c.eligible || sel.Has(s) || sel.Repeats(s, max_repeat)) continue;
       std::string_view t = c.span.In(articles[c.article]->text);
       int n = 0;
       size_t bytes = PrefixBytes(t, words, &n);
@@ -551,7 +651,16 @@ struct Summarizer::Impl {
   void AddArticle(std::string_view text, uint32_t index, const SummarizerOptions& opt,
                   Story* story, ConceptStats* st) {
     std::vector<Span> spans = segmenter.Sentences(text);
+    bool quote_open = false;  // within a paragraph, a quotation may span sentences
+    uint32_t prev_end = 0;
     for (uint32_t p = 0; p < spans.size(); ++p) {
+      if (text.substr(prev_end, spans[p].begin - prev_end).find('\n') != std::string_view::npos) {
+        quote_open = false;
+      }
+      prev_end = spans[p].end;
+      bool starts_inside = quote_open;  // a later piece of a quotation
+      double quoted = QuotedShare(spans[p].In(text), &quote_open);
+      if (starts_inside && opt.max_quoted_share < 1) quoted = 1;
       Candidate c;
       c.article = index;
       c.position = p;
@@ -560,7 +669,7 @@ struct Summarizer::Impl {
       std::string_view sentence = c.span.In(text);
       // Eligibility is judged on the whole sentence (its end mark), the
       // words and concepts on what remains after trimming.
-      c.eligible = Eligible(sentence, opt, CountWords(sentence));
+      c.eligible = Eligible(sentence, opt, CountWords(sentence)) && quoted <= opt.max_quoted_share;
       if (opt.trim_attribution) {
         c.span.end -= static_cast<uint32_t>(AttributionTailLength(sentence));
         sentence = c.span.In(text);
@@ -610,6 +719,7 @@ std::vector<SummarySentence> Summarizer::Summarize(const std::vector<const Artic
     impl_->AddArticle(articles[a]->text, a, options_, &story, &stats);
   }
   story.weights = ConceptWeights(stats, story.docs, options_);
+  story.numeric = stats.numeric;
   SetPriors(story.cands, story.weights, options_.prior_weight, options_.lead_decay);
 
   std::vector<uint32_t> chosen = Select(story, max_words, options_.max_repeat);

@@ -60,6 +60,10 @@ struct SummarizerOptions {
   double lead_decay = 0.75;
   // Weight of a content word relative to a bigram of the same frequency.
   double unigram_share = 0.3;
+  // Weight multiplier of a concept holding a number ("50 minute", "400
+  // drone"): a figure several outlets state is the hard core of a story
+  // (how many, how long, how much).
+  double number_boost = 1.0;
   // In stories of three articles or fewer, weight per extra sentence that
   // repeats a concept (document frequency alone says little there).
   double repeat_weight = 0.5;
@@ -72,6 +76,17 @@ struct SummarizerOptions {
   // first words (the part shown) add, not by the whole sentence. Off by default: a brief shows whole
   // sentences.
   bool allow_partial_last = false;
+  // Sentences opening on a person named only by a title ("The secretary of
+  // state said ...") are not candidates: out of context the reader does not
+  // know who that is.
+  bool reject_bare_titles = true;
+  // Sentences with more than this share of their bytes inside quotation
+  // marks are not candidates. 1 (off) by default: direct speech often
+  // matches ROUGE references (Multi-News R-2 -1.3 without quote-led
+  // sentences); a brief sets it lower, its quotes having their own table.
+  // Below 1, a sentence that starts inside a quotation opened by an earlier
+  // sentence of its paragraph counts as wholly quoted.
+  double max_quoted_share = 1.0;
   // Trims a short attribution tail (", officials said.", ", according to
   // police.") off the end of a sentence: the span then ends before the
   // comma, so it stays a contiguous, extractive piece of the article (and

@@ -178,6 +178,72 @@ TEST(SummarizerTest, PartialLastFillsTheBudget) {
   EXPECT_EQ(partial, 1);
 }
 
+// Three invented reports of a ferry strike in the fictional port of Tassel.
+const char kTasselA[] =
+    "Ferry crews in Tassel walked out on Monday over pay, halting every crossing to the islands.\n"
+    "The transport minister said the strike was unlawful and urged the union to return to talks.\n"
+    "Union leader Brannock Idris met port managers for 90 minutes in Tassel on Monday without a deal.\n"
+    "\"We will not sail until the offer is fair. We have waited three years for a raise,\" the union said.";
+const char kTasselB[] =
+    "A strike by ferry crews halted all crossings from Tassel to the islands on Monday.\n"
+    "Union leader Brannock Idris met port managers for 90 minutes on Monday but no deal was reached.\n"
+    "\"We will not sail until the offer is fair,\" the union said in a statement after the talks.";
+const char kTasselC[] =
+    "Ferry crossings from Tassel stopped on Monday as crews went on strike over pay.\n"
+    "Brannock Idris, the union leader, met port managers in Tassel on Monday without reaching a deal.\n"
+    "\"We will not sail until the offer is fair,\" the union said as the walkout began.";
+
+std::vector<Article> Tassel() {
+  return {MakeArticle("a", kTasselA), MakeArticle("b", kTasselB), MakeArticle("c", kTasselC)};
+}
+
+TEST(SummarizerTest, NoSentenceOpensOnABareTitle) {
+  std::vector<Article> story = Tassel();
+  Summarizer summarizer;
+  for (const SummarySentence& s : summarizer.Summarize(Ptrs(story), 500)) {
+    EXPECT_NE(s.Text().substr(0, 26), "The transport minister sai") << s.Text();
+  }
+  SummarizerOptions keep;
+  keep.reject_bare_titles = false;
+  Summarizer lenient(keep);
+  bool found = false;
+  for (const SummarySentence& s : lenient.Summarize(Ptrs(story), 500)) {
+    found |= s.Text().substr(0, 22) == "The transport minister";
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(SummarizerTest, QuotationsStayOutWhenAskedEvenAcrossSentences) {
+  std::vector<Article> story = Tassel();
+  SummarizerOptions opt;
+  opt.max_quoted_share = 0.5;
+  Summarizer summarizer(opt);
+  for (const SummarySentence& s : summarizer.Summarize(Ptrs(story), 500)) {
+    EXPECT_NE(s.Text(), "\"We will not sail until the offer is fair.");
+    // The second sentence of that quotation opens inside it.
+    EXPECT_EQ(s.Text().find("three years"), std::string_view::npos) << s.Text();
+  }
+  opt.max_quoted_share = 0.3;  // "..." the union said: half quoted
+  Summarizer strict(opt);
+  for (const SummarySentence& s : strict.Summarize(Ptrs(story), 500)) {
+    EXPECT_EQ(s.Text().find("sail"), std::string_view::npos) << s.Text();
+  }
+}
+
+TEST(SummarizerTest, AFigureSeveralReportsStateIsNotARepeat) {
+  std::vector<Article> story = Tassel();
+  SummarizerOptions opt;
+  opt.number_boost = 2.0;
+  opt.max_repeat = 0.4;
+  opt.max_quoted_share = 0.5;
+  Summarizer summarizer(opt);
+  bool duration = false;
+  for (const SummarySentence& s : summarizer.Summarize(Ptrs(story), 60)) {
+    duration |= s.Text().find("90 minutes") != std::string_view::npos;
+  }
+  EXPECT_TRUE(duration);
+}
+
 TEST(SummarizerTest, EmptyInputsGiveEmptySummaries) {
   Summarizer summarizer;
   EXPECT_TRUE(summarizer.Summarize({}, 100).empty());

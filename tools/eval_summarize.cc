@@ -36,6 +36,7 @@ struct EvalSummarizeOptions {
   bool fill = true;
   bool trim = SummarizerOptions{}.trim_attribution;
   double unigram_share = SummarizerOptions{}.unigram_share;
+  double number_boost = SummarizerOptions{}.number_boost;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -74,6 +75,7 @@ int RunEvalSummarize(const EvalSummarizeOptions& opt) {
   so.allow_partial_last = opt.fill;
   so.trim_attribution = opt.trim;
   so.unigram_share = opt.unigram_share;
+  so.number_boost = opt.number_boost;
   Summarizer summarizer(so);
   Clock::duration read_time{}, summarize_time{};
   size_t articles_total = 0;
@@ -130,6 +132,8 @@ void RegisterEvalSummarize(CLI::App& eval, int* exit_code) {
                 "Trim short attribution tails (\", officials said.\"; default off)");
   cmd->add_option("--unigram-share", opt->unigram_share,
                   "Weight of a content word relative to a bigram (default 0.3)");
+  cmd->add_option("--number-boost", opt->number_boost,
+                  "Weight multiplier of concepts holding a number (default: the library's)");
   cmd->add_flag("--per-cluster", opt->per_cluster, "Also print each cluster's R-1/R-2/R-SU4");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalSummarize(*opt); });
 }
