@@ -30,24 +30,23 @@ std::string NumberKey(std::string_view number) {
 FeatureExtractor::FeatureExtractor(TermDictionary* terms, size_t lead_tokens)
     : terms_(terms), lead_tokens_(lead_tokens) {}
 
-const FeatureExtractor::WordInfo& FeatureExtractor::Lookup(const Token& token, std::string_view text) {
+FeatureExtractor::WordInfo FeatureExtractor::Lookup(const Token& token, std::string_view text) {
   std::string_view word = token.span.In(text);
   uint64_t key = Hasher::Hash64(word);
-  auto it = cache_.find(key);
-  if (it != cache_.end()) return it->second;
+  if (const WordInfo* known = cache_.Find(key)) return *known;
   WordInfo info;
   info.sketch_hash = ShingleSketcher::TokenHash(word);
   if (token.kind == TokenKind::kNumber) {
     std::string number = NumberKey(word);
     if (!number.empty()) info.term = terms_->Id(TermKind::kNumber, number);
-    return cache_.emplace(key, info).first->second;
+    return *cache_.Insert(key, info).first;
   }
   std::string folded = UnicodeText::Fold(word);
   if (!Stopwords::Contains(folded) && folded.size() > 1) {
     info.term = terms_->Id(TermKind::kWord, stemmer_.Stem(folded));
     if (StartsUpper(word)) info.name = terms_->Id(TermKind::kName, folded);
   }
-  return cache_.emplace(key, info).first->second;
+  return *cache_.Insert(key, info).first;
 }
 
 void FeatureExtractor::AddText(std::string_view text, bool all_names, std::vector<uint32_t>* out) {
@@ -59,7 +58,7 @@ void FeatureExtractor::AddTokens(std::string_view text, const std::vector<Token>
                                  const std::vector<uint8_t>& marks, bool all_names,
                                  std::vector<uint32_t>* out, std::vector<uint64_t>* sketch_hashes) {
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const WordInfo& info = Lookup(tokens[i], text);
+    WordInfo info = Lookup(tokens[i], text);
     if (sketch_hashes != nullptr) sketch_hashes->push_back(info.sketch_hash);
     // The lead (headline and first sentences) says what the story is: it
     // counts twice.

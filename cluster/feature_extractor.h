@@ -17,10 +17,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "base/hashed_key_map.h"
 #include "cluster/term_dictionary.h"
 #include "dedupe/shingle_sketch.h"
 #include "ingest/article.h"
@@ -57,7 +57,7 @@ class FeatureExtractor {
     uint32_t name = UINT32_MAX;  // UINT32_MAX: not capitalized or stopword
     uint64_t sketch_hash = 0;    // ShingleSketcher::TokenHash
   };
-  const WordInfo& Lookup(const Token& token, std::string_view text);
+  WordInfo Lookup(const Token& token, std::string_view text);
   void AddText(std::string_view text, bool all_names, std::vector<uint32_t>* out);
   // Adds the terms of `tokens`; fills `sketch_hashes` when non-null.
   void AddTokens(std::string_view text, const std::vector<Token>& tokens,
@@ -68,7 +68,7 @@ class FeatureExtractor {
   size_t lead_tokens_;
   Segmenter segmenter_;
   Stemmer stemmer_;
-  std::unordered_map<uint64_t, WordInfo> cache_;  // by hash of the word as written
+  HashedKeyMap<WordInfo> cache_;  // by hash of the word as written
 };
 
 }  // namespace storyfuse

@@ -24,6 +24,7 @@ struct ArticleRecord {
 
 struct StoryRecord {
   Centroid centroid;
+  std::vector<uint32_t> top_names;  // its strongest names, as of the last Refresh
   std::vector<uint32_t> indexed;   // terms under which the story is in the index, sorted
   std::vector<uint32_t> articles;  // article indexes
   int32_t min_day = kNoDay, max_day = kNoDay;
@@ -52,12 +53,13 @@ struct StoryIndex::Impl {
   ClusterResult Add(const Article& article);
   ArticleVector Vectorize(const ArticleFeatures& f);
   double Combine(const KindCosines& c, const bool* has_kind) const;
-  bool Conflicts(const ArticleVector& v, const Centroid& story) const;
+  bool Conflicts(const ArticleVector& v, const StoryRecord& story) const;
   std::vector<uint32_t> Candidates(const TermWeights& article);
   bool TimeCompatible(int32_t day, const StoryRecord& s) const;
   bool TimeCompatible(const StoryRecord& a, const StoryRecord& b) const;
   uint32_t NewStory();
   void Join(uint32_t story, uint32_t article, const ArticleVector& v, int32_t day);
+  void Refresh(StoryRecord* s);
   void Reindex(uint32_t story);
   uint32_t Merge(uint32_t a, uint32_t b);
   uint32_t Intern(const std::string& s);
@@ -72,6 +74,7 @@ struct StoryIndex::Impl {
   std::vector<ArticleRecord> articles;
   std::unordered_map<std::string, uint32_t> article_by_id;
   std::vector<std::vector<uint32_t>> postings;  // term -> stories, oldest first
+  std::vector<float> matched;  // Candidates' scratch: weight per story, kept all zero between calls
   std::vector<std::string> strings;
   std::unordered_map<std::string, uint32_t> string_ids;
   size_t live_stories = 0;
@@ -107,15 +110,14 @@ ArticleVector StoryIndex::Impl::Vectorize(const ArticleFeatures& f) {
   return v;
 }
 
-bool StoryIndex::Impl::Conflicts(const ArticleVector& v, const Centroid& story) const {
+bool StoryIndex::Impl::Conflicts(const ArticleVector& v, const StoryRecord& story) const {
   // Who the article is about that the story never mentions, and who the
   // story is about that the article never mentions: another event of the
   // same kind (another fight, another arrest).
   bool article_side = false;
-  for (uint32_t t : v.salient) article_side |= !story.Contains(t);
+  for (uint32_t t : v.salient) article_side |= !story.centroid.Contains(t);
   if (!article_side) return false;
-  TermKind name = TermKind::kName;
-  for (uint32_t t : story.TopTerms(options.salient_names, terms, &name)) {
+  for (uint32_t t : story.top_names) {
     if (!Has(v.weighted, t)) return true;
   }
   return false;
@@ -139,20 +141,24 @@ std::vector<uint32_t> StoryIndex::Impl::Candidates(const TermWeights& article) {
   for (const auto& [t, w] : article) top.emplace_back(-w, t);
   size_t q = std::min(options.query_terms, top.size());
   std::partial_sort(top.begin(), top.begin() + q, top.end());
-  std::vector<std::pair<uint32_t, float>> hits;  // (story, weight)
+  // Summed in a dense array indexed by story: the postings of common terms
+  // are long, and sorting every hit would cost more than the scoring.
+  if (matched.size() < stories.size()) matched.resize(stories.size(), 0.0f);
+  std::vector<uint32_t> touched;
   for (size_t i = 0; i < q; ++i) {
     uint32_t t = top[i].second;
     if (t >= postings.size()) continue;
-    for (uint32_t s : postings[t]) hits.emplace_back(stories_uf.Find(s), -top[i].first);
+    for (uint32_t s : postings[t]) {
+      uint32_t root = stories_uf.Find(s);
+      if (matched[root] == 0.0f) touched.push_back(root);
+      matched[root] += -top[i].first;
+    }
   }
-  std::sort(hits.begin(), hits.end());
   std::vector<std::pair<float, uint32_t>> ranked;  // (-summed weight, story)
-  for (size_t i = 0; i < hits.size();) {
-    size_t j = i;
-    float sum = 0;
-    for (; j < hits.size() && hits[j].first == hits[i].first; ++j) sum += hits[j].second;
-    ranked.emplace_back(-sum, hits[i].first);
-    i = j;
+  ranked.reserve(touched.size());
+  for (uint32_t s : touched) {
+    ranked.emplace_back(-matched[s], s);
+    matched[s] = 0.0f;
   }
   size_t c = std::min(options.max_candidates, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + c, ranked.end());
@@ -182,12 +188,19 @@ void StoryIndex::Impl::Join(uint32_t story, uint32_t article, const ArticleVecto
   StoryRecord& s = stories[story];
   s.articles.push_back(article);
   s.centroid.Add(v.unweighted);
-  s.centroid.Refresh(options.story_terms, terms);
+  Refresh(&s);
   if (day != kNoDay) {
     s.min_day = s.min_day == kNoDay ? day : std::min(s.min_day, day);
     s.max_day = s.max_day == kNoDay ? day : std::max(s.max_day, day);
   }
   Reindex(story);
+}
+
+void StoryIndex::Impl::Refresh(StoryRecord* s) {
+  s->centroid.Refresh(options.story_terms, terms);
+  // Kept with the centroid: every candidate scoring reads them.
+  TermKind name = TermKind::kName;
+  s->top_names = s->centroid.TopTerms(options.salient_names, terms, &name);
 }
 
 void StoryIndex::Impl::Reindex(uint32_t story) {
@@ -212,7 +225,7 @@ uint32_t StoryIndex::Impl::Merge(uint32_t a, uint32_t b) {
   StoryRecord& k = stories[keep];
   StoryRecord& g = stories[gone];
   k.centroid.Merge(g.centroid);
-  k.centroid.Refresh(options.story_terms, terms);
+  Refresh(&k);
   std::vector<uint32_t> arts;
   std::merge(k.articles.begin(), k.articles.end(), g.articles.begin(), g.articles.end(),
              std::back_inserter(arts));
@@ -257,7 +270,7 @@ ClusterResult StoryIndex::Impl::Add(const Article& article) {
   for (uint32_t s : Candidates(v.weighted)) {
     if (!TimeCompatible(f.day, stories[s])) continue;
     double score = Combine(stories[s].centroid.Cosine(v.weighted, terms), v.has_kind);
-    if (Conflicts(v, stories[s].centroid)) score *= options.conflict_factor;
+    if (Conflicts(v, stories[s])) score *= options.conflict_factor;
     scored.emplace_back(score, s);
   }
   std::sort(scored.begin(), scored.end(), [](auto& x, auto& y) {

@@ -8,13 +8,13 @@ namespace storyfuse {
 
 uint32_t TermDictionary::Id(TermKind kind, std::string_view text) {
   uint64_t key = Hasher::Hash64(text, kSketchSeed + static_cast<uint64_t>(kind));
-  auto [it, inserted] = ids_.try_emplace(key, static_cast<uint32_t>(kinds_.size()));
+  auto [id, inserted] = ids_.Insert(key, static_cast<uint32_t>(kinds_.size()));
   if (inserted) {
     kinds_.push_back(kind);
     df_.push_back(0);
     log_df_.push_back(0);
   }
-  return it->second;
+  return *id;
 }
 
 void TermDictionary::AddDocument(const std::vector<uint32_t>& terms) {

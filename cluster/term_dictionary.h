@@ -8,8 +8,9 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "base/hashed_key_map.h"
 
 namespace storyfuse {
 
@@ -34,7 +35,7 @@ class TermDictionary {
  private:
   // Keyed by a 64-bit hash of (kind, text): a collision among a few million
   // terms has odds of about 1e-7, and costs one term sharing another's id.
-  std::unordered_map<uint64_t, uint32_t> ids_;
+  HashedKeyMap<uint32_t> ids_;
   std::vector<uint32_t> df_;
   std::vector<float> log_df_;  // ln(1 + df), kept with df_ so Idf is a subtraction
   double log_docs_ = 0;        // ln(1 + documents)
