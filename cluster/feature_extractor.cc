@@ -84,15 +84,27 @@ ArticleFeatures FeatureExtractor::Extract(const Article& article) {
   f.sketch = ShingleSketcher::FromTokenHashes(sketch_hashes, marks);
   AddText(article.title, false, &ids);
   AddText(article.dateline, true, &ids);
-  std::sort(ids.begin(), ids.end());
-  for (size_t i = 0; i < ids.size();) {
-    size_t j = i;
-    while (j < ids.size() && ids[j] == ids[i]) ++j;
-    f.counts.emplace_back(ids[i], static_cast<uint32_t>(j - i));
-    i = j;
-  }
+  f.counts = CountTerms(ids);
   f.day = DayOf(article.published.iso);
   return f;
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> FeatureExtractor::CountTerms(const std::vector<uint32_t>& ids) {
+  // Counted in a dense array by term id, then only the distinct terms are
+  // sorted: an article has a few hundred tokens but far fewer terms.
+  if (term_counts_.size() < terms_->size()) term_counts_.resize(terms_->size(), 0);
+  std::vector<uint32_t> distinct;
+  for (uint32_t t : ids) {
+    if (term_counts_[t]++ == 0) distinct.push_back(t);
+  }
+  std::sort(distinct.begin(), distinct.end());
+  std::vector<std::pair<uint32_t, uint32_t>> counts;
+  counts.reserve(distinct.size());
+  for (uint32_t t : distinct) {
+    counts.emplace_back(t, term_counts_[t]);
+    term_counts_[t] = 0;
+  }
+  return counts;
 }
 
 int32_t FeatureExtractor::DayOf(std::string_view iso) {

@@ -64,11 +64,15 @@ class FeatureExtractor {
                  const std::vector<uint8_t>& marks, bool all_names, std::vector<uint32_t>* out,
                  std::vector<uint64_t>* sketch_hashes);
 
+  // (term, count) of `ids`, sorted by term.
+  std::vector<std::pair<uint32_t, uint32_t>> CountTerms(const std::vector<uint32_t>& ids);
+
   TermDictionary* terms_;
   size_t lead_tokens_;
   Segmenter segmenter_;
   Stemmer stemmer_;
   HashedKeyMap<WordInfo> cache_;  // by hash of the word as written
+  std::vector<uint32_t> term_counts_;  // CountTerms' scratch, all zero between calls
 };
 
 }  // namespace storyfuse

@@ -148,8 +148,12 @@ std::vector<uint32_t> StoryIndex::Impl::Candidates(const TermWeights& article) {
   for (size_t i = 0; i < q; ++i) {
     uint32_t t = top[i].second;
     if (t >= postings.size()) continue;
-    for (uint32_t s : postings[t]) {
-      uint32_t root = stories_uf.Find(s);
+    // The newest stories only: a common term's list is long, and an old
+    // story it names is found through the article's rarer terms.
+    const std::vector<uint32_t>& list = postings[t];
+    size_t from = list.size() > options.max_postings ? list.size() - options.max_postings : 0;
+    for (size_t p = from; p < list.size(); ++p) {
+      uint32_t root = stories_uf.Find(list[p]);
       if (matched[root] == 0.0f) touched.push_back(root);
       matched[root] += -top[i].first;
     }
@@ -161,7 +165,8 @@ std::vector<uint32_t> StoryIndex::Impl::Candidates(const TermWeights& article) {
     matched[s] = 0.0f;
   }
   size_t c = std::min(options.max_candidates, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + c, ranked.end());
+  std::nth_element(ranked.begin(), ranked.begin() + c, ranked.end());
+  std::sort(ranked.begin(), ranked.begin() + c);
   std::vector<uint32_t> out;
   for (size_t i = 0; i < c; ++i) out.push_back(ranked[i].second);
   return out;
