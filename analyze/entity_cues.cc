@@ -59,6 +59,24 @@ constexpr std::string_view kOrgHeads[] = {
     "companies", "universities", "committees", "commissions", "courts", "parties", "unions",
     "museum", "gallery", "library", "zoo", "orchestra", "theatre", "theater", "studio", "studios"};
 
+// Trades that end company names ("Brightwater Shipping", "Velda Freight").
+// Only as the last word: inside a name they are often a minister's
+// portfolio ("Transport Minister X").
+constexpr std::string_view kTradeHeads[] = {
+    "shipping", "freight", "logistics", "airline", "railway", "railways",
+    "petroleum", "mining", "steel", "chemicals", "pharmaceuticals", "pharma", "foods",
+    "insurance", "securities", "investments", "ventures", "enterprises", "solutions",
+    "consulting", "construction", "electronics", "telecom", "communications", "brewery",
+    "shipyard", "ferries", "cruises", "trading", "textiles", "automotive", "aerospace",
+    "robotics", "software", "bancorp"};
+
+// Common nouns for an organisation that stand beside its name: "the
+// company, X", "X, the firm that", "shipping firm X".
+constexpr std::string_view kOrgNouns[] = {
+    "company", "firm", "operator", "carrier", "manufacturer", "maker", "insurer", "lender",
+    "retailer", "airline", "broadcaster", "newspaper", "charity", "bank", "conglomerate",
+    "startup", "supplier", "contractor", "shipowner", "utility", "automaker", "miner"};
+
 constexpr std::string_view kPlaceHeads[] = {
     "city", "county", "province", "region", "district", "state", "island", "islands", "river",
     "valley", "mountains", "mountain", "mount", "lake", "sea", "ocean", "gulf", "bay", "strait",
@@ -147,6 +165,14 @@ bool IsOrgHead(std::string_view word) {
 }
 bool IsPlaceHead(std::string_view word) {
   static const ShortWordSet* set = MakeSet(kPlaceHeads);
+  return set->Contains(word);
+}
+bool IsTradeHead(std::string_view word) {
+  static const ShortWordSet* set = MakeSet(kTradeHeads);
+  return set->Contains(word);
+}
+bool IsOrgNoun(std::string_view word) {
+  static const ShortWordSet* set = MakeSet(kOrgNouns);
   return set->Contains(word);
 }
 bool IsSpeechVerb(std::string_view word) {

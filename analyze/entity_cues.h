@@ -24,6 +24,14 @@ bool IsHonorific(std::string_view word);
 // "association", "council", "party", "inc", "agency", "news", ...).
 bool IsOrgHead(std::string_view word);
 
+// Trades that end company names ("shipping", "freight", "logistics");
+// evidence only as a name's last word.
+bool IsTradeHead(std::string_view word);
+
+// Common nouns for an organisation that appear beside its name
+// ("company", "firm", "operator", "carrier").
+bool IsOrgNoun(std::string_view word);
+
 // Last words that make a name a place ("city", "river", "province", ...).
 bool IsPlaceHead(std::string_view word);
 

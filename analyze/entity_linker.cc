@@ -484,6 +484,7 @@ class ArticleReader {
     }
     bool org = false;
     for (size_t k = b; k < e; ++k) org = org || IsOrgHead(Low(k));
+    org = org || (e > b + 1 && IsTradeHead(Low(e - 1)));
     if (org) s->votes[kOrgVote] += 3;
     if (!org && IsPlaceHead(Low(e - 1)) && e > b + 1) s->votes[kPlaceVote] += 3;
     if (!org && e > b + 1 && IsPlacePrefix(Low(b))) s->votes[kPlaceVote] += 1;
@@ -526,6 +527,20 @@ class ArticleReader {
       s->votes[kOrgVote] += 0.5;
     }
     if (WordIs(e, "news") || WordIs(e, "reported")) s->votes[kOrgVote] += 0.5;
+    if (OrgApposition(b, e)) s->votes[kOrgVote] += 2;
+  }
+
+  // "shipping firm X", "the company X", "X, the firm's owner", "X, a
+  // carrier": a common noun for an organisation beside the name.
+  bool OrgApposition(size_t b, size_t e) const {
+    if (b > 0 && IsWord(b - 1) && !toks_[b - 1].capitalized && IsOrgNoun(Low(b - 1))) return true;
+    if (!PunctIs(e, ",")) return false;
+    size_t k = e + 1;
+    if (!(WordIs(k, "the") || WordIs(k, "a") || WordIs(k, "an") || WordIs(k, "its"))) return false;
+    for (size_t j = k + 1; j <= k + 3 && IsWord(j) && !toks_[j].capitalized; ++j) {
+      if (IsOrgNoun(Low(j))) return true;
+    }
+    return false;
   }
 
   bool LineStartsWithBy(size_t b) const {

@@ -46,6 +46,11 @@ const TypeCase kTypeCases[] = {
     {"A Tarsk-based firm built the bridge.", "Tarsk", "place"},
     {"The envoy flew to Portugal on a military jet.", "Portugal", "place"},
     {"Rescuers reached Kelso Province by boat.", "Kelso Province", "place"},
+    {"The ministry will seek damages from Orlen Shipping, the vessel's owner.", "Orlen Shipping", "organization"},
+    {"The owner of the barn, Maddox Freight, said it had cleared the roof.", "Maddox Freight", "organization"},
+    {"Regulators fined Quillan Tessaro, the company that runs the ferries.", "Quillan Tessaro", "organization"},
+    {"Transport Minister Edda Vollan opened the line.", "Edda Vollan", "person"},
+    {"Police questioned staff at ferry operator Halvard Brennick on Sunday.", "Halvard Brennick", "organization"},
 };
 
 class EntityTypeTest : public ::testing::TestWithParam<TypeCase> {};
