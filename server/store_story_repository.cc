@@ -74,15 +74,17 @@ json VersionsJson(const StoredArticle& current, const std::vector<ArticleVersion
 
 }  // namespace
 
-StoreStoryRepository::StoreStoryRepository(std::string path, std::unique_ptr<ArticleStore> writer)
-    : path_(std::move(path)), writer_(std::move(writer)) {}
+StoreStoryRepository::StoreStoryRepository(std::string path, std::unique_ptr<ArticleStore> writer, int writer_nice)
+    : path_(std::move(path)), writer_(std::move(writer)), writer_thread_(writer_nice) {}
 
 StoreStoryRepository::~StoreStoryRepository() = default;
 
-Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path, int readers) {
+Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path, int readers,
+                                                                          int writer_nice) {
   Result<std::unique_ptr<ArticleStore>> writer = ArticleStore::Open(path);
   if (!writer.ok()) return writer.status();
-  std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path, std::move(writer).value()));
+  std::unique_ptr<StoreStoryRepository> repo(
+      new StoreStoryRepository(path, std::move(writer).value(), writer_nice));
   if (Status st = repo->Recover(); !st.ok()) return st.WithContext(path + ": repairing stories");
   // Opening a connection takes the write lock briefly (schema check), so
   // open them now rather than while an ingest is writing.
@@ -178,13 +180,17 @@ Status StoreStoryRepository::WriteStory(const std::string& sid, const std::vecto
 
 Result<IngestOutcome> StoreStoryRepository::IngestOne(const RawDoc& doc, const std::string& now) {
   Result<Article> a = pipeline_.Extract(doc);
-  if (!a.ok()) return IngestOutcome{doc.id, "", "rejected", a.status().message()};
-  Result<ArticleStore::PutResult> put = writer_->Put(*a, now);
-  if (!put.ok()) return put.status().WithContext(doc.id);
-  IngestOutcome out{doc.id, put->id, "", ""};  // story_id holds the stored id until settled
+  if (!a.ok()) return IngestOutcome{doc.id, "", "rejected", a.status().message(), "", 0};
+  return StoreOne(*a, now);
+}
+
+Result<IngestOutcome> StoreStoryRepository::StoreOne(const Article& a, const std::string& now) {
+  Result<ArticleStore::PutResult> put = writer_->Put(a, now);
+  if (!put.ok()) return put.status().WithContext(a.id);
+  IngestOutcome out{a.id, "", "", "", put->id, put->version};
   switch (put->outcome) {
     case ArticleStore::PutOutcome::kInserted:
-      pipeline_.Cluster(*a);
+      pipeline_.Cluster(a);
       out.status = "created";
       break;
     case ArticleStore::PutOutcome::kUpdated:
@@ -198,21 +204,31 @@ Result<IngestOutcome> StoreStoryRepository::IngestOne(const RawDoc& doc, const s
 }
 
 Result<std::vector<IngestOutcome>> StoreStoryRepository::Ingest(std::vector<RawDoc> docs) {
-  return writer_thread_.Run([this, &docs] { return IngestOnWriter(docs); });
+  return writer_thread_.Run([this, &docs] {
+    return IngestBatch(docs.size(), [&](size_t i, const std::string& now) { return IngestOne(docs[i], now); });
+  });
 }
 
-Result<std::vector<IngestOutcome>> StoreStoryRepository::IngestOnWriter(const std::vector<RawDoc>& docs) {
+Result<std::vector<IngestOutcome>> StoreStoryRepository::IngestArticles(const std::vector<Article>& articles) {
+  return writer_thread_.Run([this, &articles] {
+    return IngestBatch(articles.size(),
+                       [&](size_t i, const std::string& now) { return StoreOne(articles[i], now); });
+  });
+}
+
+Result<std::vector<IngestOutcome>> StoreStoryRepository::IngestBatch(
+    size_t n, const std::function<Result<IngestOutcome>(size_t, const std::string&)>& store_one) {
   std::lock_guard<std::mutex> lock(ingest_mu_);
   std::string now = ArticleStore::NowUtc();
   std::vector<IngestOutcome> outcomes;
-  for (const RawDoc& doc : docs) {
-    Result<IngestOutcome> o = IngestOne(doc, now);
+  for (size_t i = 0; i < n; ++i) {
+    Result<IngestOutcome> o = store_one(i, now);
     if (!o.ok()) return o.status();
     outcomes.push_back(std::move(o).value());
   }
   STORYFUSE_RETURN_IF_ERROR(WriteStories(pipeline_.Settle(), now, /*only_stale=*/false));
   for (IngestOutcome& o : outcomes) {
-    if (o.status != "rejected") o.story_id = pipeline_.StoryOf(o.story_id);
+    if (o.status != "rejected") o.story_id = pipeline_.StoryOf(o.stored_id);
   }
   return outcomes;
 }

@@ -18,6 +18,7 @@
 #ifndef STORYFUSE_SERVER_STORE_STORY_REPOSITORY_H_
 #define STORYFUSE_SERVER_STORE_STORY_REPOSITORY_H_
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -34,8 +35,11 @@ class StoreStoryRepository : public StoryRepository {
  public:
   // Opens (or creates) the store at `path`, repairs it (see above) and
   // opens `readers` read connections up front (more are opened when more
-  // reads run at once). Returns the store's error naming the path.
-  static Result<std::unique_ptr<StoreStoryRepository>> Open(const std::string& path, int readers = 8);
+  // reads run at once). Ingests run on a writer thread `writer_nice` above
+  // the process's nice value (0 for a command-line ingest that has no
+  // readers to yield to). Returns the store's error naming the path.
+  static Result<std::unique_ptr<StoreStoryRepository>> Open(
+      const std::string& path, int readers = 8, int writer_nice = WriterThread::kDefaultNiceIncrement);
   ~StoreStoryRepository() override;
 
   Result<StoryList> ListStories(const StoryQuery& query) override;
@@ -43,6 +47,10 @@ class StoreStoryRepository : public StoryRepository {
   Result<nlohmann::json> ArticleJson(const std::string& article_id) override;
   Result<std::vector<SearchResult>> Search(const std::string& q, int limit) override;
   Result<std::vector<IngestOutcome>> Ingest(std::vector<RawDoc> docs) override;
+  // Ingest for articles already cleaned (the `storyfuse ingest` command):
+  // stores them, clusters the new ones and rebuilds the briefs of the
+  // stories they touched. Outcomes as Ingest's, in order.
+  Result<std::vector<IngestOutcome>> IngestArticles(const std::vector<Article>& articles);
   Result<RepositoryStats> Stats() override;
 
   // Checks that every article is in exactly one story and every story's
@@ -55,7 +63,7 @@ class StoreStoryRepository : public StoryRepository {
 
  private:
   class ReaderLease;
-  StoreStoryRepository(std::string path, std::unique_ptr<ArticleStore> writer);
+  StoreStoryRepository(std::string path, std::unique_ptr<ArticleStore> writer, int writer_nice);
 
   Result<ReaderLease> Reader();
   void Return(std::unique_ptr<ArticleStore> reader);
@@ -66,7 +74,11 @@ class StoreStoryRepository : public StoryRepository {
   Status WriteStory(const std::string& story_id, const std::vector<std::string>& ids, const std::string& now,
                     bool only_stale);
   Result<IngestOutcome> IngestOne(const RawDoc& doc, const std::string& now);
-  Result<std::vector<IngestOutcome>> IngestOnWriter(const std::vector<RawDoc>& docs);
+  Result<IngestOutcome> StoreOne(const Article& article, const std::string& now);
+  // On the writer thread: stores n articles with store_one(i, now), then
+  // settles and writes the stories they touched.
+  Result<std::vector<IngestOutcome>> IngestBatch(
+      size_t n, const std::function<Result<IngestOutcome>(size_t, const std::string&)>& store_one);
 
   std::string path_;
   std::mutex ingest_mu_;  // serializes Ingest; guards writer_ and pipeline_
