@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Installs what storyfuse needs to build and test on Debian 12, from
-# Debian's own packages. Safe to run twice: installs only what is missing.
-# Runs apt-get as root, or through sudo.
+# Installs what storyfuse needs to build and test on Debian 12: Debian's own
+# packages, including Chromium, Node.js and npm for the browser test, then
+# the browser test's one npm package (e2e/node_modules, playwright-core,
+# from the npm registry; it downloads no browser). Safe to run twice:
+# installs only what is missing. Runs apt-get as root, or through sudo.
+# STORYFUSE_WITHOUT_BROWSER=1 skips Chromium, Node.js, npm and e2e/.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake pkg-config git
@@ -10,8 +14,15 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
 )
-if [ "${STORYFUSE_WITH_BROWSER:-0}" = 1 ]; then
-  packages+=(chromium nodejs npm)
+browser=1
+[ "${STORYFUSE_WITHOUT_BROWSER:-0}" = 1 ] && browser=0
+if [ "$browser" = 1 ]; then
+  packages+=(chromium)
+  # Node.js and npm by command, not by package: a machine with another
+  # Node.js (NodeSource's nodejs bundles npm and conflicts with Debian's npm
+  # package) keeps its own.
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()
@@ -20,15 +31,25 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages present"
-  exit 0
+else
+  sudo_cmd=()
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo_cmd=(sudo)
+  fi
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-sudo_cmd=()
-if [ "$(id -u)" != 0 ]; then
-  command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
-  sudo_cmd=(sudo)
+# The browser test's npm package, exactly as e2e/package-lock.json pins it;
+# again only when e2e/node_modules does not already match the lock file.
+if [ "$browser" = 1 ]; then
+  if [ ! -f e2e/node_modules/.package-lock.json ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
+    echo "setup: npm ci in e2e/"
+    (cd e2e && npm ci --no-audit --no-fund)
+  else
+    echo "setup: e2e/node_modules up to date"
+  fi
 fi
-echo "setup: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -q
-"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
