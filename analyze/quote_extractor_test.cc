@@ -126,6 +126,14 @@ const ExtractCase kCases[] = {
     {"the second half of a split quote may look like a title",
      LQ "Here comes the Big Boss," RQ " Ada Marsh said, waving. " LQ "The Boss. Big Boss." RQ,
      {{"Here comes", "Ada Marsh", "Ada Marsh", "said"}, {"The Boss", "Ada Marsh", "Ada Marsh", "said"}}},
+    {"a quoted nickname inside a name after a state title",
+     LQ "This is a big year for our town and for Bob Lane!" RQ " Lane's niece, state Del. Mara "
+     "\"Cia\" Pell (D-Va.), shouted to the crowd.",
+     {{"This is a big", "Mara Cia Pell", "Del. Mara \"Cia\" Pell", "shouted"}}},
+    {"a credit closing the paragraph names an uncredited piece",
+     LQ "As a young nurse I would rather live in what he calls " LQ "chaos" RQ
+     " than in his town." RQ " \xE2\x80\x95 Ada Brill",
+     {{"As a young nurse", "Ada Brill", "Ada Brill", ""}}},
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
     {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},

@@ -53,6 +53,8 @@ bool SpeakerResolver::IsCue(size_t i, bool allow_weak, bool allow_gerund) const 
     }
   }
   if (c.strength == CueStrength::kWeak && !allow_weak) return false;
+  // "state Sen. Jane Roe": the noun before a title, not the verb.
+  if (Lw(i) == "state" && i + 1 < toks_.size() && toks_[i + 1].IsWord() && toks_[i + 1].cap) return false;
   // "put" speaks only in "as she put it", not in "what Russia had put forward".
   if (Lw(i).starts_with("put") && Lw(i + 1) != "it") return false;
   return allow_gerund || !c.gerund;
@@ -102,9 +104,10 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
         *m = {run.begin, run.end, Mention::kName};
         return true;
       }
-      // "His wife, Jane Roe, said": the name is the appositive itself.
+      // "His wife, Jane Roe, said" / "His niece, state Sen. Jane Roe, said":
+      // the name is the appositive itself.
       if (segment == 0 && end > j + 1 && SpeakerRegistry::NameRunEndingAt(text_, toks_, j + 1, end - 1, &run) &&
-          run.begin == j + 1) {
+          (run.begin == j + 1 || (run.name > run.begin && run.begin <= j + 3 && LowerWordsBetween(j + 1, run.begin)))) {
         *m = {run.begin, run.end, Mention::kName};
         return true;
       }
@@ -179,6 +182,14 @@ bool SpeakerResolver::CoordinatedSubject(size_t and_tok, size_t lo, Mention* m) 
     if (toks_[i].cap) return false;  // a name may be an object: the sentence subject decides
   }
   return false;
+}
+
+// True when toks_[b, e) are all lower-case words ("state", "former").
+bool SpeakerResolver::LowerWordsBetween(size_t b, size_t e) const {
+  for (size_t i = b; i < e; ++i) {
+    if (!toks_[i].IsWord() || toks_[i].cap) return false;
+  }
+  return true;
 }
 
 // Subject after an inverted verb: "said Jane Roe", "said a spokesman".
@@ -538,6 +549,18 @@ bool SpeakerResolver::CreditLine(Attribution* a) {
   return true;
 }
 
+// A dash and a name that end the paragraph: "… .” ― Jane Roe".
+bool SpeakerResolver::TrailingCredit(Attribution* a) {
+  size_t e = toks_.size();
+  while (e > 0 && (toks_[e - 1].IsPunct('.') || toks_[e - 1].IsPunct(','))) --e;
+  if (e < 3) return false;
+  NameRun run;
+  if (!SpeakerRegistry::NameRunEndingAt(text_, toks_, 0, e - 1, &run) || run.begin == 0) return false;
+  if (!IsDash(toks_[run.begin - 1])) return false;
+  *a = Make({run.begin, run.end, Mention::kName}, kNone, kNone, AttributionKind::kAfter);
+  return true;
+}
+
 // The speaker an introduction ending at token `end` (exclusive) announces:
 // "Roe told the crowd:".
 bool SpeakerResolver::IntroBefore(size_t end, Attribution* a) {
@@ -640,6 +663,14 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
       out[toks_[q].quote] = a;
       if (found) last = a;
       if (weak) unattributed.push_back(toks_[q].quote);
+    }
+    // “… “hell” than … .” ― Jane Roe: a credit closing the paragraph names
+    // the speaker of the pieces nothing else credited.
+    Attribution trailing;
+    if (!unattributed.empty() && TrailingCredit(&trailing)) {
+      for (int i : unattributed) out[i] = trailing;
+      unattributed.clear();
+      last = trailing;
     }
     prev_last = last;
     prev_intro = Attribution();

@@ -62,6 +62,7 @@ class SpeakerResolver {
   bool MentionBefore(size_t verb, size_t lo, Mention* m) const;
   bool MentionAfter(size_t verb, size_t hi, Mention* m) const;
   bool CoordinatedSubject(size_t and_tok, size_t lo, Mention* m) const;
+  bool LowerWordsBetween(size_t b, size_t e) const;
   bool SentenceSubject(size_t s, size_t hi, Mention* m) const;
   bool SubjectAt(size_t i, size_t hi, Mention* m) const;
   bool OpensClause(size_t i) const;
@@ -76,6 +77,7 @@ class SpeakerResolver {
   bool IntroBefore(size_t end, Attribution* a);
   bool PreviousClause(size_t end, Attribution* a);
   bool CreditLine(Attribution* a);
+  bool TrailingCredit(Attribution* a);
   size_t SentenceStart(size_t q) const;
   Attribution Make(const Mention& m, size_t cue_b, size_t cue_e, AttributionKind kind);
   std::string Lw(size_t i) const;

@@ -28,7 +28,8 @@ bool AbbreviationWithPeriod(std::string_view word) {
   static const std::unordered_set<std::string_view> kAbbrev = {
       "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "rev", "st",
       "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
-      "vs", "prof", "sens", "reps", "govs", "pres", "ft", "mt", "gens", "messrs", "atty", "supt", "dept"};
+      "vs", "prof", "sens", "reps", "govs", "pres", "ft", "mt", "gens", "messrs", "atty", "supt", "dept",
+      "del", "sec", "amb", "maj", "hon", "cmdr", "cpl", "pvt", "sgt", "insp", "det"};
   if (word.size() == 1) return true;  // an initial
   return kAbbrev.count(SpeakerLexicon::Lower(word)) > 0;
 }
@@ -63,6 +64,21 @@ size_t ScanWord(std::string_view text, size_t pos, size_t end) {
   return pos;
 }
 
+// A one-word capitalized piece between two capitalized words (Jane "Jo"
+// Roe): part of a name, not a quote.
+bool IsQuotedNickname(std::string_view text, const QuotePiece& piece, Span paragraph,
+                      const std::vector<SpeakerToken>& before) {
+  std::string_view w = piece.text.In(text);
+  if (w.empty() || w.size() > 20 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  for (char c : w) {
+    if (c == ' ' || c == '\t') return false;
+  }
+  if (before.empty() || !before.back().IsWord() || !before.back().cap) return false;
+  size_t i = piece.outer.end;
+  if (i >= paragraph.end || text[i] != ' ') return false;
+  return i + 1 < paragraph.end && text[i + 1] >= 'A' && text[i + 1] <= 'Z';
+}
+
 }  // namespace
 
 void SpeakerTokenizer::Tokenize(std::string_view text, Span paragraph, const std::vector<QuotePiece>& pieces,
@@ -70,6 +86,16 @@ void SpeakerTokenizer::Tokenize(std::string_view text, Span paragraph, const std
   size_t pos = paragraph.begin;
   size_t q = first;
   while (pos < paragraph.end) {
+    if (q < last && pos >= pieces[q].outer.begin && IsQuotedNickname(text, pieces[q], paragraph, *out)) {
+      // Del. Jane "Jo" Roe: the nickname is one more word of the name.
+      SpeakerToken t;
+      t.span = pieces[q].text;
+      t.cap = true;
+      out->push_back(t);
+      pos = pieces[q].outer.end;
+      ++q;
+      continue;
+    }
     if (q < last && pos >= pieces[q].outer.begin) {
       SpeakerToken t;
       t.span = pieces[q].outer;
