@@ -60,6 +60,30 @@ bool LooksLikeTitle(std::string_view s) {
   return words <= 10 && long_words >= 2 && capitalized == long_words;
 }
 
+// "Fox and Friends", "Fox & Friends": two or more capitalized words joined
+// only by short function words, up to six words.
+bool LooksLikeShortName(std::string_view s) {
+  static const char* const kJoiners[] = {"and", "&", "of", "the", "for", "in", "on", "a", "to", "with", "at"};
+  size_t words = 0, capitalized = 0, i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsSpaceByte(s[i])) ++i;
+    size_t b = i;
+    while (i < s.size() && !IsSpaceByte(s[i])) ++i;
+    if (i == b) break;
+    ++words;
+    std::string_view w = s.substr(b, i - b);
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') {
+      ++capitalized;
+      continue;
+    }
+    bool joiner = false;
+    for (const char* j : kJoiners) joiner = joiner || w == j;
+    if (!joiner) return false;
+  }
+  return words <= 6 && capitalized >= 2;
+}
+
 // The lower-cased word ending just before byte `pos` (within its line).
 std::string WordBefore(std::string_view text, size_t* pos) {
   size_t e = *pos;
@@ -85,6 +109,33 @@ bool NamesSomething(std::string_view text, size_t open) {
   if (w2 == "known" && w1 == "as") return true;
   bool person = w1 == "him" || w1 == "her" || w1 == "them" || w1 == "himself" || w1 == "herself";
   return person && (w2 == "call" || w2 == "calls" || w2 == "called" || w2 == "calling" || w2 == "dubbed");
+}
+
+// A show, paper or work named where one appears or is told: "told “Fox
+// and Friends”", "appeared on “Meet the Press”", "an interview with “The
+// Daily Show”".
+bool NamesAVenue(std::string_view text, const QuotePiece& piece) {
+  size_t pos = piece.outer.begin;
+  std::string w = WordBefore(text, &pos);
+  bool venue = w == "on" || w == "told" || w == "with" || w == "to" || w == "in" || w == "at" || w == "via";
+  return venue && LooksLikeShortName(piece.text.In(text));
+}
+
+// “The Harbor to close in May,” by Jane Roe: the headline of a work and
+// its byline.
+bool HeadlineWithByline(std::string_view text, const QuotePiece& piece) {
+  // The comma sets the byline apart ("…,” by Jane Roe), unlike a passive's
+  // agent ("“raised for these times” by God").
+  std::string_view words = piece.text.In(text);
+  bool comma = !words.empty() && words.back() == ',';
+  size_t i = piece.outer.end;
+  if (i < text.size() && text[i] == ',') {
+    comma = true;
+    ++i;
+  }
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (!comma || text.substr(i, 3) != "by ") return false;
+  return i + 3 < text.size() && text[i + 3] >= 'A' && text[i + 3] <= 'Z';
 }
 
 // True when the piece opens its paragraph or follows ". ", ": " or ", ".
@@ -129,6 +180,7 @@ bool QuoteExtractor::Keep(std::string_view text, const QuotePiece& piece, const 
     return false;
   }
   if (NamesSomething(text, piece.outer.begin)) return false;
+  if (NamesAVenue(text, piece) || HeadlineWithByline(text, piece)) return false;
   if (a.kind == AttributionKind::kNone && !options_.keep_unattributed && !EmbeddedSpeech(text, piece)) return false;
   return true;
 }

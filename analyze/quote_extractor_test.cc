@@ -134,6 +134,16 @@ const ExtractCase kCases[] = {
      LQ "As a young nurse I would rather live in what he calls " LQ "chaos" RQ
      " than in his town." RQ " \xE2\x80\x95 Ada Brill",
      {{"As a young nurse", "Ada Brill", "Ada Brill", ""}}},
+    {"a show named where someone appears is not a quote",
+     LQ "The port stays open all winter," RQ " Rita Sandoval told " LQ "Dawn and Harbor Talk," RQ
+     " the morning show.",
+     {{"The port stays", "Rita Sandoval", "Rita Sandoval", "told"}}},
+    {"a headline with its byline is not a quote",
+     "HARBOR NEWS: " LQ "Old ferry pier to close at the end of May," RQ " by Harbor Times' Ned Quill.",
+     {}},
+    {"a passive agent after a piece is no byline",
+     "Lena Ortiz said the bridge was built " LQ "for the long haul and for every town" RQ " by Brask Works.",
+     {{"for the long haul", "Lena Ortiz", "Lena Ortiz", "said"}}},
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
     {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},
