@@ -18,6 +18,11 @@ AlignedStory::AlignedStory(const std::vector<StoryMember>& members)
   for (uint32_t i = alignment_.sentences.size(); i-- > 0;) first_sentence_[alignment_.sentences[i].article] = i;
   for (size_t a = members.size(); a-- > 0;) first_sentence_[a] = std::min(first_sentence_[a], first_sentence_[a + 1]);
   for (const auto& group : alignment_.groups) representative_.push_back(PickRepresentative(group));
+  for (const auto& m : members) {
+    const Article& a = *m.article;
+    lexed_.push_back(WordLexer::Lex(a.text));
+    dates_.push_back(DateResolver::Extract(a.text, lexed_.back(), DateResolver::AnchorFor(a, anchor_)));
+  }
 }
 
 const Article& AlignedStory::ArticleOf(uint32_t sentence) const {

@@ -12,10 +12,12 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/date_resolver.h"
 #include "brief/sentence_aligner.h"
 #include "brief/story_brief.h"
 #include "ingest/article.h"
 #include "text/utf8.h"
+#include "text/word_lexer.h"
 
 namespace storyfuse {
 
@@ -45,6 +47,8 @@ class AlignedStory {
   // The group member shown for a group.
   uint32_t Representative(uint32_t group) const { return representative_[group]; }
   float Similarity(uint32_t a, uint32_t b) const { return aligner_->Similarity(a, b); }
+  // The article's sentences and tokens (the aligner's segmentation).
+  const SegmentedText& Segmented(uint32_t article) const { return aligner_->Segmented(article); }
   // Number of the story's articles using `word` (by stem).
   int ArticlesUsing(std::string_view word) const { return aligner_->ArticlesUsing(word); }
   // Distinct origins among a group's sentences.
@@ -56,6 +60,11 @@ class AlignedStory {
   // after what they report, so "Friday" in an undated report means the
   // Friday on or before the story's latest report, not its first.
   const std::string& anchor() const { return anchor_; }
+  // The article's WordLexer tokens and its dates (resolved against
+  // DateResolver::AnchorFor(article, anchor())), computed once for every
+  // analyzer of the brief.
+  const std::vector<LexToken>& Lexed(uint32_t article) const { return lexed_[article]; }
+  const std::vector<DateMention>& Dates(uint32_t article) const { return dates_[article]; }
 
  private:
   uint32_t PickRepresentative(const std::vector<uint32_t>& group) const;
@@ -67,6 +76,8 @@ class AlignedStory {
   std::vector<uint32_t> first_sentence_;  // per article, plus one past the end
   std::vector<uint32_t> representative_;
   std::string anchor_;
+  std::vector<std::vector<LexToken>> lexed_;
+  std::vector<std::vector<DateMention>> dates_;
 };
 
 }  // namespace storyfuse

@@ -90,16 +90,28 @@ bool ParaphrasedElsewhere(const AlignedStory& v, uint32_t sentence) {
   return false;
 }
 
+// Bytes of a double quotation mark (" “ ”) at `i`, or 0.
+size_t QuoteMarkLength(std::string_view text, size_t i) {
+  if (text[i] == '"') return 1;
+  if (static_cast<unsigned char>(text[i]) != 0xE2 || text.compare(i, 2, "\xE2\x80") != 0 || i + 2 >= text.size()) return 0;
+  unsigned char c = text[i + 2];
+  return c == 0x9C || c == 0x9D ? 3 : 0;
+}
+
 // Share of the sentence's bytes inside quotation marks: quotes belong to the
 // quote table; the summary states what happened in the reporters' words.
 float QuotedShare(std::string_view text) {
-  size_t quoted = 0;
+  size_t quoted = 0, opened = 0;
   bool inside = false;
   for (size_t i = 0; i < text.size(); ++i) {
-    bool mark = text[i] == '"' || text.compare(i, 3, "\u201c") == 0 || text.compare(i, 3, "\u201d") == 0;
-    if (mark) inside = !inside;
-    if (inside) ++quoted;
+    size_t len = QuoteMarkLength(text, i);
+    if (len == 0) continue;
+    if (inside) quoted += i - opened;
+    inside = !inside;
+    opened = i;
+    i += len - 1;
   }
+  if (inside) quoted += text.size() - opened;
   return text.empty() ? 0 : static_cast<float>(quoted) / text.size();
 }
 
@@ -121,9 +133,9 @@ bool LeansOnContext(std::string_view text) {
 bool UnbalancedQuotes(std::string_view text) {
   int straight = 0, open = 0, close = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '"') ++straight;
-    if (text.compare(i, 3, "\u201c") == 0) ++open;
-    if (text.compare(i, 3, "\u201d") == 0) ++close;
+    size_t len = QuoteMarkLength(text, i);
+    if (len == 1) ++straight;
+    if (len == 3) (static_cast<unsigned char>(text[i + 2]) == 0x9C ? open : close) += 1;
   }
   return straight % 2 != 0 || open != close;
 }
@@ -167,9 +179,9 @@ std::vector<uint32_t> RankGroups(const AlignedStory& v) {
 // brief), most mentioned first.
 constexpr size_t kMaxEntities = 30;
 
-std::vector<BriefEntity> Entities(const std::vector<StoryMember>& members) {
+std::vector<BriefEntity> Entities(const AlignedStory& v) {
   EntityLinker linker;
-  for (const auto& m : members) linker.AddArticle(m.article->id, m.article->text);
+  for (uint32_t a = 0; a < v.members().size(); ++a) linker.AddArticle(v.article(a).id, v.article(a).text, v.Lexed(a));
   std::vector<BriefEntity> out;
   for (const Entity& e : linker.Entities()) {
     if (e.mentions.size() < 2 && e.articles.size() < 2) continue;
@@ -205,8 +217,12 @@ struct BriefBuilder::Impl {
   // the alignment names every article that states each of them.
   std::vector<Statement> Summary(const AlignedStory& v, int budget) {
     std::vector<const Article*> articles;
-    for (const auto& m : v.members()) articles.push_back(m.article);
-    std::vector<SummarySentence> picks = summarizer.Summarize(articles, budget);
+    std::vector<const SegmentedText*> segmented;
+    for (uint32_t a = 0; a < v.members().size(); ++a) {
+      articles.push_back(v.members()[a].article);
+      segmented.push_back(&v.Segmented(a));
+    }
+    std::vector<SummarySentence> picks = summarizer.Summarize(articles, budget, segmented);
     // Read in story order: leads (what all outlets open with) first, then
     // by how early the outlets stating a sentence put it.
     auto order = [&](const SummarySentence& p) {
@@ -313,7 +329,7 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   b.exclusives = impl_->Exclusives(view, ranked);
   NumberTable::Build(view, &b.numbers, &b.conflicts);
   b.timeline = TimelineBuilder::Build(view);
-  b.entities = Entities(members);
+  b.entities = Entities(view);
   b.quotes = impl_->quotes.Build(view, b.entities);
   return b;
 }

@@ -80,7 +80,7 @@ std::map<std::string, std::vector<Entry>> Collect(const AlignedStory& v) {
   std::map<std::string, std::vector<Entry>> by_key;
   for (uint32_t a = 0; a < v.members().size(); ++a) {
     const std::string& text = v.article(a).text;
-    for (const Quantity& q : NumberExtractor::Extract(text)) {
+    for (const Quantity& q : NumberExtractor::Extract(text, v.Lexed(a), v.Dates(a))) {
       if (q.Counted().empty()) continue;
       std::vector<Entry>& entries = by_key[KeyOf(q, &stemmer)];
       auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return SameStatement(e.number, q); });

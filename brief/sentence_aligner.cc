@@ -41,6 +41,7 @@ struct SentenceAligner::Impl {
   std::unordered_map<std::string, uint32_t> word_terms;
   std::vector<uint32_t> df;                 // articles per term
   std::vector<std::string_view> texts;
+  std::vector<SegmentedText> segmented;  // per article
   std::vector<AlignedSentence> sentences;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> raw_terms;  // per sentence: (term, count)
   std::vector<TermVector> vectors;
@@ -59,9 +60,10 @@ struct SentenceAligner::Impl {
     return id;
   }
 
-  std::vector<std::pair<uint32_t, uint32_t>> Terms(std::string_view sentence) {
+  std::vector<std::pair<uint32_t, uint32_t>> Terms(std::string_view sentence,
+                                                  const std::vector<Token>& tokens) {
     std::unordered_map<uint32_t, uint32_t> counts;
-    for (const Token& t : segmenter.Tokens(sentence)) {
+    for (const Token& t : tokens) {
       std::string_view w = t.span.In(sentence);
       if (t.kind == TokenKind::kNumber) {
         ++counts[TermId("#" + std::string(w))];
@@ -129,14 +131,21 @@ void SentenceAligner::AddArticle(std::string_view text) {
   m.texts.push_back(text);
   std::unordered_set<uint32_t> seen;
   uint32_t position = 0;
-  for (Span s : m.segmenter.Sentences(text)) {
-    auto terms = m.Terms(s.In(text));
+  SegmentedText& seg = m.segmented.emplace_back();
+  seg.sentences = m.segmenter.Sentences(text);
+  for (Span s : seg.sentences) {
+    seg.tokens.push_back(m.segmenter.Tokens(s.In(text)));
+    auto terms = m.Terms(s.In(text), seg.tokens.back());
     for (auto [term, count] : terms) {
       if (seen.insert(term).second) ++m.df[term];
     }
     m.sentences.push_back({article, position++, s, 0, 0});
     m.raw_terms.push_back(std::move(terms));
   }
+}
+
+const SegmentedText& SentenceAligner::Segmented(uint32_t article) const {
+  return impl_->segmented[article];
 }
 
 float SentenceAligner::Similarity(uint32_t a, uint32_t b) const { return impl_->Cosine(a, b); }

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "brief/segmented_text.h"
 #include "text/span.h"
 
 namespace storyfuse {
@@ -53,6 +54,10 @@ class SentenceAligner {
 
   // Cosine similarity of sentences `a` and `b` of the last Align() result.
   float Similarity(uint32_t a, uint32_t b) const;
+
+  // The sentences and tokens of the `article`-th added text, as segmented
+  // for alignment (valid until the aligner is destroyed).
+  const SegmentedText& Segmented(uint32_t article) const;
 
   // Number of added articles using `word` (by stem); 0 for function words.
   // Not const-thread-safe: may stem, which uses the aligner's stemmer.

@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "brief/segmented_text.h"
 #include "ingest/article.h"
 #include "text/span.h"
 
@@ -108,6 +109,11 @@ class Summarizer {
   // max_words is not positive. Deterministic for the same input.
   std::vector<SummarySentence> Summarize(const std::vector<const Article*>& articles,
                                          int max_words);
+  // The same, reusing a segmentation the caller already has:
+  // `segmented[i]` is the SegmentedText of articles[i]->text (null: segment
+  // it here). Empty `segmented` means none.
+  std::vector<SummarySentence> Summarize(const std::vector<const Article*>& articles, int max_words,
+                                         const std::vector<const SegmentedText*>& segmented);
 
   // Words of `text` as ROUGE and the budget count them (white-space fields).
   static int CountWords(std::string_view text);

@@ -49,9 +49,7 @@ void AddMention(const AlignedStory& v, uint32_t article, const DateMention& m, s
 std::vector<TimelineEntry> TimelineBuilder::Build(const AlignedStory& v) {
   std::vector<Dated> dated;
   for (uint32_t a = 0; a < v.members().size(); ++a) {
-    const Article& article = v.article(a);
-    std::string_view anchor = DateResolver::AnchorFor(article, v.anchor());
-    for (const DateMention& m : DateResolver::Extract(article.text, anchor)) AddMention(v, a, m, &dated);
+    for (const DateMention& m : v.Dates(a)) AddMention(v, a, m, &dated);
   }
   // Most supported first within a date, then keep a few per date.
   std::stable_sort(dated.begin(), dated.end(), [](const Dated& a, const Dated& b) {
