@@ -161,7 +161,7 @@ char ByteBefore(std::string_view text, const QuotePiece& piece) {
 // Short pieces after a word are mostly scare quotes and labels.
 bool EmbeddedSpeech(std::string_view text, const QuotePiece& piece) {
   char c = ByteBefore(text, piece);
-  if (c == ',') return true;
+  if (c == ',' || c == ':') return true;
   bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return word && CountWords(piece.text.In(text)) >= 6;
 }

@@ -139,6 +139,18 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
     *m = {run.begin, run.end, Mention::kName};
     return true;
   }
+  // "Jane Roe, who served as chief of staff in the Clinton years, told":
+  // the name before a relative clause that runs up to the verb.
+  for (size_t j = t; j > lo + 1 && t - j < 25; --j) {
+    if (toks_[j].IsQuote() || IsSentenceEnd(toks_[j])) break;
+    if (Lw(j) != "who" || !toks_[j - 1].IsPunct(',')) continue;
+    NameRun rel;
+    if (j >= lo + 2 && SpeakerRegistry::NameRunEndingAt(text_, toks_, lo, j - 2, &rel) && !AfterPreposition(rel.begin)) {
+      *m = {rel.begin, rel.end, Mention::kName};
+      return true;
+    }
+    break;
+  }
   if (SpeakerLexicon::IsPhraseBreaker(lw) || SpeakerLexicon::IsDeterminer(lw)) return false;
   // Descriptive phrase: back to a determiner or a possessive.
   size_t j = t;
@@ -397,6 +409,16 @@ bool SpeakerResolver::MatchAfter(size_t q, Attribution* a) {
     a->cue_adjacent = true;
     return true;
   }
+  // "“This is fantastic!” beamed Jane Roe": a verb in -ed we do not list,
+  // inverted before a full name, still credits the piece it touches.
+  if (k <= q + 2 && toks_[k].IsWord() && !toks_[k].cap && Lw(k).size() > 4 && Lw(k).ends_with("ed")) {
+    std::vector<NameRun> runs = SpeakerRegistry::FindNameRuns(text_, toks_, k + 1, std::min(toks_.size(), k + 8));
+    if (!runs.empty() && runs[0].begin == k + 1 && runs[0].end - runs[0].name >= 2) {
+      *a = Make({runs[0].begin, runs[0].end, Mention::kName}, k, k + 1, AttributionKind::kAfter);
+      a->cue_adjacent = true;
+      return true;
+    }
+  }
   // "“…” ― Jane Roe": a dash and a name that end the attribution.
   if (k > q + 1 && IsDash(toks_[k - 1]) && toks_[k].cap) {
     std::vector<NameRun> runs = SpeakerRegistry::FindNameRuns(text_, toks_, k, std::min(toks_.size(), k + 8));
@@ -413,7 +435,16 @@ bool SpeakerResolver::MatchAfter(size_t q, Attribution* a) {
     return true;
   }
   if (Lw(k) == "as" && !new_sentence) ++k;  // "…,” as Roe said."
-  for (size_t v = k; v < toks_.size() && v < k + 30; ++v) {
+  for (size_t v = k; v < toks_.size() && v < k + 40; ++v) {
+    // "Jane Roe, who served as chief of staff, told": past the relative clause.
+    if (Lw(v) == "who" && v > k && toks_[v - 1].IsPunct(',')) {
+      size_t c = v + 1;
+      while (c < toks_.size() && c < v + 25 && !toks_[c].IsPunct(',') && !toks_[c].IsQuote() && !IsSentenceEnd(toks_[c])) ++c;
+      if (c < toks_.size() && toks_[c].IsPunct(',')) {
+        v = c;
+        continue;
+      }
+    }
     if (toks_[v].IsQuote() || IsSentenceEnd(toks_[v]) || (OpensClause(v) && (v == k || Lw(v) != "and"))) break;
     if (!IsCue(v, true, false)) continue;
     if (!MentionBefore(v, k, &m)) break;
