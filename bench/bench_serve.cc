@@ -4,7 +4,8 @@
 // fails, no article is lost, p99 read latency under 50 ms.
 //
 //   build/bench/bench_serve [--clients 100] [--articles 10000] [--batch 100]
-//                           [--threads 8] [--think-ms 100] [--db PATH]
+//                           [--threads 64] [--think-ms 100] [--db PATH]
+//                           [--writer-nice 10]   (0: ingest at the readers' priority)
 // Exit 0 when every check passes, 1 otherwise. Figures: docs/server.md.
 #include <fmt/core.h>
 #include <unistd.h>
@@ -37,9 +38,10 @@ struct Options {
   int clients = 100;
   int articles = 10000;
   int batch = 100;
-  int threads = 8;
+  int threads = 64;  // as `storyfuse serve`
   int think_ms = 100;  // mean pause between a client's requests
   int per_story = 10;  // articles per synthetic story
+  int writer_nice = WriterThread::kDefaultNiceIncrement;
   std::string db;
 };
 
@@ -152,6 +154,7 @@ Options ParseArgs(int argc, char** argv) {
     else if (flag == "--batch") o.batch = std::atoi(value.c_str());
     else if (flag == "--threads") o.threads = std::atoi(value.c_str());
     else if (flag == "--think-ms") o.think_ms = std::atoi(value.c_str());
+    else if (flag == "--writer-nice") o.writer_nice = std::atoi(value.c_str());
     else fmt::print(stderr, "bench_serve: unknown flag {}\n", flag);
   }
   return o;
@@ -165,7 +168,7 @@ int Run(const Options& opt_in) {
     std::filesystem::create_directories(tmp);
     opt.db = (tmp / "bench.db").string();
   }
-  auto repo = StoreStoryRepository::Open(opt.db, opt.threads);
+  auto repo = StoreStoryRepository::Open(opt.db, opt.threads, opt.writer_nice);
   if (!repo.ok()) {
     fmt::print(stderr, "bench_serve: {}\n", repo.status().ToString());
     return 1;
@@ -197,8 +200,8 @@ int Run(const Options& opt_in) {
   std::vector<double>& lat = reads.latencies;
   double p50 = Quantile(lat, 0.5) * 1e3, p90 = Quantile(lat, 0.9) * 1e3, p99 = Quantile(lat, 0.99) * 1e3;
   double max = lat.empty() ? 0 : *std::max_element(lat.begin(), lat.end()) * 1e3;
-  fmt::print("clients {}  articles {}  batch {}  server threads {}  think {} ms (mean)\n", opt.clients,
-             opt.articles, opt.batch, opt.threads, opt.think_ms);
+  fmt::print("clients {}  articles {}  batch {}  server threads {}  think {} ms (mean)  writer nice +{}\n",
+             opt.clients, opt.articles, opt.batch, opt.threads, opt.think_ms, opt.writer_nice);
   fmt::print("ingest: {} articles in {:.1f} s = {:.0f} articles/s while serving reads; {} created, {} stored, "
              "{} stories\n", opt.articles - warm, ingest_s, (opt.articles - warm) / ingest_s, created, stored,
              stats.ok() ? stats->stories : -1);

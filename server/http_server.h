@@ -27,7 +27,10 @@ namespace storyfuse {
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                  // 0: any free port (see port())
-  int threads = 8;                  // worker threads
+  // Worker threads. A browser keeps its connection (and so a worker) for up
+  // to 5 s after its last request: 64 lets 60-odd readers hold one each
+  // and still answer the rest. Idle workers cost only their stacks.
+  int threads = 64;
   size_t max_body = 16u << 20;      // bytes
 };
 

@@ -1,4 +1,4 @@
-// storyfuse serve --db PATH [--port 8080] [--host 127.0.0.1] [--threads 8] [--max-body BYTES] [--check]
+// storyfuse serve --db PATH [--port 8080] [--host 127.0.0.1] [--threads 64] [--max-body BYTES] [--check]
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
@@ -87,7 +87,7 @@ void RegisterServe(CLI::App& app, int* exit_code) {
   cmd->add_option("--db", opt->db, "SQLite database (created if absent); :memory: keeps it in memory")->required();
   cmd->add_option("--port", opt->http.port, "TCP port (0: any free port)")->check(CLI::Range(0, 65535));
   cmd->add_option("--host", opt->http.host, "Address to listen on");
-  cmd->add_option("--threads", opt->http.threads, "Worker threads")->check(CLI::Range(1, 1024));
+  cmd->add_option("--threads", opt->http.threads, "Worker threads (one per open connection; default 64)")->check(CLI::Range(1, 1024));
   cmd->add_option("--max-body", opt->http.max_body, "Largest request body in bytes")->check(CLI::PositiveNumber);
   cmd->add_flag("--check", opt->check,
                 "Open the database, repair stories an interrupted ingest left, verify every brief and exit");
