@@ -5,8 +5,8 @@
 
 namespace storyfuse {
 
-AlignedStory::AlignedStory(const std::vector<StoryMember>& members)
-    : members_(&members), aligner_(std::make_unique<SentenceAligner>()) {
+AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter)
+    : members_(&members), aligner_(std::make_unique<SentenceAligner>(0.5f, segmenter)) {
   for (const auto& m : members) {
     aligner_->AddArticle(m.article->text);
     code_points_.emplace_back(m.article->text);

@@ -30,7 +30,8 @@ struct StoryMember {
 
 class AlignedStory {
  public:
-  explicit AlignedStory(const std::vector<StoryMember>& members);
+  // `segmenter`, when given, is lent to the aligner (see SentenceAligner).
+  explicit AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter = nullptr);
 
   const std::vector<StoryMember>& members() const { return *members_; }
   const Alignment& alignment() const { return alignment_; }

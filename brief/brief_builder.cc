@@ -321,7 +321,7 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   }
   b.outlets = static_cast<int>(outlets.size());
   b.independent_sources = static_cast<int>(origins.size());
-  AlignedStory view(members);
+  AlignedStory view(members, &impl_->segmenter);
   b.headline = impl_->Headline(view);
   std::vector<uint32_t> ranked = RankGroups(view);
   b.summary = impl_->Summary(view, options_.summary_words);

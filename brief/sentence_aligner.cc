@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -33,7 +34,8 @@ uint32_t Find(std::vector<uint32_t>& parent, uint32_t x) {
 
 struct SentenceAligner::Impl {
   float threshold;
-  Segmenter segmenter;
+  std::unique_ptr<Segmenter> own_segmenter;  // when the caller lends none
+  Segmenter* segmenter = nullptr;
   Stemmer stemmer;
   std::unordered_map<std::string, uint32_t> term_ids;
   // Folded word -> term id: news repeats its words, and stemming each
@@ -120,8 +122,14 @@ struct SentenceAligner::Impl {
   }
 };
 
-SentenceAligner::SentenceAligner(float threshold) : impl_(std::make_unique<Impl>()) {
+SentenceAligner::SentenceAligner(float threshold, Segmenter* segmenter)
+    : impl_(std::make_unique<Impl>()) {
   impl_->threshold = threshold;
+  if (segmenter == nullptr) {
+    impl_->own_segmenter = std::make_unique<Segmenter>();
+    segmenter = impl_->own_segmenter.get();
+  }
+  impl_->segmenter = segmenter;
 }
 SentenceAligner::~SentenceAligner() = default;
 
@@ -132,9 +140,9 @@ void SentenceAligner::AddArticle(std::string_view text) {
   std::unordered_set<uint32_t> seen;
   uint32_t position = 0;
   SegmentedText& seg = m.segmented.emplace_back();
-  seg.sentences = m.segmenter.Sentences(text);
+  seg.sentences = m.segmenter->Sentences(text);
   for (Span s : seg.sentences) {
-    seg.tokens.push_back(m.segmenter.Tokens(s.In(text)));
+    seg.tokens.push_back(m.segmenter->Tokens(s.In(text)));
     auto terms = m.Terms(s.In(text), seg.tokens.back());
     for (auto [term, count] : terms) {
       if (seen.insert(term).second) ++m.df[term];
@@ -163,31 +171,37 @@ Alignment SentenceAligner::Align() {
   Impl& m = *impl_;
   m.BuildVectors();
   const uint32_t n = static_cast<uint32_t>(m.sentences.size());
-  // Inverted index: term -> sentences holding it, in sentence order.
-  std::vector<std::vector<uint32_t>> postings(m.df.size());
-  for (uint32_t i = 0; i < n; ++i) {
-    for (auto [term, tf] : m.raw_terms[i]) postings[term].push_back(i);
-  }
   std::vector<uint32_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
   Alignment out;
   out.neighbours.resize(n);
+  // Dot products are accumulated through the postings (each carrying the
+  // later sentence's term weight), in the order of sentence i's terms, which
+  // is term-id order: the same sums, in the same order, as Cosine()'s merge,
+  // without merging the vectors of every candidate pair.
+  std::vector<std::vector<std::pair<uint32_t, float>>> weighted(m.df.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    for (auto [term, w] : m.vectors[i].terms) weighted[term].push_back({i, w});
+  }
   std::vector<uint32_t> candidates;
   std::vector<uint32_t> stamp(n, UINT32_MAX);
+  std::vector<float> dot(n, 0);
   for (uint32_t i = 0; i < n; ++i) {
-    if (m.raw_terms[i].size() < kMinTerms) continue;
+    if (m.raw_terms[i].size() < kMinTerms || m.vectors[i].norm == 0) continue;
     candidates.clear();
-    for (auto [term, tf] : m.raw_terms[i]) {
-      for (uint32_t j : postings[term]) {
-        if (j <= i || stamp[j] == i) continue;
-        stamp[j] = i;
-        candidates.push_back(j);
+    for (auto [term, wi] : m.vectors[i].terms) {
+      const auto& list = weighted[term];
+      auto first = std::upper_bound(list.begin(), list.end(), std::make_pair(i, std::numeric_limits<float>::infinity()));
+      for (auto it = first; it != list.end(); ++it) {
+        uint32_t j = it->first;
+        if (stamp[j] != i) stamp[j] = i, dot[j] = 0, candidates.push_back(j);
+        dot[j] += wi * it->second;
       }
     }
     for (uint32_t j : candidates) {
       if (m.sentences[j].article == m.sentences[i].article) continue;
-      if (m.raw_terms[j].size() < kMinTerms) continue;
-      float sim = m.Cosine(i, j);
+      if (m.raw_terms[j].size() < kMinTerms || m.vectors[j].norm == 0) continue;
+      float sim = dot[j] / (m.vectors[i].norm * m.vectors[j].norm);
       if (sim < m.threshold) continue;
       out.neighbours[i].push_back({j, sim});
       out.neighbours[j].push_back({i, sim});

@@ -23,6 +23,8 @@
 
 namespace storyfuse {
 
+class Segmenter;
+
 struct AlignedSentence {
   uint32_t article = 0;   // index in AddArticle() order
   uint32_t position = 0;  // index of the sentence within its article
@@ -46,7 +48,10 @@ struct Alignment {
 class SentenceAligner {
  public:
   // `threshold`: the cosine at or above which two sentences are one statement.
-  explicit SentenceAligner(float threshold = 0.5f);
+  // `segmenter`, when given, is used instead of one of its own (ICU's
+  // iterators cost milliseconds to build); the caller keeps it alive and
+  // unused by others while the aligner lives.
+  explicit SentenceAligner(float threshold = 0.5f, Segmenter* segmenter = nullptr);
   ~SentenceAligner();
 
   void AddArticle(std::string_view text);
