@@ -63,6 +63,24 @@ SourceSpan AlignedStory::ToSourceSpan(uint32_t article, Span bytes) const {
   return {this->article(article).id, cp.ToCodePoint(bytes.begin), cp.ToCodePoint(bytes.end)};
 }
 
+// An odd number of double quotation marks between the start of the
+// paragraph and `pos`.
+bool AlignedStory::InsideQuotation(uint32_t article, uint32_t pos) const {
+  std::string_view text = this->article(article).text;
+  size_t line = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+  size_t i = line == std::string_view::npos ? 0 : line + 1;
+  bool inside = false;
+  for (; i < pos; ++i) {
+    if (text[i] == '"') {
+      inside = !inside;
+    } else if (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0) {
+      inside = !inside;
+      i += 2;
+    }
+  }
+  return inside;
+}
+
 // The group member most similar to the others; ties go to the earliest
 // sentence, which in news is the clearest statement of a fact.
 uint32_t AlignedStory::PickRepresentative(const std::vector<uint32_t>& group) const {

@@ -45,6 +45,14 @@ class AlignedStory {
   float RelativePosition(uint32_t sentence) const;
   // The sentence of `article` containing byte `offset`, or -1.
   int SentenceAt(uint32_t article, uint32_t offset) const;
+  // Whether byte `offset` of `article`'s text lies inside a quotation
+  // (counting " “ ” from the start of its paragraph): a sentence that starts
+  // inside one is a piece of a longer quote, its speaker named elsewhere.
+  bool InsideQuotation(uint32_t article, uint32_t offset) const;
+  bool StartsInsideQuotation(uint32_t sentence) const {
+    const AlignedSentence& s = alignment_.sentences[sentence];
+    return InsideQuotation(s.article, s.span.begin);
+  }
   // The group member shown for a group.
   uint32_t Representative(uint32_t group) const { return representative_[group]; }
   float Similarity(uint32_t a, uint32_t b) const { return aligner_->Similarity(a, b); }

@@ -31,6 +31,9 @@ constexpr size_t kMaxFacts = 20;
 constexpr float kParaphrase = 0.35f;
 constexpr size_t kMaxExclusives = 10;
 constexpr int kMaxExclusivesPerArticle = 2;
+// An exclusive's own words (used by no other article) must carry at least
+// this share of its weight: a lead paraphrasing what all report is not one.
+constexpr float kMinNovelty = 0.2f;
 
 // Words as the summary budget counts them (white-space fields).
 int CountWords(std::string_view s) { return Summarizer::CountWords(s); }
@@ -64,7 +67,7 @@ void PutFirst(const SourceSpan& span, Statement* st) {
 
 // Adds to `st` each article not yet among its sources whose most similar
 // sentence to `rep` reaches kParaphrase.
-void AddParaphrases(const AlignedStory& v, uint32_t rep, Statement* st) {
+void AddParaphrases(const AlignedStory& v, uint32_t rep, Statement* st, std::set<uint32_t>* groups) {
   std::map<uint32_t, std::pair<float, uint32_t>> best;  // article -> (sim, sentence)
   for (uint32_t j = 0; j < v.alignment().sentences.size(); ++j) {
     uint32_t article = v.alignment().sentences[j].article;
@@ -74,6 +77,7 @@ void AddParaphrases(const AlignedStory& v, uint32_t rep, Statement* st) {
     if (sim >= kParaphrase && sim > best[article].first) best[article] = {sim, j};
   }
   for (auto [article, match] : best) {
+    groups->insert(v.alignment().sentences[match.second].group);
     st->sources.push_back(v.ArticleOf(match.second).id);
     st->spans.push_back(v.ToSourceSpan(article, v.alignment().sentences[match.second].span));
   }
@@ -121,7 +125,8 @@ float QuotedShare(std::string_view text) {
 bool LeansOnContext(std::string_view text) {
   static constexpr std::string_view kOpeners[] = {
       "He ", "She ", "It ", "They ", "This ", "That ", "These ", "Those ", "I ", "We ", "You ",
-      "But ", "And ", "Also ", "However", "Still", "Meanwhile", "His ", "Her ", "Their ", "Its "};
+      "But ", "And ", "Also ", "However", "Still", "Meanwhile", "His ", "Her ", "Their ", "Its ",
+      "Because ", "So ", "Yet ", "Then "};
   for (std::string_view opener : kOpeners) {
     if (text.substr(0, opener.size()) == opener) return true;
   }
@@ -148,6 +153,45 @@ bool SummaryWorthy(std::string_view text) {
   // A sentence must end like one: headlines and crumbs lack final punctuation.
   bool ends = last == '.' || last == '"' || last == '!' || static_cast<unsigned char>(last) >= 0x80;
   return ends && !LeansOnContext(text) && !UnbalancedQuotes(text) && QuotedShare(text) <= 0.6f;
+}
+
+// The whole sentence is one quotation, no one named as saying it.
+bool BareQuote(std::string_view text) {
+  size_t first = QuoteMarkLength(text, 0);
+  if (first == 0) return false;
+  size_t end = text.size();
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+  for (size_t i = first; i < end; ++i) {
+    size_t len = QuoteMarkLength(text, i);
+    if (len > 0) return i + len == end;  // the first closing mark ends it
+  }
+  return false;
+}
+
+// A quotation whose speaker the sentence does not name ("..., he said."):
+// no capitalized word outside the quotation marks.
+bool UnnamedSpeaker(std::string_view text) {
+  bool quoted = false, inside = false, named = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t len = QuoteMarkLength(text, i);
+    if (len > 0) {
+      quoted = true;
+      inside = !inside;
+      i += len - 1;
+      continue;
+    }
+    bool word_start = i == 0 || text[i - 1] == ' ';
+    if (!inside && word_start && text[i] >= 'A' && text[i] <= 'Z') named = true;
+  }
+  return quoted && !named;
+}
+
+// A fact must read on its own: no pronoun or connective leaning on the
+// sentence before, no piece of a split quotation, no speakerless quote.
+bool FactWorthy(std::string_view text) {
+  int words = CountWords(text);
+  if (words < 6 || words > 80) return false;
+  return !LeansOnContext(text) && !UnbalancedQuotes(text) && !BareQuote(text) && !UnnamedSpeaker(text);
 }
 
 // How central a group is: what it shares with the other articles per word
@@ -215,7 +259,7 @@ struct BriefBuilder::Impl {
 
   // The summarizer (ROUGE-tuned concept coverage) chooses the sentences;
   // the alignment names every article that states each of them.
-  std::vector<Statement> Summary(const AlignedStory& v, int budget) {
+  std::vector<Statement> Summary(const AlignedStory& v, int budget, std::set<uint32_t>* groups) {
     std::vector<const Article*> articles;
     std::vector<const SegmentedText*> segmented;
     for (uint32_t a = 0; a < v.members().size(); ++a) {
@@ -246,20 +290,36 @@ struct BriefBuilder::Impl {
     for (const SummarySentence& picked : picks) {
       int sentence = v.SentenceAt(picked.article_index, picked.span.begin);
       Statement st;
-      if (sentence >= 0) st = MakeStatement(v, v.alignment().sentences[sentence].group);
+      if (sentence >= 0) {
+        st = MakeStatement(v, v.alignment().sentences[sentence].group);
+        groups->insert(v.alignment().sentences[sentence].group);
+      }
       st.text = std::string(picked.Text());
       PutFirst(v.ToSourceSpan(picked.article_index, picked.span), &st);
-      if (sentence >= 0) AddParaphrases(v, static_cast<uint32_t>(sentence), &st);
+      if (sentence >= 0) AddParaphrases(v, static_cast<uint32_t>(sentence), &st, groups);
       out.push_back(std::move(st));
     }
     return out;
   }
 
-  std::vector<Statement> Facts(const AlignedStory& v, const std::vector<uint32_t>& ranked) {
+  // Groups stated by two or more origins, shown through a member that
+  // reads on its own; those the summary already states are left out.
+  std::vector<Statement> Facts(const AlignedStory& v, const std::vector<uint32_t>& ranked,
+                               const std::set<uint32_t>& in_summary) {
     std::vector<Statement> out;
     for (uint32_t g : ranked) {
-      if (v.Support(g) < 2 || CountWords(v.Text(v.Representative(g))) < 5) continue;
-      out.push_back(MakeStatement(v, g));
+      if (v.Support(g) < 2 || in_summary.count(g)) continue;
+      int shown = -1;
+      auto worthy = [&](uint32_t s) { return FactWorthy(v.Text(s)) && !v.StartsInsideQuotation(s); };
+      if (worthy(v.Representative(g))) shown = static_cast<int>(v.Representative(g));
+      for (uint32_t s : v.alignment().groups[g]) {
+        if (shown < 0 && worthy(s)) shown = static_cast<int>(s);
+      }
+      if (shown < 0) continue;
+      Statement st = MakeStatement(v, g);
+      st.text = std::string(v.Text(shown));
+      PutFirst(v.ToSourceSpan(v.alignment().sentences[shown].article, v.alignment().sentences[shown].span), &st);
+      out.push_back(std::move(st));
     }
     std::stable_sort(out.begin(), out.end(), [](const Statement& a, const Statement& b) {
       return a.independent_sources > b.independent_sources;
@@ -268,18 +328,33 @@ struct BriefBuilder::Impl {
     return out;
   }
 
-  std::vector<Exclusive> Exclusives(const AlignedStory& v, const std::vector<uint32_t>& ranked) {
+  // What one origin alone reports, most informative first: sentences
+  // whose own words (terms no other article uses) carry a good part of
+  // them, anchored in the story by what they share with the others.
+  std::vector<Exclusive> Exclusives(const AlignedStory& v, const std::set<uint32_t>& in_summary) {
+    std::vector<std::pair<float, uint32_t>> scored;
+    for (uint32_t g = 0; g < v.alignment().groups.size(); ++g) {
+      if (v.Support(g) != 1 || in_summary.count(g)) continue;
+      for (uint32_t s : v.alignment().groups[g]) {
+        const AlignedSentence& as = v.alignment().sentences[s];
+        if (as.weight <= 0 || as.unique < kMinNovelty * as.weight) continue;
+        float score = as.unique * std::sqrt(1.0f + as.shared) / (1.0f + v.RelativePosition(s));
+        scored.push_back({score, s});
+      }
+    }
+    std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
     std::vector<Exclusive> out;
     std::map<uint32_t, int> per_article;
-    for (uint32_t g : ranked) {
+    for (auto [score, s] : scored) {
       if (out.size() >= kMaxExclusives) break;
-      if (v.Support(g) != 1) continue;
-      uint32_t rep = v.Representative(g);
-      uint32_t article = v.alignment().sentences[rep].article;
-      if (!SummaryWorthy(v.Text(rep)) || per_article[article] >= kMaxExclusivesPerArticle) continue;
-      if (ParaphrasedElsewhere(v, rep)) continue;
+      uint32_t article = v.alignment().sentences[s].article;
+      if (!SummaryWorthy(v.Text(s)) || v.StartsInsideQuotation(s)) continue;
+      if (per_article[article] >= kMaxExclusivesPerArticle) continue;
+      if (ParaphrasedElsewhere(v, s)) continue;
       ++per_article[article];
-      out.push_back({v.ArticleOf(rep).id, std::string(v.Text(rep))});
+      out.push_back({v.ArticleOf(s).id, std::string(v.Text(s))});
     }
     return out;
   }
@@ -324,9 +399,10 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   AlignedStory view(members, &impl_->segmenter);
   b.headline = impl_->Headline(view);
   std::vector<uint32_t> ranked = RankGroups(view);
-  b.summary = impl_->Summary(view, options_.summary_words);
-  b.facts = impl_->Facts(view, ranked);
-  b.exclusives = impl_->Exclusives(view, ranked);
+  std::set<uint32_t> in_summary;  // groups the summary states
+  b.summary = impl_->Summary(view, options_.summary_words, &in_summary);
+  b.facts = impl_->Facts(view, ranked, in_summary);
+  b.exclusives = impl_->Exclusives(view, in_summary);
   NumberTable::Build(view, &b.numbers, &b.conflicts);
   b.timeline = TimelineBuilder::Build(view);
   b.entities = Entities(view);

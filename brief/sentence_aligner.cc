@@ -88,7 +88,7 @@ struct SentenceAligner::Impl {
     vectors.assign(sentences.size(), {});
     for (size_t i = 0; i < sentences.size(); ++i) {
       TermVector& v = vectors[i];
-      float weight = 0, shared = 0;
+      float weight = 0, shared = 0, unique = 0;
       float others = std::max<float>(1, static_cast<float>(texts.size()) - 1);
       for (auto [term, count] : raw_terms[i]) {
         float w = count * Idf(term);
@@ -96,10 +96,12 @@ struct SentenceAligner::Impl {
         v.norm += w * w;
         weight += Idf(term);
         shared += (df[term] - 1) / others;
+        if (df[term] == 1) unique += Idf(term);
       }
       v.norm = std::sqrt(v.norm);
       sentences[i].weight = weight;
       sentences[i].shared = shared;
+      sentences[i].unique = unique;
     }
   }
 

@@ -33,6 +33,9 @@ struct AlignedSentence {
   // How much of what it says other articles say too: the sum over its
   // distinct terms of the share of the other articles that use the term.
   float shared = 0;
+  // What only its own article says: the summed idf of its terms that no
+  // other article uses.
+  float unique = 0;
   uint32_t group = 0;     // index into Alignment::groups
 };
 

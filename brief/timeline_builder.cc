@@ -33,6 +33,13 @@ bool SameEvent(const AlignedStory& v, const Dated& d, int sentence) {
 void AddMention(const AlignedStory& v, uint32_t article, const DateMention& m, std::vector<Dated>* out) {
   int sentence = v.SentenceAt(article, m.span.begin);
   if (sentence < 0 || m.iso.empty() || m.approximate) return;
+  // A speaker's "today" or "since January" is not a dated event of the
+  // story, and the reporter's date anchors it wrongly.
+  if (v.InsideQuotation(article, m.span.begin)) return;
+  // One entry per sentence: "calls in May and June" is listed once.
+  for (const Dated& d : *out) {
+    if (std::find(d.sentences.begin(), d.sentences.end(), sentence) != d.sentences.end()) return;
+  }
   if (v.Text(sentence).size() > kMaxSentenceBytes) return;
   const std::string& id = v.article(article).id;
   for (Dated& d : *out) {

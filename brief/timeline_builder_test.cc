@@ -33,5 +33,20 @@ TEST(TimelineBuilderTest, EntriesAreInDateOrder) {
   EXPECT_EQ(t[1].date, "2029-05");
 }
 
+TEST(TimelineBuilderTest, DatesInsideQuotationsAndRepeatsAreLeftOut) {
+  Article a;
+  a.id = "a";
+  a.published = {"2031-03-14", "test"};
+  a.text =
+      "\"We finished the survey today and will report in April,\" the engineer said.\n"
+      "Divers inspected the piers in January and February.";
+  std::vector<StoryMember> members = {{&a, "", ""}};
+  AlignedStory view(members);
+  std::vector<TimelineEntry> t = TimelineBuilder::Build(view);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].date, "2031-01");
+  EXPECT_EQ(t[0].text, "Divers inspected the piers in January and February.");
+}
+
 }  // namespace
 }  // namespace storyfuse

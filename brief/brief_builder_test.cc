@@ -1,0 +1,68 @@
+#include "brief/brief_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace storyfuse {
+namespace {
+
+// Three invented reports of talks between two fictional ministers.
+const char kNorth[] =
+    "Foreign Minister Ada Korval of Estmark met her Varnian counterpart Piet Oberin in the port city "
+    "of Sundhavn on Tuesday for talks on fishing rights.\n"
+    "Korval described the 40-minute meeting with Oberin as \"tense but useful,\" officials said.\n"
+    "\"We will not give up our waters. Our fleets have fished there for centuries,\" Korval said.\n"
+    "The two ministers agreed to meet again in March, a spokesman for the Estmark foreign ministry said.";
+const char kSouth[] =
+    "Estmark Foreign Minister Ada Korval and Varnian Foreign Minister Piet Oberin held talks in Sundhavn "
+    "on Tuesday over a dispute about fishing rights.\n"
+    "The 40-minute meeting ended without agreement, Oberin told reporters.\n"
+    "\"We will not give up our waters,\" he said.\n"
+    "Because he wants a deal before winter.\n"
+    "Coast guard ships from both countries have shadowed each other near the Skarra banks since June.";
+const char kWest[] =
+    "Ada Korval, the Estmark foreign minister, met Piet Oberin of Varnia in Sundhavn on Tuesday to discuss "
+    "fishing rights in the disputed northern waters.\n"
+    "Korval and Oberin spoke for 40 minutes and agreed only to keep talking.\n"
+    "A Varnian trawler was seized by the Estmark coast guard last month, fishermen's unions said.";
+
+Article Make(const char* id, const char* text) {
+  Article a;
+  a.id = id;
+  a.text = text;
+  a.published = {"2031-04-09", "test"};
+  return a;
+}
+
+TEST(BriefBuilderTest, EditorialRulesOnAnInventedStory) {
+  std::vector<Article> articles = {Make("north", kNorth), Make("south", kSouth), Make("west", kWest)};
+  std::vector<StoryMember> members;
+  for (const Article& a : articles) members.push_back({&a, "", ""});
+  BriefBuilder builder;
+  StoryBrief b = builder.Build("s-1", members);
+
+  bool length = false;
+  std::set<std::string> summary;
+  for (const Statement& st : b.summary) {
+    length |= st.text.find("40-minute") != std::string::npos || st.text.find("40 minutes") != std::string::npos;
+    summary.insert(st.text);
+  }
+  EXPECT_TRUE(length) << "the length several reports give belongs in the summary";
+  for (const Statement& f : b.facts) {
+    EXPECT_FALSE(summary.count(f.text)) << f.text;
+    EXPECT_NE(f.text.substr(0, 8), "Because ") << f.text;
+    EXPECT_EQ(f.text.find("he said."), std::string::npos) << "speaker not named: " << f.text;
+    EXPECT_EQ(f.text.find("Our fleets"), std::string::npos) << "piece of a quotation: " << f.text;
+  }
+  for (const Exclusive& e : b.exclusives) {
+    EXPECT_FALSE(summary.count(e.text)) << e.text;
+    EXPECT_EQ(e.text.find("Our fleets"), std::string::npos) << e.text;
+  }
+  for (const TimelineEntry& t : b.timeline) {
+    EXPECT_EQ(t.text.find('"'), std::string::npos) << t.text;
+  }
+}
+
+}  // namespace
+}  // namespace storyfuse
