@@ -72,6 +72,13 @@ json VersionsJson(const StoredArticle& current, const std::vector<ArticleVersion
   return out;
 }
 
+// The GET /api/articles/{id} answer.
+json ViewJson(const StoredArticle& a, const std::vector<ArticleVersion>& history, const json& brief) {
+  json view = ArticleView(a.article, a.story_id, VersionsJson(a, history), brief);
+  view["copy_of"] = a.copy_of.empty() ? json(nullptr) : json(a.copy_of);
+  return view;
+}
+
 }  // namespace
 
 StoreStoryRepository::StoreStoryRepository(std::string path, std::unique_ptr<ArticleStore> writer, int writer_nice)
@@ -148,6 +155,10 @@ Status StoreStoryRepository::WriteStories(const SettledStories& settled, const s
 
 Status StoreStoryRepository::WriteStory(const std::string& sid, const std::vector<std::string>& ids,
                                         const std::string& now, bool only_stale) {
+  // One transaction: a reader (or a crash) sees the story's links, brief
+  // and article views all old or all new.
+  Result<Database::Transaction> tx = writer_->db().Begin();
+  if (!tx.ok()) return tx.status();
   std::vector<StoredArticle> members;
   bool stale = !only_stale;
   for (const std::string& id : ids) {
@@ -157,10 +168,13 @@ Status StoreStoryRepository::WriteStory(const std::string& sid, const std::vecto
     StoredArticle& m = members.emplace_back(std::move(**a));
     if (m.story_id != sid) {
       STORYFUSE_RETURN_IF_ERROR(writer_->SetStory(m.article.id, sid));
+      m.story_id = sid;
       stale = true;
     }
     if (std::string copy = pipeline_.CopyOf(id); copy != m.copy_of) {
       STORYFUSE_RETURN_IF_ERROR(writer_->SetCopyOf(m.article.id, copy));
+      m.copy_of = copy;
+      stale = true;  // the article views show copy_of
     }
   }
   if (!stale) {
@@ -168,14 +182,28 @@ Status StoreStoryRepository::WriteStory(const std::string& sid, const std::vecto
     if (!old.ok()) return old.status();
     stale = !*old || BriefArticleIds((*old)->brief_json) != ids;
   }
-  if (!stale) return Status::Ok();
+  if (!stale) return tx->Commit();
   if (only_stale) ++repaired_;
   std::vector<const Article*> articles;
   for (const StoredArticle& m : members) articles.push_back(&m.article);
   BuiltStory built = pipeline_.BuildStory(sid, articles, now);
+  STORYFUSE_RETURN_IF_ERROR(WriteArticleViews(members, built.brief_json));
   const StorySummary& sum = built.summary;
-  return writer_->PutStory({sid, sum.headline, now, std::move(built.brief_json), sum.articles, sum.outlets,
-                            sum.independent_sources, sum.published});
+  STORYFUSE_RETURN_IF_ERROR(writer_->PutStory({sid, sum.headline, now, std::move(built.brief_json), sum.articles,
+                                               sum.outlets, sum.independent_sources, sum.published}));
+  return tx->Commit();
+}
+
+Status StoreStoryRepository::WriteArticleViews(const std::vector<StoredArticle>& members,
+                                               const std::string& brief_json) {
+  json brief = json::parse(brief_json, nullptr, false);
+  for (const StoredArticle& m : members) {
+    Result<std::vector<ArticleVersion>> history = writer_->History(m.article.id);
+    if (!history.ok()) return history.status();
+    STORYFUSE_RETURN_IF_ERROR(writer_->PutArticleView(m.article.id, ViewJson(m, *history, brief).dump(
+        -1, ' ', false, json::error_handler_t::replace)));
+  }
+  return Status::Ok();
 }
 
 Result<IngestOutcome> StoreStoryRepository::IngestOne(const RawDoc& doc, const std::string& now) {
@@ -273,6 +301,14 @@ Result<std::string> StoreStoryRepository::StoryBriefJson(const std::string& stor
 Result<json> StoreStoryRepository::ArticleJson(const std::string& article_id) {
   Result<ReaderLease> reader = Reader();
   if (!reader.ok()) return reader.status();
+  // Stored with the article's story: one indexed read.
+  Result<std::optional<std::string>> stored = (*reader)->GetArticleView(article_id);
+  if (!stored.ok()) return stored.status();
+  if (*stored) {
+    json view = json::parse(**stored, nullptr, false);
+    if (view.is_object()) return view;
+  }
+  // Not in a story yet (or a store from before schema 3): render it now.
   Result<std::optional<StoredArticle>> a = (*reader)->Get(article_id);
   if (!a.ok()) return a.status();
   if (!*a) return Status::NotFound("no article " + article_id);
@@ -284,9 +320,7 @@ Result<json> StoreStoryRepository::ArticleJson(const std::string& article_id) {
     if (!story.ok()) return story.status();
     if (*story) brief = json::parse((*story)->brief_json, nullptr, false);
   }
-  json view = ArticleView((*a)->article, (*a)->story_id, VersionsJson(**a, *history), brief);
-  view["copy_of"] = (*a)->copy_of.empty() ? json(nullptr) : json((*a)->copy_of);
-  return view;
+  return ViewJson(**a, *history, brief);
 }
 
 Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string& q, int limit) {

@@ -73,6 +73,7 @@ class StoreStoryRepository : public StoryRepository {
   Status WriteStories(const SettledStories& settled, const std::string& now, bool only_stale);
   Status WriteStory(const std::string& story_id, const std::vector<std::string>& ids, const std::string& now,
                     bool only_stale);
+  Status WriteArticleViews(const std::vector<StoredArticle>& members, const std::string& brief_json);
   Result<IngestOutcome> IngestOne(const RawDoc& doc, const std::string& now);
   Result<IngestOutcome> StoreOne(const Article& article, const std::string& now);
   // On the writer thread: stores n articles with store_one(i, now), then

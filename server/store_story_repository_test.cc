@@ -83,6 +83,28 @@ TEST_F(StoreStoryRepositoryTest, IngestListGetSearch) {
   EXPECT_EQ(stats->stories, 1);
 }
 
+// GET /api/articles/{id} reads the view stored with the story; it is the
+// same JSON the read side would render, and follows the article's updates.
+TEST_F(StoreStoryRepositoryTest, StoredArticleViewMatchesARenderedOne) {
+  auto repo = Open();
+  Ingest(*repo, BridgeArticlesJson());
+  json stored = repo->ArticleJson("cc-1").value();
+  {
+    auto store = ArticleStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->db().Exec("DELETE FROM article_views").ok());
+  }
+  EXPECT_EQ(repo->ArticleJson("cc-1").value(), stored);  // rendered on the read side
+  EXPECT_FALSE(stored["analyses"]["statements"].empty());
+
+  json update = {{"id", "cc-1"}, {"outlet", "Coast Courier"},
+                 {"text", "The Brandvik bridge reopened on Friday after repairs, the council said."}};
+  EXPECT_EQ(Ingest(*repo, update.dump())[0].status, "updated");
+  json after = repo->ArticleJson("cc-1").value();
+  EXPECT_EQ(after["versions"].size(), 2u);
+  EXPECT_NE(after["text"], stored["text"]);
+}
+
 TEST_F(StoreStoryRepositoryTest, ReopenKeepsStoriesAndRepairsAnInterruptedIngest) {
   std::string story;
   {

@@ -100,6 +100,15 @@ UPDATE stories SET
 CREATE INDEX stories_updated ON stories(updated_at);
 )sql";
 
+// Schema version 3: each article's rendered view (GET /api/articles/{id}),
+// written with its story so that reading an article parses no brief.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE article_views (
+  article_id TEXT PRIMARY KEY,
+  view_json  TEXT NOT NULL
+);
+)sql";
+
 constexpr const char* kArticleColumns =
     "id, content_hash, url, outlet, title, authors, published, dateline, wire, language, source, "
     "input, text, story_id, copy_of, ingested_at, version";
@@ -210,6 +219,7 @@ Result<int> ArticleStore::SchemaVersion() {
 
 Status ArticleStore::MigrateTo1() { return db_->Exec(kSchemaV1); }
 Status ArticleStore::MigrateTo2() { return db_->Exec(kSchemaV2); }
+Status ArticleStore::MigrateTo3() { return db_->Exec(kSchemaV3); }
 
 Status ArticleStore::Migrate() {
   // Checked inside the write transaction so two processes creating the
@@ -226,6 +236,7 @@ Status ArticleStore::Migrate() {
   // One step per version.
   if (*version < 1) STORYFUSE_RETURN_IF_ERROR(MigrateTo1());
   if (*version < 2) STORYFUSE_RETURN_IF_ERROR(MigrateTo2());
+  if (*version < 3) STORYFUSE_RETURN_IF_ERROR(MigrateTo3());
   STORYFUSE_RETURN_IF_ERROR(db_->Exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES (" +
                                       std::to_string(kSchemaVersion) + ")"));
   return tx->Commit();
@@ -403,6 +414,24 @@ Result<std::optional<StoredStory>> ArticleStore::GetStory(const std::string& id)
   if (!*row) return std::optional<StoredStory>();
   return std::optional<StoredStory>(
       StoredStory{s->Text(0), s->Text(1), s->Text(2), s->Text(3), s->Int(4), s->Int(5), s->Int(6), s->Text(7)});
+}
+
+Status ArticleStore::PutArticleView(const std::string& article_id, const std::string& view_json) {
+  Result<SqlStatement> s = db_->Prepare(
+      "INSERT INTO article_views (article_id, view_json) VALUES (?1, ?2) "
+      "ON CONFLICT(article_id) DO UPDATE SET view_json = excluded.view_json");
+  if (!s.ok()) return s.status();
+  return s->Bind(1, article_id).Bind(2, view_json).Run();
+}
+
+Result<std::optional<std::string>> ArticleStore::GetArticleView(const std::string& article_id) {
+  Result<SqlStatement> s = db_->Prepare("SELECT view_json FROM article_views WHERE article_id = ?1");
+  if (!s.ok()) return s.status();
+  s->Bind(1, article_id);
+  Result<bool> row = s->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>(s->Text(0));
 }
 
 Result<std::vector<std::string>> ArticleStore::StoryArticles(const std::string& story_id) {

@@ -74,7 +74,7 @@ struct SearchHit {
 
 class ArticleStore {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   enum class PutOutcome { kInserted, kUnchanged, kDuplicate, kUpdated };
   struct PutResult {
@@ -107,6 +107,12 @@ class ArticleStore {
   // Inserts or replaces a story.
   Status PutStory(const StoredStory& story);
   Result<std::optional<StoredStory>> GetStory(const std::string& id);
+  // The rendered GET /api/articles/{id} answer, stored on the ingest side
+  // whenever the article's story is rewritten (schema 3). nullopt when
+  // none is stored (an article not yet in a story, or a store migrated
+  // from schema 2 whose story has not changed since).
+  Status PutArticleView(const std::string& article_id, const std::string& view_json);
+  Result<std::optional<std::string>> GetArticleView(const std::string& article_id);
   // Ids of the articles of a story, in ingest order.
   Result<std::vector<std::string>> StoryArticles(const std::string& story_id);
 
@@ -122,6 +128,7 @@ class ArticleStore {
   Status Migrate();
   Status MigrateTo1();
   Status MigrateTo2();
+  Status MigrateTo3();
   Result<int> SchemaVersion();
   Status Prepare();
   Status Archive(const std::string& id, const std::string& now);

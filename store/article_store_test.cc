@@ -200,7 +200,7 @@ TEST_F(ArticleStoreTest, MigratesVersion1Stories) {
                                 "ALTER TABLE stories DROP COLUMN outlets; "
                                 "ALTER TABLE stories DROP COLUMN independent_sources; "
                                 "ALTER TABLE stories DROP COLUMN published; "
-                                "UPDATE schema_version SET version = 1").ok());
+                                "DROP TABLE article_views; UPDATE schema_version SET version = 1").ok());
   store_.reset();
   Result<std::unique_ptr<ArticleStore>> again = ArticleStore::Open(path_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
@@ -210,6 +210,13 @@ TEST_F(ArticleStoreTest, MigratesVersion1Stories) {
   EXPECT_EQ((*s)->outlets, 5);
   EXPECT_EQ((*s)->independent_sources, 4);
   EXPECT_EQ((*s)->published, "2031-03-12");
+}
+
+TEST_F(ArticleStoreTest, ArticleViewsAreReplaced) {
+  EXPECT_FALSE(store_->GetArticleView("a1").value().has_value());
+  ASSERT_TRUE(store_->PutArticleView("a1", "{\"v\":1}").ok());
+  ASSERT_TRUE(store_->PutArticleView("a1", "{\"v\":2}").ok());
+  EXPECT_EQ(store_->GetArticleView("a1").value().value(), "{\"v\":2}");
 }
 
 TEST_F(ArticleStoreTest, ReopeningKeepsDataAndSchema) {
