@@ -171,6 +171,11 @@ bool EmbeddedSpeech(std::string_view text, const QuotePiece& piece) {
 bool QuoteExtractor::Keep(std::string_view text, const QuotePiece& piece, const Attribution& a) const {
   std::string_view words = piece.text.In(text);
   if (CountWords(words) < options_.min_words) return false;
+  // Markup left in the text (a lone “">”): no letter or digit, no quote.
+  bool letters = false;
+  for (char c : words) letters = letters || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                 static_cast<unsigned char>(c) >= 0x80;
+  if (!letters) return false;
   if (piece.outer.begin > 0 && text[piece.outer.begin - 1] == '=') return false;
   if (piece.mark == QuoteMark::kSingle && !a.cue_adjacent) return false;
   if (IsTranscriptTurn(words)) return false;

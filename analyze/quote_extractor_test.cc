@@ -154,6 +154,11 @@ const ExtractCase kCases[] = {
      LQ "The job has no description at all." RQ " Mila Rudd, who served as chief of staff to the mayor,"
      " told the Harbor Times.",
      {{"The job", "Mila Rudd", "Mila Rudd", "told"}}},
+    {"a definite description no title teaches goes to the latest subject",
+     "Envoy Carla Mendez met the harbor board on Friday. She hinted at a deal.\n\n"
+     "The veteran diplomat said the two sides would " LQ "keep talking until the ice melts." RQ,
+     {{"keep talking", "Carla Mendez", "The veteran diplomat", "said"}}},
+    {"markup left in the text is not a quote", "The vote was close.\n\n\">\n\nNobody spoke after it.", {}},
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
     {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},

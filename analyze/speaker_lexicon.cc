@@ -180,7 +180,7 @@ const WordSet& Titles() {
       "ceo", "founder", "host", "anchor", "moderator", "sens.", "reps.", "govs.", "pres.",
       "supt.", "superintendent", "officer", "detective", "agent", "analyst", "strategist", "pollster",
       "adviser", "advisor", "aide", "manager", "chairperson", "mrs", "mr", "ms", "dr", "sen", "rep", "gov",
-      "del.", "sec.", "amb.", "maj.", "hon.", "cmdr.", "cpl.", "pvt.", "delegate"};
+      "del.", "sec.", "amb.", "maj.", "hon.", "cmdr.", "cpl.", "pvt.", "delegate", "envoy"};
   return s;
 }
 

@@ -164,7 +164,10 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
       opened = true;
       break;
     }
-    if (SpeakerLexicon::IsPhraseBreaker(pw) || SpeakerLexicon::Cue(pw).strength != CueStrength::kNone) break;
+    // Capitalized words are modifiers here ("the top US diplomat").
+    if (!p.cap && (SpeakerLexicon::IsPhraseBreaker(pw) || SpeakerLexicon::Cue(pw).strength != CueStrength::kNone)) {
+      break;
+    }
     --j;
     std::string_view w = p.span.In(text_);
     if (p.cap && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"))) {
@@ -335,7 +338,15 @@ std::string SpeakerResolver::Canonical(const Mention& m) {
       return registry_.ResolveName(text_, toks_, run);
     }
   }
-  return registry_.ResolveDescription(text_, toks_, m.begin, m.end);
+  std::string name = registry_.ResolveDescription(text_, toks_, m.begin, m.end);
+  // "the top US diplomat said", taught by no title: a definite singular
+  // description goes back to the latest sentence subject, as "he" would.
+  std::string head = Lw(m.end - 1);
+  bool plural = head.size() > 3 && head.back() == 's' && !head.ends_with("ss");
+  if (name.empty() && Lw(m.begin) == "the" && !plural && SpeakerLexicon::IsSpeakerNoun(head)) {
+    name = registry_.ResolvePronoun(toks_[m.begin].span.begin, Gender::kUnknown);
+  }
+  return name;
 }
 
 Attribution SpeakerResolver::Make(const Mention& m, size_t cue_b, size_t cue_e, AttributionKind kind) {
