@@ -151,7 +151,7 @@ std::vector<uint32_t> StoryIndex::Impl::Candidates(const TermWeights& article) {
     // The newest stories only: a common term's list is long, and an old
     // story it names is found through the article's rarer terms.
     const std::vector<uint32_t>& list = postings[t];
-    size_t from = list.size() > options.max_postings ? list.size() - options.max_postings : 0;
+    size_t from = list.size() > options.scan_postings ? list.size() - options.scan_postings : 0;
     for (size_t p = from; p < list.size(); ++p) {
       uint32_t root = stories_uf.Find(list[p]);
       if (matched[root] == 0.0f) touched.push_back(root);

@@ -52,6 +52,7 @@ struct StoryIndexOptions {
   size_t index_terms = 24;        // top story terms entered in the inverted index
   size_t query_terms = 32;        // top article terms looked up in it
   size_t max_postings = 256;      // most recent stories kept per index term
+  size_t scan_postings = 64;      // most recent stories looked at per query term
   size_t max_candidates = 16;     // candidate stories scored per article
   NearDuplicateOptions dedupe;
 };
