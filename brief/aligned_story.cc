@@ -18,6 +18,7 @@ AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* s
   for (uint32_t i = alignment_.sentences.size(); i-- > 0;) first_sentence_[alignment_.sentences[i].article] = i;
   for (size_t a = members.size(); a-- > 0;) first_sentence_[a] = std::min(first_sentence_[a], first_sentence_[a + 1]);
   for (const auto& group : alignment_.groups) representative_.push_back(PickRepresentative(group));
+  MarkQuotations();
   for (const auto& m : members) {
     const Article& a = *m.article;
     lexed_.push_back(WordLexer::Lex(a.text));
@@ -63,21 +64,58 @@ SourceSpan AlignedStory::ToSourceSpan(uint32_t article, Span bytes) const {
   return {this->article(article).id, cp.ToCodePoint(bytes.begin), cp.ToCodePoint(bytes.end)};
 }
 
-// An odd number of double quotation marks between the start of the
-// paragraph and `pos`.
-bool AlignedStory::InsideQuotation(uint32_t article, uint32_t pos) const {
-  std::string_view text = this->article(article).text;
-  size_t line = text.rfind('\n', pos == 0 ? 0 : pos - 1);
-  size_t i = line == std::string_view::npos ? 0 : line + 1;
-  bool inside = false;
-  for (; i < pos; ++i) {
-    if (text[i] == '"') {
-      inside = !inside;
-    } else if (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0) {
-      inside = !inside;
-      i += 2;
+namespace {
+
+// Bytes of a double quotation mark (" “ ”) at `i`, or 0.
+size_t QuoteMark(std::string_view text, size_t i) {
+  if (text[i] == '"') return 1;
+  if (static_cast<unsigned char>(text[i]) != 0xE2 || i + 2 >= text.size() ||
+      static_cast<unsigned char>(text[i + 1]) != 0x80) {
+    return 0;
+  }
+  unsigned char c = text[i + 2];
+  return c == 0x9C || c == 0x9D ? 3 : 0;
+}
+
+// Flips `inside` at each quotation mark of text[begin, end); a line break
+// (a new paragraph) closes any quotation.
+void ScanQuotes(std::string_view text, size_t begin, size_t end, bool* inside) {
+  for (size_t i = begin; i < end; ++i) {
+    if (text[i] == '\n') {
+      *inside = false;
+    } else if (size_t len = QuoteMark(text, i)) {
+      *inside = !*inside;
+      i += len - 1;
     }
   }
+}
+
+}  // namespace
+
+void AlignedStory::MarkQuotations() {
+  starts_quoted_.assign(alignment_.sentences.size(), 0);
+  for (uint32_t a = 0; a < members_->size(); ++a) {
+    std::string_view text = article(a).text;
+    bool inside = false;
+    size_t at = 0;
+    for (uint32_t i = first_sentence_[a]; i < first_sentence_[a + 1]; ++i) {
+      const Span& span = alignment_.sentences[i].span;
+      ScanQuotes(text, at, span.begin, &inside);
+      starts_quoted_[i] = inside;
+      at = span.begin;
+    }
+  }
+}
+
+bool AlignedStory::InsideQuotation(uint32_t article, uint32_t pos) const {
+  int sentence = SentenceAt(article, pos);
+  bool inside = false;
+  size_t from = 0;
+  if (sentence >= 0) {
+    inside = starts_quoted_[sentence];
+    from = alignment_.sentences[sentence].span.begin;
+  }
+  ScanQuotes(this->article(article).text, from, pos, &inside);
   return inside;
 }
 

@@ -49,10 +49,7 @@ class AlignedStory {
   // (counting " “ ” from the start of its paragraph): a sentence that starts
   // inside one is a piece of a longer quote, its speaker named elsewhere.
   bool InsideQuotation(uint32_t article, uint32_t offset) const;
-  bool StartsInsideQuotation(uint32_t sentence) const {
-    const AlignedSentence& s = alignment_.sentences[sentence];
-    return InsideQuotation(s.article, s.span.begin);
-  }
+  bool StartsInsideQuotation(uint32_t sentence) const { return starts_quoted_[sentence] != 0; }
   // The group member shown for a group.
   uint32_t Representative(uint32_t group) const { return representative_[group]; }
   float Similarity(uint32_t a, uint32_t b) const { return aligner_->Similarity(a, b); }
@@ -77,6 +74,8 @@ class AlignedStory {
 
  private:
   uint32_t PickRepresentative(const std::vector<uint32_t>& group) const;
+  // Fills starts_quoted_ in one pass over each article.
+  void MarkQuotations();
 
   const std::vector<StoryMember>* members_;
   std::unique_ptr<SentenceAligner> aligner_;
@@ -84,6 +83,7 @@ class AlignedStory {
   std::vector<CodePointIndex> code_points_;
   std::vector<uint32_t> first_sentence_;  // per article, plus one past the end
   std::vector<uint32_t> representative_;
+  std::vector<uint8_t> starts_quoted_;  // per sentence
   std::string anchor_;
   std::vector<std::vector<LexToken>> lexed_;
   std::vector<std::vector<DateMention>> dates_;
