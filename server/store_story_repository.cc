@@ -375,6 +375,14 @@ Status StoreStoryRepository::Verify(std::string* summary) {
   for (const auto& [story, ids] : by_story) {
     problems.push_back("story " + story + " of " + std::to_string(ids.size()) + " articles has no brief");
   }
+  // A stored article view must be of the article's current story and
+  // version (a missing one is rendered on read, so it is not a problem).
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(),
+      "SELECT a.id FROM articles a JOIN article_views v ON v.article_id = a.id "
+      "WHERE json_extract(v.view_json, '$.story') IS NOT a.story_id "
+      "OR json_extract(v.view_json, '$.versions[#-1].version') IS NOT a.version", {}, [&](SqlStatement& s) {
+        problems.push_back("article " + s.Text(0) + ": its stored view is of another story or version");
+      }));
   *summary = std::to_string(articles) + " articles in " + std::to_string(stories) + " stories";
   if (problems.empty()) return Status::Ok();
   std::string message = std::to_string(problems.size()) + " problems:";

@@ -53,8 +53,9 @@ class StoreStoryRepository : public StoryRepository {
   Result<std::vector<IngestOutcome>> IngestArticles(const std::vector<Article>& articles);
   Result<RepositoryStats> Stats() override;
 
-  // Checks that every article is in exactly one story and every story's
-  // brief lists exactly its articles. Corruption listing the first
+  // Checks that every article is in exactly one story, every story's
+  // brief lists exactly its articles, and every stored article view is of
+  // the article's current story and version. Corruption listing the first
   // problems otherwise; `summary` gets the counts.
   Status Verify(std::string* summary);
 

@@ -103,6 +103,16 @@ TEST_F(StoreStoryRepositoryTest, StoredArticleViewMatchesARenderedOne) {
   json after = repo->ArticleJson("cc-1").value();
   EXPECT_EQ(after["versions"].size(), 2u);
   EXPECT_NE(after["text"], stored["text"]);
+  std::string summary;
+  EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
+  {  // A view left from an earlier version is a problem Verify reports.
+    auto store = ArticleStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->PutArticleView("cc-1", stored.dump()).ok());
+  }
+  Status st = repo->Verify(&summary);
+  EXPECT_EQ(st.code(), Status::Code::kCorruption);
+  EXPECT_NE(st.message().find("article cc-1"), std::string::npos) << st.message();
 }
 
 TEST_F(StoreStoryRepositoryTest, ReopenKeepsStoriesAndRepairsAnInterruptedIngest) {
