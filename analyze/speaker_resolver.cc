@@ -236,7 +236,8 @@ bool SpeakerResolver::MentionAfter(size_t verb, size_t hi, Mention* m) const {
         if (runs[0].begin > j && !SpeakerLexicon::IsDeterminer(Lw(j))) m->begin = runs[0].begin;
         return true;
       }
-      if (SpeakerLexicon::IsNonNameCapital(Lw(k))) return false;
+      // "reads a Wednesday editorial": a weekday inside a determiner phrase.
+      if (SpeakerLexicon::IsNonNameCapital(Lw(k)) && !(k > j && SpeakerLexicon::IsDeterminer(Lw(j)))) return false;
     } else if (k > j && SpeakerLexicon::IsPhraseBreaker(Lw(k))) {
       break;
     }
