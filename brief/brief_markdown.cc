@@ -38,7 +38,12 @@ void RenderQuotes(const StoryBrief& b, std::string* out) {
 
 void RenderNumbers(const StoryBrief& b, std::string* out) {
   Section(out, "Numbers", !b.numbers.empty());
-  for (const auto& n : b.numbers) *out += fmt::format("- {} {}\n", n.text, Sources(n.sources));
+  for (const auto& n : b.numbers) {
+    // "Eight" alone says nothing: name what is counted when the text lacks it.
+    bool named = n.unit.empty() || n.text.find(n.unit.substr(0, 3)) != std::string::npos ||
+                 (n.unit == "percent" && n.text.find('%') != std::string::npos);
+    *out += fmt::format("- {}{} {}\n", n.text, named ? "" : " (" + n.unit + ")", Sources(n.sources));
+  }
   Section(out, "Conflicts", !b.conflicts.empty());
   for (const auto& c : b.conflicts) {
     *out += fmt::format("- {}:", c.about);

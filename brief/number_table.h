@@ -1,12 +1,12 @@
-// NumberTable: the brief's numbers and conflicts. Aligns the quantities the
-// story's articles state by what they count (the unit, else the counted
-// noun, stemmed), merges identical statements across articles, and reports
-// a conflict when two origins give values for the same thing, in sentences
-// about the same event, whose ranges cannot both hold.
-//
-// Ranges follow the hedge: "728" is [728, 728], "more than 700" [700, inf),
-// "about 400" [340, 460], "up to 50" [0, 50]; so "a record 728 drones" and
-// "more than 700 drones" agree. Stateless; thread-safe.
+// NumberTable: the brief's numbers and conflicts. Buckets the quantities
+// the story's articles state by what they count (NumberAligner::CountedKey:
+// the unit and the counted noun's stemmed head), merges identical
+// statements across articles, and reports a conflict when two origins, in
+// sentences about the same event, give values NumberAligner finds to count
+// the same thing (SameThing) and to be incompatible (ValuesConflict: the
+// ranges their hedges allow are disjoint). The conflict rules live in
+// analyze/number_aligner only; so "a record 728 drones" and "more than 700
+// drones" agree. Thread-safe (each call owns its NumberAligner).
 #ifndef STORYFUSE_BRIEF_NUMBER_TABLE_H_
 #define STORYFUSE_BRIEF_NUMBER_TABLE_H_
 

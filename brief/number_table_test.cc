@@ -59,5 +59,14 @@ TEST(NumberTableTest, DifferentEventsWithDifferentValuesDoNotConflict) {
   EXPECT_TRUE(b.conflicts.empty());
 }
 
+TEST(NumberTableTest, RoundedFiguresAllowTheirRoundingAsTheAlignerSays) {
+  // "700" is a round figure (650..750): 712 agrees with it, 900 does not.
+  std::vector<Article> a = {Make("a", "The storm destroyed 700 homes in the valley on Sunday, officials said."),
+                            Make("b", "The storm destroyed 712 homes in the valley on Sunday, officials said.")};
+  EXPECT_TRUE(BuildTable(a).conflicts.empty());
+  a[1] = Make("b", "The storm destroyed 900 homes in the valley on Sunday, officials said.");
+  EXPECT_EQ(BuildTable(a).conflicts.size(), 1u);
+}
+
 }  // namespace
 }  // namespace storyfuse
