@@ -1,5 +1,12 @@
 #include "server/store_story_repository.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -86,12 +93,34 @@ StoreStoryRepository::StoreStoryRepository(std::string path, std::unique_ptr<Art
 
 StoreStoryRepository::~StoreStoryRepository() = default;
 
+StoreStoryRepository::LockFile::~LockFile() {
+  if (fd >= 0) close(fd);
+}
+
+// One writing process per store: each keeps its own clusterer and story
+// numbering, so two at once would give two stories the same id. An
+// exclusive flock on PATH.lock (a separate file: closing a second
+// descriptor of the database itself would drop SQLite's own POSIX locks)
+// is released by the kernel when the process ends, kill -9 included.
+Status StoreStoryRepository::LockWriter() {
+  std::string lock_path = path_ + ".lock";
+  lock_.fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_.fd < 0) return Status::IoError(lock_path + ": " + std::strerror(errno));
+  if (flock(lock_.fd, LOCK_EX | LOCK_NB) == 0) return Status::Ok();
+  if (errno == EWOULDBLOCK) {
+    return Status::IoError(path_ + " is being written by another storyfuse process (serve or ingest); "
+                           "one writer at a time");
+  }
+  return Status::IoError(lock_path + ": " + std::strerror(errno));
+}
+
 Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path, int readers,
                                                                           int writer_nice) {
   Result<std::unique_ptr<ArticleStore>> writer = ArticleStore::Open(path);
   if (!writer.ok()) return writer.status();
   std::unique_ptr<StoreStoryRepository> repo(
       new StoreStoryRepository(path, std::move(writer).value(), writer_nice));
+  STORYFUSE_RETURN_IF_ERROR(repo->LockWriter());
   if (Status st = repo->Recover(); !st.ok()) return st.WithContext(path + ": repairing stories");
   // Opening a connection takes the write lock briefly (schema check), so
   // open them now rather than while an ingest is writing.

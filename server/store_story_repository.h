@@ -33,7 +33,9 @@ namespace storyfuse {
 
 class StoreStoryRepository : public StoryRepository {
  public:
-  // Opens (or creates) the store at `path`, repairs it (see above) and
+  // Opens (or creates) the store at `path`, takes its writer lock (an
+  // exclusive flock on `path`.lock: IoError while another process holds
+  // it), repairs it (see above) and
   // opens `readers` read connections up front (more are opened when more
   // reads run at once). Ingests run on a writer thread `writer_nice` above
   // the process's nice value (0 for a command-line ingest that has no
@@ -68,6 +70,7 @@ class StoreStoryRepository : public StoryRepository {
 
   Result<ReaderLease> Reader();
   void Return(std::unique_ptr<ArticleStore> reader);
+  Status LockWriter();
   Status Recover();
   // Points the stories' articles at them and rebuilds their briefs;
   // deletes the removed stories. Writer only.
@@ -83,6 +86,12 @@ class StoreStoryRepository : public StoryRepository {
       size_t n, const std::function<Result<IngestOutcome>(size_t, const std::string&)>& store_one);
 
   std::string path_;
+  // The writer lock's descriptor (flock on path_ + ".lock"); declared
+  // first, so it is released after everything that writes.
+  struct LockFile {
+    int fd = -1;
+    ~LockFile();
+  } lock_;
   std::mutex ingest_mu_;  // serializes Ingest; guards writer_ and pipeline_
   std::unique_ptr<ArticleStore> writer_;
   StoryPipeline pipeline_;

@@ -115,6 +115,15 @@ TEST_F(StoreStoryRepositoryTest, StoredArticleViewMatchesARenderedOne) {
   EXPECT_NE(st.message().find("article cc-1"), std::string::npos) << st.message();
 }
 
+TEST_F(StoreStoryRepositoryTest, OneWriterAtATime) {
+  auto first = Open();
+  auto second = StoreStoryRepository::Open(path_);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("another storyfuse process"), std::string::npos);
+  first.reset();
+  EXPECT_TRUE(StoreStoryRepository::Open(path_).ok());  // released with the first
+}
+
 TEST_F(StoreStoryRepositoryTest, ReopenKeepsStoriesAndRepairsAnInterruptedIngest) {
   std::string story;
   {
