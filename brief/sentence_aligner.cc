@@ -9,7 +9,7 @@
 #include <unordered_set>
 
 #include "text/segmenter.h"
-#include "text/stemmer.h"
+#include "brief/stem_cache.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
 
@@ -36,7 +36,6 @@ struct SentenceAligner::Impl {
   float threshold;
   std::unique_ptr<Segmenter> own_segmenter;  // when the caller lends none
   Segmenter* segmenter = nullptr;
-  Stemmer stemmer;
   std::unordered_map<std::string, uint32_t> term_ids;
   // Folded word -> term id: news repeats its words, and stemming each
   // occurrence again was the aligner's main cost.
@@ -57,7 +56,7 @@ struct SentenceAligner::Impl {
   uint32_t WordTerm(const std::string& lower) {
     auto it = word_terms.find(lower);
     if (it != word_terms.end()) return it->second;
-    uint32_t id = TermId(stemmer.Stem(lower));
+    uint32_t id = TermId(StemCache::Stem(lower));
     word_terms.emplace(lower, id);
     return id;
   }
@@ -165,7 +164,7 @@ int SentenceAligner::ArticlesUsing(std::string_view word) const {
   if (lower.size() < 2 || IsStopword(lower)) return 0;
   auto it = impl_->word_terms.find(lower);
   if (it != impl_->word_terms.end()) return static_cast<int>(impl_->df[it->second]);
-  auto term = impl_->term_ids.find(impl_->stemmer.Stem(lower));
+  auto term = impl_->term_ids.find(StemCache::Stem(lower));
   return term == impl_->term_ids.end() ? 0 : static_cast<int>(impl_->df[term->second]);
 }
 

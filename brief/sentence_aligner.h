@@ -68,7 +68,7 @@ class SentenceAligner {
   const SegmentedText& Segmented(uint32_t article) const;
 
   // Number of added articles using `word` (by stem); 0 for function words.
-  // Not const-thread-safe: may stem, which uses the aligner's stemmer.
+  // May stem, through the calling thread's StemCache.
   int ArticlesUsing(std::string_view word) const;
 
  private:

@@ -10,7 +10,7 @@
 
 #include "analyze/entity_cues.h"
 #include "text/segmenter.h"
-#include "text/stemmer.h"
+#include "brief/stem_cache.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
 
@@ -602,7 +602,6 @@ size_t PrefixBytes(std::string_view t, int words, int* count) {
 
 struct Summarizer::Impl {
   Segmenter segmenter;
-  Stemmer stemmer{"english"};
   // Token bytes -> term, kept across calls (news vocabulary saturates).
   struct Hash {
     using is_transparent = void;
@@ -619,7 +618,7 @@ struct Summarizer::Impl {
     Term t;
     t.stop = IsStopword(folded);
     t.number = IsNumberWord(folded);
-    auto [sit, inserted] = stems.emplace(stemmer.Stem(folded), static_cast<uint32_t>(stems.size()));
+    auto [sit, inserted] = stems.emplace(StemCache::Stem(folded), static_cast<uint32_t>(stems.size()));
     t.id = sit->second;
     terms.emplace(std::string(token), t);
     return t;

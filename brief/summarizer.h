@@ -24,7 +24,7 @@
 //    (when known), then article order, then position in the article.
 //
 // Holds pointers to the articles only during Summarize(); the caller owns
-// them. Not thread-safe (owns a Segmenter and a Stemmer): one per thread.
+// them. Not thread-safe (owns a Segmenter): one per thread.
 #ifndef STORYFUSE_BRIEF_SUMMARIZER_H_
 #define STORYFUSE_BRIEF_SUMMARIZER_H_
 
