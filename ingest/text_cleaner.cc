@@ -12,6 +12,7 @@
 #include "ingest/crumb_classifier.h"
 #include "ingest/date_parser.h"
 #include "ingest/dateline_parser.h"
+#include "ingest/glued_heading.h"
 #include "ingest/line_shape.h"
 #include "ingest/site_header_parser.h"
 #include "ingest/wire_agencies.h"
@@ -381,6 +382,10 @@ class CleanPass {
       }
       if (body_lines < kDatelineBodyLines && a_.dateline.empty() && !dateline_seen_) {
         CutDateline(l);
+        s = Kept(l);
+      }
+      if (size_t n = GluedHeading::Length(s)) {
+        DropPrefix(l, n, "subheading");
         s = Kept(l);
       }
       previous = s;

@@ -1,0 +1,59 @@
+#include "ingest/glued_heading.h"
+
+#include <vector>
+
+#include "ingest/line_shape.h"
+
+namespace storyfuse {
+namespace {
+
+constexpr size_t kMinKickerWords = 3;
+constexpr size_t kMaxHeadingWords = 12;
+constexpr size_t kMaxKickerWords = 4;
+constexpr size_t kMinSentenceWords = 8;
+
+constexpr std::string_view kOpenQuote = "\xE2\x80\x9C";   // “
+constexpr std::string_view kCloseQuote = "\xE2\x80\x9D";  // ”
+
+bool Opens(std::string_view w) { return w.starts_with(kOpenQuote) || w.starts_with('"'); }
+
+// The word without its closing quote mark, or empty when it has none.
+std::string_view BeforeClose(std::string_view w) {
+  if (w.ends_with(kCloseQuote)) return w.substr(0, w.size() - kCloseQuote.size());
+  if (w.size() > 1 && w.ends_with('"')) return w.substr(0, w.size() - 1);
+  return {};
+}
+
+bool EndsClause(std::string_view w) {
+  return w.ends_with('.') || w.ends_with(',') || w.ends_with('?') || w.ends_with('!');
+}
+
+size_t Offset(std::string_view paragraph, std::string_view word) {
+  return static_cast<size_t>(word.data() - paragraph.data());
+}
+
+// "Name: “short quote” Next ..." -> the offset of Next.
+size_t KickerLength(std::string_view p, const std::vector<std::string_view>& words) {
+  size_t colon = 0;
+  while (colon < words.size() && colon < kMaxKickerWords && !words[colon].ends_with(":")) ++colon;
+  if (colon >= words.size() || colon >= kMaxKickerWords || !LineShape::StartsUpper(words[0])) return 0;
+  size_t open = colon + 1;
+  if (open >= words.size() || !Opens(words[open])) return 0;
+  for (size_t i = open; i < words.size() && i <= open + kMaxHeadingWords; ++i) {
+    std::string_view inner = BeforeClose(words[i]);
+    if (inner.empty() || (i == open && inner.size() <= 1)) continue;
+    if (EndsClause(inner) || i + kMinSentenceWords >= words.size()) return 0;
+    return LineShape::StartsUpper(words[i + 1]) ? Offset(p, words[i + 1]) : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+size_t GluedHeading::Length(std::string_view paragraph) {
+  std::vector<std::string_view> words = LineShape::Words(paragraph);
+  if (words.size() < kMinKickerWords + kMinSentenceWords) return 0;
+  return KickerLength(paragraph, words);
+}
+
+}  // namespace storyfuse
