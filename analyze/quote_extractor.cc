@@ -39,24 +39,34 @@ bool IsTranscriptTurn(std::string_view s) {
   return caps >= 2 && i < s.size() && s[i] == ':';
 }
 
-// True when most words of four or more letters start with a capital: the
-// shape of a title or a name, not of speech.
-bool LooksLikeTitle(std::string_view s) {
-  size_t long_words = 0, capitalized = 0, words = 0;
+// Calls fn on each white-space separated word of `s` until it returns
+// false; returns false when it stopped early.
+template <typename Fn>
+bool ForEachWord(std::string_view s, Fn&& fn) {
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && IsSpaceByte(s[i])) ++i;
     size_t b = i;
     while (i < s.size() && !IsSpaceByte(s[i])) ++i;
     if (i == b) break;
+    if (!fn(s.substr(b, i - b))) return false;
+  }
+  return true;
+}
+
+// True when most words of four or more letters start with a capital: the
+// shape of a title or a name, not of speech.
+bool LooksLikeTitle(std::string_view s) {
+  size_t long_words = 0, capitalized = 0, words = 0;
+  ForEachWord(s, [&](std::string_view w) {
     ++words;
-    std::string_view w = s.substr(b, i - b);
     size_t letters = 0;
     for (char c : w) letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (letters < 4 || IsSmallWord(w)) continue;
+    if (letters < 4 || IsSmallWord(w)) return true;
     ++long_words;
     if (w[0] >= 'A' && w[0] <= 'Z') ++capitalized;
-  }
+    return true;
+  });
   return words <= 10 && long_words >= 2 && capitalized == long_words;
 }
 
@@ -64,24 +74,19 @@ bool LooksLikeTitle(std::string_view s) {
 // only by short function words, up to six words.
 bool LooksLikeShortName(std::string_view s) {
   static const char* const kJoiners[] = {"and", "&", "of", "the", "for", "in", "on", "a", "to", "with", "at"};
-  size_t words = 0, capitalized = 0, i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && IsSpaceByte(s[i])) ++i;
-    size_t b = i;
-    while (i < s.size() && !IsSpaceByte(s[i])) ++i;
-    if (i == b) break;
+  size_t words = 0, capitalized = 0;
+  bool joined = ForEachWord(s, [&](std::string_view w) {
     ++words;
-    std::string_view w = s.substr(b, i - b);
     while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
     if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') {
       ++capitalized;
-      continue;
+      return true;
     }
     bool joiner = false;
     for (const char* j : kJoiners) joiner = joiner || w == j;
-    if (!joiner) return false;
-  }
-  return words <= 6 && capitalized >= 2;
+    return joiner;
+  });
+  return joined && words <= 6 && capitalized >= 2;
 }
 
 // The lower-cased word ending just before byte `pos` (within its line).
