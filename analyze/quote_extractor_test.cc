@@ -162,6 +162,13 @@ const ExtractCase kCases[] = {
     {"an inverted cue before a description holding a weekday",
      LQ "There are fish with more spine than this council." RQ " reads a Sunday editorial in the Harbor Times.",
      {{"There are fish", "", "a Sunday editorial", "reads"}}},
+    {"a capitalized modifier and a lower-case title before the subject's name",
+     "Harbor master Ilse Marten told reporters the quay was shut. " LQ "Nothing sails before Monday," RQ
+     " she said.\n\nFire chief Oda Lind said: " LQ "We will stay here all night." RQ,
+     {{"Nothing sails", "Ilse Marten", "she", "said"}, {"We will stay", "Oda Lind", "Oda Lind", "said"}}},
+    {"a name before a verb and a name is the subject, not a modifier",
+     "Nadia Ferro met Oda Lind at the quay. " LQ "We agreed on the timetable," RQ " she said.",
+     {{"We agreed", "Nadia Ferro", "she", "said"}}},
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
     {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},

@@ -179,7 +179,7 @@ const WordSet& Titles() {
       "admiral", "assemblyman", "assemblywoman", "deputy", "whip", "lady", "chief",
       "ceo", "founder", "host", "anchor", "moderator", "sens.", "reps.", "govs.", "pres.",
       "supt.", "superintendent", "officer", "detective", "agent", "analyst", "strategist", "pollster",
-      "adviser", "advisor", "aide", "manager", "chairperson", "mrs", "mr", "ms", "dr", "sen", "rep", "gov",
+      "adviser", "advisor", "aide", "manager", "master", "chairperson", "mrs", "mr", "ms", "dr", "sen", "rep", "gov",
       "del.", "sec.", "amb.", "maj.", "hon.", "cmdr.", "cpl.", "pvt.", "delegate", "envoy"};
   return s;
 }

@@ -241,7 +241,15 @@ size_t SpeakerRegistry::SubjectPosition(std::string_view text, const Toks& toks,
     while (j < e && j - i < 25 && !toks[j].IsPunct(',')) ++j;
     return j < e && toks[j].IsPunct(',') ? j + 1 : e;
   }
-  return i;
+  return AfterTitleModifier(text, toks, i, e);
+}
+
+// "Harbor master Ilse Vandermeer", "Fire chief Oda Lind": a capitalized
+// modifier and a lower-case title stand before the name that is the subject.
+size_t SpeakerRegistry::AfterTitleModifier(std::string_view text, const Toks& toks, size_t i, size_t e) {
+  bool shape = i + 2 < e && toks[i].IsWord() && toks[i].cap && toks[i + 1].IsWord() && !toks[i + 1].cap &&
+               toks[i + 2].IsWord() && toks[i + 2].cap;
+  return shape && SpeakerLexicon::IsTitle(LowerWord(text, toks[i + 1])) ? i + 2 : i;
 }
 
 void SpeakerRegistry::Index(std::string_view text, const Toks& toks) {

@@ -44,6 +44,10 @@ class SpeakerRegistry {
   static bool NameRunEndingAt(std::string_view text, const std::vector<SpeakerToken>& toks, size_t lo,
                               size_t last, NameRun* run);
 
+  // `i`, or i + 2 when toks[i, e) opens with a capitalized modifier and a
+  // lower-case title before a name ("Harbor master Ilse Vandermeer").
+  static size_t AfterTitleModifier(std::string_view text, const std::vector<SpeakerToken>& toks, size_t i,
+                                   size_t e);
   // The token of the subject of the sentence toks[s, e): after leading
   // conjunctions and an adverbial clause closed by a comma; e when none.
   static size_t SubjectPosition(std::string_view text, const std::vector<SpeakerToken>& toks, size_t s, size_t e);

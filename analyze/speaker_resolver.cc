@@ -288,6 +288,7 @@ bool SpeakerResolver::SubjectAt(size_t i, size_t hi, Mention* m) const {
     return false;
   }
   if (!toks_[i].cap) return false;
+  i = SpeakerRegistry::AfterTitleModifier(text_, toks_, i, hi);
   std::vector<NameRun> runs = SpeakerRegistry::FindNameRuns(text_, toks_, i, std::min(hi, i + 12));
   if (runs.empty() || runs[0].begin > i + 1) return false;
   if (!registry_.IsNameLike(text_, toks_, runs[0], StartsSentence(runs[0].begin))) return false;
