@@ -1,5 +1,6 @@
 #include "ingest/glued_heading.h"
 
+#include <cctype>
 #include <vector>
 
 #include "ingest/line_shape.h"
@@ -28,6 +29,35 @@ bool EndsClause(std::string_view w) {
   return w.ends_with('.') || w.ends_with(',') || w.ends_with('?') || w.ends_with('!');
 }
 
+bool EndsPossessive(std::string_view w) {
+  return w.size() > 3 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"));
+}
+
+// A lower-case word whose ending makes it a noun and nothing else
+// ("tensions", "agreement", "shortages"): unlike a verb or a preposition
+// ("to buy Yahoo’s", "along Russia's"), it cannot take the possessive after
+// it as its object.
+bool IsPlainNoun(std::string_view w) {
+  static constexpr std::string_view kEndings[] = {"tion", "tions", "sion",  "sions", "ment", "ments", "ness",
+                                                  "ity",  "ities", "ance",  "ances", "ence", "ences", "ship",
+                                                  "ships"};
+  for (char c : w) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  for (std::string_view e : kEndings) {
+    if (w.size() > e.size() + 2 && w.ends_with(e)) return true;
+  }
+  return false;
+}
+
+// Letters, digits, hyphens and apostrophes only: no stop, comma or quote.
+bool IsBareWord(std::string_view w) {
+  for (unsigned char c : w) {
+    if (c < 0x80 && !std::isalnum(c) && c != '-' && c != '\'') return false;
+  }
+  return !w.empty();
+}
+
 size_t Offset(std::string_view paragraph, std::string_view word) {
   return static_cast<size_t>(word.data() - paragraph.data());
 }
@@ -48,12 +78,28 @@ size_t KickerLength(std::string_view p, const std::vector<std::string_view>& wor
   return 0;
 }
 
+// "Talks stall amid rising tensions Monday’s meeting ..." -> the offset of
+// Monday’s: bare headline words ending in a plain noun, then a capitalized
+// possessive opening a sentence.
+size_t HeadlineLength(std::string_view p, const std::vector<std::string_view>& words) {
+  if (!LineShape::StartsUpper(words[0]) || !LineShape::EndsSentence(p)) return 0;
+  for (size_t i = 0; i < words.size() && i <= kMaxHeadingWords; ++i) {
+    if (i >= kMinKickerWords && EndsPossessive(words[i]) && LineShape::StartsUpper(words[i])) {
+      bool sentence = words.size() - i >= kMinSentenceWords;
+      return sentence && IsPlainNoun(words[i - 1]) ? Offset(p, words[i]) : 0;
+    }
+    if (!IsBareWord(words[i])) return 0;
+  }
+  return 0;
+}
+
 }  // namespace
 
 size_t GluedHeading::Length(std::string_view paragraph) {
   std::vector<std::string_view> words = LineShape::Words(paragraph);
   if (words.size() < kMinKickerWords + kMinSentenceWords) return 0;
-  return KickerLength(paragraph, words);
+  if (size_t n = KickerLength(paragraph, words)) return n;
+  return HeadlineLength(paragraph, words);
 }
 
 }  // namespace storyfuse

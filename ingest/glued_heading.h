@@ -1,16 +1,20 @@
-// GluedHeading: a kicker subheading that scraping ran into the paragraph
-// after it, with no line break or stop between them:
+// GluedHeading: a subheading that scraping ran into the paragraph after it,
+// with no line break or stop between them:
 //
 //   Osk: “We will rebuild the pier” Mayor Dana Osk told residents ...
+//   Ferry talks stall amid rising tensions Monday’s meeting in Port ...
 //
-// The shape is narrow on purpose (a false cut loses story text): at most
-// four words and a colon, a quotation of at most 12 words that does not end
-// a sentence, then a capitalized word opening a sentence of 8 or more words.
-// Headings run into prose without such marks ("Talks stall amid rising costs
-// Monday’s meeting ...") are not cut: on the dev sets every rule tried for
-// them (a capitalized possessive after a content word, headline words without
-// articles) cut real sentence openings ("Verizon agreed to buy Yahoo’s ...",
-// "Defense attorney X argued Y's ...") far more often than headings.
+// Both shapes are narrow on purpose (a false cut loses story text):
+// - a kicker: at most four words and a colon, a quotation of at most 12
+//   words that does not end a clause, then a capitalized word;
+// - a headline: 3 to 12 bare words (no punctuation) whose last is a noun by
+//   its ending alone (-tion, -ment, -ness, -ity, -ance, -ence, -ship, and
+//   plurals), then a capitalized possessive ("Monday’s").
+// Either way the sentence after it must have 8 or more words. A looser
+// headline rule (any lower-case word before the possessive) cut real
+// sentence openings on the dev sets ("Verizon agreed to buy Yahoo’s ...",
+// "Defense attorney X argued Y's ..."): verbs and prepositions take a
+// possessive as their object; a plain noun does not.
 //
 // Pure and thread-safe.
 #ifndef STORYFUSE_INGEST_GLUED_HEADING_H_

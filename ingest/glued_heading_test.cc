@@ -21,10 +21,18 @@ TEST(GluedHeadingTest, CutsOnlyHeadingsRunIntoTheirParagraph) {
       {"Harbour: \"No ferry until spring\" The operator told passengers on Monday that repairs "
        "would take months.",
        "The operator told passengers on Monday that repairs would take months."},
-      // Headlines run into prose without marks stay: see the header.
+      // A headline ending in a plain noun run into a possessive.
+      {"Ferry talks stall amid rising tensions Monday’s meeting in Port Elwin was the third this "
+       "month, and it ended without a timetable.",
+       "Monday’s meeting in Port Elwin was the third this month, and it ended without a timetable."},
+      // Any other word before the possessive may take it as its object.
       {"Ferry talks stall amid rising costs Monday’s meeting in Port Elwin was the third this "
        "month, and it ended without a timetable.",
        ""},
+      {"Harbour board agreed to buy Lavrenko's fleet of tugs before the winter storms reached the "
+       "coast.",
+       ""},
+      {"Ferry talks stall amid rising tensions Monday’s vote looms.", ""},
       // Prose.
       {"Residents gathered outside the hall before Monday’s meeting in Port Elwin to protest the "
        "closure of the ferry line.",
