@@ -1,6 +1,8 @@
 #include "analyze/quote_extractor.h"
 
 #include "analyze/quote_finder.h"
+#include "ingest/crumb_classifier.h"
+#include "ingest/line_shape.h"
 #include "text/utf8.h"
 
 namespace storyfuse {
@@ -171,6 +173,26 @@ bool EmbeddedSpeech(std::string_view text, const QuotePiece& piece) {
   return word && CountWords(piece.text.In(text)) >= 6;
 }
 
+// Straight marks paired the wrong way round: the "opening" mark was a
+// closing one (the piece starts with a space: 'his systems" including …'),
+// or a curly opening mark inside shows that a quotation starts within it.
+// The piece spans text between two quotations, not a quotation. (A curly
+// closing mark alone is kept: '"more hours” before' is one quotation typed
+// with mixed marks.)
+bool MispairedStraightMarks(std::string_view words, const QuotePiece& piece) {
+  if (piece.mark != QuoteMark::kStraightDouble || words.empty()) return false;
+  if (words[0] == ' ' || words[0] == '\t') return true;
+  return words.find("\xE2\x80\x9C") != std::string_view::npos;
+}
+
+// A whole paragraph in quotation marks that is page furniture ("Follow X
+// on Twitter @x."): some scrapes quote such lines.
+bool QuotedCrumb(std::string_view text, const QuotePiece& piece) {
+  std::string_view paragraph = LineShape::Trim(piece.paragraph.In(text));
+  std::string_view outer = piece.outer.In(text);
+  return paragraph == outer && !CrumbClassifier::Classify(piece.text.In(text)).empty();
+}
+
 }  // namespace
 
 bool QuoteExtractor::Keep(std::string_view text, const QuotePiece& piece, const Attribution& a) const {
@@ -182,6 +204,7 @@ bool QuoteExtractor::Keep(std::string_view text, const QuotePiece& piece, const 
                                  static_cast<unsigned char>(c) >= 0x80;
   if (!letters) return false;
   if (piece.outer.begin > 0 && text[piece.outer.begin - 1] == '=') return false;
+  if (MispairedStraightMarks(words, piece) || QuotedCrumb(text, piece)) return false;
   if (piece.mark == QuoteMark::kSingle && !a.cue_adjacent) return false;
   if (IsTranscriptTurn(words)) return false;
   // A title is kept only as a sentence of its own with a cue ("“Make Roads

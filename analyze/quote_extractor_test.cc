@@ -169,6 +169,16 @@ const ExtractCase kCases[] = {
     {"a name before a verb and a name is the subject, not a modifier",
      "Nadia Ferro met Oda Lind at the quay. " LQ "We agreed on the timetable," RQ " she said.",
      {{"We agreed", "Nadia Ferro", "she", "said"}}},
+    {"a stray closing straight mark does not open a quote",
+     "Kara Wu reviewed the plan\" and then left the hall before the vote was taken.", {}},
+    {"straight marks around a curly quotation are paired the wrong way",
+     "Kara Wu described them:\"work notes" RQ " and kept the rest as " LQ "private papers." RQ
+     " The notes were filed, while the papers were shredded on Friday.\"",
+     {}},
+    {"a quoted line of page furniture is not a quote",
+     "Dana Osk told reporters: \"The ferry sails at noon every day.\"\n\n\"Follow Dana Osk on Twitter "
+     "@danaosk.\"\n\nThe fare is unchanged.",
+     {{"The ferry sails", "Dana Osk", "Dana Osk", "told"}}},
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
     {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},

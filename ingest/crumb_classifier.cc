@@ -16,6 +16,7 @@ namespace {
 
 constexpr size_t kMaxPromptWords = 45;
 constexpr size_t kMaxShortPromptWords = 20;
+constexpr size_t kMaxFollowWords = 12;
 constexpr size_t kMaxNavWords = 6;
 constexpr size_t kRegexPrefix = 160;  // patterns below are anchored at the start
 
@@ -77,9 +78,20 @@ bool HasEmail(std::string_view line) {
 // or a call to action ("sign up", "learn more") that ends the line or opens
 // a short line addressed to the reader. Product copy such as "you can sign
 // up for a free trial, which costs ..." is longer and stays.
+// "Follow Ana Ruiz on Twitter @anaruiz": a short line that opens on
+// "follow" and names a social network or a handle.
+bool IsFollowPrompt(const std::string& lower, size_t words) {
+  if (words > kMaxFollowWords || !lower.starts_with("follow ")) return false;
+  for (std::string_view net : {" on twitter", " on x ", " on instagram", " on facebook", " on threads", " @"}) {
+    if (Contains(lower + " ", net)) return true;
+  }
+  return false;
+}
+
 bool IsPrompt(std::string_view line, const std::string& lower, size_t words) {
   if (words > kMaxPromptWords || ReportsSpeech(lower)) return false;
   if (HasEmail(line) && words <= 25) return true;
+  if (IsFollowPrompt(lower, words)) return true;
   static constexpr std::array<std::string_view, 23> kStrong = {
       "newsletter", "post a comment", "leave a comment", "join the conversation",
       "already a subscriber", "create an account", "enable javascript", "your browser",

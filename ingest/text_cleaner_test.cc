@@ -100,6 +100,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "You must sign in to post a comment."},
         CrumbCase{"newsletter", "", "Sign up for our morning newsletter here.\n", "", "prompt",
                   "Sign up for our morning newsletter here."},
+        CrumbCase{"follow_prompt", "", "Follow Mira Castell on Twitter @miracastell.\n\n", "", "prompt",
+                  "Follow Mira Castell on Twitter @miracastell."},
         CrumbCase{"markup", "", "\">\n\n", "", "markup", "\">"},
         CrumbCase{"tracking", "", "", "\npixel\n", "tracking", "pixel"},
         CrumbCase{"nav", "", "Advertisement\n", "", "nav", "Advertisement"},
