@@ -1,10 +1,11 @@
-// Throughput of the number, date and entity analyzers on real news text.
+// Throughput of the quote, number, date and entity analyzers on real news
+// text.
 //
 // Usage: bench_analyzers [ROOT] [REPEATS]
 // ROOT holds one folder per story with the story's articles as docs/*.txt
 // (default: the Multi-News dev clusters under STORYFUSE_SHARED_DIR). Each
 // analyzer runs over every article; the EntityLinker is fed one story at a
-// time. Prints MB/s per analyzer and for all three together: the best of
+// time. Prints MB/s per analyzer and for all four together: the best of
 // REPEATS runs, in thread CPU time (one core).
 #include <algorithm>
 #include <ctime>
@@ -20,6 +21,7 @@
 #include "analyze/date_resolver.h"
 #include "analyze/entity_linker.h"
 #include "analyze/number_extractor.h"
+#include "analyze/quote_extractor.h"
 #include "text/word_lexer.h"
 
 namespace fs = std::filesystem;
@@ -92,6 +94,11 @@ int main(int argc, char** argv) {
     for (const Story& s : stories)
       for (const std::string& t : s) sink += DateResolver::Extract(t, "2025-07-11").size();
   });
+  double quotes = Seconds(repeats, [&] {
+    storyfuse::QuoteExtractor extractor;
+    for (const Story& s : stories)
+      for (const std::string& t : s) sink += extractor.Extract(t).size();
+  });
   double entities = Seconds(repeats, [&] {
     for (const Story& s : stories) {
       EntityLinker linker;
@@ -118,8 +125,9 @@ int main(int argc, char** argv) {
   std::printf("%-10s %8.3f s  %7.2f MB/s\n", "numbers", numbers, mb / numbers);
   std::printf("%-10s %8.3f s  %7.2f MB/s\n", "dates", dates, mb / dates);
   std::printf("%-10s %8.3f s  %7.2f MB/s\n", "entities", entities, mb / entities);
-  double all = numbers + dates + entities;
-  std::printf("%-10s %8.3f s  %7.2f MB/s  (numbers + dates + entities)\n", "together", all, mb / all);
+  std::printf("%-10s %8.3f s  %7.2f MB/s\n", "quotes", quotes, mb / quotes);
+  double all = numbers + dates + entities + quotes;
+  std::printf("%-10s %8.3f s  %7.2f MB/s  (quotes + numbers + dates + entities)\n", "together", all, mb / all);
   std::printf("%-10s %8.3f s  %7.2f MB/s  (one lexing shared by all three)\n", "shared", shared,
               mb / shared);
   return sink == 0 ? 1 : 0;
