@@ -67,9 +67,6 @@ void FeatureExtractor::AddTokens(std::string_view text, const std::vector<Token>
       if (info.term != UINT32_MAX) out->push_back(info.term);
       if (info.name != UINT32_MAX && (all_names || !(marks[i] & kSentenceStart))) out->push_back(info.name);
     }
-    continue;
-    bool name_position = all_names || !(marks[i] & kSentenceStart);
-    if (info.name != UINT32_MAX && name_position) out->push_back(info.name);
   }
 }
 

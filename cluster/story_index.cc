@@ -54,6 +54,7 @@ struct StoryIndex::Impl {
   ArticleVector Vectorize(const ArticleFeatures& f);
   double Combine(const KindCosines& c, const bool* has_kind) const;
   bool Conflicts(const ArticleVector& v, const StoryRecord& story) const;
+  bool Conflicts(const StoryRecord& a, const StoryRecord& b) const;
   std::vector<uint32_t> Candidates(const TermWeights& article);
   bool TimeCompatible(int32_t day, const StoryRecord& s) const;
   bool TimeCompatible(const StoryRecord& a, const StoryRecord& b) const;
@@ -121,6 +122,22 @@ bool StoryIndex::Impl::Conflicts(const ArticleVector& v, const StoryRecord& stor
     if (!Has(v.weighted, t)) return true;
   }
   return false;
+}
+
+bool StoryIndex::Impl::Conflicts(const StoryRecord& a, const StoryRecord& b) const {
+  // Two stories of one kind of event (two injuries at one club) share most
+  // of their names, so every salient name is in the other's centroid; what
+  // differs is who leads: one story's salient names missing from the
+  // other's leading names, both ways round.
+  TermKind name = TermKind::kName;
+  auto missing = [&](const StoryRecord& x, const StoryRecord& y) {
+    std::vector<uint32_t> lead = y.centroid.TopTerms(options.merge_names, terms, &name);
+    for (uint32_t t : x.top_names) {
+      if (std::find(lead.begin(), lead.end(), t) == lead.end()) return true;
+    }
+    return false;
+  };
+  return missing(a, b) && missing(b, a);
 }
 
 double StoryIndex::Impl::Combine(const KindCosines& c, const bool* has_kind) const {
@@ -296,6 +313,7 @@ ClusterResult StoryIndex::Impl::Add(const Article& article) {
     uint32_t root = stories_uf.Find(other);
     story = stories_uf.Find(story);
     if (root == story || !TimeCompatible(stories[root], stories[story])) continue;
+    if (Conflicts(stories[root], stories[story])) continue;
     KindCosines c = stories[root].centroid.Cosine(stories[story].centroid, terms);
     if (Combine(c, v.has_kind) >= options.merge_threshold) {
       story = Merge(story, root);

@@ -46,6 +46,7 @@ struct StoryIndexOptions {
   double number_boost = 0.5;      // weight of the numbers cosine
   size_t lead_tokens = 60;        // leading body tokens that count twice
   size_t salient_names = 3;       // names compared to detect a different event of a kind
+  size_t merge_names = 10;        // leading names of a story that must include the other's salient ones to merge
   double conflict_factor = 0.7;   // score multiplier when they conflict
   int max_gap_days = 4;           // days a dated article may lie outside a story's span
   size_t story_terms = 200;       // centroid terms kept per story

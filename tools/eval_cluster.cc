@@ -23,7 +23,20 @@ namespace {
 struct EvalClusterOptions {
   std::vector<std::string> inputs;
   StoryIndexOptions index;
+  std::string predictions;  // file for "id<TAB>gold<TAB>predicted" lines, when set
 };
+
+// One line per labelled article, for error analysis. False when `path`
+// cannot be written.
+bool WritePredictions(const std::string& path, const std::vector<std::string>& ids,
+                      const std::vector<std::string>& gold, const std::vector<std::string>& predicted) {
+  FILE* out = std::fopen(path.c_str(), "w");
+  if (out == nullptr) return false;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    std::fprintf(out, "%s\t%s\t%s\n", ids[i].c_str(), gold[i].c_str(), predicted[i].c_str());
+  }
+  return std::fclose(out) == 0;
+}
 
 double ThreadCpuSeconds() {
   timespec t;
@@ -54,6 +67,10 @@ int RunEvalCluster(const EvalClusterOptions& opt) {
   }
   std::vector<std::string> predicted;
   for (const std::string& id : ids) predicted.push_back(index.StoryOf(id));
+  if (!opt.predictions.empty() && !WritePredictions(opt.predictions, ids, gold, predicted)) {
+    std::fprintf(stderr, "storyfuse: eval cluster: cannot write %s\n", opt.predictions.c_str());
+    return kExitBadInput;
+  }
   BCubedScore s = BCubed::Score(predicted, gold);
   size_t n = index.article_count();
   std::printf("articles     %zu (%zu labelled), copy links %zu\n", n, ids.size(), copies);
@@ -79,6 +96,8 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   cmd->add_option("--salient-names", opt->index.salient_names, "Names compared for conflicts")->capture_default_str();
   cmd->add_option("--lead-tokens", opt->index.lead_tokens, "Leading tokens counted twice")->capture_default_str();
   cmd->add_option("--number-boost", opt->index.number_boost, "Weight of number features")->capture_default_str();
+  cmd->add_option("--merge-names", opt->index.merge_names, "Leading story names checked before a merge")->capture_default_str();
+  cmd->add_option("--predictions", opt->predictions, "Write id, gold and predicted story per line to FILE");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalCluster(*opt); });
 }
 
