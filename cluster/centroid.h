@@ -42,7 +42,7 @@ class Centroid {
   // Cosines with another centroid.
   KindCosines Cosine(const Centroid& other, const TermDictionary& terms) const;
 
-  // The `m` terms of largest weight, in no particular order; only terms of
+  // The `m` terms of largest weight, strongest first (ties: lower id); only terms of
   // `kind` when it is given.
   std::vector<uint32_t> TopTerms(size_t m, const TermDictionary& terms,
                                  const TermKind* kind = nullptr) const;

@@ -24,7 +24,9 @@ struct ArticleRecord {
 
 struct StoryRecord {
   Centroid centroid;
-  std::vector<uint32_t> top_names;  // its strongest names, as of the last Refresh
+  // Its strongest names, strongest first, as of the last Refresh: the first
+  // salient_names are its salient ones, and all merge_names lead.
+  std::vector<uint32_t> top_names;
   std::vector<uint32_t> indexed;   // terms under which the story is in the index, sorted
   std::vector<uint32_t> articles;  // article indexes
   int32_t min_day = kNoDay, max_day = kNoDay;
@@ -118,7 +120,8 @@ bool StoryIndex::Impl::Conflicts(const ArticleVector& v, const StoryRecord& stor
   bool article_side = false;
   for (uint32_t t : v.salient) article_side |= !story.centroid.Contains(t);
   if (!article_side) return false;
-  for (uint32_t t : story.top_names) {
+  for (size_t i = 0; i < story.top_names.size() && i < options.salient_names; ++i) {
+    uint32_t t = story.top_names[i];
     if (!Has(v.weighted, t)) return true;
   }
   return false;
@@ -129,11 +132,10 @@ bool StoryIndex::Impl::Conflicts(const StoryRecord& a, const StoryRecord& b) con
   // of their names, so every salient name is in the other's centroid; what
   // differs is who leads: one story's salient names missing from the
   // other's leading names, both ways round.
-  TermKind name = TermKind::kName;
   auto missing = [&](const StoryRecord& x, const StoryRecord& y) {
-    std::vector<uint32_t> lead = y.centroid.TopTerms(options.merge_names, terms, &name);
-    for (uint32_t t : x.top_names) {
-      if (std::find(lead.begin(), lead.end(), t) == lead.end()) return true;
+    const std::vector<uint32_t>& lead = y.top_names;
+    for (size_t i = 0; i < x.top_names.size() && i < options.salient_names; ++i) {
+      if (std::find(lead.begin(), lead.end(), x.top_names[i]) == lead.end()) return true;
     }
     return false;
   };
@@ -222,7 +224,7 @@ void StoryIndex::Impl::Refresh(StoryRecord* s) {
   s->centroid.Refresh(options.story_terms, terms);
   // Kept with the centroid: every candidate scoring reads them.
   TermKind name = TermKind::kName;
-  s->top_names = s->centroid.TopTerms(options.salient_names, terms, &name);
+  s->top_names = s->centroid.TopTerms(std::max(options.salient_names, options.merge_names), terms, &name);
 }
 
 void StoryIndex::Impl::Reindex(uint32_t story) {
@@ -313,9 +315,9 @@ ClusterResult StoryIndex::Impl::Add(const Article& article) {
     uint32_t root = stories_uf.Find(other);
     story = stories_uf.Find(story);
     if (root == story || !TimeCompatible(stories[root], stories[story])) continue;
-    if (Conflicts(stories[root], stories[story])) continue;
     KindCosines c = stories[root].centroid.Cosine(stories[story].centroid, terms);
-    if (Combine(c, v.has_kind) >= options.merge_threshold) {
+    // The cosine first: it rules out most pairs, and costs less.
+    if (Combine(c, v.has_kind) >= options.merge_threshold && !Conflicts(stories[root], stories[story])) {
       story = Merge(story, root);
     }
   }

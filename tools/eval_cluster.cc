@@ -24,7 +24,49 @@ struct EvalClusterOptions {
   std::vector<std::string> inputs;
   StoryIndexOptions index;
   std::string predictions;  // file for "id<TAB>gold<TAB>predicted" lines, when set
+  size_t orders = 1;        // the input order, then orders - 1 seeded shuffles
 };
+
+// Scores of the labelled articles when `articles` arrive in `order`.
+BCubedScore ScoreOrder(const StoryIndexOptions& options, const std::vector<Article>& articles,
+                       const std::vector<std::string>& labels, const std::vector<size_t>& order) {
+  StoryIndex index(options);
+  for (size_t i : order) index.Add(articles[i]);
+  std::vector<std::string> predicted, gold;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (labels[i].empty()) continue;
+    predicted.push_back(index.StoryOf(articles[i].id));
+    gold.push_back(labels[i]);
+  }
+  return BCubed::Score(predicted, gold);
+}
+
+// A stream's quality depends on its order: the input order, then shuffles
+// seeded 1, 2, ... (Fisher-Yates over splitmix64, the same on every
+// platform), and the mean and range of the scores.
+void PrintOrders(const EvalClusterOptions& opt, const std::vector<Article>& articles,
+                 const std::vector<std::string>& labels) {
+  std::vector<size_t> order(articles.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  double p = 0, r = 0, f = 0, lo = 1, hi = 0;
+  for (size_t k = 0; k < opt.orders; ++k) {
+    uint64_t state = k;
+    auto next = [&state] {
+      uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+      z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+      return z ^ (z >> 31);
+    };
+    std::vector<size_t> shuffled = order;
+    for (size_t i = shuffled.size(); k > 0 && i > 1; --i) std::swap(shuffled[i - 1], shuffled[next() % i]);
+    BCubedScore s = ScoreOrder(opt.index, articles, labels, shuffled);
+    p += s.precision, r += s.recall, f += s.f1;
+    lo = std::min(lo, s.f1), hi = std::max(hi, s.f1);
+  }
+  double n = static_cast<double>(opt.orders);
+  std::printf("orders       %zu: mean P %.4f  R %.4f  F1 %.4f (F1 from %.4f to %.4f)\n", opt.orders, p / n,
+              r / n, f / n, lo, hi);
+}
 
 // One line per labelled article, for error analysis. False when `path`
 // cannot be written.
@@ -49,6 +91,8 @@ int RunEvalCluster(const EvalClusterOptions& opt) {
   ArticleSource source;
   StoryIndex index(opt.index);
   std::vector<std::string> ids, gold;
+  std::vector<Article> kept;  // for --orders
+  std::vector<std::string> kept_labels;
   size_t copies = 0;
   double clustering = 0;
   source.ForEach(opt.inputs, [&](Article&& a, const RawDoc& doc) {
@@ -56,6 +100,10 @@ int RunEvalCluster(const EvalClusterOptions& opt) {
     ClusterResult r = index.Add(a);
     clustering += ThreadCpuSeconds() - t0;
     copies += !r.copy_of.empty();
+    if (opt.orders > 1) {
+      kept.push_back(a);
+      kept_labels.push_back(doc.label);
+    }
     if (doc.label.empty()) return;
     ids.push_back(a.id);
     gold.push_back(doc.label);
@@ -78,6 +126,7 @@ int RunEvalCluster(const EvalClusterOptions& opt) {
   std::printf("BCubed       P %.4f  R %.4f  F1 %.4f\n", s.precision, s.recall, s.f1);
   std::printf("throughput   %.0f articles/s clustering (%.3f s CPU), %.0f articles/s end to end (%.3f s CPU)\n",
               n / std::max(clustering, 1e-9), clustering, n / std::max(total, 1e-9), total);
+  if (opt.orders > 1) PrintOrders(opt, kept, kept_labels);
   return source.had_errors() ? kExitBadInput : kExitOk;
 }
 
@@ -96,7 +145,10 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   cmd->add_option("--salient-names", opt->index.salient_names, "Names compared for conflicts")->capture_default_str();
   cmd->add_option("--lead-tokens", opt->index.lead_tokens, "Leading tokens counted twice")->capture_default_str();
   cmd->add_option("--number-boost", opt->index.number_boost, "Weight of number features")->capture_default_str();
+  cmd->add_option("--max-gap-days", opt->index.max_gap_days, "Days a dated article may lie outside a story's span")->capture_default_str();
   cmd->add_option("--merge-names", opt->index.merge_names, "Leading story names checked before a merge")->capture_default_str();
+  cmd->add_option("--orders", opt->orders, "Also score N orders (input order, then seeded shuffles): mean and range")
+      ->capture_default_str();
   cmd->add_option("--predictions", opt->predictions, "Write id, gold and predicted story per line to FILE");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalCluster(*opt); });
 }
