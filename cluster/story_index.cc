@@ -52,7 +52,8 @@ std::string StoryName(uint32_t story) { return "s-" + std::to_string(story + 1);
 struct StoryIndex::Impl {
   explicit Impl(StoryIndexOptions o) : options(o), extractor(&terms, o.lead_tokens), copies(o.dedupe) {}
 
-  ClusterResult Add(const Article& article);
+  ClusterResult Add(const Article& article, bool counted = false);
+  void CountDocument(const Article& article);
   ArticleVector Vectorize(const ArticleFeatures& f);
   double Combine(const KindCosines& c, const bool* has_kind) const;
   bool Conflicts(const ArticleVector& v, const StoryRecord& story) const;
@@ -277,11 +278,18 @@ uint32_t StoryIndex::Impl::OriginOf(const Article& article, uint32_t copy_of) {
   return Intern(article.id);
 }
 
-ClusterResult StoryIndex::Impl::Add(const Article& article) {
+void StoryIndex::Impl::CountDocument(const Article& article) {
   ArticleFeatures f = extractor.Extract(article);
   std::vector<uint32_t> distinct;
   for (const auto& [t, c] : f.counts) distinct.push_back(t);
   terms.AddDocument(distinct);
+}
+
+ClusterResult StoryIndex::Impl::Add(const Article& article, bool counted) {
+  ArticleFeatures f = extractor.Extract(article);
+  std::vector<uint32_t> distinct;
+  for (const auto& [t, c] : f.counts) distinct.push_back(t);
+  if (!counted) terms.AddDocument(distinct);
   ArticleVector v = Vectorize(f);
 
   uint32_t index = static_cast<uint32_t>(articles.size());
@@ -338,11 +346,28 @@ ClusterResult StoryIndex::Impl::Add(const Article& article) {
   return r;
 }
 
-StoryIndex::StoryIndex(StoryIndexOptions options) : impl_(std::make_unique<Impl>(options)) {}
+StoryIndex::StoryIndex(StoryIndexOptions options)
+    : options_(options), impl_(std::make_unique<Impl>(options)), warmed_(options.warmup == 0) {}
 
 StoryIndex::~StoryIndex() = default;
 
-ClusterResult StoryIndex::Add(const Article& article) { return impl_->Add(article); }
+ClusterResult StoryIndex::Add(const Article& article) {
+  if (warmed_) return impl_->Add(article);
+  early_.push_back(article);
+  if (early_.size() < options_.warmup) return impl_->Add(article);
+  // A fresh index learns the frequencies of all the first articles, then
+  // clusters them in their order: the same input still gives the same
+  // stories, whatever the later articles.
+  auto fresh = std::make_unique<Impl>(options_);
+  for (const Article& a : early_) fresh->CountDocument(a);
+  ClusterResult r;
+  for (const Article& a : early_) r = fresh->Add(a, /*counted=*/true);
+  r.reclustered = true;
+  impl_ = std::move(fresh);
+  early_ = std::vector<Article>();
+  warmed_ = true;
+  return r;
+}
 
 std::string StoryIndex::StoryOf(std::string_view article_id) const {
   auto it = impl_->article_by_id.find(std::string(article_id));
@@ -383,6 +408,7 @@ size_t StoryIndex::story_count() const { return impl_->live_stories; }
 size_t StoryIndex::MemoryBytes() const {
   const Impl& m = *impl_;
   size_t bytes = m.copies.MemoryBytes() + m.articles.capacity() * sizeof(ArticleRecord);
+  for (const Article& a : early_) bytes += sizeof(a) + a.text.capacity() + a.input.capacity();
   for (const StoryRecord& s : m.stories) {
     bytes += sizeof(s) + s.centroid.MemoryBytes() + (s.indexed.capacity() + s.articles.capacity()) * 4;
   }

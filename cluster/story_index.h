@@ -24,6 +24,10 @@
 // is compared against all stories. Memory grows linearly with articles
 // (a bounded centroid per story, sampled shingles per article).
 //
+// The first `warmup` articles are clustered again once they have all
+// arrived, with document frequencies learned from all of them (see
+// StoryIndexOptions::warmup); the index keeps copies of them until then.
+//
 // Not thread-safe: one StoryIndex per stream.
 #ifndef STORYFUSE_CLUSTER_STORY_INDEX_H_
 #define STORYFUSE_CLUSTER_STORY_INDEX_H_
@@ -55,6 +59,12 @@ struct StoryIndexOptions {
   size_t max_postings = 256;      // most recent stories kept per index term
   size_t scan_postings = 64;      // most recent stories looked at per query term
   size_t max_candidates = 16;     // candidate stories scored per article
+  // A stream's first articles are clustered with document frequencies
+  // learned from a handful of reports, which weigh common words like rare
+  // ones. When article number `warmup` arrives, the first `warmup` are
+  // clustered again, in the same order, with the frequencies of all of
+  // them. 0 turns this off.
+  size_t warmup = 100;
   NearDuplicateOptions dedupe;
 };
 
@@ -63,6 +73,10 @@ struct ClusterResult {
   std::string story_id;  // "s-<n>": the story joined or started (may merge later: see StoryOf)
   std::string copy_of;   // id of the earliest article whose text this one copies, or empty
   std::string origin;    // the independent source it counts as (see StoryView)
+  // True when this Add clustered the stream's first articles again (see
+  // StoryIndexOptions::warmup): their stories may have changed, so read
+  // them again with StoryOf. Their copy_of and origin do not change.
+  bool reclustered = false;
 };
 
 // A story as it stands after all merges so far.
@@ -101,7 +115,10 @@ class StoryIndex {
 
  private:
   struct Impl;
+  StoryIndexOptions options_;
   std::unique_ptr<Impl> impl_;
+  std::vector<Article> early_;  // the first articles, until warmup is done
+  bool warmed_ = false;
 };
 
 }  // namespace storyfuse

@@ -33,6 +33,11 @@ Result<Article> StoryPipeline::Extract(const RawDoc& doc) { return extractor_.Ex
 std::string StoryPipeline::Cluster(const Article& article) {
   ClusterResult r = index_.Add(article);
   touched_articles_.insert(article.id);
+  // The stream's first articles were clustered again: their stories are
+  // settled anew with this batch.
+  if (r.reclustered) {
+    for (const auto& [id, result] : results_) touched_articles_.insert(id);
+  }
   std::string story = r.story_id;
   results_[article.id] = std::move(r);
   return story;
