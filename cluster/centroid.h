@@ -33,8 +33,10 @@ class Centroid {
   void Add(const TermWeights& weights);
   // Adds another centroid (a merged story).
   void Merge(const Centroid& other);
-  // Keeps the `k` terms of largest weight and recomputes the norm.
-  void Refresh(size_t k, const TermDictionary& terms);
+  // Keeps the `k` terms of largest weight (weighted by the current idf),
+  // recomputes the norms, and keeps the `top_terms` strongest terms and the
+  // `top_names` strongest names, strongest first (ties: lower id).
+  void Refresh(size_t k, const TermDictionary& terms, size_t top_terms = 0, size_t top_names = 0);
 
   // Cosines with an article's vector `article` (idf applied, each kind of
   // term of unit length).
@@ -42,18 +44,22 @@ class Centroid {
   // Cosines with another centroid.
   KindCosines Cosine(const Centroid& other, const TermDictionary& terms) const;
 
-  // The `m` terms of largest weight, strongest first (ties: lower id); only terms of
-  // `kind` when it is given.
-  std::vector<uint32_t> TopTerms(size_t m, const TermDictionary& terms,
-                                 const TermKind* kind = nullptr) const;
+  // As of the last Refresh.
+  const std::vector<uint32_t>& top_terms() const { return top_terms_; }
+  const std::vector<uint32_t>& top_names() const { return top_names_; }
   // True when `term` is among the kept terms.
   bool Contains(uint32_t term) const;
 
   size_t size() const { return sums_.size(); }
-  size_t MemoryBytes() const { return sums_.capacity() * sizeof(sums_[0]); }
+  size_t MemoryBytes() const {
+    return sums_.capacity() * sizeof(sums_[0]) + (top_terms_.capacity() + top_names_.capacity()) * 4;
+  }
 
  private:
+  size_t IndexOf(uint32_t term) const;  // position of a kept term in sums_
+
   TermWeights sums_;
+  std::vector<uint32_t> top_terms_, top_names_;
   double norm_[kTermKinds] = {0, 0, 0};  // per kind, of the idf-weighted sums, as of Refresh
 };
 

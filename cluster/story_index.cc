@@ -23,10 +23,9 @@ struct ArticleRecord {
 };
 
 struct StoryRecord {
-  Centroid centroid;
-  // Its strongest names, strongest first, as of the last Refresh: the first
+  // Its top names, strongest first, as of the last Refresh: the first
   // salient_names are its salient ones, and all merge_names lead.
-  std::vector<uint32_t> top_names;
+  Centroid centroid;
   std::vector<uint32_t> indexed;   // terms under which the story is in the index, sorted
   std::vector<uint32_t> articles;  // article indexes
   int32_t min_day = kNoDay, max_day = kNoDay;
@@ -47,13 +46,21 @@ bool Has(const TermWeights& v, uint32_t term) {
 
 std::string StoryName(uint32_t story) { return "s-" + std::to_string(story + 1); }
 
+// What placing an article needs, kept for the first articles of a stream
+// until the warm-up places them again.
+struct Placement {
+  std::string id, wire, outlet;
+  ArticleFeatures features;
+};
+
 }  // namespace
 
 struct StoryIndex::Impl {
   explicit Impl(StoryIndexOptions o) : options(o), extractor(&terms, o.lead_tokens), copies(o.dedupe) {}
 
-  ClusterResult Add(const Article& article, bool counted = false);
-  void CountDocument(const Article& article);
+  ClusterResult Add(const Article& article);
+  ClusterResult Place(const Placement& p, bool count);
+  ClusterResult Restart();
   ArticleVector Vectorize(const ArticleFeatures& f);
   double Combine(const KindCosines& c, const bool* has_kind) const;
   bool Conflicts(const ArticleVector& v, const StoryRecord& story) const;
@@ -67,7 +74,7 @@ struct StoryIndex::Impl {
   void Reindex(uint32_t story);
   uint32_t Merge(uint32_t a, uint32_t b);
   uint32_t Intern(const std::string& s);
-  uint32_t OriginOf(const Article& article, uint32_t copy_of);
+  uint32_t OriginOf(const Placement& p, uint32_t copy_of);
 
   StoryIndexOptions options;
   TermDictionary terms;
@@ -82,6 +89,8 @@ struct StoryIndex::Impl {
   std::vector<std::string> strings;
   std::unordered_map<std::string, uint32_t> string_ids;
   size_t live_stories = 0;
+  std::vector<Placement> early;  // the first articles, until the warm-up
+  bool warmed = false;
 };
 
 ArticleVector StoryIndex::Impl::Vectorize(const ArticleFeatures& f) {
@@ -121,8 +130,8 @@ bool StoryIndex::Impl::Conflicts(const ArticleVector& v, const StoryRecord& stor
   bool article_side = false;
   for (uint32_t t : v.salient) article_side |= !story.centroid.Contains(t);
   if (!article_side) return false;
-  for (size_t i = 0; i < story.top_names.size() && i < options.salient_names; ++i) {
-    uint32_t t = story.top_names[i];
+  for (size_t i = 0; i < story.centroid.top_names().size() && i < options.salient_names; ++i) {
+    uint32_t t = story.centroid.top_names()[i];
     if (!Has(v.weighted, t)) return true;
   }
   return false;
@@ -134,9 +143,9 @@ bool StoryIndex::Impl::Conflicts(const StoryRecord& a, const StoryRecord& b) con
   // differs is who leads: one story's salient names missing from the
   // other's leading names, both ways round.
   auto missing = [&](const StoryRecord& x, const StoryRecord& y) {
-    const std::vector<uint32_t>& lead = y.top_names;
-    for (size_t i = 0; i < x.top_names.size() && i < options.salient_names; ++i) {
-      if (std::find(lead.begin(), lead.end(), x.top_names[i]) == lead.end()) return true;
+    const std::vector<uint32_t>& lead = y.centroid.top_names();
+    for (size_t i = 0; i < x.centroid.top_names().size() && i < options.salient_names; ++i) {
+      if (std::find(lead.begin(), lead.end(), x.centroid.top_names()[i]) == lead.end()) return true;
     }
     return false;
   };
@@ -222,15 +231,14 @@ void StoryIndex::Impl::Join(uint32_t story, uint32_t article, const ArticleVecto
 }
 
 void StoryIndex::Impl::Refresh(StoryRecord* s) {
-  s->centroid.Refresh(options.story_terms, terms);
-  // Kept with the centroid: every candidate scoring reads them.
-  TermKind name = TermKind::kName;
-  s->top_names = s->centroid.TopTerms(std::max(options.salient_names, options.merge_names), terms, &name);
+  // The top names are kept with the centroid: every candidate scoring reads them.
+  s->centroid.Refresh(options.story_terms, terms, options.index_terms,
+                      std::max(options.salient_names, options.merge_names));
 }
 
 void StoryIndex::Impl::Reindex(uint32_t story) {
   StoryRecord& s = stories[story];
-  for (uint32_t t : s.centroid.TopTerms(options.index_terms, terms)) {
+  for (uint32_t t : s.centroid.top_terms()) {
     auto it = std::lower_bound(s.indexed.begin(), s.indexed.end(), t);
     if (it != s.indexed.end() && *it == t) continue;
     s.indexed.insert(it, t);
@@ -271,25 +279,53 @@ uint32_t StoryIndex::Impl::Intern(const std::string& s) {
   return it->second;
 }
 
-uint32_t StoryIndex::Impl::OriginOf(const Article& article, uint32_t copy_of) {
+uint32_t StoryIndex::Impl::OriginOf(const Placement& p, uint32_t copy_of) {
   if (copy_of != kNone) return articles[copy_of].origin;
-  if (!article.wire.empty()) return Intern(article.wire);
-  if (!article.outlet.empty()) return Intern(article.outlet);
-  return Intern(article.id);
+  if (!p.wire.empty()) return Intern(p.wire);
+  if (!p.outlet.empty()) return Intern(p.outlet);
+  return Intern(p.id);
 }
 
-void StoryIndex::Impl::CountDocument(const Article& article) {
-  ArticleFeatures f = extractor.Extract(article);
-  std::vector<uint32_t> distinct;
-  for (const auto& [t, c] : f.counts) distinct.push_back(t);
-  terms.AddDocument(distinct);
+ClusterResult StoryIndex::Impl::Add(const Article& article) {
+  Placement p{article.id, article.wire, article.outlet, extractor.Extract(article)};
+  if (warmed || options.warmup == 0) return Place(p, /*count=*/true);
+  early.push_back(p);
+  ClusterResult r = Place(early.back(), /*count=*/true);
+  return early.size() < options.warmup ? r : Restart();
 }
 
-ClusterResult StoryIndex::Impl::Add(const Article& article, bool counted) {
-  ArticleFeatures f = extractor.Extract(article);
-  std::vector<uint32_t> distinct;
-  for (const auto& [t, c] : f.counts) distinct.push_back(t);
-  if (!counted) terms.AddDocument(distinct);
+ClusterResult StoryIndex::Impl::Restart() {
+  // The same vocabulary (ids and cached words stay), the frequencies of all
+  // the first articles, and every decision made again in their order: the
+  // same input still gives the same stories, whatever comes after.
+  terms.ResetCounts();
+  for (const Placement& p : early) {
+    std::vector<uint32_t> distinct;
+    for (const auto& [t, c] : p.features.counts) distinct.push_back(t);
+    terms.AddDocument(distinct);
+  }
+  stories.clear();
+  articles.clear();
+  article_by_id.clear();
+  postings.clear();
+  stories_uf = UnionFind();
+  copies = NearDuplicateIndex(options.dedupe);
+  live_stories = 0;
+  ClusterResult r;
+  for (const Placement& p : early) r = Place(p, /*count=*/false);
+  early = std::vector<Placement>();
+  warmed = true;
+  r.reclustered = true;
+  return r;
+}
+
+ClusterResult StoryIndex::Impl::Place(const Placement& p, bool count) {
+  const ArticleFeatures& f = p.features;
+  if (count) {
+    std::vector<uint32_t> distinct;
+    for (const auto& [t, c] : f.counts) distinct.push_back(t);
+    terms.AddDocument(distinct);
+  }
   ArticleVector v = Vectorize(f);
 
   uint32_t index = static_cast<uint32_t>(articles.size());
@@ -331,13 +367,13 @@ ClusterResult StoryIndex::Impl::Add(const Article& article, bool counted) {
   }
 
   ArticleRecord rec;
-  rec.id = article.id;
+  rec.id = p.id;
   rec.story = story;
   rec.copy_of = copy_of;
-  rec.origin = OriginOf(article, copy_of);
-  rec.outlet = article.outlet.empty() ? kNone : Intern(article.outlet);
+  rec.origin = OriginOf(p, copy_of);
+  rec.outlet = p.outlet.empty() ? kNone : Intern(p.outlet);
   articles.push_back(std::move(rec));
-  article_by_id[article.id] = index;
+  article_by_id[p.id] = index;
 
   ClusterResult r;
   r.story_id = StoryName(stories_uf.Find(story));
@@ -346,28 +382,11 @@ ClusterResult StoryIndex::Impl::Add(const Article& article, bool counted) {
   return r;
 }
 
-StoryIndex::StoryIndex(StoryIndexOptions options)
-    : options_(options), impl_(std::make_unique<Impl>(options)), warmed_(options.warmup == 0) {}
+StoryIndex::StoryIndex(StoryIndexOptions options) : impl_(std::make_unique<Impl>(options)) {}
 
 StoryIndex::~StoryIndex() = default;
 
-ClusterResult StoryIndex::Add(const Article& article) {
-  if (warmed_) return impl_->Add(article);
-  early_.push_back(article);
-  if (early_.size() < options_.warmup) return impl_->Add(article);
-  // A fresh index learns the frequencies of all the first articles, then
-  // clusters them in their order: the same input still gives the same
-  // stories, whatever the later articles.
-  auto fresh = std::make_unique<Impl>(options_);
-  for (const Article& a : early_) fresh->CountDocument(a);
-  ClusterResult r;
-  for (const Article& a : early_) r = fresh->Add(a, /*counted=*/true);
-  r.reclustered = true;
-  impl_ = std::move(fresh);
-  early_ = std::vector<Article>();
-  warmed_ = true;
-  return r;
-}
+ClusterResult StoryIndex::Add(const Article& article) { return impl_->Add(article); }
 
 std::string StoryIndex::StoryOf(std::string_view article_id) const {
   auto it = impl_->article_by_id.find(std::string(article_id));
@@ -408,7 +427,7 @@ size_t StoryIndex::story_count() const { return impl_->live_stories; }
 size_t StoryIndex::MemoryBytes() const {
   const Impl& m = *impl_;
   size_t bytes = m.copies.MemoryBytes() + m.articles.capacity() * sizeof(ArticleRecord);
-  for (const Article& a : early_) bytes += sizeof(a) + a.text.capacity() + a.input.capacity();
+  for (const Placement& p : m.early) bytes += sizeof(p) + p.features.counts.capacity() * 8 + p.features.sketch.keys.capacity() * 4;
   for (const StoryRecord& s : m.stories) {
     bytes += sizeof(s) + s.centroid.MemoryBytes() + (s.indexed.capacity() + s.articles.capacity()) * 4;
   }

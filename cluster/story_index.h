@@ -26,7 +26,7 @@
 //
 // The first `warmup` articles are clustered again once they have all
 // arrived, with document frequencies learned from all of them (see
-// StoryIndexOptions::warmup); the index keeps copies of them until then.
+// StoryIndexOptions::warmup); the index keeps their features until then.
 //
 // Not thread-safe: one StoryIndex per stream.
 #ifndef STORYFUSE_CLUSTER_STORY_INDEX_H_
@@ -57,7 +57,7 @@ struct StoryIndexOptions {
   size_t index_terms = 24;        // top story terms entered in the inverted index
   size_t query_terms = 32;        // top article terms looked up in it
   size_t max_postings = 256;      // most recent stories kept per index term
-  size_t scan_postings = 64;      // most recent stories looked at per query term
+  size_t scan_postings = 32;      // most recent stories looked at per query term
   size_t max_candidates = 16;     // candidate stories scored per article
   // A stream's first articles are clustered with document frequencies
   // learned from a handful of reports, which weigh common words like rare
@@ -115,10 +115,7 @@ class StoryIndex {
 
  private:
   struct Impl;
-  StoryIndexOptions options_;
   std::unique_ptr<Impl> impl_;
-  std::vector<Article> early_;  // the first articles, until warmup is done
-  bool warmed_ = false;
 };
 
 }  // namespace storyfuse

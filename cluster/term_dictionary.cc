@@ -1,5 +1,7 @@
 #include "cluster/term_dictionary.h"
 
+#include <algorithm>
+
 #include <cmath>
 
 #include "dedupe/hasher.h"
@@ -15,6 +17,13 @@ uint32_t TermDictionary::Id(TermKind kind, std::string_view text) {
     log_df_.push_back(0);
   }
   return *id;
+}
+
+void TermDictionary::ResetCounts() {
+  std::fill(df_.begin(), df_.end(), 0);
+  std::fill(log_df_.begin(), log_df_.end(), 0.0f);
+  documents_ = 0;
+  log_docs_ = 0;
 }
 
 void TermDictionary::AddDocument(const std::vector<uint32_t>& terms) {

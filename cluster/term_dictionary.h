@@ -22,6 +22,8 @@ class TermDictionary {
   uint32_t Id(TermKind kind, std::string_view text);
   TermKind Kind(uint32_t id) const { return kinds_[id]; }
 
+  // Forgets all document counts; ids stay.
+  void ResetCounts();
   // Counts one document containing each of `terms` (distinct ids).
   void AddDocument(const std::vector<uint32_t>& terms);
 
