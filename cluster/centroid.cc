@@ -42,6 +42,25 @@ KindCosines DotBy(const TermWeights& a, const TermWeights& b, const TermDictiona
   return dot;
 }
 
+// A kept term by strength: strongest first, ties to the lower id.
+struct Ranked {
+  float neg_weight;  // -(sum × idf)
+  uint32_t term;
+  float sum;
+  bool operator<(const Ranked& o) const { return neg_weight != o.neg_weight ? neg_weight < o.neg_weight : term < o.term; }
+};
+
+// The terms of the `m` first entries of `ranked` in its order (partly
+// sorted in place).
+std::vector<uint32_t> Strongest(std::vector<Ranked>* ranked, size_t m) {
+  m = std::min(m, ranked->size());
+  std::partial_sort(ranked->begin(), ranked->begin() + m, ranked->end());
+  std::vector<uint32_t> out;
+  out.reserve(m);
+  for (size_t i = 0; i < m; ++i) out.push_back((*ranked)[i].term);
+  return out;
+}
+
 }  // namespace
 
 void Centroid::Add(const TermWeights& weights) { sums_ = Sum(sums_, weights); }
@@ -51,40 +70,30 @@ void Centroid::Merge(const Centroid& other) { sums_ = Sum(sums_, other.sums_); }
 void Centroid::Refresh(size_t k, const TermDictionary& terms, size_t top_terms, size_t top_names) {
   // One ranking serves the cut to k terms and both top lists: every Join
   // refreshes, and ranking 200 terms three times was 7% of clustering.
-  std::vector<std::pair<float, uint32_t>> ranked;  // (-weight, term): strongest first, ties to the lower id
+  std::vector<Ranked> ranked;
   ranked.reserve(sums_.size());
-  for (const auto& [t, w] : sums_) ranked.emplace_back(-w * terms.Idf(t), t);
+  for (const auto& [t, w] : sums_) ranked.push_back({static_cast<float>(-w * terms.Idf(t)), t, w});
   if (ranked.size() > k) {
     std::nth_element(ranked.begin(), ranked.begin() + k, ranked.end());
     ranked.resize(k);
     TermWeights kept;
     kept.reserve(k);
-    for (const auto& [score, t] : ranked) kept.emplace_back(t, sums_[IndexOf(t)].second);
+    for (const Ranked& r : ranked) kept.emplace_back(r.term, r.sum);
     std::sort(kept.begin(), kept.end());
     sums_ = std::move(kept);
   }
-  size_t m = std::min(std::max(top_terms, top_names), ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + m, ranked.end());
-  top_terms_.clear();
-  top_names_.clear();
-  for (size_t i = 0; i < ranked.size() && (top_terms_.size() < top_terms || top_names_.size() < top_names); ++i) {
-    // Past the first m, names come from the rest in rank order.
-    if (i == m) std::sort(ranked.begin() + m, ranked.end());
-    uint32_t t = ranked[i].second;
-    if (top_terms_.size() < top_terms) top_terms_.push_back(t);
-    if (top_names_.size() < top_names && terms.Kind(t) == TermKind::kName) top_names_.push_back(t);
+  std::vector<Ranked> names;
+  for (const Ranked& r : ranked) {
+    if (terms.Kind(r.term) == TermKind::kName) names.push_back(r);
   }
+  top_terms_ = Strongest(&ranked, top_terms);
+  top_names_ = Strongest(&names, top_names);
   double n[kTermKinds] = {0, 0, 0};
   for (const auto& [t, w] : sums_) {
     double x = w * terms.Idf(t);
     n[static_cast<int>(terms.Kind(t))] += x * x;
   }
   for (int i = 0; i < kTermKinds; ++i) norm_[i] = std::sqrt(n[i]);
-}
-
-size_t Centroid::IndexOf(uint32_t term) const {
-  auto it = std::lower_bound(sums_.begin(), sums_.end(), std::make_pair(term, -1e30f));
-  return static_cast<size_t>(it - sums_.begin());
 }
 
 KindCosines Centroid::Cosine(const TermWeights& article, const TermDictionary& terms) const {

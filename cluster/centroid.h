@@ -56,8 +56,6 @@ class Centroid {
   }
 
  private:
-  size_t IndexOf(uint32_t term) const;  // position of a kept term in sums_
-
   TermWeights sums_;
   std::vector<uint32_t> top_terms_, top_names_;
   double norm_[kTermKinds] = {0, 0, 0};  // per kind, of the idf-weighted sums, as of Refresh
