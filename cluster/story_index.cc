@@ -46,6 +46,14 @@ bool Has(const TermWeights& v, uint32_t term) {
 
 std::string StoryName(uint32_t story) { return "s-" + std::to_string(story + 1); }
 
+// The distinct terms of an article, for its document frequencies.
+std::vector<uint32_t> DistinctTerms(const ArticleFeatures& f) {
+  std::vector<uint32_t> distinct;
+  distinct.reserve(f.counts.size());
+  for (const auto& [t, c] : f.counts) distinct.push_back(t);
+  return distinct;
+}
+
 // What placing an article needs, kept for the first articles of a stream
 // until the warm-up places them again.
 struct Placement {
@@ -299,11 +307,7 @@ ClusterResult StoryIndex::Impl::Restart() {
   // the first articles, and every decision made again in their order: the
   // same input still gives the same stories, whatever comes after.
   terms.ResetCounts();
-  for (const Placement& p : early) {
-    std::vector<uint32_t> distinct;
-    for (const auto& [t, c] : p.features.counts) distinct.push_back(t);
-    terms.AddDocument(distinct);
-  }
+  for (const Placement& p : early) terms.AddDocument(DistinctTerms(p.features));
   stories.clear();
   articles.clear();
   article_by_id.clear();
@@ -321,11 +325,7 @@ ClusterResult StoryIndex::Impl::Restart() {
 
 ClusterResult StoryIndex::Impl::Place(const Placement& p, bool count) {
   const ArticleFeatures& f = p.features;
-  if (count) {
-    std::vector<uint32_t> distinct;
-    for (const auto& [t, c] : f.counts) distinct.push_back(t);
-    terms.AddDocument(distinct);
-  }
+  if (count) terms.AddDocument(DistinctTerms(f));
   ArticleVector v = Vectorize(f);
 
   uint32_t index = static_cast<uint32_t>(articles.size());
@@ -427,7 +427,9 @@ size_t StoryIndex::story_count() const { return impl_->live_stories; }
 size_t StoryIndex::MemoryBytes() const {
   const Impl& m = *impl_;
   size_t bytes = m.copies.MemoryBytes() + m.articles.capacity() * sizeof(ArticleRecord);
-  for (const Placement& p : m.early) bytes += sizeof(p) + p.features.counts.capacity() * 8 + p.features.sketch.keys.capacity() * 4;
+  for (const Placement& p : m.early) {
+    bytes += sizeof(p) + p.features.counts.capacity() * 8 + p.features.sketch.keys.capacity() * 4;
+  }
   for (const StoryRecord& s : m.stories) {
     bytes += sizeof(s) + s.centroid.MemoryBytes() + (s.indexed.capacity() + s.articles.capacity()) * 4;
   }

@@ -41,25 +41,31 @@ BCubedScore ScoreOrder(const StoryIndexOptions& options, const std::vector<Artic
   return BCubed::Score(predicted, gold);
 }
 
-// A stream's quality depends on its order: the input order, then shuffles
-// seeded 1, 2, ... (Fisher-Yates over splitmix64, the same on every
-// platform), and the mean and range of the scores.
+// 0 .. n-1 shuffled by Fisher-Yates over splitmix64 seeded with `seed`:
+// the same order on every platform, unlike std::shuffle.
+std::vector<size_t> SeededShuffle(size_t n, uint64_t seed) {
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  uint64_t state = seed;
+  auto next = [&state] {
+    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  };
+  for (size_t i = n; i > 1; --i) std::swap(order[i - 1], order[next() % i]);
+  return order;
+}
+
+// A stream's quality depends on its order: `input_order` (the score of the
+// pass already made), then shuffles seeded 1, 2, ..., and the mean and
+// range of the scores.
 void PrintOrders(const EvalClusterOptions& opt, const std::vector<Article>& articles,
-                 const std::vector<std::string>& labels) {
-  std::vector<size_t> order(articles.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+                 const std::vector<std::string>& labels, const BCubedScore& input_order) {
   double p = 0, r = 0, f = 0, lo = 1, hi = 0;
   for (size_t k = 0; k < opt.orders; ++k) {
-    uint64_t state = k;
-    auto next = [&state] {
-      uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-      z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-      return z ^ (z >> 31);
-    };
-    std::vector<size_t> shuffled = order;
-    for (size_t i = shuffled.size(); k > 0 && i > 1; --i) std::swap(shuffled[i - 1], shuffled[next() % i]);
-    BCubedScore s = ScoreOrder(opt.index, articles, labels, shuffled);
+    BCubedScore s =
+        k == 0 ? input_order : ScoreOrder(opt.index, articles, labels, SeededShuffle(articles.size(), k));
     p += s.precision, r += s.recall, f += s.f1;
     lo = std::min(lo, s.f1), hi = std::max(hi, s.f1);
   }
@@ -126,7 +132,7 @@ int RunEvalCluster(const EvalClusterOptions& opt) {
   std::printf("BCubed       P %.4f  R %.4f  F1 %.4f\n", s.precision, s.recall, s.f1);
   std::printf("throughput   %.0f articles/s clustering (%.3f s CPU), %.0f articles/s end to end (%.3f s CPU)\n",
               n / std::max(clustering, 1e-9), clustering, n / std::max(total, 1e-9), total);
-  if (opt.orders > 1) PrintOrders(opt, kept, kept_labels);
+  if (opt.orders > 1) PrintOrders(opt, kept, kept_labels, s);
   return source.had_errors() ? kExitBadInput : kExitOk;
 }
 
