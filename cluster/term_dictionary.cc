@@ -1,15 +1,25 @@
 #include "cluster/term_dictionary.h"
 
 #include <algorithm>
-
 #include <cmath>
 
 #include "dedupe/hasher.h"
 
 namespace storyfuse {
 
+namespace {
+
+// Per kind, XORed into the text's hash. Seeds one apart (the old key was
+// Hash64(text, seed + kind)) made short terms collide across kinds: XXH3
+// keys texts of 1-3 bytes as (bytes ^ (secret + seed)), so the name "lee"
+// and the word "led" got one id. A constant XORed into one well-mixed hash
+// leaves two kinds' keys equal only by a 64-bit chance.
+constexpr uint64_t kKindSalt[] = {0x0ULL, 0x9b3c5e71d24a8f06ULL, 0x4f17a2c8e9d36b5dULL};
+
+}  // namespace
+
 uint32_t TermDictionary::Id(TermKind kind, std::string_view text) {
-  uint64_t key = Hasher::Hash64(text, kSketchSeed + static_cast<uint64_t>(kind));
+  uint64_t key = Hasher::Hash64(text) ^ kKindSalt[static_cast<int>(kind)];
   auto [id, inserted] = ids_.Insert(key, static_cast<uint32_t>(kinds_.size()));
   if (inserted) {
     kinds_.push_back(kind);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
+#include <string>
 
 namespace storyfuse {
 namespace {
@@ -16,6 +18,20 @@ TEST(TermDictionaryTest, IdsAreDensePerKindAndText) {
   EXPECT_EQ(d.Id(TermKind::kWord, "harbor"), a);
   EXPECT_EQ(d.Kind(b), TermKind::kName);
   EXPECT_EQ(d.size(), 2u);
+}
+
+TEST(TermDictionaryTest, ShortTermsOfDifferentKindsNeverShareAnId) {
+  // One byte apart in text, one kind apart: these shared an id when the
+  // kind was added to the hash seed.
+  TermDictionary terms;
+  EXPECT_NE(terms.Id(TermKind::kName, "lee"), terms.Id(TermKind::kWord, "led"));
+  std::set<uint32_t> ids;
+  for (int i = 0; i < 3000; ++i) {
+    ids.insert(terms.Id(static_cast<TermKind>(i % 3), "t" + std::to_string(i)));
+    ids.insert(terms.Id(static_cast<TermKind>(i % 3), std::to_string(i)));
+  }
+  EXPECT_EQ(ids.size(), 6000u);
+  EXPECT_EQ(terms.size(), 6002u);
 }
 
 TEST(TermDictionaryTest, IdfFallsWithDocumentFrequency) {
