@@ -1,6 +1,9 @@
 // bench_cluster: streaming clustering at scale on synthetic news.
 //
-//   bench_cluster [N]        (default 10000; run one N per process for peak RSS)
+//   bench_cluster [N] [knob=value ...]
+//       N defaults to 10000; run one N per process for peak RSS. Knobs
+//       change StoryIndexOptions for A/B runs: query_terms, scan_postings,
+//       max_candidates, index_terms.
 //
 // Generates N articles with known stories and copies, in a news-like order
 // (about 60 stories open at once; two articles a day ... 2,000 a day), feeds
@@ -265,9 +268,9 @@ long PeakRssKb() {
   return u.ru_maxrss;
 }
 
-int Run(size_t n) {
+int Run(size_t n, const StoryIndexOptions& options) {
   Stream stream(42);
-  StoryIndex index;
+  StoryIndex index(options);
   std::vector<std::string> gold;
   std::vector<int64_t> gold_copy, predicted_copy;
   std::vector<std::string> ids;
@@ -310,11 +313,34 @@ int Run(size_t n) {
 }  // namespace
 }  // namespace storyfuse
 
+namespace {
+
+// Sets the knob named before '=' in `arg`; false when unknown or malformed.
+bool SetKnob(const std::string& arg, storyfuse::StoryIndexOptions* o) {
+  size_t eq = arg.find('=');
+  if (eq == std::string::npos) return false;
+  std::string name = arg.substr(0, eq);
+  size_t value = std::strtoull(arg.c_str() + eq + 1, nullptr, 10);
+  size_t* knob = name == "query_terms"      ? &o->query_terms
+                 : name == "scan_postings"  ? &o->scan_postings
+                 : name == "max_candidates" ? &o->max_candidates
+                 : name == "index_terms"    ? &o->index_terms
+                                            : nullptr;
+  if (knob == nullptr || value == 0) return false;
+  *knob = value;
+  return true;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   size_t n = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 10000;
-  if (n == 0) {
-    std::fprintf(stderr, "usage: bench_cluster [N]\n");
+  storyfuse::StoryIndexOptions options;
+  bool ok = n > 0;
+  for (int i = 2; i < argc && ok; ++i) ok = SetKnob(argv[i], &options);
+  if (!ok) {
+    std::fprintf(stderr, "usage: bench_cluster [N] [query_terms|scan_postings|max_candidates|index_terms=VALUE ...]\n");
     return 2;
   }
-  return storyfuse::Run(n);
+  return storyfuse::Run(n, options);
 }
