@@ -4,32 +4,24 @@
 #include <array>
 #include <string_view>
 
+#include "text/stopwords.h"
+
 namespace storyfuse {
 namespace {
 
-// Sorted, for binary search.
-constexpr std::array<std::string_view, 168> kWords = {
-    "a", "about", "above", "after", "again", "against", "ago", "all", "also", "am", "among", "an",
-    "and", "another", "any", "are", "around", "as", "at", "be", "became", "because", "been",
-    "before", "being", "below", "between", "both", "but", "by", "came", "can", "could", "did",
-    "do", "does", "doing", "down", "during", "each", "either", "even", "ever", "every", "few",
-    "for", "from", "further", "get", "got", "had", "has", "have", "having", "he", "her", "here",
-    "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is",
-    "it", "its", "itself", "just", "last", "least", "less", "like", "made", "make", "many",
-    "may", "me", "might", "more", "most", "much", "must", "my", "myself", "never", "new", "no",
-    "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours",
-    "out", "over", "own", "per", "said", "same", "say", "says", "see", "she", "should", "since",
-    "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "then",
-    "there", "these", "they", "this", "those", "though", "through", "to", "told", "too", "under",
-    "until", "up", "upon", "us", "very", "was", "way", "we", "well", "were", "what", "when",
-    "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
-    "within", "without", "would", "yet", "you", "your", "yours",
+// Beyond the project's function words (text/stopwords.h): frequent words
+// that say nothing about which story an article tells ("new", "last",
+// "made"). Few enough that early articles, scored before document
+// frequencies are learned, are not led by them. Sorted, for binary search.
+constexpr std::array<std::string_view, 21> kClusterOnly = {
+    "ago",  "another", "became", "came", "either", "ever", "every", "get", "got", "last", "least",
+    "less", "made",    "make",   "many", "much",   "never", "new",  "see", "way", "well",
 };
 
 }  // namespace
 
 bool Stopwords::Contains(std::string_view folded) {
-  return std::binary_search(kWords.begin(), kWords.end(), folded);
+  return IsStopword(folded) || std::binary_search(kClusterOnly.begin(), kClusterOnly.end(), folded);
 }
 
 }  // namespace storyfuse

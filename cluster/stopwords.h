@@ -1,6 +1,7 @@
-// Stopwords: English function words and reporting verbs that carry no
-// evidence about which story an article belongs to. A fixed prior: the
-// online document frequencies learn the rest.
+// Stopwords for clustering: the project's function words (text/stopwords.h)
+// and a few frequent words that carry no evidence about which story an
+// article belongs to. A fixed prior: the online document frequencies learn
+// the rest.
 #ifndef STORYFUSE_CLUSTER_STOPWORDS_H_
 #define STORYFUSE_CLUSTER_STOPWORDS_H_
 
