@@ -6,12 +6,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "analyze/quote_extractor.h"
+#include "base/file.h"
 
 namespace {
 
@@ -28,10 +27,8 @@ const std::vector<std::string>& Texts() {
     }
     std::sort(paths.begin(), paths.end());
     for (const fs::path& p : paths) {
-      std::ifstream in(p, std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      out.push_back(ss.str());
+      storyfuse::Result<std::string> text = storyfuse::ReadWholeFile(p.string());
+      if (text.ok()) out.push_back(std::move(*text));
     }
     return out;
   }();

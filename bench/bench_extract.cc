@@ -9,11 +9,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "base/file.h"
 #include "ingest/html_document.h"
 #include "ingest/html_extractor.h"
 
@@ -29,10 +28,8 @@ const std::vector<std::string>& Pages() {
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      out->push_back(ss.str());
+      Result<std::string> text = ReadWholeFile(f.string());
+      if (text.ok()) out->push_back(std::move(*text));
     }
     return out;
   }();

@@ -8,11 +8,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "base/file.h"
 #include "ingest/text_cleaner.h"
 
 namespace storyfuse {
@@ -29,10 +28,8 @@ const std::vector<std::string>& Docs() {
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      out->push_back(ss.str());
+      Result<std::string> text = ReadWholeFile(f.string());
+      if (text.ok()) out->push_back(std::move(*text));
     }
     return out;
   }();

@@ -2,22 +2,13 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
+
+#include "base/file.h"
 
 namespace storyfuse {
 
 namespace fs = std::filesystem;
-
-Result<std::string> RougeCorpus::ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot open " + path);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::IoError("cannot read " + path);
-  return buf.str();
-}
 
 std::vector<std::string> RougeCorpus::ListFiles(const std::string& dir) {
   std::vector<std::string> out;
@@ -38,7 +29,7 @@ Result<std::vector<RougeCluster>> RougeCorpus::ReadClusters(const std::string& d
     if (refs.empty()) continue;
     RougeCluster c{e.path().filename().string(), e.path().string(), {}};
     for (const auto& r : refs) {
-      Result<std::string> text = ReadFile(r);
+      Result<std::string> text = ReadWholeFile(r);
       if (!text.ok()) return text.status();
       c.references.push_back(std::move(text).value());
     }

@@ -28,9 +28,6 @@ class RougeCorpus {
   // reference cannot be read.
   static Result<std::vector<RougeCluster>> ReadClusters(const std::string& dir);
 
-  // Whole contents of a file; NotFound / IoError naming `path`.
-  static Result<std::string> ReadFile(const std::string& path);
-
   // Regular files directly inside `dir`, sorted by path (empty when none or
   // when `dir` is not a folder).
   static std::vector<std::string> ListFiles(const std::string& dir);

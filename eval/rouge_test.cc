@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "base/file.h"
 #include "eval/rouge_corpus.h"
 
 namespace storyfuse {
@@ -117,7 +118,7 @@ TEST(RougeTest, ReproducesPublishedDuc2004Table) {
   for (const Published& p : kTable) {
     std::vector<std::pair<std::string, ClusterRouge>> scores;
     for (const RougeCluster& c : *clusters) {
-      auto peer = RougeCorpus::ReadFile((data / "duc2004-dev-peers" / p.system / (c.name + ".txt")).string());
+      auto peer = ReadWholeFile((data / "duc2004-dev-peers" / p.system / (c.name + ".txt")).string());
       ASSERT_TRUE(peer.ok()) << peer.status().ToString();
       std::vector<std::string_view> refs(c.references.begin(), c.references.end());
       scores.emplace_back(c.name, rouge->Score(*peer, refs));

@@ -10,10 +10,9 @@
 #include <ctime>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
+#include "base/file.h"
 #include "eval/extraction_scorer.h"
 #include "ingest/article_extractor.h"
 #include "text/unicode_text.h"
@@ -28,15 +27,6 @@ struct EvalExtractOptions {
   std::string dir;
   bool pages = false;
 };
-
-bool ReadFile(const fs::path& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
 
 std::vector<fs::path> HtmlFiles(const fs::path& dir) {
   std::vector<fs::path> files;
@@ -67,13 +57,15 @@ int RunEvalExtract(const EvalExtractOptions& opt) {
   double secs = 0, cpu_secs = 0;
   uint64_t bytes = 0;
   for (const fs::path& file : files) {
-    std::string raw, gold;
     fs::path gold_path = gold_dir / (file.stem().string() + ".txt");
-    if (!ReadFile(file, &raw) || !ReadFile(gold_path, &gold)) {
+    Result<std::string> raw_file = ReadWholeFile(file.string()), gold_file = ReadWholeFile(gold_path.string());
+    if (!raw_file.ok() || !gold_file.ok()) {
       std::fprintf(stderr, "storyfuse: %s: cannot read it or its gold text\n", file.c_str());
       code = kExitBadInput;
       continue;
     }
+    const std::string& raw = *raw_file;
+    const std::string& gold = *gold_file;
     auto start = std::chrono::steady_clock::now();
     std::clock_t cpu_start = std::clock();
     RawDoc doc;

@@ -9,10 +9,9 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
+#include "base/file.h"
 #include "analyze/quote_extractor.h"
 #include "eval/quote_scorer.h"
 #include "text/utf8.h"
@@ -29,15 +28,6 @@ struct EvalQuotesOptions {
   bool keep_unattributed = false;
   bool dump = false;
 };
-
-bool ReadFile(const fs::path& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
 
 // The first annotation file of `doc` in sorted order, or "".
 fs::path GoldAnnotation(const fs::path& dir, const std::string& doc) {
@@ -128,14 +118,17 @@ int RunEvalQuotes(const EvalQuotesOptions& opt) {
   size_t bytes = 0, articles = 0;
   bool bad = false;
   for (const fs::path& path : texts) {
-    std::string doc = path.stem().string(), text, ann;
+    std::string doc = path.stem().string();
     fs::path ann_path = GoldAnnotation(ann_dir, doc);
-    if (!ReadFile(path, &text) || ann_path.empty() || !ReadFile(ann_path, &ann)) {
+    Result<std::string> text_file = ReadWholeFile(path.string());
+    Result<std::string> ann_file = ann_path.empty() ? Result<std::string>(Status::NotFound(doc)) : ReadWholeFile(ann_path.string());
+    if (!text_file.ok() || !ann_file.ok()) {
       std::fprintf(stderr, "storyfuse: %s: cannot read the text or its annotation\n", path.c_str());
       bad = true;
       continue;
     }
-    Result<std::vector<GoldQuote>> gold = ReadPolnearGold(text, ann);
+    const std::string& text = *text_file;
+    Result<std::vector<GoldQuote>> gold = ReadPolnearGold(text, *ann_file);
     if (!gold.ok()) {
       std::fprintf(stderr, "storyfuse: %s: %s\n", ann_path.c_str(), gold.status().message().c_str());
       bad = true;

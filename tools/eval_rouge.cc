@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "base/file.h"
 #include "eval/rouge.h"
 #include "eval/rouge_corpus.h"
 #include "tools/command.h"
@@ -43,7 +44,7 @@ int RunEvalRouge(const EvalRougeOptions& opt) {
   std::vector<std::pair<std::string, ClusterRouge>> scores;
   for (const RougeCluster& c : *clusters) {
     std::string path = (std::filesystem::path(opt.peer_dir) / (c.name + ".txt")).string();
-    Result<std::string> peer = RougeCorpus::ReadFile(path);
+    Result<std::string> peer = ReadWholeFile(path);
     if (!peer.ok()) {  // scored as an empty summary, as a missing output deserves
       std::fprintf(stderr, "storyfuse: %s\n", peer.status().message().c_str());
       code = kExitBadInput;
