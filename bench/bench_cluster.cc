@@ -3,7 +3,7 @@
 //   bench_cluster [N] [knob=value ...]
 //       N defaults to 10000; run one N per process for peak RSS. Knobs
 //       change StoryIndexOptions for A/B runs: query_terms, scan_postings,
-//       max_candidates, index_terms.
+//       max_candidates, index_terms, late_factor.
 //
 // Generates N articles with known stories and copies, in a news-like order
 // (about 60 stories open at once; two articles a day ... 2,000 a day), feeds
@@ -320,6 +320,10 @@ bool SetKnob(const std::string& arg, storyfuse::StoryIndexOptions* o) {
   size_t eq = arg.find('=');
   if (eq == std::string::npos) return false;
   std::string name = arg.substr(0, eq);
+  if (name == "late_factor") {
+    o->late_factor = std::strtod(arg.c_str() + eq + 1, nullptr);
+    return true;
+  }
   size_t value = std::strtoull(arg.c_str() + eq + 1, nullptr, 10);
   size_t* knob = name == "query_terms"      ? &o->query_terms
                  : name == "scan_postings"  ? &o->scan_postings
@@ -339,7 +343,7 @@ int main(int argc, char** argv) {
   bool ok = n > 0;
   for (int i = 2; i < argc && ok; ++i) ok = SetKnob(argv[i], &options);
   if (!ok) {
-    std::fprintf(stderr, "usage: bench_cluster [N] [query_terms|scan_postings|max_candidates|index_terms=VALUE ...]\n");
+    std::fprintf(stderr, "usage: bench_cluster [N] [query_terms|scan_postings|max_candidates|index_terms|late_factor=VALUE ...]\n");
     return 2;
   }
   return storyfuse::Run(n, options);

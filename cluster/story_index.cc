@@ -336,8 +336,14 @@ ClusterResult StoryIndex::Impl::Place(const Placement& p, bool count) {
   // Score candidate stories the article may join.
   std::vector<std::pair<double, uint32_t>> scored;  // (score, story)
   for (uint32_t s : Candidates(v.weighted)) {
-    if (!TimeCompatible(f.day, stories[s])) continue;
+    // Late: a follow-up weeks or months on (a trial, a repair, a second
+    // rehab) joins on strong evidence only; another meeting of the same
+    // ministers a month later, which shares the cast but not the details,
+    // does not.
+    bool in_time = TimeCompatible(f.day, stories[s]);
+    if (!in_time && options.late_factor <= 0) continue;
     double score = Combine(stories[s].centroid.Cosine(v.weighted, terms), v.has_kind);
+    if (!in_time) score *= options.late_factor;
     if (Conflicts(v, stories[s])) score *= options.conflict_factor;
     scored.emplace_back(score, s);
   }

@@ -52,7 +52,9 @@ struct StoryIndexOptions {
   size_t salient_names = 3;       // names compared to detect a different event of a kind
   size_t merge_names = 10;        // leading names of a story that must include the other's salient ones to merge
   double conflict_factor = 0.7;   // score multiplier when they conflict
-  int max_gap_days = 7;           // days a dated article may lie outside a story's span
+  int max_gap_days = 7;
+  double late_factor = 0.6;  // EXPERIMENT
+  bool late_merges = false;  // EXPERIMENT           // days a dated article may lie outside a story's span
   size_t story_terms = 200;       // centroid terms kept per story
   size_t index_terms = 24;        // top story terms entered in the inverted index
   size_t query_terms = 32;        // top article terms looked up in it

@@ -49,6 +49,11 @@ const char* kQuakeB2 =
     "after a 5.1 magnitude earthquake struck off the Kelmont coast. Mayor Tomas Oyelaran said "
     "the two injured fishermen were recovering in hospital. The geological survey in Kelmont "
     "recorded a dozen small aftershocks but said a larger quake was unlikely.";
+const char* kQuakeFollowUp =
+    "Two months after the magnitude 6.4 earthquake that killed 14 people in Brenmoor, governor "
+    "Ilse Varga reopened the town's school on Monday and said 300 families in Brenmoor and "
+    "Tallis were still living in tents. The Doravia seismic office said aftershocks had "
+    "stopped, and engineers had checked most of the damaged stone houses in the province.";
 const char* kBridge =
     "A cargo barge loaded with gravel struck a support pier of the Old Harbor Bridge in "
     "Velmora early on Tuesday, forcing engineers to close the crossing while divers "
@@ -84,13 +89,62 @@ TEST(StoryIndexTest, SimilarEventsWithoutDatesStayApartByNamesAndNumbers) {
   EXPECT_NE(index.StoryOf("a1"), index.StoryOf("b1"));
 }
 
-TEST(StoryIndexTest, SameKindOfEventAMonthApartIsTwoStories) {
+TEST(StoryIndexTest, AFollowUpMonthsLaterJoinsOnStrongEvidenceOnly) {
+  // Same place, governor, toll and magnitude two months on: the same story
+  // (ECB+ keeps a shooting and its trial together). The bridge accident
+  // that week shares nothing and stays out.
   StoryIndex index;
   index.Add(Make("a1", kQuakeA1, "2024-03-02"));
-  // The same text a month later is not the same event... unless it is a
-  // copy, so use the other article of the event.
-  index.Add(Make("a2", kQuakeA2, "2024-04-05"));
-  EXPECT_NE(index.StoryOf("a1"), index.StoryOf("a2"));
+  index.Add(Make("a2", kQuakeA2, "2024-03-03"));
+  index.Add(Make("later", kQuakeFollowUp, "2024-05-06"));
+  index.Add(Make("bridge", kBridge, "2024-05-06"));
+  EXPECT_EQ(index.StoryOf("later"), index.StoryOf("a1"));
+  EXPECT_NE(index.StoryOf("bridge"), index.StoryOf("a1"));
+  StoryIndexOptions strict;
+  strict.late_factor = 0;  // the hard gate: nothing joins after the window
+  StoryIndex gated(strict);
+  gated.Add(Make("a1", kQuakeA1, "2024-03-02"));
+  gated.Add(Make("a2", kQuakeA2, "2024-03-03"));
+  gated.Add(Make("later", kQuakeFollowUp, "2024-05-06"));
+  EXPECT_NE(gated.StoryOf("later"), gated.StoryOf("a1"));
+}
+
+// Two meetings of the same two ministers, a month apart: one cast, one
+// subject, other places, figures and outcomes; the later reports recall the
+// first meeting.
+const char* kTalksFeb1 =
+    "Doravia's foreign minister Velda Marsh and her Estmark counterpart Ilan Korr met for three "
+    "hours in Port Sable on Tuesday, their first talks since fighting broke out along the river "
+    "border last autumn. Marsh said the two sides agreed to reopen the grain corridor through "
+    "the Selk valley for 60 days and to exchange 120 prisoners. Korr called the meeting frank "
+    "and said his government wanted international monitors at the Selk crossing.";
+const char* kTalksFeb2 =
+    "Ministers Velda Marsh of Doravia and Ilan Korr of Estmark agreed in Port Sable on Tuesday "
+    "to reopen the Selk valley grain corridor for 60 days, officials said after the talks. The "
+    "deal includes an exchange of 120 prisoners before the end of the month. Korr told "
+    "reporters in Port Sable that monitors would be needed at the crossing, and Marsh said "
+    "the talks had been difficult but useful.";
+const char* kTalksMar1 =
+    "Velda Marsh and Ilan Korr met again on Thursday, this time in the lakeside city of "
+    "Lindqvist, a month after their talks in Port Sable. The foreign ministers of Doravia and "
+    "Estmark failed to agree on extending the grain corridor, and Korr accused Doravian "
+    "troops of shelling two villages near Hollen. Marsh said her government would send 40 "
+    "observers to Hollen and proposed a new round of talks in April.";
+const char* kTalksMar2 =
+    "Talks in Lindqvist between Doravia's Velda Marsh and Estmark's Ilan Korr ended on Thursday "
+    "without a deal to extend the grain corridor. Korr said the shelling of villages near "
+    "Hollen had poisoned the meeting. Marsh offered to send 40 observers to Hollen, and "
+    "officials in Lindqvist said the ministers might meet again in April.";
+
+TEST(StoryIndexTest, TwoMeetingsOfTheSameMinistersAMonthApartAreTwoStories) {
+  StoryIndex index;
+  index.Add(Make("feb1", kTalksFeb1, "2025-02-11"));
+  index.Add(Make("feb2", kTalksFeb2, "2025-02-11"));
+  index.Add(Make("mar1", kTalksMar1, "2025-03-13"));
+  index.Add(Make("mar2", kTalksMar2, "2025-03-13"));
+  EXPECT_EQ(index.StoryOf("feb1"), index.StoryOf("feb2"));
+  EXPECT_EQ(index.StoryOf("mar1"), index.StoryOf("mar2"));
+  EXPECT_NE(index.StoryOf("feb1"), index.StoryOf("mar1"));
 }
 
 TEST(StoryIndexTest, CopiesJoinTheirOriginalAndShareItsOrigin) {

@@ -144,6 +144,7 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   cmd->add_option("inputs", opt->inputs, "JSONL files with id, text, label")->required();
   // Clustering parameters, for studying their effect (defaults are the library's).
   cmd->add_option("--scan-postings", opt->index.scan_postings, "Newest stories looked at per query term")->capture_default_str();
+  cmd->add_option("--late-factor", opt->index.late_factor, "Score factor for a story more than --max-gap-days away (0: no join)")->capture_default_str();
   cmd->add_option("--max-candidates", opt->index.max_candidates, "Candidate stories scored per article")->capture_default_str();
   cmd->add_option("--join-threshold", opt->index.join_threshold, "Cosine to join a story")->capture_default_str();
   cmd->add_option("--merge-threshold", opt->index.merge_threshold, "Cosine to merge two stories")->capture_default_str();
