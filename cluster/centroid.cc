@@ -27,17 +27,17 @@ TermWeights Sum(const TermWeights& a, const TermWeights& b) {
 // Per kind, Σ over shared terms of fn(term, weight in a, weight in b).
 template <typename Fn>
 KindCosines DotBy(const TermWeights& a, const TermWeights& b, const TermDictionary& terms, Fn&& fn) {
+  // Advancing by comparison results instead of branching on them: which
+  // list moves next is a coin toss the branch predictor loses about half
+  // the time, and this loop is the most frequent one in clustering. Only
+  // the rarer shared term branches.
   KindCosines dot;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (b[j].first < a[i].first) {
-      ++j;
-    } else {
-      dot.by_kind[static_cast<int>(terms.Kind(a[i].first))] += fn(a[i].first, a[i].second, b[j].second);
-      ++i, ++j;
-    }
+    uint32_t x = a[i].first, y = b[j].first;
+    if (x == y) dot.by_kind[static_cast<int>(terms.Kind(x))] += fn(x, a[i].second, b[j].second);
+    i += x <= y;
+    j += y <= x;
   }
   return dot;
 }
