@@ -2,8 +2,11 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+
+#include "text/ascii_words.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
 
@@ -60,14 +63,77 @@ bool EndsWithInitial(std::string_view text, size_t end) {
   return s.end == 2 || text[s.end - 3] == ' ' || text[s.end - 3] == '.';
 }
 
+// ASCII white space: UAX #29 breaks on both sides of it (WSegSpace, CR, LF,
+// Newline), and no rule looks across it.
+bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// True when `chunk` starts with a character that UAX #29 (WB4) attaches to
+// the white space before it, so that the chunk read alone may split
+// differently.
+bool AttachesBackward(std::string_view chunk) {
+  if (chunk.empty() || static_cast<unsigned char>(chunk[0]) < 0x80) return false;
+  size_t p = 0;
+  int32_t wb = u_getIntPropertyValue(static_cast<UChar32>(DecodeUtf8(chunk, &p)), UCHAR_WORD_BREAK);
+  return wb == U_WB_EXTEND || wb == U_WB_FORMAT || wb == U_WB_ZWJ;
+}
+
 }  // namespace
 
 struct Segmenter::Impl {
+  SegmenterOptions options;
   std::unique_ptr<icu::BreakIterator> sentences;
   std::unique_ptr<icu::BreakIterator> words;
+
+  // ICU's tokens of `text` (words, numbers, and punctuation when
+  // `with_punct`), appended to `out` shifted by `base`.
+  void IcuTokens(std::string_view text, uint32_t base, bool with_punct, std::vector<Token>* out);
+  // Tokens chunk by chunk; false (and `out` partly filled) when a chunk
+  // cannot be read alone.
+  bool ChunkTokens(std::string_view text, bool with_punct, std::vector<Token>* out);
+  void AppendChunk(std::string_view chunk, uint32_t base, bool with_punct, std::vector<Token>* out);
 };
 
-Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {
+void Segmenter::Impl::IcuTokens(std::string_view text, uint32_t base, bool with_punct, std::vector<Token>* out) {
+  auto ut = OpenUtf8(text);
+  UErrorCode status = U_ZERO_ERROR;
+  words->setText(ut.get(), status);
+  if (U_FAILURE(status)) return;
+  int32_t begin = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; begin = end, end = words->next()) {
+    int32_t rule = words->getRuleStatus();
+    Span span{base + static_cast<uint32_t>(begin), base + static_cast<uint32_t>(end)};
+    if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) {
+      out->push_back({span, TokenKind::kNumber});
+    } else if (rule >= UBRK_WORD_LETTER) {
+      out->push_back({span, TokenKind::kWord});
+    } else if (with_punct) {
+      size_t next;
+      if (!IsSpaceAt(text, begin, &next)) out->push_back({span, TokenKind::kPunct});
+    }
+  }
+}
+
+bool Segmenter::Impl::ChunkTokens(std::string_view text, bool with_punct, std::vector<Token>* out) {
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    while (i < n && IsAsciiSpace(text[i])) ++i;
+    size_t begin = i;
+    while (i < n && !IsAsciiSpace(text[i])) ++i;
+    if (begin == i) break;
+    std::string_view chunk = text.substr(begin, i - begin);
+    if (begin > 0 && AttachesBackward(chunk)) return false;
+    AppendChunk(chunk, static_cast<uint32_t>(begin), with_punct, out);
+  }
+  return true;
+}
+
+void Segmenter::Impl::AppendChunk(std::string_view chunk, uint32_t base, bool with_punct, std::vector<Token>* out) {
+  if (IsAscii(chunk)) return AppendAsciiTokens(chunk, base, with_punct, out);
+  IcuTokens(chunk, base, with_punct, out);
+}
+
+Segmenter::Segmenter(SegmenterOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale en = icu::Locale::getEnglish();
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
@@ -102,24 +168,9 @@ std::vector<Span> Segmenter::Sentences(std::string_view text) {
 
 std::vector<Token> Segmenter::Tokens(std::string_view text, bool with_punct) {
   std::vector<Token> out;
-  auto ut = OpenUtf8(text);
-  UErrorCode status = U_ZERO_ERROR;
-  impl_->words->setText(ut.get(), status);
-  if (U_FAILURE(status)) return out;
-  int32_t begin = impl_->words->first();
-  for (int32_t end = impl_->words->next(); end != icu::BreakIterator::DONE;
-       begin = end, end = impl_->words->next()) {
-    int32_t rule = impl_->words->getRuleStatus();
-    Span span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
-    if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) {
-      out.push_back({span, TokenKind::kNumber});
-    } else if (rule >= UBRK_WORD_LETTER) {
-      out.push_back({span, TokenKind::kWord});
-    } else if (with_punct) {
-      size_t next;
-      if (!IsSpaceAt(text, begin, &next)) out.push_back({span, TokenKind::kPunct});
-    }
-  }
+  if (impl_->options.chunked && impl_->ChunkTokens(text, with_punct, &out)) return out;
+  out.clear();
+  impl_->IcuTokens(text, 0, with_punct, &out);
   return out;
 }
 

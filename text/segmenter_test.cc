@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -59,6 +63,91 @@ TEST(SegmenterTest, PunctuationTokensOnRequest) {
   ASSERT_EQ(tokens.size(), 4u);
   EXPECT_EQ(tokens[1].kind, TokenKind::kPunct);
   EXPECT_EQ(tokens[1].span.In(text), ",");
+}
+
+// Reading by chunks (ASCII ones without ICU) must never change a token: each
+// text is compared, in both modes, with ICU reading it whole.
+class ChunkedTokensTest : public ::testing::Test {
+ protected:
+  void ExpectSameTokens(std::string_view text) {
+    for (bool punct : {false, true}) {
+      std::vector<Token> got = cached_.Tokens(text, punct), want = whole_.Tokens(text, punct);
+      ASSERT_EQ(got.size(), want.size()) << "punct " << punct << ": " << text;
+      for (size_t i = 0; i < got.size(); ++i) {
+        ASSERT_EQ(got[i].span.begin, want[i].span.begin) << i << ": " << text;
+        ASSERT_EQ(got[i].span.end, want[i].span.end) << i << ": " << text;
+        ASSERT_EQ(got[i].kind, want[i].kind) << i << ": " << text;
+      }
+    }
+  }
+  Segmenter cached_;
+  Segmenter whole_{SegmenterOptions{.chunked = false}};
+};
+
+TEST_F(ChunkedTokensTest, TrickyChunksTokenizeAsIcuReadsThemInContext) {
+  const char* texts[] = {
+      "The U.S. envoy's e-mail: a@b.example, 3.5% of 1,000 G7 3rd-quarter don't 'tis",
+      "\xE2\x80\x9CQuote,\xE2\x80\x9D she said \xE2\x80\x94 na\xC3\xAFve caf\xC3\xA9",
+      "e\xCC\x81 and \xCC\x81" "abc after a space",           // combining mark opening a chunk
+      "x \xE2\x80\x8D\xF0\x9F\x91\xA9 zwj \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9",
+      "\xE0\xB8\xAA\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\xAA\xE0\xB8\x94\xE0\xB8\xB5 Thai, "
+      "\xE4\xB8\xAD\xE6\x96\x87\xE5\x88\x86\xE8\xAF\x8D CJK",
+      "tabs\tand\r\nCRLF\vvertical\fform feed   spaces",
+      "https://www.example.org/a/very/long/path/that/is/longer/than/the/cache/limit?q=1&x=2 end",
+      "\xC2\xA0non\xC2\xA0" "breaking\xC2\xA0spaces and 12:30 p.m. on 2025-07-10",
+      "", " ", "a", "...", "\xFF\xFE invalid bytes \xC3",
+  };
+  for (const char* t : texts) ExpectSameTokens(t);
+}
+
+TEST_F(ChunkedTokensTest, RandomSoupOfPiecesTokenizesAsIcu) {
+  const char* pieces[] = {"a", "Z", "7", ".", ",", "'", ":", "@", "_", "-", "/", " ", "\n", "\t",
+                          "\xE2\x80\x99", "\xCC\x81", "\xC3\xA9", "\xE2\x80\x8D", "\xC2\xA0", "%",
+                          "\x1c", "\x01", "\x7f", "\"", "$", "#", ";", ".", "1", "b", "\xF0\x9F\x91\xA9"};
+  std::mt19937 rng(29);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int k = rng() % 40; k > 0; --k) text += pieces[rng() % std::size(pieces)];
+    ExpectSameTokens(text);
+  }
+}
+
+TEST_F(ChunkedTokensTest, EveryAsciiPairAndEveryShortRunOfClassesTokenizesAsIcu) {
+  // Every pair of ASCII characters, then every run of up to 4 characters
+  // drawn from one member of each character class the ASCII rules know.
+  for (int a = 1; a < 128; ++a) {
+    for (int b = 1; b < 128; ++b) ExpectSameTokens(std::string{static_cast<char>(a), static_cast<char>(b)});
+  }
+  const std::string classes = "aZ@7_.',;:-\x1c";
+  std::vector<std::string> runs = {""};
+  for (int len = 1; len <= 4; ++len) {
+    std::vector<std::string> longer;
+    for (const std::string& r : runs) {
+      for (char c : classes) longer.push_back(r + c);
+    }
+    for (const std::string& r : longer) ExpectSameTokens(r);
+    runs = std::move(longer);
+  }
+}
+
+TEST_F(ChunkedTokensTest, SharedNewsTextTokenizesAsIcu) {
+  namespace fs = std::filesystem;
+  fs::path root = fs::path(STORYFUSE_SHARED_DIR);
+  if (!fs::is_directory(root / "seeds")) GTEST_SKIP() << "no shared data at " << root;
+  size_t files = 0;
+  for (const char* dir : {"seeds", "data/quotes/polnear/dev/text", "data/summarization/duc2004-dev"}) {
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(root / dir, ec); it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (!it->is_regular_file() || files >= 400) continue;
+      std::ifstream in(it->path(), std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      ExpectSameTokens(text.str());
+      ++files;
+    }
+  }
+  EXPECT_GT(files, 100u);
 }
 
 }  // namespace
