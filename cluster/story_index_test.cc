@@ -93,19 +93,20 @@ TEST(StoryIndexTest, AFollowUpMonthsLaterJoinsOnStrongEvidenceOnly) {
   // Same place, governor, toll and magnitude two months on: the same story
   // (ECB+ keeps a shooting and its trial together). The bridge accident
   // that week shares nothing and stays out.
+  auto stream = [](StoryIndex* index) {
+    for (const Article& a : {Make("a1", kQuakeA1, "2024-03-02"), Make("a2", kQuakeA2, "2024-03-03"),
+                             Make("later", kQuakeFollowUp, "2024-05-06"), Make("bridge", kBridge, "2024-05-06")}) {
+      index->Add(a);
+    }
+  };
   StoryIndex index;
-  index.Add(Make("a1", kQuakeA1, "2024-03-02"));
-  index.Add(Make("a2", kQuakeA2, "2024-03-03"));
-  index.Add(Make("later", kQuakeFollowUp, "2024-05-06"));
-  index.Add(Make("bridge", kBridge, "2024-05-06"));
+  stream(&index);
   EXPECT_EQ(index.StoryOf("later"), index.StoryOf("a1"));
   EXPECT_NE(index.StoryOf("bridge"), index.StoryOf("a1"));
   StoryIndexOptions strict;
   strict.late_factor = 0;  // the hard gate: nothing joins after the window
   StoryIndex gated(strict);
-  gated.Add(Make("a1", kQuakeA1, "2024-03-02"));
-  gated.Add(Make("a2", kQuakeA2, "2024-03-03"));
-  gated.Add(Make("later", kQuakeFollowUp, "2024-05-06"));
+  stream(&gated);
   EXPECT_NE(gated.StoryOf("later"), gated.StoryOf("a1"));
 }
 
@@ -138,10 +139,10 @@ const char* kTalksMar2 =
 
 TEST(StoryIndexTest, TwoMeetingsOfTheSameMinistersAMonthApartAreTwoStories) {
   StoryIndex index;
-  index.Add(Make("feb1", kTalksFeb1, "2025-02-11"));
-  index.Add(Make("feb2", kTalksFeb2, "2025-02-11"));
-  index.Add(Make("mar1", kTalksMar1, "2025-03-13"));
-  index.Add(Make("mar2", kTalksMar2, "2025-03-13"));
+  for (const Article& a : {Make("feb1", kTalksFeb1, "2025-02-11"), Make("feb2", kTalksFeb2, "2025-02-11"),
+                           Make("mar1", kTalksMar1, "2025-03-13"), Make("mar2", kTalksMar2, "2025-03-13")}) {
+    index.Add(a);
+  }
   EXPECT_EQ(index.StoryOf("feb1"), index.StoryOf("feb2"));
   EXPECT_EQ(index.StoryOf("mar1"), index.StoryOf("mar2"));
   EXPECT_NE(index.StoryOf("feb1"), index.StoryOf("mar1"));
