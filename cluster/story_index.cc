@@ -24,7 +24,8 @@ struct ArticleRecord {
 
 struct StoryRecord {
   // Its top names, strongest first, as of the last Refresh: the first
-  // salient_names are its salient ones, and all merge_names lead.
+  // conflict_names and salient_names are its salient ones, and all
+  // merge_names lead.
   Centroid centroid;
   std::vector<uint32_t> indexed;   // terms under which the story is in the index, sorted
   std::vector<uint32_t> articles;  // article indexes
@@ -118,7 +119,7 @@ ArticleVector StoryIndex::Impl::Vectorize(const ArticleFeatures& f) {
     }
   }
   std::sort(names.begin(), names.end());
-  for (size_t i = 0; i < names.size() && i < options.salient_names; ++i) v.salient.push_back(names[i].second);
+  for (size_t i = 0; i < names.size() && i < options.conflict_names; ++i) v.salient.push_back(names[i].second);
   for (int k = 0; k < kTermKinds; ++k) {
     norm[k] = std::sqrt(norm[k]);
     v.has_kind[k] = norm[k] > 0;
@@ -138,7 +139,7 @@ bool StoryIndex::Impl::Conflicts(const ArticleVector& v, const StoryRecord& stor
   bool article_side = false;
   for (uint32_t t : v.salient) article_side |= !story.centroid.Contains(t);
   if (!article_side) return false;
-  for (size_t i = 0; i < story.centroid.top_names().size() && i < options.salient_names; ++i) {
+  for (size_t i = 0; i < story.centroid.top_names().size() && i < options.conflict_names; ++i) {
     uint32_t t = story.centroid.top_names()[i];
     if (!Has(v.weighted, t)) return true;
   }
@@ -241,7 +242,7 @@ void StoryIndex::Impl::Join(uint32_t story, uint32_t article, const ArticleVecto
 void StoryIndex::Impl::Refresh(StoryRecord* s) {
   // The top names are kept with the centroid: every candidate scoring reads them.
   s->centroid.Refresh(options.story_terms, terms, options.index_terms,
-                      std::max(options.salient_names, options.merge_names));
+                      std::max({options.conflict_names, options.salient_names, options.merge_names}));
 }
 
 void StoryIndex::Impl::Reindex(uint32_t story) {

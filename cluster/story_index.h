@@ -49,8 +49,9 @@ struct StoryIndexOptions {
   double name_boost = 0.5;        // weight of the names cosine relative to the words cosine
   double number_boost = 0.5;      // weight of the numbers cosine
   size_t lead_tokens = 60;        // leading body tokens that count twice
-  size_t salient_names = 3;       // names compared to detect a different event of a kind
-  size_t merge_names = 10;        // leading names of a story that must include the other's salient ones to merge
+  size_t conflict_names = 2;      // strongest names compared to tell an article from another event of a kind
+  size_t salient_names = 4;       // a story's strongest names, which must lead the other story for a merge...
+  size_t merge_names = 10;        // ...among its leading names
   double conflict_factor = 0.7;   // score multiplier when they conflict
   int max_gap_days = 7;
   double late_factor = 0.6;  // EXPERIMENT

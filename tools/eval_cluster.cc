@@ -150,7 +150,8 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   cmd->add_option("--merge-threshold", opt->index.merge_threshold, "Cosine to merge two stories")->capture_default_str();
   cmd->add_option("--name-boost", opt->index.name_boost, "Weight of name features")->capture_default_str();
   cmd->add_option("--conflict-factor", opt->index.conflict_factor, "Score factor on name conflict")->capture_default_str();
-  cmd->add_option("--salient-names", opt->index.salient_names, "Names compared for conflicts")->capture_default_str();
+  cmd->add_option("--conflict-names", opt->index.conflict_names, "Strongest names compared for a join conflict")->capture_default_str();
+  cmd->add_option("--salient-names", opt->index.salient_names, "Story names that must lead the other story to merge")->capture_default_str();
   cmd->add_option("--lead-tokens", opt->index.lead_tokens, "Leading tokens counted twice")->capture_default_str();
   cmd->add_option("--number-boost", opt->index.number_boost, "Weight of number features")->capture_default_str();
   cmd->add_option("--max-gap-days", opt->index.max_gap_days, "Days a dated article may lie outside a story's span")->capture_default_str();
