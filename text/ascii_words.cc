@@ -67,8 +67,9 @@ bool IsAscii(std::string_view chunk) {
 void AppendAsciiTokens(std::string_view chunk, uint32_t base, bool with_punct, std::vector<Token>* out) {
   size_t i = 0;
   while (i < chunk.size()) {
-    size_t end = InWord(ClassOf(chunk[i])) ? WordEnd(chunk, i) : i + 1;
-    TokenKind kind = end - i == 1 && !InWord(ClassOf(chunk[i])) ? TokenKind::kPunct : KindOf(chunk, i, end);
+    bool word = InWord(ClassOf(chunk[i]));
+    size_t end = word ? WordEnd(chunk, i) : i + 1;
+    TokenKind kind = word ? KindOf(chunk, i, end) : TokenKind::kPunct;
     // Control characters ICU counts as white space (U+001C..U+001F) are
     // dropped like white space.
     bool space = kind == TokenKind::kPunct && UnicodeText::IsSpace(static_cast<unsigned char>(chunk[i]));
