@@ -9,6 +9,13 @@
 #include "text/utf8.h"
 
 namespace storyfuse {
+
+std::vector<uint32_t> TermIds(const ArticleFeatures& f) {
+  std::vector<uint32_t> ids;
+  ids.reserve(f.counts.size());
+  for (const auto& [t, count] : f.counts) ids.push_back(t);
+  return ids;
+}
 namespace {
 
 bool StartsUpper(std::string_view word) {

@@ -37,6 +37,9 @@ struct ArticleFeatures {
   int32_t day = kNoDay;  // days since 1970-01-01 of Article::published, or kNoDay
 };
 
+// The distinct term ids of `f`, for document frequencies.
+std::vector<uint32_t> TermIds(const ArticleFeatures& f);
+
 class FeatureExtractor {
  public:
   // `terms` is not owned and must outlive this. The first `lead_tokens`

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "cluster/article_vector.h"
 #include "cluster/centroid.h"
 #include "cluster/feature_extractor.h"
 #include "cluster/term_dictionary.h"
@@ -32,28 +33,7 @@ struct StoryRecord {
   int32_t min_day = kNoDay, max_day = kNoDay;
 };
 
-// Unit vector of an article (idf applied) and its idf-free part.
-struct ArticleVector {
-  TermWeights weighted;
-  TermWeights unweighted;
-  bool has_kind[kTermKinds] = {false, false, false};
-  std::vector<uint32_t> salient;  // names said at least twice, strongest first
-};
-
-bool Has(const TermWeights& v, uint32_t term) {
-  auto it = std::lower_bound(v.begin(), v.end(), std::make_pair(term, -1e30f));
-  return it != v.end() && it->first == term;
-}
-
 std::string StoryName(uint32_t story) { return "s-" + std::to_string(story + 1); }
-
-// The distinct terms of an article, for its document frequencies.
-std::vector<uint32_t> DistinctTerms(const ArticleFeatures& f) {
-  std::vector<uint32_t> distinct;
-  distinct.reserve(f.counts.size());
-  for (const auto& [t, c] : f.counts) distinct.push_back(t);
-  return distinct;
-}
 
 // What placing an article needs, kept for the first articles of a stream
 // until the warm-up places them again.
@@ -70,7 +50,6 @@ struct StoryIndex::Impl {
   ClusterResult Add(const Article& article);
   ClusterResult Place(const Placement& p, bool count);
   ClusterResult Restart();
-  ArticleVector Vectorize(const ArticleFeatures& f);
   double Combine(const KindCosines& c, const bool* has_kind) const;
   bool Conflicts(const ArticleVector& v, const StoryRecord& story) const;
   bool Conflicts(const StoryRecord& a, const StoryRecord& b) const;
@@ -102,36 +81,6 @@ struct StoryIndex::Impl {
   bool warmed = false;
 };
 
-ArticleVector StoryIndex::Impl::Vectorize(const ArticleFeatures& f) {
-  ArticleVector v;
-  double norm[kTermKinds] = {0, 0, 0};
-  for (const auto& [t, count] : f.counts) {
-    double u = 1.0 + std::log(count);
-    double w = u * terms.Idf(t);
-    norm[static_cast<int>(terms.Kind(t))] += w * w;
-    v.unweighted.emplace_back(t, static_cast<float>(u));
-    v.weighted.emplace_back(t, static_cast<float>(w));
-  }
-  std::vector<std::pair<float, uint32_t>> names;
-  for (size_t i = 0; i < f.counts.size(); ++i) {
-    if (f.counts[i].second >= 2 && terms.Kind(f.counts[i].first) == TermKind::kName) {
-      names.emplace_back(-v.weighted[i].second, f.counts[i].first);
-    }
-  }
-  std::sort(names.begin(), names.end());
-  for (size_t i = 0; i < names.size() && i < options.conflict_names; ++i) v.salient.push_back(names[i].second);
-  for (int k = 0; k < kTermKinds; ++k) {
-    norm[k] = std::sqrt(norm[k]);
-    v.has_kind[k] = norm[k] > 0;
-  }
-  for (size_t i = 0; i < v.weighted.size(); ++i) {
-    double n = norm[static_cast<int>(terms.Kind(v.weighted[i].first))];
-    v.unweighted[i].second = static_cast<float>(v.unweighted[i].second / n);
-    v.weighted[i].second = static_cast<float>(v.weighted[i].second / n);
-  }
-  return v;
-}
-
 bool StoryIndex::Impl::Conflicts(const ArticleVector& v, const StoryRecord& story) const {
   // Who the article is about that the story never mentions, and who the
   // story is about that the article never mentions: another event of the
@@ -141,7 +90,7 @@ bool StoryIndex::Impl::Conflicts(const ArticleVector& v, const StoryRecord& stor
   if (!article_side) return false;
   for (size_t i = 0; i < story.centroid.top_names().size() && i < options.conflict_names; ++i) {
     uint32_t t = story.centroid.top_names()[i];
-    if (!Has(v.weighted, t)) return true;
+    if (!HasTerm(v.weighted, t)) return true;
   }
   return false;
 }
@@ -162,14 +111,7 @@ bool StoryIndex::Impl::Conflicts(const StoryRecord& a, const StoryRecord& b) con
 }
 
 double StoryIndex::Impl::Combine(const KindCosines& c, const bool* has_kind) const {
-  const double weight[kTermKinds] = {1.0, options.name_boost, options.number_boost};
-  double sum = 0, total = 0;
-  for (int k = 0; k < kTermKinds; ++k) {
-    if (!has_kind[k]) continue;
-    sum += weight[k] * c.by_kind[k];
-    total += weight[k];
-  }
-  return total > 0 ? sum / total : 0;
+  return CombineKinds(c, has_kind, KindWeights{options.name_boost, options.number_boost});
 }
 
 std::vector<uint32_t> StoryIndex::Impl::Candidates(const TermWeights& article) {
@@ -308,7 +250,7 @@ ClusterResult StoryIndex::Impl::Restart() {
   // the first articles, and every decision made again in their order: the
   // same input still gives the same stories, whatever comes after.
   terms.ResetCounts();
-  for (const Placement& p : early) terms.AddDocument(DistinctTerms(p.features));
+  for (const Placement& p : early) terms.AddDocument(TermIds(p.features));
   stories.clear();
   articles.clear();
   article_by_id.clear();
@@ -326,8 +268,8 @@ ClusterResult StoryIndex::Impl::Restart() {
 
 ClusterResult StoryIndex::Impl::Place(const Placement& p, bool count) {
   const ArticleFeatures& f = p.features;
-  if (count) terms.AddDocument(DistinctTerms(f));
-  ArticleVector v = Vectorize(f);
+  if (count) terms.AddDocument(TermIds(f));
+  ArticleVector v = ArticleVector::Of(f, terms, options.conflict_names);
 
   uint32_t index = static_cast<uint32_t>(articles.size());
   std::optional<CopyMatch> copy = copies.FindSource(f.sketch);

@@ -14,8 +14,8 @@
 // Evidence (see docs/clustering.md): TF-IDF weighted word stems with
 // document frequencies learned online, names (capitalized words inside a
 // sentence, the dateline), numbers, publication day (an article more than
-// max_gap_days away from every dated article of a story cannot join it),
-// and copy links: an article that copies another (NearDuplicateIndex) joins
+// max_gap_days outside a story's dated span needs a stronger score to join
+// it, and two stories that far apart never merge), and copy links: an article that copies another (NearDuplicateIndex) joins
 // the story of what it copies.
 //
 // Cost per article is bounded: candidate stories come from an inverted
@@ -53,9 +53,8 @@ struct StoryIndexOptions {
   size_t salient_names = 4;       // a story's strongest names, which must lead the other story for a merge...
   size_t merge_names = 10;        // ...among its leading names
   double conflict_factor = 0.7;   // score multiplier when they conflict
-  int max_gap_days = 7;
-  double late_factor = 0.6;  // EXPERIMENT
-  bool late_merges = false;  // EXPERIMENT           // days a dated article may lie outside a story's span
+  int max_gap_days = 7;           // days a dated article may lie outside a story's span...
+  double late_factor = 0.6;       // ...before its score is multiplied by this (0: it cannot join)
   size_t story_terms = 200;       // centroid terms kept per story
   size_t index_terms = 24;        // top story terms entered in the inverted index
   size_t query_terms = 32;        // top article terms looked up in it

@@ -1,0 +1,84 @@
+#include "cluster/article_vector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace storyfuse {
+namespace {
+
+// The names said at least twice, strongest first (ties: lower id).
+std::vector<uint32_t> SalientNames(const ArticleFeatures& f, const TermWeights& weighted,
+                                   const TermDictionary& terms, size_t limit) {
+  std::vector<std::pair<float, uint32_t>> names;
+  for (size_t i = 0; i < f.counts.size(); ++i) {
+    if (f.counts[i].second >= 2 && terms.Kind(f.counts[i].first) == TermKind::kName) {
+      names.emplace_back(-weighted[i].second, f.counts[i].first);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  std::vector<uint32_t> out;
+  for (size_t i = 0; i < names.size() && i < limit; ++i) out.push_back(names[i].second);
+  return out;
+}
+
+}  // namespace
+
+ArticleVector ArticleVector::Of(const ArticleFeatures& f, const TermDictionary& terms, size_t salient_names) {
+  ArticleVector v;
+  double norm[kTermKinds] = {0, 0, 0};
+  for (const auto& [t, count] : f.counts) {
+    double u = 1.0 + std::log(count);
+    double w = u * terms.Idf(t);
+    norm[static_cast<int>(terms.Kind(t))] += w * w;
+    v.unweighted.emplace_back(t, static_cast<float>(u));
+    v.weighted.emplace_back(t, static_cast<float>(w));
+  }
+  // Salient names rank by weight before scaling: scaling is per kind, so
+  // the order among names is the same either way.
+  v.salient = SalientNames(f, v.weighted, terms, salient_names);
+  for (int k = 0; k < kTermKinds; ++k) {
+    norm[k] = std::sqrt(norm[k]);
+    v.has_kind[k] = norm[k] > 0;
+  }
+  for (size_t i = 0; i < v.weighted.size(); ++i) {
+    double n = norm[static_cast<int>(terms.Kind(v.weighted[i].first))];
+    v.unweighted[i].second = static_cast<float>(v.unweighted[i].second / n);
+    v.weighted[i].second = static_cast<float>(v.weighted[i].second / n);
+  }
+  return v;
+}
+
+KindCosines ArticleVector::Cosine(const ArticleVector& a, const ArticleVector& b, const TermDictionary& terms) {
+  KindCosines c;
+  auto i = a.weighted.begin(), j = b.weighted.begin();
+  while (i != a.weighted.end() && j != b.weighted.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      c.by_kind[static_cast<int>(terms.Kind(i->first))] += static_cast<double>(i->second) * j->second;
+      ++i, ++j;
+    }
+  }
+  return c;
+}
+
+bool HasTerm(const TermWeights& v, uint32_t term) {
+  auto it = std::lower_bound(v.begin(), v.end(), std::make_pair(term, -1e30f));
+  return it != v.end() && it->first == term;
+}
+
+double CombineKinds(const KindCosines& c, const bool* has_kind, const KindWeights& weights) {
+  const double weight[kTermKinds] = {1.0, weights.names, weights.numbers};
+  double sum = 0, total = 0;
+  for (int k = 0; k < kTermKinds; ++k) {
+    if (!has_kind[k]) continue;
+    sum += weight[k] * c.by_kind[k];
+    total += weight[k];
+  }
+  return total > 0 ? sum / total : 0;
+}
+
+}  // namespace storyfuse

@@ -1,0 +1,56 @@
+// ArticleVector: one article's clustering evidence as weighted terms, and
+// the score that compares it with a story or with another article.
+//
+// Weights are sublinear tf x idf (1 + ln count, times TermDictionary::Idf),
+// and each kind of term (words, names, numbers) is scaled to unit length on
+// its own, so a long article's many words do not drown its few names.
+// StoryIndex scores articles against story centroids with these vectors;
+// the offline reference (ArticleVector::Cosine between two articles) uses
+// the same weights and the same Combine, so the two are comparable.
+//
+// Plain values; thread-compatible.
+#ifndef STORYFUSE_CLUSTER_ARTICLE_VECTOR_H_
+#define STORYFUSE_CLUSTER_ARTICLE_VECTOR_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "cluster/centroid.h"
+#include "cluster/feature_extractor.h"
+#include "cluster/term_dictionary.h"
+
+namespace storyfuse {
+
+// How much each kind of evidence counts, relative to words (weight 1).
+struct KindWeights {
+  double names = 0.5;
+  double numbers = 0.5;
+};
+
+struct ArticleVector {
+  TermWeights weighted;    // idf applied, unit length per kind, sorted by term
+  TermWeights unweighted;  // the same scaling without idf (what a Centroid sums)
+  bool has_kind[kTermKinds] = {false, false, false};
+  std::vector<uint32_t> salient;  // names said at least twice, strongest first
+
+  // The vector of `features` under the current document frequencies of
+  // `terms`, keeping up to `salient_names` salient names.
+  static ArticleVector Of(const ArticleFeatures& features, const TermDictionary& terms,
+                          size_t salient_names);
+
+  // Per-kind cosines of two article vectors.
+  static KindCosines Cosine(const ArticleVector& a, const ArticleVector& b, const TermDictionary& terms);
+};
+
+// True when sorted `v` holds `term`.
+bool HasTerm(const TermWeights& v, uint32_t term);
+
+// The weighted mean of the per-kind cosines over the kinds `has_kind`
+// marks: (words + names·w + numbers·w) / (sum of the weights counted).
+// 0 when no kind is marked.
+double CombineKinds(const KindCosines& c, const bool* has_kind, const KindWeights& weights);
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_CLUSTER_ARTICLE_VECTOR_H_
