@@ -52,7 +52,7 @@ std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
   for (std::string_view p : {"with inputs from ", "inputs from ", "with "}) {
     if (LineShape::StartsWithNoCase(whole, p)) whole.remove_prefix(p.size());
   }
-  if (whole.size() <= kMaxAgencyCreditBytes && LineShape::WordCount(whole) <= 6) {
+  if (whole.size() <= kMaxAgencyCreditBytes && LineShape::WordCount(whole, 7) <= 6) {
     if (std::string a = AgencyIn(whole); !a.empty()) return Credit{0, a};
   }
   if (line.back() == ')') {
@@ -64,7 +64,7 @@ std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
         if (LineShape::StartsWithNoCase(inner, p)) inner.remove_prefix(p.size());
       }
       std::string a = AgencyIn(inner);
-      if (!a.empty() && LineShape::WordCount(inner) <= 6) {
+      if (!a.empty() && LineShape::WordCount(inner, 7) <= 6) {
         size_t b = open;
         while (b > 0 && line[b - 1] == ' ') --b;
         return Credit{lead + b, a};
@@ -87,7 +87,7 @@ std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
 
 std::optional<Credit> CreditParser::ParseContribution(std::string_view raw) {
   std::string_view line = LineShape::Trim(raw);
-  if (line.empty() || LineShape::WordCount(line) > kMaxCreditWords) return std::nullopt;
+  if (line.empty() || LineShape::WordCount(line, kMaxCreditWords + 1) > kMaxCreditWords) return std::nullopt;
   std::string lower = LineShape::Lower(line);
   if (lower.front() == '(') lower.erase(0, 1);
   static constexpr std::array<std::string_view, 4> kContributed = {

@@ -19,6 +19,8 @@ constexpr size_t kMaxShortPromptWords = 20;
 constexpr size_t kMaxFollowWords = 12;
 constexpr size_t kMaxNavWords = 6;
 constexpr size_t kRegexPrefix = 160;  // patterns below are anchored at the start
+// Rules read at most this much of a line (its lower-cased head).
+constexpr size_t kMaxClassifiedBytes = 2000;
 
 bool HasAlnum(std::string_view s) {
   size_t pos = 0;
@@ -41,9 +43,10 @@ bool ReportsSpeech(const std::string& lower) {
   return false;
 }
 
-bool IsMarkup(std::string_view line, const std::string& lower) {
+// `words`: the whole line's word count.
+bool IsMarkup(std::string_view line, const std::string& lower, size_t words) {
   if (!HasAlnum(line)) return true;
-  if (LineShape::WordCount(line) > 6) return false;
+  if (words > 6) return false;
   if (line.front() == '<' && line.back() == '>') return true;
   for (std::string_view t : {"\">", "\"/>", "href=", "src=", "<div", "</", "&nbsp;", "{{", "}}"}) {
     if (Contains(lower, t)) return true;
@@ -190,8 +193,9 @@ bool IsUpdateNote(const std::string& lower, size_t words) {
   return std::regex_search(head, kUpdated) || std::regex_search(head, kPublished);
 }
 
-bool IsFeed(std::string_view line) {
-  if (LineShape::WordCount(line) != 1) return false;
+// `words`: the whole line's word count.
+bool IsFeed(std::string_view line, size_t words) {
+  if (words != 1) return false;
   std::string lower = LineShape::Lower(line);
   return line.find('-') != std::string_view::npos &&
          (lower.ends_with("wire") || lower.ends_with("newswire") || lower.ends_with("-feed"));
@@ -247,12 +251,17 @@ bool CrumbClassifier::IsPhotoCredit(std::string_view s) {
 std::string_view CrumbClassifier::Classify(std::string_view raw) {
   std::string_view line = LineShape::Trim(raw);
   if (line.empty()) return "";
-  std::string lower = LineShape::Lower(line.substr(0, 2000));
-  size_t words = LineShape::WordCount(line.substr(0, 2000));
-  if (IsMarkup(line, lower)) return "markup";
+  std::string lower = LineShape::Lower(line.substr(0, kMaxClassifiedBytes));
+  // Counted once, and only as far as any rule below asks (none looks
+  // past kMaxPromptWords): a paragraph is read by every rule. Only a line
+  // longer than the classified head needs the rest counted too.
+  size_t words = LineShape::WordCount(line.substr(0, kMaxClassifiedBytes), kMaxPromptWords + 1);
+  size_t all_words =
+      line.size() <= kMaxClassifiedBytes ? words : LineShape::WordCount(line, kMaxPromptWords + 1);
+  if (IsMarkup(line, lower, all_words)) return "markup";
   if (IsCopyright(lower, words)) return "copyright";
   if (IsUpdateNote(lower, words)) return "update";
-  if (IsFeed(line)) return "feed";
+  if (IsFeed(line, all_words)) return "feed";
   if (IsTracking(line)) return "tracking";
   if (IsNav(line, lower, words)) return "nav";
   if (IsCaption(line, lower, words)) return "caption";

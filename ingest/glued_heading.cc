@@ -12,6 +12,7 @@ constexpr size_t kMinKickerWords = 3;
 constexpr size_t kMaxHeadingWords = 12;
 constexpr size_t kMaxKickerWords = 4;
 constexpr size_t kMinSentenceWords = 8;
+constexpr size_t kWordsRead = kMaxKickerWords + kMaxHeadingWords + kMinSentenceWords + 8;
 
 constexpr std::string_view kOpenQuote = "\xE2\x80\x9C";   // “
 constexpr std::string_view kCloseQuote = "\xE2\x80\x9D";  // ”
@@ -96,7 +97,10 @@ size_t HeadlineLength(std::string_view p, const std::vector<std::string_view>& w
 }  // namespace
 
 size_t GluedHeading::Length(std::string_view paragraph) {
-  std::vector<std::string_view> words = LineShape::Words(paragraph);
+  // Both shapes look at most at word kMaxKickerWords + kMaxHeadingWords + 2
+  // and ask whether kMinSentenceWords more follow it: the first
+  // kWordsRead words decide, however long the paragraph.
+  std::vector<std::string_view> words = LineShape::Words(paragraph, kWordsRead);
   if (words.size() < kMinKickerWords + kMinSentenceWords) return 0;
   if (size_t n = KickerLength(paragraph, words)) return n;
   return HeadlineLength(paragraph, words);

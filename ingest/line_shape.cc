@@ -15,6 +15,8 @@ size_t SpaceAt(std::string_view s) {
   if (s.empty()) return 0;
   unsigned char c = s[0];
   if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+  // Every other space below starts with a byte >= 0xC2; most text is ASCII.
+  if (c < 0x80) return 0;
   if (s.substr(0, 2) == "\xC2\xA0") return 2;
   if (s.substr(0, 3) == "\xEF\xBB\xBF" || s.substr(0, 3) == "\xE2\x80\x8B") return 3;
   return 0;
@@ -25,6 +27,8 @@ size_t SpaceBefore(std::string_view s) {
   if (s.empty()) return 0;
   unsigned char c = s.back();
   if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+  // Every other space below ends with a byte >= 0x80.
+  if (c < 0x80) return 0;
   if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") return 2;
   if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xEF\xBB\xBF" || s.substr(s.size() - 3) == "\xE2\x80\x8B")) return 3;
   return 0;
@@ -72,10 +76,10 @@ std::string_view LineShape::Trim(std::string_view s) {
   return s;
 }
 
-std::vector<std::string_view> LineShape::Words(std::string_view s) {
+std::vector<std::string_view> LineShape::Words(std::string_view s, size_t limit) {
   std::vector<std::string_view> out;
   size_t i = 0;
-  while (i < s.size()) {
+  while (i < s.size() && out.size() < limit) {
     if (size_t k = SpaceAt(s.substr(i))) {
       i += k;
       continue;
@@ -88,11 +92,11 @@ std::vector<std::string_view> LineShape::Words(std::string_view s) {
   return out;
 }
 
-size_t LineShape::WordCount(std::string_view s) {
+size_t LineShape::WordCount(std::string_view s, size_t limit) {
   size_t n = 0;
   bool in_word = false;
   size_t i = 0;
-  while (i < s.size()) {
+  while (i < s.size() && n < limit) {
     unsigned char c = s[i];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
       in_word = false;

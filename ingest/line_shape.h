@@ -6,6 +6,7 @@
 #ifndef STORYFUSE_INGEST_LINE_SHAPE_H_
 #define STORYFUSE_INGEST_LINE_SHAPE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,9 +21,12 @@ class LineShape {
   // Number of leading bytes of `s` that Trim() would drop.
   static size_t LeadingSpace(std::string_view s);
 
-  // White-space separated words.
-  static std::vector<std::string_view> Words(std::string_view s);
-  static size_t WordCount(std::string_view s);
+  // White-space separated words: the first `limit` of them.
+  static std::vector<std::string_view> Words(std::string_view s, size_t limit = SIZE_MAX);
+  // The number of words, or `limit` when there are at least that many:
+  // a rule that only asks "more than N words?" need not read a long
+  // paragraph to its end.
+  static size_t WordCount(std::string_view s, size_t limit = SIZE_MAX);
 
   // True when the line ends a sentence: its last character, after closing
   // quotes and brackets, is . ! ? an ellipsis, or a full-width stop.

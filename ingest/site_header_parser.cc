@@ -75,7 +75,7 @@ bool SiteHeaderParser::IsDomain(std::string_view w) {
 
 std::optional<std::string> SiteHeaderParser::ParseDomainHeader(std::string_view line) {
   line = LineShape::Trim(line);
-  std::vector<std::string_view> words = LineShape::Words(line);
+  std::vector<std::string_view> words = LineShape::Words(line, kMaxHeaderWords + 1);
   if (words.empty() || words.size() > kMaxHeaderWords || LineShape::EndsSentence(line)) return std::nullopt;
   for (std::string_view w : words) {
     if (!IsDomain(w)) continue;
