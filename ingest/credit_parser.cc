@@ -10,6 +10,7 @@ namespace {
 
 constexpr size_t kMaxCreditWords = 40;
 constexpr size_t kMaxAgencyCreditBytes = 60;
+constexpr size_t kMaxAgencyCreditWords = 6;  // "with inputs from Reuters and AFP"
 
 // The first agency named in a list such as "Reuters and AFP" or "AP, AFP".
 std::string AgencyIn(std::string_view names) {
@@ -52,7 +53,8 @@ std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
   for (std::string_view p : {"with inputs from ", "inputs from ", "with "}) {
     if (LineShape::StartsWithNoCase(whole, p)) whole.remove_prefix(p.size());
   }
-  if (whole.size() <= kMaxAgencyCreditBytes && LineShape::WordCount(whole, 7) <= 6) {
+  if (whole.size() <= kMaxAgencyCreditBytes &&
+      LineShape::WordCount(whole, kMaxAgencyCreditWords + 1) <= kMaxAgencyCreditWords) {
     if (std::string a = AgencyIn(whole); !a.empty()) return Credit{0, a};
   }
   if (line.back() == ')') {
@@ -64,7 +66,7 @@ std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
         if (LineShape::StartsWithNoCase(inner, p)) inner.remove_prefix(p.size());
       }
       std::string a = AgencyIn(inner);
-      if (!a.empty() && LineShape::WordCount(inner, 7) <= 6) {
+      if (!a.empty() && LineShape::WordCount(inner, kMaxAgencyCreditWords + 1) <= kMaxAgencyCreditWords) {
         size_t b = open;
         while (b > 0 && line[b - 1] == ' ') --b;
         return Credit{lead + b, a};
