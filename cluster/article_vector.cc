@@ -22,6 +22,14 @@ std::vector<uint32_t> SalientNames(const ArticleFeatures& f, const TermWeights& 
   return out;
 }
 
+// One of `a`'s salient names is missing from `b`.
+bool MissesSalient(const ArticleVector& a, const ArticleVector& b) {
+  for (uint32_t t : a.salient) {
+    if (!HasTerm(b.weighted, t)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ArticleVector ArticleVector::Of(const ArticleFeatures& f, const TermDictionary& terms, size_t salient_names) {
@@ -79,6 +87,15 @@ double CombineKinds(const KindCosines& c, const bool* has_kind, const KindWeight
     total += weight[k];
   }
   return total > 0 ? sum / total : 0;
+}
+
+double PairScore(const ArticleVector& a, const ArticleVector& b, const TermDictionary& terms,
+                 const PairScoring& scoring) {
+  bool kinds[kTermKinds];
+  for (int k = 0; k < kTermKinds; ++k) kinds[k] = a.has_kind[k] || b.has_kind[k];
+  double s = CombineKinds(ArticleVector::Cosine(a, b, terms), kinds, scoring.weights);
+  if (MissesSalient(a, b) && MissesSalient(b, a)) s *= scoring.conflict_factor;
+  return s;
 }
 
 }  // namespace storyfuse

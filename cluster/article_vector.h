@@ -51,6 +51,20 @@ bool HasTerm(const TermWeights& v, uint32_t term);
 // 0 when no kind is marked.
 double CombineKinds(const KindCosines& c, const bool* has_kind, const KindWeights& weights);
 
+// How two articles are compared: the weights of the kinds, and the factor
+// applied when each names someone at its centre the other never names.
+struct PairScoring {
+  KindWeights weights;
+  double conflict_factor = 0.7;
+};
+
+// The score StoryIndex gives an article against a story, between two
+// articles: CombineKinds over the kinds either has, times conflict_factor
+// when each has a salient name the other lacks (another event of a kind).
+// Symmetric.
+double PairScore(const ArticleVector& a, const ArticleVector& b, const TermDictionary& terms,
+                 const PairScoring& scoring);
+
 }  // namespace storyfuse
 
 #endif  // STORYFUSE_CLUSTER_ARTICLE_VECTOR_H_

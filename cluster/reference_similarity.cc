@@ -7,14 +7,6 @@
 namespace storyfuse {
 namespace {
 
-// One of `a`'s salient names is missing from `b`.
-bool MissesSalient(const ArticleVector& a, const ArticleVector& b) {
-  for (uint32_t t : a.salient) {
-    if (!HasTerm(b.weighted, t)) return true;
-  }
-  return false;
-}
-
 std::vector<ArticleFeatures> ExtractAll(const std::vector<Article>& articles, TermDictionary* terms,
                                         size_t lead_tokens) {
   FeatureExtractor extractor(terms, lead_tokens);
@@ -36,17 +28,13 @@ std::vector<float> ReferenceSimilarity::Matrix(const std::vector<Article>& artic
   std::vector<ArticleVector> vectors;
   vectors.reserve(features.size());
   for (const ArticleFeatures& f : features) vectors.push_back(ArticleVector::Of(f, terms, options_.conflict_names));
-  const KindWeights weights{options_.name_boost, options_.number_boost};
+  const PairScoring scoring{KindWeights{options_.name_boost, options_.number_boost}, options_.conflict_factor};
   const size_t n = vectors.size();
   std::vector<float> m(n * n, 1.0f);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
-      const ArticleVector &a = vectors[i], &b = vectors[j];
-      bool kinds[kTermKinds];
-      for (int k = 0; k < kTermKinds; ++k) kinds[k] = a.has_kind[k] || b.has_kind[k];
-      double s = CombineKinds(ArticleVector::Cosine(a, b, terms), kinds, weights);
-      if (MissesSalient(a, b) && MissesSalient(b, a)) s *= options_.conflict_factor;
-      m[i * n + j] = m[j * n + i] = static_cast<float>(s);
+      float s = static_cast<float>(PairScore(vectors[i], vectors[j], terms, scoring));
+      m[i * n + j] = m[j * n + i] = s;
     }
   }
   return m;

@@ -1,7 +1,8 @@
-// storyfuse eval cluster FILE.jsonl...
+// storyfuse eval cluster [--stream] FILE.jsonl...
 //
-// Clusters labelled articles (JSONL with a gold `label` per line) in one
-// streaming pass and prints BCubed precision, recall and F1, the number of
+// Clusters labelled articles (JSONL with a gold `label` per line), all at
+// once (BatchClusterer) or, with --stream, in one streaming pass
+// (StoryIndex), and prints BCubed precision, recall and F1, the number of
 // stories predicted and gold, and throughput (clustering alone, and end to
 // end with reading and cleaning) in CPU time of this thread, which a busy
 // machine disturbs far less than wall time.
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "cluster/batch_clusterer.h"
 #include "cluster/reference_similarity.h"
 #include "cluster/story_index.h"
 #include "eval/average_link.h"
@@ -24,7 +26,9 @@ namespace {
 
 struct EvalClusterOptions {
   std::vector<std::string> inputs;
+  bool stream = false;      // StoryIndex instead of BatchClusterer
   StoryIndexOptions index;
+  BatchClusterOptions batch;
   std::string predictions;  // file for "id<TAB>gold<TAB>predicted" lines, when set
   size_t orders = 1;        // the input order, then orders - 1 seeded shuffles
   bool reference = false;   // also score the offline average-link reference
@@ -34,15 +38,32 @@ struct EvalClusterOptions {
 // articles take about 1.2 GB.
 constexpr size_t kMaxReferenceArticles = 10000;
 
+// Each article's story and copy link when `articles` arrive in `order`,
+// in the mode `opt` asks for; indexed like `articles`.
+std::vector<ClusterResult> Predict(const EvalClusterOptions& opt, const std::vector<Article>& articles,
+                                   const std::vector<size_t>& order) {
+  std::vector<ClusterResult> out(articles.size());
+  if (opt.stream) {
+    StoryIndex index(opt.index);
+    for (size_t i : order) out[i] = index.Add(articles[i]);
+    for (size_t i = 0; i < articles.size(); ++i) out[i].story_id = index.StoryOf(articles[i].id);
+  } else {
+    BatchClusterer batch(opt.batch);
+    for (size_t i : order) batch.Add(articles[i]);
+    Grouping g = batch.Finish();
+    for (size_t k = 0; k < order.size(); ++k) out[order[k]] = std::move(g.articles[k]);
+  }
+  return out;
+}
+
 // Scores of the labelled articles when `articles` arrive in `order`.
-BCubedScore ScoreOrder(const StoryIndexOptions& options, const std::vector<Article>& articles,
+BCubedScore ScoreOrder(const EvalClusterOptions& opt, const std::vector<Article>& articles,
                        const std::vector<std::string>& labels, const std::vector<size_t>& order) {
-  StoryIndex index(options);
-  for (size_t i : order) index.Add(articles[i]);
+  std::vector<ClusterResult> story = Predict(opt, articles, order);
   std::vector<std::string> predicted, gold;
   for (size_t i = 0; i < articles.size(); ++i) {
     if (labels[i].empty()) continue;
-    predicted.push_back(index.StoryOf(articles[i].id));
+    predicted.push_back(story[i].story_id);
     gold.push_back(labels[i]);
   }
   return BCubed::Score(predicted, gold);
@@ -72,7 +93,7 @@ void PrintOrders(const EvalClusterOptions& opt, const std::vector<Article>& arti
   double p = 0, r = 0, f = 0, lo = 1, hi = 0;
   for (size_t k = 0; k < opt.orders; ++k) {
     BCubedScore s =
-        k == 0 ? input_order : ScoreOrder(opt.index, articles, labels, SeededShuffle(articles.size(), k));
+        k == 0 ? input_order : ScoreOrder(opt, articles, labels, SeededShuffle(articles.size(), k));
     p += s.precision, r += s.recall, f += s.f1;
     lo = std::min(lo, s.f1), hi = std::max(hi, s.f1);
   }
@@ -135,45 +156,45 @@ bool WritePredictions(const std::string& path, const std::vector<std::string>& i
 int RunEvalCluster(const EvalClusterOptions& opt) {
   double start = ThreadCpuSeconds();
   ArticleSource source;
-  StoryIndex index(opt.index);
-  std::vector<std::string> ids, gold;
-  std::vector<Article> kept;  // for --orders
-  std::vector<std::string> kept_labels;
-  size_t copies = 0;
-  double clustering = 0;
+  std::vector<Article> articles;
+  std::vector<std::string> labels;
   source.ForEach(opt.inputs, [&](Article&& a, const RawDoc& doc) {
-    double t0 = ThreadCpuSeconds();
-    ClusterResult r = index.Add(a);
-    clustering += ThreadCpuSeconds() - t0;
-    copies += !r.copy_of.empty();
-    if (opt.orders > 1 || opt.reference) {
-      kept.push_back(a);
-      kept_labels.push_back(doc.label);
-    }
-    if (doc.label.empty()) return;
-    ids.push_back(a.id);
-    gold.push_back(doc.label);
+    articles.push_back(std::move(a));
+    labels.push_back(doc.label);
   });
+  double t0 = ThreadCpuSeconds();
+  std::vector<size_t> order(articles.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<ClusterResult> story = Predict(opt, articles, order);
+  double clustering = ThreadCpuSeconds() - t0;
   double total = ThreadCpuSeconds() - start;
+  std::vector<std::string> ids, gold, predicted;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (labels[i].empty()) continue;
+    ids.push_back(articles[i].id);
+    gold.push_back(labels[i]);
+    predicted.push_back(story[i].story_id);
+  }
+  size_t copies = 0;
+  for (const ClusterResult& r : story) copies += !r.copy_of.empty();
   if (ids.empty()) {
     std::fprintf(stderr, "storyfuse: eval cluster: no labelled articles in the input\n");
     return kExitBadInput;
   }
-  std::vector<std::string> predicted;
-  for (const std::string& id : ids) predicted.push_back(index.StoryOf(id));
   if (!opt.predictions.empty() && !WritePredictions(opt.predictions, ids, gold, predicted)) {
     std::fprintf(stderr, "storyfuse: eval cluster: cannot write %s\n", opt.predictions.c_str());
     return kExitBadInput;
   }
   BCubedScore s = BCubed::Score(predicted, gold);
-  size_t n = index.article_count();
+  size_t n = articles.size();
+  std::printf("mode         %s\n", opt.stream ? "stream (one pass)" : "batch (all at once)");
   std::printf("articles     %zu (%zu labelled), copy links %zu\n", n, ids.size(), copies);
   std::printf("stories      predicted %zu, gold %zu\n", s.predicted_clusters, s.gold_clusters);
   std::printf("BCubed       P %.4f  R %.4f  F1 %.4f\n", s.precision, s.recall, s.f1);
   std::printf("throughput   %.0f articles/s clustering (%.3f s CPU), %.0f articles/s end to end (%.3f s CPU)\n",
               n / std::max(clustering, 1e-9), clustering, n / std::max(total, 1e-9), total);
-  if (opt.orders > 1) PrintOrders(opt, kept, kept_labels, s);
-  if (opt.reference) PrintReference(opt, kept, kept_labels);
+  if (opt.orders > 1) PrintOrders(opt, articles, labels, s);
+  if (opt.reference) PrintReference(opt, articles, labels);
   return source.had_errors() ? kExitBadInput : kExitOk;
 }
 
@@ -183,6 +204,17 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   auto opt = std::make_shared<EvalClusterOptions>();
   CLI::App* cmd = eval.add_subcommand("cluster", "BCubed scores of story clustering on labelled JSONL");
   cmd->add_option("inputs", opt->inputs, "JSONL files with id, text, label")->required();
+  cmd->add_flag("--stream", opt->stream, "Cluster in one streaming pass (StoryIndex) instead of all at once");
+  // Batch settings, for studying their effect (the defaults are the library's).
+  cmd->add_option("--cut", opt->batch.cut, "Batch: average linkage stops below this")->capture_default_str();
+  cmd->add_option("--neighbors", opt->batch.graph.neighbors, "Batch: strongest links kept per article")->capture_default_str();
+  cmd->add_option("--context-neighbors", opt->batch.context_neighbors, "Batch: links forming an article's neighbourhood")->capture_default_str();
+  cmd->add_option("--context-weight", opt->batch.context_weight, "Batch: weight of the neighbourhood cosine")->capture_default_str();
+  cmd->add_option("--batch-conflict-factor", opt->batch.conflict_factor, "Batch: score factor on name conflict")->capture_default_str();
+  cmd->add_option("--batch-late-factor", opt->batch.late_factor, "Batch: score factor for dated articles far apart")->capture_default_str();
+  cmd->add_option("--batch-name-boost", opt->batch.name_boost, "Batch: weight of names")->capture_default_str();
+  cmd->add_option("--batch-number-boost", opt->batch.number_boost, "Batch: weight of numbers")->capture_default_str();
+  cmd->add_option("--batch-lead-tokens", opt->batch.lead_tokens, "Batch: leading tokens counted twice")->capture_default_str();
   // Clustering parameters, for studying their effect (defaults are the library's).
   cmd->add_option("--scan-postings", opt->index.scan_postings, "Newest stories looked at per query term")->capture_default_str();
   cmd->add_option("--late-factor", opt->index.late_factor, "Score factor for a story more than --max-gap-days away (0: no join)")->capture_default_str();

@@ -1,0 +1,188 @@
+#include "cluster/batch_clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "cluster/article_vector.h"
+#include "cluster/feature_extractor.h"
+#include "cluster/sparse_average_link.h"
+#include "cluster/term_dictionary.h"
+#include "cluster/union_find.h"
+
+namespace storyfuse {
+namespace {
+
+constexpr uint32_t kNone = UINT32_MAX;
+
+struct Record {
+  std::string id, outlet;
+  std::string origin;
+  uint32_t copy_of = kNone;  // index of the earliest article this one copies
+  ArticleFeatures features;
+};
+
+std::string StoryName(size_t n) { return "s-" + std::to_string(n + 1); }
+
+// Each article's neighbourhood: itself at 1 and its `k` strongest links,
+// as a sparse vector sorted by article, and its norm.
+struct Neighbourhood {
+  std::vector<std::pair<uint32_t, float>> links;
+  double norm = 0;
+};
+
+std::vector<Neighbourhood> Neighbourhoods(size_t n, const std::vector<Edge>& edges, size_t k) {
+  std::vector<std::vector<std::pair<float, uint32_t>>> by_article(n);
+  for (const Edge& e : edges) {
+    by_article[e.a].emplace_back(-e.score, e.b);
+    by_article[e.b].emplace_back(-e.score, e.a);
+  }
+  std::vector<Neighbourhood> out(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    std::vector<std::pair<float, uint32_t>>& list = by_article[i];
+    size_t m = std::min(k, list.size());
+    std::partial_sort(list.begin(), list.begin() + m, list.end());
+    Neighbourhood& h = out[i];
+    h.links.emplace_back(i, 1.0f);
+    for (size_t r = 0; r < m; ++r) h.links.emplace_back(list[r].second, -list[r].first);
+    std::sort(h.links.begin(), h.links.end());
+    for (const auto& [j, w] : h.links) h.norm += static_cast<double>(w) * w;
+    h.norm = std::sqrt(h.norm);
+  }
+  return out;
+}
+
+double NeighbourhoodCosine(const Neighbourhood& x, const Neighbourhood& y) {
+  double dot = 0;
+  auto i = x.links.begin(), j = y.links.begin();
+  while (i != x.links.end() && j != y.links.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      dot += static_cast<double>(i->second) * j->second;
+      ++i, ++j;
+    }
+  }
+  return dot / (x.norm * y.norm);
+}
+
+}  // namespace
+
+struct BatchClusterer::Impl {
+  explicit Impl(BatchClusterOptions o) : options(o), extractor(&terms, o.lead_tokens), copies(o.dedupe) {}
+
+  double Score(uint32_t i, uint32_t j) const;
+
+  BatchClusterOptions options;
+  TermDictionary terms;
+  FeatureExtractor extractor;
+  NearDuplicateIndex copies;  // doc numbers are article indexes
+  std::vector<Record> records;
+  std::vector<ArticleVector> vectors;  // filled by Finish
+};
+
+double BatchClusterer::Impl::Score(uint32_t i, uint32_t j) const {
+  PairScoring scoring{KindWeights{options.name_boost, options.number_boost}, options.conflict_factor};
+  return PairScore(vectors[i], vectors[j], terms, scoring);
+}
+
+BatchClusterer::BatchClusterer(BatchClusterOptions options) : impl_(std::make_unique<Impl>(options)) {}
+
+BatchClusterer::~BatchClusterer() = default;
+
+size_t BatchClusterer::article_count() const { return impl_->records.size(); }
+
+void BatchClusterer::Add(const Article& article) {
+  Impl& m = *impl_;
+  Record r;
+  r.id = article.id;
+  r.outlet = article.outlet;
+  r.features = m.extractor.Extract(article);
+  m.terms.AddDocument(TermIds(r.features));
+  std::optional<CopyMatch> copy = m.copies.FindSource(r.features.sketch);
+  m.copies.Add(r.features.sketch);
+  // The origin rule of StoryIndex: a copy counts as what it copies.
+  if (copy) {
+    r.copy_of = copy->doc;
+    r.origin = m.records[copy->doc].origin;
+  } else {
+    r.origin = !article.wire.empty() ? article.wire : !article.outlet.empty() ? article.outlet : article.id;
+  }
+  r.features.sketch = ShingleSketch();  // found; no longer needed
+  m.records.push_back(std::move(r));
+}
+
+Grouping BatchClusterer::Finish() {
+  Impl& m = *impl_;
+  const size_t n = m.records.size();
+  // Vectors only now that every document frequency is known.
+  m.vectors.reserve(n);
+  for (const Record& r : m.records) m.vectors.push_back(ArticleVector::Of(r.features, m.terms, m.options.conflict_names));
+  std::vector<const TermWeights*> weighted;
+  weighted.reserve(n);
+  for (const ArticleVector& v : m.vectors) weighted.push_back(&v.weighted);
+  std::vector<Edge> edges =
+      BuildNeighborGraph(weighted, [&m](uint32_t i, uint32_t j) { return m.Score(i, j); }, m.options.graph);
+
+  if (m.options.context_weight > 0) {
+    // Articles of one story are alike to the same articles: of two events
+    // of a kind (two earthquakes, two patches), each article's nearest
+    // are mostly of its own event, while the drifting articles of one long
+    // story still share their neighbours.
+    std::vector<Neighbourhood> hood = Neighbourhoods(n, edges, m.options.context_neighbors);
+    const double w = m.options.context_weight;
+    for (Edge& e : edges) {
+      double context = NeighbourhoodCosine(hood[e.a], hood[e.b]);
+      e.score = static_cast<float>(std::pow(e.score, 1 - w) * std::pow(context, w));
+    }
+  }
+
+  // An article starts in the group of what it copies (which is earlier).
+  std::vector<uint32_t> initial(n);
+  for (uint32_t i = 0; i < n; ++i) initial[i] = m.records[i].copy_of == kNone ? i : initial[m.records[i].copy_of];
+  std::vector<int32_t> days(n);
+  for (uint32_t i = 0; i < n; ++i) days[i] = m.records[i].features.day == kNoDay ? kUndated : m.records[i].features.day;
+  AverageLinkOptions linkage{m.options.cut, m.options.max_gap_days, m.options.late_factor};
+  std::vector<uint32_t> cluster = SparseAverageLink::Cluster(n, edges, initial, days, linkage);
+
+  // Stories in order of their first article.
+  Grouping g;
+  std::vector<uint32_t> story_of_first(n, kNone);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t& s = story_of_first[cluster[i]];
+    if (s == kNone) {
+      s = static_cast<uint32_t>(g.stories.size());
+      g.stories.emplace_back();
+      g.stories.back().id = StoryName(s);
+    }
+    const Record& r = m.records[i];
+    StoryView& view = g.stories[s];
+    view.articles.push_back(r.id);
+    if (!r.outlet.empty() && std::find(view.outlets.begin(), view.outlets.end(), r.outlet) == view.outlets.end()) {
+      view.outlets.push_back(r.outlet);
+    }
+    if (std::find(view.independent_sources.begin(), view.independent_sources.end(), r.origin) ==
+        view.independent_sources.end()) {
+      view.independent_sources.push_back(r.origin);
+    }
+    ClusterResult res;
+    res.story_id = view.id;
+    if (r.copy_of != kNone) res.copy_of = m.records[r.copy_of].id;
+    res.origin = r.origin;
+    g.articles.push_back(std::move(res));
+  }
+  return g;
+}
+
+Grouping GroupAsStream(const std::vector<Article>& articles, const StoryIndexOptions& options) {
+  StoryIndex index(options);
+  Grouping g;
+  for (const Article& a : articles) g.articles.push_back(index.Add(a));
+  for (size_t i = 0; i < articles.size(); ++i) g.articles[i].story_id = index.StoryOf(articles[i].id);
+  g.stories = index.Stories();
+  return g;
+}
+
+}  // namespace storyfuse

@@ -1,0 +1,100 @@
+// BatchClusterer: groups a set of articles known in full into stories, all
+// at once. Where StoryIndex decides article by article as a stream
+// arrives, this one sees every article before the first decision:
+//
+//   BatchClusterer batch;
+//   for (const Article& a : articles) batch.Add(a);   // features and copies
+//   Grouping g = batch.Finish();                     // stories
+//
+// Evidence is StoryIndex's (cluster/article_vector.h: word stems, names and
+// numbers, per-kind cosines, the "who" conflict factor), with document
+// frequencies learned from the whole set. Each article is linked to its
+// strongest neighbours (NeighborGraph, near-linear), and the links are
+// clustered by average linkage (SparseAverageLink) down to one fixed cut.
+// The cut and every other setting are constants of this file, the same for
+// every input (docs/clustering.md says how they were chosen).
+//
+// Copies are found exactly as StoryIndex finds them (NearDuplicateIndex, in
+// Add order), so copy_of, origin and a story's independent sources mean the
+// same in both modes; an article and what it copies always share a story.
+//
+// Memory: each article's features until Finish (not its text). Not
+// thread-safe.
+#ifndef STORYFUSE_CLUSTER_BATCH_CLUSTERER_H_
+#define STORYFUSE_CLUSTER_BATCH_CLUSTERER_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cluster/neighbor_graph.h"
+#include "cluster/story_index.h"
+#include "dedupe/near_duplicate_index.h"
+#include "ingest/article.h"
+
+namespace storyfuse {
+
+struct BatchClusterOptions {
+  // Evidence, as StoryIndexOptions names it.
+  size_t lead_tokens = 60;
+  double name_boost = 0.5;
+  double number_boost = 0.5;
+  size_t conflict_names = 2;
+  double conflict_factor = 0.7;
+  // Two groups of articles whose dated spans lie more than max_gap_days
+  // apart are joined at late_factor of their linkage (1: dates are not
+  // used), as StoryIndex joins a late article.
+  int max_gap_days = 7;
+  double late_factor = 0.6;
+  // Context: two articles are also compared by the articles around them.
+  // Each article's neighbourhood is its `context_neighbors` strongest links
+  // (and itself, at 1); a pair's score becomes the geometric mean of its
+  // own score and the cosine of their neighbourhoods, weighted
+  // 1 - context_weight and context_weight (0: own score only).
+  size_t context_neighbors = 10;
+  double context_weight = 0.5;
+  // Average linkage stops below this.
+  double cut = 0.18;
+  NeighborGraphOptions graph;
+  NearDuplicateOptions dedupe;
+};
+
+// The stories of a set of articles, whichever mode grouped them.
+struct Grouping {
+  // Per article, in the order added: its final story, copy_of and origin.
+  std::vector<ClusterResult> articles;
+  // Stories numbered "s-1", "s-2", ... by their first article in input
+  // order (batch) or by creation (stream); articles in input order.
+  std::vector<StoryView> stories;
+};
+
+class BatchClusterer {
+ public:
+  explicit BatchClusterer(BatchClusterOptions options = {});
+  ~BatchClusterer();
+  BatchClusterer(const BatchClusterer&) = delete;
+  BatchClusterer& operator=(const BatchClusterer&) = delete;
+
+  // Reads one article's evidence and finds what it copies among those
+  // added before it. Never fails: an article with no usable text ends up
+  // in a story of its own.
+  void Add(const Article& article);
+
+  // Groups every article added so far. Call once; the clusterer is spent.
+  Grouping Finish();
+
+  size_t article_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The same Grouping from a stream: `articles` through a StoryIndex in
+// order, stories as they stand after the last one.
+Grouping GroupAsStream(const std::vector<Article>& articles, const StoryIndexOptions& options = {});
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_CLUSTER_BATCH_CLUSTERER_H_

@@ -1,0 +1,48 @@
+// NeighborGraph: the sparse candidate graph batch clustering works on. Each
+// article is linked to its k strongest neighbours, found through an
+// inverted index over the articles' strongest terms: two articles are only
+// compared when one of them holds, among its strongest terms, a term the
+// other is indexed under. Nothing is compared with everything, so the cost
+// is near-linear in the number of articles: each lookup reads at most
+// `scan_postings` entries per term, and at most `candidates` articles per
+// article are scored exactly.
+//
+// Stateless function; thread-compatible.
+#ifndef STORYFUSE_CLUSTER_NEIGHBOR_GRAPH_H_
+#define STORYFUSE_CLUSTER_NEIGHBOR_GRAPH_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "cluster/centroid.h"
+
+namespace storyfuse {
+
+struct NeighborGraphOptions {
+  size_t neighbors = 30;         // strongest neighbours kept per article (k)
+  size_t query_terms = 48;       // an article's strongest terms looked up
+  size_t index_terms = 64;       // an article's strongest terms it is found by
+  size_t scan_postings = 2000;   // postings read per looked-up term, heaviest first
+  size_t candidates = 200;       // articles scored exactly per article, by matched weight
+  double min_score = 0.02;       // weaker links are dropped
+};
+
+// An undirected link between articles a < b.
+struct Edge {
+  uint32_t a = 0, b = 0;
+  float score = 0;
+};
+
+// The union of every article's k strongest links, sorted by (a, b), each
+// pair once. `weighted[i]` is article i's term vector (sorted by term, as
+// ArticleVector::weighted); `score(i, j)` is the exact symmetric score of
+// a pair. Articles with no terms have no links.
+std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weighted,
+                                     const std::function<double(uint32_t, uint32_t)>& score,
+                                     const NeighborGraphOptions& options);
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_CLUSTER_NEIGHBOR_GRAPH_H_
