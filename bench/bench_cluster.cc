@@ -1,9 +1,10 @@
 // bench_cluster: streaming clustering at scale on synthetic news.
 //
-//   bench_cluster [N] [knob=value ...]
-//       N defaults to 10000; run one N per process for peak RSS. Knobs
-//       change StoryIndexOptions for A/B runs: query_terms, scan_postings,
-//       max_candidates, index_terms, late_factor.
+//   bench_cluster [N] [batch] [knob=value ...]
+//       N defaults to 10000; run one N per process for peak RSS. `batch`
+//       groups the N articles all at once (BatchClusterer) instead of
+//       streaming them. Knobs change StoryIndexOptions for A/B runs:
+//       query_terms, scan_postings, max_candidates, index_terms, late_factor.
 //
 // Generates N articles with known stories and copies, in a news-like order
 // (about 60 stories open at once; two articles a day ... 2,000 a day), feeds
@@ -31,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "cluster/batch_clusterer.h"
 #include "cluster/story_index.h"
 #include "eval/bcubed.h"
 
@@ -268,6 +270,52 @@ long PeakRssKb() {
   return u.ru_maxrss;
 }
 
+void PrintQuality(const std::vector<std::string>& predicted, const std::vector<std::string>& gold,
+                  const std::vector<int64_t>& gold_copy, const std::vector<int64_t>& predicted_copy) {
+  size_t n = gold.size();
+  BCubedScore s = BCubed::Score(predicted, gold);
+  size_t links = 0, gold_links = 0, right = 0;
+  for (size_t i = 0; i < n; ++i) {
+    links += predicted_copy[i] >= 0;
+    gold_links += gold_copy[i] >= 0;
+    right += predicted_copy[i] >= 0 && predicted_copy[i] == gold_copy[i];
+  }
+  std::printf("  stories predicted %zu gold %zu; BCubed P %.4f R %.4f F1 %.4f\n", s.predicted_clusters,
+              s.gold_clusters, s.precision, s.recall, s.f1);
+  std::printf("  copy links predicted %zu gold %zu; precision %.4f recall %.4f\n", links, gold_links,
+              links ? static_cast<double>(right) / links : 0.0,
+              gold_links ? static_cast<double>(right) / gold_links : 0.0);
+}
+
+// The same stream grouped all at once: articles are generated first (not
+// timed), then added and grouped.
+int RunBatch(size_t n) {
+  Stream stream(42);
+  std::vector<Doc> docs;
+  docs.reserve(n);
+  for (size_t i = 0; i < n; ++i) docs.push_back(stream.Next(i));
+  double c0 = ThreadCpuSeconds();
+  BatchClusterer batch;
+  for (const Doc& d : docs) batch.Add(d.article);
+  double added = ThreadCpuSeconds();
+  Grouping g = batch.Finish();
+  double done = ThreadCpuSeconds();
+  std::vector<std::string> gold, predicted;
+  std::vector<int64_t> gold_copy, predicted_copy;
+  for (size_t i = 0; i < n; ++i) {
+    gold.push_back(std::to_string(docs[i].gold_story));
+    gold_copy.push_back(docs[i].gold_copy);
+    predicted.push_back(g.articles[i].story_id);
+    const std::string& c = g.articles[i].copy_of;
+    predicted_copy.push_back(c.empty() ? -1 : std::stoll(c.substr(1)));
+  }
+  std::printf("N %zu batch: %.1f s CPU (%.1f s reading features and copies, %.1f s grouping), %.0f articles/s, "
+              "peak RSS %.0f MB\n",
+              n, done - c0, added - c0, done - added, n / (done - c0), PeakRssKb() / 1024.0);
+  PrintQuality(predicted, gold, gold_copy, predicted_copy);
+  return 0;
+}
+
 int Run(size_t n, const StoryIndexOptions& options) {
   Stream stream(42);
   StoryIndex index(options);
@@ -291,22 +339,11 @@ int Run(size_t n, const StoryIndexOptions& options) {
   double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::vector<std::string> predicted;
   for (const std::string& id : ids) predicted.push_back(index.StoryOf(id));
-  BCubedScore s = BCubed::Score(predicted, gold);
-  size_t links = 0, gold_links = 0, right = 0;
-  for (size_t i = 0; i < n; ++i) {
-    links += predicted_copy[i] >= 0;
-    gold_links += gold_copy[i] >= 0;
-    right += predicted_copy[i] >= 0 && predicted_copy[i] == gold_copy[i];
-  }
   std::printf("N %zu: clustering %.0f articles/s of CPU time (%.0f wall; %.0f wall with generation), "
               "peak RSS %.0f MB, index %.0f MB\n",
               n, n / cluster_cpu, n / cluster_seconds, n / total, PeakRssKb() / 1024.0,
               index.MemoryBytes() / 1048576.0);
-  std::printf("  stories predicted %zu gold %zu; BCubed P %.4f R %.4f F1 %.4f\n", s.predicted_clusters,
-              s.gold_clusters, s.precision, s.recall, s.f1);
-  std::printf("  copy links predicted %zu gold %zu; precision %.4f recall %.4f\n", links, gold_links,
-              links ? static_cast<double>(right) / links : 0.0,
-              gold_links ? static_cast<double>(right) / gold_links : 0.0);
+  PrintQuality(predicted, gold, gold_copy, predicted_copy);
   return 0;
 }
 
@@ -341,10 +378,11 @@ int main(int argc, char** argv) {
   size_t n = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 10000;
   storyfuse::StoryIndexOptions options;
   bool ok = n > 0;
-  for (int i = 2; i < argc && ok; ++i) ok = SetKnob(argv[i], &options);
+  bool batch = argc > 2 && std::string(argv[2]) == "batch";
+  for (int i = batch ? 3 : 2; i < argc && ok; ++i) ok = SetKnob(argv[i], &options);
   if (!ok) {
-    std::fprintf(stderr, "usage: bench_cluster [N] [query_terms|scan_postings|max_candidates|index_terms|late_factor=VALUE ...]\n");
+    std::fprintf(stderr, "usage: bench_cluster [N] [batch] [query_terms|scan_postings|max_candidates|index_terms|late_factor=VALUE ...]\n");
     return 2;
   }
-  return storyfuse::Run(n, options);
+  return batch ? storyfuse::RunBatch(n) : storyfuse::Run(n, options);
 }

@@ -98,4 +98,33 @@ double PairScore(const ArticleVector& a, const ArticleVector& b, const TermDicti
   return s;
 }
 
+FocusedPairScore::FocusedPairScore(const TermDictionary& terms, PairScoring scoring)
+    : terms_(terms), scoring_(scoring), dense_(terms.size(), 0.0f) {}
+
+void FocusedPairScore::Focus(const ArticleVector& a) {
+  if (focus_ != nullptr) {
+    for (const auto& [t, w] : focus_->weighted) dense_[t] = 0.0f;
+  }
+  focus_ = &a;
+  for (const auto& [t, w] : a.weighted) dense_[t] = w;
+}
+
+double FocusedPairScore::Score(const ArticleVector& b) const {
+  const ArticleVector& a = *focus_;
+  // In b's term order, as the merge in ArticleVector::Cosine adds them.
+  KindCosines c;
+  for (const auto& [t, w] : b.weighted) {
+    float x = dense_[t];
+    if (x != 0.0f) c.by_kind[static_cast<int>(terms_.Kind(t))] += static_cast<double>(x) * w;
+  }
+  bool kinds[kTermKinds];
+  for (int k = 0; k < kTermKinds; ++k) kinds[k] = a.has_kind[k] || b.has_kind[k];
+  double s = CombineKinds(c, kinds, scoring_.weights);
+  bool b_misses = false, a_misses = false;
+  for (uint32_t t : a.salient) b_misses |= !HasTerm(b.weighted, t);
+  for (uint32_t t : b.salient) a_misses |= dense_[t] == 0.0f;
+  if (a_misses && b_misses) s *= scoring_.conflict_factor;
+  return s;
+}
+
 }  // namespace storyfuse

@@ -70,10 +70,21 @@ double NeighbourhoodCosine(const Neighbourhood& x, const Neighbourhood& y) {
 
 }  // namespace
 
+// The graph's pair scores: PairScore of the articles' vectors.
+class VectorScorer : public PairScorer {
+ public:
+  VectorScorer(const std::vector<ArticleVector>& vectors, const TermDictionary& terms, PairScoring scoring)
+      : vectors_(vectors), score_(terms, scoring) {}
+  void Focus(uint32_t i) override { score_.Focus(vectors_[i]); }
+  double Score(uint32_t j) override { return score_.Score(vectors_[j]); }
+
+ private:
+  const std::vector<ArticleVector>& vectors_;
+  FocusedPairScore score_;
+};
+
 struct BatchClusterer::Impl {
   explicit Impl(BatchClusterOptions o) : options(o), extractor(&terms, o.lead_tokens), copies(o.dedupe) {}
-
-  double Score(uint32_t i, uint32_t j) const;
 
   BatchClusterOptions options;
   TermDictionary terms;
@@ -82,11 +93,6 @@ struct BatchClusterer::Impl {
   std::vector<Record> records;
   std::vector<ArticleVector> vectors;  // filled by Finish
 };
-
-double BatchClusterer::Impl::Score(uint32_t i, uint32_t j) const {
-  PairScoring scoring{KindWeights{options.name_boost, options.number_boost}, options.conflict_factor};
-  return PairScore(vectors[i], vectors[j], terms, scoring);
-}
 
 BatchClusterer::BatchClusterer(BatchClusterOptions options) : impl_(std::make_unique<Impl>(options)) {}
 
@@ -123,8 +129,9 @@ Grouping BatchClusterer::Finish() {
   std::vector<const TermWeights*> weighted;
   weighted.reserve(n);
   for (const ArticleVector& v : m.vectors) weighted.push_back(&v.weighted);
-  std::vector<Edge> edges =
-      BuildNeighborGraph(weighted, [&m](uint32_t i, uint32_t j) { return m.Score(i, j); }, m.options.graph);
+  VectorScorer scorer(m.vectors, m.terms,
+                      PairScoring{KindWeights{m.options.name_boost, m.options.number_boost}, m.options.conflict_factor});
+  std::vector<Edge> edges = BuildNeighborGraph(weighted, &scorer, m.options.graph);
 
   if (m.options.context_weight > 0) {
     // Articles of one story are alike to the same articles: of two events
@@ -135,7 +142,12 @@ Grouping BatchClusterer::Finish() {
     const double w = m.options.context_weight;
     for (Edge& e : edges) {
       double context = NeighbourhoodCosine(hood[e.a], hood[e.b]);
-      e.score = static_cast<float>(std::pow(e.score, 1 - w) * std::pow(context, w));
+      // Only lowered: articles alone in a region of the graph (one report
+      // of a kind of event) have few neighbours, all alike, and would
+      // otherwise be pulled together by what they share with everything
+      // around them.
+      double blended = std::pow(e.score, 1 - w) * std::pow(context, w);
+      e.score = static_cast<float>(std::min<double>(e.score, blended));
     }
   }
 

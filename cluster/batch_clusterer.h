@@ -51,11 +51,12 @@ struct BatchClusterOptions {
   // Each article's neighbourhood is its `context_neighbors` strongest links
   // (and itself, at 1); a pair's score becomes the geometric mean of its
   // own score and the cosine of their neighbourhoods, weighted
-  // 1 - context_weight and context_weight (0: own score only).
+  // 1 - context_weight and context_weight, when that is lower (0: own
+  // score only).
   size_t context_neighbors = 10;
   double context_weight = 0.5;
   // Average linkage stops below this.
-  double cut = 0.18;
+  double cut = 0.13;
   NeighborGraphOptions graph;
   NearDuplicateOptions dedupe;
 };

@@ -26,13 +26,35 @@ std::vector<std::pair<uint32_t, float>> Heaviest(const TermWeights& v, size_t m)
 std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weighted,
                                      const std::function<double(uint32_t, uint32_t)>& score,
                                      const NeighborGraphOptions& options) {
+  class FunctionScorer : public PairScorer {
+   public:
+    explicit FunctionScorer(const std::function<double(uint32_t, uint32_t)>& fn) : fn_(fn) {}
+    void Focus(uint32_t i) override { i_ = i; }
+    double Score(uint32_t j) override { return fn_(i_, j); }
+
+   private:
+    const std::function<double(uint32_t, uint32_t)>& fn_;
+    uint32_t i_ = 0;
+  };
+  FunctionScorer scorer(score);
+  return BuildNeighborGraph(weighted, &scorer, options);
+}
+
+std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weighted, PairScorer* scorer,
+                                     const NeighborGraphOptions& options) {
   const uint32_t n = static_cast<uint32_t>(weighted.size());
-  // Inverted index over each article's strongest terms, each list heaviest
-  // first: when a term is too common to read whole, the articles it weighs
-  // most in are the ones it can still tell something about.
+  // Each article's strongest terms, heaviest first: it is found by the
+  // first index_terms of them and looks up the first query_terms.
+  const size_t strongest = std::max(options.index_terms, options.query_terms);
+  std::vector<std::vector<std::pair<uint32_t, float>>> heaviest(n);
+  for (uint32_t i = 0; i < n; ++i) heaviest[i] = Heaviest(*weighted[i], strongest);
+  // Inverted index, each list heaviest first: when a term is too common to
+  // read whole, the articles it weighs most in are the ones it can still
+  // tell something about.
   std::vector<std::vector<Posting>> postings;
   for (uint32_t i = 0; i < n; ++i) {
-    for (const auto& [t, w] : Heaviest(*weighted[i], options.index_terms)) {
+    for (size_t r = 0; r < heaviest[i].size() && r < options.index_terms; ++r) {
+      auto [t, w] = heaviest[i][r];
       if (t >= postings.size()) postings.resize(t + 1);
       postings[t].push_back({w, i});
     }
@@ -41,13 +63,17 @@ std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weig
     std::stable_sort(list.begin(), list.end(), [](const Posting& x, const Posting& y) { return x.weight > y.weight; });
   }
 
+  // Scores of pairs (i, j > i) already computed from i's side, sorted by j:
+  // most pairs are candidates from both sides, and scoring is the cost.
+  std::vector<std::vector<std::pair<uint32_t, float>>> known(n);
   std::vector<Edge> edges;
   std::vector<float> matched(n, 0.0f);  // scratch, all zero between articles
   std::vector<uint32_t> touched;
-  std::vector<std::pair<float, uint32_t>> ranked;
+  std::vector<std::pair<float, uint32_t>> ranked, scored;
   for (uint32_t i = 0; i < n; ++i) {
     touched.clear();
-    for (const auto& [t, w] : Heaviest(*weighted[i], options.query_terms)) {
+    for (size_t r = 0; r < heaviest[i].size() && r < options.query_terms; ++r) {
+      auto [t, w] = heaviest[i][r];
       if (t >= postings.size()) continue;
       const std::vector<Posting>& list = postings[t];
       size_t end = std::min(list.size(), options.scan_postings);
@@ -66,12 +92,22 @@ std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weig
     }
     size_t c = std::min(options.candidates, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + c, ranked.end());
-    std::vector<std::pair<float, uint32_t>> scored;
+    scored.clear();
+    bool focused = false;
     for (size_t r = 0; r < c; ++r) {
       uint32_t j = ranked[r].second;
-      double s = score(i, j);
+      double s;
+      auto at = j < i ? std::lower_bound(known[j].begin(), known[j].end(), std::make_pair(i, -1.0f)) : known[j].end();
+      if (j < i && at != known[j].end() && at->first == i) {
+        s = at->second;
+      } else {
+        if (!focused) scorer->Focus(i), focused = true;
+        s = scorer->Score(j);
+        if (j > i) known[i].emplace_back(j, static_cast<float>(s));
+      }
       if (s >= options.min_score) scored.emplace_back(static_cast<float>(-s), j);
     }
+    std::sort(known[i].begin(), known[i].end());
     size_t k = std::min(options.neighbors, scored.size());
     std::partial_sort(scored.begin(), scored.begin() + k, scored.end());
     for (size_t r = 0; r < k; ++r) {

@@ -25,7 +25,7 @@ struct NeighborGraphOptions {
   size_t query_terms = 48;       // an article's strongest terms looked up
   size_t index_terms = 64;       // an article's strongest terms it is found by
   size_t scan_postings = 2000;   // postings read per looked-up term, heaviest first
-  size_t candidates = 200;       // articles scored exactly per article, by matched weight
+  size_t candidates = 100;       // articles scored exactly per article, by matched weight
   double min_score = 0.02;       // weaker links are dropped
 };
 
@@ -35,10 +35,23 @@ struct Edge {
   float score = 0;
 };
 
+// The exact score of a pair, computed from one article's side: Focus(i)
+// prepares article i, then Score(j) scores (i, j) for any j. Scores must be
+// symmetric.
+class PairScorer {
+ public:
+  virtual ~PairScorer() = default;
+  virtual void Focus(uint32_t i) = 0;
+  virtual double Score(uint32_t j) = 0;
+};
+
 // The union of every article's k strongest links, sorted by (a, b), each
 // pair once. `weighted[i]` is article i's term vector (sorted by term, as
-// ArticleVector::weighted); `score(i, j)` is the exact symmetric score of
-// a pair. Articles with no terms have no links.
+// ArticleVector::weighted). Articles with no terms have no links.
+std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weighted, PairScorer* scorer,
+                                     const NeighborGraphOptions& options);
+
+// The same with a plain function of the pair (for tests and small sets).
 std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weighted,
                                      const std::function<double(uint32_t, uint32_t)>& score,
                                      const NeighborGraphOptions& options);

@@ -37,7 +37,7 @@ TEST(NeighborGraphTest, LinksArticlesThatShareStrongTerms) {
   EXPECT_NEAR(edges[0].score, Cos(v[0], v[1]), 1e-6);
   EXPECT_EQ(edges[1].a, 2u);
   EXPECT_EQ(edges[1].b, 3u);
-  EXPECT_EQ(scored, 4);  // each pair from both sides, nothing else
+  EXPECT_EQ(scored, 2);  // each linked pair once, nothing else
 }
 
 TEST(NeighborGraphTest, KeepsEachArticlesStrongestNeighbours) {

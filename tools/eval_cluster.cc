@@ -208,6 +208,10 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   // Batch settings, for studying their effect (the defaults are the library's).
   cmd->add_option("--cut", opt->batch.cut, "Batch: average linkage stops below this")->capture_default_str();
   cmd->add_option("--neighbors", opt->batch.graph.neighbors, "Batch: strongest links kept per article")->capture_default_str();
+  cmd->add_option("--graph-query-terms", opt->batch.graph.query_terms, "Batch: strongest terms an article looks up")->capture_default_str();
+  cmd->add_option("--graph-index-terms", opt->batch.graph.index_terms, "Batch: strongest terms an article is found by")->capture_default_str();
+  cmd->add_option("--graph-scan", opt->batch.graph.scan_postings, "Batch: postings read per looked-up term")->capture_default_str();
+  cmd->add_option("--graph-candidates", opt->batch.graph.candidates, "Batch: articles scored exactly per article")->capture_default_str();
   cmd->add_option("--context-neighbors", opt->batch.context_neighbors, "Batch: links forming an article's neighbourhood")->capture_default_str();
   cmd->add_option("--context-weight", opt->batch.context_weight, "Batch: weight of the neighbourhood cosine")->capture_default_str();
   cmd->add_option("--batch-conflict-factor", opt->batch.conflict_factor, "Batch: score factor on name conflict")->capture_default_str();
