@@ -30,7 +30,9 @@ std::vector<CopyMatch> NearDuplicateIndex::Overlaps(const ShingleSketch& sketch)
 }
 
 bool NearDuplicateIndex::IsCopy(const CopyMatch& m) const {
-  return std::max(m.new_contained, m.old_contained) >= options_.min_containment;
+  double contained = std::max(m.new_contained, m.old_contained);
+  if (contained >= options_.min_containment) return true;
+  return m.shared >= options_.partial_shared && contained >= options_.partial_containment;
 }
 
 std::optional<CopyMatch> NearDuplicateIndex::FindSource(const ShingleSketch& sketch) const {

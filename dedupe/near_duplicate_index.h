@@ -6,8 +6,11 @@
 // republished wire story or the same article under another URL (both
 // directions high), an updated version (the old one is mostly inside the
 // new one), a short piece copying paragraphs of a longer one (the short one
-// is mostly inside the long one). Independent reports of one event share
-// facts and quotes, not running text, and stay below it.
+// is mostly inside the long one). A partial copy, an article that pastes a
+// run of another's paragraphs into reporting of its own, shares less of
+// either text but a long run: at least partial_shared keys covering at
+// least partial_containment of either sketch. Independent reports of one
+// event share facts and quotes, not running text, and stay below both.
 //
 // Memory is linear in the number of sampled shingles (about one word in
 // eight); a lookup walks the posting lists of the new sketch's keys, each
@@ -28,6 +31,15 @@ namespace storyfuse {
 struct NearDuplicateOptions {
   double min_containment = 0.5;
   uint32_t min_shared = 4;
+  // A partial copy: a run of pasted paragraphs. At least this many shared
+  // keys (80 words of running text give 9.5 on average; quotations in the
+  // run give fewer)...
+  uint32_t partial_shared = 5;
+  // ...covering at least this share of either sketch (a pasted run is a
+  // real part of the text it comes from or lands in; a few sentences of
+  // common boilerplate in two long articles are not). 1 turns partial
+  // copies off.
+  double partial_containment = 0.15;
   uint32_t max_postings = 64;
 };
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "text/segmenter.h"
@@ -87,6 +88,38 @@ TEST_F(NearDuplicateIndexTest, SameEventInOtherWordsWithTheSameQuoteIsNotACopy) 
       "told reporters. Fire crews kept other boats clear until a tug towed it away. No "
       "injuries were reported, and drivers faced long delays on the southern crossing.\n";
   EXPECT_FALSE(index_.FindSource(Sketch(own_words)).has_value());
+}
+
+// Reporting of its own about the barge, in other words than the wire's.
+const char* kOwnReport =
+    "A drifting gravel barge hit one of the piers holding up Velmora's Old Harbor Bridge before "
+    "dawn on Tuesday, and the city shut the bridge while divers examined it. The mayor, Anton "
+    "Verhoef, told the council in an emergency sitting that the city would ask the state for "
+    "help with the repairs if the damage proved serious.\n\n"
+    "Shopkeepers in the market district said the morning queues had kept customers away, and "
+    "the chamber of commerce asked the city to run free buses until the bridge reopens. The "
+    "quarry that chartered the barge declined to comment on its maintenance record.\n\n"
+    "River pilots said the current had been unusually strong after a week of rain upstream, "
+    "and that a barge without power could not have been stopped before the piers.\n";
+
+TEST_F(NearDuplicateIndexTest, RunOfParagraphsPastedIntoOwnReportingIsAPartialCopy) {
+  // Two of the wire's five paragraphs (about 40 % of its words) pasted
+  // between the report's own paragraphs: neither text is mostly inside the
+  // other, but the run is long.
+  std::string own = kOwnReport;
+  size_t cut = own.find("\n\n") + 2;
+  std::string pasted = own.substr(0, cut) + Join(1, 3) + own.substr(cut);
+  index_.Add(Sketch(Join(0, 5)));
+  auto m = index_.FindSource(Sketch(pasted));
+  ASSERT_TRUE(m.has_value());
+  EXPECT_LT(std::max(m->new_contained, m->old_contained), 0.5);
+  NearDuplicateOptions whole_only;
+  whole_only.partial_containment = 1.0;
+  NearDuplicateIndex strict(whole_only);
+  strict.Add(Sketch(Join(0, 5)));
+  EXPECT_FALSE(strict.FindSource(Sketch(pasted)).has_value());
+  // The report alone shares no run with the wire.
+  EXPECT_FALSE(index_.FindSource(Sketch(own)).has_value());
 }
 
 TEST_F(NearDuplicateIndexTest, EarliestSourceWins) {

@@ -5,6 +5,7 @@
 namespace storyfuse {
 
 void RegisterEvalCluster(CLI::App& eval, int* exit_code);
+void RegisterEvalCopies(CLI::App& eval, int* exit_code);
 
 // Each eval_<name>.cc defines RegisterEval<Name>; add its line here.
 void RegisterEvalRouge(CLI::App& eval, int* exit_code);
@@ -14,6 +15,7 @@ void RegisterEvalSummarize(CLI::App& eval, int* exit_code);
 
 void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
   RegisterEvalCluster(eval, exit_code);
+  RegisterEvalCopies(eval, exit_code);
   (void)eval;
   (void)exit_code;
   RegisterEvalRouge(eval, exit_code);
