@@ -189,12 +189,9 @@ Grouping BatchClusterer::Finish() {
 }
 
 Grouping GroupAsStream(const std::vector<Article>& articles, const StoryIndexOptions& options) {
-  StoryIndex index(options);
-  Grouping g;
-  for (const Article& a : articles) g.articles.push_back(index.Add(a));
-  for (size_t i = 0; i < articles.size(); ++i) g.articles[i].story_id = index.StoryOf(articles[i].id);
-  g.stories = index.Stories();
-  return g;
+  StreamGrouper stream(options);
+  for (const Article& a : articles) stream.Add(a);
+  return stream.Finish();
 }
 
 }  // namespace storyfuse

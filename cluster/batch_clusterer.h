@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "cluster/grouper.h"
 #include "cluster/neighbor_graph.h"
 #include "cluster/story_index.h"
 #include "dedupe/near_duplicate_index.h"
@@ -61,16 +62,7 @@ struct BatchClusterOptions {
   NearDuplicateOptions dedupe;
 };
 
-// The stories of a set of articles, whichever mode grouped them.
-struct Grouping {
-  // Per article, in the order added: its final story, copy_of and origin.
-  std::vector<ClusterResult> articles;
-  // Stories numbered "s-1", "s-2", ... by their first article in input
-  // order (batch) or by creation (stream); articles in input order.
-  std::vector<StoryView> stories;
-};
-
-class BatchClusterer {
+class BatchClusterer : public Grouper {
  public:
   explicit BatchClusterer(BatchClusterOptions options = {});
   ~BatchClusterer();
@@ -80,10 +72,11 @@ class BatchClusterer {
   // Reads one article's evidence and finds what it copies among those
   // added before it. Never fails: an article with no usable text ends up
   // in a story of its own.
-  void Add(const Article& article);
+  void Add(const Article& article) override;
 
-  // Groups every article added so far. Call once; the clusterer is spent.
-  Grouping Finish();
+  // Groups every article added so far, stories numbered "s-1", "s-2", ...
+  // by their first article. Call once; the clusterer is spent.
+  Grouping Finish() override;
 
   size_t article_count() const;
 
@@ -92,8 +85,7 @@ class BatchClusterer {
   std::unique_ptr<Impl> impl_;
 };
 
-// The same Grouping from a stream: `articles` through a StoryIndex in
-// order, stories as they stand after the last one.
+// The same Grouping from a stream: `articles` through a StreamGrouper.
 Grouping GroupAsStream(const std::vector<Article>& articles, const StoryIndexOptions& options = {});
 
 }  // namespace storyfuse

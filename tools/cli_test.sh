@@ -21,6 +21,14 @@ check "missing input is bad input" 1 "$sf" extract /nonexistent/file.txt
 check "brief on examples" 0 "$sf" brief examples
 check "brief json on examples" 0 "$sf" brief --format json examples
 grep -q '"stories"' /tmp/sf_out.$$ || { echo "FAIL brief json has no stories"; fail=1; }
+# cluster: all at once by default, --stream as a stream; copy links and
+# origins are the same either way.
+check "cluster on examples" 0 "$sf" cluster examples
+sed 's/"story":"[^"]*",//' /tmp/sf_out.$$ > /tmp/sf_batch.$$
+check "cluster --stream on examples" 0 "$sf" cluster --stream examples
+sed 's/"story":"[^"]*",//' /tmp/sf_out.$$ | cmp -s - /tmp/sf_batch.$$ || { echo "FAIL copy links differ between modes"; fail=1; }
+check "brief --stream on examples" 0 "$sf" brief --stream examples
+rm -f /tmp/sf_batch.$$
 check "extract jsonl on examples" 0 "$sf" extract --format jsonl examples
 printf '{"id":"a","text":"Fine."}\n{broken\n' > /tmp/sf_bad.$$.jsonl
 check "malformed jsonl line is bad input" 1 "$sf" extract --format jsonl /tmp/sf_bad.$$.jsonl

@@ -1,4 +1,4 @@
-// storyfuse brief [--format md|json|html] [--words N] INPUT...
+// storyfuse brief [--format md|json|html] [--words N] [--stream] INPUT...
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -9,7 +9,8 @@
 #include "brief/brief_html.h"
 #include "brief/brief_json.h"
 #include "brief/brief_markdown.h"
-#include "cluster/story_index.h"
+#include "cluster/batch_clusterer.h"
+#include "cluster/grouper.h"
 #include "tools/article_source.h"
 #include "tools/command.h"
 
@@ -19,26 +20,30 @@ namespace {
 struct BriefCmdOptions {
   std::string format = "md";
   int words = 150;
+  bool stream = false;
   std::vector<std::string> inputs;
 };
 
-// Clusters the articles as a stream, then builds one brief per story,
-// biggest story first.
-std::vector<StoryBrief> BriefStories(const std::vector<Article>& articles, int words) {
-  StoryIndex index;
-  std::map<std::string, ClusterResult> results;
-  std::map<std::string, const Article*> by_id;
-  for (const Article& a : articles) {
-    results[a.id] = index.Add(a);
-    by_id[a.id] = &a;
+// Groups the articles (all at once, or as a stream), then builds one brief
+// per story, biggest story first.
+std::vector<StoryBrief> BriefStories(const std::vector<Article>& articles, int words, bool stream) {
+  std::unique_ptr<Grouper> grouper;
+  if (stream) {
+    grouper = std::make_unique<StreamGrouper>();
+  } else {
+    grouper = std::make_unique<BatchClusterer>();
   }
+  for (const Article& a : articles) grouper->Add(a);
+  Grouping g = grouper->Finish();
+  std::map<std::string, size_t> index_of;
+  for (size_t i = 0; i < articles.size(); ++i) index_of[articles[i].id] = i;
   BriefBuilder builder(BriefOptions{words});
   std::vector<StoryBrief> briefs;
-  for (const auto& story : index.Stories()) {
+  for (const StoryView& story : g.stories) {
     std::vector<StoryMember> members;
-    for (const auto& id : story.articles) {
-      const ClusterResult& r = results[id];
-      members.push_back({by_id[id], r.copy_of, r.origin});
+    for (const std::string& id : story.articles) {
+      size_t i = index_of[id];
+      members.push_back({&articles[i], g.articles[i].copy_of, g.articles[i].origin});
     }
     briefs.push_back(builder.Build(story.id, members));
   }
@@ -64,7 +69,7 @@ int RunBrief(const BriefCmdOptions& opt) {
     std::fprintf(stderr, "storyfuse: no articles in the inputs\n");
     return kExitBadInput;
   }
-  Print(BriefStories(articles, opt.words), opt.format);
+  Print(BriefStories(articles, opt.words, opt.stream), opt.format);
   return source.had_errors() ? kExitBadInput : kExitOk;
 }
 
@@ -75,6 +80,7 @@ void RegisterBrief(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("brief", "Cluster the inputs into stories and print a sourced brief of each");
   cmd->add_option("--format", opt->format, "md, json or html")->check(CLI::IsMember({"md", "json", "html"}));
   cmd->add_option("--words", opt->words, "Summary length in words (default 150)")->check(CLI::PositiveNumber);
+  cmd->add_flag("--stream", opt->stream, "Group as a stream, article by article, instead of all at once");
   cmd->add_option("inputs", opt->inputs, "Files, folders or - for stdin")->required();
   cmd->callback([opt, exit_code] { *exit_code = RunBrief(*opt); });
 }

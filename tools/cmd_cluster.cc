@@ -1,14 +1,16 @@
-// storyfuse cluster [--format jsonl|json] INPUT...
+// storyfuse cluster [--format jsonl|json] [--stream] INPUT...
 //
-// Streams the articles through a StoryIndex and, once all are read (stories
-// may merge late), prints per article {id, story, copy_of, origin}; json
-// adds the stories with their outlets and independent sources.
+// Groups the articles into stories, all at once once every input is read
+// (BatchClusterer) or, with --stream, as a stream (StoryIndex), and prints
+// per article {id, story, copy_of, origin}; json adds the stories with
+// their outlets and independent sources.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "cluster/story_index.h"
+#include "cluster/batch_clusterer.h"
+#include "cluster/grouper.h"
 #include "tools/article_source.h"
 #include "tools/command.h"
 
@@ -17,13 +19,8 @@ namespace {
 
 struct ClusterOptions {
   std::string format = "jsonl";
+  bool stream = false;
   std::vector<std::string> inputs;
-};
-
-struct Assigned {
-  std::string id;
-  std::string copy_of;
-  std::string origin;
 };
 
 nlohmann::json OrNull(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
@@ -32,9 +29,9 @@ std::string Dump(const nlohmann::json& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-nlohmann::json StoriesJson(const StoryIndex& index) {
+nlohmann::json StoriesJson(const Grouping& g) {
   nlohmann::json stories = nlohmann::json::array();
-  for (const StoryView& s : index.Stories()) {
+  for (const StoryView& s : g.stories) {
     stories.push_back({{"id", s.id},
                        {"articles", s.articles},
                        {"outlets", s.outlets},
@@ -45,16 +42,22 @@ nlohmann::json StoriesJson(const StoryIndex& index) {
 
 int RunCluster(const ClusterOptions& opt) {
   ArticleSource source;
-  StoryIndex index;
-  std::vector<Assigned> assigned;
+  std::unique_ptr<Grouper> grouper;
+  if (opt.stream) {
+    grouper = std::make_unique<StreamGrouper>();
+  } else {
+    grouper = std::make_unique<BatchClusterer>();
+  }
+  std::vector<std::string> ids;
   source.ForEach(opt.inputs, [&](Article&& a, const RawDoc&) {
-    ClusterResult r = index.Add(a);
-    assigned.push_back({a.id, r.copy_of, r.origin});
+    grouper->Add(a);
+    ids.push_back(a.id);
   });
+  Grouping g = grouper->Finish();
   nlohmann::json rows = nlohmann::json::array();
-  for (const Assigned& a : assigned) {
-    nlohmann::json row = {{"id", a.id}, {"story", index.StoryOf(a.id)},
-                          {"copy_of", OrNull(a.copy_of)}, {"origin", a.origin}};
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const ClusterResult& r = g.articles[i];
+    nlohmann::json row = {{"id", ids[i]}, {"story", r.story_id}, {"copy_of", OrNull(r.copy_of)}, {"origin", r.origin}};
     if (opt.format == "jsonl") {
       std::printf("%s\n", Dump(row, -1).c_str());
     } else {
@@ -62,7 +65,7 @@ int RunCluster(const ClusterOptions& opt) {
     }
   }
   if (opt.format == "json") {
-    nlohmann::json all = {{"articles", rows}, {"stories", StoriesJson(index)}};
+    nlohmann::json all = {{"articles", rows}, {"stories", StoriesJson(g)}};
     std::printf("%s\n", Dump(all, 2).c_str());
   }
   return source.had_errors() ? kExitBadInput : kExitOk;
@@ -75,6 +78,7 @@ void RegisterCluster(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("cluster", "Group articles into stories and find copies");
   cmd->add_option("--format", opt->format, "jsonl (one line per article) or json (with stories)")
       ->check(CLI::IsMember({"jsonl", "json"}));
+  cmd->add_flag("--stream", opt->stream, "Group as a stream, article by article, instead of all at once");
   cmd->add_option("inputs", opt->inputs, "Files, folders or - for stdin")->required();
   cmd->callback([opt, exit_code] { *exit_code = RunCluster(*opt); });
 }

@@ -1,0 +1,54 @@
+// Grouper: one way of grouping a known set of articles into stories, as
+// the CLI's `cluster`, `brief` and `eval cluster` use it: all at once
+// (BatchClusterer, the default) or as a stream (StreamGrouper, --stream).
+//
+//   std::unique_ptr<Grouper> g = std::make_unique<BatchClusterer>();
+//   for (const Article& a : articles) g->Add(a);
+//   Grouping stories = g->Finish();
+//
+// Not thread-safe.
+#ifndef STORYFUSE_CLUSTER_GROUPER_H_
+#define STORYFUSE_CLUSTER_GROUPER_H_
+
+#include <vector>
+
+#include "cluster/story_index.h"
+#include "ingest/article.h"
+
+namespace storyfuse {
+
+// The stories of a set of articles, whichever mode grouped them.
+struct Grouping {
+  // Per article, in the order added: its final story, copy_of and origin.
+  std::vector<ClusterResult> articles;
+  // Stories named "s-<n>"; each lists its articles in the order added.
+  std::vector<StoryView> stories;
+};
+
+class Grouper {
+ public:
+  virtual ~Grouper() = default;
+  // Takes one article. Never fails: an article with no usable text ends
+  // up in a story of its own.
+  virtual void Add(const Article& article) = 0;
+  // The stories of every article added. Call once; the grouper is spent.
+  virtual Grouping Finish() = 0;
+};
+
+// Articles through a StoryIndex in the order added; stories as they stand
+// after the last one. Holds no article text.
+class StreamGrouper : public Grouper {
+ public:
+  explicit StreamGrouper(StoryIndexOptions options = {}) : index_(options) {}
+  void Add(const Article& article) override;
+  Grouping Finish() override;
+
+ private:
+  StoryIndex index_;
+  std::vector<std::string> ids_;
+  std::vector<ClusterResult> results_;
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_CLUSTER_GROUPER_H_
