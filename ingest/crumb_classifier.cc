@@ -320,10 +320,10 @@ bool IsCorrection(const std::string& lower, size_t words) {
 bool IsMedia(const std::string& lower, size_t words) {
   static const std::regex kDuration("^(video|watch|listen|audio)?:? ?\\(?[0-9]{1,2}:[0-9]{2}\\)?( ?:|$)");
   if (words <= kMaxPromptWords && std::regex_search(lower.substr(0, kRegexPrefix), kDuration)) return true;
-  static constexpr std::array<std::string_view, 16> kPlayer = {
+  static constexpr std::array<std::string_view, 15> kPlayer = {
       "now playing", "up next", "autoplay", "full screen", "skip ad", "buy photo", "view photos",
       "replay video", "watch in times video", "when the video has been rented", "this video is unavailable",
-      "video unavailable", "this feature is not available right now", "playback", "view gallery",
+      "video unavailable", "this feature is not available right now", "view gallery",
       "next slide"};
   size_t hits = 0;
   for (std::string_view p : kPlayer) hits += Contains(lower, p);

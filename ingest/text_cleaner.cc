@@ -434,10 +434,11 @@ class CleanPass {
 
   size_t KeptWords(const Line& l) const { return LineShape::WordCount(Kept(l), kMaxMediaCaptionWords + 1); }
 
-  // The title and caption of a video or photo block: the short lines
-  // between a media label ("Video", "Watch", "Now Playing") or a
-  // caption and a parenthesized stamp ("(Published Monday, Nov. 19,
-  // 2031)"), or the headline-shaped line right under a media label.
+  // The title and caption of a video or photo block: the one or two
+  // short lines above a parenthesized stamp ("(Published Monday, Nov.
+  // 19, 2031)") when furniture or a headline-shaped title tops them, and
+  // the headline-shaped line right under a media label ("Video",
+  // "Watch", "Now Playing").
   void MediaCaptions(size_t first) {
     for (size_t i = first; i < lines_.size(); ++i) {
       if (lines_[i].kept()) continue;
@@ -463,6 +464,8 @@ class CleanPass {
         if (caption.size() == kMaxMediaCaptionLines || KeptWords(lines_[j]) > kMaxMediaCaptionWords) break;
         caption.push_back(j);
       }
+      // A video block's title tops it: a headline-shaped line.
+      if (!caption.empty() && LineShape::IsHeadline(Kept(lines_[caption.back()]))) bounded = true;
       if (!bounded || caption.empty() || NextKept(i) >= lines_.size()) continue;  // never the story's last lines
       for (size_t j : caption) Drop(lines_[j], "caption");
     }
