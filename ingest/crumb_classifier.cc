@@ -29,6 +29,13 @@ constexpr size_t kMaxCreditedCaptionWords = 120;
 constexpr size_t kMaxPictureNounWords = 20;
 // Corrections run to a few sentences.
 constexpr size_t kMaxCorrectionWords = 90;
+// The caption date must sit in the first sentence, near the start.
+constexpr size_t kCaptionDatePrefix = 400;
+// Three player phrases in one line: a scraped gallery, however long.
+constexpr size_t kMinGalleryPhrases = 3;
+// An AP caption ("... in Port Elwin, Tuesday, March 4, 2031. ...") is a
+// few sentences at most.
+constexpr size_t kMaxDatedCaptionWords = 60;
 // "(Published Monday, Nov. 19, 2031 at 10:15 a.m. ET)"
 constexpr size_t kMaxStampWords = 12;
 
@@ -228,6 +235,25 @@ bool HasCaptionCue(const std::string& lower) {
              : false;
 }
 
+// The date as agency captions write it, in the first sentence: weekday,
+// month, day and year between commas, then the place or the end ("...
+// gather in Port Elwin, Tuesday, March 4, 2031. ...", "..., Sunday, Oct.
+// 12, 2031, in Velda."). Story text names the weekday or the date, not
+// both with the year. A quotation before it is speech, not a caption.
+bool HasCaptionDate(const std::string& lower) {
+  static const std::regex kDate(
+      ", (monday|tuesday|wednesday|thursday|friday|saturday|sunday),? "
+      "(jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\\.? [0-9]{1,2}, [0-9]{4}(, in |\\. |\\.$)");
+  std::string head = lower.substr(0, kCaptionDatePrefix);
+  size_t day = head.find("day,");
+  if (day == std::string::npos) return false;
+  std::smatch m;
+  if (!std::regex_search(head, m, kDate)) return false;
+  std::string before = head.substr(0, static_cast<size_t>(m.position(0)));
+  return before.find('"') == std::string::npos && before.find("\xE2\x80\x9C") == std::string::npos &&
+         before.find(". ") == std::string::npos;
+}
+
 // A caption written as a bare noun phrase about a picture: "A promotional
 // photo for the interview.", "An image from the broadcast Monday night."
 // No verb of a sentence may follow ("The image from the camera showed ...").
@@ -256,6 +282,7 @@ bool IsCaption(std::string_view line, const std::string& lower, size_t words) {
     if (lower.starts_with(p)) return within(kMaxCreditedCaptionWords);
   }
   if (PhotoCredit::TrailingStart(line) != std::string_view::npos) return within(kMaxCreditedCaptionWords);
+  if (HasCaptionDate(lower) && within(kMaxDatedCaptionWords)) return true;
   if (words <= kMaxPromptWords && HasCaptionCue(lower)) return true;
   if (words > 40) return false;
   if (IsPictureNounPhrase(lower, words)) return true;
@@ -328,6 +355,9 @@ bool IsMedia(const std::string& lower, size_t words) {
   size_t hits = 0;
   for (std::string_view p : kPlayer) hits += Contains(lower, p);
   if (hits == 0) return false;
+  // A gallery scraped as one line ("1 of 109 Full Screen Autoplay Close
+  // Skip Ad × ... View Photos ...") runs on with every caption it holds.
+  if (hits >= kMinGalleryPhrases) return true;
   return words <= kMaxShortPromptWords || (hits >= 2 && words <= kMaxPromptWords);
 }
 
@@ -430,6 +460,12 @@ std::string_view CrumbClassifier::Classify(std::string_view raw) {
   size_t all_words =
       line.size() <= kMaxClassifiedBytes ? words : LineShape::WordCount(line, kMaxPromptWords + 1);
   if (IsMarkup(line, lower, all_words)) return "markup";
+  // A video player's close button and the caption under it ("CLOSE Crews
+  // lift the pilings ... USA TODAY").
+  if (line.starts_with("CLOSE ") && line.size() > 6 && LineShape::StartsUpper(line.substr(6)) &&
+      all_words <= kMaxPromptWords) {
+    return "media";
+  }
   if (IsCopyright(lower, words)) return "copyright";
   if (IsCorrection(lower, words)) return "correction";
   if (IsUpdateNote(lower, words)) return "update";

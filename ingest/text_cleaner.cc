@@ -44,6 +44,8 @@ constexpr size_t kMaxStandfirstWords = 60;
 // or below its label are short.
 constexpr size_t kMaxMediaCaptionLines = 2;
 constexpr size_t kMaxMediaCaptionWords = 50;
+// "Video (01:42)", "Now Playing: Up Next": a label, not a caption.
+constexpr size_t kMaxMediaLabelWords = 6;
 
 struct Line {
   uint32_t begin = 0;  // the trimmed line, bytes of the input
@@ -473,7 +475,8 @@ class CleanPass {
 
   // "Video", "Watch", "Now Playing": a line announcing a player.
   bool IsMediaLabel(const Line& l) const {
-    if (l.why == "media") return true;
+    // A player line that carries its own caption labels nothing below it.
+    if (l.why == "media") return LineShape::WordCount(In(l.begin, l.end), kMaxMediaLabelWords + 1) <= kMaxMediaLabelWords;
     if (l.why != "nav") return false;
     std::string lower = LineShape::Lower(In(l.begin, l.end));
     while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();

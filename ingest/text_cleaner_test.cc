@@ -162,6 +162,24 @@ INSTANTIATE_TEST_SUITE_P(
                   "These crawls are part of an effort to archive pages as they are created for the Wayback Machine.\n",
                   "archive",
                   "These crawls are part of an effort to archive pages as they are created for the Wayback Machine."},
+        CrumbCase{"caption_agency_date", "",
+                  "Harbor Master Mira Castell walks past the closed gate in Port Elwin, Tuesday, March 4, 2031. "
+                  "Crews began the repairs on...\n",
+                  "", "caption",
+                  "Harbor Master Mira Castell walks past the closed gate in Port Elwin, Tuesday, March 4, 2031. "
+                  "Crews began the repairs on..."},
+        CrumbCase{"video_close", "", "CLOSE Crews lift the first pilings out of the harbor in Port Elwin. Harbor TV\n",
+                  "", "media", "CLOSE Crews lift the first pilings out of the harbor in Port Elwin. Harbor TV"},
+        CrumbCase{"gallery", "",
+                  "1 of 12 Full Screen Autoplay Close Skip Ad \xC3\x97 The pier comes down View Photos Crews lift the "
+                  "first pilings. Caption Crews lift the first pilings out of the harbor in Port Elwin on Monday "
+                  "morning, as residents watch from the sea wall and the harbor master counts the days left until the "
+                  "terminal reopens to the ferries and their passengers.\n",
+                  "", "media",
+                  "1 of 12 Full Screen Autoplay Close Skip Ad \xC3\x97 The pier comes down View Photos Crews lift the "
+                  "first pilings. Caption Crews lift the first pilings out of the harbor in Port Elwin on Monday "
+                  "morning, as residents watch from the sea wall and the harbor master counts the days left until the "
+                  "terminal reopens to the ferries and their passengers."},
         CrumbCase{"facebook_footer", "", "Posted by Harbor Ledger on Monday, March 3, 2031\n", "", "embed",
                   "Posted by Harbor Ledger on Monday, March 3, 2031"}));
 
@@ -173,6 +191,8 @@ TEST(CrumbClassifierTest, StoryLinesStay) {
            "Viewers tuned in by the thousands to watch the pier come down.",
            "He was pictured by his neighbors as a quiet man who loved the harbor.",
            "6:05 p.m.",
+           "The council met on Tuesday, March 4, 2031, in Velda and approved the plan.",
+           "\"We will reopen by Tuesday, March 4, 2031. That is the plan,\" Castell said.",
            "The ferry/bus link opened in Port Elwin on Monday, the authority said.",
            "Representative Ana Pereira (R-NV) said the repairs were overdue.",
            "Older versions of the page remain on the Wayback Machine, the authority said.",
