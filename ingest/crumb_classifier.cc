@@ -31,6 +31,9 @@ constexpr size_t kMaxPictureNounWords = 20;
 constexpr size_t kMaxCorrectionWords = 90;
 // The caption date must sit in the first sentence, near the start.
 constexpr size_t kCaptionDatePrefix = 400;
+constexpr size_t kCaptionDateTail = 32;  // "sept. 22, 2031, in " and a little
+// "Video (01:42) :" puts its colon near the start.
+constexpr size_t kDurationPrefix = 24;
 // Three player phrases in one line: a scraped gallery, however long.
 constexpr size_t kMinGalleryPhrases = 3;
 // An AP caption ("... in Port Elwin, Tuesday, March 4, 2031. ...") is a
@@ -223,16 +226,24 @@ bool IsFeed(std::string_view line, size_t words) {
 // "... in this undated photo released by ...", "(not pictured)", "Ana Ruiz
 // (L) greets ...", "... is pictured", "pictured in 2029 ...".
 bool HasCaptionCue(const std::string& lower) {
-  static const std::regex kCue(
+  for (std::string_view p : {"(l)", "(r)", "(c)", "(l-r)", "(left)", "(right)", "(center)", "(centre)", "(front)",
+                             "(not pictured)"}) {
+    if (Contains(lower, p)) return true;
+  }
+  static const std::regex kInThis(
       "\\bin this( [^.,;]{1,40}?)?,? (photo|image|picture|photograph|screenshot|screen grab|frame grab|video grab|"
-      "still image|handout photo|photo illustration)\\b|"
-      "\\((l|r|c|l-r|left|right|center|centre|front|not pictured)\\)|"
+      "still image|handout photo|photo illustration)\\b");
+  static const std::regex kPictured(
       "\\b(is|are) pictured\\b|"
       "\\bpictured (here|above|below|left|right|on|in|at|with|during|after|before|together|outside|inside)\\b");
-  return lower.find("in this") != std::string::npos || lower.find('(') != std::string::npos ||
-                 lower.find("pictured") != std::string::npos
-             ? std::regex_search(lower, kCue)
-             : false;
+  // The regexes run only on lines holding their words: most lines do not.
+  if (Contains(lower, "pictured") && std::regex_search(lower, kPictured)) return true;
+  size_t in_this = lower.find("in this");
+  if (in_this == std::string::npos) return false;
+  for (std::string_view w : {"photo", "image", "picture", "screen", "grab", "still"}) {
+    if (lower.find(w, in_this) != std::string::npos) return std::regex_search(lower, kInThis);
+  }
+  return false;
 }
 
 // The date as agency captions write it, in the first sentence: weekday,
@@ -242,16 +253,24 @@ bool HasCaptionCue(const std::string& lower) {
 // both with the year. A quotation before it is speech, not a caption.
 bool HasCaptionDate(const std::string& lower) {
   static const std::regex kDate(
-      ", (monday|tuesday|wednesday|thursday|friday|saturday|sunday),? "
-      "(jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\\.? [0-9]{1,2}, [0-9]{4}(, in |\\. |\\.$)");
-  std::string head = lower.substr(0, kCaptionDatePrefix);
-  size_t day = head.find("day,");
-  if (day == std::string::npos) return false;
-  std::smatch m;
-  if (!std::regex_search(head, m, kDate)) return false;
-  std::string before = head.substr(0, static_cast<size_t>(m.position(0)));
-  return before.find('"') == std::string::npos && before.find("\xE2\x80\x9C") == std::string::npos &&
-         before.find(". ") == std::string::npos;
+      "^(jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\\.? [0-9]{1,2}, [0-9]{4}(, in |\\. |\\.$)");
+  std::string_view head = std::string_view(lower).substr(0, kCaptionDatePrefix);
+  // Only the first sentence: a caption opens the line.
+  size_t stop = head.find(". ");
+  if (stop != std::string_view::npos) head = head.substr(0, stop + 2);
+  if (head.find('"') != std::string_view::npos || head.find("\xE2\x80\x9C") != std::string_view::npos) return false;
+  for (size_t day = head.find("day, "); day != std::string_view::npos; day = head.find("day, ", day + 1)) {
+    size_t comma = head.rfind(", ", day);
+    if (comma == std::string_view::npos) continue;
+    std::string_view weekday = head.substr(comma + 2, day + 3 - comma - 2);
+    static constexpr std::array<std::string_view, 7> kWeekdays = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    if (std::find(kWeekdays.begin(), kWeekdays.end(), weekday) == kWeekdays.end()) continue;
+    // The regex reads only the few bytes after the weekday.
+    std::string rest(lower.substr(comma + 2 + weekday.size() + 2, kCaptionDateTail));
+    if (std::regex_search(rest, kDate)) return true;
+  }
+  return false;
 }
 
 // A caption written as a bare noun phrase about a picture: "A promotional
@@ -259,6 +278,10 @@ bool HasCaptionDate(const std::string& lower) {
 // No verb of a sentence may follow ("The image from the camera showed ...").
 bool IsPictureNounPhrase(const std::string& lower, size_t words) {
   if (words > kMaxPictureNounWords) return false;
+  if (!Contains(lower, "photo") && !Contains(lower, "image") && !Contains(lower, "picture") &&
+      !Contains(lower, "screen") && !Contains(lower, "still")) {
+    return false;
+  }
   static const std::regex kPhrase(
       "^(a|an|the)( [a-z'\\-]+){0,4} (photo|image|picture|photograph|screenshot|screengrab|still|handout photo) "
       "(of|from|for|taken|released|provided|posted|courtesy)\\b");
@@ -334,7 +357,9 @@ bool IsCorrection(const std::string& lower, size_t words) {
     std::string head = lower.substr(0, kRegexPrefix);
     if (std::regex_search(head, kLabel)) return true;
   }
-  if (lower.starts_with("a") || lower.starts_with("editor") || lower.starts_with("p") || lower.starts_with("t")) {
+  bool worded = Contains(lower, "version") || Contains(lower, "correct") || Contains(lower, "clarif") ||
+                Contains(lower, "incorrectly") || Contains(lower, "mistakenly") || Contains(lower, "erroneously");
+  if (worded && (lower.starts_with("a") || lower.starts_with("editor") || lower.starts_with("p") || lower.starts_with("t"))) {
     return std::regex_search(lower.substr(0, kRegexPrefix), kStory);
   }
   return false;
@@ -346,7 +371,11 @@ bool IsCorrection(const std::string& lower, size_t words) {
 // player shows with them.
 bool IsMedia(const std::string& lower, size_t words) {
   static const std::regex kDuration("^(video|watch|listen|audio)?:? ?\\(?[0-9]{1,2}:[0-9]{2}\\)?( ?:|$)");
-  if (words <= kMaxPromptWords && std::regex_search(lower.substr(0, kRegexPrefix), kDuration)) return true;
+  size_t colon = lower.find(':');
+  if (words <= kMaxPromptWords && colon != std::string::npos && colon < kDurationPrefix &&
+      std::regex_search(lower.substr(0, kRegexPrefix), kDuration)) {
+    return true;
+  }
   static constexpr std::array<std::string_view, 15> kPlayer = {
       "now playing", "up next", "autoplay", "full screen", "skip ad", "buy photo", "view photos",
       "replay video", "watch in times video", "when the video has been rented", "this video is unavailable",
@@ -369,13 +398,16 @@ bool IsStamp(const std::string& lower, size_t words) {
   static const std::regex kStamp(
       "^\\(?(published|posted|publish date|uploaded|aired|first aired|updated|last updated)( on)?:? ?"
       "(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|[0-9])");
-  if (std::regex_search(lower, kStamp)) return true;
+  bool labelled = lower.starts_with("(") || lower.starts_with("p") || lower.starts_with("u") ||
+                  lower.starts_with("a") || lower.starts_with("f") || lower.starts_with("l");
+  if (labelled && std::regex_search(lower, kStamp)) return true;
   // Nothing but date words: weekday, month, numbers, clock and zone.
   static const std::regex kDateWord(
       "^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?$|^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?$|"
       "^[0-9]{1,4}(st|nd|rd|th)?,?$|^[0-9]{1,2}:[0-9]{2}(am|pm)?,?$|^(a\\.m\\.|p\\.m\\.|am|pm|et|est|edt|pt|pst|pdt|"
       "gmt|utc|bst|cet|ist),?$|^[|\xE2\x80\x94\\-]$");
   bool year = false;
+  if (std::none_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   for (std::string_view w : LineShape::Words(lower)) {
     std::string word(w);
     if (!std::regex_match(word, kDateWord)) return false;
@@ -395,7 +427,9 @@ bool IsEmbedFooter(const std::string& lower, size_t words) {
   static const std::regex kFooter(
       "^posted by [^.]{1,60} on (mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
       "^a (post|photo|video) shared by ");
-  return (lower.starts_with("posted by") || lower.starts_with("a ")) && std::regex_search(lower, kFooter);
+  bool lead = lower.starts_with("posted by") || lower.starts_with("a post shared") ||
+              lower.starts_with("a photo shared") || lower.starts_with("a video shared");
+  return lead && std::regex_search(lower, kFooter);
 }
 
 // A web archive's note about its own crawl (scrapes of archived pages):
@@ -417,7 +451,8 @@ bool IsDisclaimer(const std::string& lower, size_t words) {
   static const std::regex kDisclaimer(
       "^(the )?(opinions|views) expressed (in this [a-z]+ )?(here )?are (solely |entirely )?(those|the opinions?|the views?) "
       "of the (writer|author|contributor)");
-  return (lower.starts_with("the ") || lower.starts_with("opinions") || lower.starts_with("views")) &&
+  return Contains(lower, "expressed") &&
+         (lower.starts_with("the ") || lower.starts_with("opinions") || lower.starts_with("views")) &&
          std::regex_search(lower.substr(0, kRegexPrefix), kDisclaimer);
 }
 
@@ -431,7 +466,9 @@ bool IsBroadcastPromo(const std::string& lower, size_t words) {
   static const std::regex kWatch(
       "^(watch|listen to|catch|see|stream) (the )?(full|complete|entire|whole|rest of the|more of the|exclusive) "
       "[a-z ]{0,30}(interview|episode|report|story|segment|special|broadcast|conversation|video)\\b");
-  return std::regex_search(lower.substr(0, kRegexPrefix), kWatch);
+  bool imperative = lower.starts_with("watch ") || lower.starts_with("listen ") || lower.starts_with("catch ") ||
+                    lower.starts_with("see ") || lower.starts_with("stream ");
+  return imperative && std::regex_search(lower.substr(0, kRegexPrefix), kWatch);
 }
 
 }  // namespace

@@ -20,6 +20,9 @@ constexpr size_t kMaxNameWordsBefore = 3;
 constexpr size_t kMaxParenCreditBytes = 120;
 // Story text after a caption's credit must be a sentence, not a stray word.
 constexpr size_t kMinTextAfterCaption = 6;
+// How much of a line's end can hold a slash credit and the name words
+// before it.
+constexpr size_t kTailBytes = 200;
 
 // Who supplies pictures besides the agencies: photo agencies and the words
 // credits use for a source ("Pool", "File", "Handout").
@@ -130,8 +133,15 @@ size_t PhotoCredit::TrailingStart(std::string_view raw) {
     end = LineShape::Trim(line.substr(0, open)).size();
   }
   // "... 2016. REUTERS/Ana Ruiz": the first word with a slash among the
-  // last few, with the name words just before it.
-  std::vector<std::string_view> words = LineShape::Words(line);
+  // last few, with the name words just before it. Only the line's end is
+  // read: a credit is a few words.
+  std::string_view tail = line.size() > kTailBytes ? line.substr(line.size() - kTailBytes) : line;
+  if (tail.find('/') == std::string_view::npos) return std::string_view::npos;
+  if (line.size() > kTailBytes) {
+    size_t space = tail.find(' ');
+    tail = space == std::string_view::npos ? std::string_view() : tail.substr(space + 1);
+  }
+  std::vector<std::string_view> words = LineShape::Words(tail);
   size_t first = words.size() > kMaxCreditWords ? words.size() - kMaxCreditWords : 0;
   for (size_t i = first; i < words.size(); ++i) {
     if (words[i].find('/') == std::string_view::npos) continue;
@@ -142,7 +152,7 @@ size_t PhotoCredit::TrailingStart(std::string_view raw) {
     }
     // Try the longest name run first, then shorter ones.
     for (size_t k = b; k <= i; ++k) {
-      size_t pos = static_cast<size_t>(words[k].data() - line.data());
+      size_t pos = static_cast<size_t>(words[k].data() - line.data());  // words point into `line`
       if (!EndsClause(line.substr(0, pos))) continue;
       if (IsSlashCredit(line.substr(pos))) return lead + pos;
     }
@@ -152,6 +162,14 @@ size_t PhotoCredit::TrailingStart(std::string_view raw) {
 }
 
 size_t PhotoCredit::CaptionPrefixLength(std::string_view line) {
+  // Every parenthesized credit holds a slash or one of these words.
+  if (line.find('(') == std::string_view::npos) return 0;
+  if (line.find('/') == std::string_view::npos) {
+    std::string lower = LineShape::Lower(line);
+    bool worded = false;
+    for (std::string_view w : {"photo", "image", "credit", "getty", "pictured"}) worded |= lower.find(w) != std::string::npos;
+    if (!worded) return 0;
+  }
   size_t open = 0;
   while ((open = line.find('(', open)) != std::string_view::npos) {
     size_t close = line.find(')', open);
