@@ -107,7 +107,7 @@ HttpResponse ApiRouter::Route(const HttpRequest& req, std::string* route) {
   if (p == "/metrics") return only(get, "metrics", [&] { return Metrics(); });
   if (const WebAsset* asset = FindWebAsset(p)) {
     return only(get, "page", [&] {
-      return HttpResponse{200, std::string(asset->content_type), std::string(asset->body), "no-cache"};
+      return HttpResponse{200, std::string(asset->content_type), std::string(asset->body), "no-cache", ""};
     });
   }
   return Error(404, "no route for " + req.method + " " + p);
