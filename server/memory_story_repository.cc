@@ -49,7 +49,9 @@ Result<nlohmann::json> MemoryStoryRepository::ArticleJson(const std::string& art
   return ArticleView(a.article, a.story_id, a.versions, brief);
 }
 
-Result<std::vector<SearchResult>> MemoryStoryRepository::Search(const std::string& q, int limit) {
+Result<std::vector<SearchResult>> MemoryStoryRepository::Search(const std::string& q, int limit,
+                                                                const QueryControl& control) {
+  auto deadline = std::chrono::steady_clock::now() + control.budget;
   std::vector<std::string> terms = SearchTerms(q);
   std::vector<SearchResult> stories, articles;
   std::shared_lock lock(mu_);
@@ -59,6 +61,10 @@ Result<std::vector<SearchResult>> MemoryStoryRepository::Search(const std::strin
     }
   }
   for (const auto& [id, a] : articles_) {
+    if (control.Gone() || std::chrono::steady_clock::now() > deadline) {
+      return Status::Unsupported(control.Gone() ? "search stopped: the client went away"
+                                                : "search stopped after its time budget");
+    }
     int n = CountMatches(a.article.title, terms) * 2 + CountMatches(a.article.text, terms);
     if (n == 0) continue;
     articles.push_back({"article", id, a.article.title, a.story_id, Snippet(a.article.text, terms), double(n)});

@@ -37,6 +37,21 @@ class StoreStoryRepository::ReaderLease {
 
 namespace {
 
+// Stops the reader's statements when the query runs out of time or its
+// client leaves.
+Database::InterruptGuard Bounded(Database& db, const QueryControl& control) {
+  auto deadline = std::chrono::steady_clock::now() + control.budget;
+  return db.InterruptWhen([&control, deadline] { return control.Gone() || std::chrono::steady_clock::now() > deadline; });
+}
+
+// Says why a bounded query stopped; other errors pass through.
+Status Stopped(const Status& st, const QueryControl& control, const std::string& what) {
+  if (st.code() != Status::Code::kUnsupported) return st;
+  if (control.Gone()) return Status::Unsupported(what + " stopped: the client went away");
+  return Status::Unsupported(what + " stopped after " + std::to_string(control.budget.count()) +
+                             " ms: use fewer or longer words");
+}
+
 // The user's words as an FTS5 query: every word, each as a prefix.
 std::string FtsQuery(const std::string& q) {
   std::string out;
@@ -305,16 +320,21 @@ Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
              "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?" + std::to_string(params.size()) + "))";
   }
   StoryList out;
-  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT count(*) FROM stories" + where, params,
-                                       [&](SqlStatement& s) { out.total = s.Int(0); }));
+  Database::InterruptGuard guard = Bounded((*reader)->db(), query.control);
+  if (Status st = ForEachRow((*reader)->db(), "SELECT count(*) FROM stories" + where, params,
+                             [&](SqlStatement& s) { out.total = s.Int(0); });
+      !st.ok()) {
+    return Stopped(st, query.control, "story list");
+  }
   // Served by the stories_updated index and the list columns: no brief is read.
   std::string sql = "SELECT id, headline, updated_at, articles, outlets, independent_sources, published "
                     "FROM stories" + where + " ORDER BY updated_at DESC, rowid DESC LIMIT " +
                     std::to_string(query.limit) + " OFFSET " + std::to_string(query.offset);
-  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), sql, params, [&](SqlStatement& s) {
+  Status page = ForEachRow((*reader)->db(), sql, params, [&](SqlStatement& s) {
     out.stories.push_back({s.Text(0), s.Text(1), static_cast<int>(s.Int(3)), static_cast<int>(s.Int(4)),
                            static_cast<int>(s.Int(5)), s.Text(2), s.Text(6)});
-  }));
+  });
+  if (!page.ok()) return Stopped(page, query.control, "story list");
   return out;
 }
 
@@ -352,13 +372,15 @@ Result<json> StoreStoryRepository::ArticleJson(const std::string& article_id) {
   return ViewJson(**a, *history, brief);
 }
 
-Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string& q, int limit) {
+Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string& q, int limit,
+                                                               const QueryControl& control) {
   std::string fts = FtsQuery(q);
   if (fts.empty()) return std::vector<SearchResult>();
   Result<ReaderLease> reader = Reader();
   if (!reader.ok()) return reader.status();
+  Database::InterruptGuard guard = Bounded((*reader)->db(), control);
   Result<std::vector<SearchHit>> hits = (*reader)->Search(fts, limit);
-  if (!hits.ok()) return hits.status();
+  if (!hits.ok()) return Stopped(hits.status(), control, "search");
   std::vector<SearchResult> articles, stories;
   std::map<std::string, size_t> story_index;
   for (const SearchHit& h : *hits) {

@@ -73,7 +73,7 @@ TEST_F(StoreStoryRepositoryTest, IngestListGetSearch) {
   EXPECT_FALSE((*article)["sentences"].empty());
   EXPECT_EQ(repo->ArticleJson("nope").status().code(), Status::Code::kNotFound);
 
-  auto hits = repo->Search("Brandvik proud", 10);
+  auto hits = repo->Search("Brandvik proud", 10, QueryControl());
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
   ASSERT_EQ(hits->size(), 3u);  // the story, then its two articles
   EXPECT_EQ((*hits)[0].kind, "story");
