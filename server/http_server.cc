@@ -48,6 +48,10 @@ constexpr int kTickMs = 50;
 constexpr auto kLinger = std::chrono::seconds(2);
 constexpr size_t kLingerBytes = 4u << 20;
 constexpr size_t kReadChunk = 64 * 1024;
+// Bytes read from one connection before its request is looked at again
+// (and other connections get their turn): a fast sender of an oversized
+// body is refused after at most this much more.
+constexpr size_t kReadPerEvent = 4 * kReadChunk;
 
 
 std::string LowerAscii(std::string_view s) {
@@ -469,7 +473,7 @@ struct HttpServer::Impl {
   // Reads what the socket has; false when the connection was closed.
   bool Receive(Conn& c) {
     char buf[kReadChunk];
-    for (;;) {
+    for (size_t got = 0; got < kReadPerEvent;) {
       ssize_t n = ::recv(c.fd, buf, sizeof buf, 0);
       if (n > 0) {
         if (c.phase == Phase::kLingering) {
@@ -486,6 +490,7 @@ struct HttpServer::Impl {
         }
         c.in.append(buf, static_cast<size_t>(n));
         buffered += static_cast<size_t>(n);
+        got += static_cast<size_t>(n);
         continue;
       }
       if (n < 0 && errno == EINTR) continue;
@@ -498,6 +503,7 @@ struct HttpServer::Impl {
       c.eof = true;
       return true;
     }
+    return true;  // more may wait: epoll reports it again
   }
 
   void OnEvent(int fd, uint32_t events) {
