@@ -289,6 +289,7 @@ HttpResponse ApiRouter::PostArticles(const HttpRequest& req) {
   for (const IngestOutcome& o : *outcomes) {
     json j = {{"id", o.id}, {"status", o.status}, {"story", o.story_id.empty() ? json(nullptr) : json(o.story_id)}};
     if (!o.error.empty()) j["error"] = o.error;
+    if (!o.warning.empty()) j["warning"] = o.warning;
     rejected += o.status == "rejected";
     items.push_back(std::move(j));
   }

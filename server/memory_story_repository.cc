@@ -80,13 +80,14 @@ Result<std::vector<SearchResult>> MemoryStoryRepository::Search(const std::strin
 
 IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, const std::string& now,
                                              std::map<std::string, ArticleEntry>* batch) {
-  Result<Article> article = pipeline_.Extract(doc);
-  if (!article.ok()) return {doc.id, "", "rejected", article.status().message(), "", 0};
+  std::string warning;
+  Result<Article> article = pipeline_.Extract(doc, &warning);
+  if (!article.ok()) return {doc.id, "", "rejected", article.status().message(), "", "", 0};
   // Only this thread writes the maps, so reading them here needs no lock.
   const ArticleEntry* old = nullptr;
   if (auto it = batch->find(doc.id); it != batch->end()) old = &it->second;
   else if (auto jt = articles_.find(doc.id); jt != articles_.end()) old = &jt->second;
-  if (old && old->article.text == article->text) return {doc.id, pipeline_.StoryOf(doc.id), "unchanged", "", doc.id, static_cast<int64_t>(old->versions.size())};
+  if (old && old->article.text == article->text) return {doc.id, pipeline_.StoryOf(doc.id), "unchanged", "", warning, doc.id, static_cast<int64_t>(old->versions.size())};
   ArticleEntry next;
   if (old) {
     next.versions = old->versions;
@@ -97,7 +98,7 @@ IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, const std::strin
   next.versions.push_back({{"version", next.versions.size() + 1}, {"ingested_at", now},
                            {"chars", article->text.size()}});
   next.article = std::move(article).value();
-  IngestOutcome out{doc.id, "", old ? "updated" : "created", "", doc.id,
+  IngestOutcome out{doc.id, "", old ? "updated" : "created", "", std::move(warning), doc.id,
                     static_cast<int64_t>(next.versions.size())};
   (*batch)[doc.id] = std::move(next);
   return out;

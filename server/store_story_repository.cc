@@ -251,15 +251,18 @@ Status StoreStoryRepository::WriteArticleViews(const std::vector<StoredArticle>&
 }
 
 Result<IngestOutcome> StoreStoryRepository::IngestOne(const RawDoc& doc, const std::string& now) {
-  Result<Article> a = pipeline_.Extract(doc);
-  if (!a.ok()) return IngestOutcome{doc.id, "", "rejected", a.status().message(), "", 0};
-  return StoreOne(*a, now);
+  std::string warning;
+  Result<Article> a = pipeline_.Extract(doc, &warning);
+  if (!a.ok()) return IngestOutcome{doc.id, "", "rejected", a.status().message(), "", "", 0};
+  Result<IngestOutcome> out = StoreOne(*a, now);
+  if (out.ok()) out->warning = std::move(warning);
+  return out;
 }
 
 Result<IngestOutcome> StoreStoryRepository::StoreOne(const Article& a, const std::string& now) {
   Result<ArticleStore::PutResult> put = writer_->Put(a, now);
   if (!put.ok()) return put.status().WithContext(a.id);
-  IngestOutcome out{a.id, "", "", "", put->id, put->version};
+  IngestOutcome out{a.id, "", "", "", "", put->id, put->version};
   switch (put->outcome) {
     case ArticleStore::PutOutcome::kInserted:
       pipeline_.Cluster(a);
@@ -283,8 +286,14 @@ Result<std::vector<IngestOutcome>> StoreStoryRepository::Ingest(std::vector<RawD
 
 Result<std::vector<IngestOutcome>> StoreStoryRepository::IngestArticles(const std::vector<Article>& articles) {
   return writer_thread_.Run([this, &articles] {
-    return IngestBatch(articles.size(),
-                       [&](size_t i, const std::string& now) { return StoreOne(articles[i], now); });
+    return IngestBatch(articles.size(), [&](size_t i, const std::string& now) -> Result<IngestOutcome> {
+      if (articles[i].text.size() <= StoryPipeline::kMaxArticleTextBytes) return StoreOne(articles[i], now);
+      Article cut = articles[i];
+      std::string warning = StoryPipeline::CutToLimit(&cut);
+      Result<IngestOutcome> out = StoreOne(cut, now);
+      if (out.ok()) out->warning = std::move(warning);
+      return out;
+    });
   });
 }
 

@@ -77,6 +77,7 @@ struct IngestOutcome {
   std::string story_id;  // empty when rejected
   std::string status;    // "created", "updated" (new version), "unchanged", "rejected"
   std::string error;     // why it was rejected
+  std::string warning;   // what was changed to store it (its text cut to the limit), or ""
   std::string stored_id;  // the stored article: `id`, or for "duplicate" the one it repeats
   int64_t version = 0;    // the stored article's current version (0 when rejected)
 };
