@@ -90,7 +90,7 @@ void Clean(const std::string& text, DocFormat format = DocFormat::kText) {
 }
 
 TEST(StageCostTest, CleaningOneLongLine) {
-  ExpectGrowth("cleaning: one line, no break", [](size_t n) { Clean(Repeat("word ", n)); }, 40000);
+  ExpectGrowth("cleaning: one line, no break", [](size_t n) { Clean(Repeat("word ", n)); }, 200000);
 }
 
 TEST(StageCostTest, CleaningManyShortLines) {
@@ -107,12 +107,12 @@ TEST(StageCostTest, CleaningRepeatedParagraphs) {
 TEST(StageCostTest, HtmlAttributesOnOneTag) {
   ExpectGrowth("html: attributes on one tag",
                [](size_t n) { (void)HtmlDocument::Parse("<div " + Repeat("a{i}=\"v\" ", n) + ">text</div>"); },
-               20000);
+               100000);
 }
 
 TEST(StageCostTest, HtmlAutoClosedNestingWithStrayEndTags) {
   ExpectGrowth("html: auto-closed nesting, stray end tags",
-               [](size_t n) { (void)HtmlDocument::Parse("<html><body>" + Repeat("<div><p>x</span>", n)); }, 20000);
+               [](size_t n) { (void)HtmlDocument::Parse("<html><body>" + Repeat("<div><p>x</span>", n)); }, 100000);
 }
 
 TEST(StageCostTest, HtmlEntitiesAndParagraphsThroughExtraction) {
@@ -136,7 +136,7 @@ TEST(StageCostTest, SegmentationOfOneHugeSentence) {
                  (void)segmenter.Sentences(text);
                  (void)segmenter.Tokens(text, true);
                },
-               20000);
+               100000);
 }
 
 TEST(StageCostTest, SegmentationOfAbbreviationsAndDots) {
@@ -171,12 +171,17 @@ TEST(StageCostTest, DatesNumbersAndEntitiesInNewsText) {
                  linker.AddArticle("a", text, tokens);
                  (void)linker.Entities();
                },
-               500);
+               2000);
 }
 
 TEST(StageCostTest, NumbersInARow) {
   ExpectGrowth("numbers: one long run of figures",
-               [](size_t n) { (void)NumberExtractor::Extract(Repeat("{i} 4.5 million, ", n)); }, 4000);
+               [](size_t n) {
+                 std::string text = Repeat("{i} 4.5 million, ", n);
+                 std::vector<LexToken> tokens = WordLexer::Lex(text);
+                 (void)NumberExtractor::Extract(text, tokens, std::vector<DateMention>());  // dates: tested above
+               },
+               16000);
 }
 
 TEST(StageCostTest, QuotesManyAndUnbalanced) {
