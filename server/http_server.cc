@@ -426,7 +426,8 @@ struct HttpServer::Impl {
 
   // Makes room for one more connection from `ip`; false when there is none.
   bool MakeRoom(const std::string& ip) {
-    if (per_ip.count(ip) && per_ip[ip] >= options.max_connections_per_ip) {
+    bool loopback = ip.rfind("127.", 0) == 0 || ip == "::1";
+    if ((!loopback || options.limit_loopback) && per_ip.count(ip) && per_ip[ip] >= options.max_connections_per_ip) {
       int v = Victim(ip);
       if (v < 0) return false;
       Close(v);

@@ -13,8 +13,9 @@
 //       a head over 16 KiB: 431; an unknown method: 400; CONNECT/TRACE: 405;
 //       a request not received whole `request_timeout_seconds` after its
 //       first byte: 408;
-//       more than `max_connections_per_ip` connections from one address,
-//       or `max_connections` in all: the longest-idle connection (of that
+//       more than `max_connections_per_ip` connections from one address
+//       (loopback exempt by default), or `max_connections` in all: the
+//       longest-idle connection (of that
 //       address, or any) is closed to make room; when none is idle, 503;
 //       more than kMaxBufferedBytes of request bodies in memory at once: 503.
 //   - Keep-alive: an idle connection is closed after `keep_alive_seconds`
@@ -61,10 +62,12 @@ struct HttpServerOptions {
   // An idle keep-alive connection (or a new one that sends nothing) is
   // closed after this many seconds.
   int keep_alive_seconds = 5;
-  // Open connections, in all and from one IP address. A reverse proxy on
-  // the same host counts as one address: raise the per-IP limit behind one.
+  // Open connections, in all and from one IP address. Loopback clients (a
+  // reverse proxy on this host, local tools) count only against the total
+  // unless `limit_loopback` is set.
   int max_connections = 4096;
   int max_connections_per_ip = 256;
+  bool limit_loopback = false;
 };
 
 class HttpServer {

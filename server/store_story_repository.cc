@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include <algorithm>
@@ -121,7 +122,26 @@ Status StoreStoryRepository::LockWriter() {
   std::string lock_path = path_ + ".lock";
   lock_.fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (lock_.fd < 0) return Status::IoError(lock_path + ": " + std::strerror(errno));
-  if (flock(lock_.fd, LOCK_EX | LOCK_NB) == 0) return Status::Ok();
+  if (flock(lock_.fd, LOCK_EX | LOCK_NB) == 0) {
+    // The build journal a previous process left (see skipped()).
+    char buf[4096];
+    ssize_t n = pread(lock_.fd, buf, sizeof buf, 0);
+    std::string_view journal(buf, n > 0 ? static_cast<size_t>(n) : 0);
+    for (size_t pos = 0; pos < journal.size();) {
+      size_t eol = journal.find('\n', pos);
+      std::string line(journal.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos));
+      pos = eol == std::string_view::npos ? journal.size() : eol + 1;
+      char id[256];
+      int attempts = 0;
+      if (std::sscanf(line.c_str(), "skip %255s", id) == 1) skip_.insert(id);
+      if (std::sscanf(line.c_str(), "building %255s %d", id, &attempts) == 2) {
+        crashed_story_ = id;
+        crashed_attempts_ = attempts;
+      }
+    }
+    if (crashed_attempts_ >= kMaxBuildAttempts) skip_.insert(crashed_story_);
+    return Status::Ok();
+  }
   if (errno == EWOULDBLOCK) {
     return Status::IoError(path_ + " is being written by another storyfuse process (serve or ingest); "
                            "one writer at a time");
@@ -183,7 +203,12 @@ Status StoreStoryRepository::Recover() {
   for (const std::string& id : stored) {
     if (!settled.changed.count(id)) settled.removed.push_back(id);
   }
-  return WriteStories(settled, ArticleStore::NowUtc(), /*only_stale=*/true);
+  STORYFUSE_RETURN_IF_ERROR(WriteStories(settled, ArticleStore::NowUtc(), /*only_stale=*/true));
+  // The last process's death is accounted for: keep only the skips.
+  crashed_story_.clear();
+  crashed_attempts_ = 0;
+  WriteJournal("", 0);
+  return Status::Ok();
 }
 
 Status StoreStoryRepository::WriteStories(const SettledStories& settled, const std::string& now, bool only_stale) {
@@ -227,15 +252,41 @@ Status StoreStoryRepository::WriteStory(const std::string& sid, const std::vecto
     stale = !*old || BriefArticleIds((*old)->brief_json) != ids;
   }
   if (!stale) return tx->Commit();
+  if (only_stale && skip_.count(sid)) {
+    skipped_.push_back(sid);  // its build stopped the process twice: not on every start
+    return tx->Commit();
+  }
   if (only_stale) ++repaired_;
   std::vector<const Article*> articles;
   for (const StoredArticle& m : members) articles.push_back(&m.article);
+  MarkBuilding(sid);
   BuiltStory built = pipeline_.BuildStory(sid, articles, now);
   STORYFUSE_RETURN_IF_ERROR(WriteArticleViews(members, built.brief_json));
   const StorySummary& sum = built.summary;
   STORYFUSE_RETURN_IF_ERROR(writer_->PutStory({sid, sum.headline, now, std::move(built.brief_json), sum.articles,
                                                sum.outlets, sum.independent_sources, sum.published}));
-  return tx->Commit();
+  STORYFUSE_RETURN_IF_ERROR(tx->Commit());
+  skip_.erase(sid);  // built after all (an ingest changed it)
+  MarkBuilt();
+  return Status::Ok();
+}
+
+void StoreStoryRepository::MarkBuilding(const std::string& sid) {
+  int attempts = sid == crashed_story_ ? crashed_attempts_ + 1 : 1;
+  WriteJournal(sid, attempts);
+}
+
+void StoreStoryRepository::MarkBuilt() { WriteJournal("", 0); }
+
+// Whole-file rewrite of a few lines, without fsync: it must survive the
+// process (kill -9, out of memory), not the machine.
+void StoreStoryRepository::WriteJournal(const std::string& building, int attempts) {
+  if (lock_.fd < 0) return;
+  std::string text;
+  for (const std::string& id : skip_) text += "skip " + id + "\n";
+  if (!building.empty()) text += "building " + building + " " + std::to_string(attempts) + "\n";
+  if (!text.empty() && pwrite(lock_.fd, text.data(), text.size(), 0) < 0) return;
+  if (ftruncate(lock_.fd, static_cast<off_t>(text.size())) != 0) return;
 }
 
 Status StoreStoryRepository::WriteArticleViews(const std::vector<StoredArticle>& members,

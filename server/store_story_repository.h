@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,16 @@ class StoreStoryRepository : public StoryRepository {
   // Stories repaired by Open() (for the log).
   int repaired() const { return repaired_; }
 
+  // A story whose brief was being built when the process died twice
+  // (crash, kill, out of memory, abandoned at shutdown) is not built again
+  // on open: its brief stays as it was (Verify reports it) until an ingest
+  // touches the story. Recorded in the writer lock file (`path`.lock:
+  // "skip <id>" and "building <id> <attempts>" lines, written before and
+  // cleared after each build), so a document that stops the server cannot
+  // stop every restart. These are the stories Open() skipped.
+  static constexpr int kMaxBuildAttempts = 2;
+  const std::vector<std::string>& skipped() const { return skipped_; }
+
  private:
   class ReaderLease;
   StoreStoryRepository(std::string path, std::unique_ptr<ArticleStore> writer, int writer_nice);
@@ -99,6 +110,14 @@ class StoreStoryRepository : public StoryRepository {
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<ArticleStore>> readers_;  // idle read connections
   int repaired_ = 0;
+  // The build journal (see skipped()); writer only.
+  void MarkBuilding(const std::string& story_id);
+  void MarkBuilt();
+  void WriteJournal(const std::string& building, int attempts);
+  std::set<std::string> skip_;
+  std::string crashed_story_;  // being built when the last process died
+  int crashed_attempts_ = 0;
+  std::vector<std::string> skipped_;
   // Runs every Ingest, at a lower CPU priority than the readers. Declared
   // last so it stops before the writer state it uses is destroyed.
   WriterThread writer_thread_;

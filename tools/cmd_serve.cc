@@ -85,6 +85,10 @@ int RunCheck(const ServeOptions& opt) {
     std::fprintf(stderr, "storyfuse serve: %s\n", repo.status().message().c_str());
     return kExitBadInput;
   }
+  for (const std::string& id : (*repo)->skipped()) {
+    std::fprintf(stderr, "storyfuse serve: %s: story %s not rebuilt: building its brief stopped the server %d times\n",
+                 opt.db.c_str(), id.c_str(), StoreStoryRepository::kMaxBuildAttempts);
+  }
   std::string summary;
   Status st = (*repo)->Verify(&summary);
   std::printf("%s: %s, %d stories repaired on open: %s\n", opt.db.c_str(), summary.c_str(), (*repo)->repaired(),
