@@ -36,10 +36,10 @@ std::string Growth::ToString() const {
   return buf;
 }
 
-Growth MeasureGrowth(const std::function<void(size_t)>& run, size_t n) {
+Growth MeasureGrowth(const std::function<std::function<void()>(size_t)>& prepare, size_t n) {
   Growth g;
-  g.small = CpuSeconds([&] { run(n); });
-  g.large = CpuSeconds([&] { run(4 * n); });
+  g.small = CpuSeconds(prepare(n));
+  g.large = CpuSeconds(prepare(4 * n));
   return g;
 }
 

@@ -24,9 +24,12 @@ struct Growth {
   std::string ToString() const;
 };
 
-// Runs run(n) and run(4n) (least of 3 each). `n` should make run(n) take
-// 10-50 ms: below that the clock's noise dominates.
-Growth MeasureGrowth(const std::function<void(size_t)>& run, size_t n);
+// prepare(n) builds the stage's input of size n (not timed: building
+// multi-megabyte strings costs page faults that are no part of the stage)
+// and returns the call to time. Measures it at n and 4n (least of 3
+// each). `n` should make the call take 10-50 ms: below that the clock's
+// noise dominates.
+Growth MeasureGrowth(const std::function<std::function<void()>(size_t)>& prepare, size_t n);
 
 }  // namespace storyfuse
 
