@@ -44,7 +44,10 @@ std::vector<double> Solve(std::vector<std::vector<double>> h, std::vector<double
 
 double LogisticModel::Probability(const std::vector<float>& x) const {
   double z = bias;
-  for (size_t i = 0; i < weights.size() && i < x.size(); ++i) z += weights[i] * (x[i] - mean[i]) / scale[i];
+  for (size_t i = 0; i < weights.size() && i < x.size(); ++i) {
+    double v = std::clamp<double>(x[i], low[i], high[i]);
+    z += weights[i] * (v - mean[i]) / scale[i];
+  }
   return Sigmoid(z);
 }
 
@@ -54,8 +57,14 @@ LogisticModel LogisticModel::Fit(const std::vector<std::vector<float>>& x, const
   size_t d = x[0].size(), n = x.size();
   m.mean.assign(d, 0);
   m.scale.assign(d, 0);
+  m.low.assign(x[0].begin(), x[0].end());
+  m.high.assign(x[0].begin(), x[0].end());
   for (const auto& row : x) {
-    for (size_t j = 0; j < d; ++j) m.mean[j] += row[j];
+    for (size_t j = 0; j < d; ++j) {
+      m.mean[j] += row[j];
+      m.low[j] = std::min<double>(m.low[j], row[j]);
+      m.high[j] = std::max<double>(m.high[j], row[j]);
+    }
   }
   for (double& v : m.mean) v /= n;
   for (const auto& row : x) {

@@ -11,7 +11,11 @@
 namespace storyfuse {
 
 struct LogisticModel {
-  // Per feature: x' = (x - mean) / scale, then p = σ(bias + Σ weight·x').
+  // Per feature: x is first clipped to [low, high], the range seen in
+  // training (a linear model extrapolates badly), then
+  // x' = (x - mean) / scale, and p = σ(bias + Σ weight·x').
+  std::vector<double> low;
+  std::vector<double> high;
   std::vector<double> mean;
   std::vector<double> scale;
   std::vector<double> weights;

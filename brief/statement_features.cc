@@ -67,16 +67,37 @@ Mark QuoteMark(std::string_view s) {
 // One word token of a sentence, read.
 struct Word {
   std::string folded;
-  std::string stem;
+  uint64_t hash = 0;       // of `folded`
+  uint64_t stem = 0;       // hash of the stem ("#<digits>" for a number)
+  float idf = 0;           // of the stem, for content words
   bool number = false;
+  bool content = false;    // a content word or a number
   bool capitalized = false;
-  bool first = false;   // first word of the sentence
-  bool quoted = false;  // inside quotation marks
+  bool first = false;      // first word of the sentence
+  bool quoted = false;     // inside quotation marks
 };
 
-std::vector<Word> Words(std::string_view sentence, const std::vector<LexToken>& lex) {
+// Lower case, with a fast path for ASCII (most news words).
+void FoldInto(std::string_view text, std::string* out) {
+  bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    *out = UnicodeText::Fold(text);
+    return;
+  }
+  out->assign(text);
+  for (char& c : *out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+}
+
+// The sentence's words and numbers. `idf` (when given) weighs content
+// stems; `stems` (when given) receives the content stems as text.
+std::vector<Word> Words(std::string_view sentence, const std::vector<LexToken>& lex, const IdfTable* idf,
+                        std::vector<std::string>* stems) {
   std::vector<Word> out;
+  out.reserve(lex.size());
   bool inside = false;
+  std::string stem;
   for (const LexToken& t : lex) {
     std::string_view text = t.span.In(sentence);
     if (t.kind == LexKind::kPunct) {
@@ -87,26 +108,31 @@ std::vector<Word> Words(std::string_view sentence, const std::vector<LexToken>& 
       continue;
     }
     if (t.kind == LexKind::kPossessive) continue;
-    Word w;
+    Word& w = out.emplace_back();
     w.number = t.kind == LexKind::kNumber;
     if (w.number) {
       for (char c : text) {
         if (c != ',') w.folded += c;
       }
-      w.stem = "#" + w.folded;
+      stem = "#" + w.folded;
+      w.content = true;
     } else {
-      w.folded = UnicodeText::Fold(text);
-      w.stem = StemCache::Stem(w.folded);
+      FoldInto(text, &w.folded);
+      w.content = w.folded.size() >= 2 && !IsStopword(w.folded);
+      stem = w.content ? StemCache::Stem(w.folded) : w.folded;
     }
+    w.hash = Hash(w.folded);
+    w.stem = Hash(stem);
+    if (w.content && idf != nullptr) w.idf = idf->Idf(stem);
+    if (w.content && stems != nullptr) stems->push_back(stem);
     w.capitalized = t.capitalized;
-    w.first = out.empty();
+    w.first = out.size() == 1;
     w.quoted = inside;
-    out.push_back(std::move(w));
   }
   return out;
 }
 
-bool Content(const Word& w) { return w.number || (w.folded.size() >= 2 && !IsStopword(w.folded)); }
+bool Content(const Word& w) { return w.content; }
 
 // A capitalized word that names someone or something: not the sentence's
 // first word (capitalized anyway), not a title or a calendar word.
@@ -330,34 +356,32 @@ float Cap(float x) { return std::min(x, kCountCap); }
 std::vector<std::string> StatementFeatures::ContentStems(std::string_view sentence) {
   std::vector<LexToken> lex = WordLexer::Lex(sentence);
   std::vector<std::string> out;
-  for (const Word& w : Words(sentence, lex)) {
-    if (Content(w)) out.push_back(w.stem);
-  }
+  Words(sentence, lex, nullptr, &out);
   return out;
 }
 
 MatchSentence StatementFeatures::Read(std::string_view sentence, const IdfTable& idf) {
   MatchSentence m;
   std::vector<LexToken> lex = WordLexer::Lex(sentence);
-  std::vector<Word> words = Words(sentence, lex);
+  std::vector<Word> words = Words(sentence, lex, &idf, nullptr);
   m.words = static_cast<int>(words.size());
   std::string joined;
   uint64_t last_content = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
-    uint64_t h = Hash(w.folded);
+    uint64_t h = w.hash;
     m.tokens.push_back(h);
-    m.sequence.push_back(Hash(w.stem));
-    m.stems.push_back(Hash(w.stem));
-    if (i >= 1) m.bigrams.push_back(Combine(Hash(words[i - 1].folded), h));
-    if (i >= 2) m.trigrams.push_back(Combine(Combine(Hash(words[i - 2].folded), Hash(words[i - 1].folded)), h));
+    m.sequence.push_back(w.stem);
+    m.stems.push_back(w.stem);
+    if (i >= 1) m.bigrams.push_back(Combine(words[i - 1].hash, h));
+    if (i >= 2) m.trigrams.push_back(Combine(Combine(words[i - 2].hash, words[i - 1].hash), h));
     if (Content(w)) {
-      m.content.push_back({Hash(w.stem), idf.Idf(w.stem)});
-      if (last_content != 0) m.content_bigrams.push_back(Combine(last_content, Hash(w.stem)));
-      last_content = Hash(w.stem);
+      m.content.push_back({w.stem, w.idf});
+      if (last_content != 0) m.content_bigrams.push_back(Combine(last_content, w.stem));
+      last_content = w.stem;
       if (!w.number && !NameWord(w)) m.plain.push_back(Loose(w.folded));
       if (!w.number) m.prefixes.push_back(Loose(w.folded));
-      if (w.quoted) m.quoted.push_back(Hash(w.stem));
+      if (w.quoted) m.quoted.push_back(w.stem);
     }
     if (NameWord(w)) m.names.push_back(h);
     if (IsNegation(w.folded)) ++m.negations;
@@ -371,8 +395,13 @@ MatchSentence StatementFeatures::Read(std::string_view sentence, const IdfTable&
     if (!joined.empty()) joined += ' ';
     joined += w.folded;
   }
-  for (size_t i = 0; i + kCharGram <= joined.size(); ++i) m.chars.push_back(Hash(std::string_view(joined).substr(i, kCharGram)));
-  for (size_t i = 0; i + 3 <= joined.size(); ++i) m.chars3.push_back(Hash(std::string_view(joined).substr(i, 3)));
+  // A 4- or 3-byte gram is its own key: its bytes packed in an integer.
+  uint64_t gram = 0;
+  for (size_t i = 0; i < joined.size(); ++i) {
+    gram = (gram << 8 | static_cast<unsigned char>(joined[i])) & 0xFFFFFFFFull;
+    if (i + 1 >= kCharGram) m.chars.push_back(gram);
+    if (i + 1 >= 3) m.chars3.push_back(gram & 0xFFFFFF);
+  }
   std::sort(m.content.begin(), m.content.end());
   m.content.erase(std::unique(m.content.begin(), m.content.end(),
                               [](const auto& x, const auto& y) { return x.first == y.first; }),

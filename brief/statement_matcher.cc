@@ -1,5 +1,6 @@
 #include "brief/statement_matcher.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <vector>
@@ -37,8 +38,9 @@ std::string Number(double v) {
 
 }  // namespace
 
-StatementMatcher::StatementMatcher(IdfTable idf, LogisticModel model, float threshold, float recall_threshold)
-    : loaded_(true), idf_(std::move(idf)), model_(std::move(model)), threshold_(threshold),
+StatementMatcher::StatementMatcher(IdfTable idf, LogisticModel model, Domain domain, float threshold,
+                                   float recall_threshold)
+    : loaded_(true), idf_(std::move(idf)), model_(std::move(model)), domain_(domain), threshold_(threshold),
       recall_threshold_(recall_threshold) {}
 
 const StatementMatcher& StatementMatcher::Shipped() {
@@ -53,6 +55,8 @@ const StatementMatcher& StatementMatcher::Shipped() {
 
 float StatementMatcher::Probability(const MatchSentence& a, const MatchSentence& b) const {
   if (!loaded_ || StatementFeatures::Incompatible(a, b)) return 0;
+  int shorter = std::min(a.words, b.words), longer = std::max(a.words, b.words);
+  if (shorter < domain_.min_words || shorter < domain_.min_length_ratio * longer) return 0;
   return static_cast<float>(model_.Probability(StatementFeatures::Compare(a, b)));
 }
 
@@ -61,11 +65,12 @@ std::string StatementMatcher::Serialize(uint32_t min_df) const {
   out += std::string(kFormat) + "\t" + std::to_string(kVersion) + "\n";
   out += "threshold\t" + Number(threshold_) + "\n";
   out += "recall_threshold\t" + Number(recall_threshold_) + "\n";
+  out += "domain\t" + std::to_string(domain_.min_words) + "\t" + Number(domain_.min_length_ratio) + "\n";
   out += "bias\t" + Number(model_.bias) + "\n";
   const auto& names = StatementFeatures::FeatureNames();
   for (size_t i = 0; i < names.size() && i < model_.weights.size(); ++i) {
-    out += "feature\t" + names[i] + "\t" + Number(model_.mean[i]) + "\t" + Number(model_.scale[i]) + "\t" +
-           Number(model_.weights[i]) + "\n";
+    out += "feature\t" + names[i] + "\t" + Number(model_.low[i]) + "\t" + Number(model_.high[i]) + "\t" +
+           Number(model_.mean[i]) + "\t" + Number(model_.scale[i]) + "\t" + Number(model_.weights[i]) + "\n";
   }
   out += "idf_documents\t" + std::to_string(idf_.documents()) + "\n";
   for (const auto& [stem, df] : idf_.Entries(min_df)) out += "idf\t" + stem + "\t" + std::to_string(df) + "\n";
@@ -75,6 +80,8 @@ std::string StatementMatcher::Serialize(uint32_t min_df) const {
 Result<StatementMatcher> StatementMatcher::Parse(std::string_view file) {
   IdfTable idf;
   LogisticModel model;
+  Domain domain;
+  double domain_ratio = 0;
   double threshold = -1, recall = -1;
   bool header = false;
   std::vector<std::string> names;
@@ -100,10 +107,18 @@ Result<StatementMatcher> StatementMatcher::Parse(std::string_view file) {
       recall = v;
     } else if (f[0] == "bias" && f.size() == 2 && ToDouble(f[1], &v)) {
       model.bias = v;
-    } else if (f[0] == "feature" && f.size() == 5) {
-      double mean = 0, scale = 0, weight = 0;
-      if (!ToDouble(f[2], &mean) || !ToDouble(f[3], &scale) || !ToDouble(f[4], &weight) || scale <= 0) return bad();
+    } else if (f[0] == "domain" && f.size() == 3 && ToDouble(f[1], &v) && ToDouble(f[2], &domain_ratio)) {
+      domain.min_words = static_cast<int>(v);
+      domain.min_length_ratio = static_cast<float>(domain_ratio);
+    } else if (f[0] == "feature" && f.size() == 7) {
+      double low = 0, high = 0, mean = 0, scale = 0, weight = 0;
+      if (!ToDouble(f[2], &low) || !ToDouble(f[3], &high) || !ToDouble(f[4], &mean) || !ToDouble(f[5], &scale) ||
+          !ToDouble(f[6], &weight) || scale <= 0 || low > high) {
+        return bad();
+      }
       names.emplace_back(f[1]);
+      model.low.push_back(low);
+      model.high.push_back(high);
       model.mean.push_back(mean);
       model.scale.push_back(scale);
       model.weights.push_back(weight);
@@ -119,7 +134,8 @@ Result<StatementMatcher> StatementMatcher::Parse(std::string_view file) {
   if (names != StatementFeatures::FeatureNames()) {
     return Status::Unsupported("align model: its features are not the ones this build computes");
   }
-  return StatementMatcher(std::move(idf), std::move(model), static_cast<float>(threshold), static_cast<float>(recall));
+  return StatementMatcher(std::move(idf), std::move(model), domain, static_cast<float>(threshold),
+                          static_cast<float>(recall));
 }
 
 }  // namespace storyfuse

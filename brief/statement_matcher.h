@@ -8,8 +8,13 @@
 // calendar words), trained on human-judged news sentence pairs by
 // `storyfuse train align` (eval/align_trainer.h); its weights, word
 // rarities and operating points live in models/align.v1.tsv, embedded in
-// the binary. Beyond the model, one rule: two sentences that name
-// different speakers are never the same statement (probability 0).
+// the binary. Beyond the model, rules (probability 0): two sentences that
+// name different speakers of a quotation, or state different figures,
+// weekdays or months (StatementFeatures::Incompatible), are never the same
+// statement; nor are pairs unlike any the model learned from: a sentence
+// shorter than the shortest it saw, or less than the smallest share of
+// the other's length it saw (a short sentence cannot state all a long one
+// does, and there the model would only extrapolate).
 //
 // Usage (the public API the brief's sections share):
 //
@@ -40,7 +45,13 @@ class StatementMatcher {
 
   // A matcher with no model: every probability is 0 (nothing is the same).
   StatementMatcher() = default;
-  StatementMatcher(IdfTable idf, LogisticModel model, float threshold, float recall_threshold);
+  // The pairs the model knows: each sentence at least `min_words` words,
+  // the shorter at least `min_length_ratio` of the longer.
+  struct Domain {
+    int min_words = 0;
+    float min_length_ratio = 0;
+  };
+  StatementMatcher(IdfTable idf, LogisticModel model, Domain domain, float threshold, float recall_threshold);
 
   // The embedded model. If it were missing or corrupt (a build error that
   // statement_matcher_test catches) this is a matcher that matches nothing.
@@ -68,11 +79,13 @@ class StatementMatcher {
 
   const IdfTable& idf() const { return idf_; }
   const LogisticModel& model() const { return model_; }
+  const Domain& domain() const { return domain_; }
 
  private:
   bool loaded_ = false;
   IdfTable idf_;
   LogisticModel model_;
+  Domain domain_;
   float threshold_ = 1;
   float recall_threshold_ = 1;
 };

@@ -1,5 +1,8 @@
 #include "eval/align_trainer.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace storyfuse {
 namespace {
 
@@ -10,6 +13,18 @@ IdfTable CountIdf(const std::vector<ParaphrasePair>& pairs, uint32_t min_df) {
     idf.AddDocument(StatementFeatures::ContentStems(p.b));
   }
   return idf.Pruned(min_df);
+}
+
+// The smallest sentence and the smallest length ratio among the pairs.
+StatementMatcher::Domain DomainOf(const std::vector<ParaphrasePair>& pairs) {
+  StatementMatcher::Domain d{INT32_MAX, 1};
+  for (const auto& p : pairs) {
+    MatchSentence a = StatementFeatures::Read(p.a, IdfTable()), b = StatementFeatures::Read(p.b, IdfTable());
+    int shorter = std::min(a.words, b.words), longer = std::max(a.words, b.words);
+    d.min_words = std::min(d.min_words, shorter);
+    d.min_length_ratio = std::min(d.min_length_ratio, static_cast<float>(shorter) / std::max(1, longer));
+  }
+  return d;
 }
 
 struct Table {
@@ -63,7 +78,7 @@ StatementMatcher AlignTrainer::Train(const std::vector<ParaphrasePair>& pairs, c
     kept.y.push_back(t.y[i]);
   }
   LogisticModel model = LogisticModel::Fit(kept.x, kept.y, options.l2);
-  return StatementMatcher(std::move(idf), std::move(model), threshold, recall);
+  return StatementMatcher(std::move(idf), std::move(model), DomainOf(pairs), threshold, recall);
 }
 
 CrossValidation AlignTrainer::CrossValidate(const std::vector<ParaphrasePair>& pairs, int folds,

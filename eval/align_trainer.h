@@ -8,7 +8,10 @@
 // on out-of-fold probabilities of an inner cross-validation over the
 // training pairs: `threshold` is the lowest at which precision reaches
 // `target_precision`, `recall_threshold` the highest at which recall
-// reaches `target_recall`. Deterministic: folds are pair index modulo K.
+// reaches `target_recall`. The matcher's domain (shortest sentence,
+// smallest length ratio) is the training pairs'. Pairs the matcher's rules
+// decide (StatementFeatures::Incompatible) are left out of the fit.
+// Deterministic: folds are pair index modulo K.
 //
 // Stateless; thread-safe.
 #ifndef STORYFUSE_EVAL_ALIGN_TRAINER_H_
