@@ -69,14 +69,20 @@ std::vector<CitationPair> CitationAudit::Pairs(const StoryBrief& b,
     }
     AddStatement("numbers", static_cast<int>(i), st, articles, &out);
   }
-  // A quote cites each outlet's wording: the first variant is the item's.
+  // A quote cites each outlet's wording; the item's own span is the
+  // variant whose wording the quote shows (else the first).
   for (size_t i = 0; i < b.quotes.size(); ++i) {
     const BriefQuote& q = b.quotes[i];
     Statement st{q.text, {}, {}, q.independent_sources};
+    std::vector<const QuoteVariant*> variants;
     for (const QuoteVariant& v : q.variants) {
-      if (v.span.article.empty()) continue;
-      st.sources.push_back(v.source);
-      st.spans.push_back(v.span);
+      if (!v.span.article.empty()) variants.push_back(&v);
+    }
+    auto shown = std::find_if(variants.begin(), variants.end(), [&](const QuoteVariant* v) { return v->text == q.text; });
+    if (shown != variants.end()) std::rotate(variants.begin(), shown, shown + 1);
+    for (const QuoteVariant* v : variants) {
+      st.sources.push_back(v->source);
+      st.spans.push_back(v->span);
     }
     AddStatement("quotes", static_cast<int>(i), st, articles, &out);
   }
