@@ -1,12 +1,23 @@
 #include "brief/aligned_story.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace storyfuse {
+namespace {
 
-AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter)
-    : members_(&members), aligner_(std::make_unique<SentenceAligner>(0.5f, segmenter)) {
+// Sentences this close in cosine share most of their weighted words: for
+// "does anyone else report this", close enough whatever the matcher says
+// (the cosine rule the brief used before the matcher).
+constexpr float kParaphraseCosine = 0.35f;
+
+}  // namespace
+
+AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter,
+                           const StatementMatcher* matcher)
+    : members_(&members), matcher_(matcher),
+      aligner_(std::make_unique<SentenceAligner>(0.5f, segmenter, matcher)) {
   for (const auto& m : members) {
     aligner_->AddArticle(m.article->text);
     code_points_.emplace_back(m.article->text);
@@ -57,6 +68,40 @@ int AlignedStory::Support(uint32_t group) const {
   std::set<std::string> origins;
   for (uint32_t s : alignment_.groups[group]) origins.insert(Origin(alignment_.sentences[s].article));
   return static_cast<int>(origins.size());
+}
+
+std::vector<SpanSupport> AlignedStory::Supporters(uint32_t sentence) const {
+  std::map<uint32_t, SpanSupport> best;  // by article
+  if (alignment_.scored.empty()) return {};  // no matcher
+  for (auto [other, p] : alignment_.scored[sentence]) {
+    if (!matcher_->Supports(p)) continue;
+    uint32_t article = alignment_.sentences[other].article;
+    SpanSupport& b = best[article];
+    if (b.sentence < 0 || p > b.support) b = {article, static_cast<int>(other), p};
+  }
+  std::vector<SpanSupport> out;
+  for (const auto& [article, s] : best) out.push_back(s);
+  return out;
+}
+
+bool AlignedStory::StatedElsewhere(uint32_t sentence) const {
+  const std::string origin = Origin(alignment_.sentences[sentence].article);
+  for (uint32_t j = 0; j < alignment_.sentences.size(); ++j) {
+    if (Origin(alignment_.sentences[j].article) == origin) continue;
+    float cosine = Similarity(sentence, j);
+    if (cosine >= kParaphraseCosine) return true;
+    if (cosine >= SentenceAligner::kCandidateCosine && Match(sentence, j) >= matcher_->recall_threshold()) return true;
+  }
+  return false;
+}
+
+SpanSupport AlignedStory::BestSupport(const MatchSentence& claim, uint32_t article) const {
+  SpanSupport best{article, -1, 0};
+  for (uint32_t i = first_sentence_[article]; i < first_sentence_[article + 1]; ++i) {
+    float p = matcher_->Probability(claim, aligner_->ForMatcher(i));
+    if (matcher_->Supports(p) && p > best.support) best = {article, static_cast<int>(i), p};
+  }
+  return best;
 }
 
 SourceSpan AlignedStory::ToSourceSpan(uint32_t article, Span bytes) const {
