@@ -650,6 +650,20 @@ std::string_view GranularityName(DateGranularity g) {
   return "day";
 }
 
+std::string IsoValue(const DateMention& m) {
+  if (m.granularity != DateGranularity::kWeek || m.iso.empty()) return m.iso;
+  std::optional<sys_days> monday = ParseIsoDay(m.iso);
+  if (!monday) return "";
+  // The ISO week's year is the year of its Thursday.
+  sys_days thursday = *monday + days{3};
+  year_month_day t{thursday};
+  sys_days jan1{year_month_day{t.year(), std::chrono::January, std::chrono::day{1}}};
+  int week = static_cast<int>((thursday - jan1).count() / 7) + 1;
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%04d-W%02d", static_cast<int>(t.year()), week);
+  return buf;
+}
+
 std::vector<DateMention> DateResolver::Extract(std::string_view text, std::string_view anchor_iso) {
   std::vector<LexToken> tokens = WordLexer::Lex(text);
   return Extract(text, tokens, anchor_iso);

@@ -54,6 +54,10 @@ struct DateMention {
   bool approximate = false;  // vague expression; iso is a best estimate
 };
 
+// The mention's value as ISO 8601 cut to its granularity: "2025-07-10",
+// "2025-W28" (ISO week), "2025-07", "2025"; empty when unresolved.
+std::string IsoValue(const DateMention& m);
+
 class DateResolver {
  public:
   // Date mentions of `text` in text order, without overlaps. `anchor_iso`
