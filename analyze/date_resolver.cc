@@ -108,12 +108,19 @@ class Parser {
     anchor_ = ParseIsoDay(anchor_iso);
     if (anchor_) anchor_str_ = FormatDay(*anchor_);
     lowered_ = AsciiLower(text_);
+    // Each token's sentence bounds, found once: looking them up per mention
+    // would rescan a long sentence for every date in it (quadratic).
     sentence_.reserve(toks_.size());
     uint32_t start = 0;
     for (size_t i = 0; i < toks_.size(); ++i) {
       const LexToken& t = toks_[i];
       if (t.sentence_start) start = static_cast<uint32_t>(i);
       sentence_.push_back(start);
+    }
+    sentence_end_.resize(toks_.size());
+    for (size_t i = toks_.size(); i-- > 0;) {
+      bool last = i + 1 == toks_.size() || toks_[i + 1].sentence_start;
+      sentence_end_[i] = last ? static_cast<uint32_t>(i) : sentence_end_[i + 1];
     }
   }
 
@@ -198,11 +205,7 @@ class Parser {
   Span SpanOf(size_t first, size_t last) const {
     return Span{toks_[first].span.begin, toks_[last].span.end};
   }
-  Span SentenceOf(size_t i) const {
-    size_t b = sentence_[i], e = i;
-    while (e + 1 < toks_.size() && !toks_[e + 1].sentence_start) ++e;
-    return SpanOf(b, e);
-  }
+  Span SentenceOf(size_t i) const { return SpanOf(sentence_[i], sentence_end_[i]); }
 
   // Tense of the sentence around token `i`: the cue nearest to it wins
   // ("had announced plans ... on Monday" is past).
@@ -630,7 +633,8 @@ class Parser {
   std::optional<sys_days> anchor_;
   std::string anchor_str_;
   std::string lowered_;  // ASCII lower case copy of text_, same offsets
-  std::vector<uint32_t> sentence_;
+  std::vector<uint32_t> sentence_;      // first token of each token's sentence
+  std::vector<uint32_t> sentence_end_;  // last token of each token's sentence
   std::vector<DateMention> out_;
 };
 

@@ -1,7 +1,12 @@
 #include "analyze/date_resolver.h"
 
 #include <gtest/gtest.h>
+#include <time.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -94,6 +99,67 @@ TEST(DateResolverTest, AnchorForPrefersArticleDate) {
   EXPECT_EQ(DateResolver::AnchorFor(a, "2025-07-11"), "2025-07-11");
   a.published.iso = "2025-07-10T08:00:00Z";
   EXPECT_EQ(DateResolver::AnchorFor(a, "2025-07-11"), "2025-07-10");
+}
+
+double CpuSeconds() {
+  timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+// glibc hands blocks above a size threshold (which moves with what was
+// freed before) straight back to the kernel, so a large run pays fresh
+// page faults on every repetition and a small one none: a 10x gap that
+// says nothing about the algorithm. Keeping freed memory in the heap makes
+// the repetitions after the warm-up measure the code alone.
+void KeepFreedMemory() {
+#ifdef __GLIBC__
+  constexpr int kLarge = 1 << 30;
+  mallopt(M_MMAP_THRESHOLD, kLarge);
+  mallopt(M_TRIM_THRESHOLD, kLarge);
+#endif
+}
+
+// The least CPU time of a few runs: the machine is shared, and the least
+// is the run the others disturbed least.
+double MinCpuSeconds(const std::string& text) {
+  constexpr int kRuns = 3;
+  double best = 1e9;
+  DateResolver::Extract(text, "2025-07-11");  // warm-up: first-touch page faults
+  for (int r = 0; r < kRuns; ++r) {
+    double t0 = CpuSeconds();
+    std::vector<DateMention> got = DateResolver::Extract(text, "2025-07-11");
+    best = std::min(best, CpuSeconds() - t0);
+    EXPECT_FALSE(got.empty());
+  }
+  return best;
+}
+
+// Texts built to be worst cases: one endless sentence full of dates (every
+// mention used to rescan its sentence), and many short dated sentences.
+std::string Pathological(size_t bytes, bool one_sentence) {
+  static const char* const kPieces[] = {"Monday", "last Tuesday", "July 10", "next week", "in 2024"};
+  std::string text;
+  for (size_t k = 0; text.size() < bytes; ++k) {
+    text += "talks resumed ";
+    text += kPieces[k % std::size(kPieces)];
+    text += one_sentence ? " and " : ". The ";
+  }
+  return text;
+}
+
+// Time grows linearly (6x allows for noise and cache effects; a quadratic
+// step would be 16x).
+TEST(DateResolverTest, TimeGrowsLinearlyWithTheInput) {
+  constexpr size_t kSmall = 256 * 1024;
+  KeepFreedMemory();
+  constexpr double kMaxGrowth = 6.0;
+  for (bool one_sentence : {true, false}) {
+    double small = MinCpuSeconds(Pathological(kSmall, one_sentence));
+    double large = MinCpuSeconds(Pathological(4 * kSmall, one_sentence));
+    EXPECT_LE(large, kMaxGrowth * std::max(small, 1e-3)) << "one sentence: " << one_sentence << ", " << small
+                                                          << " s then " << large << " s";
+  }
 }
 
 }  // namespace
