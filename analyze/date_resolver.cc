@@ -176,6 +176,12 @@ bool FineEnough(DateGranularity have, DateGranularity want) {
          !(have == DateGranularity::kWeek && want == DateGranularity::kMonth);
 }
 
+// Glued prefixes of a year: "mid-1998", "post-1959".
+const ShortWordSet& YearPrefixes() {
+  static const auto* kWords = new ShortWordSet{"mid", "pre", "post", "early", "late"};
+  return *kWords;
+}
+
 // Words before a bare year that make it a date ("in 2024", "the 2024
 // election"); a year alone is too often a count ("2000 workers").
 const ShortWordSet& YearCues() {
@@ -693,6 +699,7 @@ class Parser {
   size_t MatchDeictic(size_t i) {
     if (!IsWord(i) || !DeicticCaseOk(i)) return 0;
     std::string_view w = Low(i);
+    if (w == "today" && GenericToday(i)) return 0;
     if (w == "today" || w == "tonight") return AddOffsetDay(i, i, 0);
     if (w == "yesterday") return AddOffsetDay(i, i, -1);
     if (w == "tomorrow") return AddOffsetDay(i, i, 1);
@@ -725,6 +732,15 @@ class Parser {
     }
     if (which == "last" && unit == "night") return AddOffsetDay(i, j + 1, -1);
     return 0;
+  }
+
+  // "today's youth", "in today's world": today as the present age, not a
+  // day (TimeML's PRESENT_REF).
+  bool GenericToday(size_t i) const {
+    if (!t_.InRange(i + 1) || t_.at(i + 1).kind != LexKind::kPossessive) return false;
+    static const auto* kAges = new ShortWordSet{"world", "society", "youth",   "generation", "children", "kids",
+                                                "young", "economy", "culture", "standards",  "politics", "era"};
+    return Prev(i) == "in" || kAges->Contains(Low(i + 2));
   }
 
   size_t AddOffsetDay(size_t first, size_t last, int offset) {
@@ -824,17 +840,23 @@ class Parser {
     if (y == 0) return 0;
     if (Glued(i + 1) && (IsWord(i + 1) || PunctIs(i + 1, "-"))) return 0;  // 1990s, 2025-26
     std::string_view p = Prev(i);
-    if (!YearCues().Contains(p)) {
+    size_t first = i;
+    if (PunctIs(i - 1, "-") && Glued(i) && Glued(i - 1) && i >= 2 && YearPrefixes().Contains(Low(i - 2))) {
+      first = i - 2;  // "mid-1998", "post-1959"
+    } else if (!YearCues().Contains(p)) {
       // The second year of a list or range: "1995, 1996", "1991-1997".
       bool after_year = i >= 2 && YearAt(i - 2) && (PunctIs(i - 1, ",") || PunctIs(i - 1, "-"));
       if (!after_year) return 0;
     }
-    if ((p == "and" || p == "to") && !(i >= 2 && YearAt(i - 2))) return 0;
+    // "and 2024" and "to 2024" only after a year ("from 1991 to 1997") or
+    // a word of time ("dating back to 1994").
+    bool after_time_word = p == "to" && (Prev(i, 2) == "back" || Prev(i, 2) == "dating" || Prev(i, 2) == "dates");
+    if ((p == "and" || p == "to") && !(i >= 2 && YearAt(i - 2)) && !after_time_word) return 0;
     if (IsWord(i + 1) && !t_.Capitalized(i + 1) && Low(i + 1).size() > 3 && Low(i + 1).back() == 's') {
       return 0;  // "in 2000 cases": a count
     }
     if (IsPercentOrUnit(i + 1)) return 0;
-    Add(i, i, FormatYear(y), DateGranularity::kYear, false);
+    Add(first, i, FormatYear(y), DateGranularity::kYear, false);
     return 1;
   }
 

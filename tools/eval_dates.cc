@@ -2,10 +2,12 @@
 //
 // Resolves the dates of each labelled document (dates JSONL: id, dct, text,
 // timexes) against its `dct` and scores them with the calendar-date metric
-// of ../shared/data/README.md: precision, recall, F1. --predictions writes
-// one JSON line per document, {id, dates: [{start, end, value}]}, offsets
-// in code points into `text`, values ISO cut to their granularity (a week
-// as "1998-W32"). --part I/K keeps the I-th of K equal runs of the
+// of ../shared/data/README.md: precision, recall, F1. The predictions are
+// the resolved calendar dates (day, month, year): weeks are not calendar
+// dates by the metric, and approximate mentions ("days earlier") state no
+// date. --predictions writes them, one JSON line per document, {id, dates:
+// [{start, end, value}]}, offsets in code points into `text`, values ISO
+// cut to their granularity. --part I/K keeps the I-th of K equal runs of the
 // documents sorted by id, so that a tuned-on part and a held-out part can
 // be reported apart.
 #include <CLI/CLI.hpp>
@@ -136,8 +138,10 @@ int RunEvalDates(const EvalDatesOptions& opt) {
     std::vector<PredictedDate> pred;
     nlohmann::json dates = nlohmann::json::array();
     for (const DateMention& m : mentions) {
+      // Calendar dates only, as the metric defines them: a week is not one
+      // (README), and a vague span ("weeks ago") states none.
+      if (m.iso.empty() || m.granularity == DateGranularity::kWeek || m.approximate) continue;
       std::string value = IsoValue(m);
-      if (value.empty()) continue;
       CpSpan s{cps.ToCodePoint(m.span.begin), cps.ToCodePoint(m.span.end)};
       dates.push_back({{"start", s.begin}, {"end", s.end}, {"value", value}});
       pred.push_back({s, std::move(value)});
