@@ -62,8 +62,8 @@ struct Conflict {
 };
 
 struct TimelineEntry {
-  std::string date;         // ISO 8601 cut to its granularity
-  std::string granularity;  // "day", "month", "year"
+  std::string date;         // ISO 8601 cut to its granularity; a week is "2025-W28"
+  std::string granularity;  // "day", "week", "month", "year"
   std::string text;
   std::vector<std::string> sources;
 };
