@@ -358,9 +358,10 @@ class Parser {
       Add(second_at, year_last, end ? FormatDay(*end) : "", DateGranularity::kDay, y == 0);
       return year_last + 1 - i;
     }
-    if (int y = YearAt(j)) {
-      Add(StartWithMid(i), j, FormatMonth(y, m), DateGranularity::kMonth, false);
-      return j + 1 - i;
+    size_t year_at = WordIs(j, "of") ? j + 1 : j;  // "May 1998", "May of 1998"
+    if (int y = YearAt(year_at)) {
+      Add(StartWithMid(i), year_at, FormatMonth(y, m), DateGranularity::kMonth, false);
+      return year_at + 1 - i;
     }
     if (abbr || !MonthAloneOk(i, m)) return 0;
     return AddYearlessMonth(i, j - 1, m);
@@ -625,12 +626,7 @@ class Parser {
     if (!WordIs(i, "the") || !WordIs(i + 1, "week") || !WordIs(i + 2, "of")) return 0;
     // Only the day forms, which never recurse: "the week of the week
     // of ..." must not nest calls.
-    size_t used = 0;
-    if (MayStartDate(i + 3)) {
-      if (!(used = MatchIso(i + 3)) && !(used = MatchMonthFirst(i + 3)) && !(used = MatchDayFirst(i + 3))) {
-        used = MatchWeekday(i + 3);
-      }
-    }
+    size_t used = MatchDayForm(i + 3);
     if (used == 0) return 0;
     DateMention inner = out_.back();
     if (inner.granularity != DateGranularity::kDay) return 3 + used;  // "the week of May 2025"
@@ -660,11 +656,10 @@ class Parser {
         if (!AnaphorUnit(Low(i + 2), &g)) return 0;
         delta = w == "same" ? 0 : w == "previous" ? -1 : 1;
         last = i + 2;
-      } else if (UnitOf(w, &g) && !w.ends_with("s") && (WordIs(i + 2, "before") || WordIs(i + 2, "after")) &&
-                 !IsWord(i + 3)) {
-        // "the day before." but not "the day before the vote"
+      } else if (UnitOf(w, &g) && !w.ends_with("s") && (WordIs(i + 2, "before") || WordIs(i + 2, "after"))) {
         delta = WordIs(i + 2, "before") ? -1 : 1;
-        last = i + 2;
+        if (IsWord(i + 3) || IsNum(i + 3)) return MatchShiftedDate(i, g, delta);
+        last = i + 2;  // "the day before." (but not "the day before the vote")
       } else {
         return 0;
       }
@@ -674,6 +669,37 @@ class Parser {
     if (!reference_ || !FineEnough(reference_->granularity, g)) return 0;
     Add(i, last, Shift(reference_->day, g, delta), g, true);
     return last + 1 - i;
+  }
+
+  // "the day before Thanksgiving", "the week after July 4": the date at
+  // i + 3, shifted. Only the day forms are tried, which never recurse.
+  size_t MatchShiftedDate(size_t i, DateGranularity g, int delta) {
+    size_t used = MatchDayForm(i + 3);
+    if (used == 0) return 0;
+    DateMention inner = out_.back();
+    if (inner.granularity != DateGranularity::kDay) return 3 + used;
+    PopLast();
+    std::optional<sys_days> d = ParseIsoDay(inner.iso);
+    Add(i, i + 2 + used, d ? Shift(*d, g, delta) : "", g, inner.relative);
+    return 3 + used;
+  }
+
+  // A day-granular form at `i` (ISO, month-day, day-month, holiday,
+  // weekday): the forms that "the week of" and "the day before" take.
+  size_t MatchDayForm(size_t i) {
+    if (!t_.InRange(i) || !MayStartDate(i)) return 0;
+    if (WordIs(i, "last") || WordIs(i, "next") || WordIs(i, "this")) {
+      // "last Tuesday", "next Christmas": the matchers read the word
+      // before them.
+      size_t n = MatchHoliday(i + 1);
+      if (n == 0) n = MatchWeekday(i + 1);
+      return n == 0 ? 0 : n + 1;
+    }
+    if (size_t n = MatchIso(i)) return n;
+    if (size_t n = MatchHoliday(i)) return n;
+    if (size_t n = MatchMonthFirst(i)) return n;
+    if (size_t n = MatchDayFirst(i)) return n;
+    return MatchWeekday(i);
   }
 
   // "a year earlier", "three days later": counted from the date the text
@@ -852,7 +878,7 @@ class Parser {
     // a word of time ("dating back to 1994").
     bool after_time_word = p == "to" && (Prev(i, 2) == "back" || Prev(i, 2) == "dating" || Prev(i, 2) == "dates");
     if ((p == "and" || p == "to") && !(i >= 2 && YearAt(i - 2)) && !after_time_word) return 0;
-    if (IsWord(i + 1) && !t_.Capitalized(i + 1) && Low(i + 1).size() > 3 && Low(i + 1).back() == 's') {
+    if (first == i && IsWord(i + 1) && !t_.Capitalized(i + 1) && Low(i + 1).size() > 3 && Low(i + 1).back() == 's') {
       return 0;  // "in 2000 cases": a count
     }
     if (IsPercentOrUnit(i + 1)) return 0;

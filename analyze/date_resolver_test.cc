@@ -93,6 +93,12 @@ const DateCase kCases[] = {
     {"He is charged in the 1996 bombing.", "2025-07-11", "1996", "1996", "year"},
     {"Records show fines from 1991 to 1997.", "2025-07-11", "1997", "1997", "year"},
     {"Prices peaked in mid-1998.", "2025-07-11", "mid-1998", "1998", "year"},
+    {"Prices peaked in May of 1998.", "2025-07-11", "May of 1998", "1998-05", "month"},
+    {"Their politics are post-1959 politics.", "2025-07-11", "post-1959", "1959", "year"},
+    {"He met the judge the day before last Tuesday's hearing.", "2025-07-11", "the day before last Tuesday",
+     "2025-07-07", "day"},
+    {"Investigators, wondering how he could have escaped, searched the site on April 8.", "2025-05-05",
+     "April 8", "2025-04-08", "day"},
     {"The attacks date back to 1994.", "2025-07-11", "1994", "1994", "year"},
     {"``Today, we have our suspect,'' she said.", "2025-07-11", "Today", "2025-07-11", "day"},
 };

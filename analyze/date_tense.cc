@@ -12,6 +12,12 @@ const ShortWordSet& FutureWords() {
   return *kWords;
 }
 
+const ShortWordSet& Modals() {
+  static const auto* kWords =
+      new ShortWordSet{"will", "would", "must", "should", "could", "might", "may", "can", "shall"};
+  return *kWords;
+}
+
 // Intentions, future when they govern "to" or an object ("planned to
 // leave", "planned a demonstration"); else mostly nouns and adjectives
 // ("vacation plans", "a hastily planned trip").
@@ -66,6 +72,9 @@ Tense DateTense::CueAt(const DateTokens& t, size_t k) {
   // A capital inside a sentence makes a name ("United States", "Will
   // Smith", the month May), not a verb.
   if (t.Capitalized(k) && !t.at(k).sentence_start) return Tense::kNone;
+  // "could have emerged", "would have seen": a modal perfect is past.
+  if (Modals().Contains(w) && t.WordIs(k + 1, "have")) return Tense::kPast;
+  // "May" opening a sentence is mostly the month.
   if (w == "may") return t.Capitalized(k) ? Tense::kNone : Tense::kFuture;
   if (FutureWords().Contains(w) || EndsWithLl(w)) return Tense::kFuture;
   if (IntentionWords().Contains(w)) return ObjectOpeners().Contains(t.Low(k + 1)) ? Tense::kFuture : Tense::kNone;

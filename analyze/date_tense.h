@@ -11,7 +11,7 @@
 //   soon, intentions that govern "to" or an object ("planned to leave",
 //   "plans a rally"; not "vacation plans"), "set/going to", "is/are to",
 //   "between now and";
-// - past: was, were, had, did, irregular past forms (said, met, began,
+// - past: a modal perfect ("could have emerged"), was, were, had, did, irregular past forms (said, met, began,
 //   ...), words in -ed (not "-eed" words such as "need"); neither after
 //   be, being, is, are or am, where the participle is a passive of the
 //   auxiliary's tense ("must be returned by Jan. 14" is future, "when the
