@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace storyfuse {
 namespace {
@@ -30,11 +31,49 @@ AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* s
   for (size_t a = members.size(); a-- > 0;) first_sentence_[a] = std::min(first_sentence_[a], first_sentence_[a + 1]);
   for (const auto& group : alignment_.groups) representative_.push_back(PickRepresentative(group));
   MarkQuotations();
-  for (const auto& m : members) {
-    const Article& a = *m.article;
+  std::vector<std::string> anchors = CopyGroupAnchors();
+  for (size_t i = 0; i < members.size(); ++i) {
+    const Article& a = *members[i].article;
     lexed_.push_back(WordLexer::Lex(a.text));
-    dates_.push_back(DateResolver::Extract(a.text, lexed_.back(), DateResolver::AnchorFor(a, anchor_)));
+    dates_.push_back(DateResolver::Extract(a.text, lexed_.back(), DateResolver::AnchorFor(a, anchors[i])));
   }
+}
+
+// A copy's text is its source's, so its "Monday" is the source's Monday:
+// every article of a copy group (a source and the members whose copy_of
+// names it) resolves against one date, the source's publication date,
+// else the earliest date of a copy, else the story's anchor. Articles that
+// copy nothing keep their own date, else the story's anchor.
+std::vector<std::string> AlignedStory::CopyGroupAnchors() const {
+  const std::vector<StoryMember>& members = *members_;
+  std::unordered_map<std::string_view, size_t> index;
+  for (size_t i = 0; i < members.size(); ++i) index.emplace(members[i].article->id, i);
+  std::vector<size_t> root(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    auto it = members[i].copy_of.empty() ? index.end() : index.find(members[i].copy_of);
+    root[i] = it == index.end() ? i : it->second;
+  }
+  auto own_date = [&](size_t i) -> std::string_view {
+    return DateResolver::AnchorFor(*members[i].article, "");
+  };
+  std::vector<std::string> group(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    std::string_view d = own_date(i);
+    std::string& g = group[root[i]];
+    if (!d.empty() && (g.empty() || d < g)) g = std::string(d);
+  }
+  std::vector<std::string> out(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    std::string_view source_date = own_date(root[i]);
+    if (!source_date.empty()) {
+      out[i] = std::string(source_date);
+    } else if (!group[root[i]].empty()) {
+      out[i] = group[root[i]];
+    } else {
+      out[i] = anchor_;
+    }
+  }
+  return out;
 }
 
 const Article& AlignedStory::ArticleOf(uint32_t sentence) const {
@@ -57,11 +96,16 @@ float AlignedStory::RelativePosition(uint32_t sentence) const {
 }
 
 int AlignedStory::SentenceAt(uint32_t article, uint32_t offset) const {
-  for (uint32_t i = first_sentence_[article]; i < first_sentence_[article + 1]; ++i) {
-    const Span& span = alignment_.sentences[i].span;
-    if (offset >= span.begin && offset < span.end) return static_cast<int>(i);
-  }
-  return -1;
+  // An article's sentences are in text order: binary search, so that
+  // looking up every date or quote of a long article stays O(n log n).
+  auto begin = alignment_.sentences.begin() + first_sentence_[article];
+  auto end = alignment_.sentences.begin() + first_sentence_[article + 1];
+  auto it = std::upper_bound(begin, end, offset,
+                             [](uint32_t off, const AlignedSentence& s) { return off < s.span.begin; });
+  if (it == begin) return -1;
+  --it;
+  if (offset >= it->span.end) return -1;
+  return static_cast<int>(it - alignment_.sentences.begin());
 }
 
 int AlignedStory::Support(uint32_t group) const {

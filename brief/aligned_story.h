@@ -100,9 +100,10 @@ class AlignedStory {
   // after what they report, so "Friday" in an undated report means the
   // Friday on or before the story's latest report, not its first.
   const std::string& anchor() const { return anchor_; }
-  // The article's WordLexer tokens and its dates (resolved against
-  // DateResolver::AnchorFor(article, anchor())), computed once for every
-  // analyzer of the brief.
+  // The article's WordLexer tokens and its dates, computed once for every
+  // analyzer of the brief. Dates resolve against the article's own date,
+  // else anchor(); a copy (StoryMember::copy_of) and its source both
+  // resolve against the source's date, so that they agree.
   const std::vector<LexToken>& Lexed(uint32_t article) const { return lexed_[article]; }
   const std::vector<DateMention>& Dates(uint32_t article) const { return dates_[article]; }
 
@@ -110,6 +111,8 @@ class AlignedStory {
   uint32_t PickRepresentative(const std::vector<uint32_t>& group) const;
   // Fills starts_quoted_ in one pass over each article.
   void MarkQuotations();
+  // Per member, the date its relative dates resolve against.
+  std::vector<std::string> CopyGroupAnchors() const;
 
   const std::vector<StoryMember>* members_;
   const StatementMatcher* matcher_;

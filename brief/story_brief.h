@@ -105,7 +105,7 @@ struct TrackedFigure {
 };
 
 struct TimelineEntry {
-  std::string date;         // ISO 8601 cut to its granularity (2025-W28 for a week)
+  std::string date;         // ISO 8601 cut to its granularity; a week is "2025-W28"
   std::string granularity;  // "day", "week", "month", "year"
   std::string text;
   std::vector<std::string> sources;
