@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cctype>
+#include <span>
 #include <string>
 
 #include "ingest/line_shape.h"
 #include "ingest/phrase_cursor.h"
 #include "ingest/photo_credit.h"
 #include "ingest/wire_agencies.h"
+#include "text/phrase_set.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
 
@@ -65,12 +68,73 @@ bool Contains(const std::string& lower, std::string_view needle) {
   return lower.find(needle) != std::string::npos;
 }
 
+// Phrases the rules look for anywhere in a line, by list. A line is read
+// once for all of them (PhraseSet) instead of once per phrase.
+//
 // Speech is text: "... to subscribe, she said." is never a prompt.
-bool ReportsSpeech(const std::string& lower) {
-  for (std::string_view v : {" said", " says", " told ", " according to", "\xE2\x80\x9D", "\" "}) {
-    if (Contains(lower, v)) return true;
-  }
-  return false;
+constexpr std::string_view kSpeechCues[] = {" said", " says", " told ", " according to", "\xE2\x80\x9D", "\" "};
+constexpr std::string_view kCopyrightPhrases[] = {"all rights reserved", "\xC2\xA9 20",
+                                                  "may not be published, broadcast, rewritten"};
+// Prompts only furniture writes.
+constexpr std::string_view kStrongPrompts[] = {
+    "newsletter", "post a comment", "leave a comment", "join the conversation",
+    "already a subscriber", "create an account", "enable javascript", "your browser",
+    "turn on notifications", "support our journalism", "become a member", "have a tip",
+    "send us a tip", "comment below", "comments are closed", "view comments",
+    "register or log", "log in to comment", "thank you for subscribing", "privacy notice",
+    "privacy policy", "to your inbox", "subscribe to our"};
+// Calls to action that story text may also use.
+constexpr std::string_view kWeakPrompts[] = {
+    "sign up", "subscribe", "log in", "login", "sign in", "click here", "follow us", "learn more",
+    "read more", "download the app", "download our app", "share this", "get the app", "tap here"};
+// "(L) greets ...", "(not pictured)".
+constexpr std::string_view kPositionCues[] = {"(l)", "(r)", "(c)", "(l-r)", "(left)", "(right)", "(center)", "(centre)",
+                                              "(front)", "(not pictured)"};
+constexpr std::string_view kCorrectionWords[] = {"version", "correct", "clarif", "incorrectly", "mistakenly",
+                                                 "erroneously"};
+constexpr std::string_view kPlayerPhrases[] = {
+    "now playing", "up next", "autoplay", "full screen", "skip ad", "buy photo", "view photos",
+    "replay video", "watch in times video", "when the video has been rented", "this video is unavailable",
+    "video unavailable", "this feature is not available right now", "view gallery",
+    "next slide"};
+constexpr std::string_view kArchiveNames[] = {"wayback machine", "warc", "archive-it", "internet archive",
+                                              "archive pages"};
+constexpr std::string_view kCrawlWords[] = {"crawl", "harvested", "embargo period"};
+
+// Groups of LinePhrases(), in the order they are added.
+enum PhraseGroup : size_t {
+  kSpeech,
+  kCopyright,
+  kStrongPrompt,
+  kWeakPrompt,
+  kPosition,
+  kPictured,
+  kInThis,
+  kCorrectionWord,
+  kPlayer,
+  kArchiveName,
+  kCrawl,
+};
+
+const PhraseSet& LinePhrases() {
+  static const PhraseSet* set = [] {
+    auto* s = new PhraseSet;
+    s->AddGroup(kSpeechCues);
+    s->AddGroup(kCopyrightPhrases);
+    s->AddGroup(kStrongPrompts);
+    s->AddGroup(kWeakPrompts);
+    s->AddGroup(kPositionCues);
+    s->AddGroup({"pictured"});
+    s->AddGroup({"in this"});
+    s->AddGroup(kCorrectionWords);
+    s->AddGroup(kPlayerPhrases);
+    s->AddGroup(kArchiveNames);
+    size_t last = s->AddGroup(kCrawlWords);
+    assert(last == kCrawl);
+    (void)last;
+    return s;
+  }();
+  return *set;
 }
 
 // `words`: the whole line's word count.
@@ -84,13 +148,12 @@ bool IsMarkup(std::string_view line, const std::string& lower, size_t words) {
   return false;
 }
 
-bool IsCopyright(const std::string& lower, size_t words) {
+bool IsCopyright(const std::string& lower, size_t words, const PhraseSet::Hits& hits) {
   if (words > 40) return false;
   for (std::string_view p : {"\xC2\xA9", "(c) ", "copyright", "\xE2\x84\xA2 & \xC2\xA9"}) {
     if (lower.starts_with(p)) return true;
   }
-  return Contains(lower, "all rights reserved") || Contains(lower, "\xC2\xA9 20") ||
-         Contains(lower, "may not be published, broadcast, rewritten");
+  return hits.Any(kCopyright);
 }
 
 // A word holding an e-mail address: name@host.tld.
@@ -121,35 +184,22 @@ bool IsFollowPrompt(const std::string& lower, size_t words) {
   return false;
 }
 
-bool IsPrompt(std::string_view line, const std::string& lower, size_t words) {
-  if (words > kMaxPromptWords || ReportsSpeech(lower)) return false;
-  if (HasEmail(line) && words <= 25) return true;
+bool IsPrompt(std::string_view line, const std::string& lower, size_t words, const PhraseSet::Hits& hits) {
+  if (words > kMaxPromptWords || hits.Any(kSpeech)) return false;
+  if (words <= 25 && line.find('@') != std::string_view::npos && HasEmail(line)) return true;
   if (IsFollowPrompt(lower, words)) return true;
-  static constexpr std::array<std::string_view, 23> kStrong = {
-      "newsletter", "post a comment", "leave a comment", "join the conversation",
-      "already a subscriber", "create an account", "enable javascript", "your browser",
-      "turn on notifications", "support our journalism", "become a member", "have a tip",
-      "send us a tip", "comment below", "comments are closed", "view comments",
-      "register or log", "log in to comment", "thank you for subscribing", "privacy notice",
-      "privacy policy", "to your inbox", "subscribe to our"};
-  for (std::string_view p : kStrong) {
-    if (Contains(lower, p)) return true;
-  }
-  static constexpr std::array<std::string_view, 14> kWeak = {
-      "sign up", "subscribe", "log in", "login", "sign in", "click here", "follow us", "learn more",
-      "read more", "download the app", "download our app", "share this", "get the app", "tap here"};
-  std::string tail = lower;
+  if (hits.Any(kStrongPrompt)) return true;
+  std::string_view tail = lower;
   while (!tail.empty() && (std::ispunct(static_cast<unsigned char>(tail.back())) || tail.back() == ' ')) {
-    tail.pop_back();
+    tail.remove_suffix(1);
   }
-  bool weak = false;
-  for (std::string_view p : kWeak) {
+  for (std::string_view p : kWeakPrompts) {
     if (tail.ends_with(p)) return true;
-    weak |= Contains(lower, p);
   }
-  if (!weak || words > kMaxShortPromptWords) return false;
+  if (!hits.Any(kWeakPrompt) || words > kMaxShortPromptWords) return false;
+  std::string spaced = " " + std::string(tail) + " ";
   for (std::string_view a : {"you", "your", "please", "here", "our", "us"}) {
-    if (Contains(" " + tail + " ", " " + std::string(a) + " ")) return true;
+    if (Contains(spaced, " " + std::string(a) + " ")) return true;
   }
   static constexpr std::array<std::string_view, 14> kImperatives = {
       "sign", "subscribe", "click", "follow", "share", "download", "register", "log", "join",
@@ -320,12 +370,9 @@ bool HasInThisPhotoCue(std::string_view lower) {
 // Sentences only captions write: "In this file photo, ...",
 // "... in this undated photo released by ...", "(not pictured)", "Ana Ruiz
 // (L) greets ...", "... is pictured", "pictured in 2029 ...".
-bool HasCaptionCue(const std::string& lower) {
-  for (std::string_view p : {"(l)", "(r)", "(c)", "(l-r)", "(left)", "(right)", "(center)", "(centre)", "(front)",
-                             "(not pictured)"}) {
-    if (Contains(lower, p)) return true;
-  }
-  return HasPicturedCue(lower) || HasInThisPhotoCue(lower);
+bool HasCaptionCue(const std::string& lower, const PhraseSet::Hits& hits) {
+  return hits.Any(kPosition) || (hits.Any(kPictured) && HasPicturedCue(lower)) ||
+         (hits.Any(kInThis) && HasInThisPhotoCue(lower));
 }
 
 // "March 4, 2031. ", "Oct. 12, 2031, in ", "Sept. 2, 2031." (at the end
@@ -413,7 +460,7 @@ bool IsPictureNounPhrase(const std::string& lower, size_t words) {
 
 // `words`: the line's word count, capped at kMaxPromptWords + 1; `line`
 // is counted again up to kMaxCreditedCaptionWords when a strong cue needs it.
-bool IsCaption(std::string_view line, const std::string& lower, size_t words) {
+bool IsCaption(std::string_view line, const std::string& lower, size_t words, const PhraseSet::Hits& hits) {
   // Strong evidence (a credit, a file-photo lead): long AP captions count.
   auto within = [&](size_t limit) {
     return words <= kMaxPromptWords || LineShape::WordCount(line, limit + 1) <= limit;
@@ -425,7 +472,7 @@ bool IsCaption(std::string_view line, const std::string& lower, size_t words) {
   }
   if (PhotoCredit::TrailingStart(line) != std::string_view::npos) return within(kMaxCreditedCaptionWords);
   if (HasCaptionDate(lower) && within(kMaxDatedCaptionWords)) return true;
-  if (words <= kMaxPromptWords && HasCaptionCue(lower)) return true;
+  if (words <= kMaxPromptWords && HasCaptionCue(lower, hits)) return true;
   if (words > 40) return false;
   if (IsPictureNounPhrase(lower, words)) return true;
   static constexpr std::array<std::string_view, 20> kLeads = {
@@ -445,7 +492,8 @@ bool IsCaption(std::string_view line, const std::string& lower, size_t words) {
       if (Contains(std::string(inner), m) || inner.starts_with("ap photo")) return true;
     }
   }
-  std::string_view last = LineShape::Words(line).back();
+  // "... /AFP": only a line with a slash is split to find its last word.
+  std::string_view last = line.find('/') == std::string_view::npos ? "" : LineShape::Words(line).back();
   size_t slash = last.rfind('/');
   if (slash != std::string_view::npos && slash + 1 < last.size()) {
     std::string_view who = last.substr(slash + 1);
@@ -514,13 +562,11 @@ bool StartsStoryCorrection(std::string_view lower) {
 // 2): ...", "An earlier version of this story misstated ...", "This
 // article has been corrected to ...". "Corrections? Tips? Email us" is a
 // prompt, not a correction.
-bool IsCorrection(const std::string& lower, size_t words) {
+bool IsCorrection(const std::string& lower, size_t words, const PhraseSet::Hits& hits) {
   if (words > kMaxCorrectionWords) return false;
   std::string_view head = std::string_view(lower).substr(0, kPhraseHead);
   if (StartsCorrectionLabel(head)) return true;
-  bool worded = Contains(lower, "version") || Contains(lower, "correct") || Contains(lower, "clarif") ||
-                Contains(lower, "incorrectly") || Contains(lower, "mistakenly") || Contains(lower, "erroneously");
-  return worded && StartsStoryCorrection(head);
+  return hits.Any(kCorrectionWord) && StartsStoryCorrection(head);
 }
 
 // "Video (01:42) :", "watch: 2:05", "(0:59)": an optional media word, the
@@ -542,20 +588,14 @@ bool StartsWithDuration(std::string_view lower) {
 // "1 of 14 Full Screen Autoplay Close Skip Ad", "Buy Photo", "Rating is
 // available when the video has been rented.", and the caption text the
 // player shows with them.
-bool IsMedia(const std::string& lower, size_t words) {
+bool IsMedia(const std::string& lower, size_t words, const PhraseSet::Hits& hits) {
   if (words <= kMaxPromptWords && StartsWithDuration(std::string_view(lower).substr(0, kPhraseHead))) return true;
-  static constexpr std::array<std::string_view, 15> kPlayer = {
-      "now playing", "up next", "autoplay", "full screen", "skip ad", "buy photo", "view photos",
-      "replay video", "watch in times video", "when the video has been rented", "this video is unavailable",
-      "video unavailable", "this feature is not available right now", "view gallery",
-      "next slide"};
-  size_t hits = 0;
-  for (std::string_view p : kPlayer) hits += Contains(lower, p);
-  if (hits == 0) return false;
+  size_t player = hits.Count(kPlayer);
+  if (player == 0) return false;
   // A gallery scraped as one line ("1 of 109 Full Screen Autoplay Close
   // Skip Ad × ... View Photos ...") runs on with every caption it holds.
-  if (hits >= kMinGalleryPhrases) return true;
-  return words <= kMaxShortPromptWords || (hits >= 2 && words <= kMaxPromptWords);
+  if (player >= kMinGalleryPhrases) return true;
+  return words <= kMaxShortPromptWords || (player >= 2 && words <= kMaxPromptWords);
 }
 
 // "(Published Monday", "Posted on: Nov", "Publish Date March", "Last
@@ -650,12 +690,8 @@ bool IsEmbedFooter(const std::string& lower, size_t words) {
 // "These crawls are part of an effort to archive pages ...", "Records were
 // harvested through Archive-It ...". A story that mentions the Wayback
 // Machine does not also talk about crawls and harvests.
-bool IsArchiveNote(const std::string& lower, size_t words) {
-  if (words > kMaxPromptWords) return false;
-  bool archive = Contains(lower, "wayback machine") || Contains(lower, "warc") || Contains(lower, "archive-it") ||
-                 Contains(lower, "internet archive") || Contains(lower, "archive pages");
-  bool crawl = Contains(lower, "crawl") || Contains(lower, "harvested") || Contains(lower, "embargo period");
-  return archive && crawl;
+bool IsArchiveNote(size_t words, const PhraseSet::Hits& hits) {
+  return words <= kMaxPromptWords && hits.Any(kArchiveName) && hits.Any(kCrawl);
 }
 
 // "The opinions expressed in this commentary are solely those of the
@@ -738,19 +774,20 @@ std::string_view CrumbClassifier::Classify(std::string_view raw) {
       all_words <= kMaxPromptWords) {
     return "media";
   }
-  if (IsCopyright(lower, words)) return "copyright";
-  if (IsCorrection(lower, words)) return "correction";
+  PhraseSet::Hits hits = LinePhrases().Find(lower);
+  if (IsCopyright(lower, words, hits)) return "copyright";
+  if (IsCorrection(lower, words, hits)) return "correction";
   if (IsUpdateNote(lower, words)) return "update";
-  if (IsArchiveNote(lower, words)) return "archive";
+  if (IsArchiveNote(words, hits)) return "archive";
   if (IsDisclaimer(lower, words)) return "disclaimer";
   if (IsEmbedFooter(lower, words)) return "embed";
   if (IsStamp(lower, words)) return "date";
-  if (IsMedia(lower, words)) return "media";
+  if (IsMedia(lower, words, hits)) return "media";
   if (IsFeed(line, all_words)) return "feed";
   if (IsTracking(line)) return "tracking";
   if (IsNav(line, lower, words)) return "nav";
-  if (IsCaption(line, lower, words)) return "caption";
-  if (IsPrompt(line, lower, words) || IsBroadcastPromo(lower, words)) return "prompt";
+  if (IsCaption(line, lower, words, hits)) return "caption";
+  if (IsPrompt(line, lower, words, hits) || IsBroadcastPromo(lower, words)) return "prompt";
   return "";
 }
 
