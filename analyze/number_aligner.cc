@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analyze/date_words.h"
 #include "text/stopwords.h"
 #include "text/word_lexer.h"
 
@@ -98,50 +99,91 @@ bool NumberAligner::ValuesConflict(const Quantity& a, const Quantity& b) {
   return Disjoint(Allowed(a), Allowed(b));
 }
 
-std::vector<std::string> NumberAligner::ContextWords(const Quantity& q, std::string_view text) {
-  std::vector<std::string> out;
-  if (q.clause.end > text.size()) return out;
-  std::string_view clause = q.clause.In(text);
+QuantityContext NumberAligner::Context(const Quantity& q, std::string_view text) {
+  QuantityContext c;
+  c.text = text;
+  c.key = CountedKey(q);
+  if (q.clause.end > text.size() || q.sentence.end > text.size()) return c;
   std::string head;
   if (!q.noun.empty()) {
     size_t space = q.noun.rfind(' ');
     head = stemmer_.Stem(space == std::string::npos ? q.noun : q.noun.substr(space + 1));
   }
-  for (const LexToken& t : WordLexer::Lex(clause)) {
+  std::string_view sentence = q.sentence.In(text);
+  bool first = true;
+  for (const LexToken& t : WordLexer::Lex(sentence)) {
     if (t.kind != LexKind::kWord) continue;
-    uint32_t begin = q.clause.begin + t.span.begin;
+    bool is_first = first;
+    first = false;
+    uint32_t begin = q.sentence.begin + t.span.begin;
+    std::string_view raw = t.span.In(sentence);
+    bool in_clause = begin >= q.clause.begin && begin < q.clause.end;
+    if (t.capitalized && !is_first && raw.size() >= 2 && MonthFromWord(raw) == 0 && WeekdayFromWord(raw) < 0) {
+      std::string name = AsciiLower(raw);
+      if (!IsStopword(name)) {
+        c.sentence_names.push_back(name);
+        if (in_clause && !(begin >= q.span.begin && begin < q.span.end)) c.names.push_back(name);
+      }
+    }
+    if (!in_clause) continue;
     if (begin >= q.span.begin && begin < q.span.end) continue;  // the quantity itself
-    std::string w = AsciiLower(t.span.In(clause));
+    std::string w = AsciiLower(raw);
     if (IsSuperlative(w)) {
-      out.emplace_back(kSuperlative);
+      c.words.emplace_back(kSuperlative);
       continue;
     }
     if (w.size() < 3 || IsStopword(w)) continue;
     std::string stem = stemmer_.Stem(w);
-    if (stem != head) out.push_back(std::move(stem));
+    if (stem != head) c.words.push_back(std::move(stem));
   }
-  if (q.hedge == Hedge::kRecord) out.emplace_back(kSuperlative);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  if (q.hedge == Hedge::kRecord) c.words.emplace_back(kSuperlative);
+  for (auto* v : {&c.words, &c.names, &c.sentence_names}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  return c;
+}
+
+float NumberAligner::ContextOverlap(const QuantityContext& a, const QuantityContext& b) {
+  if (a.words.empty() || b.words.empty()) return 1;
+  std::vector<std::string> shared;
+  std::set_intersection(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(),
+                        std::back_inserter(shared));
+  return static_cast<float>(shared.size()) / std::min(a.words.size(), b.words.size());
+}
+
+bool NumberAligner::DifferentNames(const QuantityContext& a, const QuantityContext& b) {
+  auto names_unknown_to = [](const QuantityContext& x, const QuantityContext& y) {
+    for (const std::string& n : x.names) {
+      if (!std::binary_search(y.sentence_names.begin(), y.sentence_names.end(), n)) return true;
+    }
+    return false;
+  };
+  return names_unknown_to(a, b) && names_unknown_to(b, a);
+}
+
+bool NumberAligner::Commensurate(const Quantity& a, const Quantity& b) {
+  double lo = std::min(a.value, b.value), hi = std::max(a.value, b.value);
+  if (lo <= 0) return hi <= 0;
+  return hi <= kMaxRatio * lo;
+}
+
+bool NumberAligner::SameThing(const Quantity& a, const QuantityContext& ca, const Quantity& b,
+                              const QuantityContext& cb) {
+  if (ca.key.empty() || ca.key != cb.key || a.part != b.part) return false;
+  bool same_text = ca.text.data() == cb.text.data() && ca.text.size() == cb.text.size();
+  if (same_text && a.clause.begin < b.clause.end && b.clause.begin < a.clause.end) return false;
+  bool sup_a = std::binary_search(ca.words.begin(), ca.words.end(), std::string(kSuperlative));
+  bool sup_b = std::binary_search(cb.words.begin(), cb.words.end(), std::string(kSuperlative));
+  if (sup_a != sup_b) return false;  // a record is not the count of an ordinary day
+  if (DifferentNames(ca, cb)) return false;
+  if (sup_a) return true;            // one story's record of one thing is one fact
+  return ContextOverlap(ca, cb) >= kMinOverlap;
 }
 
 bool NumberAligner::SameThing(const Quantity& a, std::string_view text_a, const Quantity& b,
                               std::string_view text_b) {
-  std::string key = CountedKey(a);
-  if (key.empty() || key != CountedKey(b) || a.part != b.part) return false;
-  bool same_text = text_a.data() == text_b.data() && text_a.size() == text_b.size();
-  if (same_text && a.clause.begin < b.clause.end && b.clause.begin < a.clause.end) return false;
-  std::vector<std::string> ca = ContextWords(a, text_a);
-  std::vector<std::string> cb = ContextWords(b, text_b);
-  bool sup_a = std::binary_search(ca.begin(), ca.end(), std::string(kSuperlative));
-  bool sup_b = std::binary_search(cb.begin(), cb.end(), std::string(kSuperlative));
-  if (sup_a != sup_b) return false;  // a record is not the count of an ordinary day
-  if (sup_a) return true;            // one story's record of one thing is one fact
-  if (ca.empty() || cb.empty()) return true;
-  std::vector<std::string> shared;
-  std::set_intersection(ca.begin(), ca.end(), cb.begin(), cb.end(), std::back_inserter(shared));
-  return static_cast<double>(shared.size()) >= kMinOverlap * std::min(ca.size(), cb.size());
+  return SameThing(a, Context(a, text_a), b, Context(b, text_b));
 }
 
 }  // namespace storyfuse

@@ -48,6 +48,27 @@ const PairCase kPairs[] = {
      false, false},
     // Ranges overlap a point.
     {"Exporters pay 30-40% duties on steel.", "Exporters pay 35% duties on steel.", true, false},
+    // Hedges decide: "nearly 20" allows 17..20, so 17 agrees and 16 does not.
+    {"The singer has 17 Grammy nominations to her name.",
+     "The singer has nearly 20 Grammy nominations to her name.", true, false},
+    {"The singer has 16 Grammy nominations to her name.",
+     "The singer has nearly 20 Grammy nominations to her name.", true, true},
+    {"The singer has 16 Grammy nominations to her name.",
+     "The singer has 17 Grammy nominations to her name.", true, true},
+    // Rounding: 2,300 is rounded to hundreds and covers both; 2,310 and
+    // 2,286 are stated exactly and disagree.
+    {"The marksman hit the target from 2,300 metres away.",
+     "The marksman hit the target from 2,286 metres away.", true, false},
+    {"The marksman hit the target from 2,300 metres away.",
+     "The marksman hit the target from 2,310 metres away.", true, false},
+    {"The marksman hit the target from 2,310 metres away.",
+     "The marksman hit the target from 2,286 metres away.", true, true},
+    // Different people own the figures.
+    {"Oren Vask served two years in prison for the leaflets.",
+     "Ilse Marrow served 10 years in prison for the leaflets.", false, false},
+    // A part and its whole: values 60 times apart are not one quantity.
+    {"The ministry granted the shipyard programme $535 million in loans.",
+     "The ministry granted the shipyard programme $31.98 billion in loans.", true, false},
     // Unrelated clauses.
     {"The zoo counted 40 penguins in the winter census.",
      "Poachers stole 12 penguins from a coastal colony.", false, false},
@@ -85,11 +106,30 @@ TEST(NumberAlignerTest, PartAndWholeInOneSentenceDoNotConflict) {
   EXPECT_FALSE(aligner.SameThing(qs[0], text, qs[1], text));
 }
 
+TEST(NumberAlignerTest, CommensurateWithinTheRatio) {
+  std::string a = "40 boats", b = "160 boats", c = "161 boats", z = "0 boats";
+  EXPECT_TRUE(NumberAligner::Commensurate(First(a), First(b)));
+  EXPECT_FALSE(NumberAligner::Commensurate(First(a), First(c)));
+  EXPECT_FALSE(NumberAligner::Commensurate(First(a), First(z)));
+}
+
 TEST(NumberAlignerTest, AllowedFollowsTheHedge) {
   std::string t = "up to 50 boats";
   ValueRange r = NumberAligner::Allowed(First(t));
   EXPECT_EQ(r.lo, 0);
   EXPECT_EQ(r.hi, 50);
+  t = "nearly 20 boats";
+  r = NumberAligner::Allowed(First(t));
+  EXPECT_EQ(r.lo, 17);
+  EXPECT_EQ(r.hi, 20);
+  t = "2,300 boats";
+  r = NumberAligner::Allowed(First(t));
+  EXPECT_EQ(r.lo, 2250);
+  EXPECT_EQ(r.hi, 2350);
+  t = "2,310 boats";
+  r = NumberAligner::Allowed(First(t));
+  EXPECT_EQ(r.lo, 2310);
+  EXPECT_EQ(r.hi, 2310);
   t = "more than 700 boats";
   r = NumberAligner::Allowed(First(t));
   EXPECT_EQ(r.lo, 700);

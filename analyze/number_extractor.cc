@@ -514,6 +514,7 @@ class Parser {
     q.value = q.min = v;
     q.max = v;
     q.hedge = Hedge::kAtLeast;
+    q.vague = true;
     q.figure = Span{toks_[i].span.begin, toks_[j - 1].span.end};
     size_t last = j - 1;
     if (WordIs(j, "of")) {

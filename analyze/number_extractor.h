@@ -55,6 +55,7 @@ struct Quantity {
   double max = 0;
   bool range = false;
   bool part = false;  // counts a part of another figure ("eight of the 10")
+  bool vague = false; // a vague plural ("dozens of", "thousands"): value is its floor
   Hedge hedge = Hedge::kExact;
   std::string unit;  // "percent", "USD", "minute", "km", ... or ""
   std::string noun;  // what is counted, lower case: "drones", "member states"
