@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text/short_word_set.h"
+#include "text/stopwords.h"
 
 namespace storyfuse {
 namespace {
@@ -89,45 +90,89 @@ std::string_view LastWord(std::string_view phrase) {
 }
 
 // Tokens a development word is never looked for past: another figure owns
-// the words beyond it, and brackets and quotation marks start other text.
+// the words beyond it, a comma separates list items ("43 dead, nearly
+// 1,200 injured"), and brackets and quotation marks start other text.
 bool StopsScan(const LexToken& t, std::string_view text) {
   if (t.kind == LexKind::kNumber) return true;
   if (t.kind != LexKind::kPunct) return false;
   std::string_view p = t.span.In(text);
-  return p == ";" || p == ":" || p == "(" || p == ")" || p == "\"" || p == "\xE2\x80\x9C" ||
+  return p == "," || p == ";" || p == ":" || p == "(" || p == ")" || p == "\"" || p == "\xE2\x80\x9C" ||
          p == "\xE2\x80\x9D";
+}
+
+// Words before a figure that make it the level something reached.
+bool IsLevelWord(std::string_view w) {
+  return w == "to" || w == "at" || w == "reached" || w == "hit" || w == "topped" || w == "passed" ||
+         w == "exceeded" || w == "surpassed" || w == "was" || w == "is" || w == "stood";
 }
 
 bool IsConjunction(std::string_view w) { return w == "and" || w == "or" || w == "but" || w == "while"; }
 
-// The nearest development word within kWindow words of tokens [first, last].
-std::string_view NearestDevelopment(std::string_view text, const std::vector<LexToken>& toks, size_t first,
-                                    size_t last) {
-  std::string_view before[FigureClassifier::kWindow] = {};
-  std::string_view after[FigureClassifier::kWindow] = {};
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+std::string_view DevelopmentAt(std::string_view text, const std::vector<LexToken>& toks, size_t k) {
+  if (k == kNone || toks[k].kind != LexKind::kWord) return {};
+  return FigureClassifier::DevelopmentOf(AsciiLower(toks[k].span.In(text)));
+}
+
+// The token of the nearest development word within kWindow words of
+// tokens [first, last], or kNone.
+size_t NearestDevelopment(std::string_view text, const std::vector<LexToken>& toks, size_t first, size_t last) {
+  size_t before[FigureClassifier::kWindow];
+  size_t after[FigureClassifier::kWindow];
+  std::fill(std::begin(before), std::end(before), kNone);
+  std::fill(std::begin(after), std::end(after), kNone);
   int n = 0;
   for (size_t k = first; k-- > 0 && n < FigureClassifier::kWindow;) {
     if (StopsScan(toks[k], text)) break;
     // A word behind a conjunction governs the coordinate before it ("ten
     // were killed and 32 were hurt").
     if (toks[k].kind == LexKind::kWord && IsConjunction(AsciiLower(toks[k].span.In(text)))) break;
-    if (toks[k].kind == LexKind::kWord) {
-      before[n++] = FigureClassifier::DevelopmentOf(AsciiLower(toks[k].span.In(text)));
-    }
+    if (toks[k].kind == LexKind::kWord) before[n++] = k;
     if (toks[k].sentence_start) break;
   }
   n = 0;
   for (size_t k = last + 1; k < toks.size() && n < FigureClassifier::kWindow; ++k) {
     if (toks[k].sentence_start || StopsScan(toks[k], text)) break;
-    if (toks[k].kind == LexKind::kWord) after[n++] = FigureClassifier::DevelopmentOf(AsciiLower(toks[k].span.In(text)));
+    if (toks[k].kind == LexKind::kWord) after[n++] = k;
   }
   // At equal distance the word before wins: a verb governs its object
   // ("killing 10 and injuring 32").
   for (int d = 0; d < FigureClassifier::kWindow; ++d) {
-    if (!before[d].empty()) return before[d];
-    if (!after[d].empty()) return after[d];
+    if (!DevelopmentAt(text, toks, before[d]).empty()) return before[d];
+    if (!DevelopmentAt(text, toks, after[d]).empty()) return after[d];
   }
-  return {};
+  // A figure a level verb reaches ("rose to 31", "stood at 31") is the
+  // level of that verb's subject, further back: "the death toll from the
+  // Varo landslide rose to 31".
+  if (first == 0 || toks[first - 1].kind != LexKind::kWord ||
+      !IsLevelWord(AsciiLower(toks[first - 1].span.In(text)))) {
+    return kNone;
+  }
+  n = 0;
+  for (size_t k = first - 1; k-- > 0 && n < FigureClassifier::kSubjectWindow;) {
+    if (StopsScan(toks[k], text)) break;
+    if (toks[k].kind == LexKind::kWord) {
+      if (!DevelopmentAt(text, toks, k).empty()) return k;
+      n += !IsStopword(AsciiLower(toks[k].span.In(text)));
+    }
+    if (toks[k].sentence_start) break;
+  }
+  return kNone;
+}
+
+// Degree words that make a development count a part of the whole
+// ("critically injured", "minor injuries", "seriously wounded").
+bool IsQualifier(std::string_view w) {
+  static const ShortWordSet s = {"critically", "seriously", "severely", "gravely", "badly", "slightly",
+                                 "lightly", "mortally", "minor", "serious", "critical", "severe", "light"};
+  return s.Contains(w);
+}
+
+// Whether the word before token k qualifies it.
+bool Qualified(std::string_view text, const std::vector<LexToken>& toks, size_t k) {
+  return k != kNone && k > 0 && toks[k - 1].kind == LexKind::kWord &&
+         IsQualifier(AsciiLower(toks[k - 1].span.In(text)));
 }
 
 }  // namespace
@@ -174,15 +219,18 @@ FigureClass FigureClassifier::Classify(const Quantity& q, std::string_view text,
     out.kind = FigureKind::kCount;
     return out;
   }
+  auto first = std::lower_bound(tokens.begin(), tokens.end(), q.span.begin,
+                                [](const LexToken& t, uint32_t at) { return t.span.begin < at; });
+  auto past = std::lower_bound(first, tokens.end(), q.span.end,
+                               [](const LexToken& t, uint32_t at) { return t.span.begin < at; });
   out.development = DevelopmentOf(head);
-  if (out.development.empty() && q.span.end > q.span.begin) {
-    auto first = std::lower_bound(tokens.begin(), tokens.end(), q.span.begin,
-                                  [](const LexToken& t, uint32_t at) { return t.span.begin < at; });
-    auto past = std::lower_bound(first, tokens.end(), q.span.end,
-                                 [](const LexToken& t, uint32_t at) { return t.span.begin < at; });
-    if (first != tokens.end() && past != first) {
-      out.development = NearestDevelopment(text, tokens, first - tokens.begin(), past - tokens.begin() - 1);
-    }
+  if (!out.development.empty()) {
+    // The head is the last token of the quantity: "12 minor injuries".
+    out.qualified = past != first && Qualified(text, tokens, past - tokens.begin() - 1);
+  } else if (first != tokens.end() && past != first) {
+    size_t k = NearestDevelopment(text, tokens, first - tokens.begin(), past - tokens.begin() - 1);
+    out.development = DevelopmentAt(text, tokens, k);
+    out.qualified = Qualified(text, tokens, k);
   }
   if (q.noun.empty() && out.development.empty()) return out;  // a bare "two"
   out.kind = FigureKind::kPeople;

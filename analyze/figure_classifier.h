@@ -10,8 +10,11 @@
 //
 // Development: a count of people that grows as reporting goes on, named
 // by the nearest development word within kWindow words of the quantity in
-// its sentence (not past another number, which owns its own words) or by
-// the counted noun itself: "killed" (killed, dead, deaths, died, toll,
+// its sentence (not past another number, which owns its own words, a
+// comma, nor back past a conjunction, which starts another coordinate), by the
+// subject a level verb reaches it from ("the death toll from the slide
+// rose to 31": up to kSubjectWindow content words back), or by the counted noun
+// itself: "killed" (killed, dead, deaths, died, toll,
 // lives, ...), "injured", "missing", "evacuated", "displaced", "arrested",
 // "rescued", "hospitalized", "infected", "casualties". Only counts of
 // people, or of nothing named ("killed 32"), have one: "killed 300
@@ -46,12 +49,17 @@ struct FigureClass {
   FigureKind kind = FigureKind::kBare;
   std::string_view development;  // "killed", "injured", ... or "" (static storage)
   std::string group;             // "people", "miners", ... for people counts, else ""
+  // The development word carries a degree ("critically injured", "minor
+  // injuries"): the count is a part of the development's whole.
+  bool qualified = false;
 };
 
 class FigureClassifier {
  public:
   // How many words either side of a quantity a development word may be.
   static constexpr int kWindow = 4;
+  // How far back the subject of "rose to N" may be.
+  static constexpr int kSubjectWindow = 8;
 
   // Classifies `q`, a quantity NumberExtractor found in `text`; `tokens`
   // are WordLexer::Lex(text).

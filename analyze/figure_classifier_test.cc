@@ -23,11 +23,16 @@ const ClassCase kCases[] = {
     {"The blast at the pit killed 14 miners on Monday.", 0, "people", "killed", "miners"},
     {"Floods across the delta have left 1,200 dead.", 0, "people", "killed", "people"},
     {"The death toll rose to 40, the governor said.", 0, "people", "killed", "people"},
+    {"The death toll from the slide in the hill town of Varo rose to 31 on Monday.", 0, "people", "killed",
+     "people"},
+    {"The slide in the hill town of Varo buried the road to 31 houses.", 0, "count", "", ""},
     {"The deaths of 19 climbers shocked the town.", 0, "people", "killed", "climbers"},
     {"Police arrested 61 protesters after the march.", 0, "people", "arrested", "protesters"},
     {"The bomb killed 10 and injured 32 others.", 0, "people", "killed", "people"},
     {"The bomb killed 10 and injured 32 others.", 1, "people", "injured", "people"},
     {"Ten people were killed and 32 were hurt.", 1, "people", "injured", "people"},
+    {"The riots left 43 people dead, nearly 1,200 injured and 7,200 arrested.", 1, "people", "injured", "people"},
+    {"The riots left 43 people dead, nearly 1,200 injured and 7,200 arrested.", 2, "people", "arrested", "people"},
     {"Officials evacuated 5,000 residents from the coast.", 0, "people", "evacuated", "people"},
     {"Six fishermen are still missing off the cape.", 0, "people", "missing", "fishermen"},
     {"The fever has sickened 300 pupils this month.", 0, "people", "infected", "pupils"},
@@ -61,6 +66,28 @@ TEST_P(ClassCaseTest, Classifies) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, ClassCaseTest, ::testing::ValuesIn(kCases));
+
+TEST(FigureClassifierTest, DegreeWordsMarkAPartOfTheCount) {
+  struct Case {
+    const char* text;
+    bool qualified;
+  } cases[] = {
+      {"Five people were critically injured in the crash.", true},
+      {"Another 13 people with minor injuries went home.", true},
+      {"The crash left 12 minor injuries.", true},
+      {"Nineteen people were wounded in the crash.", false},
+      {"The crash caused 12 injuries.", false},
+  };
+  for (const Case& c : cases) {
+    std::string text = c.text;
+    std::vector<LexToken> tokens = WordLexer::Lex(text);
+    std::vector<Quantity> qs = NumberExtractor::Extract(text, tokens);
+    ASSERT_FALSE(qs.empty()) << c.text;
+    FigureClass f = FigureClassifier::Classify(qs[0], text, tokens);
+    EXPECT_EQ(f.development, "injured") << c.text;
+    EXPECT_EQ(f.qualified, c.qualified) << c.text;
+  }
+}
 
 TEST(FigureClassifierTest, DevelopmentWordsNameTheirCount) {
   EXPECT_EQ(FigureClassifier::DevelopmentOf("deaths"), "killed");

@@ -278,6 +278,11 @@ class Parser {
                   PunctIs(i - 1, "#")) && Glued(i)) {
       return true;
     }
+    // The end of a season or year range ("the 1998-99 season").
+    if (i >= 2 && IsDash(i - 1) && Glued(i) && Glued(i - 1) && IsNum(i - 2) && LooksLikeYear(Raw(i - 2))) return true;
+    // A footnote mark glued to a closing quotation mark ("fulness of
+    // times.”5 Ancient principles").
+    if (i > 0 && Glued(i) && (PunctIs(i - 1, "\xE2\x80\x9D") || PunctIs(i - 1, "\xE2\x80\x99"))) return true;
     if (IsTimeOfDay(i) || IsPhone(i) || IsListMarker(i) || IsAge(i)) return true;
     if (IsIdentifier(i)) return true;
     return false;
@@ -436,6 +441,13 @@ class Parser {
     size_t first = i;
     if (i > 0 && WordIs(i - 1, "between") && q.range) first = i - 1;
     if (std::optional<Hedge> h = HedgeBefore(i, &first)) q.hedge = *h;
+    // "all but five (of those arrested)": the rest of a larger count.
+    if (first >= 2 && WordIs(first - 2, "all") && WordIs(first - 1, "but")) q.part = true;
+    // "another 13 people", "a further 20": an addition to a count.
+    if (first >= 1 && (WordIs(first - 1, "another") || WordIs(first - 1, "further") ||
+                       WordIs(first - 1, "additional"))) {
+      q.part = true;
+    }
     q.unit = unit;
     q.figure = Span{toks_[start].span.begin, toks_[last].span.end};
     last = ParseUnitAndNoun(last + 1, &q) - 1;
@@ -586,6 +598,10 @@ class Parser {
     size_t end = CollectNoun(j, q);
     if (end == j && q->noun.empty() && WordIs(j, "of")) {
       pending_of_.push_back({out_.size(), j});
+      // "two of the dead", "five of those arrested", "three of them".
+      if (IsDeterminer(Low(j + 1)) || WordIs(j + 1, "them") || WordIs(j + 1, "whom") || WordIs(j + 1, "which")) {
+        q->part = true;
+      }
     }
     return end;
   }
