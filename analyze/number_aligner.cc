@@ -32,6 +32,20 @@ double RoundingSlack(double v) {
   return step >= 100 ? step / 2 : 0;
 }
 
+// A name and a word name the same when they share all but the last two
+// letters of the shorter, and at least kMinNamePrefix: "turkey" and
+// "turkish", "syria" and "syrian", not "iran" and "iraq".
+constexpr size_t kMinNamePrefix = 4;
+
+bool SameName(std::string_view name, std::string_view word) {
+  if (name == word) return true;
+  size_t shorter = std::min(name.size(), word.size());
+  if (shorter < kMinNamePrefix) return false;
+  size_t common = 0;
+  while (common < shorter && name[common] == word[common]) ++common;
+  return common >= kMinNamePrefix && common + 2 >= shorter;
+}
+
 bool Disjoint(const ValueRange& a, const ValueRange& b) {
   auto below = [](const ValueRange& x, const ValueRange& y) {  // x entirely below y
     return x.hi < y.lo || (x.hi == y.lo && (x.hi_open || y.lo_open));
@@ -100,6 +114,10 @@ bool NumberAligner::ValuesConflict(const Quantity& a, const Quantity& b) {
 }
 
 QuantityContext NumberAligner::Context(const Quantity& q, std::string_view text) {
+  return Context(q, text, WordLexer::Lex(text));
+}
+
+QuantityContext NumberAligner::Context(const Quantity& q, std::string_view text, const std::vector<LexToken>& tokens) {
   QuantityContext c;
   c.text = text;
   c.key = CountedKey(q);
@@ -109,25 +127,26 @@ QuantityContext NumberAligner::Context(const Quantity& q, std::string_view text)
     size_t space = q.noun.rfind(' ');
     head = stemmer_.Stem(space == std::string::npos ? q.noun : q.noun.substr(space + 1));
   }
-  std::string_view sentence = q.sentence.In(text);
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), q.sentence.begin,
+                             [](const LexToken& t, uint32_t at) { return t.span.begin < at; });
   bool first = true;
-  for (const LexToken& t : WordLexer::Lex(sentence)) {
+  for (; it != tokens.end() && it->span.begin < q.sentence.end; ++it) {
+    const LexToken& t = *it;
     if (t.kind != LexKind::kWord) continue;
     bool is_first = first;
     first = false;
-    uint32_t begin = q.sentence.begin + t.span.begin;
-    std::string_view raw = t.span.In(sentence);
+    uint32_t begin = t.span.begin;
+    std::string_view raw = t.span.In(text);
+    bool in_quantity = begin >= q.span.begin && begin < q.span.end;
     bool in_clause = begin >= q.clause.begin && begin < q.clause.end;
-    if (t.capitalized && !is_first && raw.size() >= 2 && MonthFromWord(raw) == 0 && WeekdayFromWord(raw) < 0) {
-      std::string name = AsciiLower(raw);
-      if (!IsStopword(name)) {
-        c.sentence_names.push_back(name);
-        if (in_clause && !(begin >= q.span.begin && begin < q.span.end)) c.names.push_back(name);
-      }
-    }
-    if (!in_clause) continue;
-    if (begin >= q.span.begin && begin < q.span.end) continue;  // the quantity itself
     std::string w = AsciiLower(raw);
+    c.sentence_words.push_back(w);
+    if (t.capitalized && !is_first && raw.size() >= 2 && MonthFromWord(raw) == 0 && WeekdayFromWord(raw) < 0 &&
+        !IsStopword(w)) {
+      if (in_clause && !in_quantity) c.names.push_back(w);
+      c.sentence_names.push_back(w);
+    }
+    if (!in_clause || in_quantity) continue;
     if (IsSuperlative(w)) {
       c.words.emplace_back(kSuperlative);
       continue;
@@ -137,7 +156,7 @@ QuantityContext NumberAligner::Context(const Quantity& q, std::string_view text)
     if (stem != head) c.words.push_back(std::move(stem));
   }
   if (q.hedge == Hedge::kRecord) c.words.emplace_back(kSuperlative);
-  for (auto* v : {&c.words, &c.names, &c.sentence_names}) {
+  for (auto* v : {&c.words, &c.names, &c.sentence_names, &c.sentence_words}) {
     std::sort(v->begin(), v->end());
     v->erase(std::unique(v->begin(), v->end()), v->end());
   }
@@ -153,13 +172,20 @@ float NumberAligner::ContextOverlap(const QuantityContext& a, const QuantityCont
 }
 
 bool NumberAligner::DifferentNames(const QuantityContext& a, const QuantityContext& b) {
-  auto names_unknown_to = [](const QuantityContext& x, const QuantityContext& y) {
-    for (const std::string& n : x.names) {
-      if (!std::binary_search(y.sentence_names.begin(), y.sentence_names.end(), n)) return true;
+  if (a.names.empty() || b.names.empty()) return false;
+  auto mentions_any = [](const std::vector<std::string>& names, const std::vector<std::string>& words) {
+    for (const std::string& n : names) {
+      for (const std::string& w : words) {
+        if (SameName(n, w)) return true;
+      }
     }
     return false;
   };
-  return names_unknown_to(a, b) && names_unknown_to(b, a);
+  return !mentions_any(a.names, b.sentence_words) && !mentions_any(b.names, a.sentence_words);
+}
+
+bool NumberAligner::Superlative(const QuantityContext& c) {
+  return std::binary_search(c.words.begin(), c.words.end(), std::string(kSuperlative));
 }
 
 bool NumberAligner::Commensurate(const Quantity& a, const Quantity& b) {
@@ -173,8 +199,8 @@ bool NumberAligner::SameThing(const Quantity& a, const QuantityContext& ca, cons
   if (ca.key.empty() || ca.key != cb.key || a.part != b.part) return false;
   bool same_text = ca.text.data() == cb.text.data() && ca.text.size() == cb.text.size();
   if (same_text && a.clause.begin < b.clause.end && b.clause.begin < a.clause.end) return false;
-  bool sup_a = std::binary_search(ca.words.begin(), ca.words.end(), std::string(kSuperlative));
-  bool sup_b = std::binary_search(cb.words.begin(), cb.words.end(), std::string(kSuperlative));
+  bool sup_a = Superlative(ca);
+  bool sup_b = Superlative(cb);
   if (sup_a != sup_b) return false;  // a record is not the count of an ordinary day
   if (DifferentNames(ca, cb)) return false;
   if (sup_a) return true;            // one story's record of one thing is one fact

@@ -6,10 +6,12 @@
 // head: "drones" = "drone"), the same part-whole role ("eight of the 10
 // countries" counts a part), not stated side by side in one clause of one
 // text, both or neither a record/superlative ("a record 728 drones",
-// "its largest drone assault"), no two different names owning them (each
-// clause names someone the other's sentence never mentions: "Wang served
-// two years", "Qin Yongmin served 10 years"), and then either both records
-// or clauses that share content words (a quarter of the smaller clause's).
+// "its largest drone assault"), not owned by different names (both
+// clauses name someone, and neither names anyone the other's sentence
+// mentions: "Oren Vask served two years", "Ilse Marrow served 10 years";
+// a name matches a word sharing all but its last two letters, so
+// "Turkey" matches "Turkish"), and then either both records or clauses
+// that share content words (a quarter of the smaller clause's).
 //
 // Commensurate: the larger value is at most kMaxRatio times the smaller.
 // Two reports of one quantity rarely differ by more; figures that far
@@ -45,6 +47,7 @@
 
 #include "analyze/number_extractor.h"
 #include "text/stemmer.h"
+#include "text/word_lexer.h"
 
 namespace storyfuse {
 
@@ -66,6 +69,7 @@ struct QuantityContext {
   std::vector<std::string> names;   // lower-cased capitalized words of the clause (not
                                     // its first word, months or weekdays), sorted, unique
   std::vector<std::string> sentence_names;  // the same over the whole sentence
+  std::vector<std::string> sentence_words;  // every lower-cased word of the sentence, sorted, unique
 };
 
 class NumberAligner {
@@ -88,6 +92,8 @@ class NumberAligner {
 
   // The context `q` (spans into `text`) is compared by.
   QuantityContext Context(const Quantity& q, std::string_view text);
+  // The same over WordLexer::Lex(text), which the caller already has.
+  QuantityContext Context(const Quantity& q, std::string_view text, const std::vector<LexToken>& tokens);
 
   // SameThing over contexts computed by Context().
   static bool SameThing(const Quantity& a, const QuantityContext& ca, const Quantity& b,
@@ -97,8 +103,12 @@ class NumberAligner {
   // in [0, 1]; 1 when either clause has none.
   static float ContextOverlap(const QuantityContext& a, const QuantityContext& b);
 
-  // Whether each clause names someone the other's sentence never mentions.
+  // Whether both clauses name someone and neither names anyone the other's
+  // sentence mentions.
   static bool DifferentNames(const QuantityContext& a, const QuantityContext& b);
+
+  // Whether the clause marks its quantity as a record or superlative.
+  static bool Superlative(const QuantityContext& c);
 
   // Whether the values are within kMaxRatio of each other (see the file
   // comment). Zero is commensurate only with zero.

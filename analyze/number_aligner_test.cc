@@ -106,6 +106,28 @@ TEST(NumberAlignerTest, PartAndWholeInOneSentenceDoNotConflict) {
   EXPECT_FALSE(aligner.SameThing(qs[0], text, qs[1], text));
 }
 
+TEST(NumberAlignerTest, NamesTellOwnersApart) {
+  NumberAligner aligner;
+  struct Case {
+    const char* a;
+    const char* b;
+    bool different;
+  } cases[] = {
+      {"Oren Vask served two years in prison.", "Ilse Marrow served 10 years in prison.", true},
+      // A name the other sentence mentions, even as its first word.
+      {"After the purge, Vask served two years in prison.",
+       "Vask led the strikes in Port Arle and served two years in prison.", false},
+      {"Turkey moved 10,000 troops to the Syrian border.", "Some 10,000 Turkish troops reached the border.", false},
+      // One side names no one.
+      {"Oren Vask served two years in prison.", "He served two years in prison.", false},
+  };
+  for (const Case& c : cases) {
+    std::string ta = c.a, tb = c.b;
+    QuantityContext ca = aligner.Context(First(ta), ta), cb = aligner.Context(First(tb), tb);
+    EXPECT_EQ(NumberAligner::DifferentNames(ca, cb), c.different) << c.a << " | " << c.b;
+  }
+}
+
 TEST(NumberAlignerTest, CommensurateWithinTheRatio) {
   std::string a = "40 boats", b = "160 boats", c = "161 boats", z = "0 boats";
   EXPECT_TRUE(NumberAligner::Commensurate(First(a), First(b)));

@@ -617,6 +617,8 @@ class Parser {
         "sheep", "fish", "deer", "feet", "teeth", "mice", "geese", "data", "media", "livestock",
         "aircraft", "civilians", "troops", "militia", "youth", "clergy"};
     if (kIrregular->count(w) > 0) return true;
+    // "-men" compounds: gunmen, fishermen, policemen.
+    if (w.size() > 4 && w.ends_with("men") && w != "specimen" && w != "abdomen") return true;
     return w.size() > 2 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") &&
            !w.ends_with("is");
   }

@@ -62,6 +62,17 @@ int Origins(const AlignedStory& view, const std::vector<const NumberMention*>& m
   return static_cast<int>(origins.size());
 }
 
+// Whether the two sentences name a same name (an event's or place's name
+// is in most of a story's articles, so the aligner's idf gives it no
+// weight).
+bool ShareName(const NumberMention& a, const NumberMention& b) {
+  const std::vector<std::string>& x = a.context.sentence_names;
+  const std::vector<std::string>& y = b.context.sentence_names;
+  std::vector<std::string> shared;
+  std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(shared));
+  return !shared.empty();
+}
+
 // The mentions about the story's own event: the connected part (two
 // mentions linked when their sentences are at least kRelated similar)
 // that most origins report. Counts of the same development from another
@@ -82,6 +93,7 @@ std::vector<const NumberMention*> MainEvent(const AlignedStory& view, const std:
         int a = mentions[i]->sentence, b = mentions[j]->sentence;
         bool linked = mentions[i]->article == mentions[j]->article && a == b;
         if (!linked && a >= 0 && b >= 0) linked = view.Similarity(a, b) >= FigureTracker::kRelated;
+        if (!linked) linked = ShareName(*mentions[i], *mentions[j]);
         if (linked) component[j] = components, stack.push_back(j);
       }
     }

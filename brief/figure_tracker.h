@@ -14,8 +14,9 @@
 // - a value's time is its article's publication date-time, else the
 //   latest day the sentence names, else "";
 // - values come from the story's own event: of the mentions, the part
-//   connected by sentences at least kRelated similar that most origins
-//   report ("40,000 were killed in the last war" falls outside it);
+//   that most origins report, connected by sentences at least kRelated
+//   similar or naming a same name ("40,000 were killed in the last war"
+//   falls outside it unless it names the story's place);
 // - values are newest first when every value has a time; otherwise
 //   largest first (counts that develop grow), then newest.
 // The headline is the tracked figure most origins report, among those
@@ -34,6 +35,7 @@
 #include <vector>
 
 #include "analyze/figure_classifier.h"
+#include "analyze/number_aligner.h"
 #include "analyze/number_extractor.h"
 #include "brief/aligned_story.h"
 #include "brief/story_brief.h"
@@ -46,6 +48,7 @@ struct NumberMention {
   uint32_t article = 0;
   Quantity quantity;
   FigureClass figure;
+  QuantityContext context;  // what NumberAligner compares it by
   int sentence = -1;   // the aligner's sentence holding it, or -1
   Span sentence_span;  // bytes of that sentence (the extractor's when -1)
 };

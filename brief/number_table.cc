@@ -38,7 +38,6 @@ constexpr float kVagueWeight = 0.5f;
 // Every quantity of the story with what it is compared by.
 struct Collected {
   std::vector<NumberMention> mentions;
-  std::vector<QuantityContext> contexts;  // per mention
 };
 
 // One value stated in one sense, merged across the articles stating it.
@@ -62,31 +61,32 @@ Collected Collect(const AlignedStory& v, NumberAligner* aligner) {
       NumberMention m;
       m.article = a;
       m.figure = FigureClassifier::Classify(q, text, v.Lexed(a));
-      QuantityContext ctx = aligner->Context(q, text);
-      if (ctx.key.empty() && m.figure.development.empty()) continue;  // a bare "two"
+      m.context = aligner->Context(q, text, v.Lexed(a));
+      if (m.context.key.empty() && m.figure.development.empty()) continue;  // a bare "two"
       // Counts of people are told apart by what happened to them.
-      if (!m.figure.development.empty()) ctx.key += "#" + std::string(m.figure.development);
+      if (!m.figure.development.empty()) m.context.key += "#" + std::string(m.figure.development);
       m.sentence = v.SentenceAt(a, q.span.begin);
       m.sentence_span = m.sentence >= 0 ? v.alignment().sentences[m.sentence].span : q.sentence;
       m.quantity = std::move(q);
       c.mentions.push_back(std::move(m));
-      c.contexts.push_back(std::move(ctx));
     }
   }
   return c;
 }
 
 // How strongly mention j's sentence states what mention i's does, given
-// equal values: 0 when they are not the same thing, else the larger of
-// the sentences' similarity and their clauses' shared words.
+// equal values: 0 when they count different things (another key, a part
+// against a whole, a record against an ordinary count, different owners),
+// else the larger of the sentences' similarity and their clauses' shared
+// words.
 float Support(const AlignedStory& v, const Collected& c, size_t i, size_t j) {
   const NumberMention& a = c.mentions[i];
   const NumberMention& b = c.mentions[j];
   if (a.article == b.article && a.sentence == b.sentence) return 1;
-  const QuantityContext& ca = c.contexts[i];
-  const QuantityContext& cb = c.contexts[j];
+  const QuantityContext& ca = a.context;
+  const QuantityContext& cb = b.context;
   if (ca.key != cb.key || a.quantity.part != b.quantity.part || NumberAligner::DifferentNames(ca, cb)) return 0;
-  if (!NumberAligner::SameThing(a.quantity, ca, b.quantity, cb)) return 0;
+  if (NumberAligner::Superlative(ca) != NumberAligner::Superlative(cb)) return 0;
   float sim = a.sentence >= 0 && b.sentence >= 0 ? v.Similarity(a.sentence, b.sentence) : 0;
   return std::clamp(std::max(sim, NumberAligner::ContextOverlap(ca, cb)), 0.0f, 1.0f);
 }
@@ -117,7 +117,7 @@ std::map<std::string, std::vector<Entry>> Merge(const AlignedStory& v, const Col
   std::map<std::string, std::vector<Entry>> by_key;
   for (size_t i = 0; i < c.mentions.size(); ++i) {
     const NumberMention& m = c.mentions[i];
-    std::vector<Entry>& entries = by_key[c.contexts[i].key];
+    std::vector<Entry>& entries = by_key[c.mentions[i].context.key];
     const std::string& id = v.article(m.article).id;
     Entry* home = nullptr;
     float support = 0;
@@ -233,10 +233,10 @@ class ConflictFinder {
   bool StatedTogether(size_t a, size_t b) const {
     const Quantity& qa = Shown(a);
     const Quantity& qb = Shown(b);
-    const std::string& key = c_.contexts[entries_[a].members.front()].key;
+    const std::string& key = c_.mentions[entries_[a].members.front()].context.key;
     std::map<uint32_t, std::pair<std::vector<size_t>, std::vector<size_t>>> by_article;
     for (size_t i = 0; i < c_.mentions.size(); ++i) {
-      if (c_.contexts[i].key != key) continue;
+      if (c_.mentions[i].context.key != key) continue;
       const Quantity& q = c_.mentions[i].quantity;
       auto& [agree_a, agree_b] = by_article[c_.mentions[i].article];
       if (NumberAligner::ValuesAgree(q, qa)) agree_a.push_back(i);
@@ -259,7 +259,7 @@ class ConflictFinder {
     if (a.sentence < 0 || b.sentence < 0 || v_.Similarity(a.sentence, b.sentence) < NumberTable::kSameStatement) {
       return false;
     }
-    if (!NumberAligner::SameThing(a.quantity, c_.contexts[i], b.quantity, c_.contexts[j])) return false;
+    if (!NumberAligner::SameThing(a.quantity, a.context, b.quantity, b.context)) return false;
     std::string da = Day(a), db = Day(b);
     return da.empty() || db.empty() || da == db;
   }

@@ -7,10 +7,12 @@
 //
 // Numbers: one entry per value stated in one sense. An article is cited
 // for an entry only when its sentence states that value of that quantity
-// in that sense: same value and hedge, no two different names owning them,
-// and support (the larger of the two sentences' aligner similarity and the
-// share of clause words they share) of at least kMinSupport; otherwise its
-// statement is an entry of its own. Entries are ranked by kind (people
+// in that sense: same value and hedge, the same part-whole and record
+// role, not owned by different names (NumberAligner::DifferentNames), and
+// support (the larger of the two sentences' aligner similarity and the
+// share of clause words they share; until a statement matcher replaces
+// it) of at least kMinSupport; otherwise its statement is an entry of its
+// own. Entries are ranked by kind (people
 // affected, then money, then shares and counts of things, then measures
 // such as distances, speeds and durations), by independent origins and by
 // how near the top of an article they are stated.
@@ -47,7 +49,7 @@ class NumberTable {
  public:
   static constexpr size_t kMaxNumbers = 20;
   // Least support for citing an article for a number (see above).
-  static constexpr float kMinSupport = 0.25f;
+  static constexpr float kMinSupport = 0.3f;
   // Least aligner similarity of two sentences whose values conflict.
   static constexpr float kSameStatement = 0.3f;
 
