@@ -192,7 +192,7 @@ std::vector<TrackedFigure> FigureTracker::Track(const AlignedStory& view, const 
     if (distinct.size() < 2 || sources.size() < 2) continue;  // reported, not developing
     TrackedFigure f;
     f.about = about;
-    f.unit = ms.front()->quantity.unit;
+    f.unit = ms.front()->quantity.unit.empty() ? ms.front()->figure.group : ms.front()->quantity.unit;
     for (Value& v : values) {
       if (f.values.size() < kMaxValues) f.values.push_back(std::move(v.shown));
     }
