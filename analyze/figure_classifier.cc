@@ -169,6 +169,13 @@ bool IsQualifier(std::string_view w) {
   return s.Contains(w);
 }
 
+// A toll is of what the word before it names: "the injured toll"; a bare
+// "toll" is the dead.
+size_t OwnerOfToll(std::string_view text, const std::vector<LexToken>& toks, size_t k) {
+  if (k == kNone || k == 0 || AsciiLower(toks[k].span.In(text)) != "toll") return k;
+  return DevelopmentAt(text, toks, k - 1).empty() ? k : k - 1;
+}
+
 // Whether the word before token k qualifies it.
 bool Qualified(std::string_view text, const std::vector<LexToken>& toks, size_t k) {
   return k != kNone && k > 0 && toks[k - 1].kind == LexKind::kWord &&
@@ -228,7 +235,7 @@ FigureClass FigureClassifier::Classify(const Quantity& q, std::string_view text,
     // The head is the last token of the quantity: "12 minor injuries".
     out.qualified = past != first && Qualified(text, tokens, past - tokens.begin() - 1);
   } else if (first != tokens.end() && past != first) {
-    size_t k = NearestDevelopment(text, tokens, first - tokens.begin(), past - tokens.begin() - 1);
+    size_t k = OwnerOfToll(text, tokens, NearestDevelopment(text, tokens, first - tokens.begin(), past - tokens.begin() - 1));
     out.development = DevelopmentAt(text, tokens, k);
     out.qualified = Qualified(text, tokens, k);
   }

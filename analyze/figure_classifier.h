@@ -13,7 +13,8 @@
 // its sentence (not past another number, which owns its own words, a
 // comma, nor back past a conjunction, which starts another coordinate), by the
 // subject a level verb reaches it from ("the death toll from the slide
-// rose to 31": up to kSubjectWindow content words back), or by the counted noun
+// rose to 31": up to kSubjectWindow content words back; a toll is of what
+// the word before it names, "the injured toll"), or by the counted noun
 // itself: "killed" (killed, dead, deaths, died, toll,
 // lives, ...), "injured", "missing", "evacuated", "displaced", "arrested",
 // "rescued", "hospitalized", "infected", "casualties". Only counts of

@@ -26,6 +26,7 @@ const ClassCase kCases[] = {
     {"The death toll from the slide in the hill town of Varo rose to 31 on Monday.", 0, "people", "killed",
      "people"},
     {"The slide in the hill town of Varo buried the road to 31 houses.", 0, "count", "", ""},
+    {"The injured toll was lowered slightly to 180 on Sunday.", 0, "people", "injured", "people"},
     {"The deaths of 19 climbers shocked the town.", 0, "people", "killed", "climbers"},
     {"Police arrested 61 protesters after the march.", 0, "people", "arrested", "protesters"},
     {"The bomb killed 10 and injured 32 others.", 0, "people", "killed", "people"},
