@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "analyze/date_words.h"
+#include "text/short_word_set.h"
 #include "text/stopwords.h"
 #include "text/word_lexer.h"
 
@@ -32,6 +33,14 @@ double RoundingSlack(double v) {
   return step >= 100 ? step / 2 : 0;
 }
 
+bool IsIrrealis(std::string_view w) {
+  static const ShortWordSet s = {"would", "could", "might", "may", "will", "should", "shall", "propose",
+                                 "proposes", "proposed", "proposal", "proposals", "plan", "plans", "planned",
+                                 "forecast", "forecasts", "projected", "projection", "want", "wants",
+                                 "seek", "seeks", "target", "targets"};
+  return s.Contains(w);
+}
+
 // A name and a word name the same when they share all but the last two
 // letters of the shorter, and at least kMinNamePrefix: "turkey" and
 // "turkish", "syria" and "syrian", not "iran" and "iraq".
@@ -46,11 +55,27 @@ bool SameName(std::string_view name, std::string_view word) {
   return common >= kMinNamePrefix && common + 2 >= shorter;
 }
 
+// The place value of a figure's last non-zero digit: 400 -> 100, 57.1 ->
+// 0.1, 728 -> 1 (at most six decimals are looked at).
+double Step(double v) {
+  if (v <= 0) return 1;
+  double step = 1;
+  if (v != std::floor(v)) {
+    for (int i = 0; i < 6 && std::fabs(v / step - std::round(v / step)) > 1e-9 * (v / step); ++i) step /= 10;
+    return step;
+  }
+  while (std::fmod(v, step * 10) == 0 && step * 10 <= v) step *= 10;
+  return step;
+}
+
+// How far "about v" and "nearly v" reach: kAboutSlack of v, but no more
+// than one step of its last digit ("around 57.1 percent" is 57.0..57.2).
+double AboutSlack(double v) { return std::min(kAboutSlack * v, Step(v)); }
+
+// Disjoint with a gap: hedged bounds are soft, so "more than 700" and
+// "700", or "less than two weeks" and "two weeks", only touch.
 bool Disjoint(const ValueRange& a, const ValueRange& b) {
-  auto below = [](const ValueRange& x, const ValueRange& y) {  // x entirely below y
-    return x.hi < y.lo || (x.hi == y.lo && (x.hi_open || y.lo_open));
-  };
-  return below(a, b) || below(b, a);
+  return a.hi < b.lo || b.hi < a.lo;
 }
 
 }  // namespace
@@ -81,8 +106,8 @@ ValueRange NumberAligner::Allowed(const Quantity& q) {
       break;
     }
     case Hedge::kAbout:
-      r.lo = lo * (1 - kAboutSlack);
-      r.hi = hi * (1 + kAboutSlack);
+      r.lo = lo - AboutSlack(lo);
+      r.hi = hi + AboutSlack(hi);
       break;
     case Hedge::kMoreThan:
       r.lo = lo;
@@ -101,8 +126,9 @@ ValueRange NumberAligner::Allowed(const Quantity& q) {
       r.hi = hi;
       break;
     case Hedge::kNearly:
-      r.lo = lo * (1 - kAboutSlack);
+      r.lo = lo - AboutSlack(lo);
       r.hi = hi;
+      r.hi_open = true;
       break;
   }
   return r;
@@ -147,6 +173,7 @@ QuantityContext NumberAligner::Context(const Quantity& q, std::string_view text,
       c.sentence_names.push_back(w);
     }
     if (!in_clause || in_quantity) continue;
+    c.irrealis = c.irrealis || IsIrrealis(w);
     if (IsSuperlative(w)) {
       c.words.emplace_back(kSuperlative);
       continue;

@@ -18,11 +18,15 @@
 // apart are a part and its whole ("a $535 million loan" of a "$31.98
 // billion" programme) or two different things.
 //
-// Conflict: the values each statement allows are disjoint. What a
-// statement allows follows its hedge:
+// Conflict: the values each statement allows are disjoint, with a gap
+// (hedged bounds are soft: "more than 700" and "700", or "less than two
+// weeks" and "two weeks", only touch). What a statement allows follows
+// its hedge:
 //   exact "17"         17 (a round figure allows its rounding, below)
-//   "about 400"        400 +- 15% (340..460); also around, roughly, some
-//   "nearly 20"        [17, 20): below the figure, by at most 15%
+//   "about 400"        400 +- 15% (340..460), but never more than one step
+//                      of its last digit: "around 57.1" is 57.0..57.2,
+//                      "about 17" 16..18; also around, roughly, some
+//   "nearly 20"        [17, 20): below the figure by as much as "about"
 //   "more than 700"    (700, inf); "at least 700" [700, inf)
 //   "less than 90"     [0, 90);   "up to 90" [0, 90]
 //   "a record 728"     728, exact
@@ -70,6 +74,10 @@ struct QuantityContext {
                                     // its first word, months or weekdays), sorted, unique
   std::vector<std::string> sentence_names;  // the same over the whole sentence
   std::vector<std::string> sentence_words;  // every lower-cased word of the sentence, sorted, unique
+  // The clause speaks of what may or should be, not what is: a modal
+  // ("would", "could", "will", "may") or a word of plans ("proposal",
+  // "plans", "forecast", "projected", "wants", "seeks", "target").
+  bool irrealis = false;
 };
 
 class NumberAligner {

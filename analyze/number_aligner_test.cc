@@ -69,6 +69,14 @@ const PairCase kPairs[] = {
     // A part and its whole: values 60 times apart are not one quantity.
     {"The ministry granted the shipyard programme $535 million in loans.",
      "The ministry granted the shipyard programme $31.98 billion in loans.", true, false},
+    // "About" a precise figure reaches one step of its last digit.
+    {"Salaries now take around 57.1 percent of league income.",
+     "Salaries now take 53.8 percent of league income.", true, true},
+    {"Salaries now take around 57.1 percent of league income.",
+     "Salaries now take 57.1 percent of league income.", true, false},
+    // Hedged bounds only touch: no conflict.
+    {"The ferry carried more than 700 passengers from the port.",
+     "The ferry carried 700 passengers from the port.", true, false},
     // Unrelated clauses.
     {"The zoo counted 40 penguins in the winter census.",
      "Poachers stole 12 penguins from a coastal colony.", false, false},
@@ -126,6 +134,16 @@ TEST(NumberAlignerTest, NamesTellOwnersApart) {
     QuantityContext ca = aligner.Context(First(ta), ta), cb = aligner.Context(First(tb), tb);
     EXPECT_EQ(NumberAligner::DifferentNames(ca, cb), c.different) << c.a << " | " << c.b;
   }
+}
+
+TEST(NumberAlignerTest, PlansAndForecastsAreIrrealis) {
+  NumberAligner aligner;
+  std::string a = "The union would raise the minimum salary to $750,000.";
+  std::string b = "The minimum salary is $272,500.";
+  std::string c = "The league plans to cut 40 jobs.";
+  EXPECT_TRUE(aligner.Context(First(a), a).irrealis);
+  EXPECT_FALSE(aligner.Context(First(b), b).irrealis);
+  EXPECT_TRUE(aligner.Context(First(c), c).irrealis);
 }
 
 TEST(NumberAlignerTest, CommensurateWithinTheRatio) {

@@ -549,7 +549,10 @@ class Parser {
     size_t j = *last + 1;
     double hi;
     size_t end;
-    bool dash = IsDash(j) && Glued(j) && Glued(j + 1) && IsNum(j + 1) && IsNum(start);
+    std::string sign;
+    // "30-40", and "$27M-$30 million" with the sign repeated.
+    bool dash = IsDash(j) && Glued(j) && Glued(j + 1) && IsNum(start) &&
+                (IsNum(j + 1) || (IsCurrencySymbol(j + 1, &sign) && IsNum(j + 2) && Glued(j + 2)));
     bool between = lead > 0 && WordIs(lead - 1, "between") && WordIs(j, "and");
     // "six to seven months", "two or three days": the second figure
     // carries the unit or noun of both.

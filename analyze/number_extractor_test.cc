@@ -51,6 +51,7 @@ const NumberCase kCases[] = {
     {"The jet flew at 1,700ft at dusk.", "1,700ft", 1700, 1700, "exact", "ft", ""},
     {"Doctors saw 200 elderly people.", "200 elderly people", 200, 200, "exact", "", "elderly people"},
     {"Guards seized 18 Belgian rifles.", "18 Belgian rifles", 18, 18, "exact", "", "belgian rifles"},
+    {"His salary is $27M-$30 million a year.", "$27M-$30 million", 27e6, 30e6, "exact", "USD", ""},
     {"Three masked gunmen fled.", "Three masked gunmen", 3, 3, "exact", "", "masked gunmen"},
 };
 

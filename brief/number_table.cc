@@ -61,12 +61,17 @@ Collected Collect(const AlignedStory& v, NumberAligner* aligner) {
       NumberMention m;
       m.article = a;
       m.figure = FigureClassifier::Classify(q, text, v.Lexed(a));
+      m.sentence = v.SentenceAt(a, q.span.begin);
+      m.sentence_span = m.sentence >= 0 ? v.alignment().sentences[m.sentence].span : q.sentence;
+      // The aligner's (ICU) sentence bounds the clause: the lexer's can run
+      // on past a quotation opened by backquotes ("season. ``We want").
+      q.sentence = m.sentence_span;
+      q.clause = Span{std::max(q.clause.begin, q.sentence.begin), std::min(q.clause.end, q.sentence.end)};
+      if (q.clause.begin >= q.clause.end) q.clause = q.span;
       m.context = aligner->Context(q, text, v.Lexed(a));
       if (m.context.key.empty() && m.figure.development.empty()) continue;  // a bare "two"
       // Counts of people are told apart by what happened to them.
       if (!m.figure.development.empty()) m.context.key += "#" + std::string(m.figure.development);
-      m.sentence = v.SentenceAt(a, q.span.begin);
-      m.sentence_span = m.sentence >= 0 ? v.alignment().sentences[m.sentence].span : q.sentence;
       m.quantity = std::move(q);
       c.mentions.push_back(std::move(m));
     }
@@ -227,29 +232,42 @@ class ConflictFinder {
     return false;
   }
 
-  // Whether one article states a value agreeing with each entry (two
-  // different statements): then it holds them to be different things or
-  // times, and the other articles do not disagree.
+  // Whether one article states, as two different statements, a value of
+  // entry a's quantity agreeing with a and not b and one of b's agreeing
+  // with b and not a: then it holds them to be different things or times
+  // ("weakened from 180 mph to 80 mph"), and the articles giving one of
+  // them each do not disagree.
   bool StatedTogether(size_t a, size_t b) const {
-    const Quantity& qa = Shown(a);
-    const Quantity& qb = Shown(b);
-    const std::string& key = c_.mentions[entries_[a].members.front()].context.key;
     std::map<uint32_t, std::pair<std::vector<size_t>, std::vector<size_t>>> by_article;
     for (size_t i = 0; i < c_.mentions.size(); ++i) {
-      if (c_.mentions[i].context.key != key) continue;
-      const Quantity& q = c_.mentions[i].quantity;
+      bool to_a = Agrees(i, a, b), to_b = Agrees(i, b, a);
+      if (!to_a && !to_b) continue;
       auto& [agree_a, agree_b] = by_article[c_.mentions[i].article];
-      if (NumberAligner::ValuesAgree(q, qa)) agree_a.push_back(i);
-      if (NumberAligner::ValuesAgree(q, qb)) agree_b.push_back(i);
+      if (to_a) agree_a.push_back(i);
+      if (to_b) agree_b.push_back(i);
     }
     for (const auto& [article, lists] : by_article) {
-      for (size_t i : lists.first) {
-        for (size_t j : lists.second) {
-          if (i != j) return true;
-        }
-      }
+      if (!lists.first.empty() && !lists.second.empty()) return true;
     }
     return false;
+  }
+
+  // Whether mention i states entry e's quantity with a value agreeing with
+  // e's and not with entry other's: it is one of e's, or the same thing.
+  bool Agrees(size_t i, size_t e, size_t other) const {
+    const std::vector<size_t>& members = entries_[e].members;
+    if (std::find(members.begin(), members.end(), i) != members.end()) return true;
+    const NumberMention& m = c_.mentions[i];
+    const NumberMention& shown = c_.mentions[members.front()];
+    if (m.context.key != shown.context.key) return false;
+    if (!NumberAligner::ValuesAgree(m.quantity, shown.quantity) || NumberAligner::ValuesAgree(m.quantity, Shown(other))) {
+      return false;
+    }
+    // A part stated beside its whole ("64 of the 122 seats") still states
+    // the quantity: compare as if in the same role.
+    Quantity as_role = m.quantity;
+    as_role.part = shown.quantity.part;
+    return NumberAligner::SameThing(as_role, m.context, shown.quantity, shown.context);
   }
 
   bool SameStatementAndTime(size_t i, size_t j) const {
@@ -260,6 +278,7 @@ class ConflictFinder {
       return false;
     }
     if (!NumberAligner::SameThing(a.quantity, a.context, b.quantity, b.context)) return false;
+    if (a.context.irrealis || b.context.irrealis) return false;  // a plan or forecast is no fact
     std::string da = Day(a), db = Day(b);
     return da.empty() || db.empty() || da == db;
   }

@@ -22,12 +22,14 @@
 // - not a developing count (a toll is a tracked figure, FigureTracker);
 // - values disjoint under their hedges and within NumberAligner::kMaxRatio
 //   (NumberAligner::ValuesConflict, Commensurate);
-// - no article states values agreeing with both: an article that gives
-//   both ("weakened from 180 mph to 80 mph", a loan and its programme)
-//   says they are different quantities or times;
+// - no article states the quantity twice, once agreeing with each side:
+//   an article that gives both ("weakened from 180 mph to 80 mph") says
+//   they are different times or things;
 // - NumberAligner::SameThing on their clauses, and sentences the aligner
 //   finds to state the same statement (similarity >= kSameStatement);
-// - their sentences name no two different days.
+// - their sentences name no two different days, and neither clause is a
+//   plan, proposal or forecast (QuantityContext::irrealis: "would raise
+//   the minimum salary to $750,000" states no fact to disagree with).
 // A conflict lists every value of that quantity (those agreeing with one
 // side too: "2,300 m" beside "2,310 m" and "2,286 m").
 //
@@ -51,7 +53,7 @@ class NumberTable {
   // Least support for citing an article for a number (see above).
   static constexpr float kMinSupport = 0.3f;
   // Least aligner similarity of two sentences whose values conflict.
-  static constexpr float kSameStatement = 0.3f;
+  static constexpr float kSameStatement = 0.25f;
 
   // Fills `brief`'s numbers (most important first), conflicts and
   // figures. When `reads_alone` is given, the headline figure's newest
