@@ -164,7 +164,13 @@ float Score(const AlignedStory& v, const Collected& c, const Entry& e) {
 class ConflictFinder {
  public:
   ConflictFinder(const AlignedStory& v, const Collected& c, const std::vector<Entry>& entries)
-      : v_(v), c_(c), entries_(entries) {}
+      : v_(v), c_(c), entries_(entries) {
+    if (entries.empty()) return;
+    const std::string& key = c.mentions[entries.front().members.front()].context.key;
+    for (size_t i = 0; i < c.mentions.size(); ++i) {
+      if (c.mentions[i].context.key == key) bucket_.push_back(i);
+    }
+  }
 
   void Find(std::vector<Conflict>* out) {
     size_t n = entries_.size();
@@ -239,7 +245,7 @@ class ConflictFinder {
   // them each do not disagree.
   bool StatedTogether(size_t a, size_t b) const {
     std::map<uint32_t, std::pair<std::vector<size_t>, std::vector<size_t>>> by_article;
-    for (size_t i = 0; i < c_.mentions.size(); ++i) {
+    for (size_t i : bucket_) {
       bool to_a = Agrees(i, a, b), to_b = Agrees(i, b, a);
       if (!to_a && !to_b) continue;
       auto& [agree_a, agree_b] = by_article[c_.mentions[i].article];
@@ -295,6 +301,7 @@ class ConflictFinder {
   const AlignedStory& v_;
   const Collected& c_;
   const std::vector<Entry>& entries_;
+  std::vector<size_t> bucket_;  // the mentions of the entries' key
 };
 
 }  // namespace
