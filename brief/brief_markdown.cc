@@ -34,8 +34,8 @@ void RenderFacts(const StoryBrief& b, std::string* out) {
 void RenderQuotes(const StoryBrief& b, std::string* out) {
   Section(out, "Quotes", !b.quotes.empty());
   for (const auto& q : b.quotes) {
-    *out += fmt::format("- \u201c{}\u201d \u2014 {} {}\n", q.text, q.speaker.empty() ? "unattributed" : q.speaker,
-                        Sources(q.sources));
+    *out += fmt::format("- \u201c{}\u201d \u2014 {} {} {}\n", q.text, q.speaker.empty() ? "unattributed" : q.speaker,
+                        Independent(q.independent_sources), Sources(q.sources));
     for (const auto& v : q.variants) {
       if (v.text != q.text) *out += fmt::format("  - {}: \u201c{}\u201d\n", v.source, v.text);
     }
