@@ -366,9 +366,11 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   std::vector<uint32_t> ranked = RankGroups(view);
   std::set<uint32_t> in_summary;  // groups the summary states
   b.summary = impl_->Summary(view, options_.summary_words, &in_summary);
+  // Numbers, conflicts and tracked figures; the headline figure's newest
+  // value joins the summary (brief/number_table.h).
+  NumberTable::Build(view, &b, SummaryWorthy, &in_summary);
   b.facts = impl_->Facts(view, ranked, in_summary);
   b.exclusives = impl_->Exclusives(view, in_summary);
-  NumberTable::Build(view, &b.numbers, &b.conflicts);
   b.timeline = TimelineBuilder::Build(view);
   b.entities = Entities(view);
   b.quotes = impl_->quotes.Build(view, b.entities);
