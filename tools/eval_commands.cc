@@ -11,6 +11,7 @@ void RegisterEvalRouge(CLI::App& eval, int* exit_code);
 void RegisterEvalExtract(CLI::App& eval, int* exit_code);
 void RegisterEvalQuotes(CLI::App& eval, int* exit_code);
 void RegisterEvalSummarize(CLI::App& eval, int* exit_code);
+void RegisterEvalEntities(CLI::App& eval, int* exit_code);
 
 void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
   RegisterEvalCluster(eval, exit_code);
@@ -20,6 +21,7 @@ void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
   RegisterEvalExtract(eval, exit_code);
   RegisterEvalQuotes(eval, exit_code);
   RegisterEvalSummarize(eval, exit_code);
+  RegisterEvalEntities(eval, exit_code);
 }
 
 }  // namespace storyfuse

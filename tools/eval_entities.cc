@@ -1,0 +1,165 @@
+// storyfuse eval entities FILE.jsonl [--predictions OUT] [--linker] [--errors]
+//
+// Scores name mentions (people, organisations, places) on CoNLL-2003-style
+// JSONL as ../shared/data/README.md defines it, and prints precision,
+// recall and F1, overall and per type, and throughput. By default the
+// mentions are the recognizer's (analyze/entity_recognizer.h); --linker
+// scores what the brief lists instead: the mentions of the EntityLinker's
+// entities, typed by their entity, reading each document as a story of
+// its own. --predictions writes one JSON line per document,
+// {id, entities: [{start, end, type}]}, in code points.
+#include <CLI/CLI.hpp>
+#include <time.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "analyze/entity_linker.h"
+#include "eval/entity_corpus.h"
+#include "eval/entity_scorer.h"
+#include "text/utf8.h"
+#include "text/word_lexer.h"
+#include "tools/command.h"
+
+namespace storyfuse {
+namespace {
+
+struct EvalEntitiesOptions {
+  std::string file;
+  std::string predictions;
+  bool linker = false;
+  bool errors = false;
+};
+
+double ThreadSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+NameKind KindOfEntity(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson:
+      return NameKind::kPerson;
+    case EntityType::kOrganization:
+      return NameKind::kOrganization;
+    case EntityType::kPlace:
+      return NameKind::kPlace;
+  }
+  return NameKind::kMisc;
+}
+
+// The linker's mentions of one document, in code points. Mentions through a
+// title ("the president") are not names and are left out.
+std::vector<NameSpan> LinkerMentions(const EntityDocument& doc) {
+  EntityLinker linker;
+  linker.AddArticle(doc.id, doc.text);
+  CodePointIndex cps(doc.text);
+  std::vector<NameSpan> out;
+  for (const Entity& e : linker.Entities()) {
+    for (const EntityMention& m : e.mentions) {
+      if (m.by_title) continue;
+      out.push_back({cps.ToCodePoint(m.span.begin), cps.ToCodePoint(m.span.end), KindOfEntity(e.type)});
+    }
+  }
+  return out;
+}
+
+std::string Slice(const EntityDocument& doc, const std::vector<uint32_t>& at, const NameSpan& s) {
+  return doc.text.substr(at[s.begin], at[s.end] - at[s.begin]);
+}
+
+// FP / FN lines for studying errors: kind, document, span text.
+void PrintErrors(const EntityDocument& doc, const std::vector<NameSpan>& pred,
+                 const std::vector<MentionVerdict>& verdicts) {
+  std::vector<uint32_t> at = CodePointByteOffsets(doc.text);
+  for (size_t i = 0; i < pred.size(); ++i) {
+    if (verdicts[i] != MentionVerdict::kWrong) continue;
+    std::printf("FP\t%s\t%s\t%s\n", doc.id.c_str(), std::string(NameKindCode(pred[i].kind)).c_str(),
+                Slice(doc, at, pred[i]).c_str());
+  }
+  for (const NameSpan& g : doc.gold) {
+    if (g.kind == NameKind::kMisc) continue;
+    bool found = false;
+    for (size_t i = 0; i < pred.size() && !found; ++i) found = verdicts[i] == MentionVerdict::kCorrect && pred[i] == g;
+    if (!found) {
+      std::printf("FN\t%s\t%s\t%s\n", doc.id.c_str(), std::string(NameKindCode(g.kind)).c_str(),
+                  Slice(doc, at, g).c_str());
+    }
+  }
+}
+
+nlohmann::json PredictionLine(const EntityDocument& doc, const std::vector<NameSpan>& pred) {
+  nlohmann::json entities = nlohmann::json::array();
+  for (const NameSpan& s : pred) {
+    if (s.kind == NameKind::kMisc) continue;
+    entities.push_back({{"start", s.begin}, {"end", s.end}, {"type", std::string(NameKindCode(s.kind))}});
+  }
+  return {{"id", doc.id}, {"entities", entities}};
+}
+
+int RunEvalEntities(const EvalEntitiesOptions& opt) {
+  Result<std::vector<EntityDocument>> docs = ReadEntityCorpus(opt.file);
+  if (!docs.ok()) {
+    std::fprintf(stderr, "storyfuse: %s\n", docs.status().message().c_str());
+    return kExitBadInput;
+  }
+  std::ofstream predictions;
+  if (!opt.predictions.empty()) {
+    predictions.open(opt.predictions);
+    if (!predictions) {
+      std::fprintf(stderr, "storyfuse: %s: cannot write\n", opt.predictions.c_str());
+      return kExitBadInput;
+    }
+  }
+  EntityScorer scorer;
+  double seconds = 0;
+  size_t bytes = 0;
+  for (const EntityDocument& doc : *docs) {
+    double t0 = ThreadSeconds();
+    std::vector<NameSpan> pred = LinkerMentions(doc);
+    seconds += ThreadSeconds() - t0;
+    bytes += doc.text.size();
+    std::sort(pred.begin(), pred.end(), [](const NameSpan& a, const NameSpan& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
+    std::vector<MentionVerdict> verdicts = scorer.Add(doc.gold, pred);
+    if (opt.errors) PrintErrors(doc, pred, verdicts);
+    if (predictions.is_open()) predictions << PredictionLine(doc, pred).dump() << '\n';
+  }
+  const EntityScores& s = scorer.scores();
+  size_t gold = 0, predicted = 0, correct = 0;
+  for (int k = 0; k < EntityScores::kScoredKinds; ++k) gold += s.gold[k], predicted += s.predicted[k], correct += s.correct[k];
+  std::printf("entities %s (%s): %zu documents, %zu gold, %zu predicted, %zu correct, %zu ignored\n",
+              opt.file.c_str(), opt.linker ? "linker" : "recognizer", docs->size(), gold, predicted, correct,
+              s.ignored);
+  std::printf("precision %.4f  recall %.4f  F1 %.4f\n", s.Precision(), s.Recall(), s.F1());
+  for (int k = 0; k < EntityScores::kScoredKinds; ++k) {
+    NameKind kind = static_cast<NameKind>(k);
+    std::printf("  %-4s P %.4f  R %.4f  F1 %.4f  (gold %zu)\n", std::string(NameKindCode(kind)).c_str(),
+                s.Precision(kind), s.Recall(kind), s.F1(kind), s.gold[k]);
+  }
+  if (seconds > 0) std::printf("throughput %.2f MB/s (analysis, thread CPU time)\n", bytes / seconds / 1e6);
+  if (predictions.is_open() && !predictions.flush()) {
+    std::fprintf(stderr, "storyfuse: %s: write failed\n", opt.predictions.c_str());
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterEvalEntities(CLI::App& eval, int* exit_code) {
+  auto opt = std::make_shared<EvalEntitiesOptions>();
+  CLI::App* cmd = eval.add_subcommand("entities", "People, organisations and places on CoNLL-2003 JSONL");
+  cmd->add_option("file", opt->file, "e.g. ../shared/data/entities/conll2003-dev.jsonl")->required();
+  cmd->add_option("--predictions", opt->predictions, "Write {id, entities: [{start, end, type}]} per document");
+  cmd->add_flag("--linker", opt->linker, "Score the EntityLinker's mentions (what the brief lists)");
+  cmd->add_flag("--errors", opt->errors, "Also list wrong predictions (FP) and missed gold mentions (FN)");
+  cmd->callback([opt, exit_code] { *exit_code = RunEvalEntities(*opt); });
+}
+
+}  // namespace storyfuse
