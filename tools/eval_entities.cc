@@ -1,4 +1,4 @@
-// storyfuse eval entities FILE.jsonl [--predictions OUT] [--linker] [--errors]
+// storyfuse eval entities FILE.jsonl [--predictions OUT] [--linker] [--model FILE] [--errors]
 //
 // Scores name mentions (people, organisations, places) on CoNLL-2003-style
 // JSONL as ../shared/data/README.md defines it, and prints precision,
@@ -6,7 +6,9 @@
 // mentions are the recognizer's (analyze/entity_recognizer.h); --linker
 // scores what the brief lists instead: the mentions of the EntityLinker's
 // entities, typed by their entity, reading each document as a story of
-// its own. --predictions writes one JSON line per document,
+// its own. --model scores a model file instead of the shipped one (to
+// try a retrained model before replacing models/entities.v1.bin).
+// --predictions writes one JSON line per document,
 // {id, entities: [{start, end, type}]}, in code points.
 #include <CLI/CLI.hpp>
 #include <time.h>
@@ -18,6 +20,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/entity_linker.h"
+#include "analyze/entity_recognizer.h"
+#include "base/file.h"
 #include "eval/entity_corpus.h"
 #include "eval/entity_scorer.h"
 #include "text/utf8.h"
@@ -30,6 +34,7 @@ namespace {
 struct EvalEntitiesOptions {
   std::string file;
   std::string predictions;
+  std::string model;
   bool linker = false;
   bool errors = false;
 };
@@ -64,6 +69,15 @@ std::vector<NameSpan> LinkerMentions(const EntityDocument& doc) {
       if (m.by_title) continue;
       out.push_back({cps.ToCodePoint(m.span.begin), cps.ToCodePoint(m.span.end), KindOfEntity(e.type)});
     }
+  }
+  return out;
+}
+
+std::vector<NameSpan> RecognizerMentions(const EntityRecognizer& recognizer, const EntityDocument& doc) {
+  CodePointIndex cps(doc.text);
+  std::vector<NameSpan> out;
+  for (const NameMention& m : recognizer.Recognize(doc.text)) {
+    out.push_back({cps.ToCodePoint(m.span.begin), cps.ToCodePoint(m.span.end), m.kind});
   }
   return out;
 }
@@ -115,12 +129,36 @@ int RunEvalEntities(const EvalEntitiesOptions& opt) {
       return kExitBadInput;
     }
   }
+  std::string model_bytes;
+  std::unique_ptr<EntityRecognizer> own_recognizer;
+  const EntityRecognizer* recognizer = nullptr;
+  if (!opt.linker) {
+    if (!opt.model.empty()) {
+      Result<std::string> bytes = ReadWholeFile(opt.model);
+      if (bytes.ok()) model_bytes = std::move(bytes).value();  // the recognizer keeps a view of it
+      Result<std::unique_ptr<EntityRecognizer>> r =
+          bytes.ok() ? EntityRecognizer::FromBytes(model_bytes) : Result<std::unique_ptr<EntityRecognizer>>(bytes.status());
+      if (!r.ok()) {
+        std::fprintf(stderr, "storyfuse: %s: %s\n", opt.model.c_str(), r.status().message().c_str());
+        return kExitBadInput;
+      }
+      own_recognizer = std::move(r).value();
+      recognizer = own_recognizer.get();
+    } else {
+      Result<const EntityRecognizer*> shipped = EntityRecognizer::Shipped();
+      if (!shipped.ok()) {
+        std::fprintf(stderr, "storyfuse: the shipped entity model: %s\n", shipped.status().message().c_str());
+        return kExitBadInput;
+      }
+      recognizer = *shipped;
+    }
+  }
   EntityScorer scorer;
   double seconds = 0;
   size_t bytes = 0;
   for (const EntityDocument& doc : *docs) {
     double t0 = ThreadSeconds();
-    std::vector<NameSpan> pred = LinkerMentions(doc);
+    std::vector<NameSpan> pred = opt.linker ? LinkerMentions(doc) : RecognizerMentions(*recognizer, doc);
     seconds += ThreadSeconds() - t0;
     bytes += doc.text.size();
     std::sort(pred.begin(), pred.end(), [](const NameSpan& a, const NameSpan& b) {
@@ -157,6 +195,7 @@ void RegisterEvalEntities(CLI::App& eval, int* exit_code) {
   CLI::App* cmd = eval.add_subcommand("entities", "People, organisations and places on CoNLL-2003 JSONL");
   cmd->add_option("file", opt->file, "e.g. ../shared/data/entities/conll2003-dev.jsonl")->required();
   cmd->add_option("--predictions", opt->predictions, "Write {id, entities: [{start, end, type}]} per document");
+  cmd->add_option("--model", opt->model, "Score this model file instead of the shipped models/entities.v1.bin");
   cmd->add_flag("--linker", opt->linker, "Score the EntityLinker's mentions (what the brief lists)");
   cmd->add_flag("--errors", opt->errors, "Also list wrong predictions (FP) and missed gold mentions (FN)");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalEntities(*opt); });

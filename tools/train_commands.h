@@ -1,0 +1,16 @@
+// Subcommands of `storyfuse train`, one file each (train_*.cc).
+#ifndef STORYFUSE_TOOLS_TRAIN_COMMANDS_H_
+#define STORYFUSE_TOOLS_TRAIN_COMMANDS_H_
+
+namespace CLI {
+class App;
+}
+
+namespace storyfuse {
+
+// Registers every train subcommand on `train`; defined in cmd_train.cc.
+void RegisterTrainCommands(CLI::App& train, int* exit_code);
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_TOOLS_TRAIN_COMMANDS_H_
