@@ -104,6 +104,8 @@ constexpr std::string_view kPlacePrepositions[] = {
     "in", "from", "to", "near", "across", "outside", "inside", "into", "toward", "towards",
     "throughout", "within", "around", "via", "visiting", "visited"};
 
+constexpr std::string_view kStormWords[] = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "tornado"};
+
 constexpr std::string_view kParticles[] = {"de", "da", "del", "della", "di", "du", "van",
                                            "von", "der", "den", "bin", "ibn", "al", "el",
                                            "la", "le", "dos", "das", "ter"};
@@ -185,6 +187,10 @@ bool IsPlacePreposition(std::string_view word) {
 }
 bool IsPlacePrefix(std::string_view word) {
   static const ShortWordSet* set = MakeSet(kPlacePrefixes);
+  return set->Contains(word);
+}
+bool IsStormWord(std::string_view word) {
+  static const ShortWordSet* set = MakeSet(kStormWords);
   return set->Contains(word);
 }
 bool IsNameParticle(std::string_view word) {

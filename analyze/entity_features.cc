@@ -44,6 +44,7 @@ enum Template : uint64_t {
   kPlacePrefix,
   kSpeechNext,
   kPossessiveNext,
+  kAggregate,  // + flag: a cue seen around another occurrence of the word
 };
 
 // Seeds of the string hashes (arbitrary constants, fixed forever).
@@ -71,6 +72,8 @@ constexpr int kTitleLineWords = 3;
 constexpr int kTitleLinePercent = 70;
 // Country names of up to three tokens ("United Arab Emirates").
 constexpr size_t kMaxCountryTokens = 3;
+// Words whose cue-list lookups a thread keeps (about 8 MB).
+constexpr size_t kMaxCachedWords = size_t{1} << 18;
 // Titles of up to four tokens end right before the name.
 constexpr size_t kMaxTitleTokens = 4;
 
@@ -86,18 +89,27 @@ inline uint64_t Fmix(uint64_t k) {
 // Order matters: Mix(a, b) != Mix(b, a).
 inline uint64_t Mix(uint64_t a, uint64_t b) { return Fmix((a * 0x9E3779B97F4A7C15ULL) ^ (b + 0x632BE59BD9B4E019ULL)); }
 
-bool HasUpper(std::string_view word, const LexToken& t) {
-  if (t.capitalized || t.all_caps) return true;
-  for (char c : word) {
-    if (c >= 'A' && c <= 'Z') return true;
-  }
-  return false;
-}
+// A word with a capital first letter, or in capitals. (Inner capitals
+// alone, "eBay", do not count: rare in news, and scanning every
+// lower-case word for them would cost more than they bring.)
+bool HasUpper(const LexToken& t) { return t.capitalized || t.all_caps; }
 
-// "Xxxx", "X.X.", "dd-dd", "Xx'Xxxx": letters and digits by class, other
-// bytes as they are, runs cut to kMaxShapeRun; `collapse` cuts them to 1.
-std::string Shape(std::string_view word, bool collapse) {
-  std::string out;
+// FNV-1a over bytes, finished by Fmix: cheap to extend byte by byte, so
+// that all prefixes (or suffixes, or a shape) of a word hash in one pass.
+constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+inline uint64_t FnvStep(uint64_t h, unsigned char b) { return (h ^ b) * kFnvPrime; }
+
+// Hashes of a word's shape: "Xxxx", "X.X.", "dd-dd", "Xx'Xxxx" (letters
+// and digits by class, other bytes as they are, runs cut to kMaxShapeRun)
+// and its short shape (runs cut to one: "Xx", "X.X.", "d-d").
+struct ShapeHashes {
+  uint64_t full;
+  uint64_t short_form;
+};
+
+ShapeHashes Shapes(std::string_view word) {
+  uint64_t full = kFnvOffset, short_form = kFnvOffset;
   char last = 0;
   int run = 0;
   size_t pos = 0;
@@ -113,10 +125,52 @@ std::string Shape(std::string_view word, bool collapse) {
     }
     run = c == last ? run + 1 : 1;
     last = c;
-    if (run > (collapse ? 1 : kMaxShapeRun)) continue;
-    out.push_back(c);
+    if (run <= kMaxShapeRun) full = FnvStep(full, static_cast<unsigned char>(c));
+    if (run == 1) short_form = FnvStep(short_form, static_cast<unsigned char>(c));
   }
-  return out;
+  return {Fmix(full ^ kShapeSeed), Fmix(short_form ^ (kShapeSeed + 1))};
+}
+
+// A token's lower-case form as the features read it: typographic quotes,
+// apostrophes and dashes as ASCII ones, every possessive as "'s".
+std::string_view Normal(const LexToken& t, std::string_view lower) {
+  if (t.kind == LexKind::kPossessive) return "'s";
+  if (t.kind != LexKind::kPunct || lower.empty() || static_cast<unsigned char>(lower[0]) < 0x80) return lower;
+  size_t pos = 0;
+  switch (DecodeUtf8(lower, &pos)) {
+    case 0x201C:  // “
+    case 0x201D:  // ”
+    case 0x201E:  // „
+    case 0x00AB:  // «
+    case 0x00BB:  // »
+      return "\"";
+    case 0x2018:  // ‘
+    case 0x2019:  // ’
+    case 0x201A:  // ‚
+      return "'";
+    case 0x2012:  // figure dash
+    case 0x2013:  // –
+    case 0x2014:  // —
+    case 0x2015:  // ―
+      return "-";
+    default:
+      return lower;
+  }
+}
+
+// "I'm", "We're", "Don't", "They'll": a capital opening a contraction is
+// the sentence's, not a name's ("O'Neill" goes on with a capital).
+bool IsContraction(std::string_view word) {
+  size_t apostrophe = word.rfind('\'');
+  size_t width = 1;
+  if (size_t curly = word.rfind("\xE2\x80\x99"); curly != std::string_view::npos &&
+                                                  (apostrophe == std::string_view::npos || curly > apostrophe)) {
+    apostrophe = curly, width = 3;
+  }
+  if (apostrophe == std::string_view::npos || apostrophe == 0) return false;
+  std::string_view tail = word.substr(apostrophe + width);
+  return tail == "m" || tail == "re" || tail == "ve" || tail == "ll" || tail == "d" || tail == "t" ||
+         tail == "M" || tail == "RE" || tail == "VE" || tail == "LL" || tail == "D" || tail == "T";
 }
 
 enum Position : uint64_t { kMidSentence = 0, kSentenceStart = 1, kCapsLine = 2, kTitleLine = 3 };
@@ -136,15 +190,16 @@ class Extractor {
     low_.resize(n_);
     word_hash_.resize(n_);
     for (size_t j = 0; j < n_; ++j) {
-      low_[j] = toks_[j].span.In(lowered_);
-      word_hash_[j] = EntityFeatures::WordHash(low_[j]);
+      low_[j] = Normal(toks_[j], toks_[j].span.In(lowered_));
+      word_hash_[j] = Hasher::Hash64(low_[j], kLowerSeed);
     }
     ClassifyLines();
     ReadDocument();
+    AggregateContexts();
     short_shape_.assign(n_, 0);
     for (const CandidateSegment& seg : out_.segments) {
       FindPhrases(seg);
-      for (uint32_t i = seg.begin; i < seg.end; ++i) Token(seg, i);
+      for (uint32_t i = seg.begin; i < seg.end; ++i) Token(i);
     }
     out_.offsets.push_back(static_cast<uint32_t>(out_.hashes.size()));
   }
@@ -156,12 +211,15 @@ class Extractor {
     const LexToken& t = toks_[j];
     if (t.kind != LexKind::kWord) return kNotWord;
     if (t.all_caps) return kAllCaps;
-    return HasUpper(t.span.In(text_), t) ? kCapitalized : kLowerCase;
+    return HasUpper(t) ? kCapitalized : kLowerCase;
   }
 
-  // Line of each token and whether the line is a headline.
+  // Line of each token, whether the line is a headline, and each token's
+  // position.
   void ClassifyLines() {
     line_class_.assign(n_, kMidSentence);
+    line_of_.assign(n_, 0);
+    uint32_t line = 0;
     size_t b = 0;
     while (b < n_) {
       size_t e = b + 1;
@@ -184,19 +242,26 @@ class Extractor {
                  !final_period) {
         p = kTitleLine;
       }
-      for (size_t k = b; k < e; ++k) line_class_[k] = p;
+      for (size_t k = b; k < e; ++k) line_class_[k] = p, line_of_[k] = line;
+      ++line;
       b = e;
+    }
+    position_.assign(n_, kMidSentence);
+    for (size_t j = 0; j < n_; ++j) {
+      if (line_class_[j] != kMidSentence) {
+        position_[j] = line_class_[j];
+      } else if (toks_[j].sentence_start) {
+        position_[j] = kSentenceStart;
+      } else if (j > 0 && toks_[j - 1].kind == LexKind::kPunct && position_[j - 1] == kSentenceStart &&
+                 line_of_[j - 1] == line_of_[j] && toks_[j - 1].kind != LexKind::kWord) {
+        position_[j] = kSentenceStart;  // after an opening quote or bracket
+      }
     }
   }
 
   // Where a token stands: an all-capitals or title-case line, the first
   // word of a sentence (after any opening punctuation), or inside one.
-  Position PositionOf(size_t j) const {
-    if (line_class_[j] != kMidSentence) return static_cast<Position>(line_class_[j]);
-    size_t k = j;
-    while (k > 0 && !toks_[k].sentence_start && toks_[k - 1].kind == LexKind::kPunct) --k;
-    return toks_[k].sentence_start ? kSentenceStart : kMidSentence;
-  }
+  Position PositionOf(size_t j) const { return static_cast<Position>(position_[j]); }
 
   // Document flags of each word: seen in lower case (bit 1), seen
   // capitalized inside a sentence of running text (bit 2).
@@ -216,14 +281,58 @@ class Extractor {
     }
   }
 
-  bool SameLine(size_t from, size_t to) const {
-    // `to` is within the line of `from` when no line starts in (min, max].
-    size_t lo = std::min(from, to), hi = std::max(from, to);
-    for (size_t k = lo + 1; k <= hi; ++k) {
-      if (toks_[k].line_start) return false;
+  // Cues around each capitalized word, gathered over all its occurrences
+  // in the text, so that "officials in Velmora" tells about "Velmora"
+  // wherever else it stands (Ratinov and Roth's context aggregation).
+  enum AggregateBits : uint16_t {
+    kAfterPlacePreposition = 1,
+    kAfterTitle = 2,
+    kBeforeSpeechVerb = 4,
+    kBeforeOrgHead = 8,
+    kBeforeBased = 16,
+    kInParentheses = 32,
+    kAfterThe = 64,
+    kBeforePossessive = 128,
+  };
+
+  void AggregateContexts() {
+    for (size_t j = 0; j < n_; ++j) {
+      if (Caps(j) != kCapitalized && Caps(j) != kAllCaps) continue;
+      uint16_t bits = 0;
+      long prev = At(j, -1), next = At(j, 1);
+      if (prev >= 0 && Caps(prev) == kLowerCase) {
+        if (Cues(prev) & kIsPlacePreposition) bits |= kAfterPlacePreposition;
+        if (low_[prev] == "the") bits |= kAfterThe;
+      }
+      if (TitleEndsBefore(j) > 0) bits |= kAfterTitle;
+      if (next >= 0) {
+        uint16_t c = Cues(next);
+        if (Caps(next) == kLowerCase && (c & kIsSpeechVerb)) bits |= kBeforeSpeechVerb;
+        if (c & kIsOrgHead) bits |= kBeforeOrgHead;
+        if (low_[next] == "-" && At(j, 2) >= 0 && low_[j + 2] == "based") bits |= kBeforeBased;
+        if (toks_[next].kind == LexKind::kPossessive) bits |= kBeforePossessive;
+        if (prev >= 0 && low_[prev] == "(" && low_[next] == ")") bits |= kInParentheses;
+      }
+      if (bits == 0) continue;
+      auto [flags, inserted] = aggregate_.Insert(word_hash_[j], bits);
+      if (!inserted) *flags |= bits;
     }
-    return true;
   }
+
+  // Length of the title ending right before token i, or before its
+  // period ("Gen. Ann Lee"); 0 when none.
+  size_t TitleEndsBefore(size_t i) const {
+    size_t end = i;
+    if (end > 0 && toks_[end - 1].kind == LexKind::kPunct && toks_[end - 1].Is(text_, ".")) --end;
+    for (size_t len = 1; len <= kMaxTitleTokens && len <= end; ++len) {
+      size_t b = end - len;
+      if (!SameLine(b, i)) break;
+      if (IsWord(b) && TitleLength(low_, b, end) == len) return len;
+    }
+    return 0;
+  }
+
+  bool SameLine(size_t a, size_t b) const { return line_of_[a] == line_of_[b]; }
 
   // The token `d` away from `i` on its line, or -1 beyond the line.
   long At(size_t i, int d) const {
@@ -241,12 +350,12 @@ class Extractor {
   uint64_t ShortShapeAt(size_t i, int d) {
     long j = At(i, d);
     if (j < 0) return d < 0 ? kLineStartWord : kLineEndWord;
-    if (short_shape_[j] == 0) short_shape_[j] = Hasher::Hash64(Shape(toks_[j].span.In(text_), true), kShapeSeed);
+    if (short_shape_[j] == 0) short_shape_[j] = Shapes(toks_[j].span.In(text_)).short_form;
     return short_shape_[j];
   }
 
   void Add(uint64_t tmpl, uint64_t value) { out_.hashes.push_back(Mix(tmpl, value)); }
-  void Add(uint64_t tmpl, uint64_t a, uint64_t b) { out_.hashes.push_back(Mix(Mix(tmpl, a), b)); }
+  void Add(uint64_t tmpl, uint64_t a, uint64_t b) { out_.hashes.push_back(Mix(tmpl, a * 0xD6E8FEB86659FD93ULL ^ b)); }
 
   // Gazetteer phrases and country names starting at the segment's
   // capitalized words.
@@ -256,12 +365,13 @@ class Extractor {
     for (uint32_t s = seg.begin; s < seg.end; ++s) {
       if (Caps(s) != kCapitalized && Caps(s) != kAllCaps) continue;
       uint64_t h = kPhraseSeed;
+      bool may_country = Cues(s) & kMayStartCountry;
       for (uint32_t e = s + 1; e <= seg.end && e - s <= EntityFeatures::kMaxPhraseTokens; ++e) {
         h = Mix(h, word_hash_[e - 1]);
         if (gaz_ != nullptr) {
           if (uint8_t mask = gaz_->Lookup(h)) phrases_.push_back({s, e, mask, false});
         }
-        if (e - s <= kMaxCountryTokens && IsWord(e - 1)) {
+        if (may_country && e - s <= kMaxCountryTokens && IsWord(e - 1)) {
           std::string_view span = text_.substr(toks_[s].span.begin, toks_[e - 1].span.end - toks_[s].span.begin);
           if (!countries.Country(span).empty()) phrases_.push_back({s, e, 0, true});
         }
@@ -274,24 +384,29 @@ class Extractor {
     return i == s ? 1 : i + 1 == e ? 3 : 2;
   }
 
-  void Token(const CandidateSegment& seg, uint32_t i) {
+  void Token(uint32_t i) {
     out_.token.push_back(i);
     out_.offsets.push_back(static_cast<uint32_t>(out_.hashes.size()));
     const LexToken& t = toks_[i];
     std::string_view form = t.span.In(text_);
     std::string_view low = low_[i];
     uint64_t lower = word_hash_[i];
-    uint64_t sshape = ShortShapeAt(i, 0);
+    ShapeHashes shapes = Shapes(form);
+    short_shape_[i] = shapes.short_form;
+    uint64_t sshape = shapes.short_form;
     Add(kBias, 0);
-    Add(kForm, Hasher::Hash64(form, kFormSeed));
+    Add(kForm, toks_[i].kind == LexKind::kWord ? Hasher::Hash64(form, kFormSeed) : lower);
     Add(kLower, lower);
     if (IsWord(i)) {
+      uint64_t prefix = kFnvOffset, suffix = kFnvOffset;
       for (size_t k = 1; k <= kMaxAffix && k < low.size(); ++k) {
-        Add(kPrefix + 0, k, Hasher::Hash64(low.substr(0, k), kAffixSeed));
-        Add(kSuffix + 0, k, Hasher::Hash64(low.substr(low.size() - k), kAffixSeed));
+        prefix = FnvStep(prefix, static_cast<unsigned char>(low[k - 1]));
+        suffix = FnvStep(suffix, static_cast<unsigned char>(low[low.size() - k]));
+        Add(kPrefix, k, prefix);
+        Add(kSuffix, k, suffix);
       }
     }
-    Add(kShape, Hasher::Hash64(Shape(form, false), kShapeSeed));
+    Add(kShape, shapes.full);
     Add(kShortShape, sshape);
     for (int d = -kWindow; d <= kWindow; ++d) {
       if (d == 0) continue;
@@ -320,38 +435,60 @@ class Extractor {
         Add(kGazetteer, p.mask * 8 + Part(p.begin, p.end, i));
       }
     }
-    if (IsWord(i)) CueFeatures(seg, i, low);
+    if (IsWord(i)) CueFeatures(i);
   }
 
-  void CueFeatures(const CandidateSegment& seg, uint32_t i, std::string_view low) {
-    (void)seg;
+  // What the project's word lists say of token j's word; looked up once
+  // per distinct word of the text.
+  enum CueBits : uint16_t {
+    kIsDemonym = 1,
+    kIsOrgHead = 2,
+    kIsPlaceHead = 4,
+    kIsPlacePrefix = 8,
+    kIsSpeechVerb = 16,
+    kMayStartCountry = 32,
+    kIsPlacePreposition = 64,
+  };
+  uint16_t Cues(size_t j) {
+    if (!IsWord(j)) return 0;
+    // Kept per thread across texts: most words recur from one article to
+    // the next, and the lists cost a few string lookups per word.
+    thread_local HashedKeyMap<uint16_t> cache;
+    if (const uint16_t* bits = cache.Find(word_hash_[j])) return *bits;
+    if (cache.size() >= kMaxCachedWords) cache = HashedKeyMap<uint16_t>();
+    std::string_view w = low_[j];
     const CountryNames& countries = CountryNames::Get();
-    if (toks_[i].capitalized && (!countries.CountryOfDemonym(toks_[i].span.In(text_)).empty() ||
-                                 countries.IsRegionAdjective(toks_[i].span.In(text_)))) {
-      Add(kDemonym, 0);
-    }
-    // A title ending right before the token, or before its period
-    // ("Gen. Ann Lee").
-    size_t end = i;
-    if (end > 0 && toks_[end - 1].kind == LexKind::kPunct && toks_[end - 1].Is(text_, ".")) --end;
-    for (size_t len = 1; len <= kMaxTitleTokens && len <= end; ++len) {
-      size_t b = end - len;
-      if (!SameLine(b, i)) break;
-      if (IsWord(b) && TitleLength(low_, b, end) == len) {
-        Add(kTitleBefore, len);
-        break;
+    uint16_t bits = 0;
+    if (!countries.CountryOfDemonym(w).empty() || countries.IsRegionAdjective(w)) bits |= kIsDemonym;
+    if (IsOrgHead(w) || IsTradeHead(w)) bits |= kIsOrgHead;
+    if (IsPlaceHead(w)) bits |= kIsPlaceHead;
+    if (IsPlacePrefix(w)) bits |= kIsPlacePrefix;
+    if (IsSpeechVerb(w)) bits |= kIsSpeechVerb;
+    if (countries.MayStartCountry(w)) bits |= kMayStartCountry;
+    if (IsPlacePreposition(w)) bits |= kIsPlacePreposition;
+    cache.Insert(word_hash_[j], bits);
+    return bits;
+  }
+
+  void CueFeatures(uint32_t i) {
+    uint16_t cues = Cues(i);
+    if (toks_[i].capitalized && (cues & kIsDemonym)) Add(kDemonym, 0);
+    if (size_t len = TitleEndsBefore(i)) Add(kTitleBefore, len);
+    if (const uint16_t* agg = aggregate_.Find(word_hash_[i])) {
+      for (uint16_t bit = 1; bit != 0 && bit <= *agg; bit = static_cast<uint16_t>(bit << 1)) {
+        if (*agg & bit) Add(kAggregate, bit);
       }
     }
     if (TitleLength(low_, i, std::min(n_, static_cast<size_t>(i) + kMaxTitleTokens)) > 0) Add(kTitleStart, 0);
-    if (IsOrgHead(low)) Add(kOrgHead, 0);
-    if (IsPlaceHead(low)) Add(kPlaceHead, 0);
-    if (IsPlacePrefix(low)) Add(kPlacePrefix, 0);
+    if (cues & kIsOrgHead) Add(kOrgHead, 0);
+    if (cues & kIsPlaceHead) Add(kPlaceHead, 0);
+    if (cues & kIsPlacePrefix) Add(kPlacePrefix, 0);
     long next = At(i, 1);
     if (next >= 0) {
-      std::string_view nl = low_[next];
-      if (IsOrgHead(nl)) Add(kOrgHeadNext, 0);
-      if (IsPlaceHead(nl)) Add(kPlaceHeadNext, 0);
-      if (IsSpeechVerb(nl)) Add(kSpeechNext, 0);
+      uint16_t next_cues = Cues(next);
+      if (next_cues & kIsOrgHead) Add(kOrgHeadNext, 0);
+      if (next_cues & kIsPlaceHead) Add(kPlaceHeadNext, 0);
+      if (next_cues & kIsSpeechVerb) Add(kSpeechNext, 0);
       bool possessive = toks_[next].kind == LexKind::kPossessive ||
                         (toks_[next].Is(text_, "'") && At(i, 2) >= 0 && low_[i + 2] == "s");
       if (possessive) Add(kPossessiveNext, 0);
@@ -374,7 +511,10 @@ class Extractor {
   std::vector<uint64_t> word_hash_;
   std::vector<uint64_t> short_shape_;
   std::vector<uint8_t> line_class_;
+  std::vector<uint32_t> line_of_;
+  std::vector<uint8_t> position_;
   HashedKeyMap<uint8_t> doc_;
+  HashedKeyMap<uint16_t> aggregate_;  // word hash -> AggregateBits
   std::vector<Phrase> phrases_;
 };
 
@@ -389,7 +529,13 @@ void TokenFeatures::Clear() {
 
 EntityFeatures::EntityFeatures(const NameGazetteer* gazetteer) : gazetteer_(gazetteer) {}
 
-uint64_t EntityFeatures::WordHash(std::string_view lower) { return Hasher::Hash64(lower, kLowerSeed); }
+std::vector<uint64_t> EntityFeatures::WordHashes(std::string_view text, const std::vector<LexToken>& tokens) {
+  std::string lowered = AsciiLower(text);
+  std::vector<uint64_t> out;
+  out.reserve(tokens.size());
+  for (const LexToken& t : tokens) out.push_back(Hasher::Hash64(Normal(t, t.span.In(lowered)), kLowerSeed));
+  return out;
+}
 
 uint64_t EntityFeatures::PhraseHash(const uint64_t* word_hashes, size_t count) {
   uint64_t h = kPhraseSeed;
@@ -401,18 +547,24 @@ std::vector<CandidateSegment> EntityFeatures::Candidates(std::string_view text, 
   size_t n = tokens.size();
   std::vector<uint8_t> core(n, 0);
   for (size_t j = 0; j < n; ++j) {
-    core[j] = tokens[j].kind == LexKind::kWord && HasUpper(tokens[j].span.In(text), tokens[j]);
+    core[j] = tokens[j].kind == LexKind::kWord && HasUpper(tokens[j]) && !IsContraction(tokens[j].span.In(text));
   }
-  // Distance to the nearest core token before / after on the same line
-  // (capped at kWindow + 1).
+  // A name never runs over a line's start, nor over a sentence's after a
+  // punctuation mark: "in Washington. However, ..." is two segments. (After
+  // initials the lexer's sentence starts are often wrong: "D.A. Weibring".)
+  auto opens = [&](size_t j) {
+    return tokens[j].line_start || (tokens[j].sentence_start && j > 0 && tokens[j - 1].kind == LexKind::kPunct);
+  };
+  // Distance to the nearest core token before / after in the same
+  // sentence (capped at kWindow + 1).
   constexpr int kFar = kWindow + 1;
   std::vector<uint8_t> before(n, kFar), after(n, kFar);
   for (size_t j = 1; j < n; ++j) {
-    if (tokens[j].line_start) continue;
+    if (opens(j)) continue;
     before[j] = core[j - 1] ? 1 : static_cast<uint8_t>(std::min(kFar, before[j - 1] + 1));
   }
   for (size_t j = n; j-- > 1;) {
-    if (tokens[j].line_start) continue;
+    if (opens(j)) continue;
     after[j - 1] = core[j] ? 1 : static_cast<uint8_t>(std::min(kFar, after[j] + 1));
   }
   std::vector<CandidateSegment> segments;
@@ -421,7 +573,7 @@ std::vector<CandidateSegment> EntityFeatures::Candidates(std::string_view text, 
     bool bridge = before[j] <= kWindow && after[j] <= kWindow;
     if (!core[j] && !number_beside && !bridge) continue;
     uint32_t idx = static_cast<uint32_t>(j);
-    if (!segments.empty() && segments.back().end == idx && !tokens[j].line_start) {
+    if (!segments.empty() && segments.back().end == idx && !opens(j)) {
       segments.back().end = idx + 1;
     } else {
       segments.push_back({idx, idx + 1});

@@ -76,9 +76,11 @@ class EntityFeatures {
   // WordLexer::Lex(text)).
   void Extract(std::string_view text, const std::vector<LexToken>& tokens, TokenFeatures* out) const;
 
-  // The hash of a token's lower-case form, and of a phrase from the
-  // hashes of its tokens: how gazetteer entries are keyed.
-  static uint64_t WordHash(std::string_view lower);
+  // The hash of each token's lower-case form, with typographic quotes,
+  // apostrophes and dashes read as ASCII ones and every possessive as
+  // "'s" (so curly-quoted news and CoNLL's ASCII look alike); and of a
+  // phrase from the hashes of its tokens: how gazetteer entries are keyed.
+  static std::vector<uint64_t> WordHashes(std::string_view text, const std::vector<LexToken>& tokens);
   static uint64_t PhraseHash(const uint64_t* word_hashes, size_t count);
 
  private:

@@ -31,6 +31,7 @@ std::vector<NameMention> EntityRecognizer::Recognize(std::string_view text,
   std::vector<NameMention> out;
   std::vector<float> emissions;
   std::vector<uint8_t> labels;
+  ViterbiDecoder::Scratch scratch;
   const float scale = model_.scale();
   size_t row = 0;
   for (const CandidateSegment& seg : f.segments) {
@@ -46,7 +47,7 @@ std::vector<NameMention> EntityRecognizer::Recognize(std::string_view text,
       for (int l = 0; l < kNumLabels; ++l) emissions[k * kNumLabels + l] = acc[l] * scale;
     }
     labels.resize(n);
-    ViterbiDecoder::Decode(emissions.data(), n, model_.transitions(), labels.data());
+    ViterbiDecoder::Decode(emissions.data(), n, model_.transitions(), labels.data(), &scratch);
     for (const TokenRun& r : DecodeRuns(labels)) {
       uint32_t first = seg.begin + r.begin, last = seg.begin + r.end;
       out.push_back({Span{tokens[first].span.begin, tokens[last - 1].span.end}, first, last, r.kind});

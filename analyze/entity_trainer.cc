@@ -11,6 +11,8 @@ namespace storyfuse {
 namespace {
 
 constexpr int L = kNumLabels;
+// As EntityFeatures: a line is in capitals when 60 % of its words are.
+constexpr int kCapsLinePercent = 60;
 
 double Ratio(size_t num, size_t den) { return den == 0 ? 0.0 : static_cast<double>(num) / den; }
 double Harmonic(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
@@ -97,9 +99,47 @@ double NameCounts::Recall(NameKind kind) const {
   return k < kScoredKinds ? Ratio(correct[k], gold[k]) : 0.0;
 }
 
+std::string TitleCaseHeadlines(std::string_view text) {
+  static constexpr std::string_view kSmall[] = {"a",  "an", "the", "and", "but", "or", "nor", "for", "on",
+                                                "at", "to", "by",  "in",  "of",  "up", "as",  "vs"};
+  std::string out(text);
+  std::vector<LexToken> tokens = WordLexer::Lex(text);
+  size_t b = 0;
+  while (b < tokens.size()) {
+    size_t e = b + 1;
+    while (e < tokens.size() && !tokens[e].line_start) ++e;
+    int words = 0, caps = 0;
+    for (size_t k = b; k < e; ++k) {
+      if (tokens[k].kind != LexKind::kWord || tokens[k].span.size() < 2) continue;
+      ++words;
+      caps += tokens[k].all_caps;
+    }
+    if (words > 0 && caps * 100 >= words * kCapsLinePercent) {
+      bool first = true;
+      for (size_t k = b; k < e; ++k) {
+        if (tokens[k].kind != LexKind::kWord) continue;
+        Span s = tokens[k].span;
+        std::string lower = AsciiLower(s.In(text));
+        bool small = !first && std::find(std::begin(kSmall), std::end(kSmall), lower) != std::end(kSmall);
+        for (uint32_t i = 0; i < s.size(); ++i) {
+          char c = lower[i];
+          if (i == 0 && !small && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+          out[s.begin + i] = c;
+        }
+        first = false;
+      }
+    }
+    b = e;
+  }
+  return out;
+}
+
 struct EntityTrainer::Prepared {
   std::vector<LexToken> tokens;
-  std::vector<uint64_t> word_hash;  // per token, EntityFeatures::WordHash
+  std::string titled;                  // the text with title-case headlines ("" when it has none)
+  std::vector<LexToken> titled_tokens;
+  bool use_titled = false;             // read as titled when training
+  std::vector<uint64_t> word_hash;  // per token, EntityFeatures::WordHashes
   std::vector<TokenRun> runs;       // reachable gold names, in tokens
   std::vector<uint8_t> labels;      // gold tags of every token
 };
@@ -198,9 +238,7 @@ EntityTrainer::EntityTrainer(const std::vector<AnnotatedText>& docs, EntityTrain
     const AnnotatedText& a = docs[d];
     Prepared& p = prepared_[d];
     p.tokens = WordLexer::Lex(a.text);
-    std::string lowered = AsciiLower(a.text);
-    p.word_hash.reserve(p.tokens.size());
-    for (const LexToken& t : p.tokens) p.word_hash.push_back(EntityFeatures::WordHash(t.span.In(lowered)));
+    p.word_hash = EntityFeatures::WordHashes(a.text, p.tokens);
     // The candidate segment of each token (-1: none).
     std::vector<int> segment_of(p.tokens.size(), -1);
     std::vector<CandidateSegment> segments = EntityFeatures::Candidates(a.text, p.tokens);
@@ -223,6 +261,14 @@ EntityTrainer::EntityTrainer(const std::vector<AnnotatedText>& docs, EntityTrain
     }
     std::sort(p.runs.begin(), p.runs.end(), [](const TokenRun& x, const TokenRun& y) { return x.begin < y.begin; });
     p.labels = EncodeRuns(p.tokens.size(), p.runs);
+    std::string titled = TitleCaseHeadlines(a.text);
+    if (titled != a.text) {
+      p.titled = std::move(titled);
+      p.titled_tokens = WordLexer::Lex(p.titled);
+      // A document's draw depends on the seed and its index only.
+      p.use_titled = (SplitMix(options_.seed ^ (d * 0x9E3779B97F4A7C15ULL)).Next() >> 11) * 0x1.0p-53 <
+                     options_.title_case_share;
+    }
   }
 }
 
@@ -248,7 +294,8 @@ EntityTrainer::Data EntityTrainer::Build(const std::vector<size_t>& train, const
   TokenFeatures tf;
   auto add_doc = [&](size_t doc, const NameGazetteer* g, bool learn) {
     const Prepared& p = prepared_[doc];
-    EntityFeatures(g).Extract(docs_[doc].text, p.tokens, &tf);
+    bool titled = learn && p.use_titled;
+    EntityFeatures(g).Extract(titled ? p.titled : docs_[doc].text, titled ? p.titled_tokens : p.tokens, &tf);
     size_t row = 0;
     for (const CandidateSegment& seg : tf.segments) {
       d.segments.push_back({static_cast<uint32_t>(doc), static_cast<uint32_t>(d.row_token.size()), seg.end - seg.begin});
@@ -282,14 +329,10 @@ EntityTrainer::Data EntityTrainer::Build(const std::vector<size_t>& train, const
 
 std::vector<NameCounts> EntityTrainer::CrossValidate(int folds, int max_epochs) const {
   std::vector<NameCounts> per_epoch(max_epochs);
-  std::vector<size_t> order(docs_.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  Shuffle(&order, options_.seed);
+  std::vector<int> fold = Folds(docs_.size(), folds, options_.seed);
   for (int k = 0; k < folds; ++k) {
     std::vector<size_t> train, test;
-    for (size_t i = 0; i < order.size(); ++i) (static_cast<int>(i % folds) == k ? test : train).push_back(order[i]);
-    std::sort(train.begin(), train.end());
-    std::sort(test.begin(), test.end());
+    for (size_t i = 0; i < fold.size(); ++i) (fold[i] == k ? test : train).push_back(i);
     NameGazetteer full;
     Data d = Build(train, test, &full);
     size_t split = d.segments.back().first_row;
@@ -317,6 +360,15 @@ std::vector<NameCounts> EntityTrainer::CrossValidate(int folds, int max_epochs) 
     }
   }
   return per_epoch;
+}
+
+std::vector<int> EntityTrainer::Folds(size_t count, int folds, uint64_t seed) {
+  std::vector<size_t> order(count);
+  for (size_t i = 0; i < count; ++i) order[i] = i;
+  Shuffle(&order, seed);
+  std::vector<int> fold(count);
+  for (size_t i = 0; i < count; ++i) fold[order[i]] = static_cast<int>(i % folds);
+  return fold;
 }
 
 EntityModel::Weights EntityTrainer::Train(int epochs) const {

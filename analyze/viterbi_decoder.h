@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace storyfuse {
 
@@ -21,6 +22,14 @@ class ViterbiDecoder {
   // kNumLabels + q]` scores tag q after tag p (p = O also for the start,
   // q = O also for the end). Writes n tags to `labels`. n may be 0.
   static void Decode(const float* emissions, size_t n, const float* transitions, uint8_t* labels);
+
+  // Working memory that Decode reuses across calls.
+  struct Scratch {
+    std::vector<float> score;
+    std::vector<uint8_t> back;
+  };
+  static void Decode(const float* emissions, size_t n, const float* transitions, uint8_t* labels,
+                     Scratch* scratch);
 };
 
 }  // namespace storyfuse
