@@ -51,6 +51,19 @@ Result<EntityDocument> ParseEntityDocument(std::string_view line) {
   return doc;
 }
 
+std::vector<AnnotatedText> ToAnnotatedTexts(const std::vector<EntityDocument>& docs) {
+  std::vector<AnnotatedText> out;
+  out.reserve(docs.size());
+  for (const EntityDocument& d : docs) {
+    std::vector<uint32_t> at = CodePointByteOffsets(d.text);
+    AnnotatedText a;
+    a.text = d.text;
+    for (const NameSpan& s : d.gold) a.names.push_back({Span{at[s.begin], at[s.end]}, s.kind});
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
 Result<std::vector<EntityDocument>> ReadEntityCorpus(const std::string& path) {
   Result<std::string> bytes = ReadWholeFile(path);
   if (!bytes.ok()) return bytes.status();

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/entity_trainer.h"
 #include "base/status.h"
 #include "eval/entity_scorer.h"
 
@@ -35,6 +36,9 @@ Result<std::vector<EntityDocument>> ReadEntityCorpus(const std::string& path);
 // The byte offset of each code point of `text`, plus text.size() at the
 // end (so index i of a code point span [b, e) maps to bytes [at(b), at(e))).
 std::vector<uint32_t> CodePointByteOffsets(std::string_view text);
+
+// The documents as the trainer reads them (byte spans).
+std::vector<AnnotatedText> ToAnnotatedTexts(const std::vector<EntityDocument>& docs);
 
 }  // namespace storyfuse
 

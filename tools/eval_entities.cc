@@ -1,4 +1,5 @@
 // storyfuse eval entities FILE.jsonl [--predictions OUT] [--linker] [--model FILE] [--errors]
+//     [--title-case-headlines] [--cv K [--cv-epochs N]]
 //
 // Scores name mentions (people, organisations, places) on CoNLL-2003-style
 // JSONL as ../shared/data/README.md defines it, and prints precision,
@@ -8,6 +9,11 @@
 // entities, typed by their entity, reading each document as a story of
 // its own. --model scores a model file instead of the shipped one (to
 // try a retrained model before replacing models/entities.v1.bin).
+// --cv K scores FILE by K-fold cross-validation: each document is read by
+// a model trained (--cv-epochs epochs) on the other folds, in the folds
+// `train entities` uses; this is how the linker is scored on the training
+// split. --title-case-headlines first rewrites CoNLL's capital headlines in title
+// case, as news headlines are written (TitleCaseHeadlines).
 // --predictions writes one JSON line per document,
 // {id, entities: [{start, end, type}]}, in code points.
 #include <CLI/CLI.hpp>
@@ -21,6 +27,7 @@
 
 #include "analyze/entity_linker.h"
 #include "analyze/entity_recognizer.h"
+#include "analyze/entity_trainer.h"
 #include "base/file.h"
 #include "eval/entity_corpus.h"
 #include "eval/entity_scorer.h"
@@ -31,12 +38,19 @@
 namespace storyfuse {
 namespace {
 
+// The epoch count `storyfuse train entities` chose for the shipped model
+// (models/README.md); --cv trains its fold models with it.
+constexpr int kShippedEpochs = 11;
+
 struct EvalEntitiesOptions {
   std::string file;
   std::string predictions;
   std::string model;
   bool linker = false;
   bool errors = false;
+  bool title_case = false;
+  int cv = 0;
+  int cv_epochs = kShippedEpochs;
 };
 
 double ThreadSeconds() {
@@ -59,8 +73,10 @@ NameKind KindOfEntity(EntityType t) {
 
 // The linker's mentions of one document, in code points. Mentions through a
 // title ("the president") are not names and are left out.
-std::vector<NameSpan> LinkerMentions(const EntityDocument& doc) {
-  EntityLinker linker;
+std::vector<NameSpan> LinkerMentions(const EntityRecognizer* recognizer, const EntityDocument& doc) {
+  EntityLinkerOptions options;
+  options.recognizer = recognizer;
+  EntityLinker linker(options);
   linker.AddArticle(doc.id, doc.text);
   CodePointIndex cps(doc.text);
   std::vector<NameSpan> out;
@@ -132,7 +148,7 @@ int RunEvalEntities(const EvalEntitiesOptions& opt) {
   std::string model_bytes;
   std::unique_ptr<EntityRecognizer> own_recognizer;
   const EntityRecognizer* recognizer = nullptr;
-  if (!opt.linker) {
+  if (opt.cv <= 1) {
     if (!opt.model.empty()) {
       Result<std::string> bytes = ReadWholeFile(opt.model);
       if (bytes.ok()) model_bytes = std::move(bytes).value();  // the recognizer keeps a view of it
@@ -153,12 +169,42 @@ int RunEvalEntities(const EvalEntitiesOptions& opt) {
       recognizer = *shipped;
     }
   }
+  // --cv: each document is read by a model trained on the other folds.
+  std::vector<std::string> fold_bytes;
+  std::vector<std::unique_ptr<EntityRecognizer>> fold_models;
+  std::vector<int> fold;
+  if (opt.cv > 1) {
+    std::vector<AnnotatedText> annotated = ToAnnotatedTexts(*docs);
+    EntityTrainerOptions trainer_options;
+    fold = EntityTrainer::Folds(annotated.size(), opt.cv, trainer_options.seed);
+    fold_bytes.resize(opt.cv);
+    for (int k = 0; k < opt.cv; ++k) {
+      std::vector<AnnotatedText> train;
+      for (size_t i = 0; i < annotated.size(); ++i) {
+        if (fold[i] != k) train.push_back(annotated[i]);
+      }
+      Result<std::string> bytes = EntityModel::Serialize(EntityTrainer(train, trainer_options).Train(opt.cv_epochs));
+      Result<std::unique_ptr<EntityRecognizer>> r =
+          bytes.ok() ? EntityRecognizer::FromBytes(fold_bytes[k] = std::move(bytes).value())
+                     : Result<std::unique_ptr<EntityRecognizer>>(bytes.status());
+      if (!r.ok()) {
+        std::fprintf(stderr, "storyfuse: fold %d: %s\n", k, r.status().message().c_str());
+        return kExitBadInput;
+      }
+      fold_models.push_back(std::move(r).value());
+    }
+  }
   EntityScorer scorer;
   double seconds = 0;
   size_t bytes = 0;
-  for (const EntityDocument& doc : *docs) {
+  if (opt.title_case) {
+    for (EntityDocument& doc : *docs) doc.text = TitleCaseHeadlines(doc.text);
+  }
+  for (size_t d = 0; d < docs->size(); ++d) {
+    const EntityDocument& doc = (*docs)[d];
+    const EntityRecognizer* reader = fold.empty() ? recognizer : fold_models[fold[d]].get();
     double t0 = ThreadSeconds();
-    std::vector<NameSpan> pred = opt.linker ? LinkerMentions(doc) : RecognizerMentions(*recognizer, doc);
+    std::vector<NameSpan> pred = opt.linker ? LinkerMentions(reader, doc) : RecognizerMentions(*reader, doc);
     seconds += ThreadSeconds() - t0;
     bytes += doc.text.size();
     std::sort(pred.begin(), pred.end(), [](const NameSpan& a, const NameSpan& b) {
@@ -172,7 +218,7 @@ int RunEvalEntities(const EvalEntitiesOptions& opt) {
   size_t gold = 0, predicted = 0, correct = 0;
   for (int k = 0; k < EntityScores::kScoredKinds; ++k) gold += s.gold[k], predicted += s.predicted[k], correct += s.correct[k];
   std::printf("entities %s (%s): %zu documents, %zu gold, %zu predicted, %zu correct, %zu ignored\n",
-              opt.file.c_str(), opt.linker ? "linker" : "recognizer", docs->size(), gold, predicted, correct,
+              opt.file.c_str(), opt.linker ? (opt.cv > 1 ? "linker, cross-validated" : "linker") : (opt.cv > 1 ? "recognizer, cross-validated" : "recognizer"), docs->size(), gold, predicted, correct,
               s.ignored);
   std::printf("precision %.4f  recall %.4f  F1 %.4f\n", s.Precision(), s.Recall(), s.F1());
   for (int k = 0; k < EntityScores::kScoredKinds; ++k) {
@@ -198,6 +244,12 @@ void RegisterEvalEntities(CLI::App& eval, int* exit_code) {
   cmd->add_option("--model", opt->model, "Score this model file instead of the shipped models/entities.v1.bin");
   cmd->add_flag("--linker", opt->linker, "Score the EntityLinker's mentions (what the brief lists)");
   cmd->add_flag("--errors", opt->errors, "Also list wrong predictions (FP) and missed gold mentions (FN)");
+  cmd->add_option("--cv", opt->cv,
+                  "Cross-validate on FILE itself: read each of K folds with a model trained on the others")
+      ->check(CLI::Range(2, 20));
+  cmd->add_option("--cv-epochs", opt->cv_epochs, "Epochs of the --cv fold models")->check(CLI::Range(1, 200));
+  cmd->add_flag("--title-case-headlines", opt->title_case,
+                "Rewrite lines in capitals in title case first (how news headlines look)");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalEntities(*opt); });
 }
 

@@ -1,5 +1,6 @@
 // storyfuse train entities --data FILE.jsonl --out models/entities.v1.bin
 //     [--folds K] [--max-epochs N] [--epochs N] [--seed S] [--gazetteer-folds G]
+//     [--title-case-share X]
 //
 // Trains the entity recognizer (analyze/entity_trainer.h) on CoNLL-2003
 // JSONL. The epoch count is chosen by K-fold cross-validation on the data
@@ -30,6 +31,7 @@ struct TrainEntitiesOptions {
   int epochs = 0;
   uint64_t seed = EntityTrainerOptions().seed;
   int gazetteer_folds = EntityTrainerOptions().gazetteer_folds;
+  double title_case_share = EntityTrainerOptions().title_case_share;
 };
 
 double CpuSeconds() {
@@ -38,29 +40,17 @@ double CpuSeconds() {
   return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-std::vector<AnnotatedText> ToAnnotated(const std::vector<EntityDocument>& docs) {
-  std::vector<AnnotatedText> out;
-  out.reserve(docs.size());
-  for (const EntityDocument& d : docs) {
-    std::vector<uint32_t> at = CodePointByteOffsets(d.text);
-    AnnotatedText a;
-    a.text = d.text;
-    for (const NameSpan& s : d.gold) a.names.push_back({Span{at[s.begin], at[s.end]}, s.kind});
-    out.push_back(std::move(a));
-  }
-  return out;
-}
-
 int RunTrainEntities(const TrainEntitiesOptions& opt) {
   Result<std::vector<EntityDocument>> docs = ReadEntityCorpus(opt.data);
   if (!docs.ok()) {
     std::fprintf(stderr, "storyfuse: %s\n", docs.status().message().c_str());
     return kExitBadInput;
   }
-  std::vector<AnnotatedText> annotated = ToAnnotated(*docs);
+  std::vector<AnnotatedText> annotated = ToAnnotatedTexts(*docs);
   EntityTrainerOptions options;
   options.seed = opt.seed;
   options.gazetteer_folds = opt.gazetteer_folds;
+  options.title_case_share = opt.title_case_share;
   double t0 = CpuSeconds();
   EntityTrainer trainer(annotated, options);
   std::printf("%zu documents, %zu names, %zu unreachable (an edge inside a token or a non-candidate token)\n",
@@ -114,6 +104,9 @@ void RegisterTrainEntities(CLI::App& train, int* exit_code) {
   cmd->add_option("--seed", opt->seed, "Seed of the fold split and the visiting order");
   cmd->add_option("--gazetteer-folds", opt->gazetteer_folds, "Jackknife folds of the gazetteer feature (0: none)")
       ->check(CLI::Range(0, 20));
+  cmd->add_option("--title-case-share", opt->title_case_share,
+                  "Share of training documents read with title-case headlines")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->callback([opt, exit_code] { *exit_code = RunTrainEntities(*opt); });
 }
 
