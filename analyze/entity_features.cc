@@ -45,6 +45,7 @@ enum Template : uint64_t {
   kSpeechNext,
   kPossessiveNext,
   kAggregate,  // + flag: a cue seen around another occurrence of the word
+  kTitleInside,
 };
 
 // Seeds of the string hashes (arbitrary constants, fixed forever).
@@ -480,6 +481,15 @@ class Extractor {
       }
     }
     if (TitleLength(low_, i, std::min(n_, static_cast<size_t>(i) + kMaxTitleTokens)) > 0) Add(kTitleStart, 0);
+    // Inside a title of several words: "Energy" in "Secretary of Energy".
+    for (size_t back = 1; back < kMaxTitleTokens && back <= i; ++back) {
+      size_t b = i - back;
+      if (!SameLine(b, i)) break;
+      if (IsWord(b) && TitleLength(low_, b, std::min(n_, b + kMaxTitleTokens)) > back) {
+        Add(kTitleInside, 0);
+        break;
+      }
+    }
     if (cues & kIsOrgHead) Add(kOrgHead, 0);
     if (cues & kIsPlaceHead) Add(kPlaceHead, 0);
     if (cues & kIsPlacePrefix) Add(kPlacePrefix, 0);
