@@ -162,6 +162,7 @@ struct EntityLinker::State {
   std::unordered_map<std::string, Surface> surfaces;
   std::vector<std::pair<std::string, std::string>> acronym_pairs;
   std::vector<TitleMention> title_mentions;
+  std::unordered_set<std::string> storms;  // folded names of storms ("delia")
   // title (plain or qualified) -> surface key -> uses
   std::unordered_map<std::string, std::map<std::string, int>> title_index;
 };
@@ -187,19 +188,29 @@ class ArticleReader {
   void Run(const std::vector<NameMention>& names) {
     named_.assign(toks_.size(), false);
     for (const NameMention& m : names) {
+      if (m.kind == NameKind::kMisc) continue;
       for (uint32_t k = m.first; k < m.last; ++k) named_[k] = true;
     }
     size_t next = 0;
     size_t i = 0;
     while (i < toks_.size()) {
+      while (next < names.size() && names[next].last <= i) ++next;  // behind what was read
       if (next < names.size() && names[next].first <= i) {
         const NameMention& m = names[next++];
-        if (m.last <= i) continue;  // overlaps what was read already
         TakeName(m);
-        i = m.last;
+        // A MISC name ("German") may qualify a title: read on through it.
+        if (m.kind != NameKind::kMisc) i = m.last;
         continue;
       }
-      size_t stop = next < names.size() ? names[next].first : toks_.size();
+      // Titles and their qualifiers run up to the next name but MISC
+      // ones: "the German president".
+      size_t stop = toks_.size();
+      for (size_t k = next; k < names.size(); ++k) {
+        if (names[k].kind != NameKind::kMisc) {
+          stop = names[k].first;
+          break;
+        }
+      }
       if (WordIs(i, "the") && !headline_[i]) {
         if (size_t n = LowerTitleMention(i, stop)) {
           i += n;
@@ -250,10 +261,18 @@ class ArticleReader {
   // ---- names ----
 
   void TakeName(const NameMention& m) {
-    if (m.kind == NameKind::kMisc) return;
-    // "Hurricane Delia", "Typhoon Mawar": a storm's name is an event's.
-    if (IsStormWord(Low(m.first))) return;
     size_t b = m.first, e = m.last;
+    // "Hurricane Delia", "Typhoon Mawar": a storm's name is an event's,
+    // and so is "Delia" alone afterwards.
+    if (IsStormWord(Low(b))) {
+      if (e > b + 1) st_.storms.insert(FoldName(SpanText(b + 1, e)));
+      return;
+    }
+    if (b > 0 && IsStormWord(Low(b - 1)) && IsCapital(b - 1)) {
+      st_.storms.insert(FoldName(SpanText(b, e)));
+      return;
+    }
+    if (m.kind == NameKind::kMisc) return;
     Surface* s = AddSurface(b, e);
     if (s == nullptr) return;
     s->votes[static_cast<int>(m.kind)] += kModelVote;
@@ -513,6 +532,7 @@ class Linker {
 
   void Collect() {
     for (const auto& [key, s] : st_.surfaces) {
+      if (st_.storms.count(key) > 0) continue;
       index_[key] = list_.size();
       list_.push_back({&s, SplitWords(key)});
     }
