@@ -37,9 +37,12 @@ class CountryNames {
   // qualify titles but are not countries: true for those.
   bool IsRegionAdjective(std::string_view word) const;
 
+  // The key place names are matched by: Unicode case folding (ASCII
+  // lower-casing for ASCII), periods dropped, a leading "the " dropped.
+  static std::string Key(std::string_view name);
+
  private:
   CountryNames();
-  static std::string Key(std::string_view name);
   void AddCountry(const std::string& name);
   void AddDemonyms(const std::string& name);
 
