@@ -5,6 +5,7 @@
 #include "analyze/entity_cues.h"
 #include "base/hashed_key_map.h"
 #include "dedupe/hasher.h"
+#include "text/city_names.h"
 #include "text/country_names.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
@@ -46,6 +47,7 @@ enum Template : uint64_t {
   kPossessiveNext,
   kAggregate,  // + flag: a cue seen around another occurrence of the word
   kTitleInside,
+  kCity,  // + part: an ICU city name covers the token
 };
 
 // Seeds of the string hashes (arbitrary constants, fixed forever).
@@ -71,7 +73,7 @@ constexpr int kCapsLinePercent = 60;
 // letters, 70 % of them capitalized, and no final period.
 constexpr int kTitleLineWords = 3;
 constexpr int kTitleLinePercent = 70;
-// Country names of up to three tokens ("United Arab Emirates").
+// Country and city names of up to three tokens ("United Arab Emirates").
 constexpr size_t kMaxCountryTokens = 3;
 // Words whose cue-list lookups a thread keeps (about 8 MB).
 constexpr size_t kMaxCachedWords = size_t{1} << 18;
@@ -367,14 +369,16 @@ class Extractor {
       if (Caps(s) != kCapitalized && Caps(s) != kAllCaps) continue;
       uint64_t h = kPhraseSeed;
       bool may_country = Cues(s) & kMayStartCountry;
+      bool may_city = Cues(s) & kMayStartCity;
       for (uint32_t e = s + 1; e <= seg.end && e - s <= EntityFeatures::kMaxPhraseTokens; ++e) {
         h = Mix(h, word_hash_[e - 1]);
         if (gaz_ != nullptr) {
-          if (uint8_t mask = gaz_->Lookup(h)) phrases_.push_back({s, e, mask, false});
+          if (uint8_t mask = gaz_->Lookup(h)) phrases_.push_back({s, e, mask, kFromGazetteer});
         }
-        if (may_country && e - s <= kMaxCountryTokens && IsWord(e - 1)) {
+        if ((may_country || may_city) && e - s <= kMaxCountryTokens && IsWord(e - 1)) {
           std::string_view span = text_.substr(toks_[s].span.begin, toks_[e - 1].span.end - toks_[s].span.begin);
-          if (!countries.Country(span).empty()) phrases_.push_back({s, e, 0, true});
+          if (may_country && !countries.Country(span).empty()) phrases_.push_back({s, e, 0, kFromCountries});
+          if (may_city && CityNames::Get().IsCity(span)) phrases_.push_back({s, e, 0, kFromCities});
         }
       }
     }
@@ -430,10 +434,16 @@ class Extractor {
     Add(kDocument, (flags ? *flags : 0) * 16 + pos * 4 + caps);
     for (const Phrase& p : phrases_) {
       if (i < p.begin || i >= p.end) continue;
-      if (p.country) {
-        Add(kCountry, Part(p.begin, p.end, i));
-      } else {
-        Add(kGazetteer, p.mask * 8 + Part(p.begin, p.end, i));
+      switch (p.source) {
+        case kFromGazetteer:
+          Add(kGazetteer, p.mask * 8 + Part(p.begin, p.end, i));
+          break;
+        case kFromCountries:
+          Add(kCountry, Part(p.begin, p.end, i));
+          break;
+        case kFromCities:
+          Add(kCity, Part(p.begin, p.end, i));
+          break;
       }
     }
     if (IsWord(i)) CueFeatures(i);
@@ -449,6 +459,7 @@ class Extractor {
     kIsSpeechVerb = 16,
     kMayStartCountry = 32,
     kIsPlacePreposition = 64,
+    kMayStartCity = 128,
   };
   uint16_t Cues(size_t j) {
     if (!IsWord(j)) return 0;
@@ -467,6 +478,7 @@ class Extractor {
     if (IsSpeechVerb(w)) bits |= kIsSpeechVerb;
     if (countries.MayStartCountry(w)) bits |= kMayStartCountry;
     if (IsPlacePreposition(w)) bits |= kIsPlacePreposition;
+    if (CityNames::Get().MayStartCity(w)) bits |= kMayStartCity;
     cache.Insert(word_hash_[j], bits);
     return bits;
   }
@@ -505,10 +517,11 @@ class Extractor {
     }
   }
 
+  enum PhraseSource : uint8_t { kFromGazetteer, kFromCountries, kFromCities };
   struct Phrase {
     uint32_t begin, end;
-    uint8_t mask;
-    bool country;
+    uint8_t mask;  // kinds, for gazetteer phrases
+    PhraseSource source;
   };
 
   std::string_view text_;

@@ -17,7 +17,7 @@
 // whether the same word appears elsewhere in the document in lower case
 // or capitalized inside a sentence, and gazetteer and cue-list hits: phrases of the
 // gazetteer with their kinds, country names and demonyms
-// (text/country_names.h), and the project's cue words (titles before the
+// (text/country_names.h), city names (text/city_names.h), and the project's cue words (titles before the
 // token, organisation and place head words, speech verbs after it;
 // analyze/entity_cues.h).
 //
@@ -61,7 +61,7 @@ struct TokenFeatures {
 class EntityFeatures {
  public:
   // Names the feature templates; stored in model files and checked.
-  static constexpr uint32_t kFeatureSetVersion = 1;
+  static constexpr uint32_t kFeatureSetVersion = 2;
   // Longest gazetteer phrase looked up, in tokens.
   static constexpr size_t kMaxPhraseTokens = 6;
 
