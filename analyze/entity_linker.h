@@ -53,7 +53,7 @@ struct Entity {
   std::vector<std::string> titles;    // a person's titles, lower case
   std::vector<EntityMention> mentions;
   std::vector<std::string> articles;  // ids of the articles naming it
-  double evidence = 0;                // summed cue weight behind the type
+  double evidence = 0;                // the recognizer's votes for the type (one per mention)
 };
 
 class EntityRecognizer;
@@ -79,8 +79,9 @@ class EntityLinker {
   // that one lexing serves all analyzers.
   void AddArticle(std::string_view id, std::string_view text, const std::vector<LexToken>& tokens);
 
-  // The entities named so far, most mentioned first (ties by name). Names
-  // with no typing evidence at all are left out. Can be called again
+  // The entities named so far, most mentioned first (ties by name). A
+  // defined acronym the recognizer did not read as a name counts only as
+  // a mention of its expansion. Can be called again
   // after more articles are added.
   std::vector<Entity> Entities() const;
 
