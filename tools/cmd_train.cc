@@ -1,4 +1,6 @@
-// storyfuse train <model> ...: trains a learned model (models/README.md).
+// storyfuse train <model> ...: learns a model's weights from labelled data
+// in ../shared/data and writes the versioned weight file that models/
+// embeds (models/README.md lists them). Training runs by hand, never in CI.
 #include <CLI/CLI.hpp>
 
 #include "tools/command.h"
@@ -7,9 +9,10 @@
 namespace storyfuse {
 
 void RegisterTrain(CLI::App& app, int* exit_code) {
-  CLI::App* train = app.add_subcommand("train", "Train a learned model on ../shared/data (writes models/<name>.vN.<ext>)");
+  CLI::App* train = app.add_subcommand("train", "Learn a model's weights from labelled data (writes models/<name>.vN.<ext>)");
   train->require_subcommand(1);
   RegisterTrainAlign(*train, exit_code);
+  RegisterTrainEntities(*train, exit_code);
 }
 
 }  // namespace storyfuse

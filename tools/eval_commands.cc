@@ -14,6 +14,7 @@ void RegisterEvalDates(CLI::App& eval, int* exit_code);
 void RegisterEvalSummarize(CLI::App& eval, int* exit_code);
 void RegisterEvalAlign(CLI::App& eval, int* exit_code);
 void RegisterEvalCitations(CLI::App& eval, int* exit_code);
+void RegisterEvalEntities(CLI::App& eval, int* exit_code);
 
 void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
   RegisterEvalCluster(eval, exit_code);
@@ -26,6 +27,7 @@ void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
   RegisterEvalSummarize(eval, exit_code);
   RegisterEvalAlign(eval, exit_code);
   RegisterEvalCitations(eval, exit_code);
+  RegisterEvalEntities(eval, exit_code);
 }
 
 }  // namespace storyfuse
