@@ -206,6 +206,11 @@ bool QuoteExtractor::Keep(std::string_view text, const QuotePiece& piece, const 
   if (piece.outer.begin > 0 && text[piece.outer.begin - 1] == '=') return false;
   if (MispairedStraightMarks(words, piece) || QuotedCrumb(text, piece)) return false;
   if (piece.mark == QuoteMark::kSingle && !a.cue_adjacent) return false;
+  // ''…'' is found so that the single marks inside stay inside, but not
+  // reported: the PolNeAR metric our figures rest on reads only “…” and
+  // "…" (its NYT articles write ''…'', which would all score as false
+  // positives; docs/quotes.md).
+  if (piece.mark == QuoteMark::kDoubleApostrophe) return false;
   if (IsTranscriptTurn(words)) return false;
   // A title is kept only as a sentence of its own with a cue ("“Make Roads
   // Great,” Roe said"), never inside a sentence ("on CBS's “Face the Nation”").

@@ -371,32 +371,28 @@ bool SpeakerResolver::OpensClause(size_t i) const {
   return false;
 }
 
+// The last character of piece token q's words, past closing marks (of
+// any style, nested ones too: “… ‘no.’”) and blanks; 0 when none.
+char SpeakerResolver::LastChar(size_t q) const {
+  std::string_view inner = (*pieces_)[toks_[q].quote].text.In(text_);
+  size_t e = inner.size();
+  while (e > 0 && (static_cast<unsigned char>(inner[e - 1]) >= 0x80 || inner[e - 1] == '"' || inner[e - 1] == '\'' ||
+                   inner[e - 1] == ' ' || inner[e - 1] == '\t')) {
+    --e;
+  }
+  return e == 0 ? 0 : inner[e - 1];
+}
+
 // A quote that ends its sentence ("….” He added, …) is followed by a new
 // sentence; that sentence attributes it only when it is a bare attribution
 // ("“Never!” Roe said." / "… he told reporters.").
 bool SpeakerResolver::EndsSentence(size_t q) const {
-  const QuotePiece* p = nullptr;
-  (void)p;
-  std::string_view inner = toks_[q].span.In(text_);
-  // Strip the closing mark (up to 3 bytes) and white space.
-  size_t e = inner.size();
-  while (e > 0 && (static_cast<unsigned char>(inner[e - 1]) >= 0x80 || inner[e - 1] == '"' || inner[e - 1] == ' ')) {
-    --e;
-  }
-  if (e == 0) return false;
-  char c = inner[e - 1];
+  char c = LastChar(q);
   return c == '.' || c == '!' || c == '?';
 }
 
 // True when the piece's words end with a comma ("…,”").
-bool SpeakerResolver::EndsWithComma(size_t q) const {
-  std::string_view inner = toks_[q].span.In(text_);
-  size_t e = inner.size();
-  while (e > 0 && (static_cast<unsigned char>(inner[e - 1]) >= 0x80 || inner[e - 1] == '"' || inner[e - 1] == ' ')) {
-    --e;
-  }
-  return e > 0 && inner[e - 1] == ',';
-}
+bool SpeakerResolver::EndsWithComma(size_t q) const { return LastChar(q) == ','; }
 
 bool SpeakerResolver::BareAttribution(size_t v) const {
   if (SpeakerLexicon::Cue(Lw(v)).strength != CueStrength::kStrong) return false;
@@ -622,6 +618,7 @@ bool SpeakerResolver::IntroBefore(size_t end, Attribution* a) {
 
 std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const std::vector<QuotePiece>& pieces) {
   text_ = text;
+  pieces_ = &pieces;
   registry_ = SpeakerRegistry();
   std::vector<Attribution> out(pieces.size());
   // Paragraph spans, with the range of their pieces.

@@ -69,6 +69,7 @@ class SpeakerResolver {
   bool StartsSentence(size_t i) const;
   bool IsPossessive(size_t i) const;
   bool AfterPreposition(size_t i) const;
+  char LastChar(size_t q) const;
   bool EndsSentence(size_t q) const;
   bool EndsWithComma(size_t q) const;
   bool BareAttribution(size_t v) const;
@@ -85,6 +86,7 @@ class SpeakerResolver {
   std::string Canonical(const Mention& m);
 
   std::string_view text_;
+  const std::vector<QuotePiece>* pieces_ = nullptr;  // of the article being resolved
   std::vector<SpeakerToken> toks_;
   SpeakerRegistry registry_;
   Attribution next_clause_;  // a non-bare attribution after the current piece
