@@ -182,7 +182,20 @@ const ExtractCase kCases[] = {
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
     {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},
-    {"nicknames are not quotes", "Fans call him " LQ "the old lion of the north" RQ " at every rally.", {}},
+    {"what someone calls a person is their words (annotators count it)",
+     "Rosa Lind called him " LQ "the old lion of the north" RQ " at every rally.",
+     {{"the old lion", "Rosa Lind", "Rosa Lind", "called"}}},
+    {"a title after a possessive names a show",
+     "Ivo Brask told Harbor TV's " LQ "Morning Dock Talk Tonight" RQ " that he would stay.", {}},
+    {"a title after a work noun names the work",
+     "Kara Wu hosts the weekly podcast " LQ "Salt and Sails Daily" RQ " from the pier.", {}},
+    {"a chanted slogan is a quote", "The crowd on the quay chanted " LQ "Keep The Ferry Running" RQ " until dusk.",
+     {{"Keep The Ferry", "", "The crowd on the quay", "chanted"}}},
+    {"two quotations typed with mixed marks and the attribution between them",
+     LQ "The pier is safe,\" Rita Sandoval said. \"We open on Monday and stay open." RQ, {}},
+    {"a quotation nested in a block quote stays",
+     "Dana Osk told the board:\n\n\"The law is not about " LQ "easy wins" RQ " for anyone here. It is about the long run.",
+     {{"The law is not", "Dana Osk", "Dana Osk", "told"}}},
 };
 
 TEST(QuoteExtractorTest, Constructions) {

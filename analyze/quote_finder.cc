@@ -89,7 +89,7 @@ bool OpenerAt(std::string_view line, size_t at, char32_t c, Opener* o) {
       return !IsLetterOrDigit(prev);
     case kLeftSingle:
       *o = {QuoteMark::kSingle, 3, ""};
-      return !IsLetterOrDigit(prev);
+      return !IsLetterOrDigit(prev) && !IsElision(line, at + 3);
     case '\'': {
       // ''…'' (two apostrophes each side, the style of some newspaper
       // archives): opens only before a word and after a blank or the start.

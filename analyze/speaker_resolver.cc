@@ -178,6 +178,19 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
   if (!opened && t - j > 2) j = t - 1;
   bool plural = lw.size() > 3 && lw.back() == 's' && !lw.ends_with("ss") && !lw.ends_with("us");
   if (!opened && !SpeakerLexicon::IsSpeakerNoun(lw) && !plural) return false;
+  // "The crowd on the quay chanted": a phrase after a preposition modifies
+  // the noun before it, which heads the subject.
+  constexpr size_t kMaxHead = 4;  // words from a determiner to the head noun
+  if (opened && j >= lo + 3 && AfterPreposition(j) && toks_[j - 2].IsWord() && !toks_[j - 2].cap) {
+    for (size_t d = j - 2; d > lo && j - 2 - d < kMaxHead; --d) {
+      if (!toks_[d - 1].IsWord()) break;
+      if (SpeakerLexicon::IsDeterminer(Lw(d - 1))) {
+        *m = {d - 1, t + 1, Mention::kDescription};
+        return true;
+      }
+      if (SpeakerLexicon::IsPhraseBreaker(Lw(d - 1)) && !toks_[d - 1].cap) break;
+    }
+  }
   *m = {j, t + 1, Mention::kDescription};
   return true;
 }

@@ -1,4 +1,4 @@
-// storyfuse eval quotes DIR [--errors]
+// storyfuse eval quotes DIR [--errors] [--dump] [--rules] [--keep-unattributed]
 //
 // Scores quote extraction on a PolNeAR-style folder (DIR/text/<doc>.txt and
 // DIR/attributions/<doc>_<annotator>.ann; the first annotation file in
@@ -27,7 +27,48 @@ struct EvalQuotesOptions {
   bool errors = false;
   bool keep_unattributed = false;
   bool dump = false;
+  bool rules = false;
 };
+
+// Per precision rule, the pieces it alone drops (what turning it off would
+// add) and all it drops, split into gold quotes and others.
+struct RuleTally {
+  size_t alone_gold = 0, alone_other = 0, any_gold = 0, any_other = 0;
+};
+
+// Tallies the rules firing on each piece of 3+ words of one article; a
+// piece is gold when it covers half of a gold quote (the metric's match).
+void TallyRules(const std::string& text, const std::vector<JudgedPiece>& pieces, const std::vector<GoldQuote>& gold,
+                std::vector<RuleTally>* tally) {
+  CodePointIndex cps(text);
+  constexpr uint32_t kTooShort = 1u << static_cast<int>(QuoteRule::kTooShort);
+  for (const JudgedPiece& j : pieces) {
+    if (j.rules & kTooShort) continue;
+    CpSpan q{cps.ToCodePoint(j.piece.text.begin), cps.ToCodePoint(j.piece.text.end)};
+    bool is_gold = false;
+    for (const GoldQuote& g : gold) {
+      uint32_t lo = std::max(q.begin, g.quote.begin), hi = std::min(q.end, g.quote.end);
+      uint32_t longer = std::max(q.end - q.begin, g.quote.end - g.quote.begin);
+      is_gold = is_gold || (hi > lo && 2 * (hi - lo) >= longer);
+    }
+    for (size_t r = 0; r < tally->size(); ++r) {
+      if (!(j.rules & (1u << r))) continue;
+      bool alone = (j.rules & ~(1u << r)) == 0;
+      RuleTally& t = (*tally)[r];
+      (is_gold ? t.any_gold : t.any_other)++;
+      if (alone) (is_gold ? t.alone_gold : t.alone_other)++;
+    }
+  }
+}
+
+void PrintRules(const std::vector<RuleTally>& tally) {
+  std::printf("rule                 alone: gold other   all: gold other\n");
+  for (size_t r = 1; r < tally.size(); ++r) {
+    const RuleTally& t = tally[r];
+    std::printf("%-20s %11zu %5zu %10zu %5zu\n", QuoteRuleName(static_cast<QuoteRule>(r)), t.alone_gold, t.alone_other,
+                t.any_gold, t.any_other);
+  }
+}
 
 // The first annotation file of `doc` in sorted order, or "".
 fs::path GoldAnnotation(const fs::path& dir, const std::string& doc) {
@@ -114,6 +155,7 @@ int RunEvalQuotes(const EvalQuotesOptions& opt) {
   options.keep_unattributed = opt.keep_unattributed;
   QuoteExtractor extractor(options);
   QuoteScorer scorer;
+  std::vector<RuleTally> tally(static_cast<size_t>(QuoteRule::kCount));
   double seconds = 0;
   size_t bytes = 0, articles = 0;
   bool bad = false;
@@ -151,12 +193,14 @@ int RunEvalQuotes(const EvalQuotesOptions& opt) {
     std::vector<int> match = scorer.Add(*gold, pred);
     if (opt.errors) PrintErrors(doc, text, *gold, pred, match);
     if (opt.dump) Dump(doc, text, quotes, *gold, match);
+    if (opt.rules) TallyRules(text, extractor.Judge(text), *gold, &tally);
   }
   const QuoteScores& s = scorer.scores();
   std::printf("quotes %s: %zu articles, %zu gold, %zu predicted, %zu matched\n", opt.dir.c_str(), articles, s.gold,
               s.predicted, s.matched);
   std::printf("precision %.4f  recall %.4f  F1 %.4f\n", s.Precision(), s.Recall(), s.F1());
   std::printf("speaker accuracy %.4f (%zu/%zu)\n", s.SpeakerAccuracy(), s.speaker_correct, s.speaker_total);
+  if (opt.rules) PrintRules(tally);
   if (seconds > 0) {
     std::printf("throughput %.0f articles/s, %.2f MB/s (analysis, one core)\n", articles / seconds,
                 bytes / seconds / 1e6);
@@ -172,6 +216,8 @@ void RegisterEvalQuotes(CLI::App& eval, int* exit_code) {
   cmd->add_option("dir", opt->dir, "e.g. ../shared/data/quotes/polnear/dev")->required();
   cmd->add_flag("--errors", opt->errors, "Also list false positives (FP), misses (FN) and wrong speakers (SPK)");
   cmd->add_flag("--dump", opt->dump, "Also print every predicted quote with its attribution (tab-separated)");
+  cmd->add_flag("--rules", opt->rules,
+                "Also count, per precision rule, the gold and other pieces it drops alone and in all");
   cmd->add_flag("--keep-unattributed", opt->keep_unattributed, "Keep quoted pieces nobody is credited with");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalQuotes(*opt); });
 }
