@@ -250,6 +250,12 @@ bool QuotedCrumb(std::string_view text, const QuotePiece& piece) {
 
 }  // namespace
 
+QuoteExtractor::QuoteExtractor(Options options) : options_(options) {
+  if (options_.rank_speakers) {
+    resolver_.set_model(options_.speaker_model != nullptr ? options_.speaker_model : SpeakerModel::Shipped());
+  }
+}
+
 uint32_t QuoteExtractor::Rules(std::string_view text, const QuotePiece& piece, const Attribution& a) const {
   std::string_view words = piece.text.In(text);
   uint32_t r = 0;

@@ -82,9 +82,11 @@ class QuoteExtractor {
     size_t min_words = 3;
     bool keep_unattributed = false;
     uint32_t disabled_rules = 0;  // bits 1 << QuoteRule not applied (for measuring them)
+    bool rank_speakers = true;    // false: the rules alone choose speakers
+    const SpeakerModel* speaker_model = nullptr;  // nullptr: the shipped model
   };
-  QuoteExtractor() = default;
-  explicit QuoteExtractor(Options options) : options_(options) {}
+  QuoteExtractor() : QuoteExtractor(Options()) {}
+  explicit QuoteExtractor(Options options);
 
   // The quotes of `text` (UTF-8) in text order.
   std::vector<Quote> Extract(std::string_view text);

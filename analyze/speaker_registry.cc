@@ -117,6 +117,30 @@ Gender SpeakerRegistry::Person::gender() const {
   return Gender::kUnknown;
 }
 
+int SpeakerRegistry::FindPerson(std::string_view text, const Toks& toks, const NameRun& run) const {
+  std::string key;
+  size_t words = 0;
+  for (size_t i = run.name; i < run.end; ++i) {
+    std::string_view w = Bare(toks[i].span.In(text));
+    if (words > 0 && IsSuffixWord(w)) continue;
+    if (!key.empty()) key += ' ';
+    key += w;
+    ++words;
+  }
+  if (words == 0) return -1;
+  if (auto it = by_name_.find(key); it != by_name_.end()) return it->second;
+  if (words == 1) {
+    if (auto it = by_surname_.find(key); it != by_surname_.end()) return it->second;
+    if (auto it = by_first_.find(key); it != by_first_.end() && it->second >= 0) return it->second;
+  }
+  return -1;
+}
+
+std::string SpeakerRegistry::LookupName(std::string_view text, const Toks& toks, const NameRun& run) const {
+  int p = FindPerson(text, toks, run);
+  return p < 0 ? "" : people_[p].name;
+}
+
 int SpeakerRegistry::PersonFor(std::string_view text, const Toks& toks, const NameRun& run, bool create) {
   std::vector<std::string_view> words;
   for (size_t i = run.name; i < run.end; ++i) {
@@ -124,18 +148,13 @@ int SpeakerRegistry::PersonFor(std::string_view text, const Toks& toks, const Na
     if (!words.empty() && IsSuffixWord(w)) continue;
     words.push_back(w);
   }
-  if (words.empty()) return -1;
+  int found = FindPerson(text, toks, run);
+  if (found >= 0 || !create || words.empty()) return found;
   std::string key;
   for (std::string_view w : words) {
     if (!key.empty()) key += ' ';
     key += w;
   }
-  if (auto it = by_name_.find(key); it != by_name_.end()) return it->second;
-  if (words.size() == 1) {
-    if (auto it = by_surname_.find(key); it != by_surname_.end()) return it->second;
-    if (auto it = by_first_.find(key); it != by_first_.end() && it->second >= 0) return it->second;
-  }
-  if (!create) return -1;
   // "President Trump" before "Donald Trump": the full name completes the
   // person the titled surname created.
   if (words.size() >= 2) {

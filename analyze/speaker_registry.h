@@ -65,6 +65,9 @@ class SpeakerRegistry {
   bool IsNameLike(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run,
                   bool sentence_start) const;
 
+  // Canonical name of the person a name run names, or "" when the article
+  // has named no such person (unlike ResolveName, creates nobody).
+  std::string LookupName(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run) const;
   // Canonical name for a name run, or "" when none.
   std::string ResolveName(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run);
   // Canonical name for a descriptive phrase toks[b, e) ("the U.S.
@@ -82,6 +85,7 @@ class SpeakerRegistry {
     int female = 0;
     Gender gender() const;
   };
+  int FindPerson(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run) const;
   int PersonFor(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run, bool create);
   void AddAliases(std::string_view text, const std::vector<SpeakerToken>& toks, size_t b, size_t e, int person);
 

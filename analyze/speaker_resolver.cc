@@ -629,7 +629,58 @@ bool SpeakerResolver::IntroBefore(size_t end, Attribution* a) {
   return false;
 }
 
-std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const std::vector<QuotePiece>& pieces) {
+// The learned ranker's choice among each piece's candidates; the rules'
+// attribution stands when the ranker agrees with it or finds nobody.
+void SpeakerResolver::Rank(std::vector<std::vector<SpeakerToken>>* tokens, const std::vector<QuotePiece>& pieces,
+                           std::vector<Attribution>* out, std::vector<std::vector<SpeakerCandidate>>* candidates) {
+  SpeakerCandidates finder(text_, *tokens, pieces, registry_);
+  if (names_ != nullptr) finder.RecordNames(names_);
+  if (candidates != nullptr) candidates->assign(pieces.size(), {});
+  std::string previous;  // the rules' speaker of the piece before
+  for (size_t p = 0; p < tokens->size(); ++p) {
+    for (size_t q = 0; q < (*tokens)[p].size(); ++q) {
+      const SpeakerToken& t = (*tokens)[p][q];
+      if (!t.IsQuote()) continue;
+      Attribution& a = (*out)[t.quote];
+      RuleChoice rule{a.mention, static_cast<int>(a.kind), a.cue_adjacent, previous};
+      previous = a.speaker;
+      std::vector<SpeakerCandidate> list = finder.For(p, q, rule);
+      if (model_ != nullptr && !list.empty()) {
+        size_t best = 0;
+        double best_score = model_->Score(list[0].features);
+        for (size_t i = 1; i < list.size(); ++i) {
+          double s = model_->Score(list[i].features);
+          if (s > best_score) {
+            best = i;
+            best_score = s;
+          }
+        }
+        if (!list[best].rule) a = FromCandidate(list[best], tokens, a);
+      }
+      if (candidates != nullptr) (*candidates)[t.quote] = std::move(list);
+    }
+  }
+}
+
+Attribution SpeakerResolver::FromCandidate(const SpeakerCandidate& c, std::vector<std::vector<SpeakerToken>>* tokens,
+                                           const Attribution& rule) {
+  toks_.swap((*tokens)[c.paragraph]);
+  Mention m{c.begin, c.end, Mention::kDescription};
+  if (c.kind == MentionKind::kName) m.kind = Mention::kName;
+  if (c.kind == MentionKind::kPronoun) m.kind = Mention::kPronoun;
+  AttributionKind kind = !c.same_sentence ? AttributionKind::kCarried
+                         : c.after         ? AttributionKind::kAfter
+                                           : AttributionKind::kBefore;
+  Attribution a = c.cue >= 0 ? Make(m, c.cue, c.cue + 1, kind) : Make(m, kNone, kNone, kind);
+  if (c.kind == MentionKind::kRelative) a.speaker = c.canonical;
+  toks_.swap((*tokens)[c.paragraph]);
+  a.cue_adjacent = rule.cue_adjacent;
+  a.split_continuation = rule.split_continuation;
+  return a;
+}
+
+std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const std::vector<QuotePiece>& pieces,
+                                                  std::vector<std::vector<SpeakerCandidate>>* candidates) {
   text_ = text;
   pieces_ = &pieces;
   registry_ = SpeakerRegistry();
@@ -731,6 +782,7 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
     if (!toks_.empty() && toks_.back().IsPunct(':')) IntroBefore(toks_.size() - 1, &prev_intro);
     tokens[pi] = std::move(toks_);
   }
+  if (model_ != nullptr || candidates != nullptr) Rank(&tokens, pieces, &out, candidates);
   return out;
 }
 

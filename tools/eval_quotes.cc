@@ -1,4 +1,4 @@
-// storyfuse eval quotes DIR [--errors] [--dump] [--rules] [--keep-unattributed]
+// storyfuse eval quotes DIR [--errors] [--dump] [--rules] [--rules-only] [--keep-unattributed]
 //
 // Scores quote extraction on a PolNeAR-style folder (DIR/text/<doc>.txt and
 // DIR/attributions/<doc>_<annotator>.ann; the first annotation file in
@@ -8,11 +8,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
-#include "base/file.h"
 #include "analyze/quote_extractor.h"
+#include "eval/polnear_corpus.h"
 #include "eval/quote_scorer.h"
 #include "text/utf8.h"
 #include "tools/command.h"
@@ -20,14 +19,13 @@
 namespace storyfuse {
 namespace {
 
-namespace fs = std::filesystem;
-
 struct EvalQuotesOptions {
   std::string dir;
   bool errors = false;
   bool keep_unattributed = false;
   bool dump = false;
   bool rules = false;
+  bool rules_only = false;
 };
 
 // Per precision rule, the pieces it alone drops (what turning it off would
@@ -68,21 +66,6 @@ void PrintRules(const std::vector<RuleTally>& tally) {
     std::printf("%-20s %11zu %5zu %10zu %5zu\n", QuoteRuleName(static_cast<QuoteRule>(r)), t.alone_gold, t.alone_other,
                 t.any_gold, t.any_other);
   }
-}
-
-// The first annotation file of `doc` in sorted order, or "".
-fs::path GoldAnnotation(const fs::path& dir, const std::string& doc) {
-  std::vector<fs::path> found;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    std::string name = e.path().filename().string();
-    if (name.size() > doc.size() + 5 && name.compare(0, doc.size() + 1, doc + "_") == 0 && name.ends_with(".ann") &&
-        name.find('_', doc.size() + 1) == std::string::npos) {
-      found.push_back(e.path());
-    }
-  }
-  std::sort(found.begin(), found.end());
-  return found.empty() ? fs::path() : found.front();
 }
 
 std::string Slice(const std::u32string& t, CpSpan s) {
@@ -140,72 +123,43 @@ void Dump(const std::string& doc, const std::string& text, const std::vector<Quo
 }
 
 int RunEvalQuotes(const EvalQuotesOptions& opt) {
-  fs::path text_dir = fs::path(opt.dir) / "text", ann_dir = fs::path(opt.dir) / "attributions";
-  std::error_code ec;
-  if (!fs::is_directory(text_dir, ec) || !fs::is_directory(ann_dir, ec)) {
-    std::fprintf(stderr, "storyfuse: %s: expected text/ and attributions/ folders\n", opt.dir.c_str());
+  std::vector<std::string> errors;
+  Result<std::vector<PolnearDoc>> docs = ReadPolnearCorpus(opt.dir, &errors);
+  if (!docs.ok()) {
+    std::fprintf(stderr, "storyfuse: %s\n", docs.status().message().c_str());
     return kExitBadInput;
   }
-  std::vector<fs::path> texts;
-  for (const auto& e : fs::directory_iterator(text_dir, ec)) {
-    if (e.path().extension() == ".txt") texts.push_back(e.path());
-  }
-  std::sort(texts.begin(), texts.end());
+  for (const std::string& e : errors) std::fprintf(stderr, "storyfuse: %s\n", e.c_str());
   QuoteExtractor::Options options;
   options.keep_unattributed = opt.keep_unattributed;
+  options.rank_speakers = !opt.rules_only;
   QuoteExtractor extractor(options);
   QuoteScorer scorer;
   std::vector<RuleTally> tally(static_cast<size_t>(QuoteRule::kCount));
   double seconds = 0;
-  size_t bytes = 0, articles = 0;
-  bool bad = false;
-  for (const fs::path& path : texts) {
-    std::string doc = path.stem().string();
-    fs::path ann_path = GoldAnnotation(ann_dir, doc);
-    Result<std::string> text_file = ReadWholeFile(path.string());
-    Result<std::string> ann_file = ann_path.empty() ? Result<std::string>(Status::NotFound(doc)) : ReadWholeFile(ann_path.string());
-    if (!text_file.ok() || !ann_file.ok()) {
-      std::fprintf(stderr, "storyfuse: %s: cannot read the text or its annotation\n", path.c_str());
-      bad = true;
-      continue;
-    }
-    const std::string& text = *text_file;
-    Result<std::vector<GoldQuote>> gold = ReadPolnearGold(text, *ann_file);
-    if (!gold.ok()) {
-      std::fprintf(stderr, "storyfuse: %s: %s\n", ann_path.c_str(), gold.status().message().c_str());
-      bad = true;
-      continue;
-    }
+  size_t bytes = 0;
+  for (const PolnearDoc& doc : *docs) {
     auto t0 = std::chrono::steady_clock::now();
-    std::vector<Quote> quotes = extractor.Extract(text);
+    std::vector<Quote> quotes = extractor.Extract(doc.text);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    bytes += text.size();
-    ++articles;
-    CodePointIndex cps(text);
-    std::vector<PredictedQuote> pred;
-    for (const Quote& q : quotes) {
-      PredictedQuote p{{cps.ToCodePoint(q.text.begin), cps.ToCodePoint(q.text.end)}, {0, 0}};
-      if (!q.speaker_mention.empty()) {
-        p.speaker = {cps.ToCodePoint(q.speaker_mention.begin), cps.ToCodePoint(q.speaker_mention.end)};
-      }
-      pred.push_back(p);
-    }
-    std::vector<int> match = scorer.Add(*gold, pred);
-    if (opt.errors) PrintErrors(doc, text, *gold, pred, match);
-    if (opt.dump) Dump(doc, text, quotes, *gold, match);
-    if (opt.rules) TallyRules(text, extractor.Judge(text), *gold, &tally);
+    bytes += doc.text.size();
+    std::vector<PredictedQuote> pred = ToPredictedQuotes(doc.text, quotes);
+    std::vector<int> match = scorer.Add(doc.gold, pred);
+    if (opt.errors) PrintErrors(doc.id, doc.text, doc.gold, pred, match);
+    if (opt.dump) Dump(doc.id, doc.text, quotes, doc.gold, match);
+    if (opt.rules) TallyRules(doc.text, extractor.Judge(doc.text), doc.gold, &tally);
   }
   const QuoteScores& s = scorer.scores();
-  std::printf("quotes %s: %zu articles, %zu gold, %zu predicted, %zu matched\n", opt.dir.c_str(), articles, s.gold,
-              s.predicted, s.matched);
+  std::printf("quotes %s: %zu articles, %zu gold, %zu predicted, %zu matched\n", opt.dir.c_str(), docs->size(),
+              s.gold, s.predicted, s.matched);
   std::printf("precision %.4f  recall %.4f  F1 %.4f\n", s.Precision(), s.Recall(), s.F1());
   std::printf("speaker accuracy %.4f (%zu/%zu)\n", s.SpeakerAccuracy(), s.speaker_correct, s.speaker_total);
   if (opt.rules) PrintRules(tally);
   if (seconds > 0) {
-    std::printf("throughput %.0f articles/s, %.2f MB/s (analysis, one core)\n", articles / seconds,
+    std::printf("throughput %.0f articles/s, %.2f MB/s (analysis, one core)\n", docs->size() / seconds,
                 bytes / seconds / 1e6);
   }
-  return bad ? kExitBadInput : kExitOk;
+  return errors.empty() ? kExitOk : kExitBadInput;
 }
 
 }  // namespace
@@ -218,6 +172,7 @@ void RegisterEvalQuotes(CLI::App& eval, int* exit_code) {
   cmd->add_flag("--dump", opt->dump, "Also print every predicted quote with its attribution (tab-separated)");
   cmd->add_flag("--rules", opt->rules,
                 "Also count, per precision rule, the gold and other pieces it drops alone and in all");
+  cmd->add_flag("--rules-only", opt->rules_only, "Choose speakers by the rules alone, without the learned ranker");
   cmd->add_flag("--keep-unattributed", opt->keep_unattributed, "Keep quoted pieces nobody is credited with");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalQuotes(*opt); });
 }
