@@ -73,7 +73,17 @@ const char* KindName(MentionKind k) {
 
 SpeakerCandidates::SpeakerCandidates(std::string_view text, const std::vector<std::vector<SpeakerToken>>& paragraphs,
                                      const std::vector<QuotePiece>& pieces, const SpeakerRegistry& registry)
-    : text_(text), paragraphs_(paragraphs), pieces_(pieces), registry_(registry), inventory_(paragraphs.size()) {}
+    : text_(text), paragraphs_(paragraphs), pieces_(pieces), registry_(registry), inventory_(paragraphs.size()) {
+  // Words capitalized after another word (not at a sentence start): names
+  // are, sentence words ("Typically", "Amid") are not.
+  for (const Toks& t : paragraphs) {
+    for (size_t i = 1; i < t.size(); ++i) {
+      if (t[i].IsWord() && t[i].cap && (t[i - 1].IsWord() || t[i - 1].IsPunct(','))) {
+        capitalized_mid_.insert(t[i].span.In(text));
+      }
+    }
+  }
+}
 
 std::string SpeakerCandidates::Lw(size_t p, size_t i) const {
   const Toks& t = paragraphs_[p];
@@ -143,10 +153,17 @@ void SpeakerCandidates::AddNames(size_t p, Paragraph* para) {
     k += run.end - run.name >= 2 ? "2" : "1";
     if (run.name > run.begin) k += "t";
     m.own.push_back(k);
+    bool mid = false;  // a word of it is capitalized inside a sentence somewhere
+    for (size_t i = run.name; i < run.end; ++i) mid = mid || capitalized_mid_.count(t[i].span.In(text_)) > 0;
+    m.own.push_back(mid ? "capmid" : "nocapmid");
     if (run.end - run.begin == 1) {
       std::string w = Lw(p, run.begin);
       bool start = run.begin == 0 || para->sentence[run.begin] != para->sentence[run.begin - 1];
       if (!registry_.IsNameLike(text_, t, run, start)) m.own.push_back("common");
+      // "Typically, …", "Acknowledging …", "Amid …": a capitalized sentence
+      // word rather than a name.
+      if (w.size() > 4 && (w.ends_with("ing") || w.ends_with("ly"))) m.own.push_back("shape:" + w.substr(w.size() - 2));
+      if (run.end < t.size() && t[run.end].IsPunct(',')) m.own.push_back("comma1");
       const CountryNames& countries = CountryNames::Get();
       if (!countries.Country(w).empty() || !countries.CountryOfDemonym(w).empty()) m.own.push_back("country");
     }
@@ -453,6 +470,25 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
       Emit(&f, "rule", RuleKindName(rule.kind));
       Emit(&f, "rule", c.where);
       if (rule.cue_adjacent) Emit(&f, "rule", "adj");
+    }
+    // Another quoted piece between the mention and this one: the mention
+    // most likely speaks that piece.
+    if (c.paragraph == p) {
+      size_t lo = std::min<size_t>(q, m.end), hi = std::max<size_t>(q, m.begin);
+      bool between = false;
+      for (size_t i = lo; i < hi && !between; ++i) between = i != q && qt[i].IsQuote();
+      if (between) Emit(&f, "qbetween", c.where);
+      // Its cue is the cue nearest the piece in the piece's sentence.
+      if (m.cue >= 0 && here.sentence[m.cue] == sq) {
+        bool nearest = true;
+        size_t cue = static_cast<size_t>(m.cue);
+        for (size_t i = std::min(cue, q) + 1; i < std::max(cue, q) && nearest; ++i) nearest = !IsCue(p, i);
+        if (nearest) Emit(&f, "nearcue", c.where);
+      }
+    } else if (c.paragraph + 1 == p) {
+      bool quotes = false;
+      for (const SpeakerToken& tok : t) quotes = quotes || tok.IsQuote();
+      Emit(&f, quotes ? "prevquotes" : "prevplain", KindName(m.kind));
     }
     if (!m.canonical.empty() && m.canonical == rule.previous_speaker) {
       Emit(&f, "prev");

@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analyze/quote_finder.h"
@@ -102,6 +103,7 @@ class SpeakerCandidates {
   const std::vector<QuotePiece>& pieces_;
   const SpeakerRegistry& registry_;
   std::vector<Paragraph> inventory_;
+  std::unordered_set<std::string_view> capitalized_mid_;
   std::unordered_map<uint64_t, std::string>* names_ = nullptr;
 };
 

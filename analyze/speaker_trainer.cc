@@ -1,11 +1,20 @@
 #include "analyze/speaker_trainer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <random>
 
 namespace storyfuse {
 namespace {
 
 using Weights = std::unordered_map<uint64_t, double>;
+
+// Step size of the first pass; pass k uses kLearningRate / (k + 1). Chosen
+// by 10-fold cross-validation on PolNeAR train (0.1, 0.3, 1: 0.3 best).
+constexpr double kLearningRate = 0.3;
+// L2 penalty per update, against weights that only fit a few examples
+// (cross-validated like kLearningRate: 0, 0.0001, 0.001).
+constexpr double kL2 = 0.001;
 
 double Score(const Weights& w, const std::vector<uint64_t>& features) {
   double s = 0;
@@ -14,22 +23,6 @@ double Score(const Weights& w, const std::vector<uint64_t>& features) {
     if (it != w.end()) s += it->second;
   }
   return s;
-}
-
-// Index of the highest-scoring candidate among those `allowed` (the first
-// on ties).
-size_t ArgMax(const Weights& w, const SpeakerExample& e, bool right_only) {
-  size_t best = e.candidates.size();
-  double best_score = 0;
-  for (size_t i = 0; i < e.candidates.size(); ++i) {
-    if (right_only && !e.right[i]) continue;
-    double s = Score(w, e.candidates[i]);
-    if (best == e.candidates.size() || s > best_score) {
-      best = i;
-      best_score = s;
-    }
-  }
-  return best;
 }
 
 }  // namespace
@@ -47,23 +40,34 @@ SpeakerModel SpeakerTrainer::Train(const std::vector<bool>& use, int epochs, uin
   for (size_t i = 0; i < examples_.size(); ++i) {
     if (use.empty() || (i < use.size() && use[i])) order.push_back(i);
   }
-  Weights w, sum;  // current weights; their running sum of step-weighted updates
+  Weights w, sum;  // current weights; running sum of step-weighted updates (for the average)
   double step = 1;
   std::mt19937_64 rng(seed);
+  std::vector<double> p;
   for (int epoch = 0; epoch < epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    double rate = kLearningRate / (1 + epoch);
     for (size_t i : order) {
       const SpeakerExample& e = examples_[i];
-      size_t chosen = ArgMax(w, e, false);
-      if (!e.right[chosen]) {
-        size_t target = ArgMax(w, e, true);
-        for (uint64_t f : e.candidates[target]) {
-          w[f] += 1;
-          sum[f] += step;
-        }
-        for (uint64_t f : e.candidates[chosen]) {
-          w[f] -= 1;
-          sum[f] -= step;
+      // Softmax over the candidates; the target spreads over the right ones
+      // in proportion to their probability (the gradient of log P(right)).
+      p.assign(e.candidates.size(), 0);
+      double top = -HUGE_VAL;
+      for (size_t c = 0; c < p.size(); ++c) top = std::max(top, p[c] = Score(w, e.candidates[c]));
+      double z = 0, z_right = 0;
+      for (size_t c = 0; c < p.size(); ++c) {
+        p[c] = std::exp(p[c] - top);
+        z += p[c];
+        if (e.right[c]) z_right += p[c];
+      }
+      for (size_t c = 0; c < p.size(); ++c) {
+        double gradient = p[c] / z - (e.right[c] ? p[c] / z_right : 0);
+        if (gradient == 0) continue;
+        for (uint64_t f : e.candidates[c]) {
+          double& wf = w[f];
+          double d = -rate * (gradient + kL2 * wf);
+          wf += d;
+          sum[f] += step * d;
         }
       }
       step += 1;
@@ -76,19 +80,6 @@ SpeakerModel SpeakerTrainer::Train(const std::vector<bool>& use, int epochs, uin
     if (name != names_->end() && averaged != 0) model.Set(name->second, averaged);
   }
   return model;
-}
-
-size_t SpeakerTrainer::Best(const SpeakerModel& model, const std::vector<std::vector<uint64_t>>& candidates) {
-  size_t best = 0;
-  double best_score = 0;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    double s = model.Score(candidates[i]);
-    if (i == 0 || s > best_score) {
-      best = i;
-      best_score = s;
-    }
-  }
-  return best;
 }
 
 }  // namespace storyfuse

@@ -41,9 +41,6 @@ class SpeakerTrainer {
   // `use` is empty), in `epochs` passes.
   SpeakerModel Train(const std::vector<bool>& use, int epochs, uint64_t seed) const;
 
-  // Index of the candidate `model` ranks first (the first on ties).
-  static size_t Best(const SpeakerModel& model, const std::vector<std::vector<uint64_t>>& candidates);
-
  private:
   const std::unordered_map<uint64_t, std::string>* names_;
   std::vector<SpeakerExample> examples_;
