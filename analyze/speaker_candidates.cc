@@ -201,6 +201,23 @@ void SpeakerCandidates::AddPronouns(size_t p, Paragraph* para) {
   }
 }
 
+// The end of a description ending at token `end` with the phrase that
+// names whose it is: "a spokesman| for the harbor board|", "an aide| to
+// Ada Brill|". Up to kMaxOfPhrase words, stopping at punctuation, a
+// quote, a cue or another phrase breaker.
+size_t SpeakerCandidates::ExtendOverOf(size_t p, size_t end) const {
+  constexpr size_t kMaxOfPhrase = 5;
+  const Toks& t = paragraphs_[p];
+  std::string w = Lw(p, end);
+  if (!(w == "of" || w == "for" || w == "to" || w == "at" || w == "with" || w == "from")) return end;
+  size_t j = end + 1;
+  while (j < t.size() && j - end <= kMaxOfPhrase && t[j].IsWord() && !IsCue(p, j) &&
+         (t[j].cap || SpeakerLexicon::IsDeterminer(Lw(p, j)) || !SpeakerLexicon::IsPhraseBreaker(Lw(p, j)))) {
+    ++j;
+  }
+  return j > end + 1 ? j : end;
+}
+
 // Determiner phrases headed by a speaker noun or a title ("a spokesman",
 // "the U.S. secretary of state", "the campaign"), and the bare noun subject
 // of a cue ("Officials said").
@@ -229,7 +246,7 @@ void SpeakerCandidates::AddDescriptions(size_t p, Paragraph* para) {
     if (head == t.size()) continue;
     Mention m;
     m.begin = static_cast<uint32_t>(i);
-    m.end = static_cast<uint32_t>(head + 1);
+    m.end = static_cast<uint32_t>(ExtendOverOf(p, head + 1));
     m.kind = MentionKind::kDescription;
     m.canonical = registry_.ResolveDescription(text_, t, i, head + 1);
     m.own.push_back("k=desc");

@@ -91,6 +91,7 @@ class SpeakerCandidates {
   void AddPronouns(size_t p, Paragraph* para);
   void AddDescriptions(size_t p, Paragraph* para);
   void Describe(size_t p, Mention* m) const;
+  size_t ExtendOverOf(size_t p, size_t end) const;
   int CueAfter(size_t p, size_t end, bool* appositive) const;
   bool IsCue(size_t p, size_t i) const;
   std::string Lw(size_t p, size_t i) const;

@@ -85,6 +85,11 @@ class SpeakerRegistry {
     int female = 0;
     Gender gender() const;
   };
+  // The words of the person a run names, past a page label ("CLOSE"), or
+  // false when the run is a sentence word, a label or an adjective instead
+  // ("Citing", "WASHINGTON", "Democratic"): such runs name nobody.
+  static bool NameWords(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run,
+                        std::vector<std::string_view>* words);
   int FindPerson(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run) const;
   int PersonFor(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run, bool create);
   void AddAliases(std::string_view text, const std::vector<SpeakerToken>& toks, size_t b, size_t e, int person);
@@ -111,6 +116,7 @@ class SpeakerRegistry {
   int AliasPerson(const std::vector<AliasUse>& uses, uint32_t pos, const std::string& qualifier) const;
   std::vector<Mention> mentions_;  // in text order
   std::unordered_set<std::string> lower_words_;      // words written in lower case
+  std::unordered_set<std::string> capitalized_inside_;  // capitalized words not opening a sentence
 };
 
 }  // namespace storyfuse
