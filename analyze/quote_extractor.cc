@@ -202,17 +202,6 @@ char ByteBefore(std::string_view text, const QuotePiece& piece) {
   return i == piece.paragraph.begin ? 0 : text[i - 1];
 }
 
-// A piece nobody is credited with is still reported speech when it runs on
-// a sentence: after a comma (", “…”"), or after a word when it holds a
-// clause of six words or more ("warned that “…”" with a cue we missed).
-// Short pieces after a word are mostly scare quotes and labels.
-bool EmbeddedSpeech(std::string_view text, const QuotePiece& piece) {
-  char c = ByteBefore(text, piece);
-  if (c == ',' || c == ':') return true;
-  bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return word && CountWords(piece.text.In(text)) >= 6;
-}
-
 // Straight marks paired the wrong way round: the "opening" mark was a
 // closing one (the piece starts with a space: 'his systems" including …'),
 // a curly opening mark inside is never closed ('"his “personal notes.
@@ -284,15 +273,10 @@ uint32_t QuoteExtractor::Rules(std::string_view text, const QuotePiece& piece, c
   }
   if (NamesAVenue(text, piece)) fire(QuoteRule::kVenue);
   if (HeadlineWithByline(text, piece)) fire(QuoteRule::kHeadlineByline);
-  if (a.kind == AttributionKind::kNone && !EmbeddedSpeech(text, piece)) fire(QuoteRule::kUnattributed);
   return r;
 }
 
-uint32_t QuoteExtractor::Applied() const {
-  uint32_t off = options_.disabled_rules;
-  if (options_.keep_unattributed) off |= 1u << static_cast<int>(QuoteRule::kUnattributed);
-  return ~off;
-}
+uint32_t QuoteExtractor::Applied() const { return ~options_.disabled_rules; }
 
 std::vector<JudgedPiece> QuoteExtractor::Judge(std::string_view text) {
   std::vector<QuotePiece> pieces = QuoteFinder::Find(text);
@@ -319,8 +303,7 @@ std::vector<Quote> QuoteExtractor::Extract(std::string_view text) {
 const char* QuoteRuleName(QuoteRule rule) {
   static const char* const kNames[] = {"too-short",    "no-letters",         "markup-value", "mispaired-marks",
                                        "two-quotations", "quoted-crumb",     "single-without-cue",
-                                       "double-apostrophe", "title-of-work", "venue",        "headline-byline",
-                                       "unattributed"};
+                                       "double-apostrophe", "title-of-work", "venue",        "headline-byline"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(QuoteRule::kCount));
   return rule < QuoteRule::kCount ? kNames[static_cast<int>(rule)] : "?";
 }

@@ -171,6 +171,10 @@ const ExtractCase kCases[] = {
     {"straight single marks, with apostrophes inside",
      "'We can't wait for the ferry's new engine,' Omar Reyes said.",
      {{"We can't wait", "Omar Reyes", "Omar Reyes", "said"}}},
+    {"a transcript turn names its speaker",
+     "Governor Mia Cole spoke to Ned Wale on the radio.\n\n\"WALE: Will the ferry run?\n\n\"COLE: It will run all"
+     " winter.",
+     {{"WALE: Will", "Ned Wale", "WALE", ""}, {"COLE: It will", "Mia Cole", "COLE", ""}}},
     {"markup left in the text is not a quote", "The vote was close.\n\n\">\n\nNobody spoke after it.", {}},
     {"an inverted cue before a description holding a weekday",
      LQ "There are fish with more spine than this council." RQ " reads a Sunday editorial in the Harbor Times.",
@@ -193,7 +197,8 @@ const ExtractCase kCases[] = {
      "@danaosk.\"\n\nThe fare is unchanged.",
      {{"The ferry sails", "Dana Osk", "Dana Osk", "told"}}},
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
-    {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
+    {"a piece nobody is credited with is kept, without a speaker (annotators count half of them)",
+     "The plan was a " LQ "very bad idea" RQ " from the start.", {{"very bad idea", "", "", ""}}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},
     {"what someone calls a person is their words (annotators count it)",
      "Rosa Lind called him " LQ "the old lion of the north" RQ " at every rally.",
@@ -223,6 +228,15 @@ TEST(QuoteExtractorTest, Constructions) {
       EXPECT_EQ(got[i].speaker_mention.In(c.text), want.mention) << c.name;
       EXPECT_EQ(got[i].cue.In(c.text), want.cue) << c.name;
     }
+  }
+}
+
+// A label of page furniture before a colon is nobody's name.
+TEST(QuoteExtractorTest, FurnitureLabelsAreNotSpeakers) {
+  std::string text = "\"VIDEO: The ferry leaves the quay at dawn.\"\n\n\"UPDATE: The pier reopens on Monday.\"";
+  for (const Quote& q : QuoteExtractor().Extract(text)) {
+    EXPECT_NE(q.speaker, "Video");
+    EXPECT_NE(q.speaker, "Update");
   }
 }
 

@@ -402,6 +402,7 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
     std::string where;  // scope and direction: "sb", "pa", "qb", "na", "fb"
     size_t distance;
     int rank = 0;
+    bool label = false;  // a transcript label inside the piece
   };
   std::vector<Placed> placed;
   const Paragraph& here = Inventory(p);
@@ -431,6 +432,19 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
   };
   bool rule_found = false;
   for (const Placed& c : placed) rule_found = rule_found || overlaps_rule(c);
+  const QuotePiece& own_piece = pieces_[paragraphs_[p][q].quote];
+  if (!rule_found && !rule.mention.empty() && rule.mention.begin >= own_piece.text.begin &&
+      rule.mention.end <= own_piece.text.end) {
+    // The label of a transcript turn, inside the piece ("PENCE: …").
+    Placed c{p, nullptr, {}, "in", 0};
+    c.owned.begin = static_cast<uint32_t>(q);
+    c.owned.end = static_cast<uint32_t>(q + 1);
+    c.owned.kind = MentionKind::kName;
+    c.owned.own.push_back("k=label");
+    c.label = true;
+    placed.push_back(std::move(c));
+    rule_found = true;
+  }
   if (!rule_found && !rule.mention.empty()) {
     Placed c{0, nullptr, {}, "fb", 0};
     if (FindRuleMention(rule.mention, &c.paragraph, &c.owned)) {
@@ -467,8 +481,8 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
     sc.end = m.end;
     sc.cue = m.cue;
     sc.kind = m.kind;
-    sc.mention = {t[m.begin].span.begin, t[m.end - 1].span.end};
-    sc.rule = overlaps_rule(c);
+    sc.mention = c.label ? rule.mention : Span{t[m.begin].span.begin, t[m.end - 1].span.end};
+    sc.rule = c.label || overlaps_rule(c);
     sc.same_sentence = c.where[0] == 's';
     sc.after = c.where[1] == 'a';
     sc.canonical = m.canonical;

@@ -225,6 +225,14 @@ int SpeakerRegistry::FindPerson(std::string_view text, const Toks& toks, const N
   return -1;
 }
 
+std::string SpeakerRegistry::LookupWord(const std::string& word) const {
+  for (const auto* index : {&by_name_, &by_surname_, &by_first_}) {
+    auto it = index->find(word);
+    if (it != index->end() && it->second >= 0) return people_[it->second].name;
+  }
+  return "";
+}
+
 std::string SpeakerRegistry::LookupName(std::string_view text, const Toks& toks, const NameRun& run) const {
   int p = FindPerson(text, toks, run);
   return p < 0 ? "" : people_[p].name;

@@ -68,6 +68,8 @@ class SpeakerRegistry {
   // Canonical name of the person a name run names, or "" when the article
   // has named no such person (unlike ResolveName, creates nobody).
   std::string LookupName(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run) const;
+  // Canonical name of the person one name word ("Pence") names, or "".
+  std::string LookupWord(const std::string& word) const;
   // Canonical name for a name run, or "" when none.
   std::string ResolveName(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run);
   // Canonical name for a descriptive phrase toks[b, e) ("the U.S.

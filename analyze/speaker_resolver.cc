@@ -1,6 +1,7 @@
 #include "analyze/speaker_resolver.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "analyze/speaker_lexicon.h"
 
@@ -629,6 +630,44 @@ bool SpeakerResolver::IntroBefore(size_t end, Attribution* a) {
   return false;
 }
 
+// A transcript turn quoted whole ("PENCE: Well, look, …", "MR. ROE: No."):
+// the label of capitals before the colon is the speaker, resolved to the
+// person the article names ("Pence" -> Mike Pence).
+bool SpeakerResolver::TranscriptLabel(size_t q, Attribution* a) {
+  constexpr size_t kMaxLabel = 24;  // bytes of "SECRETARY CLINTON"
+  const QuotePiece& piece = (*pieces_)[toks_[q].quote];
+  std::string_view words = piece.text.In(text_);
+  size_t colon = words.find(':');
+  if (colon == std::string_view::npos || colon < 2 || colon > kMaxLabel) return false;
+  std::string_view label = words.substr(0, colon);
+  size_t letters = 0;
+  for (char c : label) {
+    if (c >= 'A' && c <= 'Z') ++letters;
+    else if (c != ' ' && c != '.' && c != '-' && c != '\'') return false;
+  }
+  if (letters < 2 || (colon + 1 < words.size() && words[colon + 1] != ' ')) return false;
+  // The last word of the label, in the article's case: "PENCE" -> "Pence".
+  size_t last = label.rfind(' ');
+  std::string_view word = label.substr(last == std::string_view::npos ? 0 : last + 1);
+  std::string name(word);
+  for (size_t i = 1; i < name.size(); ++i) name[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  // "VIDEO:", "UPDATE:", "EDITOR'S NOTE:": page furniture, not a speaker.
+  static const char* const kFurniture[] = {"video", "photo", "photos", "update", "updated", "watch", "breaking",
+                                           "correction", "editor's", "note", "read", "related", "exclusive",
+                                           "excerpt", "transcript", "partial", "source", "advertisement"};
+  std::string first = SpeakerLexicon::Lower(label.substr(0, label.find(' ')));
+  for (const char* f : kFurniture) {
+    if (first == f) return false;
+  }
+  *a = Attribution();
+  a->kind = AttributionKind::kBefore;
+  a->mention = {piece.text.begin, static_cast<uint32_t>(piece.text.begin + colon)};
+  a->speaker = registry_.LookupWord(name);
+  if (a->speaker.empty()) a->speaker = name;
+  a->cue_adjacent = true;
+  return true;
+}
+
 // The learned ranker's choice among each piece's candidates; the rules'
 // attribution stands when the ranker agrees with it or finds nobody.
 void SpeakerResolver::Rank(std::vector<std::vector<SpeakerToken>>* tokens, const std::vector<QuotePiece>& pieces,
@@ -727,7 +766,10 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
       bool embedded = q > s && toks_[q - 1].IsWord();
       bool found;
       Attribution after;
-      if (embedded && EndsWithComma(q) && MatchAfter(q, &after) && after.cue_adjacent) {
+      if (TranscriptLabel(q, &a)) {
+        // "PENCE: Well, look, …": a transcript turn names its speaker.
+        found = true;
+      } else if (embedded && EndsWithComma(q) && MatchAfter(q, &after) && after.cue_adjacent) {
         // "When Doe said “…,” Roe noted.": a quote closed by a comma and a
         // touching cue is the cue's, whatever speech verb precedes it.
         a = after;

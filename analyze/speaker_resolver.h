@@ -91,6 +91,7 @@ class SpeakerResolver {
   bool EndsWithComma(size_t q) const;
   bool BareAttribution(size_t v) const;
   bool MatchAfter(size_t q, Attribution* a);
+  bool TranscriptLabel(size_t q, Attribution* a);
   bool MatchBefore(size_t q, size_t s, Attribution* a);
   bool IntroBefore(size_t end, Attribution* a);
   bool PreviousClause(size_t end, Attribution* a);

@@ -1,4 +1,4 @@
-// storyfuse eval quotes DIR [--errors] [--dump] [--rules] [--rules-only] [--keep-unattributed]
+// storyfuse eval quotes DIR [--errors] [--dump] [--rules] [--rules-only]
 //
 // Scores quote extraction on a PolNeAR-style folder (DIR/text/<doc>.txt and
 // DIR/attributions/<doc>_<annotator>.ann; the first annotation file in
@@ -22,7 +22,6 @@ namespace {
 struct EvalQuotesOptions {
   std::string dir;
   bool errors = false;
-  bool keep_unattributed = false;
   bool dump = false;
   bool rules = false;
   bool rules_only = false;
@@ -131,7 +130,6 @@ int RunEvalQuotes(const EvalQuotesOptions& opt) {
   }
   for (const std::string& e : errors) std::fprintf(stderr, "storyfuse: %s\n", e.c_str());
   QuoteExtractor::Options options;
-  options.keep_unattributed = opt.keep_unattributed;
   options.rank_speakers = !opt.rules_only;
   QuoteExtractor extractor(options);
   QuoteScorer scorer;
@@ -173,7 +171,6 @@ void RegisterEvalQuotes(CLI::App& eval, int* exit_code) {
   cmd->add_flag("--rules", opt->rules,
                 "Also count, per precision rule, the gold and other pieces it drops alone and in all");
   cmd->add_flag("--rules-only", opt->rules_only, "Choose speakers by the rules alone, without the learned ranker");
-  cmd->add_flag("--keep-unattributed", opt->keep_unattributed, "Keep quoted pieces nobody is credited with");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalQuotes(*opt); });
 }
 
