@@ -544,9 +544,11 @@ class ArticleReader {
   }
 
   bool LineStartsWithBy(size_t b) const {
+    // Only a "By" at most 8 tokens back counts, so look no further: a scan
+    // to the line's start for every name was quadratic in a long line.
     size_t k = b;
-    while (k > 0 && !toks_[k].line_start) --k;
-    return WordIs(k, "by") && b - k <= 8;
+    while (k > 0 && !toks_[k].line_start && b - k < 8) --k;
+    return (k == 0 || toks_[k].line_start) && WordIs(k, "by");
   }
 
   // "Long Name (LN)" and "Long Name, or LN": the acronym is an alias.

@@ -153,6 +153,13 @@ class Parser {
       if (toks_[i].sentence_start) start = static_cast<uint32_t>(i);
       sentence_.push_back(start);
     }
+    // Each token's sentence's last token, once: scanning to it for every
+    // quantity was quadratic in a long sentence of figures (issue #22).
+    sentence_end_.assign(toks_.size(), 0);
+    for (size_t i = toks_.size(); i-- > 0;) {
+      bool last = i + 1 == toks_.size() || toks_[i + 1].sentence_start;
+      sentence_end_[i] = last ? static_cast<uint32_t>(i) : sentence_end_[i + 1];
+    }
     if (dates != nullptr) {
       BlockDates(*dates);
     } else {
@@ -657,9 +664,7 @@ class Parser {
   // ---- clause and sentence ----
 
   Span SentenceOf(size_t i) const {
-    size_t b = sentence_[i], e = i;
-    while (e + 1 < toks_.size() && !toks_[e + 1].sentence_start) ++e;
-    return Span{toks_[b].span.begin, toks_[e].span.end};
+    return Span{toks_[sentence_[i]].span.begin, toks_[sentence_end_[i]].span.end};
   }
 
   bool IsClauseBreak(size_t k) const {
@@ -677,8 +682,7 @@ class Parser {
   // The comma- or dash-delimited piece of the sentence around `i`, widened
   // to neighbouring pieces while it holds fewer than five words.
   Span ClauseOf(size_t i) const {
-    size_t sb = sentence_[i], se = i;
-    while (se + 1 < toks_.size() && !toks_[se + 1].sentence_start) ++se;
+    size_t sb = sentence_[i], se = sentence_end_[i];
     size_t b = i, e = i;
     auto widen = [&] {
       while (b > sb && !IsClauseBreak(b - 1)) --b;
@@ -704,6 +708,7 @@ class Parser {
   const std::vector<LexToken>& toks_;
   std::string lowered_;  // ASCII lower case copy of text_, same offsets
   std::vector<uint32_t> sentence_;
+  std::vector<uint32_t> sentence_end_;
   std::vector<bool> blocked_;
   std::vector<std::pair<size_t, size_t>> pending_of_;  // (quantity index, "of" token)
   std::vector<Quantity> out_;

@@ -407,6 +407,17 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   b.timeline = TimelineBuilder::Build(view);
   b.entities = Entities(view);
   b.quotes = impl_->quotes.Build(view, b.entities);
+  // Corrections the articles print: cut from their text by cleaning and
+  // kept as data (ingest/article.h); their spans are code points of the
+  // article's input, since the cleaned text no longer holds them.
+  for (const StoryMember& m : members) {
+    if (m.article->corrections.empty()) continue;
+    CodePointIndex input(m.article->input);
+    for (const ArticleCorrection& c : m.article->corrections) {
+      b.corrections.push_back({m.article->id, c.text,
+                               {m.article->id, input.ToCodePoint(c.input.begin), input.ToCodePoint(c.input.end)}});
+    }
+  }
   return b;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ingest/line_shape.h"
+#include "ingest/photo_credit.h"
 #include "ingest/wire_agencies.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
@@ -21,6 +22,25 @@ constexpr size_t kMaxNavWords = 6;
 constexpr size_t kRegexPrefix = 160;  // patterns below are anchored at the start
 // Rules read at most this much of a line (its lower-cased head).
 constexpr size_t kMaxClassifiedBytes = 2000;
+// A caption with a photo credit or a file-photo lead may run long (AP
+// captions restate the story's lead).
+constexpr size_t kMaxCreditedCaptionWords = 120;
+// A bare noun phrase about a picture is short; longer lines are prose.
+constexpr size_t kMaxPictureNounWords = 20;
+// Corrections run to a few sentences.
+constexpr size_t kMaxCorrectionWords = 90;
+// The caption date must sit in the first sentence, near the start.
+constexpr size_t kCaptionDatePrefix = 400;
+constexpr size_t kCaptionDateTail = 32;  // "sept. 22, 2031, in " and a little
+// "Video (01:42) :" puts its colon near the start.
+constexpr size_t kDurationPrefix = 24;
+// Three player phrases in one line: a scraped gallery, however long.
+constexpr size_t kMinGalleryPhrases = 3;
+// An AP caption ("... in Port Elwin, Tuesday, March 4, 2031. ...") is a
+// few sentences at most.
+constexpr size_t kMaxDatedCaptionWords = 60;
+// "(Published Monday, Nov. 19, 2031 at 10:15 a.m. ET)"
+constexpr size_t kMaxStampWords = 12;
 
 bool HasAlnum(std::string_view s) {
   size_t pos = 0;
@@ -150,9 +170,10 @@ bool IsNavWord(const std::string& w, bool* strong) {
 }
 
 bool IsNav(std::string_view line, const std::string& lower, size_t words) {
-  static constexpr std::array<std::string_view, 11> kLeads = {
+  static constexpr std::array<std::string_view, 16> kLeads = {
       "read more:", "related:", "also read:", "see also:", "watch:", "more:", "read:",
-      "recommended:", "related stories:", "embed ", "story highlights"};
+      "recommended:", "related stories:", "embed ", "story highlights", "story:", "related story:",
+      "more from ", "watch more:", "see more:"};
   for (std::string_view p : kLeads) {
     if (lower.starts_with(p) && words <= 20) return true;
   }
@@ -201,17 +222,102 @@ bool IsFeed(std::string_view line, size_t words) {
          (lower.ends_with("wire") || lower.ends_with("newswire") || lower.ends_with("-feed"));
 }
 
+// Sentences only captions write: "In this Oct. 2, 2031 file photo, ...",
+// "... in this undated photo released by ...", "(not pictured)", "Ana Ruiz
+// (L) greets ...", "... is pictured", "pictured in 2029 ...".
+bool HasCaptionCue(const std::string& lower) {
+  for (std::string_view p : {"(l)", "(r)", "(c)", "(l-r)", "(left)", "(right)", "(center)", "(centre)", "(front)",
+                             "(not pictured)"}) {
+    if (Contains(lower, p)) return true;
+  }
+  static const std::regex kInThis(
+      "\\bin this( [^.,;]{1,40}?)?,? (photo|image|picture|photograph|screenshot|screen grab|frame grab|video grab|"
+      "still image|handout photo|photo illustration)\\b");
+  static const std::regex kPictured(
+      "\\b(is|are) pictured\\b|"
+      "\\bpictured (here|above|below|left|right|on|in|at|with|during|after|before|together|outside|inside)\\b");
+  // The regexes run only on lines holding their words: most lines do not.
+  if (Contains(lower, "pictured") && std::regex_search(lower, kPictured)) return true;
+  size_t in_this = lower.find("in this");
+  if (in_this == std::string::npos) return false;
+  for (std::string_view w : {"photo", "image", "picture", "screen", "grab", "still"}) {
+    if (lower.find(w, in_this) != std::string::npos) return std::regex_search(lower, kInThis);
+  }
+  return false;
+}
+
+// The date as agency captions write it, in the first sentence: weekday,
+// month, day and year between commas, then the place or the end ("...
+// gather in Port Elwin, Tuesday, March 4, 2031. ...", "..., Sunday, Oct.
+// 12, 2031, in Velda."). Story text names the weekday or the date, not
+// both with the year. A quotation before it is speech, not a caption.
+bool HasCaptionDate(const std::string& lower) {
+  static const std::regex kDate(
+      "^(jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\\.? [0-9]{1,2}, [0-9]{4}(, in |\\. |\\.$)");
+  std::string_view head = std::string_view(lower).substr(0, kCaptionDatePrefix);
+  // Only the first sentence: a caption opens the line.
+  size_t stop = head.find(". ");
+  if (stop != std::string_view::npos) head = head.substr(0, stop + 2);
+  if (head.find('"') != std::string_view::npos || head.find("\xE2\x80\x9C") != std::string_view::npos) return false;
+  for (size_t day = head.find("day, "); day != std::string_view::npos; day = head.find("day, ", day + 1)) {
+    size_t comma = head.rfind(", ", day);
+    if (comma == std::string_view::npos) continue;
+    std::string_view weekday = head.substr(comma + 2, day + 3 - comma - 2);
+    static constexpr std::array<std::string_view, 7> kWeekdays = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    if (std::find(kWeekdays.begin(), kWeekdays.end(), weekday) == kWeekdays.end()) continue;
+    // The regex reads only the few bytes after the weekday.
+    std::string rest(lower.substr(comma + 2 + weekday.size() + 2, kCaptionDateTail));
+    if (std::regex_search(rest, kDate)) return true;
+  }
+  return false;
+}
+
+// A caption written as a bare noun phrase about a picture: "A promotional
+// photo for the interview.", "An image from the broadcast Monday night."
+// No verb of a sentence may follow ("The image from the camera showed ...").
+bool IsPictureNounPhrase(const std::string& lower, size_t words) {
+  if (words > kMaxPictureNounWords) return false;
+  if (!Contains(lower, "photo") && !Contains(lower, "image") && !Contains(lower, "picture") &&
+      !Contains(lower, "screen") && !Contains(lower, "still")) {
+    return false;
+  }
+  static const std::regex kPhrase(
+      "^(a|an|the)( [a-z'\\-]+){0,4} (photo|image|picture|photograph|screenshot|screengrab|still|handout photo) "
+      "(of|from|for|taken|released|provided|posted|courtesy)\\b");
+  if (!std::regex_search(lower, kPhrase)) return false;
+  for (std::string_view v : {" said", " says", " show", " is ", " was ", " are ", " were ", " has ", " had "}) {
+    if (Contains(lower, v)) return false;
+  }
+  return true;
+}
+
+// `words`: the line's word count, capped at kMaxPromptWords + 1; `line`
+// is counted again up to kMaxCreditedCaptionWords when a strong cue needs it.
 bool IsCaption(std::string_view line, const std::string& lower, size_t words) {
+  // Strong evidence (a credit, a file-photo lead): long AP captions count.
+  auto within = [&](size_t limit) {
+    return words <= kMaxPromptWords || LineShape::WordCount(line, limit + 1) <= limit;
+  };
+  static constexpr std::array<std::string_view, 6> kStrongLeads = {
+      "file - ", "file \xE2\x80\x94", "file -- ", "file-this ", "file- ", "caption "};
+  for (std::string_view p : kStrongLeads) {
+    if (lower.starts_with(p)) return within(kMaxCreditedCaptionWords);
+  }
+  if (PhotoCredit::TrailingStart(line) != std::string_view::npos) return within(kMaxCreditedCaptionWords);
+  if (HasCaptionDate(lower) && within(kMaxDatedCaptionWords)) return true;
+  if (words <= kMaxPromptWords && HasCaptionCue(lower)) return true;
   if (words > 40) return false;
-  static constexpr std::array<std::string_view, 25> kLeads = {
+  if (IsPictureNounPhrase(lower, words)) return true;
+  static constexpr std::array<std::string_view, 20> kLeads = {
       "photo:", "photos:", "image:", "picture:", "photograph:", "photographer:", "credit:",
       "photo credit", "photo by ", "(photo", "(image", "file photo", "pictured:", "image source:",
       "image copyright", "image caption", "media caption", "media playback is unsupported",
-      "toggle caption", "hide caption", "enlarge this image", "file - ", "file \xE2\x80\x94",
-      "file -- ", "file-this "};
+      "toggle caption", "hide caption"};
   for (std::string_view p : kLeads) {
     if (lower.starts_with(p)) return true;
   }
+  if (lower.starts_with("enlarge this image")) return true;
   // "... (AP Photo/Ana Ruiz)", "... (Photo: Ana Ruiz, Daily Planet)"
   size_t open = lower.rfind('(');
   if (lower.back() == ')' && open != std::string::npos) {
@@ -231,6 +337,138 @@ bool IsCaption(std::string_view line, const std::string& lower, size_t words) {
   }
   return lower.ends_with("getty images") || lower.ends_with("getty images)") ||
          lower.ends_with("getty images.");
+}
+
+// A correction the article prints about itself: "CORRECTION, June 29,
+// 2031: ...", "Correction: An earlier version ...", "Clarification (May
+// 2): ...", "An earlier version of this story misstated ...", "This
+// article has been corrected to ...". "Corrections? Tips? Email us" is a
+// prompt, not a correction.
+bool IsCorrection(const std::string& lower, size_t words) {
+  if (words > kMaxCorrectionWords) return false;
+  static const std::regex kLabel("^(correction|clarification)s?( \\([^)]{1,40}\\))?( ?[:,\\-]| ?\xE2\x80\x94| ?\xE2\x80\x93)");
+  static const std::regex kStory(
+      "^(editor'?s note:? )?(an? )?(earlier|previous|prior) version of this (story|article|report|post|piece)|"
+      "^(this|the) (story|article|report|post|piece) (has been|was|had) (corrected|clarified)|"
+      "^(this|the) (story|article|report|post|piece) (has been|was) (revised|updated|amended) to (reflect|include) "
+      "(the following|a) correction|"
+      "^(this|the) (story|article|report|post|piece) (incorrectly|mistakenly|erroneously)");
+  if (lower.starts_with("correction") || lower.starts_with("clarification")) {
+    std::string head = lower.substr(0, kRegexPrefix);
+    if (std::regex_search(head, kLabel)) return true;
+  }
+  bool worded = Contains(lower, "version") || Contains(lower, "correct") || Contains(lower, "clarif") ||
+                Contains(lower, "incorrectly") || Contains(lower, "mistakenly") || Contains(lower, "erroneously");
+  if (worded && (lower.starts_with("a") || lower.starts_with("editor") || lower.starts_with("p") || lower.starts_with("t"))) {
+    return std::regex_search(lower.substr(0, kRegexPrefix), kStory);
+  }
+  return false;
+}
+
+// Media player and gallery furniture: "Video (02:04)", "Now Playing",
+// "1 of 14 Full Screen Autoplay Close Skip Ad", "Buy Photo", "Rating is
+// available when the video has been rented.", and the caption text the
+// player shows with them.
+bool IsMedia(const std::string& lower, size_t words) {
+  static const std::regex kDuration("^(video|watch|listen|audio)?:? ?\\(?[0-9]{1,2}:[0-9]{2}\\)?( ?:|$)");
+  size_t colon = lower.find(':');
+  if (words <= kMaxPromptWords && colon != std::string::npos && colon < kDurationPrefix &&
+      std::regex_search(lower.substr(0, kRegexPrefix), kDuration)) {
+    return true;
+  }
+  static constexpr std::array<std::string_view, 15> kPlayer = {
+      "now playing", "up next", "autoplay", "full screen", "skip ad", "buy photo", "view photos",
+      "replay video", "watch in times video", "when the video has been rented", "this video is unavailable",
+      "video unavailable", "this feature is not available right now", "view gallery",
+      "next slide"};
+  size_t hits = 0;
+  for (std::string_view p : kPlayer) hits += Contains(lower, p);
+  if (hits == 0) return false;
+  // A gallery scraped as one line ("1 of 109 Full Screen Autoplay Close
+  // Skip Ad × ... View Photos ...") runs on with every caption it holds.
+  if (hits >= kMinGalleryPhrases) return true;
+  return words <= kMaxShortPromptWords || (hits >= 2 && words <= kMaxPromptWords);
+}
+
+// A line that is only a publication stamp, as video players and footers
+// print it: "(Published Monday, Nov. 19, 2031)", "Published On Nov. 19,
+// 2031", "Publish Date March 2, 2031.", "ET Tuesday, May 10, 2031".
+bool IsStamp(const std::string& lower, size_t words) {
+  if (words > kMaxStampWords) return false;
+  static const std::regex kStamp(
+      "^\\(?(published|posted|publish date|uploaded|aired|first aired|updated|last updated)( on)?:? ?"
+      "(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|[0-9])");
+  bool labelled = lower.starts_with("(") || lower.starts_with("p") || lower.starts_with("u") ||
+                  lower.starts_with("a") || lower.starts_with("f") || lower.starts_with("l");
+  if (labelled && std::regex_search(lower, kStamp)) return true;
+  // Nothing but date words: weekday, month, numbers, clock and zone.
+  static const std::regex kDateWord(
+      "^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?$|^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?$|"
+      "^[0-9]{1,4}(st|nd|rd|th)?,?$|^[0-9]{1,2}:[0-9]{2}(am|pm)?,?$|^(a\\.m\\.|p\\.m\\.|am|pm|et|est|edt|pt|pst|pdt|"
+      "gmt|utc|bst|cet|ist),?$|^[|\xE2\x80\x94\\-]$");
+  bool year = false;
+  if (std::none_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  for (std::string_view w : LineShape::Words(lower)) {
+    std::string word(w);
+    if (!std::regex_match(word, kDateWord)) return false;
+    size_t digits = 0;
+    while (digits < word.size() && std::isdigit(static_cast<unsigned char>(word[digits]))) ++digits;
+    year |= digits == 4;
+  }
+  return year && words >= 2;
+}
+
+// The footer an embedded social post shows under it: "Posted by Ana Ruiz
+// on Sunday, October 4, 2031", "A post shared by Ana Ruiz (@anaruiz) on
+// Jun 2, 2031 at 9:14am PDT". (An embedded tweet's own words stay: they
+// are what a person said.)
+bool IsEmbedFooter(const std::string& lower, size_t words) {
+  if (words > kMaxShortPromptWords) return false;
+  static const std::regex kFooter(
+      "^posted by [^.]{1,60} on (mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+      "^a (post|photo|video) shared by ");
+  bool lead = lower.starts_with("posted by") || lower.starts_with("a post shared") ||
+              lower.starts_with("a photo shared") || lower.starts_with("a video shared");
+  return lead && std::regex_search(lower, kFooter);
+}
+
+// A web archive's note about its own crawl (scrapes of archived pages):
+// "These crawls are part of an effort to archive pages ...", "Records were
+// harvested through Archive-It ...". A story that mentions the Wayback
+// Machine does not also talk about crawls and harvests.
+bool IsArchiveNote(const std::string& lower, size_t words) {
+  if (words > kMaxPromptWords) return false;
+  bool archive = Contains(lower, "wayback machine") || Contains(lower, "warc") || Contains(lower, "archive-it") ||
+                 Contains(lower, "internet archive") || Contains(lower, "archive pages");
+  bool crawl = Contains(lower, "crawl") || Contains(lower, "harvested") || Contains(lower, "embargo period");
+  return archive && crawl;
+}
+
+// "The opinions expressed in this commentary are solely those of the
+// author." and its variants.
+bool IsDisclaimer(const std::string& lower, size_t words) {
+  if (words > kMaxShortPromptWords + 10) return false;
+  static const std::regex kDisclaimer(
+      "^(the )?(opinions|views) expressed (in this [a-z]+ )?(here )?are (solely |entirely )?(those|the opinions?|the views?) "
+      "of the (writer|author|contributor)");
+  return Contains(lower, "expressed") &&
+         (lower.starts_with("the ") || lower.starts_with("opinions") || lower.starts_with("views")) &&
+         std::regex_search(lower.substr(0, kRegexPrefix), kDisclaimer);
+}
+
+// A promo for a broadcast: "Tune in to Harbor Tonight on Monday at 9 p.m.",
+// "Watch the full interview on Nightline tonight."
+bool IsBroadcastPromo(const std::string& lower, size_t words) {
+  if (words > kMaxShortPromptWords + 10) return false;
+  if (lower.starts_with("tune in") || lower.starts_with("be sure to tune in") || lower.starts_with("don't miss")) {
+    return true;
+  }
+  static const std::regex kWatch(
+      "^(watch|listen to|catch|see|stream) (the )?(full|complete|entire|whole|rest of the|more of the|exclusive) "
+      "[a-z ]{0,30}(interview|episode|report|story|segment|special|broadcast|conversation|video)\\b");
+  bool imperative = lower.starts_with("watch ") || lower.starts_with("listen ") || lower.starts_with("catch ") ||
+                    lower.starts_with("see ") || lower.starts_with("stream ");
+  return imperative && std::regex_search(lower.substr(0, kRegexPrefix), kWatch);
 }
 
 }  // namespace
@@ -259,13 +497,25 @@ std::string_view CrumbClassifier::Classify(std::string_view raw) {
   size_t all_words =
       line.size() <= kMaxClassifiedBytes ? words : LineShape::WordCount(line, kMaxPromptWords + 1);
   if (IsMarkup(line, lower, all_words)) return "markup";
+  // A video player's close button and the caption under it ("CLOSE Crews
+  // lift the pilings ... USA TODAY").
+  if (line.starts_with("CLOSE ") && line.size() > 6 && LineShape::StartsUpper(line.substr(6)) &&
+      all_words <= kMaxPromptWords) {
+    return "media";
+  }
   if (IsCopyright(lower, words)) return "copyright";
+  if (IsCorrection(lower, words)) return "correction";
   if (IsUpdateNote(lower, words)) return "update";
+  if (IsArchiveNote(lower, words)) return "archive";
+  if (IsDisclaimer(lower, words)) return "disclaimer";
+  if (IsEmbedFooter(lower, words)) return "embed";
+  if (IsStamp(lower, words)) return "date";
+  if (IsMedia(lower, words)) return "media";
   if (IsFeed(line, all_words)) return "feed";
   if (IsTracking(line)) return "tracking";
   if (IsNav(line, lower, words)) return "nav";
   if (IsCaption(line, lower, words)) return "caption";
-  if (IsPrompt(line, lower, words)) return "prompt";
+  if (IsPrompt(line, lower, words) || IsBroadcastPromo(lower, words)) return "prompt";
   return "";
 }
 

@@ -356,6 +356,7 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, in
   std::vector<SearchHit> out;
   for (;;) {
     Result<bool> row = s->Step();
+    if (!row.ok() && row.status().code() == Status::Code::kUnsupported) return row.status();  // interrupted
     if (!row.ok()) return Status::InvalidArgument("search \"" + query + "\": " + row.status().message());
     if (!*row) break;
     out.push_back({s->Text(0), s->Text(1), s->Text(2), s->Real(3)});
