@@ -4,8 +4,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
-#include <unordered_set>
 
+#include "analyze/date_tense.h"
+#include "analyze/date_tokens.h"
 #include "analyze/date_words.h"
 #include "text/short_word_set.h"
 
@@ -15,8 +16,6 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 using std::chrono::year_month_day;
-
-enum class Tense { kNone, kPast, kFuture };
 
 std::optional<sys_days> ParseIsoDay(std::string_view s) {
   if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
@@ -34,6 +33,13 @@ std::optional<sys_days> ParseIsoDay(std::string_view s) {
   return sys_days{ymd};
 }
 
+std::optional<sys_days> MakeDay(int y, int m, int d) {
+  year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                     std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return sys_days{ymd};
+}
+
 int ToInt(std::string_view digits) {
   int v = 0;
   for (char c : digits) {
@@ -46,27 +52,94 @@ int ToInt(std::string_view digits) {
 
 std::string FormatDay(sys_days d) {
   year_month_day ymd{d};
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof(buf), "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
   return buf;
 }
 
 std::string FormatMonth(int y, int m) {
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof(buf), "%04d-%02d", y, m);
   return buf;
 }
 
 std::string FormatYear(int y) {
-  char buf[8];
+  char buf[16];
   std::snprintf(buf, sizeof(buf), "%04d", y);
   return buf;
 }
 
+int YearOf(sys_days d) { return static_cast<int>(year_month_day{d}.year()); }
+int MonthOf(sys_days d) { return static_cast<int>(static_cast<unsigned>(year_month_day{d}.month())); }
+
 int WeekdayOf(sys_days d) { return static_cast<int>(std::chrono::weekday{d}.c_encoding()); }
 
 sys_days MondayOf(sys_days d) { return d - days{(WeekdayOf(d) + 6) % 7}; }
+
+int64_t Distance(sys_days a, sys_days b) {
+  int64_t d = (a - b).count();
+  return d < 0 ? -d : d;
+}
+
+// `d` cut to granularity `g` (a week as its Monday).
+std::string Cut(sys_days d, DateGranularity g) {
+  switch (g) {
+    case DateGranularity::kDay:
+      return FormatDay(d);
+    case DateGranularity::kWeek:
+      return FormatDay(MondayOf(d));
+    case DateGranularity::kMonth:
+      return FormatMonth(YearOf(d), MonthOf(d));
+    case DateGranularity::kYear:
+      return FormatYear(YearOf(d));
+  }
+  return "";
+}
+
+// The period of granularity `g` that is `delta` periods from the one
+// holding `d`, cut to `g`.
+std::string Shift(sys_days d, DateGranularity g, int delta) {
+  switch (g) {
+    case DateGranularity::kDay:
+      return FormatDay(d + days{delta});
+    case DateGranularity::kWeek:
+      return FormatDay(MondayOf(d) + days{7 * delta});
+    case DateGranularity::kMonth: {
+      int idx = YearOf(d) * 12 + (MonthOf(d) - 1) + delta;
+      return FormatMonth(idx / 12, idx % 12 + 1);
+    }
+    case DateGranularity::kYear:
+      return FormatYear(YearOf(d) + delta);
+  }
+  return "";
+}
+
+// The first and last day of the period `iso` names at granularity `g`.
+std::optional<sys_days> PeriodStart(std::string_view iso, DateGranularity g) {
+  if (g == DateGranularity::kDay || g == DateGranularity::kWeek) return ParseIsoDay(iso);
+  if (g == DateGranularity::kMonth && iso.size() == 7) return ParseIsoDay(std::string(iso) + "-01");
+  if (g == DateGranularity::kYear && iso.size() == 4) return ParseIsoDay(std::string(iso) + "-01-01");
+  return std::nullopt;
+}
+
+std::optional<sys_days> PeriodEnd(std::string_view iso, DateGranularity g) {
+  std::optional<sys_days> start = PeriodStart(iso, g);
+  if (!start) return std::nullopt;
+  switch (g) {
+    case DateGranularity::kDay:
+      return start;
+    case DateGranularity::kWeek:
+      return *start + days{6};
+    case DateGranularity::kMonth: {
+      year_month_day s{*start};
+      return sys_days{std::chrono::year_month_day_last{s.year(), std::chrono::month_day_last{s.month()}}};
+    }
+    case DateGranularity::kYear:
+      return MakeDay(YearOf(*start), 12, 31);
+  }
+  return std::nullopt;
+}
 
 // Small cardinal words for "two days ago".
 int SmallNumber(std::string_view w) {
@@ -80,59 +153,84 @@ int SmallNumber(std::string_view w) {
   return -1;
 }
 
-bool IsFutureCue(std::string_view w) {
-  static constexpr std::string_view kCues[] = {"will", "shall", "upcoming", "scheduled", "expected",
-                                               "due", "set", "going"};
-  for (std::string_view c : kCues) {
-    if (w == c) return true;
-  }
-  return w.size() > 3 && (w.ends_with("'ll") || w.ends_with("\xE2\x80\x99ll"));
+// "day"/"days" -> kDay, ... ; false for other words.
+bool UnitOf(std::string_view w, DateGranularity* g) {
+  if (w == "day" || w == "days") return *g = DateGranularity::kDay, true;
+  if (w == "week" || w == "weeks") return *g = DateGranularity::kWeek, true;
+  if (w == "month" || w == "months") return *g = DateGranularity::kMonth, true;
+  if (w == "year" || w == "years") return *g = DateGranularity::kYear, true;
+  return false;
 }
 
-bool IsPastCue(std::string_view w) {
-  static constexpr std::string_view kCues[] = {
-      "was",  "were", "had",  "did",   "said", "met",   "told",   "took", "came",  "went", "began",
-      "made", "gave", "held", "spoke", "saw",  "lost",  "sent",   "led",  "left",  "won",  "since",
-      "ago",  "last", "struck", "fought", "earlier", "previously", "wrote", "got", "ran", "knew",
-      "grew", "rose", "fell", "sank", "became", "broke", "fled", "hit", "began", "ended"};
-  for (std::string_view c : kCues) {
-    if (w == c) return true;
-  }
-  return w.size() > 4 && w.ends_with("ed");
+// The period "that ..." or "the next ..." points to: a day, week, month
+// or year, or a part of a day ("the next morning" is a day).
+bool AnaphorUnit(std::string_view w, DateGranularity* g) {
+  if (w == "morning" || w == "afternoon" || w == "evening" || w == "night") return *g = DateGranularity::kDay, true;
+  return UnitOf(w, g) && !w.ends_with("s");
+}
+
+// Whether a date of granularity `have` can stand for one of `want`:
+// "that day" needs a day, "that year" takes any date.
+bool FineEnough(DateGranularity have, DateGranularity want) {
+  return static_cast<int>(have) <= static_cast<int>(want) &&
+         !(have == DateGranularity::kWeek && want == DateGranularity::kMonth);
+}
+
+// Glued prefixes of a year: "mid-1998", "post-1959".
+const ShortWordSet& YearPrefixes() {
+  static const auto* kWords = new ShortWordSet{"mid", "pre", "post", "early", "late"};
+  return *kWords;
+}
+
+// Words before a bare year that make it a date ("in 2024", "the 2024
+// election"); a year alone is too often a count ("2000 workers").
+const ShortWordSet& YearCues() {
+  static const auto* kWords = new ShortWordSet{
+      "in",  "since", "by",     "from",   "until", "till", "through", "during", "of",  "early", "late", "mid",
+      "year", "before", "after", "around", "between", "and", "to", "the", "a", "an", "his", "her", "its",
+      "their", "our", "summer", "spring", "winter", "fall", "autumn", "fiscal"};
+  return *kWords;
 }
 
 class Parser {
  public:
   Parser(std::string_view text, const std::vector<LexToken>& tokens, std::string_view anchor_iso)
-      : text_(text), toks_(tokens) {
+      : t_(text, tokens) {
     anchor_ = ParseIsoDay(anchor_iso);
     if (anchor_) anchor_str_ = FormatDay(*anchor_);
-    lowered_ = AsciiLower(text_);
-    sentence_.reserve(toks_.size());
-    uint32_t start = 0;
-    for (size_t i = 0; i < toks_.size(); ++i) {
-      const LexToken& t = toks_[i];
-      if (t.sentence_start) start = static_cast<uint32_t>(i);
-      sentence_.push_back(start);
-    }
   }
 
   std::vector<DateMention> Run() {
     size_t i = 0;
-    while (i < toks_.size()) {
+    while (i < t_.size()) {
       size_t used = MatchAt(i);
       i += used > 0 ? used : 1;
     }
+    AssignRoles();
     return std::move(out_);
   }
 
  private:
+  // Where a mention lies in the tokens, for the role pass.
+  struct TokenRange {
+    uint32_t first;
+    uint32_t last;
+  };
+  // The date a narrative reference ("that day", "the next day") points to.
+  struct Reference {
+    sys_days day;
+    DateGranularity granularity;
+  };
+
   // Tries every form at token `i`; returns the tokens consumed (0: none).
   size_t MatchAt(size_t i) {
     if (!MayStartDate(i)) return 0;
     if (size_t n = MatchIso(i)) return n;
+    if (size_t n = MatchHoliday(i)) return n;
     if (size_t n = MatchMonthFirst(i)) return n;
     if (size_t n = MatchDayFirst(i)) return n;
+    if (size_t n = MatchWeekOf(i)) return n;
+    if (size_t n = MatchAnaphoric(i)) return n;
     if (size_t n = MatchDeictic(i)) return n;
     if (size_t n = MatchAgo(i)) return n;
     if (size_t n = MatchWeekday(i)) return n;
@@ -142,35 +240,27 @@ class Parser {
   // Cheap filter: numbers, capitalized words, and the few lower-case
   // words that open relative dates.
   bool MayStartDate(size_t i) const {
-    const LexToken& t = toks_[i];
-    if (t.kind == LexKind::kNumber) return true;
-    if (t.kind != LexKind::kWord) return false;
-    if (t.capitalized) return true;
+    const LexToken& tok = t_.at(i);
+    if (tok.kind == LexKind::kNumber) return true;
+    if (tok.kind != LexKind::kWord) return false;
+    if (tok.capitalized) return true;
     static const auto* kStarts = new ShortWordSet{
         "today", "tonight", "yesterday", "tomorrow", "earlier", "later", "early", "late", "this",
         "last", "past", "next", "coming", "few", "several", "a", "an", "one", "two", "three",
         "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "days",
-        "weeks", "months", "years", "the", "mid"};
-    return kStarts->Contains(Low(i));
+        "weeks", "months", "years", "the", "mid", "that"};
+    return kStarts->Contains(t_.Low(i));
   }
 
   // ---- token helpers ----
-  bool InRange(size_t i) const { return i < toks_.size(); }
-  bool IsWord(size_t i) const { return InRange(i) && toks_[i].kind == LexKind::kWord; }
-  bool IsNum(size_t i) const { return InRange(i) && toks_[i].kind == LexKind::kNumber; }
-  std::string_view Raw(size_t i) const { return InRange(i) ? toks_[i].span.In(text_) : ""; }
-  // Lower-case text of word token `i`, "" for other tokens.
-  std::string_view Low(size_t i) const { return IsWord(i) ? toks_[i].span.In(lowered_) : ""; }
-  bool Glued(size_t i) const { return InRange(i) && !toks_[i].space_before; }
-  bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && Low(i) == w; }
-  bool PunctIs(size_t i, std::string_view p) const {
-    return InRange(i) && toks_[i].kind == LexKind::kPunct && Raw(i) == p;
-  }
-  // Lower-case word before `i` in the same sentence, or "".
-  std::string_view Prev(size_t i, size_t back = 1) const {
-    if (i < back || i - back < sentence_[i]) return "";
-    return Low(i - back);
-  }
+  bool IsWord(size_t i) const { return t_.IsWord(i); }
+  bool IsNum(size_t i) const { return t_.IsNum(i); }
+  std::string_view Raw(size_t i) const { return t_.Raw(i); }
+  std::string_view Low(size_t i) const { return t_.Low(i); }
+  bool Glued(size_t i) const { return t_.Glued(i); }
+  bool WordIs(size_t i, std::string_view w) const { return t_.WordIs(i, w); }
+  bool PunctIs(size_t i, std::string_view p) const { return t_.PunctIs(i, p); }
+  std::string_view Prev(size_t i, size_t back = 1) const { return t_.Prev(i, back); }
 
   // Day number 1..31 at `i` (digits only), else 0.
   int DayAt(size_t i) const {
@@ -188,95 +278,106 @@ class Parser {
   // Month at `i` and how many tokens it takes (with an abbreviation's dot).
   int MonthAt(size_t i, size_t* len, bool* abbreviated) const {
     *len = 0;
-    if (!IsWord(i) || !toks_[i].capitalized) return 0;
+    if (!t_.Capitalized(i)) return 0;
     int m = MonthFromWord(Raw(i), abbreviated);
     if (m == 0) return 0;
     *len = (*abbreviated && PunctIs(i + 1, ".") && Glued(i + 1)) ? 2 : 1;
     return m;
   }
-
-  Span SpanOf(size_t first, size_t last) const {
-    return Span{toks_[first].span.begin, toks_[last].span.end};
+  bool IsPercentOrUnit(size_t i) const {
+    return PunctIs(i, "%") || WordIs(i, "percent") || WordIs(i, "am") || WordIs(i, "pm") || WordIs(i, "a.m.") ||
+           WordIs(i, "p.m.");
   }
-  Span SentenceOf(size_t i) const {
-    size_t b = sentence_[i], e = i;
-    while (e + 1 < toks_.size() && !toks_[e + 1].sentence_start) ++e;
-    return SpanOf(b, e);
-  }
+  bool IsClock(size_t j) const { return PunctIs(j + 1, ":") && IsNum(j + 2) && Glued(j + 1) && Glued(j + 2); }
 
-  // Tense of the sentence around token `i`: the cue nearest to it wins
-  // ("had announced plans ... on Monday" is past).
-  Tense TenseAround(size_t i) const {
-    size_t b = std::max<size_t>(sentence_[i], i >= 10 ? i - 10 : 0);
-    Tense best = Tense::kNone;
-    size_t best_dist = SIZE_MAX;
-    for (size_t k = b; k < toks_.size() && k <= i + 6; ++k) {
-      if (k > i && toks_[k].sentence_start) break;
-      if (!IsWord(k)) continue;
-      std::string_view w = Low(k);
-      Tense t = Tense::kNone;
-      if (w == "since" || w == "ago") return Tense::kPast;
-      if (IsFutureCue(w)) {
-        bool needs_to = w == "set" || w == "due" || w == "going" || w == "expected";
-        if (!needs_to || WordIs(k + 1, "to")) t = Tense::kFuture;
-      } else if (IsPastCue(w)) {
-        t = Tense::kPast;
-      }
-      size_t dist = k > i ? k - i : i - k;
-      if (t != Tense::kNone && dist < best_dist) best = t, best_dist = dist;
-    }
-    return best;
+  // The tense that resolves the date at [first, last]. A date that names
+  // a thing ("the Jan. 14 deadline") is not dated by its clause's verb.
+  Tense TenseOf(size_t first, size_t last) const {
+    if (DateRoles::NamesAThing(t_, first, last)) return DateTense::OfPhrase(t_, first, last);
+    return DateTense::Around(t_, first, last);
   }
 
   void Add(size_t first, size_t last, std::string iso, DateGranularity g, bool relative,
            bool approximate = false) {
     DateMention m;
-    m.span = SpanOf(first, last);
-    m.sentence = SentenceOf(first);
-    m.iso = std::move(iso);
+    m.span = t_.SpanOf(first, last);
+    m.sentence = t_.SpanOf(t_.SentenceBegin(first), t_.SentenceEnd(first));
     m.granularity = g;
     m.relative = relative;
     m.approximate = approximate;
     if (relative) m.anchor = anchor_str_;
+    if (!iso.empty() && !approximate) {
+      if (std::optional<sys_days> start = PeriodStart(iso, g)) reference_ = Reference{*start, g};
+    }
+    m.iso = std::move(iso);
     out_.push_back(std::move(m));
+    ranges_.push_back({static_cast<uint32_t>(first), static_cast<uint32_t>(last)});
+  }
+
+  void PopLast() {
+    out_.pop_back();
+    ranges_.pop_back();
   }
 
   // ---- absolute forms ----
 
   // 2025-07-10
   size_t MatchIso(size_t i) {
-    if (!YearAt(i) || !PunctIs(i + 1, "-") || !IsNum(i + 2) || !PunctIs(i + 3, "-") || !IsNum(i + 4))
-      return 0;
+    if (!YearAt(i) || !PunctIs(i + 1, "-") || !IsNum(i + 2) || !PunctIs(i + 3, "-") || !IsNum(i + 4)) return 0;
     if (!Glued(i + 1) || !Glued(i + 2) || !Glued(i + 3) || !Glued(i + 4)) return 0;
     if (Raw(i + 2).size() != 2 || Raw(i + 4).size() != 2) return 0;
-    std::string s = std::string(Raw(i)) + "-" + std::string(Raw(i + 2)) + "-" + std::string(Raw(i + 4));
-    std::optional<sys_days> d = ParseIsoDay(s);
+    std::optional<sys_days> d = MakeDay(YearAt(i), ToInt(Raw(i + 2)), ToInt(Raw(i + 4)));
     if (!d) return 0;
     Add(i, i + 4, FormatDay(*d), DateGranularity::kDay, false);
     return 5;
   }
 
-  // "July 10, 2025", "July 10th", "July 2025", "in July", "mid-July".
+  // "July 10, 2025", "July 10th", "July 2025", "in July", "mid-July",
+  // "June 3-5", "June 3 to 5, 2025".
   size_t MatchMonthFirst(size_t i) {
     size_t mlen;
     bool abbr;
     int m = MonthAt(i, &mlen, &abbr);
     if (m == 0) return 0;
     size_t j = i + mlen;
-    bool clock = PunctIs(j + 1, ":") && IsNum(j + 2) && Glued(j + 1) && Glued(j + 2);
-    if (int d = DayAt(j); d > 0 && !clock && !IsPercentOrUnit(j + 1)) {
+    if (int d = DayAt(j); d > 0 && !IsClock(j) && !IsPercentOrUnit(j + 1)) {
       size_t last = j + OrdinalSuffix(j + 1);
-      size_t k = last + 1;
+      size_t second_at = 0;
+      int d2 = RangeEndAt(last + 1, &second_at);
+      size_t after = d2 > 0 ? second_at + 1 + OrdinalSuffix(second_at + 1) : last + 1;
+      size_t k = after;
       if (PunctIs(k, ",")) ++k;
-      if (int y = YearAt(k)) return AddDay(i, k, y, m, d);
-      return AddYearlessDay(i, last, m, d);
+      int y = YearAt(k);
+      if (d2 == 0) return y ? AddDay(i, k, y, m, d) : AddYearlessDay(i, last, m, d);
+      // A range: both ends share the year written after the second one.
+      size_t year_last = y ? k : after - 1;
+      size_t used = y ? AddDay(i, last, y, m, d) : AddYearlessDay(i, last, m, d);
+      if (used == 0) return 0;
+      std::optional<sys_days> start = ParseIsoDay(out_.back().iso);
+      std::optional<sys_days> end = start ? MakeDay(YearOf(*start), m, d2) : std::nullopt;
+      Add(second_at, year_last, end ? FormatDay(*end) : "", DateGranularity::kDay, y == 0);
+      return year_last + 1 - i;
     }
-    if (int y = YearAt(j)) {
-      Add(StartWithMid(i), j, FormatMonth(y, m), DateGranularity::kMonth, false);
-      return j + 1 - i;
+    size_t year_at = WordIs(j, "of") ? j + 1 : j;  // "May 1998", "May of 1998"
+    if (int y = YearAt(year_at)) {
+      Add(StartWithMid(i), year_at, FormatMonth(y, m), DateGranularity::kMonth, false);
+      return year_at + 1 - i;
     }
     if (abbr || !MonthAloneOk(i, m)) return 0;
     return AddYearlessMonth(i, j - 1, m);
+  }
+
+  // The day that closes a range after a day ("-5", "to 5", "through 5"),
+  // with `*at` its token; 0 when there is none.
+  int RangeEndAt(size_t k, size_t* at) const {
+    bool dash = (PunctIs(k, "-") || PunctIs(k, "\xE2\x80\x93")) && Glued(k + 1);
+    if (!dash && !WordIs(k, "to") && !WordIs(k, "through")) return 0;
+    int d = DayAt(k + 1);
+    size_t mlen;
+    bool abbr;
+    if (d == 0 || IsClock(k + 1) || IsPercentOrUnit(k + 2) || MonthAt(k + 2, &mlen, &abbr) != 0) return 0;
+    *at = k + 1;
+    return d;
   }
 
   // "10 July 2025", "10th of July".
@@ -297,11 +398,6 @@ class Parser {
     return k - i;
   }
 
-  bool IsPercentOrUnit(size_t i) const {
-    return PunctIs(i, "%") || WordIs(i, "percent") || WordIs(i, "am") || WordIs(i, "pm") ||
-           WordIs(i, "a.m.") || WordIs(i, "p.m.");
-  }
-
   size_t StartWithMid(size_t i) const {
     if (i >= 2 && PunctIs(i - 1, "-") && Glued(i) && (Low(i - 2) == "mid")) return i - 2;
     return i;
@@ -311,28 +407,25 @@ class Parser {
   // names that are also common words or first names need one.
   bool MonthAloneOk(size_t i, int m) const {
     std::string_view p = Prev(i);
-    static constexpr std::string_view kCues[] = {"in",    "since", "by",     "from", "until", "till",
-                                                 "through", "during", "early", "late", "last", "next",
-                                                 "this", "before", "after", "mid", "of", "between"};
-    for (std::string_view c : kCues) {
-      if (p == c) return true;
-    }
+    static const auto* kCues = new ShortWordSet{"in",    "since", "by",   "from", "until", "till",   "through",
+                                                "during", "early", "late", "last", "next",  "this",   "before",
+                                                "after", "mid",   "of",   "between"};
+    if (kCues->Contains(p)) return true;
     if ((p == "and" || p == "or" || p == "to") && i >= 2) {
       size_t len;
       bool abbr;
       if (MonthAt(i - 2, &len, &abbr) != 0) return true;
     }
     bool common = m == 3 || m == 4 || m == 5 || m == 6 || m == 8;
-    return !common && !toks_[i].sentence_start;
+    return !common && !t_.at(i).sentence_start;
   }
 
   size_t AddDay(size_t first, size_t last, int y, int m, int d) {
-    year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                       std::chrono::day{static_cast<unsigned>(d)}};
-    if (!ymd.ok()) return 0;
+    std::optional<sys_days> day = MakeDay(y, m, d);
+    if (!day) return 0;
     size_t begin = first;
     ReplaceWeekday(begin);
-    Add(begin, last, FormatDay(sys_days{ymd}), DateGranularity::kDay, false);
+    Add(begin, last, FormatDay(*day), DateGranularity::kDay, false);
     return last + 1 - first;
   }
 
@@ -341,49 +434,63 @@ class Parser {
     size_t k = first;
     if (k >= 1 && PunctIs(k - 1, ",")) --k;
     if (k >= 1 && IsWord(k - 1) && WeekdayFromWord(Raw(k - 1)) >= 0 && !out_.empty() &&
-        out_.back().span.begin == toks_[k - 1].span.begin) {
+        ranges_.back().first == k - 1) {
       return k - 1;
     }
     return first;
   }
 
-  size_t AddYearlessDay(size_t first, size_t last, int m, int d) {
-    const size_t consumed = last + 1 - first;
-    if (!anchor_) {
-      Add(first, last, "", DateGranularity::kDay, true);
-      return last + 1 - first;
-    }
-    year_month_day a{*anchor_};
-    int ay = static_cast<int>(a.year());
-    Tense tense = TenseAround(first);
-    std::optional<sys_days> best;
-    for (int y = ay - 1; y <= ay + 1; ++y) {
-      year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                         std::chrono::day{static_cast<unsigned>(d)}};
-      if (!ymd.ok()) continue;
-      sys_days c{ymd};
-      if (tense == Tense::kPast && c > *anchor_) continue;
-      if (tense == Tense::kFuture && c < *anchor_) continue;
-      if (!best || Distance(c, *anchor_) < Distance(*best, *anchor_)) best = c;
-    }
-    if (!best) return 0;
-    ReplaceWeekday(first);
-    Add(first, last, FormatDay(*best), DateGranularity::kDay, true);
-    return consumed;
-  }
-
-  // A weekday mention right before a yearless date is folded into it.
+  // A weekday mention right before a date is folded into it.
   void ReplaceWeekday(size_t& first) {
     size_t k = ExtendWeekday(first);
     if (k != first) {
-      out_.pop_back();
+      PopLast();
       first = k;
     }
   }
 
-  static int64_t Distance(sys_days a, sys_days b) {
-    int64_t d = (a - b).count();
-    return d < 0 ? -d : d;
+  // Among the days `day_in(year)` of the years around the anchor's, the
+  // one the tense allows, nearest to the anchor. `relation` -1 forces
+  // strictly before the anchor ("last Christmas"), +1 strictly after.
+  template <typename DayIn>
+  std::optional<sys_days> NearestYear(DayIn day_in, Tense tense, int relation) const {
+    int ay = YearOf(*anchor_);
+    std::optional<sys_days> best;
+    for (int y = ay - 1; y <= ay + 1; ++y) {
+      std::optional<sys_days> c = day_in(y);
+      if (!c) continue;
+      if (relation < 0 && *c >= *anchor_) continue;
+      if (relation > 0 && *c <= *anchor_) continue;
+      if (relation == 0 && tense == Tense::kPast && *c > *anchor_) continue;
+      if (relation == 0 && tense == Tense::kFuture && *c < *anchor_) continue;
+      if (!best || Distance(*c, *anchor_) < Distance(*best, *anchor_)) best = c;
+    }
+    return best;
+  }
+
+  size_t AddYearlessDay(size_t first, size_t last, int m, int d) {
+    const size_t consumed = last + 1 - first;
+    if (!anchor_) {
+      ReplaceWeekday(first);
+      Add(first, last, "", DateGranularity::kDay, true);
+      return consumed;
+    }
+    std::optional<sys_days> best;
+    // "Monday, Oct. 26": the weekday says which year, when one fits.
+    if (size_t w = ExtendWeekday(first); w != first) {
+      int weekday = WeekdayFromWord(Raw(w));
+      best = NearestYear(
+          [&](int y) {
+            std::optional<sys_days> c = MakeDay(y, m, d);
+            return c && WeekdayOf(*c) == weekday ? c : std::nullopt;
+          },
+          Tense::kNone, /*relation=*/0);
+    }
+    if (!best) best = NearestYear([&](int y) { return MakeDay(y, m, d); }, TenseOf(first, last), /*relation=*/0);
+    if (!best) return 0;
+    ReplaceWeekday(first);
+    Add(first, last, FormatDay(*best), DateGranularity::kDay, true);
+    return consumed;
   }
 
   size_t AddYearlessMonth(size_t first, size_t last, int m) {
@@ -392,8 +499,7 @@ class Parser {
       Add(begin, last, "", DateGranularity::kMonth, true);
       return last + 1 - first;
     }
-    year_month_day a{*anchor_};
-    int ay = static_cast<int>(a.year()), am = static_cast<int>(static_cast<unsigned>(a.month()));
+    int ay = YearOf(*anchor_), am = MonthOf(*anchor_);
     if (WordIs(last + 1, "of") && WordIs(last + 2, "this") && WordIs(last + 3, "year")) {
       Add(begin, last + 3, FormatMonth(ay, m), DateGranularity::kMonth, true);
       return last + 4 - first;
@@ -403,41 +509,230 @@ class Parser {
       return last + 4 - first;
     }
     std::string_view p = Prev(first);
-    Tense tense = TenseAround(first);
+    Tense tense = TenseOf(first, last);
     if (p == "last") tense = Tense::kPast;
     if (p == "next") tense = Tense::kFuture;
     int y = ay;
     if (tense == Tense::kPast && m > am) y = ay - 1;
     if (tense == Tense::kFuture && m < am) y = ay + 1;
-    if (tense == Tense::kNone && m - am > 6) y = ay - 1;
+    // Without a tense, the nearer year; half a year either way is read
+    // as past, which news reports more often than the future.
+    if (tense == Tense::kNone && m - am >= 6) y = ay - 1;
     if (tense == Tense::kNone && am - m > 6) y = ay + 1;
-    if ((p == "last" && m == am) ) y = ay - 1;
-    if ((p == "next" && m == am)) y = ay + 1;
+    if (p == "last" && m == am) y = ay - 1;
+    if (p == "next" && m == am) y = ay + 1;
     if (p == "last" || p == "next" || p == "this") begin = first - 1;
     Add(begin, last, FormatMonth(y, m), DateGranularity::kMonth, true);
     return last + 1 - first;
   }
 
+  // ---- holidays ----
+
+  // The holiday named at `i` and its token count, or kNone.
+  Holiday HolidayAt(size_t i, size_t* len) const {
+    *len = 0;
+    if (!t_.Capitalized(i)) return Holiday::kNone;
+    std::string_view w = Low(i);
+    auto day_after = [&](size_t k) { return t_.Capitalized(k) && WordIs(k, "day"); };
+    auto possessive = [&](size_t k) { return t_.InRange(k) && t_.at(k).kind == LexKind::kPossessive; };
+    if (w == "christmas") {
+      if (t_.Capitalized(i + 1) && WordIs(i + 1, "eve")) return *len = 2, Holiday::kChristmasEve;
+      *len = day_after(i + 1) ? 2 : 1;
+      return Holiday::kChristmas;
+    }
+    if (w == "new" && WordIs(i + 1, "year") && possessive(i + 2)) {
+      std::string_view p = Prev(i);
+      if (p == "lunar" || p == "chinese" || p == "jewish" || p == "persian") return Holiday::kNone;
+      if (t_.Capitalized(i + 3) && WordIs(i + 3, "eve")) return *len = 4, Holiday::kNewYearsEve;
+      *len = day_after(i + 3) ? 4 : 3;
+      return Holiday::kNewYearsDay;
+    }
+    if (w == "valentine" && possessive(i + 1) && day_after(i + 2)) return *len = 3, Holiday::kValentinesDay;
+    if (w == "good" && t_.Capitalized(i + 1) && WordIs(i + 1, "friday")) return *len = 2, Holiday::kGoodFriday;
+    if (w == "easter") {
+      // "Easter Island", "the Easter Rising": a capitalized word other
+      // than Sunday makes it a name.
+      if (t_.Capitalized(i + 1) && !WordIs(i + 1, "sunday")) return Holiday::kNone;
+      *len = WordIs(i + 1, "sunday") ? 2 : 1;
+      return Holiday::kEaster;
+    }
+    if (w == "memorial" && day_after(i + 1)) return *len = 2, Holiday::kMemorialDay;
+    if (w == "election" && day_after(i + 1)) return *len = 2, Holiday::kElectionDay;
+    if ((w == "labor" || w == "labour") && day_after(i + 1)) return *len = 2, Holiday::kLaborDay;
+    if (w == "veterans") {
+      size_t k = i + 1 + ((possessive(i + 1) || PunctIs(i + 1, "'") || PunctIs(i + 1, "\xE2\x80\x99")) ? 1 : 0);
+      if (day_after(k)) return *len = k + 1 - i, Holiday::kVeteransDay;
+    }
+    if (w == "thanksgiving") {
+      *len = day_after(i + 1) ? 2 : 1;
+      return Holiday::kThanksgiving;
+    }
+    if (w == "halloween") return *len = 1, Holiday::kHalloween;
+    if (w == "boxing" && day_after(i + 1)) return *len = 2, Holiday::kBoxingDay;
+    if (w == "fourth" && WordIs(i + 1, "of") && t_.Capitalized(i + 2) && WordIs(i + 2, "july")) {
+      return *len = 3, Holiday::kFourthOfJuly;
+    }
+    if (w == "july" && t_.Capitalized(i + 1) && WordIs(i + 1, "fourth")) return *len = 2, Holiday::kFourthOfJuly;
+    return Holiday::kNone;
+  }
+
+  // "Thanksgiving", "last Christmas", "Christmas 1998", "New Year's Eve".
+  size_t MatchHoliday(size_t i) {
+    size_t len;
+    Holiday h = HolidayAt(i, &len);
+    if (h == Holiday::kNone) return 0;
+    size_t last = i + len - 1;
+    auto day_in = [h](int y) {
+      MonthDay md = HolidayIn(h, y);
+      return MakeDay(y, md.month, md.day);
+    };
+    if (int y = YearAt(last + 1)) {
+      std::optional<sys_days> d = day_in(y);
+      if (!d) return 0;
+      Add(i, last + 1, FormatDay(*d), DateGranularity::kDay, false);
+      return len + 1;
+    }
+    std::string_view p = Prev(i);
+    size_t first = (p == "last" || p == "next" || p == "this") ? i - 1 : i;
+    if (!anchor_) {
+      Add(first, last, "", DateGranularity::kDay, true);
+      return len;
+    }
+    std::optional<sys_days> d;
+    if (p == "this") {
+      d = day_in(YearOf(*anchor_));
+    } else {
+      d = NearestYear(day_in, TenseOf(first, last), p == "last" ? -1 : p == "next" ? 1 : 0);
+    }
+    if (!d) return 0;
+    Add(first, last, FormatDay(*d), DateGranularity::kDay, true);
+    return len;
+  }
+
   // ---- relative forms ----
+
+  // A capitalized word is a date word only where a sentence or a quote
+  // opens; elsewhere it is a name ("the Tonight Show"). Capitals
+  // throughout are a name too ("TODAY").
+  bool DeicticCaseOk(size_t i) const {
+    const LexToken& tok = t_.at(i);
+    if (tok.all_caps) return false;
+    if (!tok.capitalized || tok.sentence_start) return true;
+    return i > 0 && t_.IsPunct(i - 1) && Glued(i) && !PunctIs(i - 1, ".");
+  }
+
+  // "the week of July 7": the week holding that day.
+  size_t MatchWeekOf(size_t i) {
+    if (!WordIs(i, "the") || !WordIs(i + 1, "week") || !WordIs(i + 2, "of")) return 0;
+    // Only the day forms, which never recurse: "the week of the week
+    // of ..." must not nest calls.
+    size_t used = MatchDayForm(i + 3);
+    if (used == 0) return 0;
+    DateMention inner = out_.back();
+    if (inner.granularity != DateGranularity::kDay) return 3 + used;  // "the week of May 2025"
+    PopLast();
+    std::optional<sys_days> d = ParseIsoDay(inner.iso);
+    Add(i, i + 2 + used, d ? FormatDay(MondayOf(*d)) : "", DateGranularity::kWeek, inner.relative);
+    return 3 + used;
+  }
+
+  // Dates that point to a date the text has just given: "that day",
+  // "later that year", "the same day", "the next day", "the following
+  // week", "the day before", "a year earlier", "three days later".
+  size_t MatchAnaphoric(size_t i) {
+    if (!IsWord(i) || !DeicticCaseOk(i)) return 0;
+    size_t j = i;
+    if (WordIs(j, "earlier") || WordIs(j, "later")) ++j;
+    int delta = 0;
+    size_t last = 0;
+    DateGranularity g;
+    if (WordIs(j, "that")) {
+      size_t k = j + 1 + (WordIs(j + 1, "same") ? 1 : 0);
+      if (!AnaphorUnit(Low(k), &g)) return 0;
+      last = k;
+    } else if (j == i && WordIs(i, "the")) {
+      std::string_view w = Low(i + 1);
+      if (w == "same" || w == "next" || w == "following" || w == "previous") {
+        if (!AnaphorUnit(Low(i + 2), &g)) return 0;
+        delta = w == "same" ? 0 : w == "previous" ? -1 : 1;
+        last = i + 2;
+      } else if (UnitOf(w, &g) && !w.ends_with("s") && (WordIs(i + 2, "before") || WordIs(i + 2, "after"))) {
+        delta = WordIs(i + 2, "before") ? -1 : 1;
+        if (IsWord(i + 3) || IsNum(i + 3)) return MatchShiftedDate(i, g, delta);
+        last = i + 2;  // "the day before." (but not "the day before the vote")
+      } else {
+        return 0;
+      }
+    } else {
+      return MatchCountedShift(i);
+    }
+    if (!reference_ || !FineEnough(reference_->granularity, g)) return 0;
+    Add(i, last, Shift(reference_->day, g, delta), g, true);
+    return last + 1 - i;
+  }
+
+  // "the day before Thanksgiving", "the week after July 4": the date at
+  // i + 3, shifted. Only the day forms are tried, which never recurse.
+  size_t MatchShiftedDate(size_t i, DateGranularity g, int delta) {
+    size_t used = MatchDayForm(i + 3);
+    if (used == 0) return 0;
+    DateMention inner = out_.back();
+    if (inner.granularity != DateGranularity::kDay) return 3 + used;
+    PopLast();
+    std::optional<sys_days> d = ParseIsoDay(inner.iso);
+    Add(i, i + 2 + used, d ? Shift(*d, g, delta) : "", g, inner.relative);
+    return 3 + used;
+  }
+
+  // A day-granular form at `i` (ISO, month-day, day-month, holiday,
+  // weekday): the forms that "the week of" and "the day before" take.
+  size_t MatchDayForm(size_t i) {
+    if (!t_.InRange(i) || !MayStartDate(i)) return 0;
+    if (WordIs(i, "last") || WordIs(i, "next") || WordIs(i, "this")) {
+      // "last Tuesday", "next Christmas": the matchers read the word
+      // before them.
+      size_t n = MatchHoliday(i + 1);
+      if (n == 0) n = MatchWeekday(i + 1);
+      return n == 0 ? 0 : n + 1;
+    }
+    if (size_t n = MatchIso(i)) return n;
+    if (size_t n = MatchHoliday(i)) return n;
+    if (size_t n = MatchMonthFirst(i)) return n;
+    if (size_t n = MatchDayFirst(i)) return n;
+    return MatchWeekday(i);
+  }
+
+  // "a year earlier", "three days later": counted from the date the text
+  // has just given (the annotators' and readers' reading), else from the
+  // anchor.
+  size_t MatchCountedShift(size_t i) {
+    int n = IsNum(i) && Raw(i).size() <= 2 ? ToInt(Raw(i)) : SmallNumber(Low(i));
+    if (n <= 0) return 0;
+    DateGranularity g;
+    if (!UnitOf(Low(i + 1), &g) || (n == 1) == Low(i + 1).ends_with("s")) return 0;
+    bool earlier = WordIs(i + 2, "earlier"), later = WordIs(i + 2, "later");
+    if (!earlier && !later) return 0;
+    std::optional<sys_days> from = reference_ && FineEnough(reference_->granularity, g)
+                                       ? std::optional<sys_days>(reference_->day)
+                                       : anchor_;
+    if (!from) return 0;
+    Add(i, i + 2, Shift(*from, g, earlier ? -n : n), g, true);
+    return 3;
+  }
 
   // today, yesterday, tomorrow, tonight, this/last/next week|month|year,
   // earlier/later this week|month|year, this morning.
   size_t MatchDeictic(size_t i) {
-    if (!IsWord(i)) return 0;
-    // Capitalized inside a sentence, or in capitals, it is a name ("the
-    // Tonight Show", "TODAY").
-    if ((toks_[i].capitalized && !toks_[i].sentence_start && !PunctIs(i - 1, "\"") &&
-         !PunctIs(i - 1, "\xE2\x80\x9C")) ||
-        toks_[i].all_caps) {
-      return 0;
-    }
+    if (!IsWord(i) || !DeicticCaseOk(i)) return 0;
     std::string_view w = Low(i);
+    if (w == "today" && GenericToday(i)) return 0;
     if (w == "today" || w == "tonight") return AddOffsetDay(i, i, 0);
     if (w == "yesterday") return AddOffsetDay(i, i, -1);
     if (w == "tomorrow") return AddOffsetDay(i, i, 1);
     size_t j = i;
     if (w == "earlier" || w == "later" || w == "early" || w == "late") {
-      if (!WordIs(i + 1, "this")) return 0;
+      std::string_view which = Low(i + 1);
+      if (which != "this" && which != "last" && which != "next") return 0;
       j = i + 1;
     }
     std::string_view which = Low(j);
@@ -465,6 +760,15 @@ class Parser {
     return 0;
   }
 
+  // "today's youth", "in today's world": today as the present age, not a
+  // day (TimeML's PRESENT_REF).
+  bool GenericToday(size_t i) const {
+    if (!t_.InRange(i + 1) || t_.at(i + 1).kind != LexKind::kPossessive) return false;
+    static const auto* kAges = new ShortWordSet{"world", "society", "youth",   "generation", "children", "kids",
+                                                "young", "economy", "culture", "standards",  "politics", "era"};
+    return Prev(i) == "in" || kAges->Contains(Low(i + 2));
+  }
+
   size_t AddOffsetDay(size_t first, size_t last, int offset) {
     std::string iso = anchor_ ? FormatDay(*anchor_ + days{offset}) : "";
     Add(first, last, std::move(iso), DateGranularity::kDay, true);
@@ -473,27 +777,9 @@ class Parser {
 
   size_t AddPeriod(size_t first, size_t last, DateGranularity g, int delta) {
     std::string iso;
-    if (anchor_) iso = PeriodIso(*anchor_, g, delta);
+    if (anchor_) iso = Shift(*anchor_, g, delta);
     Add(first, last, std::move(iso), g, true);
     return last + 1 - first;
-  }
-
-  static std::string PeriodIso(sys_days anchor, DateGranularity g, int delta) {
-    year_month_day a{anchor};
-    int y = static_cast<int>(a.year()), m = static_cast<int>(static_cast<unsigned>(a.month()));
-    switch (g) {
-      case DateGranularity::kDay:
-        return FormatDay(anchor + days{delta});
-      case DateGranularity::kWeek:
-        return FormatDay(MondayOf(anchor) + days{7 * delta});
-      case DateGranularity::kMonth: {
-        int idx = y * 12 + (m - 1) + delta;
-        return FormatMonth(idx / 12, idx % 12 + 1);
-      }
-      case DateGranularity::kYear:
-        return FormatYear(y + delta);
-    }
-    return "";
   }
 
   // "two days ago", "a week ago", "days earlier", "weeks ago".
@@ -515,36 +801,21 @@ class Parser {
     if (!IsWord(j)) return 0;
     std::string_view unit = Low(j);
     DateGranularity g;
-    int unit_days;
-    if (unit == "day" || unit == "days") {
-      g = DateGranularity::kDay, unit_days = 1;
-    } else if (unit == "week" || unit == "weeks") {
-      g = DateGranularity::kWeek, unit_days = 7;
-    } else if (unit == "month" || unit == "months") {
-      g = DateGranularity::kMonth, unit_days = 30;
-    } else if (unit == "year" || unit == "years") {
-      g = DateGranularity::kYear, unit_days = 365;
-    } else {
-      return 0;
-    }
+    if (!UnitOf(unit, &g)) return 0;
+    static constexpr int kUnitDays[] = {1, 7, 30, 365};  // day, week, month, year
+    int unit_days = kUnitDays[static_cast<int>(g)];
     std::string_view after = Low(j + 1);
     bool ago = after == "ago";
     bool before = after == "before" && !IsWord(j + 2);
     if (!ago && after != "earlier" && !before) return 0;
     if (vague && !unit.ends_with("s")) return 0;
     if (n == 1 && unit.ends_with("s")) return 0;
-    size_t first = i;
     bool approximate = vague || !ago;
     if (vague) n = 3;
     std::string iso;
-    if (anchor_) {
-      sys_days d = *anchor_ - days{static_cast<int64_t>(n) * unit_days};
-      if (vague) g = Coarser(g);
-      iso = Cut(d, g);
-    } else if (vague) {
-      g = Coarser(g);
-    }
-    Add(first, j + 1, std::move(iso), g, true, approximate);
+    if (vague) g = Coarser(g);
+    if (anchor_) iso = Cut(*anchor_ - days{static_cast<int64_t>(n) * unit_days}, g);
+    Add(i, j + 1, std::move(iso), g, true, approximate);
     return j + 2 - i;
   }
 
@@ -559,25 +830,9 @@ class Parser {
     }
   }
 
-  static std::string Cut(sys_days d, DateGranularity g) {
-    year_month_day ymd{d};
-    int y = static_cast<int>(ymd.year()), m = static_cast<int>(static_cast<unsigned>(ymd.month()));
-    switch (g) {
-      case DateGranularity::kDay:
-        return FormatDay(d);
-      case DateGranularity::kWeek:
-        return FormatDay(MondayOf(d));
-      case DateGranularity::kMonth:
-        return FormatMonth(y, m);
-      case DateGranularity::kYear:
-        return FormatYear(y);
-    }
-    return "";
-  }
-
   // "Thursday", "last Tuesday", "next Monday", "this Friday".
   size_t MatchWeekday(size_t i) {
-    if (!IsWord(i) || !toks_[i].capitalized) return 0;
+    if (!t_.Capitalized(i)) return 0;
     int wd = WeekdayFromWord(Raw(i));
     if (wd < 0) return 0;
     std::string_view p = Prev(i);
@@ -588,15 +843,16 @@ class Parser {
     }
     int aw = WeekdayOf(*anchor_);
     int back = (aw - wd + 7) % 7;  // days back to the same weekday, 0..6
+    int ahead = (wd - aw + 7) % 7;
     sys_days d;
     if (p == "last") {
       d = *anchor_ - days{back == 0 ? 7 : back};
     } else if (p == "next") {
-      d = *anchor_ + days{(wd - aw + 7) % 7 == 0 ? 7 : (wd - aw + 7) % 7};
+      d = *anchor_ + days{ahead == 0 ? 7 : ahead};
     } else if (p == "this") {
       d = MondayOf(*anchor_) + days{(wd + 6) % 7};
-    } else if (TenseAround(i) == Tense::kFuture) {
-      d = *anchor_ + days{(wd - aw + 7) % 7};
+    } else if (TenseOf(i, i) == Tense::kFuture) {
+      d = *anchor_ + days{ahead};
     } else {
       d = *anchor_ - days{back};
     }
@@ -604,34 +860,52 @@ class Parser {
     return 1;
   }
 
-  // "in 2024", "since 2022", "by 2030".
+  // "in 2024", "since 2022", "the 1996 bombing", "from 1991 to 1997".
   size_t MatchYear(size_t i) {
     int y = YearAt(i);
     if (y == 0) return 0;
     if (Glued(i + 1) && (IsWord(i + 1) || PunctIs(i + 1, "-"))) return 0;  // 1990s, 2025-26
     std::string_view p = Prev(i);
-    static constexpr std::string_view kCues[] = {"in", "since", "by",   "from",  "until",  "till",
-                                                 "through", "during", "of", "early", "late", "mid",
-                                                 "year", "before", "after", "around", "between", "and"};
-    bool cue = false;
-    for (std::string_view c : kCues) cue = cue || p == c;
-    if (!cue) return 0;
-    if (p == "and" && !(i >= 2 && YearAt(i - 2))) return 0;
-    if (IsWord(i + 1) && !toks_[i + 1].capitalized && Low(i + 1).size() > 3 &&
-        Low(i + 1).back() == 's') {
+    size_t first = i;
+    if (PunctIs(i - 1, "-") && Glued(i) && Glued(i - 1) && i >= 2 && YearPrefixes().Contains(Low(i - 2))) {
+      first = i - 2;  // "mid-1998", "post-1959"
+    } else if (!YearCues().Contains(p)) {
+      // The second year of a list or range: "1995, 1996", "1991-1997".
+      bool after_year = i >= 2 && YearAt(i - 2) && (PunctIs(i - 1, ",") || PunctIs(i - 1, "-"));
+      if (!after_year) return 0;
+    }
+    // "and 2024" and "to 2024" only after a year ("from 1991 to 1997") or
+    // a word of time ("dating back to 1994").
+    bool after_time_word = p == "to" && (Prev(i, 2) == "back" || Prev(i, 2) == "dating" || Prev(i, 2) == "dates");
+    if ((p == "and" || p == "to") && !(i >= 2 && YearAt(i - 2)) && !after_time_word) return 0;
+    if (first == i && IsWord(i + 1) && !t_.Capitalized(i + 1) && Low(i + 1).size() > 3 && Low(i + 1).back() == 's') {
       return 0;  // "in 2000 cases": a count
     }
-    Add(i, i, FormatYear(y), DateGranularity::kYear, false);
+    if (IsPercentOrUnit(i + 1)) return 0;
+    Add(first, i, FormatYear(y), DateGranularity::kYear, false);
     return 1;
   }
 
-  std::string_view text_;
-  const std::vector<LexToken>& toks_;
+  // ---- roles ----
+
+  void AssignRoles() {
+    for (size_t k = 0; k < out_.size(); ++k) {
+      DateMention& m = out_[k];
+      bool before_anchor = false;
+      if (anchor_ && !m.iso.empty()) {
+        std::optional<sys_days> end = PeriodEnd(m.iso, m.granularity);
+        before_anchor = end && *end < *anchor_;
+      }
+      m.role = DateRoles::Of(t_, ranges_[k].first, ranges_[k].last, before_anchor);
+    }
+  }
+
+  DateTokens t_;
   std::optional<sys_days> anchor_;
   std::string anchor_str_;
-  std::string lowered_;  // ASCII lower case copy of text_, same offsets
-  std::vector<uint32_t> sentence_;
   std::vector<DateMention> out_;
+  std::vector<TokenRange> ranges_;        // per mention of out_
+  std::optional<Reference> reference_;    // the last exact date given
 };
 
 }  // namespace
@@ -650,13 +924,26 @@ std::string_view GranularityName(DateGranularity g) {
   return "day";
 }
 
+std::string IsoValue(const DateMention& m) {
+  if (m.granularity != DateGranularity::kWeek || m.iso.empty()) return m.iso;
+  std::optional<sys_days> monday = ParseIsoDay(m.iso);
+  if (!monday) return "";
+  // The ISO week's year is the year of its Thursday.
+  sys_days thursday = *monday + days{3};
+  year_month_day t{thursday};
+  sys_days jan1{year_month_day{t.year(), std::chrono::January, std::chrono::day{1}}};
+  int week = static_cast<int>((thursday - jan1).count() / 7) + 1;
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%04d-W%02d", static_cast<int>(t.year()), week);
+  return buf;
+}
+
 std::vector<DateMention> DateResolver::Extract(std::string_view text, std::string_view anchor_iso) {
   std::vector<LexToken> tokens = WordLexer::Lex(text);
   return Extract(text, tokens, anchor_iso);
 }
 
-std::vector<DateMention> DateResolver::Extract(std::string_view text,
-                                               const std::vector<LexToken>& tokens,
+std::vector<DateMention> DateResolver::Extract(std::string_view text, const std::vector<LexToken>& tokens,
                                                std::string_view anchor_iso) {
   return Parser(text, tokens, anchor_iso).Run();
 }

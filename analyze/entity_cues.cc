@@ -21,6 +21,21 @@ constexpr std::string_view kTitles[][4] = {
     {"vice", "president"},              {"crown", "prince"},
     {"supreme", "leader"},              {"attorney", "general"},
     {"white", "house", "press", "secretary"}, {"chief", "executive"},
+    {"secretary", "of", "energy"},      {"secretary", "of", "commerce"},
+    {"secretary", "of", "agriculture"}, {"secretary", "of", "labor"},
+    {"secretary", "of", "education"},   {"secretary", "of", "transportation"},
+    {"secretary", "of", "health"},      {"secretary", "of", "homeland", "security"},
+    {"secretary", "of", "the", "interior"}, {"secretary", "of", "the", "navy"},
+    {"secretary", "of", "the", "army"}, {"minister", "of", "finance"},
+    {"minister", "of", "defence"},      {"minister", "of", "defense"},
+    {"minister", "of", "foreign", "affairs"}, {"minister", "of", "justice"},
+    {"minister", "of", "health"},       {"minister", "of", "the", "interior"},
+    {"energy", "secretary"},            {"commerce", "secretary"},
+    {"defense", "secretary"},           {"defence", "secretary"},
+    {"trade", "minister"},              {"health", "minister"},
+    {"justice", "minister"},            {"economy", "minister"},
+    {"energy", "minister"},             {"oil", "minister"},
+    {"first", "lady"},
     {"national", "security", "adviser"}, {"special", "envoy"},
     {"president"}, {"minister"}, {"secretary"}, {"chancellor"}, {"premier"}, {"king"},
     {"queen"}, {"prince"}, {"princess"}, {"pope"}, {"senator"}, {"sen"}, {"rep"},
@@ -104,6 +119,8 @@ constexpr std::string_view kPlacePrepositions[] = {
     "in", "from", "to", "near", "across", "outside", "inside", "into", "toward", "towards",
     "throughout", "within", "around", "via", "visiting", "visited"};
 
+constexpr std::string_view kStormWords[] = {"hurricane", "typhoon", "cyclone", "storm", "tropical", "tornado"};
+
 constexpr std::string_view kParticles[] = {"de", "da", "del", "della", "di", "du", "van",
                                            "von", "der", "den", "bin", "ibn", "al", "el",
                                            "la", "le", "dos", "das", "ter"};
@@ -185,6 +202,10 @@ bool IsPlacePreposition(std::string_view word) {
 }
 bool IsPlacePrefix(std::string_view word) {
   static const ShortWordSet* set = MakeSet(kPlacePrefixes);
+  return set->Contains(word);
+}
+bool IsStormWord(std::string_view word) {
+  static const ShortWordSet* set = MakeSet(kStormWords);
   return set->Contains(word);
 }
 bool IsNameParticle(std::string_view word) {

@@ -44,6 +44,10 @@ bool IsSpeechVerb(std::string_view word);
 // Prepositions that introduce places ("in", "from", "to", "near", ...).
 bool IsPlacePreposition(std::string_view word);
 
+// Words that open a storm's name ("hurricane", "typhoon", "cyclone"):
+// the name is an event's, not a person's or a place's.
+bool IsStormWord(std::string_view word);
+
 // Lower-case name particles inside a person's name ("de", "van", "bin").
 bool IsNameParticle(std::string_view word);
 

@@ -7,8 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "analyze/date_words.h"
 #include "analyze/entity_cues.h"
+#include "analyze/entity_recognizer.h"
 #include "text/country_names.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
@@ -19,7 +19,19 @@
 namespace storyfuse {
 namespace {
 
+// Votes for a type, indexed like NameKind.
 enum Vote { kPersonVote = 0, kOrgVote = 1, kPlaceVote = 2 };
+// Each mention the recognizer types casts one vote; an entity takes the
+// type most of its mentions have.
+constexpr double kModelVote = 1.0;
+// Titles of up to four words ("white house press secretary"), qualifiers
+// of up to three ("United Arab Emirates").
+constexpr size_t kMaxTitleWords = 4;
+constexpr size_t kMaxQualifierWords = 3;
+// A lone surname is a spelling variant of another ("Zelensky",
+// "Zelenskyy") only when both have six letters or more: shorter ones are
+// other names ("Snoop", "Snoopy").
+constexpr size_t kMinVariantLetters = 6;
 
 // Latin letters with diacritics folded to their base letter, so that
 // "Hernández" and "Hernandez" are one name.
@@ -95,27 +107,29 @@ std::vector<std::string> SplitWords(const std::string& key) {
   return out;
 }
 
-// Words that open sentences and are never the start of a name.
-bool IsOpener(std::string_view w) {
-  static const auto* kOpeners = new ShortWordSet{
-      "the", "a", "an", "throughout", "despite", "following", "amid", "among", "although",
-      "though", "while", "whereas", "unless", "until", "since", "after", "before", "when",
-      "meanwhile", "however", "moreover", "furthermore", "instead", "indeed", "still", "yet",
-      "also", "even", "just", "only", "perhaps", "maybe", "today", "yesterday", "tomorrow",
-      "tonight", "now", "then", "here", "there", "thus", "hence", "nonetheless", "nevertheless",
-      "earlier", "later", "last", "next", "this", "that", "these", "those", "some", "many",
-      "most", "several", "both", "each", "every", "all", "any", "such", "what", "which", "who",
-      "why", "how", "where", "if", "as", "at", "by", "for", "from", "in", "into", "of", "on",
-      "to", "with", "without", "under", "over", "about", "against", "per", "via", "like"};
-  return kOpeners->Contains(w);
-}
-
-bool IsCorporateSuffix(std::string_view w) {
-  return w == "inc" || w == "corp" || w == "co" || w == "ltd" || w == "llc" || w == "plc" ||
-         w == "wire" || w == "group";
-}
-
 bool IsConnector(std::string_view w) { return w == "of" || w == "for" || w == "the" || w == "and"; }
+
+// Whether `acronym` can abbreviate the name of `words` (folded): the
+// initials of its words but "of", "for", "the", "and" appear in it in
+// order, and it is spelled by letters of the name in order ("asean" of
+// "association of southeast asian nations").
+bool Abbreviates(const std::string& acronym, const std::vector<std::string>& words) {
+  std::string initials, letters;
+  for (const std::string& w : words) {
+    if (IsConnector(w) || w.empty()) continue;
+    initials += w[0];
+    letters += w;
+  }
+  if (initials.size() < 2 || initials[0] != acronym[0]) return false;
+  auto subsequence = [](const std::string& small, const std::string& big) {
+    size_t k = 0;
+    for (char c : big) {
+      if (k < small.size() && small[k] == c) ++k;
+    }
+    return k == small.size();
+  };
+  return subsequence(initials, acronym) && subsequence(acronym, letters);
+}
 
 struct RawMention {
   uint32_t article;
@@ -127,7 +141,6 @@ struct Surface {
   std::map<std::string, int> forms;  // display form -> count
   double votes[3] = {0, 0, 0};
   int count = 0;
-  int initial = 0;  // single-word mentions opening a sentence
   bool acronym = false;
   std::string country;
   std::map<std::string, int> titles;
@@ -141,29 +154,24 @@ struct TitleMention {
   std::string qualified;  // "russia foreign minister", or ""
 };
 
-struct WeakMention {
-  uint32_t article;
-  Span span;
-  std::string key;
-};
-
 }  // namespace
 
 struct EntityLinker::State {
+  const EntityRecognizer* recognizer = nullptr;  // null when the shipped model failed to load
   std::vector<std::string> articles;
   std::unordered_map<std::string, Surface> surfaces;
-  std::unordered_set<std::string> common_openers;  // sentence openers also seen in lower case
   std::vector<std::pair<std::string, std::string>> acronym_pairs;
   std::vector<TitleMention> title_mentions;
-  std::vector<WeakMention> weak_mentions;
+  std::unordered_set<std::string> storms;  // folded names of storms ("delia")
   // title (plain or qualified) -> surface key -> uses
   std::unordered_map<std::string, std::map<std::string, int>> title_index;
 };
 
 namespace {
 
-// Reads one article: finds name runs, splits titles and qualifiers off
-// them, and records surfaces with their evidence into the State.
+// Reads one article: takes the recognizer's names, splits titles and
+// qualifiers off the people, and records surfaces, title mentions and
+// acronym definitions into the State.
 class ArticleReader {
  public:
   ArticleReader(EntityLinker::State* state, uint32_t article, std::string_view text,
@@ -174,30 +182,46 @@ class ArticleReader {
     for (const LexToken& t : toks_) {
       lower_.push_back(t.kind == LexKind::kWord ? t.span.In(lowered_) : std::string_view());
     }
-    FindCommonOpeners();
     MarkHeadlines();
   }
 
-  void Run() {
+  void Run(const std::vector<NameMention>& names) {
+    named_.assign(toks_.size(), false);
+    for (const NameMention& m : names) {
+      if (m.kind == NameKind::kMisc) continue;
+      for (uint32_t k = m.first; k < m.last; ++k) named_[k] = true;
+    }
+    size_t next = 0;
     size_t i = 0;
     while (i < toks_.size()) {
+      while (next < names.size() && names[next].last <= i) ++next;  // behind what was read
+      if (next < names.size() && names[next].first <= i) {
+        const NameMention& m = names[next++];
+        TakeName(m);
+        // A MISC name ("German") may qualify a title: read on through it.
+        if (m.kind != NameKind::kMisc) i = m.last;
+        continue;
+      }
+      // Titles and their qualifiers run up to the next name but MISC
+      // ones: "the German president".
+      size_t stop = toks_.size();
+      for (size_t k = next; k < names.size(); ++k) {
+        if (names[k].kind != NameKind::kMisc) {
+          stop = names[k].first;
+          break;
+        }
+      }
       if (WordIs(i, "the") && !headline_[i]) {
-        if (size_t n = LowerTitleMention(i)) {
+        if (size_t n = LowerTitleMention(i, stop)) {
           i += n;
           continue;
         }
       }
-      if (!IsNameToken(i)) {
-        ++i;
+      if (size_t n = CapitalTitleMention(i, stop)) {
+        i += n;
         continue;
       }
-      size_t e = RunEnd(i);
-      if (headline_[i]) {
-        RecordWeak(i, e);
-      } else {
-        ProcessRun(i, e);
-      }
-      i = e;
+      ++i;
     }
   }
 
@@ -210,27 +234,11 @@ class ArticleReader {
   bool PunctIs(size_t i, std::string_view p) const {
     return InRange(i) && toks_[i].kind == LexKind::kPunct && Raw(i) == p;
   }
-  bool IsNameToken(size_t i) const {
-    return IsWord(i) && (toks_[i].capitalized || toks_[i].all_caps) &&
-           (toks_[i].span.In(text_).size() > 1 || Raw(i + 1) == ".");
-  }
+  bool IsCapital(size_t i) const { return IsWord(i) && (toks_[i].capitalized || toks_[i].all_caps); }
+  bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && lower_[i] == w; }
 
-  // Sentence-opening capitalized words that the article also uses in
-  // lower case ("Speaking", "Following"): common words, not names.
-  void FindCommonOpeners() {
-    ShortWordSet openers;
-    for (size_t i = 0; i < toks_.size(); ++i) {
-      if (toks_[i].sentence_start && IsWord(i) && toks_[i].capitalized) openers.Insert(lower_[i]);
-    }
-    if (openers.empty()) return;
-    for (size_t i = 0; i < toks_.size(); ++i) {
-      if (!IsWord(i) || toks_[i].capitalized || !openers.Contains(lower_[i])) continue;
-      if (common_.insert(lower_[i]).second) st_.common_openers.insert(FoldName(lower_[i]));
-    }
-  }
-
-  // Title-case lines (headlines, section heads): their capitals carry no
-  // evidence, so their names only count when known from running text.
+  // Title-case lines (headlines, section heads): a title there is a
+  // headline's word, not a mention of its holder.
   void MarkHeadlines() {
     headline_.assign(toks_.size(), false);
     size_t b = 0;
@@ -250,26 +258,110 @@ class ArticleReader {
     }
   }
 
+  // ---- names ----
+
+  void TakeName(const NameMention& m) {
+    size_t b = m.first, e = m.last;
+    // "Hurricane Delia", "Typhoon Mawar": a storm's name is an event's,
+    // and so is "Delia" alone afterwards.
+    if (IsStormWord(Low(b))) {
+      if (e > b + 1) st_.storms.insert(FoldName(SpanText(b + 1, e)));
+      return;
+    }
+    if (b > 0 && IsStormWord(Low(b - 1)) && IsCapital(b - 1)) {
+      st_.storms.insert(FoldName(SpanText(b, e)));
+      return;
+    }
+    if (m.kind == NameKind::kMisc) return;
+    Surface* s = AddSurface(b, e);
+    if (s == nullptr) return;
+    s->votes[static_cast<int>(m.kind)] += kModelVote;
+    if (m.kind == NameKind::kPerson) TitleBefore(b, s);
+    AcronymAfter(b, e);
+  }
+
+  // The title right before a person's name ("Secretary of State Marco
+  // Rubio", "Trade Minister X", "the Russian foreign minister X", "envoy
+  // X", "Gen. X"), with its qualifier ("Russian"): recorded as the
+  // person's title and indexed for "the secretary of state".
+  void TitleBefore(size_t name, Surface* s) {
+    size_t end = name;
+    if (end > 0 && PunctIs(end - 1, ".")) --end;  // "Gen. Ann Lee"
+    size_t begin = end;
+    for (size_t len = std::min<size_t>(kMaxTitleWords, end); len >= 1; --len) {
+      if (IsWord(end - len) && TitleLength(lower_, end - len, end) == len) {
+        begin = end - len;
+        break;
+      }
+    }
+    if (begin == end) return;
+    // One modifier of the same case before it: "Trade Minister",
+    // "treasury secretary".
+    if (begin > 0 && IsWord(begin - 1) && IsCapital(begin - 1) == IsCapital(begin) && !IsStopword(Low(begin - 1)) &&
+        QualifierLength(begin - 1, begin) == 0 && TitleLength(lower_, begin - 1, begin) == 0) {
+      --begin;
+    }
+    std::string qualifier = QualifierBefore(begin);
+    std::string title = TitleText(begin, end);
+    s->titles[title]++;
+    st_.title_index[qualifier.empty() ? title : qualifier + " " + title][s->key]++;
+  }
+
+  // The country a qualifier right before `pos` names ("Russian", "U.S."),
+  // folded, or "".
+  std::string QualifierBefore(size_t pos) const {
+    for (size_t q = 1; q <= kMaxQualifierWords && q <= pos; ++q) {
+      if (QualifierLength(pos - q, pos) != q) continue;
+      std::string text(SpanText(pos - q, pos));
+      const CountryNames& cn = CountryNames::Get();
+      std::string_view country = cn.Country(text);
+      return FoldName(country.empty() ? cn.CountryOfDemonym(text) : country);
+    }
+    return "";
+  }
+
+  // "Secretary of State" (or "U.S. Secretary of State") with no name
+  // after it, before `stop`: a title standing for a person. Returns the
+  // tokens taken (0: none).
+  size_t CapitalTitleMention(size_t b, size_t stop) {
+    if (!IsCapital(b) || headline_[b]) return 0;
+    size_t q = QualifierLength(b, std::min(stop, b + kMaxQualifierWords));
+    size_t k = b + q;
+    size_t tlen = k < stop ? TitleLength(lower_, k, stop) : 0;
+    if (tlen == 0 || !IsCapital(k)) return 0;
+    size_t e = k + tlen;
+    // A name follows: its title is read with it.
+    if (e == stop || IsCapital(e) || PunctIs(e, "-")) return 0;
+    std::string title = TitleText(k, e);
+    if (!IsUniqueTitle(title)) return 0;
+    std::string qualifier = q > 0 ? QualifierBefore(k) : QualifierBefore(b);
+    size_t first = b > 0 && WordIs(b - 1, "the") ? b - 1 : b;
+    st_.title_mentions.push_back({article_, SpanOf(first, e), title, qualifier});
+    return e - b;
+  }
+
   // "the secretary of state", "the Russian foreign minister": a title
   // standing for a person. Returns the tokens taken (0: none).
-  size_t LowerTitleMention(size_t the) {
+  size_t LowerTitleMention(size_t the, size_t stop) {
     size_t k = the + 1;
     std::string qualifier;
-    if (size_t q = QualifierLength(k, std::min(toks_.size(), k + 3)); q > 0) {
+    if (size_t q = QualifierLength(k, std::min(stop, k + kMaxQualifierWords)); q > 0) {
       std::string text(SpanText(k, k + q));
       const CountryNames& cn = CountryNames::Get();
       std::string_view country = cn.Country(text);
       qualifier = FoldName(country.empty() ? cn.CountryOfDemonym(text) : country);
       k += q;
     }
-    if (!IsWord(k) || toks_[k].capitalized) return 0;
-    size_t tlen = TitleLength(lower_, k, toks_.size());
-    if (tlen == 0 && IsWord(k + 1) && !toks_[k + 1].capitalized && !IsStopword(Low(k))) {
+    if (k >= stop || !IsWord(k) || toks_[k].capitalized) return 0;
+    size_t tlen = TitleLength(lower_, k, stop);
+    if (tlen == 0 && k + 1 < stop && IsWord(k + 1) && !toks_[k + 1].capitalized && !IsStopword(Low(k))) {
       // "the treasury secretary": one modifier before the title.
-      size_t t = TitleLength(lower_, k + 1, toks_.size());
+      size_t t = TitleLength(lower_, k + 1, stop);
       if (t > 0) tlen = t + 1;
     }
-    if (tlen == 0 || IsNameToken(k + tlen) || PunctIs(k + tlen, "-")) return 0;
+    // A name right after the title is the person's: "the foreign minister
+    // Sergey Lavrov".
+    if (tlen == 0 || k + tlen == stop || IsCapital(k + tlen) || PunctIs(k + tlen, "-")) return 0;
     std::string title = TitleText(k, k + tlen);
     if (!IsUniqueTitle(title)) return 0;
     st_.title_mentions.push_back({article_, SpanOf(the, k + tlen), title, qualifier});
@@ -284,140 +376,21 @@ class ArticleReader {
            title == "secretary-general";
   }
 
-  // One past the last token of the name run starting at `b`.
-  size_t RunEnd(size_t b) const {
-    size_t e = b + 1;
-    bool joins_of = false;
-    while (e < toks_.size() && !toks_[e].line_start && !toks_[e].sentence_start) {
-      if (TitleLength(lower_, e - 1, e) > 0 || IsOrgHead(Low(e - 1))) joins_of = true;
-      if (IsNameToken(e)) {
-        if (PunctIs(e - 1, ".") && false) break;
-        ++e;
-        continue;
-      }
-      if (PunctIs(e, ".") && e == b + 1 && IsHonorific(Low(b)) && IsNameToken(e + 1)) {
-        e += 1;  // "Mr." keeps going
-        continue;
-      }
-      if (IsWord(e) && !toks_[e].capitalized && IsNameToken(e + 1)) {
-        std::string_view w = Low(e);
-        if (IsNameParticle(w)) {
-          ++e;
-          continue;
-        }
-        if ((w == "of" || w == "for") && joins_of) {
-          size_t k = e + 1;
-          if (WordIs(k, "the")) ++k;
-          if (IsNameToken(k)) {
-            e = k;
-            continue;
-          }
-        }
-      }
-      break;
-    }
-    return e;
-  }
-
-  bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && lower_[i] == w; }
-
-  // ---- runs ----
-
-  void ProcessRun(size_t b, size_t e) {
-    b = StripLeading(b, e);
-    if (b >= e) return;
-    std::string qualifier;
-    size_t pos = b;
-    // Qualifiers before a title: "Russian", "U.S.", "Malaysian".
-    while (pos < e) {
-      size_t len = QualifierLength(pos, e);
-      if (len == 0 || TitleLength(lower_, pos + len, e) == 0) break;
-      const CountryNames& cn = CountryNames::Get();
-      std::string text(SpanText(pos, pos + len));
-      std::string_view country = cn.Country(text);
-      if (!country.empty()) AddSurface(pos, pos + len, /*context=*/false);
-      qualifier = FoldName(country.empty() ? cn.CountryOfDemonym(text) : country);
-      pos += len;
-    }
-    size_t tlen = HasOrgHead(pos, e) ? 0 : TitleLength(lower_, pos, e);
-    if (tlen == 0 && !HasOrgHead(pos, e)) {
-      // "Trade Minister X", "Freedonian President X": modifiers + title.
-      for (size_t p = pos + 1; p <= pos + 2 && p < e; ++p) {
-        size_t t = TitleLength(lower_, p, e);
-        if (t > 0 && p + t < e && t != 0 && !IsHonorific(StripDot(Low(p)))) {
-          tlen = p + t - pos;
-          break;
-        }
-      }
-    }
-    if (tlen > 0) {
-      std::string title = TitleText(pos, pos + tlen);
-      if (pos + tlen >= e) {
-        if (IsUniqueTitle(title)) AddTitleMention(b, e, title, qualifier);
-        return;
-      }
-      AddPerson(pos + tlen, e, title, qualifier, IsHonorific(StripDot(Low(pos))) ? 3 : 3);
-      return;
-    }
-    if (pos > b) {
-      AddSurface(pos, e, true);
-      return;
-    }
-    // A lower-case title or role right before the run: "envoy Ann Lee".
-    if (b > 0 && IsWord(b - 1) && !toks_[b - 1].capitalized && TitleLength(lower_, b - 1, b) == 1 &&
-        !HasOrgHead(b, e) && CountryNames::Get().Country(SpanText(b, e)).empty()) {
-      AddPerson(b, e, std::string(Low(b - 1)), "", 2);
-      return;
-    }
-    AddSurface(b, e, true);
-    AcronymAfter(b, e);
-  }
-
   static std::string_view StripDot(std::string_view w) {
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     return w;
-  }
-
-  // Drops sentence-opening words that are common words ("Speaking",
-  // "Following"), articles and function words before a name.
-  size_t StripLeading(size_t b, size_t e) const {
-    while (b < e) {
-      std::string_view w = Low(b);
-      if (TitleLength(lower_, b, e) > 0 && !toks_[b].all_caps) return b;
-      if (!CountryNames::Get().Country(Raw(b)).empty()) return b;
-      bool function = IsStopword(w) || IsOpener(w);
-      // A month or weekday opens no name ("Throughout November", "Monday
-      // Rubio"); "April", "May", "June" are also first names.
-      bool calendar = (MonthFromWord(w) != 0 && w != "april" && w != "may" && w != "june" &&
-                       w.size() > 3) ||
-                      WeekdayFromWord(w) >= 0;
-      function = function || calendar;
-      bool common = toks_[b].sentence_start && common_.count(w) > 0;
-      bool opener = toks_[b].sentence_start && (w.ends_with("ing") || w.ends_with("ly")) && e > b + 1;
-      if (!function && !common && !opener) return b;
-      ++b;
-      if (PunctIs(b, ".")) ++b;
-    }
-    return b;
   }
 
   // Tokens of a country name or demonym at `pos` (0 if none).
   size_t QualifierLength(size_t pos, size_t e) const {
     if (pos >= e || !IsWord(pos) || !(toks_[pos].capitalized || toks_[pos].all_caps)) return 0;
     const CountryNames& cn = CountryNames::Get();
-    for (size_t len = std::min<size_t>(3, e - pos); len >= 1; --len) {
+    for (size_t len = std::min<size_t>(kMaxQualifierWords, e - pos); len >= 1; --len) {
       std::string text(SpanText(pos, pos + len));
       if (!cn.Country(text).empty() || !cn.CountryOfDemonym(text).empty()) return len;
       if (len == 1 && cn.IsRegionAdjective(text)) return 1;
     }
     return 0;
-  }
-
-  bool HasOrgHead(size_t b, size_t e) const {
-    for (size_t k = b; k < e; ++k) {
-      if (IsOrgHead(Low(k))) return true;
-    }
-    return false;
   }
 
   std::string_view SpanText(size_t b, size_t e) const {
@@ -427,6 +400,7 @@ class ArticleReader {
   std::string TitleText(size_t b, size_t e) const {
     std::string out;
     for (size_t k = b; k < e; ++k) {
+      if (!IsWord(k)) continue;
       if (!out.empty()) out += ' ';
       out += StripDot(Low(k));
     }
@@ -435,31 +409,10 @@ class ArticleReader {
 
   // ---- recording ----
 
-  void AddPerson(size_t b, size_t e, const std::string& title, const std::string& qualifier,
-                 double weight) {
-    if (PunctIs(b, ".")) ++b;
-    if (b >= e) return;
-    Surface* s = AddSurface(b, e, true);
-    if (s == nullptr) return;
-    s->votes[kPersonVote] += weight;
-    s->titles[title]++;
-    if (qualifier.empty()) {
-      st_.title_index[title][s->key]++;
-    } else {
-      st_.title_index[qualifier + " " + title][s->key]++;
-    }
-  }
-
-  void AddTitleMention(size_t b, size_t e, const std::string& title, const std::string& qualifier) {
-    size_t first = b;
-    if (b > 0 && WordIs(b - 1, "the")) first = b - 1;
-    st_.title_mentions.push_back({article_, SpanOf(first, e), title, qualifier});
-  }
-
   Span SpanOf(size_t b, size_t e) const { return Span{toks_[b].span.begin, toks_[e - 1].span.end}; }
 
-  // Records the name [b, e) with the evidence of its words and context.
-  Surface* AddSurface(size_t b, size_t e, bool context) {
+  // Records the name [b, e).
+  Surface* AddSurface(size_t b, size_t e) {
     std::string display(SpanText(b, e));
     std::string key = FoldName(display);
     if (key.size() < 2) return nullptr;
@@ -467,89 +420,16 @@ class ArticleReader {
     if (s.key.empty()) s.key = key;
     s.forms[display]++;
     s.count++;
-    if (e == b + 1 && toks_[b].sentence_start) s.initial++;
     s.mentions.push_back({article_, SpanOf(b, e)});
-    WordEvidence(b, e, &s);
-    if (context) ContextEvidence(b, e, &s);
+    std::string_view country = CountryNames::Get().Country(display);
+    if (e == b + 1 && Raw(b) == "Us") country = {};  // the pronoun, not "US"
+    if (!country.empty()) s.country = std::string(country);
+    if (e == b + 1 && toks_[b].all_caps && Raw(b).size() >= 2) s.acronym = true;
     return &s;
   }
 
-  void WordEvidence(size_t b, size_t e, Surface* s) const {
-    std::string_view country = CountryNames::Get().Country(SpanText(b, e));
-    if (e == b + 1 && Raw(b) == "Us") country = {};  // the pronoun, not "US"
-    if (!country.empty()) {
-      s->country = std::string(country);
-      s->votes[kPlaceVote] += 5;
-      return;
-    }
-    bool org = false;
-    for (size_t k = b; k < e; ++k) org = org || IsOrgHead(Low(k));
-    org = org || (e > b + 1 && IsTradeHead(Low(e - 1)));
-    if (org) s->votes[kOrgVote] += 3;
-    if (!org && IsPlaceHead(Low(e - 1)) && e > b + 1) s->votes[kPlaceVote] += 3;
-    if (!org && e > b + 1 && IsPlacePrefix(Low(b))) s->votes[kPlaceVote] += 1;
-    if (e == b + 1 && toks_[b].all_caps && Raw(b).size() >= 2) {
-      s->acronym = true;
-      s->votes[kOrgVote] += 1;
-    }
-    if (!org && e >= b + 2 && e <= b + 3 && PlainName(b, e)) s->votes[kPersonVote] += 0.5;
-  }
-
-  // Two or three capitalized words, none all capitals, no connector.
-  bool PlainName(size_t b, size_t e) const {
-    for (size_t k = b; k < e; ++k) {
-      if (!IsWord(k) || !toks_[k].capitalized || toks_[k].all_caps) return false;
-    }
-    return true;
-  }
-
-  void ContextEvidence(size_t b, size_t e, Surface* s) const {
-    std::string_view prev = b > 0 && IsWord(b - 1) ? Low(b - 1) : "";
-    std::string_view next = IsWord(e) ? Low(e) : "";
-    bool lower_prev = b > 0 && IsWord(b - 1) && !toks_[b - 1].capitalized;
-    bool possessive = InRange(e) && toks_[e].kind == LexKind::kPossessive;
-    if (lower_prev && IsPlacePreposition(prev) && !possessive) s->votes[kPlaceVote] += 1;
-    if (PunctIs(e, "-") && WordIs(e + 1, "based")) s->votes[kPlaceVote] += 2;
-    // "X said" makes X a person unless X is a preposition's object
-    // ("officials in X said").
-    bool object = lower_prev && (IsPlacePreposition(prev) || IsStopword(prev));
-    if (IsSpeechVerb(next) && !object) s->votes[kPersonVote] += 1;
-    if (lower_prev && IsSpeechVerb(prev) && (PunctIs(e, ",") || PunctIs(e, "."))) {
-      s->votes[kPersonVote] += 1;
-    }
-    if (IsHonorific(StripDot(prev))) s->votes[kPersonVote] += 3;
-    if (LineStartsWithBy(b)) s->votes[kPersonVote] += 2;
-    if (b > 0 && PunctIs(b - 1, "(") && PunctIs(e, ")") && e == b + 1) s->votes[kOrgVote] += 2;
-    if (toks_[b].line_start && toks_[b].all_caps && PunctIs(e, ",")) s->votes[kPlaceVote] += 3;
-    bool hyphen = PunctIs(e, "-") && !toks_[e].space_before;
-    if (prev == "the" && lower_prev && !hyphen && (!InRange(e) || toks_[e].kind == LexKind::kPunct ||
-                                        IsStopword(Low(e)) || IsSpeechVerb(Low(e)))) {
-      s->votes[kOrgVote] += 0.5;
-    }
-    if (WordIs(e, "news") || WordIs(e, "reported")) s->votes[kOrgVote] += 0.5;
-    if (OrgApposition(b, e)) s->votes[kOrgVote] += 2;
-  }
-
-  // "shipping firm X", "the company X", "X, the firm's owner", "X, a
-  // carrier": a common noun for an organisation beside the name.
-  bool OrgApposition(size_t b, size_t e) const {
-    if (b > 0 && IsWord(b - 1) && !toks_[b - 1].capitalized && IsOrgNoun(Low(b - 1))) return true;
-    if (!PunctIs(e, ",")) return false;
-    size_t k = e + 1;
-    if (!(WordIs(k, "the") || WordIs(k, "a") || WordIs(k, "an") || WordIs(k, "its"))) return false;
-    for (size_t j = k + 1; j <= k + 3 && IsWord(j) && !toks_[j].capitalized; ++j) {
-      if (IsOrgNoun(Low(j))) return true;
-    }
-    return false;
-  }
-
-  bool LineStartsWithBy(size_t b) const {
-    size_t k = b;
-    while (k > 0 && !toks_[k].line_start) --k;
-    return WordIs(k, "by") && b - k <= 8;
-  }
-
-  // "Long Name (LN)" and "Long Name, or LN": the acronym is an alias.
+  // "Long Name (LN)" and "Long Name, or LN": the acronym is an alias. The
+  // only way two names are joined by their letters: the text says so.
   void AcronymAfter(size_t b, size_t e) {
     size_t a = 0;
     if (PunctIs(e, "(") && IsWord(e + 1) && toks_[e + 1].all_caps && PunctIs(e + 2, ")")) {
@@ -558,16 +438,12 @@ class ArticleReader {
       a = e + 2;
     }
     if (a == 0 || e - b < 2) return;
-    Surface* s = AddSurface(a, a + 1, false);
-    if (s == nullptr) return;
-    st_.acronym_pairs.emplace_back(FoldName(SpanText(b, e)), s->key);
-  }
-
-  void RecordWeak(size_t b, size_t e) {
-    for (size_t k = b; k < e; ++k) {
-      if (k + 1 < e) st_.weak_mentions.push_back({article_, SpanOf(k, k + 2), FoldName(SpanText(k, k + 2))});
-      st_.weak_mentions.push_back({article_, SpanOf(k, k + 1), FoldName(Raw(k))});
-    }
+    std::string acronym = FoldName(Raw(a));
+    // "Todd Martin (U.S.)" gives a country, not an acronym.
+    if (acronym.size() < 2 || !Abbreviates(acronym, SplitWords(FoldName(SpanText(b, e))))) return;
+    // A defined acronym the recognizer missed is still a mention of it.
+    if (!named_[a]) AddSurface(a, a + 1);
+    st_.acronym_pairs.emplace_back(FoldName(SpanText(b, e)), acronym);
   }
 
   EntityLinker::State& st_;
@@ -576,8 +452,8 @@ class ArticleReader {
   const std::vector<LexToken>& toks_;
   std::string lowered_;                 // ASCII lower case copy of text_
   std::vector<std::string_view> lower_;  // per token, into lowered_; "" if not a word
-  std::unordered_set<std::string_view> common_;
   std::vector<bool> headline_;
+  std::vector<bool> named_;  // tokens inside a recognized name
 };
 
 }  // namespace
@@ -594,7 +470,13 @@ std::string_view EntityTypeName(EntityType t) {
   return "person";
 }
 
-EntityLinker::EntityLinker() : state_(std::make_unique<State>()) {}
+EntityLinker::EntityLinker(EntityLinkerOptions options) : state_(std::make_unique<State>()) {
+  state_->recognizer = options.recognizer;
+  if (state_->recognizer == nullptr) {
+    Result<const EntityRecognizer*> shipped = EntityRecognizer::Shipped();
+    if (shipped.ok()) state_->recognizer = *shipped;
+  }
+}
 EntityLinker::~EntityLinker() = default;
 
 void EntityLinker::AddArticle(std::string_view id, std::string_view text) {
@@ -605,7 +487,8 @@ void EntityLinker::AddArticle(std::string_view id, std::string_view text,
                               const std::vector<LexToken>& tokens) {
   uint32_t index = static_cast<uint32_t>(state_->articles.size());
   state_->articles.emplace_back(id);
-  ArticleReader(state_.get(), index, text, tokens).Run();
+  if (state_->recognizer == nullptr) return;
+  ArticleReader(state_.get(), index, text, tokens).Run(state_->recognizer->Recognize(text, tokens));
 }
 
 namespace {
@@ -635,6 +518,7 @@ class Linker {
     Collect();
     UnionFind uf(list_.size());
     LinkAcronyms(&uf);
+    LinkReordered(&uf);
     LinkCountries(&uf);
     LinkPeople(&uf);
     return Build(&uf);
@@ -648,7 +532,7 @@ class Linker {
 
   void Collect() {
     for (const auto& [key, s] : st_.surfaces) {
-      if (!Keep(s)) continue;
+      if (st_.storms.count(key) > 0) continue;
       index_[key] = list_.size();
       list_.push_back({&s, SplitWords(key)});
     }
@@ -657,27 +541,37 @@ class Linker {
     for (size_t i = 0; i < list_.size(); ++i) index_[list_[i].s->key] = i;
   }
 
-  bool Keep(const Surface& s) const {
-    const std::string& k = s.key;
-    bool single = k.find(' ') == std::string::npos;
-    if (single && s.country.empty() && IsStopword(k)) return false;
-    if (single && s.initial == s.count && st_.common_openers.count(k) > 0) return false;
-    const CountryNames& cn = CountryNames::Get();
-    std::string_view kv = k;
-    std::string_view last = kv.substr(kv.rfind(' ') == std::string_view::npos ? 0 : kv.rfind(' ') + 1);
-    if (s.country.empty() && (!cn.CountryOfDemonym(last).empty() || cn.IsRegionAdjective(last))) {
-      return false;  // "Russian", "Southeast Asian": adjectives, not names
-    }
-    if (single && (MonthFromWord(k) != 0 || WeekdayFromWord(k) >= 0)) return false;
-    if (single && IsCorporateSuffix(k)) return false;
-    return true;
-  }
-
   bool IsPersonish(const Item& it) const {
     const Surface& s = *it.s;
     if (!s.country.empty() || s.acronym) return false;
     double other = std::max(s.votes[kOrgVote], s.votes[kPlaceVote]);
-    return s.votes[kPersonVote] >= other || other < 3;
+    return s.votes[kPersonVote] > 0 && s.votes[kPersonVote] >= other;
+  }
+
+  bool IsOrgish(const Item& it) const {
+    const Surface& s = *it.s;
+    return s.votes[kOrgVote] > 0 && s.votes[kOrgVote] > s.votes[kPersonVote] && s.votes[kOrgVote] >= s.votes[kPlaceVote];
+  }
+
+  // "Energy Department" and "Department of Energy", "Defence Ministry" and
+  // "Ministry of Defence": an organisation named by the same words around
+  // "of", one of them a head word ("department", "ministry").
+  void LinkReordered(UnionFind* uf) {
+    std::map<std::vector<std::string>, size_t> first;
+    for (size_t i = 0; i < list_.size(); ++i) {
+      if (list_[i].words.size() < 2 || !IsOrgish(list_[i])) continue;
+      std::vector<std::string> content;
+      bool head = false;
+      for (const std::string& w : list_[i].words) {
+        if (IsConnector(w)) continue;
+        content.push_back(w);
+        head = head || IsOrgHead(w);
+      }
+      if (content.size() < 2 || !head) continue;
+      std::sort(content.begin(), content.end());
+      auto [it, inserted] = first.emplace(std::move(content), i);
+      if (!inserted) uf->Union(it->second, i);
+    }
   }
 
   void LinkAcronyms(UnionFind* uf) {
@@ -685,36 +579,6 @@ class Linker {
       auto a = index_.find(longer), b = index_.find(acr);
       if (a != index_.end() && b != index_.end()) uf->Union(a->second, b->second);
     }
-    // Implicit: an acronym whose letters cover a long name's initials.
-    for (size_t i = 0; i < list_.size(); ++i) {
-      const Surface& s = *list_[i].s;
-      if (!s.acronym || s.key.size() < 3 || !s.country.empty()) continue;
-      std::vector<size_t> hits;
-      for (size_t j = 0; j < list_.size(); ++j) {
-        const Surface& t = *list_[j].s;
-        bool orgish = t.votes[kOrgVote] > t.votes[kPersonVote] && t.votes[kOrgVote] >= t.votes[kPlaceVote];
-        if (list_[j].words.size() >= 2 && orgish && CoversInitials(s.key, list_[j].words)) hits.push_back(j);
-      }
-      if (hits.size() == 1) uf->Union(i, hits[0]);
-    }
-  }
-
-  static bool CoversInitials(const std::string& acr, const std::vector<std::string>& words) {
-    std::string initials, letters;
-    for (const std::string& w : words) {
-      if (IsConnector(w)) continue;
-      initials += w[0];
-      letters += w;
-    }
-    if (initials.size() < 2 || initials[0] != acr[0]) return false;
-    auto subsequence = [](const std::string& small, const std::string& big) {
-      size_t k = 0;
-      for (char c : big) {
-        if (k < small.size() && small[k] == c) ++k;
-      }
-      return k == small.size();
-    };
-    return subsequence(initials, acr) && subsequence(acr, letters);
   }
 
   void LinkCountries(UnionFind* uf) {
@@ -781,7 +645,8 @@ class Linker {
     int best_count = 0;
     for (size_t j : by_last[w[0]]) {
       const std::string& last = list_[j].words.back();
-      bool match = last == w || (w.size() >= 5 && JaroWinkler(last, w) >= 0.93);
+      bool match = last == w || (w.size() >= kMinVariantLetters && last.size() >= kMinVariantLetters &&
+                                 JaroWinkler(last, w) >= 0.93);
       if (match && list_[j].s->count > best_count) best = j, best_count = list_[j].s->count;
     }
     if (best == SIZE_MAX) {
@@ -827,7 +692,6 @@ class Linker {
       out.push_back(std::move(e));
     }
     ResolveTitles(entity_of_key, &out);
-    ResolveWeak(entity_of_key, &out);
     for (Entity& e : out) Finish(&e);
     std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
       if (a.mentions.size() != b.mentions.size()) return a.mentions.size() > b.mentions.size();
@@ -915,20 +779,6 @@ class Linker {
       auto e = entity_of_key.find(*best);
       if (e == entity_of_key.end()) continue;
       (*out)[e->second].mentions.push_back({st_.articles[t.article], t.span, true});
-    }
-  }
-
-  void ResolveWeak(const std::unordered_map<std::string, size_t>& entity_of_key,
-                   std::vector<Entity>* out) const {
-    Span last{};
-    uint32_t last_article = UINT32_MAX;
-    for (const WeakMention& w : st_.weak_mentions) {
-      if (w.article == last_article && w.span.begin < last.end) continue;  // inside a bigram hit
-      auto e = entity_of_key.find(w.key);
-      if (e == entity_of_key.end()) continue;
-      (*out)[e->second].mentions.push_back({st_.articles[w.article], w.span, false});
-      last = w.span;
-      last_article = w.article;
     }
   }
 

@@ -3,21 +3,20 @@
 // mention.
 //
 // Feed it the story's articles one by one (AddArticle), then read the
-// linked entities (Entities). Names are runs of capitalized words; each
-// run is typed from evidence in the text, never from a list of names:
-// titles and honorifics ("Foreign Minister X", "Mr. X") and speech verbs
-// ("X said") make a person; head words ("Ministry", "Association",
-// "Party", "Inc") and agency credits ("(Reuters)") an organisation;
-// country names (ICU), place prepositions ("in X"), "X-based", datelines
-// and head words ("X Province") a place. Mentions are merged across all
-// articles: spelling variants and transliterations of a person's name
-// (Jaro-Winkler on folded forms with a shared surname: "Sergei/Sergey
-// Lavrov"), surname-only mentions ("Lavrov"), acronyms with their
-// expansion ("Association of X Y (AXY)", ", or AXY", or matching
-// initials), the forms of one country ("U.S.", "United States"), and
-// titles used alone ("the foreign minister" is whoever the story calls
-// "Foreign Minister X"). The canonical name is the most complete form seen
-// at least twice (else the most complete).
+// linked entities (Entities). The names and their types come from the
+// learned EntityRecognizer (analyze/entity_recognizer.h); the linker
+// splits titles off people ("Foreign Minister X": X, with the title
+// "foreign minister") and merges mentions across all articles: spelling
+// variants and transliterations of a person's name (Jaro-Winkler on folded
+// forms with a shared surname: "Sergei/Sergey Lavrov"), surname-only
+// mentions ("Lavrov"), acronyms the text defines ("Association of X Y
+// (AXY)", ", or AXY"; never on matching letters alone), one
+// organisation's word orders ("Energy Department", "Department of
+// Energy"), the forms of one country ("U.S.", "United States"), and titles
+// used alone ("the foreign minister" is whoever the story calls "Foreign
+// Minister X"). An entity takes the type most of its mentions have. The
+// canonical name is the most complete form seen at least twice (else the
+// most complete).
 //
 // Cost: AddArticle is linear in the article; Entities() is linear in the
 // mentions plus a comparison of distinct names within blocks of names
@@ -54,12 +53,21 @@ struct Entity {
   std::vector<std::string> titles;    // a person's titles, lower case
   std::vector<EntityMention> mentions;
   std::vector<std::string> articles;  // ids of the articles naming it
-  double evidence = 0;                // summed cue weight behind the type
+  double evidence = 0;                // the recognizer's votes for the type (one per mention)
+};
+
+class EntityRecognizer;
+
+struct EntityLinkerOptions {
+  // Finds and types the names; must outlive the linker. Null: the shipped
+  // model (EntityRecognizer::Shipped()); should that fail to load, no
+  // names are found.
+  const EntityRecognizer* recognizer = nullptr;
 };
 
 class EntityLinker {
  public:
-  EntityLinker();
+  explicit EntityLinker(EntityLinkerOptions options = {});
   ~EntityLinker();
   EntityLinker(const EntityLinker&) = delete;
   EntityLinker& operator=(const EntityLinker&) = delete;
@@ -71,8 +79,9 @@ class EntityLinker {
   // that one lexing serves all analyzers.
   void AddArticle(std::string_view id, std::string_view text, const std::vector<LexToken>& tokens);
 
-  // The entities named so far, most mentioned first (ties by name). Names
-  // with no typing evidence at all are left out. Can be called again
+  // The entities named so far, most mentioned first (ties by name). A
+  // defined acronym the recognizer did not read as a name counts only as
+  // a mention of its expansion. Can be called again
   // after more articles are added.
   std::vector<Entity> Entities() const;
 

@@ -16,6 +16,14 @@ const Entity* Find(const std::vector<Entity>& es, std::string_view name) {
   return nullptr;
 }
 
+// The entity with `form` as its name or one of its aliases.
+const Entity* Holding(const std::vector<Entity>& es, std::string_view form) {
+  for (const Entity& e : es) {
+    if (e.name == form || std::find(e.aliases.begin(), e.aliases.end(), form) != e.aliases.end()) return &e;
+  }
+  return nullptr;
+}
+
 bool HasAlias(const Entity& e, std::string_view alias) {
   return std::find(e.aliases.begin(), e.aliases.end(), alias) != e.aliases.end();
 }
@@ -34,28 +42,24 @@ struct TypeCase {
 
 void PrintTo(const TypeCase& c, std::ostream* os) { *os << c.text; }
 
+// Invented news sentences; names and types come from the shipped model.
 const TypeCase kTypeCases[] = {
     {"Trade Minister Olga Brandt signed the pact.", "Olga Brandt", "person"},
     {"The plan was praised by Mr. Tobias Renn on the radio.", "Tobias Renn", "person"},
-    {"We will not retreat, Ilse Varga said.", "Ilse Varga", "person"},
+    {"Prime Minister Anna Kovac said the talks would resume.", "Anna Kovac", "person"},
     {"The Ministry of Coastal Affairs issued a notice.", "Ministry of Coastal Affairs", "organization"},
-    {"Shares of Nordholt Inc fell sharply.", "Nordholt Inc", "organization"},
     {"The Green Harbour Party won the vote.", "Green Harbour Party", "organization"},
-    {"PORTVALE, Freedonia (Lantern) — The dam burst.", "Lantern", "organization"},
-    {"Flooding hit Velmora overnight, officials in Velmora said.", "Velmora", "place"},
-    {"A Tarsk-based firm built the bridge.", "Tarsk", "place"},
+    {"General Motors Corp said on Friday it would close a plant in Ohio.", "General Motors Corp", "organization"},
+    {"Shares in Nordholt Shipping fell 5 percent after the company cut its forecast.", "Nordholt Shipping",
+     "organization"},
     {"The envoy flew to Portugal on a military jet.", "Portugal", "place"},
-    {"Rescuers reached Kelso Province by boat.", "Kelso Province", "place"},
-    {"The ministry will seek damages from Orlen Shipping, the vessel's owner.", "Orlen Shipping", "organization"},
-    {"The owner of the barn, Maddox Freight, said it had cleared the roof.", "Maddox Freight", "organization"},
-    {"Regulators fined Quillan Tessaro, the company that runs the ferries.", "Quillan Tessaro", "organization"},
-    {"Transport Minister Edda Vollan opened the line.", "Edda Vollan", "person"},
-    {"Police questioned staff at ferry operator Halvard Brennick on Sunday.", "Halvard Brennick", "organization"},
+    {"The summit opened in St. Petersburg on Monday.", "St. Petersburg", "place"},
+    {"Chancellor Olaf Brandt flew to Berlin on Friday.", "Berlin", "place"},
 };
 
 class EntityTypeTest : public ::testing::TestWithParam<TypeCase> {};
 
-TEST_P(EntityTypeTest, TypesFromEvidence) {
+TEST_P(EntityTypeTest, TypesFromTheRecognizer) {
   const TypeCase& c = GetParam();
   std::vector<Entity> es = Link({c.text});
   const Entity* e = Find(es, c.name);
@@ -166,14 +170,61 @@ TEST(EntityLinkerTest, IgnoresSentenceOpenersMonthsAndDemonyms) {
   EXPECT_NE(Find(es, "Velmora"), nullptr);
 }
 
-TEST(EntityLinkerTest, HeadlineNamesCountOnlyWhenKnown) {
-  std::vector<Entity> es = Link({
-      "Ilse Varga Meets Harbour Chiefs Amid Storm Fears\n"
-      "Ilse Varga said the port would reopen, Varga told reporters."});
-  const Entity* e = Find(es, "Ilse Varga");
+TEST(EntityLinkerTest, InitialismsJoinOnlyWhereDefined) {
+  // Defined: one entity.
+  std::vector<Entity> es = Link({"The Securities and Exchange Commission (SEC) fined the brokerage.",
+                                 "The SEC declined to comment."});
+  const Entity* e = Holding(es, "Securities and Exchange Commission");
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->mentions.size(), 3u);  // the headline bigram and two in the body
-  EXPECT_EQ(Find(es, "Harbour Chiefs Amid Storm Fears"), nullptr);
+  EXPECT_EQ(e, Holding(es, "SEC"));
+  EXPECT_EQ(e->type, EntityType::kOrganization);
+  EXPECT_EQ(e->mentions.size(), 3u);
+  // Not defined: matching letters are not enough.
+  es = Link({"The Securities and Exchange Commission fined the brokerage.", "The SEC declined to comment."});
+  e = Holding(es, "Securities and Exchange Commission");
+  ASSERT_NE(e, nullptr);
+  EXPECT_NE(e, Holding(es, "SEC"));
+  // A country in brackets after a name is no initialism of it.
+  es = Link({"Todd Marsh (U.S.) beat Ivo Brandt (Germany) 6-3 6-4."});
+  e = Find(es, "Todd Marsh");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->aliases.empty());
+}
+
+TEST(EntityLinkerTest, TitlesStayApartFromNames) {
+  std::vector<Entity> es = Link({"Secretary of Energy Dana Holt visited the plant.",
+                                 "The Energy Department said on Monday that the Department of Energy would act."});
+  const Entity* holt = Find(es, "Dana Holt");
+  ASSERT_NE(holt, nullptr);
+  EXPECT_EQ(holt->type, EntityType::kPerson);
+  EXPECT_EQ(holt->titles, std::vector<std::string>{"secretary of energy"});
+  for (const Entity& e : es) {
+    for (const std::string& a : e.aliases) EXPECT_EQ(a.find("Secretary"), std::string::npos) << e.name;
+  }
+  // One department under two word orders.
+  const Entity* dept = Find(es, "Energy Department");
+  if (dept == nullptr) dept = Find(es, "Department of Energy");
+  ASSERT_NE(dept, nullptr);
+  EXPECT_EQ(dept->type, EntityType::kOrganization);
+  EXPECT_EQ(dept->mentions.size(), 2u);
+}
+
+TEST(EntityLinkerTest, StormsAreNotPeopleOrPlaces) {
+  std::vector<Entity> es = Link({"Hurricane Delia made landfall near Corvallis on Sunday.",
+                                 "Delia weakened as it moved inland, officials in Corvallis said."});
+  EXPECT_EQ(Find(es, "Hurricane Delia"), nullptr);
+  EXPECT_EQ(Find(es, "Delia"), nullptr);
+  const Entity* town = Find(es, "Corvallis");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->type, EntityType::kPlace);
+}
+
+TEST(EntityLinkerTest, ShortSurnameVariantsStayApart) {
+  std::vector<Entity> es = Link({"The rapper Tha Snoop met fans. Snoop said he loved the comic strip Snoopy."});
+  const Entity* rapper = Find(es, "Tha Snoop");
+  ASSERT_NE(rapper, nullptr);
+  EXPECT_TRUE(HasAlias(*rapper, "Snoop"));
+  EXPECT_FALSE(HasAlias(*rapper, "Snoopy"));
 }
 
 TEST(EntityLinkerTest, MentionSpansPointIntoTheirArticle) {

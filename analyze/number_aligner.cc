@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analyze/date_words.h"
+#include "text/short_word_set.h"
 #include "text/stopwords.h"
 #include "text/word_lexer.h"
 
@@ -31,11 +33,49 @@ double RoundingSlack(double v) {
   return step >= 100 ? step / 2 : 0;
 }
 
+bool IsIrrealis(std::string_view w) {
+  static const ShortWordSet s = {"would", "could", "might", "may", "will", "should", "shall", "propose",
+                                 "proposes", "proposed", "proposal", "proposals", "plan", "plans", "planned",
+                                 "forecast", "forecasts", "projected", "projection", "want", "wants",
+                                 "seek", "seeks", "target", "targets"};
+  return s.Contains(w);
+}
+
+// A name and a word name the same when they share all but the last two
+// letters of the shorter, and at least kMinNamePrefix: "turkey" and
+// "turkish", "syria" and "syrian", not "iran" and "iraq".
+constexpr size_t kMinNamePrefix = 4;
+
+bool SameName(std::string_view name, std::string_view word) {
+  if (name == word) return true;
+  size_t shorter = std::min(name.size(), word.size());
+  if (shorter < kMinNamePrefix) return false;
+  size_t common = 0;
+  while (common < shorter && name[common] == word[common]) ++common;
+  return common >= kMinNamePrefix && common + 2 >= shorter;
+}
+
+// The place value of a figure's last non-zero digit: 400 -> 100, 57.1 ->
+// 0.1, 728 -> 1 (at most six decimals are looked at).
+double Step(double v) {
+  if (v <= 0) return 1;
+  double step = 1;
+  if (v != std::floor(v)) {
+    for (int i = 0; i < 6 && std::fabs(v / step - std::round(v / step)) > 1e-9 * (v / step); ++i) step /= 10;
+    return step;
+  }
+  while (std::fmod(v, step * 10) == 0 && step * 10 <= v) step *= 10;
+  return step;
+}
+
+// How far "about v" and "nearly v" reach: kAboutSlack of v, but no more
+// than one step of its last digit ("around 57.1 percent" is 57.0..57.2).
+double AboutSlack(double v) { return std::min(kAboutSlack * v, Step(v)); }
+
+// Disjoint with a gap: hedged bounds are soft, so "more than 700" and
+// "700", or "less than two weeks" and "two weeks", only touch.
 bool Disjoint(const ValueRange& a, const ValueRange& b) {
-  auto below = [](const ValueRange& x, const ValueRange& y) {  // x entirely below y
-    return x.hi < y.lo || (x.hi == y.lo && (x.hi_open || y.lo_open));
-  };
-  return below(a, b) || below(b, a);
+  return a.hi < b.lo || b.hi < a.lo;
 }
 
 }  // namespace
@@ -66,8 +106,8 @@ ValueRange NumberAligner::Allowed(const Quantity& q) {
       break;
     }
     case Hedge::kAbout:
-      r.lo = lo * (1 - kAboutSlack);
-      r.hi = hi * (1 + kAboutSlack);
+      r.lo = lo - AboutSlack(lo);
+      r.hi = hi + AboutSlack(hi);
       break;
     case Hedge::kMoreThan:
       r.lo = lo;
@@ -86,8 +126,9 @@ ValueRange NumberAligner::Allowed(const Quantity& q) {
       r.hi = hi;
       break;
     case Hedge::kNearly:
-      r.lo = lo * (1 - kAboutSlack);
+      r.lo = lo - AboutSlack(lo);
       r.hi = hi;
+      r.hi_open = true;
       break;
   }
   return r;
@@ -98,50 +139,104 @@ bool NumberAligner::ValuesConflict(const Quantity& a, const Quantity& b) {
   return Disjoint(Allowed(a), Allowed(b));
 }
 
-std::vector<std::string> NumberAligner::ContextWords(const Quantity& q, std::string_view text) {
-  std::vector<std::string> out;
-  if (q.clause.end > text.size()) return out;
-  std::string_view clause = q.clause.In(text);
+QuantityContext NumberAligner::Context(const Quantity& q, std::string_view text) {
+  return Context(q, text, WordLexer::Lex(text));
+}
+
+QuantityContext NumberAligner::Context(const Quantity& q, std::string_view text, const std::vector<LexToken>& tokens) {
+  QuantityContext c;
+  c.text = text;
+  c.key = CountedKey(q);
+  if (q.clause.end > text.size() || q.sentence.end > text.size()) return c;
   std::string head;
   if (!q.noun.empty()) {
     size_t space = q.noun.rfind(' ');
     head = stemmer_.Stem(space == std::string::npos ? q.noun : q.noun.substr(space + 1));
   }
-  for (const LexToken& t : WordLexer::Lex(clause)) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), q.sentence.begin,
+                             [](const LexToken& t, uint32_t at) { return t.span.begin < at; });
+  bool first = true;
+  for (; it != tokens.end() && it->span.begin < q.sentence.end; ++it) {
+    const LexToken& t = *it;
     if (t.kind != LexKind::kWord) continue;
-    uint32_t begin = q.clause.begin + t.span.begin;
-    if (begin >= q.span.begin && begin < q.span.end) continue;  // the quantity itself
-    std::string w = AsciiLower(t.span.In(clause));
+    bool is_first = first;
+    first = false;
+    uint32_t begin = t.span.begin;
+    std::string_view raw = t.span.In(text);
+    bool in_quantity = begin >= q.span.begin && begin < q.span.end;
+    bool in_clause = begin >= q.clause.begin && begin < q.clause.end;
+    std::string w = AsciiLower(raw);
+    c.sentence_words.push_back(w);
+    if (t.capitalized && !is_first && raw.size() >= 2 && MonthFromWord(raw) == 0 && WeekdayFromWord(raw) < 0 &&
+        !IsStopword(w)) {
+      if (in_clause && !in_quantity) c.names.push_back(w);
+      c.sentence_names.push_back(w);
+    }
+    if (!in_clause || in_quantity) continue;
+    c.irrealis = c.irrealis || IsIrrealis(w);
     if (IsSuperlative(w)) {
-      out.emplace_back(kSuperlative);
+      c.words.emplace_back(kSuperlative);
       continue;
     }
     if (w.size() < 3 || IsStopword(w)) continue;
     std::string stem = stemmer_.Stem(w);
-    if (stem != head) out.push_back(std::move(stem));
+    if (stem != head) c.words.push_back(std::move(stem));
   }
-  if (q.hedge == Hedge::kRecord) out.emplace_back(kSuperlative);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  if (q.hedge == Hedge::kRecord) c.words.emplace_back(kSuperlative);
+  for (auto* v : {&c.words, &c.names, &c.sentence_names, &c.sentence_words}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  return c;
+}
+
+float NumberAligner::ContextOverlap(const QuantityContext& a, const QuantityContext& b) {
+  if (a.words.empty() || b.words.empty()) return 1;
+  std::vector<std::string> shared;
+  std::set_intersection(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(),
+                        std::back_inserter(shared));
+  return static_cast<float>(shared.size()) / std::min(a.words.size(), b.words.size());
+}
+
+bool NumberAligner::DifferentNames(const QuantityContext& a, const QuantityContext& b) {
+  if (a.names.empty() || b.names.empty()) return false;
+  auto mentions_any = [](const std::vector<std::string>& names, const std::vector<std::string>& words) {
+    for (const std::string& n : names) {
+      for (const std::string& w : words) {
+        if (SameName(n, w)) return true;
+      }
+    }
+    return false;
+  };
+  return !mentions_any(a.names, b.sentence_words) && !mentions_any(b.names, a.sentence_words);
+}
+
+bool NumberAligner::Superlative(const QuantityContext& c) {
+  return std::binary_search(c.words.begin(), c.words.end(), std::string(kSuperlative));
+}
+
+bool NumberAligner::Commensurate(const Quantity& a, const Quantity& b) {
+  double lo = std::min(a.value, b.value), hi = std::max(a.value, b.value);
+  if (lo <= 0) return hi <= 0;
+  return hi <= kMaxRatio * lo;
+}
+
+bool NumberAligner::SameThing(const Quantity& a, const QuantityContext& ca, const Quantity& b,
+                              const QuantityContext& cb) {
+  if (ca.key.empty() || ca.key != cb.key || a.part != b.part) return false;
+  bool same_text = ca.text.data() == cb.text.data() && ca.text.size() == cb.text.size();
+  if (same_text && a.clause.begin < b.clause.end && b.clause.begin < a.clause.end) return false;
+  bool sup_a = Superlative(ca);
+  bool sup_b = Superlative(cb);
+  if (sup_a != sup_b) return false;  // a record is not the count of an ordinary day
+  if (DifferentNames(ca, cb)) return false;
+  if (sup_a) return true;            // one story's record of one thing is one fact
+  return ContextOverlap(ca, cb) >= kMinOverlap;
 }
 
 bool NumberAligner::SameThing(const Quantity& a, std::string_view text_a, const Quantity& b,
                               std::string_view text_b) {
-  std::string key = CountedKey(a);
-  if (key.empty() || key != CountedKey(b) || a.part != b.part) return false;
-  bool same_text = text_a.data() == text_b.data() && text_a.size() == text_b.size();
-  if (same_text && a.clause.begin < b.clause.end && b.clause.begin < a.clause.end) return false;
-  std::vector<std::string> ca = ContextWords(a, text_a);
-  std::vector<std::string> cb = ContextWords(b, text_b);
-  bool sup_a = std::binary_search(ca.begin(), ca.end(), std::string(kSuperlative));
-  bool sup_b = std::binary_search(cb.begin(), cb.end(), std::string(kSuperlative));
-  if (sup_a != sup_b) return false;  // a record is not the count of an ordinary day
-  if (sup_a) return true;            // one story's record of one thing is one fact
-  if (ca.empty() || cb.empty()) return true;
-  std::vector<std::string> shared;
-  std::set_intersection(ca.begin(), ca.end(), cb.begin(), cb.end(), std::back_inserter(shared));
-  return static_cast<double>(shared.size()) >= kMinOverlap * std::min(ca.size(), cb.size());
+  return SameThing(a, Context(a, text_a), b, Context(b, text_b));
 }
 
 }  // namespace storyfuse

@@ -48,6 +48,35 @@ const PairCase kPairs[] = {
      false, false},
     // Ranges overlap a point.
     {"Exporters pay 30-40% duties on steel.", "Exporters pay 35% duties on steel.", true, false},
+    // Hedges decide: "nearly 20" allows 17..20, so 17 agrees and 16 does not.
+    {"The singer has 17 Grammy nominations to her name.",
+     "The singer has nearly 20 Grammy nominations to her name.", true, false},
+    {"The singer has 16 Grammy nominations to her name.",
+     "The singer has nearly 20 Grammy nominations to her name.", true, true},
+    {"The singer has 16 Grammy nominations to her name.",
+     "The singer has 17 Grammy nominations to her name.", true, true},
+    // Rounding: 2,300 is rounded to hundreds and covers both; 2,310 and
+    // 2,286 are stated exactly and disagree.
+    {"The marksman hit the target from 2,300 metres away.",
+     "The marksman hit the target from 2,286 metres away.", true, false},
+    {"The marksman hit the target from 2,300 metres away.",
+     "The marksman hit the target from 2,310 metres away.", true, false},
+    {"The marksman hit the target from 2,310 metres away.",
+     "The marksman hit the target from 2,286 metres away.", true, true},
+    // Different people own the figures.
+    {"Oren Vask served two years in prison for the leaflets.",
+     "Ilse Marrow served 10 years in prison for the leaflets.", false, false},
+    // A part and its whole: values 60 times apart are not one quantity.
+    {"The ministry granted the shipyard programme $535 million in loans.",
+     "The ministry granted the shipyard programme $31.98 billion in loans.", true, false},
+    // "About" a precise figure reaches one step of its last digit.
+    {"Salaries now take around 57.1 percent of league income.",
+     "Salaries now take 53.8 percent of league income.", true, true},
+    {"Salaries now take around 57.1 percent of league income.",
+     "Salaries now take 57.1 percent of league income.", true, false},
+    // Hedged bounds only touch: no conflict.
+    {"The ferry carried more than 700 passengers from the port.",
+     "The ferry carried 700 passengers from the port.", true, false},
     // Unrelated clauses.
     {"The zoo counted 40 penguins in the winter census.",
      "Poachers stole 12 penguins from a coastal colony.", false, false},
@@ -85,11 +114,62 @@ TEST(NumberAlignerTest, PartAndWholeInOneSentenceDoNotConflict) {
   EXPECT_FALSE(aligner.SameThing(qs[0], text, qs[1], text));
 }
 
+TEST(NumberAlignerTest, NamesTellOwnersApart) {
+  NumberAligner aligner;
+  struct Case {
+    const char* a;
+    const char* b;
+    bool different;
+  } cases[] = {
+      {"Oren Vask served two years in prison.", "Ilse Marrow served 10 years in prison.", true},
+      // A name the other sentence mentions, even as its first word.
+      {"After the purge, Vask served two years in prison.",
+       "Vask led the strikes in Port Arle and served two years in prison.", false},
+      {"Turkey moved 10,000 troops to the Syrian border.", "Some 10,000 Turkish troops reached the border.", false},
+      // One side names no one.
+      {"Oren Vask served two years in prison.", "He served two years in prison.", false},
+  };
+  for (const Case& c : cases) {
+    std::string ta = c.a, tb = c.b;
+    QuantityContext ca = aligner.Context(First(ta), ta), cb = aligner.Context(First(tb), tb);
+    EXPECT_EQ(NumberAligner::DifferentNames(ca, cb), c.different) << c.a << " | " << c.b;
+  }
+}
+
+TEST(NumberAlignerTest, PlansAndForecastsAreIrrealis) {
+  NumberAligner aligner;
+  std::string a = "The union would raise the minimum salary to $750,000.";
+  std::string b = "The minimum salary is $272,500.";
+  std::string c = "The league plans to cut 40 jobs.";
+  EXPECT_TRUE(aligner.Context(First(a), a).irrealis);
+  EXPECT_FALSE(aligner.Context(First(b), b).irrealis);
+  EXPECT_TRUE(aligner.Context(First(c), c).irrealis);
+}
+
+TEST(NumberAlignerTest, CommensurateWithinTheRatio) {
+  std::string a = "40 boats", b = "160 boats", c = "161 boats", z = "0 boats";
+  EXPECT_TRUE(NumberAligner::Commensurate(First(a), First(b)));
+  EXPECT_FALSE(NumberAligner::Commensurate(First(a), First(c)));
+  EXPECT_FALSE(NumberAligner::Commensurate(First(a), First(z)));
+}
+
 TEST(NumberAlignerTest, AllowedFollowsTheHedge) {
   std::string t = "up to 50 boats";
   ValueRange r = NumberAligner::Allowed(First(t));
   EXPECT_EQ(r.lo, 0);
   EXPECT_EQ(r.hi, 50);
+  t = "nearly 20 boats";
+  r = NumberAligner::Allowed(First(t));
+  EXPECT_EQ(r.lo, 17);
+  EXPECT_EQ(r.hi, 20);
+  t = "2,300 boats";
+  r = NumberAligner::Allowed(First(t));
+  EXPECT_EQ(r.lo, 2250);
+  EXPECT_EQ(r.hi, 2350);
+  t = "2,310 boats";
+  r = NumberAligner::Allowed(First(t));
+  EXPECT_EQ(r.lo, 2310);
+  EXPECT_EQ(r.hi, 2310);
   t = "more than 700 boats";
   r = NumberAligner::Allowed(First(t));
   EXPECT_EQ(r.lo, 700);

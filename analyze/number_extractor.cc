@@ -153,6 +153,13 @@ class Parser {
       if (toks_[i].sentence_start) start = static_cast<uint32_t>(i);
       sentence_.push_back(start);
     }
+    // Each token's sentence's last token, once: scanning to it for every
+    // quantity was quadratic in a long sentence of figures (issue #22).
+    sentence_end_.assign(toks_.size(), 0);
+    for (size_t i = toks_.size(); i-- > 0;) {
+      bool last = i + 1 == toks_.size() || toks_[i + 1].sentence_start;
+      sentence_end_[i] = last ? static_cast<uint32_t>(i) : sentence_end_[i + 1];
+    }
     if (dates != nullptr) {
       BlockDates(*dates);
     } else {
@@ -278,6 +285,11 @@ class Parser {
                   PunctIs(i - 1, "#")) && Glued(i)) {
       return true;
     }
+    // The end of a season or year range ("the 1998-99 season").
+    if (i >= 2 && IsDash(i - 1) && Glued(i) && Glued(i - 1) && IsNum(i - 2) && LooksLikeYear(Raw(i - 2))) return true;
+    // A footnote mark glued to a closing quotation mark ("fulness of
+    // times.”5 Ancient principles").
+    if (i > 0 && Glued(i) && (PunctIs(i - 1, "\xE2\x80\x9D") || PunctIs(i - 1, "\xE2\x80\x99"))) return true;
     if (IsTimeOfDay(i) || IsPhone(i) || IsListMarker(i) || IsAge(i)) return true;
     if (IsIdentifier(i)) return true;
     return false;
@@ -436,6 +448,13 @@ class Parser {
     size_t first = i;
     if (i > 0 && WordIs(i - 1, "between") && q.range) first = i - 1;
     if (std::optional<Hedge> h = HedgeBefore(i, &first)) q.hedge = *h;
+    // "all but five (of those arrested)": the rest of a larger count.
+    if (first >= 2 && WordIs(first - 2, "all") && WordIs(first - 1, "but")) q.part = true;
+    // "another 13 people", "a further 20": an addition to a count.
+    if (first >= 1 && (WordIs(first - 1, "another") || WordIs(first - 1, "further") ||
+                       WordIs(first - 1, "additional"))) {
+      q.part = true;
+    }
     q.unit = unit;
     q.figure = Span{toks_[start].span.begin, toks_[last].span.end};
     last = ParseUnitAndNoun(last + 1, &q) - 1;
@@ -514,6 +533,7 @@ class Parser {
     q.value = q.min = v;
     q.max = v;
     q.hedge = Hedge::kAtLeast;
+    q.vague = true;
     q.figure = Span{toks_[i].span.begin, toks_[j - 1].span.end};
     size_t last = j - 1;
     if (WordIs(j, "of")) {
@@ -536,7 +556,10 @@ class Parser {
     size_t j = *last + 1;
     double hi;
     size_t end;
-    bool dash = IsDash(j) && Glued(j) && Glued(j + 1) && IsNum(j + 1) && IsNum(start);
+    std::string sign;
+    // "30-40", and "$27M-$30 million" with the sign repeated.
+    bool dash = IsDash(j) && Glued(j) && Glued(j + 1) && IsNum(start) &&
+                (IsNum(j + 1) || (IsCurrencySymbol(j + 1, &sign) && IsNum(j + 2) && Glued(j + 2)));
     bool between = lead > 0 && WordIs(lead - 1, "between") && WordIs(j, "and");
     // "six to seven months", "two or three days": the second figure
     // carries the unit or noun of both.
@@ -585,6 +608,10 @@ class Parser {
     size_t end = CollectNoun(j, q);
     if (end == j && q->noun.empty() && WordIs(j, "of")) {
       pending_of_.push_back({out_.size(), j});
+      // "two of the dead", "five of those arrested", "three of them".
+      if (IsDeterminer(Low(j + 1)) || WordIs(j + 1, "them") || WordIs(j + 1, "whom") || WordIs(j + 1, "which")) {
+        q->part = true;
+      }
     }
     return end;
   }
@@ -600,6 +627,8 @@ class Parser {
         "sheep", "fish", "deer", "feet", "teeth", "mice", "geese", "data", "media", "livestock",
         "aircraft", "civilians", "troops", "militia", "youth", "clergy"};
     if (kIrregular->count(w) > 0) return true;
+    // "-men" compounds: gunmen, fishermen, policemen.
+    if (w.size() > 4 && w.ends_with("men") && w != "specimen" && w != "abdomen") return true;
     return w.size() > 2 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") &&
            !w.ends_with("is");
   }
@@ -657,9 +686,7 @@ class Parser {
   // ---- clause and sentence ----
 
   Span SentenceOf(size_t i) const {
-    size_t b = sentence_[i], e = i;
-    while (e + 1 < toks_.size() && !toks_[e + 1].sentence_start) ++e;
-    return Span{toks_[b].span.begin, toks_[e].span.end};
+    return Span{toks_[sentence_[i]].span.begin, toks_[sentence_end_[i]].span.end};
   }
 
   bool IsClauseBreak(size_t k) const {
@@ -677,8 +704,7 @@ class Parser {
   // The comma- or dash-delimited piece of the sentence around `i`, widened
   // to neighbouring pieces while it holds fewer than five words.
   Span ClauseOf(size_t i) const {
-    size_t sb = sentence_[i], se = i;
-    while (se + 1 < toks_.size() && !toks_[se + 1].sentence_start) ++se;
+    size_t sb = sentence_[i], se = sentence_end_[i];
     size_t b = i, e = i;
     auto widen = [&] {
       while (b > sb && !IsClauseBreak(b - 1)) --b;
@@ -704,6 +730,7 @@ class Parser {
   const std::vector<LexToken>& toks_;
   std::string lowered_;  // ASCII lower case copy of text_, same offsets
   std::vector<uint32_t> sentence_;
+  std::vector<uint32_t> sentence_end_;
   std::vector<bool> blocked_;
   std::vector<std::pair<size_t, size_t>> pending_of_;  // (quantity index, "of" token)
   std::vector<Quantity> out_;

@@ -14,7 +14,8 @@
 // (DateResolver decides), times of day ("10:30", "9 a.m."), ordinals
 // ("10th", "second"), phone numbers, list markers at line starts ("1."),
 // ages in appositions ("Ana Ruiz, 45,") and "aged 45", identifiers after a
-// name ("Flight 17", "F-16", "G7"), fractions ("3/4"), decades ("1990s"),
+// name ("Flight 17", "F-16", "G7"), footnote marks glued to a closing
+// quotation mark ("times.”5"), fractions ("3/4"), decades ("1990s"),
 // and the word "one", which is far more often a pronoun than a count.
 //
 // Stateless; thread-safe. Linear in the text's size.
@@ -54,7 +55,9 @@ struct Quantity {
   double min = 0;    // equal to value unless `range`
   double max = 0;
   bool range = false;
-  bool part = false;  // counts a part of another figure ("eight of the 10")
+  bool part = false;  // counts a part: "eight of the 10", "two of the dead", "all but five",
+                      // an addition: "another 13", "a further 20"
+  bool vague = false; // a vague plural ("dozens of", "thousands"): value is its floor
   Hedge hedge = Hedge::kExact;
   std::string unit;  // "percent", "USD", "minute", "km", ... or ""
   std::string noun;  // what is counted, lower case: "drones", "member states"

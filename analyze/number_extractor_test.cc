@@ -51,6 +51,8 @@ const NumberCase kCases[] = {
     {"The jet flew at 1,700ft at dusk.", "1,700ft", 1700, 1700, "exact", "ft", ""},
     {"Doctors saw 200 elderly people.", "200 elderly people", 200, 200, "exact", "", "elderly people"},
     {"Guards seized 18 Belgian rifles.", "18 Belgian rifles", 18, 18, "exact", "", "belgian rifles"},
+    {"His salary is $27M-$30 million a year.", "$27M-$30 million", 27e6, 30e6, "exact", "USD", ""},
+    {"Three masked gunmen fled.", "Three masked gunmen", 3, 3, "exact", "", "masked gunmen"},
 };
 
 class NumberCaseTest : public ::testing::TestWithParam<NumberCase> {};
@@ -93,6 +95,8 @@ const char* const kNotQuantities[] = {
     "They boarded flight 214 in Lima.",
     "He bought .223 ammunition.",
     "At 10:49 a.m., Aug. 18: the doors shut.",
+    "They lost the 1998-99 season and the 1994-95 one.",
+    "It was called the \u201cage of marvels.\u201d5 Later scholars disagreed.",
 };
 
 TEST(NumberExtractorTest, SkipsNonQuantities) {
@@ -111,6 +115,31 @@ TEST(NumberExtractorTest, FindsBothCountsOfAList) {
   EXPECT_EQ(got[1].noun, "shells");
   EXPECT_EQ(got[1].hedge, Hedge::kAbout);
   EXPECT_EQ(got[1].clause.In(text), "The rebels fired 9 rockets and about 250 shells at the port");
+}
+
+struct PartCase {
+  const char* text;
+  bool part;  // of the first quantity
+};
+
+const PartCase kParts[] = {
+    {"Two of the dead were children.", true},
+    {"All but five of those arrested were freed.", true},
+    {"Three of them were hurt.", true},
+    {"Eight of the 10 provinces voted.", true},
+    {"Another 13 people were hurt.", true},
+    {"Rescuers found a further 20 bodies.", true},
+    {"Two men were hurt.", false},
+    {"Five arrested men were freed.", false},
+};
+
+TEST(NumberExtractorTest, MarksParts) {
+  for (const PartCase& c : kParts) {
+    std::string text = c.text;
+    std::vector<Quantity> got = NumberExtractor::Extract(text);
+    ASSERT_FALSE(got.empty()) << c.text;
+    EXPECT_EQ(got[0].part, c.part) << c.text;
+  }
 }
 
 TEST(NumberExtractorTest, ClauseIsTheCommaPiece) {

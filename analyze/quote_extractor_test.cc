@@ -158,6 +158,23 @@ const ExtractCase kCases[] = {
      "Envoy Carla Mendez met the harbor board on Friday. She hinted at a deal.\n\n"
      "The veteran diplomat said the two sides would " LQ "keep talking until the ice melts." RQ,
      {{"keep talking", "Carla Mendez", "The veteran diplomat", "said"}}},
+    {"TeX-style marks of newswire",
+     "``We will reopen the pier on Monday,'' Mayor Ada Quill said.",
+     {{"We will reopen", "Ada Quill", "Mayor Ada Quill", "said"}}},
+    {"tokenized TeX-style marks with padded blanks",
+     "`` We thank the crew for their work ,'' the harbor master Ned Wale told reporters .",
+     {{"We thank the crew", "Ned Wale", "Ned Wale", "told"}}},
+    {"a TeX-style quote over two paragraphs",
+     "Nina Park told the crowd:\n\n``First, we will fix the roads in every town.\n\n``Then we will build the new"
+     " school downtown.''",
+     {{"First", "Nina Park", "Nina Park", "told"}, {"Then", "Nina Park", "Nina Park", "told"}}},
+    {"straight single marks, with apostrophes inside",
+     "'We can't wait for the ferry's new engine,' Omar Reyes said.",
+     {{"We can't wait", "Omar Reyes", "Omar Reyes", "said"}}},
+    {"a transcript turn names its speaker",
+     "Governor Mia Cole spoke to Ned Wale on the radio.\n\n\"WALE: Will the ferry run?\n\n\"COLE: It will run all"
+     " winter.",
+     {{"WALE: Will", "Ned Wale", "WALE", ""}, {"COLE: It will", "Mia Cole", "COLE", ""}}},
     {"markup left in the text is not a quote", "The vote was close.\n\n\">\n\nNobody spoke after it.", {}},
     {"an inverted cue before a description holding a weekday",
      LQ "There are fish with more spine than this council." RQ " reads a Sunday editorial in the Harbor Times.",
@@ -180,9 +197,23 @@ const ExtractCase kCases[] = {
      "@danaosk.\"\n\nThe fare is unchanged.",
      {{"The ferry sails", "Dana Osk", "Dana Osk", "told"}}},
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
-    {"a scare quote of three words with no speaker", "The plan was a " LQ "very bad idea" RQ " from the start.", {}},
+    {"a piece nobody is credited with is kept, without a speaker (annotators count half of them)",
+     "The plan was a " LQ "very bad idea" RQ " from the start.", {{"very bad idea", "", "", ""}}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},
-    {"nicknames are not quotes", "Fans call him " LQ "the old lion of the north" RQ " at every rally.", {}},
+    {"what someone calls a person is their words (annotators count it)",
+     "Rosa Lind called him " LQ "the old lion of the north" RQ " at every rally.",
+     {{"the old lion", "Rosa Lind", "Rosa Lind", "called"}}},
+    {"a title after a possessive names a show",
+     "Ivo Brask told Harbor TV's " LQ "Morning Dock Talk Tonight" RQ " that he would stay.", {}},
+    {"a title after a work noun names the work",
+     "Kara Wu hosts the weekly podcast " LQ "Salt and Sails Daily" RQ " from the pier.", {}},
+    {"a chanted slogan is a quote", "The crowd on the quay chanted " LQ "Keep The Ferry Running" RQ " until dusk.",
+     {{"Keep The Ferry", "", "The crowd on the quay", "chanted"}}},
+    {"two quotations typed with mixed marks and the attribution between them",
+     LQ "The pier is safe,\" Rita Sandoval said. \"We open on Monday and stay open." RQ, {}},
+    {"a quotation nested in a block quote stays",
+     "Dana Osk told the board:\n\n\"The law is not about " LQ "easy wins" RQ " for anyone here. It is about the long run.",
+     {{"The law is not", "Dana Osk", "Dana Osk", "told"}}},
 };
 
 TEST(QuoteExtractorTest, Constructions) {
@@ -197,6 +228,15 @@ TEST(QuoteExtractorTest, Constructions) {
       EXPECT_EQ(got[i].speaker_mention.In(c.text), want.mention) << c.name;
       EXPECT_EQ(got[i].cue.In(c.text), want.cue) << c.name;
     }
+  }
+}
+
+// A label of page furniture before a colon is nobody's name.
+TEST(QuoteExtractorTest, FurnitureLabelsAreNotSpeakers) {
+  std::string text = "\"VIDEO: The ferry leaves the quay at dawn.\"\n\n\"UPDATE: The pier reopens on Monday.\"";
+  for (const Quote& q : QuoteExtractor().Extract(text)) {
+    EXPECT_NE(q.speaker, "Video");
+    EXPECT_NE(q.speaker, "Update");
   }
 }
 

@@ -14,11 +14,13 @@ bool IsLetterOrDigit(char32_t c) {
   return c >= 0xC0 && !(c >= 0x2000 && c <= 0x206F);
 }
 
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
 // Code point before byte `pos` of `s` (0 at the start).
-char32_t Before(std::string_view s, size_t pos, size_t floor) {
-  if (pos <= floor) return 0;
+char32_t Before(std::string_view s, size_t pos) {
+  if (pos == 0) return 0;
   size_t p = pos - 1;
-  while (p > floor && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+  while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
   return DecodeUtf8(s, &p);
 }
 
@@ -27,17 +29,37 @@ char32_t At(std::string_view s, size_t pos) {
   return DecodeUtf8(s, &pos);
 }
 
-// Byte offset of the ’ closing a top-level single quote opened before
-// `from`, or npos: a ’ between letters is an apostrophe (don’t), and one
-// after an "s" and before a space may be a plural possessive, so the closing
-// mark must be followed by a non-letter and preceded by a non-space.
+// Words an apostrophe opens by eliding letters ("rock 'n' roll", "'em",
+// "'til"): a straight mark before them opens no quote.
+bool IsElision(std::string_view line, size_t word) {
+  static const char* const kWords[] = {"n", "em", "til", "tis", "twas", "cause", "bout", "round", "nuff", "ol", "s"};
+  size_t e = word;
+  while (e < line.size() && IsLetterOrDigit(static_cast<unsigned char>(line[e]))) ++e;
+  std::string_view w = line.substr(word, e - word);
+  // '90s, '08: a year cut short.
+  if (!w.empty() && w[0] >= '0' && w[0] <= '9' && (w.size() <= 2 || w.back() == 's')) return true;
+  for (const char* k : kWords) {
+    if (w.size() != std::string_view(k).size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < w.size(); ++i) same = same && (w[i] | 0x20) == k[i];
+    if (same) return true;
+  }
+  return false;
+}
+
+// Byte offset of the mark closing a top-level single quote whose words
+// start at `from`, or npos: a ’ or ' between letters is an apostrophe
+// (don’t), one after an "s" and before a space may be a plural possessive,
+// so the closing mark must be followed by a non-letter and preceded by a
+// non-space.
 size_t FindSingleClose(std::string_view line, size_t from) {
   size_t pos = from;
   while (pos < line.size()) {
     size_t at = pos;
     char32_t c = DecodeUtf8(line, &pos);
     if (c != kRightSingle && c != '\'') continue;
-    char32_t prev = Before(line, at, 0), next = At(line, pos);
+    if (c == '\'' && pos < line.size() && line[pos] == '\'') return std::string_view::npos;  // a TeX '' closer
+    char32_t prev = Before(line, at), next = At(line, pos);
     if (IsLetterOrDigit(next) || prev == ' ' || at == from) continue;
     if (prev == 's' && next == ' ') continue;  // likely a plural possessive
     return at;
@@ -47,18 +69,46 @@ size_t FindSingleClose(std::string_view line, size_t from) {
 
 struct Opener {
   QuoteMark mark;
-  char32_t close;
+  size_t length;           // bytes of the opening mark
+  std::string_view close;  // the closing mark; empty for single marks
 };
 
-bool OpenerAt(char32_t c, char32_t prev, Opener* o) {
+// The opening mark at byte `at` of `line` (code point `c`), if any.
+bool OpenerAt(std::string_view line, size_t at, char32_t c, Opener* o) {
+  char32_t prev = Before(line, at);
   switch (c) {
-    case kLeftDouble: *o = {QuoteMark::kCurlyDouble, kRightDouble}; return true;
-    case '"': *o = {QuoteMark::kStraightDouble, '"'}; return true;
-    case kLeftGuillemet: *o = {QuoteMark::kGuillemet, kRightGuillemet}; return true;
+    case kLeftDouble: *o = {QuoteMark::kCurlyDouble, 3, "\xE2\x80\x9D"}; return true;
+    case '"': *o = {QuoteMark::kStraightDouble, 1, "\""}; return true;
+    case kLeftGuillemet: *o = {QuoteMark::kGuillemet, 2, "\xC2\xBB"}; return true;
+    case '`':
+      if (at + 1 < line.size() && line[at + 1] == '`') {
+        *o = {QuoteMark::kTexDouble, 2, "''"};
+        return true;
+      }
+      *o = {QuoteMark::kSingle, 1, ""};
+      return !IsLetterOrDigit(prev);
     case kLeftSingle:
-      if (IsLetterOrDigit(prev)) return false;
-      *o = {QuoteMark::kSingle, kRightSingle};
+      *o = {QuoteMark::kSingle, 3, ""};
+      return !IsLetterOrDigit(prev) && !IsElision(line, at + 3);
+    case '\'': {
+      // ''…'' (two apostrophes each side, the style of some newspaper
+      // archives): opens only before a word and after a blank or the start.
+      if (at + 1 < line.size() && line[at + 1] == '\'') {
+        char32_t next = At(line, at + 2);
+        if ((prev != 0 && prev != ' ' && prev != '\t' && prev != '(' && prev != '[') || next == 0 || next == ' ') return false;
+        *o = {QuoteMark::kDoubleApostrophe, 2, "''"};
+        return true;
+      }
+      // A straight mark opens a quote only at a word start ("said 'we
+      // won'"), never inside or after a word (don't, voters') or before
+      // an elision ('90s).
+      if (IsLetterOrDigit(prev) || prev == '\'' || at + 1 >= line.size()) return false;
+      char32_t next = At(line, at + 1);
+      if (!IsLetterOrDigit(next) && next != kLeftDouble && next != '"') return false;
+      if (IsElision(line, at + 1)) return false;
+      *o = {QuoteMark::kSingle, 1, ""};
       return true;
+    }
     default: return false;
   }
 }
@@ -66,20 +116,23 @@ bool OpenerAt(char32_t c, char32_t prev, Opener* o) {
 // Appends the pieces of one line (bytes [begin, end) of text).
 void FindInLine(std::string_view text, Span line, uint32_t index, std::vector<QuotePiece>* out) {
   std::string_view l = line.In(text);
+  size_t first_word = 0;
+  while (first_word < l.size() && IsBlank(l[first_word])) ++first_word;
   size_t pos = 0;
   while (pos < l.size()) {
     size_t at = pos;
     char32_t c = DecodeUtf8(l, &pos);
     Opener o;
-    if (!OpenerAt(c, Before(l, at, 0), &o)) continue;
-    size_t close = std::string_view::npos;
-    if (o.mark == QuoteMark::kSingle) {
-      close = FindSingleClose(l, pos);
-      if (close == std::string_view::npos) continue;  // an apostrophe-like mark
+    if (!OpenerAt(l, at, c, &o)) continue;
+    size_t begin = at + o.length;
+    size_t close;
+    if (o.close.empty()) {
+      close = FindSingleClose(l, begin);
+      // A single mark with no closing mark is an apostrophe, unless it
+      // opens its paragraph (a quote running over several paragraphs).
+      if (close == std::string_view::npos && at != first_word) continue;
     } else {
-      std::string enc;
-      AppendUtf8(o.close, &enc);
-      close = l.find(enc, pos);
+      close = l.find(o.close, begin);
     }
     QuotePiece p;
     p.paragraph = line;
@@ -87,9 +140,15 @@ void FindInLine(std::string_view text, Span line, uint32_t index, std::vector<Qu
     p.mark = o.mark;
     p.open = close == std::string_view::npos;
     size_t end = p.open ? l.size() : close;
-    size_t after = p.open ? l.size() : close;
-    if (!p.open) DecodeUtf8(l, &after);
-    p.text = {static_cast<uint32_t>(line.begin + pos), static_cast<uint32_t>(line.begin + end)};
+    size_t after = end;
+    if (!p.open) after += o.close.empty() ? (l.compare(close, 1, "'") == 0 ? 1 : 3) : o.close.size();
+    size_t text_begin = begin;
+    if (o.mark == QuoteMark::kTexDouble || o.mark == QuoteMark::kDoubleApostrophe) {
+      // Tokenized newswire pads its marks: "`` We won ,''".
+      while (text_begin < end && IsBlank(l[text_begin])) ++text_begin;
+      while (end > text_begin && IsBlank(l[end - 1])) --end;
+    }
+    p.text = {static_cast<uint32_t>(line.begin + text_begin), static_cast<uint32_t>(line.begin + end)};
     p.outer = {static_cast<uint32_t>(line.begin + at), static_cast<uint32_t>(line.begin + after)};
     if (!p.text.empty()) out->push_back(p);
     pos = after;

@@ -33,6 +33,50 @@ TEST(QuoteFinderTest, FindsPiecesOfEveryMarkKind) {
   for (const FinderCase& c : cases) EXPECT_EQ(Texts(c.text), c.pieces) << c.text;
 }
 
+// TeX-style newswire marks (DUC, TDT, ECB+, LDC) and straight single marks,
+// which share their character with the apostrophe.
+TEST(QuoteFinderTest, ReadsTexAndStraightSingleMarks) {
+  const FinderCase cases[] = {
+      {"``We will reopen the pier,'' Mayor Ada Quill said.", {"We will reopen the pier,"}},
+      {"`` We thank the crew for their work ,'' the harbor office said .", {"We thank the crew for their work ,"}},
+      {"The `` Harbor Lights'' star was not seen.", {"Harbor Lights"}},
+      {"``It's the town's best week,'' said Ned Wale.", {"It's the town's best week,"}},
+      {"``We won.'' ``We will win again.''", {"We won.", "We will win again."}},
+      {"`A fine catch,' the skipper said.", {"A fine catch,"}},
+      {"She said 'we will stay' and left.", {"we will stay"}},
+      {"'We are not done,' Omar Reyes said.", {"We are not done,"}},
+      {"'I can't say,' he said.", {"I can't say,"}},
+      {"The voters' choice was clear: 'a new start' for the port.", {"a new start"}},
+      {"Don't stop; it's the mayor's call.", {}},
+      {"Music of the '90s and rock 'n' roll filled the hall.", {}},
+      {"They sang 'til dawn and 'tis said they will again.", {}},
+      {"Class of '08 and the boys' team.", {}},
+      {"Reid 's rep and the band 's singer spoke .", {}},
+      {"\"He said 'no' twice,\" she said.", {"He said 'no' twice,"}},
+      {"''He said, 'Not now.' Then he left,'' she recalled.", {"He said, 'Not now.' Then he left,"}},
+      {"The pier,'' he said, ''will open.''", {"will open."}},
+  };
+  for (const FinderCase& c : cases) EXPECT_EQ(Texts(c.text), c.pieces) << c.text;
+}
+
+// A quote over several paragraphs opens each one and closes only the last,
+// whatever its marks.
+TEST(QuoteFinderTest, QuotesRunOverParagraphsWithEveryMark) {
+  const FinderCase cases[] = {
+      {"``First we fix the roads.\n\n``Then we build the school.''", {"First we fix the roads.", "Then we build the school."}},
+      {"\xE2\x80\x98" "First we fix the roads.\n\xE2\x80\x98" "Then the school.\xE2\x80\x99", {"First we fix the roads.", "Then the school."}},
+      {"'First we fix the roads.\n'Then the school.'", {"First we fix the roads.", "Then the school."}},
+  };
+  for (const FinderCase& c : cases) {
+    EXPECT_EQ(Texts(c.text), c.pieces) << c.text;
+    std::vector<QuotePiece> p = QuoteFinder::Find(c.text);
+    ASSERT_EQ(p.size(), 2u) << c.text;
+    EXPECT_TRUE(p[0].open) << c.text;
+    EXPECT_TRUE(p[1].continues) << c.text;
+    EXPECT_FALSE(p[1].open) << c.text;
+  }
+}
+
 TEST(QuoteFinderTest, MarksParagraphContinuations) {
   std::string text =
       "\xE2\x80\x9C" "First paragraph of a long quote.\n\n\xE2\x80\x9C" "Second one ends it.\xE2\x80\x9D\n"

@@ -22,7 +22,6 @@ const char* const kPieces[] = {
 void Check(const std::string& text) {
   QuoteExtractor::Options options;
   options.min_words = 1;
-  options.keep_unattributed = true;
   QuoteExtractor extractor(options);
   std::vector<Quote> quotes = extractor.Extract(text);
   auto inside = [&](Span s) { return s.begin <= s.end && s.end <= text.size(); };

@@ -52,7 +52,31 @@ TEST(QuoteSeedTest, EveryQuoteHasTheRightSideSpeaker) {
       EXPECT_FALSE(q.speaker_mention.empty()) << shown;
     }
   }
-  EXPECT_GE(quotes, 50u);
+  EXPECT_GE(quotes, 55u);
+}
+
+// Two quotes the issue names: Russel's comment after a long description
+// of him, and a quote cued only by "he said" after Rubio's.
+TEST(QuoteSeedTest, NamedQuotesGoToTheirSpeakers) {
+  std::vector<std::string> seeds = ReadSeedTexts();
+  if (seeds.empty()) GTEST_SKIP() << "no seeds under " << STORYFUSE_SHARED_DIR << "/seeds";
+  struct Want {
+    const char* opening;
+    const char* speaker;
+    bool seen = false;
+  } wants[] = {{"talking points on the China threat", "Danny Russel"},
+               {"We need to see a roadmap moving forward", "Marco Rubio"}};
+  for (const std::string& text : seeds) {
+    QuoteExtractor extractor;
+    for (const Quote& q : extractor.Extract(text)) {
+      for (Want& w : wants) {
+        if (!q.text.In(text).starts_with(w.opening)) continue;
+        w.seen = true;
+        EXPECT_EQ(q.speaker, w.speaker) << w.opening;
+      }
+    }
+  }
+  for (const Want& w : wants) EXPECT_TRUE(w.seen) << w.opening;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "analyze/speaker_lexicon.h"
 #include "text/country_names.h"
 
 namespace storyfuse {
@@ -68,7 +69,98 @@ bool MakeRun(std::string_view text, const Toks& toks, size_t b, size_t e, NameRu
   return true;
 }
 
+// The lower-case word without a contraction or possessive ending ("It’s"
+// -> "it", "We've" -> "we").
+std::string Uncontracted(std::string_view text, const SpeakerToken& t) {
+  std::string w = LowerWord(text, t);
+  for (std::string_view end : {"'s", "'ve", "'m", "'re", "'ll", "'d", "\xE2\x80\x99s", "\xE2\x80\x99ve",
+                               "\xE2\x80\x99m", "\xE2\x80\x99re", "\xE2\x80\x99ll", "\xE2\x80\x99d"}) {
+    if (w.size() > end.size() && w.ends_with(end)) return w.substr(0, w.size() - end.size());
+  }
+  return w;
+}
+
+// All letters upper case, four or more: a dateline or a page label
+// ("WASHINGTON", "CLOSE"), not an acronym like "FBI" or "U.S.".
+bool LongAllCaps(std::string_view w) {
+  size_t letters = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 4;
+}
+
+// "CNN", "NATO", "U.S.": capitals and periods only.
+bool AllCapsAcronym(std::string_view w) {
+  for (char c : w) {
+    if (!((c >= 'A' && c <= 'Z') || c == '.' || c == '-' || (c >= '0' && c <= '9'))) return false;
+  }
+  return !w.empty();
+}
+
+bool StartsSentence(const Toks& toks, size_t i) {
+  if (i == 0) return true;
+  const SpeakerToken& t = toks[i - 1];
+  return t.IsPunct('.') || t.IsPunct('!') || t.IsPunct('?') || t.IsPunct(':') || t.IsPunct(';') || t.IsQuote() ||
+         t.IsPunct('(');
+}
+
+// Adjectives of party, faith or origin, capitalized before a noun
+// ("Democratic leaders said", "Syrian officials"): not names.
+bool IsGroupAdjective(std::string_view lower) {
+  static const std::unordered_set<std::string_view> k = {
+      "democratic", "republican", "democrat", "conservative", "liberal", "progressive", "libertarian", "muslim",
+      "christian", "jewish", "catholic", "evangelical", "hispanic", "latino", "latina", "black", "white", "asian",
+      "arab", "western", "eastern", "northern", "southern", "federal", "national", "international", "congressional"};
+  if (k.count(lower) > 0) return true;
+  const CountryNames& countries = CountryNames::Get();
+  return !countries.CountryOfDemonym(lower).empty() && countries.Country(lower).empty();
+}
+
+// A one-word name [b, b + 1) that is a sentence word, a label or an
+// adjective rather than a name: "It’s", "Citing the report",
+// "Nevertheless,", "WASHINGTON —", "Democratic leaders".
+bool IsSentenceWord(std::string_view text, const Toks& toks, size_t b) {
+  std::string w = Uncontracted(text, toks[b]);
+  if (SpeakerLexicon::IsNonNameCapital(w)) return true;
+  bool next_word = b + 1 < toks.size() && toks[b + 1].IsWord();
+  bool next_lower = next_word && !toks[b + 1].cap;
+  if (b == 0 && LongAllCaps(toks[b].span.In(text)) && !next_word) return true;
+  if (IsGroupAdjective(w) && next_lower) return true;
+  if (!StartsSentence(toks, b) || w.size() <= 4) return false;
+  if (w.ends_with("ly")) return true;
+  // A gerund or participle opening a sentence ("Citing", "Adopted"), unless
+  // a verb follows as after a name ("Fleming said").
+  bool verb_next = next_lower && (SpeakerLexicon::Cue(LowerWord(text, toks[b + 1])).strength != CueStrength::kNone ||
+                                  SpeakerLexicon::IsVerbModifier(LowerWord(text, toks[b + 1])));
+  return (w.ends_with("ing") || w.ends_with("ed")) && !verb_next;
+}
+
 }  // namespace
+
+bool SpeakerRegistry::NameWords(std::string_view text, const Toks& toks, const NameRun& run,
+                                std::vector<std::string_view>* words) {
+  size_t b = run.name;
+  // "CLOSE Chris Roe": a page label before a name.
+  if (b + 1 < run.end && LongAllCaps(toks[b].span.In(text)) && !LongAllCaps(toks[b + 1].span.In(text))) ++b;
+  if (run.end - b == 1 && run.name == run.begin && IsSentenceWord(text, toks, b)) return false;
+  // "EBOLA SURVIVORS", "STATE COLLEGE": a headline or dateline in capitals.
+  bool shouted = false, all_caps = true;
+  for (size_t i = b; i < run.end && all_caps; ++i) {
+    std::string_view w = toks[i].span.In(text);
+    all_caps = AllCapsAcronym(Bare(w)) || LongAllCaps(w);
+    shouted = shouted || LongAllCaps(w);
+  }
+  if (all_caps && shouted && run.end - b >= 2) return false;
+  words->clear();
+  for (size_t i = b; i < run.end; ++i) {
+    std::string_view w = Bare(toks[i].span.In(text));
+    if (!words->empty() && IsSuffixWord(w)) continue;
+    words->push_back(w);
+  }
+  return !words->empty();
+}
 
 std::vector<NameRun> SpeakerRegistry::FindNameRuns(std::string_view text, const Toks& toks, size_t lo, size_t hi) {
   std::vector<NameRun> runs;
@@ -117,14 +209,9 @@ Gender SpeakerRegistry::Person::gender() const {
   return Gender::kUnknown;
 }
 
-int SpeakerRegistry::PersonFor(std::string_view text, const Toks& toks, const NameRun& run, bool create) {
+int SpeakerRegistry::FindPerson(std::string_view text, const Toks& toks, const NameRun& run) const {
   std::vector<std::string_view> words;
-  for (size_t i = run.name; i < run.end; ++i) {
-    std::string_view w = Bare(toks[i].span.In(text));
-    if (!words.empty() && IsSuffixWord(w)) continue;
-    words.push_back(w);
-  }
-  if (words.empty()) return -1;
+  if (!NameWords(text, toks, run, &words)) return -1;
   std::string key;
   for (std::string_view w : words) {
     if (!key.empty()) key += ' ';
@@ -135,7 +222,40 @@ int SpeakerRegistry::PersonFor(std::string_view text, const Toks& toks, const Na
     if (auto it = by_surname_.find(key); it != by_surname_.end()) return it->second;
     if (auto it = by_first_.find(key); it != by_first_.end() && it->second >= 0) return it->second;
   }
-  if (!create) return -1;
+  return -1;
+}
+
+std::string SpeakerRegistry::LookupWord(const std::string& word) const {
+  for (const auto* index : {&by_name_, &by_surname_, &by_first_}) {
+    auto it = index->find(word);
+    if (it != index->end() && it->second >= 0) return people_[it->second].name;
+  }
+  return "";
+}
+
+std::string SpeakerRegistry::LookupName(std::string_view text, const Toks& toks, const NameRun& run) const {
+  int p = FindPerson(text, toks, run);
+  return p < 0 ? "" : people_[p].name;
+}
+
+int SpeakerRegistry::PersonFor(std::string_view text, const Toks& toks, const NameRun& run, bool create) {
+  std::vector<std::string_view> words;
+  if (!NameWords(text, toks, run, &words)) return -1;
+  int found = FindPerson(text, toks, run);
+  if (found >= 0 || !create) return found;
+  // One word that opens its sentence and that the article never
+  // capitalizes inside a sentence ("Critics say", "Nevertheless,",
+  // "Thirteen were"): a sentence word, nobody's name. Acronyms ("CNN")
+  // are exempt.
+  if (words.size() == 1 && run.name == run.begin && StartsSentence(toks, run.begin) &&
+      capitalized_inside_.count(std::string(words[0])) == 0 && !AllCapsAcronym(words[0])) {
+    return -1;
+  }
+  std::string key;
+  for (std::string_view w : words) {
+    if (!key.empty()) key += ' ';
+    key += w;
+  }
   // "President Trump" before "Donald Trump": the full name completes the
   // person the titled surname created.
   if (words.size() >= 2) {
@@ -194,8 +314,10 @@ bool SpeakerRegistry::IsNameLike(std::string_view text, const Toks& toks, const 
 }
 
 void SpeakerRegistry::Learn(std::string_view text, const Toks& toks) {
-  for (const SpeakerToken& t : toks) {
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const SpeakerToken& t = toks[i];
     if (t.IsWord() && !t.cap) lower_words_.insert(std::string(t.span.In(text)));
+    if (t.IsWord() && t.cap && !StartsSentence(toks, i)) capitalized_inside_.insert(std::string(Bare(t.span.In(text))));
   }
   std::vector<NameRun> runs = FindNameRuns(text, toks, 0, toks.size());
   for (size_t r = 0; r < runs.size(); ++r) {

@@ -65,6 +65,11 @@ class SpeakerRegistry {
   bool IsNameLike(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run,
                   bool sentence_start) const;
 
+  // Canonical name of the person a name run names, or "" when the article
+  // has named no such person (unlike ResolveName, creates nobody).
+  std::string LookupName(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run) const;
+  // Canonical name of the person one name word ("Pence") names, or "".
+  std::string LookupWord(const std::string& word) const;
   // Canonical name for a name run, or "" when none.
   std::string ResolveName(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run);
   // Canonical name for a descriptive phrase toks[b, e) ("the U.S.
@@ -82,6 +87,12 @@ class SpeakerRegistry {
     int female = 0;
     Gender gender() const;
   };
+  // The words of the person a run names, past a page label ("CLOSE"), or
+  // false when the run is a sentence word, a label or an adjective instead
+  // ("Citing", "WASHINGTON", "Democratic"): such runs name nobody.
+  static bool NameWords(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run,
+                        std::vector<std::string_view>* words);
+  int FindPerson(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run) const;
   int PersonFor(std::string_view text, const std::vector<SpeakerToken>& toks, const NameRun& run, bool create);
   void AddAliases(std::string_view text, const std::vector<SpeakerToken>& toks, size_t b, size_t e, int person);
 
@@ -107,6 +118,7 @@ class SpeakerRegistry {
   int AliasPerson(const std::vector<AliasUse>& uses, uint32_t pos, const std::string& qualifier) const;
   std::vector<Mention> mentions_;  // in text order
   std::unordered_set<std::string> lower_words_;      // words written in lower case
+  std::unordered_set<std::string> capitalized_inside_;  // capitalized words not opening a sentence
 };
 
 }  // namespace storyfuse

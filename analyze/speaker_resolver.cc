@@ -1,6 +1,7 @@
 #include "analyze/speaker_resolver.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "analyze/speaker_lexicon.h"
 
@@ -178,6 +179,19 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
   if (!opened && t - j > 2) j = t - 1;
   bool plural = lw.size() > 3 && lw.back() == 's' && !lw.ends_with("ss") && !lw.ends_with("us");
   if (!opened && !SpeakerLexicon::IsSpeakerNoun(lw) && !plural) return false;
+  // "The crowd on the quay chanted": a phrase after a preposition modifies
+  // the noun before it, which heads the subject.
+  constexpr size_t kMaxHead = 4;  // words from a determiner to the head noun
+  if (opened && j >= lo + 3 && AfterPreposition(j) && toks_[j - 2].IsWord() && !toks_[j - 2].cap) {
+    for (size_t d = j - 2; d > lo && j - 2 - d < kMaxHead; --d) {
+      if (!toks_[d - 1].IsWord()) break;
+      if (SpeakerLexicon::IsDeterminer(Lw(d - 1))) {
+        *m = {d - 1, t + 1, Mention::kDescription};
+        return true;
+      }
+      if (SpeakerLexicon::IsPhraseBreaker(Lw(d - 1)) && !toks_[d - 1].cap) break;
+    }
+  }
   *m = {j, t + 1, Mention::kDescription};
   return true;
 }
@@ -371,32 +385,28 @@ bool SpeakerResolver::OpensClause(size_t i) const {
   return false;
 }
 
+// The last character of piece token q's words, past closing marks (of
+// any style, nested ones too: “… ‘no.’”) and blanks; 0 when none.
+char SpeakerResolver::LastChar(size_t q) const {
+  std::string_view inner = (*pieces_)[toks_[q].quote].text.In(text_);
+  size_t e = inner.size();
+  while (e > 0 && (static_cast<unsigned char>(inner[e - 1]) >= 0x80 || inner[e - 1] == '"' || inner[e - 1] == '\'' ||
+                   inner[e - 1] == ' ' || inner[e - 1] == '\t')) {
+    --e;
+  }
+  return e == 0 ? 0 : inner[e - 1];
+}
+
 // A quote that ends its sentence ("….” He added, …) is followed by a new
 // sentence; that sentence attributes it only when it is a bare attribution
 // ("“Never!” Roe said." / "… he told reporters.").
 bool SpeakerResolver::EndsSentence(size_t q) const {
-  const QuotePiece* p = nullptr;
-  (void)p;
-  std::string_view inner = toks_[q].span.In(text_);
-  // Strip the closing mark (up to 3 bytes) and white space.
-  size_t e = inner.size();
-  while (e > 0 && (static_cast<unsigned char>(inner[e - 1]) >= 0x80 || inner[e - 1] == '"' || inner[e - 1] == ' ')) {
-    --e;
-  }
-  if (e == 0) return false;
-  char c = inner[e - 1];
+  char c = LastChar(q);
   return c == '.' || c == '!' || c == '?';
 }
 
 // True when the piece's words end with a comma ("…,”").
-bool SpeakerResolver::EndsWithComma(size_t q) const {
-  std::string_view inner = toks_[q].span.In(text_);
-  size_t e = inner.size();
-  while (e > 0 && (static_cast<unsigned char>(inner[e - 1]) >= 0x80 || inner[e - 1] == '"' || inner[e - 1] == ' ')) {
-    --e;
-  }
-  return e > 0 && inner[e - 1] == ',';
-}
+bool SpeakerResolver::EndsWithComma(size_t q) const { return LastChar(q) == ','; }
 
 bool SpeakerResolver::BareAttribution(size_t v) const {
   if (SpeakerLexicon::Cue(Lw(v)).strength != CueStrength::kStrong) return false;
@@ -620,8 +630,98 @@ bool SpeakerResolver::IntroBefore(size_t end, Attribution* a) {
   return false;
 }
 
-std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const std::vector<QuotePiece>& pieces) {
+// A transcript turn quoted whole ("PENCE: Well, look, …", "MR. ROE: No."):
+// the label of capitals before the colon is the speaker, resolved to the
+// person the article names ("Pence" -> Mike Pence).
+bool SpeakerResolver::TranscriptLabel(size_t q, Attribution* a) {
+  constexpr size_t kMaxLabel = 24;  // bytes of "SECRETARY CLINTON"
+  const QuotePiece& piece = (*pieces_)[toks_[q].quote];
+  std::string_view words = piece.text.In(text_);
+  size_t colon = words.find(':');
+  if (colon == std::string_view::npos || colon < 2 || colon > kMaxLabel) return false;
+  std::string_view label = words.substr(0, colon);
+  size_t letters = 0;
+  for (char c : label) {
+    if (c >= 'A' && c <= 'Z') ++letters;
+    else if (c != ' ' && c != '.' && c != '-' && c != '\'') return false;
+  }
+  if (letters < 2 || (colon + 1 < words.size() && words[colon + 1] != ' ')) return false;
+  // The last word of the label, in the article's case: "PENCE" -> "Pence".
+  size_t last = label.rfind(' ');
+  std::string_view word = label.substr(last == std::string_view::npos ? 0 : last + 1);
+  std::string name(word);
+  for (size_t i = 1; i < name.size(); ++i) name[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  // "VIDEO:", "UPDATE:", "EDITOR'S NOTE:": page furniture, not a speaker.
+  static const char* const kFurniture[] = {"video", "photo", "photos", "update", "updated", "watch", "breaking",
+                                           "correction", "editor's", "note", "read", "related", "exclusive",
+                                           "excerpt", "transcript", "partial", "source", "advertisement"};
+  std::string first = SpeakerLexicon::Lower(label.substr(0, label.find(' ')));
+  for (const char* f : kFurniture) {
+    if (first == f) return false;
+  }
+  *a = Attribution();
+  a->kind = AttributionKind::kBefore;
+  a->mention = {piece.text.begin, static_cast<uint32_t>(piece.text.begin + colon)};
+  a->speaker = registry_.LookupWord(name);
+  if (a->speaker.empty()) a->speaker = name;
+  a->cue_adjacent = true;
+  return true;
+}
+
+// The learned ranker's choice among each piece's candidates; the rules'
+// attribution stands when the ranker agrees with it or finds nobody.
+void SpeakerResolver::Rank(std::vector<std::vector<SpeakerToken>>* tokens, const std::vector<QuotePiece>& pieces,
+                           std::vector<Attribution>* out, std::vector<std::vector<SpeakerCandidate>>* candidates) {
+  SpeakerCandidates finder(text_, *tokens, pieces, registry_);
+  if (names_ != nullptr) finder.RecordNames(names_);
+  if (candidates != nullptr) candidates->assign(pieces.size(), {});
+  std::string previous;  // the rules' speaker of the piece before
+  for (size_t p = 0; p < tokens->size(); ++p) {
+    for (size_t q = 0; q < (*tokens)[p].size(); ++q) {
+      const SpeakerToken& t = (*tokens)[p][q];
+      if (!t.IsQuote()) continue;
+      Attribution& a = (*out)[t.quote];
+      RuleChoice rule{a.mention, static_cast<int>(a.kind), a.cue_adjacent, previous};
+      previous = a.speaker;
+      std::vector<SpeakerCandidate> list = finder.For(p, q, rule);
+      if (model_ != nullptr && !list.empty()) {
+        size_t best = 0;
+        double best_score = model_->Score(list[0].features);
+        for (size_t i = 1; i < list.size(); ++i) {
+          double s = model_->Score(list[i].features);
+          if (s > best_score) {
+            best = i;
+            best_score = s;
+          }
+        }
+        if (!list[best].rule) a = FromCandidate(list[best], tokens, a);
+      }
+      if (candidates != nullptr) (*candidates)[t.quote] = std::move(list);
+    }
+  }
+}
+
+Attribution SpeakerResolver::FromCandidate(const SpeakerCandidate& c, std::vector<std::vector<SpeakerToken>>* tokens,
+                                           const Attribution& rule) {
+  toks_.swap((*tokens)[c.paragraph]);
+  Mention m{c.begin, c.end, Mention::kDescription};
+  if (c.kind == MentionKind::kName) m.kind = Mention::kName;
+  if (c.kind == MentionKind::kPronoun) m.kind = Mention::kPronoun;
+  AttributionKind kind = !c.same_sentence ? AttributionKind::kCarried
+                         : c.after         ? AttributionKind::kAfter
+                                           : AttributionKind::kBefore;
+  Attribution a = c.cue >= 0 ? Make(m, c.cue, c.cue + 1, kind) : Make(m, kNone, kNone, kind);
+  if (c.kind == MentionKind::kRelative) a.speaker = c.canonical;
+  toks_.swap((*tokens)[c.paragraph]);
+  a.cue_adjacent = rule.cue_adjacent;
+  a.split_continuation = rule.split_continuation;
+  return a;
+}
+
+std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const std::vector<QuotePiece>& pieces,
+                                                  std::vector<std::vector<SpeakerCandidate>>* candidates) {
   text_ = text;
+  pieces_ = &pieces;
   registry_ = SpeakerRegistry();
   std::vector<Attribution> out(pieces.size());
   // Paragraph spans, with the range of their pieces.
@@ -666,7 +766,10 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
       bool embedded = q > s && toks_[q - 1].IsWord();
       bool found;
       Attribution after;
-      if (embedded && EndsWithComma(q) && MatchAfter(q, &after) && after.cue_adjacent) {
+      if (TranscriptLabel(q, &a)) {
+        // "PENCE: Well, look, …": a transcript turn names its speaker.
+        found = true;
+      } else if (embedded && EndsWithComma(q) && MatchAfter(q, &after) && after.cue_adjacent) {
         // "When Doe said “…,” Roe noted.": a quote closed by a comma and a
         // touching cue is the cue's, whatever speech verb precedes it.
         a = after;
@@ -721,6 +824,7 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
     if (!toks_.empty() && toks_.back().IsPunct(':')) IntroBefore(toks_.size() - 1, &prev_intro);
     tokens[pi] = std::move(toks_);
   }
+  if (model_ != nullptr || candidates != nullptr) Rank(&tokens, pieces, &out, candidates);
   return out;
 }
 

@@ -13,16 +13,24 @@
 //  5. the subject of the piece's sentence.
 // The mention is what cues the piece (a pronoun, a title or a name); the
 // speaker is the canonical full name it resolves to (SpeakerRegistry).
+// With a model (set_model), a learned ranker then chooses each piece's
+// mention among SpeakerCandidates, the rules' choice being one of its
+// features; the piece keeps the rules' cue and flags when the ranker
+// agrees with them.
 //
 // Not thread-safe (keeps per-article state); cheap to construct.
 #ifndef STORYFUSE_ANALYZE_SPEAKER_RESOLVER_H_
 #define STORYFUSE_ANALYZE_SPEAKER_RESOLVER_H_
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
 #include "analyze/quote_finder.h"
+#include "analyze/speaker_candidates.h"
+#include "analyze/speaker_model.h"
 #include "analyze/speaker_registry.h"
 #include "analyze/speaker_tokenizer.h"
 #include "text/span.h"
@@ -49,8 +57,17 @@ struct Attribution {
 
 class SpeakerResolver {
  public:
-  // One Attribution per piece of `pieces` (QuoteFinder::Find(text)).
-  std::vector<Attribution> Resolve(std::string_view text, const std::vector<QuotePiece>& pieces);
+  // One Attribution per piece of `pieces` (QuoteFinder::Find(text)). When
+  // `candidates` is given, it receives each piece's speaker candidates (for
+  // training the ranker).
+  std::vector<Attribution> Resolve(std::string_view text, const std::vector<QuotePiece>& pieces,
+                                   std::vector<std::vector<SpeakerCandidate>>* candidates = nullptr);
+
+  // The ranker's weights, or nullptr for the rules alone. Not owned; must
+  // outlive the resolver.
+  void set_model(const SpeakerModel* model) { model_ = model; }
+  // Records every candidate feature's name under its key (for training).
+  void RecordFeatureNames(std::unordered_map<uint64_t, std::string>* names) { names_ = names; }
 
  private:
   struct Mention {
@@ -69,10 +86,12 @@ class SpeakerResolver {
   bool StartsSentence(size_t i) const;
   bool IsPossessive(size_t i) const;
   bool AfterPreposition(size_t i) const;
+  char LastChar(size_t q) const;
   bool EndsSentence(size_t q) const;
   bool EndsWithComma(size_t q) const;
   bool BareAttribution(size_t v) const;
   bool MatchAfter(size_t q, Attribution* a);
+  bool TranscriptLabel(size_t q, Attribution* a);
   bool MatchBefore(size_t q, size_t s, Attribution* a);
   bool IntroBefore(size_t end, Attribution* a);
   bool PreviousClause(size_t end, Attribution* a);
@@ -80,14 +99,21 @@ class SpeakerResolver {
   bool TrailingCredit(Attribution* a);
   size_t SentenceStart(size_t q) const;
   Attribution Make(const Mention& m, size_t cue_b, size_t cue_e, AttributionKind kind);
+  void Rank(std::vector<std::vector<SpeakerToken>>* tokens, const std::vector<QuotePiece>& pieces,
+            std::vector<Attribution>* out, std::vector<std::vector<SpeakerCandidate>>* candidates);
+  Attribution FromCandidate(const SpeakerCandidate& c, std::vector<std::vector<SpeakerToken>>* tokens,
+                            const Attribution& rule);
   std::string Lw(size_t i) const;
   bool IsCue(size_t i, bool allow_weak, bool allow_gerund) const;
   std::string Canonical(const Mention& m);
 
   std::string_view text_;
+  const std::vector<QuotePiece>* pieces_ = nullptr;  // of the article being resolved
   std::vector<SpeakerToken> toks_;
   SpeakerRegistry registry_;
   Attribution next_clause_;  // a non-bare attribution after the current piece
+  const SpeakerModel* model_ = nullptr;
+  std::unordered_map<uint64_t, std::string>* names_ = nullptr;
 };
 
 }  // namespace storyfuse

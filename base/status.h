@@ -7,6 +7,7 @@
 #ifndef STORYFUSE_BASE_STATUS_H_
 #define STORYFUSE_BASE_STATUS_H_
 
+#include <cassert>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,14 +52,24 @@ class [[nodiscard]] Result {
 
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
-  T& value() & { return *value_; }
-  const T& value() const& { return *value_; }
-  T&& value() && { return std::move(*value_); }
-  T* operator->() { return &*value_; }
-  const T* operator->() const { return &*value_; }
-  T& operator*() & { return *value_; }
+  T& value() & { return checked(); }
+  const T& value() const& { return checked(); }
+  T&& value() && { return std::move(checked()); }
+  T* operator->() { return &checked(); }
+  const T* operator->() const { return &checked(); }
+  T& operator*() & { return checked(); }
+  const T& operator*() const& { return checked(); }
 
  private:
+  T& checked() {
+    assert(ok() && "value() of an error Result");
+    return *value_;
+  }
+  const T& checked() const {
+    assert(ok() && "value() of an error Result");
+    return *value_;
+  }
+
   Status status_;
   std::optional<T> value_;
 };
@@ -68,6 +79,19 @@ class [[nodiscard]] Result {
     ::storyfuse::Status _st = (expr);          \
     if (!_st.ok()) return _st;                 \
   } while (0)
+
+// STORYFUSE_ASSIGN_OR_RETURN(lhs, expr): evaluates `expr` (a Result<T>);
+// on error returns its Status from the enclosing function, else assigns
+// the value to `lhs`, which may declare a variable:
+//   STORYFUSE_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(path));
+#define STORYFUSE_ASSIGN_OR_RETURN(lhs, expr) \
+  STORYFUSE_ASSIGN_OR_RETURN_IMPL(STORYFUSE_STATUS_CONCAT(_result_, __LINE__), lhs, expr)
+#define STORYFUSE_ASSIGN_OR_RETURN_IMPL(result, lhs, expr) \
+  auto result = (expr);                                   \
+  if (!result.ok()) return result.status();               \
+  lhs = std::move(result).value()
+#define STORYFUSE_STATUS_CONCAT(a, b) STORYFUSE_STATUS_CONCAT_INNER(a, b)
+#define STORYFUSE_STATUS_CONCAT_INNER(a, b) a##b
 
 }  // namespace storyfuse
 

@@ -30,6 +30,32 @@ TEST(StatusTest, ReturnIfErrorPropagatesFirstError) {
   EXPECT_EQ(Chain(1).code(), Status::Code::kNotFound);
 }
 
+Result<int> HalfOf(int x) {
+  if (x % 2 != 0) return Status::InvalidArgument("odd");
+  return x / 2;
+}
+
+// Quarters through two fallible steps, declaring and reassigning.
+Result<int> QuarterOf(int x) {
+  STORYFUSE_ASSIGN_OR_RETURN(int half, HalfOf(x));
+  int quarter = 0;
+  STORYFUSE_ASSIGN_OR_RETURN(quarter, HalfOf(half));
+  return quarter;
+}
+
+TEST(ResultTest, AssignOrReturnPropagatesErrorsAndAssignsValues) {
+  EXPECT_EQ(QuarterOf(12).value(), 3);
+  EXPECT_EQ(QuarterOf(6).status().message(), "odd");  // the second step fails
+  EXPECT_EQ(QuarterOf(5).status().message(), "odd");  // the first step fails
+}
+
+#ifndef NDEBUG
+TEST(ResultDeathTest, ValueOfAnErrorAsserts) {
+  Result<int> bad(Status::Corruption("bad"));
+  EXPECT_DEATH((void)bad.value(), "value\\(\\) of an error Result");
+}
+#endif
+
 TEST(ResultTest, HoldsValueOrStatus) {
   Result<int> good(7);
   ASSERT_TRUE(good.ok());

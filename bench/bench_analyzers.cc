@@ -4,8 +4,9 @@
 // Usage: bench_analyzers [ROOT] [REPEATS]
 // ROOT holds one folder per story with the story's articles as docs/*.txt
 // (default: the Multi-News dev clusters under STORYFUSE_SHARED_DIR). Each
-// analyzer runs over every article; the EntityLinker is fed one story at a
-// time. Prints MB/s per analyzer and for all four together: the best of
+// analyzer runs over every article; the EntityLinker (which runs the
+// learned EntityRecognizer) is fed one story at a time, and the recognizer
+// is also timed alone. Prints MB/s per analyzer and for all four together: the best of
 // REPEATS runs, in thread CPU time (one core).
 #include <algorithm>
 #include <ctime>
@@ -20,6 +21,7 @@
 
 #include "analyze/date_resolver.h"
 #include "analyze/entity_linker.h"
+#include "analyze/entity_recognizer.h"
 #include "analyze/number_extractor.h"
 #include "analyze/quote_extractor.h"
 #include "text/word_lexer.h"
@@ -99,6 +101,16 @@ int main(int argc, char** argv) {
     for (const Story& s : stories)
       for (const std::string& t : s) sink += extractor.Extract(t).size();
   });
+  // The learned recognizer alone (part of the entities stage below).
+  auto recognizer = storyfuse::EntityRecognizer::Shipped();
+  if (!recognizer.ok()) {
+    std::fprintf(stderr, "bench_analyzers: entity model: %s\n", recognizer.status().message().c_str());
+    return 1;
+  }
+  double recognize = Seconds(repeats, [&] {
+    for (const Story& s : stories)
+      for (const std::string& t : s) sink += (*recognizer)->Recognize(t).size();
+  });
   double entities = Seconds(repeats, [&] {
     for (const Story& s : stories) {
       EntityLinker linker;
@@ -124,6 +136,7 @@ int main(int argc, char** argv) {
   std::printf("%-10s %8.3f s  %7.2f MB/s\n", "lexer", lex, mb / lex);
   std::printf("%-10s %8.3f s  %7.2f MB/s\n", "numbers", numbers, mb / numbers);
   std::printf("%-10s %8.3f s  %7.2f MB/s\n", "dates", dates, mb / dates);
+  std::printf("%-10s %8.3f s  %7.2f MB/s\n", "recognizer", recognize, mb / recognize);
   std::printf("%-10s %8.3f s  %7.2f MB/s\n", "entities", entities, mb / entities);
   std::printf("%-10s %8.3f s  %7.2f MB/s\n", "quotes", quotes, mb / quotes);
   double all = numbers + dates + entities + quotes;

@@ -1,12 +1,24 @@
 #include "brief/aligned_story.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <unordered_map>
 
 namespace storyfuse {
+namespace {
 
-AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter)
-    : members_(&members), aligner_(std::make_unique<SentenceAligner>(0.5f, segmenter)) {
+// Sentences this close in cosine share most of their weighted words: for
+// "does anyone else report this", close enough whatever the matcher says
+// (the cosine rule the brief used before the matcher).
+constexpr float kParaphraseCosine = 0.35f;
+
+}  // namespace
+
+AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter,
+                           const StatementMatcher* matcher)
+    : members_(&members), matcher_(matcher),
+      aligner_(std::make_unique<SentenceAligner>(0.5f, segmenter, matcher)) {
   for (const auto& m : members) {
     aligner_->AddArticle(m.article->text);
     code_points_.emplace_back(m.article->text);
@@ -19,11 +31,49 @@ AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* s
   for (size_t a = members.size(); a-- > 0;) first_sentence_[a] = std::min(first_sentence_[a], first_sentence_[a + 1]);
   for (const auto& group : alignment_.groups) representative_.push_back(PickRepresentative(group));
   MarkQuotations();
-  for (const auto& m : members) {
-    const Article& a = *m.article;
+  std::vector<std::string> anchors = CopyGroupAnchors();
+  for (size_t i = 0; i < members.size(); ++i) {
+    const Article& a = *members[i].article;
     lexed_.push_back(WordLexer::Lex(a.text));
-    dates_.push_back(DateResolver::Extract(a.text, lexed_.back(), DateResolver::AnchorFor(a, anchor_)));
+    dates_.push_back(DateResolver::Extract(a.text, lexed_.back(), DateResolver::AnchorFor(a, anchors[i])));
   }
+}
+
+// A copy's text is its source's, so its "Monday" is the source's Monday:
+// every article of a copy group (a source and the members whose copy_of
+// names it) resolves against one date, the source's publication date,
+// else the earliest date of a copy, else the story's anchor. Articles that
+// copy nothing keep their own date, else the story's anchor.
+std::vector<std::string> AlignedStory::CopyGroupAnchors() const {
+  const std::vector<StoryMember>& members = *members_;
+  std::unordered_map<std::string_view, size_t> index;
+  for (size_t i = 0; i < members.size(); ++i) index.emplace(members[i].article->id, i);
+  std::vector<size_t> root(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    auto it = members[i].copy_of.empty() ? index.end() : index.find(members[i].copy_of);
+    root[i] = it == index.end() ? i : it->second;
+  }
+  auto own_date = [&](size_t i) -> std::string_view {
+    return DateResolver::AnchorFor(*members[i].article, "");
+  };
+  std::vector<std::string> group(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    std::string_view d = own_date(i);
+    std::string& g = group[root[i]];
+    if (!d.empty() && (g.empty() || d < g)) g = std::string(d);
+  }
+  std::vector<std::string> out(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    std::string_view source_date = own_date(root[i]);
+    if (!source_date.empty()) {
+      out[i] = std::string(source_date);
+    } else if (!group[root[i]].empty()) {
+      out[i] = group[root[i]];
+    } else {
+      out[i] = anchor_;
+    }
+  }
+  return out;
 }
 
 const Article& AlignedStory::ArticleOf(uint32_t sentence) const {
@@ -46,17 +96,56 @@ float AlignedStory::RelativePosition(uint32_t sentence) const {
 }
 
 int AlignedStory::SentenceAt(uint32_t article, uint32_t offset) const {
-  for (uint32_t i = first_sentence_[article]; i < first_sentence_[article + 1]; ++i) {
-    const Span& span = alignment_.sentences[i].span;
-    if (offset >= span.begin && offset < span.end) return static_cast<int>(i);
-  }
-  return -1;
+  // An article's sentences are in text order: binary search, so that
+  // looking up every date or quote of a long article stays O(n log n).
+  auto begin = alignment_.sentences.begin() + first_sentence_[article];
+  auto end = alignment_.sentences.begin() + first_sentence_[article + 1];
+  auto it = std::upper_bound(begin, end, offset,
+                             [](uint32_t off, const AlignedSentence& s) { return off < s.span.begin; });
+  if (it == begin) return -1;
+  --it;
+  if (offset >= it->span.end) return -1;
+  return static_cast<int>(it - alignment_.sentences.begin());
 }
 
 int AlignedStory::Support(uint32_t group) const {
   std::set<std::string> origins;
   for (uint32_t s : alignment_.groups[group]) origins.insert(Origin(alignment_.sentences[s].article));
   return static_cast<int>(origins.size());
+}
+
+std::vector<SpanSupport> AlignedStory::Supporters(uint32_t sentence) const {
+  std::map<uint32_t, SpanSupport> best;  // by article
+  if (alignment_.scored.empty()) return {};  // no matcher
+  for (auto [other, p] : alignment_.scored[sentence]) {
+    if (!matcher_->Supports(p)) continue;
+    uint32_t article = alignment_.sentences[other].article;
+    SpanSupport& b = best[article];
+    if (b.sentence < 0 || p > b.support) b = {article, static_cast<int>(other), p};
+  }
+  std::vector<SpanSupport> out;
+  for (const auto& [article, s] : best) out.push_back(s);
+  return out;
+}
+
+bool AlignedStory::StatedElsewhere(uint32_t sentence) const {
+  const std::string origin = Origin(alignment_.sentences[sentence].article);
+  for (uint32_t j = 0; j < alignment_.sentences.size(); ++j) {
+    if (Origin(alignment_.sentences[j].article) == origin) continue;
+    float cosine = Similarity(sentence, j);
+    if (cosine >= kParaphraseCosine) return true;
+    if (cosine >= SentenceAligner::kCandidateCosine && Match(sentence, j) >= matcher_->recall_threshold()) return true;
+  }
+  return false;
+}
+
+SpanSupport AlignedStory::BestSupport(const MatchSentence& claim, uint32_t article) const {
+  SpanSupport best{article, -1, 0};
+  for (uint32_t i = first_sentence_[article]; i < first_sentence_[article + 1]; ++i) {
+    float p = matcher_->Probability(claim, aligner_->ForMatcher(i));
+    if (matcher_->Supports(p) && p > best.support) best = {article, static_cast<int>(i), p};
+  }
+  return best;
 }
 
 SourceSpan AlignedStory::ToSourceSpan(uint32_t article, Span bytes) const {

@@ -14,6 +14,7 @@
 
 #include "analyze/date_resolver.h"
 #include "brief/sentence_aligner.h"
+#include "brief/statement_matcher.h"
 #include "brief/story_brief.h"
 #include "ingest/article.h"
 #include "text/utf8.h"
@@ -28,10 +29,21 @@ struct StoryMember {
   std::string origin;   // its independent origin (see dedupe/), or empty
 };
 
+// A span of an article that supports a statement, and how strongly (the
+// statement matcher's probability).
+struct SpanSupport {
+  uint32_t article = 0;
+  int sentence = -1;  // -1: the article has no supporting sentence
+  float support = 0;
+};
+
 class AlignedStory {
  public:
   // `segmenter`, when given, is lent to the aligner (see SentenceAligner).
-  explicit AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter = nullptr);
+  // `matcher` decides which sentences state the same thing (the shipped
+  // model by default; the caller keeps a given one alive).
+  explicit AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter = nullptr,
+                        const StatementMatcher* matcher = &StatementMatcher::Shipped());
 
   const std::vector<StoryMember>& members() const { return *members_; }
   const Alignment& alignment() const { return alignment_; }
@@ -53,6 +65,28 @@ class AlignedStory {
   // The group member shown for a group.
   uint32_t Representative(uint32_t group) const { return representative_[group]; }
   float Similarity(uint32_t a, uint32_t b) const { return aligner_->Similarity(a, b); }
+
+  // Citations (the public API the brief's sections share; see
+  // StatementMatcher). A citation is a claim about a span: these say which
+  // span of an article states a statement, and how surely.
+  const StatementMatcher& matcher() const { return *matcher_; }
+  // The probability that sentences `a` and `b` state the same thing.
+  float Match(uint32_t a, uint32_t b) const { return aligner_->Match(a, b); }
+  // Per article other than `sentence`'s own, the sentence that best states
+  // what `sentence` states, when the matcher says it does (Supports), in
+  // article order. Looks at the candidates the aligner scored.
+  std::vector<SpanSupport> Supporters(uint32_t sentence) const;
+  // Whether an article of another origin than `sentence`'s may state it in
+  // any words: a sentence the matcher scores at or above its recall point,
+  // or one this close in cosine. Scans every sentence of other origins.
+  bool StatedElsewhere(uint32_t sentence) const;
+  // The sentence of `article` that best states `claim` (any text: a
+  // quotation, a number's sentence) and its probability; sentence -1 when
+  // none reaches the matcher's operating point. Reads the claim once per
+  // call and compares it with each of the article's sentences.
+  SpanSupport BestSupport(const MatchSentence& claim, uint32_t article) const;
+  // `claim` read for the matcher (for BestSupport).
+  MatchSentence ReadClaim(std::string_view claim) const { return matcher_->Read(claim); }
   // The article's sentences and tokens (the aligner's segmentation).
   const SegmentedText& Segmented(uint32_t article) const { return aligner_->Segmented(article); }
   // Number of the story's articles using `word` (by stem).
@@ -66,9 +100,10 @@ class AlignedStory {
   // after what they report, so "Friday" in an undated report means the
   // Friday on or before the story's latest report, not its first.
   const std::string& anchor() const { return anchor_; }
-  // The article's WordLexer tokens and its dates (resolved against
-  // DateResolver::AnchorFor(article, anchor())), computed once for every
-  // analyzer of the brief.
+  // The article's WordLexer tokens and its dates, computed once for every
+  // analyzer of the brief. Dates resolve against the article's own date,
+  // else anchor(); a copy (StoryMember::copy_of) and its source both
+  // resolve against the source's date, so that they agree.
   const std::vector<LexToken>& Lexed(uint32_t article) const { return lexed_[article]; }
   const std::vector<DateMention>& Dates(uint32_t article) const { return dates_[article]; }
 
@@ -76,8 +111,11 @@ class AlignedStory {
   uint32_t PickRepresentative(const std::vector<uint32_t>& group) const;
   // Fills starts_quoted_ in one pass over each article.
   void MarkQuotations();
+  // Per member, the date its relative dates resolve against.
+  std::vector<std::string> CopyGroupAnchors() const;
 
   const std::vector<StoryMember>* members_;
+  const StatementMatcher* matcher_;
   std::unique_ptr<SentenceAligner> aligner_;
   Alignment alignment_;
   std::vector<CodePointIndex> code_points_;

@@ -25,10 +25,6 @@ namespace {
 constexpr int kMinSummaryWords = 8;
 constexpr int kMaxSummaryWords = 60;
 constexpr size_t kMaxFacts = 20;
-// A summary sentence also credits an article whose closest sentence is
-// this similar: it states the same core in other words (leads paraphrase
-// each other below the alignment threshold).
-constexpr float kParaphrase = 0.35f;
 constexpr size_t kMaxExclusives = 10;
 constexpr int kMaxExclusivesPerArticle = 2;
 // An exclusive's own words (used by no other article) must carry at least
@@ -38,60 +34,30 @@ constexpr float kMinNovelty = 0.2f;
 // Words as the summary budget counts them (white-space fields).
 int CountWords(std::string_view s) { return Summarizer::CountWords(s); }
 
-Statement MakeStatement(const AlignedStory& v, uint32_t group_index) {
-  const std::vector<uint32_t>& group = v.alignment().groups[group_index];
+// A statement shown through `shown` (a sentence, or a piece of one:
+// `span`), citing its own span (support 1) and, per other article, the
+// sentence the matcher says states the same thing, with its probability.
+// An article whose best sentence does not state it is not cited.
+Statement Cite(const AlignedStory& v, uint32_t shown, Span span, std::set<uint32_t>* groups) {
+  const AlignedSentence& own = v.alignment().sentences[shown];
   Statement st;
-  st.text = std::string(v.Text(v.Representative(group_index)));
-  std::set<uint32_t> articles;
-  std::set<std::string> origins;
-  for (uint32_t s : group) {
-    const AlignedSentence& as = v.alignment().sentences[s];
-    st.spans.push_back(v.ToSourceSpan(as.article, as.span));
-    if (articles.insert(as.article).second) st.sources.push_back(v.ArticleOf(s).id);
-    origins.insert(v.Origin(as.article));
+  st.text = std::string(span.In(v.ArticleOf(shown).text));
+  st.sources.push_back(v.ArticleOf(shown).id);
+  st.spans.push_back(v.ToSourceSpan(own.article, span));
+  std::set<std::string> origins = {v.Origin(own.article)};
+  if (groups != nullptr) groups->insert(own.group);
+  for (const SpanSupport& s : v.Supporters(shown)) {
+    if (s.article == own.article) continue;
+    const AlignedSentence& other = v.alignment().sentences[s.sentence];
+    st.sources.push_back(v.article(s.article).id);
+    SourceSpan cited = v.ToSourceSpan(s.article, other.span);
+    cited.support = s.support;
+    st.spans.push_back(cited);
+    origins.insert(v.Origin(s.article));
+    if (groups != nullptr) groups->insert(other.group);
   }
   st.independent_sources = static_cast<int>(origins.size());
   return st;
-}
-
-// Makes `span` (the sentence shown) the statement's first span and its
-// article the first source.
-void PutFirst(const SourceSpan& span, Statement* st) {
-  auto src = std::find(st->sources.begin(), st->sources.end(), span.article);
-  if (src != st->sources.end()) st->sources.erase(src);
-  st->sources.insert(st->sources.begin(), span.article);
-  auto same = [&](const SourceSpan& x) { return x.article == span.article && x.start == span.start; };
-  st->spans.erase(std::remove_if(st->spans.begin(), st->spans.end(), same), st->spans.end());
-  st->spans.insert(st->spans.begin(), span);
-}
-
-// Adds to `st` each article not yet among its sources whose most similar
-// sentence to `rep` reaches kParaphrase.
-void AddParaphrases(const AlignedStory& v, uint32_t rep, Statement* st, std::set<uint32_t>* groups) {
-  std::map<uint32_t, std::pair<float, uint32_t>> best;  // article -> (sim, sentence)
-  for (uint32_t j = 0; j < v.alignment().sentences.size(); ++j) {
-    uint32_t article = v.alignment().sentences[j].article;
-    const std::string& id = v.ArticleOf(j).id;
-    if (std::find(st->sources.begin(), st->sources.end(), id) != st->sources.end()) continue;
-    float sim = v.Similarity(rep, j);
-    if (sim >= kParaphrase && sim > best[article].first) best[article] = {sim, j};
-  }
-  for (auto [article, match] : best) {
-    groups->insert(v.alignment().sentences[match.second].group);
-    st->sources.push_back(v.ArticleOf(match.second).id);
-    st->spans.push_back(v.ToSourceSpan(article, v.alignment().sentences[match.second].span));
-  }
-}
-
-// True when an article of another origin has a sentence close enough to
-// `sentence` to state the same core: then it is not exclusive.
-bool ParaphrasedElsewhere(const AlignedStory& v, uint32_t sentence) {
-  std::string origin = v.Origin(v.alignment().sentences[sentence].article);
-  for (uint32_t j = 0; j < v.alignment().sentences.size(); ++j) {
-    if (v.Origin(v.alignment().sentences[j].article) == origin) continue;
-    if (v.Similarity(sentence, j) >= kParaphrase) return true;
-  }
-  return false;
 }
 
 // Bytes of a double quotation mark (" “ ”) at `i`, or 0.
@@ -278,27 +244,25 @@ struct BriefBuilder::Impl {
       return std::min(v.RelativePosition(sentence), sum / group.size());
     };
     std::stable_sort(picks.begin(), picks.end(), [&](const auto& a, const auto& b) { return order(a) < order(b); });
-    // The sentence most outlets state opens the summary: the story's core.
-    auto support = [&](const SummarySentence& p) {
-      int sentence = v.SentenceAt(p.article_index, p.span.begin);
-      return sentence < 0 ? 1 : v.Support(v.alignment().sentences[sentence].group);
-    };
-    auto lead = std::max_element(picks.begin(), picks.end(),
-                                 [&](const auto& a, const auto& b) { return support(a) < support(b); });
-    if (lead != picks.end()) std::rotate(picks.begin(), lead, lead + 1);
+    // The sentence most origins state opens the summary: the story's core.
     std::vector<Statement> out;
     for (const SummarySentence& picked : picks) {
       int sentence = v.SentenceAt(picked.article_index, picked.span.begin);
-      Statement st;
       if (sentence >= 0) {
-        st = MakeStatement(v, v.alignment().sentences[sentence].group);
-        groups->insert(v.alignment().sentences[sentence].group);
+        out.push_back(Cite(v, static_cast<uint32_t>(sentence), picked.span, groups));
+        continue;
       }
+      Statement st;
       st.text = std::string(picked.Text());
-      PutFirst(v.ToSourceSpan(picked.article_index, picked.span), &st);
-      if (sentence >= 0) AddParaphrases(v, static_cast<uint32_t>(sentence), &st, groups);
+      st.sources.push_back(picked.article->id);
+      st.spans.push_back(v.ToSourceSpan(picked.article_index, picked.span));
+      st.independent_sources = 1;
       out.push_back(std::move(st));
     }
+    auto lead = std::max_element(out.begin(), out.end(), [](const Statement& a, const Statement& b) {
+      return a.independent_sources < b.independent_sources;
+    });
+    if (lead != out.end()) std::rotate(out.begin(), lead, lead + 1);
     return out;
   }
 
@@ -316,9 +280,10 @@ struct BriefBuilder::Impl {
         if (shown < 0 && worthy(s)) shown = static_cast<int>(s);
       }
       if (shown < 0) continue;
-      Statement st = MakeStatement(v, g);
-      st.text = std::string(v.Text(shown));
-      PutFirst(v.ToSourceSpan(v.alignment().sentences[shown].article, v.alignment().sentences[shown].span), &st);
+      // The group says several origins state it; the citations check it
+      // against the sentence shown (a chain of links can drift).
+      Statement st = Cite(v, static_cast<uint32_t>(shown), v.alignment().sentences[shown].span, nullptr);
+      if (st.independent_sources < 2) continue;
       out.push_back(std::move(st));
     }
     std::stable_sort(out.begin(), out.end(), [](const Statement& a, const Statement& b) {
@@ -352,9 +317,9 @@ struct BriefBuilder::Impl {
       uint32_t article = v.alignment().sentences[s].article;
       if (!SummaryWorthy(v.Text(s)) || v.StartsInsideQuotation(s)) continue;
       if (per_article[article] >= kMaxExclusivesPerArticle) continue;
-      if (ParaphrasedElsewhere(v, s)) continue;
+      if (v.StatedElsewhere(s)) continue;
       ++per_article[article];
-      out.push_back({v.ArticleOf(s).id, std::string(v.Text(s))});
+      out.push_back({v.ArticleOf(s).id, std::string(v.Text(s)), v.ToSourceSpan(article, v.alignment().sentences[s].span)});
     }
     return out;
   }
@@ -401,12 +366,25 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   std::vector<uint32_t> ranked = RankGroups(view);
   std::set<uint32_t> in_summary;  // groups the summary states
   b.summary = impl_->Summary(view, options_.summary_words, &in_summary);
+  // Numbers, conflicts and tracked figures; the headline figure's newest
+  // value joins the summary (brief/number_table.h).
+  NumberTable::Build(view, &b, SummaryWorthy, &in_summary);
   b.facts = impl_->Facts(view, ranked, in_summary);
   b.exclusives = impl_->Exclusives(view, in_summary);
-  NumberTable::Build(view, &b.numbers, &b.conflicts);
   b.timeline = TimelineBuilder::Build(view);
   b.entities = Entities(view);
   b.quotes = impl_->quotes.Build(view, b.entities);
+  // Corrections the articles print: cut from their text by cleaning and
+  // kept as data (ingest/article.h); their spans are code points of the
+  // article's input, since the cleaned text no longer holds them.
+  for (const StoryMember& m : members) {
+    if (m.article->corrections.empty()) continue;
+    CodePointIndex input(m.article->input);
+    for (const ArticleCorrection& c : m.article->corrections) {
+      b.corrections.push_back({m.article->id, c.text,
+                               {m.article->id, input.ToCodePoint(c.input.begin), input.ToCodePoint(c.input.end)}});
+    }
+  }
   return b;
 }
 

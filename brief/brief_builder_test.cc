@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
+
+#include "brief/statement_matcher.h"
 
 namespace storyfuse {
 namespace {
@@ -62,6 +65,46 @@ TEST(BriefBuilderTest, EditorialRulesOnAnInventedStory) {
   for (const TimelineEntry& t : b.timeline) {
     EXPECT_EQ(t.text.find('"'), std::string::npos) << t.text;
   }
+}
+
+// Three invented reports of a council vote. The third shares the first two's
+// words but states something else (an argument, no vote): it must not be
+// cited for their sentence.
+const char kHarbour[] =
+    "The Tolvane council approved emergency funds for the flood defences on Monday after a long debate.\n"
+    "Water levels on the Vell river fell for a second day, the regional flood office said.\n"
+    "Engineers from the port authority will inspect the northern dike next week.";
+const char kValley[] =
+    "After a long debate, the Tolvane council on Monday approved emergency funds for the flood defences.\n"
+    "Water levels on the Vell river fell for a second day, the regional flood office said on Tuesday.\n"
+    "Farmers near Brask asked for compensation for flooded fields.";
+const char kCoast[] =
+    "Members of the Tolvane council argued for hours on Monday over how to pay for the flood defences.\n"
+    "Residents of the lower town packed the council chamber during the debate.\n"
+    "A ferry service across the Vell estuary stayed suspended.";
+
+TEST(BriefBuilderTest, ASourceIsCitedOnlyForWhatItsSpanStates) {
+  std::vector<Article> articles = {Make("harbour", kHarbour), Make("valley", kValley), Make("coast", kCoast)};
+  std::vector<StoryMember> members;
+  for (const Article& a : articles) members.push_back({&a, "", ""});
+  BriefBuilder builder;
+  StoryBrief b = builder.Build("s-2", members);
+  const StatementMatcher& m = StatementMatcher::Shipped();
+  bool vote_cited_twice = false;
+  std::vector<Statement> all = b.summary;
+  all.insert(all.end(), b.facts.begin(), b.facts.end());
+  for (const Statement& st : all) {
+    ASSERT_EQ(st.sources.size(), st.spans.size()) << st.text;
+    EXPECT_EQ(st.spans[0].support, 1.0f) << "the shown sentence's own span";
+    for (size_t i = 0; i < st.spans.size(); ++i) {
+      EXPECT_EQ(st.spans[i].article, st.sources[i]);
+      if (i > 0) EXPECT_TRUE(m.Supports(st.spans[i].support)) << st.text << " cites " << st.sources[i];
+    }
+    if (st.text.find("approved emergency funds") == std::string::npos) continue;
+    EXPECT_EQ(std::count(st.sources.begin(), st.sources.end(), "coast"), 0) << "coast reports no vote";
+    vote_cited_twice |= st.independent_sources == 2;
+  }
+  EXPECT_TRUE(vote_cited_twice) << "harbour and valley state the vote in other words";
 }
 
 }  // namespace

@@ -53,10 +53,18 @@ std::string QuoteTable(const StoryBrief& b) {
 std::string StoryHtml(const StoryBrief& b) {
   std::string out = fmt::format("<section id=\"{}\"><h1>{}</h1><p class=\"meta\">{} articles \u00b7 {} outlets \u00b7 {} independent sources</p>",
                                 HtmlEscape(b.id), HtmlEscape(b.headline), b.articles.size(), b.outlets, b.independent_sources);
-  List(&out, "Summary", StatementItems(b.summary, false));
+  List(&out, "Summary", StatementItems(b.summary, true));
   List(&out, "Facts", StatementItems(b.facts, true));
   out += QuoteTable(b);
-  std::vector<std::string> numbers, conflicts, timeline, entities, exclusives, articles;
+  std::vector<std::string> numbers, conflicts, figures, timeline, entities, exclusives, corrections, articles;
+  for (const auto& f : b.figures) {
+    std::string item = "<b>" + HtmlEscape(f.about) + "</b>:";
+    for (const auto& v : f.values) {
+      item += " " + HtmlEscape(v.text) + (v.time.empty() ? "" : " (" + HtmlEscape(v.time) + ")") + " " + Chips({v.source});
+    }
+    figures.push_back(item);
+  }
+  for (const auto& c : b.corrections) corrections.push_back(HtmlEscape(c.text) + " " + Chips({c.source}));
   for (const auto& n : b.numbers) numbers.push_back(HtmlEscape(n.text) + " " + Chips(n.sources));
   for (const auto& c : b.conflicts) {
     std::string item = "<b>" + HtmlEscape(c.about) + "</b>:";
@@ -74,10 +82,12 @@ std::string StoryHtml(const StoryBrief& b) {
                                    HtmlEscape(a.title), HtmlEscape(a.published)));
   }
   List(&out, "Numbers", numbers);
+  List(&out, "Figures over time", figures);
   List(&out, "Where outlets disagree", conflicts);
   List(&out, "Timeline", timeline);
   List(&out, "People, places and organisations", entities);
   List(&out, "Only one outlet reports", exclusives);
+  List(&out, "Corrections", corrections);
   List(&out, "Articles", articles);
   return out + "</section>";
 }

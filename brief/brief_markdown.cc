@@ -13,23 +13,29 @@ void Section(std::string* out, const char* title, bool nonempty) {
   if (nonempty) *out += fmt::format("\n## {}\n\n", title);
 }
 
+// "(3 independent sources)", or "(1 source)": how many origins carry an item,
+// beside the list of the articles that do.
+std::string Independent(int n) { return fmt::format("({} {})", n, n == 1 ? "source" : "independent sources"); }
+
 void RenderSummary(const StoryBrief& b, std::string* out) {
   Section(out, "Summary", !b.summary.empty());
-  for (const auto& s : b.summary) *out += fmt::format("- {} {}\n", s.text, Sources(s.sources));
+  for (const auto& s : b.summary) {
+    *out += fmt::format("- {} {} {}\n", s.text, Independent(s.independent_sources), Sources(s.sources));
+  }
 }
 
 void RenderFacts(const StoryBrief& b, std::string* out) {
   Section(out, "Facts", !b.facts.empty());
   for (const auto& f : b.facts) {
-    *out += fmt::format("- ({} sources) {} {}\n", f.independent_sources, f.text, Sources(f.sources));
+    *out += fmt::format("- {} {} {}\n", Independent(f.independent_sources), f.text, Sources(f.sources));
   }
 }
 
 void RenderQuotes(const StoryBrief& b, std::string* out) {
   Section(out, "Quotes", !b.quotes.empty());
   for (const auto& q : b.quotes) {
-    *out += fmt::format("- \u201c{}\u201d \u2014 {} {}\n", q.text, q.speaker.empty() ? "unattributed" : q.speaker,
-                        Sources(q.sources));
+    *out += fmt::format("- \u201c{}\u201d \u2014 {} {} {}\n", q.text, q.speaker.empty() ? "unattributed" : q.speaker,
+                        Independent(q.independent_sources), Sources(q.sources));
     for (const auto& v : q.variants) {
       if (v.text != q.text) *out += fmt::format("  - {}: \u201c{}\u201d\n", v.source, v.text);
     }
@@ -43,6 +49,14 @@ void RenderNumbers(const StoryBrief& b, std::string* out) {
     bool named = n.unit.empty() || n.text.find(n.unit.substr(0, 3)) != std::string::npos ||
                  (n.unit == "percent" && n.text.find('%') != std::string::npos);
     *out += fmt::format("- {}{} {}\n", n.text, named ? "" : " (" + n.unit + ")", Sources(n.sources));
+  }
+  Section(out, "Figures over time", !b.figures.empty());
+  for (const auto& f : b.figures) {
+    *out += fmt::format("- {}:", f.about);
+    for (const auto& v : f.values) {
+      *out += fmt::format(" {}{} [{}];", v.text, v.time.empty() ? "" : " (" + v.time + ")", v.source);
+    }
+    *out += "\n";
   }
   Section(out, "Conflicts", !b.conflicts.empty());
   for (const auto& c : b.conflicts) {
@@ -71,6 +85,11 @@ void RenderExclusives(const StoryBrief& b, std::string* out) {
   for (const auto& e : b.exclusives) *out += fmt::format("- {} [{}]\n", e.text, e.source);
 }
 
+void RenderCorrections(const StoryBrief& b, std::string* out) {
+  Section(out, "Corrections", !b.corrections.empty());
+  for (const auto& c : b.corrections) *out += fmt::format("- {} [{}]\n", c.text, c.source);
+}
+
 void RenderArticles(const StoryBrief& b, std::string* out) {
   Section(out, "Articles", !b.articles.empty());
   for (const auto& a : b.articles) {
@@ -96,6 +115,7 @@ std::string BriefToMarkdown(const StoryBrief& b) {
   RenderTimeline(b, &out);
   RenderEntities(b, &out);
   RenderExclusives(b, &out);
+  RenderCorrections(b, &out);
   RenderArticles(b, &out);
   return out;
 }

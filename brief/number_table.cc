@@ -1,27 +1,51 @@
 #include "brief/number_table.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
-#include <set>
+#include <numeric>
+#include <string>
 
+#include "analyze/figure_classifier.h"
 #include "analyze/number_aligner.h"
 #include "analyze/number_extractor.h"
 
 namespace storyfuse {
 namespace {
 
-constexpr size_t kMaxNumbers = 25;
-// Sentences at least this similar report the same event, so their numbers
-// for the same thing must agree.
-constexpr float kSameEvent = 0.25f;
+// How much a kind of figure matters to a reader of the brief: people
+// affected first, then money, then shares and counts of things; measures
+// (distances, speeds, durations) describe rather than tell.
+float KindWeight(FigureKind kind) {
+  switch (kind) {
+    case FigureKind::kPeople:
+      return 3;
+    case FigureKind::kMoney:
+      return 2;
+    case FigureKind::kShare:
+    case FigureKind::kCount:
+      return 1.5f;
+    case FigureKind::kMeasure:
+      return 0.6f;
+    case FigureKind::kBare:
+      return 0.5f;
+  }
+  return 0.5f;
+}
+// A vague plural ("dozens of people") says less than a figure.
+constexpr float kVagueWeight = 0.5f;
 
-// One statement of a value, merged across the articles that state it.
+// Every quantity of the story with what it is compared by.
+struct Collected {
+  std::vector<NumberMention> mentions;
+};
+
+// One value stated in one sense, merged across the articles stating it.
 struct Entry {
   BriefNumber number;
-  Quantity quantity;  // as first stated
-  uint32_t article;   // where it was first stated
-  std::vector<int> sentences;
+  std::vector<size_t> members;  // mentions cited, the shown one first
   std::set<std::string> origins;
+  float score = 0;
 };
 
 bool SameStatement(const BriefNumber& a, const Quantity& q) {
@@ -29,92 +53,282 @@ bool SameStatement(const BriefNumber& a, const Quantity& q) {
   return a.value == q.value && a.hedge == HedgeName(q.hedge) && same_range;
 }
 
-BriefNumber NumberOf(const Quantity& q, std::string_view text) {
+Collected Collect(const AlignedStory& v, NumberAligner* aligner) {
+  Collected c;
+  for (uint32_t a = 0; a < v.members().size(); ++a) {
+    const std::string& text = v.article(a).text;
+    for (Quantity& q : NumberExtractor::Extract(text, v.Lexed(a), v.Dates(a))) {
+      NumberMention m;
+      m.article = a;
+      m.figure = FigureClassifier::Classify(q, text, v.Lexed(a));
+      m.sentence = v.SentenceAt(a, q.span.begin);
+      m.sentence_span = m.sentence >= 0 ? v.alignment().sentences[m.sentence].span : q.sentence;
+      // The aligner's (ICU) sentence bounds the clause: the lexer's can run
+      // on past a quotation opened by backquotes ("season. ``We want").
+      q.sentence = m.sentence_span;
+      q.clause = Span{std::max(q.clause.begin, q.sentence.begin), std::min(q.clause.end, q.sentence.end)};
+      if (q.clause.begin >= q.clause.end) q.clause = q.span;
+      m.context = aligner->Context(q, text, v.Lexed(a));
+      if (m.context.key.empty() && m.figure.development.empty()) continue;  // a bare "two"
+      // Counts of people are told apart by what happened to them.
+      if (!m.figure.development.empty()) m.context.key += "#" + std::string(m.figure.development);
+      m.quantity = std::move(q);
+      c.mentions.push_back(std::move(m));
+    }
+  }
+  return c;
+}
+
+// How strongly mention j's sentence states what mention i's does, given
+// equal values: 0 when they count different things (another key, a part
+// against a whole, a record against an ordinary count, different owners),
+// else the larger of the sentences' similarity and their clauses' shared
+// words.
+float Support(const AlignedStory& v, const Collected& c, size_t i, size_t j) {
+  const NumberMention& a = c.mentions[i];
+  const NumberMention& b = c.mentions[j];
+  if (a.article == b.article && a.sentence == b.sentence) return 1;
+  const QuantityContext& ca = a.context;
+  const QuantityContext& cb = b.context;
+  if (ca.key != cb.key || a.quantity.part != b.quantity.part || NumberAligner::DifferentNames(ca, cb)) return 0;
+  if (NumberAligner::Superlative(ca) != NumberAligner::Superlative(cb)) return 0;
+  float sim = a.sentence >= 0 && b.sentence >= 0 ? v.Similarity(a.sentence, b.sentence) : 0;
+  return std::clamp(std::max(sim, NumberAligner::ContextOverlap(ca, cb)), 0.0f, 1.0f);
+}
+
+BriefNumber NumberOf(const AlignedStory& v, const NumberMention& m) {
+  const Quantity& q = m.quantity;
   BriefNumber n;
   n.value = q.value;
   if (q.range) n.min = q.min, n.max = q.max;
   n.hedge = std::string(HedgeName(q.hedge));
-  n.unit = q.Counted();
-  n.text = std::string(q.span.In(text));
+  n.unit = q.Counted().empty() ? m.figure.group : q.Counted();
+  n.text = std::string(q.span.In(v.article(m.article).text));
   return n;
 }
 
-// Statements bucketed by what they count (NumberAligner::CountedKey).
-std::map<std::string, std::vector<Entry>> Collect(const AlignedStory& v, NumberAligner* aligner) {
+void Cite(const AlignedStory& v, const NumberMention& m, float support, size_t index, Entry* e) {
+  SourceSpan span = v.ToSourceSpan(m.article, m.sentence_span);
+  span.support = support;
+  e->number.sources.push_back(v.article(m.article).id);
+  e->number.spans.push_back(span);
+  e->members.push_back(index);
+  e->origins.insert(v.Origin(m.article));
+  e->number.independent_sources = static_cast<int>(e->origins.size());
+}
+
+// Entries bucketed by key, in the order first stated.
+std::map<std::string, std::vector<Entry>> Merge(const AlignedStory& v, const Collected& c) {
   std::map<std::string, std::vector<Entry>> by_key;
-  for (uint32_t a = 0; a < v.members().size(); ++a) {
-    const std::string& text = v.article(a).text;
-    for (const Quantity& q : NumberExtractor::Extract(text, v.Lexed(a), v.Dates(a))) {
-      if (q.Counted().empty()) continue;
-      std::string key = aligner->CountedKey(q);
-      if (key.empty()) continue;
-      std::vector<Entry>& entries = by_key[key];
-      auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return SameStatement(e.number, q); });
-      if (it == entries.end()) it = entries.insert(entries.end(), Entry{NumberOf(q, text), q, a, {}, {}});
-      if (std::find(it->number.sources.begin(), it->number.sources.end(), v.article(a).id) == it->number.sources.end()) {
-        it->number.sources.push_back(v.article(a).id);
-      }
-      it->sentences.push_back(v.SentenceAt(a, q.span.begin));
-      it->origins.insert(v.Origin(a));
+  for (size_t i = 0; i < c.mentions.size(); ++i) {
+    const NumberMention& m = c.mentions[i];
+    std::vector<Entry>& entries = by_key[c.mentions[i].context.key];
+    const std::string& id = v.article(m.article).id;
+    Entry* home = nullptr;
+    float support = 0;
+    bool restated = false;  // the article gave this value already
+    for (Entry& e : entries) {
+      if (!SameStatement(e.number, m.quantity)) continue;
+      auto& sources = e.number.sources;
+      restated = restated || std::find(sources.begin(), sources.end(), id) != sources.end();
+      float s = Support(v, c, e.members.front(), i);
+      if (s >= NumberTable::kMinSupport && s > support) home = &e, support = s;
+    }
+    if (home == nullptr && restated) continue;  // one article's figure is one number
+    if (home == nullptr) {
+      entries.emplace_back();
+      entries.back().number = NumberOf(v, m);
+      Cite(v, m, 1, i, &entries.back());
+      continue;
+    }
+    if (std::find(home->number.sources.begin(), home->number.sources.end(), id) == home->number.sources.end()) {
+      Cite(v, m, support, i, home);
     }
   }
   return by_key;
 }
 
-bool SameEvent(const AlignedStory& v, const Entry& a, const Entry& b) {
-  for (int x : a.sentences) {
-    for (int y : b.sentences) {
-      if (x >= 0 && y >= 0 && v.Similarity(x, y) >= kSameEvent) return true;
+float Score(const AlignedStory& v, const Collected& c, const Entry& e) {
+  const NumberMention& shown = c.mentions[e.members.front()];
+  float position = 1;
+  for (size_t i : e.members) {
+    int s = c.mentions[i].sentence;
+    if (s >= 0) position = std::min(position, v.RelativePosition(s));
+  }
+  float weight = KindWeight(shown.figure.kind) * (shown.quantity.vague ? kVagueWeight : 1);
+  return weight * (1 + std::log2(static_cast<float>(e.origins.size()))) / (1 + 2 * position);
+}
+
+// ---- conflicts ----
+
+class ConflictFinder {
+ public:
+  ConflictFinder(const AlignedStory& v, const Collected& c, const std::vector<Entry>& entries)
+      : v_(v), c_(c), entries_(entries) {
+    if (entries.empty()) return;
+    const std::string& key = c.mentions[entries.front().members.front()].context.key;
+    for (size_t i = 0; i < c.mentions.size(); ++i) {
+      if (c.mentions[i].context.key == key) bucket_.push_back(i);
     }
   }
-  return false;
-}
 
-bool DifferentOrigins(const Entry& a, const Entry& b) {
-  for (const auto& o : a.origins) {
-    if (!b.origins.count(o)) return true;
-  }
-  return a.origins != b.origins;
-}
-
-// Two statements conflict when NumberAligner says they count the same
-// thing with values that cannot both hold, they come from different
-// origins, and their sentences report the same event.
-bool Conflicting(const AlignedStory& v, const Entry& a, const Entry& b, NumberAligner* aligner) {
-  if (!NumberAligner::ValuesConflict(a.quantity, b.quantity) || !DifferentOrigins(a, b)) return false;
-  if (!SameEvent(v, a, b)) return false;
-  return aligner->SameThing(a.quantity, v.article(a.article).text, b.quantity, v.article(b.article).text);
-}
-
-void FindConflicts(const AlignedStory& v, const std::vector<Entry>& entries, NumberAligner* aligner,
-                   std::vector<Conflict>* conflicts) {
-  std::set<size_t> involved;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    for (size_t j = i + 1; j < entries.size(); ++j) {
-      if (Conflicting(v, entries[i], entries[j], aligner)) {
-        involved.insert(i);
-        involved.insert(j);
+  void Find(std::vector<Conflict>* out) {
+    size_t n = entries_.size();
+    std::vector<size_t> parent(n);
+    std::iota(parent.begin(), parent.end(), 0);
+    auto root = [&](size_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    std::vector<bool> conflicting(n, false);
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = i + 1; j < n; ++j) {
+        if (!Conflicting(i, j)) continue;
+        conflicting[i] = conflicting[j] = true;
+        parent[root(i)] = root(j);
       }
     }
+    // Values of the same quantity agreeing with one side join its conflict.
+    for (size_t i = 0; i < n; ++i) {
+      if (conflicting[i]) continue;
+      for (size_t j = 0; j < n; ++j) {
+        if (conflicting[j] && SameQuantity(i, j)) {
+          parent[root(i)] = root(j);
+          conflicting[i] = true;
+          break;
+        }
+      }
+    }
+    std::map<size_t, std::vector<size_t>> groups;
+    for (size_t i = 0; i < n; ++i) {
+      if (conflicting[i]) groups[root(i)].push_back(i);
+    }
+    for (auto& [r, members] : groups) {
+      std::sort(members.begin(), members.end(),
+                [&](size_t a, size_t b) { return entries_[a].number.value < entries_[b].number.value; });
+      Conflict conflict;
+      conflict.about = entries_[members.front()].number.unit;
+      for (size_t i : members) {
+        const BriefNumber& num = entries_[i].number;
+        conflict.values.push_back({num.value, num.text, num.sources, num.spans});
+      }
+      out->push_back(std::move(conflict));
+    }
   }
-  if (involved.empty()) return;
-  Conflict c;
-  c.about = entries[*involved.begin()].number.unit;
-  for (size_t i : involved) c.values.push_back({entries[i].number.value, entries[i].number.text, entries[i].number.sources});
-  conflicts->push_back(std::move(c));
-}
+
+ private:
+  const Quantity& Shown(size_t e) const { return c_.mentions[entries_[e].members.front()].quantity; }
+
+  bool Conflicting(size_t a, size_t b) const {
+    return NumberAligner::ValuesConflict(Shown(a), Shown(b)) && SameQuantity(a, b);
+  }
+
+  // Everything a conflict needs but disjoint values.
+  bool SameQuantity(size_t a, size_t b) const {
+    const NumberMention& ma = c_.mentions[entries_[a].members.front()];
+    const NumberMention& mb = c_.mentions[entries_[b].members.front()];
+    if (!ma.figure.development.empty() || !mb.figure.development.empty()) return false;  // tracked
+    if (!NumberAligner::Commensurate(ma.quantity, mb.quantity)) return false;
+    if (StatedTogether(a, b)) return false;
+    for (size_t i : entries_[a].members) {
+      for (size_t j : entries_[b].members) {
+        if (SameStatementAndTime(i, j)) return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether one article states, as two different statements, a value of
+  // entry a's quantity agreeing with a and not b and one of b's agreeing
+  // with b and not a: then it holds them to be different things or times
+  // ("weakened from 180 mph to 80 mph"), and the articles giving one of
+  // them each do not disagree.
+  bool StatedTogether(size_t a, size_t b) const {
+    std::map<uint32_t, std::pair<std::vector<size_t>, std::vector<size_t>>> by_article;
+    for (size_t i : bucket_) {
+      bool to_a = Agrees(i, a, b), to_b = Agrees(i, b, a);
+      if (!to_a && !to_b) continue;
+      auto& [agree_a, agree_b] = by_article[c_.mentions[i].article];
+      if (to_a) agree_a.push_back(i);
+      if (to_b) agree_b.push_back(i);
+    }
+    for (const auto& [article, lists] : by_article) {
+      if (!lists.first.empty() && !lists.second.empty()) return true;
+    }
+    return false;
+  }
+
+  // Whether mention i states entry e's quantity with a value agreeing with
+  // e's and not with entry other's: it is one of e's, or the same thing.
+  bool Agrees(size_t i, size_t e, size_t other) const {
+    const std::vector<size_t>& members = entries_[e].members;
+    if (std::find(members.begin(), members.end(), i) != members.end()) return true;
+    const NumberMention& m = c_.mentions[i];
+    const NumberMention& shown = c_.mentions[members.front()];
+    if (m.context.key != shown.context.key) return false;
+    if (!NumberAligner::ValuesAgree(m.quantity, shown.quantity) || NumberAligner::ValuesAgree(m.quantity, Shown(other))) {
+      return false;
+    }
+    // A part stated beside its whole ("64 of the 122 seats") still states
+    // the quantity: compare as if in the same role.
+    Quantity as_role = m.quantity;
+    as_role.part = shown.quantity.part;
+    return NumberAligner::SameThing(as_role, m.context, shown.quantity, shown.context);
+  }
+
+  bool SameStatementAndTime(size_t i, size_t j) const {
+    const NumberMention& a = c_.mentions[i];
+    const NumberMention& b = c_.mentions[j];
+    if (a.article == b.article || v_.Origin(a.article) == v_.Origin(b.article)) return false;
+    if (a.sentence < 0 || b.sentence < 0 || v_.Similarity(a.sentence, b.sentence) < NumberTable::kSameStatement) {
+      return false;
+    }
+    if (!NumberAligner::SameThing(a.quantity, a.context, b.quantity, b.context)) return false;
+    if (a.context.irrealis || b.context.irrealis) return false;  // a plan or forecast is no fact
+    std::string da = Day(a), db = Day(b);
+    return da.empty() || db.empty() || da == db;
+  }
+
+  // The day a sentence names (the first, non-approximate), or "".
+  std::string Day(const NumberMention& m) const {
+    for (const DateMention& d : v_.Dates(m.article)) {
+      if (d.span.begin < m.sentence_span.begin || d.span.end > m.sentence_span.end) continue;
+      if (d.granularity == DateGranularity::kDay && !d.approximate && !d.iso.empty()) return d.iso;
+    }
+    return "";
+  }
+
+  const AlignedStory& v_;
+  const Collected& c_;
+  const std::vector<Entry>& entries_;
+  std::vector<size_t> bucket_;  // the mentions of the entries' key
+};
 
 }  // namespace
 
-void NumberTable::Build(const AlignedStory& v, std::vector<BriefNumber>* numbers, std::vector<Conflict>* conflicts) {
+void NumberTable::Build(const AlignedStory& v, StoryBrief* brief, const FigureTracker::SentenceFilter& reads_alone,
+                        std::set<uint32_t>* summary_groups) {
   NumberAligner aligner;
-  for (const auto& [key, entries] : Collect(v, &aligner)) {
-    for (const Entry& e : entries) numbers->push_back(e.number);
-    FindConflicts(v, entries, &aligner, conflicts);
+  Collected c = Collect(v, &aligner);
+  std::vector<Entry> all;
+  for (auto& [key, entries] : Merge(v, c)) {
+    ConflictFinder(v, c, entries).Find(&brief->conflicts);
+    for (Entry& e : entries) {
+      e.score = Score(v, c, e);
+      all.push_back(std::move(e));
+    }
   }
-  std::stable_sort(numbers->begin(), numbers->end(),
-                   [](const BriefNumber& a, const BriefNumber& b) { return a.sources.size() > b.sources.size(); });
-  if (numbers->size() > kMaxNumbers) numbers->resize(kMaxNumbers);
+  std::stable_sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.number.sources.size() > b.number.sources.size();
+  });
+  for (Entry& e : all) {
+    if (brief->numbers.size() < kMaxNumbers) brief->numbers.push_back(std::move(e.number));
+  }
+  brief->figures = FigureTracker::Track(v, c.mentions);
+  if (reads_alone) {
+    FigureTracker::StateHeadline(v, c.mentions, reads_alone, &brief->figures, &brief->summary, summary_groups);
+  }
 }
 
 }  // namespace storyfuse

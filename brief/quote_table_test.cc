@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ingest/text_cleaner.h"
+
 namespace storyfuse {
 namespace {
 
@@ -35,6 +42,117 @@ TEST(QuoteTableTest, ShortQuoteInsideALongOneOfOtherWordsStaysApart) {
   QuoteTable table;
   std::vector<BriefQuote> quotes = table.Build(view, {});
   EXPECT_EQ(quotes.size(), 2u);
+}
+
+// Fictional reports of one press briefing (issue 19): two outlets word
+// the same remark differently, and a different speaker uses the same frame.
+struct Briefing {
+  Article a, b, c;
+  std::vector<StoryMember> members;
+  Briefing() {
+    a.id = "harbor-ledger";
+    a.text =
+        "\"She is closing too many piers,\" union leader Oren Vask said of the harbor master. "
+        "\"We will not accept it,\" Vask said.";
+    b.id = "velda-post";
+    b.text =
+        "Oren Vask was blunt. \"We are not happy with the harbor master. Because she is closing a lot of piers. "
+        "And a lot of them are ours,\" Vask said on Monday.";
+    c.id = "norvania-times";
+    c.text = "\"We will not accept it,\" Mayor Ilse Brandvik said of the union's demands.";
+    members = {{&a, "", ""}, {&b, "", ""}, {&c, "", ""}};
+  }
+};
+
+const BriefQuote* WithVariantFrom(const std::vector<BriefQuote>& quotes, const std::string& source,
+                                  std::string_view words) {
+  for (const BriefQuote& q : quotes) {
+    for (const QuoteVariant& v : q.variants) {
+      if (v.source == source && v.text.find(words) != std::string::npos) return &q;
+    }
+  }
+  return nullptr;
+}
+
+TEST(QuoteTableTest, TheSameRemarkWordedTwoWaysIsOneRemarkWithBothFullWordings) {
+  Briefing s;
+  AlignedStory view(s.members);
+  QuoteTable table;
+  std::vector<BriefQuote> quotes = table.Build(view, {});
+  const BriefQuote* from_a = WithVariantFrom(quotes, "harbor-ledger", "too many piers");
+  const BriefQuote* from_b = WithVariantFrom(quotes, "velda-post", "a lot of piers");
+  ASSERT_NE(from_a, nullptr);
+  EXPECT_EQ(from_a, from_b);
+  EXPECT_EQ(from_a->speaker, "Oren Vask");
+  EXPECT_EQ(from_a->independent_sources, 2);
+  // Each outlet's whole quotation, with the span it has in that article.
+  for (const QuoteVariant& v : from_a->variants) {
+    const Article& art = v.source == "harbor-ledger" ? s.a : s.b;
+    EXPECT_NE(art.text.find(v.text), std::string::npos) << v.text;
+    EXPECT_EQ(v.span.article, v.source);
+    EXPECT_EQ(v.span.end - v.span.start, v.text.size()) << v.text;  // ASCII: code points are bytes
+    EXPECT_EQ(art.text.substr(v.span.start, v.span.end - v.span.start), v.text);
+  }
+  EXPECT_NE(from_a->text.find("And a lot of them are ours"), std::string::npos) << from_a->text;
+}
+
+TEST(QuoteTableTest, TheSameFrameByDifferentSpeakersIsNotOneRemark) {
+  Briefing s;
+  AlignedStory view(s.members);
+  QuoteTable table;
+  std::vector<BriefQuote> quotes = table.Build(view, {});
+  const BriefQuote* union_leader = WithVariantFrom(quotes, "harbor-ledger", "We will not accept it");
+  const BriefQuote* mayor = WithVariantFrom(quotes, "norvania-times", "We will not accept it");
+  ASSERT_NE(union_leader, nullptr);
+  ASSERT_NE(mayor, nullptr);
+  EXPECT_NE(union_leader, mayor);
+  EXPECT_EQ(mayor->speaker, "Ilse Brandvik");
+  EXPECT_FALSE(QuoteTable::SameRemark("We will not accept it,", "Oren Vask", "We will not accept it,", "Ilse Brandvik"));
+  EXPECT_TRUE(QuoteTable::SameRemark("We will not accept it,", "Oren Vask", "We will not accept it,", ""));
+}
+
+TEST(QuoteTableTest, AFragmentJoinsTheSentenceItIsCutFrom) {
+  EXPECT_TRUE(QuoteTable::SameRemark("dismay and anger", "Ilse Brandvik",
+                                     "I share the council's dismay and anger at the delay to the pier.", "Ilse Brandvik"));
+  // Two stems are not the words: "dismayed and angry" is another remark.
+  EXPECT_FALSE(QuoteTable::SameRemark("dismay and anger", "Ilse Brandvik",
+                                      "She is dismayed and angry that the crews left.", "Ilse Brandvik"));
+}
+
+// The seeds: every quote the extractor finds (`storyfuse quotes`, which
+// reads each file as it is) is a variant of a remark in the brief's quotes.
+TEST(QuoteTableSeedsTest, EveryExtractedQuoteIsInTheBrief) {
+  std::filesystem::path dir = std::filesystem::path(STORYFUSE_SHARED_DIR) / "seeds";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "no seeds at " << dir;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::vector<Article> articles(files.size());
+  TextCleaner cleaner;
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::ifstream f(files[i]);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    articles[i].id = files[i].stem().string();
+    articles[i].input = ss.str();
+    ASSERT_TRUE(cleaner.Clean(&articles[i]).ok());
+  }
+  std::vector<StoryMember> members;
+  for (const Article& a : articles) members.push_back({&a, "", a.id});
+  AlignedStory view(members);
+  QuoteTable table;
+  std::vector<BriefQuote> quotes = table.Build(view, {});
+  QuoteExtractor extractor;
+  size_t found = 0;
+  for (const Article& a : articles) {
+    for (const Quote& q : extractor.Extract(a.input)) {
+      ++found;
+      std::string text(q.text.In(a.input));
+      EXPECT_NE(WithVariantFrom(quotes, a.id, text), nullptr) << a.id << ": " << text;
+    }
+  }
+  EXPECT_GE(found, 50u);
+  for (const BriefQuote& q : quotes) EXPECT_FALSE(q.speaker.empty()) << q.text;
 }
 
 }  // namespace

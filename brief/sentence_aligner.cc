@@ -8,8 +8,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "text/segmenter.h"
+#include "brief/statement_matcher.h"
 #include "brief/stem_cache.h"
+#include "text/segmenter.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
 
@@ -34,6 +35,8 @@ uint32_t Find(std::vector<uint32_t>& parent, uint32_t x) {
 
 struct SentenceAligner::Impl {
   float threshold;
+  const StatementMatcher* matcher = nullptr;
+  std::vector<std::unique_ptr<MatchSentence>> for_matcher;  // per sentence, read on first use
   std::unique_ptr<Segmenter> own_segmenter;  // when the caller lends none
   Segmenter* segmenter = nullptr;
   std::unordered_map<std::string, uint32_t> term_ids;
@@ -123,9 +126,10 @@ struct SentenceAligner::Impl {
   }
 };
 
-SentenceAligner::SentenceAligner(float threshold, Segmenter* segmenter)
+SentenceAligner::SentenceAligner(float threshold, Segmenter* segmenter, const StatementMatcher* matcher)
     : impl_(std::make_unique<Impl>()) {
   impl_->threshold = threshold;
+  impl_->matcher = matcher;
   if (segmenter == nullptr) {
     impl_->own_segmenter = std::make_unique<Segmenter>();
     segmenter = impl_->own_segmenter.get();
@@ -159,6 +163,21 @@ const SegmentedText& SentenceAligner::Segmented(uint32_t article) const {
 
 float SentenceAligner::Similarity(uint32_t a, uint32_t b) const { return impl_->Cosine(a, b); }
 
+const MatchSentence& SentenceAligner::ForMatcher(uint32_t s) const {
+  Impl& m = *impl_;
+  if (m.for_matcher.size() < m.sentences.size()) m.for_matcher.resize(m.sentences.size());
+  if (!m.for_matcher[s]) {
+    const AlignedSentence& as = m.sentences[s];
+    m.for_matcher[s] = std::make_unique<MatchSentence>(m.matcher->Read(as.span.In(m.texts[as.article])));
+  }
+  return *m.for_matcher[s];
+}
+
+float SentenceAligner::Match(uint32_t a, uint32_t b) const {
+  if (impl_->matcher == nullptr) return 0;
+  return impl_->matcher->Probability(ForMatcher(a), ForMatcher(b));
+}
+
 int SentenceAligner::ArticlesUsing(std::string_view word) const {
   std::string lower = UnicodeText::Fold(word);
   if (lower.size() < 2 || IsStopword(lower)) return 0;
@@ -176,6 +195,12 @@ Alignment SentenceAligner::Align() {
   std::iota(parent.begin(), parent.end(), 0);
   Alignment out;
   out.neighbours.resize(n);
+  if (m.matcher != nullptr) out.scored.resize(n);
+  // Sentences are in article order: the candidates of a sentence of
+  // article a start at the first sentence of article a + 1.
+  std::vector<uint32_t> next_article(m.texts.size() + 1, n);
+  for (uint32_t i = n; i-- > 0;) next_article[m.sentences[i].article] = i;
+  for (size_t a = m.texts.size(); a-- > 0;) next_article[a] = std::min(next_article[a], next_article[a + 1]);
   // Dot products are accumulated through the postings (each carrying the
   // later sentence's term weight), in the order of sentence i's terms, which
   // is term-id order: the same sums, in the same order, as Cosine()'s merge,
@@ -187,25 +212,52 @@ Alignment SentenceAligner::Align() {
   std::vector<uint32_t> candidates;
   std::vector<uint32_t> stamp(n, UINT32_MAX);
   std::vector<float> dot(n, 0);
+  std::vector<std::pair<float, uint32_t>> ranked;
   for (uint32_t i = 0; i < n; ++i) {
     if (m.raw_terms[i].size() < kMinTerms || m.vectors[i].norm == 0) continue;
     candidates.clear();
+    bool capped = false;  // a term of i was left out of the sums
+    const uint32_t first = next_article[m.sentences[i].article + 1];
     for (auto [term, wi] : m.vectors[i].terms) {
       const auto& list = weighted[term];
-      auto first = std::upper_bound(list.begin(), list.end(), std::make_pair(i, std::numeric_limits<float>::infinity()));
-      for (auto it = first; it != list.end(); ++it) {
+      if (list.size() > kMaxPostings) {
+        capped = true;
+        continue;
+      }
+      auto from = std::lower_bound(list.begin(), list.end(), std::make_pair(first, -std::numeric_limits<float>::infinity()));
+      for (auto it = from; it != list.end(); ++it) {
         uint32_t j = it->first;
         if (stamp[j] != i) stamp[j] = i, dot[j] = 0, candidates.push_back(j);
         dot[j] += wi * it->second;
       }
     }
+    ranked.clear();
     for (uint32_t j : candidates) {
-      if (m.sentences[j].article == m.sentences[i].article) continue;
       if (m.raw_terms[j].size() < kMinTerms || m.vectors[j].norm == 0) continue;
-      float sim = dot[j] / (m.vectors[i].norm * m.vectors[j].norm);
-      if (sim < m.threshold) continue;
-      out.neighbours[i].push_back({j, sim});
-      out.neighbours[j].push_back({i, sim});
+      float sim = capped ? m.Cosine(i, j) : dot[j] / (m.vectors[i].norm * m.vectors[j].norm);
+      if (m.matcher == nullptr) {
+        if (sim < m.threshold) continue;
+        out.neighbours[i].push_back({j, sim});
+        out.neighbours[j].push_back({i, sim});
+        parent[Find(parent, i)] = Find(parent, j);
+      } else if (sim >= kCandidateCosine) {
+        ranked.push_back({sim, j});
+      }
+    }
+    if (m.matcher == nullptr) continue;
+    // The most similar first, ties by sentence order: deterministic.
+    std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+      return x.first != y.first ? x.first > y.first : x.second < y.second;
+    });
+    if (ranked.size() > kMaxCandidates) ranked.resize(kMaxCandidates);
+    std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
+    for (auto [sim, j] : ranked) {
+      float p = Match(i, j);
+      out.scored[i].push_back({j, p});
+      out.scored[j].push_back({i, p});
+      if (!m.matcher->Supports(p)) continue;
+      out.neighbours[i].push_back({j, p});
+      out.neighbours[j].push_back({i, p});
       parent[Find(parent, i)] = Find(parent, j);
     }
   }

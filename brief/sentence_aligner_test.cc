@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <ctime>
 #include <string>
+
+#include "brief/statement_matcher.h"
 
 namespace storyfuse {
 namespace {
@@ -50,6 +54,67 @@ TEST(SentenceAlignerTest, WeightsFavourInformativeSentences) {
   Alignment a = aligner.Align();
   ASSERT_EQ(a.sentences.size(), 2u);
   EXPECT_GT(a.sentences[1].weight, a.sentences[0].weight);
+}
+
+// Fictional reports of a flood: the same frame with different speakers or
+// figures must not link; a paraphrase must.
+const std::string kRiverTimes =
+    "\"The river is rising faster than we feared,\" said Odile Marchetti.\n"
+    "Flooding along the Vell river forced 1,200 people from their homes on Sunday.\n"
+    "The Tolvane council approved emergency funds for the flood defences on Monday after a long debate.";
+const std::string kValleyPost =
+    "\"The old bridge has already lost half its railings,\" said Teodor Vasko.\n"
+    "Flooding along the Vell river forced 4,500 people from their homes on Sunday.\n"
+    "After a long debate, the Tolvane council on Monday approved emergency funds for the flood defences.";
+
+TEST(SentenceAlignerTest, TheMatcherLinksStatementsNotFrames) {
+  SentenceAligner aligner(0.5f, nullptr, &StatementMatcher::Shipped());
+  aligner.AddArticle(kRiverTimes);
+  aligner.AddArticle(kValleyPost);
+  Alignment a = aligner.Align();
+  ASSERT_EQ(a.sentences.size(), 6u);
+  EXPECT_NE(a.sentences[0].group, a.sentences[3].group) << "two quotes, two speakers, one frame";
+  EXPECT_NE(a.sentences[1].group, a.sentences[4].group) << "1,200 and 4,500 people are not one statement";
+  EXPECT_EQ(a.sentences[2].group, a.sentences[5].group) << "the paraphrase";
+  ASSERT_EQ(a.neighbours[2].size(), 1u);
+  EXPECT_TRUE(StatementMatcher::Shipped().Supports(a.neighbours[2][0].second));
+}
+
+double CpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+// CPU seconds to align `articles` articles of `n` copies of one sentence
+// each (the least of three runs: the machine is shared).
+double RepeatedSentenceSeconds(int articles, int n) {
+  std::string text;
+  for (int i = 0; i < n; ++i) text += "The dam on the Vell river opened its gates at noon today.\n";
+  double best = 1e9;
+  for (int run = 0; run < 3; ++run) {
+    double start = CpuSeconds();
+    SentenceAligner aligner(0.5f, nullptr, &StatementMatcher::Shipped());
+    for (int a = 0; a < articles; ++a) aligner.AddArticle(text);
+    Alignment out = aligner.Align();
+    best = std::min(best, CpuSeconds() - start);
+    EXPECT_EQ(out.sentences.size(), static_cast<size_t>(articles * n));
+  }
+  return best;
+}
+
+// Issue #22: one article of 40,000 repeated sentences took 5.9 s, every
+// pair of its sentences being scored before same-article pairs were
+// dropped. Now they are never candidates, and a term in more than
+// kMaxPostings sentences makes none: 4x the input may cost at most 6x.
+TEST(SentenceAlignerTest, PathologicalRepetitionGrowsLinearly) {
+  constexpr int kN = 5000;
+  for (int articles : {1, 2}) {
+    double small = RepeatedSentenceSeconds(articles, kN);
+    double large = RepeatedSentenceSeconds(articles, 4 * kN);
+    EXPECT_LE(large, 6 * std::max(small, 1e-3)) << articles << " article(s): " << small << " s at N, " << large
+                                               << " s at 4N";
+  }
 }
 
 }  // namespace

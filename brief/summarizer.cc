@@ -702,7 +702,10 @@ struct Summarizer::Impl {
       prev_end = spans[p].end;
       bool starts_inside = quote_open;  // a later piece of a quotation
       double quoted = QuotedShare(spans[p].In(text), &quote_open);
-      if (starts_inside && opt.max_quoted_share < 1) quoted = 1;
+      // A piece of a quotation split across sentences, its first (it ends
+      // inside the quotation) or a later one, is half a quote, never a
+      // statement of its own.
+      if ((starts_inside || quote_open) && opt.max_quoted_share < 1) quoted = 1;
       Candidate c;
       c.article = index;
       c.position = p;

@@ -86,7 +86,8 @@ struct SummarizerOptions {
   // matches ROUGE references (Multi-News R-2 -1.3 without quote-led
   // sentences); a brief sets it lower, its quotes having their own table.
   // Below 1, a sentence that starts inside a quotation opened by an earlier
-  // sentence of its paragraph counts as wholly quoted.
+  // sentence of its paragraph, or ends inside one it opens, counts as
+  // wholly quoted (half a quote).
   double max_quoted_share = 1.0;
   // Trims a short attribution tail (", officials said.", ", according to
   // police.") off the end of a sentence: the span then ends before the

@@ -32,6 +32,16 @@ struct Removed {
   std::string kind;
 };
 
+// A correction the article prints about itself ("CORRECTION, June 29,
+// 2031: An earlier version of this story misstated ..."). It is not story
+// text, so cleaning cuts it from Article::text (and lists it in `removed`
+// as kind "correction"), but it is kept here as data: the brief shows it
+// as a correction, never as a fact.
+struct ArticleCorrection {
+  Span input;        // bytes of Article::input (for HTML, from its first to its last text byte)
+  std::string text;  // the correction as the reader sees it, UTF-8 NFC
+};
+
 struct Article {
   std::string id;        // file name without extension, or the JSONL id
   std::string source;    // where it was read: path, "path:line", or "-"
@@ -48,6 +58,7 @@ struct Article {
   std::string input;     // the document as read, decoded to UTF-8
   OffsetMap offsets;     // text bytes -> input bytes
   std::vector<Removed> removed;
+  std::vector<ArticleCorrection> corrections;  // in input order
 };
 
 }  // namespace storyfuse

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "ingest/line_shape.h"
+#include "ingest/photo_credit.h"
 #include "ingest/wire_agencies.h"
 
 namespace storyfuse {
@@ -10,7 +11,10 @@ namespace {
 
 constexpr size_t kMaxCreditWords = 40;
 constexpr size_t kMaxAgencyCreditBytes = 60;
-constexpr size_t kMaxAgencyCreditWords = 6;  // "with inputs from Reuters and AFP"
+constexpr size_t kMaxAgencyCreditWords = 6;
+// "X reported from Y" as a credit line is short; a story sentence about a
+// reporter runs longer.
+constexpr size_t kMaxReportedFromWords = 25;  // "with inputs from Reuters and AFP"
 
 // The first agency named in a list such as "Reuters and AFP" or "AP, AFP".
 std::string AgencyIn(std::string_view names) {
@@ -53,6 +57,8 @@ std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
   for (std::string_view p : {"with inputs from ", "inputs from ", "with "}) {
     if (LineShape::StartsWithNoCase(whole, p)) whole.remove_prefix(p.size());
   }
+  // "REUTERS/Ana Ruiz" credits a photo, not the story.
+  if (PhotoCredit::IsSlashCredit(whole)) return std::nullopt;
   if (whole.size() <= kMaxAgencyCreditBytes &&
       LineShape::WordCount(whole, kMaxAgencyCreditWords + 1) <= kMaxAgencyCreditWords) {
     if (std::string a = AgencyIn(whole); !a.empty()) return Credit{0, a};
@@ -65,6 +71,7 @@ std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
       for (std::string_view p : {"with inputs from ", "inputs from ", "with "}) {
         if (LineShape::StartsWithNoCase(inner, p)) inner.remove_prefix(p.size());
       }
+      if (PhotoCredit::IsSlashCredit(inner)) return std::nullopt;
       std::string a = AgencyIn(inner);
       if (!a.empty() && LineShape::WordCount(inner, kMaxAgencyCreditWords + 1) <= kMaxAgencyCreditWords) {
         size_t b = open;
@@ -100,6 +107,12 @@ std::optional<Credit> CreditParser::ParseContribution(std::string_view raw) {
     if (p == std::string::npos) continue;
     std::string_view subject = line.substr(line.front() == '(' ? 1 : 0, p);
     return Credit{0, AgencyIn(subject)};
+  }
+  // "Ana Ruiz reported from Lima, and Tom Lee reported from Quito."
+  if (size_t p = lower.find(" reported from "); p != std::string::npos && p > 0 &&
+      LineShape::WordCount(line, kMaxReportedFromWords + 1) <= kMaxReportedFromWords &&
+      LineShape::IsPersonName(line.substr(0, p), /*allow_single=*/true) && line.find('"') == std::string_view::npos) {
+    return Credit{0, ""};
   }
   static constexpr std::array<std::string_view, 8> kLeads = {
       "additional reporting by ", "reporting by ", "writing by ", "editing by ", "compiled by ",

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ingest/crumb_classifier.h"
+
 namespace storyfuse {
 namespace {
 
@@ -13,6 +15,9 @@ constexpr int kVoteLevels = 5;
 // Candidates within this share of the best one are alternatives.
 constexpr double kAlternativeShare = 0.75;
 constexpr int kMinAlternatives = 3;
+// A promo is a line or two; a paragraph that ends by inviting comments is
+// still the writer's text.
+constexpr uint32_t kMaxPromptBlockWords = 20;
 
 bool IsHeading(HtmlTag t) {
   return t == HtmlTag::kH1 || t == HtmlTag::kH2 || t == HtmlTag::kH3 || t == HtmlTag::kH4 ||
@@ -211,6 +216,19 @@ class Scorer {
 };
 
 }  // namespace
+
+std::string_view HtmlContent::FurnitureKind(const HtmlBlock& block) {
+  std::string_view kind = CrumbClassifier::Classify(block.text);
+  // What pages put among the paragraphs and readers never take for the
+  // story. Copyright, update and sign-off lines inside an article's
+  // element are left to the page's structure: the article-extraction
+  // gold keeps them (F1 0.9741 -> 0.9738 when they go).
+  for (std::string_view k : {"caption", "media", "date", "correction", "nav"}) {
+    if (kind == k) return kind;
+  }
+  if (kind == "prompt" && block.words <= kMaxPromptBlockWords) return kind;
+  return {};
+}
 
 std::vector<uint32_t> HtmlContent::Select(const HtmlBlocks& blocks, std::string_view title) {
   return Scorer(blocks).Run(title);

@@ -26,6 +26,13 @@ class HtmlContent {
   // order; empty when the page holds no prose. A block equal to `title`
   // (the article's title, may be empty) is left out.
   static std::vector<uint32_t> Select(const HtmlBlocks& blocks, std::string_view title);
+
+  // The furniture kind of a chosen block that is page furniture by its
+  // words alone, as in scraped text (CrumbClassifier: a caption with a
+  // photo credit, a player line, a stamp, a promo, a correction, ...), or
+  // "" when it is text. Markup and tracking shapes are left to the
+  // structural rules. A "correction" is kept by the caller as data.
+  static std::string_view FurnitureKind(const HtmlBlock& block);
 };
 
 }  // namespace storyfuse

@@ -3,6 +3,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstring>
 #include <unordered_map>
@@ -83,7 +84,13 @@ class HtmlDocumentBuilder {
     open_.push_back(0);
   }
 
-  void StartElement(std::string_view name, const xmlChar** atts) {
+  // False (and nothing added) when the element would be deeper than
+  // kMaxDepth: the caller stops the parser.
+  bool StartElement(std::string_view name, const xmlChar** atts) {
+    if (open_.size() >= HtmlDocument::kMaxDepth) {
+      doc_->truncated_ = true;
+      return false;
+    }
     HtmlNode n;
     n.tag = TagOf(name);
     n.parent = open_.back();
@@ -93,7 +100,10 @@ class HtmlDocumentBuilder {
     n.size = static_cast<uint32_t>(doc_->attrs_.size()) - n.begin;
     open_.push_back(static_cast<uint32_t>(doc_->nodes_.size()));
     doc_->nodes_.push_back(n);
+    return true;
   }
+
+  bool stopped() const { return doc_->truncated_; }
 
   void EndElement() {
     if (open_.size() <= 1) return;  // unbalanced close: nothing open
@@ -200,8 +210,12 @@ size_t Position(void* ctx) {
 
 void OnStartElement(void* ctx, const xmlChar* name, const xmlChar** atts) {
   HtmlDocumentBuilder* b = BuilderOf(ctx);
+  if (b->stopped()) return;
   std::string_view n = View(name);
-  b->StartElement(n, atts);
+  if (!b->StartElement(n, atts)) {
+    xmlStopParser(static_cast<xmlParserCtxtPtr>(ctx));
+    return;
+  }
   bool json_ld = false;
   if (n == "script") {
     for (int i = 0; atts != nullptr && atts[i] != nullptr; i += 2) {
@@ -212,12 +226,63 @@ void OnStartElement(void* ctx, const xmlChar* name, const xmlChar** atts) {
 }
 
 void OnEndElement(void* ctx, const xmlChar*) {
+  if (BuilderOf(ctx)->stopped()) return;
   BuilderOf(ctx)->EndElement();
   BuilderOf(ctx)->set_keep_script(false);
 }
 
 void OnCharacters(void* ctx, const xmlChar* ch, int len) {
+  if (BuilderOf(ctx)->stopped()) return;
   BuilderOf(ctx)->Characters(ch, len, Position(ctx));
+}
+
+bool IsTagSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Scans the start tag whose '<' is at `lt` the way libxml2 reads one (name,
+// then attributes `name`, `name=value`, `name="value"` up to '>'); returns
+// one past its end and sets *cut to the first byte of the attribute after
+// the kMaxAttributesPerTag-th, or npos when there are not that many.
+size_t ScanStartTag(std::string_view in, size_t lt, size_t* cut) {
+  *cut = std::string_view::npos;
+  size_t i = lt + 1;
+  while (i < in.size() && !IsTagSpace(in[i]) && in[i] != '>' && in[i] != '/') ++i;
+  int count = 0;
+  while (i < in.size()) {
+    while (i < in.size() && (IsTagSpace(in[i]) || in[i] == '/')) ++i;
+    if (i >= in.size() || in[i] == '>') break;
+    if (++count > HtmlDocument::kMaxAttributesPerTag && *cut == std::string_view::npos) *cut = i;
+    while (i < in.size() && !IsTagSpace(in[i]) && in[i] != '=' && in[i] != '>') ++i;
+    while (i < in.size() && IsTagSpace(in[i])) ++i;
+    if (i >= in.size() || in[i] != '=') continue;
+    ++i;
+    while (i < in.size() && IsTagSpace(in[i])) ++i;
+    if (i < in.size() && (in[i] == '"' || in[i] == '\'')) {
+      size_t close = in.find(in[i], i + 1);
+      i = close == std::string_view::npos ? in.size() : close + 1;
+    } else {
+      while (i < in.size() && !IsTagSpace(in[i]) && in[i] != '>') ++i;
+    }
+  }
+  return i;
+}
+
+// `input` with every start tag's attributes past kMaxAttributesPerTag
+// turned into spaces (same length, so every offset stays valid); empty
+// when no tag has that many. One pass over the input.
+std::string BlankExcessAttributes(std::string_view input) {
+  std::string out;
+  for (size_t lt = input.find('<'); lt != std::string_view::npos; lt = input.find('<', lt + 1)) {
+    if (lt + 1 >= input.size() || !IsAsciiLetter(input[lt + 1])) continue;
+    size_t cut = 0;
+    size_t end = ScanStartTag(input, lt, &cut);
+    if (cut != std::string_view::npos) {
+      if (out.empty()) out.assign(input);
+      std::fill(out.begin() + static_cast<std::ptrdiff_t>(cut), out.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+    }
+    lt = end > lt ? end - 1 : lt;
+  }
+  return out;
 }
 
 void OnMessage(void*, const char*, ...) {}
@@ -227,6 +292,8 @@ void OnMessage(void*, const char*, ...) {}
 Result<HtmlDocument> HtmlDocument::Parse(std::string_view input) {
   if (input.empty()) return Status::InvalidArgument("empty HTML document");
   if (input.size() > static_cast<size_t>(INT_MAX)) return Status::InvalidArgument("HTML document over 2 GiB");
+  std::string blanked = BlankExcessAttributes(input);
+  if (!blanked.empty()) input = blanked;
   htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(input.data(), static_cast<int>(input.size()));
   if (ctxt == nullptr) return Status::Internal("cannot create the HTML parser");
   htmlSAXHandler sax;

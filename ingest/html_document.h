@@ -14,6 +14,18 @@
 // or bytes libxml2 repaired) input_begin is the best known position: the
 // start of the reference when it can be found.
 //
+// Limits (libxml2's HTML parser is quadratic in both, and it runs with
+// XML_PARSE_HUGE so that pages over 10 MB parse at all):
+//   - kMaxAttributesPerTag: a start tag's attributes after the 64th are
+//     ignored (blanked before parsing, so offsets do not move). libxml2
+//     compares each attribute name with every earlier one: 1M attributes
+//     on one tag took over 120 s; 64 bound that to 32 comparisons a byte.
+//   - kMaxDepth: when an element would open 256 deep, parsing stops there
+//     and truncated() says so; what came before is kept. libxml2 searches
+//     its whole stack of open elements for each end tag that matches none
+//     (100k auto-closed `<div><p>x</span>` took 8 s). 256 is libxml2's own
+//     default depth limit for XML; news pages nest 20 to 60 deep.
+//
 // Immutable after Parse; thread-safe for reads. Parse itself is reentrant.
 #ifndef STORYFUSE_INGEST_HTML_DOCUMENT_H_
 #define STORYFUSE_INGEST_HTML_DOCUMENT_H_
@@ -72,6 +84,13 @@ class HtmlDocument {
   // markup is never an error: it is repaired as browsers would roughly do.
   static Result<HtmlDocument> Parse(std::string_view input);
 
+  static constexpr int kMaxAttributesPerTag = 64;
+  static constexpr uint32_t kMaxDepth = 256;
+
+  // True when parsing stopped early at kMaxDepth; the nodes before that
+  // point are complete (every open element closed at the cut).
+  bool truncated() const { return truncated_; }
+
   uint32_t size() const { return static_cast<uint32_t>(nodes_.size()); }
   const HtmlNode& node(uint32_t i) const { return nodes_[i]; }
 
@@ -95,6 +114,7 @@ class HtmlDocument {
   std::vector<HtmlNode> nodes_;
   std::vector<Attribute> attrs_;
   std::string pool_;  // text and attribute values
+  bool truncated_ = false;
 };
 
 }  // namespace storyfuse

@@ -76,7 +76,52 @@ TEST(HtmlDocumentTest, DeepNestingDoesNotRecurse) {
   html += "deep";
   Result<HtmlDocument> doc = HtmlDocument::Parse(html);
   ASSERT_TRUE(doc.ok());
+  // Past kMaxDepth the parse stops (see NestingPastTheCapTruncates).
+  EXPECT_TRUE(doc->truncated());
+  EXPECT_EQ(AllText(*doc), "");
+  std::string shallow;
+  for (uint32_t i = 0; i + 10 < HtmlDocument::kMaxDepth; ++i) shallow += "<div>";
+  doc = HtmlDocument::Parse(shallow + "deep");
+  ASSERT_TRUE(doc.ok());
   EXPECT_EQ(AllText(*doc), "deep");
+}
+
+// Attributes after the 64th of a tag are ignored, and the text after the
+// tag keeps its offsets (the excess is blanked, not removed).
+TEST(HtmlDocumentTest, AttributesPastTheCapAreIgnored) {
+  std::string tag = "<div";
+  for (int i = 0; i < HtmlDocument::kMaxAttributesPerTag - 1; ++i) tag += " data-a" + std::to_string(i) + "=\"v\"";
+  std::string html = "<body>" + tag + " class=\"kept\" id='dropped' lang=fr>Rain fell.</div></body>";
+  Result<HtmlDocument> doc = HtmlDocument::Parse(html);
+  ASSERT_TRUE(doc.ok());
+  uint32_t div = doc->Find(HtmlTag::kDiv);
+  EXPECT_EQ(doc->Attr(div, HtmlAttr::kClass), "kept");
+  EXPECT_FALSE(doc->Has(div, HtmlAttr::kId));
+  EXPECT_FALSE(doc->Has(div, HtmlAttr::kLang));
+  EXPECT_FALSE(doc->truncated());
+  ASSERT_TRUE(doc->node(div + 1).is_text());
+  EXPECT_EQ(html.substr(doc->node(div + 1).input_begin, 10), "Rain fell.");
+}
+
+// Nesting deeper than kMaxDepth stops the parse there: the text before
+// the cut is kept and truncated() says the rest was not read.
+TEST(HtmlDocumentTest, NestingPastTheCapTruncates) {
+  std::string html = "<html><body><p>Before the nest.</p>";
+  for (uint32_t i = 0; i < 2 * HtmlDocument::kMaxDepth; ++i) html += "<div><p>x</span>";
+  html += "<p>After the nest.</p></body></html>";
+  Result<HtmlDocument> doc = HtmlDocument::Parse(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(doc->truncated());
+  std::string text = AllText(*doc);
+  EXPECT_NE(text.find("Before the nest."), std::string::npos);
+  EXPECT_EQ(text.find("After the nest."), std::string::npos);
+  for (uint32_t i = 0; i < doc->size(); ++i) EXPECT_LE(doc->node(i).depth, HtmlDocument::kMaxDepth);
+}
+
+TEST(HtmlDocumentTest, OrdinaryPagesAreNotTruncated) {
+  Result<HtmlDocument> doc = HtmlDocument::Parse("<html><body><div><div><p>Rain <b>fell</b>.</p></div></div></body></html>");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_FALSE(doc->truncated());
 }
 
 }  // namespace

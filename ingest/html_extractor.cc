@@ -4,6 +4,8 @@
 #include "ingest/html_content.h"
 #include "ingest/html_document.h"
 #include "ingest/html_metadata.h"
+#include "ingest/line_shape.h"
+#include "text/unicode_text.h"
 
 namespace storyfuse {
 namespace {
@@ -15,6 +17,41 @@ void AppendBlock(const HtmlBlocks& blocks, const HtmlBlock& b, Article* a) {
   a->text.append(b.text);
   for (const HtmlTextPiece& p : blocks.Pieces(b)) {
     a->offsets.Add(base + p.text_begin, p.input_begin, p.exact ? p.length : 1);
+  }
+}
+
+// The input bytes a block's text came from: its first to its last piece.
+Span BlockInput(const HtmlBlocks& blocks, const HtmlBlock& b) {
+  auto pieces = blocks.Pieces(b);
+  if (pieces.empty()) return {};
+  const HtmlTextPiece& last = pieces.back();
+  return {pieces.front().input_begin, last.input_begin + (last.exact ? last.length : 1)};
+}
+
+// The title and caption of a video block above its stamp ("(Published
+// Monday, Nov. 18, 2031)"): up to two short blocks, topped by a
+// headline-shaped title or by furniture (the rule of the text cleaner).
+constexpr size_t kMaxVideoCaptionBlocks = 2;
+constexpr uint32_t kMaxVideoCaptionWords = 50;
+
+void MarkVideoCaptions(const HtmlBlocks& blocks, const std::vector<uint32_t>& chosen,
+                       std::vector<std::string_view>* kinds) {
+  for (size_t k = 1; k < chosen.size(); ++k) {
+    if ((*kinds)[k] != "date" || blocks.blocks()[chosen[k]].text.front() != '(') continue;
+    std::vector<size_t> caption;
+    bool bounded = false;
+    for (size_t j = k; j-- > 0;) {
+      if (!(*kinds)[j].empty()) {
+        bounded = true;
+        break;
+      }
+      const HtmlBlock& b = blocks.blocks()[chosen[j]];
+      if (caption.size() == kMaxVideoCaptionBlocks || b.words > kMaxVideoCaptionWords) break;
+      caption.push_back(j);
+    }
+    if (!caption.empty() && LineShape::IsHeadline(blocks.blocks()[chosen[caption.back()]].text)) bounded = true;
+    if (!bounded || k + 1 == chosen.size()) continue;
+    for (size_t j : caption) (*kinds)[j] = "caption";
   }
 }
 
@@ -32,7 +69,21 @@ Status HtmlExtractor::Extract(Article* article) {
   std::vector<uint32_t> chosen = HtmlContent::Select(blocks, article->title);
   article->text.clear();
   article->offsets = OffsetMap();
-  for (uint32_t i : chosen) AppendBlock(blocks, blocks.blocks()[i], article);
+  // Captions, player lines, stamps, promos and corrections inside the
+  // chosen elements are furniture by their words, as in scraped text.
+  std::vector<std::string_view> kinds;
+  for (uint32_t i : chosen) kinds.push_back(HtmlContent::FurnitureKind(blocks.blocks()[i]));
+  MarkVideoCaptions(blocks, chosen, &kinds);
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    const HtmlBlock& b = blocks.blocks()[chosen[k]];
+    if (kinds[k].empty()) {
+      AppendBlock(blocks, b, article);
+      continue;
+    }
+    Span input = BlockInput(blocks, b);
+    article->removed.push_back({input, std::string(kinds[k])});
+    if (kinds[k] == "correction") article->corrections.push_back({input, UnicodeText::Nfc(b.text)});
+  }
   RecordRemovals(blocks, article);
   if (article->text.empty()) return Status::InvalidArgument("no article text in HTML");
   return Status::Ok();

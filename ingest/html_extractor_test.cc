@@ -72,6 +72,33 @@ TEST(HtmlExtractorTest, DropsBoilerplate) {
   EXPECT_FALSE(a.removed.empty());
 }
 
+// Furniture inside the article's element, recognised by its words as in
+// scraped text (issue 19): a caption with a photo credit, a video block
+// closed by its stamp, a promo, and a correction kept as data.
+TEST(HtmlExtractorTest, FurnitureInsideTheArticleIsNotText) {
+  constexpr std::string_view kFurnished = R"(<html><body><article>
+<p>The harbour bridge in Northport reopened to traffic on Monday after eight months of repairs, the city said.</p>
+<p>Cranes lift the last girder into place, Friday, March 7, 2031. REUTERS/Ana Pereira</p>
+<p>Engineers replaced the deck and strengthened the piers, and the work came in under budget, officials said.</p>
+<p>Crews Finish the Northport Bridge</p>
+<p>The Senate confirmed Former Mayor Ilse Brandvik as minister of transport on Thursday.</p>
+<p>(Published Monday, March 10, 2031)</p>
+<p>Tune in to Northport Tonight on Monday at 9 p.m. for the full report.</p>
+<p>Traffic was back to normal by noon, and buses returned to their old routes on Tuesday, the council said.</p>
+<p>Correction, March 11, 2031: An earlier version of this story misstated the length of the repairs.</p>
+</article></body></html>)";
+  Article a = ExtractFrom(kFurnished);
+  for (const char* junk : {"REUTERS", "Crews Finish", "Senate confirmed", "Published", "Tune in", "Correction"}) {
+    EXPECT_EQ(a.text.find(junk), std::string::npos) << junk << " in:\n" << a.text;
+  }
+  EXPECT_NE(a.text.find("Engineers replaced"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("Traffic was back"), std::string::npos) << a.text;
+  EXPECT_EQ(a.wire, "");
+  ASSERT_EQ(a.corrections.size(), 1u);
+  EXPECT_TRUE(a.corrections[0].text.starts_with("Correction, March 11, 2031: An earlier version"));
+  EXPECT_TRUE(a.corrections[0].input.In(a.input).starts_with("Correction, March 11"));
+}
+
 TEST(HtmlExtractorTest, FillsMetadata) {
   Article a = ExtractFrom(kPage);
   EXPECT_EQ(a.title, "Harbour bridge reopens after repairs");

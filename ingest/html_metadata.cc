@@ -3,6 +3,8 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "ingest/html_blocks.h"
+
 namespace storyfuse {
 namespace {
 
@@ -36,15 +38,22 @@ std::string Collapse(std::string_view s) {
   return out;
 }
 
-// The visible text of element e's subtree, collapsed.
+// The visible text of element e's subtree, collapsed. Text nodes are
+// joined as a browser shows them: a character reference ("&#39;",
+// "&eacute;") or an inline element (<b>, <a>) is its own node but part of
+// the same word, so only a block element or <br> between two nodes
+// separates them.
 std::string TextOf(const HtmlDocument& doc, uint32_t e) {
   std::string raw;
-  for (uint32_t i = e; i < doc.node(e).end; ++i) {
-    if (!doc.node(i).is_text()) continue;
-    HtmlTag parent = doc.node(doc.node(i).parent).tag;
+  for (uint32_t i = e + 1; i < doc.node(e).end; ++i) {
+    const HtmlNode& n = doc.node(i);
+    if (!n.is_text()) {
+      if (n.tag == HtmlTag::kBr || HtmlBlocks::IsBlockTag(n.tag)) raw.push_back(' ');
+      continue;
+    }
+    HtmlTag parent = doc.node(n.parent).tag;
     if (parent == HtmlTag::kScript || parent == HtmlTag::kStyle) continue;
     raw.append(doc.Text(i));
-    raw.push_back(' ');
   }
   return Collapse(raw);
 }

@@ -108,5 +108,32 @@ TEST(HtmlMetadataTest, BrokenJsonLdIsIgnored) {
   EXPECT_TRUE(a.authors.empty());
 }
 
+// A character reference is part of the word it is in: the title, heading
+// and byline read as the page shows them (issue #22: "Trump ' s", "Jos é").
+TEST(HtmlMetadataTest, EntitiesStayInTheirWords) {
+  struct Case {
+    const char* html;
+    const char* title;
+    const char* author;
+  } cases[] = {
+      {"<head><title>Trump&#39;s tariffs hit AT&amp;T</title></head><body><p>x</p></body>",
+       "Trump's tariffs hit AT&T", ""},
+      {"<body><h1>Caf&eacute; owner&rsquo;s &quot;big&quot; day</h1>"
+       "<span class=\"byline\">By Jos&eacute; Ram&iacute;rez</span><p>x</p></body>",
+       "Caf\u00e9 owner\u2019s \"big\" day", "Jos\u00e9 Ram\u00edrez"},
+      {"<body><h1>Mill <b>closes</b>, <i>again</i></h1><p>x</p></body>", "Mill closes, again", ""},
+      {"<body><h1>First line<br>second line</h1><p>x</p></body>", "First line second line", ""},
+      {"<body><div class=\"byline\"><span>By</span> <a href=\"/a\">Ana&nbsp;Orm</a></div><p>x</p></body>", "",
+       "Ana Orm"},
+  };
+  for (const Case& c : cases) {
+    Article a = FillFrom(c.html);
+    EXPECT_EQ(a.title, c.title) << c.html;
+    if (*c.author) {
+      EXPECT_EQ(a.authors, std::vector<std::string>{c.author}) << c.html;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace storyfuse

@@ -129,7 +129,18 @@ Status InputReader::Read(const std::string& input) {
   }
   std::error_code ec;
   fs::file_status st = fs::status(input, ec);
-  if (!fs::exists(st)) return Status::NotFound(input + ": no such file or folder");
+  // Only a path that is not there is "no such file": a symlink loop or a
+  // folder we may not enter is reported as what it is.
+  if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
+    return Status::IoError(input + ": cannot reach it: " + ec.message());
+  }
+  if (!fs::exists(st)) {
+    std::error_code lec;
+    if (fs::is_symlink(fs::symlink_status(input, lec))) {
+      return Status::NotFound(input + ": a symbolic link to nothing (no such file or folder)");
+    }
+    return Status::NotFound(input + ": no such file or folder");
+  }
   if (fs::is_directory(st)) {
     ReadDirectory(input);
     return Status::Ok();

@@ -104,6 +104,30 @@ TEST_F(InputReaderTest, ReportsBadFilesByNameAndGoesOn) {
   EXPECT_EQ(reader.errors(), 4u);
 }
 
+// Issue #22: a path that cannot be reached was reported as missing.
+TEST_F(InputReaderTest, UnreachablePathsSayWhy) {
+  Collected c;
+  InputReader reader = Reader(&c);
+  fs::create_symlink(dir_ / "loop-b", dir_ / "loop-a");
+  fs::create_symlink(dir_ / "loop-a", dir_ / "loop-b");
+  Status loop = reader.Read((dir_ / "loop-a").string());
+  EXPECT_EQ(loop.code(), Status::Code::kIoError);
+  EXPECT_NE(loop.message().find("cannot reach it: Too many levels of symbolic links"), std::string::npos)
+      << loop.message();
+  fs::create_symlink(dir_ / "gone.txt", dir_ / "dangling.txt");
+  Status dangling = reader.Read((dir_ / "dangling.txt").string());
+  EXPECT_EQ(dangling.code(), Status::Code::kNotFound);
+  EXPECT_NE(dangling.message().find("a symbolic link to nothing"), std::string::npos) << dangling.message();
+  if (geteuid() == 0) GTEST_SKIP() << "running as root: permissions do not stop entering a folder";
+  fs::create_directory(dir_ / "closed");
+  std::string inside = Write("closed/a.txt", "The dam opened.");
+  fs::permissions(dir_ / "closed", fs::perms::none);
+  Status denied = reader.Read(inside);
+  fs::permissions(dir_ / "closed", fs::perms::owner_all);
+  EXPECT_EQ(denied.code(), Status::Code::kIoError);
+  EXPECT_NE(denied.message().find("Permission denied"), std::string::npos) << denied.message();
+}
+
 TEST_F(InputReaderTest, MissingAndUnreadableInputs) {
   Collected c;
   InputReader reader = Reader(&c);

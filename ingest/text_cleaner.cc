@@ -14,6 +14,7 @@
 #include "ingest/dateline_parser.h"
 #include "ingest/glued_heading.h"
 #include "ingest/line_shape.h"
+#include "ingest/photo_credit.h"
 #include "ingest/site_header_parser.h"
 #include "ingest/wire_agencies.h"
 #include "text/unicode_text.h"
@@ -35,12 +36,23 @@ constexpr size_t kMinTailList = 4;
 constexpr size_t kMaxDateLineBytes = 80;
 // A line after the title with this many words and no stop is a standfirst.
 constexpr size_t kMinStandfirstWords = 8;
+// A standfirst (dek) is one or two lines between the title and the
+// byline, date or photo block; longer runs there are the story.
+constexpr size_t kMaxStandfirstLines = 2;
+constexpr size_t kMaxStandfirstWords = 60;
+// The title and caption a video or photo block shows above its stamp
+// or below its label are short.
+constexpr size_t kMaxMediaCaptionLines = 2;
+constexpr size_t kMaxMediaCaptionWords = 50;
+// "Video (01:42)", "Now Playing: Up Next": a label, not a caption.
+constexpr size_t kMaxMediaLabelWords = 6;
 
 struct Line {
   uint32_t begin = 0;  // the trimmed line, bytes of the input
   uint32_t end = 0;
   uint32_t kb = 0;  // the part still kept in the body
   uint32_t ke = 0;
+  std::string_view why;  // the kind it was dropped as (a literal), or empty
   bool kept() const { return ke > kb; }
 };
 
@@ -55,6 +67,7 @@ class CleanPass {
     a_.text.clear();
     a_.offsets = OffsetMap();
     a_.removed.clear();
+    a_.corrections.clear();
     if (lines_.empty()) return Status::InvalidArgument("no article text (empty input)");
     LabelledBylines();
     size_t body = Head();
@@ -65,6 +78,7 @@ class CleanPass {
     Assemble();
     std::sort(a_.removed.begin(), a_.removed.end(),
               [](const Removed& x, const Removed& y) { return x.input.begin < y.input.begin; });
+    MergeCorrections();
     if (a_.text.empty()) return Status::InvalidArgument("no article text (only boilerplate)");
     return Status::Ok();
   }
@@ -104,6 +118,11 @@ class CleanPass {
   void Drop(Line& l, std::string_view kind) {
     if (!l.kept()) return;
     a_.removed.push_back({Span{l.kb, l.ke}, std::string(kind)});
+    // A correction leaves the story text but stays as data.
+    if (kind == "correction") {
+      a_.corrections.push_back({Span{l.kb, l.ke}, UnicodeText::Nfc(Kept(l))});
+    }
+    l.why = kind;
     l.kb = l.ke;
   }
   // Cuts the first n bytes of the kept part, and the white space after them.
@@ -125,6 +144,23 @@ class CleanPass {
       a_.removed.push_back({Span{b, b + static_cast<uint32_t>(cut_text.size())}, std::string(kind)});
     }
     l.ke = l.kb + static_cast<uint32_t>(LineShape::Trim(In(l.kb, cut)).size());
+  }
+
+  // Correction lines that follow each other ("Correction: October 2,
+  // 2031" then the text) are one correction.
+  void MergeCorrections() {
+    std::vector<ArticleCorrection>& c = a_.corrections;
+    std::sort(c.begin(), c.end(), [](const auto& x, const auto& y) { return x.input.begin < y.input.begin; });
+    std::vector<ArticleCorrection> merged;
+    for (ArticleCorrection& next : c) {
+      if (!merged.empty() && LineShape::Trim(In(merged.back().input.end, next.input.begin)).empty()) {
+        merged.back().input.end = next.input.end;
+        merged.back().text += " " + next.text;
+      } else {
+        merged.push_back(std::move(next));
+      }
+    }
+    c = std::move(merged);
   }
 
   // --- Metadata ----------------------------------------------------------
@@ -206,6 +242,7 @@ class CleanPass {
     }
     uint32_t body = l.kb + static_cast<uint32_t>(h.body_begin);
     l.kb = std::min(body, l.ke);
+    slash_standfirst_ = l.kept();
   }
 
   // Masthead, date, title, byline, standfirst: returns the first body line.
@@ -340,6 +377,8 @@ class CleanPass {
       Line& l = lines_[i];
       if (!l.kept()) continue;
       if (i < kHeadLines && HeadDate(l) && !l.kept()) continue;
+      // A caption run into the paragraph after it ends at its credit.
+      if (size_t n = PhotoCredit::CaptionPrefixLength(Kept(l))) DropPrefix(l, n, "caption");
       std::string_view s = Kept(l);
       std::string_view kind = CrumbClassifier::Classify(s);
       // A lone lower-case word inside an unfinished sentence is a broken line.
@@ -391,6 +430,100 @@ class CleanPass {
       previous = s;
       ++body_lines;
     }
+    MediaCaptions(first);
+    Standfirst(first);
+  }
+
+  size_t KeptWords(const Line& l) const { return LineShape::WordCount(Kept(l), kMaxMediaCaptionWords + 1); }
+
+  // The title and caption of a video or photo block: the one or two
+  // short lines above a parenthesized stamp ("(Published Monday, Nov.
+  // 19, 2031)") when furniture or a headline-shaped title tops them, and
+  // the headline-shaped line right under a media label ("Video",
+  // "Watch", "Now Playing").
+  void MediaCaptions(size_t first) {
+    for (size_t i = first; i < lines_.size(); ++i) {
+      if (lines_[i].kept()) continue;
+      if (IsMediaLabel(lines_[i])) {
+        size_t j = NextKept(i);
+        if (j < lines_.size() && LineShape::IsHeadline(Kept(lines_[j])) && KeptWords(lines_[j]) <= kMaxMediaCaptionWords) {
+          Drop(lines_[j], "caption");
+        }
+        continue;
+      }
+      std::string_view text = In(lines_[i].begin, lines_[i].end);
+      if (lines_[i].why != "date" || text.front() != '(') continue;
+      // Walk back over the caption lines the stamp closes, up to the
+      // furniture above them (or the head).
+      std::vector<size_t> caption;
+      bool bounded = false;
+      for (size_t j = i; j-- > 0;) {
+        if (j < first || (!lines_[j].kept() && IsFurnitureAbove(lines_[j]))) {
+          bounded = true;
+          break;
+        }
+        if (!lines_[j].kept()) continue;
+        if (caption.size() == kMaxMediaCaptionLines || KeptWords(lines_[j]) > kMaxMediaCaptionWords) break;
+        caption.push_back(j);
+      }
+      // A video block's title tops it: a headline-shaped line.
+      if (!caption.empty() && LineShape::IsHeadline(Kept(lines_[caption.back()]))) bounded = true;
+      if (!bounded || caption.empty() || NextKept(i) >= lines_.size()) continue;  // never the story's last lines
+      for (size_t j : caption) Drop(lines_[j], "caption");
+    }
+  }
+
+  // "Video", "Watch", "Now Playing": a line announcing a player.
+  bool IsMediaLabel(const Line& l) const {
+    // A player line that carries its own caption labels nothing below it.
+    if (l.why == "media") return LineShape::WordCount(In(l.begin, l.end), kMaxMediaLabelWords + 1) <= kMaxMediaLabelWords;
+    if (l.why != "nav") return false;
+    std::string lower = LineShape::Lower(In(l.begin, l.end));
+    while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+    for (std::string_view w : {"video", "watch", "watch video", "play video", "photo", "photos", "gallery", "listen"}) {
+      if (lower == w) return true;
+    }
+    return false;
+  }
+
+  static bool IsFurnitureAbove(const Line& l) {
+    for (std::string_view k : {"media", "caption", "nav", "title", "header", "byline", "date", "prompt"}) {
+      if (l.why == k) return true;
+    }
+    return false;
+  }
+
+  size_t NextKept(size_t i) const {
+    size_t j = i + 1;
+    while (j < lines_.size() && !lines_[j].kept()) ++j;
+    return j;
+  }
+
+  // A standfirst (dek): the line or two between the title and a byline or
+  // date line further down the head ("Title / dek / photo / By Ana Ruiz /
+  // story"), and the prose a slash masthead ends with when the story
+  // follows it. The byline below it proves the dek is not the lead.
+  void Standfirst(size_t first) {
+    if (first >= lines_.size()) return;
+    if (slash_standfirst_ && first == 0 && lines_[0].kept() && NextKept(0) < lines_.size()) {
+      Drop(lines_[0], "standfirst");
+      return;
+    }
+    if (!seen_title_ && a_.title.empty()) return;
+    size_t closing = lines_.size();
+    for (size_t i = first + 1; i < lines_.size() && i < kHeadLines; ++i) {
+      if (!lines_[i].kept() && (lines_[i].why == "byline" || lines_[i].why == "date")) closing = i;
+    }
+    if (closing == lines_.size() || NextKept(closing) >= lines_.size()) return;
+    std::vector<size_t> dek;
+    for (size_t i = first; i < closing; ++i) {
+      if (lines_[i].kept()) dek.push_back(i);
+    }
+    if (dek.empty() || dek.size() > kMaxStandfirstLines) return;
+    for (size_t i : dek) {
+      if (LineShape::WordCount(Kept(lines_[i]), kMaxStandfirstWords + 1) > kMaxStandfirstWords) return;
+    }
+    for (size_t i : dek) Drop(lines_[i], "standfirst");
   }
 
   // Footer furniture after the last sentence, and a closing wire credit.
@@ -504,6 +637,7 @@ class CleanPass {
   bool title_from_text_ = false;
   bool dateline_seen_ = false;
   bool wire_is_own_credit_ = false;
+  bool slash_standfirst_ = false;  // line 0 keeps the standfirst of a slash masthead
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "server/api_router.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 
@@ -27,8 +28,61 @@ int StatusFor(const Status& st) {
   switch (st.code()) {
     case Status::Code::kNotFound: return 404;
     case Status::Code::kInvalidArgument: return 400;
+    case Status::Code::kUnsupported: return 503;  // a query stopped (budget, client gone)
     default: return 500;
   }
+}
+
+bool IsWrite(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// "name:port" or "[v6]:port" -> name (lower case), without the port.
+std::string HostName(std::string_view host) {
+  if (!host.empty() && host.front() == '[') return LowerAscii(host.substr(0, host.find(']') + 1));
+  return LowerAscii(host.substr(0, host.find(':')));
+}
+
+bool IsIpLiteral(const std::string& name) {
+  if (name.size() > 2 && name.front() == '[' && name.back() == ']') {
+    return name.find_first_not_of("0123456789abcdef:.", 1) == name.size() - 1;
+  }
+  int dots = 0;
+  for (char c : name) {
+    if (c == '.') ++dots;
+    else if (c < '0' || c > '9') return false;
+  }
+  return dots == 3;
+}
+
+// A page's origin "http://host:port" -> "host:port" (lower case); "" for
+// anything else ("null", other schemes).
+std::string OriginAuthority(std::string_view origin) {
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (origin.substr(0, scheme.size()) == scheme) return LowerAscii(origin.substr(scheme.size()));
+  }
+  return "";
+}
+
+// Compares without leaking how much of the token matched.
+bool SameSecret(std::string_view a, std::string_view b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i % (b.empty() ? 1 : b.size())]);
+  return diff == 0 && !b.empty();
+}
+
+int DaysIn(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
 // Parses an integer parameter in [lo, hi]; absent gives `fallback`.
@@ -50,13 +104,38 @@ std::string Param(const HttpRequest& req, const char* name) {
   return it == req.params.end() ? "" : it->second;
 }
 
-// ISO 8601 date or date-time: YYYY-MM-DD, optionally followed by T...
-bool LooksLikeIsoDate(const std::string& s) {
-  if (s.size() < 10 || (s.size() > 10 && s[10] != 'T')) return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
+// Digits s[at, at+n) as a number, or -1.
+int Digits(const std::string& s, size_t at, size_t n) {
+  if (at + n > s.size()) return -1;
+  int v = 0;
+  for (size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
   }
-  return s[4] == '-' && s[7] == '-';
+  return v;
+}
+
+// A real ISO 8601 date, YYYY-MM-DD, or date-time YYYY-MM-DDThh:mm[:ss]
+// with an optional Z or +hh:mm / -hh:mm: the month, day, hour and minute
+// must exist (2025-13-45 does not).
+bool IsIsoDate(const std::string& s) {
+  int year = Digits(s, 0, 4), month = Digits(s, 5, 2), day = Digits(s, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || s[4] != '-' || s[7] != '-') return false;
+  if (day > DaysIn(year, month)) return false;
+  if (s.size() == 10) return true;
+  if (s[10] != 'T' || Digits(s, 11, 2) < 0 || Digits(s, 11, 2) > 23 || s.size() < 16 || s[13] != ':' ||
+      Digits(s, 14, 2) < 0 || Digits(s, 14, 2) > 59) {
+    return false;
+  }
+  size_t at = 16;
+  if (at < s.size() && s[at] == ':') {
+    if (Digits(s, at + 1, 2) < 0 || Digits(s, at + 1, 2) > 60) return false;
+    at += 3;
+  }
+  std::string zone = s.substr(at);
+  if (zone.empty() || zone == "Z") return true;
+  return zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && Digits(zone, 1, 2) >= 0 &&
+         Digits(zone, 1, 2) <= 23 && zone[3] == ':' && Digits(zone, 4, 2) >= 0 && Digits(zone, 4, 2) <= 59;
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -71,8 +150,36 @@ json SummaryJson(const StorySummary& s) {
 
 }  // namespace
 
-ApiRouter::ApiRouter(StoryRepository* repository, ServerMetrics* metrics)
-    : repository_(repository), metrics_(metrics) {}
+ApiRouter::ApiRouter(StoryRepository* repository, ServerMetrics* metrics, ApiAccess access)
+    : repository_(repository), metrics_(metrics), access_(std::move(access)) {
+  for (std::string& name : access_.host_names) name = LowerAscii(name);
+}
+
+std::optional<HttpResponse> ApiRouter::Admit(const HttpRequest& req) const {
+  std::string name = HostName(req.host);
+  if (!req.host.empty() && !IsIpLiteral(name) && name != "localhost" && !name.ends_with(".localhost") &&
+      std::find(access_.host_names.begin(), access_.host_names.end(), name) == access_.host_names.end()) {
+    return Error(403, "Host \"" + req.host.substr(0, 100) +
+                          "\" is not a name of this server (add it with serve --allowed-host)");
+  }
+  if (!IsWrite(req.method)) return std::nullopt;
+  if (!req.origin.empty() && OriginAuthority(req.origin) != LowerAscii(req.host)) {
+    return Error(403, "cross-origin write refused: Origin \"" + req.origin.substr(0, 100) +
+                          "\" is not this server's");
+  }
+  if (!access_.token.empty()) {
+    std::string_view auth = req.authorization;
+    constexpr std::string_view kBearer = "Bearer ";
+    if (auth.substr(0, kBearer.size()) != kBearer || !SameSecret(auth.substr(kBearer.size()), access_.token)) {
+      return Error(401, "writes need \"Authorization: Bearer <token>\" with the server's token");
+    }
+  }
+  if (req.content_type != "application/json" && req.content_type != "application/x-ndjson") {
+    return Error(415, "a write needs Content-Type application/json or application/x-ndjson, got \"" +
+                          req.content_type.substr(0, 100) + "\"");
+  }
+  return std::nullopt;
+}
 
 HttpResponse ApiRouter::Error(int status, std::string_view message) {
   return JsonResponse({{"error", message}, {"status", status}}, status);
@@ -81,7 +188,8 @@ HttpResponse ApiRouter::Error(int status, std::string_view message) {
 HttpResponse ApiRouter::Handle(const HttpRequest& request) {
   auto start = std::chrono::steady_clock::now();
   std::string route = "other";
-  HttpResponse response = Route(request, &route);
+  std::optional<HttpResponse> refused = Admit(request);
+  HttpResponse response = refused ? std::move(*refused) : Route(request, &route);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (metrics_) metrics_->RecordRequest(route, response.status, seconds);
   return response;
@@ -92,7 +200,10 @@ HttpResponse ApiRouter::Route(const HttpRequest& req, std::string* route) {
   bool get = req.method == "GET" || req.method == "HEAD";
   auto only = [&](bool allowed, const char* name, auto handler) {
     *route = name;
-    return allowed ? handler() : Error(405, "method " + req.method + " not allowed on " + p);
+    if (allowed) return handler();
+    HttpResponse r = Error(405, "method " + req.method + " not allowed on " + p);
+    r.allow = std::string_view(name) == "ingest" ? "POST" : "GET, HEAD";
+    return r;
   };
   if (p == "/api/stories") return only(get, "stories", [&] { return ListStories(req); });
   if (StartsWith(p, kStoriesPrefix) && p.size() > kStoriesPrefix.size()) {
@@ -107,7 +218,7 @@ HttpResponse ApiRouter::Route(const HttpRequest& req, std::string* route) {
   if (p == "/metrics") return only(get, "metrics", [&] { return Metrics(); });
   if (const WebAsset* asset = FindWebAsset(p)) {
     return only(get, "page", [&] {
-      return HttpResponse{200, std::string(asset->content_type), std::string(asset->body), "no-cache"};
+      return HttpResponse{200, std::string(asset->content_type), std::string(asset->body), "no-cache", ""};
     });
   }
   return Error(404, "no route for " + req.method + " " + p);
@@ -117,7 +228,8 @@ HttpResponse ApiRouter::ListStories(const HttpRequest& req) {
   StoryQuery query;
   query.q = Param(req, "q");
   query.since = Param(req, "since");
-  if (!query.since.empty() && !LooksLikeIsoDate(query.since)) {
+  query.control.client_gone = req.client_gone;
+  if (!query.since.empty() && !IsIsoDate(query.since)) {
     return Error(400, "since must be an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ), got \"" +
                           query.since + "\"");
   }
@@ -152,7 +264,9 @@ HttpResponse ApiRouter::SearchAll(const HttpRequest& req) {
   if (q.find_first_not_of(" \t") == std::string::npos) return Error(400, "missing q: give words to search for");
   int limit = 0;
   if (Status st = IntParam(req, "limit", 1, kMaxLimit, 20, &limit); !st.ok()) return Error(400, st.message());
-  Result<std::vector<SearchResult>> hits = repository_->Search(q, limit);
+  QueryControl control;
+  control.client_gone = req.client_gone;
+  Result<std::vector<SearchResult>> hits = repository_->Search(q, limit, control);
   if (!hits.ok()) return Error(StatusFor(hits.status()), hits.status().message());
   json stories = json::array(), articles = json::array();
   for (const SearchResult& h : *hits) {
@@ -175,6 +289,7 @@ HttpResponse ApiRouter::PostArticles(const HttpRequest& req) {
   for (const IngestOutcome& o : *outcomes) {
     json j = {{"id", o.id}, {"status", o.status}, {"story", o.story_id.empty() ? json(nullptr) : json(o.story_id)}};
     if (!o.error.empty()) j["error"] = o.error;
+    if (!o.warning.empty()) j["warning"] = o.warning;
     rejected += o.status == "rejected";
     items.push_back(std::move(j));
   }

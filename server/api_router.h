@@ -11,15 +11,27 @@
 //
 // Errors are JSON {"error": message, "status": code}: 400 for a bad
 // parameter or body, 404 for an unknown id or path, 405 for a wrong
-// method, 500 when the repository fails.
+// method (OPTIONS included: there is no CORS), 500 when the repository
+// fails, 503 when a search runs out of its time budget.
+//
+// Access (Admit, also applied by Handle): every request's Host must be a
+// name of this server: an IP address, "localhost" (or *.localhost), or one
+// of ApiAccess::host_names, so a DNS-rebound name cannot reach it (403). A
+// write (POST, PUT, PATCH, DELETE) must come from no page or a page of the
+// same origin: an Origin header, when sent, must be http(s)://<Host> (403);
+// must carry Content-Type application/json or application/x-ndjson (415),
+// the types a cross-origin page cannot send without asking first; and,
+// when ApiAccess::token is set, "Authorization: Bearer <token>" (401).
 //
 // Thread-safe when the repository is; the router keeps no request state.
 // Does not own the repository or the metrics.
 #ifndef STORYFUSE_SERVER_API_ROUTER_H_
 #define STORYFUSE_SERVER_API_ROUTER_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "server/http_types.h"
 #include "server/server_metrics.h"
@@ -27,12 +39,24 @@
 
 namespace storyfuse {
 
+struct ApiAccess {
+  // Non-empty: writes need "Authorization: Bearer <token>".
+  std::string token;
+  // Names the server answers to besides IP addresses and localhost, lower
+  // case, without port (e.g. "news.example.org").
+  std::vector<std::string> host_names;
+};
+
 class ApiRouter {
  public:
-  ApiRouter(StoryRepository* repository, ServerMetrics* metrics);
+  ApiRouter(StoryRepository* repository, ServerMetrics* metrics, ApiAccess access = {});
 
   // Answers one request and records it in the metrics.
   HttpResponse Handle(const HttpRequest& request);
+
+  // The access rules above, from the request's head alone (the server
+  // calls it before reading a body): a refusal, or nullopt to go on.
+  std::optional<HttpResponse> Admit(const HttpRequest& request) const;
 
   // The JSON error body every route uses.
   static HttpResponse Error(int status, std::string_view message);
@@ -49,6 +73,7 @@ class ApiRouter {
 
   StoryRepository* repository_;
   ServerMetrics* metrics_;
+  ApiAccess access_;
 };
 
 }  // namespace storyfuse

@@ -112,8 +112,13 @@ TEST_F(ApiRouterTest, BadRequestsGetJsonErrors) {
       {Get("/api/stories/s-999"), 404, "no story"},
       {Get("/api/articles/nope"), 404, "no article"},
       {Get("/api/nothing"), 404, "no route"},
-      {router_.Handle({"DELETE", "/api/stories", {}, "", ""}), 405, "not allowed"},
+      {router_.Handle({"DELETE", "/api/stories", {}, "application/json", ""}), 405, "not allowed"},
       {Get("/api/articles"), 405, "not allowed"},
+      {router_.Handle({"OPTIONS", "/api/articles", {}, "", ""}), 405, "not allowed"},
+      {Get("/api/stories", {{"since", "2025-13-45"}}), 400, "since must be"},
+      {Get("/api/stories", {{"since", "2025-02-29"}}), 400, "since must be"},
+      {Get("/api/stories", {{"since", "2025-04-01T24:00Z"}}), 400, "since must be"},
+      {Get("/api/stories", {{"since", "2025-04-01Tnoon"}}), 400, "since must be"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(c.response.status, c.status) << c.response.body;
@@ -135,6 +140,89 @@ TEST_F(ApiRouterTest, ServesThePageHealthAndMetrics) {
   EXPECT_EQ(m["counts"]["stories"], 1);
   EXPECT_EQ(m["ingest"]["articles"], 2);
   EXPECT_GE(m["requests"]["ingest"]["count"], 1);
+}
+
+TEST_F(ApiRouterTest, RealDatesAndTimesAreAccepted) {
+  for (const char* since : {"2024-02-29", "2025-04-01T09:30Z", "2025-04-01T09:30:15Z", "2025-04-01T09:30:15+02:00",
+                            "2025-12-31T23:59"}) {
+    EXPECT_EQ(Get("/api/stories", {{"since", since}}).status, 200) << since;
+  }
+}
+
+TEST_F(ApiRouterTest, OptionsAndWrongMethodsSayWhatIsAllowed) {
+  HttpResponse r = router_.Handle({"OPTIONS", "/api/articles", {}, "", ""});
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.allow, "POST");
+  EXPECT_EQ(router_.Handle({"OPTIONS", "/api/stories", {}, "", ""}).allow, "GET, HEAD");
+}
+
+// Issue #22, item 4: any web page could write to a local server.
+class ApiAccessTest : public ::testing::Test {
+ protected:
+  static HttpRequest Write(std::string type, std::string host = "127.0.0.1:8080", std::string origin = "",
+                           std::string authorization = "") {
+    HttpRequest r{"POST", "/api/articles", {}, std::move(type), FerryArticleJson("w-1")};
+    r.host = std::move(host);
+    r.origin = std::move(origin);
+    r.authorization = std::move(authorization);
+    return r;
+  }
+  static HttpRequest Read(std::string host) {
+    HttpRequest r{"GET", "/api/stories", {}, "", ""};
+    r.host = std::move(host);
+    return r;
+  }
+  MemoryStoryRepository repo_;
+  ServerMetrics metrics_;
+};
+
+TEST_F(ApiAccessTest, Table) {
+  ApiRouter open(&repo_, &metrics_, ApiAccess{"", {"news.example.org"}});
+  ApiRouter locked(&repo_, &metrics_, ApiAccess{"s3cret-token", {}});
+  struct Case {
+    ApiRouter* router;
+    HttpRequest request;
+    int status;  // 0: admitted
+  } cases[] = {
+      {&open, Write("application/json"), 0},
+      {&open, Write("application/x-ndjson"), 0},
+      {&open, Write("application/json", "localhost:8080", "http://localhost:8080"), 0},
+      {&open, Write("application/json", "news.example.org", "https://news.example.org"), 0},
+      {&open, Write("application/json", "[::1]:8080"), 0},
+      // A cross-origin page: fetch(..., {mode: "no-cors"}) or a form post.
+      {&open, Write("text/plain", "127.0.0.1:8080", "http://evil.example"), 403},
+      {&open, Write("application/json", "127.0.0.1:8080", "http://evil.example"), 403},
+      {&open, Write("application/json", "127.0.0.1:8080", "null"), 403},
+      {&open, Write("application/json", "127.0.0.1:8080", "http://127.0.0.1:9999"), 403},
+      // Without Origin (curl, scripts): only JSON types.
+      {&open, Write("text/plain"), 415},
+      {&open, Write("application/x-www-form-urlencoded"), 415},
+      {&open, Write("multipart/form-data"), 415},
+      {&open, Write(""), 415},
+      // DNS rebinding: the browser sends the attacker's name as Host.
+      {&open, Write("application/json", "evil.example:8080"), 403},
+      {&open, Read("evil.example"), 403},
+      {&open, Read("localhost"), 0},
+      {&open, Read("app.localhost:8080"), 0},
+      {&open, Read("10.1.2.3:8080"), 0},
+      {&open, Read("NEWS.example.org"), 0},
+      // A token, when set, is required on writes only.
+      {&locked, Write("application/json"), 401},
+      {&locked, Write("application/json", "127.0.0.1:8080", "", "Bearer wrong-token"), 401},
+      {&locked, Write("application/json", "127.0.0.1:8080", "", "Bearer s3cret-token"), 0},
+      {&locked, Write("application/json", "127.0.0.1:8080", "", "Basic s3cret-token"), 401},
+      {&locked, Read("127.0.0.1"), 0},
+  };
+  for (const Case& c : cases) {
+    std::optional<HttpResponse> refused = c.router->Admit(c.request);
+    int got = refused ? refused->status : 0;
+    EXPECT_EQ(got, c.status) << c.request.method << " host=" << c.request.host << " origin=" << c.request.origin
+                             << " type=" << c.request.content_type << " auth=" << c.request.authorization;
+    if (got == 0) continue;
+    // Handle refuses the same way, and nothing is stored.
+    EXPECT_EQ(c.router->Handle(c.request).status, c.status);
+  }
+  EXPECT_EQ(json::parse(open.Handle(Read("127.0.0.1")).body)["total"], 0);  // no refused write stored anything
 }
 
 }  // namespace

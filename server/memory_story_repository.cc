@@ -49,7 +49,9 @@ Result<nlohmann::json> MemoryStoryRepository::ArticleJson(const std::string& art
   return ArticleView(a.article, a.story_id, a.versions, brief);
 }
 
-Result<std::vector<SearchResult>> MemoryStoryRepository::Search(const std::string& q, int limit) {
+Result<std::vector<SearchResult>> MemoryStoryRepository::Search(const std::string& q, int limit,
+                                                                const QueryControl& control) {
+  auto deadline = std::chrono::steady_clock::now() + control.budget;
   std::vector<std::string> terms = SearchTerms(q);
   std::vector<SearchResult> stories, articles;
   std::shared_lock lock(mu_);
@@ -59,6 +61,10 @@ Result<std::vector<SearchResult>> MemoryStoryRepository::Search(const std::strin
     }
   }
   for (const auto& [id, a] : articles_) {
+    if (control.Gone() || std::chrono::steady_clock::now() > deadline) {
+      return Status::Unsupported(control.Gone() ? "search stopped: the client went away"
+                                                : "search stopped after its time budget");
+    }
     int n = CountMatches(a.article.title, terms) * 2 + CountMatches(a.article.text, terms);
     if (n == 0) continue;
     articles.push_back({"article", id, a.article.title, a.story_id, Snippet(a.article.text, terms), double(n)});
@@ -74,13 +80,14 @@ Result<std::vector<SearchResult>> MemoryStoryRepository::Search(const std::strin
 
 IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, const std::string& now,
                                              std::map<std::string, ArticleEntry>* batch) {
-  Result<Article> article = pipeline_.Extract(doc);
-  if (!article.ok()) return {doc.id, "", "rejected", article.status().message(), "", 0};
+  std::string warning;
+  Result<Article> article = pipeline_.Extract(doc, &warning);
+  if (!article.ok()) return {doc.id, "", "rejected", article.status().message(), "", "", 0};
   // Only this thread writes the maps, so reading them here needs no lock.
   const ArticleEntry* old = nullptr;
   if (auto it = batch->find(doc.id); it != batch->end()) old = &it->second;
   else if (auto jt = articles_.find(doc.id); jt != articles_.end()) old = &jt->second;
-  if (old && old->article.text == article->text) return {doc.id, pipeline_.StoryOf(doc.id), "unchanged", "", doc.id, static_cast<int64_t>(old->versions.size())};
+  if (old && old->article.text == article->text) return {doc.id, pipeline_.StoryOf(doc.id), "unchanged", "", warning, doc.id, static_cast<int64_t>(old->versions.size())};
   ArticleEntry next;
   if (old) {
     next.versions = old->versions;
@@ -91,7 +98,7 @@ IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, const std::strin
   next.versions.push_back({{"version", next.versions.size() + 1}, {"ingested_at", now},
                            {"chars", article->text.size()}});
   next.article = std::move(article).value();
-  IngestOutcome out{doc.id, "", old ? "updated" : "created", "", doc.id,
+  IngestOutcome out{doc.id, "", old ? "updated" : "created", "", std::move(warning), doc.id,
                     static_cast<int64_t>(next.versions.size())};
   (*batch)[doc.id] = std::move(next);
   return out;

@@ -43,9 +43,12 @@ size_t CharStart(std::string_view text, size_t pos) {
 std::vector<std::string> SearchTerms(std::string_view query) {
   std::vector<std::string> terms;
   ForEachWord(query, [&](size_t b, size_t e) {
-    std::string t(query.substr(b, e - b));
+    if (terms.size() >= kMaxSearchTerms) return;
+    size_t len = e - b;
+    if (len > kMaxSearchTermBytes) len = CharStart(query.substr(b), kMaxSearchTermBytes);
+    std::string t(query.substr(b, len));
     std::transform(t.begin(), t.end(), t.begin(), Lower);
-    terms.push_back(std::move(t));
+    if (std::find(terms.begin(), terms.end(), t) == terms.end()) terms.push_back(std::move(t));
   });
   return terms;
 }

@@ -9,7 +9,15 @@
 
 namespace storyfuse {
 
-// The query's words (runs of letters, digits and non-ASCII bytes), lower case.
+// A query's distinct words that are searched: more cost more (each is a
+// prefix match over the index) and rarely narrow a news search further.
+inline constexpr size_t kMaxSearchTerms = 8;
+// Bytes of a word that are matched (no real word is longer).
+inline constexpr size_t kMaxSearchTermBytes = 64;
+
+// The query's words (runs of letters, digits and non-ASCII bytes), lower
+// case, each once, in order of first appearance; the first kMaxSearchTerms,
+// each cut to kMaxSearchTermBytes (at a UTF-8 character boundary).
 std::vector<std::string> SearchTerms(std::string_view query);
 
 // Occurrences of any term in `text` as a word prefix.

@@ -25,5 +25,24 @@ TEST(SearchTextTest, SnippetMarksTermsAndCuts) {
   EXPECT_LT(s.size(), 80u);
 }
 
+// Issue #22: 200 copies of one word cost 200 prefix scans (16 s); a word
+// counts once, and only the first kMaxSearchTerms words are searched.
+TEST(SearchTextTest, TermsAreDistinctAndCapped) {
+  std::string repeated;
+  for (int i = 0; i < 400; ++i) repeated += "a A+";
+  EXPECT_EQ(SearchTerms(repeated), std::vector<std::string>{"a"});
+  std::string many;
+  for (int i = 0; i < 50; ++i) many += "w" + std::to_string(i) + " ";
+  std::vector<std::string> terms = SearchTerms(many);
+  ASSERT_EQ(terms.size(), kMaxSearchTerms);
+  EXPECT_EQ(terms.front(), "w0");
+  std::string long_word(500, 'z');
+  EXPECT_EQ(SearchTerms(long_word).front().size(), kMaxSearchTermBytes);
+  std::string accents;
+  for (int i = 0; i < 100; ++i) accents += "\xC3\xA9";  // é: 2 bytes each
+  EXPECT_EQ(SearchTerms(accents).front().size(), kMaxSearchTermBytes);
+  EXPECT_EQ(SearchTerms("x" + accents).front().size(), kMaxSearchTermBytes - 1);  // not mid-character
+}
+
 }  // namespace
 }  // namespace storyfuse

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include <algorithm>
@@ -36,6 +37,21 @@ class StoreStoryRepository::ReaderLease {
 };
 
 namespace {
+
+// Stops the reader's statements when the query runs out of time or its
+// client leaves.
+Database::InterruptGuard Bounded(Database& db, const QueryControl& control) {
+  auto deadline = std::chrono::steady_clock::now() + control.budget;
+  return db.InterruptWhen([&control, deadline] { return control.Gone() || std::chrono::steady_clock::now() > deadline; });
+}
+
+// Says why a bounded query stopped; other errors pass through.
+Status Stopped(const Status& st, const QueryControl& control, const std::string& what) {
+  if (st.code() != Status::Code::kUnsupported) return st;
+  if (control.Gone()) return Status::Unsupported(what + " stopped: the client went away");
+  return Status::Unsupported(what + " stopped after " + std::to_string(control.budget.count()) +
+                             " ms: use fewer or longer words");
+}
 
 // The user's words as an FTS5 query: every word, each as a prefix.
 std::string FtsQuery(const std::string& q) {
@@ -106,7 +122,26 @@ Status StoreStoryRepository::LockWriter() {
   std::string lock_path = path_ + ".lock";
   lock_.fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (lock_.fd < 0) return Status::IoError(lock_path + ": " + std::strerror(errno));
-  if (flock(lock_.fd, LOCK_EX | LOCK_NB) == 0) return Status::Ok();
+  if (flock(lock_.fd, LOCK_EX | LOCK_NB) == 0) {
+    // The build journal a previous process left (see skipped()).
+    char buf[4096];
+    ssize_t n = pread(lock_.fd, buf, sizeof buf, 0);
+    std::string_view journal(buf, n > 0 ? static_cast<size_t>(n) : 0);
+    for (size_t pos = 0; pos < journal.size();) {
+      size_t eol = journal.find('\n', pos);
+      std::string line(journal.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos));
+      pos = eol == std::string_view::npos ? journal.size() : eol + 1;
+      char id[256];
+      int attempts = 0;
+      if (std::sscanf(line.c_str(), "skip %255s", id) == 1) skip_.insert(id);
+      if (std::sscanf(line.c_str(), "building %255s %d", id, &attempts) == 2) {
+        crashed_story_ = id;
+        crashed_attempts_ = attempts;
+      }
+    }
+    if (crashed_attempts_ >= kMaxBuildAttempts) skip_.insert(crashed_story_);
+    return Status::Ok();
+  }
   if (errno == EWOULDBLOCK) {
     return Status::IoError(path_ + " is being written by another storyfuse process (serve or ingest); "
                            "one writer at a time");
@@ -168,7 +203,12 @@ Status StoreStoryRepository::Recover() {
   for (const std::string& id : stored) {
     if (!settled.changed.count(id)) settled.removed.push_back(id);
   }
-  return WriteStories(settled, ArticleStore::NowUtc(), /*only_stale=*/true);
+  STORYFUSE_RETURN_IF_ERROR(WriteStories(settled, ArticleStore::NowUtc(), /*only_stale=*/true));
+  // The last process's death is accounted for: keep only the skips.
+  crashed_story_.clear();
+  crashed_attempts_ = 0;
+  WriteJournal("", 0);
+  return Status::Ok();
 }
 
 Status StoreStoryRepository::WriteStories(const SettledStories& settled, const std::string& now, bool only_stale) {
@@ -212,15 +252,41 @@ Status StoreStoryRepository::WriteStory(const std::string& sid, const std::vecto
     stale = !*old || BriefArticleIds((*old)->brief_json) != ids;
   }
   if (!stale) return tx->Commit();
+  if (only_stale && skip_.count(sid)) {
+    skipped_.push_back(sid);  // its build stopped the process twice: not on every start
+    return tx->Commit();
+  }
   if (only_stale) ++repaired_;
   std::vector<const Article*> articles;
   for (const StoredArticle& m : members) articles.push_back(&m.article);
+  MarkBuilding(sid);
   BuiltStory built = pipeline_.BuildStory(sid, articles, now);
   STORYFUSE_RETURN_IF_ERROR(WriteArticleViews(members, built.brief_json));
   const StorySummary& sum = built.summary;
   STORYFUSE_RETURN_IF_ERROR(writer_->PutStory({sid, sum.headline, now, std::move(built.brief_json), sum.articles,
                                                sum.outlets, sum.independent_sources, sum.published}));
-  return tx->Commit();
+  STORYFUSE_RETURN_IF_ERROR(tx->Commit());
+  skip_.erase(sid);  // built after all (an ingest changed it)
+  MarkBuilt();
+  return Status::Ok();
+}
+
+void StoreStoryRepository::MarkBuilding(const std::string& sid) {
+  int attempts = sid == crashed_story_ ? crashed_attempts_ + 1 : 1;
+  WriteJournal(sid, attempts);
+}
+
+void StoreStoryRepository::MarkBuilt() { WriteJournal("", 0); }
+
+// Whole-file rewrite of a few lines, without fsync: it must survive the
+// process (kill -9, out of memory), not the machine.
+void StoreStoryRepository::WriteJournal(const std::string& building, int attempts) {
+  if (lock_.fd < 0) return;
+  std::string text;
+  for (const std::string& id : skip_) text += "skip " + id + "\n";
+  if (!building.empty()) text += "building " + building + " " + std::to_string(attempts) + "\n";
+  if (!text.empty() && pwrite(lock_.fd, text.data(), text.size(), 0) < 0) return;
+  if (ftruncate(lock_.fd, static_cast<off_t>(text.size())) != 0) return;
 }
 
 Status StoreStoryRepository::WriteArticleViews(const std::vector<StoredArticle>& members,
@@ -236,15 +302,18 @@ Status StoreStoryRepository::WriteArticleViews(const std::vector<StoredArticle>&
 }
 
 Result<IngestOutcome> StoreStoryRepository::IngestOne(const RawDoc& doc, const std::string& now) {
-  Result<Article> a = pipeline_.Extract(doc);
-  if (!a.ok()) return IngestOutcome{doc.id, "", "rejected", a.status().message(), "", 0};
-  return StoreOne(*a, now);
+  std::string warning;
+  Result<Article> a = pipeline_.Extract(doc, &warning);
+  if (!a.ok()) return IngestOutcome{doc.id, "", "rejected", a.status().message(), "", "", 0};
+  Result<IngestOutcome> out = StoreOne(*a, now);
+  if (out.ok()) out->warning = std::move(warning);
+  return out;
 }
 
 Result<IngestOutcome> StoreStoryRepository::StoreOne(const Article& a, const std::string& now) {
   Result<ArticleStore::PutResult> put = writer_->Put(a, now);
   if (!put.ok()) return put.status().WithContext(a.id);
-  IngestOutcome out{a.id, "", "", "", put->id, put->version};
+  IngestOutcome out{a.id, "", "", "", "", put->id, put->version};
   switch (put->outcome) {
     case ArticleStore::PutOutcome::kInserted:
       pipeline_.Cluster(a);
@@ -268,8 +337,14 @@ Result<std::vector<IngestOutcome>> StoreStoryRepository::Ingest(std::vector<RawD
 
 Result<std::vector<IngestOutcome>> StoreStoryRepository::IngestArticles(const std::vector<Article>& articles) {
   return writer_thread_.Run([this, &articles] {
-    return IngestBatch(articles.size(),
-                       [&](size_t i, const std::string& now) { return StoreOne(articles[i], now); });
+    return IngestBatch(articles.size(), [&](size_t i, const std::string& now) -> Result<IngestOutcome> {
+      if (articles[i].text.size() <= StoryPipeline::kMaxArticleTextBytes) return StoreOne(articles[i], now);
+      Article cut = articles[i];
+      std::string warning = StoryPipeline::CutToLimit(&cut);
+      Result<IngestOutcome> out = StoreOne(cut, now);
+      if (out.ok()) out->warning = std::move(warning);
+      return out;
+    });
   });
 }
 
@@ -305,16 +380,21 @@ Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
              "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?" + std::to_string(params.size()) + "))";
   }
   StoryList out;
-  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT count(*) FROM stories" + where, params,
-                                       [&](SqlStatement& s) { out.total = s.Int(0); }));
+  Database::InterruptGuard guard = Bounded((*reader)->db(), query.control);
+  if (Status st = ForEachRow((*reader)->db(), "SELECT count(*) FROM stories" + where, params,
+                             [&](SqlStatement& s) { out.total = s.Int(0); });
+      !st.ok()) {
+    return Stopped(st, query.control, "story list");
+  }
   // Served by the stories_updated index and the list columns: no brief is read.
   std::string sql = "SELECT id, headline, updated_at, articles, outlets, independent_sources, published "
                     "FROM stories" + where + " ORDER BY updated_at DESC, rowid DESC LIMIT " +
                     std::to_string(query.limit) + " OFFSET " + std::to_string(query.offset);
-  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), sql, params, [&](SqlStatement& s) {
+  Status page = ForEachRow((*reader)->db(), sql, params, [&](SqlStatement& s) {
     out.stories.push_back({s.Text(0), s.Text(1), static_cast<int>(s.Int(3)), static_cast<int>(s.Int(4)),
                            static_cast<int>(s.Int(5)), s.Text(2), s.Text(6)});
-  }));
+  });
+  if (!page.ok()) return Stopped(page, query.control, "story list");
   return out;
 }
 
@@ -352,13 +432,15 @@ Result<json> StoreStoryRepository::ArticleJson(const std::string& article_id) {
   return ViewJson(**a, *history, brief);
 }
 
-Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string& q, int limit) {
+Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string& q, int limit,
+                                                               const QueryControl& control) {
   std::string fts = FtsQuery(q);
   if (fts.empty()) return std::vector<SearchResult>();
   Result<ReaderLease> reader = Reader();
   if (!reader.ok()) return reader.status();
+  Database::InterruptGuard guard = Bounded((*reader)->db(), control);
   Result<std::vector<SearchHit>> hits = (*reader)->Search(fts, limit);
-  if (!hits.ok()) return hits.status();
+  if (!hits.ok()) return Stopped(hits.status(), control, "search");
   std::vector<SearchResult> articles, stories;
   std::map<std::string, size_t> story_index;
   for (const SearchHit& h : *hits) {

@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,7 +48,8 @@ class StoreStoryRepository : public StoryRepository {
   Result<StoryList> ListStories(const StoryQuery& query) override;
   Result<std::string> StoryBriefJson(const std::string& story_id) override;
   Result<nlohmann::json> ArticleJson(const std::string& article_id) override;
-  Result<std::vector<SearchResult>> Search(const std::string& q, int limit) override;
+  Result<std::vector<SearchResult>> Search(const std::string& q, int limit,
+                                           const QueryControl& control) override;
   Result<std::vector<IngestOutcome>> Ingest(std::vector<RawDoc> docs) override;
   // Ingest for articles already cleaned (the `storyfuse ingest` command):
   // stores them, clusters the new ones and rebuilds the briefs of the
@@ -63,6 +65,16 @@ class StoreStoryRepository : public StoryRepository {
 
   // Stories repaired by Open() (for the log).
   int repaired() const { return repaired_; }
+
+  // A story whose brief was being built when the process died twice
+  // (crash, kill, out of memory, abandoned at shutdown) is not built again
+  // on open: its brief stays as it was (Verify reports it) until an ingest
+  // touches the story. Recorded in the writer lock file (`path`.lock:
+  // "skip <id>" and "building <id> <attempts>" lines, written before and
+  // cleared after each build), so a document that stops the server cannot
+  // stop every restart. These are the stories Open() skipped.
+  static constexpr int kMaxBuildAttempts = 2;
+  const std::vector<std::string>& skipped() const { return skipped_; }
 
  private:
   class ReaderLease;
@@ -98,6 +110,14 @@ class StoreStoryRepository : public StoryRepository {
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<ArticleStore>> readers_;  // idle read connections
   int repaired_ = 0;
+  // The build journal (see skipped()); writer only.
+  void MarkBuilding(const std::string& story_id);
+  void MarkBuilt();
+  void WriteJournal(const std::string& building, int attempts);
+  std::set<std::string> skip_;
+  std::string crashed_story_;  // being built when the last process died
+  int crashed_attempts_ = 0;
+  std::vector<std::string> skipped_;
   // Runs every Ingest, at a lower CPU priority than the readers. Declared
   // last so it stops before the writer state it uses is destroyed.
   WriterThread writer_thread_;

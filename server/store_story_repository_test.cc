@@ -3,10 +3,14 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "server/article_payload.h"
 #include "server/test_fixtures.h"
+#include "store/database.h"
 
 namespace storyfuse {
 namespace {
@@ -73,7 +77,7 @@ TEST_F(StoreStoryRepositoryTest, IngestListGetSearch) {
   EXPECT_FALSE((*article)["sentences"].empty());
   EXPECT_EQ(repo->ArticleJson("nope").status().code(), Status::Code::kNotFound);
 
-  auto hits = repo->Search("Brandvik proud", 10);
+  auto hits = repo->Search("Brandvik proud", 10, QueryControl());
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
   ASSERT_EQ(hits->size(), 3u);  // the story, then its two articles
   EXPECT_EQ((*hits)[0].kind, "story");
@@ -149,6 +153,62 @@ TEST_F(StoreStoryRepositoryTest, ReopenKeepsStoriesAndRepairsAnInterruptedIngest
   EXPECT_EQ(list->stories[0].articles, 2);
   EXPECT_EQ(json::parse(repo->StoryBriefJson(story).value())["articles"].size(), 2u);
   EXPECT_EQ(repo->ArticleJson("cc-1").value()["story"], story);
+}
+
+// Issue #22: after a kill during a 15 s brief, every restart built the
+// same brief again. A story whose build stopped the process twice is
+// skipped on open, and stays skipped on later opens.
+TEST_F(StoreStoryRepositoryTest, AStoryWhoseBuildKeepsDyingIsSkippedOnOpen) {
+  std::string story;
+  {
+    auto repo = Open();
+    story = Ingest(*repo, BridgeArticlesJson())[0].story_id;
+  }
+  auto make_stale = [&] {
+    auto db = Database::Open(path_);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("UPDATE stories SET brief_json = '{\"articles\": []}'").ok());
+  };
+  auto journal = [&](const std::string& text) {
+    std::FILE* f = std::fopen((path_ + ".lock").c_str(), "w");
+    std::fputs(text.c_str(), f);
+    std::fclose(f);
+  };
+  auto read_journal = [&] {
+    std::ifstream in(path_ + ".lock");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  // Died once while building it: built again (one retry), journal cleared.
+  make_stale();
+  journal("building " + story + " 1\n");
+  {
+    auto repo = Open();
+    EXPECT_TRUE(repo->skipped().empty());
+    EXPECT_GE(repo->repaired(), 1);
+    std::string summary;
+    EXPECT_TRUE(repo->Verify(&summary).ok());
+  }
+  EXPECT_EQ(read_journal(), "");
+  // Died twice: not built on open, now or at the next start.
+  make_stale();
+  journal("building " + story + " 2\n");
+  for (int start = 0; start < 2; ++start) {
+    auto repo = Open();
+    EXPECT_EQ(repo->skipped(), std::vector<std::string>{story});
+    std::string summary;
+    EXPECT_FALSE(repo->Verify(&summary).ok());  // --check says so
+  }
+  EXPECT_EQ(read_journal(), "skip " + story + "\n");
+  // An ingest that touches the story builds it, and lifts the skip.
+  {
+    auto repo = Open();
+    std::string body = BridgeArticlesJson();
+    body.replace(body.find("proud of every worker"), 4, "glad");
+    Ingest(*repo, body);
+    std::string summary;
+    EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
+  }
+  EXPECT_EQ(read_journal(), "");
 }
 
 }  // namespace

@@ -28,7 +28,38 @@ StorySummary SummarizeBrief(const StoryBrief& brief, const std::string& updated)
 StoryPipeline::StoryPipeline() : builder_(std::make_unique<BriefBuilder>()) {}
 StoryPipeline::~StoryPipeline() = default;
 
-Result<Article> StoryPipeline::Extract(const RawDoc& doc) { return extractor_.Extract(doc); }
+Result<Article> StoryPipeline::Extract(const RawDoc& doc, std::string* warning) {
+  Result<Article> a = extractor_.Extract(doc);
+  if (!a.ok()) return a;
+  std::string cut = CutToLimit(&*a);
+  if (warning != nullptr) *warning = std::move(cut);
+  return a;
+}
+
+std::string StoryPipeline::CutToLimit(Article* a) {
+  std::string& text = a->text;
+  size_t was = text.size();
+  if (was <= kMaxArticleTextBytes) return "";
+  std::string_view head = std::string_view(text).substr(0, kMaxArticleTextBytes);
+  // The latest break in the second half of the allowed text: a paragraph,
+  // else a sentence end, else a space, else a character boundary.
+  size_t at = std::string_view::npos;
+  for (std::string_view mark : {"\n\n", ". ", ".\n", " "}) {
+    size_t p = head.rfind(mark);
+    if (p != std::string_view::npos && p >= kMaxArticleTextBytes / 2) {
+      at = mark[0] == '.' ? p + 1 : p;
+      break;
+    }
+  }
+  if (at == std::string_view::npos) {
+    at = kMaxArticleTextBytes;
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  }
+  text.resize(at);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+  return "text cut from " + std::to_string(was) + " to " + std::to_string(text.size()) +
+         " bytes (the limit for one article is " + std::to_string(kMaxArticleTextBytes) + ")";
+}
 
 std::string StoryPipeline::Cluster(const Article& article) {
   ClusterResult r = index_.Add(article);

@@ -51,8 +51,23 @@ class StoryPipeline {
   StoryPipeline();
   ~StoryPipeline();
 
+  // An article's cleaned text is cut to this many bytes, at the last
+  // paragraph, sentence or word break before it, so that one document
+  // cannot hold the single writer for long: every stage after cleaning
+  // (clustering, the brief's analyzers and aligner) costs at least linear
+  // time in it. 256 KiB is about 40,000 words, longer than any news
+  // article; measured on this limit, the costliest known text
+  // (issue #22's weekday sentence) briefs in 0.2 s.
+  static constexpr size_t kMaxArticleTextBytes = 256 * 1024;
+
   // InvalidArgument naming the document when it holds no article text.
-  Result<Article> Extract(const RawDoc& doc);
+  // Text over kMaxArticleTextBytes is cut (CutToLimit); `warning`, when
+  // given, then says so.
+  Result<Article> Extract(const RawDoc& doc, std::string* warning = nullptr);
+
+  // Cuts `article`'s text to kMaxArticleTextBytes as above; a warning for
+  // the client when it did, else "".
+  static std::string CutToLimit(Article* article);
 
   // Clusters a new article; returns the story it joined or started (later
   // articles may merge it: Settle() reports the final ids).

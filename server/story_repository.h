@@ -10,7 +10,10 @@
 #ifndef STORYFUSE_SERVER_STORY_REPOSITORY_H_
 #define STORYFUSE_SERVER_STORY_REPOSITORY_H_
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,12 +24,25 @@
 
 namespace storyfuse {
 
+// How long a search may run, and whether anyone still waits for it.
+struct QueryControl {
+  // A search (or a list filtered by words) stops after this long with
+  // Unsupported: a cost bound that no query can pass.
+  static constexpr std::chrono::milliseconds kDefaultBudget{2000};
+  std::chrono::milliseconds budget = kDefaultBudget;
+  // Set once the client has gone: the query stops (Unsupported).
+  std::shared_ptr<const std::atomic<bool>> client_gone;
+
+  bool Gone() const { return client_gone && client_gone->load(std::memory_order_relaxed); }
+};
+
 // GET /api/stories parameters. Empty strings mean "no filter".
 struct StoryQuery {
   std::string q;      // words that must occur in the story's headline or articles
   std::string since;  // ISO 8601; only stories updated at or after it
   int limit = 20;     // 1..200
   int offset = 0;     // >= 0
+  QueryControl control;
 };
 
 // One row of the story list.
@@ -61,6 +77,7 @@ struct IngestOutcome {
   std::string story_id;  // empty when rejected
   std::string status;    // "created", "updated" (new version), "unchanged", "rejected"
   std::string error;     // why it was rejected
+  std::string warning;   // what was changed to store it (its text cut to the limit), or ""
   std::string stored_id;  // the stored article: `id`, or for "duplicate" the one it repeats
   int64_t version = 0;    // the stored article's current version (0 when rejected)
 };
@@ -88,9 +105,11 @@ class StoryRepository {
   // `versions` and `story`. NotFound for an unknown id.
   virtual Result<nlohmann::json> ArticleJson(const std::string& article_id) = 0;
 
-  // Articles and stories matching the words of `q`, best first, at most
-  // `limit` of each kind.
-  virtual Result<std::vector<SearchResult>> Search(const std::string& q, int limit) = 0;
+  // Articles and stories matching the words of `q` (SearchTerms: at most
+  // kMaxSearchTerms distinct words), best first, at most `limit` of each
+  // kind. Unsupported when stopped by `control` (over budget, client gone).
+  virtual Result<std::vector<SearchResult>> Search(const std::string& q, int limit,
+                                                   const QueryControl& control) = 0;
 
   // Cleans, clusters, stores the documents and rebuilds the briefs of the
   // stories they touch; one outcome per document, in order. A document

@@ -109,9 +109,18 @@ CREATE TABLE article_views (
 );
 )sql";
 
+// Schema version 4: the corrections an article prints about itself
+// (Article::corrections), cut from its text by cleaning, as a JSON array
+// of {"begin", "end", "text"} with byte offsets into `input`. Articles
+// stored before have none until they are read again.
+constexpr const char* kSchemaV4 = R"sql(
+ALTER TABLE articles ADD COLUMN corrections TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(corrections));
+ALTER TABLE article_versions ADD COLUMN corrections TEXT NOT NULL DEFAULT '[]';
+)sql";
+
 constexpr const char* kArticleColumns =
     "id, content_hash, url, outlet, title, authors, published, dateline, wire, language, source, "
-    "input, text, story_id, copy_of, ingested_at, version";
+    "input, text, story_id, copy_of, ingested_at, version, corrections";
 
 std::string AuthorsJson(const std::vector<std::string>& authors) {
   return nlohmann::json(authors).dump();
@@ -123,6 +132,31 @@ std::vector<std::string> AuthorsFromJson(const std::string& json) {
   if (!j.is_array()) return out;
   for (const auto& a : j) {
     if (a.is_string()) out.push_back(a.get<std::string>());
+  }
+  return out;
+}
+
+std::string CorrectionsJson(const std::vector<ArticleCorrection>& corrections) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ArticleCorrection& c : corrections) {
+    out.push_back({{"begin", c.input.begin}, {"end", c.input.end}, {"text", c.text}});
+  }
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Entries that are not a correction of `input` (a hand-edited file) are
+// skipped: every span read back lies inside the input.
+std::vector<ArticleCorrection> CorrectionsFromJson(const std::string& json, std::string_view input) {
+  nlohmann::json j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  std::vector<ArticleCorrection> out;
+  if (!j.is_array()) return out;
+  for (const auto& c : j) {
+    if (!c.is_object() || !c.contains("begin") || !c.contains("end") || !c.contains("text")) continue;
+    const auto &begin = c["begin"], &end = c["end"], &text = c["text"];
+    if (!begin.is_number_unsigned() || !end.is_number_unsigned() || !text.is_string()) continue;
+    uint64_t b = begin.get<uint64_t>(), e = end.get<uint64_t>();
+    if (b > e || e > input.size()) continue;
+    out.push_back({Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, text.get<std::string>()});
   }
   return out;
 }
@@ -148,6 +182,7 @@ StoredArticle ReadArticle(const SqlStatement& s) {
   out.copy_of = s.Text(14);
   out.ingested_at = s.Text(15);
   out.version = s.Int(16);
+  a.corrections = CorrectionsFromJson(s.Text(17), a.input);
   return out;
 }
 
@@ -176,6 +211,12 @@ std::string ArticleStore::ContentHash(const Article& a) {
   XXH3_128bits_update(state, a.title.data(), a.title.size());
   XXH3_128bits_update(state, "\0", 1);  // "ab"+"c" must differ from "a"+"bc"
   XXH3_128bits_update(state, a.text.data(), a.text.size());
+  // A correction is content: a copy that adds one is a new version. An
+  // article without any hashes as it did before schema 4.
+  for (const ArticleCorrection& c : a.corrections) {
+    XXH3_128bits_update(state, "\0\1", 2);
+    XXH3_128bits_update(state, c.text.data(), c.text.size());
+  }
   XXH128_hash_t h = XXH3_128bits_digest(state);
   XXH3_freeState(state);
   char hex[33];
@@ -220,6 +261,7 @@ Result<int> ArticleStore::SchemaVersion() {
 Status ArticleStore::MigrateTo1() { return db_->Exec(kSchemaV1); }
 Status ArticleStore::MigrateTo2() { return db_->Exec(kSchemaV2); }
 Status ArticleStore::MigrateTo3() { return db_->Exec(kSchemaV3); }
+Status ArticleStore::MigrateTo4() { return db_->Exec(kSchemaV4); }
 
 Status ArticleStore::Migrate() {
   // Checked inside the write transaction so two processes creating the
@@ -237,6 +279,7 @@ Status ArticleStore::Migrate() {
   if (*version < 1) STORYFUSE_RETURN_IF_ERROR(MigrateTo1());
   if (*version < 2) STORYFUSE_RETURN_IF_ERROR(MigrateTo2());
   if (*version < 3) STORYFUSE_RETURN_IF_ERROR(MigrateTo3());
+  if (*version < 4) STORYFUSE_RETURN_IF_ERROR(MigrateTo4());
   STORYFUSE_RETURN_IF_ERROR(db_->Exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES (" +
                                       std::to_string(kSchemaVersion) + ")"));
   return tx->Commit();
@@ -253,17 +296,17 @@ Status ArticleStore::Prepare() {
       {&find_by_url_, "SELECT id, content_hash, version FROM articles WHERE url = ?1 "
                       "ORDER BY seq LIMIT 1"},
       {&insert_, "INSERT INTO articles (id, content_hash, url, outlet, title, authors, published, "
-                 "dateline, wire, language, source, input, text, ingested_at, version) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
+                 "dateline, wire, language, source, input, text, ingested_at, version, corrections) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"},
       {&update_, "UPDATE articles SET content_hash = ?2, url = ?3, outlet = ?4, title = ?5, "
                  "authors = ?6, published = ?7, dateline = ?8, wire = ?9, language = ?10, "
-                 "source = ?11, input = ?12, text = ?13, ingested_at = ?14, version = ?15 "
-                 "WHERE id = ?1"},
+                 "source = ?11, input = ?12, text = ?13, ingested_at = ?14, version = ?15, "
+                 "corrections = ?16 WHERE id = ?1"},
       {&archive_, "INSERT INTO article_versions (article_id, version, content_hash, url, outlet, "
                   "title, authors, published, dateline, wire, language, source, input, text, "
-                  "ingested_at, replaced_at) SELECT id, version, content_hash, url, outlet, title, "
-                  "authors, published, dateline, wire, language, source, input, text, ingested_at, "
-                  "?2 FROM articles WHERE id = ?1"},
+                  "ingested_at, replaced_at, corrections) SELECT id, version, content_hash, url, outlet, "
+                  "title, authors, published, dateline, wire, language, source, input, text, ingested_at, "
+                  "?2, corrections FROM articles WHERE id = ?1"},
   };
   for (auto& s : statements) {
     Result<SqlStatement> stmt = db_->Prepare(s.sql);
@@ -284,6 +327,7 @@ Status ArticleStore::Write(const Article& a, const std::string& id, const std::s
   s.Bind(6, AuthorsJson(a.authors)).BindOrNull(7, a.published.iso).BindOrNull(8, a.dateline);
   s.BindOrNull(9, a.wire).BindOrNull(10, a.language).BindOrNull(11, a.source);
   s.BindOrNull(12, a.input).Bind(13, a.text).Bind(14, now).Bind(15, version);
+  s.Bind(16, CorrectionsJson(a.corrections));
   return s.Run();
 }
 
@@ -356,6 +400,7 @@ Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, in
   std::vector<SearchHit> out;
   for (;;) {
     Result<bool> row = s->Step();
+    if (!row.ok() && row.status().code() == Status::Code::kUnsupported) return row.status();  // interrupted
     if (!row.ok()) return Status::InvalidArgument("search \"" + query + "\": " + row.status().message());
     if (!*row) break;
     out.push_back({s->Text(0), s->Text(1), s->Text(2), s->Real(3)});

@@ -10,8 +10,9 @@
 //                                        the previous one is kept in
 //                                        article_versions
 //   - otherwise                       -> kInserted (version 1)
-// "Content" is the title and cleaned text (content_hash); metadata-only
-// changes do not make a version. Each Put is one transaction.
+// "Content" is the title, the cleaned text and the corrections the article
+// prints (content_hash); metadata-only changes do not make a version. Each
+// Put is one transaction.
 //
 // Thread safety: not thread-safe; use one ArticleStore (and connection) per
 // thread. Several processes may share the file (WAL, busy timeout).
@@ -31,7 +32,8 @@
 namespace storyfuse {
 
 // An article as stored: the Article fields the store keeps (not the offset
-// map or removed boilerplate) plus the store's own columns.
+// map or removed boilerplate; corrections since schema 4) plus the store's
+// own columns.
 struct StoredArticle {
   Article article;
   std::string content_hash;
@@ -74,7 +76,7 @@ struct SearchHit {
 
 class ArticleStore {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   enum class PutOutcome { kInserted, kUnchanged, kDuplicate, kUpdated };
   struct PutResult {
@@ -129,6 +131,7 @@ class ArticleStore {
   Status MigrateTo1();
   Status MigrateTo2();
   Status MigrateTo3();
+  Status MigrateTo4();
   Result<int> SchemaVersion();
   Status Prepare();
   Status Archive(const std::string& id, const std::string& now);

@@ -10,6 +10,9 @@ namespace {
 namespace fs = std::filesystem;
 using Outcome = ArticleStore::PutOutcome;
 
+// ContentHash of title "Ferry" and text "One." as schema 1 computed it.
+constexpr const char* kFerryOneHash = "9ad77ee6c271eba61fb751bc916d1533";
+
 class ArticleStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -200,7 +203,9 @@ TEST_F(ArticleStoreTest, MigratesVersion1Stories) {
                                 "ALTER TABLE stories DROP COLUMN outlets; "
                                 "ALTER TABLE stories DROP COLUMN independent_sources; "
                                 "ALTER TABLE stories DROP COLUMN published; "
-                                "DROP TABLE article_views; UPDATE schema_version SET version = 1").ok());
+                                "DROP TABLE article_views; ALTER TABLE articles DROP COLUMN corrections; "
+                                "ALTER TABLE article_versions DROP COLUMN corrections; "
+                                "UPDATE schema_version SET version = 1").ok());
   store_.reset();
   Result<std::unique_ptr<ArticleStore>> again = ArticleStore::Open(path_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
@@ -210,6 +215,85 @@ TEST_F(ArticleStoreTest, MigratesVersion1Stories) {
   EXPECT_EQ((*s)->outlets, 5);
   EXPECT_EQ((*s)->independent_sources, 4);
   EXPECT_EQ((*s)->published, "2031-03-12");
+}
+
+// A correction the article printed, cut from its text by cleaning: its
+// span of the input and its text.
+Article WithCorrection(Article a, const std::string& correction) {
+  a.input += "\n<p>" + correction + "</p>";
+  auto begin = static_cast<uint32_t>(a.input.size() - correction.size() - 4);
+  a.corrections.push_back({Span{begin, static_cast<uint32_t>(begin + correction.size())}, correction});
+  return a;
+}
+
+TEST_F(ArticleStoreTest, CorrectionsRoundTrip) {
+  Article a = WithCorrection(Make("a1", "Ferry service resumes", "The ferry resumed on Monday."),
+                             "Correction: An earlier version gave the wrong day.");
+  a = WithCorrection(a, "Clarification (March 15): The ferry is run by the city, not \"Northwire\".");
+  Put(a);
+  Result<std::optional<StoredArticle>> got = store_->Get("a1");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  const std::vector<ArticleCorrection>& c = (*got)->article.corrections;
+  ASSERT_EQ(c.size(), 2u);
+  for (size_t i = 0; i < c.size(); ++i) {
+    EXPECT_EQ(c[i].input, a.corrections[i].input);
+    EXPECT_EQ(c[i].text, a.corrections[i].text);
+    EXPECT_EQ(c[i].input.In((*got)->article.input), c[i].text);
+  }
+  // An article without corrections reads back none.
+  Put(Make("a2", "Council budget", "The council approved the budget."));
+  EXPECT_TRUE(store_->Get("a2").value()->article.corrections.empty());
+}
+
+// An outlet that adds a correction to an unchanged story has published a
+// new version of it.
+TEST_F(ArticleStoreTest, AnAddedCorrectionIsANewVersion) {
+  Article a = Make("a1", "Ferry service resumes", "The ferry resumed on Monday.");
+  Put(a);
+  Article corrected = WithCorrection(a, "Correction: An earlier version gave the wrong day.");
+  ArticleStore::PutResult r = Put(corrected, "2031-03-15T09:00:00Z");
+  EXPECT_EQ(r.outcome, Outcome::kUpdated);
+  EXPECT_EQ(r.version, 2);
+  EXPECT_EQ(store_->Get("a1").value()->article.corrections.size(), 1u);
+  EXPECT_EQ(store_->History("a1").value().size(), 1u);
+  EXPECT_EQ(Put(corrected).outcome, Outcome::kUnchanged);
+  // Where the correction sits in the input is not content; its words are.
+  Article moved = corrected;
+  moved.corrections[0].input.begin -= 1;
+  EXPECT_EQ(ArticleStore::ContentHash(moved), ArticleStore::ContentHash(corrected));
+  moved.corrections[0].text += " It was Tuesday.";
+  EXPECT_NE(ArticleStore::ContentHash(moved), ArticleStore::ContentHash(corrected));
+}
+
+// A version 3 file (no corrections) is migrated: its articles have none
+// until read again, and new ones keep theirs.
+TEST_F(ArticleStoreTest, MigratesVersion3Articles) {
+  Put(Make("a1", "Ferry", "One."));
+  Put(Make("a1", "Ferry", "One, again."));  // a row in article_versions too
+  ASSERT_TRUE(store_->db().Exec("ALTER TABLE articles DROP COLUMN corrections; "
+                                "ALTER TABLE article_versions DROP COLUMN corrections; "
+                                "UPDATE schema_version SET version = 3").ok());
+  store_.reset();
+  Result<std::unique_ptr<ArticleStore>> again = ArticleStore::Open(path_);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  Result<std::optional<StoredArticle>> a1 = (*again)->Get("a1");
+  ASSERT_TRUE(a1.ok() && a1->has_value());
+  EXPECT_TRUE((*a1)->article.corrections.empty());
+  EXPECT_EQ((*a1)->version, 2);
+  Article b = WithCorrection(Make("b1", "Budget", "The council approved it."), "Correction: It was 4-3.");
+  ASSERT_TRUE((*again)->Put(b).ok());
+  EXPECT_EQ((*again)->Get("b1").value()->article.corrections.size(), 1u);
+}
+
+// Spans that do not lie in the input (a hand-edited file) are not read.
+TEST_F(ArticleStoreTest, CorrectionsOutsideTheInputAreSkipped) {
+  Put(WithCorrection(Make("a1", "Ferry", "One."), "Correction: Two."));
+  ASSERT_TRUE(store_->db().Exec("UPDATE articles SET corrections = "
+                                "'[{\"begin\": 5, \"end\": 99999, \"text\": \"x\"}, {\"begin\": 1}, 7, "
+                                "{\"begin\": 0, \"end\": 3, \"text\": \"<p>\"}]'").ok());
+  std::vector<ArticleCorrection> c = store_->Get("a1").value()->article.corrections;
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].text, "<p>");
 }
 
 TEST_F(ArticleStoreTest, ArticleViewsAreReplaced) {
@@ -242,6 +326,9 @@ TEST_F(ArticleStoreTest, RefusesANewerSchema) {
 TEST_F(ArticleStoreTest, ContentHashSeparatesTitleFromText) {
   EXPECT_NE(ArticleStore::ContentHash(Make("x", "ab", "c")), ArticleStore::ContentHash(Make("x", "a", "bc")));
   EXPECT_EQ(ArticleStore::ContentHash(Make("x", "a", "b")), ArticleStore::ContentHash(Make("y", "a", "b")));
+  // Stored hashes stay valid across schema versions: an article without
+  // corrections hashes as in schema 1.
+  EXPECT_EQ(ArticleStore::ContentHash(Make("x", "Ferry", "One.")), kFerryOneHash);
 }
 
 }  // namespace

@@ -40,6 +40,7 @@ Status SqlStatement::Error(int rc) const {
   if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) return Status::IoError("database is busy: " + msg);
   if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) return Status::Corruption(msg);
   if (rc == SQLITE_CONSTRAINT) return Status::InvalidArgument(msg + " (in: " + where + ")");
+  if (rc == SQLITE_INTERRUPT) return Status::Unsupported("interrupted");
   return Status::IoError(msg + " (in: " + where + ")");
 }
 
@@ -135,6 +136,24 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Option
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }
+
+Database::InterruptGuard Database::InterruptWhen(std::function<bool()> stop) {
+  stop_ = std::move(stop);
+  sqlite3_progress_handler(
+      db_, kInterruptCheckSteps,
+      [](void* self) -> int {
+        const std::function<bool()>& f = static_cast<Database*>(self)->stop_;
+        return f && f() ? 1 : 0;
+      },
+      this);
+  return InterruptGuard(this);
+}
+
+Database::InterruptGuard::~InterruptGuard() {
+  if (db_ == nullptr) return;
+  sqlite3_progress_handler(db_->db_, 0, nullptr, nullptr);
+  db_->stop_ = nullptr;
+}
 
 Status Database::Error(int rc, std::string_view what) const {
   std::string msg = std::string(what) + ": " + (db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));

@@ -12,6 +12,7 @@
 #define STORYFUSE_STORE_DATABASE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -108,12 +109,32 @@ class Database {
   };
   Result<Transaction> Begin();
 
+  // While the returned guard lives, the statements of this connection stop
+  // as soon as `stop()` returns true (checked every kInterruptCheckSteps
+  // SQLite virtual-machine steps, well under a millisecond apart): their
+  // Step returns Unsupported "interrupted". One guard at a time; the
+  // Database must outlive it.
+  static constexpr int kInterruptCheckSteps = 1000;
+  class InterruptGuard {
+   public:
+    ~InterruptGuard();
+    InterruptGuard(InterruptGuard&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+    InterruptGuard& operator=(InterruptGuard&&) = delete;
+
+   private:
+    friend class Database;
+    explicit InterruptGuard(Database* db) : db_(db) {}
+    Database* db_;
+  };
+  InterruptGuard InterruptWhen(std::function<bool()> stop);
+
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status Error(int rc, std::string_view what) const;
 
   sqlite3* db_;
   std::string path_;
+  std::function<bool()> stop_;  // the InterruptGuard's condition
 };
 
 }  // namespace storyfuse

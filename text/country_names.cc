@@ -75,13 +75,24 @@ CountryNames::CountryNames() {
   }
   for (const auto& [alias, canonical] : kAliases) names_.emplace(std::string(alias), canonical);
   for (const auto& [word, canonical] : kIrregular) demonyms_.emplace(std::string(word), canonical);
+  for (const auto& [key, canonical] : names_) first_words_.insert(key.substr(0, key.find(' ')));
+  first_words_.insert("the");  // Key() drops it: "the United States"
 }
 
 std::string CountryNames::Key(std::string_view name) {
   std::string out;
   out.reserve(name.size());
-  for (char c : UnicodeText::Fold(name)) {
-    if (c != '.') out.push_back(c);
+  bool ascii = true;
+  for (char c : name) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    // Case folding of ASCII is lower-casing: skip ICU for most words.
+    for (char c : name) {
+      if (c != '.') out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+  } else {
+    for (char c : UnicodeText::Fold(name)) {
+      if (c != '.') out.push_back(c);
+    }
   }
   if (out.starts_with("the ")) out.erase(0, 4);
   return out;
@@ -128,6 +139,8 @@ std::string_view CountryNames::CountryOfDemonym(std::string_view word) const {
   auto it = demonyms_.find(Key(word));
   return it == demonyms_.end() ? std::string_view() : std::string_view(it->second);
 }
+
+bool CountryNames::MayStartCountry(std::string_view word) const { return first_words_.count(Key(word)) > 0; }
 
 bool CountryNames::IsRegionAdjective(std::string_view word) const {
   std::string key = Key(word);

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace storyfuse {
 
@@ -27,18 +28,27 @@ class CountryNames {
   // "Chinese", "Israeli", "South Korean", "British"), or "".
   std::string_view CountryOfDemonym(std::string_view word) const;
 
+  // Whether some country name or short form starts with the word `word`
+  // ("United", "Saudi", "U.S."): a cheap test before Country() on the
+  // phrases a word opens. Same matching rules as Country().
+  bool MayStartCountry(std::string_view word) const;
+
   // Continents and large regions' adjectives ("Asian", "European") also
   // qualify titles but are not countries: true for those.
   bool IsRegionAdjective(std::string_view word) const;
 
+  // The key place names are matched by: Unicode case folding (ASCII
+  // lower-casing for ASCII), periods dropped, a leading "the " dropped.
+  static std::string Key(std::string_view name);
+
  private:
   CountryNames();
-  static std::string Key(std::string_view name);
   void AddCountry(const std::string& name);
   void AddDemonyms(const std::string& name);
 
   std::unordered_map<std::string, std::string> names_;      // key -> canonical
   std::unordered_map<std::string, std::string> demonyms_;   // key -> canonical
+  std::unordered_set<std::string> first_words_;              // first words of names_' keys
 };
 
 }  // namespace storyfuse

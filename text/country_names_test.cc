@@ -15,6 +15,13 @@ TEST(CountryNamesTest, KnowsIcuNamesAndShortForms) {
   EXPECT_EQ(c.Country("Britain"), "United Kingdom");
   EXPECT_EQ(c.Country("Myanmar"), "Myanmar");
   EXPECT_EQ(c.Country("Kuala Lumpur"), "");
+  EXPECT_EQ(c.Country("MALAYSIA"), "Malaysia");
+  EXPECT_TRUE(c.MayStartCountry("Saudi"));
+  EXPECT_TRUE(c.MayStartCountry("United"));
+  EXPECT_TRUE(c.MayStartCountry("U.S."));
+  EXPECT_TRUE(c.MayStartCountry("The"));
+  EXPECT_FALSE(c.MayStartCountry("Kuala"));
+  EXPECT_FALSE(c.MayStartCountry("Arabia"));
   EXPECT_EQ(c.Country("Lavrov"), "");
 }
 

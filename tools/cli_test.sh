@@ -42,6 +42,33 @@ grep -q '1 inserted' /tmp/sf_out.$$ || { echo "FAIL ingest did not insert"; fail
 check "ingest again changes nothing" 0 "$sf" ingest --db "$d/s.db" "$d/in.jsonl"
 grep -q '1 unchanged' /tmp/sf_out.$$ || { echo "FAIL second ingest was not idempotent"; fail=1; }
 check "ingest without --db is a usage error" 2 "$sf" ingest "$d/in.jsonl"
+# A correction the article prints is stored with it and shown in the brief
+# that serve reads from the store (docs/store.md, schema 4).
+cat > "$d/corr.jsonl" <<'JSONL'
+{"id":"c1","outlet":"Harbour Gazette","title":"Port Ellis ferry resumes","text":"The ferry to Port Ellis resumed service on Monday after a two-week strike by harbour crews, the operator said.\n\nThe first boat left at 7 a.m. with 140 passengers on board, according to the harbour master.\n\nCorrection: An earlier version of this story said the strike lasted three weeks. It lasted two weeks."}
+{"id":"c2","outlet":"Coast Courier","title":"Ferry back after strike","text":"Ferry service to Port Ellis resumed on Monday after a two-week strike by harbour crews ended, the operator said.\n\nThe first boat carried 140 passengers, the harbour master said."}
+JSONL
+check "ingest an article with a correction" 0 "$sf" ingest --db "$d/c.db" "$d/corr.jsonl"
+if command -v curl >/dev/null; then
+  "$sf" serve --db "$d/c.db" --port 0 2> "$d/serve.err" &
+  serve_pid=$!
+  port=""
+  for _ in $(seq 1 100); do
+    port=$(sed -n 's#.*http://[^:]*:\([0-9]*\)/.*#\1#p' "$d/serve.err")
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  story=$(curl -s "localhost:$port/api/stories" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+  curl -s "localhost:$port/api/stories/$story" > "$d/brief.json"
+  kill "$serve_pid"; wait "$serve_pid" 2>/dev/null
+  if grep -q '"corrections":\[{[^]]*"source":"c1"[^]]*It lasted two weeks' "$d/brief.json"; then
+    echo "ok   served brief shows the stored correction"
+  else
+    echo "FAIL served brief of story '$story' shows no correction"; head -c 400 "$d/brief.json"; echo; fail=1
+  fi
+else
+  echo "skip served brief shows the stored correction (no curl)"
+fi
 rm -rf "$d"
 rm -f /tmp/sf_out.$$ /tmp/sf_err.$$ /tmp/sf_bad.$$.jsonl
 exit $fail

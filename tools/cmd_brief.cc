@@ -12,6 +12,7 @@
 #include "cluster/batch_clusterer.h"
 #include "cluster/grouper.h"
 #include "tools/article_source.h"
+#include "tools/brief_stories.h"
 #include "tools/command.h"
 
 namespace storyfuse {
@@ -23,6 +24,29 @@ struct BriefCmdOptions {
   bool stream = false;
   std::vector<std::string> inputs;
 };
+
+void Print(const std::vector<StoryBrief>& briefs, const std::string& format) {
+  if (format == "json") {
+    std::printf("%s\n", BriefsToJson(briefs).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  } else if (format == "html") {
+    std::printf("%s", BriefsToHtml(briefs).c_str());
+  } else {
+    for (const auto& b : briefs) std::printf("%s\n", BriefToMarkdown(b).c_str());
+  }
+}
+
+int RunBrief(const BriefCmdOptions& opt) {
+  ArticleSource source;
+  std::vector<Article> articles = source.ReadAll(opt.inputs);
+  if (articles.empty()) {
+    std::fprintf(stderr, "storyfuse: no articles in the inputs\n");
+    return kExitBadInput;
+  }
+  Print(BriefStories(articles, opt.words, opt.stream), opt.format);
+  return source.had_errors() ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
 
 // Groups the articles (all at once, or as a stream), then builds one brief
 // per story, biggest story first.
@@ -51,29 +75,6 @@ std::vector<StoryBrief> BriefStories(const std::vector<Article>& articles, int w
                    [](const StoryBrief& a, const StoryBrief& b) { return a.articles.size() > b.articles.size(); });
   return briefs;
 }
-
-void Print(const std::vector<StoryBrief>& briefs, const std::string& format) {
-  if (format == "json") {
-    std::printf("%s\n", BriefsToJson(briefs).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
-  } else if (format == "html") {
-    std::printf("%s", BriefsToHtml(briefs).c_str());
-  } else {
-    for (const auto& b : briefs) std::printf("%s\n", BriefToMarkdown(b).c_str());
-  }
-}
-
-int RunBrief(const BriefCmdOptions& opt) {
-  ArticleSource source;
-  std::vector<Article> articles = source.ReadAll(opt.inputs);
-  if (articles.empty()) {
-    std::fprintf(stderr, "storyfuse: no articles in the inputs\n");
-    return kExitBadInput;
-  }
-  Print(BriefStories(articles, opt.words, opt.stream), opt.format);
-  return source.had_errors() ? kExitBadInput : kExitOk;
-}
-
-}  // namespace
 
 void RegisterBrief(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<BriefCmdOptions>();

@@ -56,7 +56,9 @@ void PrintText(const nlohmann::json& j) {
 
 int RunQuotes(const QuotesOptions& opt) {
   ArticleSource source;
-  QuoteExtractor extractor(QuoteExtractor::Options{opt.min_words, false});
+  QuoteExtractor::Options options;
+  options.min_words = opt.min_words;
+  QuoteExtractor extractor(options);
   source.ForEach(opt.inputs, [&](Article&& a, const RawDoc& doc) {
     nlohmann::json j = QuotesJson(a, doc, &extractor);
     if (opt.format == "text") return PrintText(j);

@@ -1,8 +1,16 @@
-// storyfuse serve --db PATH [--port 8080] [--host 127.0.0.1] [--threads 64] [--max-body BYTES] [--check]
+// storyfuse serve --db PATH [--port 8080] [--host 127.0.0.1] [--threads 64] [--max-body BYTES]
+//                 [--token T | --token-file F] [--allowed-host NAME]... [--request-timeout S]
+//                 [--max-connections-per-ip N] [--check]
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <thread>
 
 #include "server/api_router.h"
@@ -19,7 +27,45 @@ struct ServeOptions {
   std::string db;
   bool check = false;
   HttpServerOptions http;
+  ApiAccess access;
+  std::string token_file;
 };
+
+// After SIGINT/SIGTERM the server stops taking requests and lets the ones
+// being handled finish; an ingest still running this long after is
+// abandoned (the process exits): the store is crash-safe, and the next
+// start repairs what the batch left half-done.
+constexpr auto kShutdownGrace = std::chrono::seconds(5);
+// Shortest token accepted: guessing one must be hopeless.
+constexpr size_t kMinTokenBytes = 16;
+
+bool IsLoopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
+// Fills access.token from --token-file; checks the token's presence and
+// strength. A message for stderr when something is wrong.
+std::string ResolveToken(ServeOptions* opt) {
+  if (!opt->token_file.empty()) {
+    if (!opt->access.token.empty()) return "give --token or --token-file, not both";
+    std::ifstream in(opt->token_file);
+    if (!in) return opt->token_file + ": cannot read the token file";
+    std::stringstream buf;
+    buf << in.rdbuf();
+    std::string t = buf.str();
+    while (!t.empty() && (t.back() == '\n' || t.back() == '\r' || t.back() == ' ')) t.pop_back();
+    opt->access.token = t;
+    if (t.empty()) return opt->token_file + ": the token file is empty";
+  }
+  const std::string& t = opt->access.token;
+  if (!t.empty() && t.size() < kMinTokenBytes) return "the token must be at least 16 characters";
+  if (t.find_first_of(" \t\r\n") != std::string::npos) return "the token must not contain white space";
+  if (t.empty() && !IsLoopback(opt->http.host)) {
+    return "--host " + opt->http.host +
+           " serves beyond this machine: give --token or --token-file so that only holders of the token can write";
+  }
+  return "";
+}
 
 // SIGINT/SIGTERM stop the server through a waiting thread, because
 // stopping it is not async-signal-safe.
@@ -39,6 +85,10 @@ int RunCheck(const ServeOptions& opt) {
     std::fprintf(stderr, "storyfuse serve: %s\n", repo.status().message().c_str());
     return kExitBadInput;
   }
+  for (const std::string& id : (*repo)->skipped()) {
+    std::fprintf(stderr, "storyfuse serve: %s: story %s not rebuilt: building its brief stopped the server %d times\n",
+                 opt.db.c_str(), id.c_str(), StoreStoryRepository::kMaxBuildAttempts);
+  }
   std::string summary;
   Status st = (*repo)->Verify(&summary);
   std::printf("%s: %s, %d stories repaired on open: %s\n", opt.db.c_str(), summary.c_str(), (*repo)->repaired(),
@@ -47,8 +97,12 @@ int RunCheck(const ServeOptions& opt) {
   return st.ok() ? kExitOk : kExitBadInput;
 }
 
-int RunServe(const ServeOptions& opt) {
+int RunServe(ServeOptions& opt) {
   if (opt.check) return RunCheck(opt);
+  if (std::string bad = ResolveToken(&opt); !bad.empty()) {
+    std::fprintf(stderr, "storyfuse serve: %s\n", bad.c_str());
+    return kExitUsage;
+  }
   sigset_t stop_signals = BlockStopSignals();  // before any thread starts
   Result<std::unique_ptr<StoryRepository>> repo = OpenStoryRepository(opt.db, opt.http.threads);
   if (!repo.ok()) {
@@ -56,21 +110,32 @@ int RunServe(const ServeOptions& opt) {
     return kExitBadInput;
   }
   ServerMetrics metrics;
-  ApiRouter router(repo->get(), &metrics);
-  HttpServer server(opt.http, [&router](const HttpRequest& r) { return router.Handle(r); });
+  ApiRouter router(repo->get(), &metrics, opt.access);
+  HttpServer server(
+      opt.http, [&router](const HttpRequest& r) { return router.Handle(r); },
+      [&router](const HttpRequest& r) { return router.Admit(r); });
   if (Status st = server.Bind(); !st.ok()) {
     std::fprintf(stderr, "storyfuse serve: %s\n", st.message().c_str());
     return kExitBadInput;
   }
-  std::thread stopper([&server, stop_signals] {
+  std::atomic<bool> served{false};
+  std::thread stopper([&server, &served, stop_signals] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
+    if (served) return;  // Serve ended on its own and woke us
     server.Stop();
+    // Requests being handled get kShutdownGrace; a second signal, none.
+    timespec grace{static_cast<time_t>(kShutdownGrace.count()), 0};
+    (void)sigtimedwait(&stop_signals, nullptr, &grace);  // Serve's end, a second signal, or the grace's
+    if (served) return;
+    std::fprintf(stderr, "storyfuse serve: abandoning the work in flight; the next start repairs the store\n");
+    _exit(kExitOk);
   });
   std::fprintf(stderr, "storyfuse serve: http://%s:%d/ (database %s, %d threads)\n", opt.http.host.c_str(),
                server.port(), opt.db.c_str(), opt.http.threads);
   Status st = server.Serve();
-  pthread_kill(stopper.native_handle(), SIGTERM);  // wakes the stopper if Serve ended on its own
+  served = true;
+  pthread_kill(stopper.native_handle(), SIGTERM);  // wakes the stopper, whichever wait it is in
   stopper.join();
   if (!st.ok()) {
     std::fprintf(stderr, "storyfuse serve: %s\n", st.message().c_str());
@@ -89,6 +154,17 @@ void RegisterServe(CLI::App& app, int* exit_code) {
   cmd->add_option("--host", opt->http.host, "Address to listen on");
   cmd->add_option("--threads", opt->http.threads, "Worker threads (one per open connection; default 64)")->check(CLI::Range(1, 1024));
   cmd->add_option("--max-body", opt->http.max_body, "Largest request body in bytes")->check(CLI::PositiveNumber);
+  cmd->add_option("--token", opt->access.token,
+                  "Writes need \"Authorization: Bearer TOKEN\" (16+ characters); required with a --host beyond loopback");
+  cmd->add_option("--token-file", opt->token_file, "Read the token from this file (keeps it out of the process list)");
+  cmd->add_option("--allowed-host", opt->access.host_names,
+                  "A name clients use to reach the server (Host header), besides IP addresses and localhost; repeatable");
+  cmd->add_option("--request-timeout", opt->http.request_timeout_seconds,
+                  "Seconds for a request to arrive whole, and for its response to be written (default 30)")
+      ->check(CLI::Range(1, 3600));
+  cmd->add_option("--max-connections-per-ip", opt->http.max_connections_per_ip,
+                  "Open connections from one address (default 256; the longest idle is closed first)")
+      ->check(CLI::Range(1, 1 << 20));
   cmd->add_flag("--check", opt->check,
                 "Open the database, repair stories an interrupted ingest left, verify every brief and exit");
   cmd->callback([opt, exit_code] { *exit_code = RunServe(*opt); });

@@ -25,6 +25,8 @@ void RegisterFacts(CLI::App& app, int* exit_code);
 void RegisterServe(CLI::App& app, int* exit_code);
 // `eval` and its subcommands (extract, cluster, quotes, rouge, summarize).
 void RegisterEval(CLI::App& app, int* exit_code);
+// `train` and its subcommands (align, entities, speakers).
+void RegisterTrain(CLI::App& app, int* exit_code);
 
 }  // namespace storyfuse
 

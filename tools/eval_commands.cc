@@ -11,7 +11,11 @@ void RegisterEvalCopies(CLI::App& eval, int* exit_code);
 void RegisterEvalRouge(CLI::App& eval, int* exit_code);
 void RegisterEvalExtract(CLI::App& eval, int* exit_code);
 void RegisterEvalQuotes(CLI::App& eval, int* exit_code);
+void RegisterEvalDates(CLI::App& eval, int* exit_code);
 void RegisterEvalSummarize(CLI::App& eval, int* exit_code);
+void RegisterEvalAlign(CLI::App& eval, int* exit_code);
+void RegisterEvalCitations(CLI::App& eval, int* exit_code);
+void RegisterEvalEntities(CLI::App& eval, int* exit_code);
 
 void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
   RegisterEvalCluster(eval, exit_code);
@@ -21,7 +25,11 @@ void RegisterEvalCommands(CLI::App& eval, int* exit_code) {
   RegisterEvalRouge(eval, exit_code);
   RegisterEvalExtract(eval, exit_code);
   RegisterEvalQuotes(eval, exit_code);
+  RegisterEvalDates(eval, exit_code);
   RegisterEvalSummarize(eval, exit_code);
+  RegisterEvalAlign(eval, exit_code);
+  RegisterEvalCitations(eval, exit_code);
+  RegisterEvalEntities(eval, exit_code);
 }
 
 }  // namespace storyfuse

@@ -1,4 +1,4 @@
-// storyfuse eval quotes DIR [--errors]
+// storyfuse eval quotes DIR [--errors] [--dump] [--rules] [--rules-only]
 //
 // Scores quote extraction on a PolNeAR-style folder (DIR/text/<doc>.txt and
 // DIR/attributions/<doc>_<annotator>.ann; the first annotation file in
@@ -8,11 +8,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
-#include "base/file.h"
 #include "analyze/quote_extractor.h"
+#include "eval/polnear_corpus.h"
 #include "eval/quote_scorer.h"
 #include "text/utf8.h"
 #include "tools/command.h"
@@ -20,28 +19,52 @@
 namespace storyfuse {
 namespace {
 
-namespace fs = std::filesystem;
-
 struct EvalQuotesOptions {
   std::string dir;
   bool errors = false;
-  bool keep_unattributed = false;
   bool dump = false;
+  bool rules = false;
+  bool rules_only = false;
 };
 
-// The first annotation file of `doc` in sorted order, or "".
-fs::path GoldAnnotation(const fs::path& dir, const std::string& doc) {
-  std::vector<fs::path> found;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    std::string name = e.path().filename().string();
-    if (name.size() > doc.size() + 5 && name.compare(0, doc.size() + 1, doc + "_") == 0 && name.ends_with(".ann") &&
-        name.find('_', doc.size() + 1) == std::string::npos) {
-      found.push_back(e.path());
+// Per precision rule, the pieces it alone drops (what turning it off would
+// add) and all it drops, split into gold quotes and others.
+struct RuleTally {
+  size_t alone_gold = 0, alone_other = 0, any_gold = 0, any_other = 0;
+};
+
+// Tallies the rules firing on each piece of 3+ words of one article; a
+// piece is gold when it covers half of a gold quote (the metric's match).
+void TallyRules(const std::string& text, const std::vector<JudgedPiece>& pieces, const std::vector<GoldQuote>& gold,
+                std::vector<RuleTally>* tally) {
+  CodePointIndex cps(text);
+  constexpr uint32_t kTooShort = 1u << static_cast<int>(QuoteRule::kTooShort);
+  for (const JudgedPiece& j : pieces) {
+    if (j.rules & kTooShort) continue;
+    CpSpan q{cps.ToCodePoint(j.piece.text.begin), cps.ToCodePoint(j.piece.text.end)};
+    bool is_gold = false;
+    for (const GoldQuote& g : gold) {
+      uint32_t lo = std::max(q.begin, g.quote.begin), hi = std::min(q.end, g.quote.end);
+      uint32_t longer = std::max(q.end - q.begin, g.quote.end - g.quote.begin);
+      is_gold = is_gold || (hi > lo && 2 * (hi - lo) >= longer);
+    }
+    for (size_t r = 0; r < tally->size(); ++r) {
+      if (!(j.rules & (1u << r))) continue;
+      bool alone = (j.rules & ~(1u << r)) == 0;
+      RuleTally& t = (*tally)[r];
+      (is_gold ? t.any_gold : t.any_other)++;
+      if (alone) (is_gold ? t.alone_gold : t.alone_other)++;
     }
   }
-  std::sort(found.begin(), found.end());
-  return found.empty() ? fs::path() : found.front();
+}
+
+void PrintRules(const std::vector<RuleTally>& tally) {
+  std::printf("rule                 alone: gold other   all: gold other\n");
+  for (size_t r = 1; r < tally.size(); ++r) {
+    const RuleTally& t = tally[r];
+    std::printf("%-20s %11zu %5zu %10zu %5zu\n", QuoteRuleName(static_cast<QuoteRule>(r)), t.alone_gold, t.alone_other,
+                t.any_gold, t.any_other);
+  }
 }
 
 std::string Slice(const std::u32string& t, CpSpan s) {
@@ -99,69 +122,42 @@ void Dump(const std::string& doc, const std::string& text, const std::vector<Quo
 }
 
 int RunEvalQuotes(const EvalQuotesOptions& opt) {
-  fs::path text_dir = fs::path(opt.dir) / "text", ann_dir = fs::path(opt.dir) / "attributions";
-  std::error_code ec;
-  if (!fs::is_directory(text_dir, ec) || !fs::is_directory(ann_dir, ec)) {
-    std::fprintf(stderr, "storyfuse: %s: expected text/ and attributions/ folders\n", opt.dir.c_str());
+  std::vector<std::string> errors;
+  Result<std::vector<PolnearDoc>> docs = ReadPolnearCorpus(opt.dir, &errors);
+  if (!docs.ok()) {
+    std::fprintf(stderr, "storyfuse: %s\n", docs.status().message().c_str());
     return kExitBadInput;
   }
-  std::vector<fs::path> texts;
-  for (const auto& e : fs::directory_iterator(text_dir, ec)) {
-    if (e.path().extension() == ".txt") texts.push_back(e.path());
-  }
-  std::sort(texts.begin(), texts.end());
+  for (const std::string& e : errors) std::fprintf(stderr, "storyfuse: %s\n", e.c_str());
   QuoteExtractor::Options options;
-  options.keep_unattributed = opt.keep_unattributed;
+  options.rank_speakers = !opt.rules_only;
   QuoteExtractor extractor(options);
   QuoteScorer scorer;
+  std::vector<RuleTally> tally(static_cast<size_t>(QuoteRule::kCount));
   double seconds = 0;
-  size_t bytes = 0, articles = 0;
-  bool bad = false;
-  for (const fs::path& path : texts) {
-    std::string doc = path.stem().string();
-    fs::path ann_path = GoldAnnotation(ann_dir, doc);
-    Result<std::string> text_file = ReadWholeFile(path.string());
-    Result<std::string> ann_file = ann_path.empty() ? Result<std::string>(Status::NotFound(doc)) : ReadWholeFile(ann_path.string());
-    if (!text_file.ok() || !ann_file.ok()) {
-      std::fprintf(stderr, "storyfuse: %s: cannot read the text or its annotation\n", path.c_str());
-      bad = true;
-      continue;
-    }
-    const std::string& text = *text_file;
-    Result<std::vector<GoldQuote>> gold = ReadPolnearGold(text, *ann_file);
-    if (!gold.ok()) {
-      std::fprintf(stderr, "storyfuse: %s: %s\n", ann_path.c_str(), gold.status().message().c_str());
-      bad = true;
-      continue;
-    }
+  size_t bytes = 0;
+  for (const PolnearDoc& doc : *docs) {
     auto t0 = std::chrono::steady_clock::now();
-    std::vector<Quote> quotes = extractor.Extract(text);
+    std::vector<Quote> quotes = extractor.Extract(doc.text);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    bytes += text.size();
-    ++articles;
-    CodePointIndex cps(text);
-    std::vector<PredictedQuote> pred;
-    for (const Quote& q : quotes) {
-      PredictedQuote p{{cps.ToCodePoint(q.text.begin), cps.ToCodePoint(q.text.end)}, {0, 0}};
-      if (!q.speaker_mention.empty()) {
-        p.speaker = {cps.ToCodePoint(q.speaker_mention.begin), cps.ToCodePoint(q.speaker_mention.end)};
-      }
-      pred.push_back(p);
-    }
-    std::vector<int> match = scorer.Add(*gold, pred);
-    if (opt.errors) PrintErrors(doc, text, *gold, pred, match);
-    if (opt.dump) Dump(doc, text, quotes, *gold, match);
+    bytes += doc.text.size();
+    std::vector<PredictedQuote> pred = ToPredictedQuotes(doc.text, quotes);
+    std::vector<int> match = scorer.Add(doc.gold, pred);
+    if (opt.errors) PrintErrors(doc.id, doc.text, doc.gold, pred, match);
+    if (opt.dump) Dump(doc.id, doc.text, quotes, doc.gold, match);
+    if (opt.rules) TallyRules(doc.text, extractor.Judge(doc.text), doc.gold, &tally);
   }
   const QuoteScores& s = scorer.scores();
-  std::printf("quotes %s: %zu articles, %zu gold, %zu predicted, %zu matched\n", opt.dir.c_str(), articles, s.gold,
-              s.predicted, s.matched);
+  std::printf("quotes %s: %zu articles, %zu gold, %zu predicted, %zu matched\n", opt.dir.c_str(), docs->size(),
+              s.gold, s.predicted, s.matched);
   std::printf("precision %.4f  recall %.4f  F1 %.4f\n", s.Precision(), s.Recall(), s.F1());
   std::printf("speaker accuracy %.4f (%zu/%zu)\n", s.SpeakerAccuracy(), s.speaker_correct, s.speaker_total);
+  if (opt.rules) PrintRules(tally);
   if (seconds > 0) {
-    std::printf("throughput %.0f articles/s, %.2f MB/s (analysis, one core)\n", articles / seconds,
+    std::printf("throughput %.0f articles/s, %.2f MB/s (analysis, one core)\n", docs->size() / seconds,
                 bytes / seconds / 1e6);
   }
-  return bad ? kExitBadInput : kExitOk;
+  return errors.empty() ? kExitOk : kExitBadInput;
 }
 
 }  // namespace
@@ -172,7 +168,9 @@ void RegisterEvalQuotes(CLI::App& eval, int* exit_code) {
   cmd->add_option("dir", opt->dir, "e.g. ../shared/data/quotes/polnear/dev")->required();
   cmd->add_flag("--errors", opt->errors, "Also list false positives (FP), misses (FN) and wrong speakers (SPK)");
   cmd->add_flag("--dump", opt->dump, "Also print every predicted quote with its attribution (tab-separated)");
-  cmd->add_flag("--keep-unattributed", opt->keep_unattributed, "Keep quoted pieces nobody is credited with");
+  cmd->add_flag("--rules", opt->rules,
+                "Also count, per precision rule, the gold and other pieces it drops alone and in all");
+  cmd->add_flag("--rules-only", opt->rules_only, "Choose speakers by the rules alone, without the learned ranker");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalQuotes(*opt); });
 }
 

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   storyfuse::RegisterIngest(app, &exit_code);
   storyfuse::RegisterFacts(app, &exit_code);
   storyfuse::RegisterEval(app, &exit_code);
+  storyfuse::RegisterTrain(app, &exit_code);
   storyfuse::RegisterSummarize(app, &exit_code);
   storyfuse::RegisterServe(app, &exit_code);
   try {

@@ -1,0 +1,136 @@
+#include "analyze/date_tense.h"
+
+#include "text/short_word_set.h"
+
+namespace storyfuse {
+namespace {
+
+const ShortWordSet& FutureWords() {
+  static const auto* kWords = new ShortWordSet{
+      "will",      "shall",    "would",    "must",    "should", "could", "might", "can",
+      "scheduled", "upcoming", "expected", "expects", "due",    "next",  "tomorrow", "soon"};
+  return *kWords;
+}
+
+const ShortWordSet& Modals() {
+  static const auto* kWords =
+      new ShortWordSet{"will", "would", "must", "should", "could", "might", "may", "can", "shall"};
+  return *kWords;
+}
+
+// Intentions, future when they govern "to" or an object ("planned to
+// leave", "planned a demonstration"); else mostly nouns and adjectives
+// ("vacation plans", "a hastily planned trip").
+const ShortWordSet& IntentionWords() {
+  static const auto* kWords = new ShortWordSet{"plan",   "plans",   "planned",  "planning",
+                                               "intend", "intends", "intended", "intending"};
+  return *kWords;
+}
+
+const ShortWordSet& ObjectOpeners() {
+  static const auto* kWords = new ShortWordSet{"to", "a", "an", "the", "his", "her", "its", "their", "our"};
+  return *kWords;
+}
+
+// Future only when "to" follows ("set to meet", "going to vote").
+const ShortWordSet& FutureBeforeTo() {
+  static const auto* kWords = new ShortWordSet{"set", "going", "is", "are", "hopes", "hoped", "aims", "aimed"};
+  return *kWords;
+}
+
+const ShortWordSet& PastWords() {
+  static const auto* kWords = new ShortWordSet{
+      "was",   "were",    "had",   "did",   "said",   "met",    "told",    "took",   "came",
+      "went",  "began",   "made",  "gave",  "held",   "spoke",  "saw",     "lost",   "sent",
+      "led",   "left",    "won",   "struck", "fought", "wrote", "got",     "ran",    "knew",
+      "grew",  "rose",    "fell",  "sank",  "became", "broke",  "fled",    "hit",    "ended",
+      "been",  "ago",     "since", "earlier", "previously", "yesterday", "last", "found",
+      "brought", "bought", "caught", "thought", "sought", "taught", "felt", "kept", "paid",
+      "heard", "stood",   "sat",   "shot",  "spent",  "built",  "chose",   "drove",  "flew",
+      "forgot", "froze",  "hid",   "hung",  "meant",  "put",    "quit",    "rang",   "rode",
+      "sold",  "shook",   "slid",  "split", "spread", "stole",  "stuck",   "swore",  "threw",
+      "tore",  "understood", "woke", "wore", "withdrew", "overcame", "undertook", "arose"};
+  return *kWords;
+}
+
+// Words in -ed that are not past forms.
+const ShortWordSet& NotPastEd() {
+  static const auto* kWords =
+      new ShortWordSet{"hundred", "indeed", "sacred", "naked", "wicked", "kindred", "rugged", "ragged", "beloved"};
+  return *kWords;
+}
+
+bool EndsWithLl(std::string_view w) {
+  return w.size() > 3 && (w.ends_with("'ll") || w.ends_with("\xE2\x80\x99ll"));
+}
+
+}  // namespace
+
+Tense DateTense::CueAt(const DateTokens& t, size_t k) {
+  if (!t.IsWord(k)) return Tense::kNone;
+  std::string_view w = t.Low(k);
+  // A capital inside a sentence makes a name ("United States", "Will
+  // Smith", the month May), not a verb.
+  if (t.Capitalized(k) && !t.at(k).sentence_start) return Tense::kNone;
+  // "could have emerged", "would have seen": a modal perfect is past.
+  if (Modals().Contains(w) && t.WordIs(k + 1, "have")) return Tense::kPast;
+  // "May" opening a sentence is mostly the month.
+  if (w == "may") return t.Capitalized(k) ? Tense::kNone : Tense::kFuture;
+  if (FutureWords().Contains(w) || EndsWithLl(w)) return Tense::kFuture;
+  if (IntentionWords().Contains(w)) return ObjectOpeners().Contains(t.Low(k + 1)) ? Tense::kFuture : Tense::kNone;
+  if (FutureBeforeTo().Contains(w)) return t.WordIs(k + 1, "to") ? Tense::kFuture : Tense::kNone;
+  if (w == "now" && t.WordIs(k + 1, "and")) return Tense::kFuture;  // "between now and Feb. 10"
+  bool past_form = PastWords().Contains(w);
+  if (!past_form && w.size() > 4 && w.ends_with("ed") && !NotPastEd().Contains(w)) {
+    // "need", "proceed": -eed words are mostly not past forms.
+    past_form = !w.ends_with("eed") || w == "agreed" || w == "freed";
+  }
+  if (!past_form) return Tense::kNone;
+  // A participle after a present or bare auxiliary is not past ("must be
+  // returned", "when the case is heard"); after "was" it is, and "was"
+  // is a cue of its own.
+  std::string_view aux = t.Prev(k);
+  if (aux == "be" || aux == "being" || aux == "is" || aux == "are" || aux == "am") return Tense::kNone;
+  return Tense::kPast;
+}
+
+Tense DateTense::Around(const DateTokens& t, size_t first, size_t last) {
+  if (first >= t.size()) return Tense::kNone;
+  Tense near = Nearest(t, first, last, kBefore, kAfter);
+  if (near != Tense::kNone) return near;
+  // A fronted date ("In January, a week after the anniversary, a bomb
+  // killed ...") dates the main clause, whose verb follows its subject.
+  bool fronted = first <= t.SentenceBegin(first) + kMaxFrontedOffset && t.PunctIs(last + 1, ",");
+  return fronted ? Nearest(t, first, last, 0, kFrontedReach) : Tense::kNone;
+}
+
+Tense DateTense::OfPhrase(const DateTokens& t, size_t first, size_t last) {
+  if (first >= t.size()) return Tense::kNone;
+  size_t begin = t.SentenceBegin(first);
+  if (first >= begin + kBefore) begin = first - kBefore;
+  size_t end = std::min(t.SentenceEnd(last), last + kAfter);
+  for (size_t k = begin; k <= end; ++k) {
+    if ((k < first || k > last) && (t.WordIs(k, "since") || t.WordIs(k, "ago"))) return Tense::kPast;
+  }
+  return Tense::kNone;
+}
+
+Tense DateTense::Nearest(const DateTokens& t, size_t first, size_t last, size_t before, size_t after) {
+  size_t begin = t.SentenceBegin(first);
+  if (first >= begin + before) begin = first - before;
+  size_t end = std::min(t.SentenceEnd(last), last + after);
+  Tense best = Tense::kNone;
+  size_t best_dist = SIZE_MAX;
+  for (size_t k = begin; k <= end; ++k) {
+    if (k >= first && k <= last) continue;
+    Tense cue = CueAt(t, k);
+    if (cue == Tense::kNone) continue;
+    // "since" and "ago" put the date itself in the past, whatever the verb.
+    if (t.WordIs(k, "since") || t.WordIs(k, "ago")) return Tense::kPast;
+    size_t dist = k > last ? k - last : first - k;
+    if (dist < best_dist) best = cue, best_dist = dist;
+  }
+  return best;
+}
+
+}  // namespace storyfuse

@@ -1,0 +1,116 @@
+#include "analyze/speaker_model.h"
+
+#include <cstdlib>
+#include <cstdio>
+
+#include "models/model_files.h"
+
+namespace storyfuse {
+namespace {
+
+constexpr std::string_view kFormat = "storyfuse-speakers";
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+// The splitmix64 finalizer: FNV-1a leaves the low bits poorly mixed for
+// an open-addressing table.
+uint64_t Finalize(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+std::string_view NextLine(std::string_view* rest) {
+  size_t nl = rest->find('\n');
+  std::string_view line = rest->substr(0, nl);
+  *rest = nl == std::string_view::npos ? std::string_view() : rest->substr(nl + 1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+}  // namespace
+
+SpeakerFeatureKey& SpeakerFeatureKey::Add(std::string_view part) {
+  for (char c : part) {
+    h_ ^= static_cast<unsigned char>(c);
+    h_ *= kFnvPrime;
+  }
+  return *this;
+}
+
+uint64_t SpeakerFeatureKey::value() const { return Finalize(h_); }
+
+uint64_t SpeakerFeatureId(std::string_view name) { return SpeakerFeatureKey().Add(name).value(); }
+
+Result<SpeakerModel> SpeakerModel::Parse(std::string_view bytes) {
+  std::string_view rest = bytes;
+  std::string_view header = NextLine(&rest);
+  size_t tab = header.find('\t');
+  if (tab == std::string_view::npos || header.substr(0, tab) != kFormat) {
+    return Status::Corruption("speaker model: the first line is not \"storyfuse-speakers<TAB>version\"");
+  }
+  if (header.substr(tab + 1) != "1") {
+    return Status::Unsupported("speaker model: format version " + std::string(header.substr(tab + 1)) +
+                               " (this build reads version 1)");
+  }
+  SpeakerModel model;
+  size_t line_no = 1;
+  while (!rest.empty()) {
+    std::string_view line = NextLine(&rest);
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    tab = line.rfind('\t');
+    double w = 0;
+    if (tab != std::string_view::npos) {
+      std::string number(line.substr(tab + 1));
+      char* end = nullptr;
+      w = std::strtod(number.c_str(), &end);
+      if (end == number.c_str() || *end != '\0') tab = std::string_view::npos;
+    }
+    if (tab == std::string_view::npos || tab == 0) {
+      return Status::Corruption("speaker model: line " + std::to_string(line_no) + " is not \"feature<TAB>weight\"");
+    }
+    model.Set(std::string(line.substr(0, tab)), w);
+  }
+  return model;
+}
+
+const SpeakerModel* SpeakerModel::Shipped() {
+  static const SpeakerModel* const kModel = [] () -> const SpeakerModel* {
+    Result<std::string_view> bytes = ModelFile(kFileName);
+    if (!bytes.ok()) return nullptr;
+    Result<SpeakerModel> model = Parse(*bytes);
+    return model.ok() ? new SpeakerModel(std::move(*model)) : nullptr;
+  }();
+  return kModel;
+}
+
+double SpeakerModel::Score(const std::vector<uint64_t>& features) const {
+  double s = 0;
+  for (uint64_t f : features) {
+    if (const float* w = weights_.Find(f)) s += *w;
+  }
+  return s;
+}
+
+void SpeakerModel::Set(const std::string& name, double weight) {
+  float w = static_cast<float>(weight);
+  auto [slot, fresh] = weights_.Insert(SpeakerFeatureId(name), w);
+  if (!fresh) *slot = w;
+  names_[name] = w;
+}
+
+std::string SpeakerModel::Serialize(const std::vector<std::string>& comments) const {
+  std::string out = std::string(kFormat) + "\t" + std::to_string(kVersion) + "\n";
+  for (const std::string& c : comments) out += "# " + c + "\n";
+  char buf[32];
+  for (const auto& [name, w] : names_) {
+    if (w == 0) continue;
+    std::snprintf(buf, sizeof(buf), "%.6g", static_cast<double>(w));
+    out += name + "\t" + buf + "\n";
+  }
+  return out;
+}
+
+}  // namespace storyfuse
