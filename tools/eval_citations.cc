@@ -1,4 +1,4 @@
-// storyfuse eval citations [--labels FILE] [--sample N] [--template] INPUT...
+// storyfuse eval citations [--labels FILE] [--sample N] [--template] [--stream] INPUT...
 //
 // Builds the briefs of each INPUT (a file or folder, clustered on its own
 // as `storyfuse brief` does) and lists every citation as a pair: the item
@@ -7,7 +7,9 @@
 // audit.h). With --labels, prints the share of labelled pairs whose span
 // states the item and lists the pairs that have no label (and labels that
 // name no pair). --sample N keeps N pairs chosen reproducibly; --template
-// prints label lines with a `?` verdict instead of the listing.
+// prints label lines with a `?` verdict instead of the listing. --stream
+// groups as `brief --stream` does (the labels of 2026-12-04 were made on
+// the stream's briefs).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <map>
@@ -27,6 +29,7 @@ struct EvalCitationsOptions {
   std::string labels;
   size_t sample = 0;
   bool template_lines = false;
+  bool stream = false;
   int words = 150;
 };
 
@@ -63,7 +66,7 @@ int RunEvalCitations(const EvalCitationsOptions& opt) {
     }
     std::map<std::string, const Article*> by_id;
     for (const Article& a : kept.back()) by_id[a.id] = &a;
-    for (const StoryBrief& b : BriefStories(kept.back(), opt.words)) {
+    for (const StoryBrief& b : BriefStories(kept.back(), opt.words, opt.stream)) {
       for (CitationPair& p : CitationAudit::Pairs(b, by_id)) pairs.push_back(std::move(p));
     }
   }
@@ -102,6 +105,7 @@ void RegisterEvalCitations(CLI::App& eval, int* exit_code) {
   cmd->add_option("--labels", opt->labels, "Labels file (article ids, offsets, verdict): report the share supported");
   cmd->add_option("--sample", opt->sample, "Keep N pairs, chosen reproducibly");
   cmd->add_flag("--template", opt->template_lines, "Print label lines (verdict ? when unlabelled) instead of the pairs");
+  cmd->add_flag("--stream", opt->stream, "Group as `brief --stream` does, article by article");
   cmd->add_option("--words", opt->words, "Summary length in words (default 150, as `brief`)");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalCitations(*opt); });
 }
