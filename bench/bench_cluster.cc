@@ -4,7 +4,9 @@
 //       N defaults to 10000; run one N per process for peak RSS. `batch`
 //       groups the N articles all at once (BatchClusterer) instead of
 //       streaming them. Knobs change StoryIndexOptions for A/B runs:
-//       query_terms, scan_postings, max_candidates, index_terms, late_factor.
+//       query_terms, scan_postings, max_candidates, index_terms, late_factor;
+//       with batch, BatchClusterOptions: the same graph knobs, neighbors,
+//       cut, late_factor.
 //
 // Generates N articles with known stories and copies, in a news-like order
 // (about 60 stories open at once; two articles a day ... 2,000 a day), feeds
@@ -289,13 +291,13 @@ void PrintQuality(const std::vector<std::string>& predicted, const std::vector<s
 
 // The same stream grouped all at once: articles are generated first (not
 // timed), then added and grouped.
-int RunBatch(size_t n) {
+int RunBatch(size_t n, const BatchClusterOptions& options) {
   Stream stream(42);
   std::vector<Doc> docs;
   docs.reserve(n);
   for (size_t i = 0; i < n; ++i) docs.push_back(stream.Next(i));
   double c0 = ThreadCpuSeconds();
-  BatchClusterer batch;
+  BatchClusterer batch(options);
   for (const Doc& d : docs) batch.Add(d.article);
   double added = ThreadCpuSeconds();
   Grouping g = batch.Finish();
@@ -352,6 +354,27 @@ int Run(size_t n, const StoryIndexOptions& options) {
 
 namespace {
 
+// Sets the batch knob named before '=' in `arg`; false when unknown or
+// malformed.
+bool SetBatchKnob(const std::string& arg, storyfuse::BatchClusterOptions* o) {
+  size_t eq = arg.find('=');
+  if (eq == std::string::npos) return false;
+  std::string name = arg.substr(0, eq);
+  double value = std::strtod(arg.c_str() + eq + 1, nullptr);
+  if (name == "cut") return o->cut = value, true;
+  if (name == "late_factor") return o->late_factor = value, true;
+  if (value < 1) return false;
+  size_t* knob = name == "query_terms"      ? &o->graph.query_terms
+                 : name == "index_terms"    ? &o->graph.index_terms
+                 : name == "scan_postings"  ? &o->graph.scan_postings
+                 : name == "max_candidates" ? &o->graph.candidates
+                 : name == "neighbors"      ? &o->graph.neighbors
+                                            : nullptr;
+  if (knob == nullptr) return false;
+  *knob = static_cast<size_t>(value);
+  return true;
+}
+
 // Sets the knob named before '=' in `arg`; false when unknown or malformed.
 bool SetKnob(const std::string& arg, storyfuse::StoryIndexOptions* o) {
   size_t eq = arg.find('=');
@@ -377,12 +400,18 @@ bool SetKnob(const std::string& arg, storyfuse::StoryIndexOptions* o) {
 int main(int argc, char** argv) {
   size_t n = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 10000;
   storyfuse::StoryIndexOptions options;
+  storyfuse::BatchClusterOptions batch_options;
   bool ok = n > 0;
   bool batch = argc > 2 && std::string(argv[2]) == "batch";
-  for (int i = batch ? 3 : 2; i < argc && ok; ++i) ok = SetKnob(argv[i], &options);
+  for (int i = batch ? 3 : 2; i < argc && ok; ++i) {
+    ok = batch ? SetBatchKnob(argv[i], &batch_options) : SetKnob(argv[i], &options);
+  }
   if (!ok) {
-    std::fprintf(stderr, "usage: bench_cluster [N] [batch] [query_terms|scan_postings|max_candidates|index_terms|late_factor=VALUE ...]\n");
+    std::fprintf(stderr,
+                 "usage: bench_cluster [N] [query_terms|scan_postings|max_candidates|index_terms|late_factor=VALUE ...]\n"
+                 "       bench_cluster N batch [query_terms|index_terms|scan_postings|max_candidates|neighbors|cut|"
+                 "late_factor=VALUE ...]\n");
     return 2;
   }
-  return batch ? storyfuse::RunBatch(n) : storyfuse::Run(n, options);
+  return batch ? storyfuse::RunBatch(n, batch_options) : storyfuse::Run(n, options);
 }

@@ -102,11 +102,15 @@ FocusedPairScore::FocusedPairScore(const TermDictionary& terms, PairScoring scor
     : terms_(terms), scoring_(scoring), dense_(terms.size(), 0.0f) {}
 
 void FocusedPairScore::Focus(const ArticleVector& a) {
-  if (focus_ != nullptr) {
-    for (const auto& [t, w] : focus_->weighted) dense_[t] = 0.0f;
-  }
+  for (uint32_t t : set_) dense_[t] = 0.0f;
+  set_.clear();
   focus_ = &a;
-  for (const auto& [t, w] : a.weighted) dense_[t] = w;
+  // A stream's vocabulary grows between calls.
+  if (dense_.size() < terms_.size()) dense_.resize(terms_.size(), 0.0f);
+  for (const auto& [t, w] : a.weighted) {
+    dense_[t] = w;
+    set_.push_back(t);
+  }
 }
 
 double FocusedPairScore::Score(const ArticleVector& b) const {
@@ -114,7 +118,7 @@ double FocusedPairScore::Score(const ArticleVector& b) const {
   // In b's term order, as the merge in ArticleVector::Cosine adds them.
   KindCosines c;
   for (const auto& [t, w] : b.weighted) {
-    float x = dense_[t];
+    float x = t < dense_.size() ? dense_[t] : 0.0f;
     if (x != 0.0f) c.by_kind[static_cast<int>(terms_.Kind(t))] += static_cast<double>(x) * w;
   }
   bool kinds[kTermKinds];
@@ -122,7 +126,7 @@ double FocusedPairScore::Score(const ArticleVector& b) const {
   double s = CombineKinds(c, kinds, scoring_.weights);
   bool b_misses = false, a_misses = false;
   for (uint32_t t : a.salient) b_misses |= !HasTerm(b.weighted, t);
-  for (uint32_t t : b.salient) a_misses |= dense_[t] == 0.0f;
+  for (uint32_t t : b.salient) a_misses |= t >= dense_.size() || dense_[t] == 0.0f;
   if (a_misses && b_misses) s *= scoring_.conflict_factor;
   return s;
 }

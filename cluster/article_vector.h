@@ -69,7 +69,7 @@ double PairScore(const ArticleVector& a, const ArticleVector& b, const TermDicti
 // faster: the focused article's weights are spread over an array indexed
 // by term, so each other article costs one pass over its own terms instead
 // of a merge of two lists. Holds a float per term of the dictionary.
-// `terms` must outlive this and not grow while it is used. Not thread-safe.
+// `terms` must outlive this; it may grow between calls. Not thread-safe.
 class FocusedPairScore {
  public:
   FocusedPairScore(const TermDictionary& terms, PairScoring scoring);
@@ -82,6 +82,9 @@ class FocusedPairScore {
   PairScoring scoring_;
   const ArticleVector* focus_ = nullptr;
   std::vector<float> dense_;  // the focused article's weights by term, 0 elsewhere
+  // The terms set in dense_, kept here: the focused vector may be gone or
+  // reused (a stream's scratch vector) by the next Focus.
+  std::vector<uint32_t> set_;
 };
 
 }  // namespace storyfuse

@@ -24,50 +24,6 @@ struct Record {
 
 std::string StoryName(size_t n) { return "s-" + std::to_string(n + 1); }
 
-// Each article's neighbourhood: itself at 1 and its `k` strongest links,
-// as a sparse vector sorted by article, and its norm.
-struct Neighbourhood {
-  std::vector<std::pair<uint32_t, float>> links;
-  double norm = 0;
-};
-
-std::vector<Neighbourhood> Neighbourhoods(size_t n, const std::vector<Edge>& edges, size_t k) {
-  std::vector<std::vector<std::pair<float, uint32_t>>> by_article(n);
-  for (const Edge& e : edges) {
-    by_article[e.a].emplace_back(-e.score, e.b);
-    by_article[e.b].emplace_back(-e.score, e.a);
-  }
-  std::vector<Neighbourhood> out(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    std::vector<std::pair<float, uint32_t>>& list = by_article[i];
-    size_t m = std::min(k, list.size());
-    std::partial_sort(list.begin(), list.begin() + m, list.end());
-    Neighbourhood& h = out[i];
-    h.links.emplace_back(i, 1.0f);
-    for (size_t r = 0; r < m; ++r) h.links.emplace_back(list[r].second, -list[r].first);
-    std::sort(h.links.begin(), h.links.end());
-    for (const auto& [j, w] : h.links) h.norm += static_cast<double>(w) * w;
-    h.norm = std::sqrt(h.norm);
-  }
-  return out;
-}
-
-double NeighbourhoodCosine(const Neighbourhood& x, const Neighbourhood& y) {
-  double dot = 0;
-  auto i = x.links.begin(), j = y.links.begin();
-  while (i != x.links.end() && j != y.links.end()) {
-    if (i->first < j->first) {
-      ++i;
-    } else if (j->first < i->first) {
-      ++j;
-    } else {
-      dot += static_cast<double>(i->second) * j->second;
-      ++i, ++j;
-    }
-  }
-  return dot / (x.norm * y.norm);
-}
-
 }  // namespace
 
 // The graph's pair scores: PairScore of the articles' vectors.
@@ -133,23 +89,7 @@ Grouping BatchClusterer::Finish() {
                       PairScoring{KindWeights{m.options.name_boost, m.options.number_boost}, m.options.conflict_factor});
   std::vector<Edge> edges = BuildNeighborGraph(weighted, &scorer, m.options.graph);
 
-  if (m.options.context_weight > 0) {
-    // Articles of one story are alike to the same articles: of two events
-    // of a kind (two earthquakes, two patches), each article's nearest
-    // are mostly of its own event, while the drifting articles of one long
-    // story still share their neighbours.
-    std::vector<Neighbourhood> hood = Neighbourhoods(n, edges, m.options.context_neighbors);
-    const double w = m.options.context_weight;
-    for (Edge& e : edges) {
-      double context = NeighbourhoodCosine(hood[e.a], hood[e.b]);
-      // Only lowered: articles alone in a region of the graph (one report
-      // of a kind of event) have few neighbours, all alike, and would
-      // otherwise be pulled together by what they share with everything
-      // around them.
-      double blended = std::pow(e.score, 1 - w) * std::pow(context, w);
-      e.score = static_cast<float>(std::min<double>(e.score, blended));
-    }
-  }
+  ApplyContext(n, m.options.context_neighbors, m.options.context_weight, &edges);
 
   // An article starts in the group of what it copies (which is earlier).
   std::vector<uint32_t> initial(n);
@@ -186,12 +126,6 @@ Grouping BatchClusterer::Finish() {
     g.articles.push_back(std::move(res));
   }
   return g;
-}
-
-Grouping GroupAsStream(const std::vector<Article>& articles, const StoryIndexOptions& options) {
-  StreamGrouper stream(options);
-  for (const Article& a : articles) stream.Add(a);
-  return stream.Finish();
 }
 
 }  // namespace storyfuse

@@ -85,9 +85,6 @@ class BatchClusterer : public Grouper {
   std::unique_ptr<Impl> impl_;
 };
 
-// The same Grouping from a stream: `articles` through a StreamGrouper.
-Grouping GroupAsStream(const std::vector<Article>& articles, const StoryIndexOptions& options = {});
-
 }  // namespace storyfuse
 
 #endif  // STORYFUSE_CLUSTER_BATCH_CLUSTERER_H_

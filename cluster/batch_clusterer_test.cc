@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "cluster/stream_grouper.h"
 #include "cluster/test_stories.h"
 #include "ingest/article_extractor.h"
 #include "ingest/input_reader.h"
@@ -80,17 +81,21 @@ TEST(BatchClustererTest, CopiesAndOriginsAreTheStreamsOnes) {
       Make("partial", partial_text)};
   Grouping batch = Batch(in);
   Grouping stream = GroupAsStream(in);
+  Grouping one_pass = GroupAsStream(in, {}, /*one_pass=*/true);
   ASSERT_EQ(batch.articles.size(), in.size());
   for (size_t i = 0; i < in.size(); ++i) {
-    EXPECT_EQ(batch.articles[i].copy_of, stream.articles[i].copy_of) << in[i].id;
-    EXPECT_EQ(batch.articles[i].origin, stream.articles[i].origin) << in[i].id;
+    for (const Grouping* g : {&stream, &one_pass}) {
+      EXPECT_EQ(batch.articles[i].copy_of, g->articles[i].copy_of) << in[i].id;
+      EXPECT_EQ(batch.articles[i].origin, g->articles[i].origin) << in[i].id;
+    }
   }
   EXPECT_EQ(batch.articles[3].copy_of, "wire");
   EXPECT_EQ(batch.articles[3].origin, "Northwind");
   EXPECT_EQ(batch.articles[4].copy_of, "wire");
   ASSERT_EQ(batch.stories.size(), 2u);
   ASSERT_EQ(stream.stories.size(), 2u);
-  for (const Grouping* g : {&batch, &stream}) {
+  ASSERT_EQ(one_pass.stories.size(), 2u);
+  for (const Grouping* g : {&batch, &stream, &one_pass}) {
     EXPECT_EQ(g->stories[0].articles, (std::vector<std::string>{"wire", "own", "repub", "partial"}));
     EXPECT_EQ(g->stories[0].outlets, (std::vector<std::string>{"Northwind Wire", "Doravia Daily", "Valley Herald"}));
     EXPECT_EQ(g->stories[0].independent_sources, (std::vector<std::string>{"Northwind", "Doravia Daily"}));

@@ -1,6 +1,8 @@
 // Grouper: one way of grouping a known set of articles into stories, as
 // the CLI's `cluster`, `brief` and `eval cluster` use it: all at once
-// (BatchClusterer, the default) or as a stream (StreamGrouper, --stream).
+// (BatchClusterer, the default), as a stream that revises itself
+// (StreamGrouper, --stream) or in one pass (OnePassGrouper); the last two
+// are in cluster/stream_grouper.h.
 //
 //   std::unique_ptr<Grouper> g = std::make_unique<BatchClusterer>();
 //   for (const Article& a : articles) g->Add(a);
@@ -33,20 +35,6 @@ class Grouper {
   virtual void Add(const Article& article) = 0;
   // The stories of every article added. Call once; the grouper is spent.
   virtual Grouping Finish() = 0;
-};
-
-// Articles through a StoryIndex in the order added; stories as they stand
-// after the last one. Holds no article text.
-class StreamGrouper : public Grouper {
- public:
-  explicit StreamGrouper(StoryIndexOptions options = {}) : index_(options) {}
-  void Add(const Article& article) override;
-  Grouping Finish() override;
-
- private:
-  StoryIndex index_;
-  std::vector<std::string> ids_;
-  std::vector<ClusterResult> results_;
 };
 
 }  // namespace storyfuse

@@ -1,6 +1,7 @@
 #include "cluster/neighbor_graph.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace storyfuse {
@@ -21,7 +22,64 @@ std::vector<std::pair<uint32_t, float>> Heaviest(const TermWeights& v, size_t m)
   return out;
 }
 
+// Each article's neighbourhood: itself at 1 and its `k` strongest links,
+// as a sparse vector sorted by article, and its norm.
+struct Neighbourhood {
+  std::vector<std::pair<uint32_t, float>> links;
+  double norm = 0;
+};
+
+std::vector<Neighbourhood> Neighbourhoods(size_t n, const std::vector<Edge>& edges, size_t k) {
+  std::vector<std::vector<std::pair<float, uint32_t>>> by_article(n);
+  for (const Edge& e : edges) {
+    by_article[e.a].emplace_back(-e.score, e.b);
+    by_article[e.b].emplace_back(-e.score, e.a);
+  }
+  std::vector<Neighbourhood> out(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    std::vector<std::pair<float, uint32_t>>& list = by_article[i];
+    size_t m = std::min(k, list.size());
+    std::partial_sort(list.begin(), list.begin() + m, list.end());
+    Neighbourhood& h = out[i];
+    h.links.emplace_back(i, 1.0f);
+    for (size_t r = 0; r < m; ++r) h.links.emplace_back(list[r].second, -list[r].first);
+    std::sort(h.links.begin(), h.links.end());
+    for (const auto& [j, w] : h.links) h.norm += static_cast<double>(w) * w;
+    h.norm = std::sqrt(h.norm);
+  }
+  return out;
+}
+
+double NeighbourhoodCosine(const Neighbourhood& x, const Neighbourhood& y) {
+  double dot = 0;
+  auto i = x.links.begin(), j = y.links.begin();
+  while (i != x.links.end() && j != y.links.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      dot += static_cast<double>(i->second) * j->second;
+      ++i, ++j;
+    }
+  }
+  return dot / (x.norm * y.norm);
+}
+
 }  // namespace
+
+void ApplyContext(size_t n, size_t neighbours, double weight, std::vector<Edge>* edges) {
+  if (weight <= 0) return;
+  std::vector<Neighbourhood> hood = Neighbourhoods(n, *edges, neighbours);
+  for (Edge& e : *edges) {
+    double context = NeighbourhoodCosine(hood[e.a], hood[e.b]);
+    // Only lowered: articles alone in a region of the graph (one report of
+    // a kind of event) have few neighbours, all alike, and would otherwise
+    // be pulled together by what they share with everything around them.
+    double blended = std::pow(e.score, 1 - weight) * std::pow(context, weight);
+    e.score = static_cast<float>(std::min<double>(e.score, blended));
+  }
+}
 
 std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weighted,
                                      const std::function<double(uint32_t, uint32_t)>& score,

@@ -56,6 +56,17 @@ std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weig
                                      const std::function<double(uint32_t, uint32_t)>& score,
                                      const NeighborGraphOptions& options);
 
+// Context: articles of one story are alike to the same articles. Each of
+// the n items' neighbourhood is itself (at 1) and its `neighbours`
+// strongest links; each link's score becomes the geometric mean of its own
+// score and the cosine of the two neighbourhoods, weighted 1 - `weight`
+// and `weight`, when that is lower (0: scores stay). Of two events of a
+// kind (two earthquakes, two patches of one browser), each article's
+// nearest are mostly of its own event, so links across the two lose more
+// than links within one; a long story whose articles drift still shares
+// its neighbours.
+void ApplyContext(size_t n, size_t neighbours, double weight, std::vector<Edge>* edges);
+
 }  // namespace storyfuse
 
 #endif  // STORYFUSE_CLUSTER_NEIGHBOR_GRAPH_H_

@@ -13,6 +13,7 @@ namespace {
 struct Group {
   double size = 0;
   int32_t first_day = kUndated, last_day = kUndated;  // span of its dated items
+  uint32_t anchor = kNoAnchor;
   uint32_t version = 0;
   bool alive = true;
   std::unordered_map<uint32_t, double> links;  // other group -> summed link scores
@@ -42,6 +43,7 @@ void Widen(Group* g, int32_t first, int32_t last) {
 std::vector<uint32_t> SparseAverageLink::Cluster(size_t n, const std::vector<Edge>& edges,
                                                  const std::vector<uint32_t>& initial,
                                                  const std::vector<int32_t>& days,
+                                                 const std::vector<uint32_t>& anchors,
                                                  const AverageLinkOptions& options) {
   // Dense group ids for the starting clusters.
   std::vector<uint32_t> group_of(n);
@@ -55,6 +57,7 @@ std::vector<uint32_t> SparseAverageLink::Cluster(size_t n, const std::vector<Edg
   for (size_t i = 0; i < n; ++i) {
     groups[group_of[i]].size += 1;
     if (!days.empty()) Widen(&groups[group_of[i]], days[i], days[i]);
+    if (!anchors.empty() && anchors[i] != kNoAnchor) groups[group_of[i]].anchor = anchors[i];
   }
   auto apart = [&options](const Group& x, const Group& y) {
     if (x.first_day == kUndated || y.first_day == kUndated) return false;
@@ -70,6 +73,7 @@ std::vector<uint32_t> SparseAverageLink::Cluster(size_t n, const std::vector<Edg
   std::priority_queue<Candidate> queue;
   auto propose = [&](uint32_t x, uint32_t y) {
     const Group &gx = groups[x], &gy = groups[y];
+    if (gx.anchor != kNoAnchor && gy.anchor != kNoAnchor && gx.anchor != gy.anchor) return;
     double linkage = gx.links.at(y) / (gx.size * gy.size);
     if (apart(gx, gy)) linkage *= options.late_factor;
     if (linkage < options.cut) return;
@@ -103,6 +107,7 @@ std::vector<uint32_t> SparseAverageLink::Cluster(size_t n, const std::vector<Edg
     }
     k.size += g.size;
     Widen(&k, g.first_day, g.last_day);
+    if (k.anchor == kNoAnchor) k.anchor = g.anchor;
     ++k.version;
     g.alive = false;
     g.links = {};

@@ -26,6 +26,8 @@ namespace storyfuse {
 
 // A day number (days since 1970-01-01) for an undated item.
 constexpr int32_t kUndated = INT32_MIN;
+// No anchor (see SparseAverageLink::Cluster).
+constexpr uint32_t kNoAnchor = UINT32_MAX;
 
 struct AverageLinkOptions {
   double cut = 0.5;
@@ -38,17 +40,24 @@ class SparseAverageLink {
   // Clusters items 0..n-1 linked by `edges`. Items with equal `initial[i]`
   // start in one cluster (e.g. an article and its copies); an empty
   // `initial` starts every item alone. `days` is empty or holds each
-  // item's day (kUndated when none). Returns, per item, the smallest item
-  // index of its cluster.
+  // item's day (kUndated when none). `anchors` is empty or holds each
+  // item's anchor (kNoAnchor when none): two clusters holding different
+  // anchors never merge (decisions that are final, stories an editor
+  // split). Returns, per item, the smallest item index of its cluster.
   static std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges,
                                        const std::vector<uint32_t>& initial, const std::vector<int32_t>& days,
-                                       const AverageLinkOptions& options);
+                                       const std::vector<uint32_t>& anchors, const AverageLinkOptions& options);
+  static std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges,
+                                       const std::vector<uint32_t>& initial, const std::vector<int32_t>& days,
+                                       const AverageLinkOptions& options) {
+    return Cluster(n, edges, initial, days, {}, options);
+  }
   // Without days, stopping at `cut`.
   static std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges,
                                        const std::vector<uint32_t>& initial, double cut) {
     AverageLinkOptions o;
     o.cut = cut;
-    return Cluster(n, edges, initial, {}, o);
+    return Cluster(n, edges, initial, {}, {}, o);
   }
 };
 

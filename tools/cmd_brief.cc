@@ -10,7 +10,7 @@
 #include "brief/brief_json.h"
 #include "brief/brief_markdown.h"
 #include "cluster/batch_clusterer.h"
-#include "cluster/grouper.h"
+#include "cluster/stream_grouper.h"
 #include "tools/article_source.h"
 #include "tools/brief_stories.h"
 #include "tools/command.h"
@@ -53,7 +53,7 @@ int RunBrief(const BriefCmdOptions& opt) {
 std::vector<StoryBrief> BriefStories(const std::vector<Article>& articles, int words, bool stream) {
   std::unique_ptr<Grouper> grouper;
   if (stream) {
-    grouper = std::make_unique<StreamGrouper>();
+    grouper = std::make_unique<OnePassGrouper>();
   } else {
     grouper = std::make_unique<BatchClusterer>();
   }

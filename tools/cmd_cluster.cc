@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cluster/batch_clusterer.h"
-#include "cluster/grouper.h"
+#include "cluster/stream_grouper.h"
 #include "tools/article_source.h"
 #include "tools/command.h"
 
@@ -44,7 +44,7 @@ int RunCluster(const ClusterOptions& opt) {
   ArticleSource source;
   std::unique_ptr<Grouper> grouper;
   if (opt.stream) {
-    grouper = std::make_unique<StreamGrouper>();
+    grouper = std::make_unique<OnePassGrouper>();
   } else {
     grouper = std::make_unique<BatchClusterer>();
   }

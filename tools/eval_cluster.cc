@@ -1,8 +1,9 @@
-// storyfuse eval cluster [--stream] FILE.jsonl...
+// storyfuse eval cluster [--stream [--revising]] FILE.jsonl...
 //
 // Clusters labelled articles (JSONL with a gold `label` per line), all at
 // once (BatchClusterer) or, with --stream, in one streaming pass
-// (StoryIndex), and prints BCubed precision, recall and F1, the number of
+// (StoryIndex; with --revising, StoryStream, which keeps a recent window
+// open and regroups it), and prints BCubed precision, recall and F1, the number of
 // stories predicted and gold, and throughput (clustering alone, and end to
 // end with reading and cleaning) in CPU time of this thread, which a busy
 // machine disturbs far less than wall time.
@@ -16,6 +17,7 @@
 #include "cluster/batch_clusterer.h"
 #include "cluster/reference_similarity.h"
 #include "cluster/story_index.h"
+#include "cluster/story_stream.h"
 #include "eval/average_link.h"
 #include "eval/bcubed.h"
 #include "tools/article_source.h"
@@ -26,8 +28,10 @@ namespace {
 
 struct EvalClusterOptions {
   std::vector<std::string> inputs;
-  bool stream = false;      // StoryIndex instead of BatchClusterer
+  bool stream = false;      // a stream instead of BatchClusterer: StoryIndex (one pass) ...
+  bool revising = false;    // ... or StoryStream, which revises a recent window
   StoryIndexOptions index;
+  StoryStreamOptions stream_options;
   BatchClusterOptions batch;
   std::string predictions;  // file for "id<TAB>gold<TAB>predicted" lines, when set
   size_t orders = 1;        // the input order, then orders - 1 seeded shuffles
@@ -43,7 +47,14 @@ constexpr size_t kMaxReferenceArticles = 10000;
 std::vector<ClusterResult> Predict(const EvalClusterOptions& opt, const std::vector<Article>& articles,
                                    const std::vector<size_t>& order) {
   std::vector<ClusterResult> out(articles.size());
-  if (opt.stream) {
+  if (opt.stream && opt.revising) {
+    StoryStreamOptions o = opt.stream_options;
+    o.batch = opt.batch;
+    StoryStream stream(o);
+    for (size_t i : order) out[i] = stream.Add(articles[i]);
+    stream.Revise();
+    for (size_t i = 0; i < articles.size(); ++i) out[i].story_id = stream.StoryOf(articles[i].id);
+  } else if (opt.stream) {
     StoryIndex index(opt.index);
     for (size_t i : order) out[i] = index.Add(articles[i]);
     for (size_t i = 0; i < articles.size(); ++i) out[i].story_id = index.StoryOf(articles[i].id);
@@ -187,7 +198,7 @@ int RunEvalCluster(const EvalClusterOptions& opt) {
   }
   BCubedScore s = BCubed::Score(predicted, gold);
   size_t n = articles.size();
-  std::printf("mode         %s\n", opt.stream ? "stream (one pass)" : "batch (all at once)");
+  std::printf("mode         %s\n", !opt.stream ? "batch (all at once)" : opt.revising ? "stream (revising a recent window)" : "stream (one pass)");
   std::printf("articles     %zu (%zu labelled), copy links %zu\n", n, ids.size(), copies);
   std::printf("stories      predicted %zu, gold %zu\n", s.predicted_clusters, s.gold_clusters);
   std::printf("BCubed       P %.4f  R %.4f  F1 %.4f\n", s.precision, s.recall, s.f1);
@@ -205,6 +216,12 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   CLI::App* cmd = eval.add_subcommand("cluster", "BCubed scores of story clustering on labelled JSONL");
   cmd->add_option("inputs", opt->inputs, "JSONL files with id, text, label")->required();
   cmd->add_flag("--stream", opt->stream, "Cluster in one streaming pass (StoryIndex) instead of all at once");
+  cmd->add_flag("--revising", opt->revising, "With --stream: the stream that revises a recent window (StoryStream; experimental)");
+  cmd->add_option("--window", opt->stream_options.window, "Stream: recent arrivals that may still move")->capture_default_str();
+  cmd->add_option("--window-days", opt->stream_options.window_days, "Stream: days before the newest an article may still move")->capture_default_str();
+  cmd->add_option("--story-link", opt->stream_options.story_link, "Stream: centroid score linking an article to a final story")->capture_default_str();
+  cmd->add_option("--story-link-weight", opt->stream_options.story_link_weight, "Stream: factor on a final story's link in a revision")->capture_default_str();
+  cmd->add_option("--revise-every", opt->stream_options.revise_every, "Stream: arrivals between two revisions")->capture_default_str();
   // Batch settings, for studying their effect (the defaults are the library's).
   cmd->add_option("--cut", opt->batch.cut, "Batch: average linkage stops below this")->capture_default_str();
   cmd->add_option("--neighbors", opt->batch.graph.neighbors, "Batch: strongest links kept per article")->capture_default_str();

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cluster/batch_clusterer.h"
+#include "cluster/stream_grouper.h"
 #include "cluster/story_index.h"
 #include "eval/partial_copy_set.h"
 #include "tools/article_source.h"
@@ -62,9 +63,9 @@ int RunEvalCopies(const EvalCopiesOptions& opt) {
   }
   Grouping g;
   if (opt.stream) {
-    StoryIndexOptions o;
-    o.dedupe = opt.dedupe;
-    g = GroupAsStream(set.articles, o);
+    StoryStreamOptions o;
+    o.batch.dedupe = opt.dedupe;
+    g = GroupAsStream(set.articles, o, /*one_pass=*/true);
   } else {
     BatchClusterOptions o;
     o.dedupe = opt.dedupe;

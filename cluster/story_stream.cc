@@ -1,0 +1,559 @@
+#include "cluster/story_stream.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "cluster/article_vector.h"
+#include "cluster/centroid.h"
+#include "cluster/feature_extractor.h"
+#include "cluster/neighbor_graph.h"
+#include "cluster/sparse_average_link.h"
+#include "cluster/term_dictionary.h"
+#include "cluster/union_find.h"
+
+namespace storyfuse {
+namespace {
+
+constexpr uint32_t kNone = UINT32_MAX;
+
+// What a final story's centroid keeps and is found by (StoryIndex's
+// bounds: see StoryIndexOptions).
+constexpr size_t kStoryTerms = 200;
+constexpr size_t kStoryIndexTerms = 24;
+constexpr size_t kStoryQueryTerms = 32;
+constexpr size_t kStoryPostings = 256;
+constexpr size_t kStoryScan = 32;
+
+struct Art {
+  std::string id;
+  uint32_t story = kNone;
+  uint32_t copy_of = kNone;  // article index
+  uint32_t origin = kNone;   // interned
+  uint32_t outlet = kNone;   // interned; kNone when absent
+  int32_t day = kNoDay;
+  uint32_t slot = kNone;     // index in Impl::open while in the window
+};
+
+// An article of the window.
+struct Open {
+  uint32_t article = 0;
+  size_t arrival = 0;
+  ArticleFeatures features;   // counts and day; the sketch is dropped
+  ArticleVector vector;       // as of when its links were scored
+  std::vector<std::pair<uint32_t, float>> story_links;  // final stories it is close to
+};
+
+struct Story {
+  std::vector<uint32_t> members;  // article indexes, arrival order
+  Centroid final_part;            // of its final articles
+  size_t final_count = 0;
+  int32_t min_day = kNoDay, max_day = kNoDay;  // span of its final dated articles
+  std::vector<uint32_t> indexed;  // terms under which it is in story_postings, sorted
+  bool alive = true;
+};
+
+std::string StoryName(uint32_t s) { return "s-" + std::to_string(s + 1); }
+
+// The `m` heaviest terms of `v`, heaviest first.
+std::vector<std::pair<uint32_t, float>> Heaviest(const TermWeights& v, size_t m) {
+  std::vector<std::pair<uint32_t, float>> out(v.begin(), v.end());
+  auto heavier = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
+  m = std::min(m, out.size());
+  std::partial_sort(out.begin(), out.begin() + m, out.end(), heavier);
+  out.resize(m);
+  return out;
+}
+
+// Scores window articles by their vectors.
+class OpenScorer : public PairScorer {
+ public:
+  OpenScorer(const std::vector<Open>& open, const TermDictionary& terms, PairScoring scoring)
+      : open_(open), score_(terms, scoring) {}
+  void Focus(uint32_t i) override { score_.Focus(open_[i].vector); }
+  double Score(uint32_t j) override { return score_.Score(open_[j].vector); }
+
+ private:
+  const std::vector<Open>& open_;
+  FocusedPairScore score_;
+};
+
+}  // namespace
+
+struct StoryStream::Impl {
+  explicit Impl(StoryStreamOptions o)
+      : options(o), extractor(&terms, o.batch.lead_tokens), copies(o.batch.dedupe), scorer(terms, Scoring()) {}
+
+  PairScoring Scoring() const {
+    return PairScoring{KindWeights{options.batch.name_boost, options.batch.number_boost}, options.batch.conflict_factor};
+  }
+
+  ClusterResult Add(const Article& article);
+  std::vector<StoryMove> Revise();
+  std::vector<Edge> LinkToOpen(const ArticleVector& v);
+  std::vector<std::pair<uint32_t, float>> LinkToStories(const ArticleVector& v, int32_t day);
+  double StoryScore(const ArticleVector& v, int32_t day, const Story& s) const;
+  bool Conflicts(const ArticleVector& v, const Story& s) const;
+  void IndexOpen(uint32_t slot);
+  void RescoreWindow();
+  void Freeze();
+  void FreezeArticle(const Open& o);
+  void ReindexStory(uint32_t s);
+  uint32_t NewStory();
+  void Move(uint32_t article, uint32_t to);
+  uint32_t Intern(const std::string& s);
+
+  StoryStreamOptions options;
+  TermDictionary terms;
+  FeatureExtractor extractor;
+  NearDuplicateIndex copies;  // doc numbers are article indexes
+  FocusedPairScore scorer;
+  std::vector<Art> arts;
+  std::unordered_map<std::string, uint32_t> by_id;
+  std::vector<Story> stories;
+  size_t live = 0;
+  std::vector<Open> open;  // the window, oldest first
+  std::vector<Edge> edges;  // between window articles (article indexes), each pair once
+  std::vector<std::vector<std::pair<float, uint32_t>>> open_postings;  // term -> (weight, slot)
+  std::vector<uint32_t> open_terms;  // terms with a posting, to clear them
+  std::vector<std::vector<uint32_t>> story_postings;  // term -> stories, oldest first
+  std::vector<float> matched;  // scratch, all zero between uses
+  std::vector<std::string> strings;
+  std::unordered_map<std::string, uint32_t> string_ids;
+  int32_t newest_day = kNoDay;
+  size_t since_revision = 0;
+  size_t scored_at = 0;  // documents when the window's links were last all scored
+  std::vector<StoryMove> pending;
+};
+
+uint32_t StoryStream::Impl::Intern(const std::string& s) {
+  auto [it, inserted] = string_ids.try_emplace(s, static_cast<uint32_t>(strings.size()));
+  if (inserted) strings.push_back(s);
+  return it->second;
+}
+
+uint32_t StoryStream::Impl::NewStory() {
+  stories.emplace_back();
+  ++live;
+  return static_cast<uint32_t>(stories.size() - 1);
+}
+
+bool StoryStream::Impl::Conflicts(const ArticleVector& v, const Story& s) const {
+  // StoryIndex's "who" gate: a name the article is about that the story
+  // never mentions, and a name the story is about that the article lacks.
+  bool article_side = false;
+  for (uint32_t t : v.salient) article_side |= !s.final_part.Contains(t);
+  if (!article_side) return false;
+  const std::vector<uint32_t>& names = s.final_part.top_names();
+  for (size_t i = 0; i < names.size() && i < options.batch.conflict_names; ++i) {
+    if (!HasTerm(v.weighted, names[i])) return true;
+  }
+  return false;
+}
+
+double StoryStream::Impl::StoryScore(const ArticleVector& v, int32_t day, const Story& s) const {
+  double score = CombineKinds(s.final_part.Cosine(v.weighted, terms), v.has_kind,
+                              KindWeights{options.batch.name_boost, options.batch.number_boost});
+  bool apart = day != kNoDay && s.min_day != kNoDay &&
+               (day < s.min_day - options.batch.max_gap_days || day > s.max_day + options.batch.max_gap_days);
+  if (apart) score *= options.batch.late_factor;
+  if (Conflicts(v, s)) score *= options.batch.conflict_factor;
+  return score;
+}
+
+std::vector<Edge> StoryStream::Impl::LinkToOpen(const ArticleVector& v) {
+  // The batch's neighbour search, against the window only.
+  const NeighborGraphOptions& g = options.batch.graph;
+  if (matched.size() < open.size()) matched.resize(open.size(), 0.0f);
+  std::vector<uint32_t> touched;
+  for (const auto& [t, w] : Heaviest(v.weighted, g.query_terms)) {
+    if (t >= open_postings.size()) continue;
+    const auto& list = open_postings[t];
+    size_t end = std::min(list.size(), g.scan_postings);
+    for (size_t p = 0; p < end; ++p) {
+      uint32_t slot = list[p].second;
+      if (matched[slot] == 0.0f) touched.push_back(slot);
+      matched[slot] += w * list[p].first;
+    }
+  }
+  std::vector<std::pair<float, uint32_t>> ranked;
+  for (uint32_t slot : touched) {
+    ranked.emplace_back(-matched[slot], slot);
+    matched[slot] = 0.0f;
+  }
+  size_t c = std::min(g.candidates, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + c, ranked.end());
+  std::vector<std::pair<float, uint32_t>> scored;
+  if (c > 0) scorer.Focus(v);
+  for (size_t r = 0; r < c; ++r) {
+    uint32_t slot = ranked[r].second;
+    double s = scorer.Score(open[slot].vector);
+    if (s >= g.min_score) scored.emplace_back(static_cast<float>(-s), open[slot].article);
+  }
+  size_t k = std::min(g.neighbors, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + k, scored.end());
+  std::vector<Edge> out;
+  uint32_t self = static_cast<uint32_t>(arts.size());  // the article being added
+  for (size_t r = 0; r < k; ++r) out.push_back({scored[r].second, self, -scored[r].first});
+  return out;
+}
+
+std::vector<std::pair<uint32_t, float>> StoryStream::Impl::LinkToStories(const ArticleVector& v, int32_t day) {
+  // Final stories by the weight of the article's strongest terms they are
+  // indexed under, the newest stories of each term first.
+  if (matched.size() < stories.size()) matched.resize(stories.size(), 0.0f);
+  std::vector<uint32_t> touched;
+  for (const auto& [t, w] : Heaviest(v.weighted, kStoryQueryTerms)) {
+    if (t >= story_postings.size()) continue;
+    const std::vector<uint32_t>& list = story_postings[t];
+    size_t from = list.size() > kStoryScan ? list.size() - kStoryScan : 0;
+    for (size_t p = from; p < list.size(); ++p) {
+      uint32_t s = list[p];
+      if (!stories[s].alive) continue;
+      if (matched[s] == 0.0f) touched.push_back(s);
+      matched[s] += w;
+    }
+  }
+  std::vector<std::pair<float, uint32_t>> ranked;
+  for (uint32_t s : touched) {
+    ranked.emplace_back(-matched[s], s);
+    matched[s] = 0.0f;
+  }
+  size_t c = std::min(options.story_candidates, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + c, ranked.end());
+  std::vector<std::pair<uint32_t, float>> out;
+  for (size_t r = 0; r < c; ++r) {
+    uint32_t s = ranked[r].second;
+    double score = StoryScore(v, day, stories[s]);
+    if (score >= options.batch.graph.min_score) out.emplace_back(s, static_cast<float>(score));
+  }
+  return out;
+}
+
+void StoryStream::Impl::IndexOpen(uint32_t slot) {
+  for (const auto& [t, w] : Heaviest(open[slot].vector.weighted, options.batch.graph.index_terms)) {
+    if (t >= open_postings.size()) open_postings.resize(t + 1);
+    if (open_postings[t].empty()) open_terms.push_back(t);
+    // Heaviest first, as the batch reads them.
+    auto& list = open_postings[t];
+    auto at = std::upper_bound(list.begin(), list.end(), std::make_pair(w, slot),
+                               [](const auto& x, const auto& y) { return x.first > y.first; });
+    list.insert(at, {w, slot});
+  }
+}
+
+ClusterResult StoryStream::Impl::Add(const Article& article) {
+  uint32_t a = static_cast<uint32_t>(arts.size());
+  Open o;
+  o.article = a;
+  o.arrival = a;
+  o.features = extractor.Extract(article);
+  terms.AddDocument(TermIds(o.features));
+  std::optional<CopyMatch> copy = copies.FindSource(o.features.sketch);
+  copies.Add(o.features.sketch);
+  o.features.sketch = ShingleSketch();
+  o.vector = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
+
+  Art rec;
+  rec.id = article.id;
+  rec.day = o.features.day;
+  if (rec.day != kNoDay) newest_day = newest_day == kNoDay ? rec.day : std::max(newest_day, rec.day);
+  rec.outlet = article.outlet.empty() ? kNone : Intern(article.outlet);
+  if (copy) {
+    rec.copy_of = copy->doc;
+    rec.origin = arts[copy->doc].origin;
+  } else {
+    rec.origin = Intern(!article.wire.empty() ? article.wire : !article.outlet.empty() ? article.outlet : article.id);
+  }
+
+  std::vector<Edge> links = LinkToOpen(o.vector);
+  o.story_links = LinkToStories(o.vector, rec.day);
+  // The story for now: what it copies, else its closest window article's
+  // story when they are close enough to be grouped, else the closest final
+  // story it is linked to, else a story of its own.
+  uint32_t story = kNone;
+  if (rec.copy_of != kNone) {
+    story = arts[rec.copy_of].story;
+  } else {
+    float best = 0;
+    for (const Edge& e : links) {
+      if (e.score >= options.batch.cut && e.score > best) best = e.score, story = arts[e.a].story;
+    }
+    for (const auto& [s, score] : o.story_links) {
+      if (story == kNone && score >= options.story_link && score > best) best = score, story = s;
+    }
+  }
+  if (story == kNone) story = NewStory();
+  rec.story = story;
+  stories[story].members.push_back(a);
+  rec.slot = static_cast<uint32_t>(open.size());
+  arts.push_back(std::move(rec));
+  by_id[article.id] = a;
+  open.push_back(std::move(o));
+  IndexOpen(arts[a].slot);
+  edges.insert(edges.end(), links.begin(), links.end());
+
+  if (options.revise_every > 0 && ++since_revision >= options.revise_every) Revise();
+  ClusterResult r;
+  r.story_id = StoryName(arts[a].story);
+  if (arts[a].copy_of != kNone) r.copy_of = arts[arts[a].copy_of].id;
+  r.origin = strings[arts[a].origin];
+  return r;
+}
+
+void StoryStream::Impl::RescoreWindow() {
+  // Links scored when the stream held a handful of articles weigh common
+  // words like rare ones: score the whole window again, with the document
+  // frequencies of now, as the batch would.
+  for (Open& o : open) o.vector = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
+  std::vector<const TermWeights*> weighted;
+  for (const Open& o : open) weighted.push_back(&o.vector.weighted);
+  OpenScorer open_scorer(open, terms, Scoring());
+  edges = BuildNeighborGraph(weighted, &open_scorer, options.batch.graph);
+  for (Edge& e : edges) e.a = open[e.a].article, e.b = open[e.b].article;
+  for (Open& o : open) o.story_links = LinkToStories(o.vector, arts[o.article].day);
+  scored_at = terms.documents();
+}
+
+std::vector<StoryMove> StoryStream::Impl::Revise() {
+  since_revision = 0;
+  if (open.empty()) return {};
+  if (terms.documents() >= 2 * scored_at) RescoreWindow();
+  const uint32_t m = static_cast<uint32_t>(open.size());
+  // Items: the window's articles, then one node per final story they are
+  // close to, belong to, or copy from.
+  std::map<uint32_t, uint32_t> node_of;  // story -> item
+  auto node = [&](uint32_t s) {
+    auto [it, fresh] = node_of.try_emplace(s, m + static_cast<uint32_t>(node_of.size()));
+    return it->second;
+  };
+  std::vector<Edge> links;
+  for (const Edge& e : edges) links.push_back({arts[e.a].slot, arts[e.b].slot, e.score});
+  for (uint32_t i = 0; i < m; ++i) {
+    const Open& o = open[i];
+    const Art& art = arts[o.article];
+    bool current = false;
+    for (const auto& [s, score] : o.story_links) {
+      if (!stories[s].alive || stories[s].final_count == 0 || score < options.story_link) continue;
+      links.push_back({i, node(s), static_cast<float>(score * options.story_link_weight)});
+      current |= s == art.story;
+    }
+    // Its own story, if final articles anchor it, scored now.
+    const Story& own = stories[art.story];
+    if (!current && own.final_count > 0) {
+      links.push_back({i, node(art.story), static_cast<float>(StoryScore(o.vector, art.day, own) * options.story_link_weight)});
+    }
+  }
+  // Copies start with what they copy (a final article's copy, with its story).
+  UnionFind groups;
+  for (uint32_t i = 0; i < m; ++i) groups.Add();
+  for (uint32_t i = 0; i < m; ++i) {
+    const Art& art = arts[open[i].article];
+    if (art.copy_of == kNone) continue;
+    const Art& source = arts[art.copy_of];
+    if (source.slot != kNone) {
+      groups.Union(i, source.slot);
+    } else {
+      uint32_t n = node(source.story);
+      while (groups.size() <= n) groups.Add();
+      groups.Union(i, n);
+    }
+  }
+  const uint32_t n = m + static_cast<uint32_t>(node_of.size());
+  while (groups.size() < n) groups.Add();
+  std::vector<uint32_t> initial(n), anchors(n, kNoAnchor);
+  std::vector<int32_t> days(n, kUndated);
+  for (uint32_t i = 0; i < n; ++i) initial[i] = groups.Find(i);
+  for (uint32_t i = 0; i < m; ++i) {
+    if (arts[open[i].article].day != kNoDay) days[i] = arts[open[i].article].day;
+  }
+  for (const auto& [s, item] : node_of) {
+    anchors[item] = s;
+    if (stories[s].max_day != kNoDay) days[item] = stories[s].max_day;
+  }
+  ApplyContext(n, options.batch.context_neighbors, options.batch.context_weight, &links);
+  AverageLinkOptions linkage{options.batch.cut, options.batch.max_gap_days, options.batch.late_factor};
+  std::vector<uint32_t> cluster = SparseAverageLink::Cluster(n, links, initial, days, anchors, linkage);
+
+  // Each group's story: the final story anchoring it; else the story
+  // whose window articles it holds most of (more than half); else a new one.
+  std::map<uint32_t, uint32_t> story_of_group;  // group -> story
+  for (const auto& [s, item] : node_of) story_of_group[cluster[item]] = s;
+  std::map<uint32_t, uint32_t> open_members;               // story -> window articles
+  std::map<std::pair<uint32_t, uint32_t>, uint32_t> held;  // (group, story) -> its articles there
+  for (uint32_t i = 0; i < m; ++i) {
+    uint32_t s = arts[open[i].article].story;
+    ++open_members[s];
+    ++held[{cluster[i], s}];
+  }
+  std::vector<std::pair<uint32_t, std::pair<uint32_t, uint32_t>>> claims;  // (count, (group, story))
+  for (const auto& [key, count] : held) {
+    const Story& s = stories[key.second];
+    if (s.final_count == 0 && 2 * count > open_members[key.second]) claims.push_back({count, key});
+  }
+  std::sort(claims.begin(), claims.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second.second < y.second.second;
+  });
+  std::map<uint32_t, bool> story_taken;
+  for (const auto& [group, s] : story_of_group) story_taken[s] = true;
+  for (const auto& [count, key] : claims) {
+    auto [group, s] = key;
+    if (story_of_group.count(group) || story_taken[s]) continue;
+    story_of_group[group] = s;
+    story_taken[s] = true;
+  }
+
+  // Apply, in arrival order, so new stories are numbered by first article.
+  std::vector<StoryMove> moves;
+  for (uint32_t i = 0; i < m; ++i) {
+    uint32_t a = open[i].article;
+    auto it = story_of_group.find(cluster[i]);
+    uint32_t s = it != story_of_group.end() ? it->second : (story_of_group[cluster[i]] = NewStory());
+    uint32_t old = arts[a].story;
+    if (s == old) continue;
+    moves.push_back({arts[a].id, StoryName(old), StoryName(s)});
+    Move(a, s);
+  }
+  Freeze();
+  pending.insert(pending.end(), moves.begin(), moves.end());
+  return moves;
+}
+
+void StoryStream::Impl::Move(uint32_t a, uint32_t to) {
+  uint32_t from = arts[a].story;
+  std::vector<uint32_t>& out = stories[from].members;
+  out.erase(std::lower_bound(out.begin(), out.end(), a));
+  if (out.empty()) {
+    stories[from].alive = false;
+    --live;
+  }
+  std::vector<uint32_t>& in = stories[to].members;
+  if (in.empty() && !stories[to].alive) {
+    stories[to].alive = true;
+    ++live;
+  }
+  in.insert(std::lower_bound(in.begin(), in.end(), a), a);
+  arts[a].story = to;
+}
+
+void StoryStream::Impl::ReindexStory(uint32_t s) {
+  Story& story = stories[s];
+  for (uint32_t t : story.final_part.top_terms()) {
+    auto it = std::lower_bound(story.indexed.begin(), story.indexed.end(), t);
+    if (it != story.indexed.end() && *it == t) continue;
+    story.indexed.insert(it, t);
+    if (t >= story_postings.size()) story_postings.resize(t + 1);
+    std::vector<uint32_t>& list = story_postings[t];
+    list.push_back(s);
+    // Keep the most recent stories: drop the older half when twice full.
+    if (list.size() >= 2 * kStoryPostings) list.erase(list.begin(), list.begin() + (list.size() - kStoryPostings));
+  }
+}
+
+void StoryStream::Impl::FreezeArticle(const Open& o) {
+  Art& art = arts[o.article];
+  Story& s = stories[art.story];
+  ArticleVector v = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
+  s.final_part.Add(v.unweighted);
+  s.final_part.Refresh(kStoryTerms, terms, kStoryIndexTerms, options.batch.conflict_names);
+  ++s.final_count;
+  if (art.day != kNoDay) {
+    s.min_day = s.min_day == kNoDay ? art.day : std::min(s.min_day, art.day);
+    s.max_day = s.max_day == kNoDay ? art.day : std::max(s.max_day, art.day);
+  }
+  art.slot = kNone;
+  ReindexStory(art.story);
+}
+
+void StoryStream::Impl::Freeze() {
+  size_t arrivals = arts.size();
+  std::vector<Open> kept;
+  bool any = false;
+  for (Open& o : open) {
+    const Art& art = arts[o.article];
+    bool old = o.arrival + options.window < arrivals;
+    bool stale = art.day != kNoDay && newest_day != kNoDay && art.day < newest_day - options.window_days;
+    if (old || stale) {
+      FreezeArticle(o);
+      any = true;
+    } else {
+      kept.push_back(std::move(o));
+    }
+  }
+  open = std::move(kept);
+  if (!any) return;
+  for (uint32_t slot = 0; slot < open.size(); ++slot) arts[open[slot].article].slot = slot;
+  edges.erase(std::remove_if(edges.begin(), edges.end(),
+                             [this](const Edge& e) { return arts[e.a].slot == kNone || arts[e.b].slot == kNone; }),
+              edges.end());
+  for (uint32_t t : open_terms) open_postings[t].clear();
+  open_terms.clear();
+  for (uint32_t slot = 0; slot < open.size(); ++slot) IndexOpen(slot);
+}
+
+StoryStream::StoryStream(StoryStreamOptions options) : impl_(std::make_unique<Impl>(options)) {}
+
+StoryStream::~StoryStream() = default;
+
+ClusterResult StoryStream::Add(const Article& article) { return impl_->Add(article); }
+
+std::vector<StoryMove> StoryStream::Revise() { return impl_->Revise(); }
+
+std::vector<StoryMove> StoryStream::TakeMoves() {
+  std::vector<StoryMove> out;
+  out.swap(impl_->pending);
+  return out;
+}
+
+std::string StoryStream::StoryOf(std::string_view article_id) const {
+  auto it = impl_->by_id.find(std::string(article_id));
+  return it == impl_->by_id.end() ? std::string() : StoryName(impl_->arts[it->second].story);
+}
+
+std::vector<StoryView> StoryStream::Stories() const {
+  const Impl& m = *impl_;
+  std::vector<StoryView> out;
+  for (uint32_t s = 0; s < m.stories.size(); ++s) {
+    const Story& story = m.stories[s];
+    if (!story.alive || story.members.empty()) continue;
+    StoryView view;
+    view.id = StoryName(s);
+    for (uint32_t a : story.members) {
+      const Art& art = m.arts[a];
+      view.articles.push_back(art.id);
+      if (art.outlet != kNone) {
+        const std::string& outlet = m.strings[art.outlet];
+        if (std::find(view.outlets.begin(), view.outlets.end(), outlet) == view.outlets.end()) view.outlets.push_back(outlet);
+      }
+      const std::string& origin = m.strings[art.origin];
+      if (std::find(view.independent_sources.begin(), view.independent_sources.end(), origin) ==
+          view.independent_sources.end()) {
+        view.independent_sources.push_back(origin);
+      }
+    }
+    out.push_back(std::move(view));
+  }
+  return out;
+}
+
+size_t StoryStream::article_count() const { return impl_->arts.size(); }
+
+size_t StoryStream::open_count() const { return impl_->open.size(); }
+
+size_t StoryStream::story_count() const { return impl_->live; }
+
+size_t StoryStream::MemoryBytes() const {
+  const Impl& m = *impl_;
+  size_t bytes = m.copies.MemoryBytes() + m.arts.capacity() * sizeof(Art) + m.edges.capacity() * sizeof(Edge);
+  for (const Open& o : m.open) {
+    bytes += sizeof(o) + o.features.counts.capacity() * 8 + (o.vector.weighted.capacity() + o.vector.unweighted.capacity()) * 8;
+  }
+  for (const Story& s : m.stories) {
+    bytes += sizeof(s) + s.final_part.MemoryBytes() + (s.indexed.capacity() + s.members.capacity()) * 4;
+  }
+  for (const auto& p : m.story_postings) bytes += sizeof(p) + p.capacity() * 4;
+  for (const auto& p : m.open_postings) bytes += sizeof(p) + p.capacity() * 8;
+  return bytes;
+}
+
+}  // namespace storyfuse
