@@ -49,11 +49,13 @@ bool XmlInput::LooksLikeHtml(std::string_view bytes) {
 
 Result<XmlDocument> XmlInput::Parse(std::string_view bytes, std::string_view what) {
   if (SkipLeadingSpace(bytes).empty()) return Status::InvalidArgument("empty " + std::string(what));
-  if (LooksLikeHtml(bytes)) return Status::InvalidArgument("an HTML page, not a " + std::string(what));
+  bool vowel = !what.empty() && std::string_view("aeiouAEIOU").find(what[0]) != std::string_view::npos;
+  std::string not_what = std::string("an HTML page, not ") + (vowel ? "an " : "a ") + std::string(what);
+  if (LooksLikeHtml(bytes)) return Status::InvalidArgument(not_what);
   auto doc = XmlDocument::Parse(bytes);
   if (!doc.ok()) return doc.status();
   std::string_view root = doc->LocalName(doc->Root());
-  if (root == "html" || root == "HTML") return Status::InvalidArgument("an HTML page, not a " + std::string(what));
+  if (root == "html" || root == "HTML") return Status::InvalidArgument(not_what);
   return doc;
 }
 

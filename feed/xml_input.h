@@ -27,7 +27,7 @@ class XmlInput {
 
   // Parses `bytes` as XML expected to be `what` ("feed", "sitemap", "OPML
   // list"). Errors (InvalidArgument): "empty <what>"; "an HTML page, not a
-  // <what>" (also for well-formed XHTML, root <html>); XmlDocument's errors.
+  // <what>" ("an" before a vowel) (also for well-formed XHTML, root <html>); XmlDocument's errors.
   static Result<XmlDocument> Parse(std::string_view bytes, std::string_view what);
 };
 
