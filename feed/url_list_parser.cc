@@ -39,6 +39,7 @@ UrlList UrlListParser::Parse(std::string_view text, size_t max_urls) {
     if (line.empty() || line[0] == '#') continue;
     auto canonical = UrlCanonicalizer::Canonicalize(line);
     if (!canonical.ok()) {
+      ++list.bad_lines;
       AddError("line " + std::to_string(line_number) + ": " + canonical.status().message(), &list, &dropped_errors);
       continue;
     }

@@ -25,6 +25,7 @@ struct UrlListEntry {
 struct UrlList {
   std::vector<UrlListEntry> urls;
   std::vector<std::string> errors;  // at most kMaxErrors, then one "... more" line
+  size_t bad_lines = 0;             // every line reported, counted past kMaxErrors
   size_t duplicates = 0;
   bool truncated = false;  // more than max_urls URLs; the first max_urls kept
 };

@@ -38,6 +38,7 @@ TEST(UrlListParserTest, CapsUrlsAndErrors) {
   EXPECT_TRUE(list.truncated);
   ASSERT_EQ(list.errors.size(), UrlListParser::kMaxErrors + 1);
   EXPECT_EQ(list.errors.back(), "... and 200 more bad lines");
+  EXPECT_EQ(list.bad_lines, 300u);
 }
 
 }  // namespace
