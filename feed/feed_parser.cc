@@ -29,28 +29,21 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// `link` resolved against `base` when it is an http(s) URL then; empty
-// otherwise (a mailto: or javascript: link, or a relative one without a
-// base).
+// `link` resolved against `base` when it is then an http(s) URL that
+// UrlCanonicalizer accepts (so a fetcher can use it); empty otherwise (a
+// mailto: or javascript: link, a bad port, a relative link without a base).
 std::string AbsoluteHttp(std::string_view base, std::string_view link) {
   link = Trim(link);
   if (link.empty()) return {};
   auto resolved = UrlCanonicalizer::Resolve(base, link);
-  if (!resolved.ok()) return {};
-  std::string_view r = *resolved;
-  bool http = r.size() > 7 && (r.substr(0, 7) == "http://" || r.substr(0, 8) == "https://");
-  if (!http) {  // scheme letters may be upper case
-    std::string lower(r.substr(0, 8));
-    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    http = lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0;
-  }
-  return http ? std::move(*resolved) : std::string();
+  if (!resolved.ok() || !UrlCanonicalizer::Canonicalize(*resolved).ok()) return {};
+  return std::move(*resolved);
 }
 
 // Adds `item` unless its guid was seen; drops items without any id.
 void AddItem(FeedItem item, std::unordered_set<std::string>* seen, Feed* feed) {
   if (item.guid.empty()) item.guid = item.link;
-  if (item.guid.empty()) {
+  if (item.guid.empty() || item.guid.size() > FeedParser::kMaxGuidBytes) {
     ++feed->skipped_items;
     return;
   }

@@ -8,12 +8,14 @@
 // What is read, per item (FeedItem):
 //   guid      RSS <guid>, RDF rdf:about, Atom <id>, JSON "id" (a number is
 //             written as text); the item's link when it has none. Items
-//             with neither are dropped (Feed::skipped_items). Of items that
+//             with neither, or with a guid over kMaxGuidBytes, are dropped
+//             (Feed::skipped_items). Of items that
 //             share a guid, the first is kept (Feed::duplicate_guids).
 //   link      RSS <link> (else a permalink <guid>), Atom <link> with
 //             rel="alternate" or no rel, JSON "url" (else "external_url");
 //             resolved against xml:base and then the feed's URL; empty when
-//             the item has none or it is not an http(s) URL once resolved.
+//             the item has none or it is not an http(s) URL that
+//             UrlCanonicalizer accepts once resolved.
 //   title     plain text: HTML tags stripped and entities decoded (RSS, RDF,
 //             JSON, and Atom type="html"/"xhtml"; Atom type="text" is
 //             already plain and only has its white space collapsed).
@@ -76,7 +78,7 @@ struct Feed {
   std::string site_url;  // the outlet's home page the feed names, resolved; may be empty
   std::vector<FeedItem> items;  // in document order
   size_t duplicate_guids = 0;   // later items whose guid an earlier item had
-  size_t skipped_items = 0;     // items with no guid and no link, or not objects (JSON)
+  size_t skipped_items = 0;     // items with no guid and no link, a guid too long, or not objects (JSON)
   bool truncated = false;       // more than kMaxItems items
 };
 
@@ -88,6 +90,9 @@ class FeedParser {
   // News feeds carry 10 to 500 items; 10,000 leaves room for archives.
   static constexpr size_t kMaxItems = 10000;
   static constexpr size_t kMaxTitleBytes = 1024;
+  // A guid is an identifier, usually a URL: one longer than a URL may be
+  // is not one.
+  static constexpr size_t kMaxGuidBytes = 8192;
   static constexpr size_t kMaxAuthorBytes = 512;
   // Enough for a teaser paragraph; a full article comes from its page.
   static constexpr size_t kMaxSummaryBytes = 4096;
