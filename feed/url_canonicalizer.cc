@@ -206,12 +206,15 @@ Status CanonicalAuthority(std::string_view scheme, std::string_view authority, s
     port = hostport.substr(colon + 1);
   }
   std::string h = LowerAscii(host);
-  if (!h.empty() && h.back() == '.') h.pop_back();
+  while (!h.empty() && h.back() == '.') h.pop_back();
   if (h.empty()) return Status::InvalidArgument("no host");
-  for (char c : h) {
-    if (static_cast<unsigned char>(c) <= 0x20 || c == '/' || c == '\\' || c == '?' || c == '#' || c == '@') {
-      return Status::InvalidArgument("a character not allowed in a host name");
-    }
+  bool ipv6 = h[0] == '[';
+  for (size_t i = ipv6 ? 1 : 0; i < h.size() - (ipv6 ? 1 : 0); ++i) {
+    auto c = static_cast<unsigned char>(h[i]);
+    if (c >= 0x80) return Status::InvalidArgument("a non-ASCII host name (write it in punycode)");
+    bool ok = ipv6 ? (HexValue(h[i]) >= 0 || c == ':' || c == '.')
+                   : c > 0x20 && c < 0x7F && std::string_view("/\\?#@:[]<>^|\"`{}").find(h[i]) == std::string_view::npos;
+    if (!ok) return Status::InvalidArgument("a character not allowed in a host name");
   }
   unsigned long number = 0;
   if (has_port && !port.empty()) {
@@ -225,7 +228,7 @@ Status CanonicalAuthority(std::string_view scheme, std::string_view authority, s
   constexpr unsigned long kHttpPort = 80;
   constexpr unsigned long kHttpsPort = 443;
   bool default_port = (scheme == "http" && number == kHttpPort) || (scheme == "https" && number == kHttpsPort);
-  out->assign(userinfo);
+  out->assign(NormalizeEscapes(userinfo));
   out->append(h);
   if (has_port && !port.empty() && !default_port) out->append(":").append(std::to_string(number));
   return Status::Ok();

@@ -11,9 +11,11 @@
 // Canonicalize, in order (RFC 3986 section 6.2.2 syntax normalization plus
 // news-specific removals):
 //   - surrounding ASCII white space trimmed; only http and https accepted;
-//   - scheme and host lower-cased; a trailing dot of the host dropped;
+//   - scheme and host lower-cased; trailing dots of the host dropped; a
+//     host with bytes a host name may not hold (non-ASCII: IDNs must come
+//     in punycode) is an error;
 //   - the default port (:80 for http, :443 for https) and an empty port
-//     dropped; user info kept;
+//     dropped; user info kept, its escapes normalized as the path's;
 //   - dot segments removed, an empty path becomes "/";
 //   - percent escapes upper-cased, escapes of unreserved characters
 //     decoded (%7E -> ~), and bytes not allowed in a URL (spaces, controls,
@@ -49,8 +51,9 @@ class UrlCanonicalizer {
 
   // The canonical form of the absolute http(s) URL `url` (see above).
   // Errors (InvalidArgument, naming the problem): not absolute, a scheme
-  // other than http/https, no host, a port that is not a number, over
-  // kMaxUrlBytes.
+  // other than http/https, no host, a host with a character a host name may
+  // not hold, a port that is not a number or over 65535, over kMaxUrlBytes.
+  // Idempotent: the canonical form of a canonical URL is itself.
   static Result<std::string> Canonicalize(std::string_view url);
 
   // True for query parameters that only track a click or a campaign:

@@ -107,6 +107,12 @@ const CanonicalCase kCanonical[] = {
     {"https://[2001:DB8::1]:443/x", "https://[2001:db8::1]/x"},
     {"  https://h.test/x  ", "https://h.test/x"},
     {"https://h.test/utm_source/x?utm=1", "https://h.test/utm_source/x?utm=1"},
+    {"https://h.test../x", "https://h.test/x"},
+    {"https://us er@h.test/", "https://us%20er@h.test/"},
+    {"HTTPS://Ex.TEST:443ttp://a/b", nullptr},  // found by fuzz_url: a ':' left in the host
+    {"https://caf\xC3\xA9.test/", nullptr},
+    {"https://h<x>.test/", nullptr},
+    {"https://[fe80::1%25eth0]/", nullptr},
     {"ftp://h.test/file", nullptr},
     {"mailto:desk@h.test", nullptr},
     {"/relative/path", nullptr},
