@@ -2,7 +2,8 @@
 // through XmlDocument, libxml2's XML parser, nlohmann::json for JSON Feed,
 // HtmlDocument for titles and summaries, UrlCanonicalizer and FeedDate).
 // Any crash, hang or sanitizer report is a bug; an error Status is fine.
-// On success every item must keep the parser's contract.
+// On success every item must keep the parser's contract. The same bytes,
+// read as a page, go through FeedDiscovery.
 //
 //   build-fuzz/fuzz/fuzz_feed -dict=fuzz/feed.dict -max_len=16384 corpus/
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "feed/feed_discovery.h"
 #include "feed/feed_parser.h"
 #include "feed/url_canonicalizer.h"
 #include "text/utf8.h"
@@ -33,6 +35,11 @@ void CheckDate(const std::string& d) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using storyfuse::FeedParser;
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  auto found = storyfuse::FeedDiscovery::FromHtml(bytes, "https://fuzz.test/news/");
+  if (found.size() > storyfuse::FeedDiscovery::kMaxFeeds) __builtin_trap();
+  for (const storyfuse::DiscoveredFeed& f : found) {
+    if (!storyfuse::UrlCanonicalizer::Canonicalize(f.url).ok()) __builtin_trap();
+  }
   auto feed = FeedParser::Parse(bytes, "https://fuzz.test/news/feed.xml");
   if (!feed.ok()) {
     if (feed.status().message().empty()) __builtin_trap();
