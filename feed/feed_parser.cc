@@ -40,6 +40,37 @@ std::string AbsoluteHttp(std::string_view base, std::string_view link) {
   return std::move(*resolved);
 }
 
+// A permalink guid or an rdf:about used as the link: only when it is
+// already an absolute http(s) URL. Many feeds leave isPermaLink out of
+// guids like "12345", which must not become "https://site/12345".
+std::string AbsoluteOnly(std::string_view id) {
+  id = Trim(id);
+  return UrlCanonicalizer::Canonicalize(id).ok() ? std::string(id) : std::string();
+}
+
+// The text of an XHTML construct (Atom type="xhtml"), with a space where a
+// block element starts or ends so "<p>A</p><p>B</p>" reads "A B".
+std::string XhtmlText(const XmlDocument& doc, uint32_t node) {
+  static constexpr std::string_view kBlocks[] = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+                                                 "tr", "td", "th", "blockquote", "ul", "ol", "pre", "figure",
+                                                 "figcaption", "section", "article", "hr", "dt", "dd", "table"};
+  std::string out;
+  for (uint32_t k = node + 1; k < doc.node(node).end; ++k) {
+    if (doc.node(k).is_text()) {
+      out.append(doc.Text(k));
+      continue;
+    }
+    std::string_view name = doc.LocalName(k);
+    for (std::string_view b : kBlocks) {
+      if (name == b) {
+        out.push_back(' ');
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 // Adds `item` unless its guid was seen; drops items without any id.
 void AddItem(FeedItem item, std::unordered_set<std::string>* seen, Feed* feed) {
   if (item.guid.empty()) item.guid = item.link;
@@ -146,7 +177,7 @@ class XmlFeedReader {
     if (guid != XmlNode::kNone) {
       out.guid = std::string(Trim(doc_.TextContent(guid)));
       // A guid is a permalink unless it says otherwise (RSS 2.0).
-      if (out.link.empty() && Trim(doc_.Attr(guid, "isPermaLink")) != "false") out.link = AbsoluteHttp(base, out.guid);
+      if (out.link.empty() && Trim(doc_.Attr(guid, "isPermaLink")) != "false") out.link = AbsoluteOnly(out.guid);
     }
     std::string date = ChildText(item, "", "pubDate");
     if (date.empty()) date = ChildText(item, kDc, "date");
@@ -181,7 +212,7 @@ class XmlFeedReader {
       out.guid = std::string(Trim(doc_.Attr(i, "about", kRdf)));
       out.title = PlainText::FromHtml(ChildText(i, ns, "title"), FeedParser::kMaxTitleBytes);
       out.link = AbsoluteHttp(base, ChildText(i, ns, "link"));
-      if (out.link.empty()) out.link = AbsoluteHttp(base, out.guid);
+      if (out.link.empty()) out.link = AbsoluteOnly(out.guid);
       out.published = FeedDate::ToUtc(ChildText(i, kDc, "date"));
       for (uint32_t c = doc_.FirstChild(i); c != XmlNode::kNone; c = doc_.NextSibling(c)) {
         if (doc_.Is(c, kDc, "creator")) AppendAuthor(doc_.TextContent(c), &out.author);
@@ -201,7 +232,7 @@ class XmlFeedReader {
     if (c == XmlNode::kNone) return {};
     std::string_view type = Trim(doc_.Attr(c, "type"));
     if (type == "html" || type == "text/html") return PlainText::FromHtml(doc_.TextContent(c), max);
-    if (type == "xhtml" || type == "application/xhtml+xml") return PlainText::Collapse(doc_.TextContent(c), max);
+    if (type == "xhtml" || type == "application/xhtml+xml") return PlainText::Collapse(XhtmlText(doc_, c), max);
     return PlainText::Collapse(doc_.TextContent(c), max);
   }
 

@@ -11,7 +11,8 @@
 //             with neither, or with a guid over kMaxGuidBytes, are dropped
 //             (Feed::skipped_items). Of items that
 //             share a guid, the first is kept (Feed::duplicate_guids).
-//   link      RSS <link> (else a permalink <guid>), Atom <link> with
+//   link      RSS <link> (else a permalink <guid> or rdf:about that is an
+//             absolute http(s) URL itself), Atom <link> with
 //             rel="alternate" or no rel, JSON "url" (else "external_url");
 //             resolved against xml:base and then the feed's URL; empty when
 //             the item has none or it is not an http(s) URL that

@@ -92,7 +92,7 @@ constexpr char kAtom[] = R"(<?xml version="1.0" encoding="utf-8"?>
     <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Fish <b>market</b> moves</div></title>
     <link href="market.html"/>
     <updated>2026-03-10T12:00:00Z</updated>
-    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The market moves to pier 4.</p></div></content>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The market moves to pier 4.</p><p>Stalls open at six.</p></div></content>
   </entry>
   <entry>
     <id>tag:coastwire.test,2026:undated-79</id>
@@ -161,7 +161,7 @@ const FeedCase kCases[] = {
      {{"tag:coastwire.test,2026:storm-77", "https://coastwire.test/world/2026/storm-warning?a=1&b=2#top",
        "Storm <warning> for the coast", "2026-03-11T20:15:00Z", "Rafael Dunn", "Winds of 120 km/h expected."},
       {"tag:coastwire.test,2026:market-78", "https://coastwire.test/local/market.html", "Fish market moves",
-       "2026-03-10T12:00:00Z", "Coast Wire staff", "The market moves to pier 4."},
+       "2026-03-10T12:00:00Z", "Coast Wire staff", "The market moves to pier 4. Stalls open at six."},
       {"tag:coastwire.test,2026:undated-79", "https://coastwire.test/notes/79", "Undated note", "",
        "Coast Wire staff", ""}},
      0, 0},
@@ -210,6 +210,18 @@ TEST(FeedParserTest, RelativeLinksWithoutABaseAreDropped) {
   EXPECT_EQ(feed->items[0].guid, "g1");
   EXPECT_EQ(feed->items[1].link, "https://x.test/b.html");
   EXPECT_EQ(feed->items[1].guid, "https://x.test/b.html");
+}
+
+TEST(FeedParserTest, OnlyAbsoluteGuidsBecomeLinks) {
+  auto feed = FeedParser::Parse(
+      "<rss><channel><item><guid>12345</guid></item>"
+      "<item><guid> https://x.test/story </guid></item></channel></rss>",
+      "https://x.test/rss.xml");
+  ASSERT_TRUE(feed.ok()) << feed.status().ToString();
+  ASSERT_EQ(feed->items.size(), 2u);
+  EXPECT_EQ(feed->items[0].guid, "12345");
+  EXPECT_EQ(feed->items[0].link, "");  // not https://x.test/12345
+  EXPECT_EQ(feed->items[1].link, "https://x.test/story");
 }
 
 TEST(FeedParserTest, AnEmptyFeedIsNotAnError) {
