@@ -116,6 +116,9 @@ class XmlDocumentBuilder {
     std::string_view msg = e->message == nullptr ? "not well-formed" : e->message;
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.remove_suffix(1);
     error_message_.assign(msg);
+    // libxml2 puts some details on a second line ("...indicate encoding !\n
+    // Bytes: 0xE9 0x20"); an error message here is one line.
+    for (char& c : error_message_) c = c == '\n' ? ' ' : c;
     if (open_.size() > 1) open_name_ = doc_->names_[doc_->nodes_[open_.back()].name].local;
   }
 

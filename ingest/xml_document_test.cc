@@ -81,6 +81,7 @@ const BadXml kBad[] = {
     {"<rss>\n<title>A & B</title></rss>", "malformed XML at line 2"},
     {"just text", "malformed XML at line 1"},
     {"<a>&nbsp;</a>", "nbsp"},
+    {"<a>Caf\xE9 au lait</a>", "Input is not proper UTF-8, indicate encoding ! Bytes: 0xE9"},
 };
 
 TEST(XmlDocumentTest, ErrorsNameWhatWasWrong) {
@@ -89,6 +90,7 @@ TEST(XmlDocumentTest, ErrorsNameWhatWasWrong) {
     ASSERT_FALSE(doc.ok()) << c.input;
     EXPECT_NE(doc.status().message().find(c.message_part), std::string::npos)
         << c.input << " -> " << doc.status().message();
+    EXPECT_EQ(doc.status().message().find('\n'), std::string::npos) << doc.status().message();
   }
 }
 
