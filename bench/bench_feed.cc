@@ -27,8 +27,9 @@ double ThreadCpuSeconds() {
 // An RSS 2.0 feed of `n` items, each with an HTML description of about
 // 600 bytes, like a news outlet's full feed.
 std::string MakeRss(int n) {
-  std::string rss = "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-                    "<channel><title>The Harbour Gazette</title><link>https://harbourgazette.test/</link>";
+  std::string rss =
+      "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+      "<channel><title>The Harbour Gazette</title><link>https://harbourgazette.test/</link>";
   for (int i = 0; i < n; ++i) {
     std::string id = std::to_string(i);
     rss += "<item><title>Ferry &amp;amp; quay report number " + id + "</title><link>/2026/03/story-" + id +
@@ -44,8 +45,9 @@ std::string MakeRss(int n) {
 }
 
 std::string MakeSitemap(int n) {
-  std::string xml = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
-                    "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">";
+  std::string xml =
+      "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+      "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">";
   for (int i = 0; i < n; ++i) {
     xml += "<url><loc>https://harbourgazette.test/2026/03/story-" + std::to_string(i) +
            ".html</loc><news:news><news:publication><news:name>The Harbour Gazette</news:name>"
@@ -56,8 +58,8 @@ std::string MakeSitemap(int n) {
 }
 
 void Report(const char* what, int inputs, double mb, double cpu, double items) {
-  std::printf("%-8s inputs %d input_MB %.1f cpu_s %.3f MB_per_cpu_s %.1f items_per_cpu_s %.0f\n", what, inputs, mb,
-              cpu, mb / cpu, items / cpu);
+  std::printf("%-8s inputs %d input_MB %.1f cpu_s %.3f MB_per_cpu_s %.1f items_per_cpu_s %.0f\n", what, inputs, mb, cpu,
+              mb / cpu, items / cpu);
 }
 
 }  // namespace

@@ -56,8 +56,7 @@ std::string FeedDate::ToUtc(std::string_view text) {
   long rest = t - days * kSecondsPerDay;
   CivilFromDays(days, &y, &mo, &d);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02ld:%02ld:%02ldZ", y, mo, d, rest / 3600, rest / 60 % 60,
-                rest % 60);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02ld:%02ld:%02ldZ", y, mo, d, rest / 3600, rest / 60 % 60, rest % 60);
   return buf;
 }
 

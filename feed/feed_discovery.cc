@@ -27,9 +27,9 @@ bool HasToken(std::string_view list, std::string_view token) {
 }
 
 bool IsFeedType(std::string_view type) {
-  static constexpr std::array<std::string_view, 5> kTypes = {
-      "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json",
-      "application/json"};
+  static constexpr std::array<std::string_view, 5> kTypes = {"application/rss+xml", "application/atom+xml",
+                                                             "application/rdf+xml", "application/feed+json",
+                                                             "application/json"};
   type = type.substr(0, type.find(';'));  // "application/rss+xml; charset=utf-8"
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
   for (std::string_view t : kTypes) {

@@ -51,9 +51,9 @@ std::string AbsoluteOnly(std::string_view id) {
 // The text of an XHTML construct (Atom type="xhtml"), with a space where a
 // block element starts or ends so "<p>A</p><p>B</p>" reads "A B".
 std::string XhtmlText(const XmlDocument& doc, uint32_t node) {
-  static constexpr std::string_view kBlocks[] = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-                                                 "tr", "td", "th", "blockquote", "ul", "ol", "pre", "figure",
-                                                 "figcaption", "section", "article", "hr", "dt", "dd", "table"};
+  static constexpr std::string_view kBlocks[] = {
+      "p",          "div", "br", "li",  "h1",     "h2",         "h3",      "h4",      "h5", "h6", "tr", "td",   "th",
+      "blockquote", "ul",  "ol", "pre", "figure", "figcaption", "section", "article", "hr", "dt", "dd", "table"};
   std::string out;
   for (uint32_t k = node + 1; k < doc.node(node).end; ++k) {
     if (doc.node(k).is_text()) {
@@ -89,7 +89,8 @@ void AddItem(FeedItem item, std::unordered_set<std::string>* seen, Feed* feed) {
 std::string RssAuthor(std::string_view author) {
   author = Trim(author);
   size_t open = author.find(" (");
-  if (open != std::string_view::npos && author.back() == ')' && author.substr(0, open).find('@') != std::string_view::npos) {
+  if (open != std::string_view::npos && author.back() == ')' &&
+      author.substr(0, open).find('@') != std::string_view::npos) {
     return std::string(author.substr(open + 2, author.size() - open - 3));
   }
   return std::string(author);
@@ -100,7 +101,8 @@ void AppendAuthor(std::string_view name, std::string* authors) {
   if (n.empty()) return;
   if (!authors->empty()) authors->append(", ");
   authors->append(n);
-  if (authors->size() > FeedParser::kMaxAuthorBytes) *authors = PlainText::Collapse(*authors, FeedParser::kMaxAuthorBytes);
+  if (authors->size() > FeedParser::kMaxAuthorBytes)
+    *authors = PlainText::Collapse(*authors, FeedParser::kMaxAuthorBytes);
 }
 
 // Walks one XML feed.
@@ -295,8 +297,10 @@ bool JsonTooDeep(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -386,10 +390,14 @@ Status ReadJsonFeed(std::string_view bytes, std::string_view feed_url, Feed* fee
 
 std::string_view FeedFormatName(FeedFormat format) {
   switch (format) {
-    case FeedFormat::kRss2: return "rss2";
-    case FeedFormat::kRss1: return "rss1";
-    case FeedFormat::kAtom: return "atom";
-    case FeedFormat::kJsonFeed: return "jsonfeed";
+    case FeedFormat::kRss2:
+      return "rss2";
+    case FeedFormat::kRss1:
+      return "rss1";
+    case FeedFormat::kAtom:
+      return "atom";
+    case FeedFormat::kJsonFeed:
+      return "jsonfeed";
   }
   return "unknown";
 }

@@ -75,8 +75,8 @@ struct FeedItem {
 
 struct Feed {
   FeedFormat format = FeedFormat::kRss2;
-  std::string title;     // plain text
-  std::string site_url;  // the outlet's home page the feed names, resolved; may be empty
+  std::string title;            // plain text
+  std::string site_url;         // the outlet's home page the feed names, resolved; may be empty
   std::vector<FeedItem> items;  // in document order
   size_t duplicate_guids = 0;   // later items whose guid an earlier item had
   size_t skipped_items = 0;     // items with no guid and no link, a guid too long, or not objects (JSON)

@@ -140,7 +140,11 @@ struct FeedCase {
 };
 
 const FeedCase kCases[] = {
-    {"rss2", kRss2, "https://harbourgazette.test/rss.xml", FeedFormat::kRss2, "The Harbour Gazette & Mail",
+    {"rss2",
+     kRss2,
+     "https://harbourgazette.test/rss.xml",
+     FeedFormat::kRss2,
+     "The Harbour Gazette & Mail",
      "https://harbourgazette.test/",
      {{"hg-1001", "https://harbourgazette.test/2026/03/14/ferry-aground.html?utm_source=rss",
        "Ferry runs aground off Port Alvar", "2026-03-14T14:05:00Z", "Ana Varga",
@@ -148,29 +152,46 @@ const FeedCase kCases[] = {
       {"https://harbourgazette.test/2026/03/14/quay.html", "https://harbourgazette.test/2026/03/14/quay.html",
        "Quay repairs \xE2\x80\x93 what we know", "", "Tomas Reyes, Lina Osei", "The quay reopens Monday."},
       {"hg-1003", "", "Letters to the editor", "2026-03-13T17:00:00Z", "", ""}},
-     1, 1},
-    {"rdf", kRdf, "https://valleyherald.test/index.rdf", FeedFormat::kRss1, "Valley Herald",
+     1,
+     1},
+    {"rdf",
+     kRdf,
+     "https://valleyherald.test/index.rdf",
+     FeedFormat::kRss1,
+     "Valley Herald",
      "https://valleyherald.test/",
      {{"https://valleyherald.test/news/dam-inspection", "https://valleyherald.test/news/dam-inspection",
        "Dam inspection finds no cracks", "2026-03-12T07:30:00Z", "Mira Holm",
        "Engineers finished the survey on Thursday."},
-      {"https://valleyherald.test/news/bridge", "https://valleyherald.test/news/bridge", "Bridge toll to rise", "",
-       "", ""}},
-     0, 0},
-    {"atom", kAtom, "https://coastwire.test/feed.atom", FeedFormat::kAtom, "Coast Wire", "https://coastwire.test/",
+      {"https://valleyherald.test/news/bridge", "https://valleyherald.test/news/bridge", "Bridge toll to rise", "", "",
+       ""}},
+     0,
+     0},
+    {"atom",
+     kAtom,
+     "https://coastwire.test/feed.atom",
+     FeedFormat::kAtom,
+     "Coast Wire",
+     "https://coastwire.test/",
      {{"tag:coastwire.test,2026:storm-77", "https://coastwire.test/world/2026/storm-warning?a=1&b=2#top",
        "Storm <warning> for the coast", "2026-03-11T20:15:00Z", "Rafael Dunn", "Winds of 120 km/h expected."},
       {"tag:coastwire.test,2026:market-78", "https://coastwire.test/local/market.html", "Fish market moves",
        "2026-03-10T12:00:00Z", "Coast Wire staff", "The market moves to pier 4. Stalls open at six."},
-      {"tag:coastwire.test,2026:undated-79", "https://coastwire.test/notes/79", "Undated note", "",
-       "Coast Wire staff", ""}},
-     0, 0},
-    {"jsonfeed", kJsonFeed, "https://northernledger.test/feed.json", FeedFormat::kJsonFeed, "Northern Ledger",
+      {"tag:coastwire.test,2026:undated-79", "https://coastwire.test/notes/79", "Undated note", "", "Coast Wire staff",
+       ""}},
+     0,
+     0},
+    {"jsonfeed",
+     kJsonFeed,
+     "https://northernledger.test/feed.json",
+     FeedFormat::kJsonFeed,
+     "Northern Ledger",
      "https://northernledger.test/",
      {{"nl-1", "https://northernledger.test/2026/rail-strike", "Rail strike & talks", "2026-03-09T14:00:00Z",
        "Ivo Petrak, Sade Kim", "Unions meet Friday."},
       {"2", "https://elsewhere.test/report", "Report", "2026-03-08", "Ledger desk", "A summary."}},
-     1, 2},
+     1,
+     2},
 };
 
 TEST(FeedParserTest, ReadsEachFormat) {
@@ -244,8 +265,8 @@ TEST(FeedParserTest, ItemsAreCapped) {
 }
 
 TEST(FeedParserTest, LongFieldsAreCut) {
-  std::string rss = "<rss><channel><item><guid>g</guid><title>" + std::string(5000, 'T') +
-                    "</title><description>" + std::string(50000, 'd') + "</description></item></channel></rss>";
+  std::string rss = "<rss><channel><item><guid>g</guid><title>" + std::string(5000, 'T') + "</title><description>" +
+                    std::string(50000, 'd') + "</description></item></channel></rss>";
   auto feed = FeedParser::Parse(rss, "");
   ASSERT_TRUE(feed.ok());
   EXPECT_EQ(feed->items[0].title.size(), FeedParser::kMaxTitleBytes);

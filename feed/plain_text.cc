@@ -9,12 +9,32 @@ namespace {
 // next element's ("<p>Ferry</p><p>sinks</p>" is two words).
 bool SeparatesWords(HtmlTag t) {
   switch (t) {
-    case HtmlTag::kP: case HtmlTag::kDiv: case HtmlTag::kBr: case HtmlTag::kLi: case HtmlTag::kH1:
-    case HtmlTag::kH2: case HtmlTag::kH3: case HtmlTag::kH4: case HtmlTag::kH5: case HtmlTag::kH6:
-    case HtmlTag::kTr: case HtmlTag::kTd: case HtmlTag::kTh: case HtmlTag::kBlockquote:
-    case HtmlTag::kUl: case HtmlTag::kOl: case HtmlTag::kTable: case HtmlTag::kFigure:
-    case HtmlTag::kFigcaption: case HtmlTag::kHr: case HtmlTag::kImg: case HtmlTag::kSection:
-    case HtmlTag::kArticle: case HtmlTag::kPre: case HtmlTag::kDt: case HtmlTag::kDd:
+    case HtmlTag::kP:
+    case HtmlTag::kDiv:
+    case HtmlTag::kBr:
+    case HtmlTag::kLi:
+    case HtmlTag::kH1:
+    case HtmlTag::kH2:
+    case HtmlTag::kH3:
+    case HtmlTag::kH4:
+    case HtmlTag::kH5:
+    case HtmlTag::kH6:
+    case HtmlTag::kTr:
+    case HtmlTag::kTd:
+    case HtmlTag::kTh:
+    case HtmlTag::kBlockquote:
+    case HtmlTag::kUl:
+    case HtmlTag::kOl:
+    case HtmlTag::kTable:
+    case HtmlTag::kFigure:
+    case HtmlTag::kFigcaption:
+    case HtmlTag::kHr:
+    case HtmlTag::kImg:
+    case HtmlTag::kSection:
+    case HtmlTag::kArticle:
+    case HtmlTag::kPre:
+    case HtmlTag::kDt:
+    case HtmlTag::kDd:
       return true;
     default:
       return false;

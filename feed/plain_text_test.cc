@@ -18,7 +18,9 @@ const TextCase kCases[] = {
     {"<p>Ferry</p><p>sinks</p>", "Ferry sinks"},
     {"one<br>two<br/>three", "one two three"},
     {"5 < 6 and 7 > 3", "5 < 6 and 7 > 3"},
-    {"A&nbsp;B\xC2\xA0" "C", "A B C"},
+    {"A&nbsp;B\xC2\xA0"
+     "C",
+     "A B C"},
     {"<script>alert(1)</script>Quay reopens", "Quay reopens"},
     {"<style>p{}</style><p>Quay</p>", "Quay"},
     {"AT&T profits", "AT&T profits"},

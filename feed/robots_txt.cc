@@ -65,7 +65,8 @@ std::string ProductToken(std::string_view value) {
   value = Trim(value);
   if (!value.empty() && value[0] == '*') return "*";
   size_t n = 0;
-  while (n < value.size() && ((Lower(value[n]) >= 'a' && Lower(value[n]) <= 'z') || value[n] == '-' || value[n] == '_')) ++n;
+  while (n < value.size() && ((Lower(value[n]) >= 'a' && Lower(value[n]) <= 'z') || value[n] == '-' || value[n] == '_'))
+    ++n;
   return LowerAscii(value.substr(0, n));
 }
 
@@ -74,11 +75,20 @@ enum class Key { kUserAgent, kAllow, kDisallow, kCrawlDelay, kSitemap, kOther };
 Key KeyOf(std::string_view key) {
   std::string k = LowerAscii(Trim(key));
   static constexpr std::array<std::pair<std::string_view, Key>, 14> kKeys = {{
-      {"user-agent", Key::kUserAgent}, {"useragent", Key::kUserAgent}, {"user agent", Key::kUserAgent},
-      {"allow", Key::kAllow}, {"disallow", Key::kDisallow}, {"dissallow", Key::kDisallow},
-      {"dissalow", Key::kDisallow}, {"disalow", Key::kDisallow}, {"disallaw", Key::kDisallow},
-      {"crawl-delay", Key::kCrawlDelay}, {"crawldelay", Key::kCrawlDelay}, {"crawl delay", Key::kCrawlDelay},
-      {"sitemap", Key::kSitemap}, {"site-map", Key::kSitemap},
+      {"user-agent", Key::kUserAgent},
+      {"useragent", Key::kUserAgent},
+      {"user agent", Key::kUserAgent},
+      {"allow", Key::kAllow},
+      {"disallow", Key::kDisallow},
+      {"dissallow", Key::kDisallow},
+      {"dissalow", Key::kDisallow},
+      {"disalow", Key::kDisallow},
+      {"disallaw", Key::kDisallow},
+      {"crawl-delay", Key::kCrawlDelay},
+      {"crawldelay", Key::kCrawlDelay},
+      {"crawl delay", Key::kCrawlDelay},
+      {"sitemap", Key::kSitemap},
+      {"site-map", Key::kSitemap},
   }};
   for (const auto& [name, value] : kKeys) {
     if (k == name) return value;

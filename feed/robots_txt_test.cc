@@ -61,7 +61,7 @@ const AllowCase kCases[] = {
     {"storyfuse", "/2026/03/ferry.html?print=yes&page=2", false},
     {"storyfuse", "/2026/03/ferry.html?page=2&print=yes", true},  // "?print=" is not there
     {"storyfuse", "/2026/03/ferry.html?printer=1", true},
-    {"storyfuse", "/page", true},  // Allow wins a tie
+    {"storyfuse", "/page", true},       // Allow wins a tie
     {"storyfuse", "/drafts/x", false},  // from the second group, misspelled key
     {"otherbot", "/archive/2025/", false},
     {"greedybot", "/anything", false},
@@ -90,9 +90,10 @@ TEST(RobotsTxtTest, CrawlDelayAndSitemaps) {
 }
 
 TEST(RobotsTxtTest, NothingUnderstoodAllowsAll) {
-  for (const char* text : {"", "<!DOCTYPE html><html><body>Not found</body></html>",
-                           "Disallow: /\n",  // before any User-agent: no group
-                           "User-agent: otherbot\nDisallow: /\n", "User-agent: *\nCrawl-delay: -3\nCrawl-delay: soon\n"}) {
+  for (const char* text :
+       {"", "<!DOCTYPE html><html><body>Not found</body></html>",
+        "Disallow: /\n",  // before any User-agent: no group
+        "User-agent: otherbot\nDisallow: /\n", "User-agent: *\nCrawl-delay: -3\nCrawl-delay: soon\n"}) {
     RobotsTxt robots = RobotsTxt::Parse(text);
     EXPECT_TRUE(robots.IsAllowed("storyfuse", "/a")) << text;
     EXPECT_EQ(robots.CrawlDelay("storyfuse"), std::nullopt) << text;

@@ -60,8 +60,8 @@ struct SitemapEntry {
 struct Sitemap {
   SitemapKind kind = SitemapKind::kUrlSet;
   std::vector<SitemapEntry> entries;  // in document order
-  size_t skipped = 0;     // entries without a usable loc
-  bool truncated = false;  // more than kMaxEntries entries
+  size_t skipped = 0;                 // entries without a usable loc
+  bool truncated = false;             // more than kMaxEntries entries
 };
 
 class SitemapParser {

@@ -212,8 +212,9 @@ Status CanonicalAuthority(std::string_view scheme, std::string_view authority, s
   for (size_t i = ipv6 ? 1 : 0; i < h.size() - (ipv6 ? 1 : 0); ++i) {
     auto c = static_cast<unsigned char>(h[i]);
     if (c >= 0x80) return Status::InvalidArgument("a non-ASCII host name (write it in punycode)");
-    bool ok = ipv6 ? (HexValue(h[i]) >= 0 || c == ':' || c == '.')
-                   : c > 0x20 && c < 0x7F && std::string_view("/\\?#@:[]<>^|\"`{}").find(h[i]) == std::string_view::npos;
+    bool ok = ipv6
+                  ? (HexValue(h[i]) >= 0 || c == ':' || c == '.')
+                  : c > 0x20 && c < 0x7F && std::string_view("/\\?#@:[]<>^|\"`{}").find(h[i]) == std::string_view::npos;
     if (!ok) return Status::InvalidArgument("a character not allowed in a host name");
   }
   unsigned long number = 0;
@@ -304,9 +305,9 @@ Result<std::string> UrlCanonicalizer::Canonicalize(std::string_view url) {
 
 bool UrlCanonicalizer::IsTrackingParameter(std::string_view name) {
   static constexpr std::array<std::string_view, 23> kNames = {
-      "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
-      "ttclid", "igshid", "li_fat_id", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc",
-      "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv", "wickedid"};
+      "fbclid", "gclid",   "dclid",       "gbraid",     "wbraid",  "msclkid",   "yclid",   "twclid",
+      "ttclid", "igshid",  "li_fat_id",   "mc_cid",     "mc_eid",  "_ga",       "_gl",     "_hsenc",
+      "_hsmi",  "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv", "wickedid"};
   std::string lower = LowerAscii(name);
   if (lower.size() > 4 && lower.compare(0, 4, "utm_") == 0) return true;
   for (std::string_view n : kNames) {

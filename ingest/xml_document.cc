@@ -49,8 +49,7 @@ class XmlDocumentBuilder {
 
   // False (and nothing added) when the element would be kMaxDepth deep:
   // the caller stops the parser.
-  bool StartElement(std::string_view local, std::string_view ns, int nb_attributes,
-                    const xmlChar** attributes) {
+  bool StartElement(std::string_view local, std::string_view ns, int nb_attributes, const xmlChar** attributes) {
     if (open_.size() >= XmlDocument::kMaxDepth) {
       too_deep_ = true;
       return false;
@@ -171,8 +170,8 @@ XmlDocumentBuilder* BuilderOf(void* ctx) {
   return static_cast<XmlDocumentBuilder*>(static_cast<xmlParserCtxtPtr>(ctx)->_private);
 }
 
-void OnStartElementNs(void* ctx, const xmlChar* localname, const xmlChar*, const xmlChar* uri, int,
-                      const xmlChar**, int nb_attributes, int, const xmlChar** attributes) {
+void OnStartElementNs(void* ctx, const xmlChar* localname, const xmlChar*, const xmlChar* uri, int, const xmlChar**,
+                      int nb_attributes, int, const xmlChar** attributes) {
   if (!BuilderOf(ctx)->StartElement(View(localname), View(uri), nb_attributes, attributes)) {
     xmlStopParser(static_cast<xmlParserCtxtPtr>(ctx));
   }
@@ -181,7 +180,8 @@ void OnStartElementNs(void* ctx, const xmlChar* localname, const xmlChar*, const
 void OnEndElementNs(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) { BuilderOf(ctx)->EndElement(); }
 
 void OnCharacters(void* ctx, const xmlChar* ch, int len) {
-  if (len > 0) BuilderOf(ctx)->Characters(std::string_view(reinterpret_cast<const char*>(ch), static_cast<size_t>(len)));
+  if (len > 0)
+    BuilderOf(ctx)->Characters(std::string_view(reinterpret_cast<const char*>(ch), static_cast<size_t>(len)));
 }
 
 // Only the predefined entities (&amp; &lt; &gt; &quot; &apos;) exist: an

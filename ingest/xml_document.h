@@ -108,7 +108,7 @@ class XmlDocument {
     std::string local;
   };
   struct Attribute {
-    uint32_t name;  // index into names_
+    uint32_t name;   // index into names_
     uint32_t begin;  // in pool_
     uint32_t size;
   };

@@ -63,8 +63,8 @@ TEST(XmlDocumentTest, DeclaredEntitiesAreNeverExpanded) {
     EXPECT_NE(parsed.status().message().find("entity"), std::string::npos) << parsed.status().message();
   }
   // An external entity is not fetched (nor read from disk).
-  auto external = XmlDocument::Parse(
-      "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>");
+  auto external =
+      XmlDocument::Parse("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>");
   if (external.ok()) EXPECT_EQ(external->TextContent(external->Root()), "");
 }
 
