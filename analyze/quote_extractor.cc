@@ -269,12 +269,6 @@ uint32_t QuoteExtractor::Rules(std::string_view text, const QuotePiece& piece, c
   }
   if (NamesAVenue(text, piece)) fire(QuoteRule::kVenue);
   if (HeadlineWithByline(text, piece)) fire(QuoteRule::kHeadlineByline);
-  // The classifier reads only pieces the applied rules keep (its training
-  // examples; and it spares the cost of features for the rest).
-  if (piece_model_ != nullptr && (r & Applied()) == 0 &&
-      !piece_model_->Keeps(piece_model_->Probability(QuotePieceFeatures::Compute(text, piece, a)))) {
-    fire(QuoteRule::kPieceModel);
-  }
   return r;
 }
 
@@ -287,6 +281,19 @@ std::vector<JudgedPiece> QuoteExtractor::Judge(std::string_view text) {
   out.reserve(pieces.size());
   for (size_t i = 0; i < pieces.size(); ++i) {
     out.push_back({pieces[i], attributions[i], Rules(text, pieces[i], attributions[i])});
+  }
+  if (piece_model_ == nullptr) return out;
+  // The classifier reads only pieces the applied rules keep (its training
+  // examples; and it spares the cost of features for the rest).
+  const uint32_t applied = Applied();
+  PieceArticle article;
+  for (const JudgedPiece& j : out) {
+    if ((j.rules & applied) == 0) article.Count(j.attribution);
+  }
+  for (JudgedPiece& j : out) {
+    if ((j.rules & applied) != 0 || !QuotePieceFeatures::Judges(text, j.piece, j.attribution)) continue;
+    double p = piece_model_->Probability(QuotePieceFeatures::Compute(text, j.piece, j.attribution, article));
+    if (!piece_model_->Keeps(p)) j.rules |= 1u << static_cast<int>(QuoteRule::kPieceModel);
   }
   return out;
 }

@@ -42,17 +42,6 @@ std::string WordBefore(std::string_view text, size_t floor, size_t end) {
   return w.empty() ? "^" : Lower(w);
 }
 
-// The word after byte `begin` on its line (within [begin, ceil)), lower-cased
-// without surrounding punctuation; "$" at the line end.
-std::string WordAfter(std::string_view text, size_t begin, size_t ceil) {
-  while (begin < ceil && (IsSpace(text[begin]) || std::ispunct(static_cast<unsigned char>(text[begin])))) ++begin;
-  size_t e = begin;
-  while (e < ceil && !IsSpace(text[e])) ++e;
-  std::string_view w = text.substr(begin, e - begin);
-  while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
-  return w.empty() ? "$" : Lower(w);
-}
-
 // The class of the character: 'A' upper, 'a' lower, '0' digit, 'u' a
 // non-ASCII byte, else the punctuation itself.
 char Class(char c) {
@@ -95,8 +84,22 @@ class Emitter {
 
 }  // namespace
 
+bool QuotePieceFeatures::Judges(std::string_view text, const QuotePiece& piece, const Attribution& a) {
+  constexpr size_t kMinWords = 3;  // the metric's shortest quote
+  if (!a.mention.empty() && a.mention.begin >= piece.text.begin && a.mention.end <= piece.text.end) return false;
+  size_t words = 0;
+  bool in = false;
+  for (char c : piece.text.In(text)) {
+    bool space = IsSpace(c);
+    words += !space && !in;
+    in = !space;
+    if (words >= kMinWords) return true;
+  }
+  return false;
+}
+
 std::vector<uint64_t> QuotePieceFeatures::Compute(std::string_view text, const QuotePiece& piece,
-                                                  const Attribution& a,
+                                                  const Attribution& a, const PieceArticle& article,
                                                   std::unordered_map<uint64_t, std::string>* names) {
   std::vector<uint64_t> out;
   Emitter f(&out, names);
@@ -126,7 +129,7 @@ std::vector<uint64_t> QuotePieceFeatures::Compute(std::string_view text, const Q
   f.Add("sentences", Bucket(sentences, {1, 2, 4}));
   f.Add("first", std::string(1, words.empty() ? '$' : Class(words.front())));
   f.Add("last", std::string(1, words.empty() ? '$' : Class(words.back())));
-  // Share of capitalized long words, in fifths (4 = all of them).
+  // Share of capitalized long words in quarters, 4 = all of them (-1: none).
   int caps = long_words == 0 ? -1 : static_cast<int>(4 * capitalized / long_words);
   f.Add("caps", caps);
   f.Add("caps&words", std::to_string(caps) + "&" + std::to_string(len));
@@ -150,10 +153,6 @@ std::vector<uint64_t> QuotePieceFeatures::Compute(std::string_view text, const Q
   f.Add("next_char", next_char);
   std::string prev = WordBefore(text, para_b, piece.outer.begin);
   f.Add("prev", prev);
-  size_t prev_begin = before;
-  while (prev_begin > para_b && !IsSpace(text[prev_begin - 1])) --prev_begin;
-  f.Add("prev2", WordBefore(text, para_b, prev_begin) + " " + prev);
-  f.Add("next", WordAfter(text, piece.outer.end, para_e));
   f.Add("prev&caps", prev + "&" + std::to_string(caps));
   // What the speaker rules found.
   int kind = static_cast<int>(a.kind);
@@ -171,6 +170,11 @@ std::vector<uint64_t> QuotePieceFeatures::Compute(std::string_view text, const Q
     f.Add("mention", std::string(a.mention.begin >= piece.outer.end ? "after" : "before") + "&" +
                          std::to_string(Bucket(gap, {8, 40, 120, 400})));
   }
+  // The article: how many pieces, and in quarters how many are credited.
+  size_t pieces = std::max<size_t>(article.pieces, 1);
+  f.Add("article_pieces", Bucket(article.pieces, {2, 4, 8, 16, 32}));
+  f.Add("article_adjacent", static_cast<int>(4 * article.adjacent / pieces));
+  f.Add("article_credited", static_cast<int>(4 * article.credited / pieces));
   return out;
 }
 

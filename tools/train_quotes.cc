@@ -51,8 +51,11 @@ struct TrainQuotesOptions {
 struct Article {
   const PolnearDoc* doc = nullptr;
   std::vector<Quote> quotes;
-  std::vector<size_t> example;  // per quote
+  std::vector<size_t> example;  // per quote; kNotJudged when the classifier does not judge it
+  size_t positives = 0;         // quotes that match a gold quote
 };
+
+constexpr size_t kNotJudged = static_cast<size_t>(-1);
 
 bool MatchesGold(CpSpan q, const std::vector<GoldQuote>& gold) {
   for (const GoldQuote& g : gold) {
@@ -67,13 +70,24 @@ void AddArticle(const PolnearDoc& doc, QuoteExtractor* extractor, QuotePieceTrai
                 std::unordered_map<uint64_t, std::string>* names, Article* out) {
   out->doc = &doc;
   CodePointIndex cps(doc.text);
-  for (const JudgedPiece& j : extractor->Judge(doc.text)) {
+  std::vector<JudgedPiece> judged = extractor->Judge(doc.text);
+  PieceArticle article;
+  for (const JudgedPiece& j : judged) {
+    if (j.rules == 0) article.Count(j.attribution);
+  }
+  for (const JudgedPiece& j : judged) {
     if (j.rules != 0) continue;
     const Attribution& a = j.attribution;
     out->quotes.push_back({j.piece.text, a.mention, a.speaker, a.cue, a.kind, a.cue_adjacent});
     CpSpan q{cps.ToCodePoint(j.piece.text.begin), cps.ToCodePoint(j.piece.text.end)};
+    bool quote = MatchesGold(q, doc.gold);
+    out->positives += quote;
+    if (!QuotePieceFeatures::Judges(doc.text, j.piece, a)) {
+      out->example.push_back(kNotJudged);
+      continue;
+    }
     out->example.push_back(trainer->size());
-    trainer->Add({QuotePieceFeatures::Compute(doc.text, j.piece, a, names), MatchesGold(q, doc.gold)});
+    trainer->Add({QuotePieceFeatures::Compute(doc.text, j.piece, a, article, names), quote});
   }
 }
 
@@ -88,7 +102,8 @@ QuoteScores Score(const std::vector<Article>& articles, const QuotePieceTrainer&
     const Article& a = articles[i];
     std::vector<Quote> kept;
     for (size_t k = 0; k < a.quotes.size(); ++k) {
-      if (model == nullptr || model->Keeps(model->Probability(trainer.example(a.example[k]).features))) {
+      if (model == nullptr || a.example[k] == kNotJudged ||
+          model->Keeps(model->Probability(trainer.example(a.example[k]).features))) {
         kept.push_back(a.quotes[k]);
       }
     }
@@ -107,25 +122,31 @@ QuotePieceModel TrainWithThreshold(const std::vector<Article>& articles, const s
     std::vector<bool> use(trainer.size(), false);
     for (size_t n = 0; n < articles_in.size(); ++n) {
       if (static_cast<int>(n % opt.inner_folds) == k) continue;
-      for (size_t e : articles[articles_in[n]].example) use[e] = true;
+      for (size_t e : articles[articles_in[n]].example) {
+        if (e != kNotJudged) use[e] = true;
+      }
     }
     QuotePieceModel model = trainer.Train(use, opt.epochs, opt.seed);
     for (size_t n = 0; n < articles_in.size(); ++n) {
       if (static_cast<int>(n % opt.inner_folds) != k) continue;
       for (size_t e : articles[articles_in[n]].example) {
-        if (trainer.example(e).quote) positives.push_back(model.Probability(trainer.example(e).features));
+        if (e != kNotJudged && trainer.example(e).quote) positives.push_back(model.Probability(trainer.example(e).features));
       }
     }
   }
-  for (size_t i : articles_in) gold += articles[i].doc->gold.size();
-  found = positives.size();
+  for (size_t i : articles_in) {
+    gold += articles[i].doc->gold.size();
+    found += articles[i].positives;
+  }
   // Gold quotes the classifier may lose: what keeps recall at min_recall,
   // less what the rules already lost.
   double allowed = (1 - opt.min_recall) * static_cast<double>(gold) - static_cast<double>(gold - std::min(gold, found));
   size_t max_lost = allowed > 0 ? static_cast<size_t>(allowed) : 0;
   std::vector<bool> use(trainer.size(), false);
   for (size_t i : articles_in) {
-    for (size_t e : articles[i].example) use[e] = true;
+    for (size_t e : articles[i].example) {
+      if (e != kNotJudged) use[e] = true;
+    }
   }
   QuotePieceModel model = trainer.Train(use, opt.epochs, opt.seed);
   model.set_threshold(QuotePieceTrainer::Threshold(std::move(positives), max_lost));
