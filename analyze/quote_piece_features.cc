@@ -33,6 +33,10 @@ std::string Lower(std::string_view w) {
 // The word before byte `end` on its line (within [floor, end)), without
 // trailing punctuation, lower-cased; "^" at the line start.
 std::string WordBefore(std::string_view text, size_t floor, size_t end) {
+  // Longer runs are no word worth learning, and bounding the scans keeps
+  // the cost per piece constant (many pieces in one unbroken run).
+  constexpr size_t kMaxScan = 64;
+  floor = std::max(floor, end > 2 * kMaxScan ? end - 2 * kMaxScan : size_t{0});
   while (end > floor && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
   size_t b = end;
   while (b > floor && !IsSpace(text[b - 1])) --b;
@@ -138,10 +142,14 @@ std::vector<uint64_t> QuotePieceFeatures::Compute(std::string_view text, const Q
   if (piece.open) f.Add("open");
   if (piece.continues) f.Add("continues");
   const size_t para_b = piece.paragraph.begin, para_e = piece.paragraph.end;
-  bool opens = true;
-  for (size_t k = para_b; k < piece.outer.begin; ++k) opens = opens && IsSpace(text[k]);
-  bool closes = true;
-  for (size_t k = piece.outer.end; k < para_e; ++k) closes = closes && IsSpace(text[k]);
+  // Scans stop at the first other character: linear in the article
+  // however many pieces share a paragraph.
+  size_t k = piece.outer.begin;
+  while (k > para_b && IsSpace(text[k - 1])) --k;
+  const bool opens = k == para_b;
+  k = piece.outer.end;
+  while (k < para_e && IsSpace(text[k])) ++k;
+  const bool closes = k == para_e;
   f.Add("place", std::string(opens ? "opens" : "mid") + (closes ? "&closes" : ""));
   f.Add("paragraph", Bucket(piece.paragraph_index, {1, 2, 4, 8}));
   // The character before the opening mark and after the closing one.
