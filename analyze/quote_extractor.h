@@ -21,7 +21,8 @@
 //  - kHeadlineByline: a headline with its byline (“…,” by Jane Roe);
 //  - kPieceModel: a piece the other rules keep but the learned piece
 //    classifier (QuotePieceModel, models/quote_pieces.v1.tsv) scores below
-//    its threshold: scare quotes, titles, terms the annotators do not count.
+//    its threshold. Applied only when such a model is embedded or given;
+//    none ships (docs/quotes.md: it gained under 0.001 F1 per split).
 // A piece nobody is credited with is kept (its speaker is ""): dropping
 // such pieces cost as many quotes as it removed non-quotes on PolNeAR
 // train, and with the learned ranker it only fired where the speaker
