@@ -163,6 +163,20 @@ const SegmentedText& SentenceAligner::Segmented(uint32_t article) const {
 
 float SentenceAligner::Similarity(uint32_t a, uint32_t b) const { return impl_->Cosine(a, b); }
 
+float SentenceAligner::Covered(uint32_t a, uint32_t b) const {
+  const auto& x = impl_->raw_terms[a];
+  const auto& y = impl_->raw_terms[b];
+  float total = 0, found = 0;
+  size_t j = 0;
+  for (auto [term, count] : x) {
+    float w = impl_->Idf(term);
+    total += w;
+    while (j < y.size() && y[j].first < term) ++j;
+    if (j < y.size() && y[j].first == term) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
 const MatchSentence& SentenceAligner::ForMatcher(uint32_t s) const {
   Impl& m = *impl_;
   if (m.for_matcher.size() < m.sentences.size()) m.for_matcher.resize(m.sentences.size());

@@ -93,6 +93,11 @@ class SentenceAligner {
   // Cosine similarity of sentences `a` and `b` of the last Align() result.
   float Similarity(uint32_t a, uint32_t b) const;
 
+  // The share of sentence `a`'s term weight (idf) that sentence `b` uses:
+  // how much of what `a` says `b` may state, in that direction (b may say
+  // more). Cheap: a merge of two term lists.
+  float Covered(uint32_t a, uint32_t b) const;
+
   // With a matcher: the probability that sentences `a` and `b` state the
   // same thing (0 without one). Reads each sentence for the matcher once.
   float Match(uint32_t a, uint32_t b) const;
