@@ -463,6 +463,7 @@ ClaimCoverage StatementFeatures::Covers(const MatchSentence& claim, const MatchS
   c.weight_share = claim.weight > 0 ? found / claim.weight : 0;
   c.missing_words = UnmatchedWords(claim, span);
   c.missing_names = UnmatchedNames(claim, span);
+  c.extra_names = UnmatchedNames(span, claim);
   c.missing_numbers = UnmatchedNumbers(claim.numbers, span.numbers);
   auto lacks = [](const std::vector<int>& a, const std::vector<int>& b) {
     return std::any_of(a.begin(), a.end(), [&](int x) { return !std::binary_search(b.begin(), b.end(), x); });

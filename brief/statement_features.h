@@ -59,6 +59,7 @@ struct ClaimCoverage {
   float weight_share = 0;  // idf-weighted share of the claim's content words the span has (loose stems count)
   int missing_words = 0;   // plain content words of the claim the span lacks, even as loose stems
   int missing_names = 0;   // names of the claim the span lacks
+  int extra_names = 0;     // names of the span the claim lacks (another place, person, body?)
   int missing_numbers = 0; // figures of the claim the span does not state (rounding allowed)
   bool missing_calendar = false;   // a weekday or month of the claim the span lacks
   bool negation_differs = false;   // one is negated, the other not
