@@ -1,15 +1,18 @@
-// Hasher: the project's one wrapper over xxHash (XXH3, 64-bit).
+// Hasher: the project's one wrapper over xxHash (XXH3, 64 and 128 bits).
 //
 // Every hash that is stored or compared across runs (shingle sketches, see
-// docs/dedupe.md) goes through here, so the algorithm and seed are fixed in
-// one place. Changing either changes the persistent sketch format: bump
-// kSketchFormatVersion when you do.
+// docs/dedupe.md; the store's content hashes and the server's article ids)
+// goes through here, so the algorithm and seed are fixed in one place.
+// Changing either changes the persistent formats: bump kSketchFormatVersion
+// (and the store's schema) when you do.
 //
 // Stateless and thread-safe.
 #ifndef STORYFUSE_DEDUPE_HASHER_H_
 #define STORYFUSE_DEDUPE_HASHER_H_
 
 #include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
 
 namespace storyfuse {
@@ -23,6 +26,11 @@ class Hasher {
  public:
   // XXH3_64bits_withSeed over `bytes`.
   static uint64_t Hash64(std::string_view bytes, uint64_t seed = kSketchSeed);
+
+  // XXH3_128bits (no seed) over the concatenation of `parts`, as 32
+  // lower-case hex digits, high half first. Callers separate their fields
+  // themselves ("ab"+"c" and "a"+"bc" hash alike).
+  static std::string Hash128Hex(std::span<const std::string_view> parts);
 };
 
 }  // namespace storyfuse

@@ -11,7 +11,7 @@
 #include "ingest/byte_source.h"
 #include "ingest/charset_decoder.h"
 #include "ingest/gzip_reader.h"
-#include "ingest/http_response.h"
+#include "ingest/recorded_response.h"
 #include "ingest/warc_reader.h"
 
 namespace storyfuse {
@@ -231,7 +231,7 @@ void InputReader::ReadDocument(BufferedReader* in, const std::string& name,
     return Fail(Status::InvalidArgument(name + ": document is over the " +
                                         Mb(options_.max_document_bytes) + " limit"));
   }
-  bool html = HtmlName(format_name) || HttpResponse::LooksLikeHtml(bytes);
+  bool html = HtmlName(format_name) || RecordedResponse::LooksLikeHtml(bytes);
   Result<std::string> utf8 = CharsetDecoder::ToUtf8(bytes, "", html);
   if (!utf8.ok()) return Fail(utf8.status().WithContext(name));
   RawDoc doc;

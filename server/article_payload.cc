@@ -1,11 +1,10 @@
 #include "server/article_payload.h"
 
-#include <xxhash.h>
-
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "dedupe/hasher.h"
 #include "text/utf8.h"
 
 namespace storyfuse {
@@ -38,7 +37,7 @@ Status AuthorsField(const json& obj, std::vector<std::string>* out) {
 std::string HashId(std::string_view bytes) {
   char buf[24];
   std::snprintf(buf, sizeof buf, "a-%016llx",
-                static_cast<unsigned long long>(XXH3_64bits(bytes.data(), bytes.size())));
+                static_cast<unsigned long long>(Hasher::Hash64(bytes, 0)));
   return buf;
 }
 
