@@ -4,13 +4,13 @@ namespace storyfuse {
 
 bool CitationSupport::Vetoed(const ClaimCoverage& c) {
   return c.different_speakers || c.missing_numbers > 0 || c.missing_calendar || c.negation_differs || c.opposite ||
-         (c.missing_names > 0 && c.extra_names > 0);
+         c.missing_names > 0;
 }
 
 float CitationSupport::Score(const MatchSentence& claim, const MatchSentence& span, float probability) const {
   ClaimCoverage c = StatementFeatures::Covers(claim, span);
   if (Vetoed(c)) return 0;
-  if (c.weight_share >= kContainedShare && c.missing_words <= kMaxMissingWords && c.missing_names == 0) {
+  if (c.weight_share >= kContainedShare && c.missing_words <= kMaxMissingWords) {
     return c.weight_share;
   }
   if (c.weight_share < kParaphraseShare) return 0;

@@ -10,19 +10,20 @@
 // sense in one frame; this score combines the two:
 //
 //   - Vetoes (score 0): the span names another speaker of a quotation;
-//     lacks a figure, a weekday or month of the claim; differs in
-//     negation; has the opposite of a claim word (text/opposite_words.h)
-//     without the word itself; or lacks a name of the claim while naming
-//     one the claim lacks (another place or person in its stead).
-//   - Containment: the span holds every name of the claim, at least
-//     kContainedShare of its idf-weighted content words, and at most
+//     lacks a figure (digits or number words), a name, a weekday or month
+//     of the claim; differs in negation; or has the opposite of a claim
+//     word (text/opposite_words.h) without the word itself. A strict
+//     fact-checker reads "Hun Sen's party" as not stating "Hun Sen's
+//     Cambodian People's Party" ... won: letting a name go unless the span
+//     names another in its stead cited "some fear ..." for "Like Jumblatt,
+//     some fear ...", so every name is required (docs/brief.md).
+//   - Containment: at least kContainedShare of the claim's idf-weighted
+//     content words are in the span, and at most
 //     kMaxMissingWords of its plain words are absent even as loose stems:
 //     the score is that share.
 //   - Paraphrase: otherwise the matcher's probability, provided the span
 //     holds at least kParaphraseShare of the claim's weight (a span that
-//     states the claim cannot lack most of its words). A name the span
-//     leaves out without naming another ("Hun Sen's party" for "Hun Sen's
-//     Cambodian People's Party") is the matcher's to weigh.
+//     states the claim cannot lack most of its words).
 //
 // Supports(score) is the matcher's operating point; containment scores are
 // at or above it by construction (kContainedShare >= any threshold the

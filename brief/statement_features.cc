@@ -390,6 +390,7 @@ MatchSentence StatementFeatures::Read(std::string_view sentence, const IdfTable&
     }
     if (NameWord(w)) m.names.push_back(h);
     if (IsNegation(w.folded)) ++m.negations;
+    if (double v = NumberExtractor::WordValue(w.folded); v > 0) m.word_numbers.push_back(v);
     if (Sense sense = OppositeWords::Of(w.folded); sense.pair > 0) m.senses.push_back(2 * sense.pair + (sense.side > 0));
     if (!w.number) {
       if (int day = WeekdayFromWord(w.folded); day >= 0 && w.capitalized) m.weekdays.push_back(day);
@@ -465,6 +466,11 @@ ClaimCoverage StatementFeatures::Covers(const MatchSentence& claim, const MatchS
   c.missing_names = UnmatchedNames(claim, span);
   c.extra_names = UnmatchedNames(span, claim);
   c.missing_numbers = UnmatchedNumbers(claim.numbers, span.numbers);
+  // A number word the extractor reads as no figure ("six others died")
+  // still must be in the span, as a word or in digits.
+  std::vector<double> span_values = span.numbers;
+  span_values.insert(span_values.end(), span.word_numbers.begin(), span.word_numbers.end());
+  c.missing_numbers += UnmatchedNumbers(claim.word_numbers, span_values);
   auto lacks = [](const std::vector<int>& a, const std::vector<int>& b) {
     return std::any_of(a.begin(), a.end(), [&](int x) { return !std::binary_search(b.begin(), b.end(), x); });
   };

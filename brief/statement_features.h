@@ -40,6 +40,7 @@ struct MatchSentence {
   std::vector<uint64_t> chars;      // character 4-grams of the folded words
   std::vector<uint64_t> chars3;     // character 3-grams
   std::vector<double> numbers;      // stated values ("$2.5 billion" = 2.5e9) and other figures
+  std::vector<double> word_numbers; // number words ("six others"), counted or not (for Covers only)
   std::vector<uint64_t> names;      // capitalized words inside the sentence
   // The name beside a speech verb outside a quotation ("said Ana Ruiz"),
   // in a sentence that quotes someone; as loose stems (first letters).
