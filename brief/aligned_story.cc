@@ -137,17 +137,21 @@ std::vector<SpanSupport> AlignedStory::Citations(uint32_t sentence, const MatchS
   // whole sentence only).
   std::map<uint32_t, float> scored;
   if (piece == nullptr) scored.insert(alignment_.scored[sentence].begin(), alignment_.scored[sentence].end());
-  for (uint32_t a = 0; a < members_->size(); ++a) {
+  std::map<uint32_t, SpanSupport> best;  // by article
+  for (auto [j, share] : aligner_->Covering(sentence, kCitationCoverage)) {
+    uint32_t a = alignment_.sentences[j].article;
     if (a == own) continue;
-    SpanSupport best{a, -1, 0};
-    for (uint32_t j = first_sentence_[a]; j < first_sentence_[a + 1]; ++j) {
-      if (aligner_->Covered(sentence, j) < kCitationCoverage) continue;
-      auto it = scored.find(j);
-      float s = support_.Score(claim, aligner_->ForMatcher(j), it == scored.end() ? -1 : it->second);
-      if (support_.Supports(s) && s > best.support) best = {a, static_cast<int>(j), s};
-    }
-    if (best.sentence >= 0) out.push_back(best);
+    auto it = scored.find(j);
+    // A sentence the aligner did not score (cosine under its candidate
+    // bar) can only contain the claim: reading it is worth it only when
+    // it uses most of the claim's terms.
+    if (it == scored.end() && piece == nullptr && share < kContainmentCoverage) continue;
+    float s = support_.Score(claim, aligner_->ForMatcher(j), it == scored.end() ? -1 : it->second);
+    if (!support_.Supports(s)) continue;
+    auto b = best.find(a);
+    if (b == best.end() || s > b->second.support) best[a] = {a, static_cast<int>(j), s};
   }
+  for (const auto& [a, s] : best) out.push_back(s);
   return out;
 }
 

@@ -86,9 +86,14 @@ class AlignedStory {
   // (a piece of it) as ReadClaim() read it.
   std::vector<SpanSupport> Citations(uint32_t sentence, const MatchSentence* claim = nullptr) const;
   // Sentences using less of a claim's term weight are not read for a
-  // citation: CitationSupport asks at least half of it (kParaphraseShare),
-  // counted there on loose stems, which this cosine's exact stems may miss.
-  static constexpr float kCitationCoverage = 0.4f;
+  // citation: CitationSupport asks at least half of it (kParaphraseShare;
+  // counted there with loose stems too, a rare gain not worth reading
+  // every sentence for).
+  static constexpr float kCitationCoverage = 0.5f;
+  // The same for sentences the aligner did not score against the claim:
+  // only CitationSupport's containment can accept them (kContainedShare
+  // 0.85 of the weight, with loose stems; 0.7 of exact stems leaves room).
+  static constexpr float kContainmentCoverage = 0.7f;
   const CitationSupport& citation_support() const { return support_; }
   // Whether an article of another origin than `sentence`'s may state it in
   // any words: a sentence the matcher scores at or above its recall point,
