@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dedupe/hasher.h"
+#include "base/hasher.h"
 
 namespace storyfuse {
 namespace {

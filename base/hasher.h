@@ -1,14 +1,16 @@
 // Hasher: the project's one wrapper over xxHash (XXH3, 64 and 128 bits).
 //
 // Every hash that is stored or compared across runs (shingle sketches, see
-// docs/dedupe.md; the store's content hashes and the server's article ids)
-// goes through here, so the algorithm and seed are fixed in one place.
+// docs/dedupe.md; cluster and entity features; default article ids; the
+// store's content hashes) goes through here, so the algorithm and seed are
+// fixed in one place.
 // Changing either changes the persistent formats: bump kSketchFormatVersion
 // (and the store's schema) when you do.
 //
-// Stateless and thread-safe.
-#ifndef STORYFUSE_DEDUPE_HASHER_H_
-#define STORYFUSE_DEDUPE_HASHER_H_
+// In base/ because stages from ingest (default article ids) to the server
+// hash. Stateless and thread-safe.
+#ifndef STORYFUSE_BASE_HASHER_H_
+#define STORYFUSE_BASE_HASHER_H_
 
 #include <cstdint>
 #include <span>
@@ -35,4 +37,4 @@ class Hasher {
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_DEDUPE_HASHER_H_
+#endif  // STORYFUSE_BASE_HASHER_H_

@@ -1,4 +1,4 @@
-#include "dedupe/hasher.h"
+#include "base/hasher.h"
 
 #include <gtest/gtest.h>
 
