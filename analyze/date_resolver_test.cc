@@ -58,6 +58,11 @@ const DateCase kCases[] = {
     {"He said the father would be traveling to the United States Thursday.", "2025-07-09", "Thursday",
      "2025-07-10", "day"},
     {"The group could leave as soon as Tuesday.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
+    // A past auxiliary of an intention is a future seen from the past.
+    {"Exiles called a march for Saturday and were planning to block roads.", "2025-07-11", "Saturday",
+     "2025-07-12", "day"},
+    {"Crews cleared the pier Sunday, which was expected to reopen.", "2025-07-11", "Sunday", "2025-07-06",
+     "day"},
     {"In January, a week after the vote, a storm damaged the pier.", "2025-10-25", "January", "2025-01",
      "month"},
     {"On Friday, when the mayor set aside vacation plans, the port closed.", "2025-07-14", "Friday",
