@@ -1,5 +1,6 @@
 #include "analyze/date_resolver.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -194,6 +195,13 @@ const ShortWordSet& YearCues() {
 
 class Parser {
  public:
+  // At most this many tokens between a time and its day ("10 a.m. on
+  // Friday", "Friday, at noon") make the two one date.
+  static constexpr size_t kAdjacentGap = 2;
+  // Mentions looked at on each side of a time for its day: the day is
+  // next to it or one mention away; a fixed number keeps the pass linear.
+  static constexpr size_t kDayNeighbours = 3;
+
   Parser(std::string_view text, const std::vector<LexToken>& tokens, std::string_view anchor_iso)
       : t_(text, tokens) {
     anchor_ = ParseIsoDay(anchor_iso);
@@ -206,6 +214,7 @@ class Parser {
       size_t used = MatchAt(i);
       i += used > 0 ? used : 1;
     }
+    DateTimesOfDay();
     AssignRoles();
     return std::move(out_);
   }
@@ -234,6 +243,7 @@ class Parser {
     if (size_t n = MatchDeictic(i)) return n;
     if (size_t n = MatchAgo(i)) return n;
     if (size_t n = MatchWeekday(i)) return n;
+    if (size_t n = MatchTimeOfDay(i)) return n;
     return MatchYear(i);
   }
 
@@ -248,7 +258,7 @@ class Parser {
         "today", "tonight", "yesterday", "tomorrow", "earlier", "later", "early", "late", "this",
         "last", "past", "next", "coming", "few", "several", "a", "an", "one", "two", "three",
         "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "days",
-        "weeks", "months", "years", "the", "mid", "that"};
+        "weeks", "months", "years", "the", "mid", "that", "noon", "midday"};
     return kStarts->Contains(t_.Low(i));
   }
 
@@ -886,6 +896,96 @@ class Parser {
     return 1;
   }
 
+  // ---- times of day ----
+
+  // "10:35 a.m.", "9 p.m.", "noon", "midday": kept aside, to be dated by
+  // their sentence's day once the whole text is read (the day may follow:
+  // "at 10:35 a.m. (0735 GMT) Friday"). Midnight is left out: it sits
+  // between two days.
+  size_t MatchTimeOfDay(size_t i) {
+    size_t last = 0;
+    if (WordIs(i, "noon") || WordIs(i, "midday")) {
+      last = i;
+    } else if (IsNum(i) && Raw(i).size() <= 2) {
+      size_t k = IsClock(i) ? i + 2 : i;
+      if (!IsMeridiem(k + 1)) return 0;
+      last = k + 1;
+    } else {
+      return 0;
+    }
+    times_.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(last)});
+    return last + 1 - i;
+  }
+
+  bool IsMeridiem(size_t i) const {
+    return WordIs(i, "a.m.") || WordIs(i, "p.m.") || WordIs(i, "am") || WordIs(i, "pm");
+  }
+
+  // A time of day takes the date of the nearest exact day in its sentence
+  // ("at midday, according to a statement today"); with none, it says no
+  // date. A time next to its day ("10 a.m. Friday", "Friday at noon")
+  // adds nothing to that day and is left to it: annotators and readers
+  // take the two as one date.
+  void DateTimesOfDay() {
+    if (times_.empty()) return;
+    const size_t dates = out_.size();  // the scan's mentions, in text order
+    for (const TokenRange& tr : times_) {
+      std::optional<size_t> day = NearestDayInSentence(tr, dates);
+      if (!day) continue;
+      const DateMention& d = out_[*day];
+      const TokenRange& dr = ranges_[*day];
+      size_t gap = dr.first > tr.last ? dr.first - tr.last - 1 : tr.first - dr.last - 1;
+      if (gap <= kAdjacentGap) continue;
+      DateMention m;
+      m.span = t_.SpanOf(tr.first, tr.last);
+      m.sentence = d.sentence;
+      m.iso = d.iso;
+      m.granularity = DateGranularity::kDay;
+      m.anchor = d.anchor;
+      m.relative = d.relative;
+      out_.push_back(std::move(m));
+      ranges_.push_back(tr);
+    }
+    // Back to text order (mentions never overlap, so their first tokens
+    // order them).
+    std::vector<size_t> idx(out_.size());
+    for (size_t k = 0; k < idx.size(); ++k) idx[k] = k;
+    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return ranges_[a].first < ranges_[b].first; });
+    std::vector<DateMention> out;
+    std::vector<TokenRange> ranges;
+    out.reserve(idx.size());
+    ranges.reserve(idx.size());
+    for (size_t k : idx) {
+      out.push_back(std::move(out_[k]));
+      ranges.push_back(ranges_[k]);
+    }
+    out_ = std::move(out);
+    ranges_ = std::move(ranges);
+  }
+
+  // The exact, resolved day mention nearest to the time at `tr` within its
+  // sentence, among the kDayNeighbours mentions on each side, of the first
+  // `dates` mentions.
+  std::optional<size_t> NearestDayInSentence(const TokenRange& tr, size_t dates) const {
+    size_t at = std::lower_bound(ranges_.begin(), ranges_.begin() + dates, tr.first,
+                                 [](const TokenRange& r, uint32_t f) { return r.first < f; }) -
+                ranges_.begin();
+    size_t begin = t_.SentenceBegin(tr.first), end = t_.SentenceEnd(tr.first);
+    std::optional<size_t> best;
+    size_t best_dist = SIZE_MAX;
+    auto consider = [&](size_t k) {
+      const TokenRange& r = ranges_[k];
+      if (r.first < begin || r.last > end) return;
+      const DateMention& m = out_[k];
+      if (m.granularity != DateGranularity::kDay || m.approximate || m.iso.empty()) return;
+      size_t dist = r.first > tr.last ? r.first - tr.last : tr.first - r.last;
+      if (dist < best_dist) best = k, best_dist = dist;
+    };
+    for (size_t n = 0; n < kDayNeighbours && at + n < dates; ++n) consider(at + n);
+    for (size_t n = 1; n <= kDayNeighbours && n <= at; ++n) consider(at - n);
+    return best;
+  }
+
   // ---- roles ----
 
   void AssignRoles() {
@@ -906,6 +1006,7 @@ class Parser {
   std::vector<DateMention> out_;
   std::vector<TokenRange> ranges_;        // per mention of out_
   std::optional<Reference> reference_;    // the last exact date given
+  std::vector<TokenRange> times_;         // times of day, dated after the scan
 };
 
 }  // namespace

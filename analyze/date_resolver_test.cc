@@ -106,6 +106,10 @@ const DateCase kCases[] = {
      "April 8", "2025-04-08", "day"},
     {"The attacks date back to 1994.", "2025-07-11", "1994", "1994", "year"},
     {"``Today, we have our suspect,'' she said.", "2025-07-11", "Today", "2025-07-11", "day"},
+    // A time of day takes its sentence's day, before or after it.
+    {"The ferry left at 9:40 p.m. local time, three hours late, on Wednesday.", "2025-07-11", "9:40 p.m.",
+     "2025-07-09", "day"},
+    {"Judges rule at midday, a court statement said Tuesday.", "2025-07-11", "midday", "2025-07-08", "day"},
 };
 
 void PrintTo(const DateCase& c, std::ostream* os) { *os << c.text; }
@@ -132,6 +136,8 @@ const char* const kNotDates[] = {
     "The harbour is busy in summer.", "Trade grew in the 1990s.", "The strike lasted for three days.",
     "In today's world, news travels fast.", "Today's youth read less.", "She visited Easter Island.",
     "Crowds marked the Lunar New Year's start.",
+    // A time of day without a day in its sentence.
+    "The shop opens at 9 a.m. sharp.",
 };
 
 TEST(DateResolverTest, IgnoresNonDates) {
@@ -184,6 +190,14 @@ TEST_P(RoleCaseTest, TellsEventFromBackground) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, RoleCaseTest, ::testing::ValuesIn(kRoleCases));
+
+TEST(DateResolverTest, TimeNextToItsDayIsNoSecondDate) {
+  for (const char* t : {"The vote is at 10 a.m. Friday.", "The vote is Friday at noon."}) {
+    std::vector<DateMention> got = DateResolver::Extract(t, "2025-07-09");
+    ASSERT_EQ(got.size(), 1u) << t;
+    EXPECT_EQ(got[0].span.In(t), "Friday") << t;
+  }
+}
 
 TEST(DateResolverTest, IsoValueWritesWeeksAsIsoWeeks) {
   DateMention m;
