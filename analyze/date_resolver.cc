@@ -426,6 +426,15 @@ class Parser {
       bool abbr;
       if (MonthAt(i - 2, &len, &abbr) != 0) return true;
     }
+    // "mid-August": the prefix makes any month a date.
+    if (StartWithMid(i) != i) return true;
+    // "the August bombings", "the May elections": a month between "the"
+    // and a lower-case noun modifies it as a date; as a name or a word it
+    // would be followed by a capital or stand alone ("the March on ...").
+    size_t len;
+    bool abbr;
+    MonthAt(i, &len, &abbr);
+    if (p == "the" && IsWord(i + len) && !t_.Capitalized(i + len)) return true;
     bool common = m == 3 || m == 4 || m == 5 || m == 6 || m == 8;
     return !common && !t_.at(i).sentence_start;
   }

@@ -49,6 +49,10 @@ const DateCase kCases[] = {
     {"Rates were cut in mid-July.", "2025-07-20", "mid-July", "2025-07", "month"},
     {"The 10th of July was hot.", "2025-08-01", "The 10th of July", "2025-07-10", "day"},
     {"Exports grew in December.", "2025-07-11", "December", "2024-12", "month"},
+    // A month that is also a word is a date after "mid-" or between "the"
+    // and a lower-case noun.
+    {"Fares rose in mid-August.", "2025-07-11", "mid-August", "2024-08", "month"},
+    {"Officials counted the ballots of the May elections.", "2025-07-11", "May", "2025-05", "month"},
     // Tense (DateTense): intentions, modals, passives, names, fronted dates.
     {"The envoy plans to leave on Tuesday.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
     {"Protesters planned a rally on Saturday.", "2025-07-11", "Saturday", "2025-07-12", "day"},
@@ -138,6 +142,8 @@ const char* const kNotDates[] = {
     "Crowds marked the Lunar New Year's start.",
     // A time of day without a day in its sentence.
     "The shop opens at 9 a.m. sharp.",
+    // A month word between "the" and a name is part of the name.
+    "Marchers joined the March On Harbour Road.",
 };
 
 TEST(DateResolverTest, IgnoresNonDates) {
