@@ -183,11 +183,15 @@ const ShortWordSet& YearPrefixes() {
   return *kWords;
 }
 
+// Words before a bare year that make it a date only when the year closes
+// its phrase ("for 1998.", but "for 2000 people").
+bool WeakYearCue(std::string_view w) { return w == "for" || w == "over"; }
+
 // Words before a bare year that make it a date ("in 2024", "the 2024
 // election"); a year alone is too often a count ("2000 workers").
 const ShortWordSet& YearCues() {
   static const auto* kWords = new ShortWordSet{
-      "in",  "since", "by",     "from",   "until", "till", "through", "during", "of",  "early", "late", "mid",
+      "in",  "since", "by",     "from",   "until", "till", "through", "throughout", "during", "of",  "early", "late", "mid",
       "year", "before", "after", "around", "between", "and", "to", "the", "a", "an", "his", "her", "its",
       "their", "our", "summer", "spring", "winter", "fall", "autumn", "fiscal"};
   return *kWords;
@@ -241,6 +245,7 @@ class Parser {
     if (size_t n = MatchWeekOf(i)) return n;
     if (size_t n = MatchAnaphoric(i)) return n;
     if (size_t n = MatchDeictic(i)) return n;
+    if (size_t n = MatchTheYear(i)) return n;
     if (size_t n = MatchAgo(i)) return n;
     if (size_t n = MatchWeekday(i)) return n;
     if (size_t n = MatchTimeOfDay(i)) return n;
@@ -779,6 +784,19 @@ class Parser {
     return 0;
   }
 
+  // "by the end of the year", "later in the year": the year of the
+  // report. Not "the year to March", "the year before", "in the year
+  // since ...", "the year 2000", which are spans or other years.
+  size_t MatchTheYear(size_t i) {
+    if (!WordIs(i, "the") || !WordIs(i + 1, "year")) return 0;
+    std::string_view p = Prev(i);
+    if (p != "of" && p != "in") return 0;
+    static const auto* kSpanWords = new ShortWordSet{"to",    "before", "after", "earlier", "later", "ago",
+                                                     "since", "ending", "ended", "through", "until", "from"};
+    if (IsNum(i + 2) || kSpanWords->Contains(Low(i + 2))) return 0;
+    return AddPeriod(i, i + 1, DateGranularity::kYear, 0);
+  }
+
   // "today's youth", "in today's world": today as the present age, not a
   // day (TimeML's PRESENT_REF).
   bool GenericToday(size_t i) const {
@@ -888,6 +906,12 @@ class Parser {
     size_t first = i;
     if (PunctIs(i - 1, "-") && Glued(i) && Glued(i - 1) && i >= 2 && YearPrefixes().Contains(Low(i - 2))) {
       first = i - 2;  // "mid-1998", "post-1959"
+    } else if (WeakYearCue(p)) {
+      // "earnings for 1998 rose", "up 5 percent over 1997.": these words
+      // also take counts ("for 2000 people"), so the year must close its
+      // phrase: punctuation, a capital or a verb next.
+      bool closes = !IsWord(i + 1) || t_.Capitalized(i + 1) || DateTense::CueAt(t_, i + 1) != Tense::kNone;
+      if (!closes) return 0;
     } else if (!YearCues().Contains(p)) {
       // The second year of a list or range: "1995, 1996", "1991-1997".
       bool after_year = i >= 2 && YearAt(i - 2) && (PunctIs(i - 1, ",") || PunctIs(i - 1, "-"));

@@ -109,6 +109,11 @@ const DateCase kCases[] = {
     {"Investigators, wondering how he could have escaped, searched the site on April 8.", "2025-05-05",
      "April 8", "2025-04-08", "day"},
     {"The attacks date back to 1994.", "2025-07-11", "1994", "1994", "year"},
+    {"Tolls were frozen throughout 2023.", "2025-07-11", "2023", "2023", "year"},
+    {"The mill's output for 2023 fell sharply.", "2025-07-11", "2023", "2023", "year"},
+    {"Rents rose 4 percent over 2023.", "2025-07-11", "2023", "2023", "year"},
+    // "the year" after "of" or "in" is the report's year.
+    {"The dam should be finished by the end of the year.", "2025-07-11", "the year", "2025", "year"},
     {"``Today, we have our suspect,'' she said.", "2025-07-11", "Today", "2025-07-11", "day"},
     // A time of day takes its sentence's day, before or after it.
     {"The ferry left at 9:40 p.m. local time, three hours late, on Wednesday.", "2025-07-11", "9:40 p.m.",
@@ -144,6 +149,9 @@ const char* const kNotDates[] = {
     "The shop opens at 9 a.m. sharp.",
     // A month word between "the" and a name is part of the name.
     "Marchers joined the March On Harbour Road.",
+    // "for" and "over" also take counts; "the year" may be a span.
+    "Seats for 2000 people were added.", "The club has over 1500 members.",
+    "Output rose 3% in the year to March.", "Crime fell in the year since the curfew began.",
 };
 
 TEST(DateResolverTest, IgnoresNonDates) {
