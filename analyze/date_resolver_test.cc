@@ -62,6 +62,8 @@ const DateCase kCases[] = {
     {"He said the father would be traveling to the United States Thursday.", "2025-07-09", "Thursday",
      "2025-07-10", "day"},
     {"The group could leave as soon as Tuesday.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
+    {"The mayor could not be reached Monday.", "2025-07-11", "Monday", "2025-07-07", "day"},
+    {"The mayor couldn't be reached Monday.", "2025-07-11", "Monday", "2025-07-07", "day"},
     // A past auxiliary of an intention is a future seen from the past.
     {"Exiles called a march for Saturday and were planning to block roads.", "2025-07-11", "Saturday",
      "2025-07-12", "day"},

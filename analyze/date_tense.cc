@@ -81,6 +81,10 @@ Tense DateTense::CueAt(const DateTokens& t, size_t k) {
   if (t.Capitalized(k) && !t.at(k).sentence_start) return Tense::kNone;
   // "could have emerged", "would have seen": a modal perfect is past.
   if (Modals().Contains(w) && t.WordIs(k + 1, "have")) return Tense::kPast;
+  // "could not be reached", "could not say": a failed attempt, which news
+  // reports after the fact.
+  if (w == "could" && t.WordIs(k + 1, "not")) return Tense::kPast;
+  if (w == "couldn't" || w == "couldn\xE2\x80\x99t") return Tense::kPast;
   // "May" opening a sentence is mostly the month.
   if (w == "may") return t.Capitalized(k) ? Tense::kNone : Tense::kFuture;
   if (FutureWords().Contains(w) || EndsWithLl(w)) return Tense::kFuture;
