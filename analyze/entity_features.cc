@@ -4,7 +4,7 @@
 
 #include "analyze/entity_cues.h"
 #include "base/hashed_key_map.h"
-#include "dedupe/hasher.h"
+#include "base/hasher.h"
 #include "text/city_names.h"
 #include "text/country_names.h"
 #include "text/unicode_text.h"

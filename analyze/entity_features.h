@@ -22,7 +22,7 @@
 // analyze/entity_cues.h).
 //
 // The hashes are stable across runs and platforms (XXH3 via
-// dedupe/hasher.h and fixed mixing); kFeatureSetVersion names the
+// base/hasher.h and fixed mixing); kFeatureSetVersion names the
 // templates so that a model trained with other templates is refused.
 //
 // Thread-safe: Extract is const and keeps its scratch on the stack.

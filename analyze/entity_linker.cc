@@ -33,24 +33,10 @@ constexpr size_t kMaxQualifierWords = 3;
 // other names ("Snoop", "Snoopy").
 constexpr size_t kMinVariantLetters = 6;
 
-// Latin letters with diacritics folded to their base letter, so that
-// "Hernández" and "Hernandez" are one name.
-char32_t BaseLetter(char32_t cp) {
-  static constexpr std::string_view kFrom = "àáâãäåāăąçćčďèéêëēėęěğìíîïīįıłñńňòóôõöøōőřśšşťùúûüūůűųýÿźżž";
-  static constexpr std::string_view kTo = "aaaaaaaaacccdeeeeeeeeegiiiiiiilnnnoooooooorsssstuuuuuuuuyyzzz";
-  size_t pos = 0, idx = 0;
-  while (pos < kFrom.size()) {
-    char32_t c = DecodeUtf8(kFrom, &pos);
-    if (c == cp) return static_cast<char32_t>(kTo[idx]);
-    ++idx;
-  }
-  return cp;
-}
-
 // Lower case, diacritics and periods removed, typographic apostrophes
 // made ASCII: the key two spellings of one form share.
 std::string FoldName(std::string_view s) {
-  std::string folded = UnicodeText::Fold(s);
+  std::string folded = UnicodeText::FoldMarks(s);
   std::string out;
   out.reserve(folded.size());
   size_t pos = 0;
@@ -58,7 +44,6 @@ std::string FoldName(std::string_view s) {
     char32_t cp = DecodeUtf8(folded, &pos);
     if (cp == '.') continue;
     if (cp == 0x2019) cp = '\'';
-    if (cp >= 0x80) cp = BaseLetter(cp);
     AppendUtf8(cp, &out);
   }
   return out;

@@ -194,14 +194,6 @@ bool StartsSentence(std::string_view text, const QuotePiece& piece) {
   return c == '.' || c == ':' || c == '!' || c == '?';
 }
 
-// The last byte before the piece's opening mark on its line, skipping
-// blanks; 0 when the piece opens its paragraph.
-char ByteBefore(std::string_view text, const QuotePiece& piece) {
-  size_t i = piece.outer.begin;
-  while (i > piece.paragraph.begin && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
-  return i == piece.paragraph.begin ? 0 : text[i - 1];
-}
-
 // Straight marks paired the wrong way round: the "opening" mark was a
 // closing one (the piece starts with a space: 'his systems" including …'),
 // a curly opening mark inside is never closed ('"his “personal notes.

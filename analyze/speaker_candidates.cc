@@ -15,6 +15,13 @@ constexpr size_t kMaxDescriptionWords = 6;  // "the former top U.S. trade offici
 constexpr size_t kMaxAppositive = 30;       // tokens of "X, a spokesman for …, said"
 constexpr size_t kMaxParenthetical = 12;    // tokens of "(D-Ore.)"
 constexpr size_t kMaxModifiers = 3;         // "X also later said"
+// Candidates a quote considers on each side of it in its paragraph, and at
+// the end of the paragraph before and the start of the one after. The
+// ranker tells only the nearest, second and any further mention of a scope
+// apart (r1, r2, r3), and a speaker further away than this is no speaker a
+// reader would find. The cap keeps a paragraph of n quotes among n names
+// linear: without it every quote ranked every name against every other.
+constexpr size_t kMaxMentionsEachWay = 8;
 
 bool IsDash(const SpeakerToken& t) {
   return t.IsPunct(0x2014) || t.IsPunct(0x2013) || t.IsPunct(0x2015) || t.IsPunct('-');
@@ -343,6 +350,7 @@ const SpeakerCandidates::Paragraph& SpeakerCandidates::Inventory(size_t p) {
   for (size_t i = 0; i < t.size(); ++i) {
     para.sentence[i] = s;
     if (EndsSentence(t[i])) ++s;
+    para.has_quotes = para.has_quotes || t[i].IsQuote();
   }
   AddNames(p, &para);
   AddPronouns(p, &para);
@@ -407,7 +415,15 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
   std::vector<Placed> placed;
   const Paragraph& here = Inventory(p);
   uint32_t sq = here.sentence[q];
-  for (const Mention& m : here.mentions) {
+  // Mentions are sorted by start: the nearest ones before and after q sit
+  // on either side of the first mention starting after it.
+  auto first_after = std::partition_point(here.mentions.begin(), here.mentions.end(),
+                                          [q](const Mention& m) { return m.begin <= q; });
+  size_t split = static_cast<size_t>(first_after - here.mentions.begin());
+  size_t lo = split > kMaxMentionsEachWay ? split - kMaxMentionsEachWay : 0;
+  size_t hi = std::min(here.mentions.size(), split + kMaxMentionsEachWay);
+  for (size_t i = lo; i < hi; ++i) {
+    const Mention& m = here.mentions[i];
     bool after = m.begin > q;
     std::string where = here.sentence[m.begin] == sq ? "s" : "p";
     where += after ? "a" : "b";
@@ -416,12 +432,18 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
   if (p > 0) {
     const Paragraph& prev = Inventory(p - 1);
     size_t n = paragraphs_[p - 1].size();
-    for (const Mention& m : prev.mentions) placed.push_back({p - 1, &m, {}, "qb", n - m.end});
+    size_t from = prev.mentions.size() > kMaxMentionsEachWay ? prev.mentions.size() - kMaxMentionsEachWay : 0;
+    for (size_t i = from; i < prev.mentions.size(); ++i) {
+      placed.push_back({p - 1, &prev.mentions[i], {}, "qb", n - prev.mentions[i].end});
+    }
   }
   if (p + 1 < paragraphs_.size()) {
     const Paragraph& next = Inventory(p + 1);
-    for (const Mention& m : next.mentions) {
-      if (m.sentence == 0) placed.push_back({p + 1, &m, {}, "na", m.begin});
+    size_t taken = 0;
+    for (size_t i = 0; i < next.mentions.size() && taken < kMaxMentionsEachWay; ++i) {
+      if (next.mentions[i].sentence != 0) break;  // sorted: sentence 0 comes first
+      placed.push_back({p + 1, &next.mentions[i], {}, "na", next.mentions[i].begin});
+      ++taken;
     }
   }
   auto overlaps_rule = [&](const Placed& c) {
@@ -470,6 +492,7 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
   if (q > 0 && qt[q - 1].IsPunct(':')) shape.push_back("qcolon");
   if (q + 1 == qt.size()) shape.push_back("qlast");
 
+  bool prev_has_quotes = p > 0 && Inventory(p - 1).has_quotes;
   std::vector<SpeakerCandidate> out;
   out.reserve(placed.size());
   for (const Placed& c : placed) {
@@ -517,9 +540,7 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
         if (nearest) Emit(&f, "nearcue", c.where);
       }
     } else if (c.paragraph + 1 == p) {
-      bool quotes = false;
-      for (const SpeakerToken& tok : t) quotes = quotes || tok.IsQuote();
-      Emit(&f, quotes ? "prevquotes" : "prevplain", KindName(m.kind));
+      Emit(&f, prev_has_quotes ? "prevquotes" : "prevplain", KindName(m.kind));
     }
     if (!m.canonical.empty() && m.canonical == rule.previous_speaker) {
       Emit(&f, "prev");

@@ -82,6 +82,7 @@ class SpeakerCandidates {
   };
   struct Paragraph {
     bool built = false;
+    bool has_quotes = false;         // a quoted piece among its tokens
     std::vector<uint32_t> sentence;  // sentence index of each token
     std::vector<Mention> mentions;
   };

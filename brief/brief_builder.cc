@@ -20,6 +20,30 @@
 namespace storyfuse {
 namespace {
 
+// A story none of whose articles has a title is headed by the start of its
+// summary's first sentence, the story's best sentence, rather than by its
+// id: the words stay a source's own, cut at a word boundary.
+constexpr size_t kMaxHeadlineWords = 16;
+
+std::string HeadlineFromSentence(std::string_view sentence) {
+  size_t words = 0, pos = 0;
+  while (pos < sentence.size()) {
+    size_t start = sentence.find_first_not_of(" \t\n", pos);
+    if (start == std::string_view::npos) break;
+    size_t end = sentence.find_first_of(" \t\n", start);
+    if (end == std::string_view::npos) end = sentence.size();
+    if (++words > kMaxHeadlineWords) {
+      std::string cut(sentence.substr(0, pos));
+      while (!cut.empty() && (cut.back() == ',' || cut.back() == ';' || cut.back() == ':' || cut.back() == ' ')) {
+        cut.pop_back();
+      }
+      return cut + "\u2026";
+    }
+    pos = end;
+  }
+  return std::string(sentence);
+}
+
 // Sentence length bounds for the summary: shorter ones are crumbs or
 // fragments, longer ones are run-ons that eat the word budget.
 constexpr int kMinSummaryWords = 8;
@@ -366,6 +390,7 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   std::vector<uint32_t> ranked = RankGroups(view);
   std::set<uint32_t> in_summary;  // groups the summary states
   b.summary = impl_->Summary(view, options_.summary_words, &in_summary);
+  if (b.headline.empty() && !b.summary.empty()) b.headline = HeadlineFromSentence(b.summary.front().text);
   // Numbers, conflicts and tracked figures; the headline figure's newest
   // value joins the summary (brief/number_table.h).
   NumberTable::Build(view, &b, SummaryWorthy, &in_summary);

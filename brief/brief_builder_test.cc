@@ -83,6 +83,31 @@ const char kCoast[] =
     "Residents of the lower town packed the council chamber during the debate.\n"
     "A ferry service across the Vell estuary stayed suspended.";
 
+// Issue #23: a story without titles showed its id ("s-204") as headline.
+TEST(BriefBuilderTest, AStoryWithoutTitlesIsHeadedByItsBestSentence) {
+  std::vector<Article> articles = {Make("north", kNorth), Make("south", kSouth), Make("west", kWest)};
+  std::vector<StoryMember> members;
+  for (const Article& a : articles) members.push_back({&a, "", ""});
+  StoryBrief b = BriefBuilder().Build("s-1", members);
+  ASSERT_FALSE(b.summary.empty());
+  ASSERT_FALSE(b.headline.empty());
+  const std::string& first = b.summary.front().text;
+  std::string head = b.headline;
+  const std::string ellipsis = "\u2026";
+  if (head.size() >= ellipsis.size() && head.compare(head.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0) {
+    head.resize(head.size() - ellipsis.size());
+    EXPECT_LE(std::count(head.begin(), head.end(), ' '), 15) << b.headline;
+  } else {
+    EXPECT_EQ(head, first);
+  }
+  EXPECT_EQ(first.compare(0, head.size(), head), 0) << "a prefix of the sentence: " << b.headline;
+
+  articles[0].title = "Estmark and Varnia talk fishing in Sundhavn";
+  members.clear();
+  for (const Article& a : articles) members.push_back({&a, "", ""});
+  EXPECT_EQ(BriefBuilder().Build("s-1", members).headline, articles[0].title) << "a title wins";
+}
+
 TEST(BriefBuilderTest, ASourceIsCitedOnlyForWhatItsSpanStates) {
   std::vector<Article> articles = {Make("harbour", kHarbour), Make("valley", kValley), Make("coast", kCoast)};
   std::vector<StoryMember> members;

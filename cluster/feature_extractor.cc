@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "cluster/stopwords.h"
-#include "dedupe/hasher.h"
+#include "base/hasher.h"
 #include "dedupe/token_marks.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"

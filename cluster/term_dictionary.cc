@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "dedupe/hasher.h"
+#include "base/hasher.h"
 
 namespace storyfuse {
 

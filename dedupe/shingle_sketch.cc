@@ -4,7 +4,7 @@
 #include <cstring>
 #include <string>
 
-#include "dedupe/hasher.h"
+#include "base/hasher.h"
 #include "dedupe/token_marks.h"
 
 namespace storyfuse {

@@ -11,7 +11,8 @@
 #include "ingest/byte_source.h"
 #include "ingest/charset_decoder.h"
 #include "ingest/gzip_reader.h"
-#include "ingest/http_response.h"
+#include "ingest/article_object.h"
+#include "ingest/recorded_response.h"
 #include "ingest/warc_reader.h"
 
 namespace storyfuse {
@@ -73,37 +74,6 @@ std::string JsonReason(const nlohmann::json::exception& e) {
   std::string reason = what.substr(at);
   if (reason.size() > 160) reason = reason.substr(0, 160) + "...";
   return reason;
-}
-
-// A string field's value; "" when absent, null or of another type.
-std::string StringField(const nlohmann::json& obj, const char* key) {
-  auto it = obj.find(key);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-// Ids are often numbers in exported data sets.
-std::string IdField(const nlohmann::json& obj) {
-  auto it = obj.find("id");
-  if (it != obj.end() && (it->is_number_integer() || it->is_number_unsigned())) return it->dump();
-  return StringField(obj, "id");
-}
-
-std::vector<std::string> Authors(const nlohmann::json& obj) {
-  std::vector<std::string> out;
-  auto it = obj.find("authors");
-  if (it == obj.end()) return out;
-  if (it->is_string() && !it->get<std::string>().empty()) out.push_back(it->get<std::string>());
-  if (!it->is_array()) return out;
-  for (const auto& x : *it) {
-    if (x.is_string() && !x.get<std::string>().empty()) out.push_back(x.get<std::string>());
-  }
-  return out;
-}
-
-std::string Label(const nlohmann::json& obj) {
-  auto it = obj.find("label");
-  if (it == obj.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
 }
 
 }  // namespace
@@ -231,7 +201,7 @@ void InputReader::ReadDocument(BufferedReader* in, const std::string& name,
     return Fail(Status::InvalidArgument(name + ": document is over the " +
                                         Mb(options_.max_document_bytes) + " limit"));
   }
-  bool html = HtmlName(format_name) || HttpResponse::LooksLikeHtml(bytes);
+  bool html = HtmlName(format_name) || RecordedResponse::LooksLikeHtml(bytes);
   Result<std::string> utf8 = CharsetDecoder::ToUtf8(bytes, "", html);
   if (!utf8.ok()) return Fail(utf8.status().WithContext(name));
   RawDoc doc;
@@ -265,40 +235,20 @@ void InputReader::ReadJsonl(BufferedReader* in, const std::string& name) {
     std::string_view view = line;
     if (line_no == 1 && view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
     if (view.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    ReadJsonLine(view, where, line_no, name);
+    ReadJsonLine(view, where);
   }
 }
 
-void InputReader::ReadJsonLine(std::string_view line, const std::string& where, size_t line_no,
-                               const std::string& name) {
+void InputReader::ReadJsonLine(std::string_view line, const std::string& where) {
   nlohmann::json obj;
   try {
     obj = nlohmann::json::parse(line);
   } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
     return Fail(Status::InvalidArgument(where + ": malformed JSON (" + JsonReason(e) + ")"));
   }
-  if (!obj.is_object()) return Fail(Status::InvalidArgument(where + ": not a JSON object"));
-  for (const char* key : {"text", "html"}) {
-    auto it = obj.find(key);
-    if (it != obj.end() && !it->is_string() && !it->is_null()) {
-      return Fail(Status::InvalidArgument(where + ": field \"" + key + "\" is not a string"));
-    }
-  }
   RawDoc doc;
+  if (Status st = ArticleObject::Read(obj, &doc); !st.ok()) return Fail(st.WithContext(where));
   doc.source = where;
-  doc.id = IdField(obj);
-  if (doc.id.empty()) doc.id = StemOf(name) + "-" + std::to_string(line_no);
-  doc.url = StringField(obj, "url");
-  doc.outlet = StringField(obj, "outlet");
-  doc.title = StringField(obj, "title");
-  doc.published = StringField(obj, "published");
-  doc.language = StringField(obj, "language");
-  doc.label = Label(obj);
-  doc.authors = Authors(obj);
-  std::string html = StringField(obj, "html");
-  doc.format = html.empty() ? DocFormat::kText : DocFormat::kHtml;
-  doc.bytes = html.empty() ? StringField(obj, "text") : std::move(html);
-  if (doc.bytes.empty()) return Fail(Status::InvalidArgument(where + ": no text or html field"));
   Emit(std::move(doc));
 }
 

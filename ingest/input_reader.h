@@ -71,8 +71,7 @@ class InputReader {
   void ReadDecoded(BufferedReader* in, const std::string& name, const std::string& format_name);
   void ReadDocument(BufferedReader* in, const std::string& name, const std::string& format_name);
   void ReadJsonl(BufferedReader* in, const std::string& name);
-  void ReadJsonLine(std::string_view line, const std::string& where, size_t line_no,
-                    const std::string& name);
+  void ReadJsonLine(std::string_view line, const std::string& where);
   void ReadWarc(BufferedReader* in, const std::string& name);
   void Emit(RawDoc&& doc);
   void Fail(const Status& status);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "ingest/article_object.h"
 #include "ingest/gzip_reader.h"
 #include "ingest/warc_test_fixtures.h"
 
@@ -166,7 +167,7 @@ TEST_F(InputReaderTest, ReadsJsonlAndNamesBadLines) {
   Collected c;
   InputReader reader = Reader(&c);
   ASSERT_TRUE(reader.Read(path).ok());
-  EXPECT_EQ(Ids(c), (std::vector<std::string>{"n1", "7", "feed-8"}));
+  EXPECT_EQ(Ids(c), (std::vector<std::string>{"n1", "7", ArticleObject::DefaultId("Anonymous line")}));
   const RawDoc& d = c.docs[0];
   EXPECT_EQ(d.source, path + ":1");
   EXPECT_EQ(d.url, "https://paper.example/n1");
@@ -182,7 +183,7 @@ TEST_F(InputReaderTest, ReadsJsonlAndNamesBadLines) {
   ASSERT_EQ(c.errors.size(), 4u);
   EXPECT_NE(c.errors[0].find("feed.jsonl:2: malformed JSON"), std::string::npos) << c.errors[0];
   EXPECT_NE(c.errors[1].find("feed.jsonl:4: not a JSON object"), std::string::npos) << c.errors[1];
-  EXPECT_NE(c.errors[2].find("feed.jsonl:5: no text or html field"), std::string::npos) << c.errors[2];
+  EXPECT_NE(c.errors[2].find("feed.jsonl:5: missing text"), std::string::npos) << c.errors[2];
   EXPECT_NE(c.errors[3].find("feed.jsonl:7: field \"text\" is not a string"), std::string::npos)
       << c.errors[3];
 }
@@ -217,7 +218,7 @@ TEST_F(InputReaderTest, ReadsGzippedJsonlAndWarcGz) {
   InputReader reader = Reader(&c);
   ASSERT_TRUE(reader.Read(jsonl).ok());
   ASSERT_TRUE(reader.Read(warc_path).ok());
-  EXPECT_EQ(Ids(c), (std::vector<std::string>{"n1", "7", "feed-8", "http://w.example/"}));
+  EXPECT_EQ(Ids(c), (std::vector<std::string>{"n1", "7", ArticleObject::DefaultId("Anonymous line"), "http://w.example/"}));
   EXPECT_EQ(c.docs.back().source, warc_path + "#2");
   EXPECT_EQ(c.errors.size(), 4u);
 }

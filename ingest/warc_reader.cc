@@ -4,7 +4,7 @@
 #include <charconv>
 
 #include "ingest/charset_decoder.h"
-#include "ingest/http_response.h"
+#include "ingest/recorded_response.h"
 
 namespace storyfuse {
 namespace {
@@ -182,11 +182,11 @@ Status WarcReader::ReadRecord(RawDoc* doc, bool* have_doc) {
 }
 
 Status WarcReader::ToDoc(const Fields& fields, std::string_view block, RawDoc* doc, bool* have_doc) {
-  Result<HttpResponse> http = HttpResponse::Parse(block, max_document_bytes_);
+  Result<RecordedResponse> http = RecordedResponse::Parse(block, max_document_bytes_);
   if (!http.ok()) return RecordError(http.status());
   std::string media = http->MediaType();
   bool html = media == "text/html" || media == "application/xhtml+xml" ||
-              (media.empty() && HttpResponse::LooksLikeHtml(http->body));
+              (media.empty() && RecordedResponse::LooksLikeHtml(http->body));
   bool text = media == "text/plain";
   if (http->status < 200 || http->status > 299 || !(html || text)) {
     ++skipped_;

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "server/article_payload.h"
+#include "server/prometheus_text.h"
 #include "server/web_assets.h"
 
 namespace storyfuse {
@@ -215,7 +216,7 @@ HttpResponse ApiRouter::Route(const HttpRequest& req, std::string* route) {
   }
   if (p == "/api/search") return only(get, "search", [&] { return SearchAll(req); });
   if (p == "/healthz") return only(get, "healthz", [&] { return Health(); });
-  if (p == "/metrics") return only(get, "metrics", [&] { return Metrics(); });
+  if (p == "/metrics") return only(get, "metrics", [&] { return Metrics(req); });
   if (const WebAsset* asset = FindWebAsset(p)) {
     return only(get, "page", [&] {
       return HttpResponse{200, std::string(asset->content_type), std::string(asset->body), "no-cache", ""};
@@ -307,13 +308,30 @@ HttpResponse ApiRouter::Health() {
   return JsonResponse({{"status", "ok"}});
 }
 
-HttpResponse ApiRouter::Metrics() {
-  json j = metrics_ ? metrics_->ToJson() : json::object();
+// Prometheus's text format by default, what a scraper of /metrics expects;
+// ?format=json keeps the JSON object for people and scripts.
+HttpResponse ApiRouter::Metrics(const HttpRequest& req) {
   Result<RepositoryStats> stats = repository_->Stats();
-  if (stats.ok()) {
-    j["counts"] = {{"articles", stats->articles}, {"versions", stats->versions}, {"stories", stats->stories}};
+  auto format = req.params.find("format");
+  if (format != req.params.end() && format->second == "json") {
+    json j = metrics_ ? metrics_->ToJson() : json::object();
+    if (stats.ok()) {
+      j["counts"] = {{"articles", stats->articles}, {"versions", stats->versions}, {"stories", stats->stories}};
+    }
+    return JsonResponse(j);
   }
-  return JsonResponse(j);
+  if (format != req.params.end() && format->second != "prometheus") {
+    return Error(400, "format must be prometheus or json, not '" + format->second + "'");
+  }
+  PrometheusText text;
+  if (metrics_) metrics_->WritePrometheus(&text);
+  if (stats.ok()) {
+    text.Family("storyfuse_store_items", "gauge", "What the store holds: articles, article versions, stories.");
+    text.Sample("storyfuse_store_items", {{"kind", "articles"}}, static_cast<double>(stats->articles));
+    text.Sample("storyfuse_store_items", {{"kind", "versions"}}, static_cast<double>(stats->versions));
+    text.Sample("storyfuse_store_items", {{"kind", "stories"}}, static_cast<double>(stats->stories));
+  }
+  return HttpResponse{200, std::string(PrometheusText::kContentType), text.text(), "no-store", ""};
 }
 
 }  // namespace storyfuse

@@ -7,7 +7,7 @@
 //   GET  /api/articles/{id}     the article with spans, analyses, versions
 //   GET  /api/search            ?q= &limit=
 //   POST /api/articles          JSON object, JSON array or JSON Lines
-//   GET  /healthz, GET /metrics
+//   GET  /healthz, GET /metrics (Prometheus text; ?format=json for JSON)
 //
 // Errors are JSON {"error": message, "status": code}: 400 for a bad
 // parameter or body, 404 for an unknown id or path, 405 for a wrong
@@ -69,7 +69,7 @@ class ApiRouter {
   HttpResponse SearchAll(const HttpRequest& request);
   HttpResponse PostArticles(const HttpRequest& request);
   HttpResponse Health();
-  HttpResponse Metrics();
+  HttpResponse Metrics(const HttpRequest& req);
 
   StoryRepository* repository_;
   ServerMetrics* metrics_;

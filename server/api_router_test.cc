@@ -36,7 +36,7 @@ TEST_F(ApiRouterTest, IngestsAndReturnsEachArticlesStory) {
   // The same articles again are stored once.
   json again = Json(Post(BridgeArticlesJson()));
   EXPECT_EQ(again["articles"][0]["status"], "unchanged");
-  EXPECT_EQ(Json(Get("/metrics"))["counts"]["articles"], 2);
+  EXPECT_EQ(Json(Get("/metrics", {{"format", "json"}}))["counts"]["articles"], 2);
 }
 
 TEST_F(ApiRouterTest, ListsStoriesNewestFirst) {
@@ -136,10 +136,45 @@ TEST_F(ApiRouterTest, ServesThePageHealthAndMetrics) {
   EXPECT_EQ(Get("/app.js").status, 200);
   EXPECT_EQ(Json(Get("/healthz"))["status"], "ok");
   Seed();
-  json m = Json(Get("/metrics"));
+  json m = Json(Get("/metrics", {{"format", "json"}}));
   EXPECT_EQ(m["counts"]["stories"], 1);
   EXPECT_EQ(m["ingest"]["articles"], 2);
   EXPECT_GE(m["requests"]["ingest"]["count"], 1);
+}
+
+// Issue #23: /metrics speaks what its path implies, Prometheus's text format.
+TEST_F(ApiRouterTest, MetricsAreInPrometheusTextFormat) {
+  Seed();
+  HttpResponse r = Get("/metrics");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.content_type, "text/plain; version=0.0.4; charset=utf-8");
+  for (const char* line : {"# TYPE storyfuse_http_requests_total counter\n",
+                           "storyfuse_http_requests_total{route=\"ingest\"} 1\n",
+                           "storyfuse_ingest_articles_total 2\n",
+                           "storyfuse_store_items{kind=\"stories\"} 1\n",
+                           "storyfuse_store_items{kind=\"articles\"} 2\n",
+                           "# TYPE storyfuse_http_request_duration_seconds summary\n",
+                           "storyfuse_http_request_duration_seconds_count{route=\"ingest\"} 1\n",
+                           "storyfuse_http_responses_total{class=\"2xx\"} "}) {
+    EXPECT_NE(r.body.find(line), std::string::npos) << line << "\nin:\n" << r.body;
+  }
+  // Every line is a comment or "name[{labels}] value".
+  size_t start = 0;
+  while (start < r.body.size()) {
+    size_t eol = r.body.find('\n', start);
+    ASSERT_NE(eol, std::string::npos) << "the text ends with a newline";
+    std::string line = r.body.substr(start, eol - start);
+    start = eol + 1;
+    if (line.starts_with("# HELP ") || line.starts_with("# TYPE ")) continue;
+    size_t space = line.rfind(' ');
+    ASSERT_NE(space, std::string::npos) << line;
+    EXPECT_TRUE(line.starts_with("storyfuse_")) << line;
+    char* end = nullptr;
+    std::string value = line.substr(space + 1);
+    std::strtod(value.c_str(), &end);
+    EXPECT_EQ(*end, '\0') << line;
+  }
+  EXPECT_EQ(Get("/metrics", {{"format", "xml"}}).status, 400);
 }
 
 TEST_F(ApiRouterTest, RealDatesAndTimesAreAccepted) {

@@ -1,11 +1,10 @@
 #include "server/article_payload.h"
 
-#include <xxhash.h>
-
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "ingest/article_object.h"
 #include "text/utf8.h"
 
 namespace storyfuse {
@@ -13,56 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr size_t kMaxIdBytes = 256;
-
-// Reads an optional string field; a present non-string is an error.
-Status StringField(const json& obj, const char* key, std::string* out) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return Status::Ok();
-  if (!it->is_string()) return Status::InvalidArgument(std::string(key) + " must be a string");
-  *out = it->get<std::string>();
-  return Status::Ok();
-}
-
-Status AuthorsField(const json& obj, std::vector<std::string>* out) {
-  auto it = obj.find("authors");
-  if (it == obj.end() || it->is_null()) return Status::Ok();
-  if (!it->is_array()) return Status::InvalidArgument("authors must be an array of strings");
-  for (const auto& a : *it) {
-    if (!a.is_string()) return Status::InvalidArgument("authors must be an array of strings");
-    out->push_back(a.get<std::string>());
-  }
-  return Status::Ok();
-}
-
-std::string HashId(std::string_view bytes) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "a-%016llx",
-                static_cast<unsigned long long>(XXH3_64bits(bytes.data(), bytes.size())));
-  return buf;
-}
-
 Status FillDoc(const json& obj, RawDoc* doc) {
-  if (!obj.is_object()) return Status::InvalidArgument("an article must be a JSON object");
-  std::string html;
-  STORYFUSE_RETURN_IF_ERROR(StringField(obj, "id", &doc->id));
-  STORYFUSE_RETURN_IF_ERROR(StringField(obj, "text", &doc->bytes));
-  STORYFUSE_RETURN_IF_ERROR(StringField(obj, "html", &html));
-  STORYFUSE_RETURN_IF_ERROR(StringField(obj, "url", &doc->url));
-  STORYFUSE_RETURN_IF_ERROR(StringField(obj, "outlet", &doc->outlet));
-  STORYFUSE_RETURN_IF_ERROR(StringField(obj, "title", &doc->title));
-  STORYFUSE_RETURN_IF_ERROR(StringField(obj, "published", &doc->published));
-  STORYFUSE_RETURN_IF_ERROR(StringField(obj, "language", &doc->language));
-  STORYFUSE_RETURN_IF_ERROR(AuthorsField(obj, &doc->authors));
-  if (!html.empty()) {
-    doc->bytes = std::move(html);
-    doc->format = DocFormat::kHtml;
-  }
-  if (doc->bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Status::InvalidArgument("missing text (give a non-empty \"text\" or \"html\")");
-  }
-  if (doc->id.size() > kMaxIdBytes) return Status::InvalidArgument("id longer than 256 bytes");
-  if (doc->id.empty()) doc->id = HashId(doc->bytes);
+  STORYFUSE_RETURN_IF_ERROR(ArticleObject::Read(obj, doc));
   doc->source = "POST /api/articles";
   return Status::Ok();
 }

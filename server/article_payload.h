@@ -2,10 +2,10 @@
 //
 // Accepted bodies: one JSON object, a JSON array of objects, or JSON Lines
 // (Content-Type application/x-ndjson or application/jsonl). Each object
-// has "text" or "html" (required, non-empty) and optionally "id", "url",
-// "outlet", "title", "authors" (array of strings), "published",
-// "language". An object without an id gets "a-" + a hash of its text, so
-// posting the same text twice stores it once.
+// is read by ArticleObject (ingest/article_object.h), the rules the CLI's
+// JSONL reader uses too: "text" or "html" required and non-empty, an id
+// or "a-" + a hash of the text, so posting the same text twice stores it
+// once.
 //
 // Pure functions; thread-safe.
 #ifndef STORYFUSE_SERVER_ARTICLE_PAYLOAD_H_

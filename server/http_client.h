@@ -1,6 +1,11 @@
 // HttpFetch: a minimal blocking HTTP/1.1 client over POSIX sockets, for
 // the server's tests and benchmarks on loopback (not a general client:
 // one connection per request, "Connection: close", no TLS, no redirects).
+// Why not cpp-httplib's Client: the hostile-input tests post bodies over
+// the server's limit, which the server answers with 413 and a close before
+// reading them. httplib's Client gives up on the failed write and reads no
+// response; this one reads what the server said even when sending failed,
+// which is the behaviour under test.
 // Thread-safe: no shared state.
 #ifndef STORYFUSE_SERVER_HTTP_CLIENT_H_
 #define STORYFUSE_SERVER_HTTP_CLIENT_H_

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/latency_histogram.h"
+#include "server/prometheus_text.h"
 
 namespace storyfuse {
 
@@ -33,6 +34,15 @@ class ServerMetrics {
   //  "ingest": {batches, articles, articles_per_second (since start),
   //  articles_per_second_last_minute, busy_seconds}}
   nlohmann::json ToJson() const;
+
+  // The same in the Prometheus text format, appended to `out`: counters
+  // storyfuse_http_requests_total{route}, storyfuse_http_request_errors_total
+  // {route}, storyfuse_http_responses_total{class}, storyfuse_ingest_
+  // {batches,articles}_total, storyfuse_ingest_busy_seconds_total; a
+  // summary storyfuse_http_request_duration_seconds{route,quantile} with
+  // _sum and _count; gauges storyfuse_uptime_seconds and
+  // storyfuse_ingest_articles_per_second (last minute).
+  void WritePrometheus(PrometheusText* out) const;
 
  private:
   using Clock = std::chrono::steady_clock;

@@ -1,12 +1,12 @@
 #include "store/article_store.h"
 
-#include <xxhash.h>
-
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 
 #include <nlohmann/json.hpp>
+
+#include "base/hasher.h"
 
 namespace storyfuse {
 namespace {
@@ -206,23 +206,15 @@ Result<std::optional<Found>> Lookup(SqlStatement& s, const std::string& key) {
 }  // namespace
 
 std::string ArticleStore::ContentHash(const Article& a) {
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
-  XXH3_128bits_update(state, a.title.data(), a.title.size());
-  XXH3_128bits_update(state, "\0", 1);  // "ab"+"c" must differ from "a"+"bc"
-  XXH3_128bits_update(state, a.text.data(), a.text.size());
-  // A correction is content: a copy that adds one is a new version. An
-  // article without any hashes as it did before schema 4.
+  // "\0" between fields: "ab"+"c" must differ from "a"+"bc". A correction
+  // is content: a copy that adds one is a new version. An article without
+  // any hashes as it did before schema 4.
+  std::vector<std::string_view> parts = {a.title, std::string_view("\0", 1), a.text};
   for (const ArticleCorrection& c : a.corrections) {
-    XXH3_128bits_update(state, "\0\1", 2);
-    XXH3_128bits_update(state, c.text.data(), c.text.size());
+    parts.push_back(std::string_view("\0\1", 2));
+    parts.push_back(c.text);
   }
-  XXH128_hash_t h = XXH3_128bits_digest(state);
-  XXH3_freeState(state);
-  char hex[33];
-  std::snprintf(hex, sizeof(hex), "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return hex;
+  return Hasher::Hash128Hex(parts);
 }
 
 std::string ArticleStore::NowUtc() {

@@ -120,6 +120,34 @@ std::string UnicodeText::Fold(std::string_view text) {
   return out;
 }
 
+std::string UnicodeText::FoldMarks(std::string_view text) {
+  if (IsAscii(text)) return Fold(text);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  u.foldCase();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString d = U_SUCCESS(status) ? nfd->normalize(u, status) : u;
+  if (U_FAILURE(status)) d = u;
+  std::string out;
+  out.reserve(text.size());
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 cp = d.char32At(i);
+    i += U16_LENGTH(cp);
+    if (u_charType(cp) == U_NON_SPACING_MARK) continue;
+    switch (cp) {  // strokes and the dotless i: no decomposition to undo
+      case 0x0142: cp = 'l'; break;  // ł
+      case 0x00F8: cp = 'o'; break;  // ø
+      case 0x0111: cp = 'd'; break;  // đ
+      case 0x0127: cp = 'h'; break;  // ħ
+      case 0x0131: cp = 'i'; break;  // ı
+      case 0x0167: cp = 't'; break;  // ŧ
+      default: break;
+    }
+    AppendUtf8(static_cast<char32_t>(cp), &out);
+  }
+  return out;
+}
+
 bool UnicodeText::IsLetter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
 bool UnicodeText::IsUpper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)); }
 bool UnicodeText::IsDigit(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)); }

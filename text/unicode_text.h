@@ -37,6 +37,13 @@ class UnicodeText {
   // Full Unicode case folding (lower case for matching), UTF-8 in and out.
   static std::string Fold(std::string_view text);
 
+  // Fold() with diacritics removed: canonical decomposition, combining
+  // marks dropped, and the Latin letters that carry a stroke rather than a
+  // mark (ł ø đ ħ ı ŧ) taken to their base. The key under which
+  // "Hernández", "HERNANDEZ", "Łódź" and "Lodz", "Ştefan" and "Ștefan" match.
+  // Other scripts are only folded.
+  static std::string FoldMarks(std::string_view text);
+
   // Unicode general category tests on one code point.
   static bool IsLetter(char32_t cp);
   static bool IsUpper(char32_t cp);

@@ -47,6 +47,27 @@ TEST(UnicodeTextTest, FoldLowersAllScripts) {
   EXPECT_EQ(UnicodeText::Fold("\xC3\x89LYS\xC3\x89" "E"), "\xC3\xA9lys\xC3\xA9" "e");
 }
 
+TEST(UnicodeTextTest, FoldMarksRemovesDiacritics) {
+  struct Case {
+    const char* in;
+    const char* out;
+  } cases[] = {
+      {"Hern\u00E1ndez", "hernandez"},
+      {"HERNANDEZ", "hernandez"},
+      {"\u0141\u00F3d\u017A", "lodz"},            // Łódź
+      {"\u015Etefan", "stefan"},                   // Ş, cedilla
+      {"\u0218tefan", "stefan"},                   // Ș, comma below (the table missed it)
+      {"Nguy\u1EC5n", "nguyen"},                   // ễ, two marks
+      {"S\u00F8ren \u00C5", "soren a"},           // ø, Å
+      {"\u0110or\u0111e", "dorde"},               // Đorđe
+      {"I\u0307stanbul", "istanbul"},             // combining dot above
+      {"Stra\u00DFe", "strasse"},                  // ß folds to ss
+      {"\u0411\u0430\u0445", "\u0431\u0430\u0445"},  // Cyrillic: folded only
+      {"", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(UnicodeText::FoldMarks(c.in), c.out) << c.in;
+}
+
 TEST(UnicodeTextTest, UnknownCharsetIsAnError) {
   EXPECT_FALSE(UnicodeText::ConvertFrom("abc", "no-such-charset").ok());
 }

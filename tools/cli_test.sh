@@ -52,6 +52,9 @@ if command -v curl >/dev/null; then
   done
   story=$(curl -s "localhost:$port/api/stories" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
   curl -s "localhost:$port/api/stories/$story" > "$d/brief.json"
+  # The environment refusing is exit 3, not bad input (1).
+  check "a second writer on a locked store is unavailable" 3 "$sf" ingest --db "$d/c.db" "$d/corr.jsonl"
+  check "a port in use is unavailable" 3 "$sf" serve --db "$d/other.db" --port "$port"
   kill "$serve_pid"; wait "$serve_pid" 2>/dev/null
   if grep -q '"corrections":\[{[^]]*"source":"c1"[^]]*It lasted two weeks' "$d/brief.json"; then
     echo "ok   served brief shows the stored correction"

@@ -93,7 +93,7 @@ int RunIngest(const IngestOptions& opt) {
   Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0, 0);
   if (!repo.ok()) {
     std::fprintf(stderr, "storyfuse: %s\n", repo.status().message().c_str());
-    return kExitBadInput;
+    return ExitCodeForOpen(repo.status());
   }
   ArticleSource source;
   BatchIngester ingester(repo->get(), opt);

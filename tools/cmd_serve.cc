@@ -83,7 +83,7 @@ int RunCheck(const ServeOptions& opt) {
   Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db);
   if (!repo.ok()) {
     std::fprintf(stderr, "storyfuse serve: %s\n", repo.status().message().c_str());
-    return kExitBadInput;
+    return ExitCodeForOpen(repo.status());
   }
   for (const std::string& id : (*repo)->skipped()) {
     std::fprintf(stderr, "storyfuse serve: %s: story %s not rebuilt: building its brief stopped the server %d times\n",
@@ -107,7 +107,7 @@ int RunServe(ServeOptions& opt) {
   Result<std::unique_ptr<StoryRepository>> repo = OpenStoryRepository(opt.db, opt.http.threads);
   if (!repo.ok()) {
     std::fprintf(stderr, "storyfuse serve: %s\n", repo.status().message().c_str());
-    return kExitBadInput;
+    return ExitCodeForOpen(repo.status());
   }
   ServerMetrics metrics;
   ApiRouter router(repo->get(), &metrics, opt.access);
@@ -116,7 +116,7 @@ int RunServe(ServeOptions& opt) {
       [&router](const HttpRequest& r) { return router.Admit(r); });
   if (Status st = server.Bind(); !st.ok()) {
     std::fprintf(stderr, "storyfuse serve: %s\n", st.message().c_str());
-    return kExitBadInput;
+    return kExitUnavailable;
   }
   std::atomic<bool> served{false};
   std::thread stopper([&server, &served, stop_signals] {

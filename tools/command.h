@@ -1,9 +1,11 @@
 // The CLI's commands. Each Register* adds one subcommand to the app; its
-// callback stores the process exit code (0 ok, 1 bad input, 2 usage) in
+// callback stores the process exit code (0 ok, 1 bad input, 2 usage, 3 unavailable) in
 // *exit_code. Only the CLI talks to the user: commands print results to
 // stdout and errors (naming the input) to stderr.
 #ifndef STORYFUSE_TOOLS_COMMAND_H_
 #define STORYFUSE_TOOLS_COMMAND_H_
+
+#include "base/status.h"
 
 namespace CLI {
 class App;
@@ -14,6 +16,17 @@ namespace storyfuse {
 constexpr int kExitOk = 0;
 constexpr int kExitBadInput = 1;
 constexpr int kExitUsage = 2;
+// The environment refused, not the input: the port is taken, the database
+// is locked by another writer or cannot be opened. Retrying later, or
+// elsewhere, can succeed; a script can tell this from bad input.
+constexpr int kExitUnavailable = 3;
+
+// Exit code for a store that did not open: kExitUnavailable for an I/O
+// failure (locked, unreadable, no space), kExitBadInput for a database that
+// is not a storyfuse store or is corrupt.
+inline int ExitCodeForOpen(const Status& st) {
+  return st.code() == Status::Code::kIoError ? kExitUnavailable : kExitBadInput;
+}
 
 void RegisterExtract(CLI::App& app, int* exit_code);
 void RegisterBrief(CLI::App& app, int* exit_code);

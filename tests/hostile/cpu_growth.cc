@@ -1,5 +1,6 @@
 #include "tests/hostile/cpu_growth.h"
 
+#include <malloc.h>
 #include <time.h>
 
 #include <algorithm>
@@ -17,6 +18,18 @@ double ThreadCpu() {
 // Below this the timer and cache noise dominate: a stage this fast at 4N
 // is not what the bar is about.
 constexpr double kFloorSeconds = 0.002;
+
+// The bar is about the code's growth, not the kernel's: with glibc's
+// defaults a stage's big buffers are mmapped and unmapped, or the heap's
+// top trimmed, on every run, so each run pays fresh page faults, which on
+// a virtual machine cost more than the work (the same stage measured x4 or
+// x11 depending on heap layout). Freed memory stays in the heap instead.
+void KeepHeapPages() {
+  constexpr int kLargeBytes = 1 << 30;
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's maximum
+  mallopt(M_TRIM_THRESHOLD, kLargeBytes);
+  mallopt(M_TOP_PAD, 64 << 20);
+}
 
 }  // namespace
 
@@ -37,10 +50,25 @@ std::string Growth::ToString() const {
 }
 
 Growth MeasureGrowth(const std::function<std::function<void()>(size_t)>& prepare, size_t n) {
-  Growth g;
-  g.small = CpuSeconds(prepare(n));
-  g.large = CpuSeconds(prepare(4 * n));
-  return g;
+  // Each size runs 3 times in a row and keeps its fastest: the first run
+  // pays for fresh heap pages, which on a virtual machine cost more than
+  // the stage (timing N and 4N in alternation measured page faults, x9).
+  constexpr int kReps = 3;
+  // A ratio over the bar is measured again: a superlinear stage fails
+  // every attempt (quadratic is about x16); a neighbour's burst on a
+  // shared machine does not repeat.
+  constexpr int kAttempts = 3;
+  KeepHeapPages();
+  std::function<void()> small = prepare(n), large = prepare(4 * n);
+  Growth best;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    Growth g;
+    g.small = CpuSeconds(small, kReps);
+    g.large = CpuSeconds(large, kReps);
+    if (attempt == 0 || g.ratio() < best.ratio()) best = g;
+    if (best.ratio() <= kMaxGrowth) break;
+  }
+  return best;
 }
 
 }  // namespace storyfuse

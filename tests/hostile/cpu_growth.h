@@ -26,9 +26,11 @@ struct Growth {
 
 // prepare(n) builds the stage's input of size n (not timed: building
 // multi-megabyte strings costs page faults that are no part of the stage)
-// and returns the call to time. Measures it at n and 4n (least of 3
-// each). `n` should make the call take 10-50 ms: below that the clock's
-// noise dominates.
+// and returns the call to time. Measures it at n and 4n, 3 runs in a row
+// each, keeping each size's fastest; a ratio above kMaxGrowth is measured
+// again, up to 3 attempts, and the smallest ratio is returned.
+// `n` should make the call take 10-50 ms: below that the clock's noise
+// dominates.
 Growth MeasureGrowth(const std::function<std::function<void()>(size_t)>& prepare, size_t n);
 
 }  // namespace storyfuse

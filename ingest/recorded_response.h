@@ -1,10 +1,10 @@
-// HttpResponse: an HTTP/1.x response as stored in a WARC response record:
+// RecordedResponse: an HTTP/1.x response as recorded in a WARC response record:
 // status line, headers, and the body with its transfer and content codings
 // undone (chunked; gzip, x-gzip, deflate).
 //
 // Values; thread-safe.
-#ifndef STORYFUSE_INGEST_HTTP_RESPONSE_H_
-#define STORYFUSE_INGEST_HTTP_RESPONSE_H_
+#ifndef STORYFUSE_INGEST_RECORDED_RESPONSE_H_
+#define STORYFUSE_INGEST_RECORDED_RESPONSE_H_
 
 #include <cstdint>
 #include <string>
@@ -16,7 +16,7 @@
 
 namespace storyfuse {
 
-struct HttpResponse {
+struct RecordedResponse {
   int status = 0;  // 200, 404, ...
   std::vector<std::pair<std::string, std::string>> headers;  // in order, as sent
   std::string body;  // decoded: dechunked and decompressed
@@ -32,7 +32,7 @@ struct HttpResponse {
   // header section, an unsupported Content-Encoding (e.g. br), or a body
   // that decodes to more than `max_body` bytes; Corruption for a truncated
   // chunked or compressed body.
-  static Result<HttpResponse> Parse(std::string_view block, uint64_t max_body);
+  static Result<RecordedResponse> Parse(std::string_view block, uint64_t max_body);
 
   // True when the first non-blank bytes look like an HTML document
   // (content sniffing for bodies and files without a declared type).
@@ -41,4 +41,4 @@ struct HttpResponse {
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_INGEST_HTTP_RESPONSE_H_
+#endif  // STORYFUSE_INGEST_RECORDED_RESPONSE_H_

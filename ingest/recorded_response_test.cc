@@ -1,4 +1,4 @@
-#include "ingest/http_response.h"
+#include "ingest/recorded_response.h"
 
 #include <gtest/gtest.h>
 
@@ -13,10 +13,10 @@ using testing::HttpBlock;
 
 constexpr uint64_t kMax = 1 << 20;
 
-TEST(HttpResponseTest, ParsesStatusHeadersAndBody) {
+TEST(RecordedResponseTest, ParsesStatusHeadersAndBody) {
   std::string block =
       "HTTP/1.1 200 OK\r\nContent-Type: Text/HTML; charset=utf-8\r\nX-Long: a\r\n  b\r\n\r\n<p>hi</p>";
-  Result<HttpResponse> r = HttpResponse::Parse(block, kMax);
+  Result<RecordedResponse> r = RecordedResponse::Parse(block, kMax);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->MediaType(), "text/html");
@@ -25,14 +25,14 @@ TEST(HttpResponseTest, ParsesStatusHeadersAndBody) {
   EXPECT_EQ(r->body, "<p>hi</p>");
 }
 
-TEST(HttpResponseTest, AcceptsBareLfAndMissingReason) {
-  Result<HttpResponse> r = HttpResponse::Parse("HTTP/1.0 404\nServer: x\n\nnope", kMax);
+TEST(RecordedResponseTest, AcceptsBareLfAndMissingReason) {
+  Result<RecordedResponse> r = RecordedResponse::Parse("HTTP/1.0 404\nServer: x\n\nnope", kMax);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->status, 404);
   EXPECT_EQ(r->body, "nope");
 }
 
-TEST(HttpResponseTest, UndoesChunkingAndGzip) {
+TEST(RecordedResponseTest, UndoesChunkingAndGzip) {
   std::string body = "<html><body>" + std::string(5000, 'w') + "</body></html>";
   struct Case {
     std::string name, headers, payload;
@@ -45,13 +45,13 @@ TEST(HttpResponseTest, UndoesChunkingAndGzip) {
       {"chunk extensions", "Transfer-Encoding: chunked\r\n", "5;ext=1\r\n<html\r\n0\r\n\r\n"},
   };
   for (const Case& c : cases) {
-    Result<HttpResponse> r = HttpResponse::Parse(HttpBlock(200, "text/html", c.payload, c.headers), kMax);
+    Result<RecordedResponse> r = RecordedResponse::Parse(HttpBlock(200, "text/html", c.payload, c.headers), kMax);
     ASSERT_TRUE(r.ok()) << c.name << ": " << r.status().ToString();
     EXPECT_EQ(r->body, c.name == "chunk extensions" ? "<html" : body) << c.name;
   }
 }
 
-TEST(HttpResponseTest, ReportsBadBlocks) {
+TEST(RecordedResponseTest, ReportsBadBlocks) {
   struct Case {
     std::string name, block;
     Status::Code code;
@@ -75,19 +75,19 @@ TEST(HttpResponseTest, ReportsBadBlocks) {
        Status::Code::kInvalidArgument},
   };
   for (const Case& c : cases) {
-    Result<HttpResponse> r = HttpResponse::Parse(c.block, kMax);
+    Result<RecordedResponse> r = RecordedResponse::Parse(c.block, kMax);
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.status().code(), c.code) << c.name << ": " << r.status().ToString();
   }
 }
 
-TEST(HttpResponseTest, SniffsHtml) {
-  EXPECT_TRUE(HttpResponse::LooksLikeHtml("\xEF\xBB\xBF  <!DOCTYPE html><html>"));
-  EXPECT_TRUE(HttpResponse::LooksLikeHtml("\n<HTML lang=en>"));
-  EXPECT_TRUE(HttpResponse::LooksLikeHtml("<!-- banner --><div>"));
-  EXPECT_FALSE(HttpResponse::LooksLikeHtml("A <b>bold</b> plain story"));
-  EXPECT_FALSE(HttpResponse::LooksLikeHtml("<3 kittens"));
-  EXPECT_FALSE(HttpResponse::LooksLikeHtml(""));
+TEST(RecordedResponseTest, SniffsHtml) {
+  EXPECT_TRUE(RecordedResponse::LooksLikeHtml("\xEF\xBB\xBF  <!DOCTYPE html><html>"));
+  EXPECT_TRUE(RecordedResponse::LooksLikeHtml("\n<HTML lang=en>"));
+  EXPECT_TRUE(RecordedResponse::LooksLikeHtml("<!-- banner --><div>"));
+  EXPECT_FALSE(RecordedResponse::LooksLikeHtml("A <b>bold</b> plain story"));
+  EXPECT_FALSE(RecordedResponse::LooksLikeHtml("<3 kittens"));
+  EXPECT_FALSE(RecordedResponse::LooksLikeHtml(""));
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "ingest/http_response.h"
+#include "ingest/recorded_response.h"
 
 #include <cctype>
 #include <charconv>
@@ -75,7 +75,7 @@ bool Dechunk(std::string_view body, std::string* out, bool* truncated) {
   }
 }
 
-Status DecodeBody(const HttpResponse& r, uint64_t max_body, std::string* body) {
+Status DecodeBody(const RecordedResponse& r, uint64_t max_body, std::string* body) {
   if (Lower(r.Header("Transfer-Encoding")).find("chunked") != std::string::npos) {
     std::string plain;
     bool truncated = false;
@@ -99,7 +99,7 @@ Status DecodeBody(const HttpResponse& r, uint64_t max_body, std::string* body) {
 
 }  // namespace
 
-std::string HttpResponse::Header(std::string_view name) const {
+std::string RecordedResponse::Header(std::string_view name) const {
   std::string want = Lower(name);
   for (const auto& [k, v] : headers) {
     if (Lower(k) == want) return v;
@@ -107,13 +107,13 @@ std::string HttpResponse::Header(std::string_view name) const {
   return "";
 }
 
-std::string HttpResponse::MediaType() const {
+std::string RecordedResponse::MediaType() const {
   std::string type = Header("Content-Type");
   return Lower(Trim(std::string_view(type).substr(0, type.find(';'))));
 }
 
-Result<HttpResponse> HttpResponse::Parse(std::string_view block, uint64_t max_body) {
-  HttpResponse r;
+Result<RecordedResponse> RecordedResponse::Parse(std::string_view block, uint64_t max_body) {
+  RecordedResponse r;
   std::string_view rest = block, line;
   if (!NextLine(&rest, &line)) return Status::InvalidArgument("no HTTP status line");
   STORYFUSE_RETURN_IF_ERROR(ParseStatusLine(line, &r.status));
@@ -137,7 +137,7 @@ Result<HttpResponse> HttpResponse::Parse(std::string_view block, uint64_t max_bo
   return r;
 }
 
-bool HttpResponse::LooksLikeHtml(std::string_view bytes) {
+bool RecordedResponse::LooksLikeHtml(std::string_view bytes) {
   size_t i = bytes.find_first_not_of(" \t\r\n");
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = bytes.find_first_not_of(" \t\r\n", 3);
   if (i == std::string_view::npos || bytes[i] != '<') return false;
