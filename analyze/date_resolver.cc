@@ -218,8 +218,8 @@ class Parser {
       size_t used = MatchAt(i);
       i += used > 0 ? used : 1;
     }
-    DateTimesOfDay();
     AssignRoles();
+    DateTimesOfDay();
     return std::move(out_);
   }
 
@@ -954,7 +954,8 @@ class Parser {
     return WordIs(i, "a.m.") || WordIs(i, "p.m.") || WordIs(i, "am") || WordIs(i, "pm");
   }
 
-  // A time of day takes the date of the nearest exact day in its sentence
+  // Runs after AssignRoles. A time of day takes the date of the nearest
+  // exact day in its sentence
   // ("at midday, according to a statement today"); with none, it says no
   // date. A time next to its day ("10 a.m. Friday", "Friday at noon")
   // adds nothing to that day and is left to it: annotators and readers
@@ -976,6 +977,9 @@ class Parser {
       m.granularity = DateGranularity::kDay;
       m.anchor = d.anchor;
       m.relative = d.relative;
+      // The time is that date, in the role the date plays: a time beside
+      // "after the Aug. 7 bombings" is no event of Aug. 7.
+      m.role = d.role;
       out_.push_back(std::move(m));
       ranges_.push_back(tr);
     }

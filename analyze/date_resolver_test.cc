@@ -190,6 +190,8 @@ const RoleCase kRoleCases[] = {
     {"Thursday, July 10, 2025", "Thursday, July 10, 2025", "stamp"},
     {"Tune in to Harbour Radio on Monday for the debate.", "Monday", "stamp"},
     {"On Thursday, the ministers met in Kuala Lumpur.", "Thursday", "event"},
+    // A time of day plays the role of the day it takes its date from.
+    {"The blast at 9:15 a.m. came three days after the bombing of Tuesday.", "9:15 a.m.", "background"},
 };
 
 void PrintTo(const RoleCase& c, std::ostream* os) { *os << c.text; }
