@@ -74,7 +74,7 @@ bool MakeRun(std::string_view text, const Toks& toks, size_t b, size_t e, NameRu
 std::string Uncontracted(std::string_view text, const SpeakerToken& t) {
   std::string w = LowerWord(text, t);
   for (std::string_view end : {"'s", "'ve", "'m", "'re", "'ll", "'d", "\xE2\x80\x99s", "\xE2\x80\x99ve",
-                               "\xE2\x80\x99m", "\xE2\x80\x99re", "\xE2\x80\x99ll", "\xE2\x80\x99d"}) {
+                               "\xE2\x80\x99m", "\xE2\x80\x99re", "\xE2\x80\x99ll", "\xE2\x80\x99" "d"}) {
     if (w.size() > end.size() && w.ends_with(end)) return w.substr(0, w.size() - end.size());
   }
   return w;

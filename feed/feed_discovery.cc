@@ -1,0 +1,75 @@
+#include "feed/feed_discovery.h"
+
+#include <array>
+#include <unordered_set>
+
+#include "feed/url_canonicalizer.h"
+#include "ingest/html_document.h"
+
+namespace storyfuse {
+namespace {
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return out;
+}
+
+bool HasToken(std::string_view list, std::string_view token) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && (list[i] == ' ' || list[i] == '\t' || list[i] == '\n')) ++i;
+    size_t start = i;
+    while (i < list.size() && list[i] != ' ' && list[i] != '\t' && list[i] != '\n') ++i;
+    if (list.substr(start, i - start) == token) return true;
+  }
+  return false;
+}
+
+bool IsFeedType(std::string_view type) {
+  static constexpr std::array<std::string_view, 5> kTypes = {"application/rss+xml", "application/atom+xml",
+                                                             "application/rdf+xml", "application/feed+json",
+                                                             "application/json"};
+  type = type.substr(0, type.find(';'));  // "application/rss+xml; charset=utf-8"
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  for (std::string_view t : kTypes) {
+    if (type == t) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<DiscoveredFeed> FeedDiscovery::FromHtml(std::string_view html, std::string_view page_url) {
+  std::vector<DiscoveredFeed> feeds;
+  if (html.empty()) return feeds;
+  auto doc = HtmlDocument::Parse(html);
+  if (!doc.ok()) return feeds;
+  std::unordered_set<std::string> seen;
+  for (uint32_t i = 0; i < doc->size() && feeds.size() < kMaxFeeds; ++i) {
+    if (doc->node(i).tag != HtmlTag::kLink) continue;
+    if (!HasToken(LowerAscii(doc->Attr(i, HtmlAttr::kRel)), "alternate")) continue;
+    std::string type = LowerAscii(doc->Attr(i, HtmlAttr::kType));
+    if (!IsFeedType(type)) continue;
+    auto url = UrlCanonicalizer::Resolve(page_url, doc->Attr(i, HtmlAttr::kHref));
+    if (!url.ok()) continue;
+    auto canonical = UrlCanonicalizer::Canonicalize(*url);
+    if (!canonical.ok() || !seen.insert(*canonical).second) continue;
+    feeds.push_back({std::move(*url), std::move(type)});
+  }
+  return feeds;
+}
+
+std::vector<std::string> FeedDiscovery::CommonPaths(std::string_view site_url) {
+  static constexpr std::array<std::string_view, 8> kPaths = {
+      "/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml", "/feed.json", "/feeds/posts/default"};
+  std::vector<std::string> out;
+  if (!UrlCanonicalizer::Canonicalize(site_url).ok()) return out;
+  for (std::string_view p : kPaths) {
+    auto url = UrlCanonicalizer::Resolve(site_url, p);
+    if (url.ok()) out.push_back(std::move(*url));
+  }
+  return out;
+}
+
+}  // namespace storyfuse
