@@ -776,4 +776,11 @@ std::vector<Quantity> NumberExtractor::Extract(std::string_view text,
   return Parser(text, tokens, &dates).Run();
 }
 
+double NumberExtractor::WordValue(std::string_view folded) {
+  for (const auto& w : kSmall) {
+    if (w.word == folded) return w.value;
+  }
+  return 0;
+}
+
 }  // namespace storyfuse

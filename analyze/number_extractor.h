@@ -80,6 +80,9 @@ class NumberExtractor {
   // dates, not counts).
   static std::vector<Quantity> Extract(std::string_view text, const std::vector<LexToken>& tokens,
                                        const std::vector<DateMention>& dates);
+  // The value of a case-folded number word from "two" to "ninety"
+  // ("six", "forty"), else 0: the words Extract() reads as figures.
+  static double WordValue(std::string_view folded);
 };
 
 }  // namespace storyfuse

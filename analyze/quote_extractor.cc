@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "analyze/quote_finder.h"
+#include "analyze/quote_piece_features.h"
 #include "ingest/crumb_classifier.h"
 #include "ingest/line_shape.h"
 #include "text/utf8.h"
@@ -235,6 +236,9 @@ QuoteExtractor::QuoteExtractor(Options options) : options_(options) {
   if (options_.rank_speakers) {
     resolver_.set_model(options_.speaker_model != nullptr ? options_.speaker_model : SpeakerModel::Shipped());
   }
+  if (options_.classify_pieces) {
+    piece_model_ = options_.piece_model != nullptr ? options_.piece_model : QuotePieceModel::Shipped();
+  }
 }
 
 uint32_t QuoteExtractor::Rules(std::string_view text, const QuotePiece& piece, const Attribution& a) const {
@@ -278,6 +282,19 @@ std::vector<JudgedPiece> QuoteExtractor::Judge(std::string_view text) {
   for (size_t i = 0; i < pieces.size(); ++i) {
     out.push_back({pieces[i], attributions[i], Rules(text, pieces[i], attributions[i])});
   }
+  if (piece_model_ == nullptr) return out;
+  // The classifier reads only pieces the applied rules keep (its training
+  // examples; and it spares the cost of features for the rest).
+  const uint32_t applied = Applied();
+  PieceArticle article;
+  for (const JudgedPiece& j : out) {
+    if ((j.rules & applied) == 0) article.Count(j.attribution);
+  }
+  for (JudgedPiece& j : out) {
+    if ((j.rules & applied) != 0 || !QuotePieceFeatures::Judges(text, j.piece, j.attribution)) continue;
+    double p = piece_model_->Probability(QuotePieceFeatures::Compute(text, j.piece, j.attribution, article));
+    if (!piece_model_->Keeps(p)) j.rules |= 1u << static_cast<int>(QuoteRule::kPieceModel);
+  }
   return out;
 }
 
@@ -295,7 +312,8 @@ std::vector<Quote> QuoteExtractor::Extract(std::string_view text) {
 const char* QuoteRuleName(QuoteRule rule) {
   static const char* const kNames[] = {"too-short",    "no-letters",         "markup-value", "mispaired-marks",
                                        "two-quotations", "quoted-crumb",     "single-without-cue",
-                                       "double-apostrophe", "title-of-work", "venue",        "headline-byline"};
+                                       "double-apostrophe", "title-of-work", "venue",        "headline-byline",
+                                       "piece-model"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(QuoteRule::kCount));
   return rule < QuoteRule::kCount ? kNames[static_cast<int>(rule)] : "?";
 }

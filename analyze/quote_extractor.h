@@ -18,7 +18,11 @@
 //    ("ABC's “Good Morning America”", "the podcast “So, Then”");
 //  - kVenue: a show or paper where one appears or is told ("told “Fox and
 //    Friends”");
-//  - kHeadlineByline: a headline with its byline (“…,” by Jane Roe).
+//  - kHeadlineByline: a headline with its byline (“…,” by Jane Roe);
+//  - kPieceModel: a piece the other rules keep but the learned piece
+//    classifier (QuotePieceModel, models/quote_pieces.v1.tsv) scores below
+//    its threshold. Applied only when such a model is embedded or given;
+//    none ships (docs/quotes.md: it gained under 0.001 F1 per split).
 // A piece nobody is credited with is kept (its speaker is ""): dropping
 // such pieces cost as many quotes as it removed non-quotes on PolNeAR
 // train, and with the learned ranker it only fired where the speaker
@@ -36,6 +40,7 @@
 #include <vector>
 
 #include "analyze/quote_finder.h"
+#include "analyze/quote_piece_model.h"
 #include "analyze/speaker_resolver.h"
 #include "text/span.h"
 
@@ -63,6 +68,7 @@ enum class QuoteRule : uint8_t {
   kTitleOfWork,
   kVenue,
   kHeadlineByline,
+  kPieceModel,
   kCount,
 };
 
@@ -84,6 +90,8 @@ class QuoteExtractor {
     uint32_t disabled_rules = 0;  // bits 1 << QuoteRule not applied (for measuring them)
     bool rank_speakers = true;    // false: the rules alone choose speakers
     const SpeakerModel* speaker_model = nullptr;  // nullptr: the shipped model
+    bool classify_pieces = true;                  // false: the rules alone keep pieces
+    const QuotePieceModel* piece_model = nullptr;  // nullptr: the shipped model (if any)
   };
   QuoteExtractor() : QuoteExtractor(Options()) {}
   explicit QuoteExtractor(Options options);
@@ -98,6 +106,7 @@ class QuoteExtractor {
   uint32_t Rules(std::string_view text, const QuotePiece& piece, const Attribution& a) const;
   uint32_t Applied() const;
   Options options_;
+  const QuotePieceModel* piece_model_ = nullptr;  // not owned; nullptr: no classifier
   SpeakerResolver resolver_;
 };
 

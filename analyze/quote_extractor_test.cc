@@ -259,3 +259,32 @@ TEST(QuoteExtractorTest, EmptyAndUnbalancedTextIsSafe) {
 
 }  // namespace
 }  // namespace storyfuse
+
+namespace storyfuse {
+namespace {
+
+// A piece classifier given in the options judges the pieces the rules
+// keep (of 3+ words, speaker not named inside), and only those.
+TEST(QuoteExtractorTest, PieceClassifierDropsWhatItScoresBelowItsThreshold) {
+  QuotePieceModel model;
+  model.Set("bias", 4);
+  model.Set("prev=slogan", -8);  // a piece after "slogan" is no quote
+  model.set_threshold(0.5);
+  QuoteExtractor::Options options;
+  options.piece_model = &model;
+  QuoteExtractor extractor(options);
+  std::string text = "Ada Voss said " LQ "the ferry will sail again soon." RQ
+                     " Her slogan " LQ "ferries for every town" RQ " was everywhere.";
+  std::vector<JudgedPiece> judged = extractor.Judge(text);
+  ASSERT_EQ(judged.size(), 2u);
+  EXPECT_EQ(judged[0].rules, 0u);
+  EXPECT_EQ(judged[1].rules, 1u << static_cast<int>(QuoteRule::kPieceModel));
+  EXPECT_STREQ(QuoteRuleName(QuoteRule::kPieceModel), "piece-model");
+  ASSERT_EQ(extractor.Extract(text).size(), 1u);
+  // Without it (or switched off), both stay.
+  options.classify_pieces = false;
+  EXPECT_EQ(QuoteExtractor(options).Extract(text).size(), 2u);
+}
+
+}  // namespace
+}  // namespace storyfuse

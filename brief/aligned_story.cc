@@ -17,7 +17,7 @@ constexpr float kParaphraseCosine = 0.35f;
 
 AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter,
                            const StatementMatcher* matcher)
-    : members_(&members), matcher_(matcher),
+    : members_(&members), matcher_(matcher), support_(*matcher),
       aligner_(std::make_unique<SentenceAligner>(0.5f, segmenter, matcher)) {
   for (const auto& m : members) {
     aligner_->AddArticle(m.article->text);
@@ -128,6 +128,33 @@ std::vector<SpanSupport> AlignedStory::Supporters(uint32_t sentence) const {
   return out;
 }
 
+std::vector<SpanSupport> AlignedStory::Citations(uint32_t sentence, const MatchSentence* piece) const {
+  std::vector<SpanSupport> out;
+  if (alignment_.scored.empty()) return out;  // no matcher
+  const uint32_t own = alignment_.sentences[sentence].article;
+  const MatchSentence& claim = piece != nullptr ? *piece : aligner_->ForMatcher(sentence);
+  // The matcher's probabilities the aligner already computed (for the
+  // whole sentence only).
+  std::map<uint32_t, float> scored;
+  if (piece == nullptr) scored.insert(alignment_.scored[sentence].begin(), alignment_.scored[sentence].end());
+  std::map<uint32_t, SpanSupport> best;  // by article
+  for (auto [j, share] : aligner_->Covering(sentence, kCitationCoverage)) {
+    uint32_t a = alignment_.sentences[j].article;
+    if (a == own) continue;
+    auto it = scored.find(j);
+    // A sentence the aligner did not score (cosine under its candidate
+    // bar) can only contain the claim: reading it is worth it only when
+    // it uses most of the claim's terms.
+    if (it == scored.end() && piece == nullptr && share < kContainmentCoverage) continue;
+    float s = support_.Score(claim, aligner_->ForMatcher(j), it == scored.end() ? -1 : it->second);
+    if (!support_.Supports(s)) continue;
+    auto b = best.find(a);
+    if (b == best.end() || s > b->second.support) best[a] = {a, static_cast<int>(j), s};
+  }
+  for (const auto& [a, s] : best) out.push_back(s);
+  return out;
+}
+
 bool AlignedStory::StatedElsewhere(uint32_t sentence) const {
   const std::string origin = Origin(alignment_.sentences[sentence].article);
   for (uint32_t j = 0; j < alignment_.sentences.size(); ++j) {
@@ -142,8 +169,8 @@ bool AlignedStory::StatedElsewhere(uint32_t sentence) const {
 SpanSupport AlignedStory::BestSupport(const MatchSentence& claim, uint32_t article) const {
   SpanSupport best{article, -1, 0};
   for (uint32_t i = first_sentence_[article]; i < first_sentence_[article + 1]; ++i) {
-    float p = matcher_->Probability(claim, aligner_->ForMatcher(i));
-    if (matcher_->Supports(p) && p > best.support) best = {article, static_cast<int>(i), p};
+    float s = support_.Score(claim, aligner_->ForMatcher(i));
+    if (support_.Supports(s) && s > best.support) best = {article, static_cast<int>(i), s};
   }
   return best;
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analyze/date_resolver.h"
+#include "brief/citation_support.h"
 #include "brief/sentence_aligner.h"
 #include "brief/statement_matcher.h"
 #include "brief/story_brief.h"
@@ -76,13 +77,31 @@ class AlignedStory {
   // what `sentence` states, when the matcher says it does (Supports), in
   // article order. Looks at the candidates the aligner scored.
   std::vector<SpanSupport> Supporters(uint32_t sentence) const;
+  // Per article other than `sentence`'s own, the sentence that best states
+  // what `sentence` states in the direction a citation needs (the cited
+  // sentence may say more: CitationSupport), when one does, in article
+  // order; `support` is CitationSupport's score. Looks at every sentence
+  // of the other articles that uses at least kCitationCoverage of its
+  // term weight. `claim`, when given, is what is shown of the sentence
+  // (a piece of it) as ReadClaim() read it.
+  std::vector<SpanSupport> Citations(uint32_t sentence, const MatchSentence* claim = nullptr) const;
+  // Sentences using less of a claim's term weight are not read for a
+  // citation: CitationSupport asks at least half of it (kParaphraseShare;
+  // counted there with loose stems too, a rare gain not worth reading
+  // every sentence for).
+  static constexpr float kCitationCoverage = 0.5f;
+  // The same for sentences the aligner did not score against the claim:
+  // only CitationSupport's containment can accept them (kContainedShare
+  // 0.85 of the weight, with loose stems; 0.7 of exact stems leaves room).
+  static constexpr float kContainmentCoverage = 0.7f;
+  const CitationSupport& citation_support() const { return support_; }
   // Whether an article of another origin than `sentence`'s may state it in
   // any words: a sentence the matcher scores at or above its recall point,
   // or one this close in cosine. Scans every sentence of other origins.
   bool StatedElsewhere(uint32_t sentence) const;
   // The sentence of `article` that best states `claim` (any text: a
-  // quotation, a number's sentence) and its probability; sentence -1 when
-  // none reaches the matcher's operating point. Reads the claim once per
+  // quotation, a number's sentence) and its CitationSupport score;
+  // sentence -1 when none supports it. Reads the claim once per
   // call and compares it with each of the article's sentences.
   SpanSupport BestSupport(const MatchSentence& claim, uint32_t article) const;
   // `claim` read for the matcher (for BestSupport).
@@ -116,6 +135,7 @@ class AlignedStory {
 
   const std::vector<StoryMember>* members_;
   const StatementMatcher* matcher_;
+  CitationSupport support_;
   std::unique_ptr<SentenceAligner> aligner_;
   Alignment alignment_;
   std::vector<CodePointIndex> code_points_;

@@ -60,8 +60,9 @@ int CountWords(std::string_view s) { return Summarizer::CountWords(s); }
 
 // A statement shown through `shown` (a sentence, or a piece of one:
 // `span`), citing its own span (support 1) and, per other article, the
-// sentence the matcher says states the same thing, with its probability.
-// An article whose best sentence does not state it is not cited.
+// sentence that states it (AlignedStory::Citations: it may say more), with
+// its support. An article whose best sentence does not state it is not
+// cited.
 Statement Cite(const AlignedStory& v, uint32_t shown, Span span, std::set<uint32_t>* groups) {
   const AlignedSentence& own = v.alignment().sentences[shown];
   Statement st;
@@ -70,7 +71,12 @@ Statement Cite(const AlignedStory& v, uint32_t shown, Span span, std::set<uint32
   st.spans.push_back(v.ToSourceSpan(own.article, span));
   std::set<std::string> origins = {v.Origin(own.article)};
   if (groups != nullptr) groups->insert(own.group);
-  for (const SpanSupport& s : v.Supporters(shown)) {
+  // A piece of the sentence is its own claim: the citations must state
+  // what is shown, not the sentence it was cut from.
+  bool piece = span.begin != own.span.begin || span.end != own.span.end;
+  MatchSentence claim;
+  if (piece) claim = v.ReadClaim(st.text);
+  for (const SpanSupport& s : v.Citations(shown, piece ? &claim : nullptr)) {
     if (s.article == own.article) continue;
     const AlignedSentence& other = v.alignment().sentences[s.sentence];
     st.sources.push_back(v.article(s.article).id);

@@ -44,6 +44,8 @@ struct SentenceAligner::Impl {
   // occurrence again was the aligner's main cost.
   std::unordered_map<std::string, uint32_t> word_terms;
   std::vector<uint32_t> df;                 // articles per term
+  std::vector<float> idf;                   // per term, Idf() once Align() ran (Covered reads it often)
+  std::vector<std::vector<uint32_t>> postings;  // per term, the sentences using it (after Align())
   std::vector<std::string_view> texts;
   std::vector<SegmentedText> segmented;  // per article
   std::vector<AlignedSentence> sentences;
@@ -87,6 +89,8 @@ struct SentenceAligner::Impl {
   }
 
   void BuildVectors() {
+    idf.resize(df.size());
+    for (size_t t = 0; t < df.size(); ++t) idf[t] = Idf(static_cast<uint32_t>(t));
     vectors.assign(sentences.size(), {});
     for (size_t i = 0; i < sentences.size(); ++i) {
       TermVector& v = vectors[i];
@@ -163,6 +167,39 @@ const SegmentedText& SentenceAligner::Segmented(uint32_t article) const {
 
 float SentenceAligner::Similarity(uint32_t a, uint32_t b) const { return impl_->Cosine(a, b); }
 
+std::vector<std::pair<uint32_t, float>> SentenceAligner::Covering(uint32_t a, float min_share) const {
+  const Impl& m = *impl_;
+  std::vector<std::pair<uint32_t, float>> out;
+  float total = 0;
+  for (auto [term, count] : m.raw_terms[a]) total += m.idf[term];
+  if (total <= 0) return out;
+  std::unordered_map<uint32_t, float> found;
+  for (auto [term, count] : m.raw_terms[a]) {
+    for (uint32_t j : m.postings[term]) {
+      if (m.sentences[j].article != m.sentences[a].article) found[j] += m.idf[term];
+    }
+  }
+  for (auto [j, w] : found) {
+    if (w >= min_share * total) out.push_back({j, w / total});
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+float SentenceAligner::Covered(uint32_t a, uint32_t b) const {
+  const auto& x = impl_->raw_terms[a];
+  const auto& y = impl_->raw_terms[b];
+  float total = 0, found = 0;
+  size_t j = 0;
+  for (auto [term, count] : x) {
+    float w = impl_->idf[term];
+    total += w;
+    while (j < y.size() && y[j].first < term) ++j;
+    if (j < y.size() && y[j].first == term) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
 const MatchSentence& SentenceAligner::ForMatcher(uint32_t s) const {
   Impl& m = *impl_;
   if (m.for_matcher.size() < m.sentences.size()) m.for_matcher.resize(m.sentences.size());
@@ -208,6 +245,10 @@ Alignment SentenceAligner::Align() {
   std::vector<std::vector<std::pair<uint32_t, float>>> weighted(m.df.size());
   for (uint32_t i = 0; i < n; ++i) {
     for (auto [term, w] : m.vectors[i].terms) weighted[term].push_back({i, w});
+  }
+  m.postings.assign(m.df.size(), {});
+  for (uint32_t i = 0; i < n; ++i) {
+    for (auto [term, w] : m.vectors[i].terms) m.postings[term].push_back(i);
   }
   std::vector<uint32_t> candidates;
   std::vector<uint32_t> stamp(n, UINT32_MAX);

@@ -93,6 +93,16 @@ class SentenceAligner {
   // Cosine similarity of sentences `a` and `b` of the last Align() result.
   float Similarity(uint32_t a, uint32_t b) const;
 
+  // The share of sentence `a`'s term weight (idf) that sentence `b` uses:
+  // how much of what `a` says `b` may state, in that direction (b may say
+  // more). Cheap: a merge of two term lists.
+  float Covered(uint32_t a, uint32_t b) const;
+  // The sentences of other articles than `a`'s that use at least
+  // `min_share` of `a`'s term weight, with that share, in sentence order
+  // (through the inverted index: the cost follows shared terms, not the
+  // sentence count).
+  std::vector<std::pair<uint32_t, float>> Covering(uint32_t a, float min_share) const;
+
   // With a matcher: the probability that sentences `a` and `b` state the
   // same thing (0 without one). Reads each sentence for the matcher once.
   float Match(uint32_t a, uint32_t b) const;

@@ -80,40 +80,19 @@ TEST(SentenceAlignerTest, TheMatcherLinksStatementsNotFrames) {
   EXPECT_TRUE(StatementMatcher::Shipped().Supports(a.neighbours[2][0].second));
 }
 
-double CpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-// CPU seconds to align `articles` articles of `n` copies of one sentence
-// each (the least of three runs: the machine is shared).
-double RepeatedSentenceSeconds(int articles, int n) {
+// Issue #22: one article of 40,000 repeated sentences took 5.9 s, every
+// pair of its sentences being scored before same-article pairs were
+// dropped. What must hold here is the output; the cost's growth is
+// measured by tests/hostile (StageCostTest.AlignerOn*), where heap pages
+// are kept between runs so the kernel's page faults are not counted.
+TEST(SentenceAlignerTest, PathologicalRepetitionKeepsEverySentence) {
   std::string text;
-  for (int i = 0; i < n; ++i) text += "The dam on the Vell river opened its gates at noon today.\n";
-  double best = 1e9;
-  for (int run = 0; run < 3; ++run) {
-    double start = CpuSeconds();
+  for (int i = 0; i < 5000; ++i) text += "The dam on the Vell river opened its gates at noon today.\n";
+  for (int articles : {1, 2}) {
     SentenceAligner aligner(0.5f, nullptr, &StatementMatcher::Shipped());
     for (int a = 0; a < articles; ++a) aligner.AddArticle(text);
     Alignment out = aligner.Align();
-    best = std::min(best, CpuSeconds() - start);
-    EXPECT_EQ(out.sentences.size(), static_cast<size_t>(articles * n));
-  }
-  return best;
-}
-
-// Issue #22: one article of 40,000 repeated sentences took 5.9 s, every
-// pair of its sentences being scored before same-article pairs were
-// dropped. Now they are never candidates, and a term in more than
-// kMaxPostings sentences makes none: 4x the input may cost at most 6x.
-TEST(SentenceAlignerTest, PathologicalRepetitionGrowsLinearly) {
-  constexpr int kN = 5000;
-  for (int articles : {1, 2}) {
-    double small = RepeatedSentenceSeconds(articles, kN);
-    double large = RepeatedSentenceSeconds(articles, 4 * kN);
-    EXPECT_LE(large, 6 * std::max(small, 1e-3)) << articles << " article(s): " << small << " s at N, " << large
-                                               << " s at 4N";
+    EXPECT_EQ(out.sentences.size(), static_cast<size_t>(articles * 5000));
   }
 }
 

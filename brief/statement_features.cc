@@ -9,6 +9,7 @@
 #include "analyze/number_extractor.h"
 #include "analyze/speaker_lexicon.h"
 #include "brief/stem_cache.h"
+#include "text/opposite_words.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
 #include "text/word_lexer.h"
@@ -367,6 +368,7 @@ MatchSentence StatementFeatures::Read(std::string_view sentence, const IdfTable&
   m.words = static_cast<int>(words.size());
   std::string joined;
   uint64_t last_content = 0;
+  std::vector<std::pair<uint64_t, uint64_t>> loose_of;  // (stem, loose stem) of content words
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     uint64_t h = w.hash;
@@ -380,11 +382,16 @@ MatchSentence StatementFeatures::Read(std::string_view sentence, const IdfTable&
       if (last_content != 0) m.content_bigrams.push_back(Combine(last_content, w.stem));
       last_content = w.stem;
       if (!w.number && !NameWord(w)) m.plain.push_back(Loose(w.folded));
-      if (!w.number) m.prefixes.push_back(Loose(w.folded));
+      if (!w.number) {
+        m.prefixes.push_back(Loose(w.folded));
+        loose_of.push_back({w.stem, m.prefixes.back()});
+      }
       if (w.quoted) m.quoted.push_back(w.stem);
     }
     if (NameWord(w)) m.names.push_back(h);
     if (IsNegation(w.folded)) ++m.negations;
+    if (double v = NumberExtractor::WordValue(w.folded); v > 0) m.word_numbers.push_back(v);
+    if (Sense sense = OppositeWords::Of(w.folded); sense.pair > 0) m.senses.push_back(2 * sense.pair + (sense.side > 0));
     if (!w.number) {
       if (int day = WeekdayFromWord(w.folded); day >= 0 && w.capitalized) m.weekdays.push_back(day);
       bool abbreviated = false;
@@ -406,7 +413,10 @@ MatchSentence StatementFeatures::Read(std::string_view sentence, const IdfTable&
   m.content.erase(std::unique(m.content.begin(), m.content.end(),
                               [](const auto& x, const auto& y) { return x.first == y.first; }),
                   m.content.end());
+  std::sort(loose_of.begin(), loose_of.end());
   for (auto [h, w] : m.content) {
+    auto it = std::lower_bound(loose_of.begin(), loose_of.end(), std::make_pair(h, uint64_t{0}));
+    m.content_loose.push_back(it != loose_of.end() && it->first == h ? it->second : 0);
     m.weight += w;
     m.norm += w * w;
   }
@@ -416,6 +426,7 @@ MatchSentence StatementFeatures::Read(std::string_view sentence, const IdfTable&
     SortUnique(v);
   }
   SortUnique(&m.weekdays);
+  SortUnique(&m.senses);
   SortUnique(&m.months);
   m.speaker = Speaker(words);
   m.numbers = Numbers(sentence, lex);
@@ -438,6 +449,42 @@ bool StatementFeatures::DifferentSpeakers(const MatchSentence& a, const MatchSen
 bool StatementFeatures::DifferentFacts(const MatchSentence& a, const MatchSentence& b) {
   if (UnmatchedNumbers(a.numbers, b.numbers) > 0 && UnmatchedNumbers(b.numbers, a.numbers) > 0) return true;
   return Disjoint(a.weekdays, b.weekdays) || Disjoint(a.months, b.months);
+}
+
+ClaimCoverage StatementFeatures::Covers(const MatchSentence& claim, const MatchSentence& span) {
+  ClaimCoverage c;
+  float found = 0;
+  // A content word found only as a loose stem ("disappointment" for
+  // "disappointed") counts as found.
+  for (size_t i = 0; i < claim.content.size(); ++i) {
+    auto [h, w] = claim.content[i];
+    uint64_t loose = claim.content_loose[i];
+    if (Contains(span.stems, h) || (loose != 0 && Contains(span.prefixes, loose))) found += w;
+  }
+  c.weight_share = claim.weight > 0 ? found / claim.weight : 0;
+  c.missing_words = UnmatchedWords(claim, span);
+  c.missing_names = UnmatchedNames(claim, span);
+  c.extra_names = UnmatchedNames(span, claim);
+  c.missing_numbers = UnmatchedNumbers(claim.numbers, span.numbers);
+  // A number word the extractor reads as no figure ("six others died")
+  // still must be in the span, as a word or in digits.
+  std::vector<double> span_values = span.numbers;
+  span_values.insert(span_values.end(), span.word_numbers.begin(), span.word_numbers.end());
+  c.missing_numbers += UnmatchedNumbers(claim.word_numbers, span_values);
+  auto lacks = [](const std::vector<int>& a, const std::vector<int>& b) {
+    return std::any_of(a.begin(), a.end(), [&](int x) { return !std::binary_search(b.begin(), b.end(), x); });
+  };
+  c.missing_calendar = lacks(claim.weekdays, span.weekdays) || lacks(claim.months, span.months);
+  c.negation_differs = (claim.negations > 0) != (span.negations > 0);
+  for (int s : claim.senses) {
+    int opposite = s ^ 1;
+    if (std::binary_search(span.senses.begin(), span.senses.end(), opposite) &&
+        !std::binary_search(span.senses.begin(), span.senses.end(), s)) {
+      c.opposite = true;
+    }
+  }
+  c.different_speakers = DifferentSpeakers(claim, span);
+  return c;
 }
 
 const std::vector<std::string>& StatementFeatures::FeatureNames() {

@@ -13,6 +13,7 @@ void RegisterTrain(CLI::App& app, int* exit_code) {
   train->require_subcommand(1);
   RegisterTrainAlign(*train, exit_code);
   RegisterTrainEntities(*train, exit_code);
+  RegisterTrainQuotes(*train, exit_code);
   RegisterTrainSpeakers(*train, exit_code);
 }
 

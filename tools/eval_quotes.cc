@@ -25,6 +25,7 @@ struct EvalQuotesOptions {
   bool dump = false;
   bool rules = false;
   bool rules_only = false;
+  bool no_piece_model = false;
 };
 
 // Per precision rule, the pieces it alone drops (what turning it off would
@@ -131,6 +132,7 @@ int RunEvalQuotes(const EvalQuotesOptions& opt) {
   for (const std::string& e : errors) std::fprintf(stderr, "storyfuse: %s\n", e.c_str());
   QuoteExtractor::Options options;
   options.rank_speakers = !opt.rules_only;
+  options.classify_pieces = !opt.no_piece_model;
   QuoteExtractor extractor(options);
   QuoteScorer scorer;
   std::vector<RuleTally> tally(static_cast<size_t>(QuoteRule::kCount));
@@ -171,6 +173,8 @@ void RegisterEvalQuotes(CLI::App& eval, int* exit_code) {
   cmd->add_flag("--rules", opt->rules,
                 "Also count, per precision rule, the gold and other pieces it drops alone and in all");
   cmd->add_flag("--rules-only", opt->rules_only, "Choose speakers by the rules alone, without the learned ranker");
+  cmd->add_flag("--no-piece-model", opt->no_piece_model,
+                "Keep every piece the rules keep, without the learned piece classifier");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalQuotes(*opt); });
 }
 

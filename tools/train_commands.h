@@ -13,6 +13,7 @@ namespace storyfuse {
 // Each train_<name>.cc defines RegisterTrain<Name>; cmd_train.cc calls it.
 void RegisterTrainAlign(CLI::App& train, int* exit_code);
 void RegisterTrainEntities(CLI::App& train, int* exit_code);
+void RegisterTrainQuotes(CLI::App& train, int* exit_code);
 void RegisterTrainSpeakers(CLI::App& train, int* exit_code);
 
 }  // namespace storyfuse

@@ -1,0 +1,20 @@
+#include "brief/citation_support.h"
+
+namespace storyfuse {
+
+bool CitationSupport::Vetoed(const ClaimCoverage& c) {
+  return c.different_speakers || c.missing_numbers > 0 || c.missing_calendar || c.negation_differs || c.opposite ||
+         c.missing_names > 0;
+}
+
+float CitationSupport::Score(const MatchSentence& claim, const MatchSentence& span, float probability) const {
+  ClaimCoverage c = StatementFeatures::Covers(claim, span);
+  if (Vetoed(c)) return 0;
+  if (c.weight_share >= kContainedShare && c.missing_words <= kMaxMissingWords) {
+    return c.weight_share;
+  }
+  if (c.weight_share < kParaphraseShare) return 0;
+  return probability >= 0 ? probability : matcher_->Probability(claim, span);
+}
+
+}  // namespace storyfuse
