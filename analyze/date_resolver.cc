@@ -1,5 +1,6 @@
 #include "analyze/date_resolver.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -182,11 +183,15 @@ const ShortWordSet& YearPrefixes() {
   return *kWords;
 }
 
+// Words before a bare year that make it a date only when the year closes
+// its phrase ("for 1998.", but "for 2000 people").
+bool WeakYearCue(std::string_view w) { return w == "for" || w == "over"; }
+
 // Words before a bare year that make it a date ("in 2024", "the 2024
 // election"); a year alone is too often a count ("2000 workers").
 const ShortWordSet& YearCues() {
   static const auto* kWords = new ShortWordSet{
-      "in",  "since", "by",     "from",   "until", "till", "through", "during", "of",  "early", "late", "mid",
+      "in",  "since", "by",     "from",   "until", "till", "through", "throughout", "during", "of",  "early", "late", "mid",
       "year", "before", "after", "around", "between", "and", "to", "the", "a", "an", "his", "her", "its",
       "their", "our", "summer", "spring", "winter", "fall", "autumn", "fiscal"};
   return *kWords;
@@ -194,6 +199,13 @@ const ShortWordSet& YearCues() {
 
 class Parser {
  public:
+  // At most this many tokens between a time and its day ("10 a.m. on
+  // Friday", "Friday, at noon") make the two one date.
+  static constexpr size_t kAdjacentGap = 2;
+  // Mentions looked at on each side of a time for its day: the day is
+  // next to it or one mention away; a fixed number keeps the pass linear.
+  static constexpr size_t kDayNeighbours = 3;
+
   Parser(std::string_view text, const std::vector<LexToken>& tokens, std::string_view anchor_iso)
       : t_(text, tokens) {
     anchor_ = ParseIsoDay(anchor_iso);
@@ -207,6 +219,7 @@ class Parser {
       i += used > 0 ? used : 1;
     }
     AssignRoles();
+    DateTimesOfDay();
     return std::move(out_);
   }
 
@@ -232,8 +245,10 @@ class Parser {
     if (size_t n = MatchWeekOf(i)) return n;
     if (size_t n = MatchAnaphoric(i)) return n;
     if (size_t n = MatchDeictic(i)) return n;
+    if (size_t n = MatchTheYear(i)) return n;
     if (size_t n = MatchAgo(i)) return n;
     if (size_t n = MatchWeekday(i)) return n;
+    if (size_t n = MatchTimeOfDay(i)) return n;
     return MatchYear(i);
   }
 
@@ -248,7 +263,7 @@ class Parser {
         "today", "tonight", "yesterday", "tomorrow", "earlier", "later", "early", "late", "this",
         "last", "past", "next", "coming", "few", "several", "a", "an", "one", "two", "three",
         "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "days",
-        "weeks", "months", "years", "the", "mid", "that"};
+        "weeks", "months", "years", "the", "mid", "that", "noon", "midday"};
     return kStarts->Contains(t_.Low(i));
   }
 
@@ -416,6 +431,15 @@ class Parser {
       bool abbr;
       if (MonthAt(i - 2, &len, &abbr) != 0) return true;
     }
+    // "mid-August": the prefix makes any month a date.
+    if (StartWithMid(i) != i) return true;
+    // "the August bombings", "the May elections": a month between "the"
+    // and a lower-case noun modifies it as a date; as a name or a word it
+    // would be followed by a capital or stand alone ("the March on ...").
+    size_t len;
+    bool abbr;
+    MonthAt(i, &len, &abbr);
+    if (p == "the" && IsWord(i + len) && !t_.Capitalized(i + len)) return true;
     bool common = m == 3 || m == 4 || m == 5 || m == 6 || m == 8;
     return !common && !t_.at(i).sentence_start;
   }
@@ -760,6 +784,19 @@ class Parser {
     return 0;
   }
 
+  // "by the end of the year", "later in the year": the year of the
+  // report. Not "the year to March", "the year before", "in the year
+  // since ...", "the year 2000", which are spans or other years.
+  size_t MatchTheYear(size_t i) {
+    if (!WordIs(i, "the") || !WordIs(i + 1, "year")) return 0;
+    std::string_view p = Prev(i);
+    if (p != "of" && p != "in") return 0;
+    static const auto* kSpanWords = new ShortWordSet{"to",    "before", "after", "earlier", "later", "ago",
+                                                     "since", "ending", "ended", "through", "until", "from"};
+    if (IsNum(i + 2) || kSpanWords->Contains(Low(i + 2))) return 0;
+    return AddPeriod(i, i + 1, DateGranularity::kYear, 0);
+  }
+
   // "today's youth", "in today's world": today as the present age, not a
   // day (TimeML's PRESENT_REF).
   bool GenericToday(size_t i) const {
@@ -869,6 +906,12 @@ class Parser {
     size_t first = i;
     if (PunctIs(i - 1, "-") && Glued(i) && Glued(i - 1) && i >= 2 && YearPrefixes().Contains(Low(i - 2))) {
       first = i - 2;  // "mid-1998", "post-1959"
+    } else if (WeakYearCue(p)) {
+      // "earnings for 1998 rose", "up 5 percent over 1997.": these words
+      // also take counts ("for 2000 people"), so the year must close its
+      // phrase: punctuation, a capital or a verb next.
+      bool closes = !IsWord(i + 1) || t_.Capitalized(i + 1) || DateTense::CueAt(t_, i + 1) != Tense::kNone;
+      if (!closes) return 0;
     } else if (!YearCues().Contains(p)) {
       // The second year of a list or range: "1995, 1996", "1991-1997".
       bool after_year = i >= 2 && YearAt(i - 2) && (PunctIs(i - 1, ",") || PunctIs(i - 1, "-"));
@@ -884,6 +927,100 @@ class Parser {
     if (IsPercentOrUnit(i + 1)) return 0;
     Add(first, i, FormatYear(y), DateGranularity::kYear, false);
     return 1;
+  }
+
+  // ---- times of day ----
+
+  // "10:35 a.m.", "9 p.m.", "noon", "midday": kept aside, to be dated by
+  // their sentence's day once the whole text is read (the day may follow:
+  // "at 10:35 a.m. (0735 GMT) Friday"). Midnight is left out: it sits
+  // between two days.
+  size_t MatchTimeOfDay(size_t i) {
+    size_t last = 0;
+    if (WordIs(i, "noon") || WordIs(i, "midday")) {
+      last = i;
+    } else if (IsNum(i) && Raw(i).size() <= 2) {
+      size_t k = IsClock(i) ? i + 2 : i;
+      if (!IsMeridiem(k + 1)) return 0;
+      last = k + 1;
+    } else {
+      return 0;
+    }
+    times_.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(last)});
+    return last + 1 - i;
+  }
+
+  bool IsMeridiem(size_t i) const {
+    return WordIs(i, "a.m.") || WordIs(i, "p.m.") || WordIs(i, "am") || WordIs(i, "pm");
+  }
+
+  // Runs after AssignRoles. A time of day takes the date of the nearest
+  // exact day in its sentence
+  // ("at midday, according to a statement today"); with none, it says no
+  // date. A time next to its day ("10 a.m. Friday", "Friday at noon")
+  // adds nothing to that day and is left to it: annotators and readers
+  // take the two as one date.
+  void DateTimesOfDay() {
+    if (times_.empty()) return;
+    const size_t dates = out_.size();  // the scan's mentions, in text order
+    for (const TokenRange& tr : times_) {
+      std::optional<size_t> day = NearestDayInSentence(tr, dates);
+      if (!day) continue;
+      const DateMention& d = out_[*day];
+      const TokenRange& dr = ranges_[*day];
+      size_t gap = dr.first > tr.last ? dr.first - tr.last - 1 : tr.first - dr.last - 1;
+      if (gap <= kAdjacentGap) continue;
+      DateMention m;
+      m.span = t_.SpanOf(tr.first, tr.last);
+      m.sentence = d.sentence;
+      m.iso = d.iso;
+      m.granularity = DateGranularity::kDay;
+      m.anchor = d.anchor;
+      m.relative = d.relative;
+      // The time is that date, in the role the date plays: a time beside
+      // "after the Aug. 7 bombings" is no event of Aug. 7.
+      m.role = d.role;
+      out_.push_back(std::move(m));
+      ranges_.push_back(tr);
+    }
+    // Back to text order (mentions never overlap, so their first tokens
+    // order them).
+    std::vector<size_t> idx(out_.size());
+    for (size_t k = 0; k < idx.size(); ++k) idx[k] = k;
+    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return ranges_[a].first < ranges_[b].first; });
+    std::vector<DateMention> out;
+    std::vector<TokenRange> ranges;
+    out.reserve(idx.size());
+    ranges.reserve(idx.size());
+    for (size_t k : idx) {
+      out.push_back(std::move(out_[k]));
+      ranges.push_back(ranges_[k]);
+    }
+    out_ = std::move(out);
+    ranges_ = std::move(ranges);
+  }
+
+  // The exact, resolved day mention nearest to the time at `tr` within its
+  // sentence, among the kDayNeighbours mentions on each side, of the first
+  // `dates` mentions.
+  std::optional<size_t> NearestDayInSentence(const TokenRange& tr, size_t dates) const {
+    size_t at = std::lower_bound(ranges_.begin(), ranges_.begin() + dates, tr.first,
+                                 [](const TokenRange& r, uint32_t f) { return r.first < f; }) -
+                ranges_.begin();
+    size_t begin = t_.SentenceBegin(tr.first), end = t_.SentenceEnd(tr.first);
+    std::optional<size_t> best;
+    size_t best_dist = SIZE_MAX;
+    auto consider = [&](size_t k) {
+      const TokenRange& r = ranges_[k];
+      if (r.first < begin || r.last > end) return;
+      const DateMention& m = out_[k];
+      if (m.granularity != DateGranularity::kDay || m.approximate || m.iso.empty()) return;
+      size_t dist = r.first > tr.last ? r.first - tr.last : tr.first - r.last;
+      if (dist < best_dist) best = k, best_dist = dist;
+    };
+    for (size_t n = 0; n < kDayNeighbours && at + n < dates; ++n) consider(at + n);
+    for (size_t n = 1; n <= kDayNeighbours && n <= at; ++n) consider(at - n);
+    return best;
   }
 
   // ---- roles ----
@@ -906,6 +1043,7 @@ class Parser {
   std::vector<DateMention> out_;
   std::vector<TokenRange> ranges_;        // per mention of out_
   std::optional<Reference> reference_;    // the last exact date given
+  std::vector<TokenRange> times_;         // times of day, dated after the scan
 };
 
 }  // namespace

@@ -10,7 +10,9 @@
 // publication date, or the story's date when the article has none):
 // "Thursday", "last Tuesday", "next week", "yesterday", "today",
 // "earlier this year", "since January", "two days ago", "days earlier",
-// "the week of July 7". Narrative forms, resolved against the last exact
+// "the week of July 7", "by the end of the year". A time of day ("10:35
+// a.m.", "midday") takes the date of the nearest exact day in its
+// sentence unless it sits next to it. Narrative forms, resolved against the last exact
 // date the text gave (the anchor when none): "that day", "later that
 // year", "the next day", "the day before", "a year earlier".
 //
@@ -31,8 +33,8 @@
 // - Each mention has a role (date_role.h): an event date, a background
 //   date ("since the war began in February 2022") or a stamp (a
 //   "Published ..." line). Timelines use event dates only.
-// Not dates: times of day, durations ("for three days"), ages, decades,
-// seasons.
+// Not dates: times of day without a day in their sentence, durations
+// ("for three days"), ages, decades, seasons.
 //
 // Stateless; thread-safe. Linear in the text's size.
 #ifndef STORYFUSE_ANALYZE_DATE_RESOLVER_H_

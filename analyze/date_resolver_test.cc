@@ -49,6 +49,10 @@ const DateCase kCases[] = {
     {"Rates were cut in mid-July.", "2025-07-20", "mid-July", "2025-07", "month"},
     {"The 10th of July was hot.", "2025-08-01", "The 10th of July", "2025-07-10", "day"},
     {"Exports grew in December.", "2025-07-11", "December", "2024-12", "month"},
+    // A month that is also a word is a date after "mid-" or between "the"
+    // and a lower-case noun.
+    {"Fares rose in mid-August.", "2025-07-11", "mid-August", "2024-08", "month"},
+    {"Officials counted the ballots of the May elections.", "2025-07-11", "May", "2025-05", "month"},
     // Tense (DateTense): intentions, modals, passives, names, fronted dates.
     {"The envoy plans to leave on Tuesday.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
     {"Protesters planned a rally on Saturday.", "2025-07-11", "Saturday", "2025-07-12", "day"},
@@ -58,6 +62,13 @@ const DateCase kCases[] = {
     {"He said the father would be traveling to the United States Thursday.", "2025-07-09", "Thursday",
      "2025-07-10", "day"},
     {"The group could leave as soon as Tuesday.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
+    {"The mayor could not be reached Monday.", "2025-07-11", "Monday", "2025-07-07", "day"},
+    {"The mayor couldn't be reached Monday.", "2025-07-11", "Monday", "2025-07-07", "day"},
+    // A past auxiliary of an intention is a future seen from the past.
+    {"Exiles called a march for Saturday and were planning to block roads.", "2025-07-11", "Saturday",
+     "2025-07-12", "day"},
+    {"Crews cleared the pier Sunday, which was expected to reopen.", "2025-07-11", "Sunday", "2025-07-06",
+     "day"},
     {"In January, a week after the vote, a storm damaged the pier.", "2025-10-25", "January", "2025-01",
      "month"},
     {"On Friday, when the mayor set aside vacation plans, the port closed.", "2025-07-14", "Friday",
@@ -100,7 +111,16 @@ const DateCase kCases[] = {
     {"Investigators, wondering how he could have escaped, searched the site on April 8.", "2025-05-05",
      "April 8", "2025-04-08", "day"},
     {"The attacks date back to 1994.", "2025-07-11", "1994", "1994", "year"},
+    {"Tolls were frozen throughout 2023.", "2025-07-11", "2023", "2023", "year"},
+    {"The mill's output for 2023 fell sharply.", "2025-07-11", "2023", "2023", "year"},
+    {"Rents rose 4 percent over 2023.", "2025-07-11", "2023", "2023", "year"},
+    // "the year" after "of" or "in" is the report's year.
+    {"The dam should be finished by the end of the year.", "2025-07-11", "the year", "2025", "year"},
     {"``Today, we have our suspect,'' she said.", "2025-07-11", "Today", "2025-07-11", "day"},
+    // A time of day takes its sentence's day, before or after it.
+    {"The ferry left at 9:40 p.m. local time, three hours late, on Wednesday.", "2025-07-11", "9:40 p.m.",
+     "2025-07-09", "day"},
+    {"Judges rule at midday, a court statement said Tuesday.", "2025-07-11", "midday", "2025-07-08", "day"},
 };
 
 void PrintTo(const DateCase& c, std::ostream* os) { *os << c.text; }
@@ -127,6 +147,13 @@ const char* const kNotDates[] = {
     "The harbour is busy in summer.", "Trade grew in the 1990s.", "The strike lasted for three days.",
     "In today's world, news travels fast.", "Today's youth read less.", "She visited Easter Island.",
     "Crowds marked the Lunar New Year's start.",
+    // A time of day without a day in its sentence.
+    "The shop opens at 9 a.m. sharp.",
+    // A month word between "the" and a name is part of the name.
+    "Marchers joined the March On Harbour Road.",
+    // "for" and "over" also take counts; "the year" may be a span.
+    "Seats for 2000 people were added.", "The club has over 1500 members.",
+    "Output rose 3% in the year to March.", "Crime fell in the year since the curfew began.",
 };
 
 TEST(DateResolverTest, IgnoresNonDates) {
@@ -163,6 +190,8 @@ const RoleCase kRoleCases[] = {
     {"Thursday, July 10, 2025", "Thursday, July 10, 2025", "stamp"},
     {"Tune in to Harbour Radio on Monday for the debate.", "Monday", "stamp"},
     {"On Thursday, the ministers met in Kuala Lumpur.", "Thursday", "event"},
+    // A time of day plays the role of the day it takes its date from.
+    {"The blast at 9:15 a.m. came three days after the bombing of Tuesday.", "9:15 a.m.", "background"},
 };
 
 void PrintTo(const RoleCase& c, std::ostream* os) { *os << c.text; }
@@ -179,6 +208,14 @@ TEST_P(RoleCaseTest, TellsEventFromBackground) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, RoleCaseTest, ::testing::ValuesIn(kRoleCases));
+
+TEST(DateResolverTest, TimeNextToItsDayIsNoSecondDate) {
+  for (const char* t : {"The vote is at 10 a.m. Friday.", "The vote is Friday at noon."}) {
+    std::vector<DateMention> got = DateResolver::Extract(t, "2025-07-09");
+    ASSERT_EQ(got.size(), 1u) << t;
+    EXPECT_EQ(got[0].span.In(t), "Friday") << t;
+  }
+}
 
 TEST(DateResolverTest, IsoValueWritesWeeksAsIsoWeeks) {
   DateMention m;

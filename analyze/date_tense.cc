@@ -64,6 +64,13 @@ bool EndsWithLl(std::string_view w) {
   return w.size() > 3 && (w.ends_with("'ll") || w.ends_with("\xE2\x80\x99ll"));
 }
 
+// "was", "were", "had": auxiliaries that put what follows in the past.
+bool IsPastAuxiliary(std::string_view w) { return w == "was" || w == "were" || w == "had"; }
+
+// The word after a past auxiliary starts a future ("planning to",
+// "expected to", "set to", "due", "scheduled").
+bool FutureAfterPastAux(const DateTokens& t, size_t k);
+
 }  // namespace
 
 Tense DateTense::CueAt(const DateTokens& t, size_t k) {
@@ -74,6 +81,10 @@ Tense DateTense::CueAt(const DateTokens& t, size_t k) {
   if (t.Capitalized(k) && !t.at(k).sentence_start) return Tense::kNone;
   // "could have emerged", "would have seen": a modal perfect is past.
   if (Modals().Contains(w) && t.WordIs(k + 1, "have")) return Tense::kPast;
+  // "could not be reached", "could not say": a failed attempt, which news
+  // reports after the fact.
+  if (w == "could" && t.WordIs(k + 1, "not")) return Tense::kPast;
+  if (w == "couldn't" || w == "couldn\xE2\x80\x99t") return Tense::kPast;
   // "May" opening a sentence is mostly the month.
   if (w == "may") return t.Capitalized(k) ? Tense::kNone : Tense::kFuture;
   if (FutureWords().Contains(w) || EndsWithLl(w)) return Tense::kFuture;
@@ -86,6 +97,10 @@ Tense DateTense::CueAt(const DateTokens& t, size_t k) {
     past_form = !w.ends_with("eed") || w == "agreed" || w == "freed";
   }
   if (!past_form) return Tense::kNone;
+  // "were planning to march", "was expected to land": a past auxiliary of
+  // a future intention is a future seen from the past, which news writes
+  // of events still ahead; the intention word is the cue.
+  if (IsPastAuxiliary(w) && t.InRange(k + 1) && FutureAfterPastAux(t, k + 1)) return Tense::kNone;
   // A participle after a present or bare auxiliary is not past ("must be
   // returned", "when the case is heard"); after "was" it is, and "was"
   // is a cue of its own.
@@ -132,5 +147,17 @@ Tense DateTense::Nearest(const DateTokens& t, size_t first, size_t last, size_t 
   }
   return best;
 }
+
+namespace {
+
+bool FutureAfterPastAux(const DateTokens& t, size_t k) {
+  if (t.WordIs(k, "not")) ++k;  // "were not expected to"
+  // Another auxiliary is no intention, and stopping there keeps "was was
+  // was ..." from recursing down a hostile text.
+  if (IsPastAuxiliary(t.Low(k))) return false;
+  return DateTense::CueAt(t, k) == Tense::kFuture;
+}
+
+}  // namespace
 
 }  // namespace storyfuse

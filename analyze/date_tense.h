@@ -7,12 +7,13 @@
 // and kAfter after it, within its sentence; for a date that opens its
 // sentence before a comma, the main clause after it):
 // - future: will, shall, 'll, would, the modals (must, should, could, can,
-//   might, lower-case may), scheduled, expected, due, upcoming, next,
+//   might, lower-case may; "could not" is past), scheduled, expected, due, upcoming, next,
 //   soon, intentions that govern "to" or an object ("planned to leave",
 //   "plans a rally"; not "vacation plans"), "set/going to", "is/are to",
 //   "between now and";
 // - past: a modal perfect ("could have emerged"), was, were, had, did, irregular past forms (said, met, began,
-//   ...), words in -ed (not "-eed" words such as "need"); neither after
+//   ...), words in -ed (not "-eed" words such as "need"); was, were and
+//   had are none before a future cue ("were planning to march"); neither after
 //   be, being, is, are or am, where the participle is a passive of the
 //   auxiliary's tense ("must be returned by Jan. 14" is future, "when the
 //   case is heard in May" present); "since", "ago".
