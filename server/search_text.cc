@@ -46,6 +46,9 @@ std::vector<std::string> SearchTerms(std::string_view query) {
     if (terms.size() >= kMaxSearchTerms) return;
     size_t len = e - b;
     if (len > kMaxSearchTermBytes) len = CharStart(query.substr(b), kMaxSearchTermBytes);
+    // A long run of stray UTF-8 continuation bytes has no character start
+    // to cut at: it is no word anyone can search for (found by fuzz_search).
+    if (len == 0) return;
     std::string t(query.substr(b, len));
     std::transform(t.begin(), t.end(), t.begin(), Lower);
     if (std::find(terms.begin(), terms.end(), t) == terms.end()) terms.push_back(std::move(t));

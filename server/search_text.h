@@ -17,7 +17,8 @@ inline constexpr size_t kMaxSearchTermBytes = 64;
 
 // The query's words (runs of letters, digits and non-ASCII bytes), lower
 // case, each once, in order of first appearance; the first kMaxSearchTerms,
-// each cut to kMaxSearchTermBytes (at a UTF-8 character boundary).
+// each cut to kMaxSearchTermBytes (at a UTF-8 character boundary; a word
+// with no character start in its first kMaxSearchTermBytes is dropped).
 std::vector<std::string> SearchTerms(std::string_view query);
 
 // Occurrences of any term in `text` as a word prefix.

@@ -42,6 +42,9 @@ TEST(SearchTextTest, TermsAreDistinctAndCapped) {
   for (int i = 0; i < 100; ++i) accents += "\xC3\xA9";  // é: 2 bytes each
   EXPECT_EQ(SearchTerms(accents).front().size(), kMaxSearchTermBytes);
   EXPECT_EQ(SearchTerms("x" + accents).front().size(), kMaxSearchTermBytes - 1);  // not mid-character
+  // fuzz_search: a quote and 71 continuation bytes gave an empty term.
+  EXPECT_TRUE(SearchTerms("\"" + std::string(71, '\x97')).empty());
+  EXPECT_EQ(SearchTerms(std::string(71, '\x97') + " ferry"), std::vector<std::string>{"ferry"});
 }
 
 }  // namespace
