@@ -1,9 +1,9 @@
 // EntityScorer: scores predicted name mentions against CoNLL-2003 gold with
 // the metric ../shared/data/README.md defines for people, organisations and
-// places (read it for the exact rules). In short: gold mentions are the
-// PER, ORG and LOC spans; a prediction is correct when a gold mention has
-// exactly its span and type; a prediction that overlaps only MISC spans is
-// ignored; precision, recall and F1 over mentions.
+// places (read it for the exact rules). Briefly: only PER, ORG and LOC gold
+// spans count; a guess scores when its span and type equal a gold one's;
+// a guess lying wholly on MISC names counts neither way; the figures are
+// mention-level precision, recall and F1.
 //
 // Two choices the README leaves open: a gold mention is matched at most
 // once (a second identical prediction is wrong), and a MISC prediction is

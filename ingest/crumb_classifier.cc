@@ -687,7 +687,7 @@ bool IsEmbedFooter(const std::string& lower, size_t words) {
 }
 
 // A web archive's note about its own crawl (scrapes of archived pages):
-// "These crawls are part of an effort to archive pages ...", "Records were
+// "This capture was made by a crawl that saves pages ...", "Records were
 // harvested through Archive-It ...". A story that mentions the Wayback
 // Machine does not also talk about crawls and harvests.
 bool IsArchiveNote(size_t words, const PhraseSet::Hits& hits) {

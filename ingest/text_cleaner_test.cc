@@ -159,9 +159,9 @@ INSTANTIATE_TEST_SUITE_P(
         CrumbCase{"disclaimer", "", "", "The opinions expressed in this commentary are solely those of the writer.\n",
                   "disclaimer", "The opinions expressed in this commentary are solely those of the writer."},
         CrumbCase{"archive_note", "", "",
-                  "These crawls are part of an effort to archive pages as they are created for the Wayback Machine.\n",
+                  "This capture was made by a crawl that saves pages for the Wayback Machine as they are published.\n",
                   "archive",
-                  "These crawls are part of an effort to archive pages as they are created for the Wayback Machine."},
+                  "This capture was made by a crawl that saves pages for the Wayback Machine as they are published."},
         CrumbCase{"caption_agency_date", "",
                   "Harbor Master Mira Castell walks past the closed gate in Port Elwin, Tuesday, March 4, 2031. "
                   "Crews began the repairs on...\n",
