@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "analyze/speaker_model.h"
+#include "analyze/weight_file.h"
 #include "models/model_files.h"
 
 namespace storyfuse {
@@ -12,53 +13,17 @@ namespace {
 
 constexpr std::string_view kFormat = "storyfuse-quote-pieces";
 constexpr std::string_view kThreshold = "@threshold";
-
-std::string_view NextLine(std::string_view* rest) {
-  size_t nl = rest->find('\n');
-  std::string_view line = rest->substr(0, nl);
-  *rest = nl == std::string_view::npos ? std::string_view() : rest->substr(nl + 1);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
-
 }  // namespace
 
 Result<QuotePieceModel> QuotePieceModel::Parse(std::string_view bytes) {
-  std::string_view rest = bytes;
-  std::string_view header = NextLine(&rest);
-  size_t tab = header.find('\t');
-  if (tab == std::string_view::npos || header.substr(0, tab) != kFormat) {
-    return Status::Corruption("quote piece model: the first line is not \"storyfuse-quote-pieces<TAB>version\"");
-  }
-  if (header.substr(tab + 1) != "1") {
-    return Status::Unsupported("quote piece model: format version " + std::string(header.substr(tab + 1)) +
-                               " (this build reads version 1)");
-  }
   QuotePieceModel model;
-  size_t line_no = 1;
-  while (!rest.empty()) {
-    std::string_view line = NextLine(&rest);
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    tab = line.rfind('\t');
-    double w = 0;
-    if (tab != std::string_view::npos) {
-      std::string number(line.substr(tab + 1));
-      char* end = nullptr;
-      w = std::strtod(number.c_str(), &end);
-      if (end == number.c_str() || *end != '\0' || !std::isfinite(w)) tab = std::string_view::npos;
-    }
-    if (tab == std::string_view::npos || tab == 0) {
-      return Status::Corruption("quote piece model: line " + std::to_string(line_no) +
-                                " is not \"feature<TAB>weight\"");
-    }
-    std::string_view name = line.substr(0, tab);
+  STORYFUSE_RETURN_IF_ERROR(WeightFile::Read(bytes, kFormat, "quote piece model", [&](std::string_view name, double w) {
     if (name == kThreshold) {
       model.threshold_ = w;
     } else {
       model.Set(std::string(name), w);
     }
-  }
+  }));
   return model;
 }
 

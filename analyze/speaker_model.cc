@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <cstdio>
 
+#include "analyze/weight_file.h"
 #include "models/model_files.h"
 
 namespace storyfuse {
@@ -20,15 +21,6 @@ uint64_t Finalize(uint64_t x) {
   x *= 0x94d049bb133111ebull;
   return x ^ (x >> 31);
 }
-
-std::string_view NextLine(std::string_view* rest) {
-  size_t nl = rest->find('\n');
-  std::string_view line = rest->substr(0, nl);
-  *rest = nl == std::string_view::npos ? std::string_view() : rest->substr(nl + 1);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
-
 }  // namespace
 
 SpeakerFeatureKey& SpeakerFeatureKey::Add(std::string_view part) {
@@ -44,35 +36,10 @@ uint64_t SpeakerFeatureKey::value() const { return Finalize(h_); }
 uint64_t SpeakerFeatureId(std::string_view name) { return SpeakerFeatureKey().Add(name).value(); }
 
 Result<SpeakerModel> SpeakerModel::Parse(std::string_view bytes) {
-  std::string_view rest = bytes;
-  std::string_view header = NextLine(&rest);
-  size_t tab = header.find('\t');
-  if (tab == std::string_view::npos || header.substr(0, tab) != kFormat) {
-    return Status::Corruption("speaker model: the first line is not \"storyfuse-speakers<TAB>version\"");
-  }
-  if (header.substr(tab + 1) != "1") {
-    return Status::Unsupported("speaker model: format version " + std::string(header.substr(tab + 1)) +
-                               " (this build reads version 1)");
-  }
   SpeakerModel model;
-  size_t line_no = 1;
-  while (!rest.empty()) {
-    std::string_view line = NextLine(&rest);
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    tab = line.rfind('\t');
-    double w = 0;
-    if (tab != std::string_view::npos) {
-      std::string number(line.substr(tab + 1));
-      char* end = nullptr;
-      w = std::strtod(number.c_str(), &end);
-      if (end == number.c_str() || *end != '\0') tab = std::string_view::npos;
-    }
-    if (tab == std::string_view::npos || tab == 0) {
-      return Status::Corruption("speaker model: line " + std::to_string(line_no) + " is not \"feature<TAB>weight\"");
-    }
-    model.Set(std::string(line.substr(0, tab)), w);
-  }
+  STORYFUSE_RETURN_IF_ERROR(WeightFile::Read(bytes, kFormat, "speaker model", [&](std::string_view name, double w) {
+    model.Set(std::string(name), w);
+  }));
   return model;
 }
 
