@@ -1,13 +1,12 @@
 // DateScorer: scores resolved date mentions against TimeML gold time
 // expressions with the calendar-date metric that ../shared/data/README.md
-// specifies (section dates/aquaint.jsonl; read it for the exact rules). In
-// short: gold calendar dates are DATE timexes valued YYYY, YYYY-MM or
-// YYYY-MM-DD and TIME timexes whose value starts with YYYY-MM-DD (the date
-// part counts); predictions, taken in order of start, are false positives
-// when they overlap no gold timex, ignored when they overlap only timexes
-// that are not calendar dates (durations, sets, weeks, seasons, ...), and
-// otherwise paired with the first unpaired calendar date they overlap,
-// right when the values are equal.
+// specifies (section dates/aquaint.jsonl; read it for the exact rules).
+// Briefly: the gold side is every timex that names a day, a month or a
+// year (a TIME timex through its date part); each prediction, in order of
+// start, is a false positive when it touches no gold timex, is skipped when
+// it touches only other kinds of timex (a duration, a season, a week), and
+// otherwise claims the first unclaimed gold date it touches, scoring when
+// the two values agree.
 //
 // The README leaves one case open: a prediction whose overlapped calendar
 // dates are all paired already. It is a second claim on a date already
