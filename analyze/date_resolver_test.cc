@@ -303,6 +303,9 @@ std::string Pathological(size_t bytes, bool one_sentence) {
 // Time grows linearly (6x allows for noise and cache effects; a quadratic
 // step would be 16x).
 TEST(DateResolverTest, TimeGrowsLinearlyWithTheInput) {
+#ifdef STORYFUSE_TIMING_UNRELIABLE
+  GTEST_SKIP() << "sanitizer build: instrumentation, not the resolver, sets the time";
+#endif
   constexpr size_t kSmall = 256 * 1024;
   KeepFreedMemory();
   constexpr double kMaxGrowth = 6.0;

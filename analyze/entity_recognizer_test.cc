@@ -84,7 +84,11 @@ TEST(EntityRecognizerLoadTest, ShippedModelLoadsFast) {
   Result<std::unique_ptr<EntityRecognizer>> r = EntityRecognizer::FromBytes(*bytes);
   double seconds = CpuSeconds() - t0;
   ASSERT_TRUE(r.ok()) << r.status().ToString();
+#ifdef STORYFUSE_TIMING_UNRELIABLE
+  (void)seconds;  // a sanitizer build times its instrumentation
+#else
   EXPECT_LT(seconds, kMaxLoadSeconds);
+#endif
   EXPECT_TRUE(EntityRecognizer::Shipped().ok());
 }
 
