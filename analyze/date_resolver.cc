@@ -54,8 +54,8 @@ int ToInt(std::string_view digits) {
 std::string FormatDay(sys_days d) {
   year_month_day ymd{d};
   char buf[32];
-  std::snprintf(buf, sizeof(buf), "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  std::snprintf(buf, sizeof(buf), "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
   return buf;
 }
 
@@ -144,9 +144,8 @@ std::optional<sys_days> PeriodEnd(std::string_view iso, DateGranularity g) {
 
 // Small cardinal words for "two days ago".
 int SmallNumber(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"zero", "one", "two",   "three", "four",
-                                                "five", "six", "seven", "eight", "nine",
-                                                "ten",  "eleven", "twelve"};
+  static constexpr std::string_view kWords[] = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
+                                                "seven", "eight", "nine", "ten",   "eleven", "twelve"};
   for (int i = 0; i < 13; ++i) {
     if (w == kWords[i]) return i;
   }
@@ -190,10 +189,11 @@ bool WeakYearCue(std::string_view w) { return w == "for" || w == "over"; }
 // Words before a bare year that make it a date ("in 2024", "the 2024
 // election"); a year alone is too often a count ("2000 workers").
 const ShortWordSet& YearCues() {
-  static const auto* kWords = new ShortWordSet{
-      "in",  "since", "by",     "from",   "until", "till", "through", "throughout", "during", "of",  "early", "late", "mid",
-      "year", "before", "after", "around", "between", "and", "to", "the", "a", "an", "his", "her", "its",
-      "their", "our", "summer", "spring", "winter", "fall", "autumn", "fiscal"};
+  static const auto* kWords =
+      new ShortWordSet{"in",  "since",  "by",     "from",   "until", "till",   "through", "throughout", "during",
+                       "of",  "early",  "late",   "mid",    "year",  "before", "after",   "around",     "between",
+                       "and", "to",     "the",    "a",      "an",    "his",    "her",     "its",        "their",
+                       "our", "summer", "spring", "winter", "fall",  "autumn", "fiscal"};
   return *kWords;
 }
 
@@ -206,8 +206,7 @@ class Parser {
   // next to it or one mention away; a fixed number keeps the pass linear.
   static constexpr size_t kDayNeighbours = 3;
 
-  Parser(std::string_view text, const std::vector<LexToken>& tokens, std::string_view anchor_iso)
-      : t_(text, tokens) {
+  Parser(std::string_view text, const std::vector<LexToken>& tokens, std::string_view anchor_iso) : t_(text, tokens) {
     anchor_ = ParseIsoDay(anchor_iso);
     if (anchor_) anchor_str_ = FormatDay(*anchor_);
   }
@@ -260,10 +259,10 @@ class Parser {
     if (tok.kind != LexKind::kWord) return false;
     if (tok.capitalized) return true;
     static const auto* kStarts = new ShortWordSet{
-        "today", "tonight", "yesterday", "tomorrow", "earlier", "later", "early", "late", "this",
-        "last", "past", "next", "coming", "few", "several", "a", "an", "one", "two", "three",
-        "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "days",
-        "weeks", "months", "years", "the", "mid", "that", "noon", "midday"};
+        "today", "tonight", "yesterday", "tomorrow", "earlier", "later", "early", "late",   "this",   "last",
+        "past",  "next",    "coming",    "few",      "several", "a",     "an",    "one",    "two",    "three",
+        "four",  "five",    "six",       "seven",    "eight",   "nine",  "ten",   "eleven", "twelve", "days",
+        "weeks", "months",  "years",     "the",      "mid",     "that",  "noon",  "midday"};
     return kStarts->Contains(t_.Low(i));
   }
 
@@ -312,8 +311,7 @@ class Parser {
     return DateTense::Around(t_, first, last);
   }
 
-  void Add(size_t first, size_t last, std::string iso, DateGranularity g, bool relative,
-           bool approximate = false) {
+  void Add(size_t first, size_t last, std::string iso, DateGranularity g, bool relative, bool approximate = false) {
     DateMention m;
     m.span = t_.SpanOf(first, last);
     m.sentence = t_.SpanOf(t_.SentenceBegin(first), t_.SentenceEnd(first));
@@ -422,9 +420,9 @@ class Parser {
   // names that are also common words or first names need one.
   bool MonthAloneOk(size_t i, int m) const {
     std::string_view p = Prev(i);
-    static const auto* kCues = new ShortWordSet{"in",    "since", "by",   "from", "until", "till",   "through",
-                                                "during", "early", "late", "last", "next",  "this",   "before",
-                                                "after", "mid",   "of",   "between"};
+    static const auto* kCues =
+        new ShortWordSet{"in",   "since", "by",   "from", "until",  "till",  "through", "during", "early",
+                         "late", "last",  "next", "this", "before", "after", "mid",     "of",     "between"};
     if (kCues->Contains(p)) return true;
     if ((p == "and" || p == "or" || p == "to") && i >= 2) {
       size_t len;
@@ -457,8 +455,7 @@ class Parser {
   size_t ExtendWeekday(size_t first) const {
     size_t k = first;
     if (k >= 1 && PunctIs(k - 1, ",")) --k;
-    if (k >= 1 && IsWord(k - 1) && WeekdayFromWord(Raw(k - 1)) >= 0 && !out_.empty() &&
-        ranges_.back().first == k - 1) {
+    if (k >= 1 && IsWord(k - 1) && WeekdayFromWord(Raw(k - 1)) >= 0 && !out_.empty() && ranges_.back().first == k - 1) {
       return k - 1;
     }
     return first;
@@ -736,9 +733,8 @@ class Parser {
     if (!UnitOf(Low(i + 1), &g) || (n == 1) == Low(i + 1).ends_with("s")) return 0;
     bool earlier = WordIs(i + 2, "earlier"), later = WordIs(i + 2, "later");
     if (!earlier && !later) return 0;
-    std::optional<sys_days> from = reference_ && FineEnough(reference_->granularity, g)
-                                       ? std::optional<sys_days>(reference_->day)
-                                       : anchor_;
+    std::optional<sys_days> from =
+        reference_ && FineEnough(reference_->granularity, g) ? std::optional<sys_days>(reference_->day) : anchor_;
     if (!from) return 0;
     Add(i, i + 2, Shift(*from, g, earlier ? -n : n), g, true);
     return 3;
@@ -1041,9 +1037,9 @@ class Parser {
   std::optional<sys_days> anchor_;
   std::string anchor_str_;
   std::vector<DateMention> out_;
-  std::vector<TokenRange> ranges_;        // per mention of out_
-  std::optional<Reference> reference_;    // the last exact date given
-  std::vector<TokenRange> times_;         // times of day, dated after the scan
+  std::vector<TokenRange> ranges_;      // per mention of out_
+  std::optional<Reference> reference_;  // the last exact date given
+  std::vector<TokenRange> times_;       // times of day, dated after the scan
 };
 
 }  // namespace

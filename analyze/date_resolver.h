@@ -58,15 +58,15 @@ enum class DateGranularity : uint8_t { kDay, kWeek, kMonth, kYear };
 std::string_view GranularityName(DateGranularity g);
 
 struct DateMention {
-  Span span;             // the words that state the date ("last Tuesday")
-  Span sentence;         // the sentence that contains it
-  std::string iso;       // "2025-07-10", "2025-07", "2025"; a week is its
-                         // Monday's "2025-07-07". Empty when the mention is
-                         // relative and no anchor was given.
+  Span span;        // the words that state the date ("last Tuesday")
+  Span sentence;    // the sentence that contains it
+  std::string iso;  // "2025-07-10", "2025-07", "2025"; a week is its
+                    // Monday's "2025-07-07". Empty when the mention is
+                    // relative and no anchor was given.
   DateGranularity granularity = DateGranularity::kDay;
-  std::string anchor;    // "YYYY-MM-DD" used for resolving; empty if absolute
-  bool relative = false;     // resolution needed the anchor (incl. yearless)
-  bool approximate = false;  // vague expression; iso is a best estimate
+  std::string anchor;                // "YYYY-MM-DD" used for resolving; empty if absolute
+  bool relative = false;             // resolution needed the anchor (incl. yearless)
+  bool approximate = false;          // vague expression; iso is a best estimate
   DateRole role = DateRole::kEvent;  // what the date does in its sentence
 };
 
@@ -83,8 +83,7 @@ class DateResolver {
   static std::vector<DateMention> Extract(std::string_view text, std::string_view anchor_iso);
 
   // The same over tokens already produced by WordLexer::Lex(text).
-  static std::vector<DateMention> Extract(std::string_view text,
-                                          const std::vector<LexToken>& tokens,
+  static std::vector<DateMention> Extract(std::string_view text, const std::vector<LexToken>& tokens,
                                           std::string_view anchor_iso);
 
   // The anchor to resolve `article`'s relative dates with: its own

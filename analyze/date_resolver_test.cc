@@ -59,20 +59,18 @@ const DateCase kCases[] = {
     {"The boy must be returned to his father by Jan. 14.", "2025-01-06", "Jan. 14", "2025-01-14", "day"},
     {"The appeal will be heard in March.", "2025-07-11", "March", "2026-03", "month"},
     {"Relatives lose the case when it is heard in May.", "2025-03-29", "May", "2025-05", "month"},
-    {"He said the father would be traveling to the United States Thursday.", "2025-07-09", "Thursday",
-     "2025-07-10", "day"},
+    {"He said the father would be traveling to the United States Thursday.", "2025-07-09", "Thursday", "2025-07-10",
+     "day"},
     {"The group could leave as soon as Tuesday.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
     {"The mayor could not be reached Monday.", "2025-07-11", "Monday", "2025-07-07", "day"},
     {"The mayor couldn't be reached Monday.", "2025-07-11", "Monday", "2025-07-07", "day"},
     // A past auxiliary of an intention is a future seen from the past.
-    {"Exiles called a march for Saturday and were planning to block roads.", "2025-07-11", "Saturday",
-     "2025-07-12", "day"},
-    {"Crews cleared the pier Sunday, which was expected to reopen.", "2025-07-11", "Sunday", "2025-07-06",
+    {"Exiles called a march for Saturday and were planning to block roads.", "2025-07-11", "Saturday", "2025-07-12",
      "day"},
-    {"In January, a week after the vote, a storm damaged the pier.", "2025-10-25", "January", "2025-01",
-     "month"},
-    {"On Friday, when the mayor set aside vacation plans, the port closed.", "2025-07-14", "Friday",
-     "2025-07-11", "day"},
+    {"Crews cleared the pier Sunday, which was expected to reopen.", "2025-07-11", "Sunday", "2025-07-06", "day"},
+    {"In January, a week after the vote, a storm damaged the pier.", "2025-10-25", "January", "2025-01", "month"},
+    {"On Friday, when the mayor set aside vacation plans, the port closed.", "2025-07-14", "Friday", "2025-07-11",
+     "day"},
     // A weekday fixes the year of a date without one.
     {"The paper said in an editorial on Monday, Oct. 27:", "2025-10-26", "Monday, Oct. 27", "2025-10-27", "day"},
     // A date naming a thing is not dated by its clause's verb.
@@ -86,14 +84,13 @@ const DateCase kCases[] = {
     {"Voters go to the polls on Election Day.", "2024-10-20", "Election Day", "2024-11-05", "day"},
     {"Fireworks lit the sky on New Year's Eve.", "2025-01-02", "New Year's Eve", "2024-12-31", "day"},
     // Dates told from the last date the text gave.
-    {"The doctor was shot on Oct. 23, 1998. Earlier that day, the family sent a fax.", "2025-07-11",
-     "Earlier that day", "1998-10-23", "day"},
+    {"The doctor was shot on Oct. 23, 1998. Earlier that day, the family sent a fax.", "2025-07-11", "Earlier that day",
+     "1998-10-23", "day"},
     {"The hearing was on Feb. 22. He appeared in court the next morning.", "2025-03-01", "the next morning",
      "2025-02-23", "day"},
-    {"The plant closed in 2019. A year earlier, it had cut 200 jobs.", "2025-07-11", "A year earlier", "2018",
-     "year"},
-    {"The ferry sank on May 2, 2024. Divers arrived the day before.", "2025-07-11", "the day before",
-     "2024-05-01", "day"},
+    {"The plant closed in 2019. A year earlier, it had cut 200 jobs.", "2025-07-11", "A year earlier", "2018", "year"},
+    {"The ferry sank on May 2, 2024. Divers arrived the day before.", "2025-07-11", "the day before", "2024-05-01",
+     "day"},
     {"Talks are set for the week of July 21.", "2025-07-11", "the week of July 21", "2025-07-21", "week"},
     {"Growth will slow early next year.", "2025-07-11", "early next year", "2026", "year"},
     // Ranges: one mention per end.
@@ -108,8 +105,8 @@ const DateCase kCases[] = {
     {"Their politics are post-1959 politics.", "2025-07-11", "post-1959", "1959", "year"},
     {"He met the judge the day before last Tuesday's hearing.", "2025-07-11", "the day before last Tuesday",
      "2025-07-07", "day"},
-    {"Investigators, wondering how he could have escaped, searched the site on April 8.", "2025-05-05",
-     "April 8", "2025-04-08", "day"},
+    {"Investigators, wondering how he could have escaped, searched the site on April 8.", "2025-05-05", "April 8",
+     "2025-04-08", "day"},
     {"The attacks date back to 1994.", "2025-07-11", "1994", "1994", "year"},
     {"Tolls were frozen throughout 2023.", "2025-07-11", "2023", "2023", "year"},
     {"The mill's output for 2023 fell sharply.", "2025-07-11", "2023", "2023", "year"},
@@ -118,8 +115,8 @@ const DateCase kCases[] = {
     {"The dam should be finished by the end of the year.", "2025-07-11", "the year", "2025", "year"},
     {"``Today, we have our suspect,'' she said.", "2025-07-11", "Today", "2025-07-11", "day"},
     // A time of day takes its sentence's day, before or after it.
-    {"The ferry left at 9:40 p.m. local time, three hours late, on Wednesday.", "2025-07-11", "9:40 p.m.",
-     "2025-07-09", "day"},
+    {"The ferry left at 9:40 p.m. local time, three hours late, on Wednesday.", "2025-07-11", "9:40 p.m.", "2025-07-09",
+     "day"},
     {"Judges rule at midday, a court statement said Tuesday.", "2025-07-11", "midday", "2025-07-08", "day"},
 };
 
@@ -140,20 +137,31 @@ TEST_P(DateCaseTest, ResolvesTheMention) {
 INSTANTIATE_TEST_SUITE_P(Table, DateCaseTest, ::testing::ValuesIn(kCases));
 
 const char* const kNotDates[] = {
-    "The plant employs 2000 workers.", "He may stay.", "The meeting lasted 50 minutes.",
-    "Doors open at 10:30.", "Prices rose 5% in the quarter.", "April Lee won the race.",
-    "She hosted The Tonight Show.", "He read TODAY on the cover.",
+    "The plant employs 2000 workers.",
+    "He may stay.",
+    "The meeting lasted 50 minutes.",
+    "Doors open at 10:30.",
+    "Prices rose 5% in the quarter.",
+    "April Lee won the race.",
+    "She hosted The Tonight Show.",
+    "He read TODAY on the cover.",
     // Seasons, decades and durations are not calendar dates.
-    "The harbour is busy in summer.", "Trade grew in the 1990s.", "The strike lasted for three days.",
-    "In today's world, news travels fast.", "Today's youth read less.", "She visited Easter Island.",
+    "The harbour is busy in summer.",
+    "Trade grew in the 1990s.",
+    "The strike lasted for three days.",
+    "In today's world, news travels fast.",
+    "Today's youth read less.",
+    "She visited Easter Island.",
     "Crowds marked the Lunar New Year's start.",
     // A time of day without a day in its sentence.
     "The shop opens at 9 a.m. sharp.",
     // A month word between "the" and a name is part of the name.
     "Marchers joined the March On Harbour Road.",
     // "for" and "over" also take counts; "the year" may be a span.
-    "Seats for 2000 people were added.", "The club has over 1500 members.",
-    "Output rose 3% in the year to March.", "Crime fell in the year since the curfew began.",
+    "Seats for 2000 people were added.",
+    "The club has over 1500 members.",
+    "Output rose 3% in the year to March.",
+    "Crime fell in the year since the curfew began.",
 };
 
 TEST(DateResolverTest, IgnoresNonDates) {
@@ -312,8 +320,8 @@ TEST(DateResolverTest, TimeGrowsLinearlyWithTheInput) {
   for (bool one_sentence : {true, false}) {
     double small = MinCpuSeconds(Pathological(kSmall, one_sentence));
     double large = MinCpuSeconds(Pathological(4 * kSmall, one_sentence));
-    EXPECT_LE(large, kMaxGrowth * std::max(small, 1e-3)) << "one sentence: " << one_sentence << ", " << small
-                                                          << " s then " << large << " s";
+    EXPECT_LE(large, kMaxGrowth * std::max(small, 1e-3))
+        << "one sentence: " << one_sentence << ", " << small << " s then " << large << " s";
   }
 }
 

@@ -14,8 +14,8 @@ const ShortWordSet& BackgroundMarkers() {
 
 // Verbs that open a call to the reader (promos, not news).
 const ShortWordSet& ReaderCalls() {
-  static const auto* kWords = new ShortWordSet{"tune",     "watch",  "listen", "subscribe", "join",
-                                               "follow",   "click",  "stream", "register",  "download"};
+  static const auto* kWords = new ShortWordSet{"tune",   "watch", "listen", "subscribe", "join",
+                                               "follow", "click", "stream", "register",  "download"};
   return *kWords;
 }
 
@@ -30,8 +30,7 @@ bool IsClauseBreak(const DateTokens& t, size_t k) {
   if (!t.IsPunct(k)) return false;
   std::string_view p = t.Raw(k);
   if (p == "-") return !t.Glued(k);  // "face-to-face" is one word
-  return p == "," || p == ";" || p == ":" || p == "(" || p == ")" || p == "\xE2\x80\x94" ||
-         p == "\xE2\x80\x93";
+  return p == "," || p == ";" || p == ":" || p == "(" || p == ")" || p == "\xE2\x80\x94" || p == "\xE2\x80\x93";
 }
 
 // "as of", "prior to", "the first being", "the previous one was".
@@ -55,7 +54,6 @@ bool HasMarkerBefore(const DateTokens& t, size_t first) {
   }
   return false;
 }
-
 
 // A word that labels a line: in capitals ("CORRECTION", "WASHINGTON") or
 // a past participle with a capital ("Published", "Updated").

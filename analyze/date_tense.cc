@@ -6,9 +6,9 @@ namespace storyfuse {
 namespace {
 
 const ShortWordSet& FutureWords() {
-  static const auto* kWords = new ShortWordSet{
-      "will",      "shall",    "would",    "must",    "should", "could", "might", "can",
-      "scheduled", "upcoming", "expected", "expects", "due",    "next",  "tomorrow", "soon"};
+  static const auto* kWords =
+      new ShortWordSet{"will",      "shall",    "would",    "must",    "should", "could", "might",    "can",
+                       "scheduled", "upcoming", "expected", "expects", "due",    "next",  "tomorrow", "soon"};
   return *kWords;
 }
 
@@ -22,8 +22,8 @@ const ShortWordSet& Modals() {
 // leave", "planned a demonstration"); else mostly nouns and adjectives
 // ("vacation plans", "a hastily planned trip").
 const ShortWordSet& IntentionWords() {
-  static const auto* kWords = new ShortWordSet{"plan",   "plans",   "planned",  "planning",
-                                               "intend", "intends", "intended", "intending"};
+  static const auto* kWords =
+      new ShortWordSet{"plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending"};
   return *kWords;
 }
 
@@ -40,16 +40,16 @@ const ShortWordSet& FutureBeforeTo() {
 
 const ShortWordSet& PastWords() {
   static const auto* kWords = new ShortWordSet{
-      "was",   "were",    "had",   "did",   "said",   "met",    "told",    "took",   "came",
-      "went",  "began",   "made",  "gave",  "held",   "spoke",  "saw",     "lost",   "sent",
-      "led",   "left",    "won",   "struck", "fought", "wrote", "got",     "ran",    "knew",
-      "grew",  "rose",    "fell",  "sank",  "became", "broke",  "fled",    "hit",    "ended",
-      "been",  "ago",     "since", "earlier", "previously", "yesterday", "last", "found",
-      "brought", "bought", "caught", "thought", "sought", "taught", "felt", "kept", "paid",
-      "heard", "stood",   "sat",   "shot",  "spent",  "built",  "chose",   "drove",  "flew",
-      "forgot", "froze",  "hid",   "hung",  "meant",  "put",    "quit",    "rang",   "rode",
-      "sold",  "shook",   "slid",  "split", "spread", "stole",  "stuck",   "swore",  "threw",
-      "tore",  "understood", "woke", "wore", "withdrew", "overcame", "undertook", "arose"};
+      "was",        "were",   "had",     "did",      "said",       "met",       "told",  "took",  "came",
+      "went",       "began",  "made",    "gave",     "held",       "spoke",     "saw",   "lost",  "sent",
+      "led",        "left",   "won",     "struck",   "fought",     "wrote",     "got",   "ran",   "knew",
+      "grew",       "rose",   "fell",    "sank",     "became",     "broke",     "fled",  "hit",   "ended",
+      "been",       "ago",    "since",   "earlier",  "previously", "yesterday", "last",  "found", "brought",
+      "bought",     "caught", "thought", "sought",   "taught",     "felt",      "kept",  "paid",  "heard",
+      "stood",      "sat",    "shot",    "spent",    "built",      "chose",     "drove", "flew",  "forgot",
+      "froze",      "hid",    "hung",    "meant",    "put",        "quit",      "rang",  "rode",  "sold",
+      "shook",      "slid",   "split",   "spread",   "stole",      "stuck",     "swore", "threw", "tore",
+      "understood", "woke",   "wore",    "withdrew", "overcame",   "undertook", "arose"};
   return *kWords;
 }
 
@@ -60,9 +60,7 @@ const ShortWordSet& NotPastEd() {
   return *kWords;
 }
 
-bool EndsWithLl(std::string_view w) {
-  return w.size() > 3 && (w.ends_with("'ll") || w.ends_with("\xE2\x80\x99ll"));
-}
+bool EndsWithLl(std::string_view w) { return w.size() > 3 && (w.ends_with("'ll") || w.ends_with("\xE2\x80\x99ll")); }
 
 // "was", "were", "had": auxiliaries that put what follows in the past.
 bool IsPastAuxiliary(std::string_view w) { return w == "was" || w == "were" || w == "had"; }

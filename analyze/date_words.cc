@@ -5,11 +5,9 @@
 namespace storyfuse {
 namespace {
 
-constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
-                                        "may",     "june",     "july",      "august",
-                                        "september", "october", "november", "december"};
-constexpr std::string_view kWeekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                          "thursday", "friday", "saturday"};
+constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                        "july",    "august",   "september", "october", "november", "december"};
+constexpr std::string_view kWeekdays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
 
 // True when `word` is `name` with exactly one letter missing.
 bool MissingOneLetter(std::string_view word, std::string_view name) {

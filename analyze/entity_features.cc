@@ -121,7 +121,10 @@ ShapeHashes Shapes(std::string_view word) {
     char c;
     if (b < 0x80) {
       ++pos;
-      c = (b >= 'A' && b <= 'Z') ? 'X' : (b >= 'a' && b <= 'z') ? 'x' : (b >= '0' && b <= '9') ? 'd' : static_cast<char>(b);
+      c = (b >= 'A' && b <= 'Z')   ? 'X'
+          : (b >= 'a' && b <= 'z') ? 'x'
+          : (b >= '0' && b <= '9') ? 'd'
+                                   : static_cast<char>(b);
     } else {
       char32_t cp = DecodeUtf8(word, &pos);
       c = UnicodeText::IsUpper(cp) ? 'X' : UnicodeText::IsLetter(cp) ? 'x' : '*';
@@ -166,14 +169,14 @@ std::string_view Normal(const LexToken& t, std::string_view lower) {
 bool IsContraction(std::string_view word) {
   size_t apostrophe = word.rfind('\'');
   size_t width = 1;
-  if (size_t curly = word.rfind("\xE2\x80\x99"); curly != std::string_view::npos &&
-                                                  (apostrophe == std::string_view::npos || curly > apostrophe)) {
+  if (size_t curly = word.rfind("\xE2\x80\x99");
+      curly != std::string_view::npos && (apostrophe == std::string_view::npos || curly > apostrophe)) {
     apostrophe = curly, width = 3;
   }
   if (apostrophe == std::string_view::npos || apostrophe == 0) return false;
   std::string_view tail = word.substr(apostrophe + width);
-  return tail == "m" || tail == "re" || tail == "ve" || tail == "ll" || tail == "d" || tail == "t" ||
-         tail == "M" || tail == "RE" || tail == "VE" || tail == "LL" || tail == "D" || tail == "T";
+  return tail == "m" || tail == "re" || tail == "ve" || tail == "ll" || tail == "d" || tail == "t" || tail == "M" ||
+         tail == "RE" || tail == "VE" || tail == "LL" || tail == "D" || tail == "T";
 }
 
 enum Position : uint64_t { kMidSentence = 0, kSentenceStart = 1, kCapsLine = 2, kTitleLine = 3 };
@@ -241,8 +244,7 @@ class Extractor {
       bool final_period = toks_[e - 1].kind == LexKind::kPunct && toks_[e - 1].Is(text_, ".");
       if (words > 0 && caps * 100 >= words * kCapsLinePercent) {
         p = kCapsLine;
-      } else if (long_words >= kTitleLineWords && long_caps * 100 >= long_words * kTitleLinePercent &&
-                 !final_period) {
+      } else if (long_words >= kTitleLineWords && long_caps * 100 >= long_words * kTitleLinePercent && !final_period) {
         p = kTitleLine;
       }
       for (size_t k = b; k < e; ++k) line_class_[k] = p, line_of_[k] = line;

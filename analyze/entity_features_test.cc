@@ -67,8 +67,8 @@ TEST(EntityFeaturesTest, HashesAreStable) {
   EntityFeatures().Extract(text, tokens, &b);
   EXPECT_EQ(a.hashes, b.hashes);
   // Typographic and ASCII quotes, possessives read alike.
-  std::vector<uint64_t> curly = EntityFeatures::WordHashes("\xE2\x80\x9CNo\xE2\x80\x9D Ann\xE2\x80\x99s",
-                                                           WordLexer::Lex("\xE2\x80\x9CNo\xE2\x80\x9D Ann\xE2\x80\x99s"));
+  std::vector<uint64_t> curly = EntityFeatures::WordHashes(
+      "\xE2\x80\x9CNo\xE2\x80\x9D Ann\xE2\x80\x99s", WordLexer::Lex("\xE2\x80\x9CNo\xE2\x80\x9D Ann\xE2\x80\x99s"));
   std::vector<uint64_t> ascii = EntityFeatures::WordHashes("\"No\" Ann's", WordLexer::Lex("\"No\" Ann's"));
   EXPECT_EQ(curly, ascii);
 }

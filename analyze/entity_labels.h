@@ -32,8 +32,7 @@ constexpr int kOutsideLabel = 0;
 constexpr int kNumLabels = 1 + 4 * kNameKinds;
 
 constexpr int MakeLabel(NameKind kind, LabelPart part) {
-  return part == LabelPart::kOutside ? kOutsideLabel
-                                     : 1 + 4 * static_cast<int>(kind) + (static_cast<int>(part) - 1);
+  return part == LabelPart::kOutside ? kOutsideLabel : 1 + 4 * static_cast<int>(kind) + (static_cast<int>(part) - 1);
 }
 constexpr LabelPart PartOf(int label) {
   return label == kOutsideLabel ? LabelPart::kOutside : static_cast<LabelPart>(1 + (label - 1) % 4);

@@ -62,12 +62,11 @@ TEST(EntityLabelsTest, OnlyOpenNamesContinue) {
 TEST(EntityLabelsTest, RunsRoundTripThroughTags) {
   std::vector<TokenRun> runs = {{0, 1, kPer}, {2, 5, kOrg}, {5, 7, kLoc}};
   std::vector<uint8_t> tags = EncodeRuns(8, runs);
-  std::vector<uint8_t> want = {static_cast<uint8_t>(Tag(kPer, LabelPart::kUnit)), kOutsideLabel,
-                               static_cast<uint8_t>(Tag(kOrg, LabelPart::kBegin)),
-                               static_cast<uint8_t>(Tag(kOrg, LabelPart::kInside)),
-                               static_cast<uint8_t>(Tag(kOrg, LabelPart::kLast)),
-                               static_cast<uint8_t>(Tag(kLoc, LabelPart::kBegin)),
-                               static_cast<uint8_t>(Tag(kLoc, LabelPart::kLast)), kOutsideLabel};
+  std::vector<uint8_t> want = {
+      static_cast<uint8_t>(Tag(kPer, LabelPart::kUnit)),  kOutsideLabel,
+      static_cast<uint8_t>(Tag(kOrg, LabelPart::kBegin)), static_cast<uint8_t>(Tag(kOrg, LabelPart::kInside)),
+      static_cast<uint8_t>(Tag(kOrg, LabelPart::kLast)),  static_cast<uint8_t>(Tag(kLoc, LabelPart::kBegin)),
+      static_cast<uint8_t>(Tag(kLoc, LabelPart::kLast)),  kOutsideLabel};
   EXPECT_EQ(tags, want);
   EXPECT_EQ(DecodeRuns(tags), runs);
 }

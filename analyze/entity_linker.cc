@@ -10,10 +10,10 @@
 #include "analyze/entity_cues.h"
 #include "analyze/entity_recognizer.h"
 #include "text/country_names.h"
+#include "text/short_word_set.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
-#include "text/short_word_set.h"
 #include "text/word_lexer.h"
 
 namespace storyfuse {
@@ -356,9 +356,8 @@ class ArticleReader {
   // Titles one person holds at a time, so that "the X" can name them.
   static bool IsUniqueTitle(std::string_view title) {
     if (title.find(' ') != std::string_view::npos) return true;
-    return title == "president" || title == "chancellor" || title == "pope" || title == "king" ||
-           title == "queen" || title == "premier" || title == "mayor" || title == "governor" ||
-           title == "secretary-general";
+    return title == "president" || title == "chancellor" || title == "pope" || title == "king" || title == "queen" ||
+           title == "premier" || title == "mayor" || title == "governor" || title == "secretary-general";
   }
 
   static std::string_view StripDot(std::string_view w) {
@@ -435,7 +434,7 @@ class ArticleReader {
   uint32_t article_;
   std::string_view text_;
   const std::vector<LexToken>& toks_;
-  std::string lowered_;                 // ASCII lower case copy of text_
+  std::string lowered_;                  // ASCII lower case copy of text_
   std::vector<std::string_view> lower_;  // per token, into lowered_; "" if not a word
   std::vector<bool> headline_;
   std::vector<bool> named_;  // tokens inside a recognized name
@@ -468,8 +467,7 @@ void EntityLinker::AddArticle(std::string_view id, std::string_view text) {
   AddArticle(id, text, WordLexer::Lex(text));
 }
 
-void EntityLinker::AddArticle(std::string_view id, std::string_view text,
-                              const std::vector<LexToken>& tokens) {
+void EntityLinker::AddArticle(std::string_view id, std::string_view text, const std::vector<LexToken>& tokens) {
   uint32_t index = static_cast<uint32_t>(state_->articles.size());
   state_->articles.emplace_back(id);
   if (state_->recognizer == nullptr) return;
@@ -535,7 +533,8 @@ class Linker {
 
   bool IsOrgish(const Item& it) const {
     const Surface& s = *it.s;
-    return s.votes[kOrgVote] > 0 && s.votes[kOrgVote] > s.votes[kPersonVote] && s.votes[kOrgVote] >= s.votes[kPlaceVote];
+    return s.votes[kOrgVote] > 0 && s.votes[kOrgVote] > s.votes[kPersonVote] &&
+           s.votes[kOrgVote] >= s.votes[kPlaceVote];
   }
 
   // "Energy Department" and "Department of Energy", "Defence Ministry" and
@@ -737,18 +736,15 @@ class Linker {
       // A full name that extends the most frequent form ("Anwar" ->
       // "Anwar Ibrahim") is complete enough even when seen once.
       bool extends = words.size() > frequent_words.size() && !frequent_words.empty() &&
-                     (ContainsAll(words, frequent_words) ||
-                      JaroWinkler(words.back(), frequent_words.back()) >= 0.93);
+                     (ContainsAll(words, frequent_words) || JaroWinkler(words.back(), frequent_words.back()) >= 0.93);
       int nwords = static_cast<int>(words.size());
-      std::tuple<int, int, int, int> score{n >= 2 || max_count < 2 || extends, !(caps && nwords > 1),
-                                           nwords, n};
+      std::tuple<int, int, int, int> score{n >= 2 || max_count < 2 || extends, !(caps && nwords > 1), nwords, n};
       if (score > best_score) best_score = score, best = f;
     }
     return best;
   }
 
-  void ResolveTitles(const std::unordered_map<std::string, size_t>& entity_of_key,
-                     std::vector<Entity>* out) const {
+  void ResolveTitles(const std::unordered_map<std::string, size_t>& entity_of_key, std::vector<Entity>* out) const {
     for (const TitleMention& t : st_.title_mentions) {
       std::string key = t.qualified.empty() ? t.title : t.qualified + " " + t.title;
       auto it = st_.title_index.find(key);

@@ -41,16 +41,16 @@ enum class EntityType : uint8_t { kPerson, kOrganization, kPlace };
 std::string_view EntityTypeName(EntityType t);
 
 struct EntityMention {
-  std::string article;   // the id given to AddArticle
-  Span span;             // bytes of that article's text
-  bool by_title = false; // "the secretary of state", resolved through a title
+  std::string article;    // the id given to AddArticle
+  Span span;              // bytes of that article's text
+  bool by_title = false;  // "the secretary of state", resolved through a title
 };
 
 struct Entity {
-  std::string name;                   // canonical name
+  std::string name;  // canonical name
   EntityType type = EntityType::kPerson;
-  std::vector<std::string> aliases;   // other forms, most frequent first
-  std::vector<std::string> titles;    // a person's titles, lower case
+  std::vector<std::string> aliases;  // other forms, most frequent first
+  std::vector<std::string> titles;   // a person's titles, lower case
   std::vector<EntityMention> mentions;
   std::vector<std::string> articles;  // ids of the articles naming it
   double evidence = 0;                // the recognizer's votes for the type (one per mention)

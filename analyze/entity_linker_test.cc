@@ -148,8 +148,8 @@ TEST(EntityLinkerTest, QualifiedTitlePicksTheRightHolder) {
 }
 
 TEST(EntityLinkerTest, CountryFormsAreOnePlace) {
-  std::vector<Entity> es = Link({"The U.S. sent aid.", "The United States sent more aid to Chile.",
-                                 "US officials said it was enough."});
+  std::vector<Entity> es =
+      Link({"The U.S. sent aid.", "The United States sent more aid to Chile.", "US officials said it was enough."});
   const Entity* e = Find(es, "United States");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->type, EntityType::kPlace);
@@ -157,9 +157,9 @@ TEST(EntityLinkerTest, CountryFormsAreOnePlace) {
 }
 
 TEST(EntityLinkerTest, IgnoresSentenceOpenersMonthsAndDemonyms) {
-  std::vector<Entity> es = Link({
-      "Speaking on Monday, the mayor of Velmora said speaking was hard. "
-      "Russian troops moved in March. However, talks in Velmora went on."});
+  std::vector<Entity> es =
+      Link({"Speaking on Monday, the mayor of Velmora said speaking was hard. "
+            "Russian troops moved in March. However, talks in Velmora went on."});
   for (const Entity& e : es) {
     EXPECT_NE(e.name, "Speaking");
     EXPECT_NE(e.name, "Monday");
@@ -172,8 +172,8 @@ TEST(EntityLinkerTest, IgnoresSentenceOpenersMonthsAndDemonyms) {
 
 TEST(EntityLinkerTest, InitialismsJoinOnlyWhereDefined) {
   // Defined: one entity.
-  std::vector<Entity> es = Link({"The Securities and Exchange Commission (SEC) fined the brokerage.",
-                                 "The SEC declined to comment."});
+  std::vector<Entity> es =
+      Link({"The Securities and Exchange Commission (SEC) fined the brokerage.", "The SEC declined to comment."});
   const Entity* e = Holding(es, "Securities and Exchange Commission");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e, Holding(es, "SEC"));

@@ -5,8 +5,7 @@
 
 namespace storyfuse {
 
-EntityRecognizer::EntityRecognizer(EntityModel model)
-    : model_(std::move(model)), features_(&model_.gazetteer()) {}
+EntityRecognizer::EntityRecognizer(EntityModel model) : model_(std::move(model)), features_(&model_.gazetteer()) {}
 
 Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::FromBytes(std::string_view bytes) {
   Result<EntityModel> model = EntityModel::Parse(bytes);
@@ -24,8 +23,7 @@ Result<const EntityRecognizer*> EntityRecognizer::Shipped() {
   return shipped->value().get();
 }
 
-std::vector<NameMention> EntityRecognizer::Recognize(std::string_view text,
-                                                     const std::vector<LexToken>& tokens) const {
+std::vector<NameMention> EntityRecognizer::Recognize(std::string_view text, const std::vector<LexToken>& tokens) const {
   TokenFeatures f;
   features_.Extract(text, tokens, &f);
   std::vector<NameMention> out;

@@ -31,7 +31,7 @@ namespace storyfuse {
 inline constexpr std::string_view kEntityModelFile = "entities.v1.bin";
 
 struct NameMention {
-  Span span;          // bytes of the text
+  Span span;           // bytes of the text
   uint32_t first = 0;  // its tokens [first, last) in the token vector given
   uint32_t last = 0;
   NameKind kind = NameKind::kPerson;

@@ -136,9 +136,9 @@ std::string TitleCaseHeadlines(std::string_view text) {
 
 struct EntityTrainer::Prepared {
   std::vector<LexToken> tokens;
-  std::string titled;                  // the text with title-case headlines ("" when it has none)
+  std::string titled;  // the text with title-case headlines ("" when it has none)
   std::vector<LexToken> titled_tokens;
-  bool use_titled = false;             // read as titled when training
+  bool use_titled = false;          // read as titled when training
   std::vector<uint64_t> word_hash;  // per token, EntityFeatures::WordHashes
   std::vector<TokenRun> runs;       // reachable gold names, in tokens
   std::vector<uint8_t> labels;      // gold tags of every token
@@ -266,8 +266,8 @@ EntityTrainer::EntityTrainer(const std::vector<AnnotatedText>& docs, EntityTrain
       p.titled = std::move(titled);
       p.titled_tokens = WordLexer::Lex(p.titled);
       // A document's draw depends on the seed and its index only.
-      p.use_titled = (SplitMix(options_.seed ^ (d * 0x9E3779B97F4A7C15ULL)).Next() >> 11) * 0x1.0p-53 <
-                     options_.title_case_share;
+      p.use_titled =
+          (SplitMix(options_.seed ^ (d * 0x9E3779B97F4A7C15ULL)).Next() >> 11) * 0x1.0p-53 < options_.title_case_share;
     }
   }
 }
@@ -298,7 +298,8 @@ EntityTrainer::Data EntityTrainer::Build(const std::vector<size_t>& train, const
     EntityFeatures(g).Extract(titled ? p.titled : docs_[doc].text, titled ? p.titled_tokens : p.tokens, &tf);
     size_t row = 0;
     for (const CandidateSegment& seg : tf.segments) {
-      d.segments.push_back({static_cast<uint32_t>(doc), static_cast<uint32_t>(d.row_token.size()), seg.end - seg.begin});
+      d.segments.push_back(
+          {static_cast<uint32_t>(doc), static_cast<uint32_t>(d.row_token.size()), seg.end - seg.begin});
       for (uint32_t i = seg.begin; i < seg.end; ++i, ++row) {
         d.row_token.push_back(i);
         d.row_gold.push_back(p.labels[i]);

@@ -63,8 +63,8 @@ struct NameCounts {
 };
 
 struct EntityTrainerOptions {
-  uint64_t seed = 2003;     // order of the segments in each epoch, and of the folds
-  int gazetteer_folds = 5;  // jackknife of the gazetteer feature; 0: no gazetteer
+  uint64_t seed = 2003;           // order of the segments in each epoch, and of the folds
+  int gazetteer_folds = 5;        // jackknife of the gazetteer feature; 0: no gazetteer
   double title_case_share = 0.5;  // training documents read with title-case headlines
 };
 

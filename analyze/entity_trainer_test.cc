@@ -34,8 +34,8 @@ std::vector<AnnotatedText> Corpus() {
   std::vector<AnnotatedText> docs;
   for (int i = 0; i < 40; ++i) {
     std::string p = people[i % 5], l = places[i % 4], o = orgs[i % 3];
-    std::string text = "Mayor " + p + " said in " + l + " that " + o + " would pay .\n" + o + " declined to comment , " +
-                       p + " told reporters in " + l + " .";
+    std::string text = "Mayor " + p + " said in " + l + " that " + o + " would pay .\n" + o +
+                       " declined to comment , " + p + " told reporters in " + l + " .";
     docs.push_back(Annotate(text, {{p, kPer}, {l, kLoc}, {o, kOrg}}));
     // Second mentions.
     size_t second = text.rfind(p);

@@ -12,9 +12,9 @@
 #include "analyze/date_resolver.h"
 #include "analyze/entity_linker.h"
 #include "analyze/number_aligner.h"
+#include "analyze/number_extractor.h"
 #include "ingest/article_extractor.h"
 #include "ingest/input_reader.h"
-#include "analyze/number_extractor.h"
 
 namespace storyfuse {
 namespace {

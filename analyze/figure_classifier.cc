@@ -15,50 +15,85 @@ struct Development {
 
 // Words that name a count of people which grows as reporting goes on.
 constexpr Development kDevelopments[] = {
-    {"kill", "killed"},           {"kills", "killed"},          {"killed", "killed"},
-    {"killing", "killed"},        {"dead", "killed"},           {"death", "killed"},
-    {"deaths", "killed"},         {"die", "killed"},            {"dies", "killed"},
-    {"died", "killed"},           {"dying", "killed"},          {"fatalities", "killed"},
-    {"fatality", "killed"},       {"perished", "killed"},       {"drowned", "killed"},
-    {"slain", "killed"},          {"toll", "killed"},           {"lives", "killed"},
-    {"injured", "injured"},       {"injuring", "injured"},      {"injure", "injured"},
-    {"injures", "injured"},       {"injuries", "injured"},      {"wounded", "injured"},
-    {"wounding", "injured"},      {"hurt", "injured"},          {"missing", "missing"},
-    {"unaccounted", "missing"},   {"evacuated", "evacuated"},   {"evacuate", "evacuated"},
-    {"evacuating", "evacuated"},  {"evacuation", "evacuated"},  {"evacuees", "evacuated"},
-    {"displaced", "displaced"},   {"homeless", "displaced"},    {"arrested", "arrested"},
-    {"arrest", "arrested"},       {"arrests", "arrested"},      {"arresting", "arrested"},
-    {"detained", "arrested"},     {"detain", "arrested"},       {"detaining", "arrested"},
-    {"detainees", "arrested"},    {"rescued", "rescued"},       {"rescuing", "rescued"},
-    {"hospitalized", "hospitalized"}, {"hospitalised", "hospitalized"},
-    {"infected", "infected"},     {"sickened", "infected"},     {"infections", "infected"},
+    {"kill", "killed"},
+    {"kills", "killed"},
+    {"killed", "killed"},
+    {"killing", "killed"},
+    {"dead", "killed"},
+    {"death", "killed"},
+    {"deaths", "killed"},
+    {"die", "killed"},
+    {"dies", "killed"},
+    {"died", "killed"},
+    {"dying", "killed"},
+    {"fatalities", "killed"},
+    {"fatality", "killed"},
+    {"perished", "killed"},
+    {"drowned", "killed"},
+    {"slain", "killed"},
+    {"toll", "killed"},
+    {"lives", "killed"},
+    {"injured", "injured"},
+    {"injuring", "injured"},
+    {"injure", "injured"},
+    {"injures", "injured"},
+    {"injuries", "injured"},
+    {"wounded", "injured"},
+    {"wounding", "injured"},
+    {"hurt", "injured"},
+    {"missing", "missing"},
+    {"unaccounted", "missing"},
+    {"evacuated", "evacuated"},
+    {"evacuate", "evacuated"},
+    {"evacuating", "evacuated"},
+    {"evacuation", "evacuated"},
+    {"evacuees", "evacuated"},
+    {"displaced", "displaced"},
+    {"homeless", "displaced"},
+    {"arrested", "arrested"},
+    {"arrest", "arrested"},
+    {"arrests", "arrested"},
+    {"arresting", "arrested"},
+    {"detained", "arrested"},
+    {"detain", "arrested"},
+    {"detaining", "arrested"},
+    {"detainees", "arrested"},
+    {"rescued", "rescued"},
+    {"rescuing", "rescued"},
+    {"hospitalized", "hospitalized"},
+    {"hospitalised", "hospitalized"},
+    {"infected", "infected"},
+    {"sickened", "infected"},
+    {"infections", "infected"},
     {"casualties", "casualties"},
 };
 
 // Nouns for people in general: a count of them is "people".
 const ShortWordSet& GenericPeople() {
-  static const ShortWordSet s = {"people", "persons", "person", "individuals", "others", "residents",
-                                 "inhabitants", "lives", "victims", "dead", "deaths", "casualties",
-                                 "fatalities", "injured", "wounded", "injuries", "missing", "evacuees",
-                                 "arrests", "detainees", "infections"};
+  static const ShortWordSet s = {"people",      "persons",   "person",    "individuals", "others",  "residents",
+                                 "inhabitants", "lives",     "victims",   "dead",        "deaths",  "casualties",
+                                 "fatalities",  "injured",   "wounded",   "injuries",    "missing", "evacuees",
+                                 "arrests",     "detainees", "infections"};
   return s;
 }
 
 // Nouns for groups of people (general English, plural forms).
 const ShortWordSet& PeopleNouns() {
   static const ShortWordSet s = {
-      "civilians", "villagers", "citizens", "soldiers", "troops", "servicemen", "police", "policemen",
-      "officers", "children", "kids", "babies", "students", "pupils", "women", "men", "workers",
-      "miners", "passengers", "tourists", "pilgrims", "migrants", "refugees", "immigrants", "protesters",
-      "demonstrators", "fans", "spectators", "employees", "staff", "crew", "crewmen", "sailors",
-      "fishermen", "patients", "voters", "prisoners", "inmates", "hostages", "militants", "rebels",
-      "fighters", "insurgents", "guerrillas", "gunmen", "suspects", "survivors", "families",
-      "journalists", "reporters", "activists", "dissidents", "officials", "diplomats", "foreigners",
-      "nationals", "climbers", "hikers", "firefighters", "rescuers", "volunteers", "farmers",
-      "teenagers", "adults", "youths", "girls", "boys", "members", "players", "athletes", "doctors",
-      "nurses", "teachers", "lawmakers", "delegates", "judges", "guards", "peacekeepers", "personnel",
-      "settlers", "worshippers", "shoppers", "customers", "users", "subscribers", "viewers", "readers",
-      "listeners", "visitors", "residents", "seniors", "elderly", "jurors", "senators", "observers"};
+      "civilians",    "villagers",  "citizens",     "soldiers",    "troops",        "servicemen", "police",
+      "policemen",    "officers",   "children",     "kids",        "babies",        "students",   "pupils",
+      "women",        "men",        "workers",      "miners",      "passengers",    "tourists",   "pilgrims",
+      "migrants",     "refugees",   "immigrants",   "protesters",  "demonstrators", "fans",       "spectators",
+      "employees",    "staff",      "crew",         "crewmen",     "sailors",       "fishermen",  "patients",
+      "voters",       "prisoners",  "inmates",      "hostages",    "militants",     "rebels",     "fighters",
+      "insurgents",   "guerrillas", "gunmen",       "suspects",    "survivors",     "families",   "journalists",
+      "reporters",    "activists",  "dissidents",   "officials",   "diplomats",     "foreigners", "nationals",
+      "climbers",     "hikers",     "firefighters", "rescuers",    "volunteers",    "farmers",    "teenagers",
+      "adults",       "youths",     "girls",        "boys",        "members",       "players",    "athletes",
+      "doctors",      "nurses",     "teachers",     "lawmakers",   "delegates",     "judges",     "guards",
+      "peacekeepers", "personnel",  "settlers",     "worshippers", "shoppers",      "customers",  "users",
+      "subscribers",  "viewers",    "readers",      "listeners",   "visitors",      "residents",  "seniors",
+      "elderly",      "jurors",     "senators",     "observers"};
   return s;
 }
 
@@ -70,14 +105,18 @@ struct UnitKind {
 // Units NumberExtractor names: what they measure. Others (compound units
 // like "-member", "-point") count things.
 constexpr UnitKind kUnitKinds[] = {
-    {"percent", FigureKind::kShare}, {"percentage point", FigureKind::kShare},
-    {"km", FigureKind::kMeasure},    {"mile", FigureKind::kMeasure},   {"m", FigureKind::kMeasure},
-    {"mph", FigureKind::kMeasure},   {"kg", FigureKind::kMeasure},     {"tonne", FigureKind::kMeasure},
-    {"degree", FigureKind::kMeasure}, {"acre", FigureKind::kMeasure},  {"hectare", FigureKind::kMeasure},
-    {"cm", FigureKind::kMeasure},    {"mm", FigureKind::kMeasure},     {"ft", FigureKind::kMeasure},
-    {"inch", FigureKind::kMeasure},  {"lb", FigureKind::kMeasure},     {"second", FigureKind::kMeasure},
-    {"minute", FigureKind::kMeasure}, {"hour", FigureKind::kMeasure},  {"day", FigureKind::kMeasure},
-    {"week", FigureKind::kMeasure},  {"month", FigureKind::kMeasure},  {"year", FigureKind::kMeasure},
+    {"percent", FigureKind::kShare},   {"percentage point", FigureKind::kShare},
+    {"km", FigureKind::kMeasure},      {"mile", FigureKind::kMeasure},
+    {"m", FigureKind::kMeasure},       {"mph", FigureKind::kMeasure},
+    {"kg", FigureKind::kMeasure},      {"tonne", FigureKind::kMeasure},
+    {"degree", FigureKind::kMeasure},  {"acre", FigureKind::kMeasure},
+    {"hectare", FigureKind::kMeasure}, {"cm", FigureKind::kMeasure},
+    {"mm", FigureKind::kMeasure},      {"ft", FigureKind::kMeasure},
+    {"inch", FigureKind::kMeasure},    {"lb", FigureKind::kMeasure},
+    {"second", FigureKind::kMeasure},  {"minute", FigureKind::kMeasure},
+    {"hour", FigureKind::kMeasure},    {"day", FigureKind::kMeasure},
+    {"week", FigureKind::kMeasure},    {"month", FigureKind::kMeasure},
+    {"year", FigureKind::kMeasure},
 };
 
 bool IsCurrency(std::string_view unit) {
@@ -102,8 +141,8 @@ bool StopsScan(const LexToken& t, std::string_view text) {
 
 // Words before a figure that make it the level something reached.
 bool IsLevelWord(std::string_view w) {
-  return w == "to" || w == "at" || w == "reached" || w == "hit" || w == "topped" || w == "passed" ||
-         w == "exceeded" || w == "surpassed" || w == "was" || w == "is" || w == "stood";
+  return w == "to" || w == "at" || w == "reached" || w == "hit" || w == "topped" || w == "passed" || w == "exceeded" ||
+         w == "surpassed" || w == "was" || w == "is" || w == "stood";
 }
 
 bool IsConjunction(std::string_view w) { return w == "and" || w == "or" || w == "but" || w == "while"; }
@@ -145,8 +184,7 @@ size_t NearestDevelopment(std::string_view text, const std::vector<LexToken>& to
   // A figure a level verb reaches ("rose to 31", "stood at 31") is the
   // level of that verb's subject, further back: "the death toll from the
   // Varo landslide rose to 31".
-  if (first == 0 || toks[first - 1].kind != LexKind::kWord ||
-      !IsLevelWord(AsciiLower(toks[first - 1].span.In(text)))) {
+  if (first == 0 || toks[first - 1].kind != LexKind::kWord || !IsLevelWord(AsciiLower(toks[first - 1].span.In(text)))) {
     return kNone;
   }
   n = 0;
@@ -164,8 +202,8 @@ size_t NearestDevelopment(std::string_view text, const std::vector<LexToken>& to
 // Degree words that make a development count a part of the whole
 // ("critically injured", "minor injuries", "seriously wounded").
 bool IsQualifier(std::string_view w) {
-  static const ShortWordSet s = {"critically", "seriously", "severely", "gravely", "badly", "slightly",
-                                 "lightly", "mortally", "minor", "serious", "critical", "severe", "light"};
+  static const ShortWordSet s = {"critically", "seriously", "severely", "gravely",  "badly",  "slightly", "lightly",
+                                 "mortally",   "minor",     "serious",  "critical", "severe", "light"};
   return s.Contains(w);
 }
 
@@ -209,8 +247,7 @@ std::string_view FigureClassifier::DevelopmentOf(std::string_view word) {
   return {};
 }
 
-FigureClass FigureClassifier::Classify(const Quantity& q, std::string_view text,
-                                       const std::vector<LexToken>& tokens) {
+FigureClass FigureClassifier::Classify(const Quantity& q, std::string_view text, const std::vector<LexToken>& tokens) {
   FigureClass out;
   if (!q.unit.empty()) {
     out.kind = FigureKind::kCount;
@@ -235,7 +272,8 @@ FigureClass FigureClassifier::Classify(const Quantity& q, std::string_view text,
     // The head is the last token of the quantity: "12 minor injuries".
     out.qualified = past != first && Qualified(text, tokens, past - tokens.begin() - 1);
   } else if (first != tokens.end() && past != first) {
-    size_t k = OwnerOfToll(text, tokens, NearestDevelopment(text, tokens, first - tokens.begin(), past - tokens.begin() - 1));
+    size_t k =
+        OwnerOfToll(text, tokens, NearestDevelopment(text, tokens, first - tokens.begin(), past - tokens.begin() - 1));
     out.development = DevelopmentAt(text, tokens, k);
     out.qualified = Qualified(text, tokens, k);
   }

@@ -19,9 +19,9 @@ bool IsSuperlative(std::string_view w) {
   if (w == "record" || w == "most" || w == "least" || w == "unprecedented") return true;
   // largest, biggest, heaviest, worst ... ("est" words of 6+ letters).
   return w == "worst" || w == "best" ||
-         (w.size() >= 6 && w.ends_with("est") && w != "interest" && w != "protest" &&
-          w != "request" && w != "arrest" && w != "suggest" && w != "harvest" && w != "contest" &&
-          w != "forest" && w != "honest" && w != "modest" && w != "invest");
+         (w.size() >= 6 && w.ends_with("est") && w != "interest" && w != "protest" && w != "request" && w != "arrest" &&
+          w != "suggest" && w != "harvest" && w != "contest" && w != "forest" && w != "honest" && w != "modest" &&
+          w != "invest");
 }
 
 // Half the rounding step of a figure written with trailing zeros: 700 ->
@@ -34,10 +34,10 @@ double RoundingSlack(double v) {
 }
 
 bool IsIrrealis(std::string_view w) {
-  static const ShortWordSet s = {"would", "could", "might", "may", "will", "should", "shall", "propose",
-                                 "proposes", "proposed", "proposal", "proposals", "plan", "plans", "planned",
-                                 "forecast", "forecasts", "projected", "projection", "want", "wants",
-                                 "seek", "seeks", "target", "targets"};
+  static const ShortWordSet s = {"would",   "could",    "might",     "may",       "will",       "should", "shall",
+                                 "propose", "proposes", "proposed",  "proposal",  "proposals",  "plan",   "plans",
+                                 "planned", "forecast", "forecasts", "projected", "projection", "want",   "wants",
+                                 "seek",    "seeks",    "target",    "targets"};
   return s.Contains(w);
 }
 
@@ -74,9 +74,7 @@ double AboutSlack(double v) { return std::min(kAboutSlack * v, Step(v)); }
 
 // Disjoint with a gap: hedged bounds are soft, so "more than 700" and
 // "700", or "less than two weeks" and "two weeks", only touch.
-bool Disjoint(const ValueRange& a, const ValueRange& b) {
-  return a.hi < b.lo || b.hi < a.lo;
-}
+bool Disjoint(const ValueRange& a, const ValueRange& b) { return a.hi < b.lo || b.hi < a.lo; }
 
 }  // namespace
 
@@ -193,8 +191,7 @@ QuantityContext NumberAligner::Context(const Quantity& q, std::string_view text,
 float NumberAligner::ContextOverlap(const QuantityContext& a, const QuantityContext& b) {
   if (a.words.empty() || b.words.empty()) return 1;
   std::vector<std::string> shared;
-  std::set_intersection(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(),
-                        std::back_inserter(shared));
+  std::set_intersection(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(), std::back_inserter(shared));
   return static_cast<float>(shared.size()) / std::min(a.words.size(), b.words.size());
 }
 
@@ -230,12 +227,11 @@ bool NumberAligner::SameThing(const Quantity& a, const QuantityContext& ca, cons
   bool sup_b = Superlative(cb);
   if (sup_a != sup_b) return false;  // a record is not the count of an ordinary day
   if (DifferentNames(ca, cb)) return false;
-  if (sup_a) return true;            // one story's record of one thing is one fact
+  if (sup_a) return true;  // one story's record of one thing is one fact
   return ContextOverlap(ca, cb) >= kMinOverlap;
 }
 
-bool NumberAligner::SameThing(const Quantity& a, std::string_view text_a, const Quantity& b,
-                              std::string_view text_b) {
+bool NumberAligner::SameThing(const Quantity& a, std::string_view text_a, const Quantity& b, std::string_view text_b) {
   return SameThing(a, Context(a, text_a), b, Context(b, text_b));
 }
 

@@ -66,12 +66,12 @@ struct ValueRange {
 // What NumberAligner compares a quantity's statement by, computed once per
 // quantity (see NumberAligner::Context).
 struct QuantityContext {
-  std::string_view text;            // the text the quantity's spans index
-  std::string key;                  // CountedKey
-  std::vector<std::string> words;   // stemmed content words of the clause outside the
-                                    // quantity, sorted, unique; "<sup>" marks a superlative
-  std::vector<std::string> names;   // lower-cased capitalized words of the clause (not
-                                    // its first word, months or weekdays), sorted, unique
+  std::string_view text;                    // the text the quantity's spans index
+  std::string key;                          // CountedKey
+  std::vector<std::string> words;           // stemmed content words of the clause outside the
+                                            // quantity, sorted, unique; "<sup>" marks a superlative
+  std::vector<std::string> names;           // lower-cased capitalized words of the clause (not
+                                            // its first word, months or weekdays), sorted, unique
   std::vector<std::string> sentence_names;  // the same over the whole sentence
   std::vector<std::string> sentence_words;  // every lower-cased word of the sentence, sorted, unique
   // The clause speaks of what may or should be, not what is: a modal
@@ -95,8 +95,7 @@ class NumberAligner {
   // Whether `a` (spans into `text_a`) and `b` (into `text_b`) count the
   // same thing; see the file comment. Quantities with an empty key never
   // match.
-  bool SameThing(const Quantity& a, std::string_view text_a, const Quantity& b,
-                 std::string_view text_b);
+  bool SameThing(const Quantity& a, std::string_view text_a, const Quantity& b, std::string_view text_b);
 
   // The context `q` (spans into `text`) is compared by.
   QuantityContext Context(const Quantity& q, std::string_view text);
@@ -104,8 +103,7 @@ class NumberAligner {
   QuantityContext Context(const Quantity& q, std::string_view text, const std::vector<LexToken>& tokens);
 
   // SameThing over contexts computed by Context().
-  static bool SameThing(const Quantity& a, const QuantityContext& ca, const Quantity& b,
-                        const QuantityContext& cb);
+  static bool SameThing(const Quantity& a, const QuantityContext& ca, const Quantity& b, const QuantityContext& cb);
 
   // Share of the smaller clause's content words the other clause shares,
   // in [0, 1]; 1 when either clause has none.
@@ -128,21 +126,17 @@ class NumberAligner {
 
   // Whether the values `a` allows and those `b` allows overlap (units
   // must match).
-  static bool ValuesAgree(const Quantity& a, const Quantity& b) {
-    return a.unit == b.unit && !ValuesConflict(a, b);
-  }
+  static bool ValuesAgree(const Quantity& a, const Quantity& b) { return a.unit == b.unit && !ValuesConflict(a, b); }
 
   // The values `q`'s statement allows.
   static ValueRange Allowed(const Quantity& q);
 
   // SameThing, Commensurate and ValuesConflict together.
-  bool Conflict(const Quantity& a, std::string_view text_a, const Quantity& b,
-                std::string_view text_b) {
+  bool Conflict(const Quantity& a, std::string_view text_a, const Quantity& b, std::string_view text_b) {
     return Commensurate(a, b) && ValuesConflict(a, b) && SameThing(a, text_a, b, text_b);
   }
 
  private:
-
   Stemmer stemmer_;
 };
 

@@ -33,36 +33,33 @@ const PairCase kPairs[] = {
     // Same event, incompatible figures.
     {"Rebels shelled the port with about 300 shells on Monday.",
      "Rebels shelled the port with more than 900 shells on Monday.", true, true},
-    {"The ferry carried 212 passengers from the port.",
-     "The ferry carried 180 passengers from the port.", true, true},
+    {"The ferry carried 212 passengers from the port.", "The ferry carried 180 passengers from the port.", true, true},
     // Rounding: 700 covers 728.
-    {"The ferry carried 728 passengers from the port.",
-     "The ferry carried 700 passengers from the port.", true, false},
+    {"The ferry carried 728 passengers from the port.", "The ferry carried 700 passengers from the port.", true, false},
     // A record and an ordinary day are different things.
-    {"Rebels fired about 300 shells at the port overnight.",
-     "Rebels fired a record 900 shells at the port last month.", false, false},
+    {"Rebels fired about 300 shells at the port overnight.", "Rebels fired a record 900 shells at the port last month.",
+     false, false},
     // Different counted nouns.
     {"Rebels fired 300 shells at the port.", "Rebels fired 300 rockets at the port.", false, false},
     // Different units.
-    {"Farmers face 40% levies on cheese exports.", "Farmers face 40-minute queues at the border.",
-     false, false},
+    {"Farmers face 40% levies on cheese exports.", "Farmers face 40-minute queues at the border.", false, false},
     // Ranges overlap a point.
     {"Exporters pay 30-40% duties on steel.", "Exporters pay 35% duties on steel.", true, false},
     // Hedges decide: "nearly 20" allows 17..20, so 17 agrees and 16 does not.
-    {"The singer has 17 Grammy nominations to her name.",
-     "The singer has nearly 20 Grammy nominations to her name.", true, false},
-    {"The singer has 16 Grammy nominations to her name.",
-     "The singer has nearly 20 Grammy nominations to her name.", true, true},
-    {"The singer has 16 Grammy nominations to her name.",
-     "The singer has 17 Grammy nominations to her name.", true, true},
+    {"The singer has 17 Grammy nominations to her name.", "The singer has nearly 20 Grammy nominations to her name.",
+     true, false},
+    {"The singer has 16 Grammy nominations to her name.", "The singer has nearly 20 Grammy nominations to her name.",
+     true, true},
+    {"The singer has 16 Grammy nominations to her name.", "The singer has 17 Grammy nominations to her name.", true,
+     true},
     // Rounding: 2,300 is rounded to hundreds and covers both; 2,310 and
     // 2,286 are stated exactly and disagree.
-    {"The marksman hit the target from 2,300 metres away.",
-     "The marksman hit the target from 2,286 metres away.", true, false},
-    {"The marksman hit the target from 2,300 metres away.",
-     "The marksman hit the target from 2,310 metres away.", true, false},
-    {"The marksman hit the target from 2,310 metres away.",
-     "The marksman hit the target from 2,286 metres away.", true, true},
+    {"The marksman hit the target from 2,300 metres away.", "The marksman hit the target from 2,286 metres away.", true,
+     false},
+    {"The marksman hit the target from 2,300 metres away.", "The marksman hit the target from 2,310 metres away.", true,
+     false},
+    {"The marksman hit the target from 2,310 metres away.", "The marksman hit the target from 2,286 metres away.", true,
+     true},
     // Different people own the figures.
     {"Oren Vask served two years in prison for the leaflets.",
      "Ilse Marrow served 10 years in prison for the leaflets.", false, false},
@@ -70,16 +67,16 @@ const PairCase kPairs[] = {
     {"The ministry granted the shipyard programme $535 million in loans.",
      "The ministry granted the shipyard programme $31.98 billion in loans.", true, false},
     // "About" a precise figure reaches one step of its last digit.
-    {"Salaries now take around 57.1 percent of league income.",
-     "Salaries now take 53.8 percent of league income.", true, true},
-    {"Salaries now take around 57.1 percent of league income.",
-     "Salaries now take 57.1 percent of league income.", true, false},
+    {"Salaries now take around 57.1 percent of league income.", "Salaries now take 53.8 percent of league income.",
+     true, true},
+    {"Salaries now take around 57.1 percent of league income.", "Salaries now take 57.1 percent of league income.",
+     true, false},
     // Hedged bounds only touch: no conflict.
-    {"The ferry carried more than 700 passengers from the port.",
-     "The ferry carried 700 passengers from the port.", true, false},
+    {"The ferry carried more than 700 passengers from the port.", "The ferry carried 700 passengers from the port.",
+     true, false},
     // Unrelated clauses.
-    {"The zoo counted 40 penguins in the winter census.",
-     "Poachers stole 12 penguins from a coastal colony.", false, false},
+    {"The zoo counted 40 penguins in the winter census.", "Poachers stole 12 penguins from a coastal colony.", false,
+     false},
 };
 
 class PairTest : public ::testing::TestWithParam<PairCase> {};

@@ -17,24 +17,23 @@ struct WordValue {
   double value;
 };
 
-constexpr WordValue kSmall[] = {
-    {"two", 2},       {"three", 3},     {"four", 4},       {"five", 5},      {"six", 6},
-    {"seven", 7},     {"eight", 8},     {"nine", 9},       {"ten", 10},      {"eleven", 11},
-    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},
-    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},
-    {"forty", 40},    {"fifty", 50},    {"sixty", 60},     {"seventy", 70},  {"eighty", 80},
-    {"ninety", 90}};
+constexpr WordValue kSmall[] = {{"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},     {"six", 6},
+                                {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},     {"eleven", 11},
+                                {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
+                                {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},
+                                {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70}, {"eighty", 80},
+                                {"ninety", 90}};
 
-constexpr WordValue kScales[] = {{"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6},
-                                 {"billion", 1e9}, {"trillion", 1e12}};
+constexpr WordValue kScales[] = {
+    {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}};
 
 // Scale suffixes glued to digits or following them: "5bn", "5 m".
-constexpr WordValue kScaleAbbrev[] = {{"k", 1e3},  {"m", 1e6},  {"mn", 1e6}, {"mln", 1e6},
-                                      {"bn", 1e9}, {"b", 1e9},  {"tn", 1e12}, {"trn", 1e12}};
+constexpr WordValue kScaleAbbrev[] = {{"k", 1e3},  {"m", 1e6}, {"mn", 1e6},  {"mln", 1e6},
+                                      {"bn", 1e9}, {"b", 1e9}, {"tn", 1e12}, {"trn", 1e12}};
 
 // Vague plurals: "hundreds of", "thousands of" -> at least 2 x scale.
-constexpr WordValue kVague[] = {{"dozens", 24},       {"scores", 40},        {"hundreds", 200},
-                                {"thousands", 2000},  {"millions", 2e6},     {"billions", 2e9}};
+constexpr WordValue kVague[] = {{"dozens", 24},      {"scores", 40},    {"hundreds", 200},
+                                {"thousands", 2000}, {"millions", 2e6}, {"billions", 2e9}};
 
 struct UnitName {
   std::string_view word;
@@ -42,20 +41,64 @@ struct UnitName {
 };
 
 constexpr UnitName kUnits[] = {
-    {"percent", "percent"},   {"pct", "percent"},       {"dollars", "USD"},     {"dollar", "USD"},
-    {"euros", "EUR"},         {"euro", "EUR"},          {"pounds", "GBP"},      {"yen", "JPY"},
-    {"yuan", "CNY"},          {"rubles", "RUB"},        {"roubles", "RUB"},     {"rupees", "INR"},
-    {"seconds", "second"},    {"second", "second"},     {"minutes", "minute"},  {"minute", "minute"},
-    {"hours", "hour"},        {"hour", "hour"},         {"days", "day"},        {"day", "day"},
-    {"weeks", "week"},        {"week", "week"},         {"months", "month"},    {"month", "month"},
-    {"years", "year"},        {"year", "year"},         {"km", "km"},           {"kilometres", "km"},
-    {"kilometers", "km"},     {"kilometre", "km"},      {"kilometer", "km"},    {"miles", "mile"},
-    {"mile", "mile"},         {"metres", "m"},          {"meters", "m"},        {"metre", "m"},
-    {"meter", "m"},           {"kg", "kg"},             {"kilograms", "kg"},    {"tonnes", "tonne"},
-    {"tons", "tonne"},        {"tonne", "tonne"},       {"ton", "tonne"},       {"barrels", "barrel"},
-    {"degrees", "degree"},    {"acres", "acre"},        {"hectares", "hectare"}, {"mph", "mph"},
-    {"cm", "cm"},             {"mm", "mm"},             {"ft", "ft"},           {"feet", "ft"},
-    {"foot", "ft"},           {"m", "m"},               {"inches", "inch"},     {"lbs", "lb"},             {"mw", "MW"},           {"gw", "GW"},
+    {"percent", "percent"},
+    {"pct", "percent"},
+    {"dollars", "USD"},
+    {"dollar", "USD"},
+    {"euros", "EUR"},
+    {"euro", "EUR"},
+    {"pounds", "GBP"},
+    {"yen", "JPY"},
+    {"yuan", "CNY"},
+    {"rubles", "RUB"},
+    {"roubles", "RUB"},
+    {"rupees", "INR"},
+    {"seconds", "second"},
+    {"second", "second"},
+    {"minutes", "minute"},
+    {"minute", "minute"},
+    {"hours", "hour"},
+    {"hour", "hour"},
+    {"days", "day"},
+    {"day", "day"},
+    {"weeks", "week"},
+    {"week", "week"},
+    {"months", "month"},
+    {"month", "month"},
+    {"years", "year"},
+    {"year", "year"},
+    {"km", "km"},
+    {"kilometres", "km"},
+    {"kilometers", "km"},
+    {"kilometre", "km"},
+    {"kilometer", "km"},
+    {"miles", "mile"},
+    {"mile", "mile"},
+    {"metres", "m"},
+    {"meters", "m"},
+    {"metre", "m"},
+    {"meter", "m"},
+    {"kg", "kg"},
+    {"kilograms", "kg"},
+    {"tonnes", "tonne"},
+    {"tons", "tonne"},
+    {"tonne", "tonne"},
+    {"ton", "tonne"},
+    {"barrels", "barrel"},
+    {"degrees", "degree"},
+    {"acres", "acre"},
+    {"hectares", "hectare"},
+    {"mph", "mph"},
+    {"cm", "cm"},
+    {"mm", "mm"},
+    {"ft", "ft"},
+    {"feet", "ft"},
+    {"foot", "ft"},
+    {"m", "m"},
+    {"inches", "inch"},
+    {"lbs", "lb"},
+    {"mw", "MW"},
+    {"gw", "GW"},
 };
 
 struct HedgePattern {
@@ -65,42 +108,61 @@ struct HedgePattern {
 
 // Longest patterns first so "no more than" wins over "more than".
 constexpr HedgePattern kHedges[] = {
-    {{"no", "more", "than"}, Hedge::kUpTo},     {{"no", "fewer", "than"}, Hedge::kAtLeast},
-    {{"no", "less", "than"}, Hedge::kAtLeast},  {{"as", "many", "as"}, Hedge::kUpTo},
-    {{"as", "much", "as"}, Hedge::kUpTo},       {{"in", "excess", "of"}, Hedge::kMoreThan},
-    {{"just", "over"}, Hedge::kMoreThan},       {{"well", "over"}, Hedge::kMoreThan},
-    {{"just", "under"}, Hedge::kNearly},        {{"more", "than"}, Hedge::kMoreThan},
-    {{"greater", "than"}, Hedge::kMoreThan},    {{"upwards", "of"}, Hedge::kMoreThan},
-    {{"less", "than"}, Hedge::kLessThan},       {{"fewer", "than"}, Hedge::kLessThan},
-    {{"at", "least"}, Hedge::kAtLeast},         {{"at", "most"}, Hedge::kUpTo},
-    {{"up", "to"}, Hedge::kUpTo},               {{"close", "to"}, Hedge::kNearly},
-    {{"an", "estimated"}, Hedge::kAbout},       {{"a", "record"}, Hedge::kRecord},
-    {{"about"}, Hedge::kAbout},                 {{"around"}, Hedge::kAbout},
-    {{"roughly"}, Hedge::kAbout},               {{"approximately"}, Hedge::kAbout},
-    {{"approx"}, Hedge::kAbout},                {{"some"}, Hedge::kAbout},
-    {{"estimated"}, Hedge::kAbout},             {{"nearly"}, Hedge::kNearly},
-    {{"almost"}, Hedge::kNearly},               {{"over"}, Hedge::kMoreThan},
-    {{"above"}, Hedge::kMoreThan},              {{"under"}, Hedge::kLessThan},
-    {{"below"}, Hedge::kLessThan},              {{"record"}, Hedge::kRecord},
+    {{"no", "more", "than"}, Hedge::kUpTo},
+    {{"no", "fewer", "than"}, Hedge::kAtLeast},
+    {{"no", "less", "than"}, Hedge::kAtLeast},
+    {{"as", "many", "as"}, Hedge::kUpTo},
+    {{"as", "much", "as"}, Hedge::kUpTo},
+    {{"in", "excess", "of"}, Hedge::kMoreThan},
+    {{"just", "over"}, Hedge::kMoreThan},
+    {{"well", "over"}, Hedge::kMoreThan},
+    {{"just", "under"}, Hedge::kNearly},
+    {{"more", "than"}, Hedge::kMoreThan},
+    {{"greater", "than"}, Hedge::kMoreThan},
+    {{"upwards", "of"}, Hedge::kMoreThan},
+    {{"less", "than"}, Hedge::kLessThan},
+    {{"fewer", "than"}, Hedge::kLessThan},
+    {{"at", "least"}, Hedge::kAtLeast},
+    {{"at", "most"}, Hedge::kUpTo},
+    {{"up", "to"}, Hedge::kUpTo},
+    {{"close", "to"}, Hedge::kNearly},
+    {{"an", "estimated"}, Hedge::kAbout},
+    {{"a", "record"}, Hedge::kRecord},
+    {{"about"}, Hedge::kAbout},
+    {{"around"}, Hedge::kAbout},
+    {{"roughly"}, Hedge::kAbout},
+    {{"approximately"}, Hedge::kAbout},
+    {{"approx"}, Hedge::kAbout},
+    {{"some"}, Hedge::kAbout},
+    {{"estimated"}, Hedge::kAbout},
+    {{"nearly"}, Hedge::kNearly},
+    {{"almost"}, Hedge::kNearly},
+    {{"over"}, Hedge::kMoreThan},
+    {{"above"}, Hedge::kMoreThan},
+    {{"under"}, Hedge::kLessThan},
+    {{"below"}, Hedge::kLessThan},
+    {{"record"}, Hedge::kRecord},
 };
 
 // Words that end a counted noun phrase.
 bool IsNounStop(std::string_view w) {
   static constexpr std::string_view kStops[] = {
-      "the", "a", "an", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
-      "with", "by", "into", "onto", "than", "as", "per", "that", "which", "who", "whom", "whose",
-      "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will", "would",
-      "could", "can", "may", "might", "should", "must", "shall", "do", "does", "did", "more",
-      "less", "each", "ago", "earlier", "later", "before", "after", "since", "during", "over",
-      "under", "about", "around", "across", "against", "between", "through", "toward", "towards",
-      "if", "when", "while", "where", "so", "not", "no", "it", "its", "they", "them", "their",
-      "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my", "this", "these",
-      "those", "there", "here", "then", "also", "just", "only", "all", "both", "said", "says",
-      "say", "told", "added", "according", "including", "among", "amid", "within", "without",
-      "times", "percent", "out", "up", "down", "off", "again", "too", "very", "such", "other",
-      "another", "some", "any", "many", "much", "most", "least", "own", "away", "back", "still",
-      "last", "next", "overnight", "today", "yesterday", "now", "even", "already", "ever",
-      "former", "latter", "first", "then", "because", "though", "although", "unless", "until"};
+      "the",      "a",      "an",      "and",     "or",      "but",     "nor",    "of",        "in",        "on",
+      "at",       "to",     "for",     "from",    "with",    "by",      "into",   "onto",      "than",      "as",
+      "per",      "that",   "which",   "who",     "whom",    "whose",   "were",   "was",       "are",       "is",
+      "be",       "been",   "being",   "have",    "has",     "had",     "will",   "would",     "could",     "can",
+      "may",      "might",  "should",  "must",    "shall",   "do",      "does",   "did",       "more",      "less",
+      "each",     "ago",    "earlier", "later",   "before",  "after",   "since",  "during",    "over",      "under",
+      "about",    "around", "across",  "against", "between", "through", "toward", "towards",   "if",        "when",
+      "while",    "where",  "so",      "not",     "no",      "it",      "its",    "they",      "them",      "their",
+      "he",       "she",    "his",     "her",     "we",      "our",     "you",    "your",      "i",         "me",
+      "my",       "this",   "these",   "those",   "there",   "here",    "then",   "also",      "just",      "only",
+      "all",      "both",   "said",    "says",    "say",     "told",    "added",  "according", "including", "among",
+      "amid",     "within", "without", "times",   "percent", "out",     "up",     "down",      "off",       "again",
+      "too",      "very",   "such",    "other",   "another", "some",    "any",    "many",      "much",      "most",
+      "least",    "own",    "away",    "back",    "still",   "last",    "next",   "overnight", "today",     "yesterday",
+      "now",      "even",   "already", "ever",    "former",  "latter",  "first",  "then",      "because",   "though",
+      "although", "unless", "until"};
   for (std::string_view s : kStops) {
     if (w == s) return true;
   }
@@ -108,8 +170,8 @@ bool IsNounStop(std::string_view w) {
 }
 
 bool IsDeterminer(std::string_view w) {
-  return w == "the" || w == "its" || w == "their" || w == "his" || w == "her" || w == "these" ||
-         w == "those" || w == "our" || w == "your";
+  return w == "the" || w == "its" || w == "their" || w == "his" || w == "her" || w == "these" || w == "those" ||
+         w == "our" || w == "your";
 }
 
 double ParseDigits(std::string_view s) {
@@ -143,8 +205,7 @@ const T* Find(const T (&table)[N], std::string_view word) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::vector<LexToken>& tokens,
-         const std::vector<DateMention>* dates)
+  Parser(std::string_view text, const std::vector<LexToken>& tokens, const std::vector<DateMention>* dates)
       : text_(text), toks_(tokens) {
     lowered_ = AsciiLower(text_);
     sentence_.reserve(toks_.size());
@@ -190,12 +251,8 @@ class Parser {
   bool PunctIs(size_t i, std::string_view p) const {
     return InRange(i) && toks_[i].kind == LexKind::kPunct && Raw(i) == p;
   }
-  bool IsDash(size_t i) const {
-    return PunctIs(i, "-") || PunctIs(i, "\xE2\x80\x93") || PunctIs(i, "\xE2\x80\x94");
-  }
-  bool SameSentence(size_t a, size_t b) const {
-    return InRange(a) && InRange(b) && sentence_[a] == sentence_[b];
-  }
+  bool IsDash(size_t i) const { return PunctIs(i, "-") || PunctIs(i, "\xE2\x80\x93") || PunctIs(i, "\xE2\x80\x94"); }
+  bool SameSentence(size_t a, size_t b) const { return InRange(a) && InRange(b) && sentence_[a] == sentence_[b]; }
 
   // Marks tokens inside date mentions so their numbers are not counts.
   void BlockDates(const std::vector<DateMention>& dates) {
@@ -281,8 +338,8 @@ class Parser {
       if (!ok) return true;  // "10th", "1990s", "3D"
     }
     if ((PunctIs(i + 1, ":") || PunctIs(i + 1, "/")) && IsNum(i + 2) && Glued(i + 1)) return true;
-    if (i > 0 && (PunctIs(i - 1, ":") || PunctIs(i - 1, "/") || PunctIs(i - 1, "+") ||
-                  PunctIs(i - 1, "#")) && Glued(i)) {
+    if (i > 0 && (PunctIs(i - 1, ":") || PunctIs(i - 1, "/") || PunctIs(i - 1, "+") || PunctIs(i - 1, "#")) &&
+        Glued(i)) {
       return true;
     }
     // The end of a season or year range ("the 1998-99 season").
@@ -297,8 +354,8 @@ class Parser {
 
   bool IsTimeOfDay(size_t i) const {
     std::string_view n = Low(i + 1);
-    if (n == "a.m." || n == "p.m." || n == "am" || n == "pm" || n == "a.m" || n == "p.m" ||
-        n == "gmt" || n == "utc" || n == "o'clock" || n == "hrs") {
+    if (n == "a.m." || n == "p.m." || n == "am" || n == "pm" || n == "a.m" || n == "p.m" || n == "gmt" || n == "utc" ||
+        n == "o'clock" || n == "hrs") {
       return true;
     }
     return false;
@@ -309,8 +366,7 @@ class Parser {
     if (IsDash(i + 1) && Glued(i + 1) && Glued(i + 2) && digits(i) >= 3 && digits(i + 2) >= 3) return true;
     if (i >= 2 && IsDash(i - 1) && Glued(i) && Glued(i - 1) && digits(i - 2) >= 3 && digits(i) >= 3) return true;
     if (i >= 1 && PunctIs(i - 1, "(") && digits(i) == 3 && PunctIs(i + 1, ")") && IsNum(i + 2)) return true;
-    if (i >= 2 && PunctIs(i - 1, ")") && digits(i - 2) == 3 && PunctIs(i - 3, "(") && Glued(i - 2) &&
-        digits(i) >= 3) {
+    if (i >= 2 && PunctIs(i - 1, ")") && digits(i - 2) == 3 && PunctIs(i - 3, "(") && Glued(i - 2) && digits(i) >= 3) {
       return true;
     }
     return false;
@@ -358,8 +414,8 @@ class Parser {
     if (IsDash(j) && WordIs(j + 1, "year") && IsDash(j + 2) && WordIs(j + 3, "old")) return true;
     if (IsDash(j) && WordIs(j + 1, "years") && IsDash(j + 2) && WordIs(j + 3, "old")) return true;
     // "He was 63." / "she is 41,": an age stated as a predicate.
-    if (j >= 2 && (WordIs(j - 2, "was") || WordIs(j - 2, "is")) && IsNum(j - 1) &&
-        Raw(j - 1).size() <= 3 && (PunctIs(j, ".") || PunctIs(j, ",") || !InRange(j))) {
+    if (j >= 2 && (WordIs(j - 2, "was") || WordIs(j - 2, "is")) && IsNum(j - 1) && Raw(j - 1).size() <= 3 &&
+        (PunctIs(j, ".") || PunctIs(j, ",") || !InRange(j))) {
       return true;
     }
     return false;
@@ -369,10 +425,10 @@ class Parser {
   bool IsLabel(size_t i) const {
     if (i == 0 || !IsWord(i - 1)) return false;
     static const auto* kLabels = new std::unordered_set<std::string_view>{
-        "flight", "route", "room", "gate", "platform", "channel", "article", "section", "chapter",
-        "page", "highway", "interstate", "resolution", "model", "version", "episode", "season",
-        "phase", "level", "grade", "exit", "bus", "pier", "terminal", "lane", "precinct", "ward",
-        "district", "division", "unit", "apartment", "suite", "floor", "line", "paragraph"};
+        "flight",   "route",    "room",       "gate",       "platform", "channel",  "article", "section",  "chapter",
+        "page",     "highway",  "interstate", "resolution", "model",    "version",  "episode", "season",   "phase",
+        "level",    "grade",    "exit",       "bus",        "pier",     "terminal", "lane",    "precinct", "ward",
+        "district", "division", "unit",       "apartment",  "suite",    "floor",    "line",    "paragraph"};
     if (kLabels->count(Low(i - 1)) == 0) return false;
     size_t j = i + 1;
     return !PunctIs(j, "%") && !NextIsPluralNoun(j);
@@ -437,8 +493,7 @@ class Parser {
     if (IsAgeAfter(end)) return end - i;  // "45 years old", "a 45-year-old"
     if (IsNum(start) && start > 0 && PunctIs(start - 1, ".") && Glued(start)) return end - i;  // ".223"
     if (IsLabel(start)) return end - i;
-    if (IsNum(start) && unit.empty() && end == start + 1 && LooksLikeYear(Raw(start)) &&
-        !NextIsPluralNoun(end)) {
+    if (IsNum(start) && unit.empty() && end == start + 1 && LooksLikeYear(Raw(start)) && !NextIsPluralNoun(end)) {
       return end - i;  // a year used as a label ("the 2024 election")
     }
     Quantity q;
@@ -451,8 +506,8 @@ class Parser {
     // "all but five (of those arrested)": the rest of a larger count.
     if (first >= 2 && WordIs(first - 2, "all") && WordIs(first - 1, "but")) q.part = true;
     // "another 13 people", "a further 20": an addition to a count.
-    if (first >= 1 && (WordIs(first - 1, "another") || WordIs(first - 1, "further") ||
-                       WordIs(first - 1, "additional"))) {
+    if (first >= 1 &&
+        (WordIs(first - 1, "another") || WordIs(first - 1, "further") || WordIs(first - 1, "additional"))) {
       q.part = true;
     }
     q.unit = unit;
@@ -491,14 +546,12 @@ class Parser {
     }
     if (IsDash(i + 1) && Glued(i + 1) && IsWord(i + 2) && Glued(i + 2)) {
       std::string_view n = Low(i + 2);
-      if (n.ends_with("th") || n.ends_with("ths") || n == "half" || n == "thirds" || n == "third" ||
-          n == "on") {
+      if (n.ends_with("th") || n.ends_with("ths") || n == "half" || n == "thirds" || n == "third" || n == "on") {
         return false;
       }
     }
     if (i > 0 && IsDash(i - 1) && Glued(i)) return false;
-    if (WordIs(i, "a") && !(WordIs(i + 1, "dozen") || (IsWord(i + 1) && Find(kScales, Low(i + 1)))))
-      return false;
+    if (WordIs(i, "a") && !(WordIs(i + 1, "dozen") || (IsWord(i + 1) && Find(kScales, Low(i + 1))))) return false;
     return true;
   }
 
@@ -623,14 +676,13 @@ class Parser {
 
   static bool IsPlural(std::string_view w) {
     static const auto* kIrregular = new std::unordered_set<std::string_view>{
-        "people", "children", "men", "women", "police", "staff", "crew", "cattle", "personnel",
-        "sheep", "fish", "deer", "feet", "teeth", "mice", "geese", "data", "media", "livestock",
-        "aircraft", "civilians", "troops", "militia", "youth", "clergy"};
+        "people",    "children", "men",       "women",  "police",  "staff", "crew",  "cattle", "personnel",
+        "sheep",     "fish",     "deer",      "feet",   "teeth",   "mice",  "geese", "data",   "media",
+        "livestock", "aircraft", "civilians", "troops", "militia", "youth", "clergy"};
     if (kIrregular->count(w) > 0) return true;
     // "-men" compounds: gunmen, fishermen, policemen.
     if (w.size() > 4 && w.ends_with("men") && w != "specimen" && w != "abdomen") return true;
-    return w.size() > 2 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") &&
-           !w.ends_with("is");
+    return w.size() > 2 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
   }
 
   // Collects up to three noun words from `j`; returns one past the last.
@@ -641,28 +693,26 @@ class Parser {
       std::string_view w = Low(k);
       if (IsNounStop(w) || Find(kSmall, w) || Find(kScales, w)) break;
       if (w.find('\'') != std::string_view::npos || w.find("\xE2\x80\x99") != std::string_view::npos) break;
-      if (t.capitalized && !(k == j && IsWord(k + 1) && !toks_[k + 1].capitalized &&
-                             !IsNounStop(Low(k + 1)))) {
+      if (t.capitalized && !(k == j && IsWord(k + 1) && !toks_[k + 1].capitalized && !IsNounStop(Low(k + 1)))) {
         break;  // a name, unless an adjective before a noun ("Russian drones")
       }
       // "-ing" nouns are common after a figure ("a 50-minute meeting");
       // "-ed" and "-ly" words there are verbs and adverbs ("two agreed").
-      bool verbish = w.ends_with("ed") || w.ends_with("ly") ||
-                     (w.ends_with("ing") && k > j);
-      if (verbish && !(IsWord(k + 1) && !IsNounStop(Low(k + 1)) && !toks_[k + 1].capitalized &&
-                       !Low(k + 1).ends_with("ed"))) {
+      bool verbish = w.ends_with("ed") || w.ends_with("ly") || (w.ends_with("ing") && k > j);
+      if (verbish &&
+          !(IsWord(k + 1) && !IsNounStop(Low(k + 1)) && !toks_[k + 1].capitalized && !Low(k + 1).ends_with("ed"))) {
         break;
       }
       if (verbish && k > j) break;
       if (k > j && !IsPlural(w)) break;  // after a modifier only a plural head
       ++k;
       if (IsDash(k) && Glued(k) && IsWord(k + 1) && Glued(k + 1)) k += 2;  // "long-range"
-      if (IsPlural(w)) break;  // the head: "boats sank" stops at "boats"
+      if (IsPlural(w)) break;                                              // the head: "boats sank" stops at "boats"
       if (!IsWord(k) || !IsPlural(Low(k))) break;
     }
     if (k == j) return j;
-    q->noun = AsciiLower(std::string_view(text_).substr(toks_[j].span.begin,
-                                                        toks_[k - 1].span.end - toks_[j].span.begin));
+    q->noun =
+        AsciiLower(std::string_view(text_).substr(toks_[j].span.begin, toks_[k - 1].span.end - toks_[j].span.begin));
     q->noun_span = Span{toks_[j].span.begin, toks_[k - 1].span.end};
     return k;
   }
@@ -685,9 +735,7 @@ class Parser {
 
   // ---- clause and sentence ----
 
-  Span SentenceOf(size_t i) const {
-    return Span{toks_[sentence_[i]].span.begin, toks_[sentence_end_[i]].span.end};
-  }
+  Span SentenceOf(size_t i) const { return Span{toks_[sentence_[i]].span.begin, toks_[sentence_end_[i]].span.end}; }
 
   bool IsClauseBreak(size_t k) const {
     if (toks_[k].kind != LexKind::kPunct) return false;
@@ -765,13 +813,11 @@ std::vector<Quantity> NumberExtractor::Extract(std::string_view text) {
   return Extract(text, tokens);
 }
 
-std::vector<Quantity> NumberExtractor::Extract(std::string_view text,
-                                               const std::vector<LexToken>& tokens) {
+std::vector<Quantity> NumberExtractor::Extract(std::string_view text, const std::vector<LexToken>& tokens) {
   return Parser(text, tokens, nullptr).Run();
 }
 
-std::vector<Quantity> NumberExtractor::Extract(std::string_view text,
-                                               const std::vector<LexToken>& tokens,
+std::vector<Quantity> NumberExtractor::Extract(std::string_view text, const std::vector<LexToken>& tokens,
                                                const std::vector<DateMention>& dates) {
   return Parser(text, tokens, &dates).Run();
 }

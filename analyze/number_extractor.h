@@ -55,9 +55,9 @@ struct Quantity {
   double min = 0;    // equal to value unless `range`
   double max = 0;
   bool range = false;
-  bool part = false;  // counts a part: "eight of the 10", "two of the dead", "all but five",
-                      // an addition: "another 13", "a further 20"
-  bool vague = false; // a vague plural ("dozens of", "thousands"): value is its floor
+  bool part = false;   // counts a part: "eight of the 10", "two of the dead", "all but five",
+                       // an addition: "another 13", "a further 20"
+  bool vague = false;  // a vague plural ("dozens of", "thousands"): value is its floor
   Hedge hedge = Hedge::kExact;
   std::string unit;  // "percent", "USD", "minute", "km", ... or ""
   std::string noun;  // what is counted, lower case: "drones", "member states"

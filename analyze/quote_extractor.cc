@@ -25,8 +25,8 @@ size_t CountWords(std::string_view s) {
 }
 
 bool IsSmallWord(std::string_view w) {
-  static const char* const kWords[] = {"with", "from", "into", "over", "that", "this", "than", "upon", "about",
-                                       "your", "their", "what", "when", "where", "under", "after"};
+  static const char* const kWords[] = {"with",  "from", "into",  "over", "that", "this",  "than",  "upon",
+                                       "about", "your", "their", "what", "when", "where", "under", "after"};
   for (const char* k : kWords) {
     if (w == k) return true;
   }
@@ -100,10 +100,10 @@ std::string WordBefore(std::string_view text, size_t* pos) {
 // a work, not words someone said.
 bool IsWorkNoun(std::string_view w) {
   static const char* const kWords[] = {
-      "show", "shows", "program", "programme", "podcast", "book", "books", "memoir", "novel", "movie", "film",
-      "documentary", "series", "sitcom", "episode", "broadcast", "album", "song", "anthem", "play", "musical",
-      "column", "magazine", "newspaper", "channel", "network", "host", "hosts", "author", "star", "edition",
-      "segment", "classic", "drama", "comedy", "blog", "website"};
+      "show",    "shows",       "program",  "programme", "podcast", "book",      "books",  "memoir", "novel",  "movie",
+      "film",    "documentary", "series",   "sitcom",    "episode", "broadcast", "album",  "song",   "anthem", "play",
+      "musical", "column",      "magazine", "newspaper", "channel", "network",   "host",   "hosts",  "author", "star",
+      "edition", "segment",     "classic",  "drama",     "comedy",  "blog",      "website"};
   for (const char* k : kWords) {
     if (w == k) return true;
   }
@@ -134,8 +134,8 @@ bool NamedAsWork(std::string_view text, const QuotePiece& piece) {
 // them, typed with mixed marks. No annotator marks such a span as one
 // quote.
 bool HoldsAnAttribution(std::string_view words) {
-  static const char* const kCues[] = {"said", "says", "told", "asked", "added", "wrote", "continued", "explained",
-                                      "according"};
+  static const char* const kCues[] = {"said",  "says",      "told",      "asked",    "added",
+                                      "wrote", "continued", "explained", "according"};
   auto is_mark = [&](size_t i) {
     return words[i] == '"' || (words.compare(i, 3, "\xE2\x80\x9C") == 0 || words.compare(i, 3, "\xE2\x80\x9D") == 0);
   };
@@ -247,8 +247,9 @@ uint32_t QuoteExtractor::Rules(std::string_view text, const QuotePiece& piece, c
   auto fire = [&r](QuoteRule rule) { r |= 1u << static_cast<int>(rule); };
   if (CountWords(words) < options_.min_words) fire(QuoteRule::kTooShort);
   bool letters = false;
-  for (char c : words) letters = letters || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                 static_cast<unsigned char>(c) >= 0x80;
+  for (char c : words)
+    letters = letters || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              static_cast<unsigned char>(c) >= 0x80;
   if (!letters) fire(QuoteRule::kNoLetters);
   if (piece.outer.begin > 0 && text[piece.outer.begin - 1] == '=') fire(QuoteRule::kMarkupValue);
   if (MispairedStraightMarks(words, piece)) fire(QuoteRule::kMispairedMarks);
@@ -310,10 +311,9 @@ std::vector<Quote> QuoteExtractor::Extract(std::string_view text) {
 }
 
 const char* QuoteRuleName(QuoteRule rule) {
-  static const char* const kNames[] = {"too-short",    "no-letters",         "markup-value", "mispaired-marks",
-                                       "two-quotations", "quoted-crumb",     "single-without-cue",
-                                       "double-apostrophe", "title-of-work", "venue",        "headline-byline",
-                                       "piece-model"};
+  static const char* const kNames[] = {"too-short",      "no-letters",   "markup-value",       "mispaired-marks",
+                                       "two-quotations", "quoted-crumb", "single-without-cue", "double-apostrophe",
+                                       "title-of-work",  "venue",        "headline-byline",    "piece-model"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(QuoteRule::kCount));
   return rule < QuoteRule::kCount ? kNames[static_cast<int>(rule)] : "?";
 }

@@ -87,10 +87,10 @@ class QuoteExtractor {
  public:
   struct Options {
     size_t min_words = 3;
-    uint32_t disabled_rules = 0;  // bits 1 << QuoteRule not applied (for measuring them)
-    bool rank_speakers = true;    // false: the rules alone choose speakers
-    const SpeakerModel* speaker_model = nullptr;  // nullptr: the shipped model
-    bool classify_pieces = true;                  // false: the rules alone keep pieces
+    uint32_t disabled_rules = 0;                   // bits 1 << QuoteRule not applied (for measuring them)
+    bool rank_speakers = true;                     // false: the rules alone choose speakers
+    const SpeakerModel* speaker_model = nullptr;   // nullptr: the shipped model
+    bool classify_pieces = true;                   // false: the rules alone keep pieces
     const QuotePieceModel* piece_model = nullptr;  // nullptr: the shipped model (if any)
   };
   QuoteExtractor() : QuoteExtractor(Options()) {}

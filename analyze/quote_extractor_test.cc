@@ -55,7 +55,9 @@ const ExtractCase kCases[] = {
      "Then we will build the new school downtown." RQ,
      {{"First", "Nina Park", "Nina Park", "told"}, {"Then", "Nina Park", "Nina Park", "told"}}},
     {"guillemets",
-     "\xC2\xAB" "Nous allons gagner ce match" "\xC2\xBB, said coach Henri Blanc.",
+     "\xC2\xAB"
+     "Nous allons gagner ce match"
+     "\xC2\xBB, said coach Henri Blanc.",
      {{"Nous", "Henri Blanc", "Henri Blanc", "said"}}},
     {"single quotes nested inside double quotes",
      LQ "He told me, \xE2\x80\x98Never give up on this town,\xE2\x80\x99 and I listened," RQ " said Dan Ruiz.",
@@ -67,16 +69,15 @@ const ExtractCase kCases[] = {
      "Judge Alma Torres opened the hearing. " LQ "This court will hear every side," RQ " Torres said.",
      {{"This court", "Alma Torres", "Torres", "said"}}},
     {"a second speaker enters mid-paragraph",
-     LQ "The budget is balanced," RQ " Ellen Marsh said. But Carl Dunn disagreed: " LQ
-     "The numbers do not add up." RQ,
+     LQ "The budget is balanced," RQ " Ellen Marsh said. But Carl Dunn disagreed: " LQ "The numbers do not add up." RQ,
      {{"The budget", "Ellen Marsh", "Ellen Marsh", "said"}, {"The numbers", "Carl Dunn", "Carl Dunn", ""}}},
     {"a title after a preposition is not a cue verb",
      "Minister of Harbors Ada Quill arrived late.\n\n" LQ "The piers are safe again," RQ
      " the Valdorian minister of harbors told reporters.",
      {{"The piers", "Ada Quill", "the Valdorian minister of harbors", "told"}}},
     {"a qualified title goes to the holder of that country's title",
-     "President Oren Talbot spoke with French President Ivo Brask.\n\n" LQ
-     "We are getting nowhere with them," RQ " the Irish president said.",
+     "President Oren Talbot spoke with French President Ivo Brask.\n\n" LQ "We are getting nowhere with them," RQ
+     " the Irish president said.",
      {{"We are getting", "Oren Talbot", "the Irish president", "said"}}},
     {"a titled surname alone is a person",
      "Lawmakers waited for Chancellor Vett all morning. Premier Dana Moss of Freedonia arrived first.\n\n" LQ
@@ -114,7 +115,7 @@ const ExtractCase kCases[] = {
      {{"The new bridge", "Tara Kline", "Tara Kline", "said"}}},
     {"a name with a parenthetical and two appositives",
      LQ "This is an invasion of the county's domain," RQ " Rep. Lou Ferris (R-Ore.), the ranking member,"
-     " one of the plaintiffs, said in a phone interview.",
+        " one of the plaintiffs, said in a phone interview.",
      {{"This is", "Lou Ferris", "Rep. Lou Ferris", "said"}}},
     {"an outlet introducing a block quote with a colon",
      "The Daily Harbor reports:\n\n\"Only a third of the donors gave less than ten dollars this year.\"",
@@ -128,15 +129,14 @@ const ExtractCase kCases[] = {
      {{"Here comes", "Ada Marsh", "Ada Marsh", "said"}, {"The Boss", "Ada Marsh", "Ada Marsh", "said"}}},
     {"a quoted nickname inside a name after a state title",
      LQ "This is a big year for our town and for Bob Lane!" RQ " Lane's niece, state Del. Mara "
-     "\"Cia\" Pell (D-Va.), shouted to the crowd.",
+        "\"Cia\" Pell (D-Va.), shouted to the crowd.",
      {{"This is a big", "Mara Cia Pell", "Del. Mara \"Cia\" Pell", "shouted"}}},
     {"a credit closing the paragraph names an uncredited piece",
-     LQ "As a young nurse I would rather live in what he calls " LQ "chaos" RQ
-     " than in his town." RQ " \xE2\x80\x95 Ada Brill",
+     LQ "As a young nurse I would rather live in what he calls " LQ "chaos" RQ " than in his town." RQ
+        " \xE2\x80\x95 Ada Brill",
      {{"As a young nurse", "Ada Brill", "Ada Brill", ""}}},
     {"a show named where someone appears is not a quote",
-     LQ "The port stays open all winter," RQ " Rita Sandoval told " LQ "Dawn and Harbor Talk," RQ
-     " the morning show.",
+     LQ "The port stays open all winter," RQ " Rita Sandoval told " LQ "Dawn and Harbor Talk," RQ " the morning show.",
      {{"The port stays", "Rita Sandoval", "Rita Sandoval", "told"}}},
     {"a headline with its byline is not a quote",
      "HARBOR NEWS: " LQ "Old ferry pier to close at the end of May," RQ " by Harbor Times' Ned Quill.",
@@ -152,7 +152,7 @@ const ExtractCase kCases[] = {
      {{"This is wonderful", "Dora Quint", "Dora Quint", "beamed"}}},
     {"a name before a relative clause that runs up to the cue",
      LQ "The job has no description at all." RQ " Mila Rudd, who served as chief of staff to the mayor,"
-     " told the Harbor Times.",
+        " told the Harbor Times.",
      {{"The job", "Mila Rudd", "Mila Rudd", "told"}}},
     {"a definite description no title teaches goes to the latest subject",
      "Envoy Carla Mendez met the harbor board on Friday. She hinted at a deal.\n\n"
@@ -187,7 +187,8 @@ const ExtractCase kCases[] = {
      "Nadia Ferro met Oda Lind at the quay. " LQ "We agreed on the timetable," RQ " she said.",
      {{"We agreed", "Nadia Ferro", "she", "said"}}},
     {"a stray closing straight mark does not open a quote",
-     "Kara Wu reviewed the plan\" and then left the hall before the vote was taken.", {}},
+     "Kara Wu reviewed the plan\" and then left the hall before the vote was taken.",
+     {}},
     {"straight marks around a curly quotation are paired the wrong way",
      "Kara Wu described them:\"work notes" RQ " and kept the rest as " LQ "private papers." RQ
      " The notes were filed, while the papers were shredded on Friday.\"",
@@ -198,21 +199,27 @@ const ExtractCase kCases[] = {
      {{"The ferry sails", "Dana Osk", "Dana Osk", "told"}}},
     {"scare quotes are not quotes", "The so-called " LQ "peace dividend" RQ " never arrived.", {}},
     {"a piece nobody is credited with is kept, without a speaker (annotators count half of them)",
-     "The plan was a " LQ "very bad idea" RQ " from the start.", {{"very bad idea", "", "", ""}}},
+     "The plan was a " LQ "very bad idea" RQ " from the start.",
+     {{"very bad idea", "", "", ""}}},
     {"titles of works are not quotes", "She appeared on " LQ "Meet The Nation Tonight" RQ " last week.", {}},
     {"what someone calls a person is their words (annotators count it)",
      "Rosa Lind called him " LQ "the old lion of the north" RQ " at every rally.",
      {{"the old lion", "Rosa Lind", "Rosa Lind", "called"}}},
     {"a title after a possessive names a show",
-     "Ivo Brask told Harbor TV's " LQ "Morning Dock Talk Tonight" RQ " that he would stay.", {}},
+     "Ivo Brask told Harbor TV's " LQ "Morning Dock Talk Tonight" RQ " that he would stay.",
+     {}},
     {"a title after a work noun names the work",
-     "Kara Wu hosts the weekly podcast " LQ "Salt and Sails Daily" RQ " from the pier.", {}},
-    {"a chanted slogan is a quote", "The crowd on the quay chanted " LQ "Keep The Ferry Running" RQ " until dusk.",
+     "Kara Wu hosts the weekly podcast " LQ "Salt and Sails Daily" RQ " from the pier.",
+     {}},
+    {"a chanted slogan is a quote",
+     "The crowd on the quay chanted " LQ "Keep The Ferry Running" RQ " until dusk.",
      {{"Keep The Ferry", "", "The crowd on the quay", "chanted"}}},
     {"two quotations typed with mixed marks and the attribution between them",
-     LQ "The pier is safe,\" Rita Sandoval said. \"We open on Monday and stay open." RQ, {}},
+     LQ "The pier is safe,\" Rita Sandoval said. \"We open on Monday and stay open." RQ,
+     {}},
     {"a quotation nested in a block quote stays",
-     "Dana Osk told the board:\n\n\"The law is not about " LQ "easy wins" RQ " for anyone here. It is about the long run.",
+     "Dana Osk told the board:\n\n\"The law is not about " LQ "easy wins" RQ
+     " for anyone here. It is about the long run.",
      {{"The law is not", "Dana Osk", "Dana Osk", "told"}}},
 };
 
@@ -273,8 +280,8 @@ TEST(QuoteExtractorTest, PieceClassifierDropsWhatItScoresBelowItsThreshold) {
   QuoteExtractor::Options options;
   options.piece_model = &model;
   QuoteExtractor extractor(options);
-  std::string text = "Ada Voss said " LQ "the ferry will sail again soon." RQ
-                     " Her slogan " LQ "ferries for every town" RQ " was everywhere.";
+  std::string text = "Ada Voss said " LQ "the ferry will sail again soon." RQ " Her slogan " LQ
+                     "ferries for every town" RQ " was everywhere.";
   std::vector<JudgedPiece> judged = extractor.Judge(text);
   ASSERT_EQ(judged.size(), 2u);
   EXPECT_EQ(judged[0].rules, 0u);

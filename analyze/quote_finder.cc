@@ -77,9 +77,15 @@ struct Opener {
 bool OpenerAt(std::string_view line, size_t at, char32_t c, Opener* o) {
   char32_t prev = Before(line, at);
   switch (c) {
-    case kLeftDouble: *o = {QuoteMark::kCurlyDouble, 3, "\xE2\x80\x9D"}; return true;
-    case '"': *o = {QuoteMark::kStraightDouble, 1, "\""}; return true;
-    case kLeftGuillemet: *o = {QuoteMark::kGuillemet, 2, "\xC2\xBB"}; return true;
+    case kLeftDouble:
+      *o = {QuoteMark::kCurlyDouble, 3, "\xE2\x80\x9D"};
+      return true;
+    case '"':
+      *o = {QuoteMark::kStraightDouble, 1, "\""};
+      return true;
+    case kLeftGuillemet:
+      *o = {QuoteMark::kGuillemet, 2, "\xC2\xBB"};
+      return true;
     case '`':
       if (at + 1 < line.size() && line[at + 1] == '`') {
         *o = {QuoteMark::kTexDouble, 2, "''"};
@@ -95,7 +101,8 @@ bool OpenerAt(std::string_view line, size_t at, char32_t c, Opener* o) {
       // archives): opens only before a word and after a blank or the start.
       if (at + 1 < line.size() && line[at + 1] == '\'') {
         char32_t next = At(line, at + 2);
-        if ((prev != 0 && prev != ' ' && prev != '\t' && prev != '(' && prev != '[') || next == 0 || next == ' ') return false;
+        if ((prev != 0 && prev != ' ' && prev != '\t' && prev != '(' && prev != '[') || next == 0 || next == ' ')
+          return false;
         *o = {QuoteMark::kDoubleApostrophe, 2, "''"};
         return true;
       }
@@ -109,7 +116,8 @@ bool OpenerAt(std::string_view line, size_t at, char32_t c, Opener* o) {
       *o = {QuoteMark::kSingle, 1, ""};
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 

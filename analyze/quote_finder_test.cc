@@ -23,8 +23,12 @@ TEST(QuoteFinderTest, FindsPiecesOfEveryMarkKind) {
       {"No quotes at all.", {}},
       {"He said \xE2\x80\x9CWe will win.\xE2\x80\x9D", {"We will win."}},
       {"\"Straight marks work,\" she said.", {"Straight marks work,"}},
-      {"\xC2\xAB" "Nous gagnerons" "\xC2\xBB, dit-il.", {"Nous gagnerons"}},
-      {"\xE2\x80\x9CShe said \xE2\x80\x98no\xE2\x80\x99 twice,\xE2\x80\x9D he said.", {"She said \xE2\x80\x98no\xE2\x80\x99 twice,"}},
+      {"\xC2\xAB"
+       "Nous gagnerons"
+       "\xC2\xBB, dit-il.",
+       {"Nous gagnerons"}},
+      {"\xE2\x80\x9CShe said \xE2\x80\x98no\xE2\x80\x99 twice,\xE2\x80\x9D he said.",
+       {"She said \xE2\x80\x98no\xE2\x80\x99 twice,"}},
       {"A \xE2\x80\x98single quoted phrase\xE2\x80\x99 here.", {"single quoted phrase"}},
       {"The farmers\xE2\x80\x99 market isn\xE2\x80\x99t open.", {}},
       {"\xE2\x80\x9COpen to the end\nNext line", {"Open to the end"}},
@@ -63,8 +67,12 @@ TEST(QuoteFinderTest, ReadsTexAndStraightSingleMarks) {
 // whatever its marks.
 TEST(QuoteFinderTest, QuotesRunOverParagraphsWithEveryMark) {
   const FinderCase cases[] = {
-      {"``First we fix the roads.\n\n``Then we build the school.''", {"First we fix the roads.", "Then we build the school."}},
-      {"\xE2\x80\x98" "First we fix the roads.\n\xE2\x80\x98" "Then the school.\xE2\x80\x99", {"First we fix the roads.", "Then the school."}},
+      {"``First we fix the roads.\n\n``Then we build the school.''",
+       {"First we fix the roads.", "Then we build the school."}},
+      {"\xE2\x80\x98"
+       "First we fix the roads.\n\xE2\x80\x98"
+       "Then the school.\xE2\x80\x99",
+       {"First we fix the roads.", "Then the school."}},
       {"'First we fix the roads.\n'Then the school.'", {"First we fix the roads.", "Then the school."}},
   };
   for (const FinderCase& c : cases) {
@@ -79,8 +87,11 @@ TEST(QuoteFinderTest, QuotesRunOverParagraphsWithEveryMark) {
 
 TEST(QuoteFinderTest, MarksParagraphContinuations) {
   std::string text =
-      "\xE2\x80\x9C" "First paragraph of a long quote.\n\n\xE2\x80\x9C" "Second one ends it.\xE2\x80\x9D\n"
-      "\xE2\x80\x9C" "A new quote.\xE2\x80\x9D";
+      "\xE2\x80\x9C"
+      "First paragraph of a long quote.\n\n\xE2\x80\x9C"
+      "Second one ends it.\xE2\x80\x9D\n"
+      "\xE2\x80\x9C"
+      "A new quote.\xE2\x80\x9D";
   std::vector<QuotePiece> p = QuoteFinder::Find(text);
   ASSERT_EQ(p.size(), 3u);
   EXPECT_TRUE(p[0].open);
@@ -91,7 +102,9 @@ TEST(QuoteFinderTest, MarksParagraphContinuations) {
   EXPECT_EQ(p[0].paragraph_index, 0u);
   EXPECT_EQ(p[1].paragraph_index, 1u);
   EXPECT_EQ(p[2].paragraph_index, 2u);
-  EXPECT_EQ(p[1].outer.In(text), "\xE2\x80\x9C" "Second one ends it.\xE2\x80\x9D");
+  EXPECT_EQ(p[1].outer.In(text),
+            "\xE2\x80\x9C"
+            "Second one ends it.\xE2\x80\x9D");
 }
 
 }  // namespace

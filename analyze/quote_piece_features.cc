@@ -57,8 +57,8 @@ char Class(char c) {
 }
 
 bool IsFirstPerson(std::string_view w) {
-  static const char* const kWords[] = {"I", "I'm", "I've", "I'll", "I'd", "we", "We", "we're", "We're", "we've",
-                                       "my", "My", "our", "Our", "me", "us", "you", "You", "your", "Your"};
+  static const char* const kWords[] = {"I",  "I'm", "I've", "I'll", "I'd", "we", "We",  "we're", "We're", "we've",
+                                       "my", "My",  "our",  "Our",  "me",  "us", "you", "You",   "your",  "Your"};
   while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
   for (const char* k : kWords) {
     if (w == k) return true;
@@ -102,8 +102,8 @@ bool QuotePieceFeatures::Judges(std::string_view text, const QuotePiece& piece, 
   return false;
 }
 
-std::vector<uint64_t> QuotePieceFeatures::Compute(std::string_view text, const QuotePiece& piece,
-                                                  const Attribution& a, const PieceArticle& article,
+std::vector<uint64_t> QuotePieceFeatures::Compute(std::string_view text, const QuotePiece& piece, const Attribution& a,
+                                                  const PieceArticle& article,
                                                   std::unordered_map<uint64_t, std::string>* names) {
   std::vector<uint64_t> out;
   Emitter f(&out, names);

@@ -52,8 +52,8 @@ class QuotePieceFeatures {
   // The feature keys of `piece` (found in `text`, attributed by
   // `attribution`; `article` counts the article's kept pieces). When `names` is given, each key's name is recorded
   // under it (for training and for writing the model file).
-  static std::vector<uint64_t> Compute(std::string_view text, const QuotePiece& piece,
-                                       const Attribution& attribution, const PieceArticle& article,
+  static std::vector<uint64_t> Compute(std::string_view text, const QuotePiece& piece, const Attribution& attribution,
+                                       const PieceArticle& article,
                                        std::unordered_map<uint64_t, std::string>* names = nullptr);
 };
 

@@ -44,8 +44,8 @@ TEST(QuotePieceFeaturesTest, DescribesThePieceAndWhatSurroundsIt) {
       {"She wrote \"The Long Road Home Again\" in 2010.\n", {"caps=4", "prev=wrote"}},
       // Speech credited by a touching cue, opening its paragraph.
       {"\"We will not back down on this. Never,\" Jane Roe said.\n",
-       {"adjacent", "cue=said", "sentences=1", "last=,", "first_person=1", "place=opens",
-        "speaker=named", "prev_char=^", "next_char= "}},
+       {"adjacent", "cue=said", "sentences=1", "last=,", "first_person=1", "place=opens", "speaker=named",
+        "prev_char=^", "next_char= "}},
       // A paragraph in marks left open.
       {"\"I have seen this before and I will see it again\n", {"open", "place=opens&closes", "first=A"}},
   };

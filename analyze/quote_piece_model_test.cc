@@ -32,8 +32,7 @@ TEST(QuotePieceModelTest, SerializesAndParsesWeightsAndThreshold) {
 TEST(QuotePieceModelTest, RefusesOtherFormatsAndMalformedLines) {
   EXPECT_EQ(QuotePieceModel::Parse("storyfuse-quote-pieces\t2\nbias\t1\n").status().code(), Status::Code::kUnsupported);
   EXPECT_EQ(QuotePieceModel::Parse("storyfuse-speakers\t1\n").status().code(), Status::Code::kCorruption);
-  EXPECT_EQ(QuotePieceModel::Parse("storyfuse-quote-pieces\t1\nbias one\n").status().code(),
-            Status::Code::kCorruption);
+  EXPECT_EQ(QuotePieceModel::Parse("storyfuse-quote-pieces\t1\nbias one\n").status().code(), Status::Code::kCorruption);
   EXPECT_EQ(QuotePieceModel::Parse("storyfuse-quote-pieces\t1\nbias\tnan\n").status().code(),
             Status::Code::kCorruption);
   EXPECT_TRUE(QuotePieceModel::Parse("storyfuse-quote-pieces\t1\n\n# c\nbias\t1\n").ok());

@@ -68,10 +68,14 @@ const char* RuleKindName(int kind) {
 
 const char* KindName(MentionKind k) {
   switch (k) {
-    case MentionKind::kName: return "name";
-    case MentionKind::kPronoun: return "pron";
-    case MentionKind::kDescription: return "desc";
-    case MentionKind::kRelative: return "rel";
+    case MentionKind::kName:
+      return "name";
+    case MentionKind::kPronoun:
+      return "pron";
+    case MentionKind::kDescription:
+      return "desc";
+    case MentionKind::kRelative:
+      return "rel";
   }
   return "?";
 }
@@ -357,9 +361,10 @@ const SpeakerCandidates::Paragraph& SpeakerCandidates::Inventory(size_t p) {
   AddDescriptions(p, &para);
   std::sort(para.mentions.begin(), para.mentions.end(),
             [](const Mention& a, const Mention& b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
-  para.mentions.erase(std::unique(para.mentions.begin(), para.mentions.end(),
-                                  [](const Mention& a, const Mention& b) { return a.begin == b.begin && a.end == b.end; }),
-                      para.mentions.end());
+  para.mentions.erase(
+      std::unique(para.mentions.begin(), para.mentions.end(),
+                  [](const Mention& a, const Mention& b) { return a.begin == b.begin && a.end == b.end; }),
+      para.mentions.end());
   for (Mention& m : para.mentions) Describe(p, &m);
   return para;
 }
@@ -406,7 +411,7 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
   struct Placed {
     size_t paragraph;
     const Mention* mention;
-    Mention owned;  // the rules' mention when no inventory holds it
+    Mention owned;      // the rules' mention when no inventory holds it
     std::string where;  // scope and direction: "sb", "pa", "qb", "na", "fb"
     size_t distance;
     int rank = 0;
@@ -417,8 +422,8 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
   uint32_t sq = here.sentence[q];
   // Mentions are sorted by start: the nearest ones before and after q sit
   // on either side of the first mention starting after it.
-  auto first_after = std::partition_point(here.mentions.begin(), here.mentions.end(),
-                                          [q](const Mention& m) { return m.begin <= q; });
+  auto first_after =
+      std::partition_point(here.mentions.begin(), here.mentions.end(), [q](const Mention& m) { return m.begin <= q; });
   size_t split = static_cast<size_t>(first_after - here.mentions.begin());
   size_t lo = split > kMaxMentionsEachWay ? split - kMaxMentionsEachWay : 0;
   size_t hi = std::min(here.mentions.size(), split + kMaxMentionsEachWay);

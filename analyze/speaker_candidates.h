@@ -36,23 +36,23 @@ namespace storyfuse {
 enum class MentionKind : uint8_t { kName, kPronoun, kDescription, kRelative };
 
 struct SpeakerCandidate {
-  uint32_t paragraph = 0;    // index into the article's paragraphs
-  uint32_t begin = 0;        // tokens [begin, end) of that paragraph
+  uint32_t paragraph = 0;  // index into the article's paragraphs
+  uint32_t begin = 0;      // tokens [begin, end) of that paragraph
   uint32_t end = 0;
-  int cue = -1;              // token of its cue verb in that paragraph, or -1
+  int cue = -1;  // token of its cue verb in that paragraph, or -1
   MentionKind kind = MentionKind::kName;
-  Span mention;              // bytes of the text
-  bool rule = false;         // the mention the rules chose
+  Span mention;                // bytes of the text
+  bool rule = false;           // the mention the rules chose
   bool same_sentence = false;  // in the piece's sentence
   bool after = false;          // after the piece
-  std::string canonical;     // the person it names when known, or ""
+  std::string canonical;       // the person it names when known, or ""
   std::vector<uint64_t> features;
 };
 
 // What the rules decided for a piece, as the candidates see it.
 struct RuleChoice {
-  Span mention;            // empty when the rules found nobody
-  int kind = 0;            // AttributionKind as an int (0: none)
+  Span mention;  // empty when the rules found nobody
+  int kind = 0;  // AttributionKind as an int (0: none)
   bool cue_adjacent = false;
   std::string previous_speaker;  // canonical speaker the rules gave the piece before, or ""
 };
@@ -77,8 +77,8 @@ class SpeakerCandidates {
     int cue = -1;
     uint32_t sentence = 0;
     MentionKind kind = MentionKind::kName;
-    std::string canonical;          // the person it names, or ""
-    std::vector<std::string> own;   // features of the mention alone
+    std::string canonical;         // the person it names, or ""
+    std::vector<std::string> own;  // features of the mention alone
   };
   struct Paragraph {
     bool built = false;

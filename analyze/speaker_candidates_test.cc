@@ -17,36 +17,49 @@ namespace {
 
 struct CandidateCase {
   const char* name;
-  std::string text;  // invented; the first quoted piece is examined
-  const char* mention;                 // a candidate it must hold
-  std::vector<const char*> features;   // which that candidate must carry
+  std::string text;                   // invented; the first quoted piece is examined
+  const char* mention;                // a candidate it must hold
+  std::vector<const char*> features;  // which that candidate must carry
 };
 
 const CandidateCase kCases[] = {
     {"a name and its cue after the piece",
-     LQ "The pier reopens on Monday," RQ " Mayor Lena Ortiz said.", "Mayor Lena Ortiz", {"k=name2t", "cue>", "cue>:said", "c&sa", "rule"}},
+     LQ "The pier reopens on Monday," RQ " Mayor Lena Ortiz said.",
+     "Mayor Lena Ortiz",
+     {"k=name2t", "cue>", "cue>:said", "c&sa", "rule"}},
     {"an inverted cue before the name",
-     LQ "The pier reopens on Monday," RQ " said Tomas Varga.", "Tomas Varga", {"<cue", "<cue:said", "c&sa"}},
-    {"according to",
-     LQ "The vote was never in doubt," RQ " according to Ivan Holt.", "Ivan Holt", {"accto"}},
+     LQ "The pier reopens on Monday," RQ " said Tomas Varga.",
+     "Tomas Varga",
+     {"<cue", "<cue:said", "c&sa"}},
+    {"according to", LQ "The vote was never in doubt," RQ " according to Ivan Holt.", "Ivan Holt", {"accto"}},
     {"a pronoun resolved to a name the article knows",
-     "Governor Ruth Ames spoke first. " LQ "Nobody loses a job here," RQ " she said.", "she",
+     "Governor Ruth Ames spoke first. " LQ "Nobody loses a job here," RQ " she said.",
+     "she",
      {"k=pron:she", "known", "cue>"}},
     {"the subject of the sentence before the piece",
-     "Rosa Lind met the board on Friday. She told them: " LQ "We will not sell the pier." RQ, "Rosa Lind",
+     "Rosa Lind met the board on Friday. She told them: " LQ "We will not sell the pier." RQ,
+     "Rosa Lind",
      {"subj", "c&pb"}},
-    {"a speaker description", LQ "The ferry is safe," RQ " a spokesman for the harbor said.", "a spokesman for the harbor",
+    {"a speaker description",
+     LQ "The ferry is safe," RQ " a spokesman for the harbor said.",
+     "a spokesman for the harbor",
      {"k=desc", "head:spokesman", "cue>"}},
     {"a relative pronoun before its cue",
-     "It was Dora Quint, who said " LQ "the quay must stay open all year." RQ, "who", {"k=rel:who", "cue>"}},
-    {"the paragraph before", "Nina Park told the crowd:\n\n" LQ "First, we fix the roads in every town." RQ,
-     "Nina Park", {"c&qb", "cue>:told", "prevplain&name"}},
+     "It was Dora Quint, who said " LQ "the quay must stay open all year." RQ,
+     "who",
+     {"k=rel:who", "cue>"}},
+    {"the paragraph before",
+     "Nina Park told the crowd:\n\n" LQ "First, we fix the roads in every town." RQ,
+     "Nina Park",
+     {"c&qb", "cue>:told", "prevplain&name"}},
     {"a sentence word is marked as one",
-     "Typically, the ferry runs late. " LQ "We never wait long," RQ " Ada Brill said.", "Typically",
+     "Typically, the ferry runs late. " LQ "We never wait long," RQ " Ada Brill said.",
+     "Typically",
      {"shape:ly", "comma1", "nocapmid"}},
     {"another piece between the mention and this one",
      LQ "We are done," RQ " Ada Brill said. " LQ "No, we are not." RQ " " LQ "Wait for me here," RQ " Ned Wale said.",
-     "Ada Brill", {"cue>"}},
+     "Ada Brill",
+     {"cue>"}},
 };
 
 TEST(SpeakerCandidatesTest, ListsMentionsWithTheirFeatures) {

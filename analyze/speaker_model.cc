@@ -1,7 +1,7 @@
 #include "analyze/speaker_model.h"
 
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 
 #include "analyze/weight_file.h"
 #include "models/model_files.h"
@@ -37,14 +37,13 @@ uint64_t SpeakerFeatureId(std::string_view name) { return SpeakerFeatureKey().Ad
 
 Result<SpeakerModel> SpeakerModel::Parse(std::string_view bytes) {
   SpeakerModel model;
-  STORYFUSE_RETURN_IF_ERROR(WeightFile::Read(bytes, kFormat, "speaker model", [&](std::string_view name, double w) {
-    model.Set(std::string(name), w);
-  }));
+  STORYFUSE_RETURN_IF_ERROR(WeightFile::Read(
+      bytes, kFormat, "speaker model", [&](std::string_view name, double w) { model.Set(std::string(name), w); }));
   return model;
 }
 
 const SpeakerModel* SpeakerModel::Shipped() {
-  static const SpeakerModel* const kModel = [] () -> const SpeakerModel* {
+  static const SpeakerModel* const kModel = []() -> const SpeakerModel* {
     Result<std::string_view> bytes = ModelFile(kFileName);
     if (!bytes.ok()) return nullptr;
     Result<SpeakerModel> model = Parse(*bytes);

@@ -12,8 +12,8 @@ namespace {
 using Toks = std::vector<SpeakerToken>;
 
 bool IsConnector(std::string_view lower) {
-  static const std::unordered_set<std::string_view> k = {"of", "de", "del", "da", "van", "von", "bin", "al",
-                                                         "la", "le", "du", "der", "ibn", "di", "dos"};
+  static const std::unordered_set<std::string_view> k = {"of", "de", "del", "da",  "van", "von", "bin", "al",
+                                                         "la", "le", "du",  "der", "ibn", "di",  "dos"};
   return k.count(lower) > 0;
 }
 
@@ -21,7 +21,8 @@ std::string LowerWord(std::string_view text, const SpeakerToken& t) { return Spe
 
 // The word without a possessive ending ("Trump's" -> "Trump").
 std::string_view Bare(std::string_view w) {
-  if (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || w.substr(w.size() - 2) == "'S")) return w.substr(0, w.size() - 2);
+  if (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || w.substr(w.size() - 2) == "'S"))
+    return w.substr(0, w.size() - 2);
   if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return w.substr(0, w.size() - 4);
   return w;
 }
@@ -74,7 +75,9 @@ bool MakeRun(std::string_view text, const Toks& toks, size_t b, size_t e, NameRu
 std::string Uncontracted(std::string_view text, const SpeakerToken& t) {
   std::string w = LowerWord(text, t);
   for (std::string_view end : {"'s", "'ve", "'m", "'re", "'ll", "'d", "\xE2\x80\x99s", "\xE2\x80\x99ve",
-                               "\xE2\x80\x99m", "\xE2\x80\x99re", "\xE2\x80\x99ll", "\xE2\x80\x99" "d"}) {
+                               "\xE2\x80\x99m", "\xE2\x80\x99re", "\xE2\x80\x99ll",
+                               "\xE2\x80\x99"
+                               "d"}) {
     if (w.size() > end.size() && w.ends_with(end)) return w.substr(0, w.size() - end.size());
   }
   return w;
@@ -110,9 +113,10 @@ bool StartsSentence(const Toks& toks, size_t i) {
 // ("Democratic leaders said", "Syrian officials"): not names.
 bool IsGroupAdjective(std::string_view lower) {
   static const std::unordered_set<std::string_view> k = {
-      "democratic", "republican", "democrat", "conservative", "liberal", "progressive", "libertarian", "muslim",
-      "christian", "jewish", "catholic", "evangelical", "hispanic", "latino", "latina", "black", "white", "asian",
-      "arab", "western", "eastern", "northern", "southern", "federal", "national", "international", "congressional"};
+      "democratic", "republican", "democrat", "conservative", "liberal",       "progressive",  "libertarian",
+      "muslim",     "christian",  "jewish",   "catholic",     "evangelical",   "hispanic",     "latino",
+      "latina",     "black",      "white",    "asian",        "arab",          "western",      "eastern",
+      "northern",   "southern",   "federal",  "national",     "international", "congressional"};
   if (k.count(lower) > 0) return true;
   const CountryNames& countries = CountryNames::Get();
   return !countries.CountryOfDemonym(lower).empty() && countries.Country(lower).empty();
@@ -194,7 +198,8 @@ bool SpeakerRegistry::NameRunEndingAt(std::string_view text, const Toks& toks, s
   while (b > lo) {
     if (IsCapWord(toks, b - 1) && !EndsPossessive(toks[b - 1].span.In(text))) {
       --b;
-    } else if (b >= lo + 2 && toks[b - 1].IsWord() && IsConnector(LowerWord(text, toks[b - 1])) && IsCapWord(toks, b - 2)) {
+    } else if (b >= lo + 2 && toks[b - 1].IsWord() && IsConnector(LowerWord(text, toks[b - 1])) &&
+               IsCapWord(toks, b - 2)) {
       b -= 2;
     } else {
       break;

@@ -38,16 +38,15 @@ struct NameRun {
 class SpeakerRegistry {
  public:
   // The name runs of toks[lo, hi) that contain at least one name word.
-  static std::vector<NameRun> FindNameRuns(std::string_view text, const std::vector<SpeakerToken>& toks,
-                                           size_t lo, size_t hi);
+  static std::vector<NameRun> FindNameRuns(std::string_view text, const std::vector<SpeakerToken>& toks, size_t lo,
+                                           size_t hi);
   // The name run that ends at token `last` (inclusive), if any.
-  static bool NameRunEndingAt(std::string_view text, const std::vector<SpeakerToken>& toks, size_t lo,
-                              size_t last, NameRun* run);
+  static bool NameRunEndingAt(std::string_view text, const std::vector<SpeakerToken>& toks, size_t lo, size_t last,
+                              NameRun* run);
 
   // `i`, or i + 2 when toks[i, e) opens with a capitalized modifier and a
   // lower-case title before a name ("Harbor master Ilse Vandermeer").
-  static size_t AfterTitleModifier(std::string_view text, const std::vector<SpeakerToken>& toks, size_t i,
-                                   size_t e);
+  static size_t AfterTitleModifier(std::string_view text, const std::vector<SpeakerToken>& toks, size_t i, size_t e);
   // The token of the subject of the sentence toks[s, e): after leading
   // conjunctions and an adverbial clause closed by a comma; e when none.
   static size_t SubjectPosition(std::string_view text, const std::vector<SpeakerToken>& toks, size_t s, size_t e);
@@ -102,7 +101,7 @@ class SpeakerRegistry {
   std::unordered_map<std::string, int> by_first_;    // first name word
   // One use of a title before a name ("U.S. Secretary of State Marco Rubio").
   struct AliasUse {
-    uint32_t at;            // byte of the teaching mention
+    uint32_t at;  // byte of the teaching mention
     int person;
     std::string qualifier;  // its country ("United States"), or ""
   };
@@ -116,8 +115,8 @@ class SpeakerRegistry {
   };
   int PronounPerson(uint32_t pos, Gender gender) const;
   int AliasPerson(const std::vector<AliasUse>& uses, uint32_t pos, const std::string& qualifier) const;
-  std::vector<Mention> mentions_;  // in text order
-  std::unordered_set<std::string> lower_words_;      // words written in lower case
+  std::vector<Mention> mentions_;                       // in text order
+  std::unordered_set<std::string> lower_words_;         // words written in lower case
   std::unordered_set<std::string> capitalized_inside_;  // capitalized words not opening a sentence
 };
 

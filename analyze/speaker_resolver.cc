@@ -18,12 +18,22 @@ bool IsDash(const SpeakerToken& t) {
 
 // Nouns of speech a possessive speaker owns: "Roe's claim that “…”".
 bool IsSpeechNoun(std::string_view lower) {
-  static const char* const kWords[] = {
-      "claim", "claims", "statement", "statements", "comment", "comments", "remark", "remarks", "words", "promise",
-      "pledge", "call", "assertion", "description", "tweet", "tweets", "message", "speech", "vow", "warning",
-      "insistence", "argument", "suggestion", "question", "response", "answer", "slogan", "motto", "catchphrase",
-      "mantra", "refrain", "line", "characterization", "accusation", "charge", "boast", "quip", "retort",
-      "reply", "declaration", "prediction", "admission", "complaint", "criticism", "attack", "joke", "demand"};
+  static const char* const kWords[] = {"claim",       "claims",      "statement",
+                                       "statements",  "comment",     "comments",
+                                       "remark",      "remarks",     "words",
+                                       "promise",     "pledge",      "call",
+                                       "assertion",   "description", "tweet",
+                                       "tweets",      "message",     "speech",
+                                       "vow",         "warning",     "insistence",
+                                       "argument",    "suggestion",  "question",
+                                       "response",    "answer",      "slogan",
+                                       "motto",       "catchphrase", "mantra",
+                                       "refrain",     "line",        "characterization",
+                                       "accusation",  "charge",      "boast",
+                                       "quip",        "retort",      "reply",
+                                       "declaration", "prediction",  "admission",
+                                       "complaint",   "criticism",   "attack",
+                                       "joke",        "demand"};
   for (const char* w : kWords) {
     if (lower == w) return true;
   }
@@ -46,10 +56,9 @@ bool SpeakerResolver::IsCue(size_t i, bool allow_weak, bool allow_gerund) const 
   // A noun, not a verb: "a heart attack", "Clinton's call", "the report".
   if (i > 0 && toks_[i - 1].IsWord()) {
     std::string prev = Lw(i - 1);
-    if (prev == "of" || prev == "for" || prev == "in" || prev == "with" ||
-        prev == "a" || prev == "an" || prev == "the" || prev == "his" || prev == "her" || prev == "its" ||
-        prev == "their" || prev == "our" || prev == "this" || prev == "my" || prev == "your" ||
-        prev.ends_with("'s") || prev.ends_with("\xE2\x80\x99s")) {
+    if (prev == "of" || prev == "for" || prev == "in" || prev == "with" || prev == "a" || prev == "an" ||
+        prev == "the" || prev == "his" || prev == "her" || prev == "its" || prev == "their" || prev == "our" ||
+        prev == "this" || prev == "my" || prev == "your" || prev.ends_with("'s") || prev.ends_with("\xE2\x80\x99s")) {
       return false;
     }
   }
@@ -146,7 +155,8 @@ bool SpeakerResolver::MentionBefore(size_t verb, size_t lo, Mention* m) const {
     if (toks_[j].IsQuote() || IsSentenceEnd(toks_[j])) break;
     if (Lw(j) != "who" || !toks_[j - 1].IsPunct(',')) continue;
     NameRun rel;
-    if (j >= lo + 2 && SpeakerRegistry::NameRunEndingAt(text_, toks_, lo, j - 2, &rel) && !AfterPreposition(rel.begin)) {
+    if (j >= lo + 2 && SpeakerRegistry::NameRunEndingAt(text_, toks_, lo, j - 2, &rel) &&
+        !AfterPreposition(rel.begin)) {
       *m = {rel.begin, rel.end, Mention::kName};
       return true;
     }
@@ -293,8 +303,8 @@ bool SpeakerResolver::SubjectAt(size_t i, size_t hi, Mention* m) const {
       std::string w = Lw(k);
       if (SpeakerLexicon::IsPhraseBreaker(w)) break;
       if (!SpeakerLexicon::IsSpeakerNoun(w) && SpeakerLexicon::Cue(w).strength != CueStrength::kNone) break;
-      if (SpeakerLexicon::IsSpeakerNoun(w) && (k + 1 >= hi || !toks_[k + 1].IsWord() ||
-                                               !SpeakerLexicon::IsSpeakerNoun(Lw(k + 1)))) {
+      if (SpeakerLexicon::IsSpeakerNoun(w) &&
+          (k + 1 >= hi || !toks_[k + 1].IsWord() || !SpeakerLexicon::IsSpeakerNoun(Lw(k + 1)))) {
         *m = {i, k + 1, Mention::kDescription};
         return true;
       }
@@ -321,8 +331,9 @@ bool SpeakerResolver::StartsSentence(size_t i) const {
 }
 
 bool SpeakerResolver::AfterPreposition(size_t i) const {
-  static const char* const kWords[] = {"in", "at", "from", "on", "to", "of", "for", "with", "by", "into", "near",
-                                       "across", "outside", "inside", "about", "against", "toward", "towards"};
+  static const char* const kWords[] = {"in",      "at",     "from",  "on",      "to",     "of",
+                                       "for",     "with",   "by",    "into",    "near",   "across",
+                                       "outside", "inside", "about", "against", "toward", "towards"};
   std::string w = Lw(i > 0 ? i - 1 : toks_.size());
   for (const char* k : kWords) {
     if (w == k) return true;
@@ -376,8 +387,8 @@ Attribution SpeakerResolver::Make(const Mention& m, size_t cue_b, size_t cue_e, 
 
 // Words that open a new clause: after them, a cue verb is not the quote's.
 bool SpeakerResolver::OpensClause(size_t i) const {
-  static const char* const kWords[] = {"and", "but", "while", "as", "which", "that", "because", "when", "after",
-                                       "before", "so", "if", "or", "though", "although", "until", "where"};
+  static const char* const kWords[] = {"and",    "but", "while", "as", "which",  "that",     "because", "when", "after",
+                                       "before", "so",  "if",    "or", "though", "although", "until",   "where"};
   std::string w = Lw(i);
   for (const char* k : kWords) {
     if (w == k) return true;
@@ -445,8 +456,7 @@ bool SpeakerResolver::MatchAfter(size_t q, Attribution* a) {
   // "“…” ― Jane Roe": a dash and a name that end the attribution.
   if (k > q + 1 && IsDash(toks_[k - 1]) && toks_[k].cap) {
     std::vector<NameRun> runs = SpeakerRegistry::FindNameRuns(text_, toks_, k, std::min(toks_.size(), k + 8));
-    if (!runs.empty() && runs[0].begin == k &&
-        (runs[0].end == toks_.size() || !toks_[runs[0].end].IsWord())) {
+    if (!runs.empty() && runs[0].begin == k && (runs[0].end == toks_.size() || !toks_[runs[0].end].IsWord())) {
       *a = Make({runs[0].begin, runs[0].end, Mention::kName}, kNone, kNone, AttributionKind::kAfter);
       a->cue_adjacent = true;
       return true;
@@ -462,7 +472,9 @@ bool SpeakerResolver::MatchAfter(size_t q, Attribution* a) {
     // "Jane Roe, who served as chief of staff, told": past the relative clause.
     if (Lw(v) == "who" && v > k && toks_[v - 1].IsPunct(',')) {
       size_t c = v + 1;
-      while (c < toks_.size() && c < v + 25 && !toks_[c].IsPunct(',') && !toks_[c].IsQuote() && !IsSentenceEnd(toks_[c])) ++c;
+      while (c < toks_.size() && c < v + 25 && !toks_[c].IsPunct(',') && !toks_[c].IsQuote() &&
+             !IsSentenceEnd(toks_[c]))
+        ++c;
       if (c < toks_.size() && toks_[c].IsPunct(',')) {
         v = c;
         continue;
@@ -642,19 +654,22 @@ bool SpeakerResolver::TranscriptLabel(size_t q, Attribution* a) {
   std::string_view label = words.substr(0, colon);
   size_t letters = 0;
   for (char c : label) {
-    if (c >= 'A' && c <= 'Z') ++letters;
-    else if (c != ' ' && c != '.' && c != '-' && c != '\'') return false;
+    if (c >= 'A' && c <= 'Z')
+      ++letters;
+    else if (c != ' ' && c != '.' && c != '-' && c != '\'')
+      return false;
   }
   if (letters < 2 || (colon + 1 < words.size() && words[colon + 1] != ' ')) return false;
   // The last word of the label, in the article's case: "PENCE" -> "Pence".
   size_t last = label.rfind(' ');
   std::string_view word = label.substr(last == std::string_view::npos ? 0 : last + 1);
   std::string name(word);
-  for (size_t i = 1; i < name.size(); ++i) name[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  for (size_t i = 1; i < name.size(); ++i)
+    name[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
   // "VIDEO:", "UPDATE:", "EDITOR'S NOTE:": page furniture, not a speaker.
-  static const char* const kFurniture[] = {"video", "photo", "photos", "update", "updated", "watch", "breaking",
-                                           "correction", "editor's", "note", "read", "related", "exclusive",
-                                           "excerpt", "transcript", "partial", "source", "advertisement"};
+  static const char* const kFurniture[] = {
+      "video", "photo", "photos",  "update",    "updated", "watch",      "breaking", "correction", "editor's",
+      "note",  "read",  "related", "exclusive", "excerpt", "transcript", "partial",  "source",     "advertisement"};
   std::string first = SpeakerLexicon::Lower(label.substr(0, label.find(' ')));
   for (const char* f : kFurniture) {
     if (first == f) return false;
@@ -708,8 +723,8 @@ Attribution SpeakerResolver::FromCandidate(const SpeakerCandidate& c, std::vecto
   if (c.kind == MentionKind::kName) m.kind = Mention::kName;
   if (c.kind == MentionKind::kPronoun) m.kind = Mention::kPronoun;
   AttributionKind kind = !c.same_sentence ? AttributionKind::kCarried
-                         : c.after         ? AttributionKind::kAfter
-                                           : AttributionKind::kBefore;
+                         : c.after        ? AttributionKind::kAfter
+                                          : AttributionKind::kBefore;
   Attribution a = c.cue >= 0 ? Make(m, c.cue, c.cue + 1, kind) : Make(m, kNone, kNone, kind);
   if (c.kind == MentionKind::kRelative) a.speaker = c.canonical;
   toks_.swap((*tokens)[c.paragraph]);
@@ -746,8 +761,8 @@ std::vector<Attribution> SpeakerResolver::Resolve(std::string_view text, const s
     SpeakerTokenizer::Tokenize(text, paras[i].span, pieces, paras[i].first, paras[i].last, &tokens[i]);
     registry_.Learn(text, tokens[i]);
   }
-  Attribution prev_last;      // last attributed piece of the previous paragraph
-  Attribution prev_intro;     // what a colon-ended previous paragraph announces
+  Attribution prev_last;          // last attributed piece of the previous paragraph
+  Attribution prev_intro;         // what a colon-ended previous paragraph announces
   std::vector<int> unattributed;  // pieces of the previous paragraph nobody was credited with
   for (size_t pi = 0; pi < paras.size(); ++pi) {
     toks_ = std::move(tokens[pi]);

@@ -24,8 +24,8 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analyze/quote_finder.h"
@@ -39,17 +39,17 @@ namespace storyfuse {
 
 enum class AttributionKind : uint8_t {
   kNone,
-  kAfter,      // cue right after the piece
-  kBefore,     // cue before the piece in its sentence
-  kCarried,    // from the previous piece or paragraph
-  kSubject,    // the sentence subject, no cue verb
+  kAfter,    // cue right after the piece
+  kBefore,   // cue before the piece in its sentence
+  kCarried,  // from the previous piece or paragraph
+  kSubject,  // the sentence subject, no cue verb
 };
 
 struct Attribution {
   AttributionKind kind = AttributionKind::kNone;
-  Span mention;         // bytes of the cueing mention; empty when none
-  Span cue;             // bytes of the cue verb; may be empty
-  std::string speaker;  // canonical name; "" when unresolved
+  Span mention;               // bytes of the cueing mention; empty when none
+  Span cue;                   // bytes of the cue verb; may be empty
+  std::string speaker;        // canonical name; "" when unresolved
   bool cue_adjacent = false;  // the cue touches the piece (", he said")
   // The second half of a split quote: “…,” Roe said. “<this piece>”
   bool split_continuation = false;

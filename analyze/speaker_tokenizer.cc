@@ -26,10 +26,10 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
 bool AbbreviationWithPeriod(std::string_view word) {
   static const std::unordered_set<std::string_view> kAbbrev = {
-      "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "rev", "st",
-      "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
-      "vs", "prof", "sens", "reps", "govs", "pres", "ft", "mt", "gens", "messrs", "atty", "supt", "dept",
-      "del", "sec", "amb", "maj", "hon", "cmdr", "cpl", "pvt", "sgt", "insp", "det"};
+      "mr",  "mrs", "ms",   "dr",   "sen",  "rep",  "gov",  "gen", "lt",  "col",  "sgt",    "capt", "adm",  "rev",
+      "st",  "jr",  "sr",   "inc",  "corp", "co",   "ltd",  "jan", "feb", "aug",  "sept",   "sep",  "oct",  "nov",
+      "dec", "vs",  "prof", "sens", "reps", "govs", "pres", "ft",  "mt",  "gens", "messrs", "atty", "supt", "dept",
+      "del", "sec", "amb",  "maj",  "hon",  "cmdr", "cpl",  "pvt", "sgt", "insp", "det"};
   if (word.size() == 1) return true;  // an initial
   return kAbbrev.count(SpeakerLexicon::Lower(word)) > 0;
 }

@@ -20,9 +20,9 @@ enum class SpeakerTokenKind : uint8_t { kWord, kPunct, kQuote };
 struct SpeakerToken {
   Span span;  // bytes of the article text; a kQuote token spans the marks
   SpeakerTokenKind kind = SpeakerTokenKind::kWord;
-  bool cap = false;    // a word that starts with an upper-case letter
-  char32_t mark = 0;   // kPunct: the punctuation code point
-  int quote = -1;      // kQuote: index of the piece in the article's pieces
+  bool cap = false;   // a word that starts with an upper-case letter
+  char32_t mark = 0;  // kPunct: the punctuation code point
+  int quote = -1;     // kQuote: index of the piece in the article's pieces
 
   bool IsWord() const { return kind == SpeakerTokenKind::kWord; }
   bool IsPunct(char32_t c) const { return kind == SpeakerTokenKind::kPunct && mark == c; }
@@ -33,8 +33,8 @@ class SpeakerTokenizer {
  public:
   // Appends the tokens of `paragraph` (bytes of `text`) to `out`, where
   // pieces[first, last) are the quoted pieces inside it (from QuoteFinder).
-  static void Tokenize(std::string_view text, Span paragraph, const std::vector<QuotePiece>& pieces,
-                       size_t first, size_t last, std::vector<SpeakerToken>* out);
+  static void Tokenize(std::string_view text, Span paragraph, const std::vector<QuotePiece>& pieces, size_t first,
+                       size_t last, std::vector<SpeakerToken>* out);
 };
 
 }  // namespace storyfuse

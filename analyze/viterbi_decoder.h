@@ -28,8 +28,7 @@ class ViterbiDecoder {
     std::vector<float> score;
     std::vector<uint8_t> back;
   };
-  static void Decode(const float* emissions, size_t n, const float* transitions, uint8_t* labels,
-                     Scratch* scratch);
+  static void Decode(const float* emissions, size_t n, const float* transitions, uint8_t* labels, Scratch* scratch);
 };
 
 }  // namespace storyfuse

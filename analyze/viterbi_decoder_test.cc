@@ -28,7 +28,7 @@ std::vector<uint8_t> Decode(const std::vector<float>& emissions, const std::vect
   return tags;
 }
 
-const std::vector<float> kFlat(kNumLabels * kNumLabels, 0.0f);
+const std::vector<float> kFlat(kNumLabels* kNumLabels, 0.0f);
 
 TEST(ViterbiDecoderTest, TakesTheBestTagOfEachTokenWhenFree) {
   auto e = Emissions(3, {{0, Tag(kPer, LabelPart::kUnit), 2}, {2, Tag(kLoc, LabelPart::kUnit), 1}});
@@ -50,8 +50,10 @@ TEST(ViterbiDecoderTest, NeverStartsOrEndsInsideAName) {
 }
 
 TEST(ViterbiDecoderTest, TransitionsTipTheBalance) {
-  auto e = Emissions(2, {{0, Tag(kPer, LabelPart::kUnit), 1}, {1, Tag(kPer, LabelPart::kUnit), 1},
-                         {0, Tag(kPer, LabelPart::kBegin), 0.9f}, {1, Tag(kPer, LabelPart::kLast), 0.9f}});
+  auto e = Emissions(2, {{0, Tag(kPer, LabelPart::kUnit), 1},
+                         {1, Tag(kPer, LabelPart::kUnit), 1},
+                         {0, Tag(kPer, LabelPart::kBegin), 0.9f},
+                         {1, Tag(kPer, LabelPart::kLast), 0.9f}});
   std::vector<uint8_t> units = {Tag(kPer, LabelPart::kUnit), Tag(kPer, LabelPart::kUnit)};
   EXPECT_EQ(Decode(e, kFlat), units);
   std::vector<float> t = kFlat;

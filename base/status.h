@@ -47,7 +47,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT
 
   bool ok() const { return status_.ok(); }
@@ -74,10 +74,10 @@ class [[nodiscard]] Result {
   std::optional<T> value_;
 };
 
-#define STORYFUSE_RETURN_IF_ERROR(expr)        \
-  do {                                         \
-    ::storyfuse::Status _st = (expr);          \
-    if (!_st.ok()) return _st;                 \
+#define STORYFUSE_RETURN_IF_ERROR(expr) \
+  do {                                  \
+    ::storyfuse::Status _st = (expr);   \
+    if (!_st.ok()) return _st;          \
   } while (0)
 
 // STORYFUSE_ASSIGN_OR_RETURN(lhs, expr): evaluates `expr` (a Result<T>);
@@ -87,8 +87,8 @@ class [[nodiscard]] Result {
 #define STORYFUSE_ASSIGN_OR_RETURN(lhs, expr) \
   STORYFUSE_ASSIGN_OR_RETURN_IMPL(STORYFUSE_STATUS_CONCAT(_result_, __LINE__), lhs, expr)
 #define STORYFUSE_ASSIGN_OR_RETURN_IMPL(result, lhs, expr) \
-  auto result = (expr);                                   \
-  if (!result.ok()) return result.status();               \
+  auto result = (expr);                                    \
+  if (!result.ok()) return result.status();                \
   lhs = std::move(result).value()
 #define STORYFUSE_STATUS_CONCAT(a, b) STORYFUSE_STATUS_CONCAT_INNER(a, b)
 #define STORYFUSE_STATUS_CONCAT_INNER(a, b) a##b

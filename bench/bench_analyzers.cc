@@ -9,9 +9,9 @@
 // is also timed alone. Prints MB/s per analyzer and for all four together: the best of
 // REPEATS runs, in thread CPU time (one core).
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -73,8 +73,7 @@ double Seconds(int repeats, F&& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  fs::path root = argc > 1 ? fs::path(argv[1])
-                           : fs::path(STORYFUSE_SHARED_DIR) / "data/summarization/multinews-dev";
+  fs::path root = argc > 1 ? fs::path(argv[1]) : fs::path(STORYFUSE_SHARED_DIR) / "data/summarization/multinews-dev";
   int repeats = argc > 2 ? std::atoi(argv[2]) : 3;
   size_t bytes = 0;
   std::error_code ec;
@@ -141,7 +140,6 @@ int main(int argc, char** argv) {
   std::printf("%-10s %8.3f s  %7.2f MB/s\n", "quotes", quotes, mb / quotes);
   double all = numbers + dates + entities + quotes;
   std::printf("%-10s %8.3f s  %7.2f MB/s  (quotes + numbers + dates + entities)\n", "together", all, mb / all);
-  std::printf("%-10s %8.3f s  %7.2f MB/s  (one lexing shared by all three)\n", "shared", shared,
-              mb / shared);
+  std::printf("%-10s %8.3f s  %7.2f MB/s  (one lexing shared by all three)\n", "shared", shared, mb / shared);
   return sink == 0 ? 1 : 0;
 }

@@ -72,8 +72,10 @@ int main(int argc, char** argv) {
     summary = b.summary.size();
   }
   std::sort(times.begin(), times.end());
-  std::printf("brief of a %zu-article story (%.0f KB): median %.1f ms CPU, min %.1f ms, max %.1f ms over %d runs; %zu summary sentences\n",
-              members.size(), bytes / 1024.0, times[times.size() / 2] * 1e3, times.front() * 1e3, times.back() * 1e3,
-              reps, summary);
+  std::printf(
+      "brief of a %zu-article story (%.0f KB): median %.1f ms CPU, min %.1f ms, max %.1f ms over %d runs; %zu summary "
+      "sentences\n",
+      members.size(), bytes / 1024.0, times[times.size() / 2] * 1e3, times.front() * 1e3, times.back() * 1e3, reps,
+      summary);
   return 0;
 }

@@ -57,9 +57,9 @@ class Rng {  // splitmix64: deterministic across platforms
   uint64_t s_;
 };
 
-const char* kSyllables[] = {"ba", "ko", "ri", "ten", "mu", "sa", "lor", "vi", "den", "pa",
-                            "ga", "ne", "tor", "li", "mar", "so", "ke", "ran", "du", "fe",
-                            "ho", "zil", "ca", "wen", "po", "tri", "ma", "sel", "ju", "ro"};
+const char* kSyllables[] = {"ba", "ko",  "ri",  "ten", "mu",  "sa",  "lor", "vi",  "den", "pa",
+                            "ga", "ne",  "tor", "li",  "mar", "so",  "ke",  "ran", "du",  "fe",
+                            "ho", "zil", "ca",  "wen", "po",  "tri", "ma",  "sel", "ju",  "ro"};
 
 std::string MakeWord(Rng& rng, int syllables) {
   std::string w;
@@ -73,10 +73,10 @@ std::string Capitalize(std::string w) {
 }
 
 struct Lexicon {
-  std::vector<std::string> common;  // Zipf-distributed background words
-  std::vector<double> cumulative;   // Zipf CDF over `common`
+  std::vector<std::string> common;              // Zipf-distributed background words
+  std::vector<double> cumulative;               // Zipf CDF over `common`
   std::vector<std::vector<std::string>> kinds;  // per event kind, its words
-  std::vector<std::string> names;   // people's names, reused across stories
+  std::vector<std::string> names;               // people's names, reused across stories
   std::vector<std::string> places;
 
   explicit Lexicon(Rng& rng) {
@@ -143,8 +143,7 @@ class Stream {
     s.gold = next_gold_++;
     s.kind = rng_.Below(lex_.kinds.size());
     for (int i = 0; i < 3; ++i) {
-      s.people.push_back(lex_.names[rng_.Below(lex_.names.size())] + " " +
-                         lex_.names[rng_.Below(lex_.names.size())]);
+      s.people.push_back(lex_.names[rng_.Below(lex_.names.size())] + " " + lex_.names[rng_.Below(lex_.names.size())]);
     }
     s.place = lex_.places[rng_.Below(lex_.places.size())];
     for (int i = 0; i < 3; ++i) s.numbers.push_back(std::to_string(10 + rng_.Below(5000)));
@@ -188,9 +187,7 @@ class Stream {
     return p + "\n";
   }
 
-  std::string Chrome() {
-    return "Site " + std::to_string(rng_.Below(300)) + " | Home | World | Sign in\n\n";
-  }
+  std::string Chrome() { return "Site " + std::to_string(rng_.Below(300)) + " | Home | World | Sign in\n\n"; }
 
   void Write(Story& s, size_t index, Doc* doc) {
     Article& a = doc->article;
@@ -201,12 +198,12 @@ class Stream {
       size_t from = s.originals[rng_.Below(s.originals.size())];
       const std::string& orig = texts_[from];
       doc->gold_copy = static_cast<int64_t>(from);
-      if (r < 0.18) {         // wire copy under other chrome
+      if (r < 0.18) {  // wire copy under other chrome
         a.text = Chrome() + orig + "Copyright " + a.outlet + ".\n";
         a.wire = "Wire";
       } else if (r < 0.24) {  // updated version
         a.text = orig + "UPDATE: " + Paragraph(s);
-      } else {                // partial copy: three paragraphs under an own lead
+      } else {  // partial copy: three paragraphs under an own lead
         a.text = Paragraph(s) + Paragraphs(orig, 1, 4);
       }
       texts_.push_back(std::string());
@@ -282,8 +279,8 @@ void PrintQuality(const std::vector<std::string>& predicted, const std::vector<s
     gold_links += gold_copy[i] >= 0;
     right += predicted_copy[i] >= 0 && predicted_copy[i] == gold_copy[i];
   }
-  std::printf("  stories predicted %zu gold %zu; BCubed P %.4f R %.4f F1 %.4f\n", s.predicted_clusters,
-              s.gold_clusters, s.precision, s.recall, s.f1);
+  std::printf("  stories predicted %zu gold %zu; BCubed P %.4f R %.4f F1 %.4f\n", s.predicted_clusters, s.gold_clusters,
+              s.precision, s.recall, s.f1);
   std::printf("  copy links predicted %zu gold %zu; precision %.4f recall %.4f\n", links, gold_links,
               links ? static_cast<double>(right) / links : 0.0,
               gold_links ? static_cast<double>(right) / gold_links : 0.0);
@@ -311,9 +308,10 @@ int RunBatch(size_t n, const BatchClusterOptions& options) {
     const std::string& c = g.articles[i].copy_of;
     predicted_copy.push_back(c.empty() ? -1 : std::stoll(c.substr(1)));
   }
-  std::printf("N %zu batch: %.1f s CPU (%.1f s reading features and copies, %.1f s grouping), %.0f articles/s, "
-              "peak RSS %.0f MB\n",
-              n, done - c0, added - c0, done - added, n / (done - c0), PeakRssKb() / 1024.0);
+  std::printf(
+      "N %zu batch: %.1f s CPU (%.1f s reading features and copies, %.1f s grouping), %.0f articles/s, "
+      "peak RSS %.0f MB\n",
+      n, done - c0, added - c0, done - added, n / (done - c0), PeakRssKb() / 1024.0);
   PrintQuality(predicted, gold, gold_copy, predicted_copy);
   return 0;
 }
@@ -341,10 +339,10 @@ int Run(size_t n, const StoryIndexOptions& options) {
   double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::vector<std::string> predicted;
   for (const std::string& id : ids) predicted.push_back(index.StoryOf(id));
-  std::printf("N %zu: clustering %.0f articles/s of CPU time (%.0f wall; %.0f wall with generation), "
-              "peak RSS %.0f MB, index %.0f MB\n",
-              n, n / cluster_cpu, n / cluster_seconds, n / total, PeakRssKb() / 1024.0,
-              index.MemoryBytes() / 1048576.0);
+  std::printf(
+      "N %zu: clustering %.0f articles/s of CPU time (%.0f wall; %.0f wall with generation), "
+      "peak RSS %.0f MB, index %.0f MB\n",
+      n, n / cluster_cpu, n / cluster_seconds, n / total, PeakRssKb() / 1024.0, index.MemoryBytes() / 1048576.0);
   PrintQuality(predicted, gold, gold_copy, predicted_copy);
   return 0;
 }
@@ -407,10 +405,11 @@ int main(int argc, char** argv) {
     ok = batch ? SetBatchKnob(argv[i], &batch_options) : SetKnob(argv[i], &options);
   }
   if (!ok) {
-    std::fprintf(stderr,
-                 "usage: bench_cluster [N] [query_terms|scan_postings|max_candidates|index_terms|late_factor=VALUE ...]\n"
-                 "       bench_cluster N batch [query_terms|index_terms|scan_postings|max_candidates|neighbors|cut|"
-                 "late_factor=VALUE ...]\n");
+    std::fprintf(
+        stderr,
+        "usage: bench_cluster [N] [query_terms|scan_postings|max_candidates|index_terms|late_factor=VALUE ...]\n"
+        "       bench_cluster N batch [query_terms|index_terms|scan_postings|max_candidates|neighbors|cut|"
+        "late_factor=VALUE ...]\n");
     return 2;
   }
   return batch ? storyfuse::RunBatch(n, batch_options) : storyfuse::Run(n, options);

@@ -66,8 +66,8 @@ void Run(const char* name, const std::string& text, bool whole) {
   if (whole) {
     double t4 = CpuSeconds();
     (void)builder.Build("s-1", {{&*a, "", ""}});
-    std::printf("%-20s %6.1f MB: brief of the whole text %6.2f s\n", name, static_cast<double>(a->text.size()) / (1 << 20),
-                CpuSeconds() - t4);
+    std::printf("%-20s %6.1f MB: brief of the whole text %6.2f s\n", name,
+                static_cast<double>(a->text.size()) / (1 << 20), CpuSeconds() - t4);
   }
   std::fflush(stdout);
 }
@@ -78,8 +78,10 @@ int main(int argc, char** argv) {
   double mb = 16;  // the server's default --max-body
   bool whole = false;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--mb") && i + 1 < argc) mb = std::atof(argv[++i]);
-    else if (!std::strcmp(argv[i], "--whole")) whole = true;
+    if (!std::strcmp(argv[i], "--mb") && i + 1 < argc)
+      mb = std::atof(argv[++i]);
+    else if (!std::strcmp(argv[i], "--whole"))
+      whole = true;
     else {
       std::fprintf(stderr, "usage: bench_hostile [--mb 16] [--whole]\n");
       return 2;

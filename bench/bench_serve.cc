@@ -38,7 +38,7 @@ struct Options {
   int clients = 100;
   int articles = 10000;
   int batch = 100;
-  int threads = 64;  // as `storyfuse serve`
+  int threads = 64;    // as `storyfuse serve`
   int think_ms = 100;  // mean pause between a client's requests
   int per_story = 10;  // articles per synthetic story
   int writer_nice = WriterThread::kDefaultNiceIncrement;
@@ -47,11 +47,11 @@ struct Options {
 
 // ---- synthetic news: invented places, people and numbers ----
 
-const char* kSyllables[] = {"vel", "mor", "tal", "vik", "bran", "dal", "ser", "ko", "lin", "ra",
-                            "sto", "fen", "gar", "hul", "ost", "pe", "quin", "rud", "sal", "tor"};
-const char* kEvents[] = {"bridge reopened", "ferry strike ended", "library fire was contained",
-                         "harbour flooded", "rail line closed", "school roof collapsed",
-                         "wind farm opened", "water plant failed", "museum reopened", "power cut spread"};
+const char* kSyllables[] = {"vel", "mor", "tal", "vik", "bran", "dal", "ser",  "ko",  "lin", "ra",
+                            "sto", "fen", "gar", "hul", "ost",  "pe",  "quin", "rud", "sal", "tor"};
+const char* kEvents[] = {
+    "bridge reopened",       "ferry strike ended", "library fire was contained", "harbour flooded", "rail line closed",
+    "school roof collapsed", "wind farm opened",   "water plant failed",         "museum reopened", "power cut spread"};
 const char* kOutlets[] = {"Harbour Daily", "Coast Courier", "Fjord Post", "Valley Ledger", "North Wire"};
 
 std::string Name(int k, int salt) {
@@ -125,7 +125,8 @@ std::vector<std::string> Ingest(int port, const Options& opt, int from, int to, 
   for (int b = from; b < to; b += opt.batch) {
     json batch = json::array();
     for (int i = b; i < std::min(to, b + opt.batch); ++i) batch.push_back(SyntheticArticle(i, opt.per_story));
-    Result<HttpReply> r = HttpFetch("127.0.0.1", port, {"POST", "/api/articles", batch.dump(), "application/json", 600000});
+    Result<HttpReply> r =
+        HttpFetch("127.0.0.1", port, {"POST", "/api/articles", batch.dump(), "application/json", 600000});
     if (!r.ok() || r->status != 200) {
       errors.push_back(fmt::format("batch at {}: {}", b, r.ok() ? r->body : r.status().ToString()));
       continue;
@@ -148,14 +149,22 @@ Options ParseArgs(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     std::string value = argv[i + 1];
-    if (flag == "--db") o.db = value;
-    else if (flag == "--clients") o.clients = std::atoi(value.c_str());
-    else if (flag == "--articles") o.articles = std::atoi(value.c_str());
-    else if (flag == "--batch") o.batch = std::atoi(value.c_str());
-    else if (flag == "--threads") o.threads = std::atoi(value.c_str());
-    else if (flag == "--think-ms") o.think_ms = std::atoi(value.c_str());
-    else if (flag == "--writer-nice") o.writer_nice = std::atoi(value.c_str());
-    else fmt::print(stderr, "bench_serve: unknown flag {}\n", flag);
+    if (flag == "--db")
+      o.db = value;
+    else if (flag == "--clients")
+      o.clients = std::atoi(value.c_str());
+    else if (flag == "--articles")
+      o.articles = std::atoi(value.c_str());
+    else if (flag == "--batch")
+      o.batch = std::atoi(value.c_str());
+    else if (flag == "--threads")
+      o.threads = std::atoi(value.c_str());
+    else if (flag == "--think-ms")
+      o.think_ms = std::atoi(value.c_str());
+    else if (flag == "--writer-nice")
+      o.writer_nice = std::atoi(value.c_str());
+    else
+      fmt::print(stderr, "bench_serve: unknown flag {}\n", flag);
   }
   return o;
 }
@@ -185,7 +194,8 @@ int Run(const Options& opt_in) {
   std::atomic<bool> stop{false};
   Reads reads;
   std::vector<std::thread> clients;
-  for (int c = 0; c < opt.clients; ++c) clients.emplace_back(Reader, server.port(), std::cref(opt), c, std::cref(stop), &reads);
+  for (int c = 0; c < opt.clients; ++c)
+    clients.emplace_back(Reader, server.port(), std::cref(opt), c, std::cref(stop), &reads);
   auto start = Clock::now();
   std::vector<std::string> more = Ingest(server.port(), opt, warm, opt.articles, &created);
   double ingest_s = std::chrono::duration<double>(Clock::now() - start).count();
@@ -200,11 +210,13 @@ int Run(const Options& opt_in) {
   std::vector<double>& lat = reads.latencies;
   double p50 = Quantile(lat, 0.5) * 1e3, p90 = Quantile(lat, 0.9) * 1e3, p99 = Quantile(lat, 0.99) * 1e3;
   double max = lat.empty() ? 0 : *std::max_element(lat.begin(), lat.end()) * 1e3;
-  fmt::print("clients {}  articles {}  batch {}  server threads {}  think {} ms (mean)  writer nice +{}\n",
-             opt.clients, opt.articles, opt.batch, opt.threads, opt.think_ms, opt.writer_nice);
-  fmt::print("ingest: {} articles in {:.1f} s = {:.0f} articles/s while serving reads; {} created, {} stored, "
-             "{} stories\n", opt.articles - warm, ingest_s, (opt.articles - warm) / ingest_s, created, stored,
-             stats.ok() ? stats->stories : -1);
+  fmt::print("clients {}  articles {}  batch {}  server threads {}  think {} ms (mean)  writer nice +{}\n", opt.clients,
+             opt.articles, opt.batch, opt.threads, opt.think_ms, opt.writer_nice);
+  fmt::print(
+      "ingest: {} articles in {:.1f} s = {:.0f} articles/s while serving reads; {} created, {} stored, "
+      "{} stories\n",
+      opt.articles - warm, ingest_s, (opt.articles - warm) / ingest_s, created, stored,
+      stats.ok() ? stats->stories : -1);
   fmt::print("reads: {} requests ({:.0f}/s), {} errors; latency ms p50 {:.2f}  p90 {:.2f}  p99 {:.2f}  max {:.2f}\n",
              lat.size(), lat.size() / ingest_s, reads.errors.size(), p50, p90, p99, max);
   json m = metrics.ToJson();
@@ -215,8 +227,10 @@ int Run(const Options& opt_in) {
                r.value("count", 0), r.value("mean_ms", 0.0), r.value("p50_ms", 0.0), r.value("p99_ms", 0.0),
                r.value("max_ms", 0.0));
   }
-  for (size_t i = 0; i < std::min<size_t>(5, reads.errors.size()); ++i) fmt::print("  read error: {}\n", reads.errors[i]);
-  for (size_t i = 0; i < std::min<size_t>(5, ingest_errors.size()); ++i) fmt::print("  ingest error: {}\n", ingest_errors[i]);
+  for (size_t i = 0; i < std::min<size_t>(5, reads.errors.size()); ++i)
+    fmt::print("  read error: {}\n", reads.errors[i]);
+  for (size_t i = 0; i < std::min<size_t>(5, ingest_errors.size()); ++i)
+    fmt::print("  ingest error: {}\n", ingest_errors[i]);
   bool ok = reads.errors.empty() && ingest_errors.empty() && stored == opt.articles && created == opt.articles &&
             missing == 0 && p99 < 50;
   fmt::print("checks: no error {}, no lost article {}, p99 < 50 ms {} -> {}\n",

@@ -45,20 +45,19 @@ std::vector<storyfuse::Article> SharedArticles(size_t want) {
 
 // Invented filler news when ../shared is absent.
 std::vector<storyfuse::Article> GeneratedArticles(size_t want) {
-  const char* kSubjects[] = {"The council", "Rescue teams", "The ministry", "Local farmers",
-                             "The harbour authority", "Engineers"};
-  const char* kActs[] = {"reported heavy damage to", "began repairs on", "closed access to",
-                         "asked for more funds for", "inspected"};
+  const char* kSubjects[] = {"The council",   "Rescue teams",          "The ministry",
+                             "Local farmers", "The harbour authority", "Engineers"};
+  const char* kActs[] = {"reported heavy damage to", "began repairs on", "closed access to", "asked for more funds for",
+                         "inspected"};
   const char* kObjects[] = {"the northern bridge", "three schools", "the coastal road",
-                            "the water plant", "the old dam", "the ferry terminal"};
+                            "the water plant",     "the old dam",   "the ferry terminal"};
   std::vector<storyfuse::Article> out;
   for (size_t i = 0; i < want; ++i) {
     storyfuse::Article a;
     a.id = "gen" + std::to_string(i);
     for (int s = 0; s < 30; ++s) {
-      a.text += std::string(kSubjects[(i + s) % 6]) + " " + kActs[(i * 7 + s) % 5] + " " +
-                kObjects[(i + 3 * s) % 6] + " in the valley on day " + std::to_string(s + 1) +
-                " of the storm, officials in the district said.\n";
+      a.text += std::string(kSubjects[(i + s) % 6]) + " " + kActs[(i * 7 + s) % 5] + " " + kObjects[(i + 3 * s) % 6] +
+                " in the valley on day " + std::to_string(s + 1) + " of the storm, officials in the district said.\n";
     }
     out.push_back(std::move(a));
   }
@@ -92,9 +91,10 @@ int main(int argc, char** argv) {
   std::sort(ms.begin(), ms.end());
   std::sort(cpu.begin(), cpu.end());
   // CPU time is what the code costs; wall time also shows a busy machine.
-  std::printf("%zu %s (%zu KB), %d words -> %zu sentences: CPU median %.1f ms (min %.1f), "
-              "wall median %.1f ms (min %.1f), %d runs\n",
-              articles.size(), kind, bytes / 1024, words, sentences, cpu[cpu.size() / 2], cpu.front(),
-              ms[ms.size() / 2], ms.front(), reps);
+  std::printf(
+      "%zu %s (%zu KB), %d words -> %zu sentences: CPU median %.1f ms (min %.1f), "
+      "wall median %.1f ms (min %.1f), %d runs\n",
+      articles.size(), kind, bytes / 1024, words, sentences, cpu[cpu.size() / 2], cpu.front(), ms[ms.size() / 2],
+      ms.front(), reps);
   return 0;
 }

@@ -17,7 +17,9 @@ constexpr float kParaphraseCosine = 0.35f;
 
 AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter,
                            const StatementMatcher* matcher)
-    : members_(&members), matcher_(matcher), support_(*matcher),
+    : members_(&members),
+      matcher_(matcher),
+      support_(*matcher),
       aligner_(std::make_unique<SentenceAligner>(0.5f, segmenter, matcher)) {
   for (const auto& m : members) {
     aligner_->AddArticle(m.article->text);
@@ -53,9 +55,7 @@ std::vector<std::string> AlignedStory::CopyGroupAnchors() const {
     auto it = members[i].copy_of.empty() ? index.end() : index.find(members[i].copy_of);
     root[i] = it == index.end() ? i : it->second;
   }
-  auto own_date = [&](size_t i) -> std::string_view {
-    return DateResolver::AnchorFor(*members[i].article, "");
-  };
+  auto own_date = [&](size_t i) -> std::string_view { return DateResolver::AnchorFor(*members[i].article, ""); };
   std::vector<std::string> group(members.size());
   for (size_t i = 0; i < members.size(); ++i) {
     std::string_view d = own_date(i);
@@ -100,8 +100,8 @@ int AlignedStory::SentenceAt(uint32_t article, uint32_t offset) const {
   // looking up every date or quote of a long article stays O(n log n).
   auto begin = alignment_.sentences.begin() + first_sentence_[article];
   auto end = alignment_.sentences.begin() + first_sentence_[article + 1];
-  auto it = std::upper_bound(begin, end, offset,
-                             [](uint32_t off, const AlignedSentence& s) { return off < s.span.begin; });
+  auto it =
+      std::upper_bound(begin, end, offset, [](uint32_t off, const AlignedSentence& s) { return off < s.span.begin; });
   if (it == begin) return -1;
   --it;
   if (offset >= it->span.end) return -1;
@@ -115,7 +115,7 @@ int AlignedStory::Support(uint32_t group) const {
 }
 
 std::vector<SpanSupport> AlignedStory::Supporters(uint32_t sentence) const {
-  std::map<uint32_t, SpanSupport> best;  // by article
+  std::map<uint32_t, SpanSupport> best;      // by article
   if (alignment_.scored.empty()) return {};  // no matcher
   for (auto [other, p] : alignment_.scored[sentence]) {
     if (!matcher_->Supports(p)) continue;

@@ -6,12 +6,12 @@
 #include <set>
 
 #include "analyze/entity_linker.h"
+#include "brief/aligned_story.h"
 #include "brief/number_table.h"
 #include "brief/quote_table.h"
 #include "brief/sentence_aligner.h"
 #include "brief/summarizer.h"
 #include "brief/timeline_builder.h"
-#include "brief/aligned_story.h"
 #include "text/segmenter.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
@@ -93,7 +93,8 @@ Statement Cite(const AlignedStory& v, uint32_t shown, Span span, std::set<uint32
 // Bytes of a double quotation mark (" “ ”) at `i`, or 0.
 size_t QuoteMarkLength(std::string_view text, size_t i) {
   if (text[i] == '"') return 1;
-  if (static_cast<unsigned char>(text[i]) != 0xE2 || text.compare(i, 2, "\xE2\x80") != 0 || i + 2 >= text.size()) return 0;
+  if (static_cast<unsigned char>(text[i]) != 0xE2 || text.compare(i, 2, "\xE2\x80") != 0 || i + 2 >= text.size())
+    return 0;
   unsigned char c = text[i + 2];
   return c == 0x9C || c == 0x9D ? 3 : 0;
 }
@@ -120,9 +121,9 @@ float QuotedShare(std::string_view text) {
 // or a first-person quote fragment.
 bool LeansOnContext(std::string_view text) {
   static constexpr std::string_view kOpeners[] = {
-      "He ", "She ", "It ", "They ", "This ", "That ", "These ", "Those ", "I ", "We ", "You ",
-      "But ", "And ", "Also ", "However", "Still", "Meanwhile", "His ", "Her ", "Their ", "Its ",
-      "Because ", "So ", "Yet ", "Then "};
+      "He ",  "She ",   "It ",  "They ",    "This ", "That ",   "These ", "Those ",    "I ",
+      "We ",  "You ",   "But ", "And ",     "Also ", "However", "Still",  "Meanwhile", "His ",
+      "Her ", "Their ", "Its ", "Because ", "So ",   "Yet ",    "Then "};
   for (std::string_view opener : kOpeners) {
     if (text.substr(0, opener.size()) == opener) return true;
   }
@@ -207,9 +208,8 @@ float GroupScore(const AlignedStory& v, uint32_t group_index) {
 std::vector<uint32_t> RankGroups(const AlignedStory& v) {
   std::vector<std::pair<float, uint32_t>> scored;
   for (uint32_t g = 0; g < v.alignment().groups.size(); ++g) scored.push_back({GroupScore(v, g), g});
-  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
+  std::sort(scored.begin(), scored.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   std::vector<uint32_t> out;
   for (auto [score, g] : scored) out.push_back(g);
   return out;
@@ -225,8 +225,8 @@ std::vector<BriefEntity> Entities(const AlignedStory& v) {
   std::vector<BriefEntity> out;
   for (const Entity& e : linker.Entities()) {
     if (e.mentions.size() < 2 && e.articles.size() < 2) continue;
-    out.push_back({e.name, std::string(EntityTypeName(e.type)), e.aliases, e.articles,
-                   static_cast<int>(e.mentions.size())});
+    out.push_back(
+        {e.name, std::string(EntityTypeName(e.type)), e.aliases, e.articles, static_cast<int>(e.mentions.size())});
     if (out.size() >= kMaxEntities) break;
   }
   return out;
@@ -349,7 +349,8 @@ struct BriefBuilder::Impl {
       if (per_article[article] >= kMaxExclusivesPerArticle) continue;
       if (v.StatedElsewhere(s)) continue;
       ++per_article[article];
-      out.push_back({v.ArticleOf(s).id, std::string(v.Text(s)), v.ToSourceSpan(article, v.alignment().sentences[s].span)});
+      out.push_back(
+          {v.ArticleOf(s).id, std::string(v.Text(s)), v.ToSourceSpan(article, v.alignment().sentences[s].span)});
     }
     return out;
   }
@@ -374,8 +375,7 @@ struct BriefBuilder::Impl {
   }
 };
 
-BriefBuilder::BriefBuilder(BriefOptions options)
-    : options_(options), impl_(std::make_unique<Impl>()) {}
+BriefBuilder::BriefBuilder(BriefOptions options) : options_(options), impl_(std::make_unique<Impl>()) {}
 BriefBuilder::~BriefBuilder() = default;
 
 StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<StoryMember>& members) {
@@ -384,8 +384,8 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   std::set<std::string> outlets, origins;
   for (size_t i = 0; i < members.size(); ++i) {
     const Article& a = *members[i].article;
-    b.articles.push_back({a.id, a.outlet, a.title, a.published.iso, a.authors, a.wire, members[i].copy_of,
-                          CountWords(a.text)});
+    b.articles.push_back(
+        {a.id, a.outlet, a.title, a.published.iso, a.authors, a.wire, members[i].copy_of, CountWords(a.text)});
     if (!a.outlet.empty()) outlets.insert(a.outlet);
     origins.insert(members[i].origin.empty() ? a.id : members[i].origin);
   }
@@ -412,8 +412,8 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
     if (m.article->corrections.empty()) continue;
     CodePointIndex input(m.article->input);
     for (const ArticleCorrection& c : m.article->corrections) {
-      b.corrections.push_back({m.article->id, c.text,
-                               {m.article->id, input.ToCodePoint(c.input.begin), input.ToCodePoint(c.input.end)}});
+      b.corrections.push_back(
+          {m.article->id, c.text, {m.article->id, input.ToCodePoint(c.input.begin), input.ToCodePoint(c.input.end)}});
     }
   }
   return b;

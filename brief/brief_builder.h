@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "brief/story_brief.h"
 #include "brief/aligned_story.h"
+#include "brief/story_brief.h"
 #include "ingest/article.h"
 
 namespace storyfuse {

@@ -42,7 +42,8 @@ std::string QuoteTable(const StoryBrief& b) {
   for (const auto& q : b.quotes) {
     std::string variants;
     for (const auto& v : q.variants) {
-      if (v.text != q.text) variants += fmt::format("<br><small>{}: \u201c{}\u201d</small>", HtmlEscape(v.source), HtmlEscape(v.text));
+      if (v.text != q.text)
+        variants += fmt::format("<br><small>{}: \u201c{}\u201d</small>", HtmlEscape(v.source), HtmlEscape(v.text));
     }
     out += fmt::format("<tr><td>\u201c{}\u201d{}</td><td>{}</td><td>{}</td></tr>", HtmlEscape(q.text), variants,
                        HtmlEscape(q.speaker.empty() ? "unattributed" : q.speaker), Chips(q.sources));
@@ -51,8 +52,9 @@ std::string QuoteTable(const StoryBrief& b) {
 }
 
 std::string StoryHtml(const StoryBrief& b) {
-  std::string out = fmt::format("<section id=\"{}\"><h1>{}</h1><p class=\"meta\">{} articles \u00b7 {} outlets \u00b7 {} independent sources</p>",
-                                HtmlEscape(b.id), HtmlEscape(b.headline), b.articles.size(), b.outlets, b.independent_sources);
+  std::string out = fmt::format(
+      "<section id=\"{}\"><h1>{}</h1><p class=\"meta\">{} articles \u00b7 {} outlets \u00b7 {} independent sources</p>",
+      HtmlEscape(b.id), HtmlEscape(b.headline), b.articles.size(), b.outlets, b.independent_sources);
   List(&out, "Summary", StatementItems(b.summary, true));
   List(&out, "Facts", StatementItems(b.facts, true));
   out += QuoteTable(b);
@@ -60,7 +62,8 @@ std::string StoryHtml(const StoryBrief& b) {
   for (const auto& f : b.figures) {
     std::string item = "<b>" + HtmlEscape(f.about) + "</b>:";
     for (const auto& v : f.values) {
-      item += " " + HtmlEscape(v.text) + (v.time.empty() ? "" : " (" + HtmlEscape(v.time) + ")") + " " + Chips({v.source});
+      item +=
+          " " + HtmlEscape(v.text) + (v.time.empty() ? "" : " (" + HtmlEscape(v.time) + ")") + " " + Chips({v.source});
     }
     figures.push_back(item);
   }
@@ -71,15 +74,18 @@ std::string StoryHtml(const StoryBrief& b) {
     for (const auto& v : c.values) item += " \u201c" + HtmlEscape(v.text) + "\u201d " + Chips(v.sources);
     conflicts.push_back(item);
   }
-  for (const auto& t : b.timeline) timeline.push_back("<b>" + HtmlEscape(t.date) + "</b> " + HtmlEscape(t.text) + " " + Chips(t.sources));
+  for (const auto& t : b.timeline)
+    timeline.push_back("<b>" + HtmlEscape(t.date) + "</b> " + HtmlEscape(t.text) + " " + Chips(t.sources));
   for (const auto& e : b.entities) {
-    entities.push_back(fmt::format("<b>{}</b> ({}, {}){}", HtmlEscape(e.name), HtmlEscape(e.type), e.mentions,
-                                   e.aliases.empty() ? "" : " \u2014 " + HtmlEscape(fmt::format("{}", fmt::join(e.aliases, "; ")))));
+    entities.push_back(
+        fmt::format("<b>{}</b> ({}, {}){}", HtmlEscape(e.name), HtmlEscape(e.type), e.mentions,
+                    e.aliases.empty() ? "" : " \u2014 " + HtmlEscape(fmt::format("{}", fmt::join(e.aliases, "; ")))));
   }
   for (const auto& e : b.exclusives) exclusives.push_back(HtmlEscape(e.text) + " " + Chips({e.source}));
   for (const auto& a : b.articles) {
-    articles.push_back(fmt::format("{} <b>{}</b> {} {}", Chips({a.id}), HtmlEscape(a.outlet.empty() ? "(outlet not named)" : a.outlet),
-                                   HtmlEscape(a.title), HtmlEscape(a.published)));
+    articles.push_back(fmt::format("{} <b>{}</b> {} {}", Chips({a.id}),
+                                   HtmlEscape(a.outlet.empty() ? "(outlet not named)" : a.outlet), HtmlEscape(a.title),
+                                   HtmlEscape(a.published)));
   }
   List(&out, "Numbers", numbers);
   List(&out, "Figures over time", figures);
@@ -99,12 +105,23 @@ std::string HtmlEscape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

@@ -38,14 +38,17 @@ json QuoteJson(const BriefQuote& q) {
   for (const auto& v : q.variants) {
     variants.push_back({{"text", v.text}, {"source", v.source}, {"span", SpanJson(v.span)}});
   }
-  return {{"text", q.text},       {"speaker", Str(q.speaker)}, {"sources", q.sources},
-          {"variants", variants}, {"independent_sources", q.independent_sources}};
+  return {{"text", q.text},
+          {"speaker", Str(q.speaker)},
+          {"sources", q.sources},
+          {"variants", variants},
+          {"independent_sources", q.independent_sources}};
 }
 
 json NumberJson(const BriefNumber& n) {
-  return {{"value", n.value},     {"min", Opt(n.min)}, {"max", Opt(n.max)},
-          {"hedge", Str(n.hedge)}, {"unit", Str(n.unit)}, {"text", n.text},
-          {"sources", n.sources}, {"spans", SpansJson(n.spans)}, {"independent_sources", n.independent_sources}};
+  return {{"value", n.value},      {"min", Opt(n.min)},           {"max", Opt(n.max)},
+          {"hedge", Str(n.hedge)}, {"unit", Str(n.unit)},         {"text", n.text},
+          {"sources", n.sources},  {"spans", SpansJson(n.spans)}, {"independent_sources", n.independent_sources}};
 }
 
 json ConflictJson(const Conflict& c) {
@@ -69,9 +72,9 @@ json FigureJson(const TrackedFigure& f) {
 }
 
 json ArticleJson(const ArticleRef& a) {
-  return {{"id", a.id},         {"outlet", Str(a.outlet)},       {"title", Str(a.title)},
-          {"published", Str(a.published)}, {"authors", a.authors}, {"wire", Str(a.wire)},
-          {"copy_of", Str(a.copy_of)},     {"words", a.words}};
+  return {
+      {"id", a.id},           {"outlet", Str(a.outlet)}, {"title", Str(a.title)},     {"published", Str(a.published)},
+      {"authors", a.authors}, {"wire", Str(a.wire)},     {"copy_of", Str(a.copy_of)}, {"words", a.words}};
 }
 
 template <typename T, typename F>
@@ -103,8 +106,8 @@ json BriefToJson(const StoryBrief& b) {
                 {"spans", SpansJson(t.spans)}};
   });
   j["entities"] = ListJson(b.entities, [](const BriefEntity& e) {
-    return json{{"name", e.name},       {"type", e.type},       {"aliases", e.aliases},
-                {"sources", e.sources}, {"mentions", e.mentions}};
+    return json{
+        {"name", e.name}, {"type", e.type}, {"aliases", e.aliases}, {"sources", e.sources}, {"mentions", e.mentions}};
   });
   j["exclusives"] = ListJson(b.exclusives, [](const Exclusive& e) {
     return json{{"source", e.source}, {"text", e.text}, {"span", SpanJson(e.span)}};
@@ -116,8 +119,6 @@ json BriefToJson(const StoryBrief& b) {
   return j;
 }
 
-json BriefsToJson(const std::vector<StoryBrief>& briefs) {
-  return {{"stories", ListJson(briefs, BriefToJson)}};
-}
+json BriefsToJson(const std::vector<StoryBrief>& briefs) { return {{"stories", ListJson(briefs, BriefToJson)}}; }
 
 }  // namespace storyfuse

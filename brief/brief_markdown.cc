@@ -5,9 +5,7 @@
 namespace storyfuse {
 namespace {
 
-std::string Sources(const std::vector<std::string>& ids) {
-  return fmt::format("[{}]", fmt::join(ids, ", "));
-}
+std::string Sources(const std::vector<std::string>& ids) { return fmt::format("[{}]", fmt::join(ids, ", ")); }
 
 void Section(std::string* out, const char* title, bool nonempty) {
   if (nonempty) *out += fmt::format("\n## {}\n\n", title);
@@ -106,8 +104,8 @@ void RenderArticles(const StoryBrief& b, std::string* out) {
 
 std::string BriefToMarkdown(const StoryBrief& b) {
   std::string out = fmt::format("# {}\n\n", b.headline.empty() ? "(untitled story)" : b.headline);
-  out += fmt::format("Story {}: {} articles, {} outlets, {} independent sources.\n", b.id, b.articles.size(),
-                     b.outlets, b.independent_sources);
+  out += fmt::format("Story {}: {} articles, {} outlets, {} independent sources.\n", b.id, b.articles.size(), b.outlets,
+                     b.independent_sources);
   RenderSummary(b, &out);
   RenderFacts(b, &out);
   RenderQuotes(b, &out);

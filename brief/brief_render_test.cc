@@ -16,7 +16,8 @@ StoryBrief Sample() {
   b.summary.push_back({"The bridge reopened.", {"a", "b"}, {{"a", 0, 20}}, 2});
   b.quotes.push_back({"We are proud", "Ilse Brandvik", {"a"}, {{"We are proud", "a"}, {"We're proud", "b"}}});
   b.numbers.push_back({4.2e6, std::nullopt, std::nullopt, "exact", "crowns", "4.2 million crowns", {"a"}});
-  b.figures.push_back({"people evacuated", "people",
+  b.figures.push_back({"people evacuated",
+                       "people",
                        {{1200, "1,200 people", "b", {"b", 10, 40, 1}, "2031-05-03"},
                         {400, "about 400 people", "a", {"a", 5, 30, 1}, "2031-05-02"}},
                        true});

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-
 namespace storyfuse {
 namespace {
 
@@ -48,8 +47,7 @@ const Case kCases[] = {
     {"Fuel prices in Marenta rose sharply in March.", "Fuel prices in Marenta fell sharply in March.", false,
      "opposite verbs"},
     {"The Corvale council approved emergency funds for the flooded harbour district.",
-     "The Corvale council rejected emergency funds for the flooded harbour district.", false,
-     "approved / rejected"},
+     "The Corvale council rejected emergency funds for the flooded harbour district.", false, "approved / rejected"},
     {"The Corvale council approved emergency funds for the flooded harbour district on Tuesday.",
      "The Corvale council postponed any decision on emergency funds for the flooded harbour district on "
      "Tuesday.",
@@ -63,8 +61,8 @@ const Case kCases[] = {
      "a number word differs"},
     {"Like Mayor Ilse Varga, some residents of Amsel fear the dam will fail.",
      "Some residents of Amsel fear the dam will fail.", false, "the span leaves out who else fears it"},
-    {"The Tarsk minister will attend the Velda summit.", "The Tarsk minister will not attend the Velda summit.",
-     false, "negation"},
+    {"The Tarsk minister will attend the Velda summit.", "The Tarsk minister will not attend the Velda summit.", false,
+     "negation"},
     {"Rescuers in Velda province found 12 fishermen alive on Sunday.",
      "Rescuers in Velda province found 12 fishermen dead on Sunday.", false, "alive / dead"},
     {"The Tarsk minister met her Velda counterpart in Amsel on Thursday.",

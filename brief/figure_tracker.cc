@@ -77,7 +77,8 @@ bool ShareName(const NumberMention& a, const NumberMention& b) {
 // mentions linked when their sentences are at least kRelated similar)
 // that most origins report. Counts of the same development from another
 // event ("40,000 were killed in the last war") fall outside it.
-std::vector<const NumberMention*> MainEvent(const AlignedStory& view, const std::vector<const NumberMention*>& mentions) {
+std::vector<const NumberMention*> MainEvent(const AlignedStory& view,
+                                            const std::vector<const NumberMention*>& mentions) {
   size_t n = mentions.size();
   std::vector<int> component(n, -1);
   int components = 0;

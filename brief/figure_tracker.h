@@ -49,8 +49,8 @@ struct NumberMention {
   Quantity quantity;
   FigureClass figure;
   QuantityContext context;  // what NumberAligner compares it by
-  int sentence = -1;   // the aligner's sentence holding it, or -1
-  Span sentence_span;  // bytes of that sentence (the extractor's when -1)
+  int sentence = -1;        // the aligner's sentence holding it, or -1
+  Span sentence_span;       // bytes of that sentence (the extractor's when -1)
 };
 
 class FigureTracker {
@@ -91,7 +91,7 @@ class FigureTracker {
 
  private:
   static std::map<std::string, std::vector<const NumberMention*>> ByAbout(const AlignedStory& view,
-                                                                         const std::vector<NumberMention>& mentions);
+                                                                          const std::vector<NumberMention>& mentions);
 };
 
 }  // namespace storyfuse

@@ -58,12 +58,15 @@ const TrackedFigure* Find(const StoryBrief& b, const std::string& about) {
 }
 
 const std::vector<Report> kLandslide = {
-    {"day1", "2031-03-02", "A landslide in the hill town of Varo killed at least 12 people on Sunday, rescuers said.\n"
-                           "The mud buried 40 houses on the slope above the river."},
-    {"day2", "2031-03-03", "The death toll from the Varo landslide rose to 31 on Monday, rescuers said.\n"
-                           "Some 300 residents have been moved to a school."},
-    {"day3", "2031-03-04", "At least 58 people were killed in the Varo landslide, rescuers said on Tuesday.\n"
-                           "Rescuers said 9 people were still missing."},
+    {"day1", "2031-03-02",
+     "A landslide in the hill town of Varo killed at least 12 people on Sunday, rescuers said.\n"
+     "The mud buried 40 houses on the slope above the river."},
+    {"day2", "2031-03-03",
+     "The death toll from the Varo landslide rose to 31 on Monday, rescuers said.\n"
+     "Some 300 residents have been moved to a school."},
+    {"day3", "2031-03-04",
+     "At least 58 people were killed in the Varo landslide, rescuers said on Tuesday.\n"
+     "Rescuers said 9 people were still missing."},
 };
 
 TEST(FigureTrackerTest, ARisingTollIsTrackedNewestFirstNotAConflict) {
@@ -118,17 +121,19 @@ TEST(FigureTrackerTest, UndatedReportsAreOrderedLargestFirst) {
 TEST(FigureTrackerTest, AnArticleGivesItsLargestCountAndBackgroundIsLeftOut) {
   StoryBrief b = BuildNumbers(
       {{"a", "2031-03-02", "The flood in Kesh killed 14 people, including 6 in the old town, police said."},
-       {"b", "2031-03-03", "The flood in Kesh has killed 20 people, police said.\n"
-                           "A flood in 2019 killed 300 people in the same valley."}});
+       {"b", "2031-03-03",
+        "The flood in Kesh has killed 20 people, police said.\n"
+        "A flood in 2019 killed 300 people in the same valley."}});
   ASSERT_EQ(b.figures.size(), 1u);
   EXPECT_EQ(Values(b.figures[0]), (std::vector<double>{20, 14}));
 }
 
 TEST(FigureTrackerTest, AnotherEventsCountIsNotAValue) {
-  StoryBrief b = BuildNumbers(
-      {{"a", "", "Troops fired on marchers near the Kesh barracks on Friday, and 14 people were killed."},
-       {"b", "", "Troops fired on marchers near the Kesh barracks on Friday, killing 22 people, witnesses said.\n"
-                 "Historians say 40,000 islanders were killed by occupying armies during the colonial wars."}});
+  StoryBrief b =
+      BuildNumbers({{"a", "", "Troops fired on marchers near the Kesh barracks on Friday, and 14 people were killed."},
+                    {"b", "",
+                     "Troops fired on marchers near the Kesh barracks on Friday, killing 22 people, witnesses said.\n"
+                     "Historians say 40,000 islanders were killed by occupying armies during the colonial wars."}});
   ASSERT_EQ(b.figures.size(), 1u);
   EXPECT_EQ(Values(b.figures[0]), (std::vector<double>{22, 14}));
 }

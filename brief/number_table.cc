@@ -266,7 +266,8 @@ class ConflictFinder {
     const NumberMention& m = c_.mentions[i];
     const NumberMention& shown = c_.mentions[members.front()];
     if (m.context.key != shown.context.key) return false;
-    if (!NumberAligner::ValuesAgree(m.quantity, shown.quantity) || NumberAligner::ValuesAgree(m.quantity, Shown(other))) {
+    if (!NumberAligner::ValuesAgree(m.quantity, shown.quantity) ||
+        NumberAligner::ValuesAgree(m.quantity, Shown(other))) {
       return false;
     }
     // A part stated beside its whole ("64 of the 122 seats") still states

@@ -73,9 +73,9 @@ TEST(NumberTableTest, SameValueFromTwoArticlesIsOneNumberWithBothSpans) {
 
 TEST(NumberTableTest, TheSameValueInAnotherSenseIsNotCited) {
   // "two years" in prison and "two years" since the last trial.
-  StoryBrief b = BuildTable(
-      {{"a", "", "The dissident Oren Vask served two years in a labour camp after the strikes."},
-       {"b", "", "Prosecutors opened the country's first treason trial in two years against the editors."}});
+  StoryBrief b =
+      BuildTable({{"a", "", "The dissident Oren Vask served two years in a labour camp after the strikes."},
+                  {"b", "", "Prosecutors opened the country's first treason trial in two years against the editors."}});
   int two_years = 0;
   for (const BriefNumber& n : b.numbers) {
     if (n.value != 2 || n.unit != "year") continue;
@@ -138,7 +138,9 @@ const ConflictCase kConflictCases[] = {
     // Not conflicts.
     {"a part and its whole",
      {{"a", "", "The ministry lent the Kesh shipyard $535 million on Friday under its shipbuilding programme."},
-      {"b", "", "The ministry's shipbuilding programme, which lent the Kesh shipyard money on Friday, is worth $31.98 billion."}},
+      {"b", "",
+       "The ministry's shipbuilding programme, which lent the Kesh shipyard money on Friday, is worth $31.98 "
+       "billion."}},
      {}},
     {"a before and after in one article",
      {{"a", "", "Hurricane Lisle weakened from 180 mph to 80 mph as it crossed the coast of Marrow on Friday."},

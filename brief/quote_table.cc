@@ -220,8 +220,9 @@ std::vector<BriefQuote> QuoteTable::Build(const AlignedStory& v, const std::vect
       const std::string& id = v.article(m->article).id;
       if (std::find(q.sources.begin(), q.sources.end(), id) == q.sources.end()) q.sources.push_back(id);
       origins.insert(v.Origin(m->article));
-      q.variants.push_back({m->text, id, m->in_input ? InputSpan(v.article(m->article), m->bytes)
-                                                      : v.ToSourceSpan(m->article, m->bytes)});
+      q.variants.push_back(
+          {m->text, id,
+           m->in_input ? InputSpan(v.article(m->article), m->bytes) : v.ToSourceSpan(m->article, m->bytes)});
       if (m->text.size() > longest->text.size()) longest = m;
     }
     q.text = longest->text;

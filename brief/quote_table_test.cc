@@ -15,7 +15,9 @@ namespace {
 TEST(QuoteTableTest, SameQuoteCutDifferentlyIsOneQuoteWithVariants) {
   Article a, b, c;
   a.id = "a";
-  a.text = "\"We will rebuild the bridge before winter, and we will do it with local crews,\" Mayor Ilse Brandvik said on Monday.";
+  a.text =
+      "\"We will rebuild the bridge before winter, and we will do it with local crews,\" Mayor Ilse Brandvik said on "
+      "Monday.";
   b.id = "b";
   b.text = "Mayor Ilse Brandvik said: \"We will rebuild the bridge before winter.\"";
   c.id = "c";
@@ -34,9 +36,12 @@ TEST(QuoteTableTest, SameQuoteCutDifferentlyIsOneQuoteWithVariants) {
 TEST(QuoteTableTest, ShortQuoteInsideALongOneOfOtherWordsStaysApart) {
   Article a, b;
   a.id = "a";
-  a.text = "\"The river rose quickly overnight and the levee held, which is what matters most tonight,\" engineer Tova Lind said.";
+  a.text =
+      "\"The river rose quickly overnight and the levee held, which is what matters most tonight,\" engineer Tova Lind "
+      "said.";
   b.id = "b";
-  b.text = "Residents called the night \"what matters most tonight for the town's future plans\", engineer Tova Lind said.";
+  b.text =
+      "Residents called the night \"what matters most tonight for the town's future plans\", engineer Tova Lind said.";
   std::vector<StoryMember> members = {{&a, "", ""}, {&b, "", ""}};
   AlignedStory view(members);
   QuoteTable table;
@@ -107,13 +112,15 @@ TEST(QuoteTableTest, TheSameFrameByDifferentSpeakersIsNotOneRemark) {
   ASSERT_NE(mayor, nullptr);
   EXPECT_NE(union_leader, mayor);
   EXPECT_EQ(mayor->speaker, "Ilse Brandvik");
-  EXPECT_FALSE(QuoteTable::SameRemark("We will not accept it,", "Oren Vask", "We will not accept it,", "Ilse Brandvik"));
+  EXPECT_FALSE(
+      QuoteTable::SameRemark("We will not accept it,", "Oren Vask", "We will not accept it,", "Ilse Brandvik"));
   EXPECT_TRUE(QuoteTable::SameRemark("We will not accept it,", "Oren Vask", "We will not accept it,", ""));
 }
 
 TEST(QuoteTableTest, AFragmentJoinsTheSentenceItIsCutFrom) {
   EXPECT_TRUE(QuoteTable::SameRemark("dismay and anger", "Ilse Brandvik",
-                                     "I share the council's dismay and anger at the delay to the pier.", "Ilse Brandvik"));
+                                     "I share the council's dismay and anger at the delay to the pier.",
+                                     "Ilse Brandvik"));
   // Two stems are not the words: "dismayed and angry" is another remark.
   EXPECT_FALSE(QuoteTable::SameRemark("dismay and anger", "Ilse Brandvik",
                                       "She is dismayed and angry that the crews left.", "Ilse Brandvik"));

@@ -37,14 +37,14 @@ struct SentenceAligner::Impl {
   float threshold;
   const StatementMatcher* matcher = nullptr;
   std::vector<std::unique_ptr<MatchSentence>> for_matcher;  // per sentence, read on first use
-  std::unique_ptr<Segmenter> own_segmenter;  // when the caller lends none
+  std::unique_ptr<Segmenter> own_segmenter;                 // when the caller lends none
   Segmenter* segmenter = nullptr;
   std::unordered_map<std::string, uint32_t> term_ids;
   // Folded word -> term id: news repeats its words, and stemming each
   // occurrence again was the aligner's main cost.
   std::unordered_map<std::string, uint32_t> word_terms;
-  std::vector<uint32_t> df;                 // articles per term
-  std::vector<float> idf;                   // per term, Idf() once Align() ran (Covered reads it often)
+  std::vector<uint32_t> df;                     // articles per term
+  std::vector<float> idf;                       // per term, Idf() once Align() ran (Covered reads it often)
   std::vector<std::vector<uint32_t>> postings;  // per term, the sentences using it (after Align())
   std::vector<std::string_view> texts;
   std::vector<SegmentedText> segmented;  // per article
@@ -66,8 +66,7 @@ struct SentenceAligner::Impl {
     return id;
   }
 
-  std::vector<std::pair<uint32_t, uint32_t>> Terms(std::string_view sentence,
-                                                  const std::vector<Token>& tokens) {
+  std::vector<std::pair<uint32_t, uint32_t>> Terms(std::string_view sentence, const std::vector<Token>& tokens) {
     std::unordered_map<uint32_t, uint32_t> counts;
     for (const Token& t : tokens) {
       std::string_view w = t.span.In(sentence);
@@ -84,9 +83,7 @@ struct SentenceAligner::Impl {
     return out;
   }
 
-  float Idf(uint32_t term) const {
-    return std::log((1.0f + texts.size()) / (1.0f + df[term])) + 1.0f;
-  }
+  float Idf(uint32_t term) const { return std::log((1.0f + texts.size()) / (1.0f + df[term])) + 1.0f; }
 
   void BuildVectors() {
     idf.resize(df.size());
@@ -161,9 +158,7 @@ void SentenceAligner::AddArticle(std::string_view text) {
   }
 }
 
-const SegmentedText& SentenceAligner::Segmented(uint32_t article) const {
-  return impl_->segmented[article];
-}
+const SegmentedText& SentenceAligner::Segmented(uint32_t article) const { return impl_->segmented[article]; }
 
 float SentenceAligner::Similarity(uint32_t a, uint32_t b) const { return impl_->Cosine(a, b); }
 
@@ -265,7 +260,8 @@ Alignment SentenceAligner::Align() {
         capped = true;
         continue;
       }
-      auto from = std::lower_bound(list.begin(), list.end(), std::make_pair(first, -std::numeric_limits<float>::infinity()));
+      auto from =
+          std::lower_bound(list.begin(), list.end(), std::make_pair(first, -std::numeric_limits<float>::infinity()));
       for (auto it = from; it != list.end(); ++it) {
         uint32_t j = it->first;
         if (stamp[j] != i) stamp[j] = i, dot[j] = 0, candidates.push_back(j);

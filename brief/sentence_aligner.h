@@ -47,7 +47,7 @@ struct AlignedSentence {
   // What only its own article says: the summed idf of its terms that no
   // other article uses.
   float unique = 0;
-  uint32_t group = 0;     // index into Alignment::groups
+  uint32_t group = 0;  // index into Alignment::groups
 };
 
 struct Alignment {

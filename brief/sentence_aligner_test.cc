@@ -20,8 +20,7 @@ const std::string kCoastPost =
     "After eleven weeks of repairs, the harbour bridge in Varnholt reopened Monday. "
     "Traffic was light in the first hours. "
     "Repairs to the bridge cost 4.2 million crowns, the city said.";
-const std::string kNorthWire =
-    "Ferry operators in the fjord reported record passenger numbers this summer.";
+const std::string kNorthWire = "Ferry operators in the fjord reported record passenger numbers this summer.";
 
 TEST(SentenceAlignerTest, ParaphrasesAcrossArticlesShareAGroup) {
   SentenceAligner aligner;

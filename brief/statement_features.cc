@@ -48,7 +48,7 @@ void SortUnique(std::vector<T>* v) {
 }
 
 bool IsNegation(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {"not", "no", "never", "nobody", "none", "nothing",
+  static constexpr std::string_view kWords[] = {"not",     "no",  "never",  "nobody",  "none",   "nothing",
                                                 "neither", "nor", "cannot", "without", "nowhere"};
   for (std::string_view w : kWords) {
     if (lower == w) return true;
@@ -68,14 +68,14 @@ Mark QuoteMark(std::string_view s) {
 // One word token of a sentence, read.
 struct Word {
   std::string folded;
-  uint64_t hash = 0;       // of `folded`
-  uint64_t stem = 0;       // hash of the stem ("#<digits>" for a number)
-  float idf = 0;           // of the stem, for content words
+  uint64_t hash = 0;  // of `folded`
+  uint64_t stem = 0;  // hash of the stem ("#<digits>" for a number)
+  float idf = 0;      // of the stem, for content words
   bool number = false;
-  bool content = false;    // a content word or a number
+  bool content = false;  // a content word or a number
   bool capitalized = false;
-  bool first = false;      // first word of the sentence
-  bool quoted = false;     // inside quotation marks
+  bool first = false;   // first word of the sentence
+  bool quoted = false;  // inside quotation marks
 };
 
 // Lower case, with a fast path for ASCII (most news words).
@@ -223,7 +223,9 @@ std::pair<float, float> Coverage(const std::vector<T>& a, const std::vector<T>& 
   return {std::min(x, y), std::max(x, y)};
 }
 
-bool Contains(const std::vector<uint64_t>& sorted, uint64_t h) { return std::binary_search(sorted.begin(), sorted.end(), h); }
+bool Contains(const std::vector<uint64_t>& sorted, uint64_t h) {
+  return std::binary_search(sorted.begin(), sorted.end(), h);
+}
 
 // What `a` says that `b` lacks: the heaviest missing content stem's idf and
 // the summed idf of all missing ones.
@@ -391,7 +393,8 @@ MatchSentence StatementFeatures::Read(std::string_view sentence, const IdfTable&
     if (NameWord(w)) m.names.push_back(h);
     if (IsNegation(w.folded)) ++m.negations;
     if (double v = NumberExtractor::WordValue(w.folded); v > 0) m.word_numbers.push_back(v);
-    if (Sense sense = OppositeWords::Of(w.folded); sense.pair > 0) m.senses.push_back(2 * sense.pair + (sense.side > 0));
+    if (Sense sense = OppositeWords::Of(w.folded); sense.pair > 0)
+      m.senses.push_back(2 * sense.pair + (sense.side > 0));
     if (!w.number) {
       if (int day = WeekdayFromWord(w.folded); day >= 0 && w.capitalized) m.weekdays.push_back(day);
       bool abbreviated = false;
@@ -410,9 +413,9 @@ MatchSentence StatementFeatures::Read(std::string_view sentence, const IdfTable&
     if (i + 1 >= 3) m.chars3.push_back(gram & 0xFFFFFF);
   }
   std::sort(m.content.begin(), m.content.end());
-  m.content.erase(std::unique(m.content.begin(), m.content.end(),
-                              [](const auto& x, const auto& y) { return x.first == y.first; }),
-                  m.content.end());
+  m.content.erase(
+      std::unique(m.content.begin(), m.content.end(), [](const auto& x, const auto& y) { return x.first == y.first; }),
+      m.content.end());
   std::sort(loose_of.begin(), loose_of.end());
   for (auto [h, w] : m.content) {
     auto it = std::lower_bound(loose_of.begin(), loose_of.end(), std::make_pair(h, uint64_t{0}));
@@ -489,17 +492,60 @@ ClaimCoverage StatementFeatures::Covers(const MatchSentence& claim, const MatchS
 
 const std::vector<std::string>& StatementFeatures::FeatureNames() {
   static const auto* names = new std::vector<std::string>{
-      "tokens_min", "tokens_max", "content_min", "content_max", "idf_min", "idf_max",
-      "loose_min", "loose_max", "bigrams_min", "bigrams_max", "trigrams_min", "trigrams_max",
-      "chars_min", "chars_max", "lcs_min", "lcs_max", "cosine", "length_ratio", "length_min",
-      "missing_heaviest_min", "missing_heaviest_max", "missing_sum_min", "missing_sum_max",
-      "numbers_either", "numbers_both", "numbers_unmatched_min", "numbers_unmatched_max",
-      "numbers_disjoint", "names_unmatched_min", "names_unmatched_max", "speaker_differs",
-      "quoted_both", "quoted_min", "negation_differs", "weekday_differs", "month_differs",
-      "content_bigrams_min", "content_bigrams_max", "unmatched_words_min", "unmatched_words_max",
-      "edit_distance", "chars3_min", "chars3_max",
-      "idf_min_sq", "idf_max_sq", "idf_product", "lcs_product", "chars_product", "bigrams_product",
-      "unmatched_run_min", "unmatched_run_max", "cosine_sq", "content_product", "tokens_product",
+      "tokens_min",
+      "tokens_max",
+      "content_min",
+      "content_max",
+      "idf_min",
+      "idf_max",
+      "loose_min",
+      "loose_max",
+      "bigrams_min",
+      "bigrams_max",
+      "trigrams_min",
+      "trigrams_max",
+      "chars_min",
+      "chars_max",
+      "lcs_min",
+      "lcs_max",
+      "cosine",
+      "length_ratio",
+      "length_min",
+      "missing_heaviest_min",
+      "missing_heaviest_max",
+      "missing_sum_min",
+      "missing_sum_max",
+      "numbers_either",
+      "numbers_both",
+      "numbers_unmatched_min",
+      "numbers_unmatched_max",
+      "numbers_disjoint",
+      "names_unmatched_min",
+      "names_unmatched_max",
+      "speaker_differs",
+      "quoted_both",
+      "quoted_min",
+      "negation_differs",
+      "weekday_differs",
+      "month_differs",
+      "content_bigrams_min",
+      "content_bigrams_max",
+      "unmatched_words_min",
+      "unmatched_words_max",
+      "edit_distance",
+      "chars3_min",
+      "chars3_max",
+      "idf_min_sq",
+      "idf_max_sq",
+      "idf_product",
+      "lcs_product",
+      "chars_product",
+      "bigrams_product",
+      "unmatched_run_min",
+      "unmatched_run_max",
+      "cosine_sq",
+      "content_product",
+      "tokens_product",
   };
   return *names;
 }

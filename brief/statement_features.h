@@ -36,36 +36,36 @@ struct MatchSentence {
   std::vector<uint64_t> bigrams;
   std::vector<uint64_t> trigrams;
   std::vector<uint64_t> content_bigrams;  // consecutive content stems
-  std::vector<uint64_t> plain;      // loose stems of content words that are neither names nor numbers
-  std::vector<uint64_t> chars;      // character 4-grams of the folded words
-  std::vector<uint64_t> chars3;     // character 3-grams
-  std::vector<double> numbers;      // stated values ("$2.5 billion" = 2.5e9) and other figures
-  std::vector<double> word_numbers; // number words ("six others"), counted or not (for Covers only)
-  std::vector<uint64_t> names;      // capitalized words inside the sentence
+  std::vector<uint64_t> plain;            // loose stems of content words that are neither names nor numbers
+  std::vector<uint64_t> chars;            // character 4-grams of the folded words
+  std::vector<uint64_t> chars3;           // character 3-grams
+  std::vector<double> numbers;            // stated values ("$2.5 billion" = 2.5e9) and other figures
+  std::vector<double> word_numbers;       // number words ("six others"), counted or not (for Covers only)
+  std::vector<uint64_t> names;            // capitalized words inside the sentence
   // The name beside a speech verb outside a quotation ("said Ana Ruiz"),
   // in a sentence that quotes someone; as loose stems (first letters).
   std::vector<uint64_t> speaker;
-  std::vector<uint64_t> quoted;     // content stems inside quotation marks
-  std::vector<int> weekdays;        // 0..6
-  std::vector<int> months;          // 1..12
-  std::vector<int> senses;          // sides of sense pairs (text/opposite_words.h): 2 * pair + (side > 0)
-  int negations = 0;                // not, no, never, n't, ...
-  float weight = 0;                 // summed idf of `content`
-  float norm = 0;                   // Euclidean norm of the idf vector
+  std::vector<uint64_t> quoted;  // content stems inside quotation marks
+  std::vector<int> weekdays;     // 0..6
+  std::vector<int> months;       // 1..12
+  std::vector<int> senses;       // sides of sense pairs (text/opposite_words.h): 2 * pair + (side > 0)
+  int negations = 0;             // not, no, never, n't, ...
+  float weight = 0;              // summed idf of `content`
+  float norm = 0;                // Euclidean norm of the idf vector
 };
 
 // How much of what a claim says a span states, read in one direction
 // (the span may say more): StatementFeatures::Covers.
 struct ClaimCoverage {
-  float weight_share = 0;  // idf-weighted share of the claim's content words the span has (loose stems count)
-  int missing_words = 0;   // plain content words of the claim the span lacks, even as loose stems
-  int missing_names = 0;   // names of the claim the span lacks
-  int extra_names = 0;     // names of the span the claim lacks (another place, person, body?)
-  int missing_numbers = 0; // figures of the claim the span does not state (rounding allowed)
-  bool missing_calendar = false;   // a weekday or month of the claim the span lacks
-  bool negation_differs = false;   // one is negated, the other not
-  bool opposite = false;           // the span has the opposite of a claim word and not the word
-  bool different_speakers = false; // DifferentSpeakers
+  float weight_share = 0;           // idf-weighted share of the claim's content words the span has (loose stems count)
+  int missing_words = 0;            // plain content words of the claim the span lacks, even as loose stems
+  int missing_names = 0;            // names of the claim the span lacks
+  int extra_names = 0;              // names of the span the claim lacks (another place, person, body?)
+  int missing_numbers = 0;          // figures of the claim the span does not state (rounding allowed)
+  bool missing_calendar = false;    // a weekday or month of the claim the span lacks
+  bool negation_differs = false;    // one is negated, the other not
+  bool opposite = false;            // the span has the opposite of a claim word and not the word
+  bool different_speakers = false;  // DifferentSpeakers
 };
 
 class StatementFeatures {

@@ -40,7 +40,11 @@ std::string Number(double v) {
 
 StatementMatcher::StatementMatcher(IdfTable idf, LogisticModel model, Domain domain, float threshold,
                                    float recall_threshold)
-    : loaded_(true), idf_(std::move(idf)), model_(std::move(model)), domain_(domain), threshold_(threshold),
+    : loaded_(true),
+      idf_(std::move(idf)),
+      model_(std::move(model)),
+      domain_(domain),
+      threshold_(threshold),
       recall_threshold_(recall_threshold) {}
 
 const StatementMatcher& StatementMatcher::Shipped() {
@@ -130,7 +134,8 @@ Result<StatementMatcher> StatementMatcher::Parse(std::string_view file) {
       return bad();
     }
   }
-  if (!header || threshold < 0 || recall < 0) return Status::InvalidArgument("align model: header or operating point missing");
+  if (!header || threshold < 0 || recall < 0)
+    return Status::InvalidArgument("align model: header or operating point missing");
   if (names != StatementFeatures::FeatureNames()) {
     return Status::Unsupported("align model: its features are not the ones this build computes");
   }

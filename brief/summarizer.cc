@@ -9,8 +9,8 @@
 #include <unordered_set>
 
 #include "analyze/entity_cues.h"
-#include "text/segmenter.h"
 #include "brief/stem_cache.h"
+#include "text/segmenter.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
 
@@ -31,8 +31,8 @@ struct Candidate {
   Span span;
   int words = 0;
   bool eligible = false;
-  bool partial = false;           // cut at the word budget
-  double prior = 0;               // position prior, in concept-weight units
+  bool partial = false;            // cut at the word budget
+  double prior = 0;                // position prior, in concept-weight units
   std::vector<uint32_t> concepts;  // distinct concept ids, sorted
   std::vector<uint32_t> content;   // the unigram (content-word) ones
 };
@@ -51,13 +51,48 @@ std::string AsciiLower(std::string_view s) {
 
 // Phrases that mark page furniture rather than reporting.
 constexpr std::string_view kBoilerplate[] = {
-    "http://", "https://", "www.", ".com/", "click here", "sign up", "subscribe", "newsletter",
-    "cookie", "javascript", "your browser", "privacy policy", "terms of service", "terms of use",
-    "all rights reserved", "copyright", "\xC2\xA9", "advertisement", "follow us", "share this",
-    "read more", "learn more", "log in", "download the app", "may not be published",
-    "contributed to this report", "email address", "you can add location", "getty images",
-    "ap photo", "reuters/", "/ap)", "(photo", "photo:", "image:", "video:", "watch:", "related:",
-    "@", "|", "...", "\xE2\x80\xA6",
+    "http://",
+    "https://",
+    "www.",
+    ".com/",
+    "click here",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "cookie",
+    "javascript",
+    "your browser",
+    "privacy policy",
+    "terms of service",
+    "terms of use",
+    "all rights reserved",
+    "copyright",
+    "\xC2\xA9",
+    "advertisement",
+    "follow us",
+    "share this",
+    "read more",
+    "learn more",
+    "log in",
+    "download the app",
+    "may not be published",
+    "contributed to this report",
+    "email address",
+    "you can add location",
+    "getty images",
+    "ap photo",
+    "reuters/",
+    "/ap)",
+    "(photo",
+    "photo:",
+    "image:",
+    "video:",
+    "watch:",
+    "related:",
+    "@",
+    "|",
+    "...",
+    "\xE2\x80\xA6",
 };
 
 // Whether `lower` contains a kBoilerplate phrase: one pass over the text,
@@ -88,19 +123,20 @@ bool IsNumberWord(std::string_view w) {
     return !year;
   }
   static const auto* words = new std::unordered_set<std::string_view>{
-      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-      "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
-      "million", "millions", "billion", "billions", "dozen", "dozens"};
+      "two",       "three",   "four",     "five",    "six",      "seven", "eight",   "nine",     "ten",
+      "eleven",    "twelve",  "twenty",   "thirty",  "forty",    "fifty", "hundred", "hundreds", "thousand",
+      "thousands", "million", "millions", "billion", "billions", "dozen", "dozens"};
   return words->contains(w);
 }
 
 // Opening words that need the sentence before them to be understood.
 const std::unordered_set<std::string_view>& DanglingOpeners() {
   static const auto* set = new std::unordered_set<std::string_view>{
-      "he", "she", "it", "they", "his", "her", "its", "their", "them", "him", "this", "these",
-      "those", "that", "but", "and", "or", "so", "however", "also", "yet", "still", "then",
-      "instead", "nevertheless", "moreover", "furthermore", "besides", "otherwise", "thus",
-      "hence", "therefore", "meanwhile", "nonetheless", "such", "both", "another", "other",
+      "he",           "she",         "it",          "they",    "his",       "her",   "its",   "their",
+      "them",         "him",         "this",        "these",   "those",     "that",  "but",   "and",
+      "or",           "so",          "however",     "also",    "yet",       "still", "then",  "instead",
+      "nevertheless", "moreover",    "furthermore", "besides", "otherwise", "thus",  "hence", "therefore",
+      "meanwhile",    "nonetheless", "such",        "both",    "another",   "other",
   };
   return *set;
 }
@@ -193,8 +229,8 @@ size_t DatelineLength(std::string_view s) {
   std::string_view head = s.substr(0, cut);
   // The place name leads in capitals: "LONDON", "NEW YORK".
   size_t caps = 0;
-  while (caps < head.size() && (std::isupper(static_cast<unsigned char>(head[caps])) ||
-                                head[caps] == ' ' || head[caps] == '.')) {
+  while (caps < head.size() &&
+         (std::isupper(static_cast<unsigned char>(head[caps])) || head[caps] == ' ' || head[caps] == '.')) {
     ++caps;
   }
   bool wire = head.find('(') != std::string_view::npos;
@@ -259,9 +295,8 @@ bool OpensOnBareTitle(std::string_view s, size_t first) {
   std::vector<std::string_view> words = {lower[0]};
   for (size_t k = 1; k < lower.size(); ++k) {
     words.push_back(lower[k]);
-    bool plain = std::all_of(lower[k].begin(), lower[k].end(), [](char c) {
-      return std::isalpha(static_cast<unsigned char>(c)) || c == '-';
-    });
+    bool plain = std::all_of(lower[k].begin(), lower[k].end(),
+                             [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; });
     if (!plain) break;
   }
   size_t tlen = TitleLength(words, 1, words.size());
@@ -285,9 +320,9 @@ double QuotedShare(std::string_view s, bool* open) {
   bool& inside = *open;
   for (size_t i = 0; i < s.size(); ++i) {
     size_t len = 0;
-    bool mark = s[i] == '"' || (IsQuoteMark(s, i, &len) && len == 3 &&
-                                (static_cast<unsigned char>(s[i + 2]) == 0x9C ||
-                                 static_cast<unsigned char>(s[i + 2]) == 0x9D));
+    bool mark =
+        s[i] == '"' || (IsQuoteMark(s, i, &len) && len == 3 &&
+                        (static_cast<unsigned char>(s[i + 2]) == 0x9C || static_cast<unsigned char>(s[i + 2]) == 0x9D));
     if (mark) {
       inside = !inside;
       if (s[i] != '"') i += 2;
@@ -320,9 +355,9 @@ bool Eligible(std::string_view s, const SummarizerOptions& opt, int words) {
 // Everything selection needs about one story.
 struct Story {
   std::vector<Candidate> cands;
-  std::vector<double> weights;  // per concept
+  std::vector<double> weights;   // per concept
   std::vector<uint8_t> numeric;  // per concept: a figure with what it counts
-  uint32_t docs = 0;            // distinct articles
+  uint32_t docs = 0;             // distinct articles
 };
 
 // Per-concept counts while the story is read.
@@ -356,8 +391,7 @@ struct ConceptStats {
 // the story (a quarter of its articles, at least 2), so single-report
 // details weigh nothing; in stories of up to three articles, where document
 // frequency says little, repetition across sentences adds weight too.
-std::vector<double> ConceptWeights(const ConceptStats& st, uint32_t docs,
-                                   const SummarizerOptions& opt) {
+std::vector<double> ConceptWeights(const ConceptStats& st, uint32_t docs, const SummarizerOptions& opt) {
   uint32_t min_df = std::max<uint32_t>(2, static_cast<uint32_t>(std::lround(docs * 0.25)));
   std::vector<double> w(st.df.size(), 0);
   for (size_t k = 0; k < w.size(); ++k) {
@@ -372,8 +406,7 @@ std::vector<double> ConceptWeights(const ConceptStats& st, uint32_t docs,
 // weight per word, times the sentence's words, times a lead factor that
 // decays with its position p in its article as 1 / (1 + p)^lead_decay (news
 // puts the gist first). `share` scales it against coverage.
-void SetPriors(std::vector<Candidate>& cands, const std::vector<double>& weights, double share,
-               double lead_decay) {
+void SetPriors(std::vector<Candidate>& cands, const std::vector<double>& weights, double share, double lead_decay) {
   double total_weight = 0, total_words = 0;
   for (const Candidate& c : cands) {
     if (!c.eligible) continue;
@@ -393,8 +426,11 @@ void SetPriors(std::vector<Candidate>& cands, const std::vector<double>& weights
 class Selection {
  public:
   explicit Selection(const Story& story)
-      : cands_(story.cands), weights_(story.weights), numeric_(story.numeric),
-        cover_(story.weights.size(), 0), chosen_(story.cands.size(), 0) {}
+      : cands_(story.cands),
+        weights_(story.weights),
+        numeric_(story.numeric),
+        cover_(story.weights.size(), 0),
+        chosen_(story.cands.size(), 0) {}
 
   // Objective gained by adding `s`: its uncovered concepts and its prior.
   double Gain(uint32_t s) const {
@@ -430,9 +466,7 @@ class Selection {
   // Whether `s` would repeat a chosen sentence: it shares more than
   // `max_repeat` of its content words with one, and states no figure the
   // summary lacks ("a 50-minute meeting" after "the meeting").
-  bool Repeats(uint32_t s, double max_repeat) const {
-    return Covered(s) > max_repeat && !AddsFigure(s);
-  }
+  bool Repeats(uint32_t s, double max_repeat) const { return Covered(s) > max_repeat && !AddsFigure(s); }
 
   void Add(uint32_t s) {
     Cover(s);
@@ -497,8 +531,8 @@ class Selection {
 
 // Budgeted greedy: repeatedly adds the sentence of best gain per word^r
 // that still fits.
-void Greedy(const std::vector<uint32_t>& pool, const std::vector<Candidate>& cands, int budget,
-            double r, double max_repeat, Selection* sel) {
+void Greedy(const std::vector<uint32_t>& pool, const std::vector<Candidate>& cands, int budget, double r,
+            double max_repeat, Selection* sel) {
   std::vector<double> cost(cands.size(), 1);
   for (uint32_t s : pool) cost[s] = std::pow(static_cast<double>(cands[s].words), r);
   while (true) {
@@ -519,8 +553,8 @@ void Greedy(const std::vector<uint32_t>& pool, const std::vector<Candidate>& can
 // Local search after the greedy: adds a sentence that fits, or swaps one
 // in for the chosen sentence whose exchange gains most, while the objective
 // grows. A few passes over the pool suffice in practice.
-void Improve(const std::vector<uint32_t>& pool, const std::vector<Candidate>& cands, int budget,
-             double max_repeat, Selection* sel) {
+void Improve(const std::vector<uint32_t>& pool, const std::vector<Candidate>& cands, int budget, double max_repeat,
+             Selection* sel) {
   constexpr double kEps = 1e-9;
   for (int pass = 0; pass < 4; ++pass) {
     bool changed = false;
@@ -630,8 +664,7 @@ struct Summarizer::Impl {
     return Concepts(sentence, segmenter.Tokens(sentence), st);
   }
   // The same over the sentence's tokens (spans relative to `sentence`).
-  std::vector<uint32_t> Concepts(std::string_view sentence, const std::vector<Token>& toks,
-                                 ConceptStats* st) {
+  std::vector<uint32_t> Concepts(std::string_view sentence, const std::vector<Token>& toks, ConceptStats* st) {
     std::vector<Term> ts;
     ts.reserve(toks.size());
     for (const Token& t : toks) ts.push_back(TermOf(t.span.In(sentence)));
@@ -653,9 +686,8 @@ struct Summarizer::Impl {
   // (their uncovered concepts, plus the prior in proportion), cut there and
   // marked partial; -1 when none. Scoring the prefix, not the whole
   // sentence, matters: only the prefix reaches the reader.
-  int PartialLast(Story& story, const std::vector<uint32_t>& chosen, int words,
-                  double max_repeat, const std::vector<const Article*>& articles,
-                  ConceptStats* st) {
+  int PartialLast(Story& story, const std::vector<uint32_t>& chosen, int words, double max_repeat,
+                  const std::vector<const Article*>& articles, ConceptStats* st) {
     Selection sel(story);
     for (uint32_t s : chosen) sel.Add(s);
     std::vector<uint8_t> covered(story.weights.size(), 0);
@@ -688,8 +720,8 @@ struct Summarizer::Impl {
 
   // Reads one article's sentences into the story.
   // `seg`, when given, is the text's segmentation, made by the caller.
-  void AddArticle(std::string_view text, uint32_t index, const SummarizerOptions& opt,
-                  const SegmentedText* seg, Story* story, ConceptStats* st) {
+  void AddArticle(std::string_view text, uint32_t index, const SummarizerOptions& opt, const SegmentedText* seg,
+                  Story* story, ConceptStats* st) {
     std::vector<Span> own;
     if (seg == nullptr) own = segmenter.Sentences(text);
     const std::vector<Span>& spans = seg != nullptr ? seg->sentences : own;
@@ -732,8 +764,7 @@ struct Summarizer::Impl {
   }
 };
 
-Summarizer::Summarizer(SummarizerOptions options)
-    : options_(options), impl_(std::make_unique<Impl>()) {}
+Summarizer::Summarizer(SummarizerOptions options) : options_(options), impl_(std::make_unique<Impl>()) {}
 
 Summarizer::~Summarizer() = default;
 
@@ -748,13 +779,11 @@ int Summarizer::CountWords(std::string_view text) {
   return n;
 }
 
-std::vector<SummarySentence> Summarizer::Summarize(const std::vector<const Article*>& articles,
-                                                   int max_words) {
+std::vector<SummarySentence> Summarizer::Summarize(const std::vector<const Article*>& articles, int max_words) {
   return Summarize(articles, max_words, {});
 }
 
-std::vector<SummarySentence> Summarizer::Summarize(const std::vector<const Article*>& articles,
-                                                   int max_words,
+std::vector<SummarySentence> Summarizer::Summarize(const std::vector<const Article*>& articles, int max_words,
                                                    const std::vector<const SegmentedText*>& segmented) {
   std::vector<SummarySentence> out;
   if (max_words <= 0) return out;
@@ -779,8 +808,7 @@ std::vector<SummarySentence> Summarizer::Summarize(const std::vector<const Artic
   int used = 0;
   for (uint32_t s : chosen) used += story.cands[s].words;
   if (options_.allow_partial_last && used < max_words) {
-    int s = impl_->PartialLast(story, chosen, max_words - used, options_.max_repeat, articles,
-                               &stats);
+    int s = impl_->PartialLast(story, chosen, max_words - used, options_.max_repeat, articles, &stats);
     if (s >= 0) chosen.push_back(static_cast<uint32_t>(s));
   }
 

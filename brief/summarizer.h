@@ -108,8 +108,7 @@ class Summarizer {
   // (white-space separated), in reading order. Null articles are skipped.
   // Returns an empty vector when no article has a usable sentence or
   // max_words is not positive. Deterministic for the same input.
-  std::vector<SummarySentence> Summarize(const std::vector<const Article*>& articles,
-                                         int max_words);
+  std::vector<SummarySentence> Summarize(const std::vector<const Article*>& articles, int max_words);
   // The same, reusing a segmentation the caller already has:
   // `segmented[i]` is the SegmentedText of articles[i]->text (null: segment
   // it here). Empty `segmented` means none.

@@ -42,8 +42,7 @@ std::vector<const Article*> Ptrs(const std::vector<Article>& v) {
 }
 
 std::vector<Article> Story() {
-  return {MakeArticle("valley", kValleyNews), MakeArticle("fjord", kFjordPost),
-          MakeArticle("coast", kCoastWire)};
+  return {MakeArticle("valley", kValleyNews), MakeArticle("fjord", kFjordPost), MakeArticle("coast", kCoastWire)};
 }
 
 TEST(SummarizerTest, StaysWithinTheWordBudget) {
@@ -91,15 +90,13 @@ TEST(SummarizerTest, TrimsShortAttributionTails) {
       "The Orrvik water board will drain the reservoir slowly over ten days, officials said.\n"
       "\"We expect every family to be home again by the weekend,\" said the mayor of Orrvik.\n"
       "Rescue crews searched the flooded lower town through the night, according to the police.";
-  std::vector<Article> story = {MakeArticle("a", kText),
-                                MakeArticle("b", std::string(kText) + "\nRoads stay shut.")};
+  std::vector<Article> story = {MakeArticle("a", kText), MakeArticle("b", std::string(kText) + "\nRoads stay shut.")};
   SummarizerOptions trim;
   trim.trim_attribution = true;
   Summarizer summarizer(trim);
   std::vector<SummarySentence> sum = summarizer.Summarize(Ptrs(story), 200);
   ASSERT_EQ(sum.size(), 3u);
-  EXPECT_EQ(sum[0].Text(),
-            "The Orrvik water board will drain the reservoir slowly over ten days");
+  EXPECT_EQ(sum[0].Text(), "The Orrvik water board will drain the reservoir slowly over ten days");
   EXPECT_EQ(sum[1].Text().back(), '.');  // a quotation keeps its speaker
   EXPECT_EQ(sum[2].Text(), "Rescue crews searched the flooded lower town through the night");
   for (const SummarySentence& s : sum) {
@@ -126,8 +123,7 @@ TEST(SummarizerTest, SkipsQuestionsCrumbsAndDanglingPronouns) {
 
 TEST(SummarizerTest, OrdersByDateThenArticleThenPosition) {
   std::vector<Article> story = {MakeArticle("late", kValleyNews, "2031-05-07"),
-                                MakeArticle("early", kFjordPost, "2031-05-06"),
-                                MakeArticle("undated", kCoastWire)};
+                                MakeArticle("early", kFjordPost, "2031-05-06"), MakeArticle("undated", kCoastWire)};
   Summarizer summarizer;
   std::vector<SummarySentence> sum = summarizer.Summarize(Ptrs(story), 500);
   ASSERT_GE(sum.size(), 3u);
@@ -234,9 +230,10 @@ TEST(SummarizerTest, TheFirstHalfOfASplitQuoteStaysOut) {
   // Mostly reporter's words, but the quotation it opens runs on into the
   // next sentence: half a quote.
   std::vector<Article> story = {
-      MakeArticle("a", "Union leader Mara Velt told hundreds of dock workers gathered at the Tassel harbour gates "
-                       "on Friday evening: \"We stand together.\nThe port authority of Tassel said talks with the "
-                       "dock workers' union would resume on Monday morning at the harbour office.")};
+      MakeArticle("a",
+                  "Union leader Mara Velt told hundreds of dock workers gathered at the Tassel harbour gates "
+                  "on Friday evening: \"We stand together.\nThe port authority of Tassel said talks with the "
+                  "dock workers' union would resume on Monday morning at the harbour office.")};
   SummarizerOptions opt;
   opt.max_quoted_share = 0.5;
   Summarizer summarizer(opt);
@@ -245,7 +242,8 @@ TEST(SummarizerTest, TheFirstHalfOfASplitQuoteStaysOut) {
   }
   Summarizer lenient;  // the library default keeps it (ROUGE)
   bool kept = false;
-  for (const SummarySentence& s : lenient.Summarize(Ptrs(story), 500)) kept |= s.Text().find("Mara Velt") != std::string_view::npos;
+  for (const SummarySentence& s : lenient.Summarize(Ptrs(story), 500))
+    kept |= s.Text().find("Mara Velt") != std::string_view::npos;
   EXPECT_TRUE(kept);
 }
 

@@ -27,7 +27,7 @@ constexpr size_t kMaxEntriesCompared = 16;
 constexpr size_t kMaxSentencesCompared = 8;
 
 struct Dated {
-  std::string key;  // IsoValue: "2025-07-10", "2025-W28", "2025-07"
+  std::string key;       // IsoValue: "2025-07-10", "2025-W28", "2025-07"
   std::string sort_key;  // the period's first day, so that weeks sort in time
   DateGranularity granularity;
   int sentence;
@@ -48,9 +48,7 @@ bool SameEvent(const AlignedStory& v, const Dated& d, int sentence) {
 // What a timeline may be dated by: a resolved, exact date that dates the
 // event its sentence reports (not a background date such as "since
 // February", nor a "Published Monday" stamp).
-bool DatesAnEvent(const DateMention& m) {
-  return !m.iso.empty() && !m.approximate && m.role == DateRole::kEvent;
-}
+bool DatesAnEvent(const DateMention& m) { return !m.iso.empty() && !m.approximate && m.role == DateRole::kEvent; }
 
 class Collector {
  public:

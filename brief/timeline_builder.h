@@ -8,8 +8,8 @@
 
 #include <vector>
 
-#include "brief/story_brief.h"
 #include "brief/aligned_story.h"
+#include "brief/story_brief.h"
 
 namespace storyfuse {
 

@@ -67,7 +67,7 @@ std::vector<TimelineEntry> TimelineOf(const std::string& text) {
 struct TimelineCase {
   const char* name;
   const char* text;
-  const char* date;         // "" when no entry may be made
+  const char* date;  // "" when no entry may be made
   const char* granularity;
 };
 

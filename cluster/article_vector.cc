@@ -8,8 +8,8 @@ namespace storyfuse {
 namespace {
 
 // The names said at least twice, strongest first (ties: lower id).
-std::vector<uint32_t> SalientNames(const ArticleFeatures& f, const TermWeights& weighted,
-                                   const TermDictionary& terms, size_t limit) {
+std::vector<uint32_t> SalientNames(const ArticleFeatures& f, const TermWeights& weighted, const TermDictionary& terms,
+                                   size_t limit) {
   std::vector<std::pair<float, uint32_t>> names;
   for (size_t i = 0; i < f.counts.size(); ++i) {
     if (f.counts[i].second >= 2 && terms.Kind(f.counts[i].first) == TermKind::kName) {

@@ -36,8 +36,7 @@ struct ArticleVector {
 
   // The vector of `features` under the current document frequencies of
   // `terms`, keeping up to `salient_names` salient names.
-  static ArticleVector Of(const ArticleFeatures& features, const TermDictionary& terms,
-                          size_t salient_names);
+  static ArticleVector Of(const ArticleFeatures& features, const TermDictionary& terms, size_t salient_names);
 
   // Per-kind cosines of two article vectors.
   static KindCosines Cosine(const ArticleVector& a, const ArticleVector& b, const TermDictionary& terms);

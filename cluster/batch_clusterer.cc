@@ -81,12 +81,14 @@ Grouping BatchClusterer::Finish() {
   const size_t n = m.records.size();
   // Vectors only now that every document frequency is known.
   m.vectors.reserve(n);
-  for (const Record& r : m.records) m.vectors.push_back(ArticleVector::Of(r.features, m.terms, m.options.conflict_names));
+  for (const Record& r : m.records)
+    m.vectors.push_back(ArticleVector::Of(r.features, m.terms, m.options.conflict_names));
   std::vector<const TermWeights*> weighted;
   weighted.reserve(n);
   for (const ArticleVector& v : m.vectors) weighted.push_back(&v.weighted);
-  VectorScorer scorer(m.vectors, m.terms,
-                      PairScoring{KindWeights{m.options.name_boost, m.options.number_boost}, m.options.conflict_factor});
+  VectorScorer scorer(
+      m.vectors, m.terms,
+      PairScoring{KindWeights{m.options.name_boost, m.options.number_boost}, m.options.conflict_factor});
   std::vector<Edge> edges = BuildNeighborGraph(weighted, &scorer, m.options.graph);
 
   ApplyContext(n, m.options.context_neighbors, m.options.context_weight, &edges);

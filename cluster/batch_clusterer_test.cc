@@ -31,8 +31,8 @@ std::map<std::string, std::string> StoryOf(const std::vector<Article>& articles,
 }
 
 TEST(BatchClustererTest, SimilarEventsStayApartByNamesAndNumbers) {
-  std::vector<Article> in = {Make("a1", kQuakeA1), Make("b1", kQuakeB1), Make("br", kBridge),
-                             Make("a2", kQuakeA2), Make("b2", kQuakeB2)};
+  std::vector<Article> in = {Make("a1", kQuakeA1), Make("b1", kQuakeB1), Make("br", kBridge), Make("a2", kQuakeA2),
+                             Make("b2", kQuakeB2)};
   Grouping g = Batch(in);
   std::map<std::string, std::string> s = StoryOf(in, g);
   EXPECT_EQ(s["a1"], s["a2"]);
@@ -75,8 +75,7 @@ TEST(BatchClustererTest, CopiesAndOriginsAreTheStreamsOnes) {
   partial_text.resize(partial_text.size() * 2 / 3);
   std::vector<Article> in = {
       Make("wire", kQuakeA1, "2024-03-02", "Northwind Wire", "Northwind"),
-      Make("own", kQuakeA2, "2024-03-03", "Doravia Daily"),
-      Make("bridge", kBridge, "2024-03-03", "Velmora Post"),
+      Make("own", kQuakeA2, "2024-03-03", "Doravia Daily"), Make("bridge", kBridge, "2024-03-03", "Velmora Post"),
       Make("repub", std::string("Top stories | Weather | Sport\n") + kQuakeA1, "2024-03-02", "Valley Herald"),
       Make("partial", partial_text)};
   Grouping batch = Batch(in);

@@ -47,7 +47,9 @@ struct Ranked {
   float neg_weight;  // -(sum × idf)
   uint32_t term;
   float sum;
-  bool operator<(const Ranked& o) const { return neg_weight != o.neg_weight ? neg_weight < o.neg_weight : term < o.term; }
+  bool operator<(const Ranked& o) const {
+    return neg_weight != o.neg_weight ? neg_weight < o.neg_weight : term < o.term;
+  }
 };
 
 // The terms of the `m` first entries of `ranked` in its order (partly
@@ -100,9 +102,7 @@ KindCosines Centroid::Cosine(const TermWeights& article, const TermDictionary& t
   // A merge of two sorted lists: an array of the article's weights by term
   // id was faster at 50k articles and slower at 200k (cache misses in an
   // array as long as the vocabulary).
-  KindCosines c = DotBy(article, sums_, terms, [&](uint32_t t, float a, float s) {
-    return a * s * terms.Idf(t);
-  });
+  KindCosines c = DotBy(article, sums_, terms, [&](uint32_t t, float a, float s) { return a * s * terms.Idf(t); });
   for (int k = 0; k < kTermKinds; ++k) c.by_kind[k] = norm_[k] > 0 ? c.by_kind[k] / norm_[k] : 0;
   return c;
 }

@@ -26,10 +26,10 @@ TEST_F(CentroidTest, CosineWithItsOnlyArticleIsOnePerKind) {
   // the centroid, the idf-weighted ones into the probe.
   double ih = terms_.Idf(harbor), is = terms_.Idf(storm);
   double n = std::sqrt(ih * ih + is * is);
-  TermWeights free = {{harbor, static_cast<float>(1 / n)}, {storm, static_cast<float>(1 / n)},
+  TermWeights free = {{harbor, static_cast<float>(1 / n)},
+                      {storm, static_cast<float>(1 / n)},
                       {velda, static_cast<float>(1 / terms_.Idf(velda))}};
-  TermWeights weighted = {{harbor, static_cast<float>(ih / n)}, {storm, static_cast<float>(is / n)},
-                          {velda, 1.0f}};
+  TermWeights weighted = {{harbor, static_cast<float>(ih / n)}, {storm, static_cast<float>(is / n)}, {velda, 1.0f}};
   Centroid c;
   c.Add(free);
   c.Refresh(200, terms_);

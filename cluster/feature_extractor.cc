@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "cluster/stopwords.h"
 #include "base/hasher.h"
+#include "cluster/stopwords.h"
 #include "dedupe/token_marks.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
@@ -62,8 +62,8 @@ void FeatureExtractor::AddText(std::string_view text, bool all_names, std::vecto
 }
 
 void FeatureExtractor::AddTokens(std::string_view text, const std::vector<Token>& tokens,
-                                 const std::vector<uint8_t>& marks, bool all_names,
-                                 std::vector<uint32_t>* out, std::vector<uint64_t>* sketch_hashes) {
+                                 const std::vector<uint8_t>& marks, bool all_names, std::vector<uint32_t>* out,
+                                 std::vector<uint64_t>* sketch_hashes) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     WordInfo info = Lookup(tokens[i], text);
     if (sketch_hashes != nullptr) sketch_hashes->push_back(info.sketch_hash);

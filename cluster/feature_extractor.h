@@ -63,9 +63,8 @@ class FeatureExtractor {
   WordInfo Lookup(const Token& token, std::string_view text);
   void AddText(std::string_view text, bool all_names, std::vector<uint32_t>* out);
   // Adds the terms of `tokens`; fills `sketch_hashes` when non-null.
-  void AddTokens(std::string_view text, const std::vector<Token>& tokens,
-                 const std::vector<uint8_t>& marks, bool all_names, std::vector<uint32_t>* out,
-                 std::vector<uint64_t>* sketch_hashes);
+  void AddTokens(std::string_view text, const std::vector<Token>& tokens, const std::vector<uint8_t>& marks,
+                 bool all_names, std::vector<uint32_t>* out, std::vector<uint64_t>* sketch_hashes);
 
   // (term, count) of `ids`, sorted by term.
   std::vector<std::pair<uint32_t, uint32_t>> CountTerms(const std::vector<uint32_t>& ids);
@@ -74,7 +73,7 @@ class FeatureExtractor {
   size_t lead_tokens_;
   Segmenter segmenter_;
   Stemmer stemmer_;
-  HashedKeyMap<WordInfo> cache_;  // by hash of the word as written
+  HashedKeyMap<WordInfo> cache_;       // by hash of the word as written
   std::vector<uint32_t> term_counts_;  // CountTerms' scratch, all zero between calls
 };
 

@@ -15,7 +15,9 @@ struct Posting {
 // The `m` heaviest terms of `v`, heaviest first (ties: lower term id).
 std::vector<std::pair<uint32_t, float>> Heaviest(const TermWeights& v, size_t m) {
   std::vector<std::pair<uint32_t, float>> out(v.begin(), v.end());
-  auto heavier = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
+  auto heavier = [](const auto& x, const auto& y) {
+    return x.second != y.second ? x.second > y.second : x.first < y.first;
+  };
   m = std::min(m, out.size());
   std::partial_sort(out.begin(), out.begin() + m, out.end(), heavier);
   out.resize(m);
@@ -173,9 +175,11 @@ std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weig
       edges.push_back({std::min(i, j), std::max(i, j), -scored[r].first});
     }
   }
-  std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
-  edges.erase(std::unique(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) { return x.a == y.a && x.b == y.b; }),
-              edges.end());
+  std::sort(edges.begin(), edges.end(),
+            [](const Edge& x, const Edge& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+  edges.erase(
+      std::unique(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) { return x.a == y.a && x.b == y.b; }),
+      edges.end());
   return edges;
 }
 

@@ -21,17 +21,17 @@
 namespace storyfuse {
 
 struct NeighborGraphOptions {
-  size_t neighbors = 30;         // strongest neighbours kept per article (k)
-  size_t query_terms = 48;       // an article's strongest terms looked up
-  size_t index_terms = 64;       // an article's strongest terms it is found by
+  size_t neighbors = 30;    // strongest neighbours kept per article (k)
+  size_t query_terms = 48;  // an article's strongest terms looked up
+  size_t index_terms = 64;  // an article's strongest terms it is found by
   // Postings read per looked-up term, heaviest first. 500, not 2,000: the
   // dev files score the same (no list there is longer), and on 100,000
   // synthetic articles grouping took 32 s instead of 44 s at the same F1
   // (0.9640 against 0.9639): a term in more than 500 articles' strongest
   // terms tells little about the ones it weighs least in.
   size_t scan_postings = 500;
-  size_t candidates = 100;       // articles scored exactly per article, by matched weight
-  double min_score = 0.02;       // weaker links are dropped
+  size_t candidates = 100;  // articles scored exactly per article, by matched weight
+  double min_score = 0.02;  // weaker links are dropped
 };
 
 // An undirected link between articles a < b.

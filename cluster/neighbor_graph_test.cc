@@ -30,7 +30,12 @@ TEST(NeighborGraphTest, LinksArticlesThatShareStrongTerms) {
   for (const TermWeights& x : v) ptrs.push_back(&x);
   int scored = 0;
   std::vector<Edge> edges = BuildNeighborGraph(
-      ptrs, [&](uint32_t i, uint32_t j) { ++scored; return Cos(v[i], v[j]); }, NeighborGraphOptions{});
+      ptrs,
+      [&](uint32_t i, uint32_t j) {
+        ++scored;
+        return Cos(v[i], v[j]);
+      },
+      NeighborGraphOptions{});
   ASSERT_EQ(edges.size(), 2u);
   EXPECT_EQ(edges[0].a, 0u);
   EXPECT_EQ(edges[0].b, 1u);
@@ -48,12 +53,14 @@ TEST(NeighborGraphTest, KeepsEachArticlesStrongestNeighbours) {
   for (const TermWeights& x : v) ptrs.push_back(&x);
   NeighborGraphOptions options;
   options.neighbors = 1;
-  std::vector<Edge> edges = BuildNeighborGraph(ptrs, [&](uint32_t i, uint32_t j) { return Cos(v[i], v[j]); }, options);
+  std::vector<Edge> edges = BuildNeighborGraph(
+      ptrs, [&](uint32_t i, uint32_t j) { return Cos(v[i], v[j]); }, options);
   // The hub's nearest is article 1; each other article's nearest is the hub.
   EXPECT_EQ(edges.size(), 5u);
   for (const Edge& e : edges) EXPECT_EQ(e.a, 0u);
   options.min_score = 0.9;  // only links at least this strong
-  edges = BuildNeighborGraph(ptrs, [&](uint32_t i, uint32_t j) { return Cos(v[i], v[j]); }, options);
+  edges = BuildNeighborGraph(
+      ptrs, [&](uint32_t i, uint32_t j) { return Cos(v[i], v[j]); }, options);
   for (const Edge& e : edges) EXPECT_GE(e.score, 0.9f);
   EXPECT_LT(edges.size(), 5u);
 }

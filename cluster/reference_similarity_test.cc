@@ -19,14 +19,18 @@ Article Make(std::string id, std::string text) {
 // ferry fire elsewhere with other people, one of a budget vote.
 std::vector<Article> Reports() {
   return {
-      Make("a", "A ferry caught fire off Port Velin on Tuesday. Captain Iva Marsh said all 212 passengers "
-                "were rescued. Marsh praised the coast guard of Port Velin."),
-      Make("b", "All 212 passengers of a burning ferry were rescued off Port Velin, Captain Iva Marsh told "
-                "reporters. The fire started in the engine room, Marsh said."),
-      Make("c", "A ferry caught fire near Osterby harbour. Captain Rolf Dane said 48 passengers were rescued. "
-                "Dane thanked the Osterby fire brigade."),
-      Make("d", "The council of Norland passed its budget by 31 votes to 20 after a long debate, Mayor "
-                "Tilde Brask said. Brask called the budget fair."),
+      Make("a",
+           "A ferry caught fire off Port Velin on Tuesday. Captain Iva Marsh said all 212 passengers "
+           "were rescued. Marsh praised the coast guard of Port Velin."),
+      Make("b",
+           "All 212 passengers of a burning ferry were rescued off Port Velin, Captain Iva Marsh told "
+           "reporters. The fire started in the engine room, Marsh said."),
+      Make("c",
+           "A ferry caught fire near Osterby harbour. Captain Rolf Dane said 48 passengers were rescued. "
+           "Dane thanked the Osterby fire brigade."),
+      Make("d",
+           "The council of Norland passed its budget by 31 votes to 20 after a long debate, Mayor "
+           "Tilde Brask said. Brask called the budget fair."),
   };
 }
 
@@ -59,9 +63,7 @@ TEST(ReferenceSimilarityTest, ConflictingLeadNamesLowerTheScore) {
   EXPECT_EQ(At(with, 4, 0, 1), At(without, 4, 0, 1));
 }
 
-TEST(ReferenceSimilarityTest, EmptyBatch) {
-  EXPECT_TRUE(ReferenceSimilarity(StoryIndexOptions{}).Matrix({}).empty());
-}
+TEST(ReferenceSimilarityTest, EmptyBatch) { EXPECT_TRUE(ReferenceSimilarity(StoryIndexOptions{}).Matrix({}).empty()); }
 
 }  // namespace
 }  // namespace storyfuse

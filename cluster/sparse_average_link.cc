@@ -41,8 +41,7 @@ void Widen(Group* g, int32_t first, int32_t last) {
 }  // namespace
 
 std::vector<uint32_t> SparseAverageLink::Cluster(size_t n, const std::vector<Edge>& edges,
-                                                 const std::vector<uint32_t>& initial,
-                                                 const std::vector<int32_t>& days,
+                                                 const std::vector<uint32_t>& initial, const std::vector<int32_t>& days,
                                                  const std::vector<uint32_t>& anchors,
                                                  const AverageLinkOptions& options) {
   // Dense group ids for the starting clusters.

@@ -44,17 +44,16 @@ class SparseAverageLink {
   // item's anchor (kNoAnchor when none): two clusters holding different
   // anchors never merge (decisions that are final, stories an editor
   // split). Returns, per item, the smallest item index of its cluster.
-  static std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges,
-                                       const std::vector<uint32_t>& initial, const std::vector<int32_t>& days,
-                                       const std::vector<uint32_t>& anchors, const AverageLinkOptions& options);
-  static std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges,
-                                       const std::vector<uint32_t>& initial, const std::vector<int32_t>& days,
-                                       const AverageLinkOptions& options) {
+  static std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges, const std::vector<uint32_t>& initial,
+                                       const std::vector<int32_t>& days, const std::vector<uint32_t>& anchors,
+                                       const AverageLinkOptions& options);
+  static std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges, const std::vector<uint32_t>& initial,
+                                       const std::vector<int32_t>& days, const AverageLinkOptions& options) {
     return Cluster(n, edges, initial, days, {}, options);
   }
   // Without days, stopping at `cut`.
-  static std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges,
-                                       const std::vector<uint32_t>& initial, double cut) {
+  static std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges, const std::vector<uint32_t>& initial,
+                                       double cut) {
     AverageLinkOptions o;
     o.cut = cut;
     return Cluster(n, edges, initial, {}, {}, o);

@@ -10,8 +10,7 @@ namespace {
 
 // Two tight triangles (0,1,2) and (3,4,5) with one weak link between them.
 std::vector<Edge> TwoTriangles(float bridge) {
-  return {{0, 1, 0.8f}, {0, 2, 0.7f}, {1, 2, 0.9f}, {3, 4, 0.6f},
-          {3, 5, 0.7f}, {4, 5, 0.8f}, {2, 3, bridge}};
+  return {{0, 1, 0.8f}, {0, 2, 0.7f}, {1, 2, 0.9f}, {3, 4, 0.6f}, {3, 5, 0.7f}, {4, 5, 0.8f}, {2, 3, bridge}};
 }
 
 TEST(SparseAverageLinkTest, StopsAtTheCut) {

@@ -14,8 +14,8 @@ namespace {
 // "made"). Few enough that early articles, scored before document
 // frequencies are learned, are not led by them. Sorted, for binary search.
 constexpr std::array<std::string_view, 21> kClusterOnly = {
-    "ago",  "another", "became", "came", "either", "ever", "every", "get", "got", "last", "least",
-    "less", "made",    "make",   "many", "much",   "never", "new",  "see", "way", "well",
+    "ago",  "another", "became", "came", "either", "ever",  "every", "get", "got", "last", "least",
+    "less", "made",    "make",   "many", "much",   "never", "new",   "see", "way", "well",
 };
 
 }  // namespace

@@ -73,7 +73,7 @@ struct StoryIndex::Impl {
   std::vector<ArticleRecord> articles;
   std::unordered_map<std::string, uint32_t> article_by_id;
   std::vector<std::vector<uint32_t>> postings;  // term -> stories, oldest first
-  std::vector<float> matched;  // Candidates' scratch: weight per story, kept all zero between calls
+  std::vector<float> matched;                   // Candidates' scratch: weight per story, kept all zero between calls
   std::vector<std::string> strings;
   std::unordered_map<std::string, uint32_t> string_ids;
   size_t live_stories = 0;
@@ -211,8 +211,7 @@ uint32_t StoryIndex::Impl::Merge(uint32_t a, uint32_t b) {
   k.centroid.Merge(g.centroid);
   Refresh(&k);
   std::vector<uint32_t> arts;
-  std::merge(k.articles.begin(), k.articles.end(), g.articles.begin(), g.articles.end(),
-             std::back_inserter(arts));
+  std::merge(k.articles.begin(), k.articles.end(), g.articles.begin(), g.articles.end(), std::back_inserter(arts));
   k.articles = std::move(arts);
   if (g.min_day != kNoDay) {
     k.min_day = k.min_day == kNoDay ? g.min_day : std::min(k.min_day, g.min_day);
@@ -290,9 +289,8 @@ ClusterResult StoryIndex::Impl::Place(const Placement& p, bool count) {
     if (Conflicts(v, stories[s])) score *= options.conflict_factor;
     scored.emplace_back(score, s);
   }
-  std::sort(scored.begin(), scored.end(), [](auto& x, auto& y) {
-    return x.first != y.first ? x.first > y.first : x.second < y.second;
-  });
+  std::sort(scored.begin(), scored.end(),
+            [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
   uint32_t story;
   if (copy_of != kNone) {
     story = stories_uf.Find(articles[copy_of].story);
@@ -355,7 +353,8 @@ std::vector<StoryView> StoryIndex::Stories() const {
     for (uint32_t a : m.stories[s].articles) {
       const ArticleRecord& rec = m.articles[a];
       view.articles.push_back(rec.id);
-      if (rec.outlet != kNone && std::find(seen_outlets.begin(), seen_outlets.end(), rec.outlet) == seen_outlets.end()) {
+      if (rec.outlet != kNone &&
+          std::find(seen_outlets.begin(), seen_outlets.end(), rec.outlet) == seen_outlets.end()) {
         seen_outlets.push_back(rec.outlet);
         view.outlets.push_back(m.strings[rec.outlet]);
       }

@@ -15,8 +15,8 @@
 // document frequencies learned online, names (capitalized words inside a
 // sentence, the dateline), numbers, publication day (an article more than
 // max_gap_days outside a story's dated span needs a stronger score to join
-// it, and two stories that far apart never merge), and copy links: an article that copies another (NearDuplicateIndex) joins
-// the story of what it copies.
+// it, and two stories that far apart never merge), and copy links: an article that copies another (NearDuplicateIndex)
+// joins the story of what it copies.
 //
 // Cost per article is bounded: candidate stories come from an inverted
 // index over each story's top terms (each posting list keeps its most
@@ -83,9 +83,9 @@ struct ClusterResult {
 
 // A story as it stands after all merges so far.
 struct StoryView {
-  std::string id;                                // "s-<n>", n = creation order from 1
-  std::vector<std::string> articles;             // article ids, in arrival order
-  std::vector<std::string> outlets;              // distinct non-empty outlets, first seen first
+  std::string id;                     // "s-<n>", n = creation order from 1
+  std::vector<std::string> articles;  // article ids, in arrival order
+  std::vector<std::string> outlets;   // distinct non-empty outlets, first seen first
   // Distinct origins: an article's origin is its copy's origin if it copies
   // another, else its wire ("Reuters"), else its outlet, else its own id.
   std::vector<std::string> independent_sources;

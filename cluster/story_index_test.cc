@@ -79,8 +79,7 @@ TEST(StoryIndexTest, CopiesJoinTheirOriginalAndShareItsOrigin) {
   index.Add(Make("wire", kQuakeA1, "2024-03-02", "Northwind Wire", "Northwind"));
   index.Add(Make("own", kQuakeA2, "2024-03-03", "Doravia Daily"));
   ClusterResult copy = index.Add(
-      Make("repub", std::string("Top stories | Weather | Sport\n") + kQuakeA1, "2024-03-02",
-           "Valley Herald"));
+      Make("repub", std::string("Top stories | Weather | Sport\n") + kQuakeA1, "2024-03-02", "Valley Herald"));
   std::string partial_text = std::string("From our wires:\n") + kQuakeA1;
   partial_text.resize(partial_text.size() * 2 / 3);
   ClusterResult partial = index.Add(Make("partial", partial_text, "", ""));
@@ -91,8 +90,7 @@ TEST(StoryIndexTest, CopiesJoinTheirOriginalAndShareItsOrigin) {
   std::vector<StoryView> stories = index.Stories();
   ASSERT_EQ(stories.size(), 1u);
   EXPECT_EQ(stories[0].articles, (std::vector<std::string>{"wire", "own", "repub", "partial"}));
-  EXPECT_EQ(stories[0].outlets,
-            (std::vector<std::string>{"Northwind Wire", "Doravia Daily", "Valley Herald"}));
+  EXPECT_EQ(stories[0].outlets, (std::vector<std::string>{"Northwind Wire", "Doravia Daily", "Valley Herald"}));
   EXPECT_EQ(stories[0].independent_sources, (std::vector<std::string>{"Northwind", "Doravia Daily"}));
 }
 

@@ -32,15 +32,15 @@ struct Art {
   uint32_t origin = kNone;   // interned
   uint32_t outlet = kNone;   // interned; kNone when absent
   int32_t day = kNoDay;
-  uint32_t slot = kNone;     // index in Impl::open while in the window
+  uint32_t slot = kNone;  // index in Impl::open while in the window
 };
 
 // An article of the window.
 struct Open {
   uint32_t article = 0;
   size_t arrival = 0;
-  ArticleFeatures features;   // counts and day; the sketch is dropped
-  ArticleVector vector;       // as of when its links were scored
+  ArticleFeatures features;                             // counts and day; the sketch is dropped
+  ArticleVector vector;                                 // as of when its links were scored
   std::vector<std::pair<uint32_t, float>> story_links;  // final stories it is close to
 };
 
@@ -49,7 +49,7 @@ struct Story {
   Centroid final_part;            // of its final articles
   size_t final_count = 0;
   int32_t min_day = kNoDay, max_day = kNoDay;  // span of its final dated articles
-  std::vector<uint32_t> indexed;  // terms under which it is in story_postings, sorted
+  std::vector<uint32_t> indexed;               // terms under which it is in story_postings, sorted
   bool alive = true;
 };
 
@@ -58,7 +58,9 @@ std::string StoryName(uint32_t s) { return "s-" + std::to_string(s + 1); }
 // The `m` heaviest terms of `v`, heaviest first.
 std::vector<std::pair<uint32_t, float>> Heaviest(const TermWeights& v, size_t m) {
   std::vector<std::pair<uint32_t, float>> out(v.begin(), v.end());
-  auto heavier = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
+  auto heavier = [](const auto& x, const auto& y) {
+    return x.second != y.second ? x.second > y.second : x.first < y.first;
+  };
   m = std::min(m, out.size());
   std::partial_sort(out.begin(), out.begin() + m, out.end(), heavier);
   out.resize(m);
@@ -85,7 +87,8 @@ struct StoryStream::Impl {
       : options(o), extractor(&terms, o.batch.lead_tokens), copies(o.batch.dedupe), scorer(terms, Scoring()) {}
 
   PairScoring Scoring() const {
-    return PairScoring{KindWeights{options.batch.name_boost, options.batch.number_boost}, options.batch.conflict_factor};
+    return PairScoring{KindWeights{options.batch.name_boost, options.batch.number_boost},
+                       options.batch.conflict_factor};
   }
 
   ClusterResult Add(const Article& article);
@@ -112,12 +115,12 @@ struct StoryStream::Impl {
   std::unordered_map<std::string, uint32_t> by_id;
   std::vector<Story> stories;
   size_t live = 0;
-  std::vector<Open> open;  // the window, oldest first
+  std::vector<Open> open;   // the window, oldest first
   std::vector<Edge> edges;  // between window articles (article indexes), each pair once
   std::vector<std::vector<std::pair<float, uint32_t>>> open_postings;  // term -> (weight, slot)
-  std::vector<uint32_t> open_terms;  // terms with a posting, to clear them
-  std::vector<std::vector<uint32_t>> story_postings;  // term -> stories, oldest first
-  std::vector<float> matched;  // scratch, all zero between uses
+  std::vector<uint32_t> open_terms;                                    // terms with a posting, to clear them
+  std::vector<std::vector<uint32_t>> story_postings;                   // term -> stories, oldest first
+  std::vector<float> matched;                                          // scratch, all zero between uses
   std::vector<std::string> strings;
   std::unordered_map<std::string, uint32_t> string_ids;
   int32_t newest_day = kNoDay;
@@ -341,7 +344,8 @@ std::vector<StoryMove> StoryStream::Impl::Revise() {
     // Its own story, if final articles anchor it, scored now.
     const Story& own = stories[art.story];
     if (!current && own.final_count > 0) {
-      links.push_back({i, node(art.story), static_cast<float>(StoryScore(o.vector, art.day, own) * options.story_link_weight)});
+      links.push_back(
+          {i, node(art.story), static_cast<float>(StoryScore(o.vector, art.day, own) * options.story_link_weight)});
     }
   }
   // Copies start with what they copy (a final article's copy, with its story).
@@ -523,7 +527,8 @@ std::vector<StoryView> StoryStream::Stories() const {
       view.articles.push_back(art.id);
       if (art.outlet != kNone) {
         const std::string& outlet = m.strings[art.outlet];
-        if (std::find(view.outlets.begin(), view.outlets.end(), outlet) == view.outlets.end()) view.outlets.push_back(outlet);
+        if (std::find(view.outlets.begin(), view.outlets.end(), outlet) == view.outlets.end())
+          view.outlets.push_back(outlet);
       }
       const std::string& origin = m.strings[art.origin];
       if (std::find(view.independent_sources.begin(), view.independent_sources.end(), origin) ==
@@ -546,7 +551,8 @@ size_t StoryStream::MemoryBytes() const {
   const Impl& m = *impl_;
   size_t bytes = m.copies.MemoryBytes() + m.arts.capacity() * sizeof(Art) + m.edges.capacity() * sizeof(Edge);
   for (const Open& o : m.open) {
-    bytes += sizeof(o) + o.features.counts.capacity() * 8 + (o.vector.weighted.capacity() + o.vector.unweighted.capacity()) * 8;
+    bytes += sizeof(o) + o.features.counts.capacity() * 8 +
+             (o.vector.weighted.capacity() + o.vector.unweighted.capacity()) * 8;
   }
   for (const Story& s : m.stories) {
     bytes += sizeof(s) + s.final_part.MemoryBytes() + (s.indexed.capacity() + s.members.capacity()) * 4;

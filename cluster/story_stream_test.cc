@@ -21,8 +21,8 @@ StoryStreamOptions ReviseOnlyWhenAsked() {
 
 TEST(StoryStreamTest, AfterARevisionTwoEventsOfAKindAreTwoStoriesOfTwo) {
   StoryStream stream(ReviseOnlyWhenAsked());
-  for (const Article& a : {Make("a1", kQuakeA1), Make("b1", kQuakeB1), Make("br", kBridge), Make("a2", kQuakeA2),
-                           Make("b2", kQuakeB2)}) {
+  for (const Article& a :
+       {Make("a1", kQuakeA1), Make("b1", kQuakeB1), Make("br", kBridge), Make("a2", kQuakeA2), Make("b2", kQuakeB2)}) {
     stream.Add(a);
   }
   stream.Revise();
@@ -48,8 +48,8 @@ TEST(StoryStreamTest, StoryIdsSurviveARevisionThatKeepsTheirArticles) {
 
 TEST(StoryStreamTest, EveryMoveIsReportedOnceAndStoriesListEachArticleOnce) {
   StoryStream stream(ReviseOnlyWhenAsked());
-  std::vector<Article> in = {Make("a1", kQuakeA1), Make("b1", kQuakeB1), Make("a2", kQuakeA2),
-                             Make("b2", kQuakeB2), Make("later", kQuakeFollowUp)};
+  std::vector<Article> in = {Make("a1", kQuakeA1), Make("b1", kQuakeB1), Make("a2", kQuakeA2), Make("b2", kQuakeB2),
+                             Make("later", kQuakeFollowUp)};
   std::vector<std::string> before;
   for (const Article& a : in) before.push_back(stream.Add(a).story_id);
   std::vector<StoryMove> moves = stream.Revise();

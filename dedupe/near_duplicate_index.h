@@ -44,10 +44,10 @@ struct NearDuplicateOptions {
 };
 
 struct CopyMatch {
-  uint32_t doc = 0;            // number of the earlier text (order of Add)
-  uint32_t shared = 0;         // sampled shingles in common
-  double new_contained = 0;    // share of the new sketch found in `doc`
-  double old_contained = 0;    // share of `doc`'s sketch found in the new one
+  uint32_t doc = 0;          // number of the earlier text (order of Add)
+  uint32_t shared = 0;       // sampled shingles in common
+  double new_contained = 0;  // share of the new sketch found in `doc`
+  double old_contained = 0;  // share of `doc`'s sketch found in the new one
 };
 
 class NearDuplicateIndex {

@@ -44,8 +44,8 @@ class NearDuplicateIndexTest : public ::testing::Test {
 
 TEST_F(NearDuplicateIndexTest, RepublishedWithDifferentChromeIsACopy) {
   index_.Add(Sketch(Join(0, 5)));
-  std::string republished = "Share this story\nMost read today\n\n" + Join(0, 5) +
-                            "Copyright Harbor Gazette. Sign up for our newsletter.\n";
+  std::string republished =
+      "Share this story\nMost read today\n\n" + Join(0, 5) + "Copyright Harbor Gazette. Sign up for our newsletter.\n";
   auto m = index_.FindSource(Sketch(republished));
   ASSERT_TRUE(m.has_value());
   EXPECT_EQ(m->doc, 0u);

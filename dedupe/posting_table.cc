@@ -9,8 +9,7 @@ size_t SlotOf(uint32_t key, size_t mask) { return (key * 0x9E3779B1u) & mask; }
 
 }  // namespace
 
-PostingTable::PostingTable(uint32_t max_postings)
-    : max_postings_(max_postings == 0 ? 1 : max_postings), slots_(1024) {}
+PostingTable::PostingTable(uint32_t max_postings) : max_postings_(max_postings == 0 ? 1 : max_postings), slots_(1024) {}
 
 const PostingTable::Slot* PostingTable::Find(uint32_t key) const {
   size_t mask = slots_.size() - 1;

@@ -19,8 +19,7 @@ std::string Normalize(std::string_view token) {
   for (size_t i = 0; i < token.size(); ++i) {
     unsigned char c = token[i];
     if (c == 0xE2 && i + 2 < token.size() && static_cast<unsigned char>(token[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(token[i + 2]) == 0x98 ||
-         static_cast<unsigned char>(token[i + 2]) == 0x99)) {
+        (static_cast<unsigned char>(token[i + 2]) == 0x98 || static_cast<unsigned char>(token[i + 2]) == 0x99)) {
       out.push_back('\'');
       i += 2;
     } else {
@@ -47,9 +46,7 @@ uint64_t ShingleHash(const uint64_t* hashes) {
 
 }  // namespace
 
-uint64_t ShingleSketcher::TokenHash(std::string_view token) {
-  return Hasher::Hash64(Normalize(token));
-}
+uint64_t ShingleSketcher::TokenHash(std::string_view token) { return Hasher::Hash64(Normalize(token)); }
 
 ShingleSketch ShingleSketcher::Sketch(std::string_view text, const std::vector<Token>& tokens,
                                       const std::vector<uint8_t>& marks) {

@@ -40,8 +40,7 @@ class ShingleSketcher {
   static ShingleSketch Sketch(std::string_view text, const std::vector<Token>& tokens,
                               const std::vector<uint8_t>& marks);
   // The same from precomputed TokenHash values, one per token.
-  static ShingleSketch FromTokenHashes(const std::vector<uint64_t>& token_hashes,
-                                       const std::vector<uint8_t>& marks);
+  static ShingleSketch FromTokenHashes(const std::vector<uint64_t>& token_hashes, const std::vector<uint8_t>& marks);
   // Convenience: segments `text` itself.
   static ShingleSketch Sketch(std::string_view text, Segmenter* segmenter);
   // Hash of one token after normalization (exposed for docs/tests).

@@ -10,12 +10,18 @@ namespace {
 // Invented pairs: restatements (1) and same-topic different statements (0).
 std::vector<ParaphrasePair> Invented() {
   return {
-      {1, "The Tolvane council approved the ferry terminal on Monday.", "On Monday the Tolvane council approved the ferry terminal."},
-      {0, "The Tolvane council approved the ferry terminal on Monday.", "Fishermen in Tolvane protested against new quotas on Monday."},
-      {1, "Harbour workers in Brask ended their strike after three weeks.", "After three weeks, harbour workers in Brask ended their strike."},
-      {0, "Harbour workers in Brask ended their strike after three weeks.", "Harbour workers in Brask voted on a new contract last year."},
-      {1, "The Vell river burst its banks near the old mill at dawn.", "Near the old mill, the Vell river burst its banks at dawn."},
-      {0, "The Vell river burst its banks near the old mill at dawn.", "The old mill on the Vell river will become a museum next year."},
+      {1, "The Tolvane council approved the ferry terminal on Monday.",
+       "On Monday the Tolvane council approved the ferry terminal."},
+      {0, "The Tolvane council approved the ferry terminal on Monday.",
+       "Fishermen in Tolvane protested against new quotas on Monday."},
+      {1, "Harbour workers in Brask ended their strike after three weeks.",
+       "After three weeks, harbour workers in Brask ended their strike."},
+      {0, "Harbour workers in Brask ended their strike after three weeks.",
+       "Harbour workers in Brask voted on a new contract last year."},
+      {1, "The Vell river burst its banks near the old mill at dawn.",
+       "Near the old mill, the Vell river burst its banks at dawn."},
+      {0, "The Vell river burst its banks near the old mill at dawn.",
+       "The old mill on the Vell river will become a museum next year."},
   };
 }
 

@@ -17,9 +17,16 @@ std::vector<float> Matrix(size_t n, const std::vector<std::tuple<int, int, float
 }
 
 TEST(AverageLinkTest, TwoTightGroupsStayApartAboveTheirCrossSimilarity) {
-  std::vector<float> m = Matrix(5, {{0, 1, 0.9f}, {0, 2, 0.9f}, {1, 2, 0.9f}, {3, 4, 0.8f},
-                                    {0, 3, 0.1f}, {0, 4, 0.1f}, {1, 3, 0.1f}, {1, 4, 0.1f},
-                                    {2, 3, 0.1f}, {2, 4, 0.1f}});
+  std::vector<float> m = Matrix(5, {{0, 1, 0.9f},
+                                    {0, 2, 0.9f},
+                                    {1, 2, 0.9f},
+                                    {3, 4, 0.8f},
+                                    {0, 3, 0.1f},
+                                    {0, 4, 0.1f},
+                                    {1, 3, 0.1f},
+                                    {1, 4, 0.1f},
+                                    {2, 3, 0.1f},
+                                    {2, 4, 0.1f}});
   std::vector<AverageLink::Merge> merges = AverageLink::Run(m, 5, 0.0);
   ASSERT_EQ(merges.size(), 4u);
   EXPECT_NEAR(merges.back().similarity, 0.1, 1e-6);

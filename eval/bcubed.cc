@@ -6,8 +6,7 @@
 
 namespace storyfuse {
 
-BCubedScore BCubed::Score(const std::vector<std::string>& predicted,
-                          const std::vector<std::string>& gold) {
+BCubedScore BCubed::Score(const std::vector<std::string>& predicted, const std::vector<std::string>& gold) {
   BCubedScore s;
   s.items = std::min(predicted.size(), gold.size());
   if (s.items == 0) return s;

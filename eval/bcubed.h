@@ -27,8 +27,7 @@ class BCubed {
  public:
   // `predicted[i]` and `gold[i]` label item i. Only the first
   // min(predicted.size(), gold.size()) items count; no items score 0.
-  static BCubedScore Score(const std::vector<std::string>& predicted,
-                           const std::vector<std::string>& gold);
+  static BCubedScore Score(const std::vector<std::string>& predicted, const std::vector<std::string>& gold);
 };
 
 }  // namespace storyfuse

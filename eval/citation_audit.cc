@@ -56,7 +56,8 @@ std::string CitationAudit::Slice(std::string_view text, uint32_t start, uint32_t
 std::vector<CitationPair> CitationAudit::Pairs(const StoryBrief& b,
                                                const std::map<std::string, const Article*>& articles) {
   std::vector<CitationPair> out;
-  for (size_t i = 0; i < b.summary.size(); ++i) AddStatement("summary", static_cast<int>(i), b.summary[i], articles, &out);
+  for (size_t i = 0; i < b.summary.size(); ++i)
+    AddStatement("summary", static_cast<int>(i), b.summary[i], articles, &out);
   for (size_t i = 0; i < b.facts.size(); ++i) AddStatement("facts", static_cast<int>(i), b.facts[i], articles, &out);
   // A number cites, per source, the sentence stating it; the first is
   // where its text comes from.
@@ -78,7 +79,8 @@ std::vector<CitationPair> CitationAudit::Pairs(const StoryBrief& b,
     for (const QuoteVariant& v : q.variants) {
       if (!v.span.article.empty()) variants.push_back(&v);
     }
-    auto shown = std::find_if(variants.begin(), variants.end(), [&](const QuoteVariant* v) { return v->text == q.text; });
+    auto shown =
+        std::find_if(variants.begin(), variants.end(), [&](const QuoteVariant* v) { return v->text == q.text; });
     if (shown != variants.end()) std::rotate(variants.begin(), shown, shown + 1);
     for (const QuoteVariant* v : variants) {
       st.sources.push_back(v->source);
@@ -118,7 +120,8 @@ Result<std::vector<CitationLabel>> CitationAudit::ParseLabels(std::string_view c
     }
     std::vector<std::string_view> f = Fields(line);
     if (f.size() != 7 || (f[6] != "0" && f[6] != "1")) {
-      return Status::InvalidArgument("labels line " + std::to_string(line_no) + ": expected 6 key fields and a verdict 0/1");
+      return Status::InvalidArgument("labels line " + std::to_string(line_no) +
+                                     ": expected 6 key fields and a verdict 0/1");
     }
     std::string key;
     for (size_t i = 0; i < 6; ++i) key += (i ? "\t" : "") + std::string(f[i]);

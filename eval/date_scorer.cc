@@ -78,8 +78,8 @@ DateScores& DateScores::operator+=(const DateScores& o) {
   return *this;
 }
 
-std::vector<DateOutcome> DateScorer::Add(const std::vector<GoldTimex>& gold, const std::vector<PredictedDate>& predicted,
-                                         std::vector<int>* paired) {
+std::vector<DateOutcome> DateScorer::Add(const std::vector<GoldTimex>& gold,
+                                         const std::vector<PredictedDate>& predicted, std::vector<int>* paired) {
   std::vector<std::string> calendar;
   for (const GoldTimex& g : gold) {
     calendar.push_back(CalendarValue(g));

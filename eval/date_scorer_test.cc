@@ -63,10 +63,18 @@ const ScoreCase kScoreCases[] = {
     {"no gold overlap", {{{0, 5}, "2031"}}, {O::kFalsePositive}, 0, 1, 0},
     {"only a duration", {{{30, 41}, "2031-03-11"}}, {O::kIgnored}, 0, 0, 1},
     {"only a week", {{{50, 59}, "2031-03-03"}}, {O::kIgnored}, 0, 0, 1},
-    {"second claim on a paired date", {{{10, 12}, "2031-03-14"}, {{13, 16}, "2031-03-14"}},
-     {O::kTruePositive, O::kFalsePositive}, 1, 1, 0},
-    {"taken in order of start", {{{13, 16}, "2031-03-14"}, {{10, 12}, "2031-03-13"}},
-     {O::kFalsePositive, O::kFalsePositive}, 0, 2, 0},
+    {"second claim on a paired date",
+     {{{10, 12}, "2031-03-14"}, {{13, 16}, "2031-03-14"}},
+     {O::kTruePositive, O::kFalsePositive},
+     1,
+     1,
+     0},
+    {"taken in order of start",
+     {{{13, 16}, "2031-03-14"}, {{10, 12}, "2031-03-13"}},
+     {O::kFalsePositive, O::kFalsePositive},
+     0,
+     2,
+     0},
     {"spans a duration and a date", {{{35, 75}, "2031-02"}}, {O::kTruePositive}, 1, 0, 0},
 };
 
@@ -96,9 +104,9 @@ TEST(DateScorerTest, PrecisionRecallF1) {
 }
 
 TEST(DateScorerTest, ParsesADocumentLine) {
-  Result<DateDocument> d = ParseDateDocument(
-      R"({"id":"X1","dct":"2031-03-14","title":"t","text":"On Friday.",)"
-      R"("timexes":[{"start":3,"end":9,"text":"Friday","type":"DATE","value":"2031-03-14"}]})");
+  Result<DateDocument> d =
+      ParseDateDocument(R"({"id":"X1","dct":"2031-03-14","title":"t","text":"On Friday.",)"
+                        R"("timexes":[{"start":3,"end":9,"text":"Friday","type":"DATE","value":"2031-03-14"}]})");
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   EXPECT_EQ(d->id, "X1");
   EXPECT_EQ(d->dct, "2031-03-14");

@@ -18,10 +18,10 @@ constexpr MentionVerdict kIgnored = MentionVerdict::kIgnored;
 // Gold of an invented sentence: "Mayor Ada Quill of Port Venn met Brightwater
 // Bank staff at the Venn Cup ." (code points).
 const std::vector<NameSpan> kGold = {
-    {6, 15, kPer},   // Ada Quill
-    {19, 28, kLoc},  // Port Venn
-    {33, 49, kOrg},  // Brightwater Bank
-    {67, 75, kMisc}, // Venn Cup
+    {6, 15, kPer},    // Ada Quill
+    {19, 28, kLoc},   // Port Venn
+    {33, 49, kOrg},   // Brightwater Bank
+    {67, 75, kMisc},  // Venn Cup
 };
 
 struct ScoreCase {
@@ -73,10 +73,10 @@ TEST(EntityScorerTest, PrecisionRecallAndF1PerKindAndOverall) {
 }
 
 TEST(EntityCorpusTest, ParsesALineWithCodePointOffsets) {
-  Result<EntityDocument> doc = ParseEntityDocument(
-      R"({"id": "d1", "date": "2001-02-03", "text": "Zo\u00eb Lark visited Ostrava .",)"
-      R"( "entities": [{"start": 17, "end": 24, "type": "LOC", "text": "Ostrava"},)"
-      R"( {"start": 0, "end": 8, "type": "PER", "text": "Zo\u00eb Lark"}]})");
+  Result<EntityDocument> doc =
+      ParseEntityDocument(R"({"id": "d1", "date": "2001-02-03", "text": "Zo\u00eb Lark visited Ostrava .",)"
+                          R"( "entities": [{"start": 17, "end": 24, "type": "LOC", "text": "Ostrava"},)"
+                          R"( {"start": 0, "end": 8, "type": "PER", "text": "Zo\u00eb Lark"}]})");
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   EXPECT_EQ(doc->id, "d1");
   ASSERT_EQ(doc->gold.size(), 2u);

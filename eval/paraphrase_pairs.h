@@ -42,11 +42,13 @@ class ParaphrasePairs {
   // The threshold on `scores` giving the best accuracy, and that accuracy
   // (ties: the lowest such threshold). Cut points lie halfway between
   // consecutive distinct scores.
-  static std::pair<float, double> BestAccuracy(const std::vector<float>& scores, const std::vector<ParaphrasePair>& pairs);
+  static std::pair<float, double> BestAccuracy(const std::vector<float>& scores,
+                                               const std::vector<ParaphrasePair>& pairs);
   // The lowest threshold at which the precision of score >= threshold is
   // at least `precision` (scanning distinct scores downwards, keeping the
   // last that qualifies), or 1 when none does.
-  static float ThresholdForPrecision(const std::vector<float>& scores, const std::vector<int>& labels, double precision);
+  static float ThresholdForPrecision(const std::vector<float>& scores, const std::vector<int>& labels,
+                                     double precision);
   // The highest threshold at which recall is at least `recall`.
   static float ThresholdForRecall(const std::vector<float>& scores, const std::vector<int>& labels, double recall);
 };

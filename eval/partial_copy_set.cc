@@ -186,7 +186,8 @@ class SharedText {
 }  // namespace
 
 size_t PartialCopySet::cases() const {
-  return static_cast<size_t>(std::count_if(pasted_from.begin(), pasted_from.end(), [](const std::string& s) { return !s.empty(); }));
+  return static_cast<size_t>(
+      std::count_if(pasted_from.begin(), pasted_from.end(), [](const std::string& s) { return !s.empty(); }));
 }
 
 PartialCopySet PartialCopySet::Build(const std::vector<Article>& articles, const std::vector<std::string>& labels,

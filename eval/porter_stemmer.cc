@@ -17,7 +17,11 @@ class Word {
   // 'y' is a consonant at the start or after a vowel, a vowel otherwise.
   bool IsConsonant(size_t i) const {
     switch (b_[i]) {
-      case 'a': case 'e': case 'i': case 'o': case 'u':
+      case 'a':
+      case 'e':
+      case 'i':
+      case 'o':
+      case 'u':
         return false;
       case 'y':
         return i == 0 || !IsConsonant(i - 1);
@@ -137,22 +141,19 @@ void ApplyRules(Word& w, std::initializer_list<Rule> rules, int min_m) {
 
 // Double suffixes to single ones (m > 0).
 void Step2(Word& w) {
-  ApplyRules(w,
-             {{"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"},
-              {"izer", "ize"},    {"bli", "ble"},     {"alli", "al"},    {"entli", "ent"},
-              {"eli", "e"},       {"ousli", "ous"},   {"ization", "ize"}, {"ation", "ate"},
-              {"ator", "ate"},    {"alism", "al"},    {"iveness", "ive"}, {"fulness", "ful"},
-              {"ousness", "ous"}, {"aliti", "al"},    {"iviti", "ive"},  {"biliti", "ble"},
-              {"logi", "log"}},
+  ApplyRules(w, {{"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"},
+                 {"bli", "ble"},     {"alli", "al"},     {"entli", "ent"}, {"eli", "e"},     {"ousli", "ous"},
+                 {"ization", "ize"}, {"ation", "ate"},   {"ator", "ate"},  {"alism", "al"},  {"iveness", "ive"},
+                 {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"},  {"iviti", "ive"}, {"biliti", "ble"},
+                 {"logi", "log"}},
              0);
 }
 
 // -ic-, -full, -ness and the like (m > 0).
 void Step3(Word& w) {
-  ApplyRules(w,
-             {{"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"},
-              {"ical", "ic"}, {"ful", ""}, {"ness", ""}},
-             0);
+  ApplyRules(
+      w, {{"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"}, {"ical", "ic"}, {"ful", ""}, {"ness", ""}},
+      0);
 }
 
 // Removes the suffix when the rest has m > 1 (returns whether it ended so).
@@ -164,9 +165,22 @@ void Step4(Word& w) {
   // "ement" is the only listed suffix that can end another word's listed
   // suffix, so checking it first gives the longest match.
   ApplyRules(w,
-             {{"ement", ""}, {"al", ""}, {"ance", ""}, {"ence", ""}, {"er", ""}, {"ic", ""},
-              {"able", ""}, {"ible", ""}, {"ant", ""}, {"ou", ""}, {"ism", ""}, {"ate", ""},
-              {"iti", ""}, {"ous", ""}, {"ive", ""}, {"ize", ""}},
+             {{"ement", ""},
+              {"al", ""},
+              {"ance", ""},
+              {"ence", ""},
+              {"er", ""},
+              {"ic", ""},
+              {"able", ""},
+              {"ible", ""},
+              {"ant", ""},
+              {"ou", ""},
+              {"ism", ""},
+              {"ate", ""},
+              {"iti", ""},
+              {"ous", ""},
+              {"ive", ""},
+              {"ize", ""}},
              1);
   RemoveIfLong(w, "ment");
   if (RemoveIfLong(w, "ent")) return;

@@ -83,9 +83,7 @@ bool IsId(std::string_view s, char kind) {
   return std::all_of(s.begin() + 1, s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool Inside(CpSpan piece, CpSpan content) {
-  return piece.begin + 1 >= content.begin && piece.end <= content.end + 1;
-}
+bool Inside(CpSpan piece, CpSpan content) { return piece.begin + 1 >= content.begin && piece.end <= content.end + 1; }
 
 uint32_t Overlap(CpSpan a, CpSpan b) {
   uint32_t lo = std::max(a.begin, b.begin), hi = std::min(a.end, b.end);

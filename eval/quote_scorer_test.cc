@@ -30,7 +30,7 @@ TEST(QuoteScorerTest, FindsPiecesByTheMetricRule) {
   std::vector<CpSpan> pieces = FindMetricPieces(kText);
   ASSERT_EQ(pieces.size(), 3u);
   EXPECT_EQ(pieces[0], (CpSpan{23, 60}));
-  EXPECT_EQ(pieces[1], (CpSpan{76, 95}));   // the show title
+  EXPECT_EQ(pieces[1], (CpSpan{76, 95}));    // the show title
   EXPECT_EQ(pieces[2], (CpSpan{109, 141}));  // open to the end of the line
 }
 
@@ -50,9 +50,7 @@ TEST(QuoteScorerTest, GoldQuotesLieInsideContent) {
   EXPECT_TRUE((*gold)[1].source.empty());
 }
 
-TEST(QuoteScorerTest, RejectsBrokenAnnotation) {
-  EXPECT_FALSE(ReadPolnearGold(kText, "T1\tSource x y\tbad\n").ok());
-}
+TEST(QuoteScorerTest, RejectsBrokenAnnotation) { EXPECT_FALSE(ReadPolnearGold(kText, "T1\tSource x y\tbad\n").ok()); }
 
 struct MatchCase {
   std::vector<PredictedQuote> predicted;
@@ -63,11 +61,11 @@ struct MatchCase {
 TEST(QuoteScorerTest, MatchesByHalfOverlapOneToOne) {
   std::vector<GoldQuote> gold = {{{10, 30}, {{0, 5}}}, {{40, 60}, {}}};
   const MatchCase cases[] = {
-      {{{{10, 30}, {0, 3}}}, 1, 1},                      // exact, speaker overlaps
-      {{{{10, 30}, {6, 9}}}, 1, 0},                      // wrong speaker
-      {{{{20, 45}, {0, 5}}}, 0, 0},                      // overlaps 10 of 25: too little
-      {{{{12, 30}, {}}, {{10, 30}, {}}}, 1, 0},          // second copy finds no partner
-      {{{{40, 61}, {}}, {{10, 29}, {4, 8}}}, 2, 1},      // both match; gold 2 has no source
+      {{{{10, 30}, {0, 3}}}, 1, 1},                  // exact, speaker overlaps
+      {{{{10, 30}, {6, 9}}}, 1, 0},                  // wrong speaker
+      {{{{20, 45}, {0, 5}}}, 0, 0},                  // overlaps 10 of 25: too little
+      {{{{12, 30}, {}}, {{10, 30}, {}}}, 1, 0},      // second copy finds no partner
+      {{{{40, 61}, {}}, {{10, 29}, {4, 8}}}, 2, 1},  // both match; gold 2 has no source
   };
   for (const MatchCase& c : cases) {
     QuoteScorer scorer;

@@ -11,9 +11,7 @@ namespace storyfuse {
 namespace {
 
 // Perl's \s on a byte string: ASCII white space only.
-bool IsPerlSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+bool IsPerlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Fields of Perl's split(/\s+/, line): a leading blank gives an empty first
 // field, trailing empty fields are dropped.
@@ -132,8 +130,7 @@ std::string RougeReport::ToString() const {
   std::string out;
   auto line = [&out](const char* name, const RougeFigure& f) {
     char buf[128];
-    std::snprintf(buf, sizeof buf, "%-10s mean %6.2f  Average_R %6.2f\n", name, 100 * f.mean,
-                  100 * f.bootstrap);
+    std::snprintf(buf, sizeof buf, "%-10s mean %6.2f  Average_R %6.2f\n", name, 100 * f.mean, 100 * f.bootstrap);
     out += buf;
   };
   line("ROUGE-1", r1);
@@ -186,8 +183,7 @@ std::vector<std::string> Rouge::Tokenize(std::string_view summary) const {
   return tokens;
 }
 
-ClusterRouge Rouge::Score(std::string_view peer,
-                          const std::vector<std::string_view>& references) const {
+ClusterRouge Rouge::Score(std::string_view peer, const std::vector<std::string_view>& references) const {
   std::vector<std::vector<std::string>> refs;
   refs.reserve(references.size());
   for (std::string_view r : references) refs.push_back(Tokenize(r));
@@ -231,10 +227,8 @@ double Rouge::BootstrapMean(const std::vector<double>& scores, int samples) {
   return total / samples;
 }
 
-RougeReport Rouge::Aggregate(std::vector<std::pair<std::string, ClusterRouge>> clusters,
-                             int samples) {
-  std::sort(clusters.begin(), clusters.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+RougeReport Rouge::Aggregate(std::vector<std::pair<std::string, ClusterRouge>> clusters, int samples) {
+  std::sort(clusters.begin(), clusters.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   RougeReport report;
   report.clusters = clusters.size();
   if (clusters.empty()) return report;

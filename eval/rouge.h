@@ -89,8 +89,7 @@ class Rouge {
   // Mean and bootstrap figures over clusters. `clusters` pairs each
   // cluster's name with its counts; order does not matter (the bootstrap
   // numbers clusters by sorted name, as the script does). `samples` is -r.
-  static RougeReport Aggregate(std::vector<std::pair<std::string, ClusterRouge>> clusters,
-                               int samples = 1000);
+  static RougeReport Aggregate(std::vector<std::pair<std::string, ClusterRouge>> clusters, int samples = 1000);
 
   // The script's Average_R of per-cluster scores given in cluster-name
   // order: for r = 0..samples-1, seed Perl's drand48 with r, draw n cluster

@@ -12,13 +12,10 @@ namespace {
 
 using Tokens = std::vector<std::string>;
 
-Rouge TestRouge(int max_words = 100) {
-  return Rouge({{"geese", "goose"}, {"men", "man"}}, Rouge::Options{max_words});
-}
+Rouge TestRouge(int max_words = 100) { return Rouge({{"geese", "goose"}, {"men", "man"}}, Rouge::Options{max_words}); }
 
 TEST(RougeTest, TokenizeLowercasesSplitsAndStems) {
-  EXPECT_EQ(TestRouge().Tokenize("The U.S.-Russia talks ended.\n"),
-            (Tokens{"the", "u", "s", "russia", "talk", "end"}));
+  EXPECT_EQ(TestRouge().Tokenize("The U.S.-Russia talks ended.\n"), (Tokens{"the", "u", "s", "russia", "talk", "end"}));
 }
 
 TEST(RougeTest, ExceptionsOnlyForLongTokens) {
@@ -26,15 +23,13 @@ TEST(RougeTest, ExceptionsOnlyForLongTokens) {
 }
 
 TEST(RougeTest, NonAsciiBytesSeparateTokens) {
-  EXPECT_EQ(TestRouge().Tokenize("caf\xC3\xA9s d\xC3\xA9j\xC3\xA0"),
-            (Tokens{"caf", "s", "d", "j"}));
+  EXPECT_EQ(TestRouge().Tokenize("caf\xC3\xA9s d\xC3\xA9j\xC3\xA0"), (Tokens{"caf", "s", "d", "j"}));
 }
 
 TEST(RougeTest, WordCutComesBeforeTokenizing) {
   // "U.S.-Russia" is one word for the cut, four tokens after it.
   EXPECT_EQ(TestRouge(2).Tokenize("Talks on U.S.-Russia trade"), (Tokens{"talk", "on"}));
-  EXPECT_EQ(TestRouge(3).Tokenize("Talks on U.S.-Russia trade"),
-            (Tokens{"talk", "on", "u", "s", "russia"}));
+  EXPECT_EQ(TestRouge(3).Tokenize("Talks on U.S.-Russia trade"), (Tokens{"talk", "on", "u", "s", "russia"}));
 }
 
 TEST(RougeTest, LeadingBlankCountsAsAWordAndEmptyLinesDoNot) {
@@ -107,8 +102,7 @@ TEST(RougeTest, ReproducesPublishedDuc2004Table) {
   }
   Result<Rouge> rouge = Rouge::Create((data / "rouge-stem-exceptions.txt").string(), {100});
   ASSERT_TRUE(rouge.ok()) << rouge.status().ToString();
-  Result<std::vector<RougeCluster>> clusters =
-      RougeCorpus::ReadClusters((data / "duc2004-dev").string());
+  Result<std::vector<RougeCluster>> clusters = RougeCorpus::ReadClusters((data / "duc2004-dev").string());
   ASSERT_TRUE(clusters.ok()) << clusters.status().ToString();
   const Published kTable[] = {{"Lead", 30.87, 5.66, 9.52},
                               {"LexRank", 35.16, 7.03, 11.52},

@@ -24,9 +24,9 @@ constexpr double kLinkerDevF1 = 0.908;
 std::string DevPath() { return std::string(STORYFUSE_SHARED_DIR) + "/data/entities/conll2003-dev.jsonl"; }
 
 NameKind KindOf(EntityType t) {
-  return t == EntityType::kPerson ? NameKind::kPerson
+  return t == EntityType::kPerson         ? NameKind::kPerson
          : t == EntityType::kOrganization ? NameKind::kOrganization
-                                           : NameKind::kPlace;
+                                          : NameKind::kPlace;
 }
 
 TEST(ShippedEntityModelTest, ScoresTheRecordedDevF1) {

@@ -31,8 +31,7 @@ constexpr int64_t kMaxArticles = 64;
 struct Server {
   MemoryStoryRepository repo;
   ApiRouter router{&repo, nullptr, ApiAccess{kToken, {"fuzz.example"}}};
-  HttpServer http{HttpServerOptions{.max_body = 8192},
-                  [this](const HttpRequest& r) { return router.Handle(r); },
+  HttpServer http{HttpServerOptions{.max_body = 8192}, [this](const HttpRequest& r) { return router.Handle(r); },
                   [this](const HttpRequest& r) { return router.Admit(r); }};
   Server() {
     HttpRequest seed{"POST", "/api/articles", {}, "application/json", BridgeArticlesJson()};

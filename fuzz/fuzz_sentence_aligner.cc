@@ -20,9 +20,9 @@ void Check(bool ok) {
 }
 
 constexpr const char* kWords[] = {
-    "the",   "harbour", "bridge", "reopened", "Monday", "after", "repairs", "mayor",  "Brandvik", "said",
-    "cost",  "million", "crowns", "council",  "ferry",  "strike", "ended",  "crews",  "voted",    "contract",
-    "storm", "closed",  "roads",  "Velmora",  "police", "fire",   "three",  "people", "injured",  "on"};
+    "the",   "harbour", "bridge", "reopened", "Monday", "after",  "repairs", "mayor",  "Brandvik", "said",
+    "cost",  "million", "crowns", "council",  "ferry",  "strike", "ended",   "crews",  "voted",    "contract",
+    "storm", "closed",  "roads",  "Velmora",  "police", "fire",   "three",   "people", "injured",  "on"};
 constexpr size_t kWordCount = sizeof(kWords) / sizeof(kWords[0]);
 constexpr size_t kMaxArticles = 6;
 
@@ -43,8 +43,10 @@ std::vector<std::string> Story(const uint8_t* data, size_t size) {
       if (!a.empty() && a.back() == ' ') a.pop_back();
       a += ". ";
     } else if (b < 0xF0) {
-      if (articles.size() < wanted) articles.emplace_back();
-      else a += "\n\n";
+      if (articles.size() < wanted)
+        articles.emplace_back();
+      else
+        a += "\n\n";
     } else if (i + 1 < size) {
       a += static_cast<char>(data[++i]);
     }

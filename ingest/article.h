@@ -43,20 +43,20 @@ struct ArticleCorrection {
 };
 
 struct Article {
-  std::string id;        // file name without extension, or the JSONL id
-  std::string source;    // where it was read: path, "path:line", or "-"
+  std::string id;      // file name without extension, or the JSONL id
+  std::string source;  // where it was read: path, "path:line", or "-"
   std::string url;
-  std::string outlet;    // who published this copy, as the input names it
+  std::string outlet;  // who published this copy, as the input names it
   std::string title;
   std::vector<std::string> authors;
   Published published;
   std::string dateline;  // place of the dateline ("KUALA LUMPUR, Malaysia")
   std::string language = "en";
-  std::string wire;      // agency whose story this is ("Reuters", "AP", "ANI")
+  std::string wire;  // agency whose story this is ("Reuters", "AP", "ANI")
 
-  std::string text;      // cleaned body, UTF-8 NFC
-  std::string input;     // the document as read, decoded to UTF-8
-  OffsetMap offsets;     // text bytes -> input bytes
+  std::string text;   // cleaned body, UTF-8 NFC
+  std::string input;  // the document as read, decoded to UTF-8
+  OffsetMap offsets;  // text bytes -> input bytes
   std::vector<Removed> removed;
   std::vector<ArticleCorrection> corrections;  // in input order
 };

@@ -37,8 +37,7 @@ Result<Article> ArticleExtractor::Extract(const RawDoc& doc) {
   Article a;
   CopyContainerMetadata(doc, &a);
   a.input = doc.bytes;
-  Status st = doc.format == DocFormat::kHtml ? impl_->html_extractor.Extract(&a)
-                                             : impl_->text_cleaner.Clean(&a);
+  Status st = doc.format == DocFormat::kHtml ? impl_->html_extractor.Extract(&a) : impl_->text_cleaner.Clean(&a);
   if (!st.ok()) return st.WithContext(doc.source);
   if (!UnicodeText::IsNfc(a.text)) a.text = UnicodeText::Nfc(a.text);
   return a;

@@ -73,7 +73,9 @@ TEST(ArticleObjectTest, NamesTheFieldThatIsWrong) {
 TEST(ArticleObjectTest, LabelsAndMetadata) {
   RawDoc doc;
   ASSERT_TRUE(ArticleObject::Read(json::parse(R"({"text":"t","label":3,"url":"https://x.example/a",
-      "outlet":"Harbor Ledger","title":"Dam opens","published":"2031-05-01","language":"en"})"), &doc).ok());
+      "outlet":"Harbor Ledger","title":"Dam opens","published":"2031-05-01","language":"en"})"),
+                                  &doc)
+                  .ok());
   EXPECT_EQ(doc.label, "3");
   EXPECT_EQ(doc.url, "https://x.example/a");
   EXPECT_EQ(doc.outlet, "Harbor Ledger");

@@ -24,12 +24,10 @@ std::vector<std::string> Lines(std::string_view bytes, size_t max_line, int* too
 
 TEST(BufferedReaderTest, SplitsLinesOnLfAndCrLf) {
   int too_long = 0;
-  EXPECT_EQ(Lines("one\r\ntwo\n\nlast", 100, &too_long),
-            (std::vector<std::string>{"one", "two", "", "last"}));
+  EXPECT_EQ(Lines("one\r\ntwo\n\nlast", 100, &too_long), (std::vector<std::string>{"one", "two", "", "last"}));
   EXPECT_EQ(Lines("", 100, &too_long), std::vector<std::string>{});
   EXPECT_EQ(Lines("x\n", 100, &too_long), std::vector<std::string>{"x"});
-  EXPECT_EQ(Lines("0123456789\nabc\n0123456789", 5, &too_long),
-            (std::vector<std::string>{"<long>", "abc", "<long>"}));
+  EXPECT_EQ(Lines("0123456789\nabc\n0123456789", 5, &too_long), (std::vector<std::string>{"<long>", "abc", "<long>"}));
 }
 
 TEST(BufferedReaderTest, SkipsOverlongLinesWithoutKeepingThem) {

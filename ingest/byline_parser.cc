@@ -8,8 +8,8 @@
 namespace storyfuse {
 namespace {
 
-constexpr std::array<std::string_view, 8> kLabels = {
-    "by", "written by", "posted by", "published by", "words by", "story by", "author", "authors"};
+constexpr std::array<std::string_view, 8> kLabels = {"by",       "written by", "posted by", "published by",
+                                                     "words by", "story by",   "author",    "authors"};
 
 // Length of a leading byline label ("By ", "Written by ", "Author: "), or 0.
 size_t LabelLength(std::string_view line) {
@@ -61,7 +61,7 @@ std::string_view StripUpdated(std::string_view s) {
 bool BylineParser::IsJobTitle(std::string_view s) {
   static constexpr std::array<std::string_view, 14> kTitleWords = {
       "reporter", "correspondent", "writer", "editor", "contributor", "columnist", "staff",
-      "producer", "analyst", "bureau", "chief", "journalist", "intern", "fellow"};
+      "producer", "analyst",       "bureau", "chief",  "journalist",  "intern",    "fellow"};
   for (std::string_view w : LineShape::Words(s)) {
     std::string l = LineShape::Lower(w);
     for (std::string_view t : kTitleWords) {
@@ -118,8 +118,7 @@ std::optional<Byline> BylineParser::Parse(std::string_view line) {
     if (auto d = DateParser::Find(f); d && b.date_iso.empty()) {
       b.date_iso = d->iso;
       b.date_text = std::string(fields[i]);
-    } else if (b.outlet.empty() && !IsJobTitle(f) && LineShape::StartsUpper(f) &&
-               LineShape::WordCount(f) <= 5) {
+    } else if (b.outlet.empty() && !IsJobTitle(f) && LineShape::StartsUpper(f) && LineShape::WordCount(f) <= 5) {
       b.outlet = std::string(f);
     }
   }

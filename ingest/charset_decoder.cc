@@ -28,8 +28,7 @@ std::string CharsetValueAt(std::string_view s, size_t pos) {
   while (i < s.size() && IsSpace(s[i])) ++i;
   if (i < s.size() && (s[i] == '"' || s[i] == '\'')) ++i;
   size_t end = i;
-  while (end < s.size() && !IsSpace(s[end]) && s[end] != '"' && s[end] != '\'' && s[end] != ';' &&
-         s[end] != '>') {
+  while (end < s.size() && !IsSpace(s[end]) && s[end] != '"' && s[end] != '\'' && s[end] != ';' && s[end] != '>') {
     ++end;
   }
   return std::string(s.substr(i, end - i));
@@ -39,16 +38,14 @@ std::string CharsetValueAt(std::string_view s, size_t pos) {
 std::string Canonical(std::string_view label) {
   std::string l = AsciiLower(label);
   if (l == "utf8" || l == "unicode-1-1-utf-8") return "utf-8";
-  if (l == "iso-8859-1" || l == "iso8859-1" || l == "latin1" || l == "l1" || l == "us-ascii" ||
-      l == "ascii" || l == "iso_8859-1" || l == "cp1252") {
+  if (l == "iso-8859-1" || l == "iso8859-1" || l == "latin1" || l == "l1" || l == "us-ascii" || l == "ascii" ||
+      l == "iso_8859-1" || l == "cp1252") {
     return "windows-1252";
   }
   return l;
 }
 
-bool IsWide(std::string_view charset) {
-  return charset.rfind("utf-16", 0) == 0 || charset.rfind("utf-32", 0) == 0;
-}
+bool IsWide(std::string_view charset) { return charset.rfind("utf-16", 0) == 0 || charset.rfind("utf-32", 0) == 0; }
 
 // UTF-8 with a handful of corrupt bytes stays UTF-8 (the bad bytes become
 // U+FFFD) rather than going to detection, which would mis-decode the rest.
@@ -57,8 +54,10 @@ bool MostlyUtf8(std::string_view bytes) {
   for (size_t pos = 0; pos < bytes.size();) {
     size_t start = pos;
     DecodeUtf8(bytes, &pos);
-    if (pos - start > 1) ++multibyte;
-    else if (static_cast<unsigned char>(bytes[start]) >= 0x80) ++invalid;
+    if (pos - start > 1)
+      ++multibyte;
+    else if (static_cast<unsigned char>(bytes[start]) >= 0x80)
+      ++invalid;
   }
   return multibyte > 0 && invalid * 4 <= multibyte;
 }
@@ -71,14 +70,11 @@ std::string RepairUtf8(std::string_view bytes) {
 }
 
 bool HasBom(std::string_view b) {
-  return b.rfind("\xEF\xBB\xBF", 0) == 0 || b.rfind("\xFF\xFE", 0) == 0 ||
-         b.rfind("\xFE\xFF", 0) == 0;
+  return b.rfind("\xEF\xBB\xBF", 0) == 0 || b.rfind("\xFF\xFE", 0) == 0 || b.rfind("\xFE\xFF", 0) == 0;
 }
 
 // Text has no NUL bytes; binary data that happens to be valid UTF-8 does.
-bool LooksBinary(std::string_view bytes) {
-  return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
-}
+bool LooksBinary(std::string_view bytes) { return bytes.substr(0, 8192).find('\0') != std::string_view::npos; }
 
 void SetUsed(std::string* used, std::string_view name) {
   if (used != nullptr) *used = std::string(name);
@@ -95,8 +91,7 @@ std::string CharsetDecoder::FromContentType(std::string_view content_type) {
 
 std::string CharsetDecoder::FromMeta(std::string_view html) {
   std::string head = AsciiLower(html.substr(0, kMetaPrescanBytes));
-  for (size_t meta = head.find("<meta"); meta != std::string::npos;
-       meta = head.find("<meta", meta + 5)) {
+  for (size_t meta = head.find("<meta"); meta != std::string::npos; meta = head.find("<meta", meta + 5)) {
     size_t end = head.find('>', meta);
     std::string_view tag = std::string_view(head).substr(meta, end == std::string::npos ? end : end - meta);
     size_t at = tag.find("charset");
@@ -107,8 +102,8 @@ std::string CharsetDecoder::FromMeta(std::string_view html) {
   return "";
 }
 
-Result<std::string> CharsetDecoder::ToUtf8(std::string_view bytes, std::string_view declared,
-                                           bool html, std::string* used) {
+Result<std::string> CharsetDecoder::ToUtf8(std::string_view bytes, std::string_view declared, bool html,
+                                           std::string* used) {
   if (HasBom(bytes)) return UnicodeText::ToUtf8(bytes, used);
   std::string label = Canonical(declared);
   if (IsWide(label)) {

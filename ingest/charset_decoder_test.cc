@@ -25,8 +25,7 @@ TEST(CharsetDecoderTest, ReadsCharsetFromMeta) {
     const char* want;
   } cases[] = {
       {"<html><head><meta charset=\"windows-1251\"><title>x</title>", "windows-1251"},
-      {"<HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=iso-8859-2\">",
-       "iso-8859-2"},
+      {"<HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=iso-8859-2\">", "iso-8859-2"},
       {"<meta name=viewport content=x><meta charset=koi8-r>", "koi8-r"},
       {"<meta charset='Shift_JIS'/>", "shift_jis"},
       {"<html><body>charset=utf-8 appears in text only</body>", ""},
@@ -56,16 +55,19 @@ TEST(CharsetDecoderTest, DecodesByDeclarationOrContent) {
       {"latin-1 label means windows-1252", "Caf\xE9 \x93quoted\x94", "ISO-8859-1", false,
        "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D", "windows-1252"},
       {"meta charset for html",
-       "<html><head><meta charset=\"windows-1251\"></head><body>\xCC\xEE\xF1\xEA\xE2\xE0</body>", "",
-       true,
+       "<html><head><meta charset=\"windows-1251\"></head><body>\xCC\xEE\xF1\xEA\xE2\xE0</body>", "", true,
        "<html><head><meta charset=\"windows-1251\"></head><body>"
        "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0</body>",
        "windows-1251"},
       {"header beats meta", "<meta charset=windows-1251><p>Caf\xE9</p>", "windows-1252", true,
        "<meta charset=windows-1251><p>Caf\xC3\xA9</p>", "windows-1252"},
       {"a stray bad byte in utf-8 is repaired",
-       "\xC3\xA9t\xC3\xA9 \xC3\xA0 Montr\xC3\xA9" "al \xFF end", "", false,
-       "\xC3\xA9t\xC3\xA9 \xC3\xA0 Montr\xC3\xA9" "al \xEF\xBF\xBD end", "utf-8"},
+       "\xC3\xA9t\xC3\xA9 \xC3\xA0 Montr\xC3\xA9"
+       "al \xFF end",
+       "", false,
+       "\xC3\xA9t\xC3\xA9 \xC3\xA0 Montr\xC3\xA9"
+       "al \xEF\xBF\xBD end",
+       "utf-8"},
       {"utf-16 bom", std::string("\xFF\xFEH\0i\0", 6), "", false, "Hi", ""},
   };
   for (const DecodeCase& c : cases) {
@@ -81,7 +83,8 @@ TEST(CharsetDecoderTest, UndeclaredLatin1IsDetected) {
   std::string text =
       "Le conseil municipal a vot\xE9 hier soir le budget de l'ann\xE9"
       "e prochaine. Les \xE9lus ont d\xE9"
-      "battu pendant trois heures avant de d\xE9" "cider.";
+      "battu pendant trois heures avant de d\xE9"
+      "cider.";
   Result<std::string> out = CharsetDecoder::ToUtf8(text, "", false);
   ASSERT_TRUE(out.ok());
   EXPECT_NE(out->find("vot\xC3\xA9 hier"), std::string::npos);

@@ -109,14 +109,20 @@ std::optional<Credit> CreditParser::ParseContribution(std::string_view raw) {
     return Credit{0, AgencyIn(subject)};
   }
   // "Ana Ruiz reported from Lima, and Tom Lee reported from Quito."
-  if (size_t p = lower.find(" reported from "); p != std::string::npos && p > 0 &&
+  if (size_t p = lower.find(" reported from ");
+      p != std::string::npos && p > 0 &&
       LineShape::WordCount(line, kMaxReportedFromWords + 1) <= kMaxReportedFromWords &&
       LineShape::IsPersonName(line.substr(0, p), /*allow_single=*/true) && line.find('"') == std::string_view::npos) {
     return Credit{0, ""};
   }
-  static constexpr std::array<std::string_view, 8> kLeads = {
-      "additional reporting by ", "reporting by ", "writing by ", "editing by ", "compiled by ",
-      "with reporting by ", "with additional reporting by ", "additional reporting from "};
+  static constexpr std::array<std::string_view, 8> kLeads = {"additional reporting by ",
+                                                             "reporting by ",
+                                                             "writing by ",
+                                                             "editing by ",
+                                                             "compiled by ",
+                                                             "with reporting by ",
+                                                             "with additional reporting by ",
+                                                             "additional reporting from "};
   for (std::string_view l : kLeads) {
     if (!lower.starts_with(l)) continue;
     std::string_view who = line.substr(l.size() + (line.front() == '(' ? 1 : 0));

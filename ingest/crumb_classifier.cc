@@ -8,8 +8,8 @@
 #include <string>
 
 #include "ingest/line_shape.h"
-#include "ingest/phrase_cursor.h"
 #include "ingest/photo_credit.h"
+#include "ingest/phrase_cursor.h"
 #include "ingest/wire_agencies.h"
 #include "text/phrase_set.h"
 #include "text/unicode_text.h"
@@ -46,9 +46,8 @@ constexpr size_t kMaxStampWords = 12;
 
 // The first three letters of weekday and month names, as stamps, footers
 // and update notes abbreviate them ("Mon", "Sept.", "Nov 19").
-constexpr std::string_view kDayMonthHeads[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun",
-                                               "jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                               "aug", "sep", "oct", "nov", "dec"};
+constexpr std::string_view kDayMonthHeads[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar",
+                                               "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 // What a note about a story calls the story.
 constexpr std::string_view kStoryNouns[] = {"story", "article", "report", "post", "piece"};
 
@@ -64,9 +63,7 @@ bool HasAlnum(std::string_view s) {
   return false;
 }
 
-bool Contains(const std::string& lower, std::string_view needle) {
-  return lower.find(needle) != std::string::npos;
-}
+bool Contains(const std::string& lower, std::string_view needle) { return lower.find(needle) != std::string::npos; }
 
 // Phrases the rules look for anywhere in a line, by list. A line is read
 // once for all of them (PhraseSet) instead of once per phrase.
@@ -76,27 +73,54 @@ constexpr std::string_view kSpeechCues[] = {" said", " says", " told ", " accord
 constexpr std::string_view kCopyrightPhrases[] = {"all rights reserved", "\xC2\xA9 20",
                                                   "may not be published, broadcast, rewritten"};
 // Prompts only furniture writes.
-constexpr std::string_view kStrongPrompts[] = {
-    "newsletter", "post a comment", "leave a comment", "join the conversation",
-    "already a subscriber", "create an account", "enable javascript", "your browser",
-    "turn on notifications", "support our journalism", "become a member", "have a tip",
-    "send us a tip", "comment below", "comments are closed", "view comments",
-    "register or log", "log in to comment", "thank you for subscribing", "privacy notice",
-    "privacy policy", "to your inbox", "subscribe to our"};
+constexpr std::string_view kStrongPrompts[] = {"newsletter",
+                                               "post a comment",
+                                               "leave a comment",
+                                               "join the conversation",
+                                               "already a subscriber",
+                                               "create an account",
+                                               "enable javascript",
+                                               "your browser",
+                                               "turn on notifications",
+                                               "support our journalism",
+                                               "become a member",
+                                               "have a tip",
+                                               "send us a tip",
+                                               "comment below",
+                                               "comments are closed",
+                                               "view comments",
+                                               "register or log",
+                                               "log in to comment",
+                                               "thank you for subscribing",
+                                               "privacy notice",
+                                               "privacy policy",
+                                               "to your inbox",
+                                               "subscribe to our"};
 // Calls to action that story text may also use.
-constexpr std::string_view kWeakPrompts[] = {
-    "sign up", "subscribe", "log in", "login", "sign in", "click here", "follow us", "learn more",
-    "read more", "download the app", "download our app", "share this", "get the app", "tap here"};
+constexpr std::string_view kWeakPrompts[] = {"sign up",     "subscribe",        "log in",           "login",
+                                             "sign in",     "click here",       "follow us",        "learn more",
+                                             "read more",   "download the app", "download our app", "share this",
+                                             "get the app", "tap here"};
 // "(L) greets ...", "(not pictured)".
-constexpr std::string_view kPositionCues[] = {"(l)", "(r)", "(c)", "(l-r)", "(left)", "(right)", "(center)", "(centre)",
-                                              "(front)", "(not pictured)"};
-constexpr std::string_view kCorrectionWords[] = {"version", "correct", "clarif", "incorrectly", "mistakenly",
-                                                 "erroneously"};
-constexpr std::string_view kPlayerPhrases[] = {
-    "now playing", "up next", "autoplay", "full screen", "skip ad", "buy photo", "view photos",
-    "replay video", "watch in times video", "when the video has been rented", "this video is unavailable",
-    "video unavailable", "this feature is not available right now", "view gallery",
-    "next slide"};
+constexpr std::string_view kPositionCues[] = {"(l)",     "(r)",      "(c)",      "(l-r)",   "(left)",
+                                              "(right)", "(center)", "(centre)", "(front)", "(not pictured)"};
+constexpr std::string_view kCorrectionWords[] = {"version",     "correct",    "clarif",
+                                                 "incorrectly", "mistakenly", "erroneously"};
+constexpr std::string_view kPlayerPhrases[] = {"now playing",
+                                               "up next",
+                                               "autoplay",
+                                               "full screen",
+                                               "skip ad",
+                                               "buy photo",
+                                               "view photos",
+                                               "replay video",
+                                               "watch in times video",
+                                               "when the video has been rented",
+                                               "this video is unavailable",
+                                               "video unavailable",
+                                               "this feature is not available right now",
+                                               "view gallery",
+                                               "next slide"};
 constexpr std::string_view kArchiveNames[] = {"wayback machine", "warc", "archive-it", "internet archive",
                                               "archive pages"};
 constexpr std::string_view kCrawlWords[] = {"crawl", "harvested", "embargo period"};
@@ -202,8 +226,8 @@ bool IsPrompt(std::string_view line, const std::string& lower, size_t words, con
     if (Contains(spaced, " " + std::string(a) + " ")) return true;
   }
   static constexpr std::array<std::string_view, 14> kImperatives = {
-      "sign", "subscribe", "click", "follow", "share", "download", "register", "log", "join",
-      "tap", "get", "support", "become", "create"};
+      "sign", "subscribe", "click", "follow", "share",   "download", "register",
+      "log",  "join",      "tap",   "get",    "support", "become",   "create"};
   std::vector<std::string> terms = LineShape::Terms(lower);
   std::string first = terms.empty() ? "" : terms.front();
   return std::find(kImperatives.begin(), kImperatives.end(), first) != kImperatives.end();
@@ -211,17 +235,17 @@ bool IsPrompt(std::string_view line, const std::string& lower, size_t words, con
 
 bool IsNavWord(const std::string& w, bool* strong) {
   static constexpr std::array<std::string_view, 42> kStrong = {
-      "advertisement", "advertising", "ad", "ads", "sponsored", "share", "shares", "tweet",
-      "email", "print", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest",
-      "instagram", "youtube", "google", "video", "photo", "photos", "gallery", "related",
-      "continue", "continues", "continued", "menu", "skip", "subscribe", "login", "click",
-      "listen", "watch", "trending", "copy", "link", "toggle", "enlarge", "slideshow",
-      "comments", "read"};
+      "advertisement", "advertising", "ad",        "ads",      "sponsored", "share",     "shares",
+      "tweet",         "email",       "print",     "facebook", "twitter",   "linkedin",  "whatsapp",
+      "reddit",        "pinterest",   "instagram", "youtube",  "google",    "video",     "photo",
+      "photos",        "gallery",     "related",   "continue", "continues", "continued", "menu",
+      "skip",          "subscribe",   "login",     "click",    "listen",    "watch",     "trending",
+      "copy",          "link",        "toggle",    "enlarge",  "slideshow", "comments",  "read"};
   static constexpr std::array<std::string_view, 38> kWeak = {
-      "more", "also", "next", "previous", "prev", "story", "stories", "article", "articles",
-      "reading", "below", "main", "the", "home", "search", "to", "content", "top", "back",
-      "close", "open", "sign", "in", "up", "on", "this", "page", "view", "see", "all", "here",
-      "now", "show", "hide", "save", "follow", "us", "plus"};
+      "more",  "also", "next", "previous", "prev",   "story",  "stories", "article", "articles", "reading",
+      "below", "main", "the",  "home",     "search", "to",     "content", "top",     "back",     "close",
+      "open",  "sign", "in",   "up",       "on",     "this",   "page",    "view",    "see",      "all",
+      "here",  "now",  "show", "hide",     "save",   "follow", "us",      "plus"};
   if (std::find(kStrong.begin(), kStrong.end(), w) != kStrong.end()) {
     *strong = true;
     return true;
@@ -231,9 +255,9 @@ bool IsNavWord(const std::string& w, bool* strong) {
 
 bool IsNav(std::string_view line, const std::string& lower, size_t words) {
   static constexpr std::array<std::string_view, 16> kLeads = {
-      "read more:", "related:", "also read:", "see also:", "watch:", "more:", "read:",
-      "recommended:", "related stories:", "embed ", "story highlights", "story:", "related story:",
-      "more from ", "watch more:", "see more:"};
+      "read more:",     "related:",     "also read:",       "see also:", "watch:",           "more:",
+      "read:",          "recommended:", "related stories:", "embed ",    "story highlights", "story:",
+      "related story:", "more from ",   "watch more:",      "see more:"};
   for (std::string_view p : kLeads) {
     if (lower.starts_with(p) && words <= 20) return true;
   }
@@ -249,9 +273,9 @@ bool IsNav(std::string_view line, const std::string& lower, size_t words) {
 
 bool IsTracking(std::string_view line) {
   if (line.size() < 3 || line.size() > 24) return false;
-  return std::all_of(line.begin(), line.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9');
-  }) && std::isalpha(static_cast<unsigned char>(line[0]));
+  return std::all_of(line.begin(), line.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'); }) &&
+         std::isalpha(static_cast<unsigned char>(line[0]));
 }
 
 // "this story has been updated", "the article and its headline were
@@ -282,7 +306,8 @@ bool IsStoryUpdatedNote(std::string_view lower) {
 bool IsPublishedNote(std::string_view lower) {
   PhraseCursor first(lower);
   first.Eat("(");
-  if (first.EatOneOf({"originally ", "first ", "last "}) >= 0 && first.EatOneOf({"published", "updated", "posted"}) >= 0) {
+  if (first.EatOneOf({"originally ", "first ", "last "}) >= 0 &&
+      first.EatOneOf({"published", "updated", "posted"}) >= 0) {
     return true;
   }
   PhraseCursor updated(lower);
@@ -318,8 +343,9 @@ bool IsFeed(std::string_view line, size_t words) {
 // word "pictured" at word boundaries, after "is"/"are" or before a
 // place or time word.
 bool HasPicturedCue(std::string_view lower) {
-  static constexpr std::string_view kWhere[] = {"here",   "above", "below", "left",  "right",    "on",      "in",    "at",
-                                                "with",   "during", "after", "before", "together", "outside", "inside"};
+  static constexpr std::string_view kWhere[] = {"here",  "above",  "below",    "left",    "right",
+                                                "on",    "in",     "at",       "with",    "during",
+                                                "after", "before", "together", "outside", "inside"};
   constexpr std::string_view kPictured = "pictured";
   for (size_t p = lower.find(kPictured); p != std::string_view::npos; p = lower.find(kPictured, p + 1)) {
     PhraseCursor after(lower, p + kPictured.size());
@@ -344,8 +370,8 @@ bool HasPicturedCue(std::string_view lower) {
 // left to the caption's credit.)
 bool HasInThisPhotoCue(std::string_view lower) {
   static constexpr std::string_view kPictureWords[] = {
-      "photo",      "image",       "picture",    "photograph",    "screenshot",         "screen grab",
-      "frame grab", "video grab",  "still image", "handout photo", "photo illustration"};
+      "photo",      "image",      "picture",     "photograph",    "screenshot",        "screen grab",
+      "frame grab", "video grab", "still image", "handout photo", "photo illustration"};
   constexpr std::string_view kInThis = "in this";
   constexpr size_t kMaxBetween = 40;  // "undated handout" and the like, not a clause
   auto picture_at = [&](size_t pos) {
@@ -406,11 +432,12 @@ bool HasCaptionDate(const std::string& lower) {
     size_t comma = head.rfind(", ", day);
     if (comma == std::string_view::npos) continue;
     std::string_view weekday = head.substr(comma + 2, day + 3 - comma - 2);
-    static constexpr std::array<std::string_view, 7> kWeekdays = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    static constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                                  "friday", "saturday", "sunday"};
     if (std::find(kWeekdays.begin(), kWeekdays.end(), weekday) == kWeekdays.end()) continue;
     // Only the few bytes after the weekday are read.
-    if (StartsCaptionDate(std::string_view(lower).substr(comma + 2 + weekday.size() + 2, kCaptionDateTail))) return true;
+    if (StartsCaptionDate(std::string_view(lower).substr(comma + 2 + weekday.size() + 2, kCaptionDateTail)))
+      return true;
   }
   return false;
 }
@@ -476,9 +503,12 @@ bool IsCaption(std::string_view line, const std::string& lower, size_t words, co
   if (words > 40) return false;
   if (IsPictureNounPhrase(lower, words)) return true;
   static constexpr std::array<std::string_view, 20> kLeads = {
-      "photo:", "photos:", "image:", "picture:", "photograph:", "photographer:", "credit:",
-      "photo credit", "photo by ", "(photo", "(image", "file photo", "pictured:", "image source:",
-      "image copyright", "image caption", "media caption", "media playback is unsupported",
+      "photo:",         "photos:",       "image:",
+      "picture:",       "photograph:",   "photographer:",
+      "credit:",        "photo credit",  "photo by ",
+      "(photo",         "(image",        "file photo",
+      "pictured:",      "image source:", "image copyright",
+      "image caption",  "media caption", "media playback is unsupported",
       "toggle caption", "hide caption"};
   for (std::string_view p : kLeads) {
     if (lower.starts_with(p)) return true;
@@ -502,8 +532,7 @@ bool IsCaption(std::string_view line, const std::string& lower, size_t words, co
       return true;
     }
   }
-  return lower.ends_with("getty images") || lower.ends_with("getty images)") ||
-         lower.ends_with("getty images.");
+  return lower.ends_with("getty images") || lower.ends_with("getty images)") || lower.ends_with("getty images.");
 }
 
 // "Correction:", "CORRECTIONS -", "Clarification (May 2):", "Correction
@@ -603,7 +632,8 @@ bool IsMedia(const std::string& lower, size_t words, const PhraseSet::Hits& hits
 bool StartsWithStampLabel(std::string_view lower) {
   PhraseCursor c(lower);
   c.Eat("(");
-  if (c.EatOneOf({"published", "posted", "publish date", "uploaded", "aired", "first aired", "updated", "last updated"}) < 0) {
+  if (c.EatOneOf(
+          {"published", "posted", "publish date", "uploaded", "aired", "first aired", "updated", "last updated"}) < 0) {
     return false;
   }
   auto date_follows = [](PhraseCursor d) {
@@ -640,8 +670,8 @@ bool IsDateWord(std::string_view word) {
     if (half.EatOneOf({"am", "pm"}) >= 0 && ends_word(half)) return true;
     if (ends_word(clock)) return true;
   }
-  for (std::string_view zone : {"a.m.", "p.m.", "am", "pm", "et", "est", "edt", "pt", "pst", "pdt", "gmt", "utc", "bst",
-                                "cet", "ist"}) {
+  for (std::string_view zone :
+       {"a.m.", "p.m.", "am", "pm", "et", "est", "edt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "ist"}) {
     PhraseCursor z(word);
     if (z.Eat(zone) && ends_word(z)) return true;
   }
@@ -724,7 +754,7 @@ bool IsBroadcastPromo(const std::string& lower, size_t words) {
   }
   // watch|listen to|catch|see|stream [the] full|complete|...|exclusive
   // <up to 30 bytes of a-z and spaces> interview|episode|...|video
-  static constexpr std::string_view kShows[] = {"interview", "episode",   "report",    "story",       "segment",
+  static constexpr std::string_view kShows[] = {"interview", "episode",   "report",       "story", "segment",
                                                 "special",   "broadcast", "conversation", "video"};
   constexpr size_t kMaxBetween = 30;
   PhraseCursor c(lower);
@@ -765,8 +795,7 @@ std::string_view CrumbClassifier::Classify(std::string_view raw) {
   // past kMaxPromptWords): a paragraph is read by every rule. Only a line
   // longer than the classified head needs the rest counted too.
   size_t words = LineShape::WordCount(line.substr(0, kMaxClassifiedBytes), kMaxPromptWords + 1);
-  size_t all_words =
-      line.size() <= kMaxClassifiedBytes ? words : LineShape::WordCount(line, kMaxPromptWords + 1);
+  size_t all_words = line.size() <= kMaxClassifiedBytes ? words : LineShape::WordCount(line, kMaxPromptWords + 1);
   if (IsMarkup(line, lower, all_words)) return "markup";
   // A video player's close button and the caption under it ("CLOSE Crews
   // lift the pilings ... USA TODAY").

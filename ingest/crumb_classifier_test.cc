@@ -74,7 +74,8 @@ TEST(CrumbClassifierTest, WordingsAndNearMisses) {
       {"A promotional photo for the harbor authority's open day.", "caption"},
       {"The handout image released by the authority on Monday.", "caption"},
       {"A photo of the pier was shown to the council.", ""},  // a verb follows
-      {"Harbor Master Mira Castell walks past the gate in Port Elwin, Tuesday, March 4, 2031. Crews began...", "caption"},
+      {"Harbor Master Mira Castell walks past the gate in Port Elwin, Tuesday, March 4, 2031. Crews began...",
+       "caption"},
       {"Harbor Master Mira Castell walks past the gate in Port Elwin, Tuesday, Mar. 4, 2031. Crews began...", ""},
   };
   for (const Case& c : cases) EXPECT_EQ(CrumbClassifier::Classify(c.line), c.kind) << c.line;

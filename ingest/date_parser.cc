@@ -52,15 +52,15 @@ int DaysIn(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
-bool Valid(int y, int m, int d) {
-  return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= DaysIn(y, m);
-}
+bool Valid(int y, int m, int d) { return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= DaysIn(y, m); }
 
 bool IsWeekday(std::string_view w) {
   static constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   std::string l = LineShape::Lower(w);
   for (std::string_view d : kDays) {
-    if (l == d || (l.size() > 3 && l.substr(0, 3) == d && (l.ends_with("day") || l == "tues" || l == "thur" || l == "thurs" || l == "weds"))) return true;
+    if (l == d || (l.size() > 3 && l.substr(0, 3) == d &&
+                   (l.ends_with("day") || l == "tues" || l == "thur" || l == "thurs" || l == "weds")))
+      return true;
   }
   return false;
 }
@@ -92,9 +92,18 @@ std::optional<int> ParseZone(Cursor* c) {
     return 0;
   }
   std::string_view w = t.Word();
-  static constexpr std::array<std::pair<std::string_view, int>, 12> kZones = {{
-      {"GMT", 0}, {"UTC", 0}, {"EST", -300}, {"EDT", -240}, {"CST", -360}, {"CDT", -300},
-      {"PST", -480}, {"PDT", -420}, {"BST", 60}, {"CET", 60}, {"CEST", 120}, {"MSK", 180}}};
+  static constexpr std::array<std::pair<std::string_view, int>, 12> kZones = {{{"GMT", 0},
+                                                                               {"UTC", 0},
+                                                                               {"EST", -300},
+                                                                               {"EDT", -240},
+                                                                               {"CST", -360},
+                                                                               {"CDT", -300},
+                                                                               {"PST", -480},
+                                                                               {"PDT", -420},
+                                                                               {"BST", 60},
+                                                                               {"CET", 60},
+                                                                               {"CEST", 120},
+                                                                               {"MSK", 180}}};
   for (const auto& [name, offset] : kZones) {
     if (w == name) {
       *c = t;
@@ -152,8 +161,8 @@ std::string Iso(int y, int m, int d, const std::optional<Time>& t) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, t->h, t->m, t->s);
   } else {
     int z = *t->zone < 0 ? -*t->zone : *t->zone;
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, t->h, t->m,
-                  t->s, *t->zone < 0 ? '-' : '+', z / 60, z % 60);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, t->h, t->m, t->s,
+                  *t->zone < 0 ? '-' : '+', z / 60, z % 60);
   }
   return buf;
 }
@@ -240,16 +249,16 @@ std::optional<std::string> ParseAt(Cursor* c) {
 }
 
 bool IsFiller(char ch) {
-  return ch == ' ' || ch == '\t' || ch == ',' || ch == '|' || ch == '-' || ch == ':' || ch == '(' ||
-         ch == ')' || ch == '\r' || ch == '\n' || ch == '.';
+  return ch == ' ' || ch == '\t' || ch == ',' || ch == '|' || ch == '-' || ch == ':' || ch == '(' || ch == ')' ||
+         ch == '\r' || ch == '\n' || ch == '.';
 }
 
 }  // namespace
 
 int DateParser::MonthNumber(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "january", "february", "march", "april", "may", "june", "july",
-      "august", "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> kMonths = {"january",   "february", "march",    "april",
+                                                               "may",       "june",     "july",     "august",
+                                                               "september", "october",  "november", "december"};
   std::string w = LineShape::Lower(word);
   if (w.size() < 3) return 0;
   if (w == "sept") return 9;

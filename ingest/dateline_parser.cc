@@ -92,9 +92,9 @@ std::optional<Dateline> DatelineParser::Parse(std::string_view s) {
     bool bracket = p < s.size() && s[p] == '[';
     if (p >= s.size() || (s[p] != ',' && !bracket)) break;
     size_t n = 0;
-    size_t end = ReadWords(s, p + 1, [](std::string_view w) {
-      return IsCapWord(w) || std::isdigit(static_cast<unsigned char>(w[0]));
-    }, &n);
+    size_t end = ReadWords(
+        s, p + 1, [](std::string_view w) { return IsCapWord(w) || std::isdigit(static_cast<unsigned char>(w[0])); },
+        &n);
     if (n == 0 || n > 3) break;
     std::string_view seg_text = LineShape::Trim(s.substr(p + 1, end - p - 1));
     if (bracket) {

@@ -30,18 +30,15 @@ bool EndsClause(std::string_view w) {
   return w.ends_with('.') || w.ends_with(',') || w.ends_with('?') || w.ends_with('!');
 }
 
-bool EndsPossessive(std::string_view w) {
-  return w.size() > 3 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"));
-}
+bool EndsPossessive(std::string_view w) { return w.size() > 3 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")); }
 
 // A lower-case word whose ending makes it a noun and nothing else
 // ("tensions", "agreement", "shortages"): unlike a verb or a preposition
 // ("to buy Yahoo’s", "along Russia's"), it cannot take the possessive after
 // it as its object.
 bool IsPlainNoun(std::string_view w) {
-  static constexpr std::string_view kEndings[] = {"tion", "tions", "sion",  "sions", "ment", "ments", "ness",
-                                                  "ity",  "ities", "ance",  "ances", "ence", "ences", "ship",
-                                                  "ships"};
+  static constexpr std::string_view kEndings[] = {"tion",  "tions", "sion",  "sions", "ment",  "ments", "ness", "ity",
+                                                  "ities", "ance",  "ances", "ence",  "ences", "ship",  "ships"};
   for (char c : w) {
     if (c < 'a' || c > 'z') return false;
   }

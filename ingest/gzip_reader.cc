@@ -87,8 +87,7 @@ Result<size_t> GzipReader::Read(char* buf, size_t n) {
         continue;
       }
       if (*s.next_in != 0x1f) {
-        return Fail(Status::Corruption(members_ == 0 ? "not gzip data"
-                                                     : "bytes after the last gzip member"));
+        return Fail(Status::Corruption(members_ == 0 ? "not gzip data" : "bytes after the last gzip member"));
       }
       between_members_ = false;
     }
@@ -150,8 +149,7 @@ Result<std::string> GzipReader::Inflate(std::string_view data, size_t max_output
       out.append(chunk, sizeof(chunk) - s.avail_out);
       if (out.size() > max_output) {
         inflateEnd(&s);
-        return Status::InvalidArgument("decompressed body is over " + std::to_string(max_output) +
-                                       " bytes");
+        return Status::InvalidArgument("decompressed body is over " + std::to_string(max_output) + " bytes");
       }
       // Another gzip member follows: go on with it.
       if (ret == Z_STREAM_END && window == kGzipOrZlib && s.avail_in >= 3 &&

@@ -146,10 +146,9 @@ std::string ZlibCompress(std::string_view data, int window_bits) {
 
 TEST(GzipReaderTest, InflatesGzipZlibAndRawDeflate) {
   std::string text = "Harbour cranes stood idle for a third day.";
-  for (const std::string& packed : {GzipReader::Compress(text), ZlibCompress(text, 15),
-                                    ZlibCompress(text, -15),
-                                    GzipReader::Compress("Harbour ") + GzipReader::Compress(
-                                        "cranes stood idle for a third day.")}) {
+  for (const std::string& packed :
+       {GzipReader::Compress(text), ZlibCompress(text, 15), ZlibCompress(text, -15),
+        GzipReader::Compress("Harbour ") + GzipReader::Compress("cranes stood idle for a third day.")}) {
     Result<std::string> out = GzipReader::Inflate(packed, 1 << 20);
     ASSERT_TRUE(out.ok()) << out.status().ToString();
     EXPECT_EQ(*out, text);

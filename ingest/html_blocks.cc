@@ -17,12 +17,28 @@ bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0
 // Elements whose content is never visible text.
 bool IsInvisibleTag(HtmlTag t) {
   switch (t) {
-    case HtmlTag::kHead: case HtmlTag::kTitle: case HtmlTag::kScript: case HtmlTag::kStyle:
-    case HtmlTag::kNoscript: case HtmlTag::kTemplate: case HtmlTag::kSvg: case HtmlTag::kMath:
-    case HtmlTag::kCanvas: case HtmlTag::kIframe: case HtmlTag::kObject: case HtmlTag::kEmbed:
-    case HtmlTag::kVideo: case HtmlTag::kAudio: case HtmlTag::kSelect: case HtmlTag::kOption:
-    case HtmlTag::kTextarea: case HtmlTag::kButton: case HtmlTag::kInput: case HtmlTag::kDialog:
-    case HtmlTag::kMeta: case HtmlTag::kLink:
+    case HtmlTag::kHead:
+    case HtmlTag::kTitle:
+    case HtmlTag::kScript:
+    case HtmlTag::kStyle:
+    case HtmlTag::kNoscript:
+    case HtmlTag::kTemplate:
+    case HtmlTag::kSvg:
+    case HtmlTag::kMath:
+    case HtmlTag::kCanvas:
+    case HtmlTag::kIframe:
+    case HtmlTag::kObject:
+    case HtmlTag::kEmbed:
+    case HtmlTag::kVideo:
+    case HtmlTag::kAudio:
+    case HtmlTag::kSelect:
+    case HtmlTag::kOption:
+    case HtmlTag::kTextarea:
+    case HtmlTag::kButton:
+    case HtmlTag::kInput:
+    case HtmlTag::kDialog:
+    case HtmlTag::kMeta:
+    case HtmlTag::kLink:
       return true;
     default:
       return false;
@@ -31,20 +47,30 @@ bool IsInvisibleTag(HtmlTag t) {
 
 const char* SemanticFurniture(HtmlTag t) {
   switch (t) {
-    case HtmlTag::kNav: case HtmlTag::kMenu: return "navigation";
-    case HtmlTag::kAside: return "aside";
-    case HtmlTag::kFooter: return "footer";
-    case HtmlTag::kHeader: return "header";
-    case HtmlTag::kFigure: case HtmlTag::kFigcaption: return "caption";
-    case HtmlTag::kForm: case HtmlTag::kLabel: return "form";
-    default: return nullptr;
+    case HtmlTag::kNav:
+    case HtmlTag::kMenu:
+      return "navigation";
+    case HtmlTag::kAside:
+      return "aside";
+    case HtmlTag::kFooter:
+      return "footer";
+    case HtmlTag::kHeader:
+      return "header";
+    case HtmlTag::kFigure:
+    case HtmlTag::kFigcaption:
+      return "caption";
+    case HtmlTag::kForm:
+    case HtmlTag::kLabel:
+      return "form";
+    default:
+      return nullptr;
   }
 }
 
 const char* RoleFurniture(std::string_view role) {
-  static constexpr std::string_view kRoles[] = {
-      "navigation", "complementary", "contentinfo", "banner", "menu", "menubar",
-      "search", "dialog", "alertdialog", "alert", "button", "toolbar", "tablist"};
+  static constexpr std::string_view kRoles[] = {"navigation", "complementary", "contentinfo", "banner",      "menu",
+                                                "menubar",    "search",        "dialog",      "alertdialog", "alert",
+                                                "button",     "toolbar",       "tablist"};
   for (std::string_view r : kRoles) {
     if (role == r) return "navigation";
   }
@@ -52,9 +78,8 @@ const char* RoleFurniture(std::string_view role) {
 }
 
 bool ContainsNoCase(std::string_view hay, std::string_view needle) {
-  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
-    return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
-  });
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                        [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; });
   return it != hay.end();
 }
 
@@ -78,16 +103,14 @@ bool EndsSentence(std::string_view text) {
       text.remove_suffix(1);
       continue;
     }
-    if (text.ends_with("\xE2\x80\x9D") || text.ends_with("\xE2\x80\x99") ||
-        text.ends_with("\xC2\xBB")) {
+    if (text.ends_with("\xE2\x80\x9D") || text.ends_with("\xE2\x80\x99") || text.ends_with("\xC2\xBB")) {
       text.remove_suffix(text.ends_with("\xC2\xBB") ? 2 : 3);
       continue;
     }
     if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
     // U+2026 ellipsis, U+3002 ideographic full stop, U+0964 danda, U+FF01, U+FF1F.
-    return text.ends_with("\xE2\x80\xA6") || text.ends_with("\xE3\x80\x82") ||
-           text.ends_with("\xE0\xA5\xA4") || text.ends_with("\xEF\xBC\x81") ||
-           text.ends_with("\xEF\xBC\x9F");
+    return text.ends_with("\xE2\x80\xA6") || text.ends_with("\xE3\x80\x82") || text.ends_with("\xE0\xA5\xA4") ||
+           text.ends_with("\xEF\xBC\x81") || text.ends_with("\xEF\xBC\x9F");
   }
   return false;
 }
@@ -96,17 +119,47 @@ bool EndsSentence(std::string_view text) {
 
 bool HtmlBlocks::IsBlockTag(HtmlTag t) {
   switch (t) {
-    case HtmlTag::kDocument: case HtmlTag::kHtml: case HtmlTag::kBody: case HtmlTag::kP:
-    case HtmlTag::kDiv: case HtmlTag::kH1: case HtmlTag::kH2: case HtmlTag::kH3:
-    case HtmlTag::kH4: case HtmlTag::kH5: case HtmlTag::kH6: case HtmlTag::kUl:
-    case HtmlTag::kOl: case HtmlTag::kLi: case HtmlTag::kDl: case HtmlTag::kDt:
-    case HtmlTag::kDd: case HtmlTag::kTable: case HtmlTag::kTr: case HtmlTag::kTd:
-    case HtmlTag::kTh: case HtmlTag::kCaption: case HtmlTag::kBlockquote: case HtmlTag::kPre:
-    case HtmlTag::kFigure: case HtmlTag::kFigcaption: case HtmlTag::kNav:
-    case HtmlTag::kHeader: case HtmlTag::kFooter: case HtmlTag::kAside:
-    case HtmlTag::kArticle: case HtmlTag::kMain: case HtmlTag::kSection:
-    case HtmlTag::kAddress: case HtmlTag::kForm: case HtmlTag::kHr: case HtmlTag::kCenter:
-    case HtmlTag::kTbody: case HtmlTag::kThead: case HtmlTag::kTfoot: case HtmlTag::kMenu:
+    case HtmlTag::kDocument:
+    case HtmlTag::kHtml:
+    case HtmlTag::kBody:
+    case HtmlTag::kP:
+    case HtmlTag::kDiv:
+    case HtmlTag::kH1:
+    case HtmlTag::kH2:
+    case HtmlTag::kH3:
+    case HtmlTag::kH4:
+    case HtmlTag::kH5:
+    case HtmlTag::kH6:
+    case HtmlTag::kUl:
+    case HtmlTag::kOl:
+    case HtmlTag::kLi:
+    case HtmlTag::kDl:
+    case HtmlTag::kDt:
+    case HtmlTag::kDd:
+    case HtmlTag::kTable:
+    case HtmlTag::kTr:
+    case HtmlTag::kTd:
+    case HtmlTag::kTh:
+    case HtmlTag::kCaption:
+    case HtmlTag::kBlockquote:
+    case HtmlTag::kPre:
+    case HtmlTag::kFigure:
+    case HtmlTag::kFigcaption:
+    case HtmlTag::kNav:
+    case HtmlTag::kHeader:
+    case HtmlTag::kFooter:
+    case HtmlTag::kAside:
+    case HtmlTag::kArticle:
+    case HtmlTag::kMain:
+    case HtmlTag::kSection:
+    case HtmlTag::kAddress:
+    case HtmlTag::kForm:
+    case HtmlTag::kHr:
+    case HtmlTag::kCenter:
+    case HtmlTag::kTbody:
+    case HtmlTag::kThead:
+    case HtmlTag::kTfoot:
+    case HtmlTag::kMenu:
       return true;
     default:
       return false;
@@ -198,9 +251,8 @@ void HtmlBlocks::Build() {
     if (!c.text.empty()) {
       c.tag = doc_.node(c.node).tag;
       c.ends_sentence = EndsSentence(c.text);
-      c.words = 1 + static_cast<uint32_t>(std::count_if(c.text.begin(), c.text.end(), [](char x) {
-                      return x == ' ' || x == '\n';
-                    }));
+      c.words = 1 + static_cast<uint32_t>(
+                        std::count_if(c.text.begin(), c.text.end(), [](char x) { return x == ' ' || x == '\n'; }));
       c.piece_count = static_cast<uint32_t>(pieces_.size()) - c.piece_begin;
       blocks_.push_back(std::move(c));
     }
@@ -274,8 +326,7 @@ void HtmlBlocks::AddPiece(uint32_t out, uint32_t in, bool exact, HtmlBlockBuilde
   if (pieces_.size() > c.piece_begin) {
     HtmlTextPiece& last = pieces_.back();
     if (last.text_begin + last.length == out &&
-        (exact ? last.exact && last.input_begin + last.length == in
-               : !last.exact && last.input_begin == in)) {
+        (exact ? last.exact && last.input_begin + last.length == in : !last.exact && last.input_begin == in)) {
       ++last.length;
       return;
     }
@@ -302,8 +353,7 @@ Span HtmlBlocks::TextExtent(uint32_t node) const {
   bool found = false;
   for (uint32_t i = node; i < e.end; ++i) {
     const HtmlNode& t = doc_.node(i);
-    if (!t.is_text() || doc_.node(t.parent).tag == HtmlTag::kScript ||
-        doc_.node(t.parent).tag == HtmlTag::kStyle) {
+    if (!t.is_text() || doc_.node(t.parent).tag == HtmlTag::kScript || doc_.node(t.parent).tag == HtmlTag::kStyle) {
       continue;
     }
     std::string_view text = doc_.Text(i);

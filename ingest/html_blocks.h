@@ -36,15 +36,15 @@ struct HtmlTextPiece {
 };
 
 struct HtmlBlock {
-  uint32_t node = 0;         // nearest block-level element holding the text
+  uint32_t node = 0;              // nearest block-level element holding the text
   HtmlTag tag = HtmlTag::kOther;  // that element's tag
-  std::string text;          // white space collapsed to one space; <br> is '\n'
-  uint32_t chars = 0;        // code points other than white space
-  uint32_t link_chars = 0;   // of those, inside <a href>
+  std::string text;               // white space collapsed to one space; <br> is '\n'
+  uint32_t chars = 0;             // code points other than white space
+  uint32_t link_chars = 0;        // of those, inside <a href>
   uint32_t words = 0;
   uint32_t commas = 0;
   bool ends_sentence = false;  // last character closes a sentence
-  uint32_t piece_begin = 0;  // pieces of text -> input, see Pieces()
+  uint32_t piece_begin = 0;    // pieces of text -> input, see Pieces()
   uint32_t piece_count = 0;
 
   double link_density() const { return chars == 0 ? 0.0 : double(link_chars) / chars; }
@@ -54,7 +54,8 @@ struct HtmlBlock {
 struct HtmlRemoval {
   uint32_t node;
   const char* kind;
-  Span input;  // from its first to its last text byte  // "navigation", "aside", "footer", "header", "figure", "hidden", "boilerplate", ...
+  Span input;  // from its first to its last text byte  // "navigation", "aside", "footer", "header", "figure",
+               // "hidden", "boilerplate", ...
 };
 
 struct HtmlBlockBuilder;

@@ -20,16 +20,24 @@ constexpr int kMinAlternatives = 3;
 constexpr uint32_t kMaxPromptBlockWords = 20;
 
 bool IsHeading(HtmlTag t) {
-  return t == HtmlTag::kH1 || t == HtmlTag::kH2 || t == HtmlTag::kH3 || t == HtmlTag::kH4 ||
-         t == HtmlTag::kH5 || t == HtmlTag::kH6;
+  return t == HtmlTag::kH1 || t == HtmlTag::kH2 || t == HtmlTag::kH3 || t == HtmlTag::kH4 || t == HtmlTag::kH5 ||
+         t == HtmlTag::kH6;
 }
 
 // Blocks that can carry prose: paragraphs and bare text in containers.
 bool CanVote(HtmlTag t) {
   switch (t) {
-    case HtmlTag::kP: case HtmlTag::kPre: case HtmlTag::kTd: case HtmlTag::kBlockquote:
-    case HtmlTag::kDiv: case HtmlTag::kSection: case HtmlTag::kArticle: case HtmlTag::kMain:
-    case HtmlTag::kDd: case HtmlTag::kCenter: case HtmlTag::kBody:
+    case HtmlTag::kP:
+    case HtmlTag::kPre:
+    case HtmlTag::kTd:
+    case HtmlTag::kBlockquote:
+    case HtmlTag::kDiv:
+    case HtmlTag::kSection:
+    case HtmlTag::kArticle:
+    case HtmlTag::kMain:
+    case HtmlTag::kDd:
+    case HtmlTag::kCenter:
+    case HtmlTag::kBody:
       return true;
     default:
       return false;
@@ -40,15 +48,31 @@ bool CanVote(HtmlTag t) {
 // headings and forms rarely hold the body.
 double TagPrior(HtmlTag t) {
   switch (t) {
-    case HtmlTag::kDiv: case HtmlTag::kArticle: case HtmlTag::kMain: case HtmlTag::kSection:
+    case HtmlTag::kDiv:
+    case HtmlTag::kArticle:
+    case HtmlTag::kMain:
+    case HtmlTag::kSection:
       return 5;
-    case HtmlTag::kPre: case HtmlTag::kTd: case HtmlTag::kBlockquote:
+    case HtmlTag::kPre:
+    case HtmlTag::kTd:
+    case HtmlTag::kBlockquote:
       return 3;
-    case HtmlTag::kAddress: case HtmlTag::kOl: case HtmlTag::kUl: case HtmlTag::kDl:
-    case HtmlTag::kDd: case HtmlTag::kDt: case HtmlTag::kLi: case HtmlTag::kForm:
+    case HtmlTag::kAddress:
+    case HtmlTag::kOl:
+    case HtmlTag::kUl:
+    case HtmlTag::kDl:
+    case HtmlTag::kDd:
+    case HtmlTag::kDt:
+    case HtmlTag::kLi:
+    case HtmlTag::kForm:
       return -3;
-    case HtmlTag::kH1: case HtmlTag::kH2: case HtmlTag::kH3: case HtmlTag::kH4:
-    case HtmlTag::kH5: case HtmlTag::kH6: case HtmlTag::kTh:
+    case HtmlTag::kH1:
+    case HtmlTag::kH2:
+    case HtmlTag::kH3:
+    case HtmlTag::kH4:
+    case HtmlTag::kH5:
+    case HtmlTag::kH6:
+    case HtmlTag::kTh:
       return -5;
     default:
       return 0;
@@ -80,9 +104,7 @@ class Scorer {
   }
 
  private:
-  bool Contains(uint32_t ancestor, uint32_t node) const {
-    return node >= ancestor && node < doc_.node(ancestor).end;
-  }
+  bool Contains(uint32_t ancestor, uint32_t node) const { return node >= ancestor && node < doc_.node(ancestor).end; }
 
   void Touch(uint32_t e) {
     if (seen_[e]) return;

@@ -13,33 +13,89 @@ namespace {
 
 HtmlTag TagOf(std::string_view name) {
   static const auto* const kTags = new std::unordered_map<std::string_view, HtmlTag>{
-      {"html", HtmlTag::kHtml}, {"head", HtmlTag::kHead}, {"body", HtmlTag::kBody},
-      {"title", HtmlTag::kTitle}, {"meta", HtmlTag::kMeta}, {"link", HtmlTag::kLink},
-      {"script", HtmlTag::kScript}, {"style", HtmlTag::kStyle}, {"noscript", HtmlTag::kNoscript},
-      {"template", HtmlTag::kTemplate}, {"p", HtmlTag::kP}, {"div", HtmlTag::kDiv},
-      {"span", HtmlTag::kSpan}, {"a", HtmlTag::kA}, {"br", HtmlTag::kBr}, {"hr", HtmlTag::kHr},
-      {"img", HtmlTag::kImg}, {"h1", HtmlTag::kH1}, {"h2", HtmlTag::kH2}, {"h3", HtmlTag::kH3},
-      {"h4", HtmlTag::kH4}, {"h5", HtmlTag::kH5}, {"h6", HtmlTag::kH6}, {"ul", HtmlTag::kUl},
-      {"ol", HtmlTag::kOl}, {"li", HtmlTag::kLi}, {"dl", HtmlTag::kDl}, {"dt", HtmlTag::kDt},
-      {"dd", HtmlTag::kDd}, {"table", HtmlTag::kTable}, {"tr", HtmlTag::kTr},
-      {"td", HtmlTag::kTd}, {"th", HtmlTag::kTh}, {"caption", HtmlTag::kCaption},
-      {"blockquote", HtmlTag::kBlockquote}, {"pre", HtmlTag::kPre}, {"code", HtmlTag::kCode},
-      {"figure", HtmlTag::kFigure}, {"figcaption", HtmlTag::kFigcaption},
-      {"picture", HtmlTag::kPicture}, {"nav", HtmlTag::kNav}, {"header", HtmlTag::kHeader},
-      {"footer", HtmlTag::kFooter}, {"aside", HtmlTag::kAside}, {"article", HtmlTag::kArticle},
-      {"main", HtmlTag::kMain}, {"section", HtmlTag::kSection}, {"address", HtmlTag::kAddress},
-      {"time", HtmlTag::kTime}, {"form", HtmlTag::kForm}, {"button", HtmlTag::kButton},
-      {"input", HtmlTag::kInput}, {"select", HtmlTag::kSelect},
-      {"textarea", HtmlTag::kTextarea}, {"label", HtmlTag::kLabel},
-      {"option", HtmlTag::kOption}, {"iframe", HtmlTag::kIframe}, {"svg", HtmlTag::kSvg},
-      {"math", HtmlTag::kMath}, {"canvas", HtmlTag::kCanvas}, {"video", HtmlTag::kVideo},
-      {"audio", HtmlTag::kAudio}, {"object", HtmlTag::kObject}, {"embed", HtmlTag::kEmbed},
-      {"menu", HtmlTag::kMenu}, {"dialog", HtmlTag::kDialog}, {"strong", HtmlTag::kStrong},
-      {"b", HtmlTag::kB}, {"em", HtmlTag::kEm}, {"i", HtmlTag::kI}, {"u", HtmlTag::kU},
-      {"small", HtmlTag::kSmall}, {"sub", HtmlTag::kSub}, {"sup", HtmlTag::kSup},
-      {"cite", HtmlTag::kCite}, {"q", HtmlTag::kQ}, {"mark", HtmlTag::kMark},
-      {"abbr", HtmlTag::kAbbr}, {"center", HtmlTag::kCenter}, {"font", HtmlTag::kFont},
-      {"tbody", HtmlTag::kTbody}, {"thead", HtmlTag::kThead}, {"tfoot", HtmlTag::kTfoot},
+      {"html", HtmlTag::kHtml},
+      {"head", HtmlTag::kHead},
+      {"body", HtmlTag::kBody},
+      {"title", HtmlTag::kTitle},
+      {"meta", HtmlTag::kMeta},
+      {"link", HtmlTag::kLink},
+      {"script", HtmlTag::kScript},
+      {"style", HtmlTag::kStyle},
+      {"noscript", HtmlTag::kNoscript},
+      {"template", HtmlTag::kTemplate},
+      {"p", HtmlTag::kP},
+      {"div", HtmlTag::kDiv},
+      {"span", HtmlTag::kSpan},
+      {"a", HtmlTag::kA},
+      {"br", HtmlTag::kBr},
+      {"hr", HtmlTag::kHr},
+      {"img", HtmlTag::kImg},
+      {"h1", HtmlTag::kH1},
+      {"h2", HtmlTag::kH2},
+      {"h3", HtmlTag::kH3},
+      {"h4", HtmlTag::kH4},
+      {"h5", HtmlTag::kH5},
+      {"h6", HtmlTag::kH6},
+      {"ul", HtmlTag::kUl},
+      {"ol", HtmlTag::kOl},
+      {"li", HtmlTag::kLi},
+      {"dl", HtmlTag::kDl},
+      {"dt", HtmlTag::kDt},
+      {"dd", HtmlTag::kDd},
+      {"table", HtmlTag::kTable},
+      {"tr", HtmlTag::kTr},
+      {"td", HtmlTag::kTd},
+      {"th", HtmlTag::kTh},
+      {"caption", HtmlTag::kCaption},
+      {"blockquote", HtmlTag::kBlockquote},
+      {"pre", HtmlTag::kPre},
+      {"code", HtmlTag::kCode},
+      {"figure", HtmlTag::kFigure},
+      {"figcaption", HtmlTag::kFigcaption},
+      {"picture", HtmlTag::kPicture},
+      {"nav", HtmlTag::kNav},
+      {"header", HtmlTag::kHeader},
+      {"footer", HtmlTag::kFooter},
+      {"aside", HtmlTag::kAside},
+      {"article", HtmlTag::kArticle},
+      {"main", HtmlTag::kMain},
+      {"section", HtmlTag::kSection},
+      {"address", HtmlTag::kAddress},
+      {"time", HtmlTag::kTime},
+      {"form", HtmlTag::kForm},
+      {"button", HtmlTag::kButton},
+      {"input", HtmlTag::kInput},
+      {"select", HtmlTag::kSelect},
+      {"textarea", HtmlTag::kTextarea},
+      {"label", HtmlTag::kLabel},
+      {"option", HtmlTag::kOption},
+      {"iframe", HtmlTag::kIframe},
+      {"svg", HtmlTag::kSvg},
+      {"math", HtmlTag::kMath},
+      {"canvas", HtmlTag::kCanvas},
+      {"video", HtmlTag::kVideo},
+      {"audio", HtmlTag::kAudio},
+      {"object", HtmlTag::kObject},
+      {"embed", HtmlTag::kEmbed},
+      {"menu", HtmlTag::kMenu},
+      {"dialog", HtmlTag::kDialog},
+      {"strong", HtmlTag::kStrong},
+      {"b", HtmlTag::kB},
+      {"em", HtmlTag::kEm},
+      {"i", HtmlTag::kI},
+      {"u", HtmlTag::kU},
+      {"small", HtmlTag::kSmall},
+      {"sub", HtmlTag::kSub},
+      {"sup", HtmlTag::kSup},
+      {"cite", HtmlTag::kCite},
+      {"q", HtmlTag::kQ},
+      {"mark", HtmlTag::kMark},
+      {"abbr", HtmlTag::kAbbr},
+      {"center", HtmlTag::kCenter},
+      {"font", HtmlTag::kFont},
+      {"tbody", HtmlTag::kTbody},
+      {"thead", HtmlTag::kThead},
+      {"tfoot", HtmlTag::kTfoot},
   };
   auto it = kTags->find(name);
   return it == kTags->end() ? HtmlTag::kOther : it->second;
@@ -49,13 +105,15 @@ HtmlTag TagOf(std::string_view name) {
 // (it lower-cases HTML names); returns false for attributes not kept.
 bool AttrOf(std::string_view name, HtmlAttr* out) {
   static const auto* const kAttrs = new std::unordered_map<std::string_view, HtmlAttr>{
-      {"class", HtmlAttr::kClass}, {"id", HtmlAttr::kId}, {"role", HtmlAttr::kRole},
-      {"itemprop", HtmlAttr::kItemprop}, {"itemtype", HtmlAttr::kItemtype},
-      {"href", HtmlAttr::kHref}, {"rel", HtmlAttr::kRel}, {"name", HtmlAttr::kName},
+      {"class", HtmlAttr::kClass},       {"id", HtmlAttr::kId},
+      {"role", HtmlAttr::kRole},         {"itemprop", HtmlAttr::kItemprop},
+      {"itemtype", HtmlAttr::kItemtype}, {"href", HtmlAttr::kHref},
+      {"rel", HtmlAttr::kRel},           {"name", HtmlAttr::kName},
       {"property", HtmlAttr::kProperty}, {"content", HtmlAttr::kContent},
-      {"lang", HtmlAttr::kLang}, {"datetime", HtmlAttr::kDatetime}, {"type", HtmlAttr::kType},
-      {"hidden", HtmlAttr::kHidden}, {"style", HtmlAttr::kStyle},
-      {"aria-hidden", HtmlAttr::kAriaHidden}, {"charset", HtmlAttr::kCharset},
+      {"lang", HtmlAttr::kLang},         {"datetime", HtmlAttr::kDatetime},
+      {"type", HtmlAttr::kType},         {"hidden", HtmlAttr::kHidden},
+      {"style", HtmlAttr::kStyle},       {"aria-hidden", HtmlAttr::kAriaHidden},
+      {"charset", HtmlAttr::kCharset},
   };
   auto it = kAttrs->find(name);
   if (it == kAttrs->end()) return false;
@@ -67,9 +125,7 @@ std::string_view View(const xmlChar* s) {
   return s == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(s));
 }
 
-bool ContainsJsonLd(std::string_view type) {
-  return type.find("ld+json") != std::string_view::npos;
-}
+bool ContainsJsonLd(std::string_view type) { return type.find("ld+json") != std::string_view::npos; }
 
 }  // namespace
 
@@ -136,8 +192,7 @@ class HtmlDocumentBuilder {
     HtmlAttr a;
     if (!AttrOf(View(name), &a)) return;
     std::string_view v = View(value);
-    doc_->attrs_.push_back({a, static_cast<uint32_t>(doc_->pool_.size()),
-                            static_cast<uint32_t>(v.size())});
+    doc_->attrs_.push_back({a, static_cast<uint32_t>(doc_->pool_.size()), static_cast<uint32_t>(v.size())});
     doc_->pool_.append(v);
   }
 
@@ -148,8 +203,7 @@ class HtmlDocumentBuilder {
   bool Locate(std::string_view text, size_t pos, uint32_t* input_begin) const {
     size_t ends[2] = {pos, pos < input_.size() ? pos + CharLength(pos) : pos};
     for (size_t end : ends) {
-      if (end >= text.size() && end <= input_.size() &&
-          input_.compare(end - text.size(), text.size(), text) == 0) {
+      if (end >= text.size() && end <= input_.size() && input_.compare(end - text.size(), text.size(), text) == 0) {
         *input_begin = static_cast<uint32_t>(end - text.size());
         return true;
       }
@@ -312,8 +366,8 @@ Result<HtmlDocument> HtmlDocument::Parse(std::string_view input) {
   HtmlDocumentBuilder builder(input, &doc);
   ctxt->_private = &builder;
   // The input is already UTF-8: a <meta charset> must not re-decode it.
-  htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
-                               HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | XML_PARSE_HUGE);
+  htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOERROR |
+                               HTML_PARSE_NOWARNING | XML_PARSE_HUGE);
   // Declares UTF-8 without installing a converter, so parser positions stay
   // byte offsets into `input` (libxml2 would otherwise guess Latin-1).
   xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);

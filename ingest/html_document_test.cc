@@ -66,9 +66,7 @@ TEST(HtmlDocumentTest, ScriptsAreDroppedButJsonLdKept) {
   EXPECT_EQ(AllText(*doc), "{\"a\":1}x");
 }
 
-TEST(HtmlDocumentTest, EmptyInputIsAnError) {
-  EXPECT_FALSE(HtmlDocument::Parse("").ok());
-}
+TEST(HtmlDocumentTest, EmptyInputIsAnError) { EXPECT_FALSE(HtmlDocument::Parse("").ok()); }
 
 TEST(HtmlDocumentTest, DeepNestingDoesNotRecurse) {
   std::string html;
@@ -119,7 +117,8 @@ TEST(HtmlDocumentTest, NestingPastTheCapTruncates) {
 }
 
 TEST(HtmlDocumentTest, OrdinaryPagesAreNotTruncated) {
-  Result<HtmlDocument> doc = HtmlDocument::Parse("<html><body><div><div><p>Rain <b>fell</b>.</p></div></div></body></html>");
+  Result<HtmlDocument> doc =
+      HtmlDocument::Parse("<html><body><div><div><p>Rain <b>fell</b>.</p></div></div></body></html>");
   ASSERT_TRUE(doc.ok());
   EXPECT_FALSE(doc->truncated());
 }

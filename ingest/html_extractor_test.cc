@@ -64,9 +64,8 @@ TEST(HtmlExtractorTest, KeepsArticleParagraphsInOrder) {
 
 TEST(HtmlExtractorTest, DropsBoilerplate) {
   Article a = ExtractFrom(kPage);
-  for (const char* junk : {"Home", "cookies", "By Mira", "bridge at dawn", "Share on",
-                           "Related", "ferry terminal", "Great news", "Copyright", "tracking",
-                           "Harbour bridge reopens"}) {
+  for (const char* junk : {"Home", "cookies", "By Mira", "bridge at dawn", "Share on", "Related", "ferry terminal",
+                           "Great news", "Copyright", "tracking", "Harbour bridge reopens"}) {
     EXPECT_EQ(a.text.find(junk), std::string::npos) << junk << " in:\n" << a.text;
   }
   EXPECT_FALSE(a.removed.empty());

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <string>
-#include <vector>
 #include <unordered_map>
+#include <vector>
 
 namespace storyfuse {
 namespace {
@@ -15,67 +15,165 @@ constexpr int kFurniture = -3;
 const std::unordered_map<std::string, int>& Words() {
   static const auto* const kWords = new std::unordered_map<std::string, int>{
       // Main content.
-      {"article", 2}, {"story", 2}, {"prose", 2}, {"richtext", 2}, {"body", 1},
-      {"content", 1}, {"entry", 1}, {"main", 1}, {"post", 1}, {"text", 1}, {"blog", 1},
-      {"copy", 1}, {"paragraph", 1}, {"rich", 1}, {"embed", 3}, {"embedded", 3}, {"tweet", 3},
+      {"article", 2},
+      {"story", 2},
+      {"prose", 2},
+      {"richtext", 2},
+      {"body", 1},
+      {"content", 1},
+      {"entry", 1},
+      {"main", 1},
+      {"post", 1},
+      {"text", 1},
+      {"blog", 1},
+      {"copy", 1},
+      {"paragraph", 1},
+      {"rich", 1},
+      {"embed", 3},
+      {"embedded", 3},
+      {"tweet", 3},
       // Leaning away from content.
-      {"extra", -1}, {"aside", -2}, {"supplemental", -2}, {"community", -2}, {"meta", -2},
-      {"hero", -1}, {"card", -1}, {"teaser", -2}, {"teasers", -2}, {"list", -1},
+      {"extra", -1},
+      {"aside", -2},
+      {"supplemental", -2},
+      {"community", -2},
+      {"meta", -2},
+      {"hero", -1},
+      {"card", -1},
+      {"teaser", -2},
+      {"teasers", -2},
+      {"list", -1},
       // Furniture: sharing, ads, navigation, prompts, captions, bylines.
-      {"share", kFurniture}, {"sharing", kFurniture}, {"shares", kFurniture},
-      {"sharebar", kFurniture}, {"social", kFurniture}, {"comment", kFurniture},
-      {"comments", kFurniture}, {"disqus", kFurniture}, {"related", kFurniture},
-      {"recommended", kFurniture}, {"recommendations", kFurniture}, {"recirc", kFurniture},
-      {"recirculation", kFurniture}, {"newsletter", kFurniture}, {"newsletters", kFurniture},
-      {"subscribe", kFurniture}, {"subscription", kFurniture}, {"signup", kFurniture},
-      {"promo", kFurniture}, {"promos", kFurniture}, {"promotion", kFurniture},
-      {"advert", kFurniture}, {"advertisement", kFurniture}, {"advertising", kFurniture},
-      {"advertorial", kFurniture}, {"ad", kFurniture}, {"ads", kFurniture},
-      {"adv", kFurniture}, {"adslot", kFurniture}, {"adunit", kFurniture},
-      {"dfp", kFurniture}, {"sponsor", kFurniture}, {"sponsored", kFurniture},
-      {"cookie", kFurniture}, {"cookies", kFurniture}, {"consent", kFurniture},
-      {"gdpr", kFurniture}, {"breadcrumb", kFurniture}, {"breadcrumbs", kFurniture},
-      {"caption", kFurniture}, {"captions", kFurniture}, {"credit", kFurniture},
-      {"credits", kFurniture}, {"byline", kFurniture}, {"bylines", kFurniture},
-      {"author", kFurniture}, {"authors", kFurniture}, {"bio", kFurniture},
-      {"popup", kFurniture}, {"modal", kFurniture}, {"outbrain", kFurniture},
-      {"taboola", kFurniture}, {"trending", kFurniture}, {"popular", kFurniture},
-      {"mostread", kFurniture}, {"toolbar", kFurniture}, {"pagination", kFurniture},
-      {"pager", kFurniture}, {"widget", kFurniture}, {"widgets", kFurniture},
-      {"banner", kFurniture}, {"tags", kFurniture}, {"tag", kFurniture},
-      {"topics", kFurniture}, {"keywords", kFurniture}, {"nav", kFurniture},
-      {"navbar", kFurniture}, {"navigation", kFurniture}, {"menu", kFurniture},
-      {"footer", kFurniture}, {"masthead", kFurniture}, {"header", kFurniture},
-      {"headline", kFurniture}, {"sidebar", kFurniture}, {"rail", kFurniture},
-      {"email", kFurniture}, {"follow", kFurniture}, {"skip", kFurniture},
-      {"sr", kFurniture}, {"hidden", kFurniture}, {"hide", kFurniture},
-      {"invisible", kFurniture}, {"visually", kFurniture}, {"offscreen", kFurniture},
-      {"login", kFurniture}, {"signin", kFurniture}, {"register", kFurniture},
-      {"date", kFurniture}, {"timestamp", kFurniture}, {"dateline", kFurniture},
-      {"copyright", kFurniture}, {"legal", kFurniture}, {"disclaimer", kFurniture},
-      {"player", kFurniture}, {"gallery", kFurniture}, {"slideshow", kFurniture},
-      {"carousel", kFurniture}, {"photo", kFurniture}, {"image", kFurniture},
-      {"img", kFurniture}, {"thumbnail", kFurniture}, {"thumb", kFurniture},
-      {"figure", kFurniture}, {"icon", kFurniture}, {"icons", kFurniture},
-      {"logo", kFurniture}, {"button", kFurniture}, {"btn", kFurniture},
-      {"readmore", kFurniture}, {"more", kFurniture}, {"also", kFurniture},
-      {"next", kFurniture}, {"prev", kFurniture}, {"previous", kFurniture},
-      {"donate", kFurniture}, {"alert", kFurniture}, {"notice", kFurniture},
+      {"share", kFurniture},
+      {"sharing", kFurniture},
+      {"shares", kFurniture},
+      {"sharebar", kFurniture},
+      {"social", kFurniture},
+      {"comment", kFurniture},
+      {"comments", kFurniture},
+      {"disqus", kFurniture},
+      {"related", kFurniture},
+      {"recommended", kFurniture},
+      {"recommendations", kFurniture},
+      {"recirc", kFurniture},
+      {"recirculation", kFurniture},
+      {"newsletter", kFurniture},
+      {"newsletters", kFurniture},
+      {"subscribe", kFurniture},
+      {"subscription", kFurniture},
+      {"signup", kFurniture},
+      {"promo", kFurniture},
+      {"promos", kFurniture},
+      {"promotion", kFurniture},
+      {"advert", kFurniture},
+      {"advertisement", kFurniture},
+      {"advertising", kFurniture},
+      {"advertorial", kFurniture},
+      {"ad", kFurniture},
+      {"ads", kFurniture},
+      {"adv", kFurniture},
+      {"adslot", kFurniture},
+      {"adunit", kFurniture},
+      {"dfp", kFurniture},
+      {"sponsor", kFurniture},
+      {"sponsored", kFurniture},
+      {"cookie", kFurniture},
+      {"cookies", kFurniture},
+      {"consent", kFurniture},
+      {"gdpr", kFurniture},
+      {"breadcrumb", kFurniture},
+      {"breadcrumbs", kFurniture},
+      {"caption", kFurniture},
+      {"captions", kFurniture},
+      {"credit", kFurniture},
+      {"credits", kFurniture},
+      {"byline", kFurniture},
+      {"bylines", kFurniture},
+      {"author", kFurniture},
+      {"authors", kFurniture},
+      {"bio", kFurniture},
+      {"popup", kFurniture},
+      {"modal", kFurniture},
+      {"outbrain", kFurniture},
+      {"taboola", kFurniture},
+      {"trending", kFurniture},
+      {"popular", kFurniture},
+      {"mostread", kFurniture},
+      {"toolbar", kFurniture},
+      {"pagination", kFurniture},
+      {"pager", kFurniture},
+      {"widget", kFurniture},
+      {"widgets", kFurniture},
+      {"banner", kFurniture},
+      {"tags", kFurniture},
+      {"tag", kFurniture},
+      {"topics", kFurniture},
+      {"keywords", kFurniture},
+      {"nav", kFurniture},
+      {"navbar", kFurniture},
+      {"navigation", kFurniture},
+      {"menu", kFurniture},
+      {"footer", kFurniture},
+      {"masthead", kFurniture},
+      {"header", kFurniture},
+      {"headline", kFurniture},
+      {"sidebar", kFurniture},
+      {"rail", kFurniture},
+      {"email", kFurniture},
+      {"follow", kFurniture},
+      {"skip", kFurniture},
+      {"sr", kFurniture},
+      {"hidden", kFurniture},
+      {"hide", kFurniture},
+      {"invisible", kFurniture},
+      {"visually", kFurniture},
+      {"offscreen", kFurniture},
+      {"login", kFurniture},
+      {"signin", kFurniture},
+      {"register", kFurniture},
+      {"date", kFurniture},
+      {"timestamp", kFurniture},
+      {"dateline", kFurniture},
+      {"copyright", kFurniture},
+      {"legal", kFurniture},
+      {"disclaimer", kFurniture},
+      {"player", kFurniture},
+      {"gallery", kFurniture},
+      {"slideshow", kFurniture},
+      {"carousel", kFurniture},
+      {"photo", kFurniture},
+      {"image", kFurniture},
+      {"img", kFurniture},
+      {"thumbnail", kFurniture},
+      {"thumb", kFurniture},
+      {"figure", kFurniture},
+      {"icon", kFurniture},
+      {"icons", kFurniture},
+      {"logo", kFurniture},
+      {"button", kFurniture},
+      {"btn", kFurniture},
+      {"readmore", kFurniture},
+      {"more", kFurniture},
+      {"also", kFurniture},
+      {"next", kFurniture},
+      {"prev", kFurniture},
+      {"previous", kFurniture},
+      {"donate", kFurniture},
+      {"alert", kFurniture},
+      {"notice", kFurniture},
   };
   return *kWords;
 }
 
-bool IsAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 // Class names that qualify the element rather than name its role: state
 // ("is-open", "has-thumbnail") and taxonomy ("tag-elections",
 // "category-sport", "author-jane") that CMSs stamp on article wrappers.
 bool IsModifier(std::string_view first_word) {
   static constexpr std::string_view kPrefixes[] = {
-      "has", "is", "with", "no", "not", "tag", "category", "categories", "format", "status",
-      "type", "postid", "pageid", "author", "single", "page", "template", "lang", "js", "section"};
+      "has",  "is",     "with",   "no",     "not",    "tag",  "category", "categories", "format", "status",
+      "type", "postid", "pageid", "author", "single", "page", "template", "lang",       "js",     "section"};
   for (std::string_view p : kPrefixes) {
     if (first_word == p) return true;
   }
@@ -84,8 +182,8 @@ bool IsModifier(std::string_view first_word) {
 
 // "modal-enabled", "comments-open": a state of the element, not its role.
 bool IsState(std::string_view last_word) {
-  static constexpr std::string_view kStates[] = {"enabled", "disabled", "active", "inactive", "open",
-                                                 "closed", "visible", "loaded", "ready", "on", "off"};
+  static constexpr std::string_view kStates[] = {"enabled", "disabled", "active", "inactive", "open", "closed",
+                                                 "visible", "loaded",   "ready",  "on",       "off"};
   for (std::string_view s : kStates) {
     if (last_word == s) return true;
   }
@@ -125,8 +223,7 @@ size_t NameWords(std::string_view name, std::string* buf, std::string_view* word
 }
 
 // Adds the words of one attribute value, each distinct word once.
-void AddWords(std::string_view value, std::vector<const std::string*>* seen, HtmlHint* hint,
-              bool* furniture) {
+void AddWords(std::string_view value, std::vector<const std::string*>* seen, HtmlHint* hint, bool* furniture) {
   const auto& table = Words();
   std::string buf, key;
   std::string_view words[kMaxWords];

@@ -78,18 +78,17 @@ void ReadMeta(const HtmlDocument& doc, uint32_t i, Found* f) {
   if (key == "og:site_name" && f->og_site.empty()) f->og_site = value;
   if (key == "application-name" && f->app_name.empty()) f->app_name = value;
   if (key == "og:url" && f->og_url.empty()) f->og_url = value;
-  if ((key == "article:published_time" || key == "og:article:published_time") &&
-      f->meta_date.empty()) {
+  if ((key == "article:published_time" || key == "og:article:published_time") && f->meta_date.empty()) {
     f->meta_date = value;
   }
-  if ((key == "datepublished" || key == "pubdate" || key == "publishdate" ||
-       key == "dc.date.issued" || key == "dc.date" || key == "date" ||
-       key == "parsely-pub-date" || key == "sailthru.date" || key == "article.published") &&
+  if ((key == "datepublished" || key == "pubdate" || key == "publishdate" || key == "dc.date.issued" ||
+       key == "dc.date" || key == "date" || key == "parsely-pub-date" || key == "sailthru.date" ||
+       key == "article.published") &&
       f->other_date.empty()) {
     f->other_date = value;
   }
-  if (key == "author" || key == "article:author" || key == "dc.creator" ||
-      key == "parsely-author" || key == "sailthru.author" || key == "byl") {
+  if (key == "author" || key == "article:author" || key == "dc.creator" || key == "parsely-author" ||
+      key == "sailthru.author" || key == "byl") {
     for (std::string& a : HtmlMetadata::SplitAuthors(value)) f->meta_authors.push_back(std::move(a));
   }
 }
@@ -120,8 +119,7 @@ bool IsArticleType(const Json& type) {
   }
   if (!type.is_string()) return false;
   const std::string& t = type.get_ref<const std::string&>();
-  return t.find("Article") != std::string::npos || t == "BlogPosting" || t == "Report" ||
-         t == "LiveBlogPosting";
+  return t.find("Article") != std::string::npos || t == "BlogPosting" || t == "Report" || t == "LiveBlogPosting";
 }
 
 void ReadJsonLdObject(const Json& o, Found* f) {
@@ -169,7 +167,9 @@ void ReadElements(const HtmlDocument& doc, Found* f) {
       case HtmlTag::kHtml:
         if (f->lang.empty()) f->lang = Lower(doc.Attr(i, HtmlAttr::kLang));
         break;
-      case HtmlTag::kMeta: ReadMeta(doc, i, f); break;
+      case HtmlTag::kMeta:
+        ReadMeta(doc, i, f);
+        break;
       case HtmlTag::kLink:
         if (f->canonical.empty() && Lower(doc.Attr(i, HtmlAttr::kRel)) == "canonical") {
           f->canonical = Collapse(doc.Attr(i, HtmlAttr::kHref));
@@ -190,8 +190,8 @@ void ReadElements(const HtmlDocument& doc, Found* f) {
       default:
         break;
     }
-    if (!n.is_text() && f->byline_authors.empty() && n.tag != HtmlTag::kMeta &&
-        n.tag != HtmlTag::kLink && IsByline(doc, i)) {
+    if (!n.is_text() && f->byline_authors.empty() && n.tag != HtmlTag::kMeta && n.tag != HtmlTag::kLink &&
+        IsByline(doc, i)) {
       std::string text = TextOf(doc, i);
       if (text.size() < 120) f->byline_authors = HtmlMetadata::SplitAuthors(text);
     }
@@ -220,8 +220,7 @@ bool LooksLikeName(std::string_view s) {
     pos = end + 1;
     if (w.empty()) continue;
     unsigned char c = static_cast<unsigned char>(w[0]);
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
-              w.find('.') != std::string_view::npos;
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 || w.find('.') != std::string_view::npos;
     if (!ok) return false;
   }
   return true;
@@ -241,7 +240,8 @@ int Digits(std::string_view s, size_t pos, size_t n) {
 
 std::string HtmlMetadata::CleanTitle(std::string_view title, std::string_view outlet) {
   std::string t = Collapse(title);
-  static constexpr std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xBB "};
+  static constexpr std::string_view kSeparators[] = {" | ",  " - ",       " \xE2\x80\x94 ", " \xE2\x80\x93 ",
+                                                     " :: ", " \xC2\xBB "};
   for (std::string_view sep : kSeparators) {
     size_t cut = t.rfind(sep);
     if (cut == std::string::npos || cut == 0) continue;
@@ -284,8 +284,7 @@ std::string HtmlMetadata::IsoDate(std::string_view raw) {
     while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
   }
   using namespace std::chrono;
-  sys_seconds t = sys_days(year{y} / month{unsigned(mo)} / day{unsigned(d)}) + hours{h} +
-                  minutes{mi} + seconds{sec};
+  sys_seconds t = sys_days(year{y} / month{unsigned(mo)} / day{unsigned(d)}) + hours{h} + minutes{mi} + seconds{sec};
   bool zoned = false;
   if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
     zoned = true;
@@ -302,9 +301,9 @@ std::string HtmlMetadata::IsoDate(std::string_view raw) {
   year_month_day ymd{floor<days>(t)};
   hh_mm_ss<seconds> tod{t - floor<days>(t)};
   char out[64];
-  std::snprintf(out, sizeof(out), "%04d-%02u-%02uT%02ld:%02ld:%02ld%s", int(ymd.year()),
-                unsigned(ymd.month()), unsigned(ymd.day()), long(tod.hours().count()),
-                long(tod.minutes().count()), long(tod.seconds().count()), zoned ? "Z" : "");
+  std::snprintf(out, sizeof(out), "%04d-%02u-%02uT%02ld:%02ld:%02ld%s", int(ymd.year()), unsigned(ymd.month()),
+                unsigned(ymd.day()), long(tod.hours().count()), long(tod.minutes().count()),
+                long(tod.seconds().count()), zoned ? "Z" : "");
   return out;
 }
 
@@ -337,9 +336,7 @@ void HtmlMetadata::Fill(const HtmlDocument& doc, Article* a) {
     a->title = CleanTitle(FirstOf({&f.og_title, &f.ld_headline, &f.title_tag, &f.h1}), a->outlet);
   }
   if (a->authors.empty()) {
-    a->authors = !f.ld_authors.empty() ? f.ld_authors
-                 : !f.meta_authors.empty() ? f.meta_authors
-                                           : f.byline_authors;
+    a->authors = !f.ld_authors.empty() ? f.ld_authors : !f.meta_authors.empty() ? f.meta_authors : f.byline_authors;
   }
   if (a->published.empty()) {
     for (const std::string* raw : {&f.meta_date, &f.ld_date, &f.other_date, &f.time_date}) {

@@ -116,8 +116,8 @@ TEST(HtmlMetadataTest, EntitiesStayInTheirWords) {
     const char* title;
     const char* author;
   } cases[] = {
-      {"<head><title>Trump&#39;s tariffs hit AT&amp;T</title></head><body><p>x</p></body>",
-       "Trump's tariffs hit AT&T", ""},
+      {"<head><title>Trump&#39;s tariffs hit AT&amp;T</title></head><body><p>x</p></body>", "Trump's tariffs hit AT&T",
+       ""},
       {"<body><h1>Caf&eacute; owner&rsquo;s &quot;big&quot; day</h1>"
        "<span class=\"byline\">By Jos&eacute; Ram&iacute;rez</span><p>x</p></body>",
        "Caf\u00e9 owner\u2019s \"big\" day", "Jos\u00e9 Ram\u00edrez"},

@@ -7,11 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/article_object.h"
 #include "ingest/buffered_reader.h"
 #include "ingest/byte_source.h"
 #include "ingest/charset_decoder.h"
 #include "ingest/gzip_reader.h"
-#include "ingest/article_object.h"
 #include "ingest/recorded_response.h"
 #include "ingest/warc_reader.h"
 
@@ -130,9 +130,8 @@ void InputReader::ReadDirectory(const std::string& dir) {
     if (it->path().filename().string().rfind('.', 0) != 0) entries.push_back(*it);
   }
   if (ec) return Fail(Status::IoError(dir + ": cannot list folder: " + ec.message()));
-  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-    return a.path().filename().string() < b.path().filename().string();
-  });
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.path().filename().string() < b.path().filename().string(); });
   for (const fs::directory_entry& e : entries) {
     std::string path = e.path().string();
     if (e.is_directory(ec) && !e.is_symlink(ec)) {
@@ -149,10 +148,9 @@ Status InputReader::ReadFile(const std::string& path) {
   std::error_code ec;
   uint64_t size = fs::file_size(path, ec);
   std::string lower = Lower(path);
-  if (!ec && size > options_.max_document_bytes && FormatOf(path, "") == Format::kDocument &&
-      !EndsWith(lower, ".gz")) {
-    Fail(Status::InvalidArgument(path + ": file of " + Mb(size) + " is over the " +
-                                 Mb(options_.max_document_bytes) + " document limit"));
+  if (!ec && size > options_.max_document_bytes && FormatOf(path, "") == Format::kDocument && !EndsWith(lower, ".gz")) {
+    Fail(Status::InvalidArgument(path + ": file of " + Mb(size) + " is over the " + Mb(options_.max_document_bytes) +
+                                 " document limit"));
     return Status::Ok();
   }
   Result<std::unique_ptr<FileSource>> in = FileSource::Open(path);
@@ -171,8 +169,7 @@ void InputReader::ReadStream(ByteSource* source, const std::string& name) {
   ReadDecoded(&unzipped, name, WithoutGz(name));
 }
 
-void InputReader::ReadDecoded(BufferedReader* in, const std::string& name,
-                              const std::string& format_name) {
+void InputReader::ReadDecoded(BufferedReader* in, const std::string& name, const std::string& format_name) {
   Result<std::string_view> head = in->Peek(512);
   if (!head.ok()) {
     // A WARC can resynchronize at its next gzip member; other formats stop.
@@ -192,14 +189,12 @@ void InputReader::ReadDecoded(BufferedReader* in, const std::string& name,
   }
 }
 
-void InputReader::ReadDocument(BufferedReader* in, const std::string& name,
-                               const std::string& format_name) {
+void InputReader::ReadDocument(BufferedReader* in, const std::string& name, const std::string& format_name) {
   std::string bytes;
   Result<size_t> got = in->ReadUpTo(options_.max_document_bytes + 1, &bytes);
   if (!got.ok()) return Fail(got.status().WithContext(name));
   if (bytes.size() > options_.max_document_bytes) {
-    return Fail(Status::InvalidArgument(name + ": document is over the " +
-                                        Mb(options_.max_document_bytes) + " limit"));
+    return Fail(Status::InvalidArgument(name + ": document is over the " + Mb(options_.max_document_bytes) + " limit"));
   }
   bool html = HtmlName(format_name) || RecordedResponse::LooksLikeHtml(bytes);
   Result<std::string> utf8 = CharsetDecoder::ToUtf8(bytes, "", html);

@@ -22,9 +22,8 @@ struct Collected {
 class InputReaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("storyfuse_input_reader_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() / ("storyfuse_input_reader_" + std::to_string(getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -74,9 +73,10 @@ TEST_F(InputReaderTest, ReadsFoldersRecursivelyInSortedOrder) {
 TEST_F(InputReaderTest, DecodesLatin1AndMetaCharset) {
   std::string latin1 = Write("latin1.txt",
                              "Le maire de Trevoux a annonc\xE9 la r\xE9ouverture du march\xE9 couvert "
-                             "apr\xE8s deux ann\xE9" "es de travaux.");
-  std::string cyr = Write("page.htm",
-                          "<html><head><meta charset=\"windows-1251\"></head><body>\xCC\xE8\xF0</body></html>");
+                             "apr\xE8s deux ann\xE9"
+                             "es de travaux.");
+  std::string cyr =
+      Write("page.htm", "<html><head><meta charset=\"windows-1251\"></head><body>\xCC\xE8\xF0</body></html>");
   Collected c;
   InputReader reader = Reader(&c);
   ASSERT_TRUE(reader.Read(latin1).ok());
@@ -184,16 +184,18 @@ TEST_F(InputReaderTest, ReadsJsonlAndNamesBadLines) {
   EXPECT_NE(c.errors[0].find("feed.jsonl:2: malformed JSON"), std::string::npos) << c.errors[0];
   EXPECT_NE(c.errors[1].find("feed.jsonl:4: not a JSON object"), std::string::npos) << c.errors[1];
   EXPECT_NE(c.errors[2].find("feed.jsonl:5: missing text"), std::string::npos) << c.errors[2];
-  EXPECT_NE(c.errors[3].find("feed.jsonl:7: field \"text\" is not a string"), std::string::npos)
-      << c.errors[3];
+  EXPECT_NE(c.errors[3].find("feed.jsonl:7: field \"text\" is not a string"), std::string::npos) << c.errors[3];
 }
 
 TEST_F(InputReaderTest, JsonlInvalidUtf8AndOverlongLines) {
-  std::string body = "{\"id\":\"ok\",\"text\":\"fine\"}\n"
-                     "{\"id\":\"bad\",\"text\":\"caf\xE9\"}\n"
-                     "{\"id\":\"long\",\"text\":\"" + std::string(5000, 'y') + "\"}\n"
-                     "{\"id\":\"after\",\"text\":\"still read\"}\n"
-                     "{\"id\":\"huge\",\"n\":44444444444E4444,\"text\":\"x\"}\n";  // found by fuzzing
+  std::string body =
+      "{\"id\":\"ok\",\"text\":\"fine\"}\n"
+      "{\"id\":\"bad\",\"text\":\"caf\xE9\"}\n"
+      "{\"id\":\"long\",\"text\":\"" +
+      std::string(5000, 'y') +
+      "\"}\n"
+      "{\"id\":\"after\",\"text\":\"still read\"}\n"
+      "{\"id\":\"huge\",\"n\":44444444444E4444,\"text\":\"x\"}\n";  // found by fuzzing
   Collected c;
   InputReader reader = Reader(&c, /*max=*/1000);
   reader.ReadBytes("mem.ndjson", body);
@@ -201,8 +203,7 @@ TEST_F(InputReaderTest, JsonlInvalidUtf8AndOverlongLines) {
   ASSERT_EQ(c.errors.size(), 3u);
   EXPECT_NE(c.errors[0].find("mem.ndjson:2: malformed JSON"), std::string::npos) << c.errors[0];
   EXPECT_NE(c.errors[1].find("mem.ndjson:3: line is over"), std::string::npos) << c.errors[1];
-  EXPECT_NE(c.errors[2].find("mem.ndjson:5: malformed JSON (number overflow"), std::string::npos)
-      << c.errors[2];
+  EXPECT_NE(c.errors[2].find("mem.ndjson:5: malformed JSON (number overflow"), std::string::npos) << c.errors[2];
 }
 
 TEST_F(InputReaderTest, ReadsGzippedJsonlAndWarcGz) {
@@ -218,7 +219,8 @@ TEST_F(InputReaderTest, ReadsGzippedJsonlAndWarcGz) {
   InputReader reader = Reader(&c);
   ASSERT_TRUE(reader.Read(jsonl).ok());
   ASSERT_TRUE(reader.Read(warc_path).ok());
-  EXPECT_EQ(Ids(c), (std::vector<std::string>{"n1", "7", ArticleObject::DefaultId("Anonymous line"), "http://w.example/"}));
+  EXPECT_EQ(Ids(c),
+            (std::vector<std::string>{"n1", "7", ArticleObject::DefaultId("Anonymous line"), "http://w.example/"}));
   EXPECT_EQ(c.docs.back().source, warc_path + "#2");
   EXPECT_EQ(c.errors.size(), 4u);
 }
@@ -254,10 +256,10 @@ TEST_F(InputReaderTest, CorruptGzipMembersCostOnlyTheirOwnDocuments) {
     for (size_t i = 12; i + 8 < gz.size(); i += 2) gz[i] = static_cast<char>(~gz[i]);
     return gz;
   };
-  std::string bad_first = corrupt(GzipReader::Compress(
-      WarcRecord("response", "http://c.example/1", HttpBlock(200, "text/plain", "One."))));
-  std::string warc = bad_first + GzipReader::Compress(WarcRecord(
-                                     "response", "http://c.example/2", HttpBlock(200, "text/plain", "Two.")));
+  std::string bad_first =
+      corrupt(GzipReader::Compress(WarcRecord("response", "http://c.example/1", HttpBlock(200, "text/plain", "One."))));
+  std::string warc = bad_first + GzipReader::Compress(WarcRecord("response", "http://c.example/2",
+                                                                 HttpBlock(200, "text/plain", "Two.")));
   std::string jsonl = GzipReader::Compress("{\"id\":\"j1\",\"text\":\"One.\"}\n") +
                       corrupt(GzipReader::Compress("{\"id\":\"j2\",\"text\":\"Two, a longer line.\"}\n")) +
                       GzipReader::Compress("{\"id\":\"j3\",\"text\":\"Three.\"}\n");

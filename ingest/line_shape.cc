@@ -36,8 +36,8 @@ size_t SpaceBefore(std::string_view s) {
 
 // Closing quotes and brackets that may follow a sentence's final stop.
 bool StripClosers(std::string_view* s) {
-  static constexpr std::array<std::string_view, 7> kClosers = {
-      "\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"};
+  static constexpr std::array<std::string_view, 7> kClosers = {"\"",           "'",       ")", "]", "\xE2\x80\x9D",
+                                                               "\xE2\x80\x99", "\xC2\xBB"};
   for (std::string_view c : kClosers) {
     if (s->size() >= c.size() && s->substr(s->size() - c.size()) == c) {
       s->remove_suffix(c.size());
@@ -49,16 +49,15 @@ bool StripClosers(std::string_view* s) {
 
 bool IsNameWordExcluded(std::string_view w) {
   static constexpr std::array<std::string_view, 26> kNotNames = {
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-      "January", "February", "March", "April", "June", "July", "August",
-      "September", "October", "November", "December", "The", "This", "That",
-      "Published", "Updated", "Posted", "Photo", "Image"};
+      "Monday", "Tuesday", "Wednesday", "Thursday",  "Friday",  "Saturday",  "Sunday",  "January",  "February",
+      "March",  "April",   "June",      "July",      "August",  "September", "October", "November", "December",
+      "The",    "This",    "That",      "Published", "Updated", "Posted",    "Photo",   "Image"};
   return std::find(kNotNames.begin(), kNotNames.end(), w) != kNotNames.end();
 }
 
 bool IsParticle(std::string_view w) {
-  static constexpr std::array<std::string_view, 14> kParticles = {
-      "de", "del", "della", "da", "di", "van", "von", "der", "den", "la", "le", "bin", "al", "du"};
+  static constexpr std::array<std::string_view, 14> kParticles = {"de",  "del", "della", "da", "di",  "van", "von",
+                                                                  "der", "den", "la",    "le", "bin", "al",  "du"};
   return std::find(kParticles.begin(), kParticles.end(), w) != kParticles.end();
 }
 
@@ -123,8 +122,8 @@ bool LineShape::EndsSentence(std::string_view s) {
   if (s.size() < 3) return false;
   // … 。 ！ ？ ．
   std::string_view last3 = s.substr(s.size() - 3);
-  return last3 == "\xE2\x80\xA6" || last3 == "\xE3\x80\x82" || last3 == "\xEF\xBC\x81" ||
-         last3 == "\xEF\xBC\x9F" || last3 == "\xEF\xBC\x8E";
+  return last3 == "\xE2\x80\xA6" || last3 == "\xE3\x80\x82" || last3 == "\xEF\xBC\x81" || last3 == "\xEF\xBC\x9F" ||
+         last3 == "\xEF\xBC\x8E";
 }
 
 bool LineShape::IsProse(std::string_view s) {

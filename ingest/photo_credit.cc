@@ -30,9 +30,9 @@ bool IsPhotoSource(std::string_view part) {
   if (!WireAgencies::Canonical(part).empty()) return true;
   std::string lower = LineShape::Lower(LineShape::Trim(part));
   static constexpr std::array<std::string_view, 22> kSources = {
-      "getty", "getty images", "epa", "epa-efe", "efe", "shutterstock", "pool", "file", "files", "handout",
-      "photo", "ap photo", "afp photo", "kcna", "rex", "alamy", "zuma", "zuma press", "sipa", "invision",
-      "wireimage", "filmmagic"};
+      "getty", "getty images", "epa",   "epa-efe",  "efe",       "shutterstock", "pool", "file",
+      "files", "handout",      "photo", "ap photo", "afp photo", "kcna",         "rex",  "alamy",
+      "zuma",  "zuma press",   "sipa",  "invision", "wireimage", "filmmagic"};
   for (std::string_view s : kSources) {
     if (lower == s) return true;
   }
@@ -63,9 +63,9 @@ std::string_view StripEnds(std::string_view s) {
 bool IsParenCredit(std::string_view inner) {
   if (inner.size() > kMaxParenCreditBytes) return false;
   std::string lower = LineShape::Lower(inner);
-  static constexpr std::array<std::string_view, 10> kMarks = {
-      "photo/", "photos/", "photo:", "photo by", "image:", "image by", "credit:", "getty images", "photo courtesy",
-      "pictured"};
+  static constexpr std::array<std::string_view, 10> kMarks = {"photo/",         "photos/",  "photo:",  "photo by",
+                                                              "image:",         "image by", "credit:", "getty images",
+                                                              "photo courtesy", "pictured"};
   for (std::string_view m : kMarks) {
     if (lower.find(m) != std::string::npos) return true;
   }
@@ -90,7 +90,8 @@ size_t OpenOf(std::string_view s, size_t close) {
 
 bool PhotoCredit::IsSlashCredit(std::string_view raw) {
   std::string_view s = StripEnds(raw);
-  if (s.empty() || s.find("http") != std::string_view::npos || LineShape::WordCount(s, kMaxCreditWords + 1) > kMaxCreditWords) {
+  if (s.empty() || s.find("http") != std::string_view::npos ||
+      LineShape::WordCount(s, kMaxCreditWords + 1) > kMaxCreditWords) {
     return false;
   }
   std::vector<std::string_view> parts;
@@ -167,7 +168,8 @@ size_t PhotoCredit::CaptionPrefixLength(std::string_view line) {
   if (line.find('/') == std::string_view::npos) {
     std::string lower = LineShape::Lower(line);
     bool worded = false;
-    for (std::string_view w : {"photo", "image", "credit", "getty", "pictured"}) worded |= lower.find(w) != std::string::npos;
+    for (std::string_view w : {"photo", "image", "credit", "getty", "pictured"})
+      worded |= lower.find(w) != std::string::npos;
     if (!worded) return 0;
   }
   size_t open = 0;

@@ -28,7 +28,8 @@ namespace storyfuse {
 
 class PhraseCursor {
  public:
-  explicit PhraseCursor(std::string_view text, size_t pos = 0) : text_(text), pos_(pos < text.size() ? pos : text.size()) {}
+  explicit PhraseCursor(std::string_view text, size_t pos = 0)
+      : text_(text), pos_(pos < text.size() ? pos : text.size()) {}
 
   size_t pos() const { return pos_; }
   bool AtEnd() const { return pos_ >= text_.size(); }

@@ -26,13 +26,9 @@ TEST(PhraseCursorTest, EatOneOfTakesTheFirstThatFits) {
     int index;  // into {"photo", "photograph", "image"}
     size_t pos;
   } cases[] = {
-      {"photo of", false, 0, 5},
-      {"photograph of", false, 0, 5},  // a prefix is enough
-      {"photograph of", true, 1, 10},  // but not as a whole word
-      {"photos", true, -1, 0},
-      {"image.", true, 2, 5},
-      {"imagery", false, 2, 5},
-      {"", false, -1, 0},
+      {"photo of", false, 0, 5},      {"photograph of", false, 0, 5},  // a prefix is enough
+      {"photograph of", true, 1, 10},                                  // but not as a whole word
+      {"photos", true, -1, 0},        {"image.", true, 2, 5},         {"imagery", false, 2, 5}, {"", false, -1, 0},
   };
   for (const Case& k : cases) {
     PhraseCursor c(k.text);
@@ -48,7 +44,7 @@ TEST(PhraseCursorTest, DigitsAndLettersAreGreedyWithinTheirLimits) {
     bool ok;
     size_t pos;
   } digits[] = {
-      {"1:42", 1, 2, true, 1}, {"01:42", 1, 2, true, 2}, {"123", 1, 2, true, 2},
+      {"1:42", 1, 2, true, 1},  {"01:42", 1, 2, true, 2}, {"123", 1, 2, true, 2},
       {"2031.", 4, 4, true, 4}, {"203.", 4, 4, false, 0}, {"x1", 1, 2, false, 0},
   };
   for (const Case& k : digits) {
@@ -70,12 +66,13 @@ TEST(PhraseCursorTest, BoundaryIsBetweenWordAndNonWordBytes) {
     size_t pos;
     bool boundary;
   } cases[] = {
-      {"is pictured", 0, true},   {"is pictured", 2, true},  {"is pictured", 1, false},
-      {"is pictured", 11, true},  {"this", 2, false},        {"a_b", 1, false},
-      {"caf\xC3\xA9 x", 3, true},  // bytes >= 0x80 are not word bytes
-      {"", 0, false},             {"  ", 1, false},
+      {"is pictured", 0, true}, {"is pictured", 2, true}, {"is pictured", 1, false},  {"is pictured", 11, true},
+      {"this", 2, false},       {"a_b", 1, false},        {"caf\xC3\xA9 x", 3, true},  // bytes >= 0x80 are not word
+                                                                                       // bytes
+      {"", 0, false},           {"  ", 1, false},
   };
-  for (const Case& k : cases) EXPECT_EQ(PhraseCursor(k.text, k.pos).AtBoundary(), k.boundary) << k.text << " @" << k.pos;
+  for (const Case& k : cases)
+    EXPECT_EQ(PhraseCursor(k.text, k.pos).AtBoundary(), k.boundary) << k.text << " @" << k.pos;
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ struct RawDoc {
   std::vector<std::string> authors;
   std::string published;
   std::string language;
-  std::string label;   // a gold label carried by evaluation JSONL, else empty
+  std::string label;  // a gold label carried by evaluation JSONL, else empty
 };
 
 }  // namespace storyfuse

@@ -70,8 +70,10 @@ bool Dechunk(std::string_view body, std::string* out, bool* truncated) {
     }
     out->append(rest.substr(0, size));
     rest.remove_prefix(size);
-    if (rest.substr(0, 2) == "\r\n") rest.remove_prefix(2);
-    else if (rest.substr(0, 1) == "\n") rest.remove_prefix(1);
+    if (rest.substr(0, 2) == "\r\n")
+      rest.remove_prefix(2);
+    else if (rest.substr(0, 1) == "\n")
+      rest.remove_prefix(1);
   }
 }
 
@@ -128,8 +130,7 @@ Result<RecordedResponse> RecordedResponse::Parse(std::string_view block, uint64_
     if (colon == std::string_view::npos || colon == 0) {
       return Status::InvalidArgument("malformed HTTP header line");
     }
-    r.headers.emplace_back(std::string(Trim(line.substr(0, colon))),
-                           std::string(Trim(line.substr(colon + 1))));
+    r.headers.emplace_back(std::string(Trim(line.substr(0, colon))), std::string(Trim(line.substr(colon + 1))));
   }
   if (rest.size() > max_body) return Status::InvalidArgument("HTTP body is over the size limit");
   r.body = std::string(rest);

@@ -17,9 +17,9 @@
 namespace storyfuse {
 
 struct RecordedResponse {
-  int status = 0;  // 200, 404, ...
+  int status = 0;                                            // 200, 404, ...
   std::vector<std::pair<std::string, std::string>> headers;  // in order, as sent
-  std::string body;  // decoded: dechunked and decompressed
+  std::string body;                                          // decoded: dechunked and decompressed
 
   // The value of the first header named `name` (case-insensitive), or "".
   std::string Header(std::string_view name) const;

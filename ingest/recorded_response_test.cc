@@ -14,8 +14,7 @@ using testing::HttpBlock;
 constexpr uint64_t kMax = 1 << 20;
 
 TEST(RecordedResponseTest, ParsesStatusHeadersAndBody) {
-  std::string block =
-      "HTTP/1.1 200 OK\r\nContent-Type: Text/HTML; charset=utf-8\r\nX-Long: a\r\n  b\r\n\r\n<p>hi</p>";
+  std::string block = "HTTP/1.1 200 OK\r\nContent-Type: Text/HTML; charset=utf-8\r\nX-Long: a\r\n  b\r\n\r\n<p>hi</p>";
   Result<RecordedResponse> r = RecordedResponse::Parse(block, kMax);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->status, 200);
@@ -60,18 +59,15 @@ TEST(RecordedResponseTest, ReportsBadBlocks) {
       {"not http", "GET / HTTP/1.1\r\n\r\n", Status::Code::kInvalidArgument},
       {"bad code", "HTTP/1.1 2x0 OK\r\n\r\n", Status::Code::kInvalidArgument},
       {"headers never end", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n", Status::Code::kInvalidArgument},
-      {"truncated chunks",
-       HttpBlock(200, "text/html", "400\r\nshort", "Transfer-Encoding: chunked\r\n"),
+      {"truncated chunks", HttpBlock(200, "text/html", "400\r\nshort", "Transfer-Encoding: chunked\r\n"),
        Status::Code::kCorruption},
-      {"brotli", HttpBlock(200, "text/html", "xx", "Content-Encoding: br\r\n"),
-       Status::Code::kInvalidArgument},
+      {"brotli", HttpBlock(200, "text/html", "xx", "Content-Encoding: br\r\n"), Status::Code::kInvalidArgument},
       {"truncated gzip",
        HttpBlock(200, "text/html", GzipReader::Compress(std::string(4000, 'a')).substr(0, 20),
                  "Content-Encoding: gzip\r\n"),
        Status::Code::kCorruption},
       {"gzip bomb",
-       HttpBlock(200, "text/html", GzipReader::Compress(std::string(2 << 20, 'a')),
-                 "Content-Encoding: gzip\r\n"),
+       HttpBlock(200, "text/html", GzipReader::Compress(std::string(2 << 20, 'a')), "Content-Encoding: gzip\r\n"),
        Status::Code::kInvalidArgument},
   };
   for (const Case& c : cases) {

@@ -13,10 +13,10 @@ constexpr size_t kMaxFieldWords = 6;
 
 bool IsSectionWord(std::string_view w) {
   static constexpr std::array<std::string_view, 30> kSections = {
-      "edition", "morning", "evening", "daily", "weekly", "world", "politics", "business",
-      "opinion", "sports", "news", "latest", "breaking", "live", "update", "updates", "home",
-      "top", "stories", "national", "international", "local", "tech", "science", "health",
-      "culture", "lifestyle", "entertainment", "briefing", "analysis"};
+      "edition", "morning", "evening",   "daily",         "weekly",        "world",   "politics", "business",
+      "opinion", "sports",  "news",      "latest",        "breaking",      "live",    "update",   "updates",
+      "home",    "top",     "stories",   "national",      "international", "local",   "tech",     "science",
+      "health",  "culture", "lifestyle", "entertainment", "briefing",      "analysis"};
   std::string l = LineShape::Lower(w);
   for (std::string_view s : kSections) {
     if (l == s) return true;

@@ -91,9 +91,7 @@ class CleanPass {
   }
 
  private:
-  std::string_view In(uint32_t b, uint32_t e) const {
-    return std::string_view(a_.input).substr(b, e - b);
-  }
+  std::string_view In(uint32_t b, uint32_t e) const { return std::string_view(a_.input).substr(b, e - b); }
   std::string_view Kept(const Line& l) const { return In(l.kb, l.ke); }
 
   void SplitLines() {
@@ -205,10 +203,9 @@ class CleanPass {
   bool HeadDate(Line& l) {
     std::string_view s = Kept(l);
     size_t label = 0;
-    for (std::string_view p : {"date", "published on", "published", "updated", "posted on", "posted",
-                               "last updated", "first published"}) {
-      if (LineShape::StartsWithNoCase(s, p) && s.size() > p.size() &&
-          (s[p.size()] == ' ' || s[p.size()] == ':')) {
+    for (std::string_view p :
+         {"date", "published on", "published", "updated", "posted on", "posted", "last updated", "first published"}) {
+      if (LineShape::StartsWithNoCase(s, p) && s.size() > p.size() && (s[p.size()] == ' ' || s[p.size()] == ':')) {
         label = p.size();
         break;
       }
@@ -446,7 +443,8 @@ class CleanPass {
       if (lines_[i].kept()) continue;
       if (IsMediaLabel(lines_[i])) {
         size_t j = NextKept(i);
-        if (j < lines_.size() && LineShape::IsHeadline(Kept(lines_[j])) && KeptWords(lines_[j]) <= kMaxMediaCaptionWords) {
+        if (j < lines_.size() && LineShape::IsHeadline(Kept(lines_[j])) &&
+            KeptWords(lines_[j]) <= kMaxMediaCaptionWords) {
           Drop(lines_[j], "caption");
         }
         continue;
@@ -476,7 +474,8 @@ class CleanPass {
   // "Video", "Watch", "Now Playing": a line announcing a player.
   bool IsMediaLabel(const Line& l) const {
     // A player line that carries its own caption labels nothing below it.
-    if (l.why == "media") return LineShape::WordCount(In(l.begin, l.end), kMaxMediaLabelWords + 1) <= kMaxMediaLabelWords;
+    if (l.why == "media")
+      return LineShape::WordCount(In(l.begin, l.end), kMaxMediaLabelWords + 1) <= kMaxMediaLabelWords;
     if (l.why != "nav") return false;
     std::string lower = LineShape::Lower(In(l.begin, l.end));
     while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
@@ -541,9 +540,8 @@ class CleanPass {
       run.push_back(i);
     }
     if (last == lines_.size() && !run.empty()) run.pop_back();  // never the only text
-    size_t links = static_cast<size_t>(std::count_if(run.begin(), run.end(), [&](size_t i) {
-      return HasLink(Kept(lines_[i]));
-    }));
+    size_t links =
+        static_cast<size_t>(std::count_if(run.begin(), run.end(), [&](size_t i) { return HasLink(Kept(lines_[i])); }));
     bool list = run.size() >= kMinTailList && 2 * links < run.size();
     for (size_t i : run) {
       if (!list || HasLink(Kept(lines_[i]))) Drop(lines_[i], "footer");

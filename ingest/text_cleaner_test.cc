@@ -15,8 +15,7 @@ namespace {
 constexpr const char* kLead =
     "The harbor authority in Port Elwin said on Tuesday that the north ferry terminal would close for "
     "six weeks of repairs.";
-constexpr const char* kLast =
-    "Repairs are expected to cost 4.2 million crowns, the authority said.";
+constexpr const char* kLast = "Repairs are expected to cost 4.2 million crowns, the authority said.";
 
 Article CleanText(const std::string& input, TextCleaner* cleaner = nullptr) {
   TextCleaner local;
@@ -55,7 +54,7 @@ void ExpectOffsetsExact(const Article& a) {
 
 struct CrumbCase {
   const char* name;
-  const char* before;  // lines above kLead ("" for none)
+  const char* before;   // lines above kLead ("" for none)
   const char* between;  // lines between kLead and kLast
   const char* after;    // lines below kLast
   const char* kind;
@@ -110,9 +109,8 @@ INSTANTIATE_TEST_SUITE_P(
         CrumbCase{"feed", "", "", "The-Ledger-Wire\n", "feed", "The-Ledger-Wire"},
         CrumbCase{"wire_footer", "", "", "(ANI)\n", "wire", "(ANI)"},
         CrumbCase{"date_line", "Ferry terminal to close\nMarch 14, 2031\n", "", "", "date", "March 14, 2031"},
-        CrumbCase{"fact_box", "",
-                  "At a glance:\n- Where: Port Elwin north terminal\n- When: six weeks from Monday\n", "",
-                  "factbox", "- Where: Port Elwin north terminal"},
+        CrumbCase{"fact_box", "", "At a glance:\n- Where: Port Elwin north terminal\n- When: six weeks from Monday\n",
+                  "", "factbox", "- Where: Port Elwin north terminal"},
         CrumbCase{"footer_words", "", "", "Topics: ferries, harbor\n", "footer", "Topics: ferries, harbor"},
         // Furniture that must never reach a brief (issue 19).
         CrumbCase{"caption_slash_credit", "",
@@ -131,9 +129,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "Ferry passengers wait in line in this undated photo released by the Port Elwin harbor authority.\n",
                   "", "caption",
                   "Ferry passengers wait in line in this undated photo released by the Port Elwin harbor authority."},
-        CrumbCase{"caption_not_pictured", "",
-                  "Mira Castell (L) and Tobias Renn (R) tour the terminal on Monday.\n", "", "caption",
-                  "Mira Castell (L) and Tobias Renn (R) tour the terminal on Monday."},
+        CrumbCase{"caption_not_pictured", "", "Mira Castell (L) and Tobias Renn (R) tour the terminal on Monday.\n", "",
+                  "caption", "Mira Castell (L) and Tobias Renn (R) tour the terminal on Monday."},
         CrumbCase{"caption_noun_phrase", "", "A promotional photo for the harbor authority's open day.\n", "",
                   "caption", "A promotional photo for the harbor authority's open day."},
         CrumbCase{"video_duration", "", "Video (01:42) : Crews lift the first pilings out of the harbor.\n", "",
@@ -143,8 +140,8 @@ INSTANTIATE_TEST_SUITE_P(
         CrumbCase{"published_stamp", "", "(Published Monday, March 3, 2031)\n", "", "date",
                   "(Published Monday, March 3, 2031)"},
         CrumbCase{"date_words_only", "", "ET Tuesday, March 4, 2031\n", "", "date", "ET Tuesday, March 4, 2031"},
-        CrumbCase{"tune_in", "", "Tune in to Harbor Tonight on Monday at 9 p.m. for the full report.\n", "",
-                  "prompt", "Tune in to Harbor Tonight on Monday at 9 p.m. for the full report."},
+        CrumbCase{"tune_in", "", "Tune in to Harbor Tonight on Monday at 9 p.m. for the full report.\n", "", "prompt",
+                  "Tune in to Harbor Tonight on Monday at 9 p.m. for the full report."},
         CrumbCase{"watch_full", "", "Watch the full interview with Mira Castell on Harbor Tonight.\n", "", "prompt",
                   "Watch the full interview with Mira Castell on Harbor Tonight."},
         CrumbCase{"watch_lead", "", "Watch: Crews lift the pilings\n", "", "nav", "Watch: Crews lift the pilings"},
@@ -202,12 +199,13 @@ TEST(CrumbClassifierTest, StoryLinesStay) {
 }
 
 TEST(FurnitureTest, CaptionRunIntoTheLeadIsCutFromIt) {
-  Article a = CleanText(
-      "In this March 3, 2031, file photo, crews lift pilings in Port Elwin. (AP Photo/Ana Pereira, File) " +
-      std::string(kLead) + "\n\n" + kLast + "\n");
+  Article a =
+      CleanText("In this March 3, 2031, file photo, crews lift pilings in Port Elwin. (AP Photo/Ana Pereira, File) " +
+                std::string(kLead) + "\n\n" + kLast + "\n");
   EXPECT_TRUE(a.text.starts_with("The harbor authority")) << Describe(a);
-  EXPECT_TRUE(HasRemoved(a, "caption",
-                         "In this March 3, 2031, file photo, crews lift pilings in Port Elwin. (AP Photo/Ana Pereira, File)"))
+  EXPECT_TRUE(
+      HasRemoved(a, "caption",
+                 "In this March 3, 2031, file photo, crews lift pilings in Port Elwin. (AP Photo/Ana Pereira, File)"))
       << Describe(a);
   ExpectOffsetsExact(a);
 }
@@ -220,10 +218,11 @@ TEST(FurnitureTest, APhotoCreditNeverSetsTheWire) {
 }
 
 TEST(FurnitureTest, StandfirstAboveTheBylineIsNotTheStory) {
-  Article a = CleanText("Ferry terminal to close for repairs\n"
-                        "The north terminal shuts for six weeks while crews replace the old pier.\n"
-                        "By Mira Castell\n" +
-                        std::string(kLead) + "\n\n" + kLast + "\n");
+  Article a = CleanText(
+      "Ferry terminal to close for repairs\n"
+      "The north terminal shuts for six weeks while crews replace the old pier.\n"
+      "By Mira Castell\n" +
+      std::string(kLead) + "\n\n" + kLast + "\n");
   EXPECT_TRUE(a.text.starts_with("The harbor authority")) << Describe(a);
   EXPECT_TRUE(HasRemoved(a, "standfirst", "The north terminal shuts for six weeks while crews replace the old pier."))
       << Describe(a);
@@ -237,8 +236,8 @@ TEST(FurnitureTest, VideoBlockTitleAndCaptionGoWithItsStamp) {
                         kLast + "\n");
   EXPECT_EQ(a.text, std::string(kLead) + "\n\n" + kLast) << Describe(a);
   EXPECT_TRUE(HasRemoved(a, "caption", "Crews begin the pier repairs")) << Describe(a);
-  EXPECT_TRUE(HasRemoved(
-      a, "caption", "The Senate of Norvania confirmed Former Harbor Master Mira Castell as transport minister."))
+  EXPECT_TRUE(HasRemoved(a, "caption",
+                         "The Senate of Norvania confirmed Former Harbor Master Mira Castell as transport minister."))
       << Describe(a);
 }
 
@@ -319,30 +318,24 @@ INSTANTIATE_TEST_SUITE_P(
         MetaCase{"date_prefix_evidence", " date 2031-03-14 ", "evidence", "date 2031-03-14"},
         MetaCase{"date_written", "Published: Friday, March 14, 2031\n", "date", "2031-03-14"},
         MetaCase{"date_rfc", "Fri 14 Mar 2031 08:00 GMT\n", "date", "2031-03-14T08:00:00Z"},
-        MetaCase{"dateline_place", "PORT ELWIN, Norvania (Reuters) \xE2\x80\x94 ", "dateline",
-                 "PORT ELWIN, Norvania"},
+        MetaCase{"dateline_place", "PORT ELWIN, Norvania (Reuters) \xE2\x80\x94 ", "dateline", "PORT ELWIN, Norvania"},
         MetaCase{"dateline_wire", "PORT ELWIN, Norvania (Reuters) \xE2\x80\x94 ", "wire", "Reuters"},
         MetaCase{"ap_dateline", "VELDA (AP) _ ", "wire", "AP"},
         MetaCase{"own_credit_names_outlet", "VELDA (AP) _ ", "outlet", "AP"},
-        MetaCase{"slash_header_title",
-                 "Ferry Terminal Shut/ Coastwatch/ PORT ELWIN/ R. Okafor/ Evening Edition/ ", "title",
-                 "Ferry Terminal Shut"},
-        MetaCase{"slash_header_outlet",
-                 "Ferry Terminal Shut/ Coastwatch/ PORT ELWIN/ R. Okafor/ Evening Edition/ ", "outlet",
-                 "Coastwatch"},
-        MetaCase{"slash_header_author",
-                 "Ferry Terminal Shut/ Coastwatch/ PORT ELWIN/ R. Okafor/ Evening Edition/ ", "authors",
-                 "R. Okafor"},
-        MetaCase{"nothing_named", "", "outlet", ""},
-        MetaCase{"nothing_named_wire", "", "wire", ""}));
+        MetaCase{"slash_header_title", "Ferry Terminal Shut/ Coastwatch/ PORT ELWIN/ R. Okafor/ Evening Edition/ ",
+                 "title", "Ferry Terminal Shut"},
+        MetaCase{"slash_header_outlet", "Ferry Terminal Shut/ Coastwatch/ PORT ELWIN/ R. Okafor/ Evening Edition/ ",
+                 "outlet", "Coastwatch"},
+        MetaCase{"slash_header_author", "Ferry Terminal Shut/ Coastwatch/ PORT ELWIN/ R. Okafor/ Evening Edition/ ",
+                 "authors", "R. Okafor"},
+        MetaCase{"nothing_named", "", "outlet", ""}, MetaCase{"nothing_named_wire", "", "wire", ""}));
 
 TEST(MetaTest, WireFromCreditsButNotFromCaptionsOrFeeds) {
   Article credited = CleanText(std::string(kLead) + "\n" + kLast + "\nReuters contributed to this report.\n");
   EXPECT_EQ(credited.wire, "Reuters");
   EXPECT_EQ(credited.outlet, "");  // a contribution does not say who published the copy
 
-  Article caption = CleanText(std::string(kLead) +
-                              "\nA ferry at the quay.\nA ferry at the quay.AFP.\n" + kLast + "\n");
+  Article caption = CleanText(std::string(kLead) + "\nA ferry at the quay.\nA ferry at the quay.AFP.\n" + kLast + "\n");
   EXPECT_EQ(caption.wire, "");
   Article feed = CleanText(std::string(kLead) + "\n" + kLast + "\nThe-Ledger-Wire\n");
   EXPECT_EQ(feed.wire, "");
@@ -385,8 +378,9 @@ TEST(BodyTest, SubheadsAndShortSentencesStay) {
 }
 
 TEST(BodyTest, TrailingListStaysButLinksGo) {
-  std::string list = "Harbor (Group A): third title\nVelda (Group B): first title\n"
-                     "Ostravo (Group C): fifth title\nKessby (Group D): second title\n";
+  std::string list =
+      "Harbor (Group A): third title\nVelda (Group B): first title\n"
+      "Ostravo (Group C): fifth title\nKessby (Group D): second title\n";
   Article a = CleanText(std::string(kLead) + "\nThe qualified clubs are:\n" + list);
   EXPECT_TRUE(a.text.ends_with("Kessby (Group D): second title")) << Describe(a);
   Article b = CleanText(std::string(kLead) + "\n" + kLast + "\nFollow us: harborledger.nv/social\nTopics: ferries\n");
@@ -394,7 +388,8 @@ TEST(BodyTest, TrailingListStaysButLinksGo) {
 }
 
 TEST(BodyTest, BrokenLinesAndUnspacedScriptsStay) {
-  Article a = CleanText(std::string(kLead) + "\nThe editor noted that the mayor regularly\nignores\n"
+  Article a = CleanText(std::string(kLead) +
+                        "\nThe editor noted that the mayor regularly\nignores\n"
                         "questions from the harbor press corps.\n");
   EXPECT_NE(a.text.find("ignores"), std::string::npos) << Describe(a);
   // Sentences ending in a full-width stop, with no spaces.
@@ -409,7 +404,7 @@ TEST(BodyTest, BodyIsNfcAndStillMapsBack) {
   std::string in = "The Cafe\xCC\x81 Norte reopened on Monday after the flood, its owner said.";
   Article a = CleanText(in);
   EXPECT_EQ(a.text, "The Caf\xC3\xA9 Norte reopened on Monday after the flood, its owner said.");
-  EXPECT_EQ(a.offsets.ToInput(4), 4u);                             // "Café" starts where "Cafe" did
+  EXPECT_EQ(a.offsets.ToInput(4), 4u);                                   // "Café" starts where "Cafe" did
   EXPECT_EQ(a.offsets.ToInput(a.text.find("Norte")), in.find("Norte"));  // later words map exactly
 }
 
@@ -433,15 +428,13 @@ TEST(BodyTest, LinesAnOutletRepeatsAreLearned) {
                           &cleaner);
     EXPECT_NE(a.text.find(slogan), std::string::npos) << "not yet evidence in article " << i;
   }
-  Article third = CleanText("By Tobias Renn, Harbor Ledger\n" + std::string(kLead) + "\n" + slogan + "\n" +
-                                kLast + "\n",
-                            &cleaner);
+  Article third =
+      CleanText("By Tobias Renn, Harbor Ledger\n" + std::string(kLead) + "\n" + slogan + "\n" + kLast + "\n", &cleaner);
   EXPECT_EQ(third.text.find(slogan), std::string::npos) << Describe(third);
   EXPECT_TRUE(HasRemoved(third, "repeated", slogan));
   // Another outlet's identical line is not boilerplate of this one.
-  Article other = CleanText("By Ana Pereira, Valecrest Times\n" + std::string(kLead) + "\n" + slogan + "\n" +
-                                kLast + "\n",
-                            &cleaner);
+  Article other = CleanText(
+      "By Ana Pereira, Valecrest Times\n" + std::string(kLead) + "\n" + slogan + "\n" + kLast + "\n", &cleaner);
   EXPECT_NE(other.text.find(slogan), std::string::npos);
 }
 
@@ -470,12 +463,12 @@ constexpr SeedExpectation kSeeds[] = {
      "Voz.us", "Diane Hern\xC3\xA1ndez", "", "", ""},
     {"001_", "US Secretary of State Marco Rubio said", "with him today at all.\xE2\x80\x9D", "", "ANI", "",
      "2025-07-11", "", "ANI"},
-    {"002_", "Secretary of State Marco Rubio relayed", "in this part of the world.\xE2\x80\x9D", "Rubio relayed",
-     "CNN", "Kylie Atwood; Jennifer Hansler", "", "", ""},
-    {"003_", "US Secretary of State Marco Rubio voiced", "conflict situations.\xE2\x80\x9D", "", "", "",
-     "2025-07-10", "", ""},
-    {"004_", "U.S. Secretary of State Marco Rubio held talks", "Russel noted.", "Rubio, Lavrov Hold Talks",
-     "Newslooks", "J. Mansour", "", "KUALA LUMPUR, Malaysia", "Reuters"},
+    {"002_", "Secretary of State Marco Rubio relayed", "in this part of the world.\xE2\x80\x9D", "Rubio relayed", "CNN",
+     "Kylie Atwood; Jennifer Hansler", "", "", ""},
+    {"003_", "US Secretary of State Marco Rubio voiced", "conflict situations.\xE2\x80\x9D", "", "", "", "2025-07-10",
+     "", ""},
+    {"004_", "U.S. Secretary of State Marco Rubio held talks", "Russel noted.", "Rubio, Lavrov Hold Talks", "Newslooks",
+     "J. Mansour", "", "KUALA LUMPUR, Malaysia", "Reuters"},
 };
 
 TEST(SeedsTest, BodiesAndMetadata) {

@@ -12,9 +12,7 @@ namespace {
 constexpr size_t kMaxHeaderLine = 64 * 1024;
 constexpr size_t kMaxHeaderFields = 1000;
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 bool EqualsNoCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -126,8 +124,7 @@ Status WarcReader::ReadFields(Fields* fields) {
     if (continuation) {
       fields->back().second += " " + std::string(Trim(line));
     } else {
-      fields->emplace_back(std::string(Trim(line.substr(0, colon))),
-                           std::string(Trim(line.substr(colon + 1))));
+      fields->emplace_back(std::string(Trim(line.substr(0, colon))), std::string(Trim(line.substr(colon + 1))));
     }
   }
 }
@@ -137,8 +134,8 @@ Status WarcReader::SkipBlock(uint64_t length) {
   if (!skipped.ok()) return SourceError(skipped.status());
   if (*skipped < length) {
     done_ = true;
-    return RecordError(Status::Corruption("truncated WARC record (" + std::to_string(*skipped) +
-                                          " of " + std::to_string(length) + " bytes)"));
+    return RecordError(Status::Corruption("truncated WARC record (" + std::to_string(*skipped) + " of " +
+                                          std::to_string(length) + " bytes)"));
   }
   return Status::Ok();
 }
@@ -166,8 +163,8 @@ Status WarcReader::ReadRecord(RawDoc* doc, bool* have_doc) {
   }
   if (length > max_document_bytes_) {
     STORYFUSE_RETURN_IF_ERROR(SkipBlock(length));
-    return RecordError(Status::InvalidArgument("record of " + Mb(length) + " is over the " +
-                                               Mb(max_document_bytes_) + " document limit"));
+    return RecordError(Status::InvalidArgument("record of " + Mb(length) + " is over the " + Mb(max_document_bytes_) +
+                                               " document limit"));
   }
   std::string block;
   block.reserve(length);

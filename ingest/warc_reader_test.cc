@@ -49,11 +49,9 @@ const char kStory[] =
 std::vector<std::string> SampleRecords() {
   return {
       WarcRecord("warcinfo", "", "software: invented-crawler/0.1\r\n", "application/warc-fields"),
-      WarcRecord("request", "http://news.example/bridge",
-                 "GET /bridge HTTP/1.1\r\nHost: news.example\r\n\r\n",
+      WarcRecord("request", "http://news.example/bridge", "GET /bridge HTTP/1.1\r\nHost: news.example\r\n\r\n",
                  "application/http; msgtype=request"),
-      WarcRecord("response", "http://news.example/bridge",
-                 HttpBlock(200, "text/html; charset=utf-8", kStory)),
+      WarcRecord("response", "http://news.example/bridge", HttpBlock(200, "text/html; charset=utf-8", kStory)),
       WarcRecord("response", "<http://news.example/caf\xE9.txt>",
                  HttpBlock(200, "text/plain; charset=iso-8859-1", "Le caf\xE9 a rouvert.")),
       WarcRecord("response", "http://news.example/logo.png",
@@ -97,8 +95,10 @@ TEST(WarcReaderTest, ReadsWarc10WithBareLineFeedsAndChunkedGzipBodies) {
   std::string body = "<html><body><p>Storm closes the pass.</p></body></html>";
   std::string block = HttpBlock(200, "text/html", Chunked(GzipReader::Compress(body), 16),
                                 "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n");
-  std::string rec = "WARC/1.0\nWARC-Type: response\nWARC-Target-URI: http://x.example/a\n"
-                    "Content-Length: " + std::to_string(block.size()) + "\n\n" + block + "\n\n";
+  std::string rec =
+      "WARC/1.0\nWARC-Type: response\nWARC-Target-URI: http://x.example/a\n"
+      "Content-Length: " +
+      std::to_string(block.size()) + "\n\n" + block + "\n\n";
   Outcome out = ReadWarc(rec);
   ASSERT_TRUE(out.errors.empty()) << out.errors[0];
   ASSERT_EQ(out.docs.size(), 1u);
@@ -171,8 +171,8 @@ TEST(WarcReaderTest, ResyncsAfterACorruptGzipMember) {
 
 TEST(WarcReaderTest, RejectsOversizedRecordsAndGoesOn) {
   std::string big = "<html><body>" + std::string(5000, 'z') + "</body></html>";
-  std::string all = WarcRecord("response", "http://big.example/", HttpBlock(200, "text/html", big)) +
-                    SampleRecords()[3];
+  std::string all =
+      WarcRecord("response", "http://big.example/", HttpBlock(200, "text/html", big)) + SampleRecords()[3];
   Outcome out = ReadWarc(all, false, /*max=*/4096);
   ASSERT_EQ(out.errors.size(), 1u);
   EXPECT_NE(out.errors[0].find("crawl.warc#1: record of"), std::string::npos) << out.errors[0];
@@ -180,9 +180,8 @@ TEST(WarcReaderTest, RejectsOversizedRecordsAndGoesOn) {
 }
 
 TEST(WarcReaderTest, EmptyBodyAndUndecodableBodyAreErrors) {
-  std::string all =
-      WarcRecord("response", "http://e.example/", HttpBlock(200, "text/html", "")) +
-      WarcRecord("response", "http://e.example/b", HttpBlock(200, "text/plain", std::string("a\0b", 3)));
+  std::string all = WarcRecord("response", "http://e.example/", HttpBlock(200, "text/html", "")) +
+                    WarcRecord("response", "http://e.example/b", HttpBlock(200, "text/plain", std::string("a\0b", 3)));
   Outcome out = ReadWarc(all);
   ASSERT_EQ(out.errors.size(), 2u);
   EXPECT_NE(out.errors[0].find("#1: empty HTTP body"), std::string::npos);

@@ -64,8 +64,7 @@ std::string_view StripAffixes(std::string_view s) {
   s = LineShape::Trim(s);
   if (LineShape::StartsWithNoCase(s, "the ")) s.remove_prefix(4);
   for (std::string_view suffix : {" news agency", " agency", " wire service"}) {
-    if (s.size() > suffix.size() &&
-        LineShape::Lower(s.substr(s.size() - suffix.size())) == suffix &&
+    if (s.size() > suffix.size() && LineShape::Lower(s.substr(s.size() - suffix.size())) == suffix &&
         s.substr(0, s.size() - suffix.size()) != "Anadolu") {
       s.remove_suffix(suffix.size());
       break;

@@ -27,10 +27,14 @@ HttpResponse JsonResponse(const json& j, int status = 200) {
 
 int StatusFor(const Status& st) {
   switch (st.code()) {
-    case Status::Code::kNotFound: return 404;
-    case Status::Code::kInvalidArgument: return 400;
-    case Status::Code::kUnsupported: return 503;  // a query stopped (budget, client gone)
-    default: return 500;
+    case Status::Code::kNotFound:
+      return 404;
+    case Status::Code::kInvalidArgument:
+      return 400;
+    case Status::Code::kUnsupported:
+      return 503;  // a query stopped (budget, client gone)
+    default:
+      return 500;
   }
 }
 
@@ -58,8 +62,10 @@ bool IsIpLiteral(const std::string& name) {
   }
   int dots = 0;
   for (char c : name) {
-    if (c == '.') ++dots;
-    else if (c < '0' || c > '9') return false;
+    if (c == '.')
+      ++dots;
+    else if (c < '0' || c > '9')
+      return false;
   }
   return dots == 3;
 }
@@ -94,8 +100,8 @@ Status IntParam(const HttpRequest& req, const char* name, int lo, int hi, int fa
   const std::string& v = it->second;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), *out);
   if (ec != std::errc() || end != v.data() + v.size() || *out < lo || *out > hi) {
-    return Status::InvalidArgument(std::string(name) + " must be an integer from " + std::to_string(lo) +
-                                   " to " + std::to_string(hi) + ", got \"" + v + "\"");
+    return Status::InvalidArgument(std::string(name) + " must be an integer from " + std::to_string(lo) + " to " +
+                                   std::to_string(hi) + ", got \"" + v + "\"");
   }
   return Status::Ok();
 }
@@ -143,10 +149,13 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 
 json SummaryJson(const StorySummary& s) {
   auto str = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
-  return {{"id", s.id},         {"headline", str(s.headline)},
-          {"articles", s.articles}, {"outlets", s.outlets},
+  return {{"id", s.id},
+          {"headline", str(s.headline)},
+          {"articles", s.articles},
+          {"outlets", s.outlets},
           {"independent_sources", s.independent_sources},
-          {"updated", str(s.updated)}, {"published", str(s.published)}};
+          {"updated", str(s.updated)},
+          {"published", str(s.published)}};
 }
 
 }  // namespace
@@ -165,8 +174,7 @@ std::optional<HttpResponse> ApiRouter::Admit(const HttpRequest& req) const {
   }
   if (!IsWrite(req.method)) return std::nullopt;
   if (!req.origin.empty() && OriginAuthority(req.origin) != LowerAscii(req.host)) {
-    return Error(403, "cross-origin write refused: Origin \"" + req.origin.substr(0, 100) +
-                          "\" is not this server's");
+    return Error(403, "cross-origin write refused: Origin \"" + req.origin.substr(0, 100) + "\" is not this server's");
   }
   if (!access_.token.empty()) {
     std::string_view auth = req.authorization;
@@ -231,8 +239,8 @@ HttpResponse ApiRouter::ListStories(const HttpRequest& req) {
   query.since = Param(req, "since");
   query.control.client_gone = req.client_gone;
   if (!query.since.empty() && !IsIsoDate(query.since)) {
-    return Error(400, "since must be an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ), got \"" +
-                          query.since + "\"");
+    return Error(400,
+                 "since must be an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ), got \"" + query.since + "\"");
   }
   Status st = IntParam(req, "limit", 1, kMaxLimit, 20, &query.limit);
   if (st.ok()) st = IntParam(req, "offset", 0, 1 << 30, 0, &query.offset);
@@ -241,8 +249,7 @@ HttpResponse ApiRouter::ListStories(const HttpRequest& req) {
   if (!list.ok()) return Error(StatusFor(list.status()), list.status().message());
   json stories = json::array();
   for (const StorySummary& s : list->stories) stories.push_back(SummaryJson(s));
-  return JsonResponse({{"stories", stories}, {"total", list->total}, {"limit", query.limit},
-                       {"offset", query.offset}});
+  return JsonResponse({{"stories", stories}, {"total", list->total}, {"limit", query.limit}, {"offset", query.offset}});
 }
 
 HttpResponse ApiRouter::GetStory(const std::string& id) {

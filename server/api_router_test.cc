@@ -41,8 +41,7 @@ TEST_F(ApiRouterTest, IngestsAndReturnsEachArticlesStory) {
 
 TEST_F(ApiRouterTest, ListsStoriesNewestFirst) {
   Seed();
-  ASSERT_EQ(Post(FerryArticleJson("x-1")).status,
-            200);
+  ASSERT_EQ(Post(FerryArticleJson("x-1")).status, 200);
   json list = Json(Get("/api/stories"));
   ASSERT_EQ(list["stories"].size(), 2u);
   EXPECT_EQ(list["total"], 2);
@@ -62,8 +61,8 @@ TEST_F(ApiRouterTest, StoryIsTheBriefJson) {
   ASSERT_EQ(r.status, 200);
   json brief = Json(r);
   EXPECT_EQ(brief["id"], id);
-  for (const char* key : {"headline", "summary", "facts", "quotes", "numbers", "conflicts", "timeline",
-                          "entities", "exclusives", "articles"}) {
+  for (const char* key : {"headline", "summary", "facts", "quotes", "numbers", "conflicts", "timeline", "entities",
+                          "exclusives", "articles"}) {
     EXPECT_TRUE(brief.contains(key)) << key;
   }
   EXPECT_EQ(brief["articles"].size(), 2u);
@@ -82,7 +81,8 @@ TEST_F(ApiRouterTest, ArticleHasCleanedTextSentencesAndVersions) {
   EXPECT_FALSE(a["story"].is_null());
   EXPECT_TRUE(a["analyses"].contains("statements"));
   // A new text under the same id is a new version in the same story.
-  json r = Json(Post(R"({"id": "hd-1", "outlet": "Harbour Daily", "text": "The Velmora harbour bridge reopened on Friday after eight months of repairs, the council said.\n\nMayor Ilse Brandvik thanked the workers.\n\nThe repairs cost 4.2 million crowns."})"));
+  json r = Json(Post(
+      R"({"id": "hd-1", "outlet": "Harbour Daily", "text": "The Velmora harbour bridge reopened on Friday after eight months of repairs, the council said.\n\nMayor Ilse Brandvik thanked the workers.\n\nThe repairs cost 4.2 million crowns."})"));
   EXPECT_EQ(r["articles"][0]["status"], "updated");
   EXPECT_EQ(r["articles"][0]["story"], a["story"]);
   EXPECT_EQ(Json(Get("/api/articles/hd-1"))["versions"].size(), 2u);
@@ -148,14 +148,12 @@ TEST_F(ApiRouterTest, MetricsAreInPrometheusTextFormat) {
   HttpResponse r = Get("/metrics");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.content_type, "text/plain; version=0.0.4; charset=utf-8");
-  for (const char* line : {"# TYPE storyfuse_http_requests_total counter\n",
-                           "storyfuse_http_requests_total{route=\"ingest\"} 1\n",
-                           "storyfuse_ingest_articles_total 2\n",
-                           "storyfuse_store_items{kind=\"stories\"} 1\n",
-                           "storyfuse_store_items{kind=\"articles\"} 2\n",
-                           "# TYPE storyfuse_http_request_duration_seconds summary\n",
-                           "storyfuse_http_request_duration_seconds_count{route=\"ingest\"} 1\n",
-                           "storyfuse_http_responses_total{class=\"2xx\"} "}) {
+  for (const char* line :
+       {"# TYPE storyfuse_http_requests_total counter\n", "storyfuse_http_requests_total{route=\"ingest\"} 1\n",
+        "storyfuse_ingest_articles_total 2\n", "storyfuse_store_items{kind=\"stories\"} 1\n",
+        "storyfuse_store_items{kind=\"articles\"} 2\n", "# TYPE storyfuse_http_request_duration_seconds summary\n",
+        "storyfuse_http_request_duration_seconds_count{route=\"ingest\"} 1\n",
+        "storyfuse_http_responses_total{class=\"2xx\"} "}) {
     EXPECT_NE(r.body.find(line), std::string::npos) << line << "\nin:\n" << r.body;
   }
   // Every line is a comment or "name[{labels}] value".
@@ -178,8 +176,8 @@ TEST_F(ApiRouterTest, MetricsAreInPrometheusTextFormat) {
 }
 
 TEST_F(ApiRouterTest, RealDatesAndTimesAreAccepted) {
-  for (const char* since : {"2024-02-29", "2025-04-01T09:30Z", "2025-04-01T09:30:15Z", "2025-04-01T09:30:15+02:00",
-                            "2025-12-31T23:59"}) {
+  for (const char* since :
+       {"2024-02-29", "2025-04-01T09:30Z", "2025-04-01T09:30:15Z", "2025-04-01T09:30:15+02:00", "2025-12-31T23:59"}) {
     EXPECT_EQ(Get("/api/stories", {{"since", since}}).status, 200) << since;
   }
 }

@@ -36,8 +36,11 @@ json Statements(const json& brief, const std::string& id) {
     for (const json& st : brief[section]) {
       for (const json& span : st.value("spans", json::array())) {
         if (span.value("article", "") != id) continue;
-        out.push_back({{"section", section}, {"text", st["text"]}, {"start", span["start"]},
-                       {"end", span["end"]}, {"sources", st["sources"]}});
+        out.push_back({{"section", section},
+                       {"text", st["text"]},
+                       {"start", span["start"]},
+                       {"end", span["end"]},
+                       {"sources", st["sources"]}});
       }
     }
   }

@@ -8,11 +8,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <strings.h>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <strings.h>
 
 namespace storyfuse {
 namespace {
@@ -101,7 +101,8 @@ Result<HttpReply> HttpFetch(const std::string& host, int port, const HttpCall& c
   STORYFUSE_RETURN_IF_ERROR(Connect(host, port, &sock));
   std::string req = call.method + " " + call.target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n";
   if (!call.content_type.empty()) req += "Content-Type: " + call.content_type + "\r\n";
-  if (!call.body.empty() || call.method == "POST") req += "Content-Length: " + std::to_string(call.body.size()) + "\r\n";
+  if (!call.body.empty() || call.method == "POST")
+    req += "Content-Length: " + std::to_string(call.body.size()) + "\r\n";
   req += "\r\n";
   req += call.body;
   std::string where = host + ":" + std::to_string(port) + call.target;

@@ -32,11 +32,11 @@ namespace storyfuse {
 
 // A parsed request line and header block.
 struct HttpHead {
-  std::string method;   // "GET", ...
-  std::string target;   // as sent: path and query
-  std::string version;  // "HTTP/1.1" or "HTTP/1.0"
+  std::string method;                                        // "GET", ...
+  std::string target;                                        // as sent: path and query
+  std::string version;                                       // "HTTP/1.1" or "HTTP/1.0"
   std::vector<std::pair<std::string, std::string>> headers;  // names lower case, values trimmed
-  size_t size = 0;      // bytes of the head, blank line included
+  size_t size = 0;                                           // bytes of the head, blank line included
 
   // The first value of header `name` (lower case), or empty.
   std::string_view Header(std::string_view name) const;
@@ -64,8 +64,8 @@ class HttpFramer {
   const HttpHead& head() const { return head_; }
   // The client sent "Expect: 100-continue" and a body is due.
   bool expects_continue() const;
-  size_t end() const { return end_; }      // kComplete: bytes of the request
-  int error_status() const { return error_status_; }  // kError
+  size_t end() const { return end_; }                  // kComplete: bytes of the request
+  int error_status() const { return error_status_; }   // kError
   const std::string& error() const { return error_; }  // kError: why, for the response body
 
   void Reset();
@@ -78,7 +78,7 @@ class HttpFramer {
   enum class Chunk { kSizeLine, kData, kDataEnd, kTrailer };
 
   size_t max_body_;
-  size_t scanned_ = 0;     // head: bytes searched for the blank line
+  size_t scanned_ = 0;         // head: bytes searched for the blank line
   bool line_checked_ = false;  // the request line was checked on its own
   bool head_done_ = false;
   HttpHead head_;

@@ -21,7 +21,8 @@ Outcome Frame(const std::string& raw) {
   State s = whole.Advance(raw);
   HttpFramer bytes(kMaxBody);
   State t = State::kNeedMore;
-  for (size_t n = 1; n <= raw.size() && t == State::kNeedMore; ++n) t = bytes.Advance(std::string_view(raw).substr(0, n));
+  for (size_t n = 1; n <= raw.size() && t == State::kNeedMore; ++n)
+    t = bytes.Advance(std::string_view(raw).substr(0, n));
   EXPECT_EQ(s, t) << raw;
   if (s == State::kError) EXPECT_EQ(whole.error_status(), bytes.error_status()) << raw;
   return {s, s == State::kError ? whole.error_status() : 0, s == State::kComplete ? whole.end() : 0};
@@ -52,8 +53,8 @@ TEST(HttpFramerTest, Table) {
       {"POST /p HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1f4\r\n" + std::string(500, 'x') +
            "\r\n1f4\r\n" + std::string(500, 'x') + "\r\n1\r\n",
        State::kError, 413, 0},
-      {"POST /p HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0x5\r\nhello\r\n0\r\n\r\n", State::kError,
-       400, 0},
+      {"POST /p HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0x5\r\nhello\r\n0\r\n\r\n", State::kError, 400,
+       0},
       {"POST /p HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n", State::kError, 400, 0},
       {"POST /p HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloXX", State::kError, 400, 0},
       {"POST /p HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T: 1\r\n\r\n", State::kError, 400, 0},
@@ -83,8 +84,9 @@ TEST(HttpFramerTest, Table) {
 
 TEST(HttpFramerTest, HeadersAreReadAndResetStartsOver) {
   HttpFramer f(kMaxBody);
-  std::string raw = "POST /api/articles?x=1 HTTP/1.1\r\nHost: Example:8080\r\nExpect: 100-continue\r\n"
-                    "Content-Length: 2\r\n\r\n";
+  std::string raw =
+      "POST /api/articles?x=1 HTTP/1.1\r\nHost: Example:8080\r\nExpect: 100-continue\r\n"
+      "Content-Length: 2\r\n\r\n";
   ASSERT_EQ(f.Advance(raw), State::kNeedMore);
   ASSERT_TRUE(f.head_done());
   EXPECT_EQ(f.head().method, "POST");

@@ -53,7 +53,6 @@ constexpr size_t kReadChunk = 64 * 1024;
 // body is refused after at most this much more.
 constexpr size_t kReadPerEvent = 4 * kReadChunk;
 
-
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -68,26 +67,41 @@ std::string MediaType(const std::string& header) {
 
 std::string ErrorJson(int status, const std::string& message) {
   return nlohmann::json{{"error", message}, {"status", status}}.dump(-1, ' ', false,
-                                                                    nlohmann::json::error_handler_t::replace);
+                                                                     nlohmann::json::error_handler_t::replace);
 }
 
 const char* Reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 421: return "Misdirected Request";
-    case 431: return "Request Header Fields Too Large";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    default: return "Error";
+    case 200:
+      return "OK";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 413:
+      return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
+    case 415:
+      return "Unsupported Media Type";
+    case 421:
+      return "Misdirected Request";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 501:
+      return "Not Implemented";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Error";
   }
 }
 
@@ -113,10 +127,14 @@ HttpResponse ErrorResponse(int status, const std::string& message) {
 
 std::string LibraryError(int status, size_t max_body) {
   switch (status) {
-    case 413: return "body over the limit of " + std::to_string(max_body) + " bytes";
-    case 414: return "request URI too long";
-    case 400: return "malformed HTTP request";
-    default: return "HTTP error " + std::to_string(status);
+    case 413:
+      return "body over the limit of " + std::to_string(max_body) + " bytes";
+    case 414:
+      return "request URI too long";
+    case 400:
+      return "malformed HTTP request";
+    default:
+      return "HTTP error " + std::to_string(status);
   }
 }
 
@@ -304,7 +322,7 @@ struct HttpServer::Impl {
     bool served = false;      // answered a request already (a keep-alive idle)
     bool head_checked = false;
     bool eof = false;
-    bool watched = true;      // in the epoll set
+    bool watched = true;  // in the epoll set
     size_t requests = 0;
     size_t lingered = 0;
     std::shared_ptr<std::atomic<bool>> client_gone;
@@ -570,9 +588,9 @@ struct HttpServer::Impl {
     size_t end = c.framer.end();
     Job job;
     job.fd = c.fd;
-    job.request = c.framer.expects_continue() ? WithoutExpect(std::string_view(c.in).substr(0, end),
-                                                              c.framer.head().size)
-                                              : c.in.substr(0, end);
+    job.request = c.framer.expects_continue()
+                      ? WithoutExpect(std::string_view(c.in).substr(0, end), c.framer.head().size)
+                      : c.in.substr(0, end);
     c.in.erase(0, end);
     buffered -= std::min(buffered, end);
     buffered += job.request.size();  // held until the worker is done

@@ -49,12 +49,12 @@ namespace storyfuse {
 
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;                  // 0: any free port (see port())
+  int port = 8080;  // 0: any free port (see port())
   // Worker threads: requests handled at once. Connections do not hold a
   // worker while idle or while their request arrives, so this bounds CPU
   // use (and read connections to the database), not clients.
   int threads = 64;
-  size_t max_body = 16u << 20;      // bytes
+  size_t max_body = 16u << 20;  // bytes
   // A request must arrive whole within this many seconds of its first
   // byte (30 s lets a 16 MB body come at 0.5 MB/s), and its response be
   // written within as many.

@@ -26,9 +26,7 @@ using nlohmann::json;
 
 using Clock = std::chrono::steady_clock;
 
-double MillisSince(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
+double MillisSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 // A client connection that misbehaves on purpose (slow, idle, oversized).
 class RawConn {
@@ -210,8 +208,9 @@ TEST(HttpServerHostileTest, ChunkedBodyOverTheLimitIsRefusedBeforeItIsRead) {
   o.max_body = 64 * 1024;
   TestServer s(o, Ok);
   RawConn c(s.port());
-  ASSERT_TRUE(c.Send("POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                     "Transfer-Encoding: chunked\r\n\r\n"));
+  ASSERT_TRUE(
+      c.Send("POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+             "Transfer-Encoding: chunked\r\n\r\n"));
   // Up to 200 MB in 64 KiB chunks, stopping at the server's answer.
   std::string chunk = "10000\r\n" + std::string(0x10000, 'a') + "\r\n";
   size_t sent = 0;
@@ -228,8 +227,9 @@ TEST(HttpServerHostileTest, DeclaredBodyOverTheLimitIsRefusedBeforeItIsSent) {
   o.max_body = 64 * 1024;
   TestServer s(o, Ok);
   RawConn c(s.port());
-  c.Send("POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-         "Content-Length: 209715200\r\nExpect: 100-continue\r\n\r\n");
+  c.Send(
+      "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Content-Length: 209715200\r\nExpect: 100-continue\r\n\r\n");
   std::string r = c.Read(2000);
   EXPECT_EQ(StatusOf(r), 413) << r;
 }

@@ -12,8 +12,8 @@
 namespace storyfuse {
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // decoded path without the query string
+  std::string method;                         // "GET", "POST", ...
+  std::string path;                           // decoded path without the query string
   std::map<std::string, std::string> params;  // decoded query parameters
   std::string content_type;                   // media type, lower case, no parameters
   std::string body;

@@ -85,9 +85,18 @@ IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, const std::strin
   if (!article.ok()) return {doc.id, "", "rejected", article.status().message(), "", "", 0};
   // Only this thread writes the maps, so reading them here needs no lock.
   const ArticleEntry* old = nullptr;
-  if (auto it = batch->find(doc.id); it != batch->end()) old = &it->second;
-  else if (auto jt = articles_.find(doc.id); jt != articles_.end()) old = &jt->second;
-  if (old && old->article.text == article->text) return {doc.id, pipeline_.StoryOf(doc.id), "unchanged", "", warning, doc.id, static_cast<int64_t>(old->versions.size())};
+  if (auto it = batch->find(doc.id); it != batch->end())
+    old = &it->second;
+  else if (auto jt = articles_.find(doc.id); jt != articles_.end())
+    old = &jt->second;
+  if (old && old->article.text == article->text)
+    return {doc.id,
+            pipeline_.StoryOf(doc.id),
+            "unchanged",
+            "",
+            warning,
+            doc.id,
+            static_cast<int64_t>(old->versions.size())};
   ArticleEntry next;
   if (old) {
     next.versions = old->versions;
@@ -95,10 +104,15 @@ IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, const std::strin
   } else {
     pipeline_.Cluster(*article);
   }
-  next.versions.push_back({{"version", next.versions.size() + 1}, {"ingested_at", now},
-                           {"chars", article->text.size()}});
+  next.versions.push_back(
+      {{"version", next.versions.size() + 1}, {"ingested_at", now}, {"chars", article->text.size()}});
   next.article = std::move(article).value();
-  IngestOutcome out{doc.id, "", old ? "updated" : "created", "", std::move(warning), doc.id,
+  IngestOutcome out{doc.id,
+                    "",
+                    old ? "updated" : "created",
+                    "",
+                    std::move(warning),
+                    doc.id,
                     static_cast<int64_t>(next.versions.size())};
   (*batch)[doc.id] = std::move(next);
   return out;

@@ -27,8 +27,7 @@ class MemoryStoryRepository : public StoryRepository {
   Result<StoryList> ListStories(const StoryQuery& query) override;
   Result<std::string> StoryBriefJson(const std::string& story_id) override;
   Result<nlohmann::json> ArticleJson(const std::string& article_id) override;
-  Result<std::vector<SearchResult>> Search(const std::string& q, int limit,
-                                           const QueryControl& control) override;
+  Result<std::vector<SearchResult>> Search(const std::string& q, int limit, const QueryControl& control) override;
   Result<std::vector<IngestOutcome>> Ingest(std::vector<RawDoc> docs) override;
   Result<RepositoryStats> Stats() override;
 

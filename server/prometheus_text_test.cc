@@ -29,11 +29,7 @@ TEST(PrometheusTextTest, EscapesLabelValuesAndHelp) {
     const char* value;
     const char* written;
   } cases[] = {
-      {"plain", "plain"},
-      {"a\"b", "a\\\"b"},
-      {"back\\slash", "back\\\\slash"},
-      {"two\nlines", "two\\nlines"},
-      {"", ""},
+      {"plain", "plain"}, {"a\"b", "a\\\"b"}, {"back\\slash", "back\\\\slash"}, {"two\nlines", "two\\nlines"}, {"", ""},
   };
   for (const Case& c : cases) {
     PrometheusText p;

@@ -78,7 +78,8 @@ void ServerMetrics::WritePrometheus(PrometheusText* out) const {
   for (const auto& [route, s] : routes_) {
     out->Sample("storyfuse_http_requests_total", {{"route", route}}, static_cast<double>(s.latency.count()));
   }
-  out->Family("storyfuse_http_request_errors_total", "counter", "Requests answered with a 4xx or 5xx status, by route.");
+  out->Family("storyfuse_http_request_errors_total", "counter",
+              "Requests answered with a 4xx or 5xx status, by route.");
   for (const auto& [route, s] : routes_) {
     out->Sample("storyfuse_http_request_errors_total", {{"route", route}}, static_cast<double>(s.errors));
   }

@@ -42,7 +42,8 @@ namespace {
 // client leaves.
 Database::InterruptGuard Bounded(Database& db, const QueryControl& control) {
   auto deadline = std::chrono::steady_clock::now() + control.budget;
-  return db.InterruptWhen([&control, deadline] { return control.Gone() || std::chrono::steady_clock::now() > deadline; });
+  return db.InterruptWhen(
+      [&control, deadline] { return control.Gone() || std::chrono::steady_clock::now() > deadline; });
 }
 
 // Says why a bounded query stopped; other errors pass through.
@@ -86,11 +87,18 @@ std::vector<std::string> BriefArticleIds(const std::string& brief_json) {
 json VersionsJson(const StoredArticle& current, const std::vector<ArticleVersion>& history) {
   json out = json::array();
   for (const ArticleVersion& v : history) {
-    out.push_back({{"version", v.version}, {"ingested_at", v.ingested_at}, {"replaced_at", v.replaced_at},
-                   {"title", v.title}, {"chars", v.text.size()}, {"content_hash", v.content_hash}});
+    out.push_back({{"version", v.version},
+                   {"ingested_at", v.ingested_at},
+                   {"replaced_at", v.replaced_at},
+                   {"title", v.title},
+                   {"chars", v.text.size()},
+                   {"content_hash", v.content_hash}});
   }
-  out.push_back({{"version", current.version}, {"ingested_at", current.ingested_at}, {"replaced_at", nullptr},
-                 {"title", current.article.title}, {"chars", current.article.text.size()},
+  out.push_back({{"version", current.version},
+                 {"ingested_at", current.ingested_at},
+                 {"replaced_at", nullptr},
+                 {"title", current.article.title},
+                 {"chars", current.article.text.size()},
                  {"content_hash", current.content_hash}});
   return out;
 }
@@ -143,18 +151,18 @@ Status StoreStoryRepository::LockWriter() {
     return Status::Ok();
   }
   if (errno == EWOULDBLOCK) {
-    return Status::IoError(path_ + " is being written by another storyfuse process (serve or ingest); "
+    return Status::IoError(path_ +
+                           " is being written by another storyfuse process (serve or ingest); "
                            "one writer at a time");
   }
   return Status::IoError(lock_path + ": " + std::strerror(errno));
 }
 
 Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path, int readers,
-                                                                          int writer_nice) {
+                                                                         int writer_nice) {
   Result<std::unique_ptr<ArticleStore>> writer = ArticleStore::Open(path);
   if (!writer.ok()) return writer.status();
-  std::unique_ptr<StoreStoryRepository> repo(
-      new StoreStoryRepository(path, std::move(writer).value(), writer_nice));
+  std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path, std::move(writer).value(), writer_nice));
   STORYFUSE_RETURN_IF_ERROR(repo->LockWriter());
   if (Status st = repo->Recover(); !st.ok()) return st.WithContext(path + ": repairing stories");
   // Opening a connection takes the write lock briefly (schema check), so
@@ -198,8 +206,8 @@ Status StoreStoryRepository::Recover() {
   }
   SettledStories settled = pipeline_.Settle();
   std::vector<std::string> stored;
-  STORYFUSE_RETURN_IF_ERROR(ForEachRow(writer_->db(), "SELECT id FROM stories", {},
-                                       [&](SqlStatement& s) { stored.push_back(s.Text(0)); }));
+  STORYFUSE_RETURN_IF_ERROR(
+      ForEachRow(writer_->db(), "SELECT id FROM stories", {}, [&](SqlStatement& s) { stored.push_back(s.Text(0)); }));
   for (const std::string& id : stored) {
     if (!settled.changed.count(id)) settled.removed.push_back(id);
   }
@@ -295,8 +303,8 @@ Status StoreStoryRepository::WriteArticleViews(const std::vector<StoredArticle>&
   for (const StoredArticle& m : members) {
     Result<std::vector<ArticleVersion>> history = writer_->History(m.article.id);
     if (!history.ok()) return history.status();
-    STORYFUSE_RETURN_IF_ERROR(writer_->PutArticleView(m.article.id, ViewJson(m, *history, brief).dump(
-        -1, ' ', false, json::error_handler_t::replace)));
+    STORYFUSE_RETURN_IF_ERROR(writer_->PutArticleView(
+        m.article.id, ViewJson(m, *history, brief).dump(-1, ' ', false, json::error_handler_t::replace)));
   }
   return Status::Ok();
 }
@@ -323,8 +331,12 @@ Result<IngestOutcome> StoreStoryRepository::StoreOne(const Article& a, const std
       pipeline_.Touch(put->id);
       out.status = "updated";
       break;
-    case ArticleStore::PutOutcome::kUnchanged: out.status = "unchanged"; break;
-    case ArticleStore::PutOutcome::kDuplicate: out.status = "duplicate"; break;
+    case ArticleStore::PutOutcome::kUnchanged:
+      out.status = "unchanged";
+      break;
+    case ArticleStore::PutOutcome::kDuplicate:
+      out.status = "duplicate";
+      break;
   }
   return out;
 }
@@ -376,8 +388,10 @@ Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
   }
   if (std::string fts = FtsQuery(query.q); !fts.empty()) {
     params.push_back(fts);
-    where += " AND id IN (SELECT story_id FROM articles WHERE seq IN "
-             "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?" + std::to_string(params.size()) + "))";
+    where +=
+        " AND id IN (SELECT story_id FROM articles WHERE seq IN "
+        "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?" +
+        std::to_string(params.size()) + "))";
   }
   StoryList out;
   Database::InterruptGuard guard = Bounded((*reader)->db(), query.control);
@@ -387,9 +401,11 @@ Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
     return Stopped(st, query.control, "story list");
   }
   // Served by the stories_updated index and the list columns: no brief is read.
-  std::string sql = "SELECT id, headline, updated_at, articles, outlets, independent_sources, published "
-                    "FROM stories" + where + " ORDER BY updated_at DESC, rowid DESC LIMIT " +
-                    std::to_string(query.limit) + " OFFSET " + std::to_string(query.offset);
+  std::string sql =
+      "SELECT id, headline, updated_at, articles, outlets, independent_sources, published "
+      "FROM stories" +
+      where + " ORDER BY updated_at DESC, rowid DESC LIMIT " + std::to_string(query.limit) + " OFFSET " +
+      std::to_string(query.offset);
   Status page = ForEachRow((*reader)->db(), sql, params, [&](SqlStatement& s) {
     out.stories.push_back({s.Text(0), s.Text(1), static_cast<int>(s.Int(3)), static_cast<int>(s.Int(4)),
                            static_cast<int>(s.Int(5)), s.Text(2), s.Text(6)});
@@ -445,14 +461,20 @@ Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string
   std::map<std::string, size_t> story_index;
   for (const SearchHit& h : *hits) {
     std::string story, headline;
-    STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(),
+    STORYFUSE_RETURN_IF_ERROR(ForEachRow(
+        (*reader)->db(),
         "SELECT a.story_id, s.headline FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?1",
-        {h.id}, [&](SqlStatement& s) { story = s.Text(0); headline = s.Text(1); }));
+        {h.id}, [&](SqlStatement& s) {
+          story = s.Text(0);
+          headline = s.Text(1);
+        }));
     articles.push_back({"article", h.id, h.title, story, h.snippet, -h.rank});
     if (story.empty()) continue;
     auto [it, fresh] = story_index.emplace(story, stories.size());
-    if (fresh) stories.push_back({"story", story, headline, story, h.snippet, -h.rank});
-    else stories[it->second].score -= h.rank;  // more matching articles rank a story higher
+    if (fresh)
+      stories.push_back({"story", story, headline, story, h.snippet, -h.rank});
+    else
+      stories[it->second].score -= h.rank;  // more matching articles rank a story higher
   }
   std::stable_sort(stories.begin(), stories.end(),
                    [](const SearchResult& a, const SearchResult& b) { return a.score > b.score; });
@@ -468,8 +490,10 @@ Status StoreStoryRepository::Verify(std::string* summary) {
   std::vector<std::string> problems;
   STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT id, story_id FROM articles", {}, [&](SqlStatement& s) {
     ++articles;
-    if (s.Text(1).empty()) problems.push_back("article " + s.Text(0) + " has no story");
-    else by_story[s.Text(1)].insert(s.Text(0));
+    if (s.Text(1).empty())
+      problems.push_back("article " + s.Text(0) + " has no story");
+    else
+      by_story[s.Text(1)].insert(s.Text(0));
   }));
   int64_t stories = 0;
   STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(), "SELECT id, brief_json FROM stories", {}, [&](SqlStatement& s) {
@@ -489,11 +513,13 @@ Status StoreStoryRepository::Verify(std::string* summary) {
   // A stored article view must be of the article's current story and
   // version (a missing one is rendered on read, so it is not a problem).
   STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(),
-      "SELECT a.id FROM articles a JOIN article_views v ON v.article_id = a.id "
-      "WHERE json_extract(v.view_json, '$.story') IS NOT a.story_id "
-      "OR json_extract(v.view_json, '$.versions[#-1].version') IS NOT a.version", {}, [&](SqlStatement& s) {
-        problems.push_back("article " + s.Text(0) + ": its stored view is of another story or version");
-      }));
+                                       "SELECT a.id FROM articles a JOIN article_views v ON v.article_id = a.id "
+                                       "WHERE json_extract(v.view_json, '$.story') IS NOT a.story_id "
+                                       "OR json_extract(v.view_json, '$.versions[#-1].version') IS NOT a.version",
+                                       {}, [&](SqlStatement& s) {
+                                         problems.push_back("article " + s.Text(0) +
+                                                            ": its stored view is of another story or version");
+                                       }));
   *summary = std::to_string(articles) + " articles in " + std::to_string(stories) + " stories";
   if (problems.empty()) return Status::Ok();
   std::string message = std::to_string(problems.size()) + " problems:";
@@ -505,13 +531,15 @@ Result<RepositoryStats> StoreStoryRepository::Stats() {
   Result<ReaderLease> reader = Reader();
   if (!reader.ok()) return reader.status();
   RepositoryStats stats;
-  STORYFUSE_RETURN_IF_ERROR(ForEachRow((*reader)->db(),
-      "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_versions), "
-      "(SELECT count(*) FROM stories)", {}, [&](SqlStatement& s) {
-        stats.articles = s.Int(0);
-        stats.versions = s.Int(0) + s.Int(1);
-        stats.stories = s.Int(2);
-      }));
+  STORYFUSE_RETURN_IF_ERROR(
+      ForEachRow((*reader)->db(),
+                 "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_versions), "
+                 "(SELECT count(*) FROM stories)",
+                 {}, [&](SqlStatement& s) {
+                   stats.articles = s.Int(0);
+                   stats.versions = s.Int(0) + s.Int(1);
+                   stats.stories = s.Int(2);
+                 }));
   return stats;
 }
 

@@ -41,15 +41,14 @@ class StoreStoryRepository : public StoryRepository {
   // reads run at once). Ingests run on a writer thread `writer_nice` above
   // the process's nice value (0 for a command-line ingest that has no
   // readers to yield to). Returns the store's error naming the path.
-  static Result<std::unique_ptr<StoreStoryRepository>> Open(
-      const std::string& path, int readers = 8, int writer_nice = WriterThread::kDefaultNiceIncrement);
+  static Result<std::unique_ptr<StoreStoryRepository>> Open(const std::string& path, int readers = 8,
+                                                            int writer_nice = WriterThread::kDefaultNiceIncrement);
   ~StoreStoryRepository() override;
 
   Result<StoryList> ListStories(const StoryQuery& query) override;
   Result<std::string> StoryBriefJson(const std::string& story_id) override;
   Result<nlohmann::json> ArticleJson(const std::string& article_id) override;
-  Result<std::vector<SearchResult>> Search(const std::string& q, int limit,
-                                           const QueryControl& control) override;
+  Result<std::vector<SearchResult>> Search(const std::string& q, int limit, const QueryControl& control) override;
   Result<std::vector<IngestOutcome>> Ingest(std::vector<RawDoc> docs) override;
   // Ingest for articles already cleaned (the `storyfuse ingest` command):
   // stores them, clusters the new ones and rebuilds the briefs of the

@@ -101,7 +101,8 @@ TEST_F(StoreStoryRepositoryTest, StoredArticleViewMatchesARenderedOne) {
   EXPECT_EQ(repo->ArticleJson("cc-1").value(), stored);  // rendered on the read side
   EXPECT_FALSE(stored["analyses"]["statements"].empty());
 
-  json update = {{"id", "cc-1"}, {"outlet", "Coast Courier"},
+  json update = {{"id", "cc-1"},
+                 {"outlet", "Coast Courier"},
                  {"text", "The Brandvik bridge reopened on Friday after repairs, the council said."}};
   EXPECT_EQ(Ingest(*repo, update.dump())[0].status, "updated");
   json after = repo->ArticleJson("cc-1").value();

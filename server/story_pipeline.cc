@@ -109,14 +109,15 @@ BuiltStory StoryPipeline::BuildStory(const std::string& story_id, const std::vec
   members.reserve(articles.size());
   for (const Article* a : articles) {
     auto it = results_.find(a->id);
-    if (it == results_.end()) members.push_back({a, "", ""});
-    else members.push_back({a, it->second.copy_of, it->second.origin});
+    if (it == results_.end())
+      members.push_back({a, "", ""});
+    else
+      members.push_back({a, it->second.copy_of, it->second.origin});
   }
   StoryBrief brief = builder_->Build(story_id, members);
   nlohmann::json j = BriefToJson(brief);
   return {j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), SummarizeBrief(brief, now)};
 }
-
 
 int64_t StoryNumber(const std::string& story_id) {
   if (story_id.size() < 3 || story_id.compare(0, 2, "s-") != 0) return 0;

@@ -91,7 +91,7 @@ class StoryPipeline {
  private:
   ArticleExtractor extractor_;
   StoryIndex index_;
-  std::unique_ptr<BriefBuilder> builder_;  // brief/ headers stay out of this one
+  std::unique_ptr<BriefBuilder> builder_;                   // brief/ headers stay out of this one
   std::unordered_map<std::string, ClusterResult> results_;  // article id -> what Cluster decided
   std::set<std::string> touched_articles_;
   std::set<std::string> known_stories_;  // story ids as of the last Settle

@@ -63,7 +63,7 @@ struct StoryList {
 
 // One search result: an article or a story, best first.
 struct SearchResult {
-  std::string kind;      // "article" or "story"
+  std::string kind;  // "article" or "story"
   std::string id;
   std::string title;     // article title or story headline
   std::string story_id;  // the article's story (kind "article"), else = id
@@ -74,10 +74,10 @@ struct SearchResult {
 // What happened to one posted article.
 struct IngestOutcome {
   std::string id;
-  std::string story_id;  // empty when rejected
-  std::string status;    // "created", "updated" (new version), "unchanged", "rejected"
-  std::string error;     // why it was rejected
-  std::string warning;   // what was changed to store it (its text cut to the limit), or ""
+  std::string story_id;   // empty when rejected
+  std::string status;     // "created", "updated" (new version), "unchanged", "rejected"
+  std::string error;      // why it was rejected
+  std::string warning;    // what was changed to store it (its text cut to the limit), or ""
   std::string stored_id;  // the stored article: `id`, or for "duplicate" the one it repeats
   int64_t version = 0;    // the stored article's current version (0 when rejected)
 };
@@ -108,8 +108,7 @@ class StoryRepository {
   // Articles and stories matching the words of `q` (SearchTerms: at most
   // kMaxSearchTerms distinct words), best first, at most `limit` of each
   // kind. Unsupported when stopped by `control` (over budget, client gone).
-  virtual Result<std::vector<SearchResult>> Search(const std::string& q, int limit,
-                                                   const QueryControl& control) = 0;
+  virtual Result<std::vector<SearchResult>> Search(const std::string& q, int limit, const QueryControl& control) = 0;
 
   // Cleans, clusters, stores the documents and rebuilds the briefs of the
   // stories they touch; one outcome per document, in order. A document

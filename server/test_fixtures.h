@@ -20,7 +20,8 @@ inline std::string BridgeArticlesJson() {
 
 // One article (JSON object on one line) about another fictional event.
 inline std::string FerryArticleJson(const std::string& id) {
-  return R"({"id": ")" + id + R"(", "outlet": "Fjord Post", "title": "Tallvik ferry strike ends", )"
+  return R"({"id": ")" + id +
+         R"(", "outlet": "Fjord Post", "title": "Tallvik ferry strike ends", )"
          R"("text": "A ferry strike ended in Tallvik on Monday after nine days.\n\nCrews voted to accept a )"
          R"(new contract with a 6 percent raise.\n\nThe first boats left the harbour at noon."})";
 }

@@ -18,7 +18,12 @@ int ThreadNice() { return getpriority(PRIO_PROCESS, static_cast<pid_t>(syscall(S
 TEST(WriterThreadTest, RunsJobsInOrderAndReturnsTheirResults) {
   WriterThread writer;
   std::vector<int> seen;
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(writer.Run([&seen, i] { seen.push_back(i); return i * 2; }), i * 2);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(writer.Run([&seen, i] {
+      seen.push_back(i);
+      return i * 2;
+    }),
+              i * 2);
   EXPECT_EQ(seen, (std::vector<int>{0, 1, 2, 3, 4}));
 }
 

@@ -122,9 +122,7 @@ constexpr const char* kArticleColumns =
     "id, content_hash, url, outlet, title, authors, published, dateline, wire, language, source, "
     "input, text, story_id, copy_of, ingested_at, version, corrections";
 
-std::string AuthorsJson(const std::vector<std::string>& authors) {
-  return nlohmann::json(authors).dump();
-}
+std::string AuthorsJson(const std::vector<std::string>& authors) { return nlohmann::json(authors).dump(); }
 
 std::vector<std::string> AuthorsFromJson(const std::string& json) {
   nlohmann::json j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
@@ -237,8 +235,8 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const std::string& path
 }
 
 Result<int> ArticleStore::SchemaVersion() {
-  Result<SqlStatement> has = db_->Prepare(
-      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+  Result<SqlStatement> has =
+      db_->Prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
   if (!has.ok()) return has.status();
   Result<bool> row = has->Step();
   if (!row.ok()) return row.status();
@@ -263,8 +261,8 @@ Status ArticleStore::Migrate() {
   Result<int> version = SchemaVersion();
   if (!version.ok()) return version.status();
   if (*version > kSchemaVersion) {
-    return Status::Unsupported("database schema version " + std::to_string(*version) +
-                               " is newer than this build's (" + std::to_string(kSchemaVersion) + ")");
+    return Status::Unsupported("database schema version " + std::to_string(*version) + " is newer than this build's (" +
+                               std::to_string(kSchemaVersion) + ")");
   }
   if (*version == kSchemaVersion) return tx->Commit();
   // One step per version.
@@ -283,22 +281,27 @@ Status ArticleStore::Prepare() {
     std::string sql;
   } statements[] = {
       {&find_by_id_, "SELECT id, content_hash, version FROM articles WHERE id = ?1"},
-      {&find_by_hash_, "SELECT id, content_hash, version FROM articles WHERE content_hash = ?1 "
-                       "ORDER BY seq LIMIT 1"},
-      {&find_by_url_, "SELECT id, content_hash, version FROM articles WHERE url = ?1 "
-                      "ORDER BY seq LIMIT 1"},
-      {&insert_, "INSERT INTO articles (id, content_hash, url, outlet, title, authors, published, "
-                 "dateline, wire, language, source, input, text, ingested_at, version, corrections) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"},
-      {&update_, "UPDATE articles SET content_hash = ?2, url = ?3, outlet = ?4, title = ?5, "
-                 "authors = ?6, published = ?7, dateline = ?8, wire = ?9, language = ?10, "
-                 "source = ?11, input = ?12, text = ?13, ingested_at = ?14, version = ?15, "
-                 "corrections = ?16 WHERE id = ?1"},
-      {&archive_, "INSERT INTO article_versions (article_id, version, content_hash, url, outlet, "
-                  "title, authors, published, dateline, wire, language, source, input, text, "
-                  "ingested_at, replaced_at, corrections) SELECT id, version, content_hash, url, outlet, "
-                  "title, authors, published, dateline, wire, language, source, input, text, ingested_at, "
-                  "?2, corrections FROM articles WHERE id = ?1"},
+      {&find_by_hash_,
+       "SELECT id, content_hash, version FROM articles WHERE content_hash = ?1 "
+       "ORDER BY seq LIMIT 1"},
+      {&find_by_url_,
+       "SELECT id, content_hash, version FROM articles WHERE url = ?1 "
+       "ORDER BY seq LIMIT 1"},
+      {&insert_,
+       "INSERT INTO articles (id, content_hash, url, outlet, title, authors, published, "
+       "dateline, wire, language, source, input, text, ingested_at, version, corrections) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"},
+      {&update_,
+       "UPDATE articles SET content_hash = ?2, url = ?3, outlet = ?4, title = ?5, "
+       "authors = ?6, published = ?7, dateline = ?8, wire = ?9, language = ?10, "
+       "source = ?11, input = ?12, text = ?13, ingested_at = ?14, version = ?15, "
+       "corrections = ?16 WHERE id = ?1"},
+      {&archive_,
+       "INSERT INTO article_versions (article_id, version, content_hash, url, outlet, "
+       "title, authors, published, dateline, wire, language, source, input, text, "
+       "ingested_at, replaced_at, corrections) SELECT id, version, content_hash, url, outlet, "
+       "title, authors, published, dateline, wire, language, source, input, text, ingested_at, "
+       "?2, corrections FROM articles WHERE id = ?1"},
   };
   for (auto& s : statements) {
     Result<SqlStatement> stmt = db_->Prepare(s.sql);
@@ -312,8 +315,8 @@ Status ArticleStore::Archive(const std::string& id, const std::string& now) {
   return archive_.Bind(1, id).Bind(2, now).Run();
 }
 
-Status ArticleStore::Write(const Article& a, const std::string& id, const std::string& hash,
-                           const std::string& now, int64_t version, bool update) {
+Status ArticleStore::Write(const Article& a, const std::string& id, const std::string& hash, const std::string& now,
+                           int64_t version, bool update) {
   SqlStatement& s = update ? update_ : insert_;
   s.Bind(1, id).Bind(2, hash).BindOrNull(3, a.url).BindOrNull(4, a.outlet).BindOrNull(5, a.title);
   s.Bind(6, AuthorsJson(a.authors)).BindOrNull(7, a.published.iso).BindOrNull(8, a.dateline);
@@ -356,8 +359,7 @@ Result<ArticleStore::PutResult> ArticleStore::Put(const Article& a, const std::s
 }
 
 Result<std::optional<StoredArticle>> ArticleStore::Get(const std::string& id) {
-  Result<SqlStatement> s =
-      db_->Prepare(std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?1");
+  Result<SqlStatement> s = db_->Prepare(std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?1");
   if (!s.ok()) return s.status();
   s->Bind(1, id);
   Result<bool> row = s->Step();
@@ -435,15 +437,21 @@ Status ArticleStore::PutStory(const StoredStory& story) {
       "published = excluded.published");
   if (!s.ok()) return s.status();
   std::string updated = story.updated_at.empty() ? NowUtc() : story.updated_at;
-  return s->Bind(1, story.id).BindOrNull(2, story.headline).Bind(3, updated)
-      .BindOrNull(4, story.brief_json).Bind(5, story.articles).Bind(6, story.outlets)
-      .Bind(7, story.independent_sources).BindOrNull(8, story.published).Run();
+  return s->Bind(1, story.id)
+      .BindOrNull(2, story.headline)
+      .Bind(3, updated)
+      .BindOrNull(4, story.brief_json)
+      .Bind(5, story.articles)
+      .Bind(6, story.outlets)
+      .Bind(7, story.independent_sources)
+      .BindOrNull(8, story.published)
+      .Run();
 }
 
 Result<std::optional<StoredStory>> ArticleStore::GetStory(const std::string& id) {
-  Result<SqlStatement> s =
-      db_->Prepare("SELECT id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
-                   "published FROM stories WHERE id = ?1");
+  Result<SqlStatement> s = db_->Prepare(
+      "SELECT id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
+      "published FROM stories WHERE id = ?1");
   if (!s.ok()) return s.status();
   s->Bind(1, id);
   Result<bool> row = s->Step();

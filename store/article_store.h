@@ -135,8 +135,8 @@ class ArticleStore {
   Result<int> SchemaVersion();
   Status Prepare();
   Status Archive(const std::string& id, const std::string& now);
-  Status Write(const Article& a, const std::string& id, const std::string& hash,
-               const std::string& now, int64_t version, bool update);
+  Status Write(const Article& a, const std::string& id, const std::string& hash, const std::string& now,
+               int64_t version, bool update);
 
   std::unique_ptr<Database> db_;
   SqlStatement find_by_id_, find_by_hash_, find_by_url_, insert_, update_, archive_;

@@ -16,9 +16,8 @@ constexpr const char* kFerryOneHash = "9ad77ee6c271eba61fb751bc916d1533";
 class ArticleStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (fs::temp_directory_path() /
-             ("storyfuse_store_" + std::to_string(getpid()) + "_" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+    path_ = (fs::temp_directory_path() / ("storyfuse_store_" + std::to_string(getpid()) + "_" +
+                                          ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
                 .string();
     Remove();
     Result<std::unique_ptr<ArticleStore>> s = ArticleStore::Open(path_);
@@ -113,8 +112,7 @@ TEST_F(ArticleStoreTest, SameContentUnderAnotherIdReportsTheExistingId) {
 TEST_F(ArticleStoreTest, NewContentMakesANewVersionAndKeepsTheOld) {
   Put(Make("a1", "Ferry service resumes", "The ferry resumed."));
   ArticleStore::PutResult r =
-      Put(Make("a1", "Ferry service resumes", "The ferry resumed after a two-week strike."),
-          "2031-03-14T12:00:00Z");
+      Put(Make("a1", "Ferry service resumes", "The ferry resumed after a two-week strike."), "2031-03-14T12:00:00Z");
   EXPECT_EQ(r.outcome, Outcome::kUpdated);
   EXPECT_EQ(r.version, 2);
   EXPECT_EQ(store_->Get("a1").value()->article.text, "The ferry resumed after a two-week strike.");
@@ -197,15 +195,17 @@ TEST_F(ArticleStoreTest, MigratesVersion1Stories) {
   a.published.iso = "2031-03-12";
   Put(a);
   ASSERT_TRUE(store_->SetStory("a1", "s-1").ok());
-  ASSERT_TRUE(store_->PutStory({"s-1", "Ferry", "2031-03-14T11:00:00Z",
-                                "{\"outlets\": 5, \"independent_sources\": 4}"}).ok());
-  ASSERT_TRUE(store_->db().Exec("DROP INDEX stories_updated; ALTER TABLE stories DROP COLUMN articles; "
-                                "ALTER TABLE stories DROP COLUMN outlets; "
-                                "ALTER TABLE stories DROP COLUMN independent_sources; "
-                                "ALTER TABLE stories DROP COLUMN published; "
-                                "DROP TABLE article_views; ALTER TABLE articles DROP COLUMN corrections; "
-                                "ALTER TABLE article_versions DROP COLUMN corrections; "
-                                "UPDATE schema_version SET version = 1").ok());
+  ASSERT_TRUE(
+      store_->PutStory({"s-1", "Ferry", "2031-03-14T11:00:00Z", "{\"outlets\": 5, \"independent_sources\": 4}"}).ok());
+  ASSERT_TRUE(store_->db()
+                  .Exec("DROP INDEX stories_updated; ALTER TABLE stories DROP COLUMN articles; "
+                        "ALTER TABLE stories DROP COLUMN outlets; "
+                        "ALTER TABLE stories DROP COLUMN independent_sources; "
+                        "ALTER TABLE stories DROP COLUMN published; "
+                        "DROP TABLE article_views; ALTER TABLE articles DROP COLUMN corrections; "
+                        "ALTER TABLE article_versions DROP COLUMN corrections; "
+                        "UPDATE schema_version SET version = 1")
+                  .ok());
   store_.reset();
   Result<std::unique_ptr<ArticleStore>> again = ArticleStore::Open(path_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
@@ -270,9 +270,11 @@ TEST_F(ArticleStoreTest, AnAddedCorrectionIsANewVersion) {
 TEST_F(ArticleStoreTest, MigratesVersion3Articles) {
   Put(Make("a1", "Ferry", "One."));
   Put(Make("a1", "Ferry", "One, again."));  // a row in article_versions too
-  ASSERT_TRUE(store_->db().Exec("ALTER TABLE articles DROP COLUMN corrections; "
-                                "ALTER TABLE article_versions DROP COLUMN corrections; "
-                                "UPDATE schema_version SET version = 3").ok());
+  ASSERT_TRUE(store_->db()
+                  .Exec("ALTER TABLE articles DROP COLUMN corrections; "
+                        "ALTER TABLE article_versions DROP COLUMN corrections; "
+                        "UPDATE schema_version SET version = 3")
+                  .ok());
   store_.reset();
   Result<std::unique_ptr<ArticleStore>> again = ArticleStore::Open(path_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
@@ -288,9 +290,11 @@ TEST_F(ArticleStoreTest, MigratesVersion3Articles) {
 // Spans that do not lie in the input (a hand-edited file) are not read.
 TEST_F(ArticleStoreTest, CorrectionsOutsideTheInputAreSkipped) {
   Put(WithCorrection(Make("a1", "Ferry", "One."), "Correction: Two."));
-  ASSERT_TRUE(store_->db().Exec("UPDATE articles SET corrections = "
-                                "'[{\"begin\": 5, \"end\": 99999, \"text\": \"x\"}, {\"begin\": 1}, 7, "
-                                "{\"begin\": 0, \"end\": 3, \"text\": \"<p>\"}]'").ok());
+  ASSERT_TRUE(store_->db()
+                  .Exec("UPDATE articles SET corrections = "
+                        "'[{\"begin\": 5, \"end\": 99999, \"text\": \"x\"}, {\"begin\": 1}, 7, "
+                        "{\"begin\": 0, \"end\": 3, \"text\": \"<p>\"}]'")
+                  .ok());
   std::vector<ArticleCorrection> c = store_->Get("a1").value()->article.corrections;
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].text, "<p>");

@@ -109,9 +109,7 @@ std::string SqlStatement::Text(int column) const {
   return std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, column));
 }
 
-bool SqlStatement::IsNull(int column) const {
-  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-}
+bool SqlStatement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 // ---- Database ----
 
@@ -121,8 +119,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Option
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   std::unique_ptr<Database> db(new Database(raw, path));
   if (rc != SQLITE_OK) {
-    return Status::IoError(path + ": cannot open database: " +
-                           (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+    return Status::IoError(path +
+                           ": cannot open database: " + (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
   }
   sqlite3_busy_timeout(raw, options.busy_timeout_ms);
   sqlite3_extended_result_codes(raw, 0);
@@ -171,8 +169,7 @@ Status Database::Exec(std::string_view sql) {
 
 Result<SqlStatement> Database::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                              &stmt, nullptr);
+  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) {
     sqlite3_finalize(stmt);
     return Status::InvalidArgument(std::string("cannot prepare SQL: ") + sqlite3_errmsg(db_) +
@@ -191,9 +188,7 @@ Result<Database::Transaction> Database::Begin() {
   return Transaction(this);
 }
 
-Database::Transaction::Transaction(Transaction&& other) noexcept : db_(other.db_) {
-  other.db_ = nullptr;
-}
+Database::Transaction::Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
 
 Database::Transaction::~Transaction() {
   if (db_ != nullptr) (void)db_->Exec("ROLLBACK");

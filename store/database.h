@@ -74,9 +74,7 @@ class Database {
   // Opens (creating unless read-only) the database at `path` (":memory:"
   // for a private in-memory one). Returns IoError naming the path.
   static Result<std::unique_ptr<Database>> Open(const std::string& path, Options options);
-  static Result<std::unique_ptr<Database>> Open(const std::string& path) {
-    return Open(path, Options());
-  }
+  static Result<std::unique_ptr<Database>> Open(const std::string& path) { return Open(path, Options()); }
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -13,16 +13,26 @@ namespace {
 
 // Short and older forms that ICU's display names do not give.
 constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
-    {"us", "United States"},         {"usa", "United States"},
-    {"america", "United States"},    {"united states of america", "United States"},
-    {"uk", "United Kingdom"},        {"britain", "United Kingdom"},
-    {"great britain", "United Kingdom"}, {"england", "United Kingdom"},
-    {"burma", "Myanmar"},            {"ivory coast", "Côte d’Ivoire"},
-    {"czech republic", "Czechia"},   {"uae", "United Arab Emirates"},
-    {"drc", "Congo - Kinshasa"},     {"prc", "China"},
-    {"dprk", "North Korea"},         {"holland", "Netherlands"},
-    {"the netherlands", "Netherlands"}, {"the philippines", "Philippines"},
-    {"russian federation", "Russia"}, {"turkiye", "Türkiye"},
+    {"us", "United States"},
+    {"usa", "United States"},
+    {"america", "United States"},
+    {"united states of america", "United States"},
+    {"uk", "United Kingdom"},
+    {"britain", "United Kingdom"},
+    {"great britain", "United Kingdom"},
+    {"england", "United Kingdom"},
+    {"burma", "Myanmar"},
+    {"ivory coast", "Côte d’Ivoire"},
+    {"czech republic", "Czechia"},
+    {"uae", "United Arab Emirates"},
+    {"drc", "Congo - Kinshasa"},
+    {"prc", "China"},
+    {"dprk", "North Korea"},
+    {"holland", "Netherlands"},
+    {"the netherlands", "Netherlands"},
+    {"the philippines", "Philippines"},
+    {"russian federation", "Russia"},
+    {"turkiye", "Türkiye"},
     {"turkey", "Türkiye"},
 };
 
@@ -44,9 +54,9 @@ constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
     {"soviet", "Russia"},
 };
 
-constexpr std::string_view kRegionAdjectives[] = {
-    "asian", "european", "african", "arab", "latin", "western", "eastern", "northern", "southern",
-    "nordic", "baltic", "pacific", "atlantic", "caribbean", "balkan", "middle", "gulf"};
+constexpr std::string_view kRegionAdjectives[] = {"asian",    "european",  "african",  "arab",   "latin",  "western",
+                                                  "eastern",  "northern",  "southern", "nordic", "baltic", "pacific",
+                                                  "atlantic", "caribbean", "balkan",   "middle", "gulf"};
 
 std::string DisplayName(const char* code) {
   icu::UnicodeString u;

@@ -46,9 +46,9 @@ class CountryNames {
   void AddCountry(const std::string& name);
   void AddDemonyms(const std::string& name);
 
-  std::unordered_map<std::string, std::string> names_;      // key -> canonical
-  std::unordered_map<std::string, std::string> demonyms_;   // key -> canonical
-  std::unordered_set<std::string> first_words_;              // first words of names_' keys
+  std::unordered_map<std::string, std::string> names_;     // key -> canonical
+  std::unordered_map<std::string, std::string> demonyms_;  // key -> canonical
+  std::unordered_set<std::string> first_words_;            // first words of names_' keys
 };
 
 }  // namespace storyfuse

@@ -27,9 +27,8 @@ size_t PhraseSet::AddGroup(std::span<const std::string_view> phrases) {
     }
     phrases_.push_back(p);
   }
-  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
-    return a.key != b.key ? a.key < b.key : a.phrase < b.phrase;
-  });
+  std::sort(entries_.begin(), entries_.end(),
+            [](const Entry& a, const Entry& b) { return a.key != b.key ? a.key < b.key : a.phrase < b.phrase; });
   entries_.erase(std::unique(entries_.begin(), entries_.end(),
                              [](const Entry& a, const Entry& b) { return a.key == b.key && a.phrase == b.phrase; }),
                  entries_.end());
@@ -48,8 +47,8 @@ PhraseSet::Hits PhraseSet::Find(std::string_view text) const {
     window = (window & 0xFFFF) | (i + 2 < n ? static_cast<uint32_t>(s[i + 2]) << 16 : 0);
     uint16_t key = Key(window);
     if ((starts_[key / 64] >> (key % 64) & 1) != 0) {
-      auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
-                                 [](const Entry& e, uint16_t k) { return e.key < k; });
+      auto it =
+          std::lower_bound(entries_.begin(), entries_.end(), key, [](const Entry& e, uint16_t k) { return e.key < k; });
       for (; it != entries_.end() && it->key == key; ++it) {
         std::string_view p = phrases_[it->phrase];
         if (seen[it->phrase] || p.size() > n - i || std::memcmp(s + i, p.data(), p.size()) != 0) continue;

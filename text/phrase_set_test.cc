@@ -22,7 +22,7 @@ TEST(PhraseSetTest, CountsDistinctPhrasesPerGroup) {
       {"autoplay", 1, 0, 0},                         // the whole text
       {"skip a", 0, 0, 0},                           // cut short at the end
       {"she said \xE2\x80\x9D said", 0, 2, 0},
-      {"newsletters and news", 0, 0, 1},             // anywhere, not only whole words
+      {"newsletters and news", 0, 0, 1},  // anywhere, not only whole words
       {"", 0, 0, 0},
       {"n", 0, 0, 0},
   };

@@ -5,7 +5,6 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
-
 #include "text/ascii_words.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
@@ -16,12 +15,12 @@ namespace {
 // Abbreviations after which a period does not end a sentence in news copy.
 // ICU's English suppressions already cover titles such as "Mr." and "Dr.".
 constexpr const char* kAbbreviations[] = {
-    "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "Gen.", "Lt.", "Col.", "Capt.", "Sgt.", "Gov.",
-    "Sen.", "Rep.", "Rev.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Jan.", "Feb.", "Aug.",
-    "No.", "Nos.", "St.", "Mt.", "Ft.", "Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "vs.",
-    "approx.", "Dept.", "Univ.", "Ave.", "Blvd.", "Pres.", "Supt.", "Adm.", "Maj.", "Cmdr.",
-    "Mrs.", "Ms.", "Mr.", "Dr.", "Prof.", "Ph.D.", "a.m.", "p.m.", "Calif.", "Fla.", "Mass.",
-    "Ariz.", "Penn.", "Wash.", "Ore.", "Tenn.", "Ky.", "Va.", "Md.", "Ga.", "Ill.", "Mich.",
+    "U.S.",  "U.K.",    "U.N.",  "E.U.",  "D.C.",  "Gen.",  "Lt.",   "Col.",  "Capt.",  "Sgt.", "Gov.",
+    "Sen.",  "Rep.",    "Rev.",  "Sept.", "Sep.",  "Oct.",  "Nov.",  "Dec.",  "Jan.",   "Feb.", "Aug.",
+    "No.",   "Nos.",    "St.",   "Mt.",   "Ft.",   "Inc.",  "Corp.", "Co.",   "Ltd.",   "Jr.",  "Sr.",
+    "vs.",   "approx.", "Dept.", "Univ.", "Ave.",  "Blvd.", "Pres.", "Supt.", "Adm.",   "Maj.", "Cmdr.",
+    "Mrs.",  "Ms.",     "Mr.",   "Dr.",   "Prof.", "Ph.D.", "a.m.",  "p.m.",  "Calif.", "Fla.", "Mass.",
+    "Ariz.", "Penn.",   "Wash.", "Ore.",  "Tenn.", "Ky.",   "Va.",   "Md.",   "Ga.",    "Ill.", "Mich.",
 };
 
 bool IsSpaceAt(std::string_view text, size_t pos, size_t* next) {
@@ -155,8 +154,7 @@ std::vector<Span> Segmenter::Sentences(std::string_view text) {
   impl_->sentences->setText(ut.get(), status);
   if (U_FAILURE(status)) return out;
   size_t begin = 0;
-  for (int32_t end = impl_->sentences->next(); end != icu::BreakIterator::DONE;
-       end = impl_->sentences->next()) {
+  for (int32_t end = impl_->sentences->next(); end != icu::BreakIterator::DONE; end = impl_->sentences->next()) {
     bool newline = end > 0 && text[end - 1] == '\n';
     if (!newline && EndsWithInitial(text, end) && static_cast<size_t>(end) < text.size()) continue;
     Span s = Trim(text, begin, end);

@@ -31,8 +31,7 @@ TEST(SegmenterTest, SentencesKnowNewsAbbreviations) {
       {"It opened in Sept. 2024 after delays.", {"It opened in Sept. 2024 after delays."}},
       {"Route No. 5 closed. Crews came.", {"Route No. 5 closed.", "Crews came."}},
       {"Mayor Lina K. Odum said yes. Then left.", {"Mayor Lina K. Odum said yes.", "Then left."}},
-      {"Headline without period\nBody starts here. Ends.",
-       {"Headline without period", "Body starts here.", "Ends."}},
+      {"Headline without period\nBody starts here. Ends.", {"Headline without period", "Body starts here.", "Ends."}},
       {"  \n\n  ", {}},
       {"\xE2\x80\x9CWe will go,\xE2\x80\x9D she said. He agreed.",
        {"\xE2\x80\x9CWe will go,\xE2\x80\x9D she said.", "He agreed."}},
@@ -88,22 +87,56 @@ TEST_F(ChunkedTokensTest, TrickyChunksTokenizeAsIcuReadsThemInContext) {
   const char* texts[] = {
       "The U.S. envoy's e-mail: a@b.example, 3.5% of 1,000 G7 3rd-quarter don't 'tis",
       "\xE2\x80\x9CQuote,\xE2\x80\x9D she said \xE2\x80\x94 na\xC3\xAFve caf\xC3\xA9",
-      "e\xCC\x81 and \xCC\x81" "abc after a space",           // combining mark opening a chunk
+      "e\xCC\x81 and \xCC\x81"
+      "abc after a space",  // combining mark opening a chunk
       "x \xE2\x80\x8D\xF0\x9F\x91\xA9 zwj \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9",
       "\xE0\xB8\xAA\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\xAA\xE0\xB8\x94\xE0\xB8\xB5 Thai, "
       "\xE4\xB8\xAD\xE6\x96\x87\xE5\x88\x86\xE8\xAF\x8D CJK",
       "tabs\tand\r\nCRLF\vvertical\fform feed   spaces",
       "https://www.example.org/a/very/long/path/that/is/longer/than/the/cache/limit?q=1&x=2 end",
-      "\xC2\xA0non\xC2\xA0" "breaking\xC2\xA0spaces and 12:30 p.m. on 2025-07-10",
-      "", " ", "a", "...", "\xFF\xFE invalid bytes \xC3",
+      "\xC2\xA0non\xC2\xA0"
+      "breaking\xC2\xA0spaces and 12:30 p.m. on 2025-07-10",
+      "",
+      " ",
+      "a",
+      "...",
+      "\xFF\xFE invalid bytes \xC3",
   };
   for (const char* t : texts) ExpectSameTokens(t);
 }
 
 TEST_F(ChunkedTokensTest, RandomSoupOfPiecesTokenizesAsIcu) {
-  const char* pieces[] = {"a", "Z", "7", ".", ",", "'", ":", "@", "_", "-", "/", " ", "\n", "\t",
-                          "\xE2\x80\x99", "\xCC\x81", "\xC3\xA9", "\xE2\x80\x8D", "\xC2\xA0", "%",
-                          "\x1c", "\x01", "\x7f", "\"", "$", "#", ";", ".", "1", "b", "\xF0\x9F\x91\xA9"};
+  const char* pieces[] = {"a",
+                          "Z",
+                          "7",
+                          ".",
+                          ",",
+                          "'",
+                          ":",
+                          "@",
+                          "_",
+                          "-",
+                          "/",
+                          " ",
+                          "\n",
+                          "\t",
+                          "\xE2\x80\x99",
+                          "\xCC\x81",
+                          "\xC3\xA9",
+                          "\xE2\x80\x8D",
+                          "\xC2\xA0",
+                          "%",
+                          "\x1c",
+                          "\x01",
+                          "\x7f",
+                          "\"",
+                          "$",
+                          "#",
+                          ";",
+                          ".",
+                          "1",
+                          "b",
+                          "\xF0\x9F\x91\xA9"};
   std::mt19937 rng(29);
   for (int round = 0; round < 20000; ++round) {
     std::string text;

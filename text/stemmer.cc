@@ -16,8 +16,8 @@ Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
 
 std::string Stemmer::Stem(std::string_view word) {
   std::string folded = UnicodeText::Fold(word);
-  const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()),
-                                         static_cast<int>(folded.size()));
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
   if (out == nullptr) return folded;
   return std::string(reinterpret_cast<const char*>(out), sb_stemmer_length(stemmer_));
 }

@@ -8,7 +8,10 @@ namespace {
 TEST(StemmerTest, EnglishStems) {
   Stemmer s;
   const std::pair<const char*, const char*> cases[] = {
-      {"Meetings", "meet"}, {"talks", "talk"}, {"frustration", "frustrat"}, {"Ministers", "minist"},
+      {"Meetings", "meet"},
+      {"talks", "talk"},
+      {"frustration", "frustrat"},
+      {"Ministers", "minist"},
   };
   for (auto [word, stem] : cases) EXPECT_EQ(s.Stem(word), stem) << word;
 }

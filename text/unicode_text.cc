@@ -1,9 +1,9 @@
 #include "text/unicode_text.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -13,9 +13,7 @@
 namespace storyfuse {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 bool IsAscii(std::string_view s) {
   for (unsigned char c : s) {
@@ -135,13 +133,26 @@ std::string UnicodeText::FoldMarks(std::string_view text) {
     i += U16_LENGTH(cp);
     if (u_charType(cp) == U_NON_SPACING_MARK) continue;
     switch (cp) {  // strokes and the dotless i: no decomposition to undo
-      case 0x0142: cp = 'l'; break;  // ł
-      case 0x00F8: cp = 'o'; break;  // ø
-      case 0x0111: cp = 'd'; break;  // đ
-      case 0x0127: cp = 'h'; break;  // ħ
-      case 0x0131: cp = 'i'; break;  // ı
-      case 0x0167: cp = 't'; break;  // ŧ
-      default: break;
+      case 0x0142:
+        cp = 'l';
+        break;  // ł
+      case 0x00F8:
+        cp = 'o';
+        break;  // ø
+      case 0x0111:
+        cp = 'd';
+        break;  // đ
+      case 0x0127:
+        cp = 'h';
+        break;  // ħ
+      case 0x0131:
+        cp = 'i';
+        break;  // ı
+      case 0x0167:
+        cp = 't';
+        break;  // ŧ
+      default:
+        break;
     }
     AppendUtf8(static_cast<char32_t>(cp), &out);
   }
@@ -156,8 +167,7 @@ bool UnicodeText::IsPunct(char32_t cp) { return u_ispunct(static_cast<UChar32>(c
 
 bool UnicodeText::IsWordChar(char32_t cp) {
   if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
-           cp == '_';
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
   }
   UChar32 c = static_cast<UChar32>(cp);
   return u_isalpha(c) || u_getIntPropertyValue(c, UCHAR_NUMERIC_TYPE) != U_NT_NONE;

@@ -6,7 +6,9 @@ namespace storyfuse {
 namespace {
 
 TEST(UnicodeTextTest, Utf8PassesThroughWithoutBom) {
-  auto r = UnicodeText::ToUtf8("\xEF\xBB\xBF" "caf\xC3\xA9");
+  auto r = UnicodeText::ToUtf8(
+      "\xEF\xBB\xBF"
+      "caf\xC3\xA9");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(*r, "caf\xC3\xA9");
 }
@@ -44,7 +46,10 @@ TEST(UnicodeTextTest, NfcComposes) {
 
 TEST(UnicodeTextTest, FoldLowersAllScripts) {
   EXPECT_EQ(UnicodeText::Fold("ASEAN Talks"), "asean talks");
-  EXPECT_EQ(UnicodeText::Fold("\xC3\x89LYS\xC3\x89" "E"), "\xC3\xA9lys\xC3\xA9" "e");
+  EXPECT_EQ(UnicodeText::Fold("\xC3\x89LYS\xC3\x89"
+                              "E"),
+            "\xC3\xA9lys\xC3\xA9"
+            "e");
 }
 
 TEST(UnicodeTextTest, FoldMarksRemovesDiacritics) {
@@ -54,14 +59,14 @@ TEST(UnicodeTextTest, FoldMarksRemovesDiacritics) {
   } cases[] = {
       {"Hern\u00E1ndez", "hernandez"},
       {"HERNANDEZ", "hernandez"},
-      {"\u0141\u00F3d\u017A", "lodz"},            // Łódź
-      {"\u015Etefan", "stefan"},                   // Ş, cedilla
-      {"\u0218tefan", "stefan"},                   // Ș, comma below (the table missed it)
-      {"Nguy\u1EC5n", "nguyen"},                   // ễ, two marks
-      {"S\u00F8ren \u00C5", "soren a"},           // ø, Å
-      {"\u0110or\u0111e", "dorde"},               // Đorđe
-      {"I\u0307stanbul", "istanbul"},             // combining dot above
-      {"Stra\u00DFe", "strasse"},                  // ß folds to ss
+      {"\u0141\u00F3d\u017A", "lodz"},               // Łódź
+      {"\u015Etefan", "stefan"},                     // Ş, cedilla
+      {"\u0218tefan", "stefan"},                     // Ș, comma below (the table missed it)
+      {"Nguy\u1EC5n", "nguyen"},                     // ễ, two marks
+      {"S\u00F8ren \u00C5", "soren a"},              // ø, Å
+      {"\u0110or\u0111e", "dorde"},                  // Đorđe
+      {"I\u0307stanbul", "istanbul"},                // combining dot above
+      {"Stra\u00DFe", "strasse"},                    // ß folds to ss
       {"\u0411\u0430\u0445", "\u0431\u0430\u0445"},  // Cyrillic: folded only
       {"", ""},
   };
@@ -77,10 +82,9 @@ TEST(UnicodeTextTest, WordCharMatchesPythonWordClass) {
     char32_t cp;
     bool word;
   } cases[] = {
-      {U'a', true},     {U'Z', true},     {U'7', true},      {U'_', true},
-      {U'-', false},    {U' ', false},    {U'\u2019', false}, {U'\u00e9', true},
-      {U'\u0436', true}, {U'\u4e2d', true}, {U'\u0663', true},  {U'\u00bd', true},
-      {U'\u0301', false}, {U'\u00a0', false},
+      {U'a', true},      {U'Z', true},       {U'7', true},       {U'_', true},       {U'-', false},
+      {U' ', false},     {U'\u2019', false}, {U'\u00e9', true},  {U'\u0436', true},  {U'\u4e2d', true},
+      {U'\u0663', true}, {U'\u00bd', true},  {U'\u0301', false}, {U'\u00a0', false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(UnicodeText::IsWordChar(c.cp), c.word) << static_cast<uint32_t>(c.cp);

@@ -24,7 +24,10 @@ int DecodeValid(std::string_view s, size_t pos, char32_t* cp) {
   auto lead = static_cast<unsigned char>(s[pos]);
   int len = SequenceLength(lead);
   if (len == 0 || pos + len > s.size()) return 0;
-  if (len == 1) { *cp = lead; return 1; }
+  if (len == 1) {
+    *cp = lead;
+    return 1;
+  }
   char32_t value = lead & (0x7F >> len);
   for (int i = 1; i < len; ++i) {
     auto c = static_cast<unsigned char>(s[pos + i]);

@@ -18,11 +18,11 @@ TEST(Utf8Test, FindInvalidUtf8) {
       {"caf\xC3\xA9", npos},
       {"\xE2\x80\x9Cquote\xE2\x80\x9D", npos},
       {"\xF0\x9F\x98\x80", npos},
-      {"ab\xC3", 2},              // truncated
-      {"\xC0\xAF", 0},            // overlong
-      {"x\xED\xA0\x80", 1},       // surrogate
-      {"ok\xFF", 2},              // never valid
-      {"\xF4\x90\x80\x80", 0},    // above U+10FFFF
+      {"ab\xC3", 2},            // truncated
+      {"\xC0\xAF", 0},          // overlong
+      {"x\xED\xA0\x80", 1},     // surrogate
+      {"ok\xFF", 2},            // never valid
+      {"\xF4\x90\x80\x80", 0},  // above U+10FFFF
   };
   for (const auto& c : cases) {
     EXPECT_EQ(FindInvalidUtf8(c.input), c.first_invalid) << c.input;
@@ -44,8 +44,8 @@ TEST(Utf8Test, CodePointIndexCountsCharactersNotBytes) {
   for (int i = 0; i < 200; ++i) text += "\xC3\xA9x";  // "éx" repeated
   CodePointIndex index(text);
   EXPECT_EQ(index.ToCodePoint(0), 0u);
-  EXPECT_EQ(index.ToCodePoint(2), 1u);   // after é
-  EXPECT_EQ(index.ToCodePoint(3), 2u);   // after éx
+  EXPECT_EQ(index.ToCodePoint(2), 1u);  // after é
+  EXPECT_EQ(index.ToCodePoint(3), 2u);  // after éx
   EXPECT_EQ(index.ToCodePoint(300), 200u);
   EXPECT_EQ(index.ToCodePoint(static_cast<uint32_t>(text.size())), 400u);
   EXPECT_EQ(index.ToCodePoint(100000), 400u);

@@ -12,10 +12,10 @@ bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 // Abbreviations whose period does not end a sentence (lower case, no dot).
 bool IsAbbreviation(std::string_view w) {
   static constexpr std::string_view kAbbr[] = {
-      "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "capt", "sgt", "gov", "sen", "rep",
-      "rev", "prof", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "mt", "ft", "jan",
-      "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "adm", "maj", "cmdr",
-      "dept", "approx", "pres", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m"};
+      "mr",  "mrs",  "ms",   "dr",     "st",   "gen", "lt",  "col",  "capt", "sgt", "gov", "sen",
+      "rep", "rev",  "prof", "jr",     "sr",   "no",  "vs",  "inc",  "corp", "co",  "ltd", "mt",
+      "ft",  "jan",  "feb",  "mar",    "apr",  "aug", "sep", "sept", "oct",  "nov", "dec", "adm",
+      "maj", "cmdr", "dept", "approx", "pres", "u.s", "u.k", "u.n",  "e.u",  "d.c", "a.m", "p.m"};
   std::string lower = AsciiLower(w);
   if (!lower.empty() && lower.back() == '.') lower.pop_back();
   for (std::string_view a : kAbbr) {
@@ -81,8 +81,7 @@ class Scanner {
       pos_ = next;
       return;
     }
-    if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\f' || cp == '\v' ||
-        (cp >= 0x80 && UnicodeText::IsSpace(cp))) {
+    if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\f' || cp == '\v' || (cp >= 0x80 && UnicodeText::IsSpace(cp))) {
       pending_space_ = true;
       pos_ = next;
       return;
@@ -116,8 +115,7 @@ class Scanner {
       unsigned char c = text_[p];
       if (IsDigit(c)) {
         ++p;
-      } else if ((c == ',' || c == '.') && p + 1 < text_.size() &&
-                 IsDigit(static_cast<unsigned char>(text_[p + 1]))) {
+      } else if ((c == ',' || c == '.') && p + 1 < text_.size() && IsDigit(static_cast<unsigned char>(text_[p + 1]))) {
         p += 2;
       } else {
         break;
@@ -203,8 +201,8 @@ class Scanner {
   bool EndsSentence(const LexToken& t) const {
     if (out_.empty() || !t.space_before) return false;
     unsigned char last = text_[out_.back().span.end - 1];
-    if (last < 0x80 && last != '.' && last != '!' && last != '?' && last != '"' && last != '\'' &&
-        last != ')' && last != ']') {
+    if (last < 0x80 && last != '.' && last != '!' && last != '?' && last != '"' && last != '\'' && last != ')' &&
+        last != ']') {
       return false;  // fast path: no terminator or closer
     }
     // Skip closing quotes and brackets after the terminator.

@@ -18,8 +18,7 @@ class ArticleSource {
   // Calls `fn` for every article extracted from `inputs`, in input order.
   // The RawDoc is passed too (for labels carried by evaluation files).
   // Returns the number of articles.
-  size_t ForEach(const std::vector<std::string>& inputs,
-                 const std::function<void(Article&&, const RawDoc&)>& fn);
+  size_t ForEach(const std::vector<std::string>& inputs, const std::function<void(Article&&, const RawDoc&)>& fn);
   // Collects all articles (for commands that need the whole set).
   std::vector<Article> ReadAll(const std::vector<std::string>& inputs);
   bool had_errors() const { return had_errors_; }

@@ -44,8 +44,7 @@ int RunExtract(const ExtractOptions& opt) {
 void RegisterExtract(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<ExtractOptions>();
   CLI::App* cmd = app.add_subcommand("extract", "Clean articles and print their text and metadata");
-  cmd->add_option("--format", opt->format, "text, json or jsonl")
-      ->check(CLI::IsMember({"text", "json", "jsonl"}));
+  cmd->add_option("--format", opt->format, "text, json or jsonl")->check(CLI::IsMember({"text", "json", "jsonl"}));
   cmd->add_option("inputs", opt->inputs, "Files, folders or - for stdin")->required();
   cmd->callback([opt, exit_code] { *exit_code = RunExtract(*opt); });
 }

@@ -27,13 +27,15 @@ struct FactsOptions {
   std::vector<std::string> inputs;
 };
 
-nlohmann::json SpanJson(Span s, const CodePointIndex& cp) {
-  return {cp.ToCodePoint(s.begin), cp.ToCodePoint(s.end)};
-}
+nlohmann::json SpanJson(Span s, const CodePointIndex& cp) { return {cp.ToCodePoint(s.begin), cp.ToCodePoint(s.end)}; }
 
 nlohmann::json QuantityJson(const Quantity& q, std::string_view text, const CodePointIndex& cp) {
-  nlohmann::json j = {{"text", q.span.In(text)}, {"value", q.value}, {"hedge", HedgeName(q.hedge)},
-                      {"unit", q.unit},          {"noun", q.noun},   {"clause", q.clause.In(text)},
+  nlohmann::json j = {{"text", q.span.In(text)},
+                      {"value", q.value},
+                      {"hedge", HedgeName(q.hedge)},
+                      {"unit", q.unit},
+                      {"noun", q.noun},
+                      {"clause", q.clause.In(text)},
                       {"span", SpanJson(q.span, cp)}};
   if (q.range) j["min"] = q.min, j["max"] = q.max;
   if (q.part) j["part"] = true;
@@ -69,8 +71,7 @@ int RunFacts(const FactsOptions& opt) {
     indexes.emplace_back(a.text);
     const CodePointIndex& cp = indexes.back();
     std::vector<LexToken> tokens = WordLexer::Lex(a.text);
-    std::vector<DateMention> dates =
-        DateResolver::Extract(a.text, tokens, DateResolver::AnchorFor(a, story_anchor));
+    std::vector<DateMention> dates = DateResolver::Extract(a.text, tokens, DateResolver::AnchorFor(a, story_anchor));
     nlohmann::json j = {{"id", a.id}, {"numbers", nlohmann::json::array()}, {"dates", nlohmann::json::array()}};
     for (const Quantity& q : NumberExtractor::Extract(a.text, tokens, dates)) {
       j["numbers"].push_back(QuantityJson(q, a.text, cp));

@@ -39,10 +39,14 @@ const char* OutcomeName(const std::string& status) {
 struct IngestCounts {
   size_t inserted = 0, updated = 0, unchanged = 0, duplicates = 0;
   void Add(const std::string& status) {
-    if (status == "created") ++inserted;
-    else if (status == "updated") ++updated;
-    else if (status == "duplicate") ++duplicates;
-    else ++unchanged;
+    if (status == "created")
+      ++inserted;
+    else if (status == "updated")
+      ++updated;
+    else if (status == "duplicate")
+      ++duplicates;
+    else
+      ++unchanged;
   }
 };
 
@@ -76,8 +80,11 @@ class BatchIngester {
   void Report(const IngestOutcome& o) {
     counts_.Add(o.status);
     if (opt_.format != "jsonl") return;
-    nlohmann::json row = {{"id", o.id}, {"outcome", OutcomeName(o.status)}, {"stored_id", o.stored_id},
-                          {"version", o.version}, {"story", o.story_id}};
+    nlohmann::json row = {{"id", o.id},
+                          {"outcome", OutcomeName(o.status)},
+                          {"stored_id", o.stored_id},
+                          {"version", o.version},
+                          {"story", o.story_id}};
     std::printf("%s\n", row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   }
 
@@ -101,8 +108,8 @@ int RunIngest(const IngestOptions& opt) {
   bool stored = ingester.Flush();
   if (opt.format == "summary") {
     const IngestCounts& c = ingester.counts();
-    std::printf("%s: %zu inserted, %zu updated, %zu unchanged, %zu duplicates\n", opt.db.c_str(), c.inserted,
-                c.updated, c.unchanged, c.duplicates);
+    std::printf("%s: %zu inserted, %zu updated, %zu unchanged, %zu duplicates\n", opt.db.c_str(), c.inserted, c.updated,
+                c.unchanged, c.duplicates);
   }
   return source.had_errors() || !stored ? kExitBadInput : kExitOk;
 }
@@ -111,7 +118,8 @@ int RunIngest(const IngestOptions& opt) {
 
 void RegisterIngest(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<IngestOptions>();
-  CLI::App* cmd = app.add_subcommand("ingest", "Clean articles, store them in a SQLite database and update their stories and briefs");
+  CLI::App* cmd = app.add_subcommand(
+      "ingest", "Clean articles, store them in a SQLite database and update their stories and briefs");
   cmd->add_option("--db", opt->db, "SQLite database file (created if missing)")->required();
   cmd->add_option("--format", opt->format, "summary or jsonl (one line per article)")
       ->check(CLI::IsMember({"summary", "jsonl"}));

@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/quote_extractor.h"
+#include "text/utf8.h"
 #include "tools/article_source.h"
 #include "tools/command.h"
-#include "text/utf8.h"
 
 namespace storyfuse {
 namespace {

@@ -152,13 +152,16 @@ void RegisterServe(CLI::App& app, int* exit_code) {
   cmd->add_option("--db", opt->db, "SQLite database (created if absent); :memory: keeps it in memory")->required();
   cmd->add_option("--port", opt->http.port, "TCP port (0: any free port)")->check(CLI::Range(0, 65535));
   cmd->add_option("--host", opt->http.host, "Address to listen on");
-  cmd->add_option("--threads", opt->http.threads, "Worker threads (one per open connection; default 64)")->check(CLI::Range(1, 1024));
+  cmd->add_option("--threads", opt->http.threads, "Worker threads (one per open connection; default 64)")
+      ->check(CLI::Range(1, 1024));
   cmd->add_option("--max-body", opt->http.max_body, "Largest request body in bytes")->check(CLI::PositiveNumber);
-  cmd->add_option("--token", opt->access.token,
-                  "Writes need \"Authorization: Bearer TOKEN\" (16+ characters); required with a --host beyond loopback");
+  cmd->add_option(
+      "--token", opt->access.token,
+      "Writes need \"Authorization: Bearer TOKEN\" (16+ characters); required with a --host beyond loopback");
   cmd->add_option("--token-file", opt->token_file, "Read the token from this file (keeps it out of the process list)");
-  cmd->add_option("--allowed-host", opt->access.host_names,
-                  "A name clients use to reach the server (Host header), besides IP addresses and localhost; repeatable");
+  cmd->add_option(
+      "--allowed-host", opt->access.host_names,
+      "A name clients use to reach the server (Host header), besides IP addresses and localhost; repeatable");
   cmd->add_option("--request-timeout", opt->http.request_timeout_seconds,
                   "Seconds for a request to arrive whole, and for its response to be written (default 30)")
       ->check(CLI::Range(1, 3600));

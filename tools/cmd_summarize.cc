@@ -48,11 +48,10 @@ int RunSummarize(const SummarizeOptions& opt) {
 
 void RegisterSummarize(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<SummarizeOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "summarize", "Print an extractive summary of the inputs (one story), one sentence a line");
+  CLI::App* cmd =
+      app.add_subcommand("summarize", "Print an extractive summary of the inputs (one story), one sentence a line");
   cmd->add_option("--words", opt->words, "Most words in the summary")->check(CLI::PositiveNumber);
-  cmd->add_flag("--fill", opt->fill,
-                "Fill the budget with the start of one more sentence (DUC-style)");
+  cmd->add_flag("--fill", opt->fill, "Fill the budget with the start of one more sentence (DUC-style)");
   cmd->add_option("inputs", opt->inputs, "Files, folders or - for stdin")->required();
   cmd->callback([opt, exit_code] { *exit_code = RunSummarize(*opt); });
 }

@@ -9,7 +9,8 @@
 namespace storyfuse {
 
 void RegisterTrain(CLI::App& app, int* exit_code) {
-  CLI::App* train = app.add_subcommand("train", "Learn a model's weights from labelled data (writes models/<name>.vN.<ext>)");
+  CLI::App* train =
+      app.add_subcommand("train", "Learn a model's weights from labelled data (writes models/<name>.vN.<ext>)");
   train->require_subcommand(1);
   RegisterTrainAlign(*train, exit_code);
   RegisterTrainEntities(*train, exit_code);

@@ -32,8 +32,8 @@ struct EvalAlignOptions {
 };
 
 void PrintScores(const char* label, const BinaryScores& s) {
-  std::printf("%s accuracy %.4f  precision %.4f  recall %.4f  F1 %.4f  (tp %d fp %d fn %d tn %d)\n", label,
-              s.accuracy, s.precision, s.recall, s.f1, s.tp, s.fp, s.fn, s.tn);
+  std::printf("%s accuracy %.4f  precision %.4f  recall %.4f  F1 %.4f  (tp %d fp %d fn %d tn %d)\n", label, s.accuracy,
+              s.precision, s.recall, s.f1, s.tp, s.fp, s.fn, s.tn);
 }
 
 // Mean and standard deviation of per-fold values.

@@ -100,11 +100,13 @@ int RunEvalCitations(const EvalCitationsOptions& opt) {
 
 void RegisterEvalCitations(CLI::App& eval, int* exit_code) {
   auto opt = std::make_shared<EvalCitationsOptions>();
-  CLI::App* cmd = eval.add_subcommand("citations", "List every (item, cited span) pair of the inputs' briefs; audit them against labels");
+  CLI::App* cmd = eval.add_subcommand(
+      "citations", "List every (item, cited span) pair of the inputs' briefs; audit them against labels");
   cmd->add_option("inputs", opt->inputs, "Files or folders; each is clustered and briefed on its own")->required();
   cmd->add_option("--labels", opt->labels, "Labels file (article ids, offsets, verdict): report the share supported");
   cmd->add_option("--sample", opt->sample, "Keep N pairs, chosen reproducibly");
-  cmd->add_flag("--template", opt->template_lines, "Print label lines (verdict ? when unlabelled) instead of the pairs");
+  cmd->add_flag("--template", opt->template_lines,
+                "Print label lines (verdict ? when unlabelled) instead of the pairs");
   cmd->add_flag("--stream", opt->stream, "Group as `brief --stream` does, article by article");
   cmd->add_option("--words", opt->words, "Summary length in words (default 150, as `brief`)");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalCitations(*opt); });

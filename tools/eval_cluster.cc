@@ -7,8 +7,8 @@
 // stories predicted and gold, and throughput (clustering alone, and end to
 // end with reading and cleaning) in CPU time of this thread, which a busy
 // machine disturbs far less than wall time.
-#include <CLI/CLI.hpp>
 #include <time.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -28,8 +28,8 @@ namespace {
 
 struct EvalClusterOptions {
   std::vector<std::string> inputs;
-  bool stream = false;      // a stream instead of BatchClusterer: StoryIndex (one pass) ...
-  bool revising = false;    // ... or StoryStream, which revises a recent window
+  bool stream = false;    // a stream instead of BatchClusterer: StoryIndex (one pass) ...
+  bool revising = false;  // ... or StoryStream, which revises a recent window
   StoryIndexOptions index;
   StoryStreamOptions stream_options;
   BatchClusterOptions batch;
@@ -103,14 +103,13 @@ void PrintOrders(const EvalClusterOptions& opt, const std::vector<Article>& arti
                  const std::vector<std::string>& labels, const BCubedScore& input_order) {
   double p = 0, r = 0, f = 0, lo = 1, hi = 0;
   for (size_t k = 0; k < opt.orders; ++k) {
-    BCubedScore s =
-        k == 0 ? input_order : ScoreOrder(opt, articles, labels, SeededShuffle(articles.size(), k));
+    BCubedScore s = k == 0 ? input_order : ScoreOrder(opt, articles, labels, SeededShuffle(articles.size(), k));
     p += s.precision, r += s.recall, f += s.f1;
     lo = std::min(lo, s.f1), hi = std::max(hi, s.f1);
   }
   double n = static_cast<double>(opt.orders);
-  std::printf("orders       %zu: mean P %.4f  R %.4f  F1 %.4f (F1 from %.4f to %.4f)\n", opt.orders, p / n,
-              r / n, f / n, lo, hi);
+  std::printf("orders       %zu: mean P %.4f  R %.4f  F1 %.4f (F1 from %.4f to %.4f)\n", opt.orders, p / n, r / n,
+              f / n, lo, hi);
 }
 
 double ThreadCpuSeconds() {
@@ -198,7 +197,9 @@ int RunEvalCluster(const EvalClusterOptions& opt) {
   }
   BCubedScore s = BCubed::Score(predicted, gold);
   size_t n = articles.size();
-  std::printf("mode         %s\n", !opt.stream ? "batch (all at once)" : opt.revising ? "stream (revising a recent window)" : "stream (one pass)");
+  std::printf("mode         %s\n", !opt.stream    ? "batch (all at once)"
+                                   : opt.revising ? "stream (revising a recent window)"
+                                                  : "stream (one pass)");
   std::printf("articles     %zu (%zu labelled), copy links %zu\n", n, ids.size(), copies);
   std::printf("stories      predicted %zu, gold %zu\n", s.predicted_clusters, s.gold_clusters);
   std::printf("BCubed       P %.4f  R %.4f  F1 %.4f\n", s.precision, s.recall, s.f1);
@@ -216,44 +217,75 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   CLI::App* cmd = eval.add_subcommand("cluster", "BCubed scores of story clustering on labelled JSONL");
   cmd->add_option("inputs", opt->inputs, "JSONL files with id, text, label")->required();
   cmd->add_flag("--stream", opt->stream, "Cluster in one streaming pass (StoryIndex) instead of all at once");
-  cmd->add_flag("--revising", opt->revising, "With --stream: the stream that revises a recent window (StoryStream; experimental)");
-  cmd->add_option("--window", opt->stream_options.window, "Stream: recent arrivals that may still move")->capture_default_str();
-  cmd->add_option("--window-days", opt->stream_options.window_days, "Stream: days before the newest an article may still move")->capture_default_str();
-  cmd->add_option("--story-link", opt->stream_options.story_link, "Stream: centroid score linking an article to a final story")->capture_default_str();
-  cmd->add_option("--story-link-weight", opt->stream_options.story_link_weight, "Stream: factor on a final story's link in a revision")->capture_default_str();
-  cmd->add_option("--revise-every", opt->stream_options.revise_every, "Stream: arrivals between two revisions")->capture_default_str();
+  cmd->add_flag("--revising", opt->revising,
+                "With --stream: the stream that revises a recent window (StoryStream; experimental)");
+  cmd->add_option("--window", opt->stream_options.window, "Stream: recent arrivals that may still move")
+      ->capture_default_str();
+  cmd->add_option("--window-days", opt->stream_options.window_days,
+                  "Stream: days before the newest an article may still move")
+      ->capture_default_str();
+  cmd->add_option("--story-link", opt->stream_options.story_link,
+                  "Stream: centroid score linking an article to a final story")
+      ->capture_default_str();
+  cmd->add_option("--story-link-weight", opt->stream_options.story_link_weight,
+                  "Stream: factor on a final story's link in a revision")
+      ->capture_default_str();
+  cmd->add_option("--revise-every", opt->stream_options.revise_every, "Stream: arrivals between two revisions")
+      ->capture_default_str();
   // Batch settings, for studying their effect (the defaults are the library's).
   cmd->add_option("--cut", opt->batch.cut, "Batch: average linkage stops below this")->capture_default_str();
-  cmd->add_option("--neighbors", opt->batch.graph.neighbors, "Batch: strongest links kept per article")->capture_default_str();
-  cmd->add_option("--graph-query-terms", opt->batch.graph.query_terms, "Batch: strongest terms an article looks up")->capture_default_str();
-  cmd->add_option("--graph-index-terms", opt->batch.graph.index_terms, "Batch: strongest terms an article is found by")->capture_default_str();
-  cmd->add_option("--graph-scan", opt->batch.graph.scan_postings, "Batch: postings read per looked-up term")->capture_default_str();
-  cmd->add_option("--graph-candidates", opt->batch.graph.candidates, "Batch: articles scored exactly per article")->capture_default_str();
-  cmd->add_option("--context-neighbors", opt->batch.context_neighbors, "Batch: links forming an article's neighbourhood")->capture_default_str();
-  cmd->add_option("--context-weight", opt->batch.context_weight, "Batch: weight of the neighbourhood cosine")->capture_default_str();
-  cmd->add_option("--batch-conflict-factor", opt->batch.conflict_factor, "Batch: score factor on name conflict")->capture_default_str();
-  cmd->add_option("--batch-late-factor", opt->batch.late_factor, "Batch: score factor for dated articles far apart")->capture_default_str();
+  cmd->add_option("--neighbors", opt->batch.graph.neighbors, "Batch: strongest links kept per article")
+      ->capture_default_str();
+  cmd->add_option("--graph-query-terms", opt->batch.graph.query_terms, "Batch: strongest terms an article looks up")
+      ->capture_default_str();
+  cmd->add_option("--graph-index-terms", opt->batch.graph.index_terms, "Batch: strongest terms an article is found by")
+      ->capture_default_str();
+  cmd->add_option("--graph-scan", opt->batch.graph.scan_postings, "Batch: postings read per looked-up term")
+      ->capture_default_str();
+  cmd->add_option("--graph-candidates", opt->batch.graph.candidates, "Batch: articles scored exactly per article")
+      ->capture_default_str();
+  cmd->add_option("--context-neighbors", opt->batch.context_neighbors,
+                  "Batch: links forming an article's neighbourhood")
+      ->capture_default_str();
+  cmd->add_option("--context-weight", opt->batch.context_weight, "Batch: weight of the neighbourhood cosine")
+      ->capture_default_str();
+  cmd->add_option("--batch-conflict-factor", opt->batch.conflict_factor, "Batch: score factor on name conflict")
+      ->capture_default_str();
+  cmd->add_option("--batch-late-factor", opt->batch.late_factor, "Batch: score factor for dated articles far apart")
+      ->capture_default_str();
   cmd->add_option("--batch-name-boost", opt->batch.name_boost, "Batch: weight of names")->capture_default_str();
   cmd->add_option("--batch-number-boost", opt->batch.number_boost, "Batch: weight of numbers")->capture_default_str();
-  cmd->add_option("--batch-lead-tokens", opt->batch.lead_tokens, "Batch: leading tokens counted twice")->capture_default_str();
+  cmd->add_option("--batch-lead-tokens", opt->batch.lead_tokens, "Batch: leading tokens counted twice")
+      ->capture_default_str();
   // Clustering parameters, for studying their effect (defaults are the library's).
-  cmd->add_option("--scan-postings", opt->index.scan_postings, "Newest stories looked at per query term")->capture_default_str();
-  cmd->add_option("--late-factor", opt->index.late_factor, "Score factor for a story more than --max-gap-days away (0: no join)")->capture_default_str();
-  cmd->add_option("--max-candidates", opt->index.max_candidates, "Candidate stories scored per article")->capture_default_str();
+  cmd->add_option("--scan-postings", opt->index.scan_postings, "Newest stories looked at per query term")
+      ->capture_default_str();
+  cmd->add_option("--late-factor", opt->index.late_factor,
+                  "Score factor for a story more than --max-gap-days away (0: no join)")
+      ->capture_default_str();
+  cmd->add_option("--max-candidates", opt->index.max_candidates, "Candidate stories scored per article")
+      ->capture_default_str();
   cmd->add_option("--join-threshold", opt->index.join_threshold, "Cosine to join a story")->capture_default_str();
-  cmd->add_option("--merge-threshold", opt->index.merge_threshold, "Cosine to merge two stories")->capture_default_str();
+  cmd->add_option("--merge-threshold", opt->index.merge_threshold, "Cosine to merge two stories")
+      ->capture_default_str();
   cmd->add_option("--name-boost", opt->index.name_boost, "Weight of name features")->capture_default_str();
-  cmd->add_option("--conflict-factor", opt->index.conflict_factor, "Score factor on name conflict")->capture_default_str();
-  cmd->add_option("--conflict-names", opt->index.conflict_names, "Strongest names compared for a join conflict")->capture_default_str();
-  cmd->add_option("--salient-names", opt->index.salient_names, "Story names that must lead the other story to merge")->capture_default_str();
+  cmd->add_option("--conflict-factor", opt->index.conflict_factor, "Score factor on name conflict")
+      ->capture_default_str();
+  cmd->add_option("--conflict-names", opt->index.conflict_names, "Strongest names compared for a join conflict")
+      ->capture_default_str();
+  cmd->add_option("--salient-names", opt->index.salient_names, "Story names that must lead the other story to merge")
+      ->capture_default_str();
   cmd->add_option("--lead-tokens", opt->index.lead_tokens, "Leading tokens counted twice")->capture_default_str();
   cmd->add_option("--number-boost", opt->index.number_boost, "Weight of number features")->capture_default_str();
-  cmd->add_option("--max-gap-days", opt->index.max_gap_days, "Days a dated article may lie outside a story's span")->capture_default_str();
-  cmd->add_option("--merge-names", opt->index.merge_names, "Leading story names checked before a merge")->capture_default_str();
+  cmd->add_option("--max-gap-days", opt->index.max_gap_days, "Days a dated article may lie outside a story's span")
+      ->capture_default_str();
+  cmd->add_option("--merge-names", opt->index.merge_names, "Leading story names checked before a merge")
+      ->capture_default_str();
   cmd->add_option("--orders", opt->orders, "Also score N orders (input order, then seeded shuffles): mean and range")
       ->capture_default_str();
-  cmd->add_flag("--reference", opt->reference,
-                "Also print the offline average-link reference on the same evidence, cut where it scores best (quadratic)");
+  cmd->add_flag(
+      "--reference", opt->reference,
+      "Also print the offline average-link reference on the same evidence, cut where it scores best (quadratic)");
   cmd->add_option("--predictions", opt->predictions, "Write id, gold and predicted story per line to FILE");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalCluster(*opt); });
 }

@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cluster/batch_clusterer.h"
-#include "cluster/stream_grouper.h"
 #include "cluster/story_index.h"
+#include "cluster/stream_grouper.h"
 #include "eval/partial_copy_set.h"
 #include "tools/article_source.h"
 #include "tools/command.h"
@@ -35,10 +35,11 @@ bool WriteSet(const std::string& path, const PartialCopySet& set) {
   FILE* out = std::fopen(path.c_str(), "w");
   if (out == nullptr) return false;
   for (size_t i = 0; i < set.articles.size(); ++i) {
-    nlohmann::json row = {{"id", set.articles[i].id},
-                          {"text", set.articles[i].text},
-                          {"label", set.labels[i]},
-                          {"pasted_from", set.pasted_from[i].empty() ? nlohmann::json() : nlohmann::json(set.pasted_from[i])}};
+    nlohmann::json row = {
+        {"id", set.articles[i].id},
+        {"text", set.articles[i].text},
+        {"label", set.labels[i]},
+        {"pasted_from", set.pasted_from[i].empty() ? nlohmann::json() : nlohmann::json(set.pasted_from[i])}};
     std::fprintf(out, "%s\n", row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   }
   return std::fclose(out) == 0;
@@ -88,13 +89,18 @@ int RunEvalCopies(const EvalCopiesOptions& opt) {
 
 void RegisterEvalCopies(CLI::App& eval, int* exit_code) {
   auto opt = std::make_shared<EvalCopiesOptions>();
-  CLI::App* cmd = eval.add_subcommand("copies", "Copy-link recall and precision on partial copies built from labelled JSONL");
+  CLI::App* cmd =
+      eval.add_subcommand("copies", "Copy-link recall and precision on partial copies built from labelled JSONL");
   cmd->add_option("inputs", opt->inputs, "JSONL files with id, text, label")->required();
   cmd->add_flag("--stream", opt->stream, "Group in one streaming pass instead of all at once");
-  cmd->add_option("--partial-shared", opt->dedupe.partial_shared, "Shared sampled shingles for a partial copy")->capture_default_str();
-  cmd->add_option("--partial-containment", opt->dedupe.partial_containment, "Share of either text a partial copy covers")->capture_default_str();
+  cmd->add_option("--partial-shared", opt->dedupe.partial_shared, "Shared sampled shingles for a partial copy")
+      ->capture_default_str();
+  cmd->add_option("--partial-containment", opt->dedupe.partial_containment,
+                  "Share of either text a partial copy covers")
+      ->capture_default_str();
   cmd->add_option("--seed", opt->seed, "Seed of the choices that build the set")->capture_default_str();
-  cmd->add_option("--write", opt->write, "Also write the set as JSONL to FILE (holds the data's text: keep it out of the repo)");
+  cmd->add_option("--write", opt->write,
+                  "Also write the set as JSONL to FILE (holds the data's text: keep it out of the repo)");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalCopies(*opt); });
 }
 

@@ -10,8 +10,8 @@
 // cut to their granularity. --part I/K keeps the I-th of K equal runs of the
 // documents sorted by id, so that a tuned-on part and a held-out part can
 // be reported apart.
-#include <CLI/CLI.hpp>
 #include <time.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -73,8 +73,8 @@ void PrintErrors(const DateDocument& doc, const std::vector<PredictedDate>& pred
     if (outcomes[p] == DateOutcome::kTruePositive) right[paired[p]] = true;
     if (outcomes[p] != DateOutcome::kFalsePositive) continue;
     std::string gold = paired[p] >= 0 ? doc.timexes[paired[p]].value : "-";
-    std::printf("FP\t%s\t%s\t%s\tgold=%s\t%s\n", doc.id.c_str(), doc.dct.c_str(),
-                Slice(doc.text, pred[p].span).c_str(), gold.c_str(), pred[p].value.c_str());
+    std::printf("FP\t%s\t%s\t%s\tgold=%s\t%s\n", doc.id.c_str(), doc.dct.c_str(), Slice(doc.text, pred[p].span).c_str(),
+                gold.c_str(), pred[p].value.c_str());
   }
   for (size_t g = 0; g < doc.timexes.size(); ++g) {
     if (right[g] || CalendarValue(doc.timexes[g]).empty()) continue;

@@ -16,8 +16,8 @@
 // case, as news headlines are written (TitleCaseHeadlines).
 // --predictions writes one JSON line per document,
 // {id, entities: [{start, end, type}]}, in code points.
-#include <CLI/CLI.hpp>
 #include <time.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -152,8 +152,9 @@ int RunEvalEntities(const EvalEntitiesOptions& opt) {
     if (!opt.model.empty()) {
       Result<std::string> bytes = ReadWholeFile(opt.model);
       if (bytes.ok()) model_bytes = std::move(bytes).value();  // the recognizer keeps a view of it
-      Result<std::unique_ptr<EntityRecognizer>> r =
-          bytes.ok() ? EntityRecognizer::FromBytes(model_bytes) : Result<std::unique_ptr<EntityRecognizer>>(bytes.status());
+      Result<std::unique_ptr<EntityRecognizer>> r = bytes.ok()
+                                                        ? EntityRecognizer::FromBytes(model_bytes)
+                                                        : Result<std::unique_ptr<EntityRecognizer>>(bytes.status());
       if (!r.ok()) {
         std::fprintf(stderr, "storyfuse: %s: %s\n", opt.model.c_str(), r.status().message().c_str());
         return kExitBadInput;
@@ -216,10 +217,12 @@ int RunEvalEntities(const EvalEntitiesOptions& opt) {
   }
   const EntityScores& s = scorer.scores();
   size_t gold = 0, predicted = 0, correct = 0;
-  for (int k = 0; k < EntityScores::kScoredKinds; ++k) gold += s.gold[k], predicted += s.predicted[k], correct += s.correct[k];
-  std::printf("entities %s (%s): %zu documents, %zu gold, %zu predicted, %zu correct, %zu ignored\n",
-              opt.file.c_str(), opt.linker ? (opt.cv > 1 ? "linker, cross-validated" : "linker") : (opt.cv > 1 ? "recognizer, cross-validated" : "recognizer"), docs->size(), gold, predicted, correct,
-              s.ignored);
+  for (int k = 0; k < EntityScores::kScoredKinds; ++k)
+    gold += s.gold[k], predicted += s.predicted[k], correct += s.correct[k];
+  std::printf("entities %s (%s): %zu documents, %zu gold, %zu predicted, %zu correct, %zu ignored\n", opt.file.c_str(),
+              opt.linker ? (opt.cv > 1 ? "linker, cross-validated" : "linker")
+                         : (opt.cv > 1 ? "recognizer, cross-validated" : "recognizer"),
+              docs->size(), gold, predicted, correct, s.ignored);
   std::printf("precision %.4f  recall %.4f  F1 %.4f\n", s.Precision(), s.Recall(), s.F1());
   for (int k = 0; k < EntityScores::kScoredKinds; ++k) {
     NameKind kind = static_cast<NameKind>(k);

@@ -7,8 +7,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 
@@ -90,11 +90,11 @@ int RunEvalExtract(const EvalExtractOptions& opt) {
       std::printf("%s\tP %.3f\tR %.3f\n", r.id.c_str(), r.counts.precision(), r.counts.recall());
     }
   }
-  std::printf("pages      %zu\nprecision  %.4f\nrecall     %.4f\nf1         %.4f\n", scorer.pages(),
-              scorer.precision(), scorer.recall(), scorer.f1());
+  std::printf("pages      %zu\nprecision  %.4f\nrecall     %.4f\nf1         %.4f\n", scorer.pages(), scorer.precision(),
+              scorer.recall(), scorer.f1());
   // CPU time is the stable figure on a shared machine; wall time is shown too.
-  std::printf("throughput %.1f pages/s, %.1f MB/s (%.3f s CPU extracting, %.3f s wall)\n",
-              scorer.pages() / cpu_secs, bytes / 1e6 / cpu_secs, cpu_secs, secs);
+  std::printf("throughput %.1f pages/s, %.1f MB/s (%.3f s CPU extracting, %.3f s wall)\n", scorer.pages() / cpu_secs,
+              bytes / 1e6 / cpu_secs, cpu_secs, secs);
   return code;
 }
 
@@ -102,10 +102,9 @@ int RunEvalExtract(const EvalExtractOptions& opt) {
 
 void RegisterEvalExtract(CLI::App& eval, int* exit_code) {
   auto opt = std::make_shared<EvalExtractOptions>();
-  CLI::App* cmd = eval.add_subcommand(
-      "extract", "Main-text extraction of DIR/html/*.html scored against DIR/gold/*.txt");
-  cmd->add_option("dir", opt->dir, "Folder with html/ and gold/ (e.g. ../shared/data/extraction/aeb)")
-      ->required();
+  CLI::App* cmd =
+      eval.add_subcommand("extract", "Main-text extraction of DIR/html/*.html scored against DIR/gold/*.txt");
+  cmd->add_option("dir", opt->dir, "Folder with html/ and gold/ (e.g. ../shared/data/extraction/aeb)")->required();
   cmd->add_flag("--pages", opt->pages, "Also print each page's precision and recall, worst first");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalExtract(*opt); });
 }

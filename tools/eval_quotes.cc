@@ -89,7 +89,8 @@ void PrintErrors(const std::string& doc, const std::string& text, const std::vec
     hit[match[p]] = true;
     if (g.source.empty()) continue;
     bool ok = false;
-    for (CpSpan s : g.source) ok = ok || (std::max(s.begin, pred[p].speaker.begin) < std::min(s.end, pred[p].speaker.end));
+    for (CpSpan s : g.source)
+      ok = ok || (std::max(s.begin, pred[p].speaker.begin) < std::min(s.end, pred[p].speaker.end));
     if (ok) continue;
     std::printf("SPK\t%s\tgold=%s\tpred=%s\t@%u\t%s\n", doc.c_str(), Slice(t, g.source[0]).c_str(),
                 Slice(t, pred[p].speaker).c_str(), g.quote.begin, Slice(t, g.quote).substr(0, 80).c_str());
@@ -110,7 +111,8 @@ void Dump(const std::string& doc, const std::string& text, const std::vector<Quo
     if (match[i] >= 0) {
       CodePointIndex cps(text);
       CpSpan m{cps.ToCodePoint(q.speaker_mention.begin), cps.ToCodePoint(q.speaker_mention.end)};
-      for (CpSpan s : gold[match[i]].source) speaker_ok = speaker_ok || (std::max(s.begin, m.begin) < std::min(s.end, m.end));
+      for (CpSpan s : gold[match[i]].source)
+        speaker_ok = speaker_ok || (std::max(s.begin, m.begin) < std::min(s.end, m.end));
       if (gold[match[i]].source.empty()) speaker_ok = true;
     }
     size_t b = q.text.begin > 80 ? q.text.begin - 80 : 0;
@@ -118,7 +120,8 @@ void Dump(const std::string& doc, const std::string& text, const std::vector<Quo
     for (std::string* s : {&before, &after}) std::replace(s->begin(), s->end(), '\n', '/');
     std::printf("Q\t%s\t%d\t%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", doc.c_str(), match[i] >= 0, speaker_ok,
                 kKinds[static_cast<int>(q.how)], q.cue_adjacent, std::string(q.speaker_mention.In(text)).c_str(),
-                std::string(q.cue.In(text)).c_str(), before.c_str(), std::string(q.text.In(text)).c_str(), after.c_str());
+                std::string(q.cue.In(text)).c_str(), before.c_str(), std::string(q.text.In(text)).c_str(),
+                after.c_str());
   }
 }
 
@@ -150,8 +153,8 @@ int RunEvalQuotes(const EvalQuotesOptions& opt) {
     if (opt.rules) TallyRules(doc.text, extractor.Judge(doc.text), doc.gold, &tally);
   }
   const QuoteScores& s = scorer.scores();
-  std::printf("quotes %s: %zu articles, %zu gold, %zu predicted, %zu matched\n", opt.dir.c_str(), docs->size(),
-              s.gold, s.predicted, s.matched);
+  std::printf("quotes %s: %zu articles, %zu gold, %zu predicted, %zu matched\n", opt.dir.c_str(), docs->size(), s.gold,
+              s.predicted, s.matched);
   std::printf("precision %.4f  recall %.4f  F1 %.4f\n", s.Precision(), s.Recall(), s.F1());
   std::printf("speaker accuracy %.4f (%zu/%zu)\n", s.SpeakerAccuracy(), s.speaker_correct, s.speaker_total);
   if (opt.rules) PrintRules(tally);
@@ -166,7 +169,8 @@ int RunEvalQuotes(const EvalQuotesOptions& opt) {
 
 void RegisterEvalQuotes(CLI::App& eval, int* exit_code) {
   auto opt = std::make_shared<EvalQuotesOptions>();
-  CLI::App* cmd = eval.add_subcommand("quotes", "Direct quotes and speakers on PolNeAR (DIR with text/, attributions/)");
+  CLI::App* cmd =
+      eval.add_subcommand("quotes", "Direct quotes and speakers on PolNeAR (DIR with text/, attributions/)");
   cmd->add_option("dir", opt->dir, "e.g. ../shared/data/quotes/polnear/dev")->required();
   cmd->add_flag("--errors", opt->errors, "Also list false positives (FP), misses (FN) and wrong speakers (SPK)");
   cmd->add_flag("--dump", opt->dump, "Also print every predicted quote with its attribution (tab-separated)");

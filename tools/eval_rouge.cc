@@ -27,12 +27,10 @@ struct EvalRougeOptions {
 
 int RunEvalRouge(const EvalRougeOptions& opt) {
   auto start = std::chrono::steady_clock::now();
-  std::string exc = opt.exceptions.empty() ? RougeCorpus::DefaultExceptionsPath(opt.ref_dir)
-                                           : opt.exceptions;
+  std::string exc = opt.exceptions.empty() ? RougeCorpus::DefaultExceptionsPath(opt.ref_dir) : opt.exceptions;
   Result<Rouge> rouge = Rouge::Create(exc, Rouge::Options{opt.words});
   if (!rouge.ok()) {
-    std::fprintf(stderr, "storyfuse: %s (give one with --exceptions)\n",
-                 rouge.status().message().c_str());
+    std::fprintf(stderr, "storyfuse: %s (give one with --exceptions)\n", rouge.status().message().c_str());
     return kExitBadInput;
   }
   Result<std::vector<RougeCluster>> clusters = RougeCorpus::ReadClusters(opt.ref_dir);
@@ -52,8 +50,7 @@ int RunEvalRouge(const EvalRougeOptions& opt) {
     std::vector<std::string_view> refs(c.references.begin(), c.references.end());
     ClusterRouge s = rouge->Score(peer.ok() ? std::string_view(*peer) : "", refs);
     if (opt.per_cluster) {
-      std::printf("%s\t%.4f\t%.4f\t%.4f\n", c.name.c_str(), s.r1.Recall(), s.r2.Recall(),
-                  s.su4.Recall());
+      std::printf("%s\t%.4f\t%.4f\t%.4f\n", c.name.c_str(), s.r1.Recall(), s.r2.Recall(), s.su4.Recall());
     }
     scores.emplace_back(c.name, s);
   }
@@ -68,12 +65,11 @@ int RunEvalRouge(const EvalRougeOptions& opt) {
 
 void RegisterEvalRouge(CLI::App& eval, int* exit_code) {
   auto opt = std::make_shared<EvalRougeOptions>();
-  CLI::App* cmd = eval.add_subcommand(
-      "rouge", "ROUGE-1/2/SU4 recall of PEERDIR/<cluster>.txt against REFDIR/<cluster>/refs/*");
+  CLI::App* cmd =
+      eval.add_subcommand("rouge", "ROUGE-1/2/SU4 recall of PEERDIR/<cluster>.txt against REFDIR/<cluster>/refs/*");
   cmd->add_option("peerdir", opt->peer_dir, "Folder of <cluster>.txt summaries")->required();
   cmd->add_option("refdir", opt->ref_dir, "Folder of <cluster>/refs/ references")->required();
-  cmd->add_option("--words", opt->words, "Words kept per summary (ROUGE -l)")
-      ->check(CLI::PositiveNumber);
+  cmd->add_option("--words", opt->words, "Words kept per summary (ROUGE -l)")->check(CLI::PositiveNumber);
   cmd->add_option("--exceptions", opt->exceptions,
                   "WordNet exception list (default: REFDIR/../rouge-stem-exceptions.txt)");
   cmd->add_flag("--per-cluster", opt->per_cluster, "Also print each cluster's R-1/R-2/R-SU4");

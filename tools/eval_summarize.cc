@@ -57,12 +57,10 @@ std::string PeerText(const std::vector<SummarySentence>& summary) {
 }
 
 int RunEvalSummarize(const EvalSummarizeOptions& opt) {
-  std::string exc = opt.exceptions.empty() ? RougeCorpus::DefaultExceptionsPath(opt.dir)
-                                           : opt.exceptions;
+  std::string exc = opt.exceptions.empty() ? RougeCorpus::DefaultExceptionsPath(opt.dir) : opt.exceptions;
   Result<Rouge> rouge = Rouge::Create(exc, Rouge::Options{opt.words});
   if (!rouge.ok()) {
-    std::fprintf(stderr, "storyfuse: %s (give one with --exceptions)\n",
-                 rouge.status().message().c_str());
+    std::fprintf(stderr, "storyfuse: %s (give one with --exceptions)\n", rouge.status().message().c_str());
     return kExitBadInput;
   }
   Result<std::vector<RougeCluster>> clusters = RougeCorpus::ReadClusters(opt.dir);
@@ -98,18 +96,17 @@ int RunEvalSummarize(const EvalSummarizeOptions& opt) {
     std::vector<std::string_view> refs(c.references.begin(), c.references.end());
     ClusterRouge s = rouge->Score(peer, refs);
     if (opt.per_cluster) {
-      std::printf("%s\t%.4f\t%.4f\t%.4f\n", c.name.c_str(), s.r1.Recall(), s.r2.Recall(),
-                  s.su4.Recall());
+      std::printf("%s\t%.4f\t%.4f\t%.4f\n", c.name.c_str(), s.r1.Recall(), s.r2.Recall(), s.su4.Recall());
     }
     scores.emplace_back(c.name, s);
   }
   RougeReport report = Rouge::Aggregate(std::move(scores));
   double summarize_s = Seconds(summarize_time), read_s = Seconds(read_time);
-  std::printf("clusters %zu (%zu articles), words %d\n%s", report.clusters, articles_total,
-              opt.words, report.ToString().c_str());
+  std::printf("clusters %zu (%zu articles), words %d\n%s", report.clusters, articles_total, opt.words,
+              report.ToString().c_str());
   std::printf("throughput %.1f clusters/s summarizing (%.3f s), %.1f clusters/s with reading (%.3f s)\n",
-              report.clusters / summarize_s, summarize_s,
-              report.clusters / (summarize_s + read_s), summarize_s + read_s);
+              report.clusters / summarize_s, summarize_s, report.clusters / (summarize_s + read_s),
+              summarize_s + read_s);
   return code;
 }
 
@@ -117,21 +114,18 @@ int RunEvalSummarize(const EvalSummarizeOptions& opt) {
 
 void RegisterEvalSummarize(CLI::App& eval, int* exit_code) {
   auto opt = std::make_shared<EvalSummarizeOptions>();
-  CLI::App* cmd = eval.add_subcommand(
-      "summarize", "Summarize DIR/<cluster>/docs and score with ROUGE against DIR/<cluster>/refs");
+  CLI::App* cmd =
+      eval.add_subcommand("summarize", "Summarize DIR/<cluster>/docs and score with ROUGE against DIR/<cluster>/refs");
   cmd->add_option("dir", opt->dir, "Folder of <cluster>/{docs,refs}/")->required();
-  cmd->add_option("--words", opt->words, "Summary length in words (and ROUGE -l)")
-      ->check(CLI::PositiveNumber);
+  cmd->add_option("--words", opt->words, "Summary length in words (and ROUGE -l)")->check(CLI::PositiveNumber);
   cmd->add_option("--exceptions", opt->exceptions,
                   "WordNet exception list (default: DIR/../rouge-stem-exceptions.txt)");
   cmd->add_option("--out", opt->out_dir, "Also write the summaries as PEERDIR/<cluster>.txt");
   cmd->add_flag("--fill,!--no-fill", opt->fill,
                 "Fill the budget with the start of one more sentence, as DUC systems are "
                 "scored (the default here; --no-fill keeps whole sentences as `summarize` does)");
-  cmd->add_flag("--trim,!--no-trim", opt->trim,
-                "Trim short attribution tails (\", officials said.\"; default off)");
-  cmd->add_option("--unigram-share", opt->unigram_share,
-                  "Weight of a content word relative to a bigram (default 0.3)");
+  cmd->add_flag("--trim,!--no-trim", opt->trim, "Trim short attribution tails (\", officials said.\"; default off)");
+  cmd->add_option("--unigram-share", opt->unigram_share, "Weight of a content word relative to a bigram (default 0.3)");
   cmd->add_option("--number-boost", opt->number_boost,
                   "Weight multiplier of concepts holding a number (default: the library's)");
   cmd->add_flag("--per-cluster", opt->per_cluster, "Also print each cluster's R-1/R-2/R-SU4");

@@ -35,8 +35,8 @@ int RunTrainAlign(const TrainAlignOptions& opt) {
     std::fprintf(stderr, "storyfuse: cannot write %s\n", opt.out.c_str());
     return kExitBadInput;
   }
-  std::printf("trained on %zu pairs: operating point %.4f, recall point %.4f; wrote %s\n", pairs->size(),
-              m.threshold(), m.recall_threshold(), opt.out.c_str());
+  std::printf("trained on %zu pairs: operating point %.4f, recall point %.4f; wrote %s\n", pairs->size(), m.threshold(),
+              m.recall_threshold(), opt.out.c_str());
   return kExitOk;
 }
 
@@ -45,7 +45,8 @@ int RunTrainAlign(const TrainAlignOptions& opt) {
 void RegisterTrainAlign(CLI::App& train, int* exit_code) {
   auto opt = std::make_shared<TrainAlignOptions>();
   CLI::App* cmd = train.add_subcommand("align", "Train the statement matcher on sentence pairs (MSRP layout)");
-  cmd->add_option("--data", opt->data, "Tab-separated pairs, e.g. ../shared/data/paraphrase/msrp-train.tsv")->required();
+  cmd->add_option("--data", opt->data, "Tab-separated pairs, e.g. ../shared/data/paraphrase/msrp-train.tsv")
+      ->required();
   cmd->add_option("--out", opt->out, "Model file to write, e.g. models/align.v1.tsv")->required();
   cmd->add_option("--l2", opt->train.l2, "Ridge penalty on standardized weights");
   cmd->callback([opt, exit_code] { *exit_code = RunTrainAlign(*opt); });

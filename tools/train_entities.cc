@@ -8,8 +8,8 @@
 // unless --epochs gives it; the command prints the cross-validation table,
 // then trains on all the data and writes the model file. Deterministic.
 // Never scores the dev split: that is `storyfuse eval entities`.
-#include <CLI/CLI.hpp>
 #include <time.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <fstream>
@@ -99,9 +99,11 @@ void RegisterTrainEntities(CLI::App& train, int* exit_code) {
   CLI::App* cmd = train.add_subcommand("entities", "Entity recognizer (people, organisations, places) on CoNLL-2003");
   cmd->add_option("--data", opt->data, "e.g. ../shared/data/entities/conll2003-train.jsonl")->required();
   cmd->add_option("--out", opt->out, "Model file to write, e.g. models/entities.v1.bin")->required();
-  cmd->add_option("--folds", opt->folds, "Cross-validation folds that choose the epoch count")->check(CLI::Range(2, 20));
+  cmd->add_option("--folds", opt->folds, "Cross-validation folds that choose the epoch count")
+      ->check(CLI::Range(2, 20));
   cmd->add_option("--max-epochs", opt->max_epochs, "Epochs tried by cross-validation")->check(CLI::Range(1, 200));
-  cmd->add_option("--epochs", opt->epochs, "Train this many epochs, skipping cross-validation")->check(CLI::Range(1, 200));
+  cmd->add_option("--epochs", opt->epochs, "Train this many epochs, skipping cross-validation")
+      ->check(CLI::Range(1, 200));
   cmd->add_option("--seed", opt->seed, "Seed of the fold split and the visiting order");
   cmd->add_option("--gazetteer-folds", opt->gazetteer_folds, "Jackknife folds of the gazetteer feature (0: none)")
       ->check(CLI::Range(0, 20));

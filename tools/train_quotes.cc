@@ -94,8 +94,8 @@ void AddArticle(const PolnearDoc& doc, QuoteExtractor* extractor, QuotePieceTrai
 // Scores the articles i with take(i), keeping the pieces `model` keeps
 // (all when model is nullptr).
 template <typename Take>
-QuoteScores Score(const std::vector<Article>& articles, const QuotePieceTrainer& trainer,
-                  const QuotePieceModel* model, Take take) {
+QuoteScores Score(const std::vector<Article>& articles, const QuotePieceTrainer& trainer, const QuotePieceModel* model,
+                  Take take) {
   QuoteScorer scorer;
   for (size_t i = 0; i < articles.size(); ++i) {
     if (!take(i)) continue;
@@ -130,7 +130,8 @@ QuotePieceModel TrainWithThreshold(const std::vector<Article>& articles, const s
     for (size_t n = 0; n < articles_in.size(); ++n) {
       if (static_cast<int>(n % opt.inner_folds) != k) continue;
       for (size_t e : articles[articles_in[n]].example) {
-        if (e != kNotJudged && trainer.example(e).quote) positives.push_back(model.Probability(trainer.example(e).features));
+        if (e != kNotJudged && trainer.example(e).quote)
+          positives.push_back(model.Probability(trainer.example(e).features));
       }
     }
   }
@@ -155,8 +156,8 @@ QuotePieceModel TrainWithThreshold(const std::vector<Article>& articles, const s
 
 std::string Figures(const QuoteScores& s) {
   char buf[160];
-  std::snprintf(buf, sizeof(buf), "P %.4f R %.4f F1 %.4f speaker accuracy %.4f (%zu/%zu)", s.Precision(),
-                s.Recall(), s.F1(), s.SpeakerAccuracy(), s.speaker_correct, s.speaker_total);
+  std::snprintf(buf, sizeof(buf), "P %.4f R %.4f F1 %.4f speaker accuracy %.4f (%zu/%zu)", s.Precision(), s.Recall(),
+                s.F1(), s.SpeakerAccuracy(), s.speaker_correct, s.speaker_total);
   return buf;
 }
 
@@ -177,8 +178,9 @@ Result<std::vector<PolnearDoc>> Load(const std::string& dir) {
 
 int RunTrainQuotes(const TrainQuotesOptions& opt) {
   if (opt.folds < 2 || opt.inner_folds < 2 || opt.epochs < 1 || opt.min_recall <= 0 || opt.min_recall > 1) {
-    std::fprintf(stderr, "storyfuse: --folds and --inner-folds must be at least 2, --epochs at least 1, "
-                         "--min-recall in (0, 1]\n");
+    std::fprintf(stderr,
+                 "storyfuse: --folds and --inner-folds must be at least 2, --epochs at least 1, "
+                 "--min-recall in (0, 1]\n");
     return kExitUsage;
   }
   Result<std::vector<PolnearDoc>> data = Load(opt.data);
@@ -231,8 +233,8 @@ int RunTrainQuotes(const TrainQuotesOptions& opt) {
   std::vector<std::string> comments = {
       "The learned quote piece classifier (analyze/quote_piece_features.h, quote_piece_trainer.h); models/README.md.",
       "Trained by: storyfuse train quotes --data " + opt.data + " --folds " + std::to_string(opt.folds) +
-          " --inner-folds " + std::to_string(opt.inner_folds) + " --epochs " + std::to_string(opt.epochs) +
-          " --seed " + std::to_string(opt.seed) + " --min-recall " + recall,
+          " --inner-folds " + std::to_string(opt.inner_folds) + " --epochs " + std::to_string(opt.epochs) + " --seed " +
+          std::to_string(opt.seed) + " --min-recall " + recall,
       std::to_string(trainer.size()) + " pieces from " + std::to_string(data->size()) + " articles, " +
           std::to_string(model.size()) + " weights.",
       cv_line,

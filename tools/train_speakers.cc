@@ -40,9 +40,9 @@ struct TrainSpeakersOptions {
 
 // How many gold quotes with a source became examples, and why others did not.
 struct ExampleCounts {
-  size_t gold_pieces = 0;   // pieces that are gold quotes with a source
-  size_t no_right = 0;      // no candidate overlaps the source
-  size_t only_right = 0;    // every candidate does (nothing to learn)
+  size_t gold_pieces = 0;  // pieces that are gold quotes with a source
+  size_t no_right = 0;     // no candidate overlaps the source
+  size_t only_right = 0;   // every candidate does (nothing to learn)
   size_t examples = 0;
 };
 
@@ -101,8 +101,8 @@ QuoteScores Score(const std::vector<PolnearDoc>& docs, const SpeakerModel& model
 
 std::string Figures(const QuoteScores& s) {
   char buf[160];
-  std::snprintf(buf, sizeof(buf), "P %.4f R %.4f F1 %.4f speaker accuracy %.4f (%zu/%zu)", s.Precision(),
-                s.Recall(), s.F1(), s.SpeakerAccuracy(), s.speaker_correct, s.speaker_total);
+  std::snprintf(buf, sizeof(buf), "P %.4f R %.4f F1 %.4f speaker accuracy %.4f (%zu/%zu)", s.Precision(), s.Recall(),
+                s.F1(), s.SpeakerAccuracy(), s.speaker_correct, s.speaker_total);
   return buf;
 }
 
@@ -141,10 +141,11 @@ int RunTrainSpeakers(const TrainSpeakersOptions& opt) {
   std::vector<size_t> doc_of;
   ExampleCounts counts;
   for (size_t i = 0; i < data->size(); ++i) AddExamples((*data)[i], i, &resolver, &trainer, &doc_of, &counts);
-  std::printf("speakers %s: %zu articles, %zu gold quotes with a source; %zu examples, %zu with no right "
-              "candidate, %zu with only right ones; %zu features\n",
-              opt.data.c_str(), data->size(), counts.gold_pieces, counts.examples, counts.no_right, counts.only_right,
-              names.size());
+  std::printf(
+      "speakers %s: %zu articles, %zu gold quotes with a source; %zu examples, %zu with no right "
+      "candidate, %zu with only right ones; %zu features\n",
+      opt.data.c_str(), data->size(), counts.gold_pieces, counts.examples, counts.no_right, counts.only_right,
+      names.size());
   QuoteScores cv;
   for (int k = 0; k < opt.folds; ++k) {
     std::vector<bool> use(doc_of.size());
@@ -180,7 +181,8 @@ int RunTrainSpeakers(const TrainSpeakersOptions& opt) {
 
 void RegisterTrainSpeakers(CLI::App& train, int* exit_code) {
   auto opt = std::make_shared<TrainSpeakersOptions>();
-  CLI::App* cmd = train.add_subcommand("speakers", "Learn to choose quote speakers from PolNeAR (writes models/speakers.v1.tsv)");
+  CLI::App* cmd =
+      train.add_subcommand("speakers", "Learn to choose quote speakers from PolNeAR (writes models/speakers.v1.tsv)");
   cmd->add_option("--data", opt->data, "Training folder with text/ and attributions/ (default: PolNeAR train)");
   cmd->add_option("--dev", opt->dev, "Held-out folder scored after training (default: PolNeAR dev)");
   cmd->add_option("--out", opt->out, "Model file to write (default: models/speakers.v1.tsv)");

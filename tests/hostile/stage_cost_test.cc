@@ -106,68 +106,75 @@ void Clean(const std::string& text, DocFormat format = DocFormat::kText) {
 }
 
 TEST(StageCostTest, CleaningOneLongLine) {
-  ExpectGrowth("cleaning: one line, no break", [](size_t n) { return Repeat("word ", n); },
-               [](const std::string& t) { Clean(t); }, 200000);
+  ExpectGrowth(
+      "cleaning: one line, no break", [](size_t n) { return Repeat("word ", n); },
+      [](const std::string& t) { Clean(t); }, 200000);
 }
 
 TEST(StageCostTest, CleaningManyShortLines) {
-  ExpectGrowth("cleaning: menu-like short lines", [](size_t n) { return Repeat("Home | News | Sport\n", n); },
-               [](const std::string& t) { Clean(t); }, 8000);
+  ExpectGrowth(
+      "cleaning: menu-like short lines", [](size_t n) { return Repeat("Home | News | Sport\n", n); },
+      [](const std::string& t) { Clean(t); }, 8000);
 }
 
 TEST(StageCostTest, CleaningRepeatedParagraphs) {
-  ExpectGrowth("cleaning: one paragraph repeated",
-               [](size_t n) { return Repeat("By Jo Penn\nThe council met on Monday to vote.\n\n", n); },
-               [](const std::string& t) { Clean(t); }, 4000);
+  ExpectGrowth(
+      "cleaning: one paragraph repeated",
+      [](size_t n) { return Repeat("By Jo Penn\nThe council met on Monday to vote.\n\n", n); },
+      [](const std::string& t) { Clean(t); }, 4000);
 }
 
 // --- HTML -------------------------------------------------------------------
 
 TEST(StageCostTest, HtmlAttributesOnOneTag) {
-  ExpectGrowth("html: attributes on one tag",
-               [](size_t n) { return "<div " + Repeat("a{i}=\"v\" ", n) + ">text</div>"; },
-               [](const std::string& t) { (void)HtmlDocument::Parse(t); }, 100000);
+  ExpectGrowth(
+      "html: attributes on one tag", [](size_t n) { return "<div " + Repeat("a{i}=\"v\" ", n) + ">text</div>"; },
+      [](const std::string& t) { (void)HtmlDocument::Parse(t); }, 100000);
 }
 
 TEST(StageCostTest, HtmlAutoClosedNestingWithStrayEndTags) {
-  ExpectGrowth("html: auto-closed nesting, stray end tags",
-               [](size_t n) { return "<html><body>" + Repeat("<div><p>x</span>", n); },
-               [](const std::string& t) { (void)HtmlDocument::Parse(t); }, 100000);
+  ExpectGrowth(
+      "html: auto-closed nesting, stray end tags",
+      [](size_t n) { return "<html><body>" + Repeat("<div><p>x</span>", n); },
+      [](const std::string& t) { (void)HtmlDocument::Parse(t); }, 100000);
 }
 
 TEST(StageCostTest, HtmlEntitiesAndParagraphsThroughExtraction) {
-  ExpectGrowth("html: entities in paragraphs, extracted",
-               [](size_t n) {
-                 Clean("<html><head><title>Jos&eacute; &amp; AT&amp;T</title></head><body><article>" +
-                           Repeat("<p>Jos&eacute; said AT&amp;T&#39;s plan {i} was &quot;fine&quot;.</p>", n) +
-                           "</article></body></html>",
-                       DocFormat::kHtml);
-               },
-               1500);
+  ExpectGrowth(
+      "html: entities in paragraphs, extracted",
+      [](size_t n) {
+        Clean("<html><head><title>Jos&eacute; &amp; AT&amp;T</title></head><body><article>" +
+                  Repeat("<p>Jos&eacute; said AT&amp;T&#39;s plan {i} was &quot;fine&quot;.</p>", n) +
+                  "</article></body></html>",
+              DocFormat::kHtml);
+      },
+      1500);
 }
 
 // --- segmentation -------------------------------------------------------------
 
 TEST(StageCostTest, SegmentationOfOneHugeSentence) {
   Segmenter segmenter;
-  ExpectGrowth("segmenter: one sentence, no punctuation",
-               [&](size_t n) {
-                 std::string text = Repeat("word ", n);
-                 (void)segmenter.Sentences(text);
-                 (void)segmenter.Tokens(text, true);
-               },
-               100000);
+  ExpectGrowth(
+      "segmenter: one sentence, no punctuation",
+      [&](size_t n) {
+        std::string text = Repeat("word ", n);
+        (void)segmenter.Sentences(text);
+        (void)segmenter.Tokens(text, true);
+      },
+      100000);
 }
 
 TEST(StageCostTest, SegmentationOfAbbreviationsAndDots) {
   Segmenter segmenter;
-  ExpectGrowth("segmenter: abbreviations and dots",
-               [&](size_t n) {
-                 std::string text = Repeat("Mr. St. No. U.S. ... a.b.c. ", n);
-                 (void)segmenter.Sentences(text);
-                 (void)segmenter.Tokens(text, true);
-               },
-               3000);
+  ExpectGrowth(
+      "segmenter: abbreviations and dots",
+      [&](size_t n) {
+        std::string text = Repeat("Mr. St. No. U.S. ... a.b.c. ", n);
+        (void)segmenter.Sentences(text);
+        (void)segmenter.Tokens(text, true);
+      },
+      3000);
 }
 
 // --- analyzers ----------------------------------------------------------------
@@ -176,42 +183,45 @@ TEST(StageCostTest, SegmentationOfAbbreviationsAndDots) {
 // scanned to the sentence's end for every mention: quadratic in one long
 // sentence); fails on a branch without it.
 TEST(StageCostTest, DatesInOneLongSentence) {
-  ExpectGrowth("dates: weekdays in one sentence",
-               WeekdaySentence, [](const std::string& t) { (void)DateResolver::Extract(t, "2031-05-02"); }, 2000);
+  ExpectGrowth(
+      "dates: weekdays in one sentence", WeekdaySentence,
+      [](const std::string& t) { (void)DateResolver::Extract(t, "2031-05-02"); }, 2000);
 }
 
 TEST(StageCostTest, DatesNumbersAndEntitiesInNewsText) {
-  ExpectGrowth("dates, numbers, entities: news sentences",
-               [](size_t n) {
-                 std::string text = NewsSentences(n);
-                 std::vector<LexToken> tokens = WordLexer::Lex(text);
-                 std::vector<DateMention> dates = DateResolver::Extract(text, tokens, "2031-05-02");
-                 (void)NumberExtractor::Extract(text, tokens, dates);
-                 EntityLinker linker;
-                 linker.AddArticle("a", text, tokens);
-                 (void)linker.Entities();
-               },
-               2000);
+  ExpectGrowth(
+      "dates, numbers, entities: news sentences",
+      [](size_t n) {
+        std::string text = NewsSentences(n);
+        std::vector<LexToken> tokens = WordLexer::Lex(text);
+        std::vector<DateMention> dates = DateResolver::Extract(text, tokens, "2031-05-02");
+        (void)NumberExtractor::Extract(text, tokens, dates);
+        EntityLinker linker;
+        linker.AddArticle("a", text, tokens);
+        (void)linker.Entities();
+      },
+      2000);
 }
 
 TEST(StageCostTest, NumbersInARow) {
-  ExpectGrowth("numbers: one long run of figures",
-               [](size_t n) { return Repeat("{i} 4.5 million, ", n); },
-               [](const std::string& text) {
-                 std::vector<LexToken> tokens = WordLexer::Lex(text);
-                 (void)NumberExtractor::Extract(text, tokens, std::vector<DateMention>());  // dates: tested above
-               },
-               16000);
+  ExpectGrowth(
+      "numbers: one long run of figures", [](size_t n) { return Repeat("{i} 4.5 million, ", n); },
+      [](const std::string& text) {
+        std::vector<LexToken> tokens = WordLexer::Lex(text);
+        (void)NumberExtractor::Extract(text, tokens, std::vector<DateMention>());  // dates: tested above
+      },
+      16000);
 }
 
 TEST(StageCostTest, QuotesManyAndUnbalanced) {
   QuoteExtractor quotes;
-  ExpectGrowth("quotes: many quotes, then unbalanced marks",
-               [&](size_t n) {
-                 (void)quotes.Extract(Repeat("\"We rebuilt bridge {i} in time,\" Mayor Ilse Brandvik said. ", n) +
-                                      Repeat("\" \xE2\x80\x9C so ", n));
-               },
-               400);
+  ExpectGrowth(
+      "quotes: many quotes, then unbalanced marks",
+      [&](size_t n) {
+        (void)quotes.Extract(Repeat("\"We rebuilt bridge {i} in time,\" Mayor Ilse Brandvik said. ", n) +
+                             Repeat("\" \xE2\x80\x9C so ", n));
+      },
+      400);
 }
 
 // --- alignment, summary, brief, clustering ------------------------------------
@@ -222,74 +232,78 @@ TEST(StageCostTest, QuotesManyAndUnbalanced) {
 // term in more than kMaxPostings sentences makes none, so two copies of the
 // article (every cross-article pair alike) stay linear too.
 TEST(StageCostTest, AlignerOnOneRepeatedSentence) {
-  ExpectGrowth("aligner: one sentence repeated in one article",
-               RepeatedSentences, [](const std::string& text) {
-                 SentenceAligner aligner;
-                 aligner.AddArticle(text);
-                 (void)aligner.Align();
-               },
-               1500);
+  ExpectGrowth(
+      "aligner: one sentence repeated in one article", RepeatedSentences,
+      [](const std::string& text) {
+        SentenceAligner aligner;
+        aligner.AddArticle(text);
+        (void)aligner.Align();
+      },
+      1500);
 }
 
 TEST(StageCostTest, AlignerOnTwoArticlesOfOneRepeatedSentence) {
-  ExpectGrowth("aligner: two articles of one repeated sentence",
-               RepeatedSentences, [](const std::string& text) {
-                 SentenceAligner aligner(0.5f, nullptr, &StatementMatcher::Shipped());
-                 aligner.AddArticle(text);
-                 aligner.AddArticle(text);
-                 (void)aligner.Align();
-               },
-               1500);
+  ExpectGrowth(
+      "aligner: two articles of one repeated sentence", RepeatedSentences,
+      [](const std::string& text) {
+        SentenceAligner aligner(0.5f, nullptr, &StatementMatcher::Shipped());
+        aligner.AddArticle(text);
+        aligner.AddArticle(text);
+        (void)aligner.Align();
+      },
+      1500);
 }
 
 TEST(StageCostTest, SummaryOfThreeLongArticles) {
-  ExpectGrowth("summary: three long related articles",
-               [](size_t n) {
-                 std::vector<Article> articles = {MakeArticle("a", NewsSentences(n)), MakeArticle("b", NewsSentences(n)),
-                                                  MakeArticle("c", RepeatedSentences(n))};
-                 Summarizer summarizer;
-                 (void)summarizer.Summarize({&articles[0], &articles[1], &articles[2]}, 120);
-               },
-               300);
+  ExpectGrowth(
+      "summary: three long related articles",
+      [](size_t n) {
+        std::vector<Article> articles = {MakeArticle("a", NewsSentences(n)), MakeArticle("b", NewsSentences(n)),
+                                         MakeArticle("c", RepeatedSentences(n))};
+        Summarizer summarizer;
+        (void)summarizer.Summarize({&articles[0], &articles[1], &articles[2]}, 120);
+      },
+      300);
 }
 
 // The whole brief over both pathological texts: depends on both fixes.
 TEST(StageCostTest, BriefOfPathologicalArticles) {
-  ExpectGrowth("brief: weekday sentence + repeated sentences",
-               [](size_t n) {
-                 std::vector<Article> articles = {MakeArticle("a", WeekdaySentence(n)),
-                                                  MakeArticle("b", RepeatedSentences(n)),
-                                                  MakeArticle("c", NewsSentences(n))};
-                 BriefBuilder builder;
-                 (void)builder.Build("s-1", {{&articles[0], "", ""}, {&articles[1], "", ""}, {&articles[2], "", ""}});
-               },
-               300);
+  ExpectGrowth(
+      "brief: weekday sentence + repeated sentences",
+      [](size_t n) {
+        std::vector<Article> articles = {MakeArticle("a", WeekdaySentence(n)), MakeArticle("b", RepeatedSentences(n)),
+                                         MakeArticle("c", NewsSentences(n))};
+        BriefBuilder builder;
+        (void)builder.Build("s-1", {{&articles[0], "", ""}, {&articles[1], "", ""}, {&articles[2], "", ""}});
+      },
+      300);
 }
 
 TEST(StageCostTest, ClusteringManyNearCopies) {
-  ExpectGrowth("clustering: near-copies of one story",
-               [](size_t n) {
-                 StoryIndex index;
-                 for (size_t i = 0; i < n; ++i) {
-                   index.Add(MakeArticle("n" + std::to_string(i),
-                                         "Crews repaired the Velmora harbour bridge, report " + std::to_string(i) +
-                                             " said. " + NewsSentences(3)));
-                 }
-               },
-               100);
+  ExpectGrowth(
+      "clustering: near-copies of one story",
+      [](size_t n) {
+        StoryIndex index;
+        for (size_t i = 0; i < n; ++i) {
+          index.Add(MakeArticle("n" + std::to_string(i), "Crews repaired the Velmora harbour bridge, report " +
+                                                             std::to_string(i) + " said. " + NewsSentences(3)));
+        }
+      },
+      100);
 }
 
 TEST(StageCostTest, ClusteringManyUnrelatedStories) {
-  ExpectGrowth("clustering: unrelated stories",
-               [](size_t n) {
-                 StoryIndex index;
-                 for (size_t i = 0; i < n; ++i) {
-                   std::string k = std::to_string(i);
-                   index.Add(MakeArticle("u" + k, "Event" + k + " happened in Town" + k + " when Person" + k +
-                                                      " met Group" + k + " about Topic" + k + " on Monday."));
-                 }
-               },
-               150);
+  ExpectGrowth(
+      "clustering: unrelated stories",
+      [](size_t n) {
+        StoryIndex index;
+        for (size_t i = 0; i < n; ++i) {
+          std::string k = std::to_string(i);
+          index.Add(MakeArticle("u" + k, "Event" + k + " happened in Town" + k + " when Person" + k + " met Group" + k +
+                                             " about Topic" + k + " on Monday."));
+        }
+      },
+      150);
 }
 
 }  // namespace

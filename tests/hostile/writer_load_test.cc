@@ -41,8 +41,9 @@ TEST(WriterLoadTest, ASmallPostIsAnsweredWhileAHugeOneIsIngested) {
     ApiRouter router(repo->get(), nullptr);
     HttpServerOptions o;
     o.port = 0;
-    HttpServer server(o, [&](const HttpRequest& r) { return router.Handle(r); },
-                      [&](const HttpRequest& r) { return router.Admit(r); });
+    HttpServer server(
+        o, [&](const HttpRequest& r) { return router.Handle(r); },
+        [&](const HttpRequest& r) { return router.Admit(r); });
     ASSERT_TRUE(server.Start().ok());
     std::string big = nlohmann::json{{"id", "big"}, {"text", WeekdaySentence(4u << 20)}}.dump();
     HttpReply big_reply;
@@ -59,9 +60,9 @@ TEST(WriterLoadTest, ASmallPostIsAnsweredWhileAHugeOneIsIngested) {
     int smalls = 0;
     while (!big_done || smalls == 0) {
       auto start = Clock::now();
-      auto small = HttpFetch("127.0.0.1", server.port(), {"POST", "/api/articles",
-                                                           FerryArticleJson("small-" + std::to_string(smalls)),
-                                                           "application/json", 60000});
+      auto small = HttpFetch(
+          "127.0.0.1", server.port(),
+          {"POST", "/api/articles", FerryArticleJson("small-" + std::to_string(smalls)), "application/json", 60000});
       worst_ms = std::max(worst_ms, std::chrono::duration<double, std::milli>(Clock::now() - start).count());
       ASSERT_TRUE(small.ok()) << small.status().ToString();
       EXPECT_EQ(small->status, 200) << small->body;
@@ -70,8 +71,8 @@ TEST(WriterLoadTest, ASmallPostIsAnsweredWhileAHugeOneIsIngested) {
     }
     poster.join();
     double big_ms = std::chrono::duration<double, std::milli>(Clock::now() - big_start).count();
-    std::printf("a 4 MB POST took %.0f ms; %d small POSTs beside it, the slowest answered in %.0f ms\n", big_ms,
-                smalls, worst_ms);
+    std::printf("a 4 MB POST took %.0f ms; %d small POSTs beside it, the slowest answered in %.0f ms\n", big_ms, smalls,
+                worst_ms);
     // The bar is 1 s; a loaded CI machine (2 cores, tests in parallel)
     // needs room, and before the cut one 4 MB document held the writer 15 s.
     EXPECT_LT(worst_ms, 10000);
