@@ -1,4 +1,4 @@
-#include "server/store_story_repository.h"
+#include "pipeline/store_story_repository.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -13,8 +13,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "server/article_view.h"
-#include "server/search_text.h"
+#include "pipeline/article_view.h"
+#include "pipeline/search_text.h"
 
 namespace storyfuse {
 

@@ -3,7 +3,7 @@
 //
 // Reads use a pool of read connections, one per concurrent request, so
 // they never wait on the ingest (WAL). Ingests are serialized on one
-// writer connection, run on a niced writer thread (server/writer_thread.h)
+// writer connection, run on a niced writer thread (pipeline/writer_thread.h)
 // so that they do not take CPU from reads either; each article and each
 // story is its own transaction.
 //
@@ -15,8 +15,8 @@
 // is in exactly one story and every brief matches its articles.
 //
 // Thread-safe.
-#ifndef STORYFUSE_SERVER_STORE_STORY_REPOSITORY_H_
-#define STORYFUSE_SERVER_STORE_STORY_REPOSITORY_H_
+#ifndef STORYFUSE_PIPELINE_STORE_STORY_REPOSITORY_H_
+#define STORYFUSE_PIPELINE_STORE_STORY_REPOSITORY_H_
 
 #include <functional>
 #include <memory>
@@ -25,9 +25,9 @@
 #include <string>
 #include <vector>
 
-#include "server/story_pipeline.h"
-#include "server/story_repository.h"
-#include "server/writer_thread.h"
+#include "pipeline/story_pipeline.h"
+#include "pipeline/story_repository.h"
+#include "pipeline/writer_thread.h"
 #include "store/article_store.h"
 
 namespace storyfuse {
@@ -124,4 +124,4 @@ class StoreStoryRepository : public StoryRepository {
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_SERVER_STORE_STORY_REPOSITORY_H_
+#endif  // STORYFUSE_PIPELINE_STORE_STORY_REPOSITORY_H_

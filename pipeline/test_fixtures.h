@@ -1,7 +1,7 @@
 // Invented articles for the server's tests: two outlets reporting one
 // fictional event (a bridge reopening in the town of Velmora).
-#ifndef STORYFUSE_SERVER_TEST_FIXTURES_H_
-#define STORYFUSE_SERVER_TEST_FIXTURES_H_
+#ifndef STORYFUSE_PIPELINE_TEST_FIXTURES_H_
+#define STORYFUSE_PIPELINE_TEST_FIXTURES_H_
 
 #include <string>
 
@@ -28,4 +28,4 @@ inline std::string FerryArticleJson(const std::string& id) {
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_SERVER_TEST_FIXTURES_H_
+#endif  // STORYFUSE_PIPELINE_TEST_FIXTURES_H_

@@ -8,8 +8,8 @@
 // article, so the page can show it beside the text.
 //
 // Thread-safe (a Segmenter per thread).
-#ifndef STORYFUSE_SERVER_ARTICLE_VIEW_H_
-#define STORYFUSE_SERVER_ARTICLE_VIEW_H_
+#ifndef STORYFUSE_PIPELINE_ARTICLE_VIEW_H_
+#define STORYFUSE_PIPELINE_ARTICLE_VIEW_H_
 
 #include <string>
 
@@ -26,4 +26,4 @@ nlohmann::json ArticleView(const Article& article, const std::string& story_id, 
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_SERVER_ARTICLE_VIEW_H_
+#endif  // STORYFUSE_PIPELINE_ARTICLE_VIEW_H_

@@ -1,4 +1,4 @@
-#include "server/article_view.h"
+#include "pipeline/article_view.h"
 
 #include <algorithm>
 

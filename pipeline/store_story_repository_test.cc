@@ -1,4 +1,4 @@
-#include "server/store_story_repository.h"
+#include "pipeline/store_story_repository.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 #include <iterator>
 
 #include "server/article_payload.h"
-#include "server/test_fixtures.h"
+#include "pipeline/test_fixtures.h"
 #include "store/database.h"
 
 namespace storyfuse {
