@@ -12,10 +12,12 @@
 #define STORYFUSE_PIPELINE_ARTICLE_VIEW_H_
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "ingest/article.h"
+#include "store/story_store.h"
 
 namespace storyfuse {
 
@@ -23,6 +25,11 @@ namespace storyfuse {
 // array of {version, ingested_at, ...} as the repository keeps them.
 nlohmann::json ArticleView(const Article& article, const std::string& story_id, const nlohmann::json& versions,
                            const nlohmann::json& brief);
+
+// The view of a stored article: ArticleView with `versions` from its
+// history (oldest first, then the current one) and its `copy_of`.
+nlohmann::json StoredArticleView(const StoredArticle& article, const std::vector<ArticleVersion>& history,
+                                 const nlohmann::json& brief);
 
 }  // namespace storyfuse
 
