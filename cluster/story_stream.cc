@@ -155,8 +155,11 @@ bool StoryStream::Impl::Conflicts(const ArticleVector& v, const Story& s) const 
 }
 
 double StoryStream::Impl::StoryScore(const ArticleVector& v, int32_t day, const Story& s) const {
-  double score = CombineKinds(s.final_part.Cosine(v.weighted, terms), v.has_kind,
-                              KindWeights{options.batch.name_boost, options.batch.number_boost});
+  KindCosines c = s.final_part.Cosine(v.weighted, terms);
+  if (options.story_link_mean && s.final_count > 0) {
+    for (int k = 0; k < kTermKinds; ++k) c.by_kind[k] *= s.final_part.norm(k) / static_cast<double>(s.final_count);
+  }
+  double score = CombineKinds(c, v.has_kind, KindWeights{options.batch.name_boost, options.batch.number_boost});
   bool apart = day != kNoDay && s.min_day != kNoDay &&
                (day < s.min_day - options.batch.max_gap_days || day > s.max_day + options.batch.max_gap_days);
   if (apart) score *= options.batch.late_factor;
@@ -476,7 +479,7 @@ void StoryStream::Impl::Freeze() {
   for (Open& o : open) {
     const Art& art = arts[o.article];
     bool old = o.arrival + options.window < arrivals;
-    bool stale = art.day != kNoDay && newest_day != kNoDay && art.day < newest_day - options.window_days;
+    bool stale = options.freeze_by_day && art.day != kNoDay && newest_day != kNoDay && art.day < newest_day - options.window_days;
     if (old || stale) {
       FreezeArticle(o);
       any = true;

@@ -60,6 +60,14 @@ struct StoryStreamOptions {
   double story_link = 0.20;
   // A final story's link in a revision: its centroid score times this.
   double story_link_weight = 1.0;
+  // Score an article against a final story by its mean similarity to the
+  // story's final articles (per kind: the centroid cosine times the
+  // centroid's length over the article count), as average linkage scores
+  // an article against a group, instead of by the centroid cosine.
+  bool story_link_mean = false;
+  // Freeze articles published more than `window_days` before the newest
+  // day seen (false: freeze by arrivals only).
+  bool freeze_by_day = true;
 };
 
 // An article a revision moved from one story to another.

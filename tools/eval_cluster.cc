@@ -36,16 +36,37 @@ struct EvalClusterOptions {
   std::string predictions;  // file for "id<TAB>gold<TAB>predicted" lines, when set
   size_t orders = 1;        // the input order, then orders - 1 seeded shuffles
   bool reference = false;   // also score the offline average-link reference
+  bool by_date = false;     // dated articles in publication order, undated where they arrive
 };
 
 // The reference holds an n x n matrix (and its working copy): 10,000
 // articles take about 1.2 GB.
 constexpr size_t kMaxReferenceArticles = 10000;
 
+// `order` with its dated articles sorted by publication day (stably, so
+// one day's articles keep their order) in the places dated articles hold,
+// and the undated ones where they were: how a real stream arrives, where
+// undated articles come whenever they are fetched.
+std::vector<size_t> ByDate(const std::vector<Article>& articles, std::vector<size_t> order) {
+  constexpr size_t kIsoDay = 10;  // "YYYY-MM-DD"
+  std::vector<size_t> places, dated;
+  for (size_t k = 0; k < order.size(); ++k) {
+    if (articles[order[k]].published.iso.size() < kIsoDay) continue;
+    places.push_back(k);
+    dated.push_back(order[k]);
+  }
+  std::stable_sort(dated.begin(), dated.end(), [&articles](size_t x, size_t y) {
+    return articles[x].published.iso.compare(0, kIsoDay, articles[y].published.iso, 0, kIsoDay) < 0;
+  });
+  for (size_t k = 0; k < places.size(); ++k) order[places[k]] = dated[k];
+  return order;
+}
+
 // Each article's story and copy link when `articles` arrive in `order`,
 // in the mode `opt` asks for; indexed like `articles`.
 std::vector<ClusterResult> Predict(const EvalClusterOptions& opt, const std::vector<Article>& articles,
-                                   const std::vector<size_t>& order) {
+                                   std::vector<size_t> order) {
+  if (opt.by_date) order = ByDate(articles, std::move(order));
   std::vector<ClusterResult> out(articles.size());
   if (opt.stream && opt.revising) {
     StoryStreamOptions o = opt.stream_options;
@@ -230,6 +251,13 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   cmd->add_option("--story-link-weight", opt->stream_options.story_link_weight,
                   "Stream: factor on a final story's link in a revision")
       ->capture_default_str();
+  cmd->add_flag("--story-link-mean", opt->stream_options.story_link_mean,
+                "Stream: score final-story links by mean similarity to the story's articles");
+  cmd->add_option("--freeze-by-day", opt->stream_options.freeze_by_day,
+                  "Stream: also freeze articles published window-days before the newest (0: by arrivals only)")
+      ->capture_default_str();
+  cmd->add_flag("--by-date", opt->by_date,
+                "Feed dated articles in publication order, undated ones where they arrive (each order)");
   cmd->add_option("--revise-every", opt->stream_options.revise_every, "Stream: arrivals between two revisions")
       ->capture_default_str();
   // Batch settings, for studying their effect (the defaults are the library's).
