@@ -117,7 +117,8 @@ struct StoryStream::Impl {
   size_t live = 0;
   std::vector<Open> open;   // the window, oldest first
   std::vector<Edge> edges;  // between window articles (article indexes), each pair once
-  std::vector<std::vector<std::pair<float, uint32_t>>> open_postings;  // term -> (weight, slot)
+  std::vector<std::vector<std::pair<float, uint32_t>>> open_postings;  // term -> (weight, article), heaviest first
+  size_t frozen_in_postings = 0;                                       // articles there that left the window
   std::vector<uint32_t> open_terms;                                    // terms with a posting, to clear them
   std::vector<std::vector<uint32_t>> story_postings;                   // term -> stories, oldest first
   std::vector<float> matched;                                          // scratch, all zero between uses
@@ -177,7 +178,8 @@ std::vector<Edge> StoryStream::Impl::LinkToOpen(const ArticleVector& v) {
     const auto& list = open_postings[t];
     size_t end = std::min(list.size(), g.scan_postings);
     for (size_t p = 0; p < end; ++p) {
-      uint32_t slot = list[p].second;
+      uint32_t slot = arts[list[p].second].slot;
+      if (slot == kNone) continue;  // left the window since it was indexed
       if (matched[slot] == 0.0f) touched.push_back(slot);
       matched[slot] += w * list[p].first;
     }
@@ -242,9 +244,10 @@ void StoryStream::Impl::IndexOpen(uint32_t slot) {
     if (open_postings[t].empty()) open_terms.push_back(t);
     // Heaviest first, as the batch reads them.
     auto& list = open_postings[t];
-    auto at = std::upper_bound(list.begin(), list.end(), std::make_pair(w, slot),
+    uint32_t article = open[slot].article;
+    auto at = std::upper_bound(list.begin(), list.end(), std::make_pair(w, article),
                                [](const auto& x, const auto& y) { return x.first > y.first; });
-    list.insert(at, {w, slot});
+    list.insert(at, {w, article});
   }
 }
 
@@ -474,6 +477,7 @@ void StoryStream::Impl::FreezeArticle(const Open& o) {
 
 void StoryStream::Impl::Freeze() {
   size_t arrivals = arts.size();
+  size_t before = open.size();
   std::vector<Open> kept;
   bool any = false;
   for (Open& o : open) {
@@ -493,6 +497,13 @@ void StoryStream::Impl::Freeze() {
   edges.erase(std::remove_if(edges.begin(), edges.end(),
                              [this](const Edge& e) { return arts[e.a].slot == kNone || arts[e.b].slot == kNone; }),
               edges.end());
+  // Postings name articles, and a frozen one is skipped when read; they
+  // are rebuilt only once they hold as many frozen articles as open ones
+  // (rebuilding the window's index at every revision was a seventh of the
+  // stream's instructions).
+  frozen_in_postings += before - open.size();
+  if (frozen_in_postings < open.size()) return;
+  frozen_in_postings = 0;
   for (uint32_t t : open_terms) open_postings[t].clear();
   open_terms.clear();
   for (uint32_t slot = 0; slot < open.size(); ++slot) IndexOpen(slot);

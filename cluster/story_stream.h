@@ -8,9 +8,9 @@
 // cut), with the stories older articles made final standing in as fixed
 // nodes. Articles can move, stories can merge and split. An article leaves
 // the window, and its story becomes final for it, once `window` articles
-// have arrived after it, or once it was published more than `window_days`
-// before the newest publication day seen; so the cost of a revision is
-// bounded by the window, not by the stream.
+// have arrived after it (and, with `freeze_by_day`, once it was published
+// more than `window_days` before the newest publication day seen); so the
+// cost of a revision is bounded by the window, not by the stream.
 //
 //   StoryStream stream;
 //   for (const Article& a : articles) stream.Add(a);  // r.story_id for now
@@ -65,9 +65,12 @@ struct StoryStreamOptions {
   // centroid's length over the article count), as average linkage scores
   // an article against a group, instead of by the centroid cosine.
   bool story_link_mean = false;
-  // Freeze articles published more than `window_days` before the newest
-  // day seen (false: freeze by arrivals only).
-  bool freeze_by_day = true;
+  // Also freeze articles published more than `window_days` before the
+  // newest day seen. Off: news stories run for weeks (follow-ups, trials),
+  // and the day rule froze them early, in publication order as well as
+  // shuffled (docs/clustering.md); the window of arrivals alone bounds
+  // the cost.
+  bool freeze_by_day = false;
 };
 
 // An article a revision moved from one story to another.

@@ -53,7 +53,7 @@ int RunBrief(const BriefCmdOptions& opt) {
 std::vector<StoryBrief> BriefStories(const std::vector<Article>& articles, int words, bool stream) {
   std::unique_ptr<Grouper> grouper;
   if (stream) {
-    grouper = std::make_unique<OnePassGrouper>();
+    grouper = std::make_unique<StreamGrouper>();
   } else {
     grouper = std::make_unique<BatchClusterer>();
   }

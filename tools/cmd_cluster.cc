@@ -44,7 +44,7 @@ int RunCluster(const ClusterOptions& opt) {
   ArticleSource source;
   std::unique_ptr<Grouper> grouper;
   if (opt.stream) {
-    grouper = std::make_unique<OnePassGrouper>();
+    grouper = std::make_unique<StreamGrouper>();
   } else {
     grouper = std::make_unique<BatchClusterer>();
   }

@@ -1,9 +1,9 @@
-// storyfuse eval cluster [--stream [--revising]] FILE.jsonl...
+// storyfuse eval cluster [--stream [--one-pass]] FILE.jsonl...
 //
 // Clusters labelled articles (JSONL with a gold `label` per line), all at
-// once (BatchClusterer) or, with --stream, in one streaming pass
-// (StoryIndex; with --revising, StoryStream, which keeps a recent window
-// open and regroups it), and prints BCubed precision, recall and F1, the number of
+// once (BatchClusterer) or, with --stream, as a stream (StoryStream, which
+// keeps a recent window open and regroups it; with --one-pass, StoryIndex,
+// which never revises), and prints BCubed precision, recall and F1, the number of
 // stories predicted and gold, and throughput (clustering alone, and end to
 // end with reading and cleaning) in CPU time of this thread, which a busy
 // machine disturbs far less than wall time.
@@ -28,8 +28,9 @@ namespace {
 
 struct EvalClusterOptions {
   std::vector<std::string> inputs;
-  bool stream = false;    // a stream instead of BatchClusterer: StoryIndex (one pass) ...
-  bool revising = false;  // ... or StoryStream, which revises a recent window
+  bool stream = false;    // a stream instead of BatchClusterer: StoryStream, which revises a recent window ...
+  bool one_pass = false;  // ... or StoryIndex, the one pass that never revises
+  bool revising = false;  // accepted for old command lines: the stream revises by default
   StoryIndexOptions index;
   StoryStreamOptions stream_options;
   BatchClusterOptions batch;
@@ -68,7 +69,7 @@ std::vector<ClusterResult> Predict(const EvalClusterOptions& opt, const std::vec
                                    std::vector<size_t> order) {
   if (opt.by_date) order = ByDate(articles, std::move(order));
   std::vector<ClusterResult> out(articles.size());
-  if (opt.stream && opt.revising) {
+  if (opt.stream && !opt.one_pass) {
     StoryStreamOptions o = opt.stream_options;
     o.batch = opt.batch;
     StoryStream stream(o);
@@ -219,8 +220,8 @@ int RunEvalCluster(const EvalClusterOptions& opt) {
   BCubedScore s = BCubed::Score(predicted, gold);
   size_t n = articles.size();
   std::printf("mode         %s\n", !opt.stream    ? "batch (all at once)"
-                                   : opt.revising ? "stream (revising a recent window)"
-                                                  : "stream (one pass)");
+                                   : opt.one_pass ? "stream (one pass)"
+                                                  : "stream (revising a recent window)");
   std::printf("articles     %zu (%zu labelled), copy links %zu\n", n, ids.size(), copies);
   std::printf("stories      predicted %zu, gold %zu\n", s.predicted_clusters, s.gold_clusters);
   std::printf("BCubed       P %.4f  R %.4f  F1 %.4f\n", s.precision, s.recall, s.f1);
@@ -237,9 +238,10 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   auto opt = std::make_shared<EvalClusterOptions>();
   CLI::App* cmd = eval.add_subcommand("cluster", "BCubed scores of story clustering on labelled JSONL");
   cmd->add_option("inputs", opt->inputs, "JSONL files with id, text, label")->required();
-  cmd->add_flag("--stream", opt->stream, "Cluster in one streaming pass (StoryIndex) instead of all at once");
-  cmd->add_flag("--revising", opt->revising,
-                "With --stream: the stream that revises a recent window (StoryStream; experimental)");
+  cmd->add_flag("--stream", opt->stream,
+                "Cluster as a stream that revises a recent window (StoryStream) instead of all at once");
+  cmd->add_flag("--one-pass", opt->one_pass, "With --stream: the one pass that never revises (StoryIndex)");
+  cmd->add_flag("--revising", opt->revising, "With --stream: the default now (kept for old command lines)");
   cmd->add_option("--window", opt->stream_options.window, "Stream: recent arrivals that may still move")
       ->capture_default_str();
   cmd->add_option("--window-days", opt->stream_options.window_days,
