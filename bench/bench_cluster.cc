@@ -398,6 +398,7 @@ bool SetBatchKnob(const std::string& arg, storyfuse::BatchClusterOptions* o) {
                  : name == "scan_postings"  ? &o->graph.scan_postings
                  : name == "max_candidates" ? &o->graph.candidates
                  : name == "neighbors"      ? &o->graph.neighbors
+                 : name == "context_neighbors" ? &o->context_neighbors
                                             : nullptr;
   if (knob == nullptr) return false;
   *knob = static_cast<size_t>(value);
@@ -457,7 +458,7 @@ int main(int argc, char** argv) {
     std::fprintf(
         stderr,
         "usage: bench_cluster [N] [query_terms|scan_postings|max_candidates|index_terms|late_factor=VALUE ...]\n"
-        "       bench_cluster N batch [query_terms|index_terms|scan_postings|max_candidates|neighbors|cut|"
+        "       bench_cluster N batch [query_terms|index_terms|scan_postings|max_candidates|neighbors|context_neighbors|cut|"
         "late_factor=VALUE ...]\n");
     return 2;
   }
