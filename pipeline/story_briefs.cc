@@ -11,7 +11,7 @@
 namespace storyfuse {
 
 std::unique_ptr<Grouper> MakeGrouper(bool stream) {
-  if (stream) return std::make_unique<OnePassGrouper>();
+  if (stream) return std::make_unique<StreamGrouper>();
   return std::make_unique<BatchClusterer>();
 }
 

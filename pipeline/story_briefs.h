@@ -17,7 +17,7 @@ namespace storyfuse {
 
 // The clusterer for articles known up front: all grouped at once
 // (BatchClusterer) unless `stream`, which takes them one at a time in the
-// given order (OnePassGrouper).
+// given order (StreamGrouper: the revising stream, docs/clustering.md).
 std::unique_ptr<Grouper> MakeGrouper(bool stream);
 
 // Groups the articles (MakeGrouper), then builds one brief per story,

@@ -1,7 +1,7 @@
 // storyfuse cluster [--format jsonl|json] [--stream] INPUT...
 //
 // Groups the articles into stories, all at once once every input is read
-// (BatchClusterer) or, with --stream, as a stream (StoryIndex), and prints
+// (BatchClusterer) or, with --stream, as a stream (StoryStream), and prints
 // per article {id, story, copy_of, origin}; json adds the stories with
 // their outlets and independent sources.
 #include <CLI/CLI.hpp>
