@@ -111,6 +111,16 @@ const DateCase kCases[] = {
     {"Tolls were frozen throughout 2023.", "2025-07-11", "2023", "2023", "year"},
     {"The mill's output for 2023 fell sharply.", "2025-07-11", "2023", "2023", "year"},
     {"Rents rose 4 percent over 2023.", "2025-07-11", "2023", "2023", "year"},
+    // A year before a singular noun in -ss/-us/-is modifies it; after a
+    // possessive it dates the noun; "into" is a year cue.
+    {"Clerks prepared the 2030 census of the valley.", "2025-07-11", "2030", "2030", "year"},
+    {"Voters still recall the 1998 crisis.", "2025-07-11", "1998", "1998", "year"},
+    {"Varnia's 1982 invasion of the isles failed.", "2025-07-11", "1982", "1982", "year"},
+    {"Well into 2024, the ferry line kept losing money.", "2025-07-11", "2024", "2024", "year"},
+    // "for" makes a word-like month a date when it closes the phrase;
+    // "that" before it works like "the".
+    {"The runoff, now scheduled for April, was delayed.", "2025-07-11", "April", "2026-04", "month"},
+    {"Two aides who attended that June meeting testified.", "2025-07-11", "June", "2025-06", "month"},
     // "the year" after "of" or "in" is the report's year.
     {"The dam should be finished by the end of the year.", "2025-07-11", "the year", "2025", "year"},
     {"``Today, we have our suspect,'' she said.", "2025-07-11", "Today", "2025-07-11", "day"},
@@ -160,6 +170,10 @@ const char* const kNotDates[] = {
     // "for" and "over" also take counts; "the year" may be a span.
     "Seats for 2000 people were added.",
     "The club has over 1500 members.",
+    // A possessive before a count, and "for" before a name.
+    "The mill's 2000 employees voted.",
+    "Flowers were bought for April Lee.",
+    "Four thousand boxes went into 2000 crates.",
     "Output rose 3% in the year to March.",
     "Crime fell in the year since the curfew began.",
 };
