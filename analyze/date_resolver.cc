@@ -910,6 +910,9 @@ class Parser {
     int y = YearAt(i);
     if (y == 0) return 0;
     if (Glued(i + 1) && (IsWord(i + 1) || PunctIs(i + 1, "-"))) return 0;  // 1990s, 2025-26
+    // "the 1990's", "the mid-1980's": a decade in the style that writes it
+    // with an apostrophe; a round year's own possessive is rarer.
+    if (y % 10 == 0 && Glued(i + 1) && t_.at(i + 1).kind == LexKind::kPossessive) return 0;
     std::string_view p = Prev(i);
     size_t first = i;
     if (PunctIs(i - 1, "-") && Glued(i) && Glued(i - 1) && i >= 2 && YearPrefixes().Contains(Low(i - 2))) {

@@ -116,6 +116,7 @@ const DateCase kCases[] = {
     {"Clerks prepared the 2030 census of the valley.", "2025-07-11", "2030", "2030", "year"},
     {"Voters still recall the 1998 crisis.", "2025-07-11", "1998", "1998", "year"},
     {"Varnia's 1982 invasion of the isles failed.", "2025-07-11", "1982", "1982", "year"},
+    {"The 1998's harvest was poor.", "2025-07-11", "1998", "1998", "year"},
     {"Well into 2024, the ferry line kept losing money.", "2025-07-11", "2024", "2024", "year"},
     // "for" makes a word-like month a date when it closes the phrase;
     // "that" before it works like "the".
@@ -158,6 +159,7 @@ const char* const kNotDates[] = {
     // Seasons, decades and durations are not calendar dates.
     "The harbour is busy in summer.",
     "Trade grew in the 1990s.",
+    "Trade grew in the 1990's and shrank in the mid-1970's.",
     "The strike lasted for three days.",
     "In today's world, news travels fast.",
     "Today's youth read less.",
