@@ -58,6 +58,9 @@ const DateCase kCases[] = {
     {"Protesters planned a rally on Saturday.", "2025-07-11", "Saturday", "2025-07-12", "day"},
     {"The boy must be returned to his father by Jan. 14.", "2025-01-06", "Jan. 14", "2025-01-14", "day"},
     {"The appeal will be heard in March.", "2025-07-11", "March", "2026-03", "month"},
+    // After "to" or a modal, "last", "hit", "put" are bare verbs, not past.
+    {"The walkout began Monday and is expected to last until Friday.", "2025-07-09", "Friday", "2025-07-11", "day"},
+    {"Forecasters say the storm may hit Sunday.", "2025-07-11", "Sunday", "2025-07-13", "day"},
     {"Relatives lose the case when it is heard in May.", "2025-03-29", "May", "2025-05", "month"},
     {"He said the father would be traveling to the United States Thursday.", "2025-07-09", "Thursday", "2025-07-10",
      "day"},

@@ -95,6 +95,10 @@ Tense DateTense::CueAt(const DateTokens& t, size_t k) {
     past_form = !w.ends_with("eed") || w == "agreed" || w == "freed";
   }
   if (!past_form) return Tense::kNone;
+  // After "to" or a modal a word is a bare verb, even when it is spelled
+  // like a past form ("expected to last until Friday", "will hit").
+  std::string_view before = t.Prev(k);
+  if (before == "to" || Modals().Contains(before)) return Tense::kNone;
   // "were planning to march", "was expected to land": a past auxiliary of
   // a future intention is a future seen from the past, which news writes
   // of events still ahead; the intention word is the cue.
