@@ -62,6 +62,11 @@ const ShortWordSet& NotPastEd() {
 
 bool EndsWithLl(std::string_view w) { return w.size() > 3 && (w.ends_with("'ll") || w.ends_with("\xE2\x80\x99ll")); }
 
+// Verbs that attribute a clause to its source ("..., a spokesman said").
+bool IsReportingVerb(std::string_view w) {
+  return w == "said" || w == "told" || w == "added" || w == "reported" || w == "announced" || w == "stated";
+}
+
 // "was", "were", "had": auxiliaries that put what follows in the past.
 bool IsPastAuxiliary(std::string_view w) { return w == "was" || w == "were" || w == "had"; }
 
@@ -138,16 +143,26 @@ Tense DateTense::Nearest(const DateTokens& t, size_t first, size_t last, size_t 
   size_t end = std::min(t.SentenceEnd(last), last + after);
   Tense best = Tense::kNone;
   size_t best_dist = SIZE_MAX;
+  // "will hear the case on Oct. 5, a spokesman said": an attribution after
+  // a comma tells when it was said, not when the clause's event is; it
+  // counts only when no other cue does.
+  Tense attribution = Tense::kNone;
+  bool comma_after = false;
   for (size_t k = begin; k <= end; ++k) {
     if (k >= first && k <= last) continue;
+    if (k > last && t.PunctIs(k, ",")) comma_after = true;
     Tense cue = CueAt(t, k);
     if (cue == Tense::kNone) continue;
     // "since" and "ago" put the date itself in the past, whatever the verb.
     if (t.WordIs(k, "since") || t.WordIs(k, "ago")) return Tense::kPast;
+    if (comma_after && IsReportingVerb(t.Low(k))) {
+      if (attribution == Tense::kNone) attribution = cue;
+      continue;
+    }
     size_t dist = k > last ? k - last : first - k;
     if (dist < best_dist) best = cue, best_dist = dist;
   }
-  return best;
+  return best != Tense::kNone ? best : attribution;
 }
 
 namespace {
