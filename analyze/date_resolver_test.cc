@@ -58,11 +58,12 @@ const DateCase kCases[] = {
     {"Protesters planned a rally on Saturday.", "2025-07-11", "Saturday", "2025-07-12", "day"},
     {"The boy must be returned to his father by Jan. 14.", "2025-01-06", "Jan. 14", "2025-01-14", "day"},
     {"The appeal will be heard in March.", "2025-07-11", "March", "2026-03", "month"},
-    // An attribution after a comma ("..., a spokesman said") yields to the
-    // clause's own cue, and counts when there is none.
+    // An attribution after a comma ("..., a spokesman said") is no cue: the
+    // clause's own cue decides, else the nearest year.
     {"The court will hear the appeal on Oct. 5, a clerk said.", "2025-07-11", "Oct. 5", "2025-10-05", "day"},
     {"The ferry docked on Oct. 5, a clerk said.", "2025-07-11", "Oct. 5", "2024-10-05", "day"},
     {"Talks on Oct. 5, a clerk said, were calm.", "2025-07-11", "Oct. 5", "2024-10-05", "day"},
+    {"The hearing is on Sept. 14, the lawyer said.", "2025-08-20", "Sept. 14", "2025-09-14", "day"},
     // After "to" or a modal, "last", "hit", "put" are bare verbs, not past.
     {"The walkout began Monday and is expected to last until Friday.", "2025-07-09", "Friday", "2025-07-11", "day"},
     {"Forecasters say the storm may hit Sunday.", "2025-07-11", "Sunday", "2025-07-13", "day"},

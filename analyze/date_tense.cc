@@ -144,9 +144,8 @@ Tense DateTense::Nearest(const DateTokens& t, size_t first, size_t last, size_t 
   Tense best = Tense::kNone;
   size_t best_dist = SIZE_MAX;
   // "will hear the case on Oct. 5, a spokesman said": an attribution after
-  // a comma tells when it was said, not when the clause's event is; it
-  // counts only when no other cue does.
-  Tense attribution = Tense::kNone;
+  // a comma tells when it was said, not when the clause's event is, so it
+  // is no cue ("the hearing is on Sept. 14, the lawyer said" is ahead).
   bool comma_after = false;
   for (size_t k = begin; k <= end; ++k) {
     if (k >= first && k <= last) continue;
@@ -155,14 +154,11 @@ Tense DateTense::Nearest(const DateTokens& t, size_t first, size_t last, size_t 
     if (cue == Tense::kNone) continue;
     // "since" and "ago" put the date itself in the past, whatever the verb.
     if (t.WordIs(k, "since") || t.WordIs(k, "ago")) return Tense::kPast;
-    if (comma_after && IsReportingVerb(t.Low(k))) {
-      if (attribution == Tense::kNone) attribution = cue;
-      continue;
-    }
+    if (comma_after && IsReportingVerb(t.Low(k))) continue;
     size_t dist = k > last ? k - last : first - k;
     if (dist < best_dist) best = cue, best_dist = dist;
   }
-  return best != Tense::kNone ? best : attribution;
+  return best;
 }
 
 namespace {
