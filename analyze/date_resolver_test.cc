@@ -64,6 +64,10 @@ const DateCase kCases[] = {
     {"The ferry docked on Oct. 5, a clerk said.", "2025-07-11", "Oct. 5", "2024-10-05", "day"},
     {"Talks on Oct. 5, a clerk said, were calm.", "2025-07-11", "Oct. 5", "2024-10-05", "day"},
     {"The hearing is on Sept. 14, the lawyer said.", "2025-08-20", "Sept. 14", "2025-09-14", "day"},
+    {"Monday, the minister said she would resign.", "2025-07-11", "Monday", "2025-07-07", "day"},
+    // A schedule in the present tense is ahead.
+    {"The exhibition opens Friday in Sundhavn.", "2025-07-09", "Friday", "2025-07-11", "day"},
+    {"The assembly resumes Monday after a recess.", "2025-07-11", "Monday", "2025-07-14", "day"},
     // After "to" or a modal, "last", "hit", "put" are bare verbs, not past.
     {"The walkout began Monday and is expected to last until Friday.", "2025-07-09", "Friday", "2025-07-11", "day"},
     {"Forecasters say the storm may hit Sunday.", "2025-07-11", "Sunday", "2025-07-13", "day"},

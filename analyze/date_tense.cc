@@ -62,9 +62,21 @@ const ShortWordSet& NotPastEd() {
 
 bool EndsWithLl(std::string_view w) { return w.size() > 3 && (w.ends_with("'ll") || w.ends_with("\xE2\x80\x99ll")); }
 
+const ShortWordSet& ScheduleVerbs() {
+  static const auto* kWords =
+      new ShortWordSet{"opens",  "begins", "starts", "ends",   "closes",  "arrives", "departs",
+                       "leaves", "resumes", "expires", "convenes", "reopens"};
+  return *kWords;
+}
+
 // Verbs that attribute a clause to its source ("..., a spokesman said").
 bool IsReportingVerb(std::string_view w) {
   return w == "said" || w == "told" || w == "added" || w == "reported" || w == "announced" || w == "stated";
+}
+
+// Punctuation or the sentence's end at `k`: the word before closes its clause.
+bool ClosesClause(const DateTokens& t, size_t k) {
+  return k >= t.size() || k > t.SentenceEnd(k - 1) || !t.IsWord(k);
 }
 
 // "was", "were", "had": auxiliaries that put what follows in the past.
@@ -91,6 +103,10 @@ Tense DateTense::CueAt(const DateTokens& t, size_t k) {
   // "May" opening a sentence is mostly the month.
   if (w == "may") return t.Capitalized(k) ? Tense::kNone : Tense::kFuture;
   if (FutureWords().Contains(w) || EndsWithLl(w)) return Tense::kFuture;
+  // A timetable in the present ("the show opens Friday", "the session
+  // resumes Monday"): news writes the present of a schedule for what is
+  // ahead; reporting verbs ("says") and "takes" (too many senses) stay out.
+  if (ScheduleVerbs().Contains(w)) return Tense::kFuture;
   if (IntentionWords().Contains(w)) return ObjectOpeners().Contains(t.Low(k + 1)) ? Tense::kFuture : Tense::kNone;
   if (FutureBeforeTo().Contains(w)) return t.WordIs(k + 1, "to") ? Tense::kFuture : Tense::kNone;
   if (w == "now" && t.WordIs(k + 1, "and")) return Tense::kFuture;  // "between now and Feb. 10"
@@ -144,8 +160,10 @@ Tense DateTense::Nearest(const DateTokens& t, size_t first, size_t last, size_t 
   Tense best = Tense::kNone;
   size_t best_dist = SIZE_MAX;
   // "will hear the case on Oct. 5, a spokesman said": an attribution after
-  // a comma tells when it was said, not when the clause's event is, so it
-  // is no cue ("the hearing is on Sept. 14, the lawyer said" is ahead).
+  // a comma that closes its clause tells when it was said, not when the
+  // clause's event is, so it is no cue ("the hearing is on Sept. 14, the
+  // lawyer said" is ahead). "Monday, the minister said he would ..." is
+  // no attribution: the date is the saying's.
   bool comma_after = false;
   for (size_t k = begin; k <= end; ++k) {
     if (k >= first && k <= last) continue;
@@ -154,7 +172,7 @@ Tense DateTense::Nearest(const DateTokens& t, size_t first, size_t last, size_t 
     if (cue == Tense::kNone) continue;
     // "since" and "ago" put the date itself in the past, whatever the verb.
     if (t.WordIs(k, "since") || t.WordIs(k, "ago")) return Tense::kPast;
-    if (comma_after && IsReportingVerb(t.Low(k))) continue;
+    if (comma_after && IsReportingVerb(t.Low(k)) && ClosesClause(t, k + 1)) continue;
     size_t dist = k > last ? k - last : first - k;
     if (dist < best_dist) best = cue, best_dist = dist;
   }
