@@ -103,10 +103,6 @@ Tense DateTense::CueAt(const DateTokens& t, size_t k) {
   // "May" opening a sentence is mostly the month.
   if (w == "may") return t.Capitalized(k) ? Tense::kNone : Tense::kFuture;
   if (FutureWords().Contains(w) || EndsWithLl(w)) return Tense::kFuture;
-  // A timetable in the present ("the show opens Friday", "the session
-  // resumes Monday"): news writes the present of a schedule for what is
-  // ahead; reporting verbs ("says") and "takes" (too many senses) stay out.
-  if (ScheduleVerbs().Contains(w)) return Tense::kFuture;
   if (IntentionWords().Contains(w)) return ObjectOpeners().Contains(t.Low(k + 1)) ? Tense::kFuture : Tense::kNone;
   if (FutureBeforeTo().Contains(w)) return t.WordIs(k + 1, "to") ? Tense::kFuture : Tense::kNone;
   if (w == "now" && t.WordIs(k + 1, "and")) return Tense::kFuture;  // "between now and Feb. 10"
@@ -169,6 +165,11 @@ Tense DateTense::Nearest(const DateTokens& t, size_t first, size_t last, size_t 
     if (k >= first && k <= last) continue;
     if (k > last && t.PunctIs(k, ",")) comma_after = true;
     Tense cue = CueAt(t, k);
+    // A timetable in the present right before its date ("the show opens
+    // Friday", "resumes on Monday"): news writes the present of a schedule
+    // for what is ahead. Farther away the verb may be another clause's
+    // ("before Oct. 9, when financing expires, ...").
+    if (k < first && first - k <= kScheduleReach && ScheduleVerbs().Contains(t.Low(k))) cue = Tense::kFuture;
     if (cue == Tense::kNone) continue;
     // "since" and "ago" put the date itself in the past, whatever the verb.
     if (t.WordIs(k, "since") || t.WordIs(k, "ago")) return Tense::kPast;
