@@ -1,6 +1,7 @@
 #include "analyze/speaker_tokenizer.h"
 
 #include "text/abbreviations.h"
+#include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace storyfuse {
@@ -18,7 +19,9 @@ bool IsWordChar(char32_t c) {
   return c >= 0xC0;
 }
 
-bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x2009 || c == 0x200B; }
+// White space, and the zero-width space some sites put between words.
+constexpr char32_t kZeroWidthSpace = 0x200B;
+bool IsSpace(char32_t c) { return UnicodeText::IsSpace(c) || c == kZeroWidthSpace; }
 
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 

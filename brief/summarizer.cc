@@ -13,6 +13,7 @@
 #include "text/segmenter.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
@@ -36,18 +37,6 @@ struct Candidate {
   std::vector<uint32_t> concepts;  // distinct concept ids, sorted
   std::vector<uint32_t> content;   // the unigram (content-word) ones
 };
-
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Phrases that mark page furniture rather than reporting.
 constexpr std::string_view kBoilerplate[] = {
@@ -190,10 +179,10 @@ bool AddressesReader(std::string_view lower) {
       continue;
     }
     if (quoted || lower.compare(i, 3, "you") != 0) continue;
-    bool start = i == 0 || !IsAsciiAlpha(lower[i - 1]);
+    bool start = i == 0 || !IsAsciiLetter(lower[i - 1]);
     size_t e = i + 3;
     if (e < lower.size() && lower[e] == 'r') ++e;
-    bool end = e >= lower.size() || !IsAsciiAlpha(lower[e]);
+    bool end = e >= lower.size() || !IsAsciiLetter(lower[e]);
     if (start && end) return true;
   }
   return false;
@@ -206,7 +195,7 @@ bool LooksLikeProse(std::string_view s) {
   for (char ch : s) {
     unsigned char c = ch;
     if (IsAsciiSpace(ch)) continue;
-    if (IsAsciiAlpha(ch) || c >= 0x80) {
+    if (IsAsciiLetter(ch) || c >= 0x80) {
       ++letters;
       if (c >= 'A' && c <= 'Z') ++upper;
     } else {

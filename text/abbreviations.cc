@@ -1,4 +1,5 @@
 #include "text/abbreviations.h"
+#include "text/ascii_chars.h"
 
 #include <algorithm>
 #include <array>
@@ -26,8 +27,6 @@ constexpr std::string_view kAbbreviations[] = {
     "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "a.m.", "p.m.", "vs.", "approx.",
 };
 
-constexpr bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-constexpr char Lower(char c) { return IsUpper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 std::string_view WithoutPeriod(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
@@ -37,14 +36,14 @@ std::string_view WithoutPeriod(std::string_view w) {
 // `word` against `entry` (both without the final period).
 bool Matches(std::string_view word, std::string_view entry) {
   if (word.size() != entry.size() || word.empty()) return false;
-  if (IsUpper(entry[0]) && !IsUpper(word[0])) return false;
+  if (IsAsciiUpper(entry[0]) && !IsAsciiUpper(word[0])) return false;
   for (size_t i = 0; i < word.size(); ++i) {
-    if (Lower(word[i]) != Lower(entry[i])) return false;
+    if (AsciiLower(word[i]) != AsciiLower(entry[i])) return false;
   }
-  if (!IsUpper(entry[0])) return true;
+  if (!IsAsciiUpper(entry[0])) return true;
   // A capitalized entry: as written, or all in capitals.
   bool as_written = word == entry;
-  bool all_caps = std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  bool all_caps = std::none_of(word.begin(), word.end(), [](char c) { return IsAsciiLower(c); });
   return as_written || all_caps;
 }
 
@@ -62,7 +61,7 @@ bool IsAbbreviation(std::string_view word) {
 
 bool IsInitial(std::string_view word) {
   word = WithoutPeriod(word);
-  return word.size() == 1 && IsUpper(word[0]);
+  return word.size() == 1 && IsAsciiUpper(word[0]);
 }
 
 }  // namespace storyfuse

@@ -23,11 +23,24 @@ constexpr char AsciiUpper(char c) { return IsAsciiLower(c) ? static_cast<char>(c
 // words on both sides of each of them.
 constexpr bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
+// ' ', '\t', '\n', '\f', '\r': HTML's "ASCII whitespace" (WHATWG), which
+// leaves out '\v'. For markup only (tags, attributes, charset sniffing).
+constexpr bool IsHtmlSpace(char c) { return c != '\v' && IsAsciiSpace(c); }
+
 // ASCII lower-case copy of `s` (other bytes unchanged).
 inline std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = AsciiLower(c);
   return out;
+}
+
+// True when `a` and `b` are equal but for ASCII letter case.
+inline bool AsciiEqualsNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
+  }
+  return true;
 }
 
 }  // namespace storyfuse

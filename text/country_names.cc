@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/unicode_text.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
@@ -97,7 +98,7 @@ std::string CountryNames::Key(std::string_view name) {
   if (ascii) {
     // Case folding of ASCII is lower-casing: skip ICU for most words.
     for (char c : name) {
-      if (c != '.') out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      if (c != '.') out.push_back(AsciiLower(c));
     }
   } else {
     for (char c : UnicodeText::Fold(name)) {
