@@ -6,8 +6,8 @@
 #include "analyze/quote_piece_features.h"
 #include "ingest/crumb_classifier.h"
 #include "ingest/line_shape.h"
-#include "text/utf8.h"
 #include "text/ascii_chars.h"
+#include "text/utf8.h"
 
 namespace storyfuse {
 namespace {

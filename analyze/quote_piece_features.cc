@@ -24,7 +24,6 @@ int Bucket(size_t v, std::initializer_list<size_t> bounds) {
   return i;
 }
 
-
 // The word before byte `end` on its line (within [floor, end)), without
 // trailing punctuation, lower-cased; "^" at the line start.
 std::string WordBefore(std::string_view text, size_t floor, size_t end) {

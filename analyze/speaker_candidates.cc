@@ -4,8 +4,8 @@
 
 #include "analyze/speaker_lexicon.h"
 #include "analyze/speaker_model.h"
-#include "text/country_names.h"
 #include "text/ascii_chars.h"
+#include "text/country_names.h"
 
 namespace storyfuse {
 namespace {

@@ -513,7 +513,6 @@ bool In(const WordSet& s, std::string_view w) { return s.count(w) > 0; }
 
 }  // namespace
 
-
 CueVerb SpeakerLexicon::Cue(std::string_view lower) {
   static const CueTable table;
   auto it = table.map.find(lower);

@@ -4,8 +4,8 @@
 #include <unordered_set>
 
 #include "analyze/speaker_lexicon.h"
-#include "text/country_names.h"
 #include "text/ascii_chars.h"
+#include "text/country_names.h"
 
 namespace storyfuse {
 namespace {

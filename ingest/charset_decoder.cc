@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "text/ascii_chars.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
-#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {

@@ -4,9 +4,9 @@
 #include <array>
 #include <cctype>
 
+#include "text/ascii_chars.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
-#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {

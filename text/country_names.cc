@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "text/unicode_text.h"
 #include "text/ascii_chars.h"
+#include "text/unicode_text.h"
 
 namespace storyfuse {
 namespace {

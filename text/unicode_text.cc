@@ -8,8 +8,8 @@
 
 #include <memory>
 
-#include "text/utf8.h"
 #include "text/ascii_chars.h"
+#include "text/utf8.h"
 
 namespace storyfuse {
 namespace {

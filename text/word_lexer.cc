@@ -7,7 +7,6 @@
 namespace storyfuse {
 namespace {
 
-
 class Scanner {
  public:
   explicit Scanner(std::string_view text) : text_(text) {}
@@ -99,7 +98,8 @@ class Scanner {
       unsigned char c = text_[p];
       if (IsAsciiDigit(c)) {
         ++p;
-      } else if ((c == ',' || c == '.') && p + 1 < text_.size() && IsAsciiDigit(static_cast<unsigned char>(text_[p + 1]))) {
+      } else if ((c == ',' || c == '.') && p + 1 < text_.size() &&
+                 IsAsciiDigit(static_cast<unsigned char>(text_[p + 1]))) {
         p += 2;
       } else {
         break;
