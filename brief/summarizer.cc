@@ -10,10 +10,11 @@
 
 #include "analyze/entity_cues.h"
 #include "brief/stem_cache.h"
+#include "ingest/crumb_classifier.h"
+#include "text/ascii_chars.h"
 #include "text/segmenter.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
-#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
@@ -38,32 +39,20 @@ struct Candidate {
   std::vector<uint32_t> content;   // the unigram (content-word) ones
 };
 
-// Phrases that mark page furniture rather than reporting.
+// Marks of page furniture in a sentence, besides the copyright notices and
+// prompts the cleaner's CrumbClassifier knows (HasFurniturePhrase).
 constexpr std::string_view kBoilerplate[] = {
     "http://",
     "https://",
     "www.",
     ".com/",
-    "click here",
-    "sign up",
-    "subscribe",
-    "newsletter",
     "cookie",
     "javascript",
-    "your browser",
-    "privacy policy",
     "terms of service",
     "terms of use",
-    "all rights reserved",
     "copyright",
     "\xC2\xA9",
     "advertisement",
-    "follow us",
-    "share this",
-    "read more",
-    "learn more",
-    "log in",
-    "download the app",
     "may not be published",
     "contributed to this report",
     "email address",
@@ -333,7 +322,7 @@ bool Eligible(std::string_view s, const SummarizerOptions& opt, int words) {
   while (first < s.size() && IsQuoteMark(s, first, &q)) first += q;
   if (first < s.size() && std::islower(static_cast<unsigned char>(s[first]))) return false;
   std::string lower = AsciiLower(s);
-  if (HasBoilerplate(lower)) return false;
+  if (HasBoilerplate(lower) || CrumbClassifier::HasFurniturePhrase(lower)) return false;
   if (AddressesReader(lower)) return false;
   size_t e = first;
   while (e < lower.size() && std::isalpha(static_cast<unsigned char>(lower[e]))) ++e;
