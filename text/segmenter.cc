@@ -65,19 +65,6 @@ bool EndsWithAbbreviation(std::string_view text, size_t end) {
   return IsAbbreviation(text.substr(begin, s.end - begin));
 }
 
-// The forms ICU must not break after: each abbreviation as written and in
-// capitals ("Gov." and "GOV."), as IsAbbreviation matches them.
-std::vector<std::string> SuppressedForms() {
-  std::vector<std::string> out;
-  for (std::string_view abbr : Abbreviations()) {
-    out.emplace_back(abbr);
-    std::string caps(abbr);
-    for (char& c : caps) c = AsciiUpper(c);
-    if (caps != abbr) out.push_back(std::move(caps));
-  }
-  return out;
-}
-
 // True when `chunk` starts with a character that UAX #29 (WB4) attaches to
 // the white space before it, so that the chunk read alone may split
 // differently.
@@ -149,8 +136,11 @@ Segmenter::Segmenter(SegmenterOptions options) : impl_(std::make_unique<Impl>())
   icu::Locale en = icu::Locale::getEnglish();
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createInstance(en, status));
-  for (const std::string& abbr : SuppressedForms()) {
-    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbr), status);
+  // Only the forms as written: ICU matches a suppression as the end of any
+  // word ("MS." would hold "CMS. These"); EndsWithAbbreviation reads whole
+  // words for the rest, such as capitals ("GOV.").
+  for (std::string_view abbr : Abbreviations()) {
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(icu::StringPiece(abbr.data(), abbr.size())), status);
   }
   impl_->sentences.reset(
       builder->wrapIteratorWithFilter(icu::BreakIterator::createSentenceInstance(en, status), status));
