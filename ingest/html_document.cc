@@ -291,8 +291,6 @@ void OnCharacters(void* ctx, const xmlChar* ch, int len) {
   BuilderOf(ctx)->Characters(ch, len, Position(ctx));
 }
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 // Scans the start tag whose '<' is at `lt` the way libxml2 reads one (name,
 // then attributes `name`, `name=value`, `name="value"` up to '>'); returns
 // one past its end and sets *cut to the first byte of the attribute after
