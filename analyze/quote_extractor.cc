@@ -6,18 +6,17 @@
 #include "analyze/quote_piece_features.h"
 #include "ingest/crumb_classifier.h"
 #include "ingest/line_shape.h"
+#include "text/ascii_chars.h"
 #include "text/utf8.h"
 
 namespace storyfuse {
 namespace {
 
-bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 size_t CountWords(std::string_view s) {
   size_t n = 0;
   bool in = false;
   for (char c : s) {
-    bool space = IsSpaceByte(c);
+    bool space = IsAsciiSpace(c);
     if (!space && !in) ++n;
     in = !space;
   }
@@ -39,9 +38,9 @@ template <typename Fn>
 bool ForEachWord(std::string_view s, Fn&& fn) {
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && IsSpaceByte(s[i])) ++i;
+    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
     size_t b = i;
-    while (i < s.size() && !IsSpaceByte(s[i])) ++i;
+    while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
     if (i == b) break;
     if (!fn(s.substr(b, i - b))) return false;
   }
@@ -88,11 +87,9 @@ std::string WordBefore(std::string_view text, size_t* pos) {
   size_t e = *pos;
   while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
   size_t b = e;
-  while (b > 0 && !IsSpaceByte(text[b - 1])) --b;
+  while (b > 0 && !IsAsciiSpace(text[b - 1])) --b;
   *pos = b;
-  std::string w(text.substr(b, e - b));
-  for (char& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  return w;
+  return AsciiLower(text.substr(b, e - b));
 }
 
 // Nouns of works and of the people who make or host them: a title-shaped

@@ -4,11 +4,11 @@
 #include <cctype>
 
 #include "analyze/speaker_model.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
@@ -24,12 +24,6 @@ int Bucket(size_t v, std::initializer_list<size_t> bounds) {
   return i;
 }
 
-std::string Lower(std::string_view w) {
-  std::string s(w);
-  for (char& c : s) c = IsUpper(c) ? static_cast<char>(c + 32) : c;
-  return s;
-}
-
 // The word before byte `end` on its line (within [floor, end)), without
 // trailing punctuation, lower-cased; "^" at the line start.
 std::string WordBefore(std::string_view text, size_t floor, size_t end) {
@@ -39,11 +33,11 @@ std::string WordBefore(std::string_view text, size_t floor, size_t end) {
   floor = std::max(floor, end > 2 * kMaxScan ? end - 2 * kMaxScan : size_t{0});
   while (end > floor && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
   size_t b = end;
-  while (b > floor && !IsSpace(text[b - 1])) --b;
+  while (b > floor && !IsAsciiSpace(text[b - 1])) --b;
   if (b == end) return "^";
   std::string_view w = text.substr(b, end - b);
   while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
-  return w.empty() ? "^" : Lower(w);
+  return w.empty() ? "^" : AsciiLower(w);
 }
 
 // The class of the character: 'A' upper, 'a' lower, '0' digit, 'u' a
@@ -94,7 +88,7 @@ bool QuotePieceFeatures::Judges(std::string_view text, const QuotePiece& piece, 
   size_t words = 0;
   bool in = false;
   for (char c : piece.text.In(text)) {
-    bool space = IsSpace(c);
+    bool space = IsAsciiSpace(c);
     words += !space && !in;
     in = !space;
     if (words >= kMinWords) return true;
@@ -111,9 +105,9 @@ std::vector<uint64_t> QuotePieceFeatures::Compute(std::string_view text, const Q
   size_t n = 0, long_words = 0, capitalized = 0, first_person = 0, sentences = 0;
   size_t i = 0;
   while (i < words.size()) {
-    while (i < words.size() && IsSpace(words[i])) ++i;
+    while (i < words.size() && IsAsciiSpace(words[i])) ++i;
     size_t b = i;
-    while (i < words.size() && !IsSpace(words[i])) ++i;
+    while (i < words.size() && !IsAsciiSpace(words[i])) ++i;
     if (i == b) break;
     std::string_view w = words.substr(b, i - b);
     ++n;
@@ -145,10 +139,10 @@ std::vector<uint64_t> QuotePieceFeatures::Compute(std::string_view text, const Q
   // Scans stop at the first other character: linear in the article
   // however many pieces share a paragraph.
   size_t k = piece.outer.begin;
-  while (k > para_b && IsSpace(text[k - 1])) --k;
+  while (k > para_b && IsAsciiSpace(text[k - 1])) --k;
   const bool opens = k == para_b;
   k = piece.outer.end;
-  while (k < para_e && IsSpace(text[k])) ++k;
+  while (k < para_e && IsAsciiSpace(text[k])) ++k;
   const bool closes = k == para_e;
   f.Add("place", std::string(opens ? "opens" : "mid") + (closes ? "&closes" : ""));
   f.Add("paragraph", Bucket(piece.paragraph_index, {1, 2, 4, 8}));
@@ -170,7 +164,7 @@ std::vector<uint64_t> QuotePieceFeatures::Compute(std::string_view text, const Q
   if (a.cue_adjacent) f.Add("adjacent");
   if (a.split_continuation) f.Add("split");
   f.Add("speaker", a.speaker.empty() ? "none" : "named");
-  if (!a.cue.empty()) f.Add("cue", Lower(a.cue.In(text)));
+  if (!a.cue.empty()) f.Add("cue", AsciiLower(a.cue.In(text)));
   if (!a.mention.empty()) {
     size_t gap = a.mention.begin >= piece.outer.end   ? a.mention.begin - piece.outer.end
                  : a.mention.end <= piece.outer.begin ? piece.outer.begin - a.mention.end

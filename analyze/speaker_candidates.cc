@@ -4,6 +4,7 @@
 
 #include "analyze/speaker_lexicon.h"
 #include "analyze/speaker_model.h"
+#include "text/ascii_chars.h"
 #include "text/country_names.h"
 
 namespace storyfuse {
@@ -99,7 +100,7 @@ SpeakerCandidates::SpeakerCandidates(std::string_view text, const std::vector<st
 std::string SpeakerCandidates::Lw(size_t p, size_t i) const {
   const Toks& t = paragraphs_[p];
   if (i >= t.size() || !t[i].IsWord()) return "";
-  return SpeakerLexicon::Lower(t[i].span.In(text_));
+  return AsciiLower(t[i].span.In(text_));
 }
 
 bool SpeakerCandidates::EndsSentence(const SpeakerToken& t) const {

@@ -513,14 +513,6 @@ bool In(const WordSet& s, std::string_view w) { return s.count(w) > 0; }
 
 }  // namespace
 
-std::string SpeakerLexicon::Lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
 CueVerb SpeakerLexicon::Cue(std::string_view lower) {
   static const CueTable table;
   auto it = table.map.find(lower);

@@ -31,8 +31,6 @@ enum class Gender : uint8_t { kUnknown, kMale, kFemale, kPlural, kNeuter };
 
 class SpeakerLexicon {
  public:
-  // Lower-cases ASCII letters of `word`.
-  static std::string Lower(std::string_view word);
   // The cue verb `word` (lower case) is, if any.
   static CueVerb Cue(std::string_view lower);
   // Subject pronouns that can speak, with their gender; kUnknown for "who",

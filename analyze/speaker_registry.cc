@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "analyze/speaker_lexicon.h"
+#include "text/ascii_chars.h"
 #include "text/country_names.h"
 
 namespace storyfuse {
@@ -17,7 +18,7 @@ bool IsConnector(std::string_view lower) {
   return k.count(lower) > 0;
 }
 
-std::string LowerWord(std::string_view text, const SpeakerToken& t) { return SpeakerLexicon::Lower(t.span.In(text)); }
+std::string LowerWord(std::string_view text, const SpeakerToken& t) { return AsciiLower(t.span.In(text)); }
 
 // The word without a possessive ending ("Trump's" -> "Trump").
 std::string_view Bare(std::string_view w) {

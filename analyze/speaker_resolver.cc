@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "analyze/speaker_lexicon.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
@@ -46,7 +47,7 @@ struct SpeakerResolver::Paragraph {};
 
 std::string SpeakerResolver::Lw(size_t i) const {
   if (i >= toks_.size() || !toks_[i].IsWord()) return "";
-  return SpeakerLexicon::Lower(toks_[i].span.In(text_));
+  return AsciiLower(toks_[i].span.In(text_));
 }
 
 bool SpeakerResolver::IsCue(size_t i, bool allow_weak, bool allow_gerund) const {
@@ -664,13 +665,12 @@ bool SpeakerResolver::TranscriptLabel(size_t q, Attribution* a) {
   size_t last = label.rfind(' ');
   std::string_view word = label.substr(last == std::string_view::npos ? 0 : last + 1);
   std::string name(word);
-  for (size_t i = 1; i < name.size(); ++i)
-    name[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  for (size_t i = 1; i < name.size(); ++i) name[i] = AsciiLower(name[i]);
   // "VIDEO:", "UPDATE:", "EDITOR'S NOTE:": page furniture, not a speaker.
   static const char* const kFurniture[] = {
       "video", "photo", "photos",  "update",    "updated", "watch",      "breaking", "correction", "editor's",
       "note",  "read",  "related", "exclusive", "excerpt", "transcript", "partial",  "source",     "advertisement"};
-  std::string first = SpeakerLexicon::Lower(label.substr(0, label.find(' ')));
+  std::string first = AsciiLower(label.substr(0, label.find(' ')));
   for (const char* f : kFurniture) {
     if (first == f) return false;
   }

@@ -1,8 +1,7 @@
 #include "analyze/speaker_tokenizer.h"
 
-#include <unordered_set>
-
-#include "analyze/speaker_lexicon.h"
+#include "text/abbreviations.h"
+#include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace storyfuse {
@@ -20,19 +19,14 @@ bool IsWordChar(char32_t c) {
   return c >= 0xC0;
 }
 
-bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x2009 || c == 0x200B; }
+// White space, and the zero-width space some sites put between words.
+constexpr char32_t kZeroWidthSpace = 0x200B;
+bool IsSpace(char32_t c) { return UnicodeText::IsSpace(c) || c == kZeroWidthSpace; }
 
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
-bool AbbreviationWithPeriod(std::string_view word) {
-  static const std::unordered_set<std::string_view> kAbbrev = {
-      "mr",  "mrs", "ms",   "dr",   "sen",  "rep",  "gov",  "gen", "lt",  "col",  "sgt",    "capt", "adm",  "rev",
-      "st",  "jr",  "sr",   "inc",  "corp", "co",   "ltd",  "jan", "feb", "aug",  "sept",   "sep",  "oct",  "nov",
-      "dec", "vs",  "prof", "sens", "reps", "govs", "pres", "ft",  "mt",  "gens", "messrs", "atty", "supt", "dept",
-      "del", "sec", "amb",  "maj",  "hon",  "cmdr", "cpl",  "pvt", "sgt", "insp", "det"};
-  if (word.size() == 1) return true;  // an initial
-  return kAbbrev.count(SpeakerLexicon::Lower(word)) > 0;
-}
+// A word whose final period is part of it: an initial or an abbreviation.
+bool AbbreviationWithPeriod(std::string_view word) { return IsInitial(word) || IsAbbreviation(word); }
 
 char32_t Peek(std::string_view s, size_t pos) {
   if (pos >= s.size()) return 0;

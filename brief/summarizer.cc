@@ -10,6 +10,8 @@
 
 #include "analyze/entity_cues.h"
 #include "brief/stem_cache.h"
+#include "ingest/crumb_classifier.h"
+#include "text/ascii_chars.h"
 #include "text/segmenter.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
@@ -37,44 +39,20 @@ struct Candidate {
   std::vector<uint32_t> content;   // the unigram (content-word) ones
 };
 
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-// Phrases that mark page furniture rather than reporting.
+// Marks of page furniture in a sentence, besides the copyright notices and
+// prompts the cleaner's CrumbClassifier knows (HasFurniturePhrase).
 constexpr std::string_view kBoilerplate[] = {
     "http://",
     "https://",
     "www.",
     ".com/",
-    "click here",
-    "sign up",
-    "subscribe",
-    "newsletter",
     "cookie",
     "javascript",
-    "your browser",
-    "privacy policy",
     "terms of service",
     "terms of use",
-    "all rights reserved",
     "copyright",
     "\xC2\xA9",
     "advertisement",
-    "follow us",
-    "share this",
-    "read more",
-    "learn more",
-    "log in",
-    "download the app",
     "may not be published",
     "contributed to this report",
     "email address",
@@ -190,10 +168,10 @@ bool AddressesReader(std::string_view lower) {
       continue;
     }
     if (quoted || lower.compare(i, 3, "you") != 0) continue;
-    bool start = i == 0 || !IsAsciiAlpha(lower[i - 1]);
+    bool start = i == 0 || !IsAsciiLetter(lower[i - 1]);
     size_t e = i + 3;
     if (e < lower.size() && lower[e] == 'r') ++e;
-    bool end = e >= lower.size() || !IsAsciiAlpha(lower[e]);
+    bool end = e >= lower.size() || !IsAsciiLetter(lower[e]);
     if (start && end) return true;
   }
   return false;
@@ -206,7 +184,7 @@ bool LooksLikeProse(std::string_view s) {
   for (char ch : s) {
     unsigned char c = ch;
     if (IsAsciiSpace(ch)) continue;
-    if (IsAsciiAlpha(ch) || c >= 0x80) {
+    if (IsAsciiLetter(ch) || c >= 0x80) {
       ++letters;
       if (c >= 'A' && c <= 'Z') ++upper;
     } else {
@@ -344,7 +322,7 @@ bool Eligible(std::string_view s, const SummarizerOptions& opt, int words) {
   while (first < s.size() && IsQuoteMark(s, first, &q)) first += q;
   if (first < s.size() && std::islower(static_cast<unsigned char>(s[first]))) return false;
   std::string lower = AsciiLower(s);
-  if (HasBoilerplate(lower)) return false;
+  if (HasBoilerplate(lower) || CrumbClassifier::HasFurniturePhrase(lower)) return false;
   if (AddressesReader(lower)) return false;
   size_t e = first;
   while (e < lower.size() && std::isalpha(static_cast<unsigned char>(lower[e]))) ++e;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/ascii_chars.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
 
@@ -10,25 +11,17 @@ namespace {
 
 constexpr size_t kMetaPrescanBytes = 4096;
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
-
 // The value after "charset" at `pos` in `s`: skips blanks, '=', blanks and
 // an opening quote, and stops at a quote, blank, ';' or '>'.
 std::string CharsetValueAt(std::string_view s, size_t pos) {
   size_t i = pos + 7;  // strlen("charset")
-  while (i < s.size() && IsSpace(s[i])) ++i;
+  while (i < s.size() && IsHtmlSpace(s[i])) ++i;
   if (i >= s.size() || s[i] != '=') return "";
   ++i;
-  while (i < s.size() && IsSpace(s[i])) ++i;
+  while (i < s.size() && IsHtmlSpace(s[i])) ++i;
   if (i < s.size() && (s[i] == '"' || s[i] == '\'')) ++i;
   size_t end = i;
-  while (end < s.size() && !IsSpace(s[end]) && s[end] != '"' && s[end] != '\'' && s[end] != ';' && s[end] != '>') {
+  while (end < s.size() && !IsHtmlSpace(s[end]) && s[end] != '"' && s[end] != '\'' && s[end] != ';' && s[end] != '>') {
     ++end;
   }
   return std::string(s.substr(i, end - i));

@@ -789,6 +789,11 @@ bool CrumbClassifier::IsPhotoCredit(std::string_view s) {
   return false;
 }
 
+bool CrumbClassifier::HasFurniturePhrase(std::string_view lower) {
+  PhraseSet::Hits hits = LinePhrases().Find(lower);
+  return hits.Any(kCopyright) || hits.Any(kStrongPrompt) || hits.Any(kWeakPrompt);
+}
+
 std::string_view CrumbClassifier::Classify(std::string_view raw) {
   std::string_view line = LineShape::Trim(raw);
   if (line.empty()) return "";

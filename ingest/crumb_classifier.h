@@ -34,6 +34,13 @@ class CrumbClassifier {
   // True when the whole line is a photo credit ("AFP.", "Getty Images",
   // "Photo: Ana Ruiz/Reuters"): what follows a doubled caption.
   static bool IsPhotoCredit(std::string_view s);
+
+  // True when `lower` (ASCII lower-cased) contains one of the furniture
+  // phrases Classify reads: a copyright notice or a prompt to subscribe,
+  // sign up, comment or share. For later stages that drop a sentence of
+  // furniture the cleaner left inside a paragraph (brief/summarizer), so
+  // that the project keeps one list of them.
+  static bool HasFurniturePhrase(std::string_view lower);
 };
 
 }  // namespace storyfuse

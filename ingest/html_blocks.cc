@@ -3,14 +3,13 @@
 #include <algorithm>
 
 #include "ingest/html_hints.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
 
 // Script, style and the like: left out without a trace in Article::removed.
 constexpr const char* kInvisible = "invisible";
-
-bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -79,7 +78,7 @@ const char* RoleFurniture(std::string_view role) {
 
 bool ContainsNoCase(std::string_view hay, std::string_view needle) {
   auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                        [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; });
+                        [](char a, char b) { return AsciiLower(a) == b; });
   return it != hay.end();
 }
 
@@ -90,7 +89,7 @@ bool IsHidden(const HtmlDocument& doc, uint32_t i) {
   if (style.empty()) return false;
   std::string compact;
   for (char c : style) {
-    if (!IsSpaceByte(c)) compact.push_back(c);
+    if (!IsHtmlSpace(c)) compact.push_back(c);
   }
   return ContainsNoCase(compact, "display:none") || ContainsNoCase(compact, "visibility:hidden");
 }
@@ -197,7 +196,7 @@ void HtmlBlocks::MarkFurniture() {
     in_link[i] = nd.tag == HtmlTag::kA || in_link[nd.parent];
     if (nd.is_text() && !in_link[i]) {
       std::string_view t = doc_.Text(i);
-      mass[i] = static_cast<uint32_t>(std::count_if(t.begin(), t.end(), [](char c) { return !IsSpaceByte(c); }));
+      mass[i] = static_cast<uint32_t>(std::count_if(t.begin(), t.end(), [](char c) { return !IsHtmlSpace(c); }));
     }
   }
   for (uint32_t i = n - 1; i >= 1; --i) {
@@ -301,7 +300,7 @@ void HtmlBlocks::AppendText(uint32_t i, HtmlBlockBuilder* b) {
   for (size_t k = 0; k < t.size(); ++k) {
     char ch = t[k];
     bool nbsp = ch == '\xC2' && k + 1 < t.size() && t[k + 1] == '\xA0';
-    if (IsSpaceByte(ch) || nbsp) {
+    if (IsHtmlSpace(ch) || nbsp) {
       if (nbsp) ++k;
       if (!c.text.empty()) b->pending_space = true;
       continue;

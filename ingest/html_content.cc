@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "ingest/crumb_classifier.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
@@ -77,17 +78,6 @@ double TagPrior(HtmlTag t) {
     default:
       return 0;
   }
-}
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
 }
 
 class Scorer {
@@ -225,7 +215,7 @@ class Scorer {
 
   bool Keep(const HtmlBlock& b, std::string_view title) const {
     if (b.link_density() > 0.5) return false;
-    if (!title.empty() && EqualsNoCase(b.text, title)) return false;
+    if (!title.empty() && AsciiEqualsNoCase(b.text, title)) return false;
     if (IsHeading(b.tag) && b.chars > 300) return false;
     return true;
   }

@@ -1,4 +1,5 @@
 #include "ingest/html_document.h"
+#include "text/ascii_chars.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -290,9 +291,6 @@ void OnCharacters(void* ctx, const xmlChar* ch, int len) {
   BuilderOf(ctx)->Characters(ch, len, Position(ctx));
 }
 
-bool IsTagSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 // Scans the start tag whose '<' is at `lt` the way libxml2 reads one (name,
 // then attributes `name`, `name=value`, `name="value"` up to '>'); returns
 // one past its end and sets *cut to the first byte of the attribute after
@@ -300,22 +298,22 @@ bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 size_t ScanStartTag(std::string_view in, size_t lt, size_t* cut) {
   *cut = std::string_view::npos;
   size_t i = lt + 1;
-  while (i < in.size() && !IsTagSpace(in[i]) && in[i] != '>' && in[i] != '/') ++i;
+  while (i < in.size() && !IsHtmlSpace(in[i]) && in[i] != '>' && in[i] != '/') ++i;
   int count = 0;
   while (i < in.size()) {
-    while (i < in.size() && (IsTagSpace(in[i]) || in[i] == '/')) ++i;
+    while (i < in.size() && (IsHtmlSpace(in[i]) || in[i] == '/')) ++i;
     if (i >= in.size() || in[i] == '>') break;
     if (++count > HtmlDocument::kMaxAttributesPerTag && *cut == std::string_view::npos) *cut = i;
-    while (i < in.size() && !IsTagSpace(in[i]) && in[i] != '=' && in[i] != '>') ++i;
-    while (i < in.size() && IsTagSpace(in[i])) ++i;
+    while (i < in.size() && !IsHtmlSpace(in[i]) && in[i] != '=' && in[i] != '>') ++i;
+    while (i < in.size() && IsHtmlSpace(in[i])) ++i;
     if (i >= in.size() || in[i] != '=') continue;
     ++i;
-    while (i < in.size() && IsTagSpace(in[i])) ++i;
+    while (i < in.size() && IsHtmlSpace(in[i])) ++i;
     if (i < in.size() && (in[i] == '"' || in[i] == '\'')) {
       size_t close = in.find(in[i], i + 1);
       i = close == std::string_view::npos ? in.size() : close + 1;
     } else {
-      while (i < in.size() && !IsTagSpace(in[i]) && in[i] != '>') ++i;
+      while (i < in.size() && !IsHtmlSpace(in[i]) && in[i] != '>') ++i;
     }
   }
   return i;

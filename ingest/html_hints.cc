@@ -1,4 +1,5 @@
 #include "ingest/html_hints.h"
+#include "text/ascii_chars.h"
 
 #include <algorithm>
 #include <string>
@@ -212,7 +213,7 @@ size_t NameWords(std::string_view name, std::string* buf, std::string_view* word
       begins[n++] = buf->size();
       in_word = true;
     }
-    buf->push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
+    buf->push_back(AsciiLower(c));
   }
   if (in_word) buf->push_back(' ');
   for (size_t k = 0; k < n; ++k) {

@@ -4,21 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/html_blocks.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
 
 using Json = nlohmann::json;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
 // Collapses white space (and NBSP) to single spaces and trims.
 std::string Collapse(std::string_view s) {
@@ -26,7 +17,7 @@ std::string Collapse(std::string_view s) {
   bool space = false;
   for (size_t i = 0; i < s.size(); ++i) {
     bool nbsp = s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0';
-    if (IsSpace(s[i]) || nbsp) {
+    if (IsHtmlSpace(s[i]) || nbsp) {
       if (nbsp) ++i;
       space = !out.empty();
       continue;
@@ -69,9 +60,9 @@ struct Found {
 };
 
 void ReadMeta(const HtmlDocument& doc, uint32_t i, Found* f) {
-  std::string key = Lower(doc.Attr(i, HtmlAttr::kProperty));
-  if (key.empty()) key = Lower(doc.Attr(i, HtmlAttr::kName));
-  if (key.empty()) key = Lower(doc.Attr(i, HtmlAttr::kItemprop));
+  std::string key = AsciiLower(doc.Attr(i, HtmlAttr::kProperty));
+  if (key.empty()) key = AsciiLower(doc.Attr(i, HtmlAttr::kName));
+  if (key.empty()) key = AsciiLower(doc.Attr(i, HtmlAttr::kItemprop));
   std::string value = Collapse(doc.Attr(i, HtmlAttr::kContent));
   if (key.empty() || value.empty()) return;
   if (key == "og:title" && f->og_title.empty()) f->og_title = value;
@@ -154,9 +145,9 @@ void ReadJsonLd(const HtmlDocument& doc, uint32_t script, Found* f) {
 
 bool IsByline(const HtmlDocument& doc, uint32_t i) {
   if (doc.Attr(i, HtmlAttr::kItemprop) == "author") return true;
-  std::string rel = Lower(doc.Attr(i, HtmlAttr::kRel));
+  std::string rel = AsciiLower(doc.Attr(i, HtmlAttr::kRel));
   if (rel == "author") return true;
-  std::string cls = Lower(doc.Attr(i, HtmlAttr::kClass));
+  std::string cls = AsciiLower(doc.Attr(i, HtmlAttr::kClass));
   return cls.find("byline") != std::string::npos;
 }
 
@@ -165,13 +156,13 @@ void ReadElements(const HtmlDocument& doc, Found* f) {
     const HtmlNode& n = doc.node(i);
     switch (n.tag) {
       case HtmlTag::kHtml:
-        if (f->lang.empty()) f->lang = Lower(doc.Attr(i, HtmlAttr::kLang));
+        if (f->lang.empty()) f->lang = AsciiLower(doc.Attr(i, HtmlAttr::kLang));
         break;
       case HtmlTag::kMeta:
         ReadMeta(doc, i, f);
         break;
       case HtmlTag::kLink:
-        if (f->canonical.empty() && Lower(doc.Attr(i, HtmlAttr::kRel)) == "canonical") {
+        if (f->canonical.empty() && AsciiLower(doc.Attr(i, HtmlAttr::kRel)) == "canonical") {
           f->canonical = Collapse(doc.Attr(i, HtmlAttr::kHref));
         }
         break;
@@ -206,7 +197,7 @@ const std::string& FirstOf(std::initializer_list<const std::string*> options) {
 }
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && Lower(s.substr(0, prefix.size())) == prefix;
+  return s.size() >= prefix.size() && AsciiLower(s.substr(0, prefix.size())) == prefix;
 }
 
 // Every word starts with a capital, a digit or a non-ASCII letter, or
@@ -250,7 +241,7 @@ std::string HtmlMetadata::CleanTitle(std::string_view title, std::string_view ou
     // A dash also joins a title's own parts ("Budget talks - live
     // updates"): cut there only before a short Capitalized Name.
     bool pipe = sep == " | " || sep == " :: " || sep == " \xC2\xBB ";
-    if (Lower(tail) == Lower(outlet) || (words <= 4 && (pipe || LooksLikeName(tail)))) {
+    if (AsciiLower(tail) == AsciiLower(outlet) || (words <= 4 && (pipe || LooksLikeName(tail)))) {
       return CleanTitle(t.substr(0, cut), outlet);
     }
   }
@@ -258,7 +249,7 @@ std::string HtmlMetadata::CleanTitle(std::string_view title, std::string_view ou
   if (!outlet.empty()) {
     for (std::string_view sep : kSeparators) {
       std::string head = std::string(outlet) + std::string(sep);
-      if (StartsWithNoCase(t, Lower(head))) return t.substr(head.size());
+      if (StartsWithNoCase(t, AsciiLower(head))) return t.substr(head.size());
     }
   }
   return t;

@@ -14,6 +14,7 @@
 #include "ingest/gzip_reader.h"
 #include "ingest/recorded_response.h"
 #include "ingest/warc_reader.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace fs = std::filesystem;
@@ -28,18 +29,12 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string WithoutGz(const std::string& name) {
-  return EndsWith(Lower(name), ".gz") ? name.substr(0, name.size() - 3) : name;
+  return EndsWith(AsciiLower(name), ".gz") ? name.substr(0, name.size() - 3) : name;
 }
 
 Format FormatOf(const std::string& format_name, std::string_view head) {
-  std::string lower = Lower(format_name);
+  std::string lower = AsciiLower(format_name);
   if (EndsWith(lower, ".jsonl") || EndsWith(lower, ".ndjson")) return Format::kJsonl;
   if (EndsWith(lower, ".warc") || head.substr(0, 5) == "WARC/") return Format::kWarc;
   if (format_name == kStdinName) {
@@ -50,14 +45,14 @@ Format FormatOf(const std::string& format_name, std::string_view head) {
 }
 
 bool HtmlName(const std::string& format_name) {
-  std::string lower = Lower(format_name);
+  std::string lower = AsciiLower(format_name);
   return EndsWith(lower, ".html") || EndsWith(lower, ".htm") || EndsWith(lower, ".xhtml");
 }
 
 // The file name without its folder and its known extensions.
 std::string StemOf(const std::string& path) {
   std::string name = WithoutGz(fs::path(path).filename().string());
-  std::string lower = Lower(name);
+  std::string lower = AsciiLower(name);
   for (const char* ext : {".html", ".htm", ".xhtml", ".txt", ".jsonl", ".ndjson", ".warc"}) {
     if (EndsWith(lower, ext)) return name.substr(0, name.size() - std::strlen(ext));
   }
@@ -147,7 +142,7 @@ Status InputReader::ReadFile(const std::string& path) {
   // WARC) and compressed files hold many documents and are streamed.
   std::error_code ec;
   uint64_t size = fs::file_size(path, ec);
-  std::string lower = Lower(path);
+  std::string lower = AsciiLower(path);
   if (!ec && size > options_.max_document_bytes && FormatOf(path, "") == Format::kDocument && !EndsWith(lower, ".gz")) {
     Fail(Status::InvalidArgument(path + ": file of " + Mb(size) + " is over the " + Mb(options_.max_document_bytes) +
                                  " document limit"));

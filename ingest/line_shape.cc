@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "text/ascii_chars.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
 
@@ -190,21 +191,12 @@ bool LineShape::IsPersonName(std::string_view s, bool allow_single) {
   return capitalized >= (allow_single ? 1u : 2u) || (capitalized >= 1 && words.size() >= 2);
 }
 
-std::string LineShape::Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+std::string LineShape::Lower(std::string_view s) { return AsciiLower(s); }
 
 bool LineShape::StartsWithNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    char a = s[i], b = prefix[i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
-    if (a != b) return false;
+    if (AsciiLower(s[i]) != AsciiLower(prefix[i])) return false;
   }
   return true;
 }
@@ -223,7 +215,7 @@ std::vector<std::string> LineShape::Terms(std::string_view s) {
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
     if (std::isalnum(u)) {
-      cur.push_back(static_cast<char>(std::tolower(u)));
+      cur.push_back(AsciiLower(c));
     } else {
       flush();
     }

@@ -4,15 +4,10 @@
 #include <charconv>
 
 #include "ingest/gzip_reader.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r\n");
@@ -78,7 +73,7 @@ bool Dechunk(std::string_view body, std::string* out, bool* truncated) {
 }
 
 Status DecodeBody(const RecordedResponse& r, uint64_t max_body, std::string* body) {
-  if (Lower(r.Header("Transfer-Encoding")).find("chunked") != std::string::npos) {
+  if (AsciiLower(r.Header("Transfer-Encoding")).find("chunked") != std::string::npos) {
     std::string plain;
     bool truncated = false;
     if (Dechunk(*body, &plain, &truncated)) {
@@ -86,7 +81,7 @@ Status DecodeBody(const RecordedResponse& r, uint64_t max_body, std::string* bod
       *body = std::move(plain);
     }
   }
-  std::string coding = Lower(Trim(r.Header("Content-Encoding")));
+  std::string coding = AsciiLower(Trim(r.Header("Content-Encoding")));
   if (coding.empty() || coding == "identity" || coding == "none") return Status::Ok();
   if (coding != "gzip" && coding != "x-gzip" && coding != "deflate") {
     return Status::InvalidArgument("unsupported Content-Encoding " + coding);
@@ -102,16 +97,16 @@ Status DecodeBody(const RecordedResponse& r, uint64_t max_body, std::string* bod
 }  // namespace
 
 std::string RecordedResponse::Header(std::string_view name) const {
-  std::string want = Lower(name);
+  std::string want = AsciiLower(name);
   for (const auto& [k, v] : headers) {
-    if (Lower(k) == want) return v;
+    if (AsciiLower(k) == want) return v;
   }
   return "";
 }
 
 std::string RecordedResponse::MediaType() const {
   std::string type = Header("Content-Type");
-  return Lower(Trim(std::string_view(type).substr(0, type.find(';'))));
+  return AsciiLower(Trim(std::string_view(type).substr(0, type.find(';'))));
 }
 
 Result<RecordedResponse> RecordedResponse::Parse(std::string_view block, uint64_t max_body) {
@@ -142,7 +137,7 @@ bool RecordedResponse::LooksLikeHtml(std::string_view bytes) {
   size_t i = bytes.find_first_not_of(" \t\r\n");
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = bytes.find_first_not_of(" \t\r\n", 3);
   if (i == std::string_view::npos || bytes[i] != '<') return false;
-  std::string head = Lower(bytes.substr(i, 64));
+  std::string head = AsciiLower(bytes.substr(i, 64));
   for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<title"}) {
     if (head.rfind(tag, 0) == 0) return true;
   }

@@ -5,6 +5,7 @@
 
 #include "ingest/charset_decoder.h"
 #include "ingest/recorded_response.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
@@ -14,16 +15,6 @@ constexpr size_t kMaxHeaderFields = 1000;
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 std::string_view Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t");
   if (b == std::string_view::npos) return {};
@@ -32,7 +23,7 @@ std::string_view Trim(std::string_view s) {
 
 std::string Get(const std::vector<std::pair<std::string, std::string>>& fields, std::string_view name) {
   for (const auto& [k, v] : fields) {
-    if (EqualsNoCase(k, name)) return v;
+    if (AsciiEqualsNoCase(k, name)) return v;
   }
   return "";
 }

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/ascii_chars.h"
 #include "text/unicode_text.h"
 
 namespace storyfuse {
@@ -97,7 +98,7 @@ std::string CountryNames::Key(std::string_view name) {
   if (ascii) {
     // Case folding of ASCII is lower-casing: skip ICU for most words.
     for (char c : name) {
-      if (c != '.') out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      if (c != '.') out.push_back(AsciiLower(c));
     }
   } else {
     for (char c : UnicodeText::Fold(name)) {

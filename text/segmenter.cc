@@ -5,23 +5,16 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include <string>
+
+#include "text/abbreviations.h"
+#include "text/ascii_chars.h"
 #include "text/ascii_words.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace storyfuse {
 namespace {
-
-// Abbreviations after which a period does not end a sentence in news copy.
-// ICU's English suppressions already cover titles such as "Mr." and "Dr.".
-constexpr const char* kAbbreviations[] = {
-    "U.S.",  "U.K.",    "U.N.",  "E.U.",  "D.C.",  "Gen.",  "Lt.",   "Col.",  "Capt.",  "Sgt.", "Gov.",
-    "Sen.",  "Rep.",    "Rev.",  "Sept.", "Sep.",  "Oct.",  "Nov.",  "Dec.",  "Jan.",   "Feb.", "Aug.",
-    "No.",   "Nos.",    "St.",   "Mt.",   "Ft.",   "Inc.",  "Corp.", "Co.",   "Ltd.",   "Jr.",  "Sr.",
-    "vs.",   "approx.", "Dept.", "Univ.", "Ave.",  "Blvd.", "Pres.", "Supt.", "Adm.",   "Maj.", "Cmdr.",
-    "Mrs.",  "Ms.",     "Mr.",   "Dr.",   "Prof.", "Ph.D.", "a.m.",  "p.m.",  "Calif.", "Fla.", "Mass.",
-    "Ariz.", "Penn.",   "Wash.", "Ore.",  "Tenn.", "Ky.",   "Va.",   "Md.",   "Ga.",    "Ill.", "Mich.",
-};
 
 bool IsSpaceAt(std::string_view text, size_t pos, size_t* next) {
   size_t p = pos;
@@ -52,19 +45,25 @@ std::unique_ptr<UText, UTextCloser> OpenUtf8(std::string_view text) {
       utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
 }
 
-// True when the word ending at `end` is one capital letter followed by a
-// period ("A."), an initial in a name rather than a sentence end.
+// True when the word ending at `end` is a name's initial followed by a
+// period ("Marco A. Rubio") rather than a sentence's last word.
 bool EndsWithInitial(std::string_view text, size_t end) {
   Span s = Trim(text, 0, end);
   if (s.end < 2 || text[s.end - 1] != '.') return false;
-  char c = text[s.end - 2];
-  if (c < 'A' || c > 'Z') return false;
-  return s.end == 2 || text[s.end - 3] == ' ' || text[s.end - 3] == '.';
+  bool word_start = s.end == 2 || text[s.end - 3] == ' ' || text[s.end - 3] == '.';
+  return word_start && IsInitial(text.substr(s.end - 2, 2));
 }
 
-// ASCII white space: UAX #29 breaks on both sides of it (WSegSpace, CR, LF,
-// Newline), and no rule looks across it.
-bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// True when the word ending at `end` is an abbreviation of the shared list
+// ("9 a.m. Friday"): ICU's filter misses some (those with inner periods
+// before a capital), and the analyzers' lexer never breaks there.
+bool EndsWithAbbreviation(std::string_view text, size_t end) {
+  Span s = Trim(text, 0, end);
+  if (s.end < 2 || text[s.end - 1] != '.') return false;
+  size_t begin = s.end;
+  while (begin > 0 && (IsAsciiLetter(text[begin - 1]) || text[begin - 1] == '.')) --begin;
+  return IsAbbreviation(text.substr(begin, s.end - begin));
+}
 
 // True when `chunk` starts with a character that UAX #29 (WB4) attaches to
 // the white space before it, so that the chunk read alone may split
@@ -137,8 +136,11 @@ Segmenter::Segmenter(SegmenterOptions options) : impl_(std::make_unique<Impl>())
   icu::Locale en = icu::Locale::getEnglish();
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createInstance(en, status));
-  for (const char* abbr : kAbbreviations) {
-    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbr), status);
+  // Only the forms as written: ICU matches a suppression as the end of any
+  // word ("MS." would hold "CMS. These"); EndsWithAbbreviation reads whole
+  // words for the rest, such as capitals ("GOV.").
+  for (std::string_view abbr : Abbreviations()) {
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(icu::StringPiece(abbr.data(), abbr.size())), status);
   }
   impl_->sentences.reset(
       builder->wrapIteratorWithFilter(icu::BreakIterator::createSentenceInstance(en, status), status));
@@ -156,7 +158,8 @@ std::vector<Span> Segmenter::Sentences(std::string_view text) {
   size_t begin = 0;
   for (int32_t end = impl_->sentences->next(); end != icu::BreakIterator::DONE; end = impl_->sentences->next()) {
     bool newline = end > 0 && text[end - 1] == '\n';
-    if (!newline && EndsWithInitial(text, end) && static_cast<size_t>(end) < text.size()) continue;
+    bool abbreviation = EndsWithInitial(text, end) || EndsWithAbbreviation(text, end);
+    if (!newline && abbreviation && static_cast<size_t>(end) < text.size()) continue;
     Span s = Trim(text, begin, end);
     if (!s.empty()) out.push_back(s);
     begin = end;

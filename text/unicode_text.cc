@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "text/ascii_chars.h"
 #include "text/utf8.h"
 
 namespace storyfuse {
@@ -105,11 +106,7 @@ std::string UnicodeText::Nfc(std::string_view text) {
 
 std::string UnicodeText::Fold(std::string_view text) {
   if (IsAscii(text)) {
-    std::string out(text);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
+    return AsciiLower(text);
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
   u.foldCase();

@@ -1,28 +1,11 @@
 #include "text/word_lexer.h"
 
+#include "text/abbreviations.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace storyfuse {
 namespace {
-
-bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-
-// Abbreviations whose period does not end a sentence (lower case, no dot).
-bool IsAbbreviation(std::string_view w) {
-  static constexpr std::string_view kAbbr[] = {
-      "mr",  "mrs",  "ms",   "dr",     "st",   "gen", "lt",  "col",  "capt", "sgt", "gov", "sen",
-      "rep", "rev",  "prof", "jr",     "sr",   "no",  "vs",  "inc",  "corp", "co",  "ltd", "mt",
-      "ft",  "jan",  "feb",  "mar",    "apr",  "aug", "sep", "sept", "oct",  "nov", "dec", "adm",
-      "maj", "cmdr", "dept", "approx", "pres", "u.s", "u.k", "u.n",  "e.u",  "d.c", "a.m", "p.m"};
-  std::string lower = AsciiLower(w);
-  if (!lower.empty() && lower.back() == '.') lower.pop_back();
-  for (std::string_view a : kAbbr) {
-    if (lower == a) return true;
-  }
-  return false;
-}
 
 class Scanner {
  public:
@@ -87,7 +70,7 @@ class Scanner {
       return;
     }
     size_t start = pos_;
-    if (cp < 0x80 && IsDigit(static_cast<unsigned char>(cp))) return Number(start);
+    if (cp < 0x80 && IsAsciiDigit(static_cast<unsigned char>(cp))) return Number(start);
     size_t after;
     if (IsLetterAt(pos_, &after)) return Word(start);
     if (IsApostropheAt(pos_, &after) && IsPossessiveAt(pos_)) return Possessive(start);
@@ -113,9 +96,10 @@ class Scanner {
     size_t p = start;
     while (p < text_.size()) {
       unsigned char c = text_[p];
-      if (IsDigit(c)) {
+      if (IsAsciiDigit(c)) {
         ++p;
-      } else if ((c == ',' || c == '.') && p + 1 < text_.size() && IsDigit(static_cast<unsigned char>(text_[p + 1]))) {
+      } else if ((c == ',' || c == '.') && p + 1 < text_.size() &&
+                 IsAsciiDigit(static_cast<unsigned char>(text_[p + 1]))) {
         p += 2;
       } else {
         break;
@@ -136,7 +120,7 @@ class Scanner {
       } else if (c >= 0x80 && IsLetterAt(p, &next)) {
         p = next;
         ++letters;
-      } else if (IsDigit(static_cast<unsigned char>(text_[p]))) {
+      } else if (IsAsciiDigit(static_cast<unsigned char>(text_[p]))) {
         ++p;
       } else if (IsApostropheAt(p, &next) && !IsPossessiveAtWordEnd(p) && IsLetterAt(next, &next)) {
         IsApostropheAt(p, &p);
@@ -220,7 +204,7 @@ class Scanner {
     const LexToken& word = out_[i - 2];
     if (word.kind != LexKind::kWord || word.span.end != end.span.begin) return true;
     std::string_view w = word.span.In(text_);
-    if (w.size() == 1 && word.capitalized) return false;  // an initial: "Marco A. Rubio"
+    if (IsInitial(w)) return false;  // an initial: "Marco A. Rubio"
     return !IsAbbreviation(w);
   }
 
@@ -246,13 +230,5 @@ class Scanner {
 }  // namespace
 
 std::vector<LexToken> WordLexer::Lex(std::string_view text) { return Scanner(text).Run(); }
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 }  // namespace storyfuse

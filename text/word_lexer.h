@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/ascii_chars.h"
 #include "text/span.h"
 
 namespace storyfuse {
@@ -50,9 +51,6 @@ class WordLexer {
  public:
   static std::vector<LexToken> Lex(std::string_view text);
 };
-
-// ASCII lower-case copy of `s` (other bytes unchanged).
-std::string AsciiLower(std::string_view s);
 
 }  // namespace storyfuse
 
