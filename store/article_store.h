@@ -76,7 +76,7 @@ struct SearchHit {
 
 class ArticleStore {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   enum class PutOutcome { kInserted, kUnchanged, kDuplicate, kUpdated };
   struct PutResult {
@@ -132,6 +132,7 @@ class ArticleStore {
   Status MigrateTo2();
   Status MigrateTo3();
   Status MigrateTo4();
+  Status MigrateTo5();
   Result<int> SchemaVersion();
   Status Prepare();
   Status Archive(const std::string& id, const std::string& now);
