@@ -111,7 +111,7 @@ void Crawler::Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done) 
     if (options_.obey_robots && robots.state == Robots::State::kUnknown) {
       robots.state = Robots::State::kFetching;
       lock.unlock();
-      Result<HttpResponse> r = fetcher->Fetch({host + "/robots.txt", "", ""});
+      Result<FetchResponse> r = fetcher->Fetch({host + "/robots.txt", "", ""});
       lock.lock();
       Robots& known = robots_[host];
       known.state = Robots::State::kKnown;
@@ -148,7 +148,7 @@ void Crawler::Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done) 
       continue;
     }
     lock.unlock();
-    Result<HttpResponse> r = fetcher->Fetch(pending.job.request);
+    Result<FetchResponse> r = fetcher->Fetch(pending.job.request);
     lock.lock();
     ++pending.attempts;
     int status = r.ok() ? static_cast<int>(r->status) : 0;

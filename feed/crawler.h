@@ -14,7 +14,7 @@
 // Results: one call of `on_done` per job, on a worker thread but never two
 // at once, in completion order. The response is an error Status (transport,
 // size cap, timeout, "disallowed by robots.txt"; the message starts with
-// the URL) or an HttpResponse of any status.
+// the URL) or an FetchResponse of any status.
 //
 // Thread safety: Run may not be called concurrently on one Crawler.
 #ifndef STORYFUSE_FEED_CRAWLER_H_
@@ -34,7 +34,7 @@
 namespace storyfuse {
 
 struct CrawlJob {
-  HttpRequest request;
+  FetchRequest request;
   size_t tag = 0;  // the caller's index; returned with the result
 };
 
@@ -51,7 +51,7 @@ class Crawler {
     bool obey_robots = true;
   };
 
-  using DoneFn = std::function<void(const CrawlJob&, Result<HttpResponse>)>;
+  using DoneFn = std::function<void(const CrawlJob&, Result<FetchResponse>)>;
 
   explicit Crawler(Options options);
 

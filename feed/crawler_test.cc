@@ -47,7 +47,7 @@ TEST(CrawlerTest, HostsInParallelEachAtItsRateAndRobotsObeyed) {
   for (CrawlJob& j : Jobs(a, "private", 1, 10)) jobs.push_back(j);
   for (CrawlJob& j : Jobs(b, "news", 3, 20)) jobs.push_back(j);
   std::map<size_t, std::string> got;
-  crawler.Run(jobs, [&](const CrawlJob& job, Result<HttpResponse> r) {
+  crawler.Run(jobs, [&](const CrawlJob& job, Result<FetchResponse> r) {
     got[job.tag] = r.ok() ? std::to_string(r->status) : r.status().message();
   });
   ASSERT_EQ(got.size(), 8u);
@@ -89,7 +89,7 @@ TEST(CrawlerTest, RetriesAfterRetryAfterAndDefersHostsThatAskForLongPauses) {
   crawler.Run({{{flaky_host.Url("/flaky"), "", ""}, 1},
                {{closed_host.Url("/closed/1"), "", ""}, 2},
                {{closed_host.Url("/closed/2"), "", ""}, 3}},
-              [&](const CrawlJob& job, Result<HttpResponse> r) {
+              [&](const CrawlJob& job, Result<FetchResponse> r) {
                 got[job.tag] = r.ok() ? std::to_string(r->status) : r.status().message();
               });
   EXPECT_EQ(got[1], "200");
@@ -107,7 +107,7 @@ TEST(CrawlerTest, UnreachableRobotsTxtDisallowsTheHost) {
   ASSERT_TRUE(s.Start());
   Crawler crawler(FastOptions(0.01));
   std::vector<std::string> errors;
-  crawler.Run(Jobs(s, "news", 2, 0), [&](const CrawlJob&, Result<HttpResponse> r) {
+  crawler.Run(Jobs(s, "news", 2, 0), [&](const CrawlJob&, Result<FetchResponse> r) {
     ASSERT_FALSE(r.ok());
     errors.push_back(r.status().message());
   });

@@ -24,7 +24,7 @@ void GlobalInit() {
 }
 
 struct Transfer {
-  HttpResponse* response;
+  FetchResponse* response;
   size_t max_body_bytes;
   bool over_limit = false;
 };
@@ -55,7 +55,7 @@ bool HeaderIs(std::string_view name, std::string_view want) {
 // Headers arrive once per response of a redirect chain; a new status line
 // clears what an earlier hop said, so only the final response's remain.
 size_t OnHeader(char* data, size_t size, size_t count, void* user) {
-  auto* r = static_cast<HttpResponse*>(user);
+  auto* r = static_cast<FetchResponse*>(user);
   std::string_view line(data, size * count);
   if (line.starts_with("HTTP/")) {
     r->content_type.clear();
@@ -98,13 +98,13 @@ HttpFetcher::HttpFetcher(Options options)
 
 HttpFetcher::~HttpFetcher() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
 
-Result<HttpResponse> HttpFetcher::Fetch(const HttpRequest& request) {
+Result<FetchResponse> HttpFetcher::Fetch(const FetchRequest& request) {
   CURL* curl = static_cast<CURL*>(curl_);
   if (curl == nullptr) return Failure(request.url, "libcurl could not start");
   // Reset keeps the connection cache but clears every option of the last
   // request, so no header or validator leaks from one URL to the next.
   curl_easy_reset(curl);
-  HttpResponse response;
+  FetchResponse response;
   response.url = request.url;
   Transfer transfer{&response, options_.max_body_bytes};
   char error[CURL_ERROR_SIZE] = {0};

@@ -33,13 +33,13 @@
 
 namespace storyfuse {
 
-struct HttpRequest {
+struct FetchRequest {
   std::string url;
   std::string etag;           // sent as If-None-Match when not empty
   std::string last_modified;  // sent as If-Modified-Since when not empty
 };
 
-struct HttpResponse {
+struct FetchResponse {
   long status = 0;  // NOLINT(runtime/int): libcurl's type
   std::string url;  // the URL asked for
   std::string final_url;  // after redirects
@@ -77,7 +77,7 @@ class HttpFetcher {
   HttpFetcher(const HttpFetcher&) = delete;
   HttpFetcher& operator=(const HttpFetcher&) = delete;
 
-  Result<HttpResponse> Fetch(const HttpRequest& request);
+  Result<FetchResponse> Fetch(const FetchRequest& request);
 
   // The User-Agent header value sent.
   const std::string& user_agent() const { return user_agent_; }

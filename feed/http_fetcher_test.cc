@@ -72,7 +72,7 @@ class HttpFetcherTest : public ::testing::Test {
 
 TEST_F(HttpFetcherTest, FetchesWithValidatorsAndCharset) {
   HttpFetcher f(Options());
-  Result<HttpResponse> r = f.Fetch({server_.Url("/feed.xml"), "", ""});
+  Result<FetchResponse> r = f.Fetch({server_.Url("/feed.xml"), "", ""});
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->status, 200);
   EXPECT_NE(r->body.find("Lakeside Courier"), std::string::npos);
@@ -80,7 +80,7 @@ TEST_F(HttpFetcherTest, FetchesWithValidatorsAndCharset) {
   EXPECT_EQ(r->last_modified, "Fri, 04 Dec 2026 10:00:00 GMT");
   EXPECT_EQ(r->charset, "ISO-8859-1");
 
-  Result<HttpResponse> again = f.Fetch({server_.Url("/feed.xml"), r->etag, r->last_modified});
+  Result<FetchResponse> again = f.Fetch({server_.Url("/feed.xml"), r->etag, r->last_modified});
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->not_modified());
   EXPECT_TRUE(again->body.empty());
@@ -88,7 +88,7 @@ TEST_F(HttpFetcherTest, FetchesWithValidatorsAndCharset) {
 
 TEST_F(HttpFetcherTest, SendsAnHonestUserAgent) {
   HttpFetcher f(Options());
-  Result<HttpResponse> r = f.Fetch({server_.Url("/agent"), "", ""});
+  Result<FetchResponse> r = f.Fetch({server_.Url("/agent"), "", ""});
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->body.starts_with("storyfuse/")) << r->body;
   EXPECT_NE(r->body.find("(+https://newsroom.example.test/crawler)"), std::string::npos) << r->body;
@@ -96,13 +96,13 @@ TEST_F(HttpFetcherTest, SendsAnHonestUserAgent) {
 
 TEST_F(HttpFetcherTest, FollowsRedirectsButNotLoops) {
   HttpFetcher f(Options());
-  Result<HttpResponse> r = f.Fetch({server_.Url("/moved"), "", ""});
+  Result<FetchResponse> r = f.Fetch({server_.Url("/moved"), "", ""});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->redirects, 1);
   EXPECT_EQ(r->final_url, server_.Url("/feed.xml"));
 
-  Result<HttpResponse> loop = f.Fetch({server_.Url("/loop-a"), "", ""});
+  Result<FetchResponse> loop = f.Fetch({server_.Url("/loop-a"), "", ""});
   ASSERT_FALSE(loop.ok());
   EXPECT_NE(loop.status().message().find(server_.Url("/loop-a")), std::string::npos);
   EXPECT_NE(loop.status().message().find("too many redirects"), std::string::npos) << loop.status().message();
@@ -110,14 +110,14 @@ TEST_F(HttpFetcherTest, FollowsRedirectsButNotLoops) {
 
 TEST_F(HttpFetcherTest, HttpErrorsAreResponses) {
   HttpFetcher f(Options());
-  Result<HttpResponse> gone = f.Fetch({server_.Url("/gone"), "", ""});
+  Result<FetchResponse> gone = f.Fetch({server_.Url("/gone"), "", ""});
   ASSERT_TRUE(gone.ok());
   EXPECT_EQ(gone->status, 410);
-  Result<HttpResponse> busy = f.Fetch({server_.Url("/busy"), "", ""});
+  Result<FetchResponse> busy = f.Fetch({server_.Url("/busy"), "", ""});
   ASSERT_TRUE(busy.ok());
   EXPECT_EQ(busy->status, 429);
   EXPECT_EQ(busy->retry_after, "120");
-  Result<HttpResponse> missing = f.Fetch({server_.Url("/nothing-here"), "", ""});
+  Result<FetchResponse> missing = f.Fetch({server_.Url("/nothing-here"), "", ""});
   ASSERT_TRUE(missing.ok());
   EXPECT_EQ(missing->status, 404);
 }
@@ -125,7 +125,7 @@ TEST_F(HttpFetcherTest, HttpErrorsAreResponses) {
 TEST_F(HttpFetcherTest, SizeCapStopsBigBodiesAndGzipBombs) {
   HttpFetcher f(Options());
   for (const char* path : {"/big", "/bomb"}) {
-    Result<HttpResponse> r = f.Fetch({server_.Url(path), "", ""});
+    Result<FetchResponse> r = f.Fetch({server_.Url(path), "", ""});
     ASSERT_FALSE(r.ok()) << path;
     EXPECT_NE(r.status().message().find("byte limit"), std::string::npos) << r.status().message();
     EXPECT_NE(r.status().message().find(server_.Url(path)), std::string::npos);
@@ -136,7 +136,7 @@ TEST_F(HttpFetcherTest, StallsAndDripsEndAtTheTimeout) {
   HttpFetcher f(Options());
   for (const char* path : {"/stall", "/drip"}) {
     auto start = std::chrono::steady_clock::now();
-    Result<HttpResponse> r = f.Fetch({server_.Url(path), "", ""});
+    Result<FetchResponse> r = f.Fetch({server_.Url(path), "", ""});
     auto took = std::chrono::steady_clock::now() - start;
     ASSERT_FALSE(r.ok()) << path;
     EXPECT_NE(r.status().message().find("timed out"), std::string::npos) << r.status().message();
@@ -148,7 +148,7 @@ TEST_F(HttpFetcherTest, RefusesOtherSchemesAndRefusedConnections) {
   HttpFetcher f(Options());
   EXPECT_FALSE(f.Fetch({"file:///etc/passwd", "", ""}).ok());
   // Port 1 on loopback: nothing listens there.
-  Result<HttpResponse> r = f.Fetch({"http://127.0.0.1:1/feed.xml", "", ""});
+  Result<FetchResponse> r = f.Fetch({"http://127.0.0.1:1/feed.xml", "", ""});
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("http://127.0.0.1:1/feed.xml"), std::string::npos);
 }
