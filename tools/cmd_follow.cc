@@ -18,8 +18,8 @@
 #include <thread>
 
 #include "feed/opml_reader.h"
-#include "server/feed_follower.h"
-#include "server/store_story_repository.h"
+#include "pipeline/feed_follower.h"
+#include "pipeline/store_story_repository.h"
 #include "store/feed_store.h"
 #include "tools/command.h"
 #include "tools/progress.h"

@@ -1,0 +1,221 @@
+#include "pipeline/store_story_repository.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "pipeline/test_fixtures.h"
+#include "store/article_store.h"
+
+namespace storyfuse {
+namespace {
+
+using nlohmann::json;
+
+class StoreStoryRepositoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("sf-store-repo-" + std::to_string(getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "stories.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::unique_ptr<StoreStoryRepository> Open() {
+    auto repo = StoreStoryRepository::Open(path_);
+    EXPECT_TRUE(repo.ok()) << repo.status().ToString();
+    return repo.ok() ? std::move(repo).value() : nullptr;
+  }
+  static std::vector<IngestOutcome> Ingest(StoryRepository& repo, const std::string& body) {
+    std::vector<RawDoc> docs = DocsFromJson(body);
+    EXPECT_FALSE(docs.empty());
+    auto out = repo.Ingest(std::move(docs));
+    EXPECT_TRUE(out.ok()) << out.status().ToString();
+    return out.ok() ? *out : std::vector<IngestOutcome>{};
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+TEST_F(StoreStoryRepositoryTest, IngestListGetSearch) {
+  auto repo = Open();
+  auto out = Ingest(*repo, BridgeArticlesJson());
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].status, "created");
+  EXPECT_FALSE(out[0].story_id.empty());
+  EXPECT_EQ(Ingest(*repo, BridgeArticlesJson())[1].status, "unchanged");
+
+  auto list = repo->ListStories({});
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  ASSERT_EQ(list->total, 1);
+  const StorySummary& s = list->stories[0];
+  EXPECT_EQ(s.id, out[0].story_id);
+  EXPECT_EQ(s.articles, 2);
+  EXPECT_EQ(s.outlets, 2);
+  EXPECT_EQ(s.published, "2031-05-02");
+  EXPECT_EQ(repo->ListStories({"brandvik", "", 20, 0})->total, 1);
+  EXPECT_EQ(repo->ListStories({"zeppelin", "", 20, 0})->total, 0);
+  EXPECT_EQ(repo->ListStories({"", "2999-01-01", 20, 0})->total, 0);
+
+  auto brief = repo->StoryBriefJson(s.id);
+  ASSERT_TRUE(brief.ok());
+  EXPECT_EQ(json::parse(*brief)["articles"].size(), 2u);
+  EXPECT_EQ(repo->StoryBriefJson("s-999").status().code(), Status::Code::kNotFound);
+
+  auto article = repo->ArticleJson("cc-1");
+  ASSERT_TRUE(article.ok());
+  EXPECT_EQ((*article)["story"], s.id);
+  EXPECT_EQ((*article)["versions"].size(), 1u);
+  EXPECT_FALSE((*article)["sentences"].empty());
+  EXPECT_EQ(repo->ArticleJson("nope").status().code(), Status::Code::kNotFound);
+
+  auto hits = repo->Search("Brandvik proud", 10, QueryControl());
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 3u);  // the story, then its two articles
+  EXPECT_EQ((*hits)[0].kind, "story");
+  EXPECT_NE((*hits)[1].snippet.find('['), std::string::npos);
+  auto stats = repo->Stats();
+  EXPECT_EQ(stats->articles, 2);
+  EXPECT_EQ(stats->stories, 1);
+}
+
+// GET /api/articles/{id} reads the view stored with the story; it is the
+// same JSON the read side would render, and follows the article's updates.
+TEST_F(StoreStoryRepositoryTest, StoredArticleViewMatchesARenderedOne) {
+  auto repo = Open();
+  Ingest(*repo, BridgeArticlesJson());
+  json stored = repo->ArticleJson("cc-1").value();
+  {
+    // What a store from before schema 3 holds: no stored views (SQLite's
+    // own connection: no typed call deletes views).
+    auto store = ArticleStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->db().Exec("DELETE FROM article_views").ok());
+  }
+  EXPECT_EQ(repo->ArticleJson("cc-1").value(), stored);  // rendered on the read side
+  EXPECT_FALSE(stored["analyses"]["statements"].empty());
+
+  json update = {{"id", "cc-1"},
+                 {"outlet", "Coast Courier"},
+                 {"text", "The Brandvik bridge reopened on Friday after repairs, the council said."}};
+  EXPECT_EQ(Ingest(*repo, update.dump())[0].status, "updated");
+  json after = repo->ArticleJson("cc-1").value();
+  EXPECT_EQ(after["versions"].size(), 2u);
+  EXPECT_NE(after["text"], stored["text"]);
+  std::string summary;
+  EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
+  {  // A view left from an earlier version is a problem Verify reports.
+    auto store = OpenStoryStore(path_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->PutArticleView("cc-1", stored.dump()).ok());
+  }
+  Status st = repo->Verify(&summary);
+  EXPECT_EQ(st.code(), Status::Code::kCorruption);
+  EXPECT_NE(st.message().find("article cc-1"), std::string::npos) << st.message();
+}
+
+TEST_F(StoreStoryRepositoryTest, OneWriterAtATime) {
+  auto first = Open();
+  auto second = StoreStoryRepository::Open(path_);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("another storyfuse process"), std::string::npos);
+  first.reset();
+  EXPECT_TRUE(StoreStoryRepository::Open(path_).ok());  // released with the first
+}
+
+TEST_F(StoreStoryRepositoryTest, ReopenKeepsStoriesAndRepairsAnInterruptedIngest) {
+  std::string story;
+  {
+    auto repo = Open();
+    story = Ingest(*repo, BridgeArticlesJson())[0].story_id;
+  }
+  {
+    auto repo = Open();
+    EXPECT_EQ(repo->repaired(), 0);
+    EXPECT_EQ(repo->ListStories({})->stories[0].id, story);
+  }
+  {  // What a kill between storing an article and writing its story leaves.
+    auto store = OpenStoryStore(path_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->SetStory("cc-1", "").ok());
+    ASSERT_TRUE((*store)->PutStory({story, "stale", StoryStore::NowUtc(), "{\"articles\": []}"}).ok());
+    ASSERT_TRUE((*store)->PutStory({"s-77", "orphan", StoryStore::NowUtc(), "{}"}).ok());
+  }
+  auto repo = Open();
+  EXPECT_EQ(repo->repaired(), 2);
+  auto list = repo->ListStories({});
+  ASSERT_EQ(list->total, 1);
+  EXPECT_EQ(list->stories[0].articles, 2);
+  EXPECT_EQ(json::parse(repo->StoryBriefJson(story).value())["articles"].size(), 2u);
+  EXPECT_EQ(repo->ArticleJson("cc-1").value()["story"], story);
+}
+
+// Issue #22: after a kill during a 15 s brief, every restart built the
+// same brief again. A story whose build stopped the process twice is
+// skipped on open, and stays skipped on later opens.
+TEST_F(StoreStoryRepositoryTest, AStoryWhoseBuildKeepsDyingIsSkippedOnOpen) {
+  std::string story;
+  {
+    auto repo = Open();
+    story = Ingest(*repo, BridgeArticlesJson())[0].story_id;
+  }
+  auto make_stale = [&] {
+    auto store = OpenStoryStore(path_);
+    ASSERT_TRUE(store.ok());
+    auto stored = (*store)->GetStory(story);
+    ASSERT_TRUE(stored.ok() && stored->has_value());
+    StoredStory stale = **stored;
+    stale.brief_json = "{\"articles\": []}";
+    ASSERT_TRUE((*store)->PutStory(stale).ok());
+  };
+  auto journal = [&](const std::string& text) {
+    std::FILE* f = std::fopen((path_ + ".lock").c_str(), "w");
+    std::fputs(text.c_str(), f);
+    std::fclose(f);
+  };
+  auto read_journal = [&] {
+    std::ifstream in(path_ + ".lock");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  // Died once while building it: built again (one retry), journal cleared.
+  make_stale();
+  journal("building " + story + " 1\n");
+  {
+    auto repo = Open();
+    EXPECT_TRUE(repo->skipped().empty());
+    EXPECT_GE(repo->repaired(), 1);
+    std::string summary;
+    EXPECT_TRUE(repo->Verify(&summary).ok());
+  }
+  EXPECT_EQ(read_journal(), "");
+  // Died twice: not built on open, now or at the next start.
+  make_stale();
+  journal("building " + story + " 2\n");
+  for (int start = 0; start < 2; ++start) {
+    auto repo = Open();
+    EXPECT_EQ(repo->skipped(), std::vector<std::string>{story});
+    std::string summary;
+    EXPECT_FALSE(repo->Verify(&summary).ok());  // --check says so
+  }
+  EXPECT_EQ(read_journal(), "skip " + story + "\n");
+  // An ingest that touches the story builds it, and lifts the skip.
+  {
+    auto repo = Open();
+    std::string body = BridgeArticlesJson();
+    body.replace(body.find("proud of every worker"), 4, "glad");
+    Ingest(*repo, body);
+    std::string summary;
+    EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
+  }
+  EXPECT_EQ(read_journal(), "");
+}
+
+}  // namespace
+}  // namespace storyfuse

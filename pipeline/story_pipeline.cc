@@ -1,0 +1,141 @@
+#include "pipeline/story_pipeline.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <ctime>
+
+#include "brief/brief_builder.h"
+#include "brief/brief_json.h"
+
+namespace storyfuse {
+
+namespace {
+
+StorySummary SummarizeBrief(const StoryBrief& brief, const std::string& updated) {
+  StorySummary s;
+  s.id = brief.id;
+  s.headline = brief.headline;
+  s.articles = static_cast<int>(brief.articles.size());
+  s.outlets = brief.outlets;
+  s.independent_sources = brief.independent_sources;
+  s.updated = updated;
+  for (const ArticleRef& a : brief.articles) s.published = std::max(s.published, a.published);
+  return s;
+}
+
+}  // namespace
+
+StoryPipeline::StoryPipeline() : builder_(std::make_unique<BriefBuilder>()) {}
+StoryPipeline::~StoryPipeline() = default;
+
+Result<Article> StoryPipeline::Extract(const RawDoc& doc, std::string* warning) {
+  Result<Article> a = extractor_.Extract(doc);
+  if (!a.ok()) return a;
+  std::string cut = CutToLimit(&*a);
+  if (warning != nullptr) *warning = std::move(cut);
+  return a;
+}
+
+std::string StoryPipeline::CutToLimit(Article* a) {
+  std::string& text = a->text;
+  size_t was = text.size();
+  if (was <= kMaxArticleTextBytes) return "";
+  std::string_view head = std::string_view(text).substr(0, kMaxArticleTextBytes);
+  // The latest break in the second half of the allowed text: a paragraph,
+  // else a sentence end, else a space, else a character boundary.
+  size_t at = std::string_view::npos;
+  for (std::string_view mark : {"\n\n", ". ", ".\n", " "}) {
+    size_t p = head.rfind(mark);
+    if (p != std::string_view::npos && p >= kMaxArticleTextBytes / 2) {
+      at = mark[0] == '.' ? p + 1 : p;
+      break;
+    }
+  }
+  if (at == std::string_view::npos) {
+    at = kMaxArticleTextBytes;
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  }
+  text.resize(at);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+  return "text cut from " + std::to_string(was) + " to " + std::to_string(text.size()) +
+         " bytes (the limit for one article is " + std::to_string(kMaxArticleTextBytes) + ")";
+}
+
+std::string StoryPipeline::Cluster(const Article& article) {
+  ClusterResult r = index_.Add(article);
+  touched_articles_.insert(article.id);
+  // The stream's first articles were clustered again: their stories are
+  // settled anew with this batch.
+  if (r.reclustered) {
+    for (const auto& [id, result] : results_) touched_articles_.insert(id);
+  }
+  std::string story = r.story_id;
+  results_[article.id] = std::move(r);
+  return story;
+}
+
+void StoryPipeline::Touch(const std::string& article_id) { touched_articles_.insert(article_id); }
+
+std::string StoryPipeline::StoryOf(const std::string& article_id) const { return index_.StoryOf(article_id); }
+
+std::string StoryPipeline::CopyOf(const std::string& article_id) const {
+  auto it = results_.find(article_id);
+  return it == results_.end() ? "" : it->second.copy_of;
+}
+
+SettledStories StoryPipeline::Settle() {
+  SettledStories out;
+  std::set<std::string> wanted;
+  for (const std::string& id : touched_articles_) {
+    if (std::string s = index_.StoryOf(id); !s.empty()) wanted.insert(s);
+  }
+  touched_articles_.clear();
+  std::set<std::string> now;
+  // One pass over all stories: O(stories) per batch, never per article.
+  for (StoryView& view : index_.Stories()) {
+    now.insert(view.id);
+    if (wanted.count(view.id)) out.changed[view.id] = std::move(view.articles);
+  }
+  for (const std::string& id : known_stories_) {
+    if (!now.count(id)) out.removed.push_back(id);
+  }
+  known_stories_ = std::move(now);
+  return out;
+}
+
+BuiltStory StoryPipeline::BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
+                                     const std::string& now) {
+  std::vector<StoryMember> members;
+  members.reserve(articles.size());
+  for (const Article* a : articles) {
+    auto it = results_.find(a->id);
+    if (it == results_.end())
+      members.push_back({a, "", ""});
+    else
+      members.push_back({a, it->second.copy_of, it->second.origin});
+  }
+  StoryBrief brief = builder_->Build(story_id, members);
+  nlohmann::json j = BriefToJson(brief);
+  return {j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), SummarizeBrief(brief, now)};
+}
+
+int64_t StoryNumber(const std::string& story_id) {
+  if (story_id.size() < 3 || story_id.compare(0, 2, "s-") != 0) return 0;
+  int64_t n = 0;
+  for (size_t i = 2; i < story_id.size(); ++i) {
+    if (story_id[i] < '0' || story_id[i] > '9' || n > (INT64_MAX - 9) / 10) return 0;
+    n = n * 10 + (story_id[i] - '0');
+  }
+  return n;
+}
+
+std::string NowIso8601() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace storyfuse

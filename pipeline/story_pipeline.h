@@ -1,0 +1,108 @@
+// StoryPipeline: the ingest path every StoryRepository shares:
+// RawDoc -> Article (ingest/ArticleExtractor), new Article -> story
+// (cluster/StoryIndex, streaming, with copy links), and a story's articles
+// -> StoryBrief (brief/BriefBuilder).
+//
+// A repository feeds each new article to Cluster(), then calls Settle()
+// once per batch to learn which stories changed (joined, started or
+// merged) and their members, rebuilds those briefs with BuildBrief(), and
+// deletes the stories Settle() reports as merged away. Story ids are
+// StoryIndex's "s-<n>"; replaying the same articles in the same order
+// (Replay, when reopening a store) gives the same ids.
+//
+// Not thread-safe (owns an extractor, a clusterer and a brief builder); a
+// repository calls it only from its serialized ingest path.
+#ifndef STORYFUSE_PIPELINE_STORY_PIPELINE_H_
+#define STORYFUSE_PIPELINE_STORY_PIPELINE_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "cluster/story_index.h"
+#include "ingest/article.h"
+#include "ingest/article_extractor.h"
+#include "ingest/raw_doc.h"
+#include "pipeline/story_repository.h"
+
+namespace storyfuse {
+
+class BriefBuilder;
+
+// A story's rendered brief and its row in the story list.
+struct BuiltStory {
+  std::string brief_json;  // as `storyfuse brief --format json` prints one story
+  StorySummary summary;
+};
+
+// What changed since the last Settle().
+struct SettledStories {
+  std::map<std::string, std::vector<std::string>> changed;  // story id -> article ids, arrival order
+  std::vector<std::string> removed;                         // stories merged into others
+};
+
+class StoryPipeline {
+ public:
+  StoryPipeline();
+  ~StoryPipeline();
+
+  // An article's cleaned text is cut to this many bytes, at the last
+  // paragraph, sentence or word break before it, so that one document
+  // cannot hold the single writer for long: every stage after cleaning
+  // (clustering, the brief's analyzers and aligner) costs at least linear
+  // time in it. 256 KiB is about 40,000 words, longer than any news
+  // article; measured on this limit, the costliest known text
+  // (issue #22's weekday sentence) briefs in 0.2 s.
+  static constexpr size_t kMaxArticleTextBytes = 256 * 1024;
+
+  // InvalidArgument naming the document when it holds no article text.
+  // Text over kMaxArticleTextBytes is cut (CutToLimit); `warning`, when
+  // given, then says so.
+  Result<Article> Extract(const RawDoc& doc, std::string* warning = nullptr);
+
+  // Cuts `article`'s text to kMaxArticleTextBytes as above; a warning for
+  // the client when it did, else "".
+  static std::string CutToLimit(Article* article);
+
+  // Clusters a new article; returns the story it joined or started (later
+  // articles may merge it: Settle() reports the final ids).
+  std::string Cluster(const Article& article);
+  // Marks a stored article whose text changed: its story's brief must be
+  // rebuilt at the next Settle().
+  void Touch(const std::string& article_id);
+  // The current story of an article, "" when unknown.
+  std::string StoryOf(const std::string& article_id) const;
+  // The article this one copies, "" when none.
+  std::string CopyOf(const std::string& article_id) const;
+
+  // The stories touched since the last call, with their current members.
+  SettledStories Settle();
+
+  // The brief of a story from its articles (in arrival order); `now` is
+  // the update time recorded in the summary.
+  BuiltStory BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
+                        const std::string& now);
+
+ private:
+  ArticleExtractor extractor_;
+  StoryIndex index_;
+  std::unique_ptr<BriefBuilder> builder_;                   // brief/ headers stay out of this one
+  std::unordered_map<std::string, ClusterResult> results_;  // article id -> what Cluster decided
+  std::set<std::string> touched_articles_;
+  std::set<std::string> known_stories_;  // story ids as of the last Settle
+};
+
+// n of a story id "s-<n>", 0 for any other id.
+int64_t StoryNumber(const std::string& story_id);
+
+// "2026-11-26T10:45:00Z", now.
+std::string NowIso8601();
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_PIPELINE_STORY_PIPELINE_H_

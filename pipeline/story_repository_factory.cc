@@ -1,0 +1,15 @@
+#include "pipeline/story_repository_factory.h"
+
+#include "pipeline/memory_story_repository.h"
+#include "pipeline/store_story_repository.h"
+
+namespace storyfuse {
+
+Result<std::unique_ptr<StoryRepository>> OpenStoryRepository(const std::string& path, int readers) {
+  if (path == ":memory:") return std::unique_ptr<StoryRepository>(std::make_unique<MemoryStoryRepository>());
+  Result<std::unique_ptr<StoreStoryRepository>> store = StoreStoryRepository::Open(path, readers);
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<StoryRepository>(std::move(store).value());
+}
+
+}  // namespace storyfuse
