@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config git
   libicu-dev libsqlite3-dev libstemmer-dev libxml2-dev zlib1g-dev libxxhash-dev
-  libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  libcpp-httplib-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
 )
 browser=1

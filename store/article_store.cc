@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/hasher.h"
+#include "store/feed_store.h"
 
 namespace storyfuse {
 namespace {
@@ -245,6 +246,8 @@ Status ArticleStore::MigrateTo1() { return db_->Exec(kSchemaV1); }
 Status ArticleStore::MigrateTo2() { return db_->Exec(kSchemaV2); }
 Status ArticleStore::MigrateTo3() { return db_->Exec(kSchemaV3); }
 Status ArticleStore::MigrateTo4() { return db_->Exec(kSchemaV4); }
+// Schema 5: the state of followed feeds (store/feed_store.h).
+Status ArticleStore::MigrateTo5() { return db_->Exec(FeedStore::kSchemaV5); }
 
 Status ArticleStore::Migrate() {
   // Checked inside the write transaction so two processes creating the
@@ -263,6 +266,7 @@ Status ArticleStore::Migrate() {
   if (*version < 2) STORYFUSE_RETURN_IF_ERROR(MigrateTo2());
   if (*version < 3) STORYFUSE_RETURN_IF_ERROR(MigrateTo3());
   if (*version < 4) STORYFUSE_RETURN_IF_ERROR(MigrateTo4());
+  if (*version < 5) STORYFUSE_RETURN_IF_ERROR(MigrateTo5());
   STORYFUSE_RETURN_IF_ERROR(db_->Exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES (" +
                                       std::to_string(kSchemaVersion) + ")"));
   return tx->Commit();

@@ -35,7 +35,7 @@ namespace storyfuse {
 
 class ArticleStore : public StoryStore {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens or creates the store at `path` and migrates its schema to
   // kSchemaVersion. Returns IoError naming the path when it cannot be
@@ -99,6 +99,7 @@ class ArticleStore : public StoryStore {
   Status MigrateTo2();
   Status MigrateTo3();
   Status MigrateTo4();
+  Status MigrateTo5();
   Result<int> SchemaVersion();
   Status Prepare();
   Status Archive(const std::string& id, const std::string& now);

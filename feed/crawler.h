@@ -1,0 +1,91 @@
+// Crawler: fetches a batch of URLs politely. Several hosts are fetched in
+// parallel (Options::threads workers, each with its own HttpFetcher); each
+// host gets one request at a time, spaced and backed off by HostScheduler.
+// Before a host's first URL its /robots.txt is fetched (once per Crawler)
+// and obeyed: URLs it disallows for storyfuse are not fetched, and its
+// Crawl-delay slows the host (RFC 9309: a robots.txt answering 4xx allows
+// everything; 5xx or no answer disallows everything, for this crawler's
+// lifetime).
+//
+// A 429 or 5xx answer is retried, up to Options::max_attempts requests in
+// all, when the pause it asks for (Retry-After, else the backoff) is at most
+// Options::max_retry_wait_s; otherwise the last answer is the result.
+//
+// Results: one call of `on_done` per job, on a worker thread but never two
+// at once, in completion order. The response is an error Status (transport,
+// size cap, timeout, "disallowed by robots.txt"; the message starts with
+// the URL) or an FetchResponse of any status.
+//
+// Thread safety: Run may not be called concurrently on one Crawler.
+#ifndef STORYFUSE_FEED_CRAWLER_H_
+#define STORYFUSE_FEED_CRAWLER_H_
+
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "feed/host_scheduler.h"
+#include "feed/http_fetcher.h"
+#include "feed/robots_txt.h"
+
+namespace storyfuse {
+
+struct CrawlJob {
+  FetchRequest request;
+  size_t tag = 0;  // the caller's index; returned with the result
+};
+
+class Crawler {
+ public:
+  struct Options {
+    HttpFetcher::Options fetch;
+    HostScheduler::Options schedule;
+    // Hosts fetched at once. Four keeps a small machine's one core busy
+    // while servers answer; the per-host limit is what protects sites.
+    int threads = 4;
+    int max_attempts = 3;
+    double max_retry_wait_s = 30.0;
+    bool obey_robots = true;
+  };
+
+  using DoneFn = std::function<void(const CrawlJob&, Result<FetchResponse>)>;
+
+  explicit Crawler(Options options);
+
+  void Run(std::vector<CrawlJob> jobs, const DoneFn& on_done);
+
+  // Requests sent (robots.txt included) since construction, per host key.
+  std::map<std::string, size_t> RequestsPerHost() const;
+  // Start times (seconds on the steady clock) of every request, per host:
+  // for tests that check the rate limit.
+  std::map<std::string, std::vector<double>> RequestStarts() const;
+
+ private:
+  struct Robots {
+    enum class State { kUnknown, kFetching, kKnown } state = State::kUnknown;
+    bool reachable = true;
+    RobotsTxt rules;
+  };
+  struct Pending {
+    CrawlJob job;
+    int attempts = 0;
+  };
+  struct Batch;
+
+  void Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done);
+  static double Now();
+
+  Options options_;
+  std::string user_agent_;
+  mutable std::mutex mu_;
+  HostScheduler scheduler_;
+  std::map<std::string, Robots> robots_;
+  std::map<std::string, std::vector<double>> starts_;
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_FEED_CRAWLER_H_

@@ -1,0 +1,228 @@
+#include "pipeline/feed_follower.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+
+#include "feed/local_test_server.h"
+#include "pipeline/store_story_repository.h"
+
+namespace storyfuse {
+namespace {
+
+using std::chrono::milliseconds;
+
+// A page of an invented outlet that the extractor takes as an article.
+std::string ArticlePage(int n) {
+  std::string town = n % 2 ? "Marrowvale" : "Ostrin Bay";
+  std::string html = "<html><head><title>Flood gates open at " + town + " weir " + std::to_string(n) +
+                     "</title></head><body><article><h1>Flood gates open at " + town + " weir " + std::to_string(n) +
+                     "</h1>";
+  const char* paragraphs[] = {
+      "Engineers opened the flood gates at the weir on Tuesday after three days of heavy rain raised the river "
+      "by two metres, the regional water board said.",
+      "\"We had no choice but to release the water before the night shift,\" said Edda Florin, the board's chief "
+      "engineer, speaking to reporters at the lock keeper's house.",
+      "Residents of the lower terraces were asked to move cars and livestock to higher ground, and the ferry "
+      "between the two banks stopped running at noon.",
+      "The board expects the level to fall by Friday if the rain eases, though forecasters warned of another band "
+      "of showers moving in from the west.",
+  };
+  for (const char* p : paragraphs) html += "<p>" + std::string(p) + " Report " + std::to_string(n) + ".</p>";
+  return html + "</article></body></html>";
+}
+
+std::string Rss(const std::string& title, const std::vector<std::pair<std::string, std::string>>& items) {
+  std::string x = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>" + title + "</title>";
+  for (const auto& [guid, link] : items) {
+    x += "<item><guid isPermaLink=\"false\">" + guid + "</guid><link>" + link + "</link><title>Item " + guid +
+         "</title></item>";
+  }
+  return x + "</channel></rss>";
+}
+
+class FeedFollowerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() / ("feed_follower_test_" + std::to_string(getpid()) + ".db"))
+                .string();
+    Cleanup();
+    httplib::Server& s = server_.server();
+    s.Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("User-agent: *\nDisallow: /private/\n", "text/plain");
+    });
+    s.Get(R"(/news/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      ++page_requests_;
+      res.set_content(ArticlePage(std::stoi(req.matches[1])), "text/html; charset=utf-8");
+    });
+    s.Get("/good.xml", [this](const httplib::Request& req, httplib::Response& res) {
+      if (req.get_header_value("If-None-Match") == "\"g1\"") {
+        res.status = 304;
+        return;
+      }
+      res.set_header("ETag", "\"g1\"");
+      res.set_content(Rss("Marrowvale Ledger", {{"a1", "/news/1"}, {"a2", "/news/2?utm_source=rss"}, {"a3", "/news/3"},
+                                                {"p", "/private/4"}, {"n", "/not-article"}, {"w", "/latin1"}}),
+                      "application/rss+xml");
+    });
+    s.Get("/guids.xml", [this](const httplib::Request&, httplib::Response& res) {
+      // A new GUID on every fetch for the same pages.
+      std::string g = std::to_string(++guid_fetches_);
+      res.set_content(Rss("Ostrin Bay Herald", {{"x" + g, "/news/2"}, {"y" + g, "/news/5"}}), "application/rss+xml");
+    });
+    s.Get("/pages.xml", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_content(Rss("Trouble Post", {{"b", "/big"}, {"z", "/bomb"}, {"s", "/stall"}, {"d", "/drip"},
+                                           {"g", "/gone"}, {"l", "/loop-a"}, {"e", "/error"}, {"k", "/news/6"}}),
+                      "application/rss+xml");
+    });
+    s.Get("/truncated.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut</title><item><title>Hal",
+                      "application/rss+xml");
+    });
+    s.Get("/html-feed", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("<!DOCTYPE html><html><body><p>Welcome to our home page</p></body></html>", "text/html");
+    });
+    s.Get("/gone", [](const httplib::Request&, httplib::Response& res) { res.status = 410; });
+    s.Get("/error", [](const httplib::Request&, httplib::Response& res) { res.status = 500; });
+    s.Get("/loop-a", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/loop-b"); });
+    s.Get("/loop-b", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/loop-a"); });
+    s.Get("/stall", [this](const httplib::Request&, httplib::Response& res) {
+      server_.SleepUnlessStopping(milliseconds(3000));
+      res.set_content(ArticlePage(90), "text/html");
+    });
+    s.Get("/drip", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_chunked_content_provider("text/html", [this](size_t, httplib::DataSink& sink) {
+        server_.SleepUnlessStopping(milliseconds(50));
+        if (server_.stopping()) return false;
+        sink.write("<p>", 3);
+        return true;
+      });
+    });
+    s.Get("/big", [](const httplib::Request&, httplib::Response& res) {
+      // 50 MB, streamed: the fetcher must stop at its cap, not read it all.
+      res.set_chunked_content_provider("text/html", [sent = size_t{0}](size_t, httplib::DataSink& sink) mutable {
+        static const std::string chunk(64 * 1024, 'a');
+        if (sent >= size_t{50} << 20) {
+          sink.done();
+          return true;
+        }
+        sent += chunk.size();
+        return sink.write(chunk.data(), chunk.size());
+      });
+    });
+    s.Get("/bomb", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Content-Encoding", "gzip");
+      res.set_content(bomb_, "application/octet-stream");
+    });
+    s.Get("/not-article", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("<html><body><form><input name=q></form><a href=/>Home</a></body></html>", "text/html");
+    });
+    s.Get("/latin1", [](const httplib::Request&, httplib::Response& res) {
+      // windows-1252 bytes (é = 0xE9) labelled UTF-8: a wrong charset.
+      std::string page = ArticlePage(7);
+      page.insert(page.find("</article>"), "<p>The caf\xE9 on the quay stayed open.</p>");
+      res.set_content(page, "text/html; charset=utf-8");
+    });
+    bomb_ = LocalTestServer::Gzip(std::string(size_t{64} << 20, '\0'));
+    ASSERT_TRUE(server_.Start());
+  }
+  void TearDown() override { Cleanup(); }
+  void Cleanup() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+
+  Crawler::Options Options() {
+    Crawler::Options o;
+    o.fetch.total_timeout = milliseconds(700);
+    o.fetch.max_body_bytes = size_t{1} << 20;
+    o.schedule.min_delay_s = 0;
+    o.max_attempts = 1;
+    return o;
+  }
+
+  // One round over `feeds` on a fresh crawler (as a restarted process).
+  FollowStats RoundOver(const std::vector<std::string>& feeds) {
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(path_, 0, 0);
+    EXPECT_TRUE(repo.ok()) << repo.status().message();
+    Result<std::unique_ptr<FeedStore>> store = FeedStore::Open(path_);
+    EXPECT_TRUE(store.ok());
+    for (const std::string& f : feeds) EXPECT_TRUE((*store)->Add(server_.Url(f), "").ok());
+    Crawler crawler(Options());
+    FeedFollower follower(store->get(), &crawler,
+                          [&](const std::vector<Article>& a) { return (*repo)->IngestArticles(a); });
+    Result<FollowStats> stats = follower.Round();
+    EXPECT_TRUE(stats.ok()) << stats.status().message();
+    return stats.ok() ? *stats : FollowStats();
+  }
+
+  std::map<std::string, FeedRecord> Feeds() {
+    std::map<std::string, FeedRecord> out;
+    Result<std::unique_ptr<FeedStore>> store = FeedStore::Open(path_);
+    EXPECT_TRUE(store.ok());
+    Result<std::vector<FeedRecord>> all = (*store)->List();
+    EXPECT_TRUE(all.ok());
+    for (FeedRecord& f : *all) out[f.url] = f;
+    return out;
+  }
+
+  std::string path_;
+  LocalTestServer server_;
+  std::string bomb_;
+  std::atomic<int> page_requests_{0};
+  std::atomic<int> guid_fetches_{0};
+};
+
+TEST_F(FeedFollowerTest, StoresNewPagesOnceAndSecondRoundFetchesNoPage) {
+  FollowStats first = RoundOver({"/good.xml", "/guids.xml"});
+  EXPECT_EQ(first.feeds, 2u);
+  EXPECT_EQ(first.feed_errors, 0u);
+  // /news/1, 2 (in both feeds, with and without a campaign tag), 3, 5, and
+  // the wrongly labelled page; /private/4 is disallowed, /not-article is not.
+  EXPECT_EQ(first.pages_stored, 5u);
+  EXPECT_EQ(page_requests_.load(), 4);
+  std::map<std::string, FeedRecord> feeds = Feeds();
+  const FeedRecord& good = feeds[server_.Url("/good.xml")];
+  EXPECT_EQ(good.etag, "\"g1\"");
+  EXPECT_EQ(good.title, "Marrowvale Ledger");
+  EXPECT_NE(good.last_error.find(server_.Url("/")), std::string::npos) << good.last_error;
+
+  // Restart: the good feed answers 304, the GUID-changing one names pages
+  // already stored. No page is fetched again.
+  FollowStats second = RoundOver({});
+  EXPECT_EQ(second.feeds_not_modified, 1u);
+  EXPECT_EQ(second.pages_fetched, 0u);
+  EXPECT_EQ(page_requests_.load(), 4);
+  EXPECT_EQ(guid_fetches_.load(), 2);
+}
+
+TEST_F(FeedFollowerTest, EveryBadCaseIsAPerFeedErrorNamingTheUrlAndTheRestFlows) {
+  FollowStats stats =
+      RoundOver({"/truncated.xml", "/html-feed", "/gone", "/error", "/loop-a", "/stall", "/pages.xml", "/good.xml"});
+  EXPECT_EQ(stats.feed_errors, 6u);
+  std::map<std::string, FeedRecord> feeds = Feeds();
+  struct Case {
+    const char* feed;
+    const char* want;
+  } cases[] = {
+      {"/truncated.xml", "truncated XML"}, {"/html-feed", "an HTML page, not a feed"},
+      {"/gone", "HTTP 410"},               {"/error", "HTTP 500"},
+      {"/loop-a", "too many redirects"},   {"/stall", "timed out"},
+  };
+  for (const Case& c : cases) {
+    const FeedRecord& f = feeds[server_.Url(c.feed)];
+    EXPECT_EQ(f.error_count, 1) << c.feed;
+    EXPECT_NE(f.last_error.find(server_.Url(c.feed)), std::string::npos) << f.last_error;
+    EXPECT_NE(f.last_error.find(c.want), std::string::npos) << c.feed << ": " << f.last_error;
+  }
+  // The feed of bad pages parsed; its pages each failed and were counted,
+  // and its one good page was stored; the good feed flowed.
+  const FeedRecord& pages = feeds[server_.Url("/pages.xml")];
+  EXPECT_EQ(pages.error_count, 7) << pages.last_error;
+  EXPECT_EQ(pages.articles, 1);
+  EXPECT_EQ(feeds[server_.Url("/good.xml")].articles, 4);
+}
+
+}  // namespace
+}  // namespace storyfuse
