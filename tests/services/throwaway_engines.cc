@@ -280,6 +280,23 @@ ThrowawayPostgres::~ThrowawayPostgres() {
   if (!dir_.empty()) fs::remove_all(dir_, ec);
 }
 
+double ThrowawayPostgres::CpuSeconds() const {
+  std::ifstream in("/proc/" + std::to_string(pid_) + "/stat");
+  std::string stat;
+  std::getline(in, stat);
+  // Fields after the parenthesized command name: state is field 3; utime,
+  // stime, cutime, cstime are fields 14 to 17.
+  size_t close = stat.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string f;
+  double ticks = 0;
+  for (int field = 3; field <= 17 && fields >> f; ++field) {
+    if (field >= 14) ticks += std::atof(f.c_str());
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 std::string ThrowawayPostgres::url() const { return url("postgres"); }
 
 std::string ThrowawayPostgres::url(const std::string& name) const {

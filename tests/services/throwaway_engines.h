@@ -51,6 +51,9 @@ class ThrowawayPostgres {
   // Stops the server (fast shutdown) and starts it again on the same port
   // and data, for tests of a lost connection.
   Status Restart();
+  // CPU seconds the server has used so far: the postmaster's own plus its
+  // ended sessions' (a session's CPU counts once its connection closed).
+  double CpuSeconds() const;
 
  private:
   ThrowawayPostgres() = default;
