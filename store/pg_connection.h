@@ -4,7 +4,8 @@
 // Connect() takes a postgresql:// (or postgres://) URL as libpq reads it
 // (user, password, host, port, database, ?sslmode=... parameters). Queries
 // are parameterized ($1, $2, ... bound as text; std::nullopt is NULL), so no
-// value is ever spliced into SQL. Every failure is a Status naming the
+// value is ever spliced into SQL. A parameter ends at its first NUL byte
+// (libpq's text format); callers refuse such values first. Every failure is a Status naming the
 // server (host:port/database, never the password) and, for SQL errors, the
 // SQLSTATE; nothing throws or prints (server NOTICEs are dropped).
 //
