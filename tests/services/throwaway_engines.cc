@@ -204,6 +204,24 @@ std::string RedisInline(int port, const std::string& command) {
 
 bool RedisPong(int port) { return RedisInline(port, "PING").rfind("+PONG", 0) == 0; }
 
+// CPU seconds of process `pid` and of its children it has reaped.
+double ProcessCpuSeconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat;
+  std::getline(in, stat);
+  // Fields after the parenthesized command name: state is field 3; utime,
+  // stime, cutime, cstime are fields 14 to 17.
+  size_t close = stat.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string f;
+  double ticks = 0;
+  for (int field = 3; field <= 17 && fields >> f; ++field) {
+    if (field >= 14) ticks += std::atof(f.c_str());
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ThrowawayPostgres>> ThrowawayPostgres::Start() {
@@ -280,22 +298,7 @@ ThrowawayPostgres::~ThrowawayPostgres() {
   if (!dir_.empty()) fs::remove_all(dir_, ec);
 }
 
-double ThrowawayPostgres::CpuSeconds() const {
-  std::ifstream in("/proc/" + std::to_string(pid_) + "/stat");
-  std::string stat;
-  std::getline(in, stat);
-  // Fields after the parenthesized command name: state is field 3; utime,
-  // stime, cutime, cstime are fields 14 to 17.
-  size_t close = stat.rfind(')');
-  if (close == std::string::npos) return 0;
-  std::istringstream fields(stat.substr(close + 2));
-  std::string f;
-  double ticks = 0;
-  for (int field = 3; field <= 17 && fields >> f; ++field) {
-    if (field >= 14) ticks += std::atof(f.c_str());
-  }
-  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
+double ThrowawayPostgres::CpuSeconds() const { return ProcessCpuSeconds(pid_); }
 
 std::string ThrowawayPostgres::url() const { return url("postgres"); }
 
@@ -358,6 +361,8 @@ Status ThrowawayRedis::KillClients() {
   if (reply.rfind(":", 0) != 0) return Status::IoError("CLIENT KILL failed: " + reply);
   return Status::Ok();
 }
+
+double ThrowawayRedis::CpuSeconds() const { return ProcessCpuSeconds(pid_); }
 
 std::string ThrowawayRedis::url() const { return "redis://127.0.0.1:" + std::to_string(port_); }
 

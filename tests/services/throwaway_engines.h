@@ -79,6 +79,8 @@ class ThrowawayRedis {
   int port() const { return port_; }
   // redis://127.0.0.1:PORT
   std::string url() const;
+  // CPU seconds the server has used so far.
+  double CpuSeconds() const;
   // CLIENT KILL TYPE normal: the server drops every client connection, for
   // tests of a lost connection.
   Status KillClients();
