@@ -38,31 +38,18 @@ const QuotePieceModel* QuotePieceModel::Shipped() {
 }
 
 double QuotePieceModel::Probability(const std::vector<uint64_t>& features) const {
-  double s = 0;
-  for (uint64_t f : features) {
-    if (const float* w = weights_.Find(f)) s += *w;
-  }
+  double s = weights_.Sum(features);
   return 1 / (1 + std::exp(-s));
 }
 
-void QuotePieceModel::Set(const std::string& name, double weight) {
-  float w = static_cast<float>(weight);
-  auto [slot, fresh] = weights_.Insert(SpeakerFeatureId(name), w);
-  if (!fresh) *slot = w;
-  names_[name] = w;
-}
+void QuotePieceModel::Set(const std::string& name, double weight) { weights_.Set(name, weight); }
 
 std::string QuotePieceModel::Serialize(const std::vector<std::string>& comments) const {
-  std::string out = std::string(kFormat) + "\t" + std::to_string(kVersion) + "\n";
-  for (const std::string& c : comments) out += "# " + c + "\n";
+  std::string out = WeightFile::Header(kFormat, kVersion, comments);
   char buf[40];
   std::snprintf(buf, sizeof(buf), "%.9g", threshold_);
   out += std::string(kThreshold) + "\t" + buf + "\n";
-  for (const auto& [name, w] : names_) {
-    if (w == 0) continue;
-    std::snprintf(buf, sizeof(buf), "%.6g", static_cast<double>(w));
-    out += name + "\t" + buf + "\n";
-  }
+  weights_.AppendLines(&out);
   return out;
 }
 

@@ -23,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-#include "base/hashed_key_map.h"
+#include "analyze/linear_weights.h"
 #include "base/status.h"
 
 namespace storyfuse {
@@ -52,12 +52,11 @@ class QuotePieceModel {
   void Set(const std::string& name, double weight);
   // The file text: header, `comments` ("# " each), threshold, weights.
   std::string Serialize(const std::vector<std::string>& comments) const;
-  size_t size() const { return names_.size(); }
+  size_t size() const { return weights_.size(); }
 
  private:
   double threshold_ = 0;
-  HashedKeyMap<float> weights_;
-  std::map<std::string, float> names_;  // for Serialize(), sorted
+  LinearWeights weights_;
 };
 
 }  // namespace storyfuse

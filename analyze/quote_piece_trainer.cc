@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <random>
+
+#include "analyze/averaged_sgd.h"
 
 namespace storyfuse {
 namespace {
-
-using Weights = std::unordered_map<uint64_t, double>;
 
 // Step size of the first pass; pass k uses kLearningRate / (k + 1).
 constexpr double kLearningRate = 0.1;
@@ -18,39 +17,20 @@ constexpr double kL2 = 0.001;
 }  // namespace
 
 QuotePieceModel QuotePieceTrainer::Train(const std::vector<bool>& use, int epochs, uint64_t seed) const {
-  std::vector<size_t> order;
-  for (size_t i = 0; i < examples_.size(); ++i) {
-    if (use.empty() || (i < use.size() && use[i])) order.push_back(i);
-  }
-  Weights w, sum;  // current weights; running sum of step-weighted updates (for the average)
-  double step = 1;
-  std::mt19937_64 rng(seed);
+  std::vector<size_t> order = AveragedSgd::Selected(examples_.size(), use);
+  AveragedSgd sgd(kLearningRate, kL2, seed);
   for (int epoch = 0; epoch < epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-    double rate = kLearningRate / (1 + epoch);
+    sgd.StartPass(epoch, &order);
     for (size_t i : order) {
       const PieceExample& e = examples_[i];
-      double s = 0;
-      for (uint64_t f : e.features) {
-        auto it = w.find(f);
-        if (it != w.end()) s += it->second;
-      }
-      double gradient = 1 / (1 + std::exp(-s)) - (e.quote ? 1.0 : 0.0);
-      for (uint64_t f : e.features) {
-        double& wf = w[f];
-        double d = -rate * (gradient + kL2 * wf);
-        wf += d;
-        sum[f] += step * d;
-      }
-      step += 1;
+      // The gradient of the log loss of a logistic model.
+      double gradient = 1 / (1 + std::exp(-sgd.Score(e.features))) - (e.quote ? 1.0 : 0.0);
+      sgd.Update(e.features, gradient);
+      sgd.EndExample();
     }
   }
   QuotePieceModel model;
-  for (const auto& [f, v] : w) {
-    double averaged = v - sum[f] / step;
-    auto name = names_->find(f);
-    if (name != names_->end() && averaged != 0) model.Set(name->second, averaged);
-  }
+  sgd.Export(*names_, [&](const std::string& name, double w) { model.Set(name, w); });
   return model;
 }
 

@@ -53,29 +53,14 @@ const SpeakerModel* SpeakerModel::Shipped() {
 }
 
 double SpeakerModel::Score(const std::vector<uint64_t>& features) const {
-  double s = 0;
-  for (uint64_t f : features) {
-    if (const float* w = weights_.Find(f)) s += *w;
-  }
-  return s;
+  return weights_.Sum(features);
 }
 
-void SpeakerModel::Set(const std::string& name, double weight) {
-  float w = static_cast<float>(weight);
-  auto [slot, fresh] = weights_.Insert(SpeakerFeatureId(name), w);
-  if (!fresh) *slot = w;
-  names_[name] = w;
-}
+void SpeakerModel::Set(const std::string& name, double weight) { weights_.Set(name, weight); }
 
 std::string SpeakerModel::Serialize(const std::vector<std::string>& comments) const {
-  std::string out = std::string(kFormat) + "\t" + std::to_string(kVersion) + "\n";
-  for (const std::string& c : comments) out += "# " + c + "\n";
-  char buf[32];
-  for (const auto& [name, w] : names_) {
-    if (w == 0) continue;
-    std::snprintf(buf, sizeof(buf), "%.6g", static_cast<double>(w));
-    out += name + "\t" + buf + "\n";
-  }
+  std::string out = WeightFile::Header(kFormat, kVersion, comments);
+  weights_.AppendLines(&out);
   return out;
 }
 

@@ -21,7 +21,7 @@
 #include <string_view>
 #include <vector>
 
-#include "base/hashed_key_map.h"
+#include "analyze/linear_weights.h"
 #include "base/status.h"
 
 namespace storyfuse {
@@ -62,11 +62,10 @@ class SpeakerModel {
   // The file text: the header, `comments` (each line prefixed by "# "),
   // then every non-zero weight by name.
   std::string Serialize(const std::vector<std::string>& comments) const;
-  size_t size() const { return names_.size(); }
+  size_t size() const { return weights_.size(); }
 
  private:
-  HashedKeyMap<float> weights_;
-  std::map<std::string, float> names_;  // for Serialize(), sorted
+  LinearWeights weights_;
 };
 
 }  // namespace storyfuse

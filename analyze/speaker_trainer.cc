@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <random>
+
+#include "analyze/averaged_sgd.h"
 
 namespace storyfuse {
 namespace {
-
-using Weights = std::unordered_map<uint64_t, double>;
 
 // Step size of the first pass; pass k uses kLearningRate / (k + 1). Chosen
 // by 10-fold cross-validation on PolNeAR train (0.1, 0.3, 1: 0.3 best).
@@ -15,15 +14,6 @@ constexpr double kLearningRate = 0.3;
 // L2 penalty per update, against weights that only fit a few examples
 // (cross-validated like kLearningRate: 0, 0.0001, 0.001).
 constexpr double kL2 = 0.001;
-
-double Score(const Weights& w, const std::vector<uint64_t>& features) {
-  double s = 0;
-  for (uint64_t f : features) {
-    auto it = w.find(f);
-    if (it != w.end()) s += it->second;
-  }
-  return s;
-}
 
 }  // namespace
 
@@ -36,24 +26,18 @@ bool SpeakerTrainer::Add(SpeakerExample example) {
 }
 
 SpeakerModel SpeakerTrainer::Train(const std::vector<bool>& use, int epochs, uint64_t seed) const {
-  std::vector<size_t> order;
-  for (size_t i = 0; i < examples_.size(); ++i) {
-    if (use.empty() || (i < use.size() && use[i])) order.push_back(i);
-  }
-  Weights w, sum;  // current weights; running sum of step-weighted updates (for the average)
-  double step = 1;
-  std::mt19937_64 rng(seed);
+  std::vector<size_t> order = AveragedSgd::Selected(examples_.size(), use);
+  AveragedSgd sgd(kLearningRate, kL2, seed);
   std::vector<double> p;
   for (int epoch = 0; epoch < epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-    double rate = kLearningRate / (1 + epoch);
+    sgd.StartPass(epoch, &order);
     for (size_t i : order) {
       const SpeakerExample& e = examples_[i];
       // Softmax over the candidates; the target spreads over the right ones
       // in proportion to their probability (the gradient of log P(right)).
       p.assign(e.candidates.size(), 0);
       double top = -HUGE_VAL;
-      for (size_t c = 0; c < p.size(); ++c) top = std::max(top, p[c] = Score(w, e.candidates[c]));
+      for (size_t c = 0; c < p.size(); ++c) top = std::max(top, p[c] = sgd.Score(e.candidates[c]));
       double z = 0, z_right = 0;
       for (size_t c = 0; c < p.size(); ++c) {
         p[c] = std::exp(p[c] - top);
@@ -62,23 +46,13 @@ SpeakerModel SpeakerTrainer::Train(const std::vector<bool>& use, int epochs, uin
       }
       for (size_t c = 0; c < p.size(); ++c) {
         double gradient = p[c] / z - (e.right[c] ? p[c] / z_right : 0);
-        if (gradient == 0) continue;
-        for (uint64_t f : e.candidates[c]) {
-          double& wf = w[f];
-          double d = -rate * (gradient + kL2 * wf);
-          wf += d;
-          sum[f] += step * d;
-        }
+        if (gradient != 0) sgd.Update(e.candidates[c], gradient);
       }
-      step += 1;
+      sgd.EndExample();
     }
   }
   SpeakerModel model;
-  for (const auto& [f, v] : w) {
-    double averaged = v - sum[f] / step;
-    auto name = names_->find(f);
-    if (name != names_->end() && averaged != 0) model.Set(name->second, averaged);
-  }
+  sgd.Export(*names_, [&](const std::string& name, double w) { model.Set(name, w); });
   return model;
 }
 

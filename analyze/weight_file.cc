@@ -56,4 +56,10 @@ Status WeightFile::Read(std::string_view bytes, std::string_view format, std::st
   return Status::Ok();
 }
 
+std::string WeightFile::Header(std::string_view format, int version, const std::vector<std::string>& comments) {
+  std::string out = std::string(format) + "\t" + std::to_string(version) + "\n";
+  for (const std::string& c : comments) out += "# " + c + "\n";
+  return out;
+}
+
 }  // namespace storyfuse

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "base/tab_fields.h"
 #include "models/model_files.h"
 
 namespace storyfuse {
@@ -12,18 +13,6 @@ namespace {
 
 constexpr std::string_view kFormat = "storyfuse-align";
 constexpr int kVersion = 1;
-
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == '\t') {
-      out.push_back(line.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return out;
-}
 
 bool ToDouble(std::string_view s, double* out) {
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -96,7 +85,7 @@ Result<StatementMatcher> StatementMatcher::Parse(std::string_view file) {
     file.remove_prefix(eol == std::string_view::npos ? file.size() : eol + 1);
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> f = Fields(line);
+    std::vector<std::string_view> f = SplitTabFields(line);
     auto bad = [&] { return Status::InvalidArgument("align model line " + std::to_string(line_no)); };
     double v = 0;
     if (!header) {

@@ -5,7 +5,7 @@
 #include <queue>
 #include <unordered_map>
 
-#include "cluster/union_find.h"
+#include "base/union_find.h"
 
 namespace storyfuse {
 namespace {

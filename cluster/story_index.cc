@@ -8,7 +8,7 @@
 #include "cluster/centroid.h"
 #include "cluster/feature_extractor.h"
 #include "cluster/term_dictionary.h"
-#include "cluster/union_find.h"
+#include "base/union_find.h"
 
 namespace storyfuse {
 namespace {

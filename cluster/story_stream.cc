@@ -10,7 +10,7 @@
 #include "cluster/neighbor_graph.h"
 #include "cluster/sparse_average_link.h"
 #include "cluster/term_dictionary.h"
-#include "cluster/union_find.h"
+#include "base/union_find.h"
 
 namespace storyfuse {
 namespace {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 
+#include "base/tab_fields.h"
 #include "text/utf8.h"
 
 namespace storyfuse {
@@ -22,18 +23,6 @@ void AddStatement(const char* section, int item, const Statement& st,
     if (it != articles.end()) p.cited_text = CitationAudit::Slice(it->second->text, p.cited.start, p.cited.end);
     out->push_back(std::move(p));
   }
-}
-
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == '\t') {
-      out.push_back(line.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -118,7 +107,7 @@ Result<std::vector<CitationLabel>> CitationAudit::ParseLabels(std::string_view c
       header = false;
       continue;
     }
-    std::vector<std::string_view> f = Fields(line);
+    std::vector<std::string_view> f = SplitTabFields(line);
     if (f.size() != 7 || (f[6] != "0" && f[6] != "1")) {
       return Status::InvalidArgument("labels line " + std::to_string(line_no) +
                                      ": expected 6 key fields and a verdict 0/1");

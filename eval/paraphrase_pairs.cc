@@ -4,23 +4,12 @@
 #include <numeric>
 
 #include "base/file.h"
+#include "base/tab_fields.h"
 
 namespace storyfuse {
 namespace {
 
 constexpr size_t kFields = 5;
-
-std::vector<std::string_view> Split(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == '\t') {
-      out.push_back(line.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return out;
-}
 
 // Indices of scores, highest score first (stable for equal scores).
 std::vector<size_t> ByScoreDescending(const std::vector<float>& scores) {
@@ -42,7 +31,7 @@ Result<std::vector<ParaphrasePair>> ParaphrasePairs::Parse(std::string_view cont
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line_no == 1 || line.empty()) continue;  // the header
-    std::vector<std::string_view> f = Split(line);
+    std::vector<std::string_view> f = SplitTabFields(line);
     if (f.size() != kFields || (f[0] != "0" && f[0] != "1")) {
       return Status::InvalidArgument("line " + std::to_string(line_no) + ": expected quality (0/1) and 4 more fields");
     }

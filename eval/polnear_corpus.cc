@@ -41,6 +41,8 @@ Result<std::vector<PolnearDoc>> ReadPolnearCorpus(const std::string& dir, std::v
   std::sort(texts.begin(), texts.end());
   std::sort(annotations.begin(), annotations.end());
   std::vector<PolnearDoc> docs;
+  std::vector<std::string> strict;  // collects into here when the caller gave no list
+  if (errors == nullptr) errors = &strict;
   for (const fs::path& path : texts) {
     PolnearDoc doc;
     doc.id = path.stem().string();
@@ -64,6 +66,7 @@ Result<std::vector<PolnearDoc>> ReadPolnearCorpus(const std::string& dir, std::v
     doc.gold = std::move(*gold);
     docs.push_back(std::move(doc));
   }
+  if (!strict.empty()) return Status::InvalidArgument(strict.front());
   return docs;
 }
 

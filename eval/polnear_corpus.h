@@ -25,8 +25,11 @@ struct PolnearDoc {
 
 // The articles of `dir` in sorted order. InvalidArgument when `dir` lacks
 // text/ or attributions/; an article whose text or annotation cannot be
-// read or parsed is skipped and named in `errors`.
-Result<std::vector<PolnearDoc>> ReadPolnearCorpus(const std::string& dir, std::vector<std::string>* errors);
+// read or parsed is skipped and named in `errors`; with `errors` null, it
+// is an error instead (InvalidArgument naming the first such file), as
+// training wants: a model learned from part of the data must not pass
+// silently.
+Result<std::vector<PolnearDoc>> ReadPolnearCorpus(const std::string& dir, std::vector<std::string>* errors = nullptr);
 
 // Quotes (byte spans of `text`) as the scorer's predictions (code points).
 std::vector<PredictedQuote> ToPredictedQuotes(std::string_view text, const std::vector<Quote>& quotes);

@@ -53,6 +53,10 @@ TEST(PolnearCorpusTest, ReadsArticlesWithTheFirstAnnotation) {
   ASSERT_EQ(pred.size(), 1u);
   EXPECT_EQ(pred[0].quote.begin, 1u);
   EXPECT_EQ(pred[0].speaker.begin, 32u);
+  // Without an error list, the unreadable article is an error that names it.
+  Result<std::vector<PolnearDoc>> strict = ReadPolnearCorpus(dir.string());
+  ASSERT_FALSE(strict.ok());
+  EXPECT_NE(strict.status().message().find("b.txt"), std::string::npos);
   fs::remove_all(dir);
   EXPECT_FALSE(ReadPolnearCorpus((dir / "missing").string(), &errors).ok());
 }

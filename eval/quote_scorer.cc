@@ -5,6 +5,8 @@
 #include <map>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "text/utf8.h"
 
 namespace storyfuse {
@@ -171,6 +173,19 @@ double QuoteScores::F1() const {
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
 }
 double QuoteScores::SpeakerAccuracy() const { return speaker_total ? double(speaker_correct) / speaker_total : 0; }
+
+void QuoteScores::Merge(const QuoteScores& other) {
+  gold += other.gold;
+  predicted += other.predicted;
+  matched += other.matched;
+  speaker_total += other.speaker_total;
+  speaker_correct += other.speaker_correct;
+}
+
+std::string QuoteScores::Summary() const {
+  return fmt::format("P {:.4f} R {:.4f} F1 {:.4f} speaker accuracy {:.4f} ({}/{})", Precision(), Recall(), F1(),
+                     SpeakerAccuracy(), speaker_correct, speaker_total);
+}
 
 std::vector<int> QuoteScorer::Add(const std::vector<GoldQuote>& gold, const std::vector<PredictedQuote>& predicted) {
   std::vector<int> match(predicted.size(), -1);

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <string>
 #include <vector>
 
 #include "base/status.h"
@@ -60,6 +61,11 @@ struct QuoteScores {
   double Recall() const;
   double F1() const;
   double SpeakerAccuracy() const;
+
+  // Adds another part's counts (a fold's, an article's).
+  void Merge(const QuoteScores& other);
+  // "P 0.9430 R 0.9990 F1 0.9701 speaker accuracy 0.9440 (5214/5485)".
+  std::string Summary() const;
 };
 
 // Accumulates scores article by article.

@@ -84,5 +84,14 @@ TEST(QuoteScorerTest, Ratios) {
   EXPECT_EQ(QuoteScores{}.F1(), 0.0);
 }
 
+TEST(QuoteScorerTest, MergeAddsFoldsAndSummaryPrintsThem) {
+  QuoteScores total;
+  total.Merge(QuoteScores{10, 8, 6, 5, 4});
+  total.Merge(QuoteScores{10, 12, 10, 5, 5});
+  EXPECT_EQ(total.gold, 20u);
+  EXPECT_EQ(total.matched, 16u);
+  EXPECT_EQ(total.Summary(), "P 0.8000 R 0.8000 F1 0.8000 speaker accuracy 0.9000 (9/10)");
+}
+
 }  // namespace
 }  // namespace storyfuse

@@ -154,28 +154,6 @@ QuotePieceModel TrainWithThreshold(const std::vector<Article>& articles, const s
   return model;
 }
 
-std::string Figures(const QuoteScores& s) {
-  char buf[160];
-  std::snprintf(buf, sizeof(buf), "P %.4f R %.4f F1 %.4f speaker accuracy %.4f (%zu/%zu)", s.Precision(), s.Recall(),
-                s.F1(), s.SpeakerAccuracy(), s.speaker_correct, s.speaker_total);
-  return buf;
-}
-
-void Add(QuoteScores* total, const QuoteScores& s) {
-  total->gold += s.gold;
-  total->predicted += s.predicted;
-  total->matched += s.matched;
-  total->speaker_total += s.speaker_total;
-  total->speaker_correct += s.speaker_correct;
-}
-
-Result<std::vector<PolnearDoc>> Load(const std::string& dir) {
-  std::vector<std::string> errors;
-  Result<std::vector<PolnearDoc>> docs = ReadPolnearCorpus(dir, &errors);
-  if (docs.ok() && !errors.empty()) return Status::InvalidArgument(errors.front());
-  return docs;
-}
-
 int RunTrainQuotes(const TrainQuotesOptions& opt) {
   if (opt.folds < 2 || opt.inner_folds < 2 || opt.epochs < 1 || opt.min_recall <= 0 || opt.min_recall > 1) {
     std::fprintf(stderr,
@@ -183,8 +161,8 @@ int RunTrainQuotes(const TrainQuotesOptions& opt) {
                  "--min-recall in (0, 1]\n");
     return kExitUsage;
   }
-  Result<std::vector<PolnearDoc>> data = Load(opt.data);
-  Result<std::vector<PolnearDoc>> dev = Load(opt.dev);
+  Result<std::vector<PolnearDoc>> data = ReadPolnearCorpus(opt.data);
+  Result<std::vector<PolnearDoc>> dev = ReadPolnearCorpus(opt.dev);
   for (const auto* r : {&data, &dev}) {
     if (!r->ok()) {
       std::fprintf(stderr, "storyfuse: %s\n", r->status().message().c_str());
@@ -203,7 +181,7 @@ int RunTrainQuotes(const TrainQuotesOptions& opt) {
   std::printf("quote pieces %s: %zu articles, %zu pieces the rules keep, %zu of them gold quotes; %zu features\n",
               opt.data.c_str(), data->size(), trainer.size(), quotes, names.size());
   auto all = [](size_t) { return true; };
-  std::printf("rules alone on %s: %s\n", opt.data.c_str(), Figures(Score(articles, trainer, nullptr, all)).c_str());
+  std::printf("rules alone on %s: %s\n", opt.data.c_str(), Score(articles, trainer, nullptr, all).Summary().c_str());
   QuoteScores cv;
   for (int k = 0; k < opt.folds; ++k) {
     std::vector<size_t> in;
@@ -212,10 +190,10 @@ int RunTrainQuotes(const TrainQuotesOptions& opt) {
     }
     QuotePieceModel model = TrainWithThreshold(articles, in, trainer, opt);
     QuoteScores s = Score(articles, trainer, &model, [&](size_t i) { return static_cast<int>(i % opt.folds) == k; });
-    std::printf("  fold %d: threshold %.4f, %s\n", k, model.threshold(), Figures(s).c_str());
-    Add(&cv, s);
+    std::printf("  fold %d: threshold %.4f, %s\n", k, model.threshold(), s.Summary().c_str());
+    cv.Merge(s);
   }
-  std::string cv_line = std::to_string(opt.folds) + "-fold cross-validation on " + opt.data + ": " + Figures(cv);
+  std::string cv_line = std::to_string(opt.folds) + "-fold cross-validation on " + opt.data + ": " + cv.Summary();
   std::printf("%s\n", cv_line.c_str());
   std::vector<size_t> every(articles.size());
   for (size_t i = 0; i < every.size(); ++i) every[i] = i;
@@ -226,7 +204,7 @@ int RunTrainQuotes(const TrainQuotesOptions& opt) {
   QuoteExtractor dev_extractor(with_model);
   QuoteScorer dev_scorer;
   for (const PolnearDoc& d : *dev) dev_scorer.Add(d.gold, ToPredictedQuotes(d.text, dev_extractor.Extract(d.text)));
-  std::string dev_line = "dev " + opt.dev + ": " + Figures(dev_scorer.scores());
+  std::string dev_line = "dev " + opt.dev + ": " + dev_scorer.scores().Summary();
   std::printf("threshold %.4f\n%s\n", model.threshold(), dev_line.c_str());
   char recall[16];
   std::snprintf(recall, sizeof(recall), "%g", opt.min_recall);

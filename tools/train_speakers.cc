@@ -99,31 +99,9 @@ QuoteScores Score(const std::vector<PolnearDoc>& docs, const SpeakerModel& model
   return scorer.scores();
 }
 
-std::string Figures(const QuoteScores& s) {
-  char buf[160];
-  std::snprintf(buf, sizeof(buf), "P %.4f R %.4f F1 %.4f speaker accuracy %.4f (%zu/%zu)", s.Precision(), s.Recall(),
-                s.F1(), s.SpeakerAccuracy(), s.speaker_correct, s.speaker_total);
-  return buf;
-}
-
-void Add(QuoteScores* total, const QuoteScores& s) {
-  total->gold += s.gold;
-  total->predicted += s.predicted;
-  total->matched += s.matched;
-  total->speaker_total += s.speaker_total;
-  total->speaker_correct += s.speaker_correct;
-}
-
-Result<std::vector<PolnearDoc>> Load(const std::string& dir) {
-  std::vector<std::string> errors;
-  Result<std::vector<PolnearDoc>> docs = ReadPolnearCorpus(dir, &errors);
-  if (docs.ok() && !errors.empty()) return Status::InvalidArgument(errors.front());
-  return docs;
-}
-
 int RunTrainSpeakers(const TrainSpeakersOptions& opt) {
-  Result<std::vector<PolnearDoc>> data = Load(opt.data);
-  Result<std::vector<PolnearDoc>> dev = Load(opt.dev);
+  Result<std::vector<PolnearDoc>> data = ReadPolnearCorpus(opt.data);
+  Result<std::vector<PolnearDoc>> dev = ReadPolnearCorpus(opt.dev);
   for (const auto* r : {&data, &dev}) {
     if (!r->ok()) {
       std::fprintf(stderr, "storyfuse: %s\n", r->status().message().c_str());
@@ -151,12 +129,12 @@ int RunTrainSpeakers(const TrainSpeakersOptions& opt) {
     std::vector<bool> use(doc_of.size());
     for (size_t i = 0; i < doc_of.size(); ++i) use[i] = static_cast<int>(doc_of[i] % opt.folds) != k;
     SpeakerModel model = trainer.Train(use, opt.epochs, opt.seed);
-    Add(&cv, Score(*data, model, [&](size_t i) { return static_cast<int>(i % opt.folds) == k; }));
+    cv.Merge(Score(*data, model, [&](size_t i) { return static_cast<int>(i % opt.folds) == k; }));
   }
-  std::string cv_line = std::to_string(opt.folds) + "-fold cross-validation on " + opt.data + ": " + Figures(cv);
+  std::string cv_line = std::to_string(opt.folds) + "-fold cross-validation on " + opt.data + ": " + cv.Summary();
   std::printf("%s\n", cv_line.c_str());
   SpeakerModel model = trainer.Train({}, opt.epochs, opt.seed);
-  std::string dev_line = "dev " + opt.dev + ": " + Figures(Score(*dev, model, [](size_t) { return true; }));
+  std::string dev_line = "dev " + opt.dev + ": " + Score(*dev, model, [](size_t) { return true; }).Summary();
   std::printf("%s\n", dev_line.c_str());
   std::vector<std::string> comments = {
       "The learned speaker ranker (analyze/speaker_candidates.h, speaker_trainer.h); models/README.md.",

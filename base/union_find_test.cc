@@ -1,4 +1,4 @@
-#include "cluster/union_find.h"
+#include "base/union_find.h"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +15,15 @@ TEST(UnionFindTest, OldestRootSurvives) {
   EXPECT_EQ(uf.Union(0, 3), 0u);
   const UnionFind& c = uf;
   EXPECT_EQ(c.Find(4), 0u);
+}
+
+TEST(UnionFindTest, SizedConstructorMakesSingletons) {
+  UnionFind uf(4);
+  ASSERT_EQ(uf.size(), 4u);
+  for (uint32_t i = 0; i < 4; ++i) EXPECT_EQ(uf.Find(i), i);
+  uf.Union(2, 1);
+  EXPECT_EQ(uf.Find(2), 1u);
+  EXPECT_EQ(uf.Add(), 4u);
 }
 
 }  // namespace

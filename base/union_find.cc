@@ -1,8 +1,11 @@
-#include "cluster/union_find.h"
+#include "base/union_find.h"
 
+#include <numeric>
 #include <utility>
 
 namespace storyfuse {
+
+UnionFind::UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
 
 uint32_t UnionFind::Add() {
   parent_.push_back(static_cast<uint32_t>(parent_.size()));

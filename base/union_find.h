@@ -1,9 +1,10 @@
 // UnionFind: disjoint sets over dense ids 0..n-1 with path halving.
 // Deterministic: Union keeps the smaller root id as the representative, so
-// the oldest story's id survives a merge.
+// the oldest id survives a merge (the oldest story's, in cluster/; the
+// first-seen name's, in analyze/entity_linker).
 // Not thread-safe.
-#ifndef STORYFUSE_CLUSTER_UNION_FIND_H_
-#define STORYFUSE_CLUSTER_UNION_FIND_H_
+#ifndef STORYFUSE_BASE_UNION_FIND_H_
+#define STORYFUSE_BASE_UNION_FIND_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +14,10 @@ namespace storyfuse {
 
 class UnionFind {
  public:
+  UnionFind() = default;
+  // n singleton sets, ids 0..n-1.
+  explicit UnionFind(size_t n);
+
   // Adds a singleton set and returns its id (0, 1, 2, ...).
   uint32_t Add();
   // Representative of x's set. Amortized near-constant; compresses paths.
@@ -30,4 +35,4 @@ class UnionFind {
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_CLUSTER_UNION_FIND_H_
+#endif  // STORYFUSE_BASE_UNION_FIND_H_
