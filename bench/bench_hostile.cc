@@ -15,7 +15,7 @@
 
 #include "brief/brief_builder.h"
 #include "ingest/article_extractor.h"
-#include "server/story_pipeline.h"
+#include "pipeline/story_pipeline.h"
 
 using namespace storyfuse;
 

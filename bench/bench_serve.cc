@@ -26,7 +26,7 @@
 #include "server/http_client.h"
 #include "server/http_server.h"
 #include "server/server_metrics.h"
-#include "server/store_story_repository.h"
+#include "pipeline/store_story_repository.h"
 
 namespace storyfuse {
 namespace {

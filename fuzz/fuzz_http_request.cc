@@ -12,8 +12,8 @@
 
 #include "server/api_router.h"
 #include "server/http_server.h"
-#include "server/memory_story_repository.h"
-#include "server/test_fixtures.h"
+#include "pipeline/memory_story_repository.h"
+#include "pipeline/test_fixtures.h"
 
 namespace {
 

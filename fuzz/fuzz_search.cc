@@ -14,9 +14,9 @@
 #include <string_view>
 
 #include "server/api_router.h"
-#include "server/search_text.h"
-#include "server/store_story_repository.h"
-#include "server/test_fixtures.h"
+#include "pipeline/search_text.h"
+#include "pipeline/store_story_repository.h"
+#include "pipeline/test_fixtures.h"
 #include "text/utf8.h"
 
 namespace {

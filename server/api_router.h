@@ -35,7 +35,7 @@
 
 #include "server/http_types.h"
 #include "server/server_metrics.h"
-#include "server/story_repository.h"
+#include "pipeline/story_repository.h"
 
 namespace storyfuse {
 

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "server/memory_story_repository.h"
-#include "server/test_fixtures.h"
+#include "pipeline/memory_story_repository.h"
+#include "pipeline/test_fixtures.h"
 
 namespace storyfuse {
 namespace {

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <functional>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -213,15 +215,6 @@ std::string ArticleStore::ContentHash(const Article& a) {
     parts.push_back(c.text);
   }
   return Hasher::Hash128Hex(parts);
-}
-
-std::string ArticleStore::NowUtc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const std::string& path) {
@@ -491,6 +484,156 @@ Result<std::vector<std::string>> ArticleStore::StoryArticles(const std::string& 
     out.push_back(s->Text(0));
   }
   return out;
+}
+
+namespace {
+
+// Runs `sql` with text parameters, calling fn(statement) per row.
+template <typename F>
+Status ForEachRow(Database& db, const std::string& sql, const std::vector<std::string>& params, F fn) {
+  Result<SqlStatement> s = db.Prepare(sql);
+  if (!s.ok()) return s.status();
+  for (size_t i = 0; i < params.size(); ++i) s->Bind(static_cast<int>(i + 1), params[i]);
+  for (;;) {
+    Result<bool> row = s->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    fn(*s);
+  }
+}
+
+// Stops the connection's statements while alive when `stop` says so.
+std::optional<Database::InterruptGuard> StopWhen(Database& db, const StoryStore::StopCondition& stop) {
+  if (!stop) return std::nullopt;
+  return db.InterruptWhen(stop);
+}
+
+class SqliteTransaction : public StoreTransaction {
+ public:
+  explicit SqliteTransaction(Database::Transaction tx) : tx_(std::move(tx)) {}
+  Status Commit() override { return tx_.Commit(); }
+
+ private:
+  Database::Transaction tx_;
+};
+
+}  // namespace
+
+std::string ArticleStore::FtsQuery(const std::vector<std::string>& terms) {
+  std::string out;
+  for (const std::string& term : terms) out += (out.empty() ? "\"" : " \"") + term + "\"*";
+  return out;
+}
+
+Result<std::vector<std::string>> ArticleStore::ArticleIds() {
+  std::vector<std::string> ids;
+  STORYFUSE_RETURN_IF_ERROR(
+      ForEachRow(*db_, "SELECT id FROM articles ORDER BY seq", {}, [&](SqlStatement& s) { ids.push_back(s.Text(0)); }));
+  return ids;
+}
+
+Status ArticleStore::DeleteStory(const std::string& id) {
+  Result<SqlStatement> del = db_->Prepare("DELETE FROM stories WHERE id = ?1");
+  if (!del.ok()) return del.status();
+  return del->Bind(1, id).Run();
+}
+
+Result<std::vector<std::string>> ArticleStore::StoryIds() {
+  std::vector<std::string> ids;
+  STORYFUSE_RETURN_IF_ERROR(
+      ForEachRow(*db_, "SELECT id FROM stories", {}, [&](SqlStatement& s) { ids.push_back(s.Text(0)); }));
+  return ids;
+}
+
+Result<StoryPage> ArticleStore::ListStories(const StoryListFilter& filter, const StopCondition& stop) {
+  std::string where = " WHERE 1";
+  std::vector<std::string> params;
+  if (!filter.since.empty()) {
+    params.push_back(filter.since);
+    where += " AND updated_at >= ?" + std::to_string(params.size());
+  }
+  if (std::string fts = FtsQuery(filter.terms); !fts.empty()) {
+    params.push_back(fts);
+    where +=
+        " AND id IN (SELECT story_id FROM articles WHERE seq IN "
+        "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?" +
+        std::to_string(params.size()) + "))";
+  }
+  StoryPage out;
+  std::optional<Database::InterruptGuard> guard = StopWhen(*db_, stop);
+  STORYFUSE_RETURN_IF_ERROR(
+      ForEachRow(*db_, "SELECT count(*) FROM stories" + where, params, [&](SqlStatement& s) { out.total = s.Int(0); }));
+  // Served by the stories_updated index and the list columns: no brief is read.
+  std::string sql =
+      "SELECT id, headline, updated_at, articles, outlets, independent_sources, published "
+      "FROM stories" +
+      where + " ORDER BY updated_at DESC, rowid DESC LIMIT " + std::to_string(filter.limit) + " OFFSET " +
+      std::to_string(filter.offset);
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow(*db_, sql, params, [&](SqlStatement& s) {
+    out.stories.push_back({s.Text(0), s.Text(1), s.Text(2), "", s.Int(3), s.Int(4), s.Int(5), s.Text(6)});
+  }));
+  return out;
+}
+
+Result<std::vector<ArticleSearchHit>> ArticleStore::SearchArticles(const std::vector<std::string>& terms, int limit,
+                                                                   const StopCondition& stop) {
+  std::string fts = FtsQuery(terms);
+  if (fts.empty()) return std::vector<ArticleSearchHit>();
+  std::optional<Database::InterruptGuard> guard = StopWhen(*db_, stop);
+  Result<std::vector<SearchHit>> hits = Search(fts, limit);
+  if (!hits.ok()) return hits.status();
+  std::vector<ArticleSearchHit> out;
+  for (SearchHit& h : *hits) {
+    ArticleSearchHit& o = out.emplace_back();
+    STORYFUSE_RETURN_IF_ERROR(ForEachRow(
+        *db_, "SELECT a.story_id, s.headline FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?1",
+        {h.id}, [&](SqlStatement& s) {
+          o.story_id = s.Text(0);
+          o.story_headline = s.Text(1);
+        }));
+    o.hit = std::move(h);
+  }
+  return out;
+}
+
+Result<StoreCounts> ArticleStore::Counts() {
+  StoreCounts counts;
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow(*db_,
+                                       "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_versions), "
+                                       "(SELECT count(*) FROM stories)",
+                                       {}, [&](SqlStatement& s) {
+                                         counts.articles = s.Int(0);
+                                         counts.archived_versions = s.Int(1);
+                                         counts.stories = s.Int(2);
+                                       }));
+  return counts;
+}
+
+Status ArticleStore::ForEachArticleStory(
+    const std::function<void(const std::string& id, const std::string& story_id)>& fn) {
+  return ForEachRow(*db_, "SELECT id, story_id FROM articles", {},
+                    [&](SqlStatement& s) { fn(s.Text(0), s.Text(1)); });
+}
+
+Status ArticleStore::ForEachStoryBrief(
+    const std::function<void(const std::string& id, const std::string& brief_json)>& fn) {
+  return ForEachRow(*db_, "SELECT id, brief_json FROM stories", {}, [&](SqlStatement& s) { fn(s.Text(0), s.Text(1)); });
+}
+
+Result<std::vector<std::string>> ArticleStore::StaleArticleViews() {
+  std::vector<std::string> ids;
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow(*db_,
+                                       "SELECT a.id FROM articles a JOIN article_views v ON v.article_id = a.id "
+                                       "WHERE json_extract(v.view_json, '$.story') IS NOT a.story_id "
+                                       "OR json_extract(v.view_json, '$.versions[#-1].version') IS NOT a.version",
+                                       {}, [&](SqlStatement& s) { ids.push_back(s.Text(0)); }));
+  return ids;
+}
+
+Result<std::unique_ptr<StoreTransaction>> ArticleStore::Begin() {
+  Result<Database::Transaction> tx = db_->Begin();
+  if (!tx.ok()) return tx.status();
+  return std::unique_ptr<StoreTransaction>(std::make_unique<SqliteTransaction>(std::move(tx).value()));
 }
 
 }  // namespace storyfuse

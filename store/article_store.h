@@ -1,5 +1,6 @@
-// ArticleStore: articles, their version history and stories in SQLite
-// (schema in docs/store.md), with full-text search over title and text.
+// ArticleStore: the SQLite StoryStore (store/story_store.h): articles,
+// their version history and stories in SQLite (schema in docs/store.md),
+// with full-text search (FTS5) over title and text.
 //
 // Put() is idempotent and versioned:
 //   - same id, same content           -> kUnchanged (nothing written)
@@ -28,62 +29,13 @@
 #include "base/status.h"
 #include "ingest/article.h"
 #include "store/database.h"
+#include "store/story_store.h"
 
 namespace storyfuse {
 
-// An article as stored: the Article fields the store keeps (not the offset
-// map or removed boilerplate; corrections since schema 4) plus the store's
-// own columns.
-struct StoredArticle {
-  Article article;
-  std::string content_hash;
-  std::string story_id;  // "" when not assigned
-  std::string copy_of;   // id of the article this one copies, or ""
-  std::string ingested_at;
-  int64_t version = 0;
-};
-
-// A superseded version from article_versions.
-struct ArticleVersion {
-  int64_t version = 0;
-  std::string content_hash;
-  std::string url;
-  std::string title;
-  std::string text;
-  std::string ingested_at;
-  std::string replaced_at;
-};
-
-struct StoredStory {
-  std::string id;
-  std::string headline;
-  std::string updated_at;
-  std::string brief_json;  // "" when no brief has been stored
-  // The story list's counts, kept beside the brief so listing stories reads
-  // no brief (schema 2).
-  int64_t articles = 0;
-  int64_t outlets = 0;
-  int64_t independent_sources = 0;
-  std::string published;  // latest article date, "" when none
-};
-
-struct SearchHit {
-  std::string id;
-  std::string title;
-  std::string snippet;  // text around the match, matches in [brackets]
-  double rank = 0;      // bm25; lower is better
-};
-
-class ArticleStore {
+class ArticleStore : public StoryStore {
  public:
   static constexpr int kSchemaVersion = 4;
-
-  enum class PutOutcome { kInserted, kUnchanged, kDuplicate, kUpdated };
-  struct PutResult {
-    PutOutcome outcome = PutOutcome::kInserted;
-    std::string id;       // the stored article's id (the existing one for kDuplicate/url updates)
-    int64_t version = 0;  // its current version
-  };
 
   // Opens or creates the store at `path` and migrates its schema to
   // kSchemaVersion. Returns IoError naming the path when it cannot be
@@ -93,35 +45,50 @@ class ArticleStore {
   // Stores `a` (see the rules above). `now` is the ISO 8601 UTC time to
   // record (the current time when empty). Returns InvalidArgument for an
   // article without id or text.
-  Result<PutResult> Put(const Article& a, const std::string& now = "");
+  Result<PutResult> Put(const Article& a, const std::string& now = "") override;
 
   // The current version of article `id`, or nullopt.
-  Result<std::optional<StoredArticle>> Get(const std::string& id);
+  Result<std::optional<StoredArticle>> Get(const std::string& id) override;
   // Earlier versions of `id`, oldest first.
-  Result<std::vector<ArticleVersion>> History(const std::string& id);
+  Result<std::vector<ArticleVersion>> History(const std::string& id) override;
   // Full-text search (FTS5 query syntax) over title and text, best first.
   Result<std::vector<SearchHit>> Search(const std::string& query, int limit);
   Result<int64_t> CountArticles();
 
   // Links an article to its story and/or the article it copies ("" clears).
-  Status SetStory(const std::string& article_id, const std::string& story_id);
-  Status SetCopyOf(const std::string& article_id, const std::string& copy_of);
+  Status SetStory(const std::string& article_id, const std::string& story_id) override;
+  Status SetCopyOf(const std::string& article_id, const std::string& copy_of) override;
   // Inserts or replaces a story.
-  Status PutStory(const StoredStory& story);
-  Result<std::optional<StoredStory>> GetStory(const std::string& id);
+  Status PutStory(const StoredStory& story) override;
+  Result<std::optional<StoredStory>> GetStory(const std::string& id) override;
   // The rendered GET /api/articles/{id} answer, stored on the ingest side
   // whenever the article's story is rewritten (schema 3). nullopt when
   // none is stored (an article not yet in a story, or a store migrated
   // from schema 2 whose story has not changed since).
-  Status PutArticleView(const std::string& article_id, const std::string& view_json);
-  Result<std::optional<std::string>> GetArticleView(const std::string& article_id);
+  Status PutArticleView(const std::string& article_id, const std::string& view_json) override;
+  Result<std::optional<std::string>> GetArticleView(const std::string& article_id) override;
   // Ids of the articles of a story, in ingest order.
   Result<std::vector<std::string>> StoryArticles(const std::string& story_id);
 
+  Result<std::vector<std::string>> ArticleIds() override;
+  Status DeleteStory(const std::string& id) override;
+  Result<std::vector<std::string>> StoryIds() override;
+  Result<StoryPage> ListStories(const StoryListFilter& filter, const StopCondition& stop) override;
+  Result<std::vector<ArticleSearchHit>> SearchArticles(const std::vector<std::string>& terms, int limit,
+                                                       const StopCondition& stop) override;
+  Result<StoreCounts> Counts() override;
+  Status ForEachArticleStory(
+      const std::function<void(const std::string& id, const std::string& story_id)>& fn) override;
+  Status ForEachStoryBrief(
+      const std::function<void(const std::string& id, const std::string& brief_json)>& fn) override;
+  Result<std::vector<std::string>> StaleArticleViews() override;
+  Result<std::unique_ptr<StoreTransaction>> Begin() override;
+
+  // The terms as an FTS5 query: every term, each as a prefix ("" for none).
+  static std::string FtsQuery(const std::vector<std::string>& terms);
+
   // The content hash Put() uses (hex XXH3-128 of title and text).
   static std::string ContentHash(const Article& a);
-  // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
-  static std::string NowUtc();
 
   Database& db() { return *db_; }
 

@@ -14,7 +14,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "server/store_story_repository.h"
+#include "pipeline/store_story_repository.h"
 #include "tools/article_source.h"
 #include "tools/command.h"
 

@@ -16,8 +16,8 @@
 #include "server/api_router.h"
 #include "server/http_server.h"
 #include "server/server_metrics.h"
-#include "server/store_story_repository.h"
-#include "server/story_repository_factory.h"
+#include "pipeline/store_story_repository.h"
+#include "pipeline/story_repository_factory.h"
 #include "tools/command.h"
 
 namespace storyfuse {

@@ -16,8 +16,8 @@
 #include "server/api_router.h"
 #include "server/http_client.h"
 #include "server/http_server.h"
-#include "server/store_story_repository.h"
-#include "server/test_fixtures.h"
+#include "pipeline/store_story_repository.h"
+#include "pipeline/test_fixtures.h"
 
 namespace storyfuse {
 namespace {

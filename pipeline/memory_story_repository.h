@@ -5,8 +5,8 @@
 // Thread-safe. Ingests are serialized and prepare everything (cleaning,
 // briefs) before taking the write lock for a short swap, so reads wait at
 // most for that swap.
-#ifndef STORYFUSE_SERVER_MEMORY_STORY_REPOSITORY_H_
-#define STORYFUSE_SERVER_MEMORY_STORY_REPOSITORY_H_
+#ifndef STORYFUSE_PIPELINE_MEMORY_STORY_REPOSITORY_H_
+#define STORYFUSE_PIPELINE_MEMORY_STORY_REPOSITORY_H_
 
 #include <map>
 #include <mutex>
@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "server/story_pipeline.h"
-#include "server/story_repository.h"
+#include "pipeline/story_pipeline.h"
+#include "pipeline/story_repository.h"
 
 namespace storyfuse {
 
@@ -56,4 +56,4 @@ class MemoryStoryRepository : public StoryRepository {
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_SERVER_MEMORY_STORY_REPOSITORY_H_
+#endif  // STORYFUSE_PIPELINE_MEMORY_STORY_REPOSITORY_H_

@@ -8,14 +8,16 @@
 // article, so the page can show it beside the text.
 //
 // Thread-safe (a Segmenter per thread).
-#ifndef STORYFUSE_SERVER_ARTICLE_VIEW_H_
-#define STORYFUSE_SERVER_ARTICLE_VIEW_H_
+#ifndef STORYFUSE_PIPELINE_ARTICLE_VIEW_H_
+#define STORYFUSE_PIPELINE_ARTICLE_VIEW_H_
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "ingest/article.h"
+#include "store/story_store.h"
 
 namespace storyfuse {
 
@@ -24,6 +26,11 @@ namespace storyfuse {
 nlohmann::json ArticleView(const Article& article, const std::string& story_id, const nlohmann::json& versions,
                            const nlohmann::json& brief);
 
+// The view of a stored article: ArticleView with `versions` from its
+// history (oldest first, then the current one) and its `copy_of`.
+nlohmann::json StoredArticleView(const StoredArticle& article, const std::vector<ArticleVersion>& history,
+                                 const nlohmann::json& brief);
+
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_SERVER_ARTICLE_VIEW_H_
+#endif  // STORYFUSE_PIPELINE_ARTICLE_VIEW_H_

@@ -1,12 +1,12 @@
 // OpenStoryRepository: the repository `storyfuse serve --db PATH` serves.
-#ifndef STORYFUSE_SERVER_STORY_REPOSITORY_FACTORY_H_
-#define STORYFUSE_SERVER_STORY_REPOSITORY_FACTORY_H_
+#ifndef STORYFUSE_PIPELINE_STORY_REPOSITORY_FACTORY_H_
+#define STORYFUSE_PIPELINE_STORY_REPOSITORY_FACTORY_H_
 
 #include <memory>
 #include <string>
 
 #include "base/status.h"
-#include "server/story_repository.h"
+#include "pipeline/story_repository.h"
 
 namespace storyfuse {
 
@@ -18,4 +18,4 @@ Result<std::unique_ptr<StoryRepository>> OpenStoryRepository(const std::string& 
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_SERVER_STORY_REPOSITORY_FACTORY_H_
+#endif  // STORYFUSE_PIPELINE_STORY_REPOSITORY_FACTORY_H_

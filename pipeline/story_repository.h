@@ -7,8 +7,8 @@
 // Thread safety: every method may be called from many threads at once.
 // Reads never wait for an ingest to finish: an implementation shows each
 // ingest batch either whole or not at all. Ingests are serialized.
-#ifndef STORYFUSE_SERVER_STORY_REPOSITORY_H_
-#define STORYFUSE_SERVER_STORY_REPOSITORY_H_
+#ifndef STORYFUSE_PIPELINE_STORY_REPOSITORY_H_
+#define STORYFUSE_PIPELINE_STORY_REPOSITORY_H_
 
 #include <atomic>
 #include <chrono>
@@ -121,4 +121,4 @@ class StoryRepository {
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_SERVER_STORY_REPOSITORY_H_
+#endif  // STORYFUSE_PIPELINE_STORY_REPOSITORY_H_

@@ -1,4 +1,4 @@
-#include "server/writer_thread.h"
+#include "pipeline/writer_thread.h"
 
 #include <sys/resource.h>
 #include <sys/syscall.h>

@@ -1,7 +1,7 @@
-#include "server/story_repository_factory.h"
+#include "pipeline/story_repository_factory.h"
 
-#include "server/memory_story_repository.h"
-#include "server/store_story_repository.h"
+#include "pipeline/memory_story_repository.h"
+#include "pipeline/store_story_repository.h"
 
 namespace storyfuse {
 

@@ -1,4 +1,4 @@
-#include "server/article_view.h"
+#include "pipeline/article_view.h"
 
 #include <algorithm>
 
@@ -86,6 +86,36 @@ json ArticleView(const Article& a, const std::string& story_id, const json& vers
   analyses["exclusives"] = has_brief ? Cited(brief, "exclusives", a.id, "source") : json::array();
   j["analyses"] = analyses;
   return j;
+}
+
+namespace {
+
+nlohmann::json VersionsJson(const StoredArticle& current, const std::vector<ArticleVersion>& history) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ArticleVersion& v : history) {
+    out.push_back({{"version", v.version},
+                   {"ingested_at", v.ingested_at},
+                   {"replaced_at", v.replaced_at},
+                   {"title", v.title},
+                   {"chars", v.text.size()},
+                   {"content_hash", v.content_hash}});
+  }
+  out.push_back({{"version", current.version},
+                 {"ingested_at", current.ingested_at},
+                 {"replaced_at", nullptr},
+                 {"title", current.article.title},
+                 {"chars", current.article.text.size()},
+                 {"content_hash", current.content_hash}});
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json StoredArticleView(const StoredArticle& a, const std::vector<ArticleVersion>& history,
+                                 const nlohmann::json& brief) {
+  nlohmann::json view = ArticleView(a.article, a.story_id, VersionsJson(a, history), brief);
+  view["copy_of"] = a.copy_of.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.copy_of);
+  return view;
 }
 
 }  // namespace storyfuse

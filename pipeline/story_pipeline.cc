@@ -1,4 +1,4 @@
-#include "server/story_pipeline.h"
+#include "pipeline/story_pipeline.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,10 +1,10 @@
-#include "server/memory_story_repository.h"
+#include "pipeline/memory_story_repository.h"
 
 #include <algorithm>
 #include <set>
 
-#include "server/article_view.h"
-#include "server/search_text.h"
+#include "pipeline/article_view.h"
+#include "pipeline/search_text.h"
 
 namespace storyfuse {
 

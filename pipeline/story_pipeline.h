@@ -12,8 +12,8 @@
 //
 // Not thread-safe (owns an extractor, a clusterer and a brief builder); a
 // repository calls it only from its serialized ingest path.
-#ifndef STORYFUSE_SERVER_STORY_PIPELINE_H_
-#define STORYFUSE_SERVER_STORY_PIPELINE_H_
+#ifndef STORYFUSE_PIPELINE_STORY_PIPELINE_H_
+#define STORYFUSE_PIPELINE_STORY_PIPELINE_H_
 
 #include <cstdint>
 #include <map>
@@ -28,7 +28,7 @@
 #include "ingest/article.h"
 #include "ingest/article_extractor.h"
 #include "ingest/raw_doc.h"
-#include "server/story_repository.h"
+#include "pipeline/story_repository.h"
 
 namespace storyfuse {
 
@@ -105,4 +105,4 @@ std::string NowIso8601();
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_SERVER_STORY_PIPELINE_H_
+#endif  // STORYFUSE_PIPELINE_STORY_PIPELINE_H_

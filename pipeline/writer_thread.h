@@ -9,8 +9,8 @@
 // (WAL: they never do).
 //
 // Thread-safe: Run() may be called from any thread; jobs never overlap.
-#ifndef STORYFUSE_SERVER_WRITER_THREAD_H_
-#define STORYFUSE_SERVER_WRITER_THREAD_H_
+#ifndef STORYFUSE_PIPELINE_WRITER_THREAD_H_
+#define STORYFUSE_PIPELINE_WRITER_THREAD_H_
 
 #include <condition_variable>
 #include <deque>
@@ -58,4 +58,4 @@ class WriterThread {
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_SERVER_WRITER_THREAD_H_
+#endif  // STORYFUSE_PIPELINE_WRITER_THREAD_H_

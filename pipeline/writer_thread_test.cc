@@ -1,4 +1,4 @@
-#include "server/writer_thread.h"
+#include "pipeline/writer_thread.h"
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>

@@ -1,4 +1,4 @@
-#include "server/store_story_repository.h"
+#include "pipeline/store_story_repository.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -8,9 +8,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "server/article_payload.h"
-#include "server/test_fixtures.h"
-#include "store/database.h"
+#include "pipeline/test_fixtures.h"
+#include "store/article_store.h"
 
 namespace storyfuse {
 namespace {
@@ -34,9 +33,9 @@ class StoreStoryRepositoryTest : public ::testing::Test {
     return repo.ok() ? std::move(repo).value() : nullptr;
   }
   static std::vector<IngestOutcome> Ingest(StoryRepository& repo, const std::string& body) {
-    auto docs = ParseArticlePayload("application/json", body);
-    EXPECT_TRUE(docs.ok());
-    auto out = repo.Ingest(std::move(docs).value());
+    std::vector<RawDoc> docs = DocsFromJson(body);
+    EXPECT_FALSE(docs.empty());
+    auto out = repo.Ingest(std::move(docs));
     EXPECT_TRUE(out.ok()) << out.status().ToString();
     return out.ok() ? *out : std::vector<IngestOutcome>{};
   }
@@ -94,6 +93,8 @@ TEST_F(StoreStoryRepositoryTest, StoredArticleViewMatchesARenderedOne) {
   Ingest(*repo, BridgeArticlesJson());
   json stored = repo->ArticleJson("cc-1").value();
   {
+    // What a store from before schema 3 holds: no stored views (SQLite's
+    // own connection: no typed call deletes views).
     auto store = ArticleStore::Open(path_);
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE((*store)->db().Exec("DELETE FROM article_views").ok());
@@ -111,7 +112,7 @@ TEST_F(StoreStoryRepositoryTest, StoredArticleViewMatchesARenderedOne) {
   std::string summary;
   EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
   {  // A view left from an earlier version is a problem Verify reports.
-    auto store = ArticleStore::Open(path_);
+    auto store = OpenStoryStore(path_);
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE((*store)->PutArticleView("cc-1", stored.dump()).ok());
   }
@@ -141,11 +142,11 @@ TEST_F(StoreStoryRepositoryTest, ReopenKeepsStoriesAndRepairsAnInterruptedIngest
     EXPECT_EQ(repo->ListStories({})->stories[0].id, story);
   }
   {  // What a kill between storing an article and writing its story leaves.
-    auto store = ArticleStore::Open(path_);
+    auto store = OpenStoryStore(path_);
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE((*store)->SetStory("cc-1", "").ok());
-    ASSERT_TRUE((*store)->PutStory({story, "stale", ArticleStore::NowUtc(), "{\"articles\": []}"}).ok());
-    ASSERT_TRUE((*store)->PutStory({"s-77", "orphan", ArticleStore::NowUtc(), "{}"}).ok());
+    ASSERT_TRUE((*store)->PutStory({story, "stale", StoryStore::NowUtc(), "{\"articles\": []}"}).ok());
+    ASSERT_TRUE((*store)->PutStory({"s-77", "orphan", StoryStore::NowUtc(), "{}"}).ok());
   }
   auto repo = Open();
   EXPECT_EQ(repo->repaired(), 2);
@@ -166,9 +167,13 @@ TEST_F(StoreStoryRepositoryTest, AStoryWhoseBuildKeepsDyingIsSkippedOnOpen) {
     story = Ingest(*repo, BridgeArticlesJson())[0].story_id;
   }
   auto make_stale = [&] {
-    auto db = Database::Open(path_);
-    ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)->Exec("UPDATE stories SET brief_json = '{\"articles\": []}'").ok());
+    auto store = OpenStoryStore(path_);
+    ASSERT_TRUE(store.ok());
+    auto stored = (*store)->GetStory(story);
+    ASSERT_TRUE(stored.ok() && stored->has_value());
+    StoredStory stale = **stored;
+    stale.brief_json = "{\"articles\": []}";
+    ASSERT_TRUE((*store)->PutStory(stale).ok());
   };
   auto journal = [&](const std::string& text) {
     std::FILE* f = std::fopen((path_ + ".lock").c_str(), "w");

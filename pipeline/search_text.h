@@ -1,7 +1,7 @@
 // Plain word matching for the in-memory repository's search and filters
 // (the SQLite store uses FTS5 instead). ASCII case folding; pure functions.
-#ifndef STORYFUSE_SERVER_SEARCH_TEXT_H_
-#define STORYFUSE_SERVER_SEARCH_TEXT_H_
+#ifndef STORYFUSE_PIPELINE_SEARCH_TEXT_H_
+#define STORYFUSE_PIPELINE_SEARCH_TEXT_H_
 
 #include <string>
 #include <string_view>
@@ -30,4 +30,4 @@ std::string Snippet(std::string_view text, const std::vector<std::string>& terms
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_SERVER_SEARCH_TEXT_H_
+#endif  // STORYFUSE_PIPELINE_SEARCH_TEXT_H_

@@ -1,9 +1,15 @@
-// Invented articles for the server's tests: two outlets reporting one
+// Invented articles for the pipeline's and the server's tests: two outlets reporting one
 // fictional event (a bridge reopening in the town of Velmora).
-#ifndef STORYFUSE_SERVER_TEST_FIXTURES_H_
-#define STORYFUSE_SERVER_TEST_FIXTURES_H_
+#ifndef STORYFUSE_PIPELINE_TEST_FIXTURES_H_
+#define STORYFUSE_PIPELINE_TEST_FIXTURES_H_
 
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/article_object.h"
+#include "ingest/raw_doc.h"
 
 namespace storyfuse {
 
@@ -26,6 +32,18 @@ inline std::string FerryArticleJson(const std::string& id) {
          R"(new contract with a 6 percent raise.\n\nThe first boats left the harbour at noon."})";
 }
 
+// The documents of a JSON object or array of article objects (the rules
+// of ingest/article_object.h); empty when one is malformed.
+inline std::vector<RawDoc> DocsFromJson(const std::string& body) {
+  nlohmann::json value = nlohmann::json::parse(body, nullptr, false);
+  if (!value.is_array()) value = nlohmann::json::array({value});
+  std::vector<RawDoc> docs;
+  for (const nlohmann::json& obj : value) {
+    if (!ArticleObject::Read(obj, &docs.emplace_back()).ok()) return {};
+  }
+  return docs;
+}
+
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_SERVER_TEST_FIXTURES_H_
+#endif  // STORYFUSE_PIPELINE_TEST_FIXTURES_H_

@@ -1,0 +1,33 @@
+#include "pipeline/reader_pool.h"
+
+namespace storyfuse {
+
+Status ReaderPool::Fill(int n) {
+  for (int i = 0; i < n; ++i) {
+    Result<std::unique_ptr<StoryStore>> reader = OpenStoryStore(path_);
+    if (!reader.ok()) return reader.status();
+    Return(std::move(reader).value());
+  }
+  return Status::Ok();
+}
+
+Result<ReaderPool::Lease> ReaderPool::Acquire() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!idle_.empty()) {
+      std::unique_ptr<StoryStore> store = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(this, std::move(store));
+    }
+  }
+  Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(path_);
+  if (!store.ok()) return store.status();
+  return Lease(this, std::move(store).value());
+}
+
+void ReaderPool::Return(std::unique_ptr<StoryStore> reader) {
+  std::lock_guard<std::mutex> lock(mu_);
+  idle_.push_back(std::move(reader));
+}
+
+}  // namespace storyfuse

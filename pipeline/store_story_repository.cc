@@ -1,0 +1,198 @@
+#include "pipeline/store_story_repository.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+#include "pipeline/article_view.h"
+#include "pipeline/search_text.h"
+
+namespace storyfuse {
+
+using nlohmann::json;
+
+namespace {
+
+// Stops the store's read when the query runs out of time or its client
+// leaves.
+StoryStore::StopCondition Bounded(const QueryControl& control) {
+  auto deadline = std::chrono::steady_clock::now() + control.budget;
+  return [&control, deadline] { return control.Gone() || std::chrono::steady_clock::now() > deadline; };
+}
+
+// Says why a bounded query stopped; other errors pass through.
+Status Stopped(const Status& st, const QueryControl& control, const std::string& what) {
+  if (st.code() != Status::Code::kUnsupported) return st;
+  if (control.Gone()) return Status::Unsupported(what + " stopped: the client went away");
+  return Status::Unsupported(what + " stopped after " + std::to_string(control.budget.count()) +
+                             " ms: use fewer or longer words");
+}
+
+}  // namespace
+
+StoreStoryRepository::StoreStoryRepository(const std::string& path, int writer_nice)
+    : readers_(path), writer_thread_(writer_nice) {}
+
+StoreStoryRepository::~StoreStoryRepository() = default;
+
+Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path, int readers,
+                                                                         int writer_nice) {
+  Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(path);
+  if (!store.ok()) return store.status();
+  std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path, writer_nice));
+  STORYFUSE_RETURN_IF_ERROR(repo->lock_.Acquire(path));
+  repo->writer_ = std::make_unique<StoryWriter>(std::move(store).value(), &repo->lock_);
+  {
+    std::lock_guard<std::mutex> lock(repo->ingest_mu_);
+    if (Status st = repo->writer_->Recover(); !st.ok()) return st.WithContext(path + ": repairing stories");
+  }
+  STORYFUSE_RETURN_IF_ERROR(repo->readers_.Fill(readers));
+  return repo;
+}
+
+Result<std::vector<IngestOutcome>> StoreStoryRepository::Ingest(std::vector<RawDoc> docs) {
+  return writer_thread_.Run([this, &docs] {
+    std::lock_guard<std::mutex> lock(ingest_mu_);
+    return writer_->IngestDocs(docs);
+  });
+}
+
+Result<std::vector<IngestOutcome>> StoreStoryRepository::IngestArticles(const std::vector<Article>& articles) {
+  return writer_thread_.Run([this, &articles] {
+    std::lock_guard<std::mutex> lock(ingest_mu_);
+    return writer_->IngestArticles(articles);
+  });
+}
+
+Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
+  Result<ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  StoryListFilter filter{query.since, SearchTerms(query.q), query.limit, query.offset};
+  Result<StoryPage> page = (*reader)->ListStories(filter, Bounded(query.control));
+  if (!page.ok()) return Stopped(page.status(), query.control, "story list");
+  StoryList out;
+  out.total = page->total;
+  for (const StoredStory& s : page->stories) {
+    out.stories.push_back({s.id, s.headline, static_cast<int>(s.articles), static_cast<int>(s.outlets),
+                           static_cast<int>(s.independent_sources), s.updated_at, s.published});
+  }
+  return out;
+}
+
+Result<std::string> StoreStoryRepository::StoryBriefJson(const std::string& story_id) {
+  Result<ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  Result<std::optional<StoredStory>> story = (*reader)->GetStory(story_id);
+  if (!story.ok()) return story.status();
+  if (!*story || (*story)->brief_json.empty()) return Status::NotFound("no story " + story_id);
+  return std::move((*story)->brief_json);
+}
+
+Result<json> StoreStoryRepository::ArticleJson(const std::string& article_id) {
+  Result<ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  // Stored with the article's story: one indexed read.
+  Result<std::optional<std::string>> stored = (*reader)->GetArticleView(article_id);
+  if (!stored.ok()) return stored.status();
+  if (*stored) {
+    json view = json::parse(**stored, nullptr, false);
+    if (view.is_object()) return view;
+  }
+  // Not in a story yet (or a store from before schema 3): render it now.
+  Result<std::optional<StoredArticle>> a = (*reader)->Get(article_id);
+  if (!a.ok()) return a.status();
+  if (!*a) return Status::NotFound("no article " + article_id);
+  Result<std::vector<ArticleVersion>> history = (*reader)->History(article_id);
+  if (!history.ok()) return history.status();
+  json brief;
+  if (!(*a)->story_id.empty()) {
+    Result<std::optional<StoredStory>> story = (*reader)->GetStory((*a)->story_id);
+    if (!story.ok()) return story.status();
+    if (*story) brief = json::parse((*story)->brief_json, nullptr, false);
+  }
+  return StoredArticleView(**a, *history, brief);
+}
+
+Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string& q, int limit,
+                                                               const QueryControl& control) {
+  std::vector<std::string> terms = SearchTerms(q);
+  if (terms.empty()) return std::vector<SearchResult>();
+  Result<ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  Result<std::vector<ArticleSearchHit>> hits = (*reader)->SearchArticles(terms, limit, Bounded(control));
+  if (!hits.ok()) return Stopped(hits.status(), control, "search");
+  std::vector<SearchResult> articles, stories;
+  std::map<std::string, size_t> story_index;
+  for (const ArticleSearchHit& a : *hits) {
+    const SearchHit& h = a.hit;
+    articles.push_back({"article", h.id, h.title, a.story_id, h.snippet, -h.rank});
+    if (a.story_id.empty()) continue;
+    auto [it, fresh] = story_index.emplace(a.story_id, stories.size());
+    if (fresh)
+      stories.push_back({"story", a.story_id, a.story_headline, a.story_id, h.snippet, -h.rank});
+    else
+      stories[it->second].score -= h.rank;  // more matching articles rank a story higher
+  }
+  std::stable_sort(stories.begin(), stories.end(),
+                   [](const SearchResult& a, const SearchResult& b) { return a.score > b.score; });
+  stories.insert(stories.end(), articles.begin(), articles.end());
+  return stories;
+}
+
+Status StoreStoryRepository::Verify(std::string* summary) {
+  Result<ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  std::map<std::string, std::set<std::string>> by_story;  // story -> its articles' ids
+  int64_t articles = 0;
+  std::vector<std::string> problems;
+  STORYFUSE_RETURN_IF_ERROR(
+      (*reader)->ForEachArticleStory([&](const std::string& id, const std::string& story_id) {
+        ++articles;
+        if (story_id.empty())
+          problems.push_back("article " + id + " has no story");
+        else
+          by_story[story_id].insert(id);
+      }));
+  int64_t stories = 0;
+  STORYFUSE_RETURN_IF_ERROR((*reader)->ForEachStoryBrief([&](const std::string& id, const std::string& brief_json) {
+    ++stories;
+    std::vector<std::string> listed = BriefArticleIds(brief_json);
+    std::set<std::string> unique(listed.begin(), listed.end());
+    auto it = by_story.find(id);
+    if (unique.size() != listed.size() || it == by_story.end() || it->second != unique) {
+      problems.push_back("story " + id + ": its brief lists " + std::to_string(listed.size()) +
+                         " articles, the store has " + std::to_string(it == by_story.end() ? 0 : it->second.size()));
+    }
+    if (it != by_story.end()) by_story.erase(it);
+  }));
+  for (const auto& [story, ids] : by_story) {
+    problems.push_back("story " + story + " of " + std::to_string(ids.size()) + " articles has no brief");
+  }
+  // A stored article view must be of the article's current story and
+  // version (a missing one is rendered on read, so it is not a problem).
+  Result<std::vector<std::string>> stale = (*reader)->StaleArticleViews();
+  if (!stale.ok()) return stale.status();
+  for (const std::string& id : *stale) {
+    problems.push_back("article " + id + ": its stored view is of another story or version");
+  }
+  *summary = std::to_string(articles) + " articles in " + std::to_string(stories) + " stories";
+  if (problems.empty()) return Status::Ok();
+  std::string message = std::to_string(problems.size()) + " problems:";
+  for (size_t i = 0; i < problems.size() && i < 10; ++i) message += "\n  " + problems[i];
+  return Status::Corruption(message);
+}
+
+Result<RepositoryStats> StoreStoryRepository::Stats() {
+  Result<ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  Result<StoreCounts> counts = (*reader)->Counts();
+  if (!counts.ok()) return counts.status();
+  RepositoryStats stats;
+  stats.articles = counts->articles;
+  stats.versions = counts->articles + counts->archived_versions;
+  stats.stories = counts->stories;
+  return stats;
+}
+
+}  // namespace storyfuse

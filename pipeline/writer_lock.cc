@@ -1,0 +1,77 @@
+#include "pipeline/writer_lock.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+
+namespace storyfuse {
+
+WriterLock::~WriterLock() {
+  if (fd_ >= 0) close(fd_);
+}
+
+Status WriterLock::Acquire(const std::string& store_path) {
+  std::string lock_path = store_path + ".lock";
+  fd_ = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) return Status::IoError(lock_path + ": " + std::strerror(errno));
+  if (flock(fd_, LOCK_EX | LOCK_NB) == 0) {
+    // The build journal a previous process left.
+    char buf[4096];
+    ssize_t n = pread(fd_, buf, sizeof buf, 0);
+    std::string_view journal(buf, n > 0 ? static_cast<size_t>(n) : 0);
+    for (size_t pos = 0; pos < journal.size();) {
+      size_t eol = journal.find('\n', pos);
+      std::string line(journal.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos));
+      pos = eol == std::string_view::npos ? journal.size() : eol + 1;
+      char id[256];
+      int attempts = 0;
+      if (std::sscanf(line.c_str(), "skip %255s", id) == 1) skip_.insert(id);
+      if (std::sscanf(line.c_str(), "building %255s %d", id, &attempts) == 2) {
+        crashed_story_ = id;
+        crashed_attempts_ = attempts;
+      }
+    }
+    if (crashed_attempts_ >= kMaxBuildAttempts) skip_.insert(crashed_story_);
+    return Status::Ok();
+  }
+  if (errno == EWOULDBLOCK) {
+    return Status::IoError(store_path +
+                           " is being written by another storyfuse process (serve or ingest); "
+                           "one writer at a time");
+  }
+  return Status::IoError(lock_path + ": " + std::strerror(errno));
+}
+
+void WriterLock::MarkBuilding(const std::string& story_id) {
+  int attempts = story_id == crashed_story_ ? crashed_attempts_ + 1 : 1;
+  WriteJournal(story_id, attempts);
+}
+
+void WriterLock::MarkBuilt(const std::string& story_id) {
+  skip_.erase(story_id);  // built after all (an ingest changed it)
+  WriteJournal("", 0);
+}
+
+void WriterLock::ForgetCrash() {
+  crashed_story_.clear();
+  crashed_attempts_ = 0;
+  WriteJournal("", 0);
+}
+
+// Without fsync: the journal must survive the process (kill -9, out of
+// memory), not the machine.
+void WriterLock::WriteJournal(const std::string& building, int attempts) {
+  if (fd_ < 0) return;
+  std::string text;
+  for (const std::string& id : skip_) text += "skip " + id + "\n";
+  if (!building.empty()) text += "building " + building + " " + std::to_string(attempts) + "\n";
+  if (!text.empty() && pwrite(fd_, text.data(), text.size(), 0) < 0) return;
+  if (ftruncate(fd_, static_cast<off_t>(text.size())) != 0) return;
+}
+
+}  // namespace storyfuse
