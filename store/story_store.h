@@ -159,9 +159,11 @@ class StoryStore {
   static std::string NowUtc();
 };
 
-// Opens (or creates) the store at `path` (a file path: SQLite). Returns
-// IoError naming the path when it cannot be opened, Unsupported when its
-// schema is newer than this build.
+// Opens (or creates) the store at `path`: a SQLite file for a path (or
+// ":memory:"), a PostgreSQL database for a postgresql:// or postgres:// URL
+// (PgStoryStore, issue #25; Unsupported in a build without libpq). Returns
+// IoError naming the path or server when it cannot be opened, Unsupported
+// when its schema is newer than this build.
 Result<std::unique_ptr<StoryStore>> OpenStoryStore(const std::string& path);
 
 }  // namespace storyfuse
