@@ -13,6 +13,8 @@ namespace {
 // processes opening the same database at once (any fixed number unlikely
 // to be used by another application: "sfschema" in ASCII).
 constexpr int64_t kMigrationLock = 0x7366736368656d61LL;
+// The one writer's session lock ("sfwriter").
+constexpr int64_t kWriterLock = 0x7366777269746572LL;
 // Put's per-key advisory locks hash the key with this seed, so they do not
 // collide with kMigrationLock's namespace by construction of the prefixes.
 constexpr uint64_t kPutLockSeed = 0x73667075746c6f63ULL;
@@ -471,6 +473,16 @@ Result<std::vector<std::string>> PgStoryStore::StaleArticleViews() {
                              "OR (v.view_json::jsonb -> 'versions' -> -1 ->> 'version')::bigint "
                              "IS DISTINCT FROM a.version ORDER BY a.seq"));
   return Column(r, 0);
+}
+
+Status PgStoryStore::LockWriter() {
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query("SELECT pg_try_advisory_lock($1::bigint)",
+                                                    {std::to_string(kWriterLock)}));
+  if (r.Text(0, 0) != "t") {
+    return Status::IoError("postgresql " + conn_->server() +
+                           " is being written by another storyfuse process (serve or ingest); one writer at a time");
+  }
+  return Status::Ok();
 }
 
 Result<std::unique_ptr<StoreTransaction>> PgStoryStore::Begin() {

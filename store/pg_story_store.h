@@ -60,6 +60,10 @@ class PgStoryStore : public StoryStore {
       const std::function<void(const std::string& id, const std::string& brief_json)>& fn) override;
   Result<std::vector<std::string>> StaleArticleViews() override;
   Result<std::unique_ptr<StoreTransaction>> Begin() override;
+  // A session advisory lock: released when the connection closes, the
+  // process's death included. Known gap: a reconnect after a lost
+  // connection does not take it again (docs/store.md).
+  Status LockWriter() override;
 
   // The terms as a tsquery text: every term, each a prefix ("" for none).
   // Terms are quoted, so no term is read as tsquery syntax.

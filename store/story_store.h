@@ -155,6 +155,13 @@ class StoryStore {
 
   virtual Result<std::unique_ptr<StoreTransaction>> Begin() = 0;
 
+  // Makes this connection the store's one writer for as long as it is open
+  // (a writer keeps its own clusterer and story numbering). IoError when
+  // another connection holds it. SQLite: nothing here (the pipeline's
+  // WriterLock flocks a file beside the database); PostgreSQL: a session
+  // advisory lock, so one writer across machines.
+  virtual Status LockWriter() { return Status::Ok(); }
+
   // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ", as the store records it.
   static std::string NowUtc();
 };
