@@ -359,3 +359,33 @@ INSTANTIATE_TEST_SUITE_P(Engines, StoryStoreTest, ::testing::Values("sqlite", "p
 
 }  // namespace
 }  // namespace storyfuse
+
+namespace storyfuse {
+namespace {
+
+// On a server, one writer at a time across connections (and machines);
+// the lock goes with the connection, so a dead writer frees it.
+TEST(PgStoryStore, WriterLockIsExclusiveAndDiesWithItsConnection) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  Result<std::unique_ptr<StoryStore>> first = OpenStoryStore(pg->url());
+  Result<std::unique_ptr<StoryStore>> second = OpenStoryStore(pg->url());
+  ASSERT_TRUE(first.ok() && second.ok()) << first.status().ToString() << second.status().ToString();
+  ASSERT_TRUE((*first)->LockWriter().ok());
+  Status refused = (*second)->LockWriter();
+  EXPECT_EQ(refused.code(), Status::Code::kIoError);
+  EXPECT_NE(refused.message().find("another storyfuse process"), std::string::npos) << refused.message();
+  first->reset();
+  // The server ends the closed session (and frees its lock) a moment
+  // after the client hangs up.
+  constexpr int kAttempts = 100;
+  Status taken;
+  for (int i = 0; i < kAttempts; ++i) {
+    taken = (*second)->LockWriter();
+    if (taken.ok()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(taken.ok()) << taken.ToString();
+}
+
+}  // namespace
+}  // namespace storyfuse
