@@ -104,6 +104,8 @@ class AlignedStory {
   // sentence -1 when none supports it. Reads the claim once per
   // call and compares it with each of the article's sentences.
   SpanSupport BestSupport(const MatchSentence& claim, uint32_t article) const;
+  // Sentence `sentence` as the matcher reads it (read once, on first use).
+  const MatchSentence& ForMatcher(uint32_t sentence) const { return aligner_->ForMatcher(sentence); }
   // `claim` read for the matcher (for BestSupport).
   MatchSentence ReadClaim(std::string_view claim) const { return matcher_->Read(claim); }
   // The article's sentences and tokens (the aligner's segmentation).

@@ -8,7 +8,11 @@ bool CitationSupport::Vetoed(const ClaimCoverage& c) {
 }
 
 float CitationSupport::Score(const MatchSentence& claim, const MatchSentence& span, float probability) const {
-  ClaimCoverage c = StatementFeatures::Covers(claim, span);
+  return Score(StatementFeatures::Covers(claim, span), claim, span, probability);
+}
+
+float CitationSupport::Score(const ClaimCoverage& c, const MatchSentence& claim, const MatchSentence& span,
+                             float probability) const {
   if (Vetoed(c)) return 0;
   if (c.weight_share >= kContainedShare && c.missing_words <= kMaxMissingWords) {
     return c.weight_share;

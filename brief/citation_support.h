@@ -56,6 +56,11 @@ class CitationSupport {
   // matcher's for the pair, when the caller has it (negative: computed
   // here only if needed).
   float Score(const MatchSentence& claim, const MatchSentence& span, float probability = -1) const;
+  // The same from the pair's coverage (StatementFeatures::Covers), for a
+  // caller that reads one veto differently (a number's day: see
+  // brief/number_table.h).
+  float Score(const ClaimCoverage& coverage, const MatchSentence& claim, const MatchSentence& span,
+              float probability = -1) const;
   // Why a span does not state a claim, or nothing: the vetoes above.
   static bool Vetoed(const ClaimCoverage& c);
   bool Supports(float score) const { return score > 0 && matcher_->Supports(score); }

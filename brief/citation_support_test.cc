@@ -71,6 +71,12 @@ const Case kCases[] = {
      "The Tarsk minister met her Velda counterpart in Brokk on Thursday.", false, "another place"},
     {"The Tarsk minister met her Velda counterpart in Amsel on Thursday and discussed grain exports.",
      "The Tarsk minister met her Velda counterpart.", false, "the span says less than the claim"},
+    {"Orlova said the ferry company never paid the harbour fees for the north terminal.",
+     "The ferry company never paid the harbour fees for the north terminal.", false,
+     "the span leaves out who says so (a name opening the sentence)"},
+    {"Orlova said the ferry company never paid the harbour fees for the north terminal.",
+     "Jana Orlova said on Monday that the ferry company never paid the harbour fees for the north terminal.", true,
+     "the speaker named in the span"},
 };
 
 class CitationSupportCaseTest : public testing::TestWithParam<Case> {};

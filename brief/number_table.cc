@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <string>
 
 #include "analyze/figure_classifier.h"
@@ -79,12 +80,34 @@ Collected Collect(const AlignedStory& v, NumberAligner* aligner) {
   return c;
 }
 
-// How strongly mention j's sentence states what mention i's does, given
-// equal values: 0 when they count different things (another key, a part
-// against a whole, a record against an ordinary count, different owners),
-// else the larger of the sentences' similarity and their clauses' shared
-// words.
-float Support(const AlignedStory& v, const Collected& c, size_t i, size_t j) {
+// The claim a number makes: the clause stating it (the figure and what it
+// counts, in context), read once per mention for CitationSupport.
+class NumberClaims {
+ public:
+  NumberClaims(const AlignedStory& v, const Collected& c) : v_(v), c_(c), claims_(c.mentions.size()) {}
+
+  const MatchSentence& Of(size_t i) {
+    if (!claims_[i]) {
+      const NumberMention& m = c_.mentions[i];
+      claims_[i] = v_.ReadClaim(m.quantity.clause.In(v_.article(m.article).text));
+    }
+    return *claims_[i];
+  }
+
+ private:
+  const AlignedStory& v_;
+  const Collected& c_;
+  std::vector<std::optional<MatchSentence>> claims_;
+};
+
+// How strongly mention j's sentence states what mention i's clause does,
+// given equal values: 0 when they count different things (another key, a
+// part against a whole, a record against an ordinary count, different
+// owners), else CitationSupport's score of j's sentence for i's clause
+// (directional: j's sentence may say more; a figure, name, day or
+// negation of the clause it lacks, or a word of opposite sense, is no
+// support), 0 below the matcher's operating point.
+float Support(const AlignedStory& v, const Collected& c, NumberClaims* claims, size_t i, size_t j) {
   const NumberMention& a = c.mentions[i];
   const NumberMention& b = c.mentions[j];
   if (a.article == b.article && a.sentence == b.sentence) return 1;
@@ -92,8 +115,21 @@ float Support(const AlignedStory& v, const Collected& c, size_t i, size_t j) {
   const QuantityContext& cb = b.context;
   if (ca.key != cb.key || a.quantity.part != b.quantity.part || NumberAligner::DifferentNames(ca, cb)) return 0;
   if (NumberAligner::Superlative(ca) != NumberAligner::Superlative(cb)) return 0;
-  float sim = a.sentence >= 0 && b.sentence >= 0 ? v.Similarity(a.sentence, b.sentence) : 0;
-  return std::clamp(std::max(sim, NumberAligner::ContextOverlap(ca, cb)), 0.0f, 1.0f);
+  if (b.sentence < 0) return 0;
+  const CitationSupport& support = v.citation_support();
+  const MatchSentence& claim = claims->Of(i);
+  const MatchSentence& span = v.ForMatcher(b.sentence);
+  ClaimCoverage coverage = StatementFeatures::Covers(claim, span);
+  // A figure's day is its time, which the conflict rule compares (two
+  // different days are never one statement); a span that names no day
+  // still states the figure. One that names another day does not.
+  if (coverage.missing_calendar && span.weekdays.empty() && span.months.empty()) coverage.missing_calendar = false;
+  // Negation bears on the clause it is in: "agreed to spend more than $1
+  // billion but not on how" negates the how, not the figure. Compared
+  // clause to clause.
+  coverage.negation_differs = (claim.negations > 0) != (claims->Of(j).negations > 0);
+  float s = support.Score(coverage, claim, span);
+  return support.Supports(s) ? s : 0;
 }
 
 BriefNumber NumberOf(const AlignedStory& v, const NumberMention& m) {
@@ -120,6 +156,7 @@ void Cite(const AlignedStory& v, const NumberMention& m, float support, size_t i
 // Entries bucketed by key, in the order first stated.
 std::map<std::string, std::vector<Entry>> Merge(const AlignedStory& v, const Collected& c) {
   std::map<std::string, std::vector<Entry>> by_key;
+  NumberClaims claims(v, c);
   for (size_t i = 0; i < c.mentions.size(); ++i) {
     const NumberMention& m = c.mentions[i];
     std::vector<Entry>& entries = by_key[c.mentions[i].context.key];
@@ -131,8 +168,8 @@ std::map<std::string, std::vector<Entry>> Merge(const AlignedStory& v, const Col
       if (!SameStatement(e.number, m.quantity)) continue;
       auto& sources = e.number.sources;
       restated = restated || std::find(sources.begin(), sources.end(), id) != sources.end();
-      float s = Support(v, c, e.members.front(), i);
-      if (s >= NumberTable::kMinSupport && s > support) home = &e, support = s;
+      float s = Support(v, c, &claims, e.members.front(), i);
+      if (s > 0 && s > support) home = &e, support = s;
     }
     if (home == nullptr && restated) continue;  // one article's figure is one number
     if (home == nullptr) {

@@ -9,9 +9,12 @@
 // for an entry only when its sentence states that value of that quantity
 // in that sense: same value and hedge, the same part-whole and record
 // role, not owned by different names (NumberAligner::DifferentNames), and
-// support (the larger of the two sentences' aligner similarity and the
-// share of clause words they share; until a statement matcher replaces
-// it) of at least kMinSupport; otherwise its statement is an entry of its
+// the sentence states the clause of the entry's figure (CitationSupport,
+// directional, at the matcher's operating point: a figure, name or word
+// of that clause the sentence lacks, another speaker or a word of
+// opposite sense is no support; negation is compared clause to clause,
+// and a sentence naming no day may state a clause that names one);
+// otherwise its statement is an entry of its
 // own. Entries are ranked by kind (people
 // affected, then money, then shares and counts of things, then measures
 // such as distances, speeds and durations), by independent origins and by
@@ -50,8 +53,6 @@ namespace storyfuse {
 class NumberTable {
  public:
   static constexpr size_t kMaxNumbers = 20;
-  // Least support for citing an article for a number (see above).
-  static constexpr float kMinSupport = 0.3f;
   // Least aligner similarity of two sentences whose values conflict.
   static constexpr float kSameStatement = 0.25f;
 

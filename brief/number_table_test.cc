@@ -1,5 +1,7 @@
 #include "brief/number_table.h"
 
+#include "brief/statement_matcher.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -65,10 +67,20 @@ TEST(NumberTableTest, SameValueFromTwoArticlesIsOneNumberWithBothSpans) {
   EXPECT_EQ(n.spans[0].article, "a");
   EXPECT_EQ(n.spans[0].support, 1);
   EXPECT_EQ(n.spans[1].article, "b");
-  EXPECT_GE(n.spans[1].support, NumberTable::kMinSupport);
+  EXPECT_GE(n.spans[1].support, StatementMatcher::Shipped().threshold());
   EXPECT_LE(n.spans[1].support, 1);
   EXPECT_EQ(n.independent_sources, 2);
   EXPECT_TRUE(b.conflicts.empty());
+}
+
+TEST(NumberTableTest, ASentenceThatDoesNotStateTheFigureInContextIsNotCited) {
+  // The same value of the same thing, but the other sentence says the
+  // opposite happened to it, or credits it to another person.
+  StoryBrief b = BuildTable({{"a", "", "The port council approved 40 new berths for the ferry fleet on Tuesday."},
+                             {"b", "", "The port council rejected 40 new berths for the ferry fleet."}});
+  for (const BriefNumber& n : b.numbers) {
+    if (n.value == 40) EXPECT_EQ(n.sources.size(), 1u) << n.text;
+  }
 }
 
 TEST(NumberTableTest, TheSameValueInAnotherSenseIsNotCited) {

@@ -4,9 +4,12 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <tuple>
 #include <vector>
 
+#include "brief/citation_support.h"
 #include "brief/stem_cache.h"
+#include "brief/statement_matcher.h"
 #include "text/segmenter.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
@@ -67,7 +70,93 @@ struct Item {
   std::string text;
   std::string speaker;  // canonical, or ""
   std::vector<Words> sentences;
+  std::vector<Span> sentence_spans;  // of `text`, parallel to `sentences`
   size_t content_words = 0;
+  bool names_only = false;  // every content word capitalized: a title or a name
+};
+
+// What support reads of a quotation: the speaker's words as an outlet
+// prints them, with an editor's insertion in square brackets ("what the
+// president [Donald Trump] said") left out, since it is no word of the
+// speaker's, and typographic apostrophes made plain so that "I'll" and
+// "I’ll" read as one word.
+std::string SpeakerWords(std::string_view text) {
+  std::string out;
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '[') ++depth;
+    if (depth == 0) {
+      if (text.compare(i, 3, "\u2019") == 0) {
+        out.push_back('\'');
+        i += 2;
+        continue;
+      }
+      out.push_back(text[i]);
+    }
+    if (text[i] == ']' && depth > 0) --depth;
+  }
+  return out;
+}
+
+// Whether a wording states a quotation, through CitationSupport (in that
+// direction: the longer wording may say more, never less). Reads each
+// quotation and stretch once.
+class SupportReader {
+ public:
+  SupportReader(const StatementMatcher& matcher, const CitationSupport& support)
+      : matcher_(matcher), support_(support) {}
+
+  // Whether a stretch of `longer`'s sentences inside [begin, end) states
+  // `shorter`. Each stretch is tried, shortest first: a claim is stated
+  // by the sentences that hold it, and a negation or a name in a
+  // neighbouring sentence says nothing about it. A quotation of at most
+  // kThreeWords content words is too short for the matcher (it reads
+  // sentences, and under six words refuses them): its words are matched
+  // by the caller, and here it needs only no veto (another speaker, a
+  // figure, name, day or negation it has and the stretch lacks, a word of
+  // opposite sense) and half its weight (kParaphraseShare): "he's killing a lot of people"
+  // states "he's killing too many people".
+  bool States(const Item& longer, size_t begin, size_t end, const Item& shorter) {
+    const MatchSentence& claim = Claim(shorter);
+    bool short_claim = shorter.content_words <= kThreeWords;
+    for (size_t width = 1; width <= end - begin; ++width) {
+      for (size_t b = begin; b + width <= end; ++b) {
+        const MatchSentence& span = Stretch(longer, b, b + width);
+        if (short_claim) {
+          ClaimCoverage c = StatementFeatures::Covers(claim, span);
+          // A fragment quoted from a negated sentence ("time and
+          // patience" of "these things take time and patience, but ...
+          // has not been made") is still those words; a negated fragment
+          // needs its negation.
+          if (claim.negations == 0) c.negation_differs = false;
+          if (!CitationSupport::Vetoed(c) && c.weight_share >= CitationSupport::kParaphraseShare) return true;
+        } else if (support_.Supports(support_.Score(claim, span))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+ private:
+  const MatchSentence& Claim(const Item& item) {
+    auto [it, added] = claims_.try_emplace(&item);
+    if (added) it->second = matcher_.Read(SpeakerWords(item.text));
+    return it->second;
+  }
+  const MatchSentence& Stretch(const Item& item, size_t begin, size_t end) {
+    auto [it, added] = spans_.try_emplace(std::make_tuple(&item, begin, end));
+    if (added) {
+      Span s{item.sentence_spans[begin].begin, item.sentence_spans[end - 1].end};
+      it->second = matcher_.Read(SpeakerWords(s.In(item.text)));
+    }
+    return it->second;
+  }
+
+  const StatementMatcher& matcher_;
+  const CitationSupport& support_;
+  std::map<const Item*, MatchSentence> claims_;
+  std::map<std::tuple<const Item*, size_t, size_t>, MatchSentence> spans_;
 };
 
 // Share of `small`'s words found in `window` (exact words or stems).
@@ -77,8 +166,13 @@ size_t Shared(const std::vector<std::string>& small, const std::set<std::string>
   return n;
 }
 
-// Whether the shorter item's words are found in one stretch of the longer.
-bool Matches(const Item& shorter, const Item& longer) {
+// Whether the shorter item's words are found in one stretch of the longer,
+// and that stretch states it (CitationSupport). Two quotations of one
+// article are one remark only with the same words: an outlet repeats a
+// fragment of a remark it quotes in full, but does not reword it ("It will
+// be worse this winter" and "Every winter gets harder," in one report are
+// two remarks).
+bool Matches(const Item& shorter, const Item& longer, SupportReader* support) {
   Words all;
   for (const Words& s : shorter.sentences) {
     all.exact.insert(all.exact.end(), s.exact.begin(), s.exact.end());
@@ -93,31 +187,69 @@ bool Matches(const Item& shorter, const Item& longer) {
       exact.insert(longer.sentences[s].exact.begin(), longer.sentences[s].exact.end());
       stems.insert(longer.sentences[s].stems.begin(), longer.sentences[s].stems.end());
     }
-    if (distinct <= kExactWords) {
-      if (Shared(all.exact, exact) == distinct) return true;
+    bool found = false;
+    if (distinct <= kExactWords || shorter.article == longer.article) {
+      found = Shared(all.exact, exact) == distinct;
     } else if (distinct == kThreeWords) {
-      if (Shared(all.exact, exact) >= kThreeWordsShared) return true;
+      found = Shared(all.exact, exact) >= kThreeWordsShared;
     } else {
       size_t stem_count = std::set<std::string>(all.stems.begin(), all.stems.end()).size();
-      if (Shared(all.stems, stems) >= kSameRemark * stem_count) return true;
+      found = Shared(all.stems, stems) >= kSameRemark * stem_count;
     }
+    if (found && support->States(longer, begin, begin + width, shorter)) return true;
   }
   return false;
 }
 
 bool SpeakersAgree(const std::string& a, const std::string& b) { return a.empty() || b.empty() || a == b; }
 
-bool SameItem(const Item& a, const Item& b) {
+// A quotation of names only ("The Tonight Show", "Ukraine.") quotes a title
+// or a name, not a remark: its words say nothing a speaker claimed, so it
+// is no wording of another quotation (it stays a remark of its own).
+bool SameItem(const Item& a, const Item& b, SupportReader* support) {
   if (!SpeakersAgree(a.speaker, b.speaker)) return false;
-  return a.content_words <= b.content_words ? Matches(a, b) : Matches(b, a);
+  if (a.names_only || b.names_only) return false;
+  return a.content_words <= b.content_words ? Matches(a, b, support) : Matches(b, a, support);
+}
+
+// Whether every content word of `text` starts with a capital letter.
+bool NamesOnly(std::string_view text) {
+  bool any = false;
+  bool word_start = true;
+  std::string word;
+  size_t pos = 0;
+  auto flush = [&](bool capital) {
+    if (!word.empty() && !IsStopword(UnicodeText::Fold(word))) {
+      any = true;
+      if (!capital) return false;
+    }
+    return true;
+  };
+  bool capital = false;
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t cp = DecodeUtf8(text, &pos);
+    if (UnicodeText::IsLetter(cp) || UnicodeText::IsDigit(cp)) {
+      if (word_start) capital = UnicodeText::IsUpper(cp), word_start = false;
+      word.append(text, start, pos - start);
+      continue;
+    }
+    if (!flush(capital)) return false;
+    word.clear();
+    word_start = true;
+  }
+  if (!flush(capital)) return false;
+  return any;
 }
 
 Item MakeItem(uint32_t article, Span bytes, std::string_view text, std::string speaker, Segmenter* segmenter) {
-  Item item{article, bytes, false, std::string(text), std::move(speaker), {}, 0};
+  Item item{article, bytes, false, std::string(text), std::move(speaker), {}, {}, 0, NamesOnly(text)};
   for (const Span& s : segmenter->Sentences(text)) {
     Words w = ContentWords(s.In(text));
     item.content_words += w.exact.size();
-    if (!w.exact.empty()) item.sentences.push_back(std::move(w));
+    if (w.exact.empty()) continue;
+    item.sentences.push_back(std::move(w));
+    item.sentence_spans.push_back(s);
   }
   return item;
 }
@@ -162,7 +294,10 @@ Segmenter& ThreadSegmenter() {
 bool QuoteTable::SameRemark(std::string_view a, const std::string& speaker_a, std::string_view b,
                             const std::string& speaker_b) {
   Segmenter& segmenter = ThreadSegmenter();
-  return SameItem(MakeItem(0, {}, a, speaker_a, &segmenter), MakeItem(0, {}, b, speaker_b, &segmenter));
+  const StatementMatcher& matcher = StatementMatcher::Shipped();
+  CitationSupport citation(matcher);
+  SupportReader support(matcher, citation);
+  return SameItem(MakeItem(0, {}, a, speaker_a, &segmenter), MakeItem(1, {}, b, speaker_b, &segmenter), &support);
 }
 
 std::vector<BriefQuote> QuoteTable::Build(const AlignedStory& v, const std::vector<BriefEntity>& entities) {
@@ -192,10 +327,11 @@ std::vector<BriefQuote> QuoteTable::Build(const AlignedStory& v, const std::vect
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t x, size_t y) { return items[x].content_words > items[y].content_words; });
+  SupportReader support(v.matcher(), v.citation_support());
   std::vector<std::vector<size_t>> groups;
   for (size_t i : order) {
     auto joins = [&](const std::vector<size_t>& g) {
-      return std::any_of(g.begin(), g.end(), [&](size_t m) { return SameItem(items[i], items[m]); });
+      return std::any_of(g.begin(), g.end(), [&](size_t m) { return SameItem(items[i], items[m], &support); });
     };
     auto it = std::find_if(groups.begin(), groups.end(), joins);
     if (it == groups.end()) {

@@ -14,7 +14,16 @@
 // Two quotations are one remark when their speakers do not differ and the
 // shorter one's words are found in one stretch of the longer (a window of
 // its sentences one longer than the shorter quotation): all of them for a
-// quotation of one or two content words, two of three, else 60% by stem.
+// quotation of one or two content words, two of three, else 60% by stem;
+// and that stretch states the shorter one, read by CitationSupport in that
+// direction (brief/citation_support.h): a quotation of more than three
+// content words must be supported at the matcher's operating point, a
+// shorter one (too short for the matcher) must have no veto (another
+// speaker; a figure, name, day, or its own negation the stretch lacks; a
+// word of opposite sense) and half its weight in it. Two quotations of one
+// article are one remark only with all the same words (an outlet repeats
+// its own quotation, it does not reword it), and a quotation of names only
+// (a title, "The Harbor Festival") is no wording of a remark.
 // Quotations join the group of the best-matching longer one, longest
 // first, so two different remarks that share a fragment are never chained
 // into one.
@@ -39,8 +48,9 @@ class QuoteTable {
   // (the brief's) resolve speaker names to canonical ones.
   std::vector<BriefQuote> Build(const AlignedStory& view, const std::vector<BriefEntity>& entities);
 
-  // Whether two quotations (their text and canonical speakers, "" when
-  // unknown) are one remark, by the rule above. Exposed for tests.
+  // Whether two quotations of two different articles (their text and
+  // canonical speakers, "" when unknown) are one remark, by the rule
+  // above. Exposed for tests.
   static bool SameRemark(std::string_view a, const std::string& speaker_a, std::string_view b,
                          const std::string& speaker_b);
 

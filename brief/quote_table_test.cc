@@ -126,6 +126,38 @@ TEST(QuoteTableTest, AFragmentJoinsTheSentenceItIsCutFrom) {
                                       "She is dismayed and angry that the crews left.", "Ilse Brandvik"));
 }
 
+TEST(QuoteTableTest, ATitleInQuotationMarksIsNoWordingOfARemark) {
+  EXPECT_FALSE(QuoteTable::SameRemark("The Harbor Festival", "Ilse Brandvik",
+                                      "We owe the crews of The Harbor Festival a proper pier.", "Ilse Brandvik"));
+  EXPECT_TRUE(QuoteTable::SameRemark("a proper pier", "Ilse Brandvik",
+                                     "We owe the crews of The Harbor Festival a proper pier.", "Ilse Brandvik"));
+}
+
+TEST(QuoteTableTest, TheWordingMustStateTheQuotationNotOnlyShareItsWords) {
+  // Most words shared, but the longer wording says the opposite.
+  EXPECT_FALSE(QuoteTable::SameRemark("The council approved the new ferry timetable for the winter months.", "",
+                                      "The council rejected the new ferry timetable for the winter months.", ""));
+  // Another figure is another statement.
+  EXPECT_FALSE(QuoteTable::SameRemark("We moved 400 crates off the pier before the storm.", "Oren Vask",
+                                      "We moved 900 crates off the pier before the storm came in.", "Oren Vask"));
+  EXPECT_TRUE(QuoteTable::SameRemark("We moved 400 crates off the pier before the storm.", "Oren Vask",
+                                     "We moved 400 crates off the pier before the storm came in. Then we waited.",
+                                     "Oren Vask"));
+}
+
+TEST(QuoteTableTest, OneOutletsTwoQuotationsInOtherWordsAreTwoRemarks) {
+  Article a;
+  a.id = "velda-post";
+  a.text =
+      "\"It will be worse this winter for the crews,\" Oren Vask said on Monday. The union met again. "
+      "\"Every winter gets harder for the crews,\" Oren Vask said later.";
+  std::vector<StoryMember> members{{&a, "", ""}};
+  AlignedStory view(members);
+  QuoteTable table;
+  std::vector<BriefQuote> quotes = table.Build(view, {});
+  EXPECT_EQ(quotes.size(), 2u);
+}
+
 // The seeds: every quote the extractor finds (`storyfuse quotes`, which
 // reads each file as it is) is a variant of a remark in the brief's quotes.
 TEST(QuoteTableSeedsTest, EveryExtractedQuoteIsInTheBrief) {

@@ -171,6 +171,21 @@ std::vector<uint64_t> Speaker(const std::vector<Word>& words) {
   return out;
 }
 
+// "Owens said ...", "Ana Ruiz told ...": the sentence's first word when
+// it is capitalized, could be a name, and a strong speech verb follows it
+// (or follows one more capitalized word). A claim credited to someone is
+// not stated by a span that does not name them.
+std::vector<uint64_t> LeadSpeaker(const std::vector<Word>& words) {
+  auto could_name = [](const Word& w) {
+    return w.capitalized && !w.number && !IsStopword(w.folded) && !SpeakerLexicon::IsNonNameCapital(w.folded) &&
+           !SpeakerLexicon::IsTitle(w.folded);
+  };
+  auto speech = [](const Word& w) { return SpeakerLexicon::Cue(w.folded).strength == CueStrength::kStrong; };
+  if (words.size() < 2 || !could_name(words[0]) || words[0].quoted) return {};
+  if (speech(words[1]) || (words.size() > 2 && could_name(words[1]) && speech(words[2]))) return {words[0].hash};
+  return {};
+}
+
 std::vector<double> Numbers(std::string_view sentence, const std::vector<LexToken>& lex) {
   std::vector<double> out;
   std::vector<Quantity> quantities = NumberExtractor::Extract(sentence, lex);
@@ -432,6 +447,7 @@ MatchSentence StatementFeatures::Read(std::string_view sentence, const IdfTable&
   SortUnique(&m.senses);
   SortUnique(&m.months);
   m.speaker = Speaker(words);
+  m.lead_speaker = LeadSpeaker(words);
   m.numbers = Numbers(sentence, lex);
   return m;
 }
@@ -467,6 +483,7 @@ ClaimCoverage StatementFeatures::Covers(const MatchSentence& claim, const MatchS
   c.weight_share = claim.weight > 0 ? found / claim.weight : 0;
   c.missing_words = UnmatchedWords(claim, span);
   c.missing_names = UnmatchedNames(claim, span);
+  for (uint64_t h : claim.lead_speaker) c.missing_names += !Contains(span.tokens, h);
   c.extra_names = UnmatchedNames(span, claim);
   c.missing_numbers = UnmatchedNumbers(claim.numbers, span.numbers);
   // A number word the extractor reads as no figure ("six others died")

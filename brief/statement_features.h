@@ -45,6 +45,11 @@ struct MatchSentence {
   // The name beside a speech verb outside a quotation ("said Ana Ruiz"),
   // in a sentence that quotes someone; as loose stems (first letters).
   std::vector<uint64_t> speaker;
+  // The capitalized word opening a sentence that a speech verb follows
+  // ("Owens said ...", "Ana Ruiz told ..."): a name that names no name
+  // elsewhere (the first word is never in `names`). Token hashes; for
+  // Covers only, never a feature.
+  std::vector<uint64_t> lead_speaker;
   std::vector<uint64_t> quoted;  // content stems inside quotation marks
   std::vector<int> weekdays;     // 0..6
   std::vector<int> months;       // 1..12
@@ -59,7 +64,7 @@ struct MatchSentence {
 struct ClaimCoverage {
   float weight_share = 0;           // idf-weighted share of the claim's content words the span has (loose stems count)
   int missing_words = 0;            // plain content words of the claim the span lacks, even as loose stems
-  int missing_names = 0;            // names of the claim the span lacks
+  int missing_names = 0;            // names of the claim the span lacks (its lead speaker too)
   int extra_names = 0;              // names of the span the claim lacks (another place, person, body?)
   int missing_numbers = 0;          // figures of the claim the span does not state (rounding allowed)
   bool missing_calendar = false;    // a weekday or month of the claim the span lacks

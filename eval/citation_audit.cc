@@ -75,7 +75,11 @@ std::vector<CitationPair> CitationAudit::Pairs(const StoryBrief& b,
       st.sources.push_back(v->source);
       st.spans.push_back(v->span);
     }
+    size_t first = out.size();
     AddStatement("quotes", static_cast<int>(i), st, articles, &out);
+    // The variant's own wording: its span may be in the article's input
+    // (a quotation printed only in a standfirst), not in its text.
+    for (size_t k = first; k < out.size(); ++k) out[k].cited_text = variants[k - first + 1]->text;
   }
   return out;
 }

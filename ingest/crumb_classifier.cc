@@ -497,7 +497,9 @@ bool IsCaption(std::string_view line, const std::string& lower, size_t words, co
   for (std::string_view p : kStrongLeads) {
     if (lower.starts_with(p)) return within(kMaxCreditedCaptionWords);
   }
-  if (PhotoCredit::TrailingStart(line) != std::string_view::npos) return within(kMaxCreditedCaptionWords);
+  if (PhotoCredit::TrailingStart(line) != std::string_view::npos || PhotoCredit::LeadingLength(line) > 0) {
+    return within(kMaxCreditedCaptionWords);
+  }
   if (HasCaptionDate(lower) && within(kMaxDatedCaptionWords)) return true;
   if (words <= kMaxPromptWords && HasCaptionCue(lower, hits)) return true;
   if (words > 40) return false;

@@ -119,6 +119,21 @@ bool PhotoCredit::IsSlashCredit(std::string_view raw) {
   return source || photographer;
 }
 
+size_t PhotoCredit::LeadingLength(std::string_view raw) {
+  size_t lead = LineShape::LeadingSpace(raw);
+  std::string_view line = raw.substr(lead);
+  // The name words, then the word with the slash: as at a line's end.
+  std::vector<std::string_view> words = LineShape::Words(line, kMaxNameWordsBefore + 2);
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (!LineShape::StartsUpper(words[i])) return 0;
+    if (words[i].find('/') == std::string_view::npos) continue;
+    size_t end = static_cast<size_t>(words[i].data() + words[i].size() - line.data());
+    if (!IsSlashCredit(line.substr(0, end)) || !LineShape::StartsUpper(words[i + 1])) return 0;
+    return lead + end;
+  }
+  return 0;
+}
+
 size_t PhotoCredit::TrailingStart(std::string_view raw) {
   std::string_view line = LineShape::Trim(raw);
   size_t lead = LineShape::LeadingSpace(raw);

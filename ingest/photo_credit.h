@@ -34,6 +34,11 @@ class PhotoCredit {
   // credits a picture.
   static bool IsSlashCredit(std::string_view s);
 
+  // Bytes of a slash credit opening `line` and followed by a capitalized
+  // word ("Ana Ruiz/Getty The ferry leaves ..."): scrapers print a photo's
+  // credit before its caption. 0 when the line does not open with one.
+  static size_t LeadingLength(std::string_view line);
+
   // Bytes of `line` taken by a caption that opens it and ends in a
   // parenthesized photo credit, with story text after it ("In this file
   // photo, ... (AP Photo/Ana Ruiz, File) The harbor ..."); 0 when none.

@@ -58,6 +58,17 @@ TEST(PhotoCreditTest, CaptionRunIntoTheLead) {
   EXPECT_EQ(PhotoCredit::CaptionPrefixLength("Crews lift pilings in Port Elwin. (AP Photo/Ana Pereira)"), 0u);
 }
 
+TEST(PhotoCreditTest, CreditOpeningItsCaption) {
+  std::string line = "Ana Pereira/Getty The harbor master said the ferry would sail on Friday.";
+  EXPECT_EQ(line.substr(0, PhotoCredit::LeadingLength(line)), "Ana Pereira/Getty");
+  EXPECT_EQ(PhotoCredit::LeadingLength("Tobias Renn/AFP/Getty Images Crews lift pilings in Port Elwin."),
+            std::string("Tobias Renn/AFP/Getty").size());
+  // Not a credit: a list, a ratio, or no capitalized word after it.
+  EXPECT_EQ(PhotoCredit::LeadingLength("Port Elwin/Velda ferry fares rise on Monday."), 0u);
+  EXPECT_EQ(PhotoCredit::LeadingLength("The harbor's 24/7 service resumes on Friday."), 0u);
+  EXPECT_EQ(PhotoCredit::LeadingLength("Ana Pereira/Getty"), 0u);
+}
+
 TEST(PhotoCreditTest, APhotoCreditNeverNamesTheWire) {
   EXPECT_FALSE(CreditParser::ParseClosing("REUTERS/Ana Pereira").has_value());
   EXPECT_FALSE(CreditParser::ParseClosing("(Reuters/Ana Pereira)").has_value());

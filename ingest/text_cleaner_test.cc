@@ -125,6 +125,9 @@ INSTANTIATE_TEST_SUITE_P(
                   "", "caption",
                   "Harbor Master Mira Castell walks past the closed gate in Port Elwin, Tuesday, March 4, 2031. "
                   "(AP Photo/Ana Pereira) (Associated Press)"},
+        CrumbCase{"caption_credit_first", "",
+                  "Tobias Renn/Getty The Harbor Ledger's editors said the ferry fares would rise.\n", "", "caption",
+                  "Tobias Renn/Getty The Harbor Ledger's editors said the ferry fares would rise."},
         CrumbCase{"caption_in_this_photo", "",
                   "Ferry passengers wait in line in this undated photo released by the Port Elwin harbor authority.\n",
                   "", "caption",
