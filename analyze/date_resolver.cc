@@ -193,7 +193,7 @@ const ShortWordSet& YearCues() {
       new ShortWordSet{"in",  "since",  "by",     "from",   "until", "till",   "through", "throughout", "during",
                        "of",  "early",  "late",   "mid",    "year",  "before", "after",   "around",     "between",
                        "and", "to",     "the",    "a",      "an",    "his",    "her",     "its",        "their",
-                       "our", "summer", "spring", "winter", "fall",  "autumn", "fiscal"};
+                       "our", "summer", "spring", "winter", "fall",  "autumn", "fiscal", "into"};
   return *kWords;
 }
 
@@ -437,7 +437,10 @@ class Parser {
     size_t len;
     bool abbr;
     MonthAt(i, &len, &abbr);
-    if (p == "the" && IsWord(i + len) && !t_.Capitalized(i + len)) return true;
+    if ((p == "the" || p == "that") && IsWord(i + len) && !t_.Capitalized(i + len)) return true;
+    // "elections set for April.": "for" takes names too ("a gift for
+    // April Smith"), so the month must close its phrase.
+    if (p == "for" && !IsWord(i + len)) return true;
     bool common = m == 3 || m == 4 || m == 5 || m == 6 || m == 8;
     return !common && !t_.at(i).sentence_start;
   }
@@ -894,10 +897,22 @@ class Parser {
   }
 
   // "in 2024", "since 2022", "the 1996 bombing", "from 1991 to 1997".
+  // A lower-case plural noun after a number makes it a count ("2000
+  // cases"); words in -ss, -us, -is are singular ("the 2000 census",
+  // "the 1998 crisis").
+  static bool LooksPlural(std::string_view w) {
+    if (w.size() <= 3 || w.back() != 's') return false;
+    char before = w[w.size() - 2];
+    return before != 's' && before != 'u' && before != 'i';
+  }
+
   size_t MatchYear(size_t i) {
     int y = YearAt(i);
     if (y == 0) return 0;
     if (Glued(i + 1) && (IsWord(i + 1) || PunctIs(i + 1, "-"))) return 0;  // 1990s, 2025-26
+    // "the 1990's", "the mid-1980's": a decade in the style that writes it
+    // with an apostrophe; a round year's own possessive is rarer.
+    if (y % 10 == 0 && Glued(i + 1) && t_.at(i + 1).kind == LexKind::kPossessive) return 0;
     std::string_view p = Prev(i);
     size_t first = i;
     if (PunctIs(i - 1, "-") && Glued(i) && Glued(i - 1) && i >= 2 && YearPrefixes().Contains(Low(i - 2))) {
@@ -908,6 +923,11 @@ class Parser {
       // phrase: punctuation, a capital or a verb next.
       bool closes = !IsWord(i + 1) || t_.Capitalized(i + 1) || DateTense::CueAt(t_, i + 1) != Tense::kNone;
       if (!closes) return 0;
+    } else if (i >= 1 && t_.at(i - 1).kind == LexKind::kPossessive) {
+      // "the army's 1982 invasion": a year between a possessive and a
+      // lower-case noun dates it ("the firm's 2000 employees" is a count,
+      // left by the plural test below).
+      if (!IsWord(i + 1) || t_.Capitalized(i + 1)) return 0;
     } else if (!YearCues().Contains(p)) {
       // The second year of a list or range: "1995, 1996", "1991-1997".
       bool after_year = i >= 2 && YearAt(i - 2) && (PunctIs(i - 1, ",") || PunctIs(i - 1, "-"));
@@ -917,7 +937,7 @@ class Parser {
     // a word of time ("dating back to 1994").
     bool after_time_word = p == "to" && (Prev(i, 2) == "back" || Prev(i, 2) == "dating" || Prev(i, 2) == "dates");
     if ((p == "and" || p == "to") && !(i >= 2 && YearAt(i - 2)) && !after_time_word) return 0;
-    if (first == i && IsWord(i + 1) && !t_.Capitalized(i + 1) && Low(i + 1).size() > 3 && Low(i + 1).back() == 's') {
+    if (first == i && IsWord(i + 1) && !t_.Capitalized(i + 1) && LooksPlural(Low(i + 1))) {
       return 0;  // "in 2000 cases": a count
     }
     if (IsPercentOrUnit(i + 1)) return 0;

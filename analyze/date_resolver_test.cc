@@ -58,6 +58,19 @@ const DateCase kCases[] = {
     {"Protesters planned a rally on Saturday.", "2025-07-11", "Saturday", "2025-07-12", "day"},
     {"The boy must be returned to his father by Jan. 14.", "2025-01-06", "Jan. 14", "2025-01-14", "day"},
     {"The appeal will be heard in March.", "2025-07-11", "March", "2026-03", "month"},
+    // An attribution after a comma ("..., a spokesman said") is no cue: the
+    // clause's own cue decides, else the nearest year.
+    {"The court will hear the appeal on Oct. 5, a clerk said.", "2025-07-11", "Oct. 5", "2025-10-05", "day"},
+    {"The ferry docked on Oct. 5, a clerk said.", "2025-07-11", "Oct. 5", "2024-10-05", "day"},
+    {"Talks on Oct. 5, a clerk said, were calm.", "2025-07-11", "Oct. 5", "2024-10-05", "day"},
+    {"The hearing is on Sept. 14, the lawyer said.", "2025-08-20", "Sept. 14", "2025-09-14", "day"},
+    {"Monday, the minister said she would resign.", "2025-07-11", "Monday", "2025-07-07", "day"},
+    // A schedule in the present tense is ahead.
+    {"The exhibition opens Friday in Sundhavn.", "2025-07-09", "Friday", "2025-07-11", "day"},
+    {"The assembly resumes Monday after a recess.", "2025-07-11", "Monday", "2025-07-14", "day"},
+    // After "to" or a modal, "last", "hit", "put" are bare verbs, not past.
+    {"The walkout began Monday and is expected to last until Friday.", "2025-07-09", "Friday", "2025-07-11", "day"},
+    {"Forecasters say the storm may hit Sunday.", "2025-07-11", "Sunday", "2025-07-13", "day"},
     {"Relatives lose the case when it is heard in May.", "2025-03-29", "May", "2025-05", "month"},
     {"He said the father would be traveling to the United States Thursday.", "2025-07-09", "Thursday", "2025-07-10",
      "day"},
@@ -111,6 +124,17 @@ const DateCase kCases[] = {
     {"Tolls were frozen throughout 2023.", "2025-07-11", "2023", "2023", "year"},
     {"The mill's output for 2023 fell sharply.", "2025-07-11", "2023", "2023", "year"},
     {"Rents rose 4 percent over 2023.", "2025-07-11", "2023", "2023", "year"},
+    // A year before a singular noun in -ss/-us/-is modifies it; after a
+    // possessive it dates the noun; "into" is a year cue.
+    {"Clerks prepared the 2030 census of the valley.", "2025-07-11", "2030", "2030", "year"},
+    {"Voters still recall the 1998 crisis.", "2025-07-11", "1998", "1998", "year"},
+    {"Varnia's 1982 invasion of the isles failed.", "2025-07-11", "1982", "1982", "year"},
+    {"The 1998's harvest was poor.", "2025-07-11", "1998", "1998", "year"},
+    {"Well into 2024, the ferry line kept losing money.", "2025-07-11", "2024", "2024", "year"},
+    // "for" makes a word-like month a date when it closes the phrase;
+    // "that" before it works like "the".
+    {"The runoff, now scheduled for April, was delayed.", "2025-07-11", "April", "2026-04", "month"},
+    {"Two aides who attended that June meeting testified.", "2025-07-11", "June", "2025-06", "month"},
     // "the year" after "of" or "in" is the report's year.
     {"The dam should be finished by the end of the year.", "2025-07-11", "the year", "2025", "year"},
     {"``Today, we have our suspect,'' she said.", "2025-07-11", "Today", "2025-07-11", "day"},
@@ -148,6 +172,7 @@ const char* const kNotDates[] = {
     // Seasons, decades and durations are not calendar dates.
     "The harbour is busy in summer.",
     "Trade grew in the 1990s.",
+    "Trade grew in the 1990's and shrank in the mid-1970's.",
     "The strike lasted for three days.",
     "In today's world, news travels fast.",
     "Today's youth read less.",
@@ -160,6 +185,10 @@ const char* const kNotDates[] = {
     // "for" and "over" also take counts; "the year" may be a span.
     "Seats for 2000 people were added.",
     "The club has over 1500 members.",
+    // A possessive before a count, and "for" before a name.
+    "The mill's 2000 employees voted.",
+    "Flowers were bought for April Lee.",
+    "Four thousand boxes went into 2000 crates.",
     "Output rose 3% in the year to March.",
     "Crime fell in the year since the curfew began.",
 };

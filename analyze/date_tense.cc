@@ -62,6 +62,23 @@ const ShortWordSet& NotPastEd() {
 
 bool EndsWithLl(std::string_view w) { return w.size() > 3 && (w.ends_with("'ll") || w.ends_with("\xE2\x80\x99ll")); }
 
+const ShortWordSet& ScheduleVerbs() {
+  static const auto* kWords =
+      new ShortWordSet{"opens",  "begins", "starts", "ends",   "closes",  "arrives", "departs",
+                       "leaves", "resumes", "expires", "convenes", "reopens"};
+  return *kWords;
+}
+
+// Verbs that attribute a clause to its source ("..., a spokesman said").
+bool IsReportingVerb(std::string_view w) {
+  return w == "said" || w == "told" || w == "added" || w == "reported" || w == "announced" || w == "stated";
+}
+
+// Punctuation or the sentence's end at `k`: the word before closes its clause.
+bool ClosesClause(const DateTokens& t, size_t k) {
+  return k >= t.size() || k > t.SentenceEnd(k - 1) || !t.IsWord(k);
+}
+
 // "was", "were", "had": auxiliaries that put what follows in the past.
 bool IsPastAuxiliary(std::string_view w) { return w == "was" || w == "were" || w == "had"; }
 
@@ -95,6 +112,10 @@ Tense DateTense::CueAt(const DateTokens& t, size_t k) {
     past_form = !w.ends_with("eed") || w == "agreed" || w == "freed";
   }
   if (!past_form) return Tense::kNone;
+  // After "to" or a modal a word is a bare verb, even when it is spelled
+  // like a past form ("expected to last until Friday", "will hit").
+  std::string_view before = t.Prev(k);
+  if (before == "to" || Modals().Contains(before)) return Tense::kNone;
   // "were planning to march", "was expected to land": a past auxiliary of
   // a future intention is a future seen from the past, which news writes
   // of events still ahead; the intention word is the cue.
@@ -134,12 +155,25 @@ Tense DateTense::Nearest(const DateTokens& t, size_t first, size_t last, size_t 
   size_t end = std::min(t.SentenceEnd(last), last + after);
   Tense best = Tense::kNone;
   size_t best_dist = SIZE_MAX;
+  // "will hear the case on Oct. 5, a spokesman said": an attribution after
+  // a comma that closes its clause tells when it was said, not when the
+  // clause's event is, so it is no cue ("the hearing is on Sept. 14, the
+  // lawyer said" is ahead). "Monday, the minister said he would ..." is
+  // no attribution: the date is the saying's.
+  bool comma_after = false;
   for (size_t k = begin; k <= end; ++k) {
     if (k >= first && k <= last) continue;
+    if (k > last && t.PunctIs(k, ",")) comma_after = true;
     Tense cue = CueAt(t, k);
+    // A timetable in the present right before its date ("the show opens
+    // Friday", "resumes on Monday"): news writes the present of a schedule
+    // for what is ahead. Farther away the verb may be another clause's
+    // ("before Oct. 9, when financing expires, ...").
+    if (k < first && first - k <= kScheduleReach && ScheduleVerbs().Contains(t.Low(k))) cue = Tense::kFuture;
     if (cue == Tense::kNone) continue;
     // "since" and "ago" put the date itself in the past, whatever the verb.
     if (t.WordIs(k, "since") || t.WordIs(k, "ago")) return Tense::kPast;
+    if (comma_after && IsReportingVerb(t.Low(k)) && ClosesClause(t, k + 1)) continue;
     size_t dist = k > last ? k - last : first - k;
     if (dist < best_dist) best = cue, best_dist = dist;
   }

@@ -37,6 +37,9 @@ class DateTense {
   // verb further from its date.
   static constexpr size_t kBefore = 10;
   static constexpr size_t kAfter = 6;
+  // A present-tense schedule verb is a future cue only this close before
+  // its date: "opens Friday", "resumes on Monday".
+  static constexpr size_t kScheduleReach = 2;
   // A date opening its sentence ("On Tuesday, ...", at most this many
   // tokens in) and followed by a comma is read with the main clause
   // after it, up to kFrontedReach tokens on.

@@ -1,6 +1,7 @@
 // bench_cluster: streaming clustering at scale on synthetic news.
 //
 //   bench_cluster [N] [batch] [knob=value ...]
+//   bench_cluster N revising [window=N] [revise_every=N]   (the StoryStream that --stream runs)
 //       N defaults to 10000; run one N per process for peak RSS. `batch`
 //       groups the N articles all at once (BatchClusterer) instead of
 //       streaming them. Knobs change StoryIndexOptions for A/B runs:
@@ -35,6 +36,7 @@
 #include <vector>
 
 #include "cluster/batch_clusterer.h"
+#include "cluster/story_stream.h"
 #include "cluster/story_index.h"
 #include "eval/bcubed.h"
 
@@ -316,6 +318,35 @@ int RunBatch(size_t n, const BatchClusterOptions& options) {
   return 0;
 }
 
+// The same stream through the StoryStream that revises its window (what
+// --stream runs): CPU of Add, revisions included, and the final revision.
+int RunRevising(size_t n, const StoryStreamOptions& options) {
+  Stream stream(42);
+  StoryStream revising(options);
+  std::vector<std::string> gold, ids;
+  std::vector<int64_t> gold_copy, predicted_copy;
+  double cluster_cpu = 0;
+  for (size_t i = 0; i < n; ++i) {
+    Doc d = stream.Next(i);
+    double c0 = ThreadCpuSeconds();
+    ClusterResult r = revising.Add(d.article);
+    cluster_cpu += ThreadCpuSeconds() - c0;
+    ids.push_back(d.article.id);
+    gold.push_back(std::to_string(d.gold_story));
+    gold_copy.push_back(d.gold_copy);
+    predicted_copy.push_back(r.copy_of.empty() ? -1 : std::stoll(r.copy_of.substr(1)));
+  }
+  double c0 = ThreadCpuSeconds();
+  revising.Revise();
+  cluster_cpu += ThreadCpuSeconds() - c0;
+  std::vector<std::string> predicted;
+  for (const std::string& id : ids) predicted.push_back(revising.StoryOf(id));
+  std::printf("N %zu revising: clustering %.0f articles/s of CPU time (%.1f s), peak RSS %.0f MB, stream %.0f MB\n", n,
+              n / cluster_cpu, cluster_cpu, PeakRssKb() / 1024.0, revising.MemoryBytes() / 1048576.0);
+  PrintQuality(predicted, gold, gold_copy, predicted_copy);
+  return 0;
+}
+
 int Run(size_t n, const StoryIndexOptions& options) {
   Stream stream(42);
   StoryIndex index(options);
@@ -367,6 +398,7 @@ bool SetBatchKnob(const std::string& arg, storyfuse::BatchClusterOptions* o) {
                  : name == "scan_postings"  ? &o->graph.scan_postings
                  : name == "max_candidates" ? &o->graph.candidates
                  : name == "neighbors"      ? &o->graph.neighbors
+                 : name == "context_neighbors" ? &o->context_neighbors
                                             : nullptr;
   if (knob == nullptr) return false;
   *knob = static_cast<size_t>(value);
@@ -401,6 +433,24 @@ int main(int argc, char** argv) {
   storyfuse::BatchClusterOptions batch_options;
   bool ok = n > 0;
   bool batch = argc > 2 && std::string(argv[2]) == "batch";
+  if (argc > 2 && std::string(argv[2]) == "revising") {
+    // Knobs: window=N, revise_every=N.
+    storyfuse::StoryStreamOptions o;
+    for (int i = 3; i < argc; ++i) {
+      std::string arg = argv[i];
+      size_t eq = arg.find('=');
+      size_t value = eq == std::string::npos ? 0 : std::strtoull(arg.c_str() + eq + 1, nullptr, 10);
+      if (arg.rfind("window=", 0) == 0) {
+        o.window = value;
+      } else if (arg.rfind("revise_every=", 0) == 0) {
+        o.revise_every = value;
+      } else {
+        std::fprintf(stderr, "usage: bench_cluster N revising [window|revise_every=VALUE ...]\n");
+        return 2;
+      }
+    }
+    return storyfuse::RunRevising(n, o);
+  }
   for (int i = batch ? 3 : 2; i < argc && ok; ++i) {
     ok = batch ? SetBatchKnob(argv[i], &batch_options) : SetKnob(argv[i], &options);
   }
@@ -408,7 +458,7 @@ int main(int argc, char** argv) {
     std::fprintf(
         stderr,
         "usage: bench_cluster [N] [query_terms|scan_postings|max_candidates|index_terms|late_factor=VALUE ...]\n"
-        "       bench_cluster N batch [query_terms|index_terms|scan_postings|max_candidates|neighbors|cut|"
+        "       bench_cluster N batch [query_terms|index_terms|scan_postings|max_candidates|neighbors|context_neighbors|cut|"
         "late_factor=VALUE ...]\n");
     return 2;
   }

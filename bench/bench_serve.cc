@@ -22,11 +22,11 @@
 #include <thread>
 #include <vector>
 
+#include "pipeline/store_story_repository.h"
 #include "server/api_router.h"
 #include "server/http_client.h"
 #include "server/http_server.h"
 #include "server/server_metrics.h"
-#include "pipeline/store_story_repository.h"
 
 namespace storyfuse {
 namespace {

@@ -153,7 +153,7 @@ std::vector<TimelineEntry> TimelineBuilder::Build(const AlignedStory& v) {
   std::vector<TimelineEntry> out;
   for (size_t i : kept) {
     const Dated& d = dated[i];
-    out.push_back({d.key, std::string(GranularityName(d.granularity)), std::string(v.Text(d.sentence)), d.sources});
+    out.push_back({d.key, std::string(GranularityName(d.granularity)), std::string(v.Text(d.sentence)), d.sources, {}});
   }
   return out;
 }

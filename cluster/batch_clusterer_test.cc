@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 
 #include "cluster/stream_grouper.h"
 #include "cluster/test_stories.h"
@@ -110,14 +111,17 @@ TEST(BatchClustererTest, EmptyTextsAndEmptyInput) {
 }
 
 // The seeds (read at run time, never copied here) among the 1,306 dev
-// articles, first or last: one story of five independent sources.
-class BatchSeedsAmongOtherNews : public ::testing::TestWithParam<bool> {};
+// articles, first or last: one story of five independent sources, all at
+// once and as the stream that revises itself (where, first, they leave
+// its window of 1,000 arrivals and stand as a final story).
+class GroupedSeedsAmongOtherNews : public ::testing::TestWithParam<std::tuple<bool, bool>> {};
 
-TEST_P(BatchSeedsAmongOtherNews, FormTheirOwnStoryOfFive) {
+TEST_P(GroupedSeedsAmongOtherNews, FormTheirOwnStoryOfFive) {
+  auto [first, stream] = GetParam();
   std::string shared = STORYFUSE_SHARED_DIR;
   std::vector<std::string> inputs = {shared + "/data/clustering/duc-multinews-dev.jsonl",
                                      shared + "/data/clustering/ecbplus-dev.jsonl"};
-  inputs.insert(GetParam() ? inputs.begin() : inputs.end(), shared + "/seeds");
+  inputs.insert(first ? inputs.begin() : inputs.end(), shared + "/seeds");
   for (const std::string& in : inputs) {
     if (!std::filesystem::exists(in)) GTEST_SKIP() << "no " << in;
   }
@@ -134,7 +138,7 @@ TEST_P(BatchSeedsAmongOtherNews, FormTheirOwnStoryOfFive) {
       [](const Status&) {});
   for (const std::string& in : inputs) ASSERT_TRUE(reader.Read(in).ok());
   ASSERT_EQ(seed_ids.size(), 5u);
-  Grouping g = Batch(articles);
+  Grouping g = stream ? GroupAsStream(articles) : Batch(articles);
   std::map<std::string, std::string> story = StoryOf(articles, g);
   std::optional<StoryView> seeds;
   for (const StoryView& s : g.stories) {
@@ -145,7 +149,8 @@ TEST_P(BatchSeedsAmongOtherNews, FormTheirOwnStoryOfFive) {
   EXPECT_EQ(seeds->independent_sources.size(), 5u);
 }
 
-INSTANTIATE_TEST_SUITE_P(SeedsFirstOrLast, BatchSeedsAmongOtherNews, ::testing::Bool());
+INSTANTIATE_TEST_SUITE_P(FirstOrLastBatchOrStream, GroupedSeedsAmongOtherNews,
+                         ::testing::Combine(::testing::Bool(), ::testing::Bool()));
 
 TEST(BatchClustererTest, SeedsAloneAreOneStory) {
   std::string seeds = std::string(STORYFUSE_SHARED_DIR) + "/seeds";

@@ -50,6 +50,11 @@ class Centroid {
   // True when `term` is among the kept terms.
   bool Contains(uint32_t term) const;
 
+  // The length of kind `kind` of the idf-weighted sums, as of the last
+  // Refresh: the cosine with a unit vector times it is the sum, over the
+  // story's articles, of their dot products with that vector.
+  double norm(int kind) const { return norm_[kind]; }
+
   size_t size() const { return sums_.size(); }
   size_t MemoryBytes() const {
     return sums_.capacity() * sizeof(sums_[0]) + (top_terms_.capacity() + top_names_.capacity()) * 4;

@@ -117,7 +117,8 @@ struct StoryStream::Impl {
   size_t live = 0;
   std::vector<Open> open;   // the window, oldest first
   std::vector<Edge> edges;  // between window articles (article indexes), each pair once
-  std::vector<std::vector<std::pair<float, uint32_t>>> open_postings;  // term -> (weight, slot)
+  std::vector<std::vector<std::pair<float, uint32_t>>> open_postings;  // term -> (weight, article), heaviest first
+  size_t frozen_in_postings = 0;                                       // articles there that left the window
   std::vector<uint32_t> open_terms;                                    // terms with a posting, to clear them
   std::vector<std::vector<uint32_t>> story_postings;                   // term -> stories, oldest first
   std::vector<float> matched;                                          // scratch, all zero between uses
@@ -155,8 +156,11 @@ bool StoryStream::Impl::Conflicts(const ArticleVector& v, const Story& s) const 
 }
 
 double StoryStream::Impl::StoryScore(const ArticleVector& v, int32_t day, const Story& s) const {
-  double score = CombineKinds(s.final_part.Cosine(v.weighted, terms), v.has_kind,
-                              KindWeights{options.batch.name_boost, options.batch.number_boost});
+  KindCosines c = s.final_part.Cosine(v.weighted, terms);
+  if (options.story_link_mean && s.final_count > 0) {
+    for (int k = 0; k < kTermKinds; ++k) c.by_kind[k] *= s.final_part.norm(k) / static_cast<double>(s.final_count);
+  }
+  double score = CombineKinds(c, v.has_kind, KindWeights{options.batch.name_boost, options.batch.number_boost});
   bool apart = day != kNoDay && s.min_day != kNoDay &&
                (day < s.min_day - options.batch.max_gap_days || day > s.max_day + options.batch.max_gap_days);
   if (apart) score *= options.batch.late_factor;
@@ -174,7 +178,8 @@ std::vector<Edge> StoryStream::Impl::LinkToOpen(const ArticleVector& v) {
     const auto& list = open_postings[t];
     size_t end = std::min(list.size(), g.scan_postings);
     for (size_t p = 0; p < end; ++p) {
-      uint32_t slot = list[p].second;
+      uint32_t slot = arts[list[p].second].slot;
+      if (slot == kNone) continue;  // left the window since it was indexed
       if (matched[slot] == 0.0f) touched.push_back(slot);
       matched[slot] += w * list[p].first;
     }
@@ -239,9 +244,10 @@ void StoryStream::Impl::IndexOpen(uint32_t slot) {
     if (open_postings[t].empty()) open_terms.push_back(t);
     // Heaviest first, as the batch reads them.
     auto& list = open_postings[t];
-    auto at = std::upper_bound(list.begin(), list.end(), std::make_pair(w, slot),
+    uint32_t article = open[slot].article;
+    auto at = std::upper_bound(list.begin(), list.end(), std::make_pair(w, article),
                                [](const auto& x, const auto& y) { return x.first > y.first; });
-    list.insert(at, {w, slot});
+    list.insert(at, {w, article});
   }
 }
 
@@ -471,12 +477,13 @@ void StoryStream::Impl::FreezeArticle(const Open& o) {
 
 void StoryStream::Impl::Freeze() {
   size_t arrivals = arts.size();
+  size_t before = open.size();
   std::vector<Open> kept;
   bool any = false;
   for (Open& o : open) {
     const Art& art = arts[o.article];
     bool old = o.arrival + options.window < arrivals;
-    bool stale = art.day != kNoDay && newest_day != kNoDay && art.day < newest_day - options.window_days;
+    bool stale = options.freeze_by_day && art.day != kNoDay && newest_day != kNoDay && art.day < newest_day - options.window_days;
     if (old || stale) {
       FreezeArticle(o);
       any = true;
@@ -490,6 +497,13 @@ void StoryStream::Impl::Freeze() {
   edges.erase(std::remove_if(edges.begin(), edges.end(),
                              [this](const Edge& e) { return arts[e.a].slot == kNone || arts[e.b].slot == kNone; }),
               edges.end());
+  // Postings name articles, and a frozen one is skipped when read; they
+  // are rebuilt only once they hold as many frozen articles as open ones
+  // (rebuilding the window's index at every revision was a seventh of the
+  // stream's instructions).
+  frozen_in_postings += before - open.size();
+  if (frozen_in_postings < open.size()) return;
+  frozen_in_postings = 0;
   for (uint32_t t : open_terms) open_postings[t].clear();
   open_terms.clear();
   for (uint32_t slot = 0; slot < open.size(); ++slot) IndexOpen(slot);

@@ -8,9 +8,9 @@
 // cut), with the stories older articles made final standing in as fixed
 // nodes. Articles can move, stories can merge and split. An article leaves
 // the window, and its story becomes final for it, once `window` articles
-// have arrived after it, or once it was published more than `window_days`
-// before the newest publication day seen; so the cost of a revision is
-// bounded by the window, not by the stream.
+// have arrived after it (and, with `freeze_by_day`, once it was published
+// more than `window_days` before the newest publication day seen); so the
+// cost of a revision is bounded by the window, not by the stream.
 //
 //   StoryStream stream;
 //   for (const Article& a : articles) stream.Add(a);  // r.story_id for now
@@ -60,6 +60,17 @@ struct StoryStreamOptions {
   double story_link = 0.20;
   // A final story's link in a revision: its centroid score times this.
   double story_link_weight = 1.0;
+  // Score an article against a final story by its mean similarity to the
+  // story's final articles (per kind: the centroid cosine times the
+  // centroid's length over the article count), as average linkage scores
+  // an article against a group, instead of by the centroid cosine.
+  bool story_link_mean = false;
+  // Also freeze articles published more than `window_days` before the
+  // newest day seen. Off: news stories run for weeks (follow-ups, trials),
+  // and the day rule froze them early, in publication order as well as
+  // shuffled (docs/clustering.md); the window of arrivals alone bounds
+  // the cost.
+  bool freeze_by_day = false;
 };
 
 // An article a revision moved from one story to another.

@@ -10,10 +10,10 @@
 #include <string>
 #include <string_view>
 
-#include "server/api_router.h"
-#include "server/http_server.h"
 #include "pipeline/memory_story_repository.h"
 #include "pipeline/test_fixtures.h"
+#include "server/api_router.h"
+#include "server/http_server.h"
 
 namespace {
 

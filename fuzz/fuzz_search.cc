@@ -13,10 +13,10 @@
 #include <string>
 #include <string_view>
 
-#include "server/api_router.h"
 #include "pipeline/search_text.h"
 #include "pipeline/store_story_repository.h"
 #include "pipeline/test_fixtures.h"
+#include "server/api_router.h"
 #include "text/utf8.h"
 
 namespace {

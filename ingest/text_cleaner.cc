@@ -105,7 +105,7 @@ class CleanPass {
       if (!t.empty()) {
         uint32_t b = static_cast<uint32_t>(pos + LineShape::LeadingSpace(raw));
         uint32_t e = b + static_cast<uint32_t>(t.size());
-        lines_.push_back({b, e, b, e});
+        lines_.push_back({b, e, b, e, {}});
       }
       pos = eol + 1;
     }

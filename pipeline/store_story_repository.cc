@@ -147,14 +147,13 @@ Status StoreStoryRepository::Verify(std::string* summary) {
   std::map<std::string, std::set<std::string>> by_story;  // story -> its articles' ids
   int64_t articles = 0;
   std::vector<std::string> problems;
-  STORYFUSE_RETURN_IF_ERROR(
-      (*reader)->ForEachArticleStory([&](const std::string& id, const std::string& story_id) {
-        ++articles;
-        if (story_id.empty())
-          problems.push_back("article " + id + " has no story");
-        else
-          by_story[story_id].insert(id);
-      }));
+  STORYFUSE_RETURN_IF_ERROR((*reader)->ForEachArticleStory([&](const std::string& id, const std::string& story_id) {
+    ++articles;
+    if (story_id.empty())
+      problems.push_back("article " + id + " has no story");
+    else
+      by_story[story_id].insert(id);
+  }));
   int64_t stories = 0;
   STORYFUSE_RETURN_IF_ERROR((*reader)->ForEachStoryBrief([&](const std::string& id, const std::string& brief_json) {
     ++stories;

@@ -16,8 +16,7 @@ std::vector<std::string> BriefArticleIds(const std::string& brief_json) {
   return ids;
 }
 
-StoryWriter::StoryWriter(std::unique_ptr<StoryStore> store, WriterLock* lock)
-    : store_(std::move(store)), lock_(lock) {}
+StoryWriter::StoryWriter(std::unique_ptr<StoryStore> store, WriterLock* lock) : store_(std::move(store)), lock_(lock) {}
 
 Status StoryWriter::Recover() {
   Result<std::vector<std::string>> ids = store_->ArticleIds();

@@ -33,9 +33,9 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/story_repository.h"
 #include "server/http_types.h"
 #include "server/server_metrics.h"
-#include "pipeline/story_repository.h"
 
 namespace storyfuse {
 

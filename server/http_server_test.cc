@@ -14,10 +14,10 @@
 #include <thread>
 #include <vector>
 
-#include "server/api_router.h"
-#include "server/http_client.h"
 #include "pipeline/memory_story_repository.h"
 #include "pipeline/test_fixtures.h"
+#include "server/api_router.h"
+#include "server/http_client.h"
 
 namespace storyfuse {
 namespace {

@@ -560,21 +560,21 @@ Result<std::vector<ArticleSearchHit>> ArticleStore::SearchArticles(const std::ve
 
 Result<StoreCounts> ArticleStore::Counts() {
   StoreCounts counts;
-  STORYFUSE_RETURN_IF_ERROR(ForEachRow(*db_,
-                                       "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_versions), "
-                                       "(SELECT count(*) FROM stories)",
-                                       {}, [&](SqlStatement& s) {
-                                         counts.articles = s.Int(0);
-                                         counts.archived_versions = s.Int(1);
-                                         counts.stories = s.Int(2);
-                                       }));
+  STORYFUSE_RETURN_IF_ERROR(
+      ForEachRow(*db_,
+                 "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_versions), "
+                 "(SELECT count(*) FROM stories)",
+                 {}, [&](SqlStatement& s) {
+                   counts.articles = s.Int(0);
+                   counts.archived_versions = s.Int(1);
+                   counts.stories = s.Int(2);
+                 }));
   return counts;
 }
 
 Status ArticleStore::ForEachArticleStory(
     const std::function<void(const std::string& id, const std::string& story_id)>& fn) {
-  return ForEachRow(*db_, "SELECT id, story_id FROM articles", {},
-                    [&](SqlStatement& s) { fn(s.Text(0), s.Text(1)); });
+  return ForEachRow(*db_, "SELECT id, story_id FROM articles", {}, [&](SqlStatement& s) { fn(s.Text(0), s.Text(1)); });
 }
 
 Status ArticleStore::ForEachStoryBrief(

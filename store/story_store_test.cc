@@ -102,9 +102,10 @@ TEST_F(StoryStoreTest, IdsCountsDeletesAndChecks) {
   EXPECT_EQ(counts.stories, 1);
 
   std::vector<std::string> seen;
-  ASSERT_TRUE(store_->ForEachArticleStory([&](const std::string& id, const std::string& story) {
-                      seen.push_back(id + ":" + story);
-                    }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachArticleStory(
+                      [&](const std::string& id, const std::string& story) { seen.push_back(id + ":" + story); })
+                  .ok());
   EXPECT_EQ(seen.size(), 2u);
   // A view of the article's story and version is current; one of another story is stale.
   ASSERT_TRUE(store_->PutArticleView("b", R"({"story": "s-1", "versions": [{"version": 1}]})").ok());

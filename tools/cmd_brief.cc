@@ -1,18 +1,13 @@
 // storyfuse brief [--format md|json|html] [--words N] [--stream] INPUT...
 #include <CLI/CLI.hpp>
-#include <algorithm>
 #include <cstdio>
-#include <map>
 #include <memory>
 
-#include "brief/brief_builder.h"
 #include "brief/brief_html.h"
 #include "brief/brief_json.h"
 #include "brief/brief_markdown.h"
-#include "cluster/batch_clusterer.h"
-#include "cluster/stream_grouper.h"
+#include "pipeline/story_briefs.h"
 #include "tools/article_source.h"
-#include "tools/brief_stories.h"
 #include "tools/command.h"
 
 namespace storyfuse {
@@ -47,34 +42,6 @@ int RunBrief(const BriefCmdOptions& opt) {
 }
 
 }  // namespace
-
-// Groups the articles (all at once, or as a stream), then builds one brief
-// per story, biggest story first.
-std::vector<StoryBrief> BriefStories(const std::vector<Article>& articles, int words, bool stream) {
-  std::unique_ptr<Grouper> grouper;
-  if (stream) {
-    grouper = std::make_unique<OnePassGrouper>();
-  } else {
-    grouper = std::make_unique<BatchClusterer>();
-  }
-  for (const Article& a : articles) grouper->Add(a);
-  Grouping g = grouper->Finish();
-  std::map<std::string, size_t> index_of;
-  for (size_t i = 0; i < articles.size(); ++i) index_of[articles[i].id] = i;
-  BriefBuilder builder(BriefOptions{words});
-  std::vector<StoryBrief> briefs;
-  for (const StoryView& story : g.stories) {
-    std::vector<StoryMember> members;
-    for (const std::string& id : story.articles) {
-      size_t i = index_of[id];
-      members.push_back({&articles[i], g.articles[i].copy_of, g.articles[i].origin});
-    }
-    briefs.push_back(builder.Build(story.id, members));
-  }
-  std::stable_sort(briefs.begin(), briefs.end(),
-                   [](const StoryBrief& a, const StoryBrief& b) { return a.articles.size() > b.articles.size(); });
-  return briefs;
-}
 
 void RegisterBrief(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<BriefCmdOptions>();

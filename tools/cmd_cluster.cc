@@ -1,7 +1,7 @@
 // storyfuse cluster [--format jsonl|json] [--stream] INPUT...
 //
 // Groups the articles into stories, all at once once every input is read
-// (BatchClusterer) or, with --stream, as a stream (StoryIndex), and prints
+// (BatchClusterer) or, with --stream, as a stream (StoryStream), and prints
 // per article {id, story, copy_of, origin}; json adds the stories with
 // their outlets and independent sources.
 #include <CLI/CLI.hpp>
@@ -9,8 +9,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "cluster/batch_clusterer.h"
-#include "cluster/stream_grouper.h"
+#include "pipeline/story_briefs.h"
 #include "tools/article_source.h"
 #include "tools/command.h"
 
@@ -42,12 +41,7 @@ nlohmann::json StoriesJson(const Grouping& g) {
 
 int RunCluster(const ClusterOptions& opt) {
   ArticleSource source;
-  std::unique_ptr<Grouper> grouper;
-  if (opt.stream) {
-    grouper = std::make_unique<OnePassGrouper>();
-  } else {
-    grouper = std::make_unique<BatchClusterer>();
-  }
+  std::unique_ptr<Grouper> grouper = MakeGrouper(opt.stream);
   std::vector<std::string> ids;
   source.ForEach(opt.inputs, [&](Article&& a, const RawDoc&) {
     grouper->Add(a);

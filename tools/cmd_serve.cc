@@ -13,11 +13,11 @@
 #include <sstream>
 #include <thread>
 
+#include "pipeline/store_story_repository.h"
+#include "pipeline/story_repository_factory.h"
 #include "server/api_router.h"
 #include "server/http_server.h"
 #include "server/server_metrics.h"
-#include "pipeline/store_story_repository.h"
-#include "pipeline/story_repository_factory.h"
 #include "tools/command.h"
 
 namespace storyfuse {

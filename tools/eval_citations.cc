@@ -17,8 +17,8 @@
 
 #include "base/file.h"
 #include "eval/citation_audit.h"
+#include "pipeline/story_briefs.h"
 #include "tools/article_source.h"
-#include "tools/brief_stories.h"
 #include "tools/command.h"
 
 namespace storyfuse {

@@ -1,9 +1,9 @@
-// storyfuse eval cluster [--stream [--revising]] FILE.jsonl...
+// storyfuse eval cluster [--stream [--one-pass]] FILE.jsonl...
 //
 // Clusters labelled articles (JSONL with a gold `label` per line), all at
-// once (BatchClusterer) or, with --stream, in one streaming pass
-// (StoryIndex; with --revising, StoryStream, which keeps a recent window
-// open and regroups it), and prints BCubed precision, recall and F1, the number of
+// once (BatchClusterer) or, with --stream, as a stream (StoryStream, which
+// keeps a recent window open and regroups it; with --one-pass, StoryIndex,
+// which never revises), and prints BCubed precision, recall and F1, the number of
 // stories predicted and gold, and throughput (clustering alone, and end to
 // end with reading and cleaning) in CPU time of this thread, which a busy
 // machine disturbs far less than wall time.
@@ -28,26 +28,48 @@ namespace {
 
 struct EvalClusterOptions {
   std::vector<std::string> inputs;
-  bool stream = false;    // a stream instead of BatchClusterer: StoryIndex (one pass) ...
-  bool revising = false;  // ... or StoryStream, which revises a recent window
+  bool stream = false;    // a stream instead of BatchClusterer: StoryStream, which revises a recent window ...
+  bool one_pass = false;  // ... or StoryIndex, the one pass that never revises
+  bool revising = false;  // accepted for old command lines: the stream revises by default
   StoryIndexOptions index;
   StoryStreamOptions stream_options;
   BatchClusterOptions batch;
   std::string predictions;  // file for "id<TAB>gold<TAB>predicted" lines, when set
   size_t orders = 1;        // the input order, then orders - 1 seeded shuffles
   bool reference = false;   // also score the offline average-link reference
+  bool by_date = false;     // dated articles in publication order, undated where they arrive
 };
 
 // The reference holds an n x n matrix (and its working copy): 10,000
 // articles take about 1.2 GB.
 constexpr size_t kMaxReferenceArticles = 10000;
 
+// `order` with its dated articles sorted by publication day (stably, so
+// one day's articles keep their order) in the places dated articles hold,
+// and the undated ones where they were: how a real stream arrives, where
+// undated articles come whenever they are fetched.
+std::vector<size_t> ByDate(const std::vector<Article>& articles, std::vector<size_t> order) {
+  constexpr size_t kIsoDay = 10;  // "YYYY-MM-DD"
+  std::vector<size_t> places, dated;
+  for (size_t k = 0; k < order.size(); ++k) {
+    if (articles[order[k]].published.iso.size() < kIsoDay) continue;
+    places.push_back(k);
+    dated.push_back(order[k]);
+  }
+  std::stable_sort(dated.begin(), dated.end(), [&articles](size_t x, size_t y) {
+    return articles[x].published.iso.compare(0, kIsoDay, articles[y].published.iso, 0, kIsoDay) < 0;
+  });
+  for (size_t k = 0; k < places.size(); ++k) order[places[k]] = dated[k];
+  return order;
+}
+
 // Each article's story and copy link when `articles` arrive in `order`,
 // in the mode `opt` asks for; indexed like `articles`.
 std::vector<ClusterResult> Predict(const EvalClusterOptions& opt, const std::vector<Article>& articles,
-                                   const std::vector<size_t>& order) {
+                                   std::vector<size_t> order) {
+  if (opt.by_date) order = ByDate(articles, std::move(order));
   std::vector<ClusterResult> out(articles.size());
-  if (opt.stream && opt.revising) {
+  if (opt.stream && !opt.one_pass) {
     StoryStreamOptions o = opt.stream_options;
     o.batch = opt.batch;
     StoryStream stream(o);
@@ -198,8 +220,8 @@ int RunEvalCluster(const EvalClusterOptions& opt) {
   BCubedScore s = BCubed::Score(predicted, gold);
   size_t n = articles.size();
   std::printf("mode         %s\n", !opt.stream    ? "batch (all at once)"
-                                   : opt.revising ? "stream (revising a recent window)"
-                                                  : "stream (one pass)");
+                                   : opt.one_pass ? "stream (one pass)"
+                                                  : "stream (revising a recent window)");
   std::printf("articles     %zu (%zu labelled), copy links %zu\n", n, ids.size(), copies);
   std::printf("stories      predicted %zu, gold %zu\n", s.predicted_clusters, s.gold_clusters);
   std::printf("BCubed       P %.4f  R %.4f  F1 %.4f\n", s.precision, s.recall, s.f1);
@@ -216,9 +238,10 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   auto opt = std::make_shared<EvalClusterOptions>();
   CLI::App* cmd = eval.add_subcommand("cluster", "BCubed scores of story clustering on labelled JSONL");
   cmd->add_option("inputs", opt->inputs, "JSONL files with id, text, label")->required();
-  cmd->add_flag("--stream", opt->stream, "Cluster in one streaming pass (StoryIndex) instead of all at once");
-  cmd->add_flag("--revising", opt->revising,
-                "With --stream: the stream that revises a recent window (StoryStream; experimental)");
+  cmd->add_flag("--stream", opt->stream,
+                "Cluster as a stream that revises a recent window (StoryStream) instead of all at once");
+  cmd->add_flag("--one-pass", opt->one_pass, "With --stream: the one pass that never revises (StoryIndex)");
+  cmd->add_flag("--revising", opt->revising, "With --stream: the default now (kept for old command lines)");
   cmd->add_option("--window", opt->stream_options.window, "Stream: recent arrivals that may still move")
       ->capture_default_str();
   cmd->add_option("--window-days", opt->stream_options.window_days,
@@ -230,6 +253,13 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   cmd->add_option("--story-link-weight", opt->stream_options.story_link_weight,
                   "Stream: factor on a final story's link in a revision")
       ->capture_default_str();
+  cmd->add_flag("--story-link-mean", opt->stream_options.story_link_mean,
+                "Stream: score final-story links by mean similarity to the story's articles");
+  cmd->add_option("--freeze-by-day", opt->stream_options.freeze_by_day,
+                  "Stream: also freeze articles published window-days before the newest (0: by arrivals only)")
+      ->capture_default_str();
+  cmd->add_flag("--by-date", opt->by_date,
+                "Feed dated articles in publication order, undated ones where they arrive (each order)");
   cmd->add_option("--revise-every", opt->stream_options.revise_every, "Stream: arrivals between two revisions")
       ->capture_default_str();
   // Batch settings, for studying their effect (the defaults are the library's).

@@ -66,7 +66,7 @@ int RunEvalCopies(const EvalCopiesOptions& opt) {
   if (opt.stream) {
     StoryStreamOptions o;
     o.batch.dedupe = opt.dedupe;
-    g = GroupAsStream(set.articles, o, /*one_pass=*/true);
+    g = GroupAsStream(set.articles, o);
   } else {
     BatchClusterOptions o;
     o.dedupe = opt.dedupe;
@@ -77,7 +77,7 @@ int RunEvalCopies(const EvalCopiesOptions& opt) {
   std::vector<std::string> copy_of;
   for (const ClusterResult& r : g.articles) copy_of.push_back(r.copy_of);
   CopyLinkScore s = ScoreCopyLinks(set, copy_of);
-  std::printf("mode         %s\n", opt.stream ? "stream (one pass)" : "batch (all at once)");
+  std::printf("mode         %s\n", opt.stream ? "stream (revising a recent window)" : "batch (all at once)");
   std::printf("set          %zu articles, %zu pasted (seed %llu)\n", set.articles.size(), s.cases,
               static_cast<unsigned long long>(opt.seed));
   std::printf("recall       %.4f (%zu of %zu pasted articles name their source)\n", s.recall(), s.found, s.cases);
@@ -92,7 +92,7 @@ void RegisterEvalCopies(CLI::App& eval, int* exit_code) {
   CLI::App* cmd =
       eval.add_subcommand("copies", "Copy-link recall and precision on partial copies built from labelled JSONL");
   cmd->add_option("inputs", opt->inputs, "JSONL files with id, text, label")->required();
-  cmd->add_flag("--stream", opt->stream, "Group in one streaming pass instead of all at once");
+  cmd->add_flag("--stream", opt->stream, "Group as the stream that revises a recent window instead of all at once");
   cmd->add_option("--partial-shared", opt->dedupe.partial_shared, "Shared sampled shingles for a partial copy")
       ->capture_default_str();
   cmd->add_option("--partial-containment", opt->dedupe.partial_containment,

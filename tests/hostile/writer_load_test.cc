@@ -13,11 +13,11 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "pipeline/store_story_repository.h"
+#include "pipeline/test_fixtures.h"
 #include "server/api_router.h"
 #include "server/http_client.h"
 #include "server/http_server.h"
-#include "pipeline/store_story_repository.h"
-#include "pipeline/test_fixtures.h"
 
 namespace storyfuse {
 namespace {
