@@ -42,6 +42,7 @@ Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const s
   if (!store.ok()) return store.status();
   std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path, writer_nice));
   STORYFUSE_RETURN_IF_ERROR(repo->lock_.Acquire(path));
+  STORYFUSE_RETURN_IF_ERROR((*store)->LockWriter());
   repo->writer_ = std::make_unique<StoryWriter>(std::move(store).value(), &repo->lock_);
   {
     std::lock_guard<std::mutex> lock(repo->ingest_mu_);

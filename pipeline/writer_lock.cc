@@ -7,16 +7,35 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string_view>
 
+#include "base/hasher.h"
+
 namespace storyfuse {
+namespace {
+
+// The lock file of a store: beside a SQLite file; for a database server's
+// URL (which names no local folder) in the temporary folder, named by the
+// URL's hash. The server store also holds its own writer lock
+// (StoryStore::LockWriter), which is what keeps two machines apart; the
+// file then only carries this machine's build journal.
+std::string LockPath(const std::string& store_path) {
+  if (store_path.find("://") == std::string::npos) return store_path + ".lock";
+  char name[64];
+  std::snprintf(name, sizeof name, "storyfuse-%016llx.lock",
+                static_cast<unsigned long long>(Hasher::Hash64(store_path)));
+  return (std::filesystem::temp_directory_path() / name).string();
+}
+
+}  // namespace
 
 WriterLock::~WriterLock() {
   if (fd_ >= 0) close(fd_);
 }
 
 Status WriterLock::Acquire(const std::string& store_path) {
-  std::string lock_path = store_path + ".lock";
+  std::string lock_path = LockPath(store_path);
   fd_ = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) return Status::IoError(lock_path + ": " + std::strerror(errno));
   if (flock(fd_, LOCK_EX | LOCK_NB) == 0) {

@@ -13,6 +13,10 @@ packages=(
   libicu-dev libsqlite3-dev libstemmer-dev libxml2-dev zlib1g-dev libxxhash-dev
   libcpp-httplib-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  # Issue #25's shared store and queue: the client libraries to build
+  # against, the servers for the tests' throwaway instances (the tests
+  # start their own on loopback ports; no system service is needed).
+  postgresql-15 libpq-dev redis-server libhiredis-dev
 )
 browser=1
 [ "${STORYFUSE_WITHOUT_BROWSER:-0}" = 1 ] && browser=0

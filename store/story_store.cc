@@ -4,6 +4,8 @@
 #include <ctime>
 
 #include "store/article_store.h"
+#include "store/pg_connection.h"
+#include "store/pg_story_store.h"
 
 namespace storyfuse {
 
@@ -17,6 +19,11 @@ std::string StoryStore::NowUtc() {
 }
 
 Result<std::unique_ptr<StoryStore>> OpenStoryStore(const std::string& path) {
+  if (PgConnection::IsUrl(path)) {
+    Result<std::unique_ptr<PgStoryStore>> pg = PgStoryStore::Open(path);
+    if (!pg.ok()) return pg.status();
+    return std::unique_ptr<StoryStore>(std::move(pg).value());
+  }
   Result<std::unique_ptr<ArticleStore>> store = ArticleStore::Open(path);
   if (!store.ok()) return store.status();
   return std::unique_ptr<StoryStore>(std::move(store).value());

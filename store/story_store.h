@@ -155,13 +155,22 @@ class StoryStore {
 
   virtual Result<std::unique_ptr<StoreTransaction>> Begin() = 0;
 
+  // Makes this connection the store's one writer for as long as it is open
+  // (a writer keeps its own clusterer and story numbering). IoError when
+  // another connection holds it. SQLite: nothing here (the pipeline's
+  // WriterLock flocks a file beside the database); PostgreSQL: a session
+  // advisory lock, so one writer across machines.
+  virtual Status LockWriter() { return Status::Ok(); }
+
   // Current UTC time as "YYYY-MM-DDTHH:MM:SSZ", as the store records it.
   static std::string NowUtc();
 };
 
-// Opens (or creates) the store at `path` (a file path: SQLite). Returns
-// IoError naming the path when it cannot be opened, Unsupported when its
-// schema is newer than this build.
+// Opens (or creates) the store at `path`: a SQLite file for a path (or
+// ":memory:"), a PostgreSQL database for a postgresql:// or postgres:// URL
+// (PgStoryStore, issue #25; Unsupported in a build without libpq). Returns
+// IoError naming the path or server when it cannot be opened, Unsupported
+// when its schema is newer than this build.
 Result<std::unique_ptr<StoryStore>> OpenStoryStore(const std::string& path);
 
 }  // namespace storyfuse

@@ -120,7 +120,7 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<IngestOptions>();
   CLI::App* cmd = app.add_subcommand(
       "ingest", "Clean articles, store them in a SQLite database and update their stories and briefs");
-  cmd->add_option("--db", opt->db, "SQLite database file (created if missing)")->required();
+  cmd->add_option("--db", opt->db, "SQLite database file (created if missing) or postgresql:// URL")->required();
   cmd->add_option("--format", opt->format, "summary or jsonl (one line per article)")
       ->check(CLI::IsMember({"summary", "jsonl"}));
   cmd->add_option("--batch", opt->batch, "Articles clustered and briefed together (default 200)")

@@ -1,0 +1,116 @@
+// RedisStream: the project's one wrapper over hiredis (issue #25: Redis
+// Streams with consumer groups as the queue between stateless workers).
+//
+// One object is one connection used on one stream. Delivery is at least
+// once: a consumer reads new entries of its group (ReadGroup), processes
+// them, then acknowledges them (Ack); entries a dead consumer read but
+// never acknowledged are taken over by another after `min_idle` (Claim,
+// XAUTOCLAIM). Processing must therefore be idempotent.
+//
+// Back-pressure: Add() may trim the stream to about `max_len` entries
+// (MAXLEN ~), which drops the oldest even if unread, so it is for streams
+// whose readers may lose entries. A stream that must lose nothing is bounded
+// by its producer instead: consumers Ack with delete, and the producer
+// waits while Length() is at its bound (WaitBelow).
+//
+// Errors are Status values naming the server ("redis HOST:PORT: ...");
+// a Redis error reply is InvalidArgument, a lost server IoError. A command
+// that fails because the connection is gone is retried once on a new
+// connection (so an Add may, rarely, add twice: at least once).
+//
+// Thread safety: one thread at a time per object. Without hiredis at build
+// time, Connect() returns Unsupported.
+#ifndef STORYFUSE_QUEUE_REDIS_STREAM_H_
+#define STORYFUSE_QUEUE_REDIS_STREAM_H_
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/status.h"
+
+struct redisContext;
+struct redisReply;
+
+namespace storyfuse {
+
+using StreamFields = std::vector<std::pair<std::string, std::string>>;
+
+struct StreamEntry {
+  std::string id;  // "<ms>-<seq>", assigned by Redis
+  StreamFields fields;
+  // The value of field `name`, or "" when absent.
+  std::string Field(std::string_view name) const;
+};
+
+class RedisStream {
+ public:
+  // True for "redis://...".
+  static bool IsUrl(std::string_view s);
+  // Connects to redis://[:PASSWORD@]HOST[:PORT][/DB] (port 6379, db 0 by
+  // default) for `stream`. InvalidArgument for a malformed URL, IoError
+  // naming the server when it cannot connect.
+  static Result<std::unique_ptr<RedisStream>> Connect(const std::string& url, std::string stream);
+  ~RedisStream();
+  RedisStream(const RedisStream&) = delete;
+  RedisStream& operator=(const RedisStream&) = delete;
+
+  // XADD: appends an entry; returns its id. `max_len` > 0 trims the stream
+  // to about that many entries (see the class comment); 0 keeps all.
+  Result<std::string> Add(const StreamFields& fields, int64_t max_len = 0);
+  // XGROUP CREATE ... MKSTREAM: creates consumer group `group` reading from
+  // `start` ("0": the whole stream; "$": only new entries). An existing
+  // group is not an error.
+  Status CreateGroup(const std::string& group, const std::string& start = "0");
+  // XREADGROUP ... STREAMS stream >: up to `count` entries never delivered
+  // to `group`, now pending for `consumer`; waits up to `block` when there
+  // are none (zero: does not wait). Empty when none arrived.
+  Result<std::vector<StreamEntry>> ReadGroup(const std::string& group, const std::string& consumer, int count,
+                                             std::chrono::milliseconds block);
+  // XACK (and XDEL when `delete_entries`, which is what bounds a lossless
+  // stream): marks entries processed. Returns how many were pending.
+  Result<int64_t> Ack(const std::string& group, const std::vector<std::string>& ids, bool delete_entries = false);
+  // XAUTOCLAIM: moves up to `count` entries pending for longer than
+  // `min_idle` (under any consumer of `group`) to `consumer` and returns
+  // them; entries deleted meanwhile are dropped from the pending list.
+  Result<std::vector<StreamEntry>> Claim(const std::string& group, const std::string& consumer,
+                                         std::chrono::milliseconds min_idle, int count);
+  // XLEN and the number of entries of `group` delivered but not acknowledged.
+  Result<int64_t> Length();
+  Result<int64_t> Pending(const std::string& group);
+  // Waits while Length() >= `bound`, polling every `poll`, for at most
+  // `timeout`: true when below, false on timeout (the producer's
+  // back-pressure for a lossless stream).
+  Result<bool> WaitBelow(int64_t bound, std::chrono::milliseconds poll, std::chrono::milliseconds timeout);
+
+  const std::string& server() const { return server_; }
+  const std::string& stream() const { return stream_; }
+  int reconnects() const { return reconnects_; }
+
+ private:
+  struct FreeReply {
+    void operator()(redisReply* r) const;
+  };
+  using Reply = std::unique_ptr<redisReply, FreeReply>;
+
+  RedisStream() = default;
+  Status Open();
+  // Runs one command; InvalidArgument for an error reply, IoError when the
+  // server is gone even after one reconnect.
+  Result<Reply> Command(const std::vector<std::string>& args, std::chrono::milliseconds timeout);
+  Status ErrorReply(const redisReply* r) const;
+
+  redisContext* ctx_ = nullptr;
+  std::string host_, password_, server_, stream_;
+  int port_ = 0;
+  int db_ = 0;
+  int reconnects_ = 0;
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_QUEUE_REDIS_STREAM_H_

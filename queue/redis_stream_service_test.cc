@@ -1,0 +1,126 @@
+#include "queue/redis_stream.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "tests/services/throwaway_engines.h"
+
+namespace storyfuse {
+namespace {
+
+using std::chrono::milliseconds;
+
+// Each test its own stream, so tests sharing one server do not interact.
+std::unique_ptr<RedisStream> MustConnect(const std::string& url, const std::string& stream) {
+  Result<std::unique_ptr<RedisStream>> s = RedisStream::Connect(url, stream);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(*s) : nullptr;
+}
+
+TEST(RedisStream, RejectsMalformedUrls) {
+  EXPECT_FALSE(RedisStream::IsUrl("postgresql://x"));
+  EXPECT_EQ(RedisStream::Connect("http://h:1", "s").status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(RedisStream::Connect("redis://h:port", "s").status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(RedisStream::Connect("redis://h:1/db", "s").status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST(RedisStream, RefusedConnectionNamesTheServer) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
+  // Port 1 on loopback: nothing listens there (and it is not the server).
+  Result<std::unique_ptr<RedisStream>> s = RedisStream::Connect("redis://127.0.0.1:1", "s");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), Status::Code::kIoError);
+  EXPECT_NE(s.status().message().find("127.0.0.1:1"), std::string::npos) << s.status().message();
+}
+
+TEST(RedisStream, EntriesGoToOneConsumerOfAGroupAndAckClearsThem) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
+  auto s = MustConnect(redis->url(), "deliver");
+  ASSERT_NE(s, nullptr);
+  ASSERT_TRUE(s->CreateGroup("extract").ok());
+  ASSERT_TRUE(s->CreateGroup("extract").ok());  // existing group: fine
+  for (int i = 0; i < 5; ++i) {
+    // Binary-safe values: a NUL byte and a newline survive.
+    Result<std::string> id = s->Add({{"doc", "d" + std::to_string(i)}, {"body", std::string("a\0b\n", 4)}});
+    ASSERT_TRUE(id.ok()) << id.status().ToString();
+  }
+  Result<std::vector<StreamEntry>> a = s->ReadGroup("extract", "worker-a", 3, milliseconds(0));
+  Result<std::vector<StreamEntry>> b = s->ReadGroup("extract", "worker-b", 10, milliseconds(0));
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_EQ(a->size(), 3u);
+  ASSERT_EQ(b->size(), 2u);  // only what a did not get
+  EXPECT_EQ((*a)[0].Field("doc"), "d0");
+  EXPECT_EQ((*a)[0].Field("body"), std::string("a\0b\n", 4));
+  EXPECT_EQ((*b)[1].Field("doc"), "d4");
+  EXPECT_EQ(*s->Pending("extract"), 5);
+  std::vector<std::string> ids;
+  for (const StreamEntry& e : *a) ids.push_back(e.id);
+  EXPECT_EQ(*s->Ack("extract", ids), 3);
+  EXPECT_EQ(*s->Ack("extract", ids), 0);  // a second ack changes nothing
+  EXPECT_EQ(*s->Pending("extract"), 2);
+  // Nothing new: a short block returns empty, not an error.
+  Result<std::vector<StreamEntry>> none = s->ReadGroup("extract", "worker-a", 10, milliseconds(20));
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_TRUE(none->empty());
+}
+
+TEST(RedisStream, ADeadConsumersEntriesAreClaimedByAnother) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
+  auto s = MustConnect(redis->url(), "claim");
+  ASSERT_NE(s, nullptr);
+  ASSERT_TRUE(s->CreateGroup("brief").ok());
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(s->Add({{"story", std::to_string(i)}}).ok());
+  ASSERT_EQ(s->ReadGroup("brief", "dead", 4, milliseconds(0))->size(), 4u);
+  // Not idle long enough yet: nothing to take over.
+  EXPECT_TRUE(s->Claim("brief", "alive", milliseconds(60000), 10)->empty());
+  constexpr milliseconds kIdle(30);
+  std::this_thread::sleep_for(kIdle * 2);
+  Result<std::vector<StreamEntry>> taken = s->Claim("brief", "alive", kIdle, 10);
+  ASSERT_TRUE(taken.ok()) << taken.status().ToString();
+  ASSERT_EQ(taken->size(), 4u);
+  EXPECT_EQ((*taken)[2].Field("story"), "2");
+  std::vector<std::string> ids;
+  for (const StreamEntry& e : *taken) ids.push_back(e.id);
+  EXPECT_EQ(*s->Ack("brief", ids), 4);
+  EXPECT_EQ(*s->Pending("brief"), 0);
+}
+
+TEST(RedisStream, MaxLenTrimsAndAckWithDeleteBoundsALosslessStream) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
+  auto trimmed = MustConnect(redis->url(), "trimmed");
+  ASSERT_NE(trimmed, nullptr);
+  constexpr int kMaxLen = 100;
+  for (int i = 0; i < 1000; ++i) ASSERT_TRUE(trimmed->Add({{"n", std::to_string(i)}}, kMaxLen).ok());
+  // MAXLEN ~ trims whole macro nodes: about kMaxLen, never the 1000.
+  int64_t len = *trimmed->Length();
+  EXPECT_GE(len, kMaxLen);
+  EXPECT_LT(len, 1000);
+
+  auto lossless = MustConnect(redis->url(), "lossless");
+  ASSERT_NE(lossless, nullptr);
+  ASSERT_TRUE(lossless->CreateGroup("g").ok());
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(lossless->Add({{"n", std::to_string(i)}}).ok());
+  // At its bound of 3 the producer waits (and times out here)...
+  EXPECT_FALSE(*lossless->WaitBelow(3, milliseconds(5), milliseconds(20)));
+  // ...until a consumer acknowledges with delete.
+  auto got = lossless->ReadGroup("g", "c", 1, milliseconds(0));
+  ASSERT_TRUE(got.ok() && got->size() == 1);
+  EXPECT_EQ(*lossless->Ack("g", {(*got)[0].id}, /*delete_entries=*/true), 1);
+  EXPECT_TRUE(*lossless->WaitBelow(3, milliseconds(5), milliseconds(20)));
+}
+
+TEST(RedisStream, ReconnectsAfterTheServerDropsTheClient) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
+  auto s = MustConnect(redis->url(), "reconnect");
+  ASSERT_NE(s, nullptr);
+  ASSERT_TRUE(s->Add({{"k", "1"}}).ok());
+  ASSERT_TRUE(redis->KillClients().ok());
+  Result<std::string> id = s->Add({{"k", "2"}});
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  EXPECT_EQ(s->reconnects(), 1);
+  EXPECT_EQ(*s->Length(), 2);
+}
+
+}  // namespace
+}  // namespace storyfuse

@@ -1,0 +1,86 @@
+// PgStoryStore: the PostgreSQL StoryStore (store/story_store.h), for
+// `--db postgresql://...` (issue #25: one store shared by many processes
+// on many machines). Same versioned schema as the SQLite ArticleStore
+// (docs/store.md), same Put rules (idempotent and versioned, see
+// article_store.h), same answers; the differences are the engine's:
+//   - search uses a tsvector column ('simple' configuration: lower-cased
+//     words, no stemming, like FTS5's unicode61, but diacritics are kept)
+//     with a GIN index; SearchHit::rank is minus ts_rank (lower is better,
+//     as with bm25), and snippets come from ts_headline;
+//   - a read's StopCondition is checked before the read, not during it;
+//     statement_timeout bounds a read that runs long.
+// Concurrency: any number of processes may Put at once. A Put takes
+// transaction-scoped advisory locks on every key it decides on (id,
+// content hash, url), in a fixed order, so two Puts of the same content or
+// the same article serialize (one inserts, the other sees kDuplicate or
+// kUnchanged) and unrelated Puts run in parallel.
+//
+// Thread safety: one connection; not thread-safe. Use one per thread.
+#ifndef STORYFUSE_STORE_PG_STORY_STORE_H_
+#define STORYFUSE_STORE_PG_STORY_STORE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/pg_connection.h"
+#include "store/story_store.h"
+
+namespace storyfuse {
+
+class PgStoryStore : public StoryStore {
+ public:
+  // The schema version this build writes; the same number as SQLite's.
+  static constexpr int kSchemaVersion = 4;
+
+  // Connects to `url` (postgresql://...) and creates or migrates the schema.
+  // IoError naming the server when it cannot connect, Unsupported when the
+  // database's schema is newer than this build.
+  static Result<std::unique_ptr<PgStoryStore>> Open(const std::string& url);
+
+  Result<PutResult> Put(const Article& a, const std::string& now = "") override;
+  Result<std::optional<StoredArticle>> Get(const std::string& id) override;
+  Result<std::vector<ArticleVersion>> History(const std::string& id) override;
+  Result<std::vector<std::string>> ArticleIds() override;
+  Status SetStory(const std::string& article_id, const std::string& story_id) override;
+  Status SetCopyOf(const std::string& article_id, const std::string& copy_of) override;
+  Status PutStory(const StoredStory& story) override;
+  Result<std::optional<StoredStory>> GetStory(const std::string& id) override;
+  Status DeleteStory(const std::string& id) override;
+  Result<std::vector<std::string>> StoryIds() override;
+  Status PutArticleView(const std::string& article_id, const std::string& view_json) override;
+  Result<std::optional<std::string>> GetArticleView(const std::string& article_id) override;
+  Result<StoryPage> ListStories(const StoryListFilter& filter, const StopCondition& stop) override;
+  Result<std::vector<ArticleSearchHit>> SearchArticles(const std::vector<std::string>& terms, int limit,
+                                                       const StopCondition& stop) override;
+  Result<StoreCounts> Counts() override;
+  Status ForEachArticleStory(
+      const std::function<void(const std::string& id, const std::string& story_id)>& fn) override;
+  Status ForEachStoryBrief(
+      const std::function<void(const std::string& id, const std::string& brief_json)>& fn) override;
+  Result<std::vector<std::string>> StaleArticleViews() override;
+  Result<std::unique_ptr<StoreTransaction>> Begin() override;
+  // A session advisory lock: released when the connection closes, the
+  // process's death included. Known gap: a reconnect after a lost
+  // connection does not take it again (docs/store.md).
+  Status LockWriter() override;
+
+  // The terms as a tsquery text: every term, each a prefix ("" for none).
+  // Terms are quoted, so no term is read as tsquery syntax.
+  static std::string TsQuery(const std::vector<std::string>& terms);
+
+  PgConnection& connection() { return *conn_; }
+
+ private:
+  explicit PgStoryStore(std::unique_ptr<PgConnection> conn) : conn_(std::move(conn)) {}
+  Status Migrate();
+  Status UpdateArticleLink(const char* column, const std::string& article_id, const std::string& value);
+
+  std::unique_ptr<PgConnection> conn_;
+  bool in_store_transaction_ = false;  // Begin() is open: Put joins it
+  friend class PgStoreTransaction;
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_STORE_PG_STORY_STORE_H_

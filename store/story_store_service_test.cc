@@ -1,0 +1,391 @@
+// One test suite, every StoryStore engine: SQLite (a temporary file) and
+// PostgreSQL (a throwaway server, skipped when not installed). Whatever the
+// application may rely on is asserted here, so an engine that passes can
+// stand in for the other (issue #25).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "store/article_store.h"
+#include "store/pg_connection.h"
+#include "store/pg_story_store.h"
+#include "store/story_store.h"
+#include "tests/services/throwaway_engines.h"
+
+namespace storyfuse {
+namespace {
+
+namespace fs = std::filesystem;
+using Outcome = StoryStore::PutOutcome;
+
+constexpr const char* kConformanceDb = "conformance";
+
+class StoryStoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "sqlite") {
+      location_ = (fs::temp_directory_path() / ("storyfuse_conformance_" + std::to_string(getpid()) + ".db")).string();
+      RemoveSqlite();
+    } else {
+      STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+      ASSERT_TRUE(ResetPostgres(*pg));
+      location_ = pg->url(kConformanceDb);
+    }
+    store_ = Open();
+    ASSERT_NE(store_, nullptr);
+  }
+  void TearDown() override {
+    store_.reset();
+    if (GetParam() == "sqlite") RemoveSqlite();
+  }
+
+  // An empty database `conformance` on the shared server.
+  static bool ResetPostgres(ThrowawayPostgres& pg) {
+    Result<std::unique_ptr<PgConnection>> admin = PgConnection::Connect(pg.url());
+    EXPECT_TRUE(admin.ok()) << admin.status().ToString();
+    if (!admin.ok()) return false;
+    Status dropped = (*admin)->Exec(std::string("DROP DATABASE IF EXISTS ") + kConformanceDb + " WITH (FORCE)");
+    Status created = (*admin)->Exec(std::string("CREATE DATABASE ") + kConformanceDb);
+    EXPECT_TRUE(dropped.ok() && created.ok()) << dropped.ToString() << created.ToString();
+    return dropped.ok() && created.ok();
+  }
+  void RemoveSqlite() {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(location_ + suffix);
+  }
+
+  std::unique_ptr<StoryStore> Open() {
+    Result<std::unique_ptr<StoryStore>> s = OpenStoryStore(location_);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? std::move(*s) : nullptr;
+  }
+
+  static Article Make(const std::string& id, const std::string& title, const std::string& text,
+                      const std::string& url = "") {
+    Article a;
+    a.id = id;
+    a.url = url;
+    a.title = title;
+    a.text = text;
+    a.outlet = "Harbour Gazette";
+    a.authors = {"Mira Solberg", "Tomas \"TJ\" Ek"};
+    a.published = {"2031-03-14", "Published 14 March"};
+    a.dateline = "PORT ELLIS";
+    a.wire = "Northwire";
+    a.language = "en";
+    a.source = "feed.jsonl:" + id;
+    a.input = "<p>" + text + "</p>";
+    return a;
+  }
+
+  StoryStore::PutResult Put(const Article& a, const std::string& now = "2031-03-14T10:00:00Z") {
+    Result<StoryStore::PutResult> r = store_->Put(a, now);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : StoryStore::PutResult{};
+  }
+
+  static StoredStory Story(const std::string& id, const std::string& headline, const std::string& updated) {
+    return StoredStory{id, headline, updated, "{\"id\":\"" + id + "\"}", 2, 2, 1, "2031-03-14"};
+  }
+
+  std::string location_;
+  std::unique_ptr<StoryStore> store_;
+};
+
+TEST_P(StoryStoreTest, PutIsIdempotentAndVersioned) {
+  Article a = Make("a1", "Ferry delayed", "The ferry left late.", "https://gazette.example/ferry");
+  StoryStore::PutResult r = Put(a);
+  EXPECT_EQ(r.outcome, Outcome::kInserted);
+  EXPECT_EQ(r.version, 1);
+  EXPECT_EQ(Put(a).outcome, Outcome::kUnchanged);
+  // Same content under another id: a copy, nothing written.
+  StoryStore::PutResult dup = Put(Make("a2", "Ferry delayed", "The ferry left late."));
+  EXPECT_EQ(dup.outcome, Outcome::kDuplicate);
+  EXPECT_EQ(dup.id, "a1");
+  // Same id, new content: version 2, the first kept in the history.
+  Article edited = a;
+  edited.text = "The ferry left two hours late.";
+  StoryStore::PutResult up = Put(edited, "2031-03-14T11:00:00Z");
+  EXPECT_EQ(up.outcome, Outcome::kUpdated);
+  EXPECT_EQ(up.version, 2);
+  // Same url under a new id, new content: version 3 of the same article.
+  Article moved = Make("a9", "Ferry delayed again", "Fog kept the ferry in port.", a.url);
+  StoryStore::PutResult by_url = Put(moved, "2031-03-14T12:00:00Z");
+  EXPECT_EQ(by_url.outcome, Outcome::kUpdated);
+  EXPECT_EQ(by_url.id, "a1");
+  EXPECT_EQ(by_url.version, 3);
+
+  Result<std::vector<ArticleVersion>> history = store_->History("a1");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].version, 1);
+  EXPECT_EQ((*history)[0].text, "The ferry left late.");
+  EXPECT_EQ((*history)[1].text, "The ferry left two hours late.");
+  EXPECT_EQ((*history)[1].replaced_at, "2031-03-14T12:00:00Z");
+  Result<StoreCounts> counts = store_->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->articles, 1);
+  EXPECT_EQ(counts->archived_versions, 2);
+  EXPECT_EQ(counts->stories, 0);
+  EXPECT_EQ(store_->Put(Make("", "t", "x")).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->Put(Make("e", "t", "")).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_P(StoryStoreTest, GetReturnsEveryStoredField) {
+  Article a = Make("a1", "Caf\xC3\xA9 reopens", "The caf\xC3\xA9 on Quay Street reopened.", "https://x.example/1");
+  a.language = "fr";
+  a.corrections = {{Span{3, 7}, "An earlier version misnamed the street."}};
+  Put(a);
+  Result<std::optional<StoredArticle>> got = store_->Get("a1");
+  ASSERT_TRUE(got.ok() && got->has_value()) << got.status().ToString();
+  const StoredArticle& s = **got;
+  EXPECT_EQ(s.article.title, a.title);
+  EXPECT_EQ(s.article.text, a.text);
+  EXPECT_EQ(s.article.input, a.input);
+  EXPECT_EQ(s.article.url, a.url);
+  EXPECT_EQ(s.article.outlet, "Harbour Gazette");
+  EXPECT_EQ(s.article.authors, a.authors);
+  EXPECT_EQ(s.article.published.iso, "2031-03-14");
+  EXPECT_EQ(s.article.dateline, "PORT ELLIS");
+  EXPECT_EQ(s.article.wire, "Northwire");
+  EXPECT_EQ(s.article.language, "fr");
+  EXPECT_EQ(s.article.source, "feed.jsonl:a1");
+  ASSERT_EQ(s.article.corrections.size(), 1u);
+  EXPECT_EQ(s.article.corrections[0].text, "An earlier version misnamed the street.");
+  EXPECT_EQ(s.article.corrections[0].input.begin, 3u);
+  EXPECT_EQ(s.content_hash, ArticleStore::ContentHash(a));
+  EXPECT_EQ(s.ingested_at, "2031-03-14T10:00:00Z");
+  EXPECT_EQ(s.version, 1);
+  EXPECT_EQ(s.story_id, "");
+  EXPECT_FALSE(store_->Get("nope")->has_value());
+}
+
+TEST_P(StoryStoreTest, LinksSetAndClear) {
+  Put(Make("a1", "One", "First text."));
+  Put(Make("a2", "Two", "Second text."));
+  ASSERT_TRUE(store_->SetStory("a1", "s1").ok());
+  ASSERT_TRUE(store_->SetCopyOf("a2", "a1").ok());
+  EXPECT_EQ((*store_->Get("a1"))->story_id, "s1");
+  EXPECT_EQ((*store_->Get("a2"))->copy_of, "a1");
+  ASSERT_TRUE(store_->SetStory("a1", "").ok());
+  EXPECT_EQ((*store_->Get("a1"))->story_id, "");
+  EXPECT_EQ(store_->SetStory("ghost", "s1").code(), Status::Code::kNotFound);
+  EXPECT_EQ(store_->SetCopyOf("ghost", "a1").code(), Status::Code::kNotFound);
+  std::vector<std::pair<std::string, std::string>> seen;
+  ASSERT_TRUE(store_->ForEachArticleStory([&](const std::string& id, const std::string& sid) {
+                      seen.emplace_back(id, sid);
+                    }).ok());
+  ASSERT_EQ(seen.size(), 2u);
+  Result<std::vector<std::string>> ids = store_->ArticleIds();
+  ASSERT_TRUE(ids.ok());
+  EXPECT_EQ(*ids, (std::vector<std::string>{"a1", "a2"}));  // first-stored order
+}
+
+TEST_P(StoryStoreTest, StoriesUpsertListAndDelete) {
+  ASSERT_TRUE(store_->PutStory(Story("s1", "Ferry delayed", "2031-03-14T10:00:00Z")).ok());
+  ASSERT_TRUE(store_->PutStory(Story("s2", "Bridge opens", "2031-03-15T10:00:00Z")).ok());
+  ASSERT_TRUE(store_->PutStory(Story("s3", "Mayor resigns", "2031-03-15T10:00:00Z")).ok());
+  StoredStory changed = Story("s1", "Ferry delayed by fog", "2031-03-13T09:00:00Z");
+  changed.articles = 5;
+  ASSERT_TRUE(store_->PutStory(changed).ok());
+  Result<std::optional<StoredStory>> s1 = store_->GetStory("s1");
+  ASSERT_TRUE(s1.ok() && s1->has_value());
+  EXPECT_EQ((*s1)->headline, "Ferry delayed by fog");
+  EXPECT_EQ((*s1)->articles, 5);
+  EXPECT_EQ((*s1)->brief_json, "{\"id\":\"s1\"}");
+  EXPECT_EQ((*s1)->published, "2031-03-14");
+
+  Result<StoryPage> page = store_->ListStories(StoryListFilter{}, nullptr);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->total, 3);
+  ASSERT_EQ(page->stories.size(), 3u);
+  // Newest update first; equal times: the later-created story first.
+  EXPECT_EQ(page->stories[0].id, "s3");
+  EXPECT_EQ(page->stories[1].id, "s2");
+  EXPECT_EQ(page->stories[2].id, "s1");
+  EXPECT_EQ(page->stories[0].brief_json, "");  // the list reads no brief
+  EXPECT_EQ(page->stories[0].outlets, 2);
+
+  StoryListFilter since;
+  since.since = "2031-03-14T00:00:00Z";
+  since.limit = 1;
+  since.offset = 1;
+  page = store_->ListStories(since, nullptr);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 2);
+  ASSERT_EQ(page->stories.size(), 1u);
+  EXPECT_EQ(page->stories[0].id, "s2");
+
+  ASSERT_TRUE(store_->DeleteStory("s2").ok());
+  EXPECT_FALSE(store_->GetStory("s2")->has_value());
+  EXPECT_EQ(*store_->StoryIds(), (std::vector<std::string>{"s1", "s3"}));
+  int briefs = 0;
+  ASSERT_TRUE(store_->ForEachStoryBrief([&](const std::string&, const std::string& b) { briefs += !b.empty(); }).ok());
+  EXPECT_EQ(briefs, 2);
+}
+
+TEST_P(StoryStoreTest, SearchFindsWordPrefixesAndNamesTheStory) {
+  Put(Make("a1", "Harbour ferry delayed", "Fog kept the harbour ferry in port for hours."));
+  Put(Make("a2", "Bridge opening", "The new bridge opened to traffic on Monday."));
+  Put(Make("a3", "Ferry fares", "Ferry operators raised fares across the region."));
+  ASSERT_TRUE(store_->PutStory(Story("s1", "Fog at the harbour", "2031-03-14T10:00:00Z")).ok());
+  ASSERT_TRUE(store_->SetStory("a1", "s1").ok());
+
+  Result<std::vector<ArticleSearchHit>> hits = store_->SearchArticles({"harb", "ferr"}, 10, nullptr);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);  // every term must match
+  EXPECT_EQ((*hits)[0].hit.id, "a1");
+  EXPECT_EQ((*hits)[0].hit.title, "Harbour ferry delayed");
+  EXPECT_EQ((*hits)[0].story_id, "s1");
+  EXPECT_EQ((*hits)[0].story_headline, "Fog at the harbour");
+  EXPECT_NE((*hits)[0].hit.snippet.find("[harbour]"), std::string::npos) << (*hits)[0].hit.snippet;
+
+  hits = store_->SearchArticles({"FERRY"}, 10, nullptr);  // case-insensitive
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->size(), 2u);
+  hits = store_->SearchArticles({"ferry"}, 1, nullptr);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->size(), 1u);
+  // Quotes and operators in a term are text, not query syntax.
+  hits = store_->SearchArticles({"o'brien\"", "&|!"}, 10, nullptr);
+  ASSERT_TRUE(hits.ok() || hits.status().code() == Status::Code::kInvalidArgument) << hits.status().ToString();
+  if (hits.ok()) EXPECT_TRUE(hits->empty());
+  EXPECT_TRUE(store_->SearchArticles({}, 10, nullptr)->empty());
+
+  StoryListFilter with_terms;
+  with_terms.terms = {"fog"};
+  Result<StoryPage> page = store_->ListStories(with_terms, nullptr);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->total, 1);
+  with_terms.terms = {"bridge"};  // a2 is in no story
+  EXPECT_EQ(store_->ListStories(with_terms, nullptr)->total, 0);
+}
+
+// A stopped read answers Unsupported, or (when it finished before the
+// engine looked at the condition: SQLite checks every few thousand steps)
+// the whole answer; never a partial one.
+TEST_P(StoryStoreTest, AStoppedReadIsUnsupportedOrWhole) {
+  Put(Make("a1", "Ferry", "Ferry text."));
+  ASSERT_TRUE(store_->PutStory(Story("s1", "Ferry", "2031-03-14T10:00:00Z")).ok());
+  auto stop = [] { return true; };
+  Result<StoryPage> page = store_->ListStories(StoryListFilter{}, stop);
+  if (page.ok()) {
+    EXPECT_EQ(page->stories.size(), 1u);
+  } else {
+    EXPECT_EQ(page.status().code(), Status::Code::kUnsupported);
+  }
+  Result<std::vector<ArticleSearchHit>> hits = store_->SearchArticles({"ferry"}, 10, stop);
+  if (hits.ok()) {
+    EXPECT_EQ(hits->size(), 1u);
+  } else {
+    EXPECT_EQ(hits.status().code(), Status::Code::kUnsupported);
+  }
+}
+
+TEST_P(StoryStoreTest, ArticleViewsAndTheirStaleness) {
+  Put(Make("a1", "One", "First text."));
+  Put(Make("a2", "Two", "Second text."));
+  ASSERT_TRUE(store_->SetStory("a1", "s1").ok());
+  ASSERT_TRUE(store_->SetStory("a2", "s1").ok());
+  EXPECT_FALSE(store_->GetArticleView("a1")->has_value());
+  ASSERT_TRUE(store_->PutArticleView("a1", R"({"story":"s1","versions":[{"version":1}]})").ok());
+  ASSERT_TRUE(store_->PutArticleView("a2", R"({"story":"s0","versions":[{"version":1}]})").ok());
+  EXPECT_EQ(**store_->GetArticleView("a1"), R"({"story":"s1","versions":[{"version":1}]})");
+  EXPECT_EQ(*store_->StaleArticleViews(), std::vector<std::string>{"a2"});  // names another story
+  ASSERT_TRUE(store_->PutArticleView("a2", R"({"story":"s1","versions":[{"version":1}]})").ok());
+  EXPECT_TRUE(store_->StaleArticleViews()->empty());
+  Article edited = Make("a1", "One", "First text, edited.");
+  Put(edited);  // version 2: a1's view now shows an old version
+  EXPECT_EQ(*store_->StaleArticleViews(), std::vector<std::string>{"a1"});
+}
+
+TEST_P(StoryStoreTest, TransactionsRollBackUnlessCommitted) {
+  {
+    Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
+    ASSERT_TRUE(tx.ok()) << tx.status().ToString();
+    ASSERT_TRUE(store_->PutStory(Story("s1", "Gone", "2031-03-14T10:00:00Z")).ok());
+  }
+  EXPECT_FALSE(store_->GetStory("s1")->has_value());
+  {
+    Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE(store_->PutStory(Story("s2", "Kept", "2031-03-14T10:00:00Z")).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  EXPECT_TRUE(store_->GetStory("s2")->has_value());
+}
+
+TEST_P(StoryStoreTest, ReopeningKeepsDataAndSchema) {
+  Put(Make("a1", "One", "First text."));
+  store_.reset();
+  store_ = Open();
+  ASSERT_NE(store_, nullptr);
+  EXPECT_TRUE(store_->Get("a1")->has_value());
+  EXPECT_EQ(Put(Make("a1", "One", "First text.")).outcome, Outcome::kUnchanged);
+}
+
+// Two connections racing to store the same documents (two workers that
+// were both handed them, at-least-once): each is stored exactly once.
+TEST_P(StoryStoreTest, ConcurrentPutsOfTheSameContentStoreItOnce) {
+  constexpr int kDocs = 40;
+  std::unique_ptr<StoryStore> other = Open();
+  ASSERT_NE(other, nullptr);
+  std::atomic<int> inserted{0}, failed{0};
+  auto run = [&](StoryStore* s, const std::string& prefix) {
+    for (int i = 0; i < kDocs; ++i) {
+      // Different ids, same content: one inserts, the other sees a copy.
+      Result<StoryStore::PutResult> r =
+          s->Put(Make(prefix + std::to_string(i), "Doc " + std::to_string(i), "Body of doc " + std::to_string(i)));
+      if (!r.ok()) {
+        ++failed;
+      } else if (r->outcome == Outcome::kInserted) {
+        ++inserted;
+      }
+    }
+  };
+  std::thread t1(run, store_.get(), "x");
+  std::thread t2(run, other.get(), "y");
+  t1.join();
+  t2.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(inserted.load(), kDocs);
+  EXPECT_EQ(store_->Counts()->articles, kDocs);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoryStoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+}  // namespace
+}  // namespace storyfuse
+
+namespace storyfuse {
+namespace {
+
+// On a server, one writer at a time across connections (and machines);
+// the lock goes with the connection, so a dead writer frees it.
+TEST(PgStoryStore, WriterLockIsExclusiveAndDiesWithItsConnection) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  Result<std::unique_ptr<StoryStore>> first = OpenStoryStore(pg->url());
+  Result<std::unique_ptr<StoryStore>> second = OpenStoryStore(pg->url());
+  ASSERT_TRUE(first.ok() && second.ok()) << first.status().ToString() << second.status().ToString();
+  ASSERT_TRUE((*first)->LockWriter().ok());
+  Status refused = (*second)->LockWriter();
+  EXPECT_EQ(refused.code(), Status::Code::kIoError);
+  EXPECT_NE(refused.message().find("another storyfuse process"), std::string::npos) << refused.message();
+  first->reset();
+  // The server ends the closed session (and frees its lock) a moment
+  // after the client hangs up.
+  constexpr int kAttempts = 100;
+  Status taken;
+  for (int i = 0; i < kAttempts; ++i) {
+    taken = (*second)->LockWriter();
+    if (taken.ok()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(taken.ok()) << taken.ToString();
+}
+
+}  // namespace
+}  // namespace storyfuse
