@@ -193,7 +193,7 @@ const ShortWordSet& YearCues() {
       new ShortWordSet{"in",  "since",  "by",     "from",   "until", "till",   "through", "throughout", "during",
                        "of",  "early",  "late",   "mid",    "year",  "before", "after",   "around",     "between",
                        "and", "to",     "the",    "a",      "an",    "his",    "her",     "its",        "their",
-                       "our", "summer", "spring", "winter", "fall",  "autumn", "fiscal", "into"};
+                       "our", "summer", "spring", "winter", "fall",  "autumn", "fiscal",  "into"};
   return *kWords;
 }
 

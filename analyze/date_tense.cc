@@ -63,9 +63,8 @@ const ShortWordSet& NotPastEd() {
 bool EndsWithLl(std::string_view w) { return w.size() > 3 && (w.ends_with("'ll") || w.ends_with("\xE2\x80\x99ll")); }
 
 const ShortWordSet& ScheduleVerbs() {
-  static const auto* kWords =
-      new ShortWordSet{"opens",  "begins", "starts", "ends",   "closes",  "arrives", "departs",
-                       "leaves", "resumes", "expires", "convenes", "reopens"};
+  static const auto* kWords = new ShortWordSet{"opens",   "begins", "starts",  "ends",    "closes",   "arrives",
+                                               "departs", "leaves", "resumes", "expires", "convenes", "reopens"};
   return *kWords;
 }
 
@@ -75,9 +74,7 @@ bool IsReportingVerb(std::string_view w) {
 }
 
 // Punctuation or the sentence's end at `k`: the word before closes its clause.
-bool ClosesClause(const DateTokens& t, size_t k) {
-  return k >= t.size() || k > t.SentenceEnd(k - 1) || !t.IsWord(k);
-}
+bool ClosesClause(const DateTokens& t, size_t k) { return k >= t.size() || k > t.SentenceEnd(k - 1) || !t.IsWord(k); }
 
 // "was", "were", "had": auxiliaries that put what follows in the past.
 bool IsPastAuxiliary(std::string_view w) { return w == "was" || w == "were" || w == "had"; }

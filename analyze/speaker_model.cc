@@ -52,9 +52,7 @@ const SpeakerModel* SpeakerModel::Shipped() {
   return kModel;
 }
 
-double SpeakerModel::Score(const std::vector<uint64_t>& features) const {
-  return weights_.Sum(features);
-}
+double SpeakerModel::Score(const std::vector<uint64_t>& features) const { return weights_.Sum(features); }
 
 void SpeakerModel::Set(const std::string& name, double weight) { weights_.Set(name, weight); }
 

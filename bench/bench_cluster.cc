@@ -36,8 +36,8 @@
 #include <vector>
 
 #include "cluster/batch_clusterer.h"
-#include "cluster/story_stream.h"
 #include "cluster/story_index.h"
+#include "cluster/story_stream.h"
 #include "eval/bcubed.h"
 
 namespace storyfuse {
@@ -393,13 +393,13 @@ bool SetBatchKnob(const std::string& arg, storyfuse::BatchClusterOptions* o) {
   if (name == "cut") return o->cut = value, true;
   if (name == "late_factor") return o->late_factor = value, true;
   if (value < 1) return false;
-  size_t* knob = name == "query_terms"      ? &o->graph.query_terms
-                 : name == "index_terms"    ? &o->graph.index_terms
-                 : name == "scan_postings"  ? &o->graph.scan_postings
-                 : name == "max_candidates" ? &o->graph.candidates
-                 : name == "neighbors"      ? &o->graph.neighbors
+  size_t* knob = name == "query_terms"         ? &o->graph.query_terms
+                 : name == "index_terms"       ? &o->graph.index_terms
+                 : name == "scan_postings"     ? &o->graph.scan_postings
+                 : name == "max_candidates"    ? &o->graph.candidates
+                 : name == "neighbors"         ? &o->graph.neighbors
                  : name == "context_neighbors" ? &o->context_neighbors
-                                            : nullptr;
+                                               : nullptr;
   if (knob == nullptr) return false;
   *knob = static_cast<size_t>(value);
   return true;
@@ -458,7 +458,8 @@ int main(int argc, char** argv) {
     std::fprintf(
         stderr,
         "usage: bench_cluster [N] [query_terms|scan_postings|max_candidates|index_terms|late_factor=VALUE ...]\n"
-        "       bench_cluster N batch [query_terms|index_terms|scan_postings|max_candidates|neighbors|context_neighbors|cut|"
+        "       bench_cluster N batch "
+        "[query_terms|index_terms|scan_postings|max_candidates|neighbors|context_neighbors|cut|"
         "late_factor=VALUE ...]\n");
     return 2;
   }

@@ -40,7 +40,8 @@ constexpr int kVocabulary = sizeof(kWords) / sizeof(kWords[0]);
 // (roughly Zipfian) frequency, as in real text, so that the search index
 // sees a few very common words and many rare ones.
 constexpr int kBodyVocabulary = 20000;
-const char* const kSyllables[] = {"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "po", "dar", "fen", "gul", "hom"};
+const char* const kSyllables[] = {"ka", "lo", "mi", "ne",  "ru",  "sa",  "ti",
+                                  "vo", "ze", "po", "dar", "fen", "gul", "hom"};
 constexpr int kSyllableCount = sizeof(kSyllables) / sizeof(kSyllables[0]);
 
 std::string BodyWord(uint64_t random) {

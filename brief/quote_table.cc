@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "brief/citation_support.h"
-#include "brief/stem_cache.h"
 #include "brief/statement_matcher.h"
+#include "brief/stem_cache.h"
 #include "text/segmenter.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"

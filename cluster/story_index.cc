@@ -4,11 +4,11 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "base/union_find.h"
 #include "cluster/article_vector.h"
 #include "cluster/centroid.h"
 #include "cluster/feature_extractor.h"
 #include "cluster/term_dictionary.h"
-#include "base/union_find.h"
 
 namespace storyfuse {
 namespace {

@@ -4,13 +4,13 @@
 #include <map>
 #include <unordered_map>
 
+#include "base/union_find.h"
 #include "cluster/article_vector.h"
 #include "cluster/centroid.h"
 #include "cluster/feature_extractor.h"
 #include "cluster/neighbor_graph.h"
 #include "cluster/sparse_average_link.h"
 #include "cluster/term_dictionary.h"
-#include "base/union_find.h"
 
 namespace storyfuse {
 namespace {
@@ -483,7 +483,8 @@ void StoryStream::Impl::Freeze() {
   for (Open& o : open) {
     const Art& art = arts[o.article];
     bool old = o.arrival + options.window < arrivals;
-    bool stale = options.freeze_by_day && art.day != kNoDay && newest_day != kNoDay && art.day < newest_day - options.window_days;
+    bool stale = options.freeze_by_day && art.day != kNoDay && newest_day != kNoDay &&
+                 art.day < newest_day - options.window_days;
     if (old || stale) {
       FreezeArticle(o);
       any = true;

@@ -131,8 +131,7 @@ void Crawler::Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done) 
     }
     Pending pending = std::move(batch->by_host[host].front());
     batch->by_host[host].pop_front();
-    if (options_.obey_robots &&
-        (!robots.reachable || !robots.rules.IsAllowed(user_agent_, pending.job.request.url))) {
+    if (options_.obey_robots && (!robots.reachable || !robots.rules.IsAllowed(user_agent_, pending.job.request.url))) {
       // Nothing was sent: give the slot back as it was.
       scheduler_.Finish(host, now, 200, std::nullopt);
       starts_[host].pop_back();

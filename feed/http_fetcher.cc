@@ -90,8 +90,7 @@ std::string HttpFetcher::UserAgent(const std::string& contact_url) {
   return ua;
 }
 
-HttpFetcher::HttpFetcher(Options options)
-    : options_(std::move(options)), user_agent_(UserAgent(options_.contact_url)) {
+HttpFetcher::HttpFetcher(Options options) : options_(std::move(options)), user_agent_(UserAgent(options_.contact_url)) {
   GlobalInit();
   curl_ = curl_easy_init();
 }

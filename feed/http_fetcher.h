@@ -40,8 +40,8 @@ struct FetchRequest {
 };
 
 struct FetchResponse {
-  long status = 0;  // NOLINT(runtime/int): libcurl's type
-  std::string url;  // the URL asked for
+  long status = 0;        // NOLINT(runtime/int): libcurl's type
+  std::string url;        // the URL asked for
   std::string final_url;  // after redirects
   std::string body;       // inflated, in the charset the server sent
   std::string content_type;

@@ -66,10 +66,16 @@ TEST(PhraseCursorTest, BoundaryIsBetweenWordAndNonWordBytes) {
     size_t pos;
     bool boundary;
   } cases[] = {
-      {"is pictured", 0, true}, {"is pictured", 2, true}, {"is pictured", 1, false},  {"is pictured", 11, true},
-      {"this", 2, false},       {"a_b", 1, false},        {"caf\xC3\xA9 x", 3, true},  // bytes >= 0x80 are not word
-                                                                                       // bytes
-      {"", 0, false},           {"  ", 1, false},
+      {"is pictured", 0, true},
+      {"is pictured", 2, true},
+      {"is pictured", 1, false},
+      {"is pictured", 11, true},
+      {"this", 2, false},
+      {"a_b", 1, false},
+      {"caf\xC3\xA9 x", 3, true},  // bytes >= 0x80 are not word
+                                   // bytes
+      {"", 0, false},
+      {"  ", 1, false},
   };
   for (const Case& k : cases)
     EXPECT_EQ(PhraseCursor(k.text, k.pos).AtBoundary(), k.boundary) << k.text << " @" << k.pos;

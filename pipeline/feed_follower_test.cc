@@ -46,8 +46,8 @@ std::string Rss(const std::string& title, const std::vector<std::pair<std::strin
 class FeedFollowerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() / ("feed_follower_test_" + std::to_string(getpid()) + ".db"))
-                .string();
+    path_ =
+        (std::filesystem::temp_directory_path() / ("feed_follower_test_" + std::to_string(getpid()) + ".db")).string();
     Cleanup();
     httplib::Server& s = server_.server();
     s.Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
@@ -63,8 +63,12 @@ class FeedFollowerTest : public ::testing::Test {
         return;
       }
       res.set_header("ETag", "\"g1\"");
-      res.set_content(Rss("Marrowvale Ledger", {{"a1", "/news/1"}, {"a2", "/news/2?utm_source=rss"}, {"a3", "/news/3"},
-                                                {"p", "/private/4"}, {"n", "/not-article"}, {"w", "/latin1"}}),
+      res.set_content(Rss("Marrowvale Ledger", {{"a1", "/news/1"},
+                                                {"a2", "/news/2?utm_source=rss"},
+                                                {"a3", "/news/3"},
+                                                {"p", "/private/4"},
+                                                {"n", "/not-article"},
+                                                {"w", "/latin1"}}),
                       "application/rss+xml");
     });
     s.Get("/guids.xml", [this](const httplib::Request&, httplib::Response& res) {
@@ -73,8 +77,14 @@ class FeedFollowerTest : public ::testing::Test {
       res.set_content(Rss("Ostrin Bay Herald", {{"x" + g, "/news/2"}, {"y" + g, "/news/5"}}), "application/rss+xml");
     });
     s.Get("/pages.xml", [this](const httplib::Request&, httplib::Response& res) {
-      res.set_content(Rss("Trouble Post", {{"b", "/big"}, {"z", "/bomb"}, {"s", "/stall"}, {"d", "/drip"},
-                                           {"g", "/gone"}, {"l", "/loop-a"}, {"e", "/error"}, {"k", "/news/6"}}),
+      res.set_content(Rss("Trouble Post", {{"b", "/big"},
+                                           {"z", "/bomb"},
+                                           {"s", "/stall"},
+                                           {"d", "/drip"},
+                                           {"g", "/gone"},
+                                           {"l", "/loop-a"},
+                                           {"e", "/error"},
+                                           {"k", "/news/6"}}),
                       "application/rss+xml");
     });
     s.Get("/truncated.xml", [](const httplib::Request&, httplib::Response& res) {
@@ -206,9 +216,12 @@ TEST_F(FeedFollowerTest, EveryBadCaseIsAPerFeedErrorNamingTheUrlAndTheRestFlows)
     const char* feed;
     const char* want;
   } cases[] = {
-      {"/truncated.xml", "truncated XML"}, {"/html-feed", "an HTML page, not a feed"},
-      {"/gone", "HTTP 410"},               {"/error", "HTTP 500"},
-      {"/loop-a", "too many redirects"},   {"/stall", "timed out"},
+      {"/truncated.xml", "truncated XML"},
+      {"/html-feed", "an HTML page, not a feed"},
+      {"/gone", "HTTP 410"},
+      {"/error", "HTTP 500"},
+      {"/loop-a", "too many redirects"},
+      {"/stall", "timed out"},
   };
   for (const Case& c : cases) {
     const FeedRecord& f = feeds[server_.Url(c.feed)];

@@ -92,7 +92,8 @@ Result<std::unique_ptr<RedisStream>> RedisStream::Connect(const std::string& url
   }
   s->port_ = kDefaultPort;
   if (size_t colon = authority.rfind(':'); colon != std::string_view::npos) {
-    if (!ParseInt(authority.substr(colon + 1), &s->port_)) return Status::InvalidArgument("redis URL: bad port in " + url);
+    if (!ParseInt(authority.substr(colon + 1), &s->port_))
+      return Status::InvalidArgument("redis URL: bad port in " + url);
     authority = authority.substr(0, colon);
   }
   s->host_ = authority.empty() ? "127.0.0.1" : std::string(authority);
@@ -235,8 +236,12 @@ Result<std::unique_ptr<RedisStream>> RedisStream::Connect(const std::string&, st
 }
 RedisStream::~RedisStream() {}
 Status RedisStream::Open() { return Status::Unsupported("built without hiredis"); }
-Result<std::string> RedisStream::Add(const StreamFields&, int64_t) { return Status::Unsupported("built without hiredis"); }
-Status RedisStream::CreateGroup(const std::string&, const std::string&) { return Status::Unsupported("built without hiredis"); }
+Result<std::string> RedisStream::Add(const StreamFields&, int64_t) {
+  return Status::Unsupported("built without hiredis");
+}
+Status RedisStream::CreateGroup(const std::string&, const std::string&) {
+  return Status::Unsupported("built without hiredis");
+}
 Result<std::vector<StreamEntry>> RedisStream::ReadGroup(const std::string&, const std::string&, int,
                                                         std::chrono::milliseconds) {
   return Status::Unsupported("built without hiredis");

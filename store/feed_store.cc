@@ -120,12 +120,18 @@ Status FeedStore::RecordSuccess(int64_t id, const std::string& etag, const std::
       "last_success = ?, last_error = NULL, error_count = 0 WHERE id = ?");
   if (!up.ok()) return up.status();
   std::string t = Now(now);
-  return up->BindOrNull(1, etag).BindOrNull(2, last_modified).BindOrNull(3, title).Bind(4, t).Bind(5, t).Bind(6, id).Run();
+  return up->BindOrNull(1, etag)
+      .BindOrNull(2, last_modified)
+      .BindOrNull(3, title)
+      .Bind(4, t)
+      .Bind(5, t)
+      .Bind(6, id)
+      .Run();
 }
 
 Status FeedStore::RecordError(int64_t id, const std::string& message, const std::string& now) {
-  Result<SqlStatement> up = db_->Prepare(
-      "UPDATE feeds SET last_error = ?, error_count = error_count + 1, last_fetch = ? WHERE id = ?");
+  Result<SqlStatement> up =
+      db_->Prepare("UPDATE feeds SET last_error = ?, error_count = error_count + 1, last_fetch = ? WHERE id = ?");
   if (!up.ok()) return up.status();
   return up->Bind(1, message).Bind(2, Now(now)).Bind(3, id).Run();
 }

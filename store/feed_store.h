@@ -57,8 +57,8 @@ class FeedStore {
 
   // A fetch that answered 200 or 304: keeps the new validators (empty ones
   // clear the old), sets last_success and clears the error.
-  Status RecordSuccess(int64_t id, const std::string& etag, const std::string& last_modified,
-                       const std::string& title, const std::string& now);
+  Status RecordSuccess(int64_t id, const std::string& etag, const std::string& last_modified, const std::string& title,
+                       const std::string& now);
   // A fetch, parse or page failure; `message` names the URL.
   Status RecordError(int64_t id, const std::string& message, const std::string& now);
 
@@ -66,8 +66,8 @@ class FeedStore {
   Result<bool> Seen(const std::string& canonical_url);
   // Records `canonical_url` as seen by feed `id`, with the stored article's
   // id ("" when the page was refused, then `error` says why).
-  Status MarkSeen(int64_t id, const std::string& canonical_url, const std::string& article_id,
-                  const std::string& error, const std::string& now);
+  Status MarkSeen(int64_t id, const std::string& canonical_url, const std::string& article_id, const std::string& error,
+                  const std::string& now);
 
  private:
   explicit FeedStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}

@@ -39,9 +39,9 @@ TEST_F(FeedStoreTest, KeepsValidatorsErrorsAndSeenItemsAcrossReopen) {
     EXPECT_EQ((*got)->error_count, 2);
     EXPECT_EQ((*got)->items_seen, 2);
     EXPECT_EQ((*got)->articles, 1);
-    ASSERT_TRUE((*s)->RecordSuccess(id, "\"v7\"", "Fri, 04 Dec 2026 10:00:00 GMT", "Harbor Gazette",
-                                    "2026-12-04T10:05:00Z")
-                    .ok());
+    ASSERT_TRUE(
+        (*s)->RecordSuccess(id, "\"v7\"", "Fri, 04 Dec 2026 10:00:00 GMT", "Harbor Gazette", "2026-12-04T10:05:00Z")
+            .ok());
   }
   Result<std::unique_ptr<FeedStore>> s = FeedStore::Open(path_);
   ASSERT_TRUE(s.ok());

@@ -8,9 +8,7 @@
 
 namespace storyfuse {
 
-bool PgConnection::IsUrl(std::string_view s) {
-  return s.starts_with("postgresql://") || s.starts_with("postgres://");
-}
+bool PgConnection::IsUrl(std::string_view s) { return s.starts_with("postgresql://") || s.starts_with("postgres://"); }
 
 std::string PgConnection::SqlState(const Status& status) {
   constexpr std::string_view kTag = "[SQLSTATE ";
@@ -197,7 +195,8 @@ double PgRows::Real(int, int) const { return 0; }
 bool PgRows::IsNull(int, int) const { return true; }
 
 Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string&) {
-  return Status::Unsupported("this storyfuse was built without libpq: install libpq-dev (scripts/setup.sh) and rebuild");
+  return Status::Unsupported(
+      "this storyfuse was built without libpq: install libpq-dev (scripts/setup.sh) and rebuild");
 }
 PgConnection::~PgConnection() {}
 Status PgConnection::Exec(std::string_view) { return Status::Unsupported("built without libpq"); }

@@ -39,8 +39,8 @@ TEST(PgConnection, ParametersRoundTripTextNullAndNumbers) {
   ASSERT_NE(c, nullptr);
   // Quotes, a backslash and non-ASCII text are bound, never spliced.
   std::string tricky = "O'Brien said \"no\"; DROP TABLE x; -- \\ caf\xC3\xA9";
-  Result<PgRows> r = c->Query("SELECT $1::text, $2::text IS NULL, $3::bigint * 2, length($1::text)",
-                              {tricky, std::nullopt, "21"});
+  Result<PgRows> r =
+      c->Query("SELECT $1::text, $2::text IS NULL, $3::bigint * 2, length($1::text)", {tricky, std::nullopt, "21"});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->rows(), 1);
   EXPECT_EQ(r->Text(0, 0), tricky);

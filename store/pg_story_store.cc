@@ -195,8 +195,8 @@ Result<std::unique_ptr<PgStoryStore>> PgStoryStore::Open(const std::string& url)
 
 Status PgStoryStore::Migrate() {
   STORYFUSE_ASSIGN_OR_RETURN(PgConnection::Transaction tx, conn_->Begin());
-  STORYFUSE_RETURN_IF_ERROR(conn_->Query("SELECT pg_advisory_xact_lock($1::bigint)", {std::to_string(kMigrationLock)})
-                                .status());
+  STORYFUSE_RETURN_IF_ERROR(
+      conn_->Query("SELECT pg_advisory_xact_lock($1::bigint)", {std::to_string(kMigrationLock)}).status());
   STORYFUSE_ASSIGN_OR_RETURN(PgRows has, conn_->Query("SELECT to_regclass('schema_version') IS NOT NULL"));
   int version = 0;
   if (has.Text(0, 0) == "t") {
@@ -246,13 +246,12 @@ Result<StoryStore::PutResult> PgStoryStore::Put(const Article& a, const std::str
                                         {lock_array})
                                 .status());
   STORYFUSE_ASSIGN_OR_RETURN(
-      PgRows found,
-      conn_->Query("SELECT 0, id, content_hash, version FROM articles WHERE id = $1 "
-                   "UNION ALL (SELECT 1, id, content_hash, version FROM articles WHERE content_hash = $2 "
-                   "ORDER BY seq LIMIT 1) "
-                   "UNION ALL (SELECT 2, id, content_hash, version FROM articles WHERE url = $3 "
-                   "ORDER BY seq LIMIT 1)",
-                   {a.id, hash, OrNull(a.url)}));
+      PgRows found, conn_->Query("SELECT 0, id, content_hash, version FROM articles WHERE id = $1 "
+                                 "UNION ALL (SELECT 1, id, content_hash, version FROM articles WHERE content_hash = $2 "
+                                 "ORDER BY seq LIMIT 1) "
+                                 "UNION ALL (SELECT 2, id, content_hash, version FROM articles WHERE url = $3 "
+                                 "ORDER BY seq LIMIT 1)",
+                                 {a.id, hash, OrNull(a.url)}));
   std::optional<Found> by[3];  // by id, by content hash, by url
   for (int i = 0; i < found.rows(); ++i) {
     int64_t kind = found.Int(i, 0);
@@ -308,8 +307,8 @@ Result<StoryStore::PutResult> PgStoryStore::Put(const Article& a, const std::str
 }
 
 Result<std::optional<StoredArticle>> PgStoryStore::Get(const std::string& id) {
-  STORYFUSE_ASSIGN_OR_RETURN(PgRows r,
-                             conn_->Query(std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = $1", {id}));
+  STORYFUSE_ASSIGN_OR_RETURN(
+      PgRows r, conn_->Query(std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = $1", {id}));
   if (r.rows() == 0) return std::optional<StoredArticle>();
   return std::optional<StoredArticle>(ReadArticle(r, 0));
 }
@@ -333,7 +332,8 @@ Result<std::vector<std::string>> PgStoryStore::ArticleIds() {
 
 Status PgStoryStore::UpdateArticleLink(const char* column, const std::string& article_id, const std::string& value) {
   STORYFUSE_ASSIGN_OR_RETURN(
-      PgRows r, conn_->Query(std::string("UPDATE articles SET ") + column + " = $2 WHERE id = $1", {article_id, OrNull(value)}));
+      PgRows r,
+      conn_->Query(std::string("UPDATE articles SET ") + column + " = $2 WHERE id = $1", {article_id, OrNull(value)}));
   if (r.affected() == 0) return Status::NotFound("no article " + article_id);
   return Status::Ok();
 }
@@ -350,13 +350,14 @@ Status PgStoryStore::PutStory(const StoredStory& story) {
   if (story.id.empty()) return Status::InvalidArgument("story without id");
   std::string updated = story.updated_at.empty() ? NowUtc() : story.updated_at;
   return conn_
-      ->Query("INSERT INTO stories (id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
-              "published) VALUES ($1, $2, $3, $4, $5::bigint, $6::bigint, $7::bigint, $8) "
-              "ON CONFLICT (id) DO UPDATE SET headline = EXCLUDED.headline, updated_at = EXCLUDED.updated_at, "
-              "brief_json = EXCLUDED.brief_json, articles = EXCLUDED.articles, outlets = EXCLUDED.outlets, "
-              "independent_sources = EXCLUDED.independent_sources, published = EXCLUDED.published",
-              {story.id, OrNull(story.headline), updated, OrNull(story.brief_json), std::to_string(story.articles),
-               std::to_string(story.outlets), std::to_string(story.independent_sources), OrNull(story.published)})
+      ->Query(
+          "INSERT INTO stories (id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
+          "published) VALUES ($1, $2, $3, $4, $5::bigint, $6::bigint, $7::bigint, $8) "
+          "ON CONFLICT (id) DO UPDATE SET headline = EXCLUDED.headline, updated_at = EXCLUDED.updated_at, "
+          "brief_json = EXCLUDED.brief_json, articles = EXCLUDED.articles, outlets = EXCLUDED.outlets, "
+          "independent_sources = EXCLUDED.independent_sources, published = EXCLUDED.published",
+          {story.id, OrNull(story.headline), updated, OrNull(story.brief_json), std::to_string(story.articles),
+           std::to_string(story.outlets), std::to_string(story.independent_sources), OrNull(story.published)})
       .status();
 }
 
@@ -379,15 +380,16 @@ Result<std::vector<std::string>> PgStoryStore::StoryIds() {
 
 Status PgStoryStore::PutArticleView(const std::string& article_id, const std::string& view_json) {
   return conn_
-      ->Query("INSERT INTO article_views (article_id, view_json) VALUES ($1, $2) "
-              "ON CONFLICT (article_id) DO UPDATE SET view_json = EXCLUDED.view_json",
-              {article_id, view_json})
+      ->Query(
+          "INSERT INTO article_views (article_id, view_json) VALUES ($1, $2) "
+          "ON CONFLICT (article_id) DO UPDATE SET view_json = EXCLUDED.view_json",
+          {article_id, view_json})
       .status();
 }
 
 Result<std::optional<std::string>> PgStoryStore::GetArticleView(const std::string& article_id) {
-  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query("SELECT view_json FROM article_views WHERE article_id = $1",
-                                                    {article_id}));
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r,
+                             conn_->Query("SELECT view_json FROM article_views WHERE article_id = $1", {article_id}));
   if (r.rows() == 0) return std::optional<std::string>();
   return std::optional<std::string>(r.Text(0, 0));
 }
@@ -425,20 +427,20 @@ Result<std::vector<ArticleSearchHit>> PgStoryStore::SearchArticles(const std::ve
   std::string q = TsQuery(terms);
   if (q.empty()) return std::vector<ArticleSearchHit>();
   if (stop && stop()) return Interrupted();
-  Result<PgRows> r = conn_->Query(
-      std::string("SELECT a.id, a.title, ts_headline('simple', a.text, q, '") + kHeadlineOptions +
-          "'), -ts_rank(a.search, q), a.story_id, s.headline "
-          "FROM to_tsquery('simple', $1) q, articles a LEFT JOIN stories s ON s.id = a.story_id "
-          "WHERE a.search @@ q ORDER BY ts_rank(a.search, q) DESC, a.seq LIMIT $2::int",
-      {q, std::to_string(limit)});
+  Result<PgRows> r =
+      conn_->Query(std::string("SELECT a.id, a.title, ts_headline('simple', a.text, q, '") + kHeadlineOptions +
+                       "'), -ts_rank(a.search, q), a.story_id, s.headline "
+                       "FROM to_tsquery('simple', $1) q, articles a LEFT JOIN stories s ON s.id = a.story_id "
+                       "WHERE a.search @@ q ORDER BY ts_rank(a.search, q) DESC, a.seq LIMIT $2::int",
+                   {q, std::to_string(limit)});
   if (!r.ok() && r.status().code() == Status::Code::kInvalidArgument) {
     return Status::InvalidArgument("search \"" + q + "\": " + r.status().message());
   }
   if (!r.ok()) return r.status();
   std::vector<ArticleSearchHit> out;
   for (int i = 0; i < r->rows(); ++i) {
-    out.push_back({SearchHit{r->Text(i, 0), r->Text(i, 1), r->Text(i, 2), r->Real(i, 3)}, r->Text(i, 4),
-                   r->Text(i, 5)});
+    out.push_back(
+        {SearchHit{r->Text(i, 0), r->Text(i, 1), r->Text(i, 2), r->Real(i, 3)}, r->Text(i, 4), r->Text(i, 5)});
   }
   return out;
 }
@@ -467,17 +469,17 @@ Status PgStoryStore::ForEachStoryBrief(
 Result<std::vector<std::string>> PgStoryStore::StaleArticleViews() {
   // A view that is not valid JSON reads as stale, as SQLite's json_extract
   // of it would fail the comparison.
-  STORYFUSE_ASSIGN_OR_RETURN(
-      PgRows r, conn_->Query("SELECT a.id FROM articles a JOIN article_views v ON v.article_id = a.id "
-                             "WHERE (v.view_json::jsonb ->> 'story') IS DISTINCT FROM a.story_id "
-                             "OR (v.view_json::jsonb -> 'versions' -> -1 ->> 'version')::bigint "
-                             "IS DISTINCT FROM a.version ORDER BY a.seq"));
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r,
+                             conn_->Query("SELECT a.id FROM articles a JOIN article_views v ON v.article_id = a.id "
+                                          "WHERE (v.view_json::jsonb ->> 'story') IS DISTINCT FROM a.story_id "
+                                          "OR (v.view_json::jsonb -> 'versions' -> -1 ->> 'version')::bigint "
+                                          "IS DISTINCT FROM a.version ORDER BY a.seq"));
   return Column(r, 0);
 }
 
 Status PgStoryStore::LockWriter() {
-  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query("SELECT pg_try_advisory_lock($1::bigint)",
-                                                    {std::to_string(kWriterLock)}));
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r,
+                             conn_->Query("SELECT pg_try_advisory_lock($1::bigint)", {std::to_string(kWriterLock)}));
   if (r.Text(0, 0) != "t") {
     return Status::IoError("postgresql " + conn_->server() +
                            " is being written by another storyfuse process (serve or ingest); one writer at a time");

@@ -174,9 +174,9 @@ TEST_P(StoryStoreTest, LinksSetAndClear) {
   EXPECT_EQ(store_->SetStory("ghost", "s1").code(), Status::Code::kNotFound);
   EXPECT_EQ(store_->SetCopyOf("ghost", "a1").code(), Status::Code::kNotFound);
   std::vector<std::pair<std::string, std::string>> seen;
-  ASSERT_TRUE(store_->ForEachArticleStory([&](const std::string& id, const std::string& sid) {
-                      seen.emplace_back(id, sid);
-                    }).ok());
+  ASSERT_TRUE(
+      store_->ForEachArticleStory([&](const std::string& id, const std::string& sid) { seen.emplace_back(id, sid); })
+          .ok());
   ASSERT_EQ(seen.size(), 2u);
   Result<std::vector<std::string>> ids = store_->ArticleIds();
   ASSERT_TRUE(ids.ok());

@@ -43,10 +43,17 @@ std::optional<double> ParseInterval(const std::string& text) {
   double unit = 1;
   std::string digits = text;
   switch (text.back()) {
-    case 's': digits.pop_back(); break;
-    case 'm': unit = 60, digits.pop_back(); break;
-    case 'h': unit = 3600, digits.pop_back(); break;
-    default: break;
+    case 's':
+      digits.pop_back();
+      break;
+    case 'm':
+      unit = 60, digits.pop_back();
+      break;
+    case 'h':
+      unit = 3600, digits.pop_back();
+      break;
+    default:
+      break;
   }
   if (digits.empty() || digits.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
   double v = std::stod(digits) * unit;
@@ -163,7 +170,8 @@ void RegisterFollow(CLI::App& app, int* exit_code) {
   cmd->add_option("--interval", opt->interval, "Time between rounds: 90s, 10m, 1h (default 10m)");
   cmd->add_flag("--once", opt->once, "Poll every feed once, fetch what is new, and exit");
   cmd->add_option("--contact", opt->contact, "URL where site owners can reach you, named in the User-Agent");
-  cmd->add_option("--delay", opt->delay, "Seconds between two requests to one host (default 1; robots.txt may ask more)")
+  cmd->add_option("--delay", opt->delay,
+                  "Seconds between two requests to one host (default 1; robots.txt may ask more)")
       ->check(CLI::Range(0.0, 3600.0));
   cmd->add_option("--threads", opt->threads, "Hosts fetched at once (default 4)")->check(CLI::Range(1, 64));
   cmd->add_option("feeds", opt->feeds, "Feed URLs, OPML files, or files with one URL a line");

@@ -149,7 +149,9 @@ int RunServe(ServeOptions& opt) {
 void RegisterServe(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<ServeOptions>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the JSON API and the web page over a story database");
-  cmd->add_option("--db", opt->db, "SQLite database (created if absent), postgresql:// URL, or :memory: to keep it in memory")->required();
+  cmd->add_option("--db", opt->db,
+                  "SQLite database (created if absent), postgresql:// URL, or :memory: to keep it in memory")
+      ->required();
   cmd->add_option("--port", opt->http.port, "TCP port (0: any free port)")->check(CLI::Range(0, 65535));
   cmd->add_option("--host", opt->http.host, "Address to listen on");
   cmd->add_option("--threads", opt->http.threads, "Worker threads (one per open connection; default 64)")

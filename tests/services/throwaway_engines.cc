@@ -235,7 +235,8 @@ Result<std::unique_ptr<ThrowawayPostgres>> ThrowawayPostgres::Start() {
   Identity who;
   if (geteuid() == 0) {
     passwd* pw = getpwnam("postgres");
-    if (pw == nullptr) return Status::Unsupported("running as root and there is no `postgres` user to run PostgreSQL as");
+    if (pw == nullptr)
+      return Status::Unsupported("running as root and there is no `postgres` user to run PostgreSQL as");
     who = {true, pw->pw_uid, pw->pw_gid};
   }
   pg->switch_user_ = who.switch_user;
@@ -262,11 +263,11 @@ Status ThrowawayPostgres::Launch() {
   std::string log = dir_ + "/postgres.log";
   // Durability is of no use to a throwaway server; fsync off keeps the
   // tests' (and the measurements') cost in the engine, not the disk.
-  STORYFUSE_ASSIGN_OR_RETURN(
-      pid_, Spawn({bindir_ + "/postgres", "-D", data, "-k", dir_, "-p", std::to_string(port_), "-c",
-                   "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off", "-c",
-                   "synchronous_commit=off", "-c", "max_connections=50", "-c", "shared_buffers=32MB"},
-                  log, dir_, who));
+  STORYFUSE_ASSIGN_OR_RETURN(pid_,
+                             Spawn({bindir_ + "/postgres", "-D", data, "-k", dir_, "-p", std::to_string(port_), "-c",
+                                    "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off", "-c",
+                                    "synchronous_commit=off", "-c", "max_connections=50", "-c", "shared_buffers=32MB"},
+                                   log, dir_, who));
   auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
   while (std::chrono::steady_clock::now() < deadline) {
     int status = 0;
@@ -321,7 +322,8 @@ Result<std::unique_ptr<ThrowawayRedis>> ThrowawayRedis::Start() {
     server = FindOnPath("redis-server");
   }
   if (server.empty() || !Executable(server)) {
-    return Status::Unsupported("redis-server not found: install redis-server (scripts/setup.sh) or set STORYFUSE_REDIS_SERVER");
+    return Status::Unsupported(
+        "redis-server not found: install redis-server (scripts/setup.sh) or set STORYFUSE_REDIS_SERVER");
   }
   std::unique_ptr<ThrowawayRedis> redis(new ThrowawayRedis());
   STORYFUSE_ASSIGN_OR_RETURN(redis->dir_, MakeTempDir("storyfuse-redis-"));

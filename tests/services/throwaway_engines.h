@@ -94,14 +94,14 @@ class ThrowawayRedis {
 
 // In a test body: the shared engine, or GTEST_SKIP when it is not
 // installed, or a test failure when it is installed but does not start.
-#define STORYFUSE_SHARED_ENGINE_OR_SKIP(var, Engine)                                        \
-  Engine* var = nullptr;                                                                    \
-  do {                                                                                      \
-    auto _engine = Engine::Shared();                                                        \
+#define STORYFUSE_SHARED_ENGINE_OR_SKIP(var, Engine)                                         \
+  Engine* var = nullptr;                                                                     \
+  do {                                                                                       \
+    auto _engine = Engine::Shared();                                                         \
     if (!_engine.ok() && _engine.status().code() == ::storyfuse::Status::Code::kUnsupported) \
-      GTEST_SKIP() << _engine.status().message();                                           \
-    ASSERT_TRUE(_engine.ok()) << _engine.status().ToString();                               \
-    var = *_engine;                                                                         \
+      GTEST_SKIP() << _engine.status().message();                                            \
+    ASSERT_TRUE(_engine.ok()) << _engine.status().ToString();                                \
+    var = *_engine;                                                                          \
   } while (0)
 
 }  // namespace storyfuse
