@@ -72,7 +72,7 @@ const DateCase kCases[] = {
     {"The walkout began Monday and is expected to last until Friday.", "2025-07-09", "Friday", "2025-07-11", "day"},
     {"Forecasters say the storm may hit Sunday.", "2025-07-11", "Sunday", "2025-07-13", "day"},
     {"Relatives lose the case when it is heard in May.", "2025-03-29", "May", "2025-05", "month"},
-    {"He said the father would be traveling to the United States Thursday.", "2025-07-09", "Thursday", "2025-07-10",
+    {"She said the envoy would be flying to the Velmoran capital Thursday.", "2025-07-09", "Thursday", "2025-07-10",
      "day"},
     {"The group could leave as soon as Tuesday.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
     {"The mayor could not be reached Monday.", "2025-07-11", "Monday", "2025-07-07", "day"},

@@ -124,8 +124,8 @@ float Support(const AlignedStory& v, const Collected& c, NumberClaims* claims, s
   // different days are never one statement); a span that names no day
   // still states the figure. One that names another day does not.
   if (coverage.missing_calendar && span.weekdays.empty() && span.months.empty()) coverage.missing_calendar = false;
-  // Negation bears on the clause it is in: "agreed to spend more than $1
-  // billion but not on how" negates the how, not the figure. Compared
+  // Negation bears on the clause it is in: "pledged more than $2 billion
+  // but not where it goes" negates the where, not the figure. Compared
   // clause to clause.
   coverage.negation_differs = (claim.negations > 0) != (claims->Of(j).negations > 0);
   float s = support.Score(coverage, claim, span);
