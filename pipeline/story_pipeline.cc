@@ -103,16 +103,27 @@ SettledStories StoryPipeline::Settle() {
   return out;
 }
 
+ArticleLinks StoryPipeline::LinksOf(const std::string& article_id) const {
+  auto it = results_.find(article_id);
+  if (it == results_.end()) return {};
+  return {it->second.copy_of, it->second.origin};
+}
+
 BuiltStory StoryPipeline::BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
                                      const std::string& now) {
+  std::vector<ArticleLinks> links;
+  links.reserve(articles.size());
+  for (const Article* a : articles) links.push_back(LinksOf(a->id));
+  return BuildStory(story_id, articles, links, now);
+}
+
+BuiltStory StoryPipeline::BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
+                                     const std::vector<ArticleLinks>& links, const std::string& now) {
   std::vector<StoryMember> members;
   members.reserve(articles.size());
-  for (const Article* a : articles) {
-    auto it = results_.find(a->id);
-    if (it == results_.end())
-      members.push_back({a, "", ""});
-    else
-      members.push_back({a, it->second.copy_of, it->second.origin});
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const ArticleLinks* l = i < links.size() ? &links[i] : nullptr;
+    members.push_back({articles[i], l ? l->copy_of : "", l ? l->origin : ""});
   }
   StoryBrief brief = builder_->Build(story_id, members);
   nlohmann::json j = BriefToJson(brief);

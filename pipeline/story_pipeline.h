@@ -40,6 +40,14 @@ struct BuiltStory {
   StorySummary summary;
 };
 
+// What clustering decided about one article besides its story: the
+// article it copies and the independent source it counts as (both "" when
+// unknown). The assigner (worker/) sends them to the brief workers.
+struct ArticleLinks {
+  std::string copy_of;
+  std::string origin;
+};
+
 // What changed since the last Settle().
 struct SettledStories {
   std::map<std::string, std::vector<std::string>> changed;  // story id -> article ids, arrival order
@@ -79,6 +87,8 @@ class StoryPipeline {
   std::string StoryOf(const std::string& article_id) const;
   // The article this one copies, "" when none.
   std::string CopyOf(const std::string& article_id) const;
+  // Its copy link and origin, empty when never clustered here.
+  ArticleLinks LinksOf(const std::string& article_id) const;
 
   // The stories touched since the last call, with their current members.
   SettledStories Settle();
@@ -87,6 +97,10 @@ class StoryPipeline {
   // the update time recorded in the summary.
   BuiltStory BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
                         const std::string& now);
+  // The same with each article's links given (links[i] for articles[i]),
+  // for a process that did not cluster them (a brief worker).
+  BuiltStory BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
+                        const std::vector<ArticleLinks>& links, const std::string& now);
 
  private:
   ArticleExtractor extractor_;

@@ -46,6 +46,47 @@ Status StoryWriter::WriteStories(const SettledStories& settled, const std::strin
   return Status::Ok();
 }
 
+Result<bool> LinkStoryMembers(StoryStore* store, const std::string& sid, const std::vector<std::string>& ids,
+                              const std::function<std::string(const std::string&)>& copy_of,
+                              std::vector<StoredArticle>* members) {
+  bool changed = false;
+  for (const std::string& id : ids) {
+    Result<std::optional<StoredArticle>> a = store->Get(id);
+    if (!a.ok()) return a.status();
+    if (!*a) continue;  // in the clusterer but not stored: never happens for a store we replayed
+    StoredArticle& m = members->emplace_back(std::move(**a));
+    if (m.story_id != sid) {
+      STORYFUSE_RETURN_IF_ERROR(store->SetStory(m.article.id, sid));
+      m.story_id = sid;
+      changed = true;
+    }
+    if (std::string copy = copy_of(id); copy != m.copy_of) {
+      STORYFUSE_RETURN_IF_ERROR(store->SetCopyOf(m.article.id, copy));
+      m.copy_of = copy;
+      changed = true;  // the article views show copy_of
+    }
+  }
+  return changed;
+}
+
+Status WriteStoryBrief(StoryStore* store, StoryPipeline* pipeline, const std::string& sid,
+                       const std::vector<StoredArticle>& members, const std::vector<ArticleLinks>& links,
+                       const std::string& now) {
+  std::vector<const Article*> articles;
+  for (const StoredArticle& m : members) articles.push_back(&m.article);
+  BuiltStory built = pipeline->BuildStory(sid, articles, links, now);
+  json brief = json::parse(built.brief_json, nullptr, false);
+  for (const StoredArticle& m : members) {
+    Result<std::vector<ArticleVersion>> history = store->History(m.article.id);
+    if (!history.ok()) return history.status();
+    STORYFUSE_RETURN_IF_ERROR(store->PutArticleView(
+        m.article.id, StoredArticleView(m, *history, brief).dump(-1, ' ', false, json::error_handler_t::replace)));
+  }
+  const StorySummary& sum = built.summary;
+  return store->PutStory({sid, sum.headline, now, std::move(built.brief_json), sum.articles, sum.outlets,
+                          sum.independent_sources, sum.published});
+}
+
 Status StoryWriter::WriteStory(const std::string& sid, const std::vector<std::string>& ids, const std::string& now,
                                bool only_stale) {
   // One transaction: a reader (or a crash) sees the story's links, brief
@@ -53,23 +94,10 @@ Status StoryWriter::WriteStory(const std::string& sid, const std::vector<std::st
   Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
   if (!tx.ok()) return tx.status();
   std::vector<StoredArticle> members;
-  bool stale = !only_stale;
-  for (const std::string& id : ids) {
-    Result<std::optional<StoredArticle>> a = store_->Get(id);
-    if (!a.ok()) return a.status();
-    if (!*a) continue;  // in the clusterer but not stored: never happens for a store we replayed
-    StoredArticle& m = members.emplace_back(std::move(**a));
-    if (m.story_id != sid) {
-      STORYFUSE_RETURN_IF_ERROR(store_->SetStory(m.article.id, sid));
-      m.story_id = sid;
-      stale = true;
-    }
-    if (std::string copy = pipeline_.CopyOf(id); copy != m.copy_of) {
-      STORYFUSE_RETURN_IF_ERROR(store_->SetCopyOf(m.article.id, copy));
-      m.copy_of = copy;
-      stale = true;  // the article views show copy_of
-    }
-  }
+  Result<bool> relinked = LinkStoryMembers(
+      store_.get(), sid, ids, [this](const std::string& id) { return pipeline_.CopyOf(id); }, &members);
+  if (!relinked.ok()) return relinked.status();
+  bool stale = !only_stale || *relinked;
   if (!stale) {
     Result<std::optional<StoredStory>> old = store_->GetStory(sid);
     if (!old.ok()) return old.status();
@@ -81,27 +109,12 @@ Status StoryWriter::WriteStory(const std::string& sid, const std::vector<std::st
     return (*tx)->Commit();
   }
   if (only_stale) ++repaired_;
-  std::vector<const Article*> articles;
-  for (const StoredArticle& m : members) articles.push_back(&m.article);
+  std::vector<ArticleLinks> links;
+  for (const StoredArticle& m : members) links.push_back(pipeline_.LinksOf(m.article.id));
   lock_->MarkBuilding(sid);
-  BuiltStory built = pipeline_.BuildStory(sid, articles, now);
-  STORYFUSE_RETURN_IF_ERROR(WriteArticleViews(members, built.brief_json));
-  const StorySummary& sum = built.summary;
-  STORYFUSE_RETURN_IF_ERROR(store_->PutStory({sid, sum.headline, now, std::move(built.brief_json), sum.articles,
-                                              sum.outlets, sum.independent_sources, sum.published}));
+  STORYFUSE_RETURN_IF_ERROR(WriteStoryBrief(store_.get(), &pipeline_, sid, members, links, now));
   STORYFUSE_RETURN_IF_ERROR((*tx)->Commit());
   lock_->MarkBuilt(sid);
-  return Status::Ok();
-}
-
-Status StoryWriter::WriteArticleViews(const std::vector<StoredArticle>& members, const std::string& brief_json) {
-  json brief = json::parse(brief_json, nullptr, false);
-  for (const StoredArticle& m : members) {
-    Result<std::vector<ArticleVersion>> history = store_->History(m.article.id);
-    if (!history.ok()) return history.status();
-    STORYFUSE_RETURN_IF_ERROR(store_->PutArticleView(
-        m.article.id, StoredArticleView(m, *history, brief).dump(-1, ' ', false, json::error_handler_t::replace)));
-  }
   return Status::Ok();
 }
 

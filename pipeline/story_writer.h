@@ -63,7 +63,6 @@ class StoryWriter {
   Status WriteStories(const SettledStories& settled, const std::string& now, bool only_stale);
   Status WriteStory(const std::string& story_id, const std::vector<std::string>& ids, const std::string& now,
                     bool only_stale);
-  Status WriteArticleViews(const std::vector<StoredArticle>& members, const std::string& brief_json);
 
   std::unique_ptr<StoryStore> store_;
   WriterLock* lock_;
@@ -71,6 +70,22 @@ class StoryWriter {
   int repaired_ = 0;
   std::vector<std::string> skipped_;
 };
+
+// The two halves of writing one story, shared by StoryWriter (both, in one
+// transaction) and the workers (issue #25: the assigner links, a brief
+// worker builds). The caller holds the store's transaction.
+//
+// LinkStoryMembers: reads the stored articles `ids` (arrival order; ids not
+// stored are skipped) into `members`, pointing each at `story_id` and at
+// copy_of(id). True when any link changed.
+Result<bool> LinkStoryMembers(StoryStore* store, const std::string& story_id, const std::vector<std::string>& ids,
+                              const std::function<std::string(const std::string&)>& copy_of,
+                              std::vector<StoredArticle>* members);
+// WriteStoryBrief: builds the brief of `story_id` from `members` (links[i]
+// for members[i]) and stores it with its row and its articles' views.
+Status WriteStoryBrief(StoryStore* store, StoryPipeline* pipeline, const std::string& story_id,
+                       const std::vector<StoredArticle>& members, const std::vector<ArticleLinks>& links,
+                       const std::string& now);
 
 // The article ids a stored brief lists, in its order.
 std::vector<std::string> BriefArticleIds(const std::string& brief_json);

@@ -227,6 +227,21 @@ Result<int64_t> RedisStream::Pending(const std::string& group) {
   return static_cast<int64_t>(r->element[0]->integer);
 }
 
+Result<int64_t> RedisStream::IncrBy(const std::string& key, int64_t by) {
+  STORYFUSE_ASSIGN_OR_RETURN(Reply r, Command({"INCRBY", key, std::to_string(by)}, kCommandTimeout));
+  return static_cast<int64_t>(r->integer);
+}
+
+Result<std::string> RedisStream::GetKey(const std::string& key) {
+  STORYFUSE_ASSIGN_OR_RETURN(Reply r, Command({"GET", key}, kCommandTimeout));
+  if (r->type != REDIS_REPLY_STRING) return std::string();
+  return Str(r.get());
+}
+
+Status RedisStream::SetKey(const std::string& key, const std::string& value) {
+  return Command({"SET", key, value}, kCommandTimeout).status();
+}
+
 #else  // !STORYFUSE_HAVE_HIREDIS
 
 void RedisStream::FreeReply::operator()(redisReply*) const {}
@@ -255,6 +270,11 @@ Result<std::vector<StreamEntry>> RedisStream::Claim(const std::string&, const st
 }
 Result<int64_t> RedisStream::Length() { return Status::Unsupported("built without hiredis"); }
 Result<int64_t> RedisStream::Pending(const std::string&) { return Status::Unsupported("built without hiredis"); }
+Result<int64_t> RedisStream::IncrBy(const std::string&, int64_t) { return Status::Unsupported("built without hiredis"); }
+Result<std::string> RedisStream::GetKey(const std::string&) { return Status::Unsupported("built without hiredis"); }
+Status RedisStream::SetKey(const std::string&, const std::string&) {
+  return Status::Unsupported("built without hiredis");
+}
 
 #endif  // STORYFUSE_HAVE_HIREDIS
 

@@ -87,6 +87,14 @@ class RedisStream {
   // back-pressure for a lossless stream).
   Result<bool> WaitBelow(int64_t bound, std::chrono::milliseconds poll, std::chrono::milliseconds timeout);
 
+  // Plain keys beside the stream (the workers' shared counters): INCRBY
+  // (returns the new value), GET ("" when the key is absent) and SET.
+  // IncrBy retried after a lost connection may count twice: callers treat
+  // the values as unique, not as contiguous.
+  Result<int64_t> IncrBy(const std::string& key, int64_t by);
+  Result<std::string> GetKey(const std::string& key);
+  Status SetKey(const std::string& key, const std::string& value);
+
   const std::string& server() const { return server_; }
   const std::string& stream() const { return stream_; }
   int reconnects() const { return reconnects_; }

@@ -209,7 +209,28 @@ Status PgStoryStore::Migrate() {
                                std::to_string(kSchemaVersion) + ")");
   }
   if (version == 0) STORYFUSE_RETURN_IF_ERROR(conn_->Exec(kSchemaV4));
+  // Additive, outside the versioned schema: only workers read it.
+  STORYFUSE_RETURN_IF_ERROR(
+      conn_->Exec("CREATE TABLE IF NOT EXISTS worker_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
   return tx.Commit();
+}
+
+Status PgStoryStore::PutState(const std::string& key, const std::string& value) {
+  return conn_
+      ->Query("INSERT INTO worker_state (key, value) VALUES ($1, $2) "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+              {key, value})
+      .status();
+}
+
+Result<std::optional<std::string>> PgStoryStore::GetState(const std::string& key) {
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query("SELECT value FROM worker_state WHERE key = $1", {key}));
+  if (r.rows() == 0) return std::optional<std::string>();
+  return std::optional<std::string>(r.Text(0, 0));
+}
+
+Status PgStoryStore::DeleteState(const std::string& key) {
+  return conn_->Query("DELETE FROM worker_state WHERE key = $1", {key}).status();
 }
 
 Result<StoryStore::PutResult> PgStoryStore::Put(const Article& a, const std::string& now_in) {

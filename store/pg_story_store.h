@@ -65,6 +65,16 @@ class PgStoryStore : public StoryStore {
   // connection does not take it again (docs/store.md).
   Status LockWriter() override;
 
+  // Small named values for the workers (issue #25): the assigner's
+  // checkpoint and each story's member list, written inside the caller's
+  // transaction when one is open (Begin), so they commit with the rows they
+  // describe. Table worker_state (docs/store.md), created on open when
+  // missing: an additive table, no schema version change. GetState answers
+  // nullopt for an unknown key.
+  Status PutState(const std::string& key, const std::string& value);
+  Result<std::optional<std::string>> GetState(const std::string& key);
+  Status DeleteState(const std::string& key);
+
   // The terms as a tsquery text: every term, each a prefix ("" for none).
   // Terms are quoted, so no term is read as tsquery syntax.
   static std::string TsQuery(const std::vector<std::string>& terms);

@@ -1,0 +1,47 @@
+// ArticleMessage: one entry of the articles stream, from the extract
+// workers to the assigner (issue #25). It carries the input's sequence
+// number (the order `ingest --queue` published the documents in, which the
+// assigner restores), and either the cleaned Article (the fields a
+// StoryStore keeps) or why the document was rejected, so that a rejected
+// document still advances the assigner past its number.
+//
+// Fields: v (= kVersion), seq, doc (the document's id), and either
+// article (a JSON object) or rejected (the reason); warning when the text
+// was cut. Versioned like DocMessage: a reader refuses another version.
+//
+// Thread safety: pure functions.
+#ifndef STORYFUSE_QUEUE_ARTICLE_MESSAGE_H_
+#define STORYFUSE_QUEUE_ARTICLE_MESSAGE_H_
+
+#include <cstdint>
+#include <string>
+
+#include "base/status.h"
+#include "ingest/article.h"
+#include "queue/redis_stream.h"
+
+namespace storyfuse {
+
+// The articles stream and its one consumer group (the assigner's).
+inline constexpr const char* kArticleStream = "storyfuse:articles";
+inline constexpr const char* kAssignGroup = "assign";
+
+struct ArticleMessage {
+  static constexpr int kVersion = 1;
+
+  int64_t seq = 0;
+  std::string doc_id;
+  bool rejected = false;
+  std::string reason;   // why, when rejected
+  std::string warning;  // what cleaning changed to keep it (text cut), or ""
+  Article article;      // when not rejected: the fields a StoryStore keeps
+
+  StreamFields Encode() const;
+  // InvalidArgument naming the entry for another version, no seq, or a
+  // malformed article.
+  static Result<ArticleMessage> Decode(const StreamEntry& entry);
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_QUEUE_ARTICLE_MESSAGE_H_
