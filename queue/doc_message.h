@@ -7,7 +7,8 @@
 //
 // Fields: v, id, source, format ("text" | "html"), bytes, and when present
 // url, outlet, title, authors (a JSON array), published, language, label.
-// Values are binary-safe (Redis strings).
+// Values are binary-safe (Redis strings). The producer adds `seq`, the
+// document's number in input order (worker/doc_publisher.h).
 //
 // Thread safety: pure functions.
 #ifndef STORYFUSE_QUEUE_DOC_MESSAGE_H_

@@ -38,6 +38,27 @@ size_t ArticleSource::ForEach(const std::vector<std::string>& inputs,
   return count;
 }
 
+size_t ArticleSource::ForEachDoc(const std::vector<std::string>& inputs, const std::function<void(RawDoc&&)>& fn) {
+  Progress progress("documents");
+  size_t count = 0;
+  auto on_error = [this](const Status& st) {
+    had_errors_ = true;
+    Report(st);
+  };
+  InputReader reader(
+      [&](RawDoc&& doc) {
+        fn(std::move(doc));
+        ++count;
+        progress.Tick();
+      },
+      on_error);
+  for (const auto& input : inputs) {
+    Status st = reader.Read(input);
+    if (!st.ok()) on_error(st);
+  }
+  return count;
+}
+
 std::vector<Article> ArticleSource::ReadAll(const std::vector<std::string>& inputs) {
   std::vector<Article> out;
   ForEach(inputs, [&](Article&& a, const RawDoc&) { out.push_back(std::move(a)); });

@@ -19,6 +19,9 @@ class ArticleSource {
   // The RawDoc is passed too (for labels carried by evaluation files).
   // Returns the number of articles.
   size_t ForEach(const std::vector<std::string>& inputs, const std::function<void(Article&&, const RawDoc&)>& fn);
+  // Calls `fn` for every document read from `inputs`, in input order,
+  // without extracting it (`ingest --queue` leaves that to the workers).
+  size_t ForEachDoc(const std::vector<std::string>& inputs, const std::function<void(RawDoc&&)>& fn);
   // Collects all articles (for commands that need the whole set).
   std::vector<Article> ReadAll(const std::vector<std::string>& inputs);
   bool had_errors() const { return had_errors_; }

@@ -15,14 +15,18 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/store_story_repository.h"
+#include "queue/redis_stream.h"
 #include "tools/article_source.h"
 #include "tools/command.h"
+#include "worker/doc_publisher.h"
 
 namespace storyfuse {
 namespace {
 
 struct IngestOptions {
   std::string db;
+  std::string queue;            // redis://: publish to the workers instead (issue #25)
+  int64_t queue_bound = 10000;  // documents the input stream may hold
   std::string format = "summary";
   size_t batch = 200;
   std::vector<std::string> inputs;
@@ -95,7 +99,40 @@ class BatchIngester {
   bool ok_ = true;
 };
 
+// --queue: numbers and publishes the documents for the extract workers.
+int RunPublish(const IngestOptions& opt) {
+  Result<std::unique_ptr<DocPublisher>> pub = DocPublisher::Open(opt.queue, opt.queue_bound);
+  if (!pub.ok()) {
+    std::fprintf(stderr, "storyfuse: %s\n", pub.status().message().c_str());
+    return kExitUnavailable;
+  }
+  ArticleSource source;
+  std::vector<RawDoc> batch;
+  bool ok = true;
+  auto flush = [&] {
+    if (batch.empty() || !ok) return;
+    if (Result<int64_t> first = (*pub)->Publish(batch); !first.ok()) {
+      std::fprintf(stderr, "storyfuse: %s: %s\n", batch.front().source.c_str(), first.status().message().c_str());
+      ok = false;
+    }
+    batch.clear();
+  };
+  source.ForEachDoc(opt.inputs, [&](RawDoc&& doc) {
+    batch.push_back(std::move(doc));
+    if (batch.size() >= opt.batch) flush();
+  });
+  flush();
+  std::printf("%s: %lld documents published\n", opt.queue.c_str(), static_cast<long long>((*pub)->published()));
+  if (!ok) return kExitUnavailable;
+  return source.had_errors() ? kExitBadInput : kExitOk;
+}
+
 int RunIngest(const IngestOptions& opt) {
+  if (!opt.queue.empty()) return RunPublish(opt);
+  if (opt.db.empty()) {
+    std::fprintf(stderr, "storyfuse ingest: --db or --queue is required\n");
+    return kExitUsage;
+  }
   // No readers, and no reason to yield the CPU: writer_nice 0.
   Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0, 0);
   if (!repo.ok()) {
@@ -120,7 +157,11 @@ void RegisterIngest(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<IngestOptions>();
   CLI::App* cmd = app.add_subcommand(
       "ingest", "Clean articles, store them in a SQLite database and update their stories and briefs");
-  cmd->add_option("--db", opt->db, "SQLite database file (created if missing) or postgresql:// URL")->required();
+  cmd->add_option("--db", opt->db, "SQLite database file (created if missing) or postgresql:// URL");
+  cmd->add_option("--queue", opt->queue,
+                  "redis://HOST:PORT: publish the documents to the workers' input stream instead (docs/scale.md)");
+  cmd->add_option("--queue-bound", opt->queue_bound, "Documents the input stream may hold (default 10000)")
+      ->check(CLI::Range(1, 100000000));
   cmd->add_option("--format", opt->format, "summary or jsonl (one line per article)")
       ->check(CLI::IsMember({"summary", "jsonl"}));
   cmd->add_option("--batch", opt->batch, "Articles clustered and briefed together (default 200)")

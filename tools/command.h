@@ -38,6 +38,8 @@ void RegisterIngest(CLI::App& app, int* exit_code);
 void RegisterFollow(CLI::App& app, int* exit_code);
 void RegisterFacts(CLI::App& app, int* exit_code);
 void RegisterServe(CLI::App& app, int* exit_code);
+// `worker`: one role of the distributed pipeline (issue #25).
+void RegisterWorker(CLI::App& app, int* exit_code);
 // `eval` and its subcommands (extract, cluster, quotes, rouge, summarize).
 void RegisterEval(CLI::App& app, int* exit_code);
 // `train` and its subcommands (align, entities, speakers).

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   storyfuse::RegisterTrain(app, &exit_code);
   storyfuse::RegisterSummarize(app, &exit_code);
   storyfuse::RegisterServe(app, &exit_code);
+  storyfuse::RegisterWorker(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

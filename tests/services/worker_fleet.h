@@ -1,0 +1,67 @@
+// WorkerFleet: runs the issue #25 workers as subprocesses of a test or a
+// benchmark (the built `storyfuse` binary), so that they can be killed
+// with SIGKILL mid-run; and the checks the equivalence and fault runs
+// share: a deterministic invented corpus, waiting for a run to finish,
+// and comparing the stored result with single-machine `ingest`.
+//
+// Thread safety: one thread per object.
+#ifndef STORYFUSE_TESTS_SERVICES_WORKER_FLEET_H_
+#define STORYFUSE_TESTS_SERVICES_WORKER_FLEET_H_
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace storyfuse {
+
+// Writes `n` invented news articles as JSONL to `path`: stories of a few
+// articles each about fictional events, some articles word-for-word copies
+// of another outlet's (copy links), in a fixed order from `seed`.
+Status WriteSyntheticNews(const std::string& path, int n, uint32_t seed = 1);
+
+// Runs `args` (argv[0] is the program) to completion; its stdout and stderr
+// go to `output`. Returns the exit code (-signal when killed), or IoError.
+Result<int> RunProgram(const std::vector<std::string>& args, std::string* output, double* cpu_seconds = nullptr);
+
+class WorkerFleet {
+ public:
+  // `binary` is the storyfuse CLI; logs go to `log_dir`.
+  WorkerFleet(std::string binary, std::string queue_url, std::string db_url, std::string log_dir);
+  ~WorkerFleet();  // SIGKILLs what still runs
+
+  // Starts `storyfuse worker --role ROLE` with `extra` flags; returns its pid.
+  Result<pid_t> Start(const std::string& role, const std::vector<std::string>& extra = {});
+  // kill -9 and reap.
+  void Kill(pid_t pid);
+  // SIGTERM every running worker and reap them; CPU seconds per role.
+  std::map<std::string, double> StopAll();
+
+  // The assigner's checkpoint (next sequence number), 0 when none yet.
+  Result<int64_t> AssignedUpTo();
+  // Waits until the assigner has passed sequence number `last` and the
+  // story stream is empty (every brief built); DeadlineExceeded-style
+  // IoError after `timeout`.
+  Status WaitDone(int64_t last, std::chrono::seconds timeout);
+
+ private:
+  std::string binary_, queue_url_, db_url_, log_dir_;
+  std::map<pid_t, std::string> running_;  // pid -> role
+  int started_ = 0;
+};
+
+// Compares the store at `got` (the workers' result) with `want` (single-
+// machine ingest): the same articles (ids, versions, content hashes, stories,
+// copy links, first-stored order), the same stories and the same briefs and
+// article views. "" when equal, else the first difference; `summary` gets
+// the counts.
+Result<std::string> CompareStores(const std::string& want, const std::string& got, std::string* summary = nullptr);
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_TESTS_SERVICES_WORKER_FLEET_H_

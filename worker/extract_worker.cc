@@ -1,0 +1,87 @@
+#include "worker/extract_worker.h"
+
+#include <charconv>
+#include <thread>
+
+#include "queue/article_message.h"
+#include "queue/doc_message.h"
+
+namespace storyfuse {
+
+namespace {
+
+// How often a producer held back by the lag window looks again.
+constexpr std::chrono::milliseconds kWindowPoll{20};
+
+int64_t ParseSeq(const std::string& s) {
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && end == s.data() + s.size() ? v : 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ExtractWorker>> ExtractWorker::Open(const WorkerConfig& config) {
+  std::unique_ptr<ExtractWorker> w(new ExtractWorker(config));
+  STORYFUSE_ASSIGN_OR_RETURN(w->docs_, RedisStream::Connect(config.queue_url, kDocStream));
+  STORYFUSE_ASSIGN_OR_RETURN(w->articles_, RedisStream::Connect(config.queue_url, kArticleStream));
+  STORYFUSE_RETURN_IF_ERROR(w->docs_->CreateGroup(kExtractGroup));
+  STORYFUSE_RETURN_IF_ERROR(w->articles_->CreateGroup(kAssignGroup));
+  return w;
+}
+
+Status ExtractWorker::WaitForWindow(int64_t seq) {
+  while (true) {
+    STORYFUSE_ASSIGN_OR_RETURN(std::string next, articles_->GetKey(kAssignNextKey));
+    int64_t n = next.empty() ? 1 : ParseSeq(next);
+    if (seq < n + config_.lag_window) return Status::Ok();
+    std::this_thread::sleep_for(kWindowPoll);
+  }
+}
+
+Result<int> ExtractWorker::RunOnce() {
+  STORYFUSE_ASSIGN_OR_RETURN(std::vector<StreamEntry> entries,
+                             docs_->Claim(kExtractGroup, config_.consumer, config_.claim_idle, config_.batch));
+  metrics_.AddRedelivered(static_cast<int64_t>(entries.size()));
+  if (entries.empty()) {
+    STORYFUSE_ASSIGN_OR_RETURN(entries,
+                               docs_->ReadGroup(kExtractGroup, config_.consumer, config_.batch, config_.block));
+  }
+  auto start = std::chrono::steady_clock::now();
+  std::vector<std::string> done;
+  for (const StreamEntry& e : entries) {
+    ArticleMessage m;
+    m.seq = ParseSeq(e.Field("seq"));
+    Result<RawDoc> doc = DocMessage::Decode(e);
+    if (!doc.ok() || m.seq <= 0) {
+      // Another version's entry (or one without a number) stays pending
+      // for a worker that reads it; counted, never dropped.
+      metrics_.AddErrors(1);
+      continue;
+    }
+    m.doc_id = doc->id;
+    Result<Article> a = pipeline_.Extract(*doc, &m.warning);
+    if (a.ok()) {
+      m.article = std::move(a).value();
+    } else {
+      m.rejected = true;
+      m.reason = a.status().message();
+    }
+    STORYFUSE_RETURN_IF_ERROR(WaitForWindow(m.seq));
+    STORYFUSE_RETURN_IF_ERROR(articles_->Add(m.Encode()).status());
+    done.push_back(e.id);
+  }
+  STORYFUSE_RETURN_IF_ERROR(docs_->Ack(kExtractGroup, done, /*delete_entries=*/true).status());
+  metrics_.AddBatch(static_cast<int64_t>(done.size()), std::chrono::steady_clock::now() - start);
+  Result<int64_t> waiting = docs_->Length();
+  Result<int64_t> pending = docs_->Pending(kExtractGroup);
+  if (waiting.ok() && pending.ok()) metrics_.SetLag(*waiting, *pending);
+  return static_cast<int>(entries.size());
+}
+
+Result<bool> ExtractWorker::Drained() {
+  STORYFUSE_ASSIGN_OR_RETURN(int64_t n, docs_->Length());
+  return n == 0;
+}
+
+}  // namespace storyfuse

@@ -1,0 +1,55 @@
+// WorkerConfig: what every worker role (issue #25) is told, and the names
+// the roles share in Redis and PostgreSQL.
+//
+// Streams (all lossless: consumers acknowledge with delete, producers wait
+// while a stream is at its bound):
+//   storyfuse:docs      `ingest --queue` -> extract workers (group extract)
+//   storyfuse:articles  extract workers -> the assigner    (group assign)
+//   storyfuse:stories   the assigner -> brief workers       (group brief)
+// Keys: storyfuse:seq (the input's sequence counter), storyfuse:assign:next
+// (the next sequence number the assigner waits for: the extract workers'
+// lag window is measured from it).
+#ifndef STORYFUSE_WORKER_WORKER_CONFIG_H_
+#define STORYFUSE_WORKER_WORKER_CONFIG_H_
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace storyfuse {
+
+inline constexpr const char* kStoryStream = "storyfuse:stories";
+inline constexpr const char* kBriefGroup = "brief";
+inline constexpr const char* kSeqKey = "storyfuse:seq";
+inline constexpr const char* kAssignNextKey = "storyfuse:assign:next";
+
+struct WorkerConfig {
+  std::string queue_url;  // redis://HOST:PORT
+  std::string db_url;     // postgresql://...
+  std::string consumer;   // this worker's name in its consumer group (unique per process)
+  // Entries read per batch. 50 amortizes a round trip over enough work
+  // (an article costs about a millisecond to extract) while a killed
+  // worker leaves little to redo.
+  int batch = 50;
+  // An entry pending this long under another consumer is taken over
+  // (XAUTOCLAIM): that consumer is presumed dead. Longer than any batch
+  // takes; a live but slow consumer only causes duplicate work, which the
+  // idempotent writes absorb.
+  std::chrono::milliseconds claim_idle{30000};
+  // How long one read waits for new entries.
+  std::chrono::milliseconds block{500};
+  // Stream bounds (entries). The documents and stories streams are bounded
+  // by length; the articles stream by the assigner's lag, because the
+  // assigner holds out-of-order entries until the missing ones arrive, and
+  // a length bound could then block the very producer it waits for.
+  int64_t doc_bound = 10000;
+  int64_t story_bound = 10000;
+  int64_t lag_window = 5000;
+  // A sequence number missing this long while later ones wait is given up
+  // (a producer died between numbering and publishing a document).
+  std::chrono::milliseconds gap_timeout{60000};
+};
+
+}  // namespace storyfuse
+
+#endif  // STORYFUSE_WORKER_WORKER_CONFIG_H_

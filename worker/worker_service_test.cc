@@ -1,0 +1,164 @@
+// The workers against real PostgreSQL and Redis (issue #25), as
+// subprocesses of the built CLI: the same input through single-machine
+// `ingest` and through the workers gives the same stored result, also when
+// workers of every role are killed with SIGKILL mid-run.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "store/pg_connection.h"
+#include "tests/services/throwaway_engines.h"
+#include "tests/services/worker_fleet.h"
+
+namespace storyfuse {
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::seconds;
+
+// Small enough for CI (the whole suite is near its time limit): the seeds
+// plus this many invented articles, a few dozen stories with copies.
+constexpr int kSyntheticArticles = 150;
+
+class WorkerRun : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("storyfuse-workers-" + std::to_string(getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // The test's inputs: the seeds (when ../shared is there) and the invented
+  // articles, in that order.
+  std::vector<std::string> Inputs() {
+    std::vector<std::string> inputs;
+    fs::path seeds = fs::path(STORYFUSE_SHARED_DIR) / "seeds";
+    if (fs::is_directory(seeds)) inputs.push_back(seeds.string());
+    std::string synthetic = (dir_ / "synthetic.jsonl").string();
+    EXPECT_TRUE(WriteSyntheticNews(synthetic, kSyntheticArticles).ok());
+    inputs.push_back(synthetic);
+    return inputs;
+  }
+
+  // A fresh database on the shared server.
+  std::string Database(ThrowawayPostgres* pg, const std::string& name) {
+    Result<std::unique_ptr<PgConnection>> admin = PgConnection::Connect(pg->url());
+    EXPECT_TRUE(admin.ok()) << admin.status().ToString();
+    if (!admin.ok()) return "";
+    EXPECT_TRUE((*admin)->Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").ok());
+    EXPECT_TRUE((*admin)->Exec("CREATE DATABASE " + name).ok());
+    return pg->url(name);
+  }
+
+  // Single-machine ingest into SQLite: what the workers must reproduce.
+  std::string Reference(const std::vector<std::string>& inputs) {
+    std::string db = (dir_ / "reference.sqlite").string();
+    std::vector<std::string> args = {STORYFUSE_BINARY, "ingest", "--db", db};
+    args.insert(args.end(), inputs.begin(), inputs.end());
+    std::string out;
+    Result<int> rc = RunProgram(args, &out);
+    EXPECT_TRUE(rc.ok() && *rc == 0) << out;
+    return db;
+  }
+
+  // `ingest --queue`: returns how many documents were numbered.
+  int64_t Publish(const std::string& queue, const std::vector<std::string>& inputs) {
+    std::vector<std::string> args = {STORYFUSE_BINARY, "ingest", "--queue", queue};
+    args.insert(args.end(), inputs.begin(), inputs.end());
+    std::string out;
+    Result<int> rc = RunProgram(args, &out);
+    EXPECT_TRUE(rc.ok() && *rc == 0) << out;
+    return std::stoll(out.substr(out.find(": ") + 2));
+  }
+
+  fs::path dir_;
+};
+
+// Waits until the assigner's checkpoint passed `seq` (or the run ended).
+void WaitForProgress(WorkerFleet& fleet, int64_t seq) {
+  for (int i = 0; i < 600; ++i) {
+    Result<int64_t> at = fleet.AssignedUpTo();
+    if (at.ok() && *at > seq) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+TEST_F(WorkerRun, OneAndManyExtractWorkersMatchSingleMachineIngest) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
+  std::vector<std::string> inputs = Inputs();
+  std::string reference = Reference(inputs);
+  struct Shape {
+    int extract, brief;
+  };
+  int db_index = 1;
+  for (Shape shape : {Shape{1, 1}, Shape{3, 2}}) {
+    SCOPED_TRACE(std::to_string(shape.extract) + " extract + " + std::to_string(shape.brief) + " brief workers");
+    std::string db = Database(pg, "workers_equal_" + std::to_string(db_index));
+    std::string queue = redis->url() + "/" + std::to_string(db_index++);
+    int64_t docs = Publish(queue, inputs);
+    WorkerFleet fleet(STORYFUSE_BINARY, queue, db, dir_.string());
+    for (int i = 0; i < shape.extract; ++i) ASSERT_TRUE(fleet.Start("extract").ok());
+    ASSERT_TRUE(fleet.Start("assign").ok());
+    for (int i = 0; i < shape.brief; ++i) ASSERT_TRUE(fleet.Start("brief").ok());
+    Status done = fleet.WaitDone(docs, seconds(120));
+    fleet.StopAll();
+    ASSERT_TRUE(done.ok()) << done.ToString();
+    std::string summary;
+    Result<std::string> diff = CompareStores(reference, db, &summary);
+    ASSERT_TRUE(diff.ok()) << diff.status().ToString();
+    EXPECT_EQ(*diff, "") << summary;
+    std::printf("equal to single-machine ingest: %s\n", summary.c_str());
+  }
+}
+
+TEST_F(WorkerRun, KilledWorkersOfEveryRoleLoseAndDoubleNothing) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
+  std::vector<std::string> inputs = Inputs();
+  std::string reference = Reference(inputs);
+  std::string db = Database(pg, "workers_faults");
+  std::string queue = redis->url() + "/9";
+  int64_t docs = Publish(queue, inputs);
+  // Small batches and a short lag window keep every role busy for the whole
+  // run; a short claim time lets the survivors take over quickly.
+  std::vector<std::string> flags = {"--batch", "4", "--lag-window", "12", "--claim-idle-ms", "1500"};
+  WorkerFleet fleet(STORYFUSE_BINARY, queue, db, dir_.string());
+  Result<pid_t> extract = fleet.Start("extract", flags);
+  ASSERT_TRUE(fleet.Start("extract", flags).ok());
+  Result<pid_t> assign = fleet.Start("assign", flags);
+  Result<pid_t> brief = fleet.Start("brief", flags);
+  ASSERT_TRUE(extract.ok() && assign.ok() && brief.ok());
+
+  WaitForProgress(fleet, docs / 5);
+  fleet.Kill(*extract);
+  ASSERT_TRUE(fleet.Start("extract", flags).ok());
+  WaitForProgress(fleet, docs / 3);
+  fleet.Kill(*assign);
+  ASSERT_TRUE(fleet.Start("assign", flags).ok());
+  WaitForProgress(fleet, docs / 2);
+  fleet.Kill(*brief);
+  ASSERT_TRUE(fleet.Start("brief", flags).ok());
+
+  Status done = fleet.WaitDone(docs, seconds(150));
+  fleet.StopAll();
+  ASSERT_TRUE(done.ok()) << done.ToString();
+  std::string summary;
+  Result<std::string> diff = CompareStores(reference, db, &summary);
+  ASSERT_TRUE(diff.ok()) << diff.status().ToString();
+  EXPECT_EQ(*diff, "") << summary;
+
+  // The store's own check agrees, and finds nothing to repair.
+  std::string out;
+  Result<int> rc = RunProgram({STORYFUSE_BINARY, "serve", "--check", "--db", db}, &out);
+  ASSERT_TRUE(rc.ok());
+  EXPECT_EQ(*rc, 0) << out;
+  EXPECT_NE(out.find(" 0 stories repaired on open: consistent"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace storyfuse
