@@ -18,6 +18,10 @@ constexpr std::chrono::hours kWaitForever{24 * 365};
 // How often a replacement assigner asks for the store's writer lock.
 constexpr std::chrono::milliseconds kLockPoll{200};
 constexpr const char* kNextSeqState = "assign:next_seq";
+// Entries a replacement takes over in its one claim: more than a dead
+// assigner can hold pending (the lag window, default 5,000, plus copies
+// redelivered by extract workers).
+constexpr int kTakeOverCount = 1000000;
 
 }  // namespace
 
@@ -68,11 +72,11 @@ Result<int> AssignWorker::RunOnce() {
   std::vector<StreamEntry> entries;
   bool redelivered = false;
   if (!claimed_) {
-    // The one assigner: every pending entry is a dead predecessor's.
-    STORYFUSE_ASSIGN_OR_RETURN(entries,
-                               articles_->Claim(kAssignGroup, config_.consumer, std::chrono::milliseconds(0),
-                                                config_.batch));
-    if (entries.empty()) claimed_ = true;
+    // The one assigner: every pending entry is a dead predecessor's; one
+    // claim takes them all (at most the lag window plus redeliveries).
+    STORYFUSE_ASSIGN_OR_RETURN(entries, articles_->Claim(kAssignGroup, config_.consumer,
+                                                         std::chrono::milliseconds(0), kTakeOverCount));
+    claimed_ = true;
     redelivered = true;
     metrics_.AddRedelivered(static_cast<int64_t>(entries.size()));
   }
@@ -88,12 +92,24 @@ Result<int> AssignWorker::RunOnce() {
       metrics_.AddErrors(1);  // another version's entry: left pending for an assigner that reads it
       continue;
     }
-    if (m->seq < next_seq_ || held_.count(m->seq)) {
+    if (skipped_.erase(m->seq)) {
+      // Given up on, then arrived: stored late (out of input order) rather than lost.
+      Held late{std::move(m).value(), e.id, redelivered};
+      STORYFUSE_RETURN_IF_ERROR(StoreOne(late, StoryStore::NowUtc()));
+      STORYFUSE_RETURN_IF_ERROR(WriteStories(pipeline_.Settle(), next_seq_ - 1));
       stale.push_back(e.id);
+      continue;
+    }
+    if (auto it = held_.find(m->seq); it != held_.end() && it->second.entry_id == e.id) {
+      continue;  // claimed again while held: it stays pending until processed
+    }
+    if (m->seq < next_seq_ || held_.count(m->seq)) {
+      stale.push_back(e.id);  // done already, or a second copy (a redelivered extract)
       continue;
     }
     held_[m->seq] = {std::move(m).value(), e.id, redelivered};
   }
+
   STORYFUSE_RETURN_IF_ERROR(articles_->Ack(kAssignGroup, stale, /*delete_entries=*/true).status());
   STORYFUSE_RETURN_IF_ERROR(ProcessReady());
   Result<int64_t> waiting = articles_->Length();
@@ -107,7 +123,7 @@ Status AssignWorker::ProcessReady() {
       std::chrono::steady_clock::now() - last_progress_ > config_.gap_timeout) {
     // A number never published (its producer died after numbering it).
     metrics_.AddErrors(held_.begin()->first - next_seq_);
-    next_seq_ = held_.begin()->first;
+    for (; next_seq_ < held_.begin()->first; ++next_seq_) skipped_.insert(next_seq_);
   }
   while (!held_.empty() && held_.begin()->first == next_seq_) {
     auto start = std::chrono::steady_clock::now();
@@ -117,23 +133,7 @@ Status AssignWorker::ProcessReady() {
     while (!held_.empty() && held_.begin()->first == next_seq_ &&
            entry_ids.size() < static_cast<size_t>(config_.batch)) {
       Held& h = held_.begin()->second;
-      if (!h.message.rejected) {
-        STORYFUSE_ASSIGN_OR_RETURN(StoryStore::PutResult put, store_->Put(h.message.article, now));
-        switch (put.outcome) {
-          case StoryStore::PutOutcome::kInserted:
-            pipeline_.Cluster(h.message.article);
-            break;
-          case StoryStore::PutOutcome::kUpdated:
-            pipeline_.Touch(put.id);
-            break;
-          case StoryStore::PutOutcome::kUnchanged:
-          case StoryStore::PutOutcome::kDuplicate:
-            // Stored by a predecessor that died before acknowledging: its
-            // story may not have been linked or published.
-            if (h.redelivered) pipeline_.Touch(put.id);
-            break;
-        }
-      }
+      STORYFUSE_RETURN_IF_ERROR(StoreOne(h, now));
       entry_ids.push_back(h.entry_id);
       held_.erase(held_.begin());
       ++next_seq_;
@@ -148,6 +148,26 @@ Status AssignWorker::ProcessReady() {
     last_progress_ = std::chrono::steady_clock::now();
   }
   if (held_.empty()) last_progress_ = std::chrono::steady_clock::now();
+  return Status::Ok();
+}
+
+Status AssignWorker::StoreOne(const Held& h, const std::string& now) {
+  if (h.message.rejected) return Status::Ok();
+  STORYFUSE_ASSIGN_OR_RETURN(StoryStore::PutResult put, store_->Put(h.message.article, now));
+  switch (put.outcome) {
+    case StoryStore::PutOutcome::kInserted:
+      pipeline_.Cluster(h.message.article);
+      break;
+    case StoryStore::PutOutcome::kUpdated:
+      pipeline_.Touch(put.id);
+      break;
+    case StoryStore::PutOutcome::kUnchanged:
+    case StoryStore::PutOutcome::kDuplicate:
+      // Stored by a predecessor that died before acknowledging: its story
+      // may not have been linked or published.
+      if (h.redelivered) pipeline_.Touch(put.id);
+      break;
+  }
   return Status::Ok();
 }
 

@@ -25,6 +25,7 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 
@@ -57,6 +58,8 @@ class AssignWorker : public Worker {
   // Stores and clusters the held messages from next_seq_ on, while
   // contiguous, then writes and publishes the stories they changed.
   Status ProcessReady();
+  // Put and Cluster (StoryWriter::StoreOne's steps) for one message.
+  Status StoreOne(const Held& h, const std::string& now);
   Status WriteStories(const SettledStories& settled, int64_t rev);
 
   WorkerConfig config_;
@@ -65,6 +68,7 @@ class AssignWorker : public Worker {
   StoryPipeline pipeline_;
   int64_t next_seq_ = 1;
   std::map<int64_t, Held> held_;  // out-of-order arrivals, by sequence number
+  std::set<int64_t> skipped_;     // numbers given up after gap_timeout; stored out of order if they come
   bool claimed_ = false;          // the dead assigner's entries were taken over
   std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();
 };

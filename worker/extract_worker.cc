@@ -1,6 +1,8 @@
 #include "worker/extract_worker.h"
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <thread>
 
 #include "queue/article_message.h"
@@ -30,26 +32,31 @@ Result<std::unique_ptr<ExtractWorker>> ExtractWorker::Open(const WorkerConfig& c
   return w;
 }
 
-Status ExtractWorker::WaitForWindow(int64_t seq) {
-  while (true) {
-    STORYFUSE_ASSIGN_OR_RETURN(std::string next, articles_->GetKey(kAssignNextKey));
-    int64_t n = next.empty() ? 1 : ParseSeq(next);
-    if (seq < n + config_.lag_window) return Status::Ok();
-    std::this_thread::sleep_for(kWindowPoll);
-  }
+Result<bool> ExtractWorker::Admitted(int64_t seq) {
+  STORYFUSE_ASSIGN_OR_RETURN(std::string next, articles_->GetKey(kAssignNextKey));
+  int64_t n = next.empty() ? 1 : ParseSeq(next);
+  return seq < n + config_.lag_window;
 }
 
 Result<int> ExtractWorker::RunOnce() {
   STORYFUSE_ASSIGN_OR_RETURN(std::vector<StreamEntry> entries,
                              docs_->Claim(kExtractGroup, config_.consumer, config_.claim_idle, config_.batch));
   metrics_.AddRedelivered(static_cast<int64_t>(entries.size()));
-  if (entries.empty()) {
+  if (entries.empty() && !deferred_.empty()) {
+    std::this_thread::sleep_for(kWindowPoll);  // the window was shut a moment ago
+  } else if (entries.empty()) {
     STORYFUSE_ASSIGN_OR_RETURN(entries,
                                docs_->ReadGroup(kExtractGroup, config_.consumer, config_.batch, config_.block));
   }
+  entries.insert(entries.end(), std::make_move_iterator(deferred_.begin()), std::make_move_iterator(deferred_.end()));
+  deferred_.clear();
+  std::stable_sort(entries.begin(), entries.end(), [](const StreamEntry& a, const StreamEntry& b) {
+    return ParseSeq(a.Field("seq")) < ParseSeq(b.Field("seq"));
+  });
   auto start = std::chrono::steady_clock::now();
   std::vector<std::string> done;
-  for (const StreamEntry& e : entries) {
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const StreamEntry& e = entries[i];
     ArticleMessage m;
     m.seq = ParseSeq(e.Field("seq"));
     Result<RawDoc> doc = DocMessage::Decode(e);
@@ -59,6 +66,12 @@ Result<int> ExtractWorker::RunOnce() {
       metrics_.AddErrors(1);
       continue;
     }
+    STORYFUSE_ASSIGN_OR_RETURN(bool admitted, Admitted(m.seq));
+    if (!admitted) {
+      deferred_.assign(std::make_move_iterator(entries.begin() + static_cast<std::ptrdiff_t>(i)),
+                       std::make_move_iterator(entries.end()));
+      break;
+    }
     m.doc_id = doc->id;
     Result<Article> a = pipeline_.Extract(*doc, &m.warning);
     if (a.ok()) {
@@ -67,7 +80,6 @@ Result<int> ExtractWorker::RunOnce() {
       m.rejected = true;
       m.reason = a.status().message();
     }
-    STORYFUSE_RETURN_IF_ERROR(WaitForWindow(m.seq));
     STORYFUSE_RETURN_IF_ERROR(articles_->Add(m.Encode()).status());
     done.push_back(e.id);
   }
@@ -76,7 +88,7 @@ Result<int> ExtractWorker::RunOnce() {
   Result<int64_t> waiting = docs_->Length();
   Result<int64_t> pending = docs_->Pending(kExtractGroup);
   if (waiting.ok() && pending.ok()) metrics_.SetLag(*waiting, *pending);
-  return static_cast<int>(entries.size());
+  return static_cast<int>(done.size());
 }
 
 Result<bool> ExtractWorker::Drained() {

@@ -5,8 +5,8 @@
 // storyfuse:articles; a document without article text is published as
 // rejected so the assigner moves past its number.
 //
-// Back-pressure: before publishing sequence number n it waits while
-// n >= (the assigner's next number) + lag_window, so a slow assigner slows
+// Back-pressure: it publishes sequence number n only once
+// n < (the assigner's next number) + lag_window, so a slow assigner slows
 // the extract workers, which leave documents in their stream, which slows
 // `ingest --queue`.
 #ifndef STORYFUSE_WORKER_EXTRACT_WORKER_H_
@@ -29,12 +29,17 @@ class ExtractWorker : public Worker {
 
  private:
   explicit ExtractWorker(const WorkerConfig& config) : Worker("extract"), config_(config) {}
-  // Waits until the assigner's lag window admits `seq`.
-  Status WaitForWindow(int64_t seq);
+  // Whether the assigner's lag window admits `seq` now.
+  Result<bool> Admitted(int64_t seq);
 
   WorkerConfig config_;
   std::unique_ptr<RedisStream> docs_, articles_;
   StoryPipeline pipeline_;  // only its extractor is used
+  // Entries read but beyond the lag window, lowest number first; pending
+  // under this consumer. Held here rather than waited on, so that the
+  // worker keeps taking over a dead one's entries (whose lower numbers the
+  // assigner is waiting for) instead of blocking on its own.
+  std::vector<StreamEntry> deferred_;
 };
 
 }  // namespace storyfuse

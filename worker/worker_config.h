@@ -46,8 +46,10 @@ struct WorkerConfig {
   int64_t story_bound = 10000;
   int64_t lag_window = 5000;
   // A sequence number missing this long while later ones wait is given up
-  // (a producer died between numbering and publishing a document).
-  std::chrono::milliseconds gap_timeout{60000};
+  // (a producer died between numbering and publishing a document); if it
+  // comes after all it is stored out of order, never dropped. Far longer
+  // than a dead extract worker's entries take to be claimed (claim_idle).
+  std::chrono::milliseconds gap_timeout{300000};
 };
 
 }  // namespace storyfuse

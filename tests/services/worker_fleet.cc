@@ -84,7 +84,7 @@ nlohmann::json ViewWithoutTimes(const std::string& view) {
 
 }  // namespace
 
-Status WriteSyntheticNews(const std::string& path, int n, uint32_t seed) {
+Status WriteSyntheticNews(const std::string& path, int n, uint32_t seed, bool outlet_per_article) {
   std::ofstream out(path, std::ios::binary);
   if (!out) return Status::IoError(path + ": cannot write");
   Lcg r{seed};
@@ -107,7 +107,7 @@ Status WriteSyntheticNews(const std::string& path, int n, uint32_t seed) {
         if (k == 0) first_text = text;
       }
       nlohmann::json j = {{"id", "syn-" + std::to_string(written)},
-                          {"outlet", r.Pick(kOutlets)},
+                          {"outlet", outlet_per_article ? "Outlet " + std::to_string(written) : r.Pick(kOutlets)},
                           {"title", place + " " + event + ": " + person + " speaks"},
                           {"published", "2031-0" + std::to_string(story % 9 + 1) + "-1" + std::to_string(k % 9)},
                           {"text", text}};
@@ -231,7 +231,12 @@ Result<std::string> CompareStores(const std::string& want_path, const std::strin
   STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> want_ids, want->ArticleIds());
   STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> got_ids, got->ArticleIds());
   if (want_ids != got_ids) {
-    return "article ids differ: " + std::to_string(want_ids.size()) + " vs " + std::to_string(got_ids.size());
+    std::string why = "article ids differ: " + std::to_string(want_ids.size()) + " vs " + std::to_string(got_ids.size());
+    for (size_t i = 0; i < std::max(want_ids.size(), got_ids.size()); ++i) {
+      std::string w = i < want_ids.size() ? want_ids[i] : "-", g = i < got_ids.size() ? got_ids[i] : "-";
+      if (w != g) return why + "; first difference at " + std::to_string(i) + ": " + w + " vs " + g;
+    }
+    return why;
   }
   int copies = 0;
   for (const std::string& id : want_ids) {

@@ -22,8 +22,11 @@ namespace storyfuse {
 
 // Writes `n` invented news articles as JSONL to `path`: stories of a few
 // articles each about fictional events, some articles word-for-word copies
-// of another outlet's (copy links), in a fixed order from `seed`.
-Status WriteSyntheticNews(const std::string& path, int n, uint32_t seed = 1);
+// of another outlet's (copy links), in a fixed order from `seed`. Outlets
+// come from a list of eight, so an outlet repeats lines across its articles
+// (what cleaning's per-outlet boilerplate memory learns from), unless
+// `outlet_per_article`, which gives each article an outlet of its own.
+Status WriteSyntheticNews(const std::string& path, int n, uint32_t seed = 1, bool outlet_per_article = false);
 
 // Runs `args` (argv[0] is the program) to completion; its stdout and stderr
 // go to `output`. Returns the exit code (-signal when killed), or IoError.
