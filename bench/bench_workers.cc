@@ -83,7 +83,9 @@ int main(int argc, char** argv) {
   double cpu = 0, t0 = Now();
   Result<int> rc = RunProgram(args, &out, &cpu);
   std::printf("single-machine ingest (SQLite): %.1f CPU s, %.1f s wall: %s", cpu, Now() - t0, out.c_str());
-  if (!rc.ok() || *rc != 0) return 1;
+  // Exit 1 = some inputs were bad (reported above, e.g. a record with no
+  // article text): the same inputs are bad for the workers.
+  if (!rc.ok() || *rc > 1) return 1;
 
   int shape_no = 0;
   for (auto [e, b] : {std::pair{1, 1}, std::pair{extract, brief}}) {
@@ -100,8 +102,9 @@ int main(int argc, char** argv) {
     t0 = Now();
     // Publishing first, then the workers: the roles' CPU is theirs alone.
     rc = RunProgram(args, &out, &publish_cpu);
-    if (!rc.ok() || *rc != 0) return 1;
-    int64_t docs = std::stoll(out.substr(out.find(": ") + 2));
+    if (!rc.ok() || *rc > 1) return 1;
+    size_t at = out.find(" documents published");
+    int64_t docs = std::stoll(out.substr(out.rfind(": ", at) + 2));
     WorkerFleet fleet(bin, queue, db, dir.string());
     double t1 = Now();
     for (int i = 0; i < e; ++i) (void)fleet.Start("extract");

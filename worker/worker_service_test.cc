@@ -87,7 +87,9 @@ class WorkerRun : public ::testing::Test {
     std::string out;
     Result<int> rc = RunProgram(args, &out);
     EXPECT_TRUE(rc.ok() && *rc == 0) << out;
-    return std::stoll(out.substr(out.find(": ") + 2));
+    size_t at = out.find(" documents published");
+    EXPECT_NE(at, std::string::npos) << out;
+    return at == std::string::npos ? 0 : std::stoll(out.substr(out.rfind(": ", at) + 2));
   }
 
   fs::path dir_;
