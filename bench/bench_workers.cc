@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
+#include "store/pg_connection.h"
 #include "tests/services/throwaway_engines.h"
 #include "tests/services/worker_fleet.h"
-#include "store/pg_connection.h"
 
 namespace fs = std::filesystem;
 using namespace storyfuse;
@@ -36,13 +36,12 @@ int CountLines(const fs::path& p) {
   return n;
 }
 
-double Now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
+double Now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress as it comes
   int n = argc > 1 ? std::atoi(argv[1]) : 20000;
   int extract = argc > 2 ? std::atoi(argv[2]) : 3;
   int brief = argc > 3 ? std::atoi(argv[3]) : 2;

@@ -52,7 +52,14 @@ Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const s
   return repo;
 }
 
+Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::OpenReadOnly(const std::string& path, int readers) {
+  std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path, 0));
+  STORYFUSE_RETURN_IF_ERROR(repo->readers_.Fill(readers));
+  return repo;
+}
+
 Result<std::vector<IngestOutcome>> StoreStoryRepository::Ingest(std::vector<RawDoc> docs) {
+  if (!writer_) return Status::Unsupported("this server is read-only (--read-only): the workers write its store");
   return writer_thread_.Run([this, &docs] {
     std::lock_guard<std::mutex> lock(ingest_mu_);
     return writer_->IngestDocs(docs);
@@ -60,6 +67,7 @@ Result<std::vector<IngestOutcome>> StoreStoryRepository::Ingest(std::vector<RawD
 }
 
 Result<std::vector<IngestOutcome>> StoreStoryRepository::IngestArticles(const std::vector<Article>& articles) {
+  if (!writer_) return Status::Unsupported("this server is read-only (--read-only): the workers write its store");
   return writer_thread_.Run([this, &articles] {
     std::lock_guard<std::mutex> lock(ingest_mu_);
     return writer_->IngestArticles(articles);

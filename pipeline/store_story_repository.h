@@ -61,8 +61,13 @@ class StoreStoryRepository : public StoryRepository {
   // problems otherwise; `summary` gets the counts.
   Status Verify(std::string* summary);
 
+  // A repository that only reads: no writer lock, no repair, Ingest
+  // answers Unsupported. For `serve --read-only` beside the workers of
+  // docs/scale.md (any number of readers; the assigner holds the lock).
+  static Result<std::unique_ptr<StoreStoryRepository>> OpenReadOnly(const std::string& path, int readers = 8);
+
   // Stories repaired by Open() (for the log).
-  int repaired() const { return writer_->repaired(); }
+  int repaired() const { return writer_ ? writer_->repaired() : 0; }
 
   // A story whose brief was being built when the process died twice
   // (crash, kill, out of memory, abandoned at shutdown) is not built again
@@ -70,11 +75,12 @@ class StoreStoryRepository : public StoryRepository {
   // touches the story (WriterLock's build journal). These are the stories
   // Open() skipped.
   static constexpr int kMaxBuildAttempts = WriterLock::kMaxBuildAttempts;
-  const std::vector<std::string>& skipped() const { return writer_->skipped(); }
+  const std::vector<std::string>& skipped() const { return writer_ ? writer_->skipped() : no_skips_; }
 
  private:
   StoreStoryRepository(const std::string& path, int writer_nice);
 
+  const std::vector<std::string> no_skips_;
   // Declared first, so the lock is released after everything that writes.
   WriterLock lock_;
   ReaderPool readers_;

@@ -14,7 +14,10 @@ namespace storyfuse {
 // any other path opens (or creates) the SQLite store there. Returns the
 // store's error (IoError, Corruption) naming the path.
 // `readers`: read connections opened up front (one per worker thread).
-Result<std::unique_ptr<StoryRepository>> OpenStoryRepository(const std::string& path, int readers = 8);
+// `read_only`: no writer lock and no repair; ingests answer Unsupported
+// (StoreStoryRepository::OpenReadOnly).
+Result<std::unique_ptr<StoryRepository>> OpenStoryRepository(const std::string& path, int readers = 8,
+                                                             bool read_only = false);
 
 }  // namespace storyfuse
 

@@ -270,7 +270,9 @@ Result<std::vector<StreamEntry>> RedisStream::Claim(const std::string&, const st
 }
 Result<int64_t> RedisStream::Length() { return Status::Unsupported("built without hiredis"); }
 Result<int64_t> RedisStream::Pending(const std::string&) { return Status::Unsupported("built without hiredis"); }
-Result<int64_t> RedisStream::IncrBy(const std::string&, int64_t) { return Status::Unsupported("built without hiredis"); }
+Result<int64_t> RedisStream::IncrBy(const std::string&, int64_t) {
+  return Status::Unsupported("built without hiredis");
+}
 Result<std::string> RedisStream::GetKey(const std::string&) { return Status::Unsupported("built without hiredis"); }
 Status RedisStream::SetKey(const std::string&, const std::string&) {
   return Status::Unsupported("built without hiredis");

@@ -217,9 +217,10 @@ Status PgStoryStore::Migrate() {
 
 Status PgStoryStore::PutState(const std::string& key, const std::string& value) {
   return conn_
-      ->Query("INSERT INTO worker_state (key, value) VALUES ($1, $2) "
-              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-              {key, value})
+      ->Query(
+          "INSERT INTO worker_state (key, value) VALUES ($1, $2) "
+          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+          {key, value})
       .status();
 }
 

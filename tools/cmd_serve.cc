@@ -26,6 +26,7 @@ namespace {
 struct ServeOptions {
   std::string db;
   bool check = false;
+  bool read_only = false;  // serve a store others write (the workers, docs/scale.md)
   HttpServerOptions http;
   ApiAccess access;
   std::string token_file;
@@ -104,7 +105,7 @@ int RunServe(ServeOptions& opt) {
     return kExitUsage;
   }
   sigset_t stop_signals = BlockStopSignals();  // before any thread starts
-  Result<std::unique_ptr<StoryRepository>> repo = OpenStoryRepository(opt.db, opt.http.threads);
+  Result<std::unique_ptr<StoryRepository>> repo = OpenStoryRepository(opt.db, opt.http.threads, opt.read_only);
   if (!repo.ok()) {
     std::fprintf(stderr, "storyfuse serve: %s\n", repo.status().message().c_str());
     return ExitCodeForOpen(repo.status());
@@ -170,6 +171,8 @@ void RegisterServe(CLI::App& app, int* exit_code) {
   cmd->add_option("--max-connections-per-ip", opt->http.max_connections_per_ip,
                   "Open connections from one address (default 256; the longest idle is closed first)")
       ->check(CLI::Range(1, 1 << 20));
+  cmd->add_flag("--read-only", opt->read_only,
+                "Only read: no writer lock, POST /api/articles refused (beside `storyfuse worker`, docs/scale.md)");
   cmd->add_flag("--check", opt->check,
                 "Open the database, repair stories an interrupted ingest left, verify every brief and exit");
   cmd->callback([opt, exit_code] { *exit_code = RunServe(*opt); });

@@ -88,8 +88,7 @@ int RunWorker(WorkerOptions& opt) {
 
 void RegisterWorker(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<WorkerOptions>();
-  CLI::App* cmd =
-      app.add_subcommand("worker", "Run one role of the distributed pipeline (Redis Streams + PostgreSQL)");
+  CLI::App* cmd = app.add_subcommand("worker", "Run one role of the distributed pipeline (Redis Streams + PostgreSQL)");
   cmd->add_option("--queue", opt->config.queue_url, "redis://HOST:PORT")->required();
   cmd->add_option("--db", opt->config.db_url, "postgresql:// URL of the shared store")->required();
   cmd->add_option("--role", opt->role, "extract, assign or brief")

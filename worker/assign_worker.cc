@@ -74,8 +74,8 @@ Result<int> AssignWorker::RunOnce() {
   if (!claimed_) {
     // The one assigner: every pending entry is a dead predecessor's; one
     // claim takes them all (at most the lag window plus redeliveries).
-    STORYFUSE_ASSIGN_OR_RETURN(entries, articles_->Claim(kAssignGroup, config_.consumer,
-                                                         std::chrono::milliseconds(0), kTakeOverCount));
+    STORYFUSE_ASSIGN_OR_RETURN(
+        entries, articles_->Claim(kAssignGroup, config_.consumer, std::chrono::milliseconds(0), kTakeOverCount));
     claimed_ = true;
     redelivered = true;
     metrics_.AddRedelivered(static_cast<int64_t>(entries.size()));
@@ -179,8 +179,8 @@ Status AssignWorker::WriteStories(const SettledStories& settled, int64_t rev) {
     for (const auto& [sid, ids] : settled.changed) {
       std::vector<StoredArticle> members;
       STORYFUSE_RETURN_IF_ERROR(
-          LinkStoryMembers(store_.get(), sid, ids, [this](const std::string& id) { return pipeline_.CopyOf(id); },
-                           &members)
+          LinkStoryMembers(
+              store_.get(), sid, ids, [this](const std::string& id) { return pipeline_.CopyOf(id); }, &members)
               .status());
       json list = json::array();
       for (const StoredArticle& m : members) {

@@ -25,8 +25,8 @@
 
 #include <chrono>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "pipeline/story_pipeline.h"

@@ -19,8 +19,7 @@ TEST(WorkerMetrics, RendersCountsLagAndThroughputInPrometheusText) {
   EXPECT_NE(text.find("storyfuse_worker_queue_waiting{role=\"extract\"} 7\n"), std::string::npos) << text;
   EXPECT_NE(text.find("storyfuse_worker_queue_pending{role=\"extract\"} 3\n"), std::string::npos) << text;
   // 50 entries in one second of processing.
-  EXPECT_NE(text.find("storyfuse_worker_throughput_per_busy_second{role=\"extract\"} 50\n"), std::string::npos)
-      << text;
+  EXPECT_NE(text.find("storyfuse_worker_throughput_per_busy_second{role=\"extract\"} 50\n"), std::string::npos) << text;
 }
 
 }  // namespace

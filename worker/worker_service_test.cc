@@ -175,8 +175,29 @@ TEST_F(WorkerRun, KilledWorkersOfEveryRoleLoseAndDoubleNothing) {
   ASSERT_TRUE(fleet.Start("brief", flags).ok());
 
   Status done = fleet.WaitDone(docs, seconds(150));
-  fleet.StopAll();
   ASSERT_TRUE(done.ok()) << done.ToString();
+  // Two read-only servers beside the workers (the assigner holds the
+  // writer lock) serve the stories.
+  for (int i = 0; i < 2; ++i) {
+    Result<pid_t> reader = fleet.StartReader();
+    ASSERT_TRUE(reader.ok());
+    std::string log;
+    for (int wait = 0; wait < 200 && log.find("http://127.0.0.1:") == std::string::npos; ++wait) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      log = fleet.LogOf(*reader);
+    }
+    size_t at = log.find("http://127.0.0.1:");
+    ASSERT_NE(at, std::string::npos) << log;
+    httplib::Client client("127.0.0.1", std::stoi(log.substr(at + 17)));
+    httplib::Result list = client.Get("/api/stories?limit=1");
+    ASSERT_TRUE(list) << "no answer from a read-only server";
+    EXPECT_EQ(list->status, 200) << list->body;
+    EXPECT_NE(list->body.find("\"total\""), std::string::npos) << list->body;
+    httplib::Result post = client.Post("/api/articles", "{}", "application/json");
+    ASSERT_TRUE(post);
+    EXPECT_NE(post->status, 200) << "a read-only server stored an article";
+  }
+  fleet.StopAll();
   std::string summary;
   Result<std::string> diff = CompareStores(reference, db, &summary);
   ASSERT_TRUE(diff.ok()) << diff.status().ToString();

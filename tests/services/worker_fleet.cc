@@ -6,10 +6,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -23,15 +24,15 @@ namespace storyfuse {
 namespace {
 
 // Invented vocabulary: no real place, person or outlet.
-const char* const kPlaces[] = {"Velmora", "Tallvik", "Orsenne", "Brakka", "Lindqvar", "Ostrava Minor", "Quellen",
-                               "Harrowfield", "Sunmere", "Kestral Bay", "Dorrin", "Vashti Falls"};
+const char* const kPlaces[] = {"Velmora", "Tallvik",     "Orsenne", "Brakka",      "Lindqvar", "Ostrava Minor",
+                               "Quellen", "Harrowfield", "Sunmere", "Kestral Bay", "Dorrin",   "Vashti Falls"};
 const char* const kPeople[] = {"Ilse Brandvik", "Tomas Orrel", "Mira Kestane", "Pavel Lunde", "Ana Sorvik",
-                               "Jon Meridan", "Elin Vasker", "Rafe Dunmore", "Sela Ostrow", "Niko Farran"};
-const char* const kOutlets[] = {"Harbour Daily", "Coast Courier", "Fjord Post", "Valley Herald", "Northern Ledger",
-                                "Morning Lantern", "Riverside Times", "Plains Gazette"};
-const char* const kEvents[] = {"bridge reopening", "ferry strike", "flood warning", "school closure",
-                               "power outage", "council election", "factory fire", "rail delay",
-                               "water shortage", "harbour expansion"};
+                               "Jon Meridan",   "Elin Vasker", "Rafe Dunmore", "Sela Ostrow", "Niko Farran"};
+const char* const kOutlets[] = {"Harbour Daily",   "Coast Courier",   "Fjord Post",      "Valley Herald",
+                                "Northern Ledger", "Morning Lantern", "Riverside Times", "Plains Gazette"};
+const char* const kEvents[] = {"bridge reopening", "ferry strike",     "flood warning", "school closure",
+                               "power outage",     "council election", "factory fire",  "rail delay",
+                               "water shortage",   "harbour expansion"};
 const char* const kVerbs[] = {"announced", "confirmed", "warned of", "described", "defended", "criticized"};
 
 struct Lcg {
@@ -164,10 +165,31 @@ WorkerFleet::~WorkerFleet() {
 
 Result<pid_t> WorkerFleet::Start(const std::string& role, const std::vector<std::string>& extra) {
   std::string name = role + "-" + std::to_string(++started_);
-  std::string log = log_dir_ + "/" + name + ".log";
-  std::vector<std::string> args = {binary_, "worker", "--queue", queue_url_, "--db", db_url_,
-                                   "--role", role,    "--consumer", name};
+  std::vector<std::string> args = {binary_, "worker", "--queue", queue_url_,   "--db",
+                                   db_url_, "--role", role,      "--consumer", name};
   args.insert(args.end(), extra.begin(), extra.end());
+  STORYFUSE_ASSIGN_OR_RETURN(pid_t pid, Spawn(args, name));
+  running_[pid] = role;
+  return pid;
+}
+
+Result<pid_t> WorkerFleet::StartReader() {
+  std::string name = "serve-" + std::to_string(++started_);
+  STORYFUSE_ASSIGN_OR_RETURN(
+      pid_t pid, Spawn({binary_, "serve", "--read-only", "--db", db_url_, "--port", "0", "--threads", "4"}, name));
+  running_[pid] = "serve";
+  return pid;
+}
+
+std::string WorkerFleet::LogOf(pid_t pid) const {
+  auto it = logs_.find(pid);
+  if (it == logs_.end()) return "";
+  std::ifstream in(it->second);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+Result<pid_t> WorkerFleet::Spawn(const std::vector<std::string>& args, const std::string& name) {
+  std::string log = log_dir_ + "/" + name + ".log";
   pid_t pid = fork();
   if (pid < 0) return Status::IoError("fork failed");
   if (pid == 0) {
@@ -183,7 +205,7 @@ Result<pid_t> WorkerFleet::Start(const std::string& role, const std::vector<std:
     execv(argv[0], argv.data());
     _exit(127);
   }
-  running_[pid] = role;
+  logs_[pid] = log;
   return pid;
 }
 
@@ -214,7 +236,8 @@ Result<int64_t> WorkerFleet::AssignedUpTo() {
 
 Status WorkerFleet::WaitDone(int64_t last, std::chrono::seconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
-  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<RedisStream> stories, RedisStream::Connect(queue_url_, "storyfuse:stories"));
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<RedisStream> stories,
+                             RedisStream::Connect(queue_url_, "storyfuse:stories"));
   STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<PgStoryStore> store, PgStoryStore::Open(db_url_));
   while (std::chrono::steady_clock::now() < deadline) {
     STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> next, store->GetState("assign:next_seq"));
@@ -231,7 +254,8 @@ Result<std::string> CompareStores(const std::string& want_path, const std::strin
   STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> want_ids, want->ArticleIds());
   STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> got_ids, got->ArticleIds());
   if (want_ids != got_ids) {
-    std::string why = "article ids differ: " + std::to_string(want_ids.size()) + " vs " + std::to_string(got_ids.size());
+    std::string why =
+        "article ids differ: " + std::to_string(want_ids.size()) + " vs " + std::to_string(got_ids.size());
     for (size_t i = 0; i < std::max(want_ids.size(), got_ids.size()); ++i) {
       std::string w = i < want_ids.size() ? want_ids[i] : "-", g = i < got_ids.size() ? got_ids[i] : "-";
       if (w != g) return why + "; first difference at " + std::to_string(i) + ": " + w + " vs " + g;

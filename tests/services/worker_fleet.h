@@ -40,6 +40,10 @@ class WorkerFleet {
 
   // Starts `storyfuse worker --role ROLE` with `extra` flags; returns its pid.
   Result<pid_t> Start(const std::string& role, const std::vector<std::string>& extra = {});
+  // Starts `storyfuse serve --read-only --db DB --port 0` (a reader beside
+  // the workers); returns its pid. Its log (the port) is `LogOf(pid)`.
+  Result<pid_t> StartReader();
+  std::string LogOf(pid_t pid) const;
   // kill -9 and reap.
   void Kill(pid_t pid);
   // SIGTERM every running worker and reap them; CPU seconds per role.
@@ -54,7 +58,10 @@ class WorkerFleet {
 
  private:
   std::string binary_, queue_url_, db_url_, log_dir_;
+  Result<pid_t> Spawn(const std::vector<std::string>& args, const std::string& name);
+
   std::map<pid_t, std::string> running_;  // pid -> role
+  std::map<pid_t, std::string> logs_;     // pid -> log file
   int started_ = 0;
 };
 
