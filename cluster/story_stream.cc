@@ -104,6 +104,10 @@ struct StoryStream::Impl {
   void ReindexStory(uint32_t s);
   uint32_t NewStory();
   void Move(uint32_t article, uint32_t to);
+  uint32_t FindStory(std::string_view id) const;
+  void PinStory(uint32_t s);
+  Result<std::vector<StoryMove>> MergeStories(std::string_view from, std::string_view into);
+  Result<std::vector<StoryMove>> MoveArticle(std::string_view article, std::string_view to);
   uint32_t Intern(const std::string& s);
 
   StoryStreamOptions options;
@@ -128,6 +132,7 @@ struct StoryStream::Impl {
   size_t since_revision = 0;
   size_t scored_at = 0;  // documents when the window's links were last all scored
   std::vector<StoryMove> pending;
+  std::unordered_map<uint32_t, uint32_t> pinned;  // window article -> the story an editor left it in
 };
 
 uint32_t StoryStream::Impl::Intern(const std::string& s) {
@@ -359,7 +364,7 @@ std::vector<StoryMove> StoryStream::Impl::Revise() {
   for (uint32_t i = 0; i < m; ++i) groups.Add();
   for (uint32_t i = 0; i < m; ++i) {
     const Art& art = arts[open[i].article];
-    if (art.copy_of == kNone) continue;
+    if (art.copy_of == kNone || pinned.count(open[i].article)) continue;  // a pin outranks the copy link
     const Art& source = arts[art.copy_of];
     if (source.slot != kNone) {
       groups.Union(i, source.slot);
@@ -368,6 +373,15 @@ std::vector<StoryMove> StoryStream::Impl::Revise() {
       while (groups.size() <= n) groups.Add();
       groups.Union(i, n);
     }
+  }
+  // Pinned articles start with the node of their story, whose anchor then
+  // keeps them from the pinned articles of any other story.
+  for (uint32_t i = 0; i < m; ++i) {
+    auto pin = pinned.find(open[i].article);
+    if (pin == pinned.end()) continue;
+    uint32_t p = node(pin->second);
+    while (groups.size() <= p) groups.Add();
+    groups.Union(i, p);
   }
   const uint32_t n = m + static_cast<uint32_t>(node_of.size());
   while (groups.size() < n) groups.Add();
@@ -472,6 +486,7 @@ void StoryStream::Impl::FreezeArticle(const Open& o) {
     s.max_day = s.max_day == kNoDay ? art.day : std::max(s.max_day, art.day);
   }
   art.slot = kNone;
+  pinned.erase(o.article);  // final now: nothing moves it
   ReindexStory(art.story);
 }
 
@@ -510,6 +525,83 @@ void StoryStream::Impl::Freeze() {
   for (uint32_t slot = 0; slot < open.size(); ++slot) IndexOpen(slot);
 }
 
+uint32_t StoryStream::Impl::FindStory(std::string_view id) const {
+  std::string name(id);
+  if (name.size() < 3 || name.compare(0, 2, "s-") != 0) return kNone;
+  uint64_t n = 0;
+  for (size_t i = 2; i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9' || n > stories.size()) return kNone;
+    n = n * 10 + static_cast<uint64_t>(name[i] - '0');
+  }
+  if (n == 0 || n > stories.size() || !stories[n - 1].alive || StoryName(static_cast<uint32_t>(n - 1)) != name)
+    return kNone;
+  return static_cast<uint32_t>(n - 1);
+}
+
+void StoryStream::Impl::PinStory(uint32_t s) {
+  for (uint32_t a : stories[s].members) {
+    if (arts[a].slot != kNone) pinned[a] = s;
+  }
+}
+
+Result<std::vector<StoryMove>> StoryStream::Impl::MergeStories(std::string_view from_id, std::string_view into_id) {
+  uint32_t from = FindStory(from_id), into = FindStory(into_id);
+  if (from == kNone) return Status::NotFound("no story " + std::string(from_id));
+  if (into == kNone) return Status::NotFound("no story " + std::string(into_id));
+  if (from == into) return Status::InvalidArgument("story " + std::string(from_id) + " merged into itself");
+  Story& source = stories[from];
+  Story& target = stories[into];
+  // The final part moves whole: its profile, count and span.
+  if (source.final_count > 0) {
+    target.final_part.Merge(source.final_part);
+    target.final_part.Refresh(kStoryTerms, terms, kStoryIndexTerms, options.batch.conflict_names);
+    target.final_count += source.final_count;
+    source.final_count = 0;
+    if (source.min_day != kNoDay) {
+      target.min_day = target.min_day == kNoDay ? source.min_day : std::min(target.min_day, source.min_day);
+      target.max_day = target.max_day == kNoDay ? source.max_day : std::max(target.max_day, source.max_day);
+    }
+    ReindexStory(into);
+  }
+  std::vector<StoryMove> moves;
+  std::vector<uint32_t> members = source.members;
+  for (uint32_t a : members) {
+    moves.push_back({arts[a].id, StoryName(from), StoryName(into)});
+    Move(a, into);
+  }
+  PinStory(into);
+  return moves;
+}
+
+Result<std::vector<StoryMove>> StoryStream::Impl::MoveArticle(std::string_view article_id, std::string_view to_id) {
+  auto it = by_id.find(std::string(article_id));
+  if (it == by_id.end()) return Status::NotFound("no article " + std::string(article_id));
+  uint32_t a = it->second;
+  uint32_t from = arts[a].story;
+  uint32_t to = kNone;
+  if (!to_id.empty()) {
+    to = FindStory(to_id);
+    if (to == kNone) return Status::NotFound("no story " + std::string(to_id));
+    if (to == from) return Status::InvalidArgument("article " + std::string(article_id) + " is in " + std::string(to_id));
+  } else if (stories[from].members.size() == 1) {
+    return Status::InvalidArgument("article " + std::string(article_id) + " is already on its own");
+  }
+  // What the editor saw stays: the story it leaves keeps its other
+  // articles apart from it.
+  PinStory(from);
+  if (to == kNone) to = NewStory();
+  if (arts[a].slot == kNone) {
+    // A final article: its story's profile keeps it (it scores only later
+    // arrivals); the counts follow it.
+    --stories[from].final_count;
+    ++stories[to].final_count;
+  }
+  Move(a, to);
+  PinStory(to);
+  if (arts[a].slot == kNone) pinned.erase(a);
+  return std::vector<StoryMove>{{arts[a].id, StoryName(from), StoryName(to)}};
+}
+
 StoryStream::StoryStream(StoryStreamOptions options) : impl_(std::make_unique<Impl>(options)) {}
 
 StoryStream::~StoryStream() = default;
@@ -522,6 +614,14 @@ std::vector<StoryMove> StoryStream::TakeMoves() {
   std::vector<StoryMove> out;
   out.swap(impl_->pending);
   return out;
+}
+
+Result<std::vector<StoryMove>> StoryStream::MergeStories(std::string_view from, std::string_view into) {
+  return impl_->MergeStories(from, into);
+}
+
+Result<std::vector<StoryMove>> StoryStream::MoveArticle(std::string_view article, std::string_view to) {
+  return impl_->MoveArticle(article, to);
 }
 
 std::string StoryStream::StoryOf(std::string_view article_id) const {

@@ -31,7 +31,7 @@ namespace storyfuse {
 class PgStoryStore : public StoryStore {
  public:
   // The schema version this build writes; the same number as SQLite's.
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 6;
 
   // Connects to `url` (postgresql://...) and creates or migrates the schema.
   // IoError naming the server when it cannot connect, Unsupported when the
@@ -60,6 +60,11 @@ class PgStoryStore : public StoryStore {
       const std::function<void(const std::string& id, const std::string& brief_json)>& fn) override;
   Result<std::vector<std::string>> StaleArticleViews() override;
   Result<std::unique_ptr<StoreTransaction>> Begin() override;
+  Status AppendStreamEvent(const StreamEvent& event) override;
+  Result<std::vector<StreamEvent>> StreamEvents() override;
+  Result<std::vector<StreamEvent>> StreamCorrections(const std::string& story_id) override;
+  Status AddStoryMove(const StoryMoveRecord& move) override;
+  Result<std::vector<StoryMoveRecord>> StoryMoves(const std::string& story_id, int limit) override;
   // A session advisory lock: released when the connection closes, the
   // process's death included. Known gap: a reconnect after a lost
   // connection does not take it again (docs/store.md).
