@@ -29,6 +29,26 @@ Status Stopped(const Status& st, const QueryControl& control, const std::string&
                              " ms: use fewer or longer words");
 }
 
+json CorrectionJson(const StreamEvent& e) {
+  json j = {{"kind", e.kind}, {"at", e.at}};
+  if (!e.article_id.empty()) j["article"] = e.article_id;
+  j[e.kind == "merge" ? "story" : "from"] = e.story_id;
+  j[e.kind == "merge" ? "into" : "to"] = e.target_id;
+  if (!e.note.empty()) j["note"] = e.note;
+  return j;
+}
+
+// `brief_json` (an object) with the members of `extra` added at its end;
+// the brief itself is not parsed again.
+std::string WithMembers(std::string brief_json, const json& extra) {
+  size_t end = brief_json.rfind('}');
+  std::string more = extra.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (end == std::string::npos || more.size() <= 2) return brief_json;
+  bool empty = brief_json.find_first_not_of(" \n\t", brief_json.find('{') + 1) == end;
+  brief_json.insert(end, (empty ? "" : ",") + more.substr(1, more.size() - 2));
+  return brief_json;
+}
+
 }  // namespace
 
 StoreStoryRepository::StoreStoryRepository(const std::string& path, int writer_nice)
@@ -87,7 +107,29 @@ Result<std::string> StoreStoryRepository::StoryBriefJson(const std::string& stor
   Result<std::optional<StoredStory>> story = (*reader)->GetStory(story_id);
   if (!story.ok()) return story.status();
   if (!*story || (*story)->brief_json.empty()) return Status::NotFound("no story " + story_id);
-  return std::move((*story)->brief_json);
+  Result<std::vector<StoryMoveRecord>> moves = (*reader)->StoryMoves(story_id, kHistoryMoves);
+  if (!moves.ok()) return moves.status();
+  Result<std::vector<StreamEvent>> corrections = (*reader)->StreamCorrections(story_id);
+  if (!corrections.ok()) return corrections.status();
+  json history = json::array(), edits = json::array();
+  for (const StoryMoveRecord& m : *moves) {
+    history.push_back({{"article", m.article_id}, {"from", m.from_story}, {"to", m.to_story}, {"by", m.cause},
+                       {"at", m.at}});
+  }
+  for (const StreamEvent& e : *corrections) edits.push_back(CorrectionJson(e));
+  json extra = {{"version", (*story)->version}, {"history", history}, {"corrections", edits}};
+  return WithMembers(std::move((*story)->brief_json), extra);
+}
+
+Result<std::vector<ArticleMove>> StoreStoryRepository::Correct(const StoryCorrection& correction) {
+  return writer_thread_.Run([this, &correction]() -> Result<std::vector<ArticleMove>> {
+    std::lock_guard<std::mutex> lock(ingest_mu_);
+    Result<std::vector<StoryMove>> moves = writer_->Correct(correction);
+    if (!moves.ok()) return moves.status();
+    std::vector<ArticleMove> out;
+    for (const StoryMove& m : *moves) out.push_back({m.article, m.from, m.to});
+    return out;
+  });
 }
 
 Result<json> StoreStoryRepository::ArticleJson(const std::string& article_id) {

@@ -45,6 +45,8 @@ class StoreStoryRepository : public StoryRepository {
   ~StoreStoryRepository() override;
 
   Result<StoryList> ListStories(const StoryQuery& query) override;
+  // The brief with the story's "version", "history" (its latest moves)
+  // and "corrections" (docs/server.md).
   Result<std::string> StoryBriefJson(const std::string& story_id) override;
   Result<nlohmann::json> ArticleJson(const std::string& article_id) override;
   Result<std::vector<SearchResult>> Search(const std::string& q, int limit, const QueryControl& control) override;
@@ -54,6 +56,10 @@ class StoreStoryRepository : public StoryRepository {
   // stories they touched. Outcomes as Ingest's, in order.
   Result<std::vector<IngestOutcome>> IngestArticles(const std::vector<Article>& articles);
   Result<RepositoryStats> Stats() override;
+  Result<std::vector<ArticleMove>> Correct(const StoryCorrection& correction) override;
+
+  // Moves shown with a story (GET /api/stories/{id}): the latest this many.
+  static constexpr int kHistoryMoves = 50;
 
   // Checks that every article is in exactly one story, every story's
   // brief lists exactly its articles, and every stored article view is of

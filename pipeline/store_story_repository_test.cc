@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <set>
 
 #include "pipeline/test_fixtures.h"
 #include "store/article_store.h"
@@ -215,6 +217,71 @@ TEST_F(StoreStoryRepositoryTest, AStoryWhoseBuildKeepsDyingIsSkippedOnOpen) {
     EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
   }
   EXPECT_EQ(read_journal(), "");
+}
+
+
+// A third report of the bridge, close to both of the first two: a
+// revision would put them together again if a correction were a one-off.
+std::string ThirdBridgeJson() {
+  return R"({"id": "nt-1", "outlet": "North Tidings", "title": "Velmora bridge open after repairs",
+  "published": "2031-05-03",
+  "text": "The Velmora harbour bridge reopened after eight months of repairs, Mayor Ilse Brandvik said.\n\nShe said the town was proud of every worker who kept the crossing alive.\n\nThe council said the repairs cost about 4.5 million crowns."})";
+}
+
+// Story id -> its article ids, from each article's stored view.
+std::map<std::string, std::set<std::string>> StoriesOf(StoryRepository& repo, const std::vector<std::string>& ids) {
+  std::map<std::string, std::set<std::string>> out;
+  for (const std::string& id : ids) {
+    auto a = repo.ArticleJson(id);
+    EXPECT_TRUE(a.ok()) << id;
+    if (a.ok()) out[(*a)["story"].get<std::string>()].insert(id);
+  }
+  return out;
+}
+
+TEST_F(StoreStoryRepositoryTest, CorrectionsHoldThroughLaterArrivalsAndARestart) {
+  const std::vector<std::string> ids = {"hd-1", "cc-1", "fp-1", "nt-1"};
+  std::map<std::string, std::set<std::string>> before;
+  {
+    auto repo = Open();
+    Ingest(*repo, BridgeArticlesJson());
+    Ingest(*repo, FerryArticleJson("fp-1"));
+    std::string bridge = repo->ArticleJson("hd-1")->at("story"), ferry = repo->ArticleJson("fp-1")->at("story");
+    ASSERT_EQ(repo->ArticleJson("cc-1")->at("story"), bridge);
+    ASSERT_NE(ferry, bridge);
+
+    // cc-1 out on its own; the ferry story merged into the bridge story.
+    auto detached = repo->Correct({"detach", "cc-1", "", "", "a different crossing"});
+    ASSERT_TRUE(detached.ok()) << detached.status().ToString();
+    std::string alone = detached->front().to;
+    EXPECT_NE(alone, bridge);
+    ASSERT_TRUE(repo->Correct({"merge", "", ferry, bridge, ""}).ok());
+    EXPECT_EQ(repo->Correct({"merge", "", ferry, bridge, ""}).status().code(), Status::Code::kNotFound);
+    EXPECT_EQ(repo->Correct({"move", "cc-1", "", alone, ""}).status().code(), Status::Code::kInvalidArgument);
+    EXPECT_EQ(repo->Correct({"split", "cc-1", "", "", ""}).status().code(), Status::Code::kInvalidArgument);
+    EXPECT_EQ(repo->StoryBriefJson(ferry).status().code(), Status::Code::kNotFound);
+
+    Ingest(*repo, ThirdBridgeJson());
+    before = StoriesOf(*repo, ids);
+    EXPECT_EQ(before[bridge].count("fp-1"), 1u);
+    EXPECT_EQ(before[bridge].count("cc-1"), 0u);
+    EXPECT_EQ(before[alone].count("hd-1"), 0u);
+
+    json story = json::parse(*repo->StoryBriefJson(bridge));
+    EXPECT_GE(story["version"].get<int>(), 3);  // created, lost cc-1, gained fp-1
+    ASSERT_EQ(story["corrections"].size(), 2u);
+    EXPECT_EQ(story["corrections"][0]["kind"], "detach");
+    EXPECT_EQ(story["corrections"][0]["note"], "a different crossing");
+    EXPECT_EQ(story["corrections"][1]["kind"], "merge");
+    bool editor_move = false;
+    for (const json& m : story["history"]) editor_move |= m["article"] == "fp-1" && m["by"] == "editor";
+    EXPECT_TRUE(editor_move) << story["history"].dump();
+    EXPECT_EQ(json::parse(*repo->StoryBriefJson(alone))["articles"].size(), before[alone].size());
+  }
+  auto reopened = Open();
+  EXPECT_EQ(StoriesOf(*reopened, ids), before);
+  std::string summary;
+  EXPECT_TRUE(reopened->Verify(&summary).ok()) << summary;
 }
 
 }  // namespace

@@ -62,13 +62,9 @@ std::string StoryPipeline::CutToLimit(Article* a) {
 }
 
 std::string StoryPipeline::Cluster(const Article& article) {
-  ClusterResult r = index_.Add(article);
+  ClusterResult r = stream_.Add(article);
+  ++unrevised_;
   touched_articles_.insert(article.id);
-  // The stream's first articles were clustered again: their stories are
-  // settled anew with this batch.
-  if (r.reclustered) {
-    for (const auto& [id, result] : results_) touched_articles_.insert(id);
-  }
   std::string story = r.story_id;
   results_[article.id] = std::move(r);
   return story;
@@ -76,23 +72,47 @@ std::string StoryPipeline::Cluster(const Article& article) {
 
 void StoryPipeline::Touch(const std::string& article_id) { touched_articles_.insert(article_id); }
 
-std::string StoryPipeline::StoryOf(const std::string& article_id) const { return index_.StoryOf(article_id); }
+std::string StoryPipeline::StoryOf(const std::string& article_id) const { return stream_.StoryOf(article_id); }
+
+void StoryPipeline::Revise() {
+  stream_.Revise();
+  unrevised_ = 0;
+}
+
+void StoryPipeline::DropMoves() { stream_.TakeMoves(); }
+
+Result<std::vector<StoryMove>> StoryPipeline::Correct(const StoryCorrection& c) {
+  Result<std::vector<StoryMove>> moves = Status::InvalidArgument("unknown correction \"" + c.kind + "\"");
+  if (c.kind == "merge") moves = stream_.MergeStories(c.story, c.target);
+  if (c.kind == "move") moves = stream_.MoveArticle(c.article, c.target);
+  if (c.kind == "detach") moves = stream_.MoveArticle(c.article, "");
+  if (!moves.ok()) return moves;
+  for (const StoryMove& m : *moves) touched_stories_.insert({m.from, m.to});
+  return moves;
+}
 
 std::string StoryPipeline::CopyOf(const std::string& article_id) const {
   auto it = results_.find(article_id);
   return it == results_.end() ? "" : it->second.copy_of;
 }
 
-SettledStories StoryPipeline::Settle() {
+SettledStories StoryPipeline::Settle(bool revise) {
   SettledStories out;
-  std::set<std::string> wanted;
+  if (revise && unrevised_ > 0) {
+    Revise();
+    out.revised_after = clustered();
+  }
+  out.moves = stream_.TakeMoves();
+  std::set<std::string> wanted = std::move(touched_stories_);
+  touched_stories_.clear();
+  for (const StoryMove& m : out.moves) wanted.insert({m.from, m.to});
   for (const std::string& id : touched_articles_) {
-    if (std::string s = index_.StoryOf(id); !s.empty()) wanted.insert(s);
+    if (std::string s = stream_.StoryOf(id); !s.empty()) wanted.insert(s);
   }
   touched_articles_.clear();
   std::set<std::string> now;
   // One pass over all stories: O(stories) per batch, never per article.
-  for (StoryView& view : index_.Stories()) {
+  for (StoryView& view : stream_.Stories()) {
     now.insert(view.id);
     if (wanted.count(view.id)) out.changed[view.id] = std::move(view.articles);
   }

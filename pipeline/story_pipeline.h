@@ -1,14 +1,22 @@
 // StoryPipeline: the ingest path every StoryRepository shares:
 // RawDoc -> Article (ingest/ArticleExtractor), new Article -> story
-// (cluster/StoryIndex, streaming, with copy links), and a story's articles
-// -> StoryBrief (brief/BriefBuilder).
+// (cluster/StoryStream: a stream that revises its recent window, with copy
+// links), and a story's articles -> StoryBrief (brief/BriefBuilder).
 //
 // A repository feeds each new article to Cluster(), then calls Settle()
-// once per batch to learn which stories changed (joined, started or
-// merged) and their members, rebuilds those briefs with BuildBrief(), and
-// deletes the stories Settle() reports as merged away. Story ids are
-// StoryIndex's "s-<n>"; replaying the same articles in the same order
-// (Replay, when reopening a store) gives the same ids.
+// once per batch: the stream revises its window (articles of the recent
+// window may move, stories merge and split), and Settle() says which
+// stories changed (joined, started, lost or gained articles) and their
+// members, and which ids are gone; the repository rebuilds those briefs
+// with BuildStory() and deletes the stories that are gone. Editor
+// corrections (Correct) are constraints the stream keeps from then on.
+//
+// Story ids are StoryStream's "s-<n>": an id survives while its story
+// keeps its final articles or, when it has none yet, more than half of
+// its articles (docs/clustering.md). The same articles in the same order,
+// with revisions and corrections at the same points (Revise, Correct:
+// the store's stream log), give the same stories: that is how a store is
+// reopened.
 //
 // Not thread-safe (owns an extractor, a clusterer and a brief builder); a
 // repository calls it only from its serialized ingest path.
@@ -24,7 +32,7 @@
 #include <vector>
 
 #include "base/status.h"
-#include "cluster/story_index.h"
+#include "cluster/story_stream.h"
 #include "ingest/article.h"
 #include "ingest/article_extractor.h"
 #include "ingest/raw_doc.h"
@@ -43,8 +51,13 @@ struct BuiltStory {
 // What changed since the last Settle().
 struct SettledStories {
   std::map<std::string, std::vector<std::string>> changed;  // story id -> article ids, arrival order
-  std::vector<std::string> removed;                         // stories merged into others
+  std::vector<std::string> removed;                         // ids gone (merged into others, split up)
+  std::vector<StoryMove> moves;                             // the stream's revisions' moves, oldest first
+  // Articles clustered when Settle revised the window, or -1 when it did not
+  // (nothing new since the last revision).
+  int64_t revised_after = -1;
 };
+
 
 class StoryPipeline {
  public:
@@ -75,13 +88,26 @@ class StoryPipeline {
   // Marks a stored article whose text changed: its story's brief must be
   // rebuilt at the next Settle().
   void Touch(const std::string& article_id);
+  // Revises the stream's window now (a stored revision, on replay).
+  void Revise();
+  // Applies an editor's correction: its moves (the first, for "detach",
+  // names the new story). NotFound / InvalidArgument as StoryStream's.
+  // The stories it touches are settled at the next Settle().
+  Result<std::vector<StoryMove>> Correct(const StoryCorrection& correction);
+  // Articles clustered so far.
+  int64_t clustered() const { return static_cast<int64_t>(stream_.article_count()); }
+  // Forgets the revisions' moves so far (a replay: they are stored).
+  void DropMoves();
+
   // The current story of an article, "" when unknown.
   std::string StoryOf(const std::string& article_id) const;
   // The article this one copies, "" when none.
   std::string CopyOf(const std::string& article_id) const;
 
-  // The stories touched since the last call, with their current members.
-  SettledStories Settle();
+  // Revises the window when articles arrived since the last revision
+  // (and `revise`), then: the stories touched since the last call, with
+  // their current members.
+  SettledStories Settle(bool revise = true);
 
   // The brief of a story from its articles (in arrival order); `now` is
   // the update time recorded in the summary.
@@ -90,10 +116,12 @@ class StoryPipeline {
 
  private:
   ArticleExtractor extractor_;
-  StoryIndex index_;
+  StoryStream stream_;
+  int64_t unrevised_ = 0;  // articles clustered since the last revision Settle or Revise made
   std::unique_ptr<BriefBuilder> builder_;                   // brief/ headers stay out of this one
   std::unordered_map<std::string, ClusterResult> results_;  // article id -> what Cluster decided
   std::set<std::string> touched_articles_;
+  std::set<std::string> touched_stories_;  // by moves
   std::set<std::string> known_stories_;  // story ids as of the last Settle
 };
 

@@ -82,6 +82,22 @@ struct IngestOutcome {
   int64_t version = 0;    // the stored article's current version (0 when rejected)
 };
 
+// An editor's correction (docs/server.md; `storyfuse correct` reads them
+// one JSON object a line): a constraint the clusterer keeps from then on.
+struct StoryCorrection {
+  std::string kind;     // "merge": story into target; "move": article to target; "detach": article on its own
+  std::string article;  // move, detach
+  std::string story;    // merge: the story merged away
+  std::string target;   // merge: the story kept; move: the story it joins
+  std::string note;     // the editor's words, kept with it
+};
+
+// An article a correction moved.
+struct ArticleMove {
+  std::string article;
+  std::string from, to;  // story ids
+};
+
 struct RepositoryStats {
   int64_t articles = 0;
   int64_t versions = 0;
@@ -117,6 +133,16 @@ class StoryRepository {
   virtual Result<std::vector<IngestOutcome>> Ingest(std::vector<RawDoc> docs) = 0;
 
   virtual Result<RepositoryStats> Stats() = 0;
+
+  // Applies an editor's correction (serialized with ingests), stores it
+  // and rewrites the stories it touched; the articles it moved.
+  // InvalidArgument for a malformed correction or one that changes
+  // nothing, NotFound for an unknown story or article. By default
+  // Unsupported: corrections are kept in a store.
+  virtual Result<std::vector<ArticleMove>> Correct(const StoryCorrection& correction) {
+    (void)correction;
+    return Status::Unsupported("corrections need a store: serve with --db");
+  }
 };
 
 }  // namespace storyfuse

@@ -18,23 +18,110 @@ std::vector<std::string> BriefArticleIds(const std::string& brief_json) {
 
 StoryWriter::StoryWriter(std::unique_ptr<StoryStore> store, WriterLock* lock) : store_(std::move(store)), lock_(lock) {}
 
+namespace {
+
+StoryCorrection CorrectionOf(const StreamEvent& e) {
+  StoryCorrection c;
+  c.kind = e.kind;
+  c.article = e.article_id;
+  c.note = e.note;
+  if (e.kind == "merge") {
+    c.story = e.story_id;
+    c.target = e.target_id;
+  } else if (e.kind == "move") {
+    c.target = e.target_id;
+  }
+  return c;
+}
+
+}  // namespace
+
+void StoryWriter::Replay(const StreamEvent& e) {
+  if (e.kind == "revise") {
+    pipeline_.Revise();
+    return;
+  }
+  // A correction that applied when it was made applies again: the same
+  // stream reached the same point. (One that does not is skipped.)
+  pipeline_.Correct(CorrectionOf(e));
+}
+
 Status StoryWriter::Recover() {
   Result<std::vector<std::string>> ids = store_->ArticleIds();
   if (!ids.ok()) return ids.status();
-  for (const std::string& id : *ids) {
-    Result<std::optional<StoredArticle>> a = store_->Get(id);
-    if (!a.ok()) return a.status();
-    if (*a) pipeline_.Cluster((*a)->article);
+  Result<std::vector<StreamEvent>> events = store_->StreamEvents();
+  if (!events.ok()) return events.status();
+  size_t next = 0;
+  auto cluster_until = [&](int64_t n) -> Status {
+    while (pipeline_.clustered() < n && next < ids->size()) {
+      Result<std::optional<StoredArticle>> a = store_->Get((*ids)[next++]);
+      if (!a.ok()) return a.status();
+      if (*a) pipeline_.Cluster((*a)->article);
+    }
+    return Status::Ok();
+  };
+  for (const StreamEvent& e : *events) {
+    STORYFUSE_RETURN_IF_ERROR(cluster_until(e.after_articles));
+    Replay(e);
   }
+  STORYFUSE_RETURN_IF_ERROR(cluster_until(static_cast<int64_t>(ids->size())));
+  pipeline_.DropMoves();  // recorded when they were made
+  // Articles stored after the last logged revision (an interrupted ingest,
+  // or a store from before schema 6) are revised now, and that is logged.
+  std::string now = StoryStore::NowUtc();
   SettledStories settled = pipeline_.Settle();
+  STORYFUSE_RETURN_IF_ERROR(LogSettled(settled, now));
   Result<std::vector<std::string>> stored = store_->StoryIds();
   if (!stored.ok()) return stored.status();
   for (const std::string& id : *stored) {
     if (!settled.changed.count(id)) settled.removed.push_back(id);
   }
-  STORYFUSE_RETURN_IF_ERROR(WriteStories(settled, StoryStore::NowUtc(), /*only_stale=*/true));
+  STORYFUSE_RETURN_IF_ERROR(WriteStories(settled, now, /*only_stale=*/true));
   lock_->ForgetCrash();
   return Status::Ok();
+}
+
+Status StoryWriter::LogSettled(const SettledStories& settled, const std::string& now) {
+  if (settled.revised_after >= 0) {
+    StreamEvent e;
+    e.after_articles = settled.revised_after;
+    e.kind = "revise";
+    e.at = now;
+    STORYFUSE_RETURN_IF_ERROR(store_->AppendStreamEvent(e));
+  }
+  return RecordMoves(settled.moves, "stream", now);
+}
+
+Status StoryWriter::RecordMoves(const std::vector<StoryMove>& moves, const std::string& cause,
+                                const std::string& now) {
+  for (const StoryMove& m : moves) {
+    STORYFUSE_RETURN_IF_ERROR(store_->AddStoryMove({0, m.article, m.from, m.to, cause, now}));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<StoryMove>> StoryWriter::Correct(const StoryCorrection& c) {
+  // Whatever the last batch left unrevised is settled first, so the
+  // correction lands on the stories the editor sees.
+  std::string now = StoryStore::NowUtc();
+  SettledStories before = pipeline_.Settle();
+  STORYFUSE_RETURN_IF_ERROR(LogSettled(before, now));
+  STORYFUSE_RETURN_IF_ERROR(WriteStories(before, now, /*only_stale=*/false));
+  int64_t after = pipeline_.clustered();
+  Result<std::vector<StoryMove>> moves = pipeline_.Correct(c);
+  if (!moves.ok()) return moves.status();
+  StreamEvent e;
+  e.after_articles = after;
+  e.kind = c.kind;
+  e.article_id = c.article;
+  e.story_id = c.kind == "merge" ? c.story : moves->front().from;
+  e.target_id = c.kind == "merge" ? c.target : moves->front().to;
+  e.at = now;
+  e.note = c.note;
+  STORYFUSE_RETURN_IF_ERROR(store_->AppendStreamEvent(e));
+  STORYFUSE_RETURN_IF_ERROR(RecordMoves(*moves, "editor", now));
+  STORYFUSE_RETURN_IF_ERROR(WriteStories(pipeline_.Settle(/*revise=*/false), now, /*only_stale=*/false));
+  return moves;
 }
 
 Status StoryWriter::WriteStories(const SettledStories& settled, const std::string& now, bool only_stale) {
@@ -54,6 +141,11 @@ Status StoryWriter::WriteStory(const std::string& sid, const std::vector<std::st
   if (!tx.ok()) return tx.status();
   std::vector<StoredArticle> members;
   bool stale = !only_stale;
+  // The version goes up when the set of articles changes.
+  Result<std::optional<StoredStory>> old = store_->GetStory(sid);
+  if (!old.ok()) return old.status();
+  bool same_articles = *old && BriefArticleIds((*old)->brief_json) == ids;
+  int64_t version = !*old ? 1 : (*old)->version + (same_articles ? 0 : 1);
   for (const std::string& id : ids) {
     Result<std::optional<StoredArticle>> a = store_->Get(id);
     if (!a.ok()) return a.status();
@@ -70,11 +162,7 @@ Status StoryWriter::WriteStory(const std::string& sid, const std::vector<std::st
       stale = true;  // the article views show copy_of
     }
   }
-  if (!stale) {
-    Result<std::optional<StoredStory>> old = store_->GetStory(sid);
-    if (!old.ok()) return old.status();
-    stale = !*old || BriefArticleIds((*old)->brief_json) != ids;
-  }
+  if (!stale) stale = !same_articles;
   if (!stale) return (*tx)->Commit();
   if (only_stale && lock_->ShouldSkip(sid)) {
     skipped_.push_back(sid);  // its build stopped the process twice: not on every start
@@ -88,7 +176,7 @@ Status StoryWriter::WriteStory(const std::string& sid, const std::vector<std::st
   STORYFUSE_RETURN_IF_ERROR(WriteArticleViews(members, built.brief_json));
   const StorySummary& sum = built.summary;
   STORYFUSE_RETURN_IF_ERROR(store_->PutStory({sid, sum.headline, now, std::move(built.brief_json), sum.articles,
-                                              sum.outlets, sum.independent_sources, sum.published}));
+                                              sum.outlets, sum.independent_sources, sum.published, version}));
   STORYFUSE_RETURN_IF_ERROR((*tx)->Commit());
   lock_->MarkBuilt(sid);
   return Status::Ok();
@@ -161,7 +249,9 @@ Result<std::vector<IngestOutcome>> StoryWriter::IngestBatch(
     if (!o.ok()) return o.status();
     outcomes.push_back(std::move(o).value());
   }
-  STORYFUSE_RETURN_IF_ERROR(WriteStories(pipeline_.Settle(), now, /*only_stale=*/false));
+  SettledStories settled = pipeline_.Settle();
+  STORYFUSE_RETURN_IF_ERROR(LogSettled(settled, now));
+  STORYFUSE_RETURN_IF_ERROR(WriteStories(settled, now, /*only_stale=*/false));
   for (IngestOutcome& o : outcomes) {
     if (o.status != "rejected") o.story_id = pipeline_.StoryOf(o.stored_id);
   }

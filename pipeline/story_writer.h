@@ -3,9 +3,17 @@
 // touched: each story's article links, brief and article views in one
 // transaction, so a reader (or a crash) sees them all old or all new.
 //
-// Recover() replays the stored articles through the clusterer (rebuilding
-// its in-memory state) and repairs what an interrupted ingest left
-// behind: articles without a story get one, a story whose brief does not
+// The clusterer is a stream that revises its recent window at the end of
+// every batch (StoryPipeline). Each revision and each editor correction
+// is appended to the store's stream log with the number of articles
+// clustered before it, and every article that changes story is recorded
+// as a move (cause "stream" or "editor"); a story's version goes up each
+// time its set of articles changes.
+//
+// Recover() replays the stored articles through the clusterer, with the
+// logged revisions and corrections at the points they were made (so the
+// same stories, ids included, come back), and repairs what an interrupted
+// ingest left behind: articles without a story get one, a story whose brief does not
 // list exactly its articles gets its brief rebuilt, stories merged away
 // are deleted. Builds are recorded in the WriterLock's journal (a story
 // whose build stopped the process twice is skipped on open).
@@ -45,6 +53,12 @@ class StoryWriter {
   // The same for articles already cleaned (text cut to the limit).
   Result<std::vector<IngestOutcome>> IngestArticles(const std::vector<Article>& articles);
 
+  // Applies an editor's correction, logs it, records its moves and
+  // rewrites the stories it touched; the moves it made. NotFound /
+  // InvalidArgument for a correction that names an unknown story or
+  // article or changes nothing.
+  Result<std::vector<StoryMove>> Correct(const StoryCorrection& correction);
+
   // Stories repaired by Recover() and stories merged away since.
   int repaired() const { return repaired_; }
   // Stories Recover() left as they were (see WriterLock).
@@ -61,6 +75,11 @@ class StoryWriter {
   // (only those whose stored brief is stale, when `only_stale`); deletes
   // the removed stories.
   Status WriteStories(const SettledStories& settled, const std::string& now, bool only_stale);
+  // Logs a revision Settle made and records its moves.
+  Status LogSettled(const SettledStories& settled, const std::string& now);
+  Status RecordMoves(const std::vector<StoryMove>& moves, const std::string& cause, const std::string& now);
+  // Replays one logged event (a revision or a correction).
+  void Replay(const StreamEvent& event);
   Status WriteStory(const std::string& story_id, const std::vector<std::string>& ids, const std::string& now,
                     bool only_stale);
   Status WriteArticleViews(const std::vector<StoredArticle>& members, const std::string& brief_json);
