@@ -4,6 +4,7 @@
 #include <charconv>
 #include <chrono>
 
+#include "pipeline/correction_json.h"
 #include "server/article_payload.h"
 #include "server/prometheus_text.h"
 #include "server/web_assets.h"
@@ -211,7 +212,7 @@ HttpResponse ApiRouter::Route(const HttpRequest& req, std::string* route) {
     *route = name;
     if (allowed) return handler();
     HttpResponse r = Error(405, "method " + req.method + " not allowed on " + p);
-    r.allow = std::string_view(name) == "ingest" ? "POST" : "GET, HEAD";
+    r.allow = std::string_view(name) == "ingest" || std::string_view(name) == "correct" ? "POST" : "GET, HEAD";
     return r;
   };
   if (p == "/api/stories") return only(get, "stories", [&] { return ListStories(req); });
@@ -219,6 +220,7 @@ HttpResponse ApiRouter::Route(const HttpRequest& req, std::string* route) {
     return only(get, "story", [&] { return GetStory(p.substr(kStoriesPrefix.size())); });
   }
   if (p == "/api/articles") return only(req.method == "POST", "ingest", [&] { return PostArticles(req); });
+  if (p == "/api/corrections") return only(req.method == "POST", "correct", [&] { return PostCorrections(req); });
   if (StartsWith(p, kArticlesPrefix) && p.size() > kArticlesPrefix.size()) {
     return only(get, "article", [&] { return GetArticle(p.substr(kArticlesPrefix.size())); });
   }
@@ -307,6 +309,40 @@ HttpResponse ApiRouter::PostArticles(const HttpRequest& req) {
   // 422 only when nothing could be used; otherwise each item says what happened.
   int status = rejected == static_cast<int>(n) ? 422 : 200;
   return JsonResponse({{"articles", items}, {"rejected", rejected}}, status);
+}
+
+HttpResponse ApiRouter::PostCorrections(const HttpRequest& req) {
+  Result<std::vector<StoryCorrection>> corrections =
+      CorrectionsFromText(req.body, req.content_type == "application/x-ndjson");
+  if (!corrections.ok()) return Error(400, corrections.status().message());
+  if (corrections->empty()) return Error(400, "no correction in the body");
+  // In order, each on the stories the ones before it left.
+  json items = json::array();
+  int rejected = 0;
+  Status last;
+  for (const StoryCorrection& c : *corrections) {
+    Result<std::vector<ArticleMove>> moves = repository_->Correct(c);
+    json j = {{"kind", c.kind}};
+    if (moves.ok()) {
+      json list = json::array();
+      for (const ArticleMove& m : *moves) list.push_back({{"article", m.article}, {"from", m.from}, {"to", m.to}});
+      j["status"] = "applied";
+      j["moves"] = std::move(list);
+    } else {
+      last = moves.status();
+      j["status"] = "rejected";
+      j["error"] = last.message();
+      ++rejected;
+    }
+    items.push_back(std::move(j));
+  }
+  // One correction refused: its own status (404 unknown id, 400 nothing to
+  // change, 501 no store); of several, each item says what happened.
+  if (corrections->size() == 1 && rejected == 1) {
+    return Error(last.code() == Status::Code::kUnsupported ? 501 : StatusFor(last), last.message());
+  }
+  return JsonResponse({{"corrections", items}, {"rejected", rejected}},
+                      rejected == static_cast<int>(corrections->size()) ? 422 : 200);
 }
 
 HttpResponse ApiRouter::Health() {

@@ -7,6 +7,8 @@
 //   GET  /api/articles/{id}     the article with spans, analyses, versions
 //   GET  /api/search            ?q= &limit=
 //   POST /api/articles          JSON object, JSON array or JSON Lines
+//   POST /api/corrections       an editor's corrections, the same shapes
+//                               (pipeline/correction_json.h)
 //   GET  /healthz, GET /metrics (Prometheus text; ?format=json for JSON)
 //
 // Errors are JSON {"error": message, "status": code}: 400 for a bad
@@ -68,6 +70,7 @@ class ApiRouter {
   HttpResponse GetArticle(const std::string& id);
   HttpResponse SearchAll(const HttpRequest& request);
   HttpResponse PostArticles(const HttpRequest& request);
+  HttpResponse PostCorrections(const HttpRequest& request);
   HttpResponse Health();
   HttpResponse Metrics(const HttpRequest& req);
 
