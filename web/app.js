@@ -29,6 +29,17 @@ async function api(path) {
   return body;
 }
 
+// A write (POST, JSON) with the editor's token when one was given.
+async function post(path, body) {
+  const headers = {'Content-Type': 'application/json', Accept: 'application/json'};
+  const token = sessionStorage.getItem('storyfuse-token');
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const res = await fetch(path, {method: 'POST', headers, body: JSON.stringify(body)});
+  const answer = await res.json().catch(() => ({error: 'not JSON'}));
+  if (!res.ok) throw new Error(answer.error || ('HTTP ' + res.status));
+  return answer;
+}
+
 function showError(err) {
   view.replaceChildren(el('p', {class: 'error'}, 'Error: ' + err.message));
 }
@@ -134,8 +145,54 @@ function articlesSection(brief, articles) {
   return el('div', {class: 'articles'}, articles.map(a => el('article', {class: 'article card', 'data-id': a.id},
       el('h3', {}, outletName(a)),
       el('div', {class: 'meta'}, [a.title, a.published, (a.authors || []).join(', ')].filter(Boolean).join(' · ')),
-      articleBody(a, aligned[a.id] || []))));
+      articleBody(a, aligned[a.id] || []),
+      articleControls(a.id))));
 }
+
+// ---- editor corrections (POST /api/corrections) ----
+
+// Sends one correction and shows the story it leaves the editor on.
+async function correct(correction, storyAfter) {
+  try {
+    await post('/api/corrections', correction);
+    if (location.hash === '#/story/' + encodeURIComponent(storyAfter)) route();
+    else location.hash = '#/story/' + encodeURIComponent(storyAfter);
+  } catch (err) {
+    alert('Correction refused: ' + err.message);
+  }
+}
+
+function articleControls(articleId) {
+  const to = el('input', {type: 'text', placeholder: 's-12', size: 6, 'aria-label': 'Story to move it to'});
+  return el('div', {class: 'edit meta'}, 'Wrong story? ',
+      el('button', {type: 'button', onclick: () => correct({kind: 'detach', article: articleId}, currentStory)},
+          'On its own'),
+      ' or move to ', to,
+      el('button', {type: 'button', onclick: () => to.value.trim() &&
+          correct({kind: 'move', article: articleId, to: to.value.trim()}, currentStory)}, 'Move'));
+}
+
+function editSection(brief, id) {
+  const other = el('input', {type: 'text', placeholder: 's-12', size: 6, 'aria-label': 'Story to merge into this one'});
+  const token = el('input', {type: 'password', size: 12, 'aria-label': 'Editor token',
+      value: sessionStorage.getItem('storyfuse-token') || '',
+      onchange: e => sessionStorage.setItem('storyfuse-token', e.target.value)});
+  const corrections = (brief.corrections || []).map(c => el('li', {class: 'correction'},
+      el('strong', {}, 'Editor: '), c.kind === 'merge' ? `merged ${c.story} into ${c.into}`
+          : c.kind === 'move' ? `moved ${c.article} from ${c.from} to ${c.to}` : `took ${c.article} out of ${c.from} (now ${c.to})`,
+      c.note ? ` — “${c.note}”` : '', ' ', el('span', {class: 'meta'}, when(c.at))));
+  const moves = (brief.history || []).filter(m => m.by === 'stream').map(m => el('li', {},
+      `${m.article}: ${m.from} → ${m.to} (regrouped as reports arrived) `, el('span', {class: 'meta'}, when(m.at))));
+  return el('div', {class: 'card edit'},
+      el('p', {}, `Version ${brief.version || 1}. `, 'Merge story ', other, ' into this one ',
+          el('button', {type: 'button', onclick: () => other.value.trim() &&
+              correct({kind: 'merge', story: other.value.trim(), into: id}, id)}, 'Merge'),
+          ' · token (if the server needs one) ', token),
+      corrections.length ? el('ul', {class: 'plain'}, corrections) : el('p', {class: 'muted'}, 'No corrections.'),
+      moves.length ? el('details', {}, el('summary', {}, `${moves.length} regroupings`), el('ul', {class: 'plain'}, moves)) : null);
+}
+
+let currentStory = '';
 
 function quoteTable(brief, refs) {
   if (!brief.quotes.length) return el('p', {class: 'muted'}, 'No quotes.');
@@ -186,6 +243,7 @@ async function showStory(id) {
       api('/api/articles/' + encodeURIComponent(a.id)).catch(() => ({...a, text: '', sentences: []}))));
   const refs = Object.fromEntries(brief.articles.map(a => [a.id, a]));
   document.title = (brief.headline || id) + ' · storyfuse';
+  currentStory = id;
   view.replaceChildren(
       el('p', {}, el('a', {href: '#/'}, '← All stories')),
       el('h1', {}, brief.headline || id),
@@ -195,7 +253,8 @@ async function showStory(id) {
       el('h2', {}, 'Quotes'), quoteTable(brief, refs),
       el('h2', {}, 'Numbers'), numbersSection(brief, refs),
       el('h2', {}, 'Timeline'), timelineSection(brief, refs),
-      el('h2', {}, 'Exclusives'), exclusivesSection(brief, refs));
+      el('h2', {}, 'Exclusives'), exclusivesSection(brief, refs),
+      el('h2', {}, 'Corrections'), editSection(brief, id));
 }
 
 // ---- routing ----
