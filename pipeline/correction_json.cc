@@ -50,7 +50,8 @@ Result<StoryCorrection> CorrectionFromJson(const json& value) {
   return c;
 }
 
-Result<std::vector<StoryCorrection>> CorrectionsFromText(std::string_view text, bool lines) {
+Result<std::vector<StoryCorrection>> CorrectionsFromText(std::string_view text, bool lines,
+                                                         std::vector<size_t>* line_numbers) {
   std::vector<StoryCorrection> out;
   if (lines) {
     size_t number = 0;
@@ -66,6 +67,7 @@ Result<std::vector<StoryCorrection>> CorrectionsFromText(std::string_view text, 
           value.is_discarded() ? Result<StoryCorrection>(Status::InvalidArgument("not JSON")) : CorrectionFromJson(value);
       if (!c.ok()) return c.status().WithContext("line " + std::to_string(number));
       out.push_back(std::move(c).value());
+      if (line_numbers != nullptr) line_numbers->push_back(number);
     }
     return out;
   }
@@ -76,6 +78,7 @@ Result<std::vector<StoryCorrection>> CorrectionsFromText(std::string_view text, 
     Result<StoryCorrection> c = CorrectionFromJson(value[i]);
     if (!c.ok()) return c.status().WithContext("correction " + std::to_string(i + 1));
     out.push_back(std::move(c).value());
+    if (line_numbers != nullptr) line_numbers->push_back(0);
   }
   return out;
 }

@@ -29,7 +29,10 @@ Result<StoryCorrection> CorrectionFromJson(const nlohmann::json& value);
 // The corrections of a body: a JSON object, a JSON array of objects, or
 // (`lines`) one object a line, blank lines and lines starting with '#'
 // skipped. InvalidArgument naming the first bad one (its line, for lines).
-Result<std::vector<StoryCorrection>> CorrectionsFromText(std::string_view text, bool lines);
+// `line_numbers`, when given, gets each correction's line (1-based; for
+// JSON, 0).
+Result<std::vector<StoryCorrection>> CorrectionsFromText(std::string_view text, bool lines,
+                                                         std::vector<size_t>* line_numbers = nullptr);
 
 }  // namespace storyfuse
 

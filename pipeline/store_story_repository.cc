@@ -117,7 +117,7 @@ Result<std::string> StoreStoryRepository::StoryBriefJson(const std::string& stor
                        {"at", m.at}});
   }
   for (const StreamEvent& e : *corrections) edits.push_back(CorrectionJson(e));
-  json extra = {{"version", (*story)->version}, {"history", history}, {"corrections", edits}};
+  json extra = {{"version", (*story)->version}, {"history", history}, {"editor_corrections", edits}};
   return WithMembers(std::move((*story)->brief_json), extra);
 }
 

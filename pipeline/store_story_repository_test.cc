@@ -269,10 +269,10 @@ TEST_F(StoreStoryRepositoryTest, CorrectionsHoldThroughLaterArrivalsAndARestart)
 
     json story = json::parse(*repo->StoryBriefJson(bridge));
     EXPECT_GE(story["version"].get<int>(), 3);  // created, lost cc-1, gained fp-1
-    ASSERT_EQ(story["corrections"].size(), 2u);
-    EXPECT_EQ(story["corrections"][0]["kind"], "detach");
-    EXPECT_EQ(story["corrections"][0]["note"], "a different crossing");
-    EXPECT_EQ(story["corrections"][1]["kind"], "merge");
+    ASSERT_EQ(story["editor_corrections"].size(), 2u);
+    EXPECT_EQ(story["editor_corrections"][0]["kind"], "detach");
+    EXPECT_EQ(story["editor_corrections"][0]["note"], "a different crossing");
+    EXPECT_EQ(story["editor_corrections"][1]["kind"], "merge");
     bool editor_move = false;
     for (const json& m : story["history"]) editor_move |= m["article"] == "fp-1" && m["by"] == "editor";
     EXPECT_TRUE(editor_move) << story["history"].dump();

@@ -309,8 +309,8 @@ TEST(ApiCorrectionsTest, AppliedInOrderShownWithTheStoryAndWrittenOnlyAsWrites) 
     EXPECT_EQ(j["corrections"][1]["moves"][0]["to"], bridge);
 
     json story = json::parse(router.Handle({"GET", "/api/stories/" + bridge, {}, "", ""}).body);
-    EXPECT_EQ(story["corrections"].size(), 2u);
-    EXPECT_EQ(story["corrections"][0]["note"], "another crossing");
+    EXPECT_EQ(story["editor_corrections"].size(), 2u);
+    EXPECT_EQ(story["editor_corrections"][0]["note"], "another crossing");
     EXPECT_GE(story["version"].get<int>(), 3);
     EXPECT_EQ(router.Handle({"GET", "/api/stories/" + ferry, {}, "", ""}).status, 404);  // merged away
     HttpResponse get = router.Handle({"GET", "/api/corrections", {}, "", ""});

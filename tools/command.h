@@ -34,6 +34,8 @@ void RegisterCluster(CLI::App& app, int* exit_code);
 void RegisterQuotes(CLI::App& app, int* exit_code);
 void RegisterSummarize(CLI::App& app, int* exit_code);
 void RegisterIngest(CLI::App& app, int* exit_code);
+// `correct`: an editor's corrections from a file (issue 21).
+void RegisterCorrect(CLI::App& app, int* exit_code);
 // `follow`: polls news feeds and ingests their new pages (issue 24).
 void RegisterFollow(CLI::App& app, int* exit_code);
 void RegisterFacts(CLI::App& app, int* exit_code);

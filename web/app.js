@@ -177,7 +177,7 @@ function editSection(brief, id) {
   const token = el('input', {type: 'password', size: 12, 'aria-label': 'Editor token',
       value: sessionStorage.getItem('storyfuse-token') || '',
       onchange: e => sessionStorage.setItem('storyfuse-token', e.target.value)});
-  const corrections = (brief.corrections || []).map(c => el('li', {class: 'correction'},
+  const corrections = (brief.editor_corrections || []).map(c => el('li', {class: 'correction'},
       el('strong', {}, 'Editor: '), c.kind === 'merge' ? `merged ${c.story} into ${c.into}`
           : c.kind === 'move' ? `moved ${c.article} from ${c.from} to ${c.to}` : `took ${c.article} out of ${c.from} (now ${c.to})`,
       c.note ? ` — “${c.note}”` : '', ' ', el('span', {class: 'meta'}, when(c.at))));
