@@ -582,7 +582,8 @@ Result<std::vector<StoryMove>> StoryStream::Impl::MoveArticle(std::string_view a
   if (!to_id.empty()) {
     to = FindStory(to_id);
     if (to == kNone) return Status::NotFound("no story " + std::string(to_id));
-    if (to == from) return Status::InvalidArgument("article " + std::string(article_id) + " is in " + std::string(to_id));
+    if (to == from)
+      return Status::InvalidArgument("article " + std::string(article_id) + " is in " + std::string(to_id));
   } else if (stories[from].members.size() == 1) {
     return Status::InvalidArgument("article " + std::string(article_id) + " is already on its own");
   }

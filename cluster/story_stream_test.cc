@@ -93,7 +93,6 @@ TEST(StoryStreamTest, ArticlesLeaveTheWindowAndStayPut) {
   EXPECT_NE(stream.StoryOf("br"), stream.StoryOf("a1"));
 }
 
-
 TEST(StoryStreamTest, AnEditorsMergeHoldsThroughLaterRevisions) {
   StoryStream stream(ReviseOnlyWhenAsked());
   stream.Add(Make("a1", kQuakeA1));

@@ -63,8 +63,8 @@ Result<std::vector<StoryCorrection>> CorrectionsFromText(std::string_view text, 
       size_t first = line.find_first_not_of(" \t\r");
       if (first == std::string_view::npos || line[first] == '#') continue;
       json value = json::parse(line, nullptr, false);
-      Result<StoryCorrection> c =
-          value.is_discarded() ? Result<StoryCorrection>(Status::InvalidArgument("not JSON")) : CorrectionFromJson(value);
+      Result<StoryCorrection> c = value.is_discarded() ? Result<StoryCorrection>(Status::InvalidArgument("not JSON"))
+                                                       : CorrectionFromJson(value);
       if (!c.ok()) return c.status().WithContext("line " + std::to_string(number));
       out.push_back(std::move(c).value());
       if (line_numbers != nullptr) line_numbers->push_back(number);

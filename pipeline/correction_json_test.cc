@@ -17,12 +17,12 @@ TEST(CorrectionJsonTest, ReadsEachKindAndRefusesWhatItDoesNotKnow) {
       {R"({"kind": "merge", "story": "s-7", "into": "s-3", "note": "one fire"})", true, "merge", "", "s-7", "s-3"},
       {R"({"kind": "move", "article": "a-12", "to": "s-3"})", true, "move", "a-12", "", "s-3"},
       {R"({"kind": "detach", "article": "a-12"})", true, "detach", "a-12", "", ""},
-      {R"({"kind": "merge", "story": "s-7"})", false},                               // no "into"
-      {R"({"kind": "move", "article": "a-12", "into": "s-3"})", false},              // "into" is merge's
-      {R"({"kind": "detach", "article": ""})", false},                               // empty id
-      {R"({"kind": "split", "story": "s-7"})", false},                               // unknown kind
-      {R"(["kind", "detach"])", false},                                              // not an object
-      {R"({"kind": "detach", "article": 12})", false},                               // not a string
+      {R"({"kind": "merge", "story": "s-7"})", false},                   // no "into"
+      {R"({"kind": "move", "article": "a-12", "into": "s-3"})", false},  // "into" is merge's
+      {R"({"kind": "detach", "article": ""})", false},                   // empty id
+      {R"({"kind": "split", "story": "s-7"})", false},                   // unknown kind
+      {R"(["kind", "detach"])", false},                                  // not an object
+      {R"({"kind": "detach", "article": 12})", false},                   // not a string
   };
   for (const Case& c : cases) {
     Result<StoryCorrection> got = CorrectionFromJson(nlohmann::json::parse(c.line));
@@ -36,9 +36,10 @@ TEST(CorrectionJsonTest, ReadsEachKindAndRefusesWhatItDoesNotKnow) {
 }
 
 TEST(CorrectionJsonTest, LinesSkipBlanksAndCommentsAndNameTheBadLine) {
-  auto ok = CorrectionsFromText("# fixes\n{\"kind\": \"detach\", \"article\": \"a1\"}\n\n"
-                                "{\"kind\": \"merge\", \"story\": \"s-2\", \"into\": \"s-1\"}\n",
-                                /*lines=*/true);
+  auto ok = CorrectionsFromText(
+      "# fixes\n{\"kind\": \"detach\", \"article\": \"a1\"}\n\n"
+      "{\"kind\": \"merge\", \"story\": \"s-2\", \"into\": \"s-1\"}\n",
+      /*lines=*/true);
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   ASSERT_EQ(ok->size(), 2u);
   EXPECT_EQ((*ok)[1].kind, "merge");

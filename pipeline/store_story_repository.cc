@@ -113,8 +113,8 @@ Result<std::string> StoreStoryRepository::StoryBriefJson(const std::string& stor
   if (!corrections.ok()) return corrections.status();
   json history = json::array(), edits = json::array();
   for (const StoryMoveRecord& m : *moves) {
-    history.push_back({{"article", m.article_id}, {"from", m.from_story}, {"to", m.to_story}, {"by", m.cause},
-                       {"at", m.at}});
+    history.push_back(
+        {{"article", m.article_id}, {"from", m.from_story}, {"to", m.to_story}, {"by", m.cause}, {"at", m.at}});
   }
   for (const StreamEvent& e : *corrections) edits.push_back(CorrectionJson(e));
   json extra = {{"version", (*story)->version}, {"history", history}, {"editor_corrections", edits}};

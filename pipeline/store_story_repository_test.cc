@@ -219,7 +219,6 @@ TEST_F(StoreStoryRepositoryTest, AStoryWhoseBuildKeepsDyingIsSkippedOnOpen) {
   EXPECT_EQ(read_journal(), "");
 }
 
-
 // A third report of the bridge, close to both of the first two: a
 // revision would put them together again if a correction were a one-off.
 std::string ThirdBridgeJson() {

@@ -58,7 +58,6 @@ struct SettledStories {
   int64_t revised_after = -1;
 };
 
-
 class StoryPipeline {
  public:
   StoryPipeline();
@@ -117,12 +116,12 @@ class StoryPipeline {
  private:
   ArticleExtractor extractor_;
   StoryStream stream_;
-  int64_t unrevised_ = 0;  // articles clustered since the last revision Settle or Revise made
-  std::unique_ptr<BriefBuilder> builder_;                   // brief/ headers stay out of this one
+  int64_t unrevised_ = 0;                  // articles clustered since the last revision Settle or Revise made
+  std::unique_ptr<BriefBuilder> builder_;  // brief/ headers stay out of this one
   std::unordered_map<std::string, ClusterResult> results_;  // article id -> what Cluster decided
   std::set<std::string> touched_articles_;
   std::set<std::string> touched_stories_;  // by moves
-  std::set<std::string> known_stories_;  // story ids as of the last Settle
+  std::set<std::string> known_stories_;    // story ids as of the last Settle
 };
 
 // n of a story id "s-<n>", 0 for any other id.

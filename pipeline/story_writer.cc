@@ -92,8 +92,7 @@ Status StoryWriter::LogSettled(const SettledStories& settled, const std::string&
   return RecordMoves(settled.moves, "stream", now);
 }
 
-Status StoryWriter::RecordMoves(const std::vector<StoryMove>& moves, const std::string& cause,
-                                const std::string& now) {
+Status StoryWriter::RecordMoves(const std::vector<StoryMove>& moves, const std::string& cause, const std::string& now) {
   for (const StoryMove& m : moves) {
     STORYFUSE_RETURN_IF_ERROR(store_->AddStoryMove({0, m.article, m.from, m.to, cause, now}));
   }

@@ -263,9 +263,9 @@ TEST_F(ApiAccessTest, Table) {
   EXPECT_EQ(json::parse(open.Handle(Read("127.0.0.1")).body)["total"], 0);  // no refused write stored anything
 }
 
-
 TEST(ApiCorrectionsTest, AppliedInOrderShownWithTheStoryAndWrittenOnlyAsWrites) {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / ("sf-api-corrections-" + std::to_string(getpid()));
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("sf-api-corrections-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   {
@@ -287,10 +287,10 @@ TEST(ApiCorrectionsTest, AppliedInOrderShownWithTheStoryAndWrittenOnlyAsWrites) 
     std::string ferry = (*repo)->ArticleJson("fp-1")->at("story");
 
     // A write like any other: same origin, JSON type and the token.
-    EXPECT_EQ(post("/api/corrections", R"({"kind": "detach", "article": "cc-1"})", "application/json",
-                   "http://evil.example")
-                  .status,
-              403);
+    EXPECT_EQ(
+        post("/api/corrections", R"({"kind": "detach", "article": "cc-1"})", "application/json", "http://evil.example")
+            .status,
+        403);
     EXPECT_EQ(post("/api/corrections", R"({"kind": "detach", "article": "cc-1"})", "text/plain").status, 415);
     HttpRequest anonymous{"POST", "/api/corrections", {}, "application/json", R"({"kind":"detach","article":"cc-1"})"};
     EXPECT_EQ(router.Handle(anonymous).status, 401);
@@ -300,7 +300,8 @@ TEST(ApiCorrectionsTest, AppliedInOrderShownWithTheStoryAndWrittenOnlyAsWrites) 
     EXPECT_EQ(post("/api/corrections", R"({"kind": "merge", "story": "s-1"})").status, 400);
     HttpResponse both = post("/api/corrections",
                              "{\"kind\": \"detach\", \"article\": \"cc-1\", \"note\": \"another crossing\"}\n"
-                             "{\"kind\": \"merge\", \"story\": \"" + ferry + "\", \"into\": \"" + bridge + "\"}\n",
+                             "{\"kind\": \"merge\", \"story\": \"" +
+                                 ferry + "\", \"into\": \"" + bridge + "\"}\n",
                              "application/x-ndjson");
     ASSERT_EQ(both.status, 200) << both.body;
     json j = json::parse(both.body);
@@ -322,9 +323,9 @@ TEST(ApiCorrectionsTest, AppliedInOrderShownWithTheStoryAndWrittenOnlyAsWrites) 
   MemoryStoryRepository memory;
   ServerMetrics metrics;
   ApiRouter router(&memory, &metrics);
-  EXPECT_EQ(router.Handle({"POST", "/api/corrections", {}, "application/json", R"({"kind":"detach","article":"x"})"})
-                .status,
-            501);
+  EXPECT_EQ(
+      router.Handle({"POST", "/api/corrections", {}, "application/json", R"({"kind":"detach","article":"x"})"}).status,
+      501);
 }
 
 }  // namespace

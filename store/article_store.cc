@@ -560,8 +560,9 @@ StreamEvent ReadEvent(SqlStatement& s) {
 
 Result<std::vector<StreamEvent>> ArticleStore::StreamEvents() {
   std::vector<StreamEvent> out;
-  STORYFUSE_RETURN_IF_ERROR(ForEachRow(*db_, std::string("SELECT ") + kEventColumns + " FROM stream_events ORDER BY seq",
-                                       {}, [&](SqlStatement& s) { out.push_back(ReadEvent(s)); }));
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow(*db_,
+                                       std::string("SELECT ") + kEventColumns + " FROM stream_events ORDER BY seq", {},
+                                       [&](SqlStatement& s) { out.push_back(ReadEvent(s)); }));
   return out;
 }
 
@@ -578,8 +579,8 @@ Result<std::vector<StreamEvent>> ArticleStore::StreamCorrections(const std::stri
 }
 
 Status ArticleStore::AddStoryMove(const StoryMoveRecord& m) {
-  Result<SqlStatement> s = db_->Prepare(
-      "INSERT INTO story_moves (article_id, from_story, to_story, cause, at) VALUES (?1, ?2, ?3, ?4, ?5)");
+  Result<SqlStatement> s =
+      db_->Prepare("INSERT INTO story_moves (article_id, from_story, to_story, cause, at) VALUES (?1, ?2, ?3, ?4, ?5)");
   if (!s.ok()) return s.status();
   return s->Bind(1, m.article_id)
       .Bind(2, m.from_story)
@@ -595,7 +596,8 @@ Result<std::vector<StoryMoveRecord>> ArticleStore::StoryMoves(const std::string&
       *db_,
       "SELECT * FROM (SELECT seq, article_id, from_story, to_story, cause, at FROM story_moves WHERE from_story = ?1 "
       "UNION SELECT seq, article_id, from_story, to_story, cause, at FROM story_moves WHERE to_story = ?1 "
-      "ORDER BY seq DESC LIMIT " + std::to_string(std::max(limit, 0)) + ") ORDER BY seq",
+      "ORDER BY seq DESC LIMIT " +
+          std::to_string(std::max(limit, 0)) + ") ORDER BY seq",
       {story_id}, [&](SqlStatement& s) {
         out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});
       }));

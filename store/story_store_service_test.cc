@@ -381,7 +381,8 @@ TEST_P(StoryStoreTest, StoryVersionsTheStreamLogAndMovesRoundTrip) {
   EXPECT_TRUE(store_->AppendStreamEvent({0, 1, "shuffle", "", "", "", "", ""}).code() != Status::Code::kOk);
 
   for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(store_->AddStoryMove({0, "a" + std::to_string(i), "s-1", "s-2", "stream", "2031-03-14T10:00:00Z"}).ok());
+    ASSERT_TRUE(
+        store_->AddStoryMove({0, "a" + std::to_string(i), "s-1", "s-2", "stream", "2031-03-14T10:00:00Z"}).ok());
   }
   ASSERT_TRUE(store_->AddStoryMove({0, "a9", "s-3", "s-1", "editor", "2031-03-14T11:00:00Z"}).ok());
   Result<std::vector<StoryMoveRecord>> moves = store_->StoryMoves("s-1", 2);
