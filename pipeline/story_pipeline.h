@@ -18,8 +18,11 @@
 // the store's stream log), give the same stories: that is how a store is
 // reopened.
 //
-// Not thread-safe (owns an extractor, a clusterer and a brief builder); a
-// repository calls it only from its serialized ingest path.
+// Thread safety: the costly steps, Extract() and BuildBrief(), are
+// thread-safe (pools of extractors sharing one boilerplate memory, and of
+// brief builders), so a repository runs them outside its single writer.
+// The clustering calls (Cluster, Touch, StoryOf, CopyOf, Links, Settle,
+// BuildStory) are not: the repository serializes them.
 #ifndef STORYFUSE_PIPELINE_STORY_PIPELINE_H_
 #define STORYFUSE_PIPELINE_STORY_PIPELINE_H_
 
@@ -35,17 +38,27 @@
 #include "cluster/story_stream.h"
 #include "ingest/article.h"
 #include "ingest/article_extractor.h"
+#include "ingest/boilerplate_memory.h"
 #include "ingest/raw_doc.h"
+#include "pipeline/object_pool.h"
 #include "pipeline/story_repository.h"
 
 namespace storyfuse {
 
 class BriefBuilder;
+struct StoryMember;
 
 // A story's rendered brief and its row in the story list.
 struct BuiltStory {
   std::string brief_json;  // as `storyfuse brief --format json` prints one story
   StorySummary summary;
+};
+
+// An article of a story as the clusterer links it.
+struct MemberLinks {
+  std::string article_id;
+  std::string copy_of;  // the article it copies, or ""
+  std::string origin;   // the first article of its copy chain, or ""
 };
 
 // What changed since the last Settle().
@@ -74,11 +87,12 @@ class StoryPipeline {
 
   // InvalidArgument naming the document when it holds no article text.
   // Text over kMaxArticleTextBytes is cut (CutToLimit); `warning`, when
-  // given, then says so.
+  // given, then says so. Thread-safe.
   Result<Article> Extract(const RawDoc& doc, std::string* warning = nullptr);
 
-  // Cuts `article`'s text to kMaxArticleTextBytes as above; a warning for
-  // the client when it did, else "".
+  // Cuts `article`'s text to kMaxArticleTextBytes as above, and its input
+  // after the source of the last kept byte (and of its corrections); a
+  // warning for the client when it did, else "".
   static std::string CutToLimit(Article* article);
 
   // Clusters a new article; returns the story it joined or started (later
@@ -103,6 +117,9 @@ class StoryPipeline {
   // The article this one copies, "" when none.
   std::string CopyOf(const std::string& article_id) const;
 
+  // The copy links of the articles `ids`, in order.
+  std::vector<MemberLinks> Links(const std::vector<std::string>& ids) const;
+
   // Revises the window when articles arrived since the last revision
   // (and `revise`), then: the stories touched since the last call, with
   // their current members.
@@ -112,12 +129,16 @@ class StoryPipeline {
   // the update time recorded in the summary.
   BuiltStory BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
                         const std::string& now);
+  // The same from members whose links were taken (Links) beforehand.
+  // Thread-safe: a repository builds briefs outside its writer.
+  BuiltStory BuildBrief(const std::string& story_id, const std::vector<StoryMember>& members, const std::string& now);
 
  private:
-  ArticleExtractor extractor_;
+  std::shared_ptr<BoilerplateMemory> boilerplate_;  // shared by the extractors
+  ObjectPool<ArticleExtractor> extractors_;
   StoryStream stream_;
-  int64_t unrevised_ = 0;                  // articles clustered since the last revision Settle or Revise made
-  std::unique_ptr<BriefBuilder> builder_;  // brief/ headers stay out of this one
+  int64_t unrevised_ = 0;  // articles clustered since the last revision Settle or Revise made
+  std::unique_ptr<ObjectPool<BriefBuilder>> builders_;      // brief/ headers stay out of this one
   std::unordered_map<std::string, ClusterResult> results_;  // article id -> what Cluster decided
   std::set<std::string> touched_articles_;
   std::set<std::string> touched_stories_;  // by moves

@@ -50,7 +50,7 @@ int RunCorrect(const CorrectOptions& opt) {
     std::fprintf(stderr, "storyfuse: %s: %s\n", opt.file.c_str(), corrections.status().message().c_str());
     return kExitBadInput;
   }
-  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0, 0);
+  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0);
   if (!repo.ok()) {
     std::fprintf(stderr, "storyfuse: %s\n", repo.status().message().c_str());
     return ExitCodeForOpen(repo.status());
