@@ -24,10 +24,6 @@ constexpr size_t kMaxModifiers = 3;         // "X also later said"
 // linear: without it every quote ranked every name against every other.
 constexpr size_t kMaxMentionsEachWay = 8;
 
-bool IsDash(const SpeakerToken& t) {
-  return t.IsPunct(0x2014) || t.IsPunct(0x2013) || t.IsPunct(0x2015) || t.IsPunct('-');
-}
-
 bool EndsPossessive(std::string_view w) {
   return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") || w.ends_with("s'") || w.ends_with("s\xE2\x80\x99");
 }
@@ -103,10 +99,6 @@ std::string SpeakerCandidates::Lw(size_t p, size_t i) const {
   return AsciiLower(t[i].span.In(text_));
 }
 
-bool SpeakerCandidates::EndsSentence(const SpeakerToken& t) const {
-  return t.IsPunct('.') || t.IsPunct('!') || t.IsPunct('?');
-}
-
 // A reporting verb used as a verb: not a noun after a determiner or a
 // possessive ("a heart attack", "Roe's call"), nor "state" before a title.
 bool SpeakerCandidates::IsCue(size_t p, size_t i) const {
@@ -140,7 +132,7 @@ int SpeakerCandidates::CueAfter(size_t p, size_t end, bool* appositive) const {
   }
   if (j < t.size() && t[j].IsPunct(',')) {
     size_t k = j + 1;
-    while (k < t.size() && k - j < kMaxAppositive && !t[k].IsPunct(',') && !t[k].IsQuote() && !EndsSentence(t[k])) ++k;
+    while (k < t.size() && k - j < kMaxAppositive && !t[k].IsPunct(',') && !t[k].IsQuote() && !t[k].EndsSentence()) ++k;
     if (k < t.size() && t[k].IsPunct(',') && k > j + 1) {
       j = k + 1;
       *appositive = true;
@@ -325,7 +317,7 @@ void SpeakerCandidates::Describe(size_t p, Mention* m) const {
       if (m->cue < 0) m->cue = static_cast<int>(m->begin - 2);
     } else if (!before.cap && SpeakerLexicon::IsPreposition(b)) {
       m->own.push_back("prep");
-    } else if (IsDash(before)) {
+    } else if (before.IsDash()) {
       m->own.push_back("dash");
     } else if (before.IsQuote()) {
       m->own.push_back("afterq");
@@ -354,7 +346,7 @@ const SpeakerCandidates::Paragraph& SpeakerCandidates::Inventory(size_t p) {
   uint32_t s = 0;
   for (size_t i = 0; i < t.size(); ++i) {
     para.sentence[i] = s;
-    if (EndsSentence(t[i])) ++s;
+    if (t[i].EndsSentence()) ++s;
     para.has_quotes = para.has_quotes || t[i].IsQuote();
   }
   AddNames(p, &para);

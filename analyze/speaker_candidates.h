@@ -96,7 +96,6 @@ class SpeakerCandidates {
   int CueAfter(size_t p, size_t end, bool* appositive) const;
   bool IsCue(size_t p, size_t i) const;
   std::string Lw(size_t p, size_t i) const;
-  bool EndsSentence(const SpeakerToken& t) const;
   bool FindRuleMention(Span mention, size_t* p, Mention* m);
   void Emit(std::vector<uint64_t>* out, std::string_view a, std::string_view b = {}, std::string_view c = {});
 
