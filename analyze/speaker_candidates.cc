@@ -4,6 +4,7 @@
 
 #include "analyze/speaker_lexicon.h"
 #include "analyze/speaker_model.h"
+#include "analyze/title_lexicon.h"
 #include "text/ascii_chars.h"
 #include "text/country_names.h"
 
@@ -238,14 +239,15 @@ void SpeakerCandidates::AddDescriptions(size_t p, Paragraph* para) {
       std::string w = Lw(p, j);
       if (!t[j].cap && (SpeakerLexicon::IsPhraseBreaker(w) || IsCue(p, j))) {
         // "the secretary of state": a title takes "of <word>".
-        if (w == "of" && j > i + 1 && SpeakerLexicon::IsTitle(Lw(p, j - 1)) && j + 1 < t.size() && t[j + 1].IsWord()) {
+        if (w == "of" && j > i + 1 && TitleLexicon::IsTitleWord(Lw(p, j - 1)) && j + 1 < t.size() &&
+            t[j + 1].IsWord()) {
           head = j + 1;
           ++j;
           continue;
         }
         break;
       }
-      if (!t[j].cap && (SpeakerLexicon::IsSpeakerNoun(w) || SpeakerLexicon::IsTitle(w))) head = j;
+      if (!t[j].cap && (SpeakerLexicon::IsSpeakerNoun(w) || TitleLexicon::IsTitleWord(w))) head = j;
     }
     if (head == t.size()) continue;
     Mention m;
