@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analyze/entity_cues.h"
+#include "analyze/lexed_text.h"
 #include "analyze/name_similarity.h"
 #include "analyze/title_lexicon.h"
 #include "text/country_names.h"
@@ -22,12 +23,9 @@ constexpr size_t kMaxQualifierWords = 3;
 class ArticleReader {
  public:
   ArticleReader(EntityMentionTable* state, uint32_t article, std::string_view text, const std::vector<LexToken>& tokens)
-      : st_(*state), article_(article), text_(text), toks_(tokens) {
-    lowered_ = AsciiLower(text_);
+      : st_(*state), article_(article), text_(text), toks_(tokens), lexed_(text, tokens) {
     lower_.reserve(toks_.size());
-    for (const LexToken& t : toks_) {
-      lower_.push_back(t.kind == LexKind::kWord ? t.span.In(lowered_) : std::string_view());
-    }
+    for (size_t i = 0; i < toks_.size(); ++i) lower_.push_back(lexed_.Low(i));
     MarkHeadlines();
   }
 
@@ -295,8 +293,8 @@ class ArticleReader {
   uint32_t article_;
   std::string_view text_;
   const std::vector<LexToken>& toks_;
-  std::string lowered_;                  // ASCII lower case copy of text_
-  std::vector<std::string_view> lower_;  // per token, into lowered_; "" if not a word
+  LexedText lexed_;                      // the lower-case text
+  std::vector<std::string_view> lower_;  // per token, into lexed_; "" if not a word (TitleLength's input)
   std::vector<bool> headline_;
   std::vector<bool> named_;  // tokens inside a recognized name
 };
