@@ -87,6 +87,16 @@ class SpeakerCandidates {
     std::vector<Mention> mentions;
   };
 
+  struct Placed;
+
+  std::vector<Placed> Place(size_t p, size_t q);
+  bool OverlapsRule(const Placed& c, const RuleChoice& rule) const;
+  void AddRuleMention(size_t p, size_t q, const RuleChoice& rule, std::vector<Placed>* placed);
+  static void RankByScope(std::vector<Placed>* placed);
+  std::vector<const char*> PieceShape(size_t p, size_t q) const;
+  SpeakerCandidate Candidate(const Placed& c, size_t p, size_t q, const RuleChoice& rule,
+                             const std::vector<const char*>& shape, bool prev_has_quotes);
+  void EmitNearPiece(const Placed& c, size_t p, size_t q, std::vector<uint64_t>* f);
   const Paragraph& Inventory(size_t p);
   void AddNames(size_t p, Paragraph* para);
   void AddPronouns(size_t p, Paragraph* para);
