@@ -481,35 +481,40 @@ void StoryStream::Impl::FreezeArticle(const Open& o) {
   Story& s = stories[art.story];
   ArticleVector v = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
   s.final_part.Add(v.unweighted);
-  s.final_part.Refresh(kStoryTerms, terms, kStoryIndexTerms, options.batch.conflict_names);
   ++s.final_count;
   if (art.day != kNoDay) {
     s.min_day = s.min_day == kNoDay ? art.day : std::min(s.min_day, art.day);
     s.max_day = s.max_day == kNoDay ? art.day : std::max(s.max_day, art.day);
   }
   art.slot = kNone;
-  ReindexStory(art.story);
 }
 
 void StoryStream::Impl::Freeze() {
   size_t arrivals = arts.size();
   size_t before = open.size();
   std::vector<Open> kept;
-  bool any = false;
+  std::vector<uint32_t> grown;  // stories that gained final articles, first gain first
   for (Open& o : open) {
     const Art& art = arts[o.article];
     bool old = o.arrival + options.window < arrivals;
     bool stale = options.freeze_by_day && art.day != kNoDay && newest_day != kNoDay &&
                  art.day < newest_day - options.window_days;
     if (old || stale) {
+      if (std::find(grown.begin(), grown.end(), art.story) == grown.end()) grown.push_back(art.story);
       FreezeArticle(o);
-      any = true;
     } else {
       kept.push_back(std::move(o));
     }
   }
   open = std::move(kept);
-  if (!any) return;
+  if (grown.empty()) return;
+  // Each story's kept terms and index entries once per freeze, not once
+  // per article: a story often has several articles leaving the window
+  // together, and ranking its terms was most of freezing's cost.
+  for (uint32_t s : grown) {
+    stories[s].final_part.Refresh(kStoryTerms, terms, kStoryIndexTerms, options.batch.conflict_names);
+    ReindexStory(s);
+  }
   for (uint32_t slot = 0; slot < open.size(); ++slot) arts[open[slot].article].slot = slot;
   edges.erase(std::remove_if(edges.begin(), edges.end(),
                              [this](const Edge& e) { return arts[e.a].slot == kNone || arts[e.b].slot == kNone; }),
