@@ -116,22 +116,22 @@ void FocusedPairScore::Focus(const ArticleVector& a) {
 double FocusedPairScore::Score(const ArticleVector& b) const {
   const ArticleVector& a = *focus_;
   // In b's term order, as the merge in ArticleVector::Cosine adds them.
-  // Without a branch: a term the focused article lacks adds +0.0 (weights
-  // are positive), which leaves each sum as it was to the last bit, and
-  // whether a term is shared is a coin toss the branch predictor loses.
-  double sum[kTermKinds] = {0, 0, 0};
+  // Two passes: the shared terms' products are gathered without a branch
+  // (whether a term is shared is a coin toss the branch predictor loses),
+  // then only they are summed, so the chain of dependent additions is as
+  // long as the shared terms, not as b. The products are exact in double
+  // and summed in the same order as before: the same sums to the last bit.
+  if (products_.size() < b.weighted.size()) products_.resize(b.weighted.size());
   const float* dense = dense_.data();
   const size_t known = dense_.size();
+  size_t shared = 0;
   for (const auto& [t, w] : b.weighted) {
     float x = t < known ? dense[t] : 0.0f;
-    double p = static_cast<double>(x) * w;
-    int kind = static_cast<int>(terms_.Kind(t));
-    sum[0] += kind == 0 ? p : 0.0;
-    sum[1] += kind == 1 ? p : 0.0;
-    sum[2] += kind == 2 ? p : 0.0;
+    products_[shared] = {static_cast<double>(x) * w, static_cast<int>(terms_.Kind(t))};
+    shared += x != 0.0f;
   }
   KindCosines c;
-  for (int k = 0; k < kTermKinds; ++k) c.by_kind[k] = sum[k];
+  for (size_t i = 0; i < shared; ++i) c.by_kind[products_[i].second] += products_[i].first;
   bool kinds[kTermKinds];
   for (int k = 0; k < kTermKinds; ++k) kinds[k] = a.has_kind[k] || b.has_kind[k];
   double s = CombineKinds(c, kinds, scoring_.weights);
