@@ -319,6 +319,44 @@ TEST_F(StoreStoryRepositoryTest, IngestsSideBySideNeverStoreAStaleBrief) {
   EXPECT_EQ(summary.substr(0, summary.find(' ')), std::to_string(kThreads * kEach));
 }
 
+// A correction beside ingests in flight: it is logged and applied under
+// the writer, its stories built outside it like an ingest's, so at the
+// end every brief is of its story's current articles, the detached
+// article is still on its own, and a restart replays the same stories.
+TEST_F(StoreStoryRepositoryTest, ACorrectionBesideIngestsHoldsAndReplays) {
+  std::map<std::string, std::set<std::string>> before;
+  std::vector<std::string> ids = {"hd-1", "cc-1"};
+  {
+    auto repo = Open();
+    Ingest(*repo, BridgeArticlesJson());
+    constexpr int kThreads = 3, kEach = 3;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < kEach; ++i) {
+          json doc = json::parse(FerryArticleJson("ferry-" + std::to_string(t) + "-" + std::to_string(i)));
+          doc["text"] = doc["text"].get<std::string>() + "\n\nIt carried " + std::to_string(t * 10 + i) + " cars.";
+          EXPECT_TRUE(repo->Ingest(DocsFromJson(doc.dump())).ok());
+        }
+      });
+      for (int i = 0; i < kEach; ++i) ids.push_back("ferry-" + std::to_string(t) + "-" + std::to_string(i));
+    }
+    auto detached = repo->Correct({"detach", "cc-1", "", "", "another crossing"});
+    for (std::thread& t : threads) t.join();
+    ASSERT_TRUE(detached.ok()) << detached.status().ToString();
+    EXPECT_NE(repo->ArticleJson("cc-1")->at("story"), repo->ArticleJson("hd-1")->at("story"));
+    before = StoriesOf(*repo, ids);
+    for (const auto& [sid, members] : before) {
+      std::vector<std::string> listed = BriefArticleIds(*repo->StoryBriefJson(sid));
+      EXPECT_EQ(std::set<std::string>(listed.begin(), listed.end()), members) << sid;
+    }
+    std::string summary;
+    EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
+  }
+  auto reopened = Open();
+  EXPECT_EQ(StoriesOf(*reopened, ids), before);
+}
+
 // Briefs run side by side, so several may be in flight when the process
 // dies: each counts an attempt, and a repair that dies too keeps them.
 TEST_F(StoreStoryRepositoryTest, EveryBuildInFlightAtADeathCountsAnAttempt) {
