@@ -197,20 +197,24 @@ std::string Rfc822(const std::string& iso) {
 }
 
 // The sentences pages are made of. Slots: P place, O organisation, A and B
-// people, D weekday, N1-N3 numbers, n0-n7 nouns, v0-v3 verbs, j0-j2
-// adjectives, M the page's own number.
+// people, D weekday, N1-N3 and Y numbers, n0-n7 nouns, v0-v3 verbs, j0-j2
+// adjectives, M the page's own number. No run of five words without a
+// slot (within a sentence or across two: every sentence but the lede
+// starts with a slot), so two stories' pages share no shingle of the copy
+// detector (docs/dedupe.md: five words) by their frames alone: pages of
+// different stories are never taken for copies.
 constexpr std::string_view kLedes[] = {
     "{P} - The {n0} {v0} the {n1} on {D}, and the {O} said {N1} {n2}s were affected.",
-    "The {O} said on {D} that the {j0} {n0} in {P} had {v0} the {n1}, affecting {N1} {n2}s.",
+    "On {D} the {O} said the {j0} {n0} in {P} had {v0} the {n1}, affecting {N1} {n2}s.",
     "{N1} {n2}s in {P} were affected after the {n0} {v0} the {n1} on {D}.",
 };
 constexpr std::string_view kFacts[] = {
-    "The {j0} {n0} at {P} {v0} the {n1} on {D}, leaving {N1} {n2}s without a {n3}, the {O} said.",
+    "{N1} {n2}s were left without a {n3} when the {j0} {n0} at {P} {v0} the {n1} on {D}, the {O} said.",
     "{A}, who leads the {O}, said the {n4} had been {v1} by the {j1} {n5} near the {n6}.",
-    "About {N2} residents of {P} gathered by the {n7} as the {n0} {v2} the {n3}.",
-    "Officials put the cost of the {n1} at {N3},000 crowns, and said the {n5} would be {v3} within weeks.",
+    "{N2} residents of {P} gathered by the {n7} as the {n0} {v2} the {n3}.",
+    "{P} officials put the {n1} cost at {N3},000 crowns and said the {j2} {n5} would be {v3} soon.",
     "{B}, who keeps the {j2} {n6} in {P}, said the {n2}s had never {v0} the {n7} before.",
-    "The {n4} in {P} was {v2} twice last year, according to records kept by the {O}.",
+    "{P} records show the {n4} was {v2} in {Y}.",
 };
 constexpr std::string_view kQuotes[] = {
     "\"We {v3} the {n5} as fast as we could, and the {n6} held,\" said {A}.",
@@ -218,9 +222,10 @@ constexpr std::string_view kQuotes[] = {
     "{A} said: \"We {v3} the {n5} as fast as we could, and the {n6} held.\"",
 };
 constexpr std::string_view kFollowUps[] = {
-    "By {D} evening, {B} said {N2} more {n2}s had been {v1} and the {n7} was {v2}.",
-    "The {O} later raised its count to {N2} {n2}s, {B} said on {D}.",
+    "{B} said on {D} evening that {N2} more {n2}s had been {v1} and the {n7} was {v2}.",
+    "{O} counted {N2} {n2}s later on {D}, {B} said.",
 };
+constexpr std::string_view kOwnCount = "{M} {n4}s were counted near the {n3} by noon.";
 constexpr std::string_view kHeadlines[] = {
     "{Pn0} {v0} the {n1} in {P}",
     "{P}: {N1} {n2}s affected as {n0} {v0} {n1}",
@@ -230,8 +235,6 @@ constexpr std::string_view kFollowUpHeadlines[] = {
     "{P} {n0}: {N2} more {n2}s {v1}",
     "{O} raises {P} count to {N2} {n2}s",
 };
-constexpr std::string_view kOwnCount =
-    "Crews worked through the night near the {n3}, and {M} {n4}s had been counted by noon.";
 constexpr int kFactsPerPage = 4;
 
 }  // namespace
@@ -355,6 +358,7 @@ std::string FictionalNews::Paragraphs(int index, int follow_up) const {
       {"N1", std::to_string(st.n1)},
       {"N2", std::to_string(st.n2)},
       {"N3", std::to_string(st.n3)},
+      {"Y", std::to_string(1990 + page.story % 40)},
   };
   for (int i = 0; i < 8; ++i) slots["n" + std::to_string(i)] = st.nouns[i];
   for (int i = 0; i < 4; ++i) slots["v" + std::to_string(i)] = st.verbs[i];
