@@ -89,8 +89,9 @@ std::set<std::set<std::string>> StoriesByUrl(const std::string& path) {
   Result<std::unique_ptr<ArticleStore>> store = ArticleStore::Open(path);
   if (!store.ok()) return out;
   std::vector<std::pair<std::string, std::string>> rows;
-  (void)(*store)->ForEachArticleStory(
-      [&](const std::string& id, const std::string& story) { rows.push_back({id, story}); });
+  (void)(*store)->ForEachArticleStory([&](const std::string& id, const std::string& story) {
+    rows.push_back({id, story});
+  });
   std::map<std::string, std::set<std::string>> by_story;
   for (const auto& [id, story] : rows) {
     Result<std::optional<StoredArticle>> a = (*store)->Get(id);
@@ -111,13 +112,20 @@ int Run(int argc, char** argv) {
   std::string dir = std::filesystem::temp_directory_path().string();
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i], value = argv[i + 1];
-    if (flag == "--pages") options.pages = std::stoi(value);
-    else if (flag == "--stories") options.stories = std::stoi(value);
-    else if (flag == "--feeds") options.feeds = std::stoi(value);
-    else if (flag == "--hosts") options.hosts = std::stoi(value);
-    else if (flag == "--delay") delay = std::stod(value);
-    else if (flag == "--threads") threads = std::stoi(value);
-    else if (flag == "--dir") dir = value;
+    if (flag == "--pages")
+      options.pages = std::stoi(value);
+    else if (flag == "--stories")
+      options.stories = std::stoi(value);
+    else if (flag == "--feeds")
+      options.feeds = std::stoi(value);
+    else if (flag == "--hosts")
+      options.hosts = std::stoi(value);
+    else if (flag == "--delay")
+      delay = std::stod(value);
+    else if (flag == "--threads")
+      threads = std::stoi(value);
+    else if (flag == "--dir")
+      dir = value;
     else {
       std::fprintf(stderr, "bench_follow: unknown flag %s\n", flag.c_str());
       return 2;
@@ -162,7 +170,7 @@ int Run(int argc, char** argv) {
     co.threads = threads;
     Crawler crawler(co);
     FeedFollower follower(feeds->get(), &crawler,
-                          [&](const std::vector<Article>& a) { return (*repo)->IngestArticles(a); });
+                          [&](std::vector<RawDoc> docs) { return (*repo)->Ingest(std::move(docs)); });
     double cpu0 = CpuSeconds(), wall0 = WallSeconds();
     Result<FollowStats> first = follower.Round();
     double cpu = CpuSeconds() - cpu0, wall = WallSeconds() - wall0;
@@ -187,7 +195,8 @@ int Run(int argc, char** argv) {
   if (stats.ok()) {
     nlohmann::json j = nlohmann::json::parse(stats->body, nullptr, false);
     std::printf("server: %s\n", stats->body.c_str());
-    ok = ok && j.value("pages_not_fetched_once", -1) == 0 && j.value("most_requests_in_a_second", 1 << 20) <= 1 / delay + 1;
+    ok = ok && j.value("pages_not_fetched_once", -1) == 0 &&
+         j.value("most_requests_in_a_second", 1 << 20) <= 1 / delay + 1;
   } else {
     ok = false;
   }
@@ -227,7 +236,8 @@ int Run(int argc, char** argv) {
   ok = ok && followed == ingested;
   std::map<std::string, int> story_of;
   for (const FictionalNews::Page& p : news.pages()) story_of[origins[p.host] + p.path] = p.story;
-  auto show = [&](const char* what, const std::set<std::set<std::string>>& a, const std::set<std::set<std::string>>& b) {
+  auto show = [&](const char* what, const std::set<std::set<std::string>>& a,
+                  const std::set<std::set<std::string>>& b) {
     for (const auto& s : a) {
       if (b.count(s)) continue;
       std::printf("  %s only, %zu articles of generated stories:", what, s.size());

@@ -197,7 +197,7 @@ std::string Rfc822(const std::string& iso) {
 }
 
 // The sentences pages are made of. Slots: P place, O organisation, A and B
-// people, D weekday, N1-N3 and Y numbers, n0-n7 nouns, v0-v3 verbs, j0-j2
+// people, D weekday, N1-N3 numbers, n0-n11 nouns, v0-v5 verbs, j0-j2
 // adjectives, M the page's own number. No run of five words without a
 // slot (within a sentence or across two: every sentence but the lede
 // starts with a slot), so two stories' pages share no shingle of the copy
@@ -208,13 +208,30 @@ constexpr std::string_view kLedes[] = {
     "On {D} the {O} said the {j0} {n0} in {P} had {v0} the {n1}, affecting {N1} {n2}s.",
     "{N1} {n2}s in {P} were affected after the {n0} {v0} the {n1} on {D}.",
 };
-constexpr std::string_view kFacts[] = {
-    "{N1} {n2}s were left without a {n3} when the {j0} {n0} at {P} {v0} the {n1} on {D}, the {O} said.",
-    "{A}, who leads the {O}, said the {n4} had been {v1} by the {j1} {n5} near the {n6}.",
-    "{N2} residents of {P} gathered by the {n7} as the {n0} {v2} the {n3}.",
-    "{P} officials put the {n1} cost at {N3},000 crowns and said the {j2} {n5} would be {v3} soon.",
-    "{B}, who keeps the {j2} {n6} in {P}, said the {n2}s had never {v0} the {n7} before.",
-    "{P} records show the {n4} was {v2} in {Y}.",
+// Each fact in three wordings; a story keeps one wording per fact, so two
+// stories share few frames (the frames' words are the same in every
+// page, and at the start of a stream nothing tells them from a story's
+// own words yet).
+constexpr int kFactCount = 6;
+constexpr int kWordings = 3;
+constexpr std::string_view kFacts[kFactCount][kWordings] = {
+    {"{N1} {n2}s were left without a {n3} when the {j0} {n0} at {P} {v0} the {n1} on {D}, the {O} said.",
+     "{N1} {n2}s lost their {n3} after the {j0} {n0} near {P} {v0} the {n1} on {D}, according to the {O}.",
+     "{N1} {n2}s went without {n3} once the {j0} {n0} by {P} had {v0} the {n1}, the {O} reported."},
+    {"{A}, who leads the {O}, said the {n4} had been {v1} by the {j1} {n5} near the {n6}.",
+     "{A}, head of the {O}, told residents the {n4} was {v1} by a {j1} {n5} beside the {n6}.",
+     "{A}, the {O} director, blamed the {j1} {n5} for the {n4} being {v1} close to the {n6}."},
+    {"{N2} residents of {P} gathered by the {n7} as the {n0} {v2} the {n3}.",
+     "{N2} neighbours crowded around the {n7} in {P} while the {n0} {v2} the {n3}.",
+     "{N2} onlookers in {P} watched from the {n7} as the {n0} {v2} the {n3}."},
+    {"{P} officials put the {n1} cost at {N3},000 crowns and said the {j2} {n5} would be {v3} soon.",
+     "{P} engineers priced the {n1} work at {N3},000 crowns, adding that the {j2} {n5} must be {v3} first.",
+     "{P} council members set aside {N3},000 crowns for the {n1} so the {j2} {n5} can be {v3}."},
+    {"{B}, who keeps the {j2} {n6} in {P}, said the {n2}s had never {v0} the {n7} before.",
+     "{B}, caretaker of the {j2} {n6} at {P}, recalled no {n2} ever {v0} the {n7}.",
+     "{B} has looked after the {j2} {n6} in {P} for years, yet no {n2} had {v0} the {n7} until now."},
+    {"{P} records show the {n4} was {v2} last spring.", "{P} archives note that the {n4} had been {v2} before.",
+     "{P} has seen its {n4} {v2} once already this decade."},
 };
 constexpr std::string_view kQuotes[] = {
     "\"We {v3} the {n5} as fast as we could, and the {n6} held,\" said {A}.",
@@ -225,7 +242,13 @@ constexpr std::string_view kFollowUps[] = {
     "{B} said on {D} evening that {N2} more {n2}s had been {v1} and the {n7} was {v2}.",
     "{O} counted {N2} {n2}s later on {D}, {B} said.",
 };
-constexpr std::string_view kOwnCount = "{M} {n4}s were counted near the {n3} by noon.";
+constexpr std::string_view kOwnCount = "{M} {n4}s {v3} near the {n3} by noon.";
+// Sentences of the story's own words: they make each page mostly its
+// story's vocabulary, as real reports are.
+constexpr std::string_view kOwnWords[] = {
+    "The {n8}, the {n9} and the {n10} near {P} were also {v4}.",
+    "{A} and {B} {v5} the {n11} and the {j1} {n8} together.",
+};
 constexpr std::string_view kHeadlines[] = {
     "{Pn0} {v0} the {n1} in {P}",
     "{P}: {N1} {n2}s affected as {n0} {v0} {n1}",
@@ -241,16 +264,13 @@ constexpr int kFactsPerPage = 4;
 
 FictionalNews::Story FictionalNews::MakeStory(int s) const {
   Story st;
-  st.place = UniqueName(kPlaceHeads, kPlaceTails, s);
-  st.org = st.place + " " + std::string(Pick(kOrgKinds, s));
-  st.person1 = std::string(Pick(kFirstNames, s)) + " " + UniqueName(kSurnameHeads, kSurnameTails, 2 * s);
-  st.person2 = std::string(Pick(kFirstNames, s * 7 + 3)) + " " + UniqueName(kSurnameHeads, kSurnameTails, 2 * s + 1);
-  // 131, 37 and 53 are prime to the ranges, so no two stories below them
-  // share a number.
-  st.n1 = 100 + (s * 131) % 9000;
-  st.n2 = 20 + (s * 37) % 700;
-  st.n3 = 1 + (s * 53) % 997;
   uint64_t r = Mix(options_.seed * 1000003 + s);
+  // Kinds and first names are drawn, not taken by s modulo their count:
+  // stories s and s + 30 would otherwise share three names.
+  st.place = UniqueName(kPlaceHeads, kPlaceTails, s);
+  st.org = st.place + " " + std::string(Pick(kOrgKinds, r >> 8));
+  st.person1 = std::string(Pick(kFirstNames, r >> 16)) + " " + UniqueName(kSurnameHeads, kSurnameTails, 2 * s);
+  st.person2 = std::string(Pick(kFirstNames, r >> 24)) + " " + UniqueName(kSurnameHeads, kSurnameTails, 2 * s + 1);
   auto draw = [&r](auto& list, size_t count, std::vector<std::string>* out) {
     while (out->size() < count) {
       r = Mix(r);
@@ -258,8 +278,8 @@ FictionalNews::Story FictionalNews::MakeStory(int s) const {
       if (std::find(out->begin(), out->end(), w) == out->end()) out->push_back(w);
     }
   };
-  draw(kNouns, 8, &st.nouns);
-  draw(kVerbs, 4, &st.verbs);
+  draw(kNouns, 12, &st.nouns);
+  draw(kVerbs, 6, &st.verbs);
   draw(kAdjectives, 3, &st.adjectives);
   return st;
 }
@@ -358,10 +378,9 @@ std::string FictionalNews::Paragraphs(int index, int follow_up) const {
       {"N1", std::to_string(st.n1)},
       {"N2", std::to_string(st.n2)},
       {"N3", std::to_string(st.n3)},
-      {"Y", std::to_string(1990 + page.story % 40)},
   };
-  for (int i = 0; i < 8; ++i) slots["n" + std::to_string(i)] = st.nouns[i];
-  for (int i = 0; i < 4; ++i) slots["v" + std::to_string(i)] = st.verbs[i];
+  for (int i = 0; i < 12; ++i) slots["n" + std::to_string(i)] = st.nouns[i];
+  for (int i = 0; i < 6; ++i) slots["v" + std::to_string(i)] = st.verbs[i];
   for (int i = 0; i < 3; ++i) slots["j" + std::to_string(i)] = st.adjectives[i];
   // Each page picks its lede, its quote's wording and four of the six
   // facts in its own order, and counts something of its own (a number
@@ -374,8 +393,10 @@ std::string FictionalNews::Paragraphs(int index, int follow_up) const {
   sentences.push_back(Fill(Pick(kLedes, r + page.host), slots));
   if (follow_up > 0) sentences.push_back(Fill(Pick(kFollowUps, page.host + follow_up), slots));
   for (int k = 0; k < kFactsPerPage; ++k) {
-    sentences.push_back(Fill(kFacts[facts[k]], slots));
+    int wording = static_cast<int>((Mix(options_.seed + page.story) >> (8 * facts[k])) % kWordings);
+    sentences.push_back(Fill(kFacts[facts[k]][wording], slots));
     if (k == 1) sentences.push_back(Fill(Pick(kQuotes, (r >> 4) + page.host), slots));
+    if (k == 0 || k == 2) sentences.push_back(Fill(kOwnWords[k / 2 ^ (r >> 12 & 1)], slots));
   }
   sentences.push_back(Fill(kOwnCount, slots));
   std::string html;

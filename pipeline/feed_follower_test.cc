@@ -97,6 +97,12 @@ class FeedFollowerTest : public ::testing::Test {
     s.Get("/html-feed", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("<!DOCTYPE html><html><body><p>Welcome to our home page</p></body></html>", "text/html");
     });
+    s.Get("/site", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "<!DOCTYPE html><html><head><title>Marrowvale Ledger</title><link rel=\"alternate\" "
+          "type=\"application/rss+xml\" href=\"/good.xml\"></head><body><p>Front page</p></body></html>",
+          "text/html");
+    });
     s.Get("/gone", [](const httplib::Request&, httplib::Response& res) { res.status = 410; });
     s.Get("/error", [](const httplib::Request&, httplib::Response& res) { res.status = 500; });
     s.Get("/loop-a", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/loop-b"); });
@@ -164,7 +170,7 @@ class FeedFollowerTest : public ::testing::Test {
     for (const std::string& f : feeds) EXPECT_TRUE((*store)->Add(server_.Url(f), "").ok());
     Crawler crawler(Options());
     FeedFollower follower(store->get(), &crawler,
-                          [&](const std::vector<Article>& a) { return (*repo)->IngestArticles(a); });
+                          [&](std::vector<RawDoc> docs) { return (*repo)->Ingest(std::move(docs)); });
     Result<FollowStats> stats = follower.Round();
     EXPECT_TRUE(stats.ok()) << stats.status().message();
     return stats.ok() ? *stats : FollowStats();
@@ -240,6 +246,18 @@ TEST_F(FeedFollowerTest, EveryBadCaseIsAPerFeedErrorNamingTheUrlAndTheRestFlows)
   EXPECT_EQ(feeds[server_.Url("/good.xml")].articles, 4);
 }
 
+TEST_F(FeedFollowerTest, ASiteUrlIsReplacedByTheFeedsItsPageAnnouncesPolledInTheSameRound) {
+  FollowStats stats = RoundOver({"/site"});
+  EXPECT_EQ(stats.feeds_discovered, 1u);
+  EXPECT_EQ(stats.feeds, 2u);  // the site page, then its feed
+  EXPECT_EQ(stats.feed_errors, 0u);
+  EXPECT_EQ(stats.pages_stored, 4u);
+  std::map<std::string, FeedRecord> feeds = Feeds();
+  ASSERT_EQ(feeds.size(), 1u);
+  EXPECT_EQ(feeds.begin()->first, server_.Url("/good.xml"));
+  EXPECT_EQ(feeds.begin()->second.articles, 4);
+}
+
 // The stories of a store as sets of article URLs (story ids depend on
 // the order articles came in; the grouping must not).
 std::set<std::set<std::string>> StoriesByUrl(const std::string& path) {
@@ -302,7 +320,7 @@ TEST(FeedFollowerBarTest, FollowEndsWithTheStoriesOfIngestFetchingEveryPageOnceP
     }
     Crawler crawler(co);
     FeedFollower follower(feeds->get(), &crawler,
-                          [&](const std::vector<Article>& a) { return (*repo)->IngestArticles(a); });
+                          [&](std::vector<RawDoc> docs) { return (*repo)->Ingest(std::move(docs)); });
     Result<FollowStats> first = follower.Round();
     ASSERT_TRUE(first.ok()) << first.status().message();
     EXPECT_EQ(first->feed_errors, 0u);
