@@ -163,7 +163,7 @@ class FeedFollowerTest : public ::testing::Test {
 
   // One round over `feeds` on a fresh crawler (as a restarted process).
   FollowStats RoundOver(const std::vector<std::string>& feeds) {
-    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(path_, 0, 0);
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(path_, 0);
     EXPECT_TRUE(repo.ok()) << repo.status().message();
     Result<std::unique_ptr<FeedStore>> store = FeedStore::Open(path_);
     EXPECT_TRUE(store.ok());

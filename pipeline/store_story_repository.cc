@@ -31,39 +31,28 @@ Status Stopped(const Status& st, const QueryControl& control, const std::string&
 
 }  // namespace
 
-StoreStoryRepository::StoreStoryRepository(const std::string& path, int writer_nice)
-    : readers_(path), writer_thread_(writer_nice) {}
+StoreStoryRepository::StoreStoryRepository(const std::string& path) : readers_(path) {}
 
 StoreStoryRepository::~StoreStoryRepository() = default;
 
-Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path, int readers,
-                                                                         int writer_nice) {
+Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path, int readers) {
   Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(path);
   if (!store.ok()) return store.status();
-  std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path, writer_nice));
+  std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path));
   STORYFUSE_RETURN_IF_ERROR(repo->lock_.Acquire(path));
   STORYFUSE_RETURN_IF_ERROR((*store)->LockWriter());
-  repo->writer_ = std::make_unique<StoryWriter>(std::move(store).value(), &repo->lock_);
-  {
-    std::lock_guard<std::mutex> lock(repo->ingest_mu_);
-    if (Status st = repo->writer_->Recover(); !st.ok()) return st.WithContext(path + ": repairing stories");
-  }
+  repo->writer_ = std::make_unique<StoryWriter>(std::move(store).value(), &repo->lock_, &repo->readers_);
+  if (Status st = repo->writer_->Recover(); !st.ok()) return st.WithContext(path + ": repairing stories");
   STORYFUSE_RETURN_IF_ERROR(repo->readers_.Fill(readers));
   return repo;
 }
 
 Result<std::vector<IngestOutcome>> StoreStoryRepository::Ingest(std::vector<RawDoc> docs) {
-  return writer_thread_.Run([this, &docs] {
-    std::lock_guard<std::mutex> lock(ingest_mu_);
-    return writer_->IngestDocs(docs);
-  });
+  return writer_->IngestDocs(docs);
 }
 
 Result<std::vector<IngestOutcome>> StoreStoryRepository::IngestArticles(const std::vector<Article>& articles) {
-  return writer_thread_.Run([this, &articles] {
-    std::lock_guard<std::mutex> lock(ingest_mu_);
-    return writer_->IngestArticles(articles);
-  });
+  return writer_->IngestArticles(articles);
 }
 
 Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
+#include <thread>
 
 #include "pipeline/test_fixtures.h"
 #include "store/article_store.h"
@@ -215,6 +217,83 @@ TEST_F(StoreStoryRepositoryTest, AStoryWhoseBuildKeepsDyingIsSkippedOnOpen) {
     EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
   }
   EXPECT_EQ(read_journal(), "");
+}
+
+// Issue #22: briefs are built outside the single writer, ingests side by
+// side. Threads post articles of one event at once (they join one story,
+// so its brief is rebuilt while other builds of it run): each ingest
+// returns once its story's stored brief lists its article, and at the end
+// every brief is of its story's current articles (no stale one won).
+TEST_F(StoreStoryRepositoryTest, IngestsSideBySideNeverStoreAStaleBrief) {
+  auto repo = Open();
+  constexpr int kThreads = 4, kEach = 5;
+  std::vector<std::string> problems[kThreads];
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        std::string id = "ferry-" + std::to_string(t) + "-" + std::to_string(i);
+        json doc = json::parse(FerryArticleJson(id));
+        doc["text"] = doc["text"].get<std::string>() + "\n\nReporter " + id + " counted " +
+                      std::to_string(t * 100 + i) + " passengers.";
+        auto out = repo->Ingest(DocsFromJson(doc.dump()));
+        if (!out.ok() || out->size() != 1 || (*out)[0].status != "created") {
+          problems[t].push_back(id + ": not created");
+          continue;
+        }
+        auto brief = repo->StoryBriefJson((*out)[0].story_id);
+        if (!brief.ok() || brief->find("\"" + id + "\"") == std::string::npos)
+          problems[t].push_back(id + ": its story's brief does not list it on return");
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const auto& p : problems) EXPECT_TRUE(p.empty()) << p.front();
+  std::string summary;
+  EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
+  EXPECT_EQ(summary.substr(0, summary.find(' ')), std::to_string(kThreads * kEach));
+}
+
+// Briefs run side by side, so several may be in flight when the process
+// dies: each counts an attempt, and a repair that dies too keeps them.
+TEST_F(StoreStoryRepositoryTest, EveryBuildInFlightAtADeathCountsAnAttempt) {
+  {
+    auto repo = Open();
+    Ingest(*repo, BridgeArticlesJson());
+  }
+  {
+    std::FILE* f = std::fopen((path_ + ".lock").c_str(), "w");
+    std::fputs("building s-7 2\nbuilding s-9 1\n", f);
+    std::fclose(f);
+  }
+  WriterLock lock;
+  ASSERT_TRUE(lock.Acquire(path_).ok());
+  EXPECT_TRUE(lock.ShouldSkip("s-7"));
+  EXPECT_FALSE(lock.ShouldSkip("s-9"));
+  lock.MarkBuilding("s-9");  // its second attempt
+  lock.MarkBuilding("s-9");  // and a second build of it at once
+  lock.MarkBuilt("s-9");
+  std::ifstream in(path_ + ".lock");
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), "skip s-7\nbuilding s-7 2\nbuilding s-9 2\n");
+}
+
+// A document over the limit is stored cut: its text, and its input after
+// the source of the last kept byte (the single writer writes no 4 MB row).
+TEST_F(StoreStoryRepositoryTest, AHugeDocumentIsStoredCut) {
+  auto repo = Open();
+  std::string text;
+  while (text.size() < 4 * StoryPipeline::kMaxArticleTextBytes) text += "The harbour council met again on Friday. ";
+  auto out = Ingest(*repo, json{{"id", "huge"}, {"outlet", "Fjord Post"}, {"text", text}}.dump());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].warning.find("text cut from"), std::string::npos);
+  repo.reset();
+  auto store = OpenStoryStore(path_);
+  ASSERT_TRUE(store.ok());
+  auto a = (*store)->Get("huge");
+  ASSERT_TRUE(a.ok() && a->has_value());
+  EXPECT_LE((*a)->article.text.size(), StoryPipeline::kMaxArticleTextBytes);
+  EXPECT_LE((*a)->article.input.size(), StoryPipeline::kMaxArticleTextBytes + 64);
+  EXPECT_EQ((*a)->article.input.substr(0, 100), text.substr(0, 100));
 }
 
 }  // namespace

@@ -25,16 +25,47 @@ StorySummary SummarizeBrief(const StoryBrief& brief, const std::string& updated)
 
 }  // namespace
 
-StoryPipeline::StoryPipeline() : builder_(std::make_unique<BriefBuilder>()) {}
+StoryPipeline::StoryPipeline()
+    : boilerplate_(std::make_shared<BoilerplateMemory>()),
+      extractors_([memory = boilerplate_] { return std::make_unique<ArticleExtractor>(memory); }),
+      builders_(std::make_unique<ObjectPool<BriefBuilder>>([] { return std::make_unique<BriefBuilder>(); })) {}
 StoryPipeline::~StoryPipeline() = default;
 
 Result<Article> StoryPipeline::Extract(const RawDoc& doc, std::string* warning) {
-  Result<Article> a = extractor_.Extract(doc);
+  Result<Article> a = extractors_.Acquire()->Extract(doc);
   if (!a.ok()) return a;
   std::string cut = CutToLimit(&*a);
   if (warning != nullptr) *warning = std::move(cut);
   return a;
 }
+
+namespace {
+
+// A word whose NFC form differs maps to its input word's start: the input
+// is cut at most this far past the last mapped byte, at the word's end.
+constexpr size_t kMaxWordBytes = 64;
+
+// Cuts the input after the source of the last kept text byte (and of the
+// last correction, data kept beside the text). Nothing downstream reads
+// the input past it, and storing all of a 16 MB document for its first
+// 256 KiB would make the single writer's step, writing the article, cost
+// what the text's limit saves.
+void CutInput(Article* a) {
+  std::string& input = a->input;
+  size_t keep = a->text.empty() ? 0 : size_t{a->offsets.ToInput(static_cast<uint32_t>(a->text.size() - 1))} + 1;
+  for (const ArticleCorrection& c : a->corrections) keep = std::max<size_t>(keep, c.input.end);
+  for (size_t n = 0; keep < input.size() && n < kMaxWordBytes; ++n, ++keep) {
+    char c = input[keep];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '<') break;
+  }
+  while (keep < input.size() && (static_cast<unsigned char>(input[keep]) & 0xC0) == 0x80) ++keep;
+  if (keep >= input.size()) return;
+  input.resize(keep);
+  std::erase_if(a->removed, [keep](const Removed& r) { return r.input.begin >= keep; });
+  for (Removed& r : a->removed) r.input.end = std::min<uint32_t>(r.input.end, static_cast<uint32_t>(keep));
+}
+
+}  // namespace
 
 std::string StoryPipeline::CutToLimit(Article* a) {
   std::string& text = a->text;
@@ -57,6 +88,7 @@ std::string StoryPipeline::CutToLimit(Article* a) {
   }
   text.resize(at);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+  CutInput(a);
   return "text cut from " + std::to_string(was) + " to " + std::to_string(text.size()) +
          " bytes (the limit for one article is " + std::to_string(kMaxArticleTextBytes) + ")";
 }
@@ -103,6 +135,19 @@ SettledStories StoryPipeline::Settle() {
   return out;
 }
 
+std::vector<MemberLinks> StoryPipeline::Links(const std::vector<std::string>& ids) const {
+  std::vector<MemberLinks> out;
+  out.reserve(ids.size());
+  for (const std::string& id : ids) {
+    auto it = results_.find(id);
+    if (it == results_.end())
+      out.push_back({id, "", ""});
+    else
+      out.push_back({id, it->second.copy_of, it->second.origin});
+  }
+  return out;
+}
+
 BuiltStory StoryPipeline::BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
                                      const std::string& now) {
   std::vector<StoryMember> members;
@@ -114,7 +159,12 @@ BuiltStory StoryPipeline::BuildStory(const std::string& story_id, const std::vec
     else
       members.push_back({a, it->second.copy_of, it->second.origin});
   }
-  StoryBrief brief = builder_->Build(story_id, members);
+  return BuildBrief(story_id, members, now);
+}
+
+BuiltStory StoryPipeline::BuildBrief(const std::string& story_id, const std::vector<StoryMember>& members,
+                                     const std::string& now) {
+  StoryBrief brief = builders_->Acquire()->Build(story_id, members);
   nlohmann::json j = BriefToJson(brief);
   return {j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), SummarizeBrief(brief, now)};
 }

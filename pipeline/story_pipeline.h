@@ -10,8 +10,11 @@
 // StoryIndex's "s-<n>"; replaying the same articles in the same order
 // (Replay, when reopening a store) gives the same ids.
 //
-// Not thread-safe (owns an extractor, a clusterer and a brief builder); a
-// repository calls it only from its serialized ingest path.
+// Thread safety: the costly steps, Extract() and BuildBrief(), are
+// thread-safe (pools of extractors sharing one boilerplate memory, and of
+// brief builders), so a repository runs them outside its single writer.
+// The clustering calls (Cluster, Touch, StoryOf, CopyOf, Links, Settle,
+// BuildStory) are not: the repository serializes them.
 #ifndef STORYFUSE_PIPELINE_STORY_PIPELINE_H_
 #define STORYFUSE_PIPELINE_STORY_PIPELINE_H_
 
@@ -27,17 +30,27 @@
 #include "cluster/story_index.h"
 #include "ingest/article.h"
 #include "ingest/article_extractor.h"
+#include "ingest/boilerplate_memory.h"
 #include "ingest/raw_doc.h"
+#include "pipeline/object_pool.h"
 #include "pipeline/story_repository.h"
 
 namespace storyfuse {
 
 class BriefBuilder;
+struct StoryMember;
 
 // A story's rendered brief and its row in the story list.
 struct BuiltStory {
   std::string brief_json;  // as `storyfuse brief --format json` prints one story
   StorySummary summary;
+};
+
+// An article of a story as the clusterer links it.
+struct MemberLinks {
+  std::string article_id;
+  std::string copy_of;  // the article it copies, or ""
+  std::string origin;   // the first article of its copy chain, or ""
 };
 
 // What changed since the last Settle().
@@ -62,11 +75,12 @@ class StoryPipeline {
 
   // InvalidArgument naming the document when it holds no article text.
   // Text over kMaxArticleTextBytes is cut (CutToLimit); `warning`, when
-  // given, then says so.
+  // given, then says so. Thread-safe.
   Result<Article> Extract(const RawDoc& doc, std::string* warning = nullptr);
 
-  // Cuts `article`'s text to kMaxArticleTextBytes as above; a warning for
-  // the client when it did, else "".
+  // Cuts `article`'s text to kMaxArticleTextBytes as above, and its input
+  // after the source of the last kept byte (and of its corrections); a
+  // warning for the client when it did, else "".
   static std::string CutToLimit(Article* article);
 
   // Clusters a new article; returns the story it joined or started (later
@@ -80,6 +94,9 @@ class StoryPipeline {
   // The article this one copies, "" when none.
   std::string CopyOf(const std::string& article_id) const;
 
+  // The copy links of the articles `ids`, in order.
+  std::vector<MemberLinks> Links(const std::vector<std::string>& ids) const;
+
   // The stories touched since the last call, with their current members.
   SettledStories Settle();
 
@@ -87,11 +104,15 @@ class StoryPipeline {
   // the update time recorded in the summary.
   BuiltStory BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
                         const std::string& now);
+  // The same from members whose links were taken (Links) beforehand.
+  // Thread-safe: a repository builds briefs outside its writer.
+  BuiltStory BuildBrief(const std::string& story_id, const std::vector<StoryMember>& members, const std::string& now);
 
  private:
-  ArticleExtractor extractor_;
+  std::shared_ptr<BoilerplateMemory> boilerplate_;  // shared by the extractors
+  ObjectPool<ArticleExtractor> extractors_;
   StoryIndex index_;
-  std::unique_ptr<BriefBuilder> builder_;                   // brief/ headers stay out of this one
+  std::unique_ptr<ObjectPool<BriefBuilder>> builders_;      // brief/ headers stay out of this one
   std::unordered_map<std::string, ClusterResult> results_;  // article id -> what Cluster decided
   std::set<std::string> touched_articles_;
   std::set<std::string> known_stories_;  // story ids as of the last Settle

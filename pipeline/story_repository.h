@@ -5,8 +5,10 @@
 // store (StoreStoryRepository) in production.
 //
 // Thread safety: every method may be called from many threads at once.
-// Reads never wait for an ingest to finish: an implementation shows each
-// ingest batch either whole or not at all. Ingests are serialized.
+// Reads never wait for an ingest to finish. Ingests may run side by side;
+// their writes are serialized (a store-backed repository builds briefs
+// outside its single writer, pipeline/story_writer.h), and each returns
+// once the stories of its articles are stored with them.
 #ifndef STORYFUSE_PIPELINE_STORY_REPOSITORY_H_
 #define STORYFUSE_PIPELINE_STORY_REPOSITORY_H_
 

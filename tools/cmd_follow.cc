@@ -103,7 +103,7 @@ int RunFollow(const FollowOptions& opt) {
   }
   std::vector<std::string> urls;
   bool inputs_ok = CollectFeeds(opt.feeds, &urls);
-  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0, 0);
+  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0);
   if (!repo.ok()) {
     std::fprintf(stderr, "storyfuse: %s\n", repo.status().message().c_str());
     return ExitCodeForOpen(repo.status());

@@ -96,8 +96,8 @@ class BatchIngester {
 };
 
 int RunIngest(const IngestOptions& opt) {
-  // No readers, and no reason to yield the CPU: writer_nice 0.
-  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0, 0);
+  // No readers to open up front (briefs open the one they need).
+  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0);
   if (!repo.ok()) {
     std::fprintf(stderr, "storyfuse: %s\n", repo.status().message().c_str());
     return ExitCodeForOpen(repo.status());
