@@ -161,7 +161,7 @@ int Run(int argc, char** argv) {
   Remove(ingest_db);
   bool ok = true;
   {
-    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(follow_db, 0, 0);
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(follow_db, 0);
     Result<std::unique_ptr<FeedStore>> feeds = FeedStore::Open(follow_db);
     if (!repo.ok() || !feeds.ok()) return 1;
     for (const FictionalNews::Feed& f : news.feeds()) (void)(*feeds)->Add(origins[f.host] + f.path, "");
@@ -204,7 +204,7 @@ int Run(int argc, char** argv) {
   waitpid(child, nullptr, 0);
 
   {
-    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(ingest_db, 0, 0);
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(ingest_db, 0);
     if (!repo.ok()) return 1;
     ArticleExtractor extractor;
     std::vector<Article> batch;

@@ -311,7 +311,7 @@ TEST(FeedFollowerBarTest, FollowEndsWithTheStoriesOfIngestFetchingEveryPageOnceP
   co.threads = 4;
   std::map<std::string, std::vector<double>> starts;
   {
-    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(follow_db, 0, 0);
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(follow_db, 0);
     ASSERT_TRUE(repo.ok()) << repo.status().message();
     Result<std::unique_ptr<FeedStore>> feeds = FeedStore::Open(follow_db);
     ASSERT_TRUE(feeds.ok());
@@ -348,7 +348,7 @@ TEST(FeedFollowerBarTest, FollowEndsWithTheStoriesOfIngestFetchingEveryPageOnceP
   // `storyfuse ingest` of the same pages, saved as files, in publication
   // order and in its batches of 200.
   {
-    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(ingest_db, 0, 0);
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(ingest_db, 0);
     ASSERT_TRUE(repo.ok());
     ArticleExtractor extractor;
     std::vector<Article> batch;
