@@ -225,6 +225,11 @@ HttpResponse ApiRouter::Route(const HttpRequest& req, std::string* route) {
     return only(get, "article", [&] { return GetArticle(p.substr(kArticlesPrefix.size())); });
   }
   if (p == "/api/search") return only(get, "search", [&] { return SearchAll(req); });
+  if (FeedsApi::Serves(p)) {
+    *route = "feeds";
+    if (feeds_ == nullptr) return Error(404, "this server follows no feeds: start it with serve --follow");
+    return feeds_->Handle(req);
+  }
   if (p == "/healthz") return only(get, "healthz", [&] { return Health(); });
   if (p == "/metrics") return only(get, "metrics", [&] { return Metrics(req); });
   if (const WebAsset* asset = FindWebAsset(p)) {

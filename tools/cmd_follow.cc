@@ -25,19 +25,7 @@
 #include "tools/progress.h"
 
 namespace storyfuse {
-namespace {
 
-struct FollowOptions {
-  std::string db;
-  std::string interval = "10m";
-  bool once = false;
-  std::string contact;
-  double delay = 1.0;
-  int threads = 4;
-  std::vector<std::string> feeds;
-};
-
-// "90", "90s", "10m", "2h" -> seconds; nullopt when unreadable or zero.
 std::optional<double> ParseInterval(const std::string& text) {
   if (text.empty()) return std::nullopt;
   double unit = 1;
@@ -61,9 +49,11 @@ std::optional<double> ParseInterval(const std::string& text) {
   return v;
 }
 
+namespace {
 bool IsUrl(const std::string& s) { return s.starts_with("http://") || s.starts_with("https://"); }
 
-// The feed URLs FEEDS names; errors on stderr. False when an input was bad.
+}  // namespace
+
 bool CollectFeeds(const std::vector<std::string>& inputs, std::vector<std::string>* urls) {
   bool ok = true;
   for (const std::string& in : inputs) {
@@ -91,6 +81,18 @@ bool CollectFeeds(const std::vector<std::string>& inputs, std::vector<std::strin
   }
   return ok;
 }
+
+namespace {
+
+struct FollowOptions {
+  std::string db;
+  std::string interval = "10m";
+  bool once = false;
+  std::string contact;
+  double delay = 1.0;
+  int threads = 4;
+  std::vector<std::string> feeds;
+};
 
 int RunFollow(const FollowOptions& opt) {
   std::optional<double> interval = ParseInterval(opt.interval);
@@ -125,7 +127,7 @@ int RunFollow(const FollowOptions& opt) {
   co.threads = opt.threads;
   Crawler crawler(co);
   FeedFollower follower(feeds->get(), &crawler,
-                        [&](const std::vector<Article>& a) { return (*repo)->IngestArticles(a); });
+                        [&](std::vector<RawDoc> docs) { return (*repo)->Ingest(std::move(docs)); });
   for (int round = 1;; ++round) {
     Result<FollowStats> stats = Status::Internal("no round ran");
     {

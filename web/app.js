@@ -67,7 +67,23 @@ async function showList(q, offset) {
       offset + PAGE < data.total ? el('button', {onclick: () => go(q, offset + PAGE)}, 'Older') : null);
   view.replaceChildren(el('h1', {}, heading),
       items.length ? el('ul', {class: 'story-list'}, items) : el('p', {class: 'muted'}, q ? 'No story matches.' : 'No stories yet: POST articles to /api/articles.'),
-      pager);
+      pager, await feedsPanel());
+}
+
+// ---- feeds (serve --follow) ----
+
+// The feeds the server follows and their health; null when it follows none.
+async function feedsPanel() {
+  const data = await api('/api/feeds').catch(() => null);
+  if (!data) return null;
+  const rows = data.feeds.map(f => el('li', {class: 'feed feed-' + f.health, 'data-id': f.id},
+      el('span', {class: 'health'}, f.health), ' ',
+      el('a', {href: f.url, rel: 'noopener noreferrer'}, f.title || f.url),
+      el('div', {class: 'meta'}, `${f.articles} article${f.articles === 1 ? '' : 's'}`,
+         f.last_success ? ` · last success ${when(f.last_success)}` : ' · not fetched yet',
+         f.error_count ? ` · ${f.error_count} error${f.error_count === 1 ? '' : 's'} in a row: ${f.last_error}` : '')));
+  return el('section', {class: 'feeds', id: 'feeds'}, el('h2', {}, `Feeds (${data.feeds.length})`),
+      rows.length ? el('ul', {class: 'feed-list'}, rows) : el('p', {class: 'muted'}, 'No feeds yet: POST {"url": …} to /api/feeds.'));
 }
 
 function go(q, offset) {
@@ -247,7 +263,8 @@ async function showStory(id) {
   view.replaceChildren(
       el('p', {}, el('a', {href: '#/'}, '← All stories')),
       el('h1', {}, brief.headline || id),
-      el('div', {class: 'meta'}, `${brief.articles.length} articles · ${brief.outlets} outlets · ${brief.independent_sources} independent sources`),
+      el('div', {class: 'meta'}, `${brief.articles.length} articles · ${brief.outlets} outlets · ${brief.independent_sources} independent sources`,
+         brief.updated ? ` · updated ${when(brief.updated)}` : ''),
       el('h2', {}, 'Summary'), summarySection(brief, refs),
       el('h2', {}, 'Articles'), articlesSection(brief, articles),
       el('h2', {}, 'Quotes'), quoteTable(brief, refs),
@@ -282,3 +299,39 @@ document.getElementById('search-form').addEventListener('submit', e => {
 });
 window.addEventListener('hashchange', route);
 route();
+
+// ---- live updates ----
+// New and updated stories (and feed health) appear without a reload: the
+// page asks every LIVE_MS what it shows and redraws when it changed.
+const LIVE_MS = 3000;
+let liveState = null;  // [hash, what the page shows]
+
+async function liveCheck() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  try {
+    let state;
+    if (hash.startsWith('/story/')) {
+      const b = await api('/api/stories/' + encodeURIComponent(decodeURIComponent(hash.slice(7))));
+      state = JSON.stringify([b.articles.map(a => a.id), b.updated || '']);
+    } else {
+      const params = new URLSearchParams(hash.split('?')[1] || '');
+      const list = new URLSearchParams({limit: PAGE, offset: +(params.get('offset') || 0)});
+      if (params.get('q')) list.set('q', params.get('q'));
+      const data = await api('/api/stories?' + list);
+      const feeds = await api('/api/feeds').catch(() => ({feeds: []}));
+      state = JSON.stringify([data.total, data.stories.map(s => [s.id, s.articles, s.updated]),
+                              feeds.feeds.map(f => [f.id, f.health, f.articles, f.error_count])]);
+    }
+    // The first look at a list cannot tell what its render saw, so it
+    // redraws once (cheap); a story page keeps its selection until a change.
+    const first = !liveState || liveState[0] !== hash;
+    if (first ? !hash.startsWith('/story/') : liveState[1] !== state) {
+      const y = window.scrollY;
+      await route();
+      window.scrollTo(0, y);
+    }
+    liveState = [hash, state];
+  } catch {}
+  setTimeout(liveCheck, LIVE_MS);
+}
+setTimeout(liveCheck, LIVE_MS);
