@@ -42,7 +42,8 @@ class Neighbourhoods {
       for (auto it = first; it != first + m; ++it) links_.emplace_back(it->second, -it->first);
       std::sort(links_.begin() + begin_[i], links_.end());
       double norm = 0;
-      for (size_t r = begin_[i]; r < links_.size(); ++r) norm += static_cast<double>(links_[r].second) * links_[r].second;
+      for (size_t r = begin_[i]; r < links_.size(); ++r)
+        norm += static_cast<double>(links_[r].second) * links_[r].second;
       norm_[i] = std::sqrt(norm);
     }
     begin_[n] = static_cast<uint32_t>(links_.size());
@@ -65,7 +66,7 @@ class Neighbourhoods {
   }
 
  private:
-  std::vector<uint32_t> begin_;                     // item -> first of its entries in links_
+  std::vector<uint32_t> begin_;                    // item -> first of its entries in links_
   std::vector<std::pair<uint32_t, float>> links_;  // (item, score), sorted by item per neighbourhood
   std::vector<double> norm_;
 };

@@ -139,8 +139,8 @@ class Linkage {
   AverageLinkOptions options_;
   std::vector<Group> groups_;
   std::vector<uint32_t> parent_;
-  std::vector<double> acc_;     // Compact's scratch, all zero between uses
-  std::vector<uint8_t> seen_;   // Compact's scratch, all zero between uses
+  std::vector<double> acc_;    // Compact's scratch, all zero between uses
+  std::vector<uint8_t> seen_;  // Compact's scratch, all zero between uses
   std::vector<uint32_t> touched_;
   std::priority_queue<Candidate> queue_;
 };

@@ -65,10 +65,9 @@ TEST_F(FollowerThreadTest, FollowsAddedFeedsThroughTheRepositoryAsTheyPublish) {
   FollowerThread::RoundInfo info = WaitForRounds(service->get(), 1);
   EXPECT_EQ(info.last.feeds, 0u);  // nothing to follow yet
 
-  Result<FollowerThread::Added> added =
-      (*service)->Add({server.FeedUrl(0), "ftp://example.test/feed", "not a url"},
-                      "<opml version=\"2.0\"><body><outline text=\"B\" xmlUrl=\"" + server.FeedUrl(1) +
-                          "\"/></body></opml>");
+  Result<FollowerThread::Added> added = (*service)->Add(
+      {server.FeedUrl(0), "ftp://example.test/feed", "not a url"},
+      "<opml version=\"2.0\"><body><outline text=\"B\" xmlUrl=\"" + server.FeedUrl(1) + "\"/></body></opml>");
   ASSERT_TRUE(added.ok());
   EXPECT_EQ(added->feeds.size(), 2u);
   ASSERT_EQ(added->errors.size(), 2u);
