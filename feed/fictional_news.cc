@@ -6,6 +6,8 @@
 #include <map>
 #include <string_view>
 
+#include "text/html_escape.h"
+
 namespace storyfuse {
 namespace {
 
@@ -117,29 +119,6 @@ std::string Slug(std::string_view s) {
     }
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
   return out;
 }
 
@@ -400,24 +379,24 @@ std::string FictionalNews::Paragraphs(int index, int follow_up) const {
   }
   sentences.push_back(Fill(kOwnCount, slots));
   std::string html;
-  for (const std::string& s : sentences) html += "<p>" + Escape(s) + "</p>\n";
+  for (const std::string& s : sentences) html += "<p>" + HtmlEscape(s) + "</p>\n";
   return html;
 }
 
 std::string FictionalNews::PageHtml(int index, const std::string& origin) const {
   const Page& p = pages_[index];
   std::string outlet = OutletName(p.host);
-  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + Escape(p.title) +
-         "</title>\n<link rel=\"canonical\" href=\"" + Escape(origin + p.path) +
-         "\">\n<meta property=\"og:site_name\" content=\"" + Escape(outlet) +
-         "\">\n<meta property=\"og:title\" content=\"" + Escape(p.title) +
+  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + HtmlEscape(p.title) +
+         "</title>\n<link rel=\"canonical\" href=\"" + HtmlEscape(origin + p.path) +
+         "\">\n<meta property=\"og:site_name\" content=\"" + HtmlEscape(outlet) +
+         "\">\n<meta property=\"og:title\" content=\"" + HtmlEscape(p.title) +
          "\">\n<meta property=\"article:published_time\" content=\"" + p.published +
-         "\">\n<meta name=\"author\" content=\"" + Escape(p.author) + "\">\n</head><body>\n<header><a href=\"/\">" +
-         Escape(outlet) +
+         "\">\n<meta name=\"author\" content=\"" + HtmlEscape(p.author) + "\">\n</head><body>\n<header><a href=\"/\">" +
+         HtmlEscape(outlet) +
          "</a><nav><a href=\"/\">Home</a> <a href=\"/local\">Local</a> <a href=\"/weather\">Weather</a> "
          "<a href=\"/contact\">Contact</a></nav></header>\n<main><article>\n<h1>" +
-         Escape(p.title) + "</h1>\n<p class=\"byline\">By " + Escape(p.author) + "</p>\n" +
-         Paragraphs(index, follow_up_[index]) + "</article></main>\n<footer><p>Copyright " + Escape(outlet) +
+         HtmlEscape(p.title) + "</h1>\n<p class=\"byline\">By " + HtmlEscape(p.author) + "</p>\n" +
+         Paragraphs(index, follow_up_[index]) + "</article></main>\n<footer><p>Copyright " + HtmlEscape(outlet) +
          ". <a href=\"/about\">About us</a></p></footer>\n</body></html>\n";
 }
 
@@ -469,22 +448,23 @@ std::string FictionalNews::FeedBody(int index, const std::string& origin, int pu
       out =
           "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" "
           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>" +
-          Escape(outlet) + "</title><link>" + Escape(home) + "</link>\n";
+          HtmlEscape(outlet) + "</title><link>" + HtmlEscape(home) + "</link>\n";
       for (const auto& [p, q] : items) {
-        out += "<item><title>" + Escape(pages_[p].title) + "</title><link>" + Escape(link(p, q)) +
+        out += "<item><title>" + HtmlEscape(pages_[p].title) + "</title><link>" + HtmlEscape(link(p, q)) +
                "</link><guid isPermaLink=\"false\">" + guid(p) + "</guid><pubDate>" + Rfc822(pages_[p].published) +
-               "</pubDate><dc:creator>" + Escape(pages_[p].author) + "</dc:creator></item>\n";
+               "</pubDate><dc:creator>" + HtmlEscape(pages_[p].author) + "</dc:creator></item>\n";
       }
       return out + "</channel></rss>\n";
     case FeedKind::kAtom:
       out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>" +
-            Escape(outlet) + "</title><id>" + Escape(home) + "</id><link href=\"" + Escape(home) + "\"/><updated>" +
-            (items.empty() ? "2031-03-01T00:00:00Z" : pages_[items.front().first].published) + "</updated>\n";
+            HtmlEscape(outlet) + "</title><id>" + HtmlEscape(home) + "</id><link href=\"" + HtmlEscape(home) +
+            "\"/><updated>" + (items.empty() ? "2031-03-01T00:00:00Z" : pages_[items.front().first].published) +
+            "</updated>\n";
       for (const auto& [p, q] : items) {
-        out += "<entry><title type=\"text\">" + Escape(pages_[p].title) + "</title><link rel=\"alternate\" href=\"" +
-               Escape(link(p, q)) + "\"/><id>" + guid(p) + "</id><published>" + pages_[p].published +
-               "</published><updated>" + pages_[p].published + "</updated><author><name>" + Escape(pages_[p].author) +
-               "</name></author></entry>\n";
+        out += "<entry><title type=\"text\">" + HtmlEscape(pages_[p].title) +
+               "</title><link rel=\"alternate\" href=\"" + HtmlEscape(link(p, q)) + "\"/><id>" + guid(p) +
+               "</id><published>" + pages_[p].published + "</published><updated>" + pages_[p].published +
+               "</updated><author><name>" + HtmlEscape(pages_[p].author) + "</name></author></entry>\n";
       }
       return out + "</feed>\n";
     case FeedKind::kJsonFeed: {
@@ -505,11 +485,12 @@ std::string FictionalNews::FeedBody(int index, const std::string& origin, int pu
           "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rdf:RDF "
           "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\" "
           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel rdf:about=\"" +
-          Escape(home) + "\"><title>" + Escape(outlet) + "</title><link>" + Escape(home) + "</link></channel>\n";
+          HtmlEscape(home) + "\"><title>" + HtmlEscape(outlet) + "</title><link>" + HtmlEscape(home) +
+          "</link></channel>\n";
       for (const auto& [p, q] : items) {
-        out += "<item rdf:about=\"" + Escape(link(p, q)) + "\"><title>" + Escape(pages_[p].title) + "</title><link>" +
-               Escape(link(p, q)) + "</link><dc:date>" + pages_[p].published + "</dc:date><dc:creator>" +
-               Escape(pages_[p].author) + "</dc:creator></item>\n";
+        out += "<item rdf:about=\"" + HtmlEscape(link(p, q)) + "\"><title>" + HtmlEscape(pages_[p].title) +
+               "</title><link>" + HtmlEscape(link(p, q)) + "</link><dc:date>" + pages_[p].published +
+               "</dc:date><dc:creator>" + HtmlEscape(pages_[p].author) + "</dc:creator></item>\n";
       }
       return out + "</rdf:RDF>\n";
   }

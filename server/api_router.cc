@@ -6,6 +6,7 @@
 
 #include "pipeline/correction_json.h"
 #include "server/article_payload.h"
+#include "server/json_response.h"
 #include "server/prometheus_text.h"
 #include "server/web_assets.h"
 
@@ -17,14 +18,6 @@ using nlohmann::json;
 constexpr int kMaxLimit = 200;
 constexpr std::string_view kStoriesPrefix = "/api/stories/";
 constexpr std::string_view kArticlesPrefix = "/api/articles/";
-
-HttpResponse JsonResponse(const json& j, int status = 200) {
-  HttpResponse r;
-  r.status = status;
-  r.body = j.dump(-1, ' ', false, json::error_handler_t::replace);
-  r.cache_control = "no-store";
-  return r;
-}
 
 int StatusFor(const Status& st) {
   switch (st.code()) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/api_router.h"
+#include "server/json_response.h"
 
 namespace storyfuse {
 namespace {
@@ -13,14 +14,6 @@ using nlohmann::json;
 
 constexpr std::string_view kFeeds = "/api/feeds";
 constexpr std::string_view kFeedPrefix = "/api/feeds/";
-
-HttpResponse Json(const json& j, int status = 200) {
-  HttpResponse r;
-  r.status = status;
-  r.body = j.dump(-1, ' ', false, json::error_handler_t::replace);
-  r.cache_control = "no-store";
-  return r;
-}
 
 HttpResponse NotAllowed(const HttpRequest& req, const char* allow) {
   HttpResponse r = ApiRouter::Error(405, "method " + req.method + " not allowed on " + req.path);
@@ -75,9 +68,9 @@ HttpResponse FeedsApi::List() {
                 {"pages_stored", info.last.pages_stored},
                 {"page_errors", info.last.page_errors}};
   if (!info.error.empty()) round["error"] = info.error;
-  return Json({{"feeds", list},
-               {"interval_seconds", std::chrono::duration<double>(follower_->interval()).count()},
-               {"round", round}});
+  return JsonResponse({{"feeds", list},
+                       {"interval_seconds", std::chrono::duration<double>(follower_->interval()).count()},
+                       {"round", round}});
 }
 
 HttpResponse FeedsApi::Add(const HttpRequest& req) {
@@ -109,9 +102,9 @@ HttpResponse FeedsApi::Add(const HttpRequest& req) {
   if (added->feeds.empty()) {
     out["error"] = "no usable feed";
     out["status"] = 400;
-    return Json(out, 400);
+    return JsonResponse(out, 400);
   }
-  return Json(out);
+  return JsonResponse(out);
 }
 
 HttpResponse FeedsApi::Remove(const std::string& id_text) {
@@ -123,7 +116,7 @@ HttpResponse FeedsApi::Remove(const std::string& id_text) {
   Status st = follower_->Remove(id);
   if (st.code() == Status::Code::kNotFound) return ApiRouter::Error(404, st.message());
   if (!st.ok()) return ApiRouter::Error(500, st.message());
-  return Json({{"deleted", id}});
+  return JsonResponse({{"deleted", id}});
 }
 
 }  // namespace storyfuse

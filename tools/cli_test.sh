@@ -29,6 +29,12 @@ check "cluster --stream on examples" 0 "$sf" cluster --stream examples
 sed 's/"story":"[^"]*",//' /tmp/sf_out.$$ | cmp -s - /tmp/sf_batch.$$ || { echo "FAIL copy links differ between modes"; fail=1; }
 check "brief --stream on examples" 0 "$sf" brief --stream examples
 rm -f /tmp/sf_batch.$$
+# A text over the one-article limit is cut, with a warning naming the file,
+# and briefed in bounded time (issue #22).
+for i in $(seq 4000); do printf 'The ferry to Lowmere resumed on Tuesday after a storm, the operator said. '; done > /tmp/sf_huge.$$.txt
+check "brief of a text over the limit" 0 "$sf" brief /tmp/sf_huge.$$.txt
+grep -q "sf_huge.$$.txt: text cut from" /tmp/sf_err.$$ || { echo "FAIL the cut is not reported with the file's name"; fail=1; }
+rm -f /tmp/sf_huge.$$.txt
 check "extract jsonl on examples" 0 "$sf" extract --format jsonl examples
 printf '{"id":"a","text":"Fine."}\n{broken\n' > /tmp/sf_bad.$$.jsonl
 check "malformed jsonl line is bad input" 1 "$sf" extract --format jsonl /tmp/sf_bad.$$.jsonl
