@@ -7,8 +7,8 @@
 #include <optional>
 
 #include "analyze/date_tense.h"
-#include "analyze/date_tokens.h"
 #include "analyze/date_words.h"
+#include "analyze/lexed_text.h"
 #include "text/short_word_set.h"
 
 namespace storyfuse {
@@ -206,7 +206,7 @@ class Parser {
   // next to it or one mention away; a fixed number keeps the pass linear.
   static constexpr size_t kDayNeighbours = 3;
 
-  Parser(std::string_view text, const std::vector<LexToken>& tokens, std::string_view anchor_iso) : t_(text, tokens) {
+  Parser(const LexedText& lexed, std::string_view anchor_iso) : t_(lexed) {
     anchor_ = ParseIsoDay(anchor_iso);
     if (anchor_) anchor_str_ = FormatDay(*anchor_);
   }
@@ -1053,7 +1053,7 @@ class Parser {
     }
   }
 
-  DateTokens t_;
+  const LexedText& t_;  // borrowed from the caller
   std::optional<sys_days> anchor_;
   std::string anchor_str_;
   std::vector<DateMention> out_;
@@ -1099,7 +1099,11 @@ std::vector<DateMention> DateResolver::Extract(std::string_view text, std::strin
 
 std::vector<DateMention> DateResolver::Extract(std::string_view text, const std::vector<LexToken>& tokens,
                                                std::string_view anchor_iso) {
-  return Parser(text, tokens, anchor_iso).Run();
+  return Extract(LexedText(text, tokens), anchor_iso);
+}
+
+std::vector<DateMention> DateResolver::Extract(const LexedText& lexed, std::string_view anchor_iso) {
+  return Parser(lexed, anchor_iso).Run();
 }
 
 std::string_view DateResolver::AnchorFor(const Article& article, std::string_view story_anchor) {

@@ -46,6 +46,7 @@
 #include <vector>
 
 #include "analyze/date_role.h"
+#include "analyze/lexed_text.h"
 #include "ingest/article.h"
 #include "text/span.h"
 #include "text/word_lexer.h"
@@ -85,6 +86,9 @@ class DateResolver {
   // The same over tokens already produced by WordLexer::Lex(text).
   static std::vector<DateMention> Extract(std::string_view text, const std::vector<LexToken>& tokens,
                                           std::string_view anchor_iso);
+  // The same over the article's shared lexed view (built once for all
+  // analyzers).
+  static std::vector<DateMention> Extract(const LexedText& lexed, std::string_view anchor_iso);
 
   // The anchor to resolve `article`'s relative dates with: its own
   // publication date when present, else `story_anchor` (may be empty).

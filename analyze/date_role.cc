@@ -26,7 +26,7 @@ const ShortWordSet& Determiners() {
 }
 
 // Punctuation that ends a clause or an inserted phrase.
-bool IsClauseBreak(const DateTokens& t, size_t k) {
+bool IsClauseBreak(const LexedText& t, size_t k) {
   if (!t.IsPunct(k)) return false;
   std::string_view p = t.Raw(k);
   if (p == "-") return !t.Glued(k);  // "face-to-face" is one word
@@ -34,7 +34,7 @@ bool IsClauseBreak(const DateTokens& t, size_t k) {
 }
 
 // "as of", "prior to", "the first being", "the previous one was".
-bool IsTwoWordMarker(const DateTokens& t, size_t k) {
+bool IsTwoWordMarker(const LexedText& t, size_t k) {
   std::string_view w = t.Low(k);
   if (w == "as") return t.WordIs(k + 1, "of");
   if (w == "prior") return t.WordIs(k + 1, "to");
@@ -44,7 +44,7 @@ bool IsTwoWordMarker(const DateTokens& t, size_t k) {
   return false;
 }
 
-bool HasMarkerBefore(const DateTokens& t, size_t first) {
+bool HasMarkerBefore(const LexedText& t, size_t first) {
   size_t stop = t.SentenceBegin(first);
   if (first >= stop + DateRoles::kMarkerReach) stop = first - DateRoles::kMarkerReach;
   for (size_t k = first; k-- > stop;) {
@@ -57,12 +57,12 @@ bool HasMarkerBefore(const DateTokens& t, size_t first) {
 
 // A word that labels a line: in capitals ("CORRECTION", "WASHINGTON") or
 // a past participle with a capital ("Published", "Updated").
-bool IsLabelWord(const DateTokens& t, size_t k) {
+bool IsLabelWord(const LexedText& t, size_t k) {
   if (!t.Capitalized(k)) return false;
   return t.at(k).all_caps || t.Low(k).ends_with("ed");
 }
 
-bool IsStamp(const DateTokens& t, size_t first, size_t last) {
+bool IsStamp(const LexedText& t, size_t first, size_t last) {
   size_t begin = t.LineBegin(first), end = t.LineEnd(last);
   if (t.PunctIs(begin, "(") && t.PunctIs(end, ")")) return true;
   size_t words = 0;
@@ -78,7 +78,7 @@ bool IsStamp(const DateTokens& t, size_t first, size_t last) {
   return t.IsPunct(last + 1) && (next == ":" || next == "-" || next == "|" || next == ")" || next == "\xE2\x80\x94");
 }
 
-bool CallsTheReader(const DateTokens& t, size_t first) {
+bool CallsTheReader(const LexedText& t, size_t first) {
   size_t k = t.SentenceBegin(first);
   while (k < first && t.IsPunct(k)) ++k;
   return t.Capitalized(k) && ReaderCalls().Contains(t.Low(k));
@@ -86,7 +86,7 @@ bool CallsTheReader(const DateTokens& t, size_t first) {
 
 }  // namespace
 
-bool DateRoles::NamesAThing(const DateTokens& t, size_t first, size_t last) {
+bool DateRoles::NamesAThing(const LexedText& t, size_t first, size_t last) {
   if (t.InRange(last + 1) && t.at(last + 1).kind == LexKind::kPossessive) return true;
   return first > t.SentenceBegin(first) && Determiners().Contains(t.Low(first - 1)) && t.IsWord(last + 1);
 }
@@ -103,7 +103,7 @@ std::string_view DateRoleName(DateRole role) {
   return "event";
 }
 
-DateRole DateRoles::Of(const DateTokens& t, size_t first, size_t last, bool before_anchor) {
+DateRole DateRoles::Of(const LexedText& t, size_t first, size_t last, bool before_anchor) {
   if (IsStamp(t, first, last) || CallsTheReader(t, first)) return DateRole::kStamp;
   if (HasMarkerBefore(t, first) || NamesAThing(t, first, last)) return DateRole::kBackground;
   if (before_anchor && DateTense::Around(t, first, last) == Tense::kFuture) return DateRole::kBackground;

@@ -37,7 +37,7 @@
 #include <string_view>
 
 #include "analyze/date_tense.h"
-#include "analyze/date_tokens.h"
+#include "analyze/lexed_text.h"
 
 namespace storyfuse {
 
@@ -57,13 +57,13 @@ class DateRoles {
 
   // The role of the date at tokens [first, last]. `before_anchor`: the
   // whole date lies before the anchor's day (false when unresolved).
-  static DateRole Of(const DateTokens& t, size_t first, size_t last, bool before_anchor);
+  static DateRole Of(const LexedText& t, size_t first, size_t last, bool before_anchor);
 
   // Whether the date at [first, last] names a thing rather than dating
   // its clause: a possessive ("Wednesday's ruling") or a date between a
   // determiner and a word ("the 1996 bombing", "the Jan. 14 deadline").
   // The clause's tense then says nothing about the date.
-  static bool NamesAThing(const DateTokens& t, size_t first, size_t last);
+  static bool NamesAThing(const LexedText& t, size_t first, size_t last);
 };
 
 }  // namespace storyfuse

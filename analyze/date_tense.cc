@@ -74,18 +74,18 @@ bool IsReportingVerb(std::string_view w) {
 }
 
 // Punctuation or the sentence's end at `k`: the word before closes its clause.
-bool ClosesClause(const DateTokens& t, size_t k) { return k >= t.size() || k > t.SentenceEnd(k - 1) || !t.IsWord(k); }
+bool ClosesClause(const LexedText& t, size_t k) { return k >= t.size() || k > t.SentenceEnd(k - 1) || !t.IsWord(k); }
 
 // "was", "were", "had": auxiliaries that put what follows in the past.
 bool IsPastAuxiliary(std::string_view w) { return w == "was" || w == "were" || w == "had"; }
 
 // The word after a past auxiliary starts a future ("planning to",
 // "expected to", "set to", "due", "scheduled").
-bool FutureAfterPastAux(const DateTokens& t, size_t k);
+bool FutureAfterPastAux(const LexedText& t, size_t k);
 
 }  // namespace
 
-Tense DateTense::CueAt(const DateTokens& t, size_t k) {
+Tense DateTense::CueAt(const LexedText& t, size_t k) {
   if (!t.IsWord(k)) return Tense::kNone;
   std::string_view w = t.Low(k);
   // A capital inside a sentence makes a name ("United States", "Will
@@ -125,7 +125,7 @@ Tense DateTense::CueAt(const DateTokens& t, size_t k) {
   return Tense::kPast;
 }
 
-Tense DateTense::Around(const DateTokens& t, size_t first, size_t last) {
+Tense DateTense::Around(const LexedText& t, size_t first, size_t last) {
   if (first >= t.size()) return Tense::kNone;
   Tense near = Nearest(t, first, last, kBefore, kAfter);
   if (near != Tense::kNone) return near;
@@ -135,7 +135,7 @@ Tense DateTense::Around(const DateTokens& t, size_t first, size_t last) {
   return fronted ? Nearest(t, first, last, 0, kFrontedReach) : Tense::kNone;
 }
 
-Tense DateTense::OfPhrase(const DateTokens& t, size_t first, size_t last) {
+Tense DateTense::OfPhrase(const LexedText& t, size_t first, size_t last) {
   if (first >= t.size()) return Tense::kNone;
   size_t begin = t.SentenceBegin(first);
   if (first >= begin + kBefore) begin = first - kBefore;
@@ -146,7 +146,7 @@ Tense DateTense::OfPhrase(const DateTokens& t, size_t first, size_t last) {
   return Tense::kNone;
 }
 
-Tense DateTense::Nearest(const DateTokens& t, size_t first, size_t last, size_t before, size_t after) {
+Tense DateTense::Nearest(const LexedText& t, size_t first, size_t last, size_t before, size_t after) {
   size_t begin = t.SentenceBegin(first);
   if (first >= begin + before) begin = first - before;
   size_t end = std::min(t.SentenceEnd(last), last + after);
@@ -179,7 +179,7 @@ Tense DateTense::Nearest(const DateTokens& t, size_t first, size_t last, size_t 
 
 namespace {
 
-bool FutureAfterPastAux(const DateTokens& t, size_t k) {
+bool FutureAfterPastAux(const LexedText& t, size_t k) {
   if (t.WordIs(k, "not")) ++k;  // "were not expected to"
   // Another auxiliary is no intention, and stopping there keeps "was was
   // was ..." from recursing down a hostile text.

@@ -25,7 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "analyze/date_tokens.h"
+#include "analyze/lexed_text.h"
 
 namespace storyfuse {
 
@@ -47,19 +47,19 @@ class DateTense {
   static constexpr size_t kFrontedReach = 30;
 
   // The tense of the words around the date at tokens [first, last].
-  static Tense Around(const DateTokens& t, size_t first, size_t last);
+  static Tense Around(const LexedText& t, size_t first, size_t last);
 
   // Only what "since" and "ago" say, for a date that names a thing ("the
   // Jan. 14 deadline"), which the clause's verb does not date.
-  static Tense OfPhrase(const DateTokens& t, size_t first, size_t last);
+  static Tense OfPhrase(const LexedText& t, size_t first, size_t last);
 
   // The tense cue of token `k` alone (kNone when it is not one).
-  static Tense CueAt(const DateTokens& t, size_t k);
+  static Tense CueAt(const LexedText& t, size_t k);
 
  private:
   // The nearest cue at most `before` tokens before `first` or `after`
   // tokens after `last`, within the sentence.
-  static Tense Nearest(const DateTokens& t, size_t first, size_t last, size_t before, size_t after);
+  static Tense Nearest(const LexedText& t, size_t first, size_t last, size_t before, size_t after);
 };
 
 }  // namespace storyfuse

@@ -2,153 +2,11 @@
 
 #include <unordered_map>
 
+#include "analyze/speaker_lexicon.h"
 #include "text/short_word_set.h"
 
 namespace storyfuse {
 namespace {
-
-// Titles as word sequences; longer ones first where they share a start.
-constexpr std::string_view kTitles[][4] = {
-    {"secretary", "of", "state"},
-    {"secretary", "of", "defense"},
-    {"secretary", "of", "defence"},
-    {"secretary", "of", "the", "treasury"},
-    {"secretary", "of", "war"},
-    {"secretary", "general"},
-    {"secretary-general"},
-    {"foreign", "secretary"},
-    {"home", "secretary"},
-    {"press", "secretary"},
-    {"prime", "minister"},
-    {"foreign", "minister"},
-    {"defense", "minister"},
-    {"defence", "minister"},
-    {"finance", "minister"},
-    {"interior", "minister"},
-    {"deputy", "prime", "minister"},
-    {"deputy", "foreign", "minister"},
-    {"vice", "president"},
-    {"crown", "prince"},
-    {"supreme", "leader"},
-    {"attorney", "general"},
-    {"white", "house", "press", "secretary"},
-    {"chief", "executive"},
-    {"secretary", "of", "energy"},
-    {"secretary", "of", "commerce"},
-    {"secretary", "of", "agriculture"},
-    {"secretary", "of", "labor"},
-    {"secretary", "of", "education"},
-    {"secretary", "of", "transportation"},
-    {"secretary", "of", "health"},
-    {"secretary", "of", "homeland", "security"},
-    {"secretary", "of", "the", "interior"},
-    {"secretary", "of", "the", "navy"},
-    {"secretary", "of", "the", "army"},
-    {"minister", "of", "finance"},
-    {"minister", "of", "defence"},
-    {"minister", "of", "defense"},
-    {"minister", "of", "foreign", "affairs"},
-    {"minister", "of", "justice"},
-    {"minister", "of", "health"},
-    {"minister", "of", "the", "interior"},
-    {"energy", "secretary"},
-    {"commerce", "secretary"},
-    {"defense", "secretary"},
-    {"defence", "secretary"},
-    {"trade", "minister"},
-    {"health", "minister"},
-    {"justice", "minister"},
-    {"economy", "minister"},
-    {"energy", "minister"},
-    {"oil", "minister"},
-    {"first", "lady"},
-    {"national", "security", "adviser"},
-    {"special", "envoy"},
-    {"president"},
-    {"minister"},
-    {"secretary"},
-    {"chancellor"},
-    {"premier"},
-    {"king"},
-    {"queen"},
-    {"prince"},
-    {"princess"},
-    {"pope"},
-    {"senator"},
-    {"sen"},
-    {"rep"},
-    {"representative"},
-    {"congressman"},
-    {"congresswoman"},
-    {"governor"},
-    {"gov"},
-    {"mayor"},
-    {"general"},
-    {"gen"},
-    {"lt"},
-    {"col"},
-    {"colonel"},
-    {"major"},
-    {"captain"},
-    {"capt"},
-    {"admiral"},
-    {"adm"},
-    {"sergeant"},
-    {"sgt"},
-    {"commander"},
-    {"ambassador"},
-    {"envoy"},
-    {"spokesman"},
-    {"spokeswoman"},
-    {"spokesperson"},
-    {"ceo"},
-    {"chairman"},
-    {"chairwoman"},
-    {"chair"},
-    {"director"},
-    {"judge"},
-    {"justice"},
-    {"speaker"},
-    {"leader"},
-    {"sheikh"},
-    {"emir"},
-    {"sultan"},
-    {"archbishop"},
-    {"bishop"},
-    {"cardinal"},
-    {"rabbi"},
-    {"imam"},
-    {"counterpart"},
-    {"diplomat"},
-    {"spokesperson"},
-    {"adviser"},
-    {"advisor"},
-    {"aide"},
-    {"lawmaker"},
-    {"official"},
-    {"economist"},
-    {"analyst"},
-    {"professor"},
-    {"prof"},
-    {"coach"},
-    {"striker"},
-    {"actor"},
-    {"actress"},
-    {"singer"},
-    {"author"},
-    {"novelist"},
-    {"mr"},
-    {"mrs"},
-    {"ms"},
-    {"dr"},
-    {"sir"},
-    {"dame"},
-    {"lord"},
-    {"lady"},
-};
-
-constexpr std::string_view kHonorifics[] = {"mr",   "mrs",  "ms",  "dr",   "sir", "dame", "lord",
-                                            "lady", "prof", "mr.", "mrs.", "ms.", "dr.",  "prof."};
 
 constexpr std::string_view kOrgHeads[] = {
     "ministry",     "association",  "council",      "party",        "inc",       "corp",         "corporation",
@@ -204,14 +62,11 @@ constexpr std::string_view kPlacePrefixes[] = {"new",   "san",  "santa", "los", 
                                                "st",    "fort", "port",  "mount", "lake",  "north",
                                                "south", "east", "west",  "upper", "lower", "greater"};
 
-constexpr std::string_view kSpeechVerbs[] = {
-    "said",     "says",       "told",       "tells",     "added",     "adds",      "stated",
-    "states",   "noted",      "notes",      "argued",    "argues",    "explained", "insisted",
-    "wrote",    "writes",     "asked",      "responded", "replied",   "claimed",   "claims",
-    "warned",   "warns",      "announced",  "declared",  "described", "urged",     "urges",
-    "stressed", "emphasised", "emphasized", "signaled",  "signalled", "suggested", "acknowledged",
-    "admitted", "denied",     "recalled",   "remarked",  "tweeted",   "posted",    "met",
-    "meets",    "visited",    "spoke",      "speaks",    "thinks",    "believes",  "wants"};
+// Verbs whose subject is a person but that are not speech ("met",
+// "visited", "wants"); speech verbs come from the one reporting-verb table
+// (SpeakerLexicon).
+constexpr std::string_view kPersonVerbs[] = {"met",      "meets", "visited",  "thinks",
+                                             "believes", "wants", "signaled", "signalled"};
 
 constexpr std::string_view kPlacePrepositions[] = {"in",     "from", "to",       "near",    "across",     "outside",
                                                    "inside", "into", "toward",   "towards", "throughout", "within",
@@ -227,52 +82,8 @@ const ShortWordSet* MakeSet(const std::string_view (&list)[N]) {
   return new ShortWordSet(std::begin(list), std::end(list));
 }
 
-std::string_view StripDot(std::string_view w) {
-  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  return w;
-}
-
-// Titles by their first word, so a lookup costs one hash probe.
-using TitleIndex = std::unordered_map<std::string_view, std::vector<size_t>>;
-const TitleIndex& Titles() {
-  static const TitleIndex* index = [] {
-    auto* idx = new TitleIndex();
-    for (size_t t = 0; t < std::size(kTitles); ++t) (*idx)[kTitles[t][0]].push_back(t);
-    return idx;
-  }();
-  return *index;
-}
-
 }  // namespace
 
-size_t TitleLength(const std::vector<std::string_view>& words, size_t i, size_t end) {
-  if (i >= end) return 0;
-  static const ShortWordSet* firsts = [] {
-    auto* set = new ShortWordSet();
-    for (const auto& title : kTitles) set->Insert(title[0]);
-    return set;
-  }();
-  std::string_view first = StripDot(words[i]);
-  if (!firsts->Contains(first)) return 0;
-  auto it = Titles().find(first);
-  if (it == Titles().end()) return 0;
-  size_t best = 0;
-  for (size_t t : it->second) {
-    const auto& title = kTitles[t];
-    size_t n = 0;
-    while (n < 4 && !title[n].empty()) ++n;
-    if (n <= best || i + n > end) continue;
-    bool match = true;
-    for (size_t k = 1; k < n && match; ++k) match = StripDot(words[i + k]) == title[k];
-    if (match) best = n;
-  }
-  return best;
-}
-
-bool IsHonorific(std::string_view word) {
-  static const ShortWordSet* set = MakeSet(kHonorifics);
-  return set->Contains(word);
-}
 bool IsOrgHead(std::string_view word) {
   static const ShortWordSet* set = MakeSet(kOrgHeads);
   return set->Contains(word);
@@ -290,8 +101,8 @@ bool IsOrgNoun(std::string_view word) {
   return set->Contains(word);
 }
 bool IsSpeechVerb(std::string_view word) {
-  static const ShortWordSet* set = MakeSet(kSpeechVerbs);
-  return set->Contains(word);
+  static const ShortWordSet* person = MakeSet(kPersonVerbs);
+  return SpeakerLexicon::IsFiniteCue(word) || person->Contains(word);
 }
 bool IsPlacePreposition(std::string_view word) {
   static const ShortWordSet* set = MakeSet(kPlacePrepositions);

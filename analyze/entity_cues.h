@@ -1,6 +1,7 @@
 // Entity cues: the closed word lists that tell what a capitalized name is
-// (titles, organisation and place head words, speech verbs, place
-// prepositions). General English, never names of any particular story.
+// (organisation and place head words, speech verbs, place prepositions;
+// titles are TitleLexicon's). General English, never names of any
+// particular story.
 //
 // All functions take lower-case words; pure and thread-safe.
 #ifndef STORYFUSE_ANALYZE_ENTITY_CUES_H_
@@ -11,14 +12,6 @@
 #include <vector>
 
 namespace storyfuse {
-
-// Number of words of the longest title starting at words[i] ("secretary of
-// state", "prime minister", "president", "sen."), at most `end - i`; 0 when
-// none. `words` are lower case (a trailing period is ignored).
-size_t TitleLength(const std::vector<std::string_view>& words, size_t i, size_t end);
-
-// "mr", "mrs", "ms", "dr", "sir", ...: a person follows.
-bool IsHonorific(std::string_view word);
 
 // Last or inner words that make a name an organisation ("ministry",
 // "association", "council", "party", "inc", "agency", "news", ...).
@@ -38,7 +31,9 @@ bool IsPlaceHead(std::string_view word);
 // First words of multi-word place names ("new", "san", "port", "north").
 bool IsPlacePrefix(std::string_view word);
 
-// Verbs of saying that follow (or precede) a person's name.
+// Verbs that follow (or precede) a person's name: every finite form of the
+// reporting verbs (SpeakerLexicon) and a few verbs of persons ("met",
+// "visited", "wants").
 bool IsSpeechVerb(std::string_view word);
 
 // Prepositions that introduce places ("in", "from", "to", "near", ...).

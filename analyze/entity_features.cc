@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analyze/entity_cues.h"
+#include "analyze/title_lexicon.h"
 #include "base/hashed_key_map.h"
 #include "base/hasher.h"
 #include "text/city_names.h"
@@ -332,7 +333,7 @@ class Extractor {
     for (size_t len = 1; len <= kMaxTitleTokens && len <= end; ++len) {
       size_t b = end - len;
       if (!SameLine(b, i)) break;
-      if (IsWord(b) && TitleLength(low_, b, end) == len) return len;
+      if (IsWord(b) && TitleLexicon::TitleLength(low_, b, end) == len) return len;
     }
     return 0;
   }
@@ -494,12 +495,13 @@ class Extractor {
         if (*agg & bit) Add(kAggregate, bit);
       }
     }
-    if (TitleLength(low_, i, std::min(n_, static_cast<size_t>(i) + kMaxTitleTokens)) > 0) Add(kTitleStart, 0);
+    if (TitleLexicon::TitleLength(low_, i, std::min(n_, static_cast<size_t>(i) + kMaxTitleTokens)) > 0)
+      Add(kTitleStart, 0);
     // Inside a title of several words: "Energy" in "Secretary of Energy".
     for (size_t back = 1; back < kMaxTitleTokens && back <= i; ++back) {
       size_t b = i - back;
       if (!SameLine(b, i)) break;
-      if (IsWord(b) && TitleLength(low_, b, std::min(n_, b + kMaxTitleTokens)) > back) {
+      if (IsWord(b) && TitleLexicon::TitleLength(low_, b, std::min(n_, b + kMaxTitleTokens)) > back) {
         Add(kTitleInside, 0);
         break;
       }

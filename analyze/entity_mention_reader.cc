@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "analyze/entity_cues.h"
+#include "analyze/lexed_text.h"
 #include "analyze/name_similarity.h"
+#include "analyze/title_lexicon.h"
 #include "text/country_names.h"
 #include "text/stopwords.h"
 
@@ -21,12 +23,9 @@ constexpr size_t kMaxQualifierWords = 3;
 class ArticleReader {
  public:
   ArticleReader(EntityMentionTable* state, uint32_t article, std::string_view text, const std::vector<LexToken>& tokens)
-      : st_(*state), article_(article), text_(text), toks_(tokens) {
-    lowered_ = AsciiLower(text_);
+      : st_(*state), article_(article), text_(text), toks_(tokens), lexed_(text, tokens) {
     lower_.reserve(toks_.size());
-    for (const LexToken& t : toks_) {
-      lower_.push_back(t.kind == LexKind::kWord ? t.span.In(lowered_) : std::string_view());
-    }
+    for (size_t i = 0; i < toks_.size(); ++i) lower_.push_back(lexed_.Low(i));
     MarkHeadlines();
   }
 
@@ -134,7 +133,7 @@ class ArticleReader {
     if (end > 0 && PunctIs(end - 1, ".")) --end;  // "Gen. Ann Lee"
     size_t begin = end;
     for (size_t len = std::min<size_t>(kMaxTitleWords, end); len >= 1; --len) {
-      if (IsWord(end - len) && TitleLength(lower_, end - len, end) == len) {
+      if (IsWord(end - len) && TitleLexicon::TitleLength(lower_, end - len, end) == len) {
         begin = end - len;
         break;
       }
@@ -143,7 +142,7 @@ class ArticleReader {
     // One modifier of the same case before it: "Trade Minister",
     // "treasury secretary".
     if (begin > 0 && IsWord(begin - 1) && IsCapital(begin - 1) == IsCapital(begin) && !IsStopword(Low(begin - 1)) &&
-        QualifierLength(begin - 1, begin) == 0 && TitleLength(lower_, begin - 1, begin) == 0) {
+        QualifierLength(begin - 1, begin) == 0 && TitleLexicon::TitleLength(lower_, begin - 1, begin) == 0) {
       --begin;
     }
     std::string qualifier = QualifierBefore(begin);
@@ -172,7 +171,7 @@ class ArticleReader {
     if (!IsCapital(b) || headline_[b]) return 0;
     size_t q = QualifierLength(b, std::min(stop, b + kMaxQualifierWords));
     size_t k = b + q;
-    size_t tlen = k < stop ? TitleLength(lower_, k, stop) : 0;
+    size_t tlen = k < stop ? TitleLexicon::TitleLength(lower_, k, stop) : 0;
     if (tlen == 0 || !IsCapital(k)) return 0;
     size_t e = k + tlen;
     // A name follows: its title is read with it.
@@ -198,10 +197,10 @@ class ArticleReader {
       k += q;
     }
     if (k >= stop || !IsWord(k) || toks_[k].capitalized) return 0;
-    size_t tlen = TitleLength(lower_, k, stop);
+    size_t tlen = TitleLexicon::TitleLength(lower_, k, stop);
     if (tlen == 0 && k + 1 < stop && IsWord(k + 1) && !toks_[k + 1].capitalized && !IsStopword(Low(k))) {
       // "the treasury secretary": one modifier before the title.
-      size_t t = TitleLength(lower_, k + 1, stop);
+      size_t t = TitleLexicon::TitleLength(lower_, k + 1, stop);
       if (t > 0) tlen = t + 1;
     }
     // A name right after the title is the person's: "the foreign minister
@@ -294,8 +293,8 @@ class ArticleReader {
   uint32_t article_;
   std::string_view text_;
   const std::vector<LexToken>& toks_;
-  std::string lowered_;                  // ASCII lower case copy of text_
-  std::vector<std::string_view> lower_;  // per token, into lowered_; "" if not a word
+  LexedText lexed_;                      // the lower-case text
+  std::vector<std::string_view> lower_;  // per token, into lexed_; "" if not a word (TitleLength's input)
   std::vector<bool> headline_;
   std::vector<bool> named_;  // tokens inside a recognized name
 };

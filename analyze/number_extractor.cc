@@ -205,26 +205,12 @@ const T* Find(const T (&table)[N], std::string_view word) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::vector<LexToken>& tokens, const std::vector<DateMention>* dates)
-      : text_(text), toks_(tokens) {
-    lowered_ = AsciiLower(text_);
-    sentence_.reserve(toks_.size());
-    uint32_t start = 0;
-    for (size_t i = 0; i < toks_.size(); ++i) {
-      if (toks_[i].sentence_start) start = static_cast<uint32_t>(i);
-      sentence_.push_back(start);
-    }
-    // Each token's sentence's last token, once: scanning to it for every
-    // quantity was quadratic in a long sentence of figures (issue #22).
-    sentence_end_.assign(toks_.size(), 0);
-    for (size_t i = toks_.size(); i-- > 0;) {
-      bool last = i + 1 == toks_.size() || toks_[i + 1].sentence_start;
-      sentence_end_[i] = last ? static_cast<uint32_t>(i) : sentence_end_[i + 1];
-    }
+  Parser(const LexedText& lexed, const std::vector<DateMention>* dates)
+      : lex_(lexed), text_(lexed.text()), toks_(lexed.tokens()) {
     if (dates != nullptr) {
       BlockDates(*dates);
     } else {
-      BlockDates(DateResolver::Extract(text_, toks_, ""));
+      BlockDates(DateResolver::Extract(lex_, ""));
     }
   }
 
@@ -245,14 +231,14 @@ class Parser {
   bool IsNum(size_t i) const { return InRange(i) && toks_[i].kind == LexKind::kNumber; }
   std::string_view Raw(size_t i) const { return InRange(i) ? toks_[i].span.In(text_) : ""; }
   // Lower-case text of word token `i`, "" for other tokens.
-  std::string_view Low(size_t i) const { return IsWord(i) ? toks_[i].span.In(lowered_) : ""; }
+  std::string_view Low(size_t i) const { return lex_.Low(i); }
   bool Glued(size_t i) const { return InRange(i) && !toks_[i].space_before; }
   bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && Low(i) == w; }
   bool PunctIs(size_t i, std::string_view p) const {
     return InRange(i) && toks_[i].kind == LexKind::kPunct && Raw(i) == p;
   }
   bool IsDash(size_t i) const { return PunctIs(i, "-") || PunctIs(i, "\xE2\x80\x93") || PunctIs(i, "\xE2\x80\x94"); }
-  bool SameSentence(size_t a, size_t b) const { return InRange(a) && InRange(b) && sentence_[a] == sentence_[b]; }
+  bool SameSentence(size_t a, size_t b) const { return lex_.SameSentence(a, b); }
 
   // Marks tokens inside date mentions so their numbers are not counts.
   void BlockDates(const std::vector<DateMention>& dates) {
@@ -735,7 +721,7 @@ class Parser {
 
   // ---- clause and sentence ----
 
-  Span SentenceOf(size_t i) const { return Span{toks_[sentence_[i]].span.begin, toks_[sentence_end_[i]].span.end}; }
+  Span SentenceOf(size_t i) const { return lex_.SpanOf(lex_.SentenceBegin(i), lex_.SentenceEnd(i)); }
 
   bool IsClauseBreak(size_t k) const {
     if (toks_[k].kind != LexKind::kPunct) return false;
@@ -752,7 +738,7 @@ class Parser {
   // The comma- or dash-delimited piece of the sentence around `i`, widened
   // to neighbouring pieces while it holds fewer than five words.
   Span ClauseOf(size_t i) const {
-    size_t sb = sentence_[i], se = sentence_end_[i];
+    size_t sb = lex_.SentenceBegin(i), se = lex_.SentenceEnd(i);
     size_t b = i, e = i;
     auto widen = [&] {
       while (b > sb && !IsClauseBreak(b - 1)) --b;
@@ -774,11 +760,9 @@ class Parser {
     return Span{toks_[b].span.begin, toks_[e].span.end};
   }
 
+  const LexedText& lex_;  // borrowed: the lower-case text and sentence bounds
   std::string_view text_;
   const std::vector<LexToken>& toks_;
-  std::string lowered_;  // ASCII lower case copy of text_, same offsets
-  std::vector<uint32_t> sentence_;
-  std::vector<uint32_t> sentence_end_;
   std::vector<bool> blocked_;
   std::vector<std::pair<size_t, size_t>> pending_of_;  // (quantity index, "of" token)
   std::vector<Quantity> out_;
@@ -814,12 +798,17 @@ std::vector<Quantity> NumberExtractor::Extract(std::string_view text) {
 }
 
 std::vector<Quantity> NumberExtractor::Extract(std::string_view text, const std::vector<LexToken>& tokens) {
-  return Parser(text, tokens, nullptr).Run();
+  LexedText lexed(text, tokens);
+  return Parser(lexed, nullptr).Run();
 }
 
 std::vector<Quantity> NumberExtractor::Extract(std::string_view text, const std::vector<LexToken>& tokens,
                                                const std::vector<DateMention>& dates) {
-  return Parser(text, tokens, &dates).Run();
+  return Extract(LexedText(text, tokens), dates);
+}
+
+std::vector<Quantity> NumberExtractor::Extract(const LexedText& lexed, const std::vector<DateMention>& dates) {
+  return Parser(lexed, &dates).Run();
 }
 
 double NumberExtractor::WordValue(std::string_view folded) {

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "analyze/date_resolver.h"
+#include "analyze/lexed_text.h"
 #include "text/span.h"
 #include "text/word_lexer.h"
 
@@ -80,6 +81,9 @@ class NumberExtractor {
   // dates, not counts).
   static std::vector<Quantity> Extract(std::string_view text, const std::vector<LexToken>& tokens,
                                        const std::vector<DateMention>& dates);
+  // The same over the article's shared lexed view (built once for all
+  // analyzers).
+  static std::vector<Quantity> Extract(const LexedText& lexed, const std::vector<DateMention>& dates);
   // The value of a case-folded number word from "two" to "ninety"
   // ("six", "forty"), else 0: the words Extract() reads as figures.
   static double WordValue(std::string_view folded);

@@ -4,6 +4,7 @@
 
 #include "analyze/speaker_lexicon.h"
 #include "analyze/speaker_model.h"
+#include "analyze/title_lexicon.h"
 #include "text/ascii_chars.h"
 #include "text/country_names.h"
 
@@ -23,10 +24,6 @@ constexpr size_t kMaxModifiers = 3;         // "X also later said"
 // reader would find. The cap keeps a paragraph of n quotes among n names
 // linear: without it every quote ranked every name against every other.
 constexpr size_t kMaxMentionsEachWay = 8;
-
-bool IsDash(const SpeakerToken& t) {
-  return t.IsPunct(0x2014) || t.IsPunct(0x2013) || t.IsPunct(0x2015) || t.IsPunct('-');
-}
 
 bool EndsPossessive(std::string_view w) {
   return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") || w.ends_with("s'") || w.ends_with("s\xE2\x80\x99");
@@ -103,10 +100,6 @@ std::string SpeakerCandidates::Lw(size_t p, size_t i) const {
   return AsciiLower(t[i].span.In(text_));
 }
 
-bool SpeakerCandidates::EndsSentence(const SpeakerToken& t) const {
-  return t.IsPunct('.') || t.IsPunct('!') || t.IsPunct('?');
-}
-
 // A reporting verb used as a verb: not a noun after a determiner or a
 // possessive ("a heart attack", "Roe's call"), nor "state" before a title.
 bool SpeakerCandidates::IsCue(size_t p, size_t i) const {
@@ -140,7 +133,7 @@ int SpeakerCandidates::CueAfter(size_t p, size_t end, bool* appositive) const {
   }
   if (j < t.size() && t[j].IsPunct(',')) {
     size_t k = j + 1;
-    while (k < t.size() && k - j < kMaxAppositive && !t[k].IsPunct(',') && !t[k].IsQuote() && !EndsSentence(t[k])) ++k;
+    while (k < t.size() && k - j < kMaxAppositive && !t[k].IsPunct(',') && !t[k].IsQuote() && !t[k].EndsSentence()) ++k;
     if (k < t.size() && t[k].IsPunct(',') && k > j + 1) {
       j = k + 1;
       *appositive = true;
@@ -246,14 +239,15 @@ void SpeakerCandidates::AddDescriptions(size_t p, Paragraph* para) {
       std::string w = Lw(p, j);
       if (!t[j].cap && (SpeakerLexicon::IsPhraseBreaker(w) || IsCue(p, j))) {
         // "the secretary of state": a title takes "of <word>".
-        if (w == "of" && j > i + 1 && SpeakerLexicon::IsTitle(Lw(p, j - 1)) && j + 1 < t.size() && t[j + 1].IsWord()) {
+        if (w == "of" && j > i + 1 && TitleLexicon::IsTitleWord(Lw(p, j - 1)) && j + 1 < t.size() &&
+            t[j + 1].IsWord()) {
           head = j + 1;
           ++j;
           continue;
         }
         break;
       }
-      if (!t[j].cap && (SpeakerLexicon::IsSpeakerNoun(w) || SpeakerLexicon::IsTitle(w))) head = j;
+      if (!t[j].cap && (SpeakerLexicon::IsSpeakerNoun(w) || TitleLexicon::IsTitleWord(w))) head = j;
     }
     if (head == t.size()) continue;
     Mention m;
@@ -325,7 +319,7 @@ void SpeakerCandidates::Describe(size_t p, Mention* m) const {
       if (m->cue < 0) m->cue = static_cast<int>(m->begin - 2);
     } else if (!before.cap && SpeakerLexicon::IsPreposition(b)) {
       m->own.push_back("prep");
-    } else if (IsDash(before)) {
+    } else if (before.IsDash()) {
       m->own.push_back("dash");
     } else if (before.IsQuote()) {
       m->own.push_back("afterq");
@@ -354,7 +348,7 @@ const SpeakerCandidates::Paragraph& SpeakerCandidates::Inventory(size_t p) {
   uint32_t s = 0;
   for (size_t i = 0; i < t.size(); ++i) {
     para.sentence[i] = s;
-    if (EndsSentence(t[i])) ++s;
+    if (t[i].EndsSentence()) ++s;
     para.has_quotes = para.has_quotes || t[i].IsQuote();
   }
   AddNames(p, &para);
@@ -408,16 +402,35 @@ void SpeakerCandidates::Emit(std::vector<uint64_t>* out, std::string_view a, std
   }
 }
 
+// A candidate mention placed relative to the piece.
+struct SpeakerCandidates::Placed {
+  size_t paragraph;
+  const Mention* mention;
+  Mention owned;      // the rules' mention when no inventory holds it
+  std::string where;  // scope and direction: "sb", "pa", "qb", "na", "fb"
+  size_t distance;
+  int rank = 0;
+  bool label = false;  // a transcript label inside the piece
+
+  const Mention& Get() const { return mention != nullptr ? *mention : owned; }
+};
+
 std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const RuleChoice& rule) {
-  struct Placed {
-    size_t paragraph;
-    const Mention* mention;
-    Mention owned;      // the rules' mention when no inventory holds it
-    std::string where;  // scope and direction: "sb", "pa", "qb", "na", "fb"
-    size_t distance;
-    int rank = 0;
-    bool label = false;  // a transcript label inside the piece
-  };
+  std::vector<Placed> placed = Place(p, q);
+  AddRuleMention(p, q, rule, &placed);
+  RankByScope(&placed);
+  std::vector<const char*> shape = PieceShape(p, q);
+  bool prev_has_quotes = p > 0 && Inventory(p - 1).has_quotes;
+  std::vector<SpeakerCandidate> out;
+  out.reserve(placed.size());
+  for (const Placed& c : placed) out.push_back(Candidate(c, p, q, rule, shape, prev_has_quotes));
+  return out;
+}
+
+// The mentions around the piece at token q of paragraph p: the nearest of
+// its own paragraph on either side, the end of the paragraph before and the
+// first sentence of the one after.
+std::vector<SpeakerCandidates::Placed> SpeakerCandidates::Place(size_t p, size_t q) {
   std::vector<Placed> placed;
   const Paragraph& here = Inventory(p);
   uint32_t sq = here.sentence[q];
@@ -452,40 +465,54 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
       ++taken;
     }
   }
-  auto overlaps_rule = [&](const Placed& c) {
-    const Toks& t = paragraphs_[c.paragraph];
-    const Mention& m = c.mention != nullptr ? *c.mention : c.owned;
-    Span s{t[m.begin].span.begin, t[m.end - 1].span.end};
-    return !rule.mention.empty() && s.begin < rule.mention.end && rule.mention.begin < s.end;
-  };
-  bool rule_found = false;
-  for (const Placed& c : placed) rule_found = rule_found || overlaps_rule(c);
+  return placed;
+}
+
+bool SpeakerCandidates::OverlapsRule(const Placed& c, const RuleChoice& rule) const {
+  const Toks& t = paragraphs_[c.paragraph];
+  const Mention& m = c.Get();
+  Span s{t[m.begin].span.begin, t[m.end - 1].span.end};
+  return !rule.mention.empty() && s.begin < rule.mention.end && rule.mention.begin < s.end;
+}
+
+// The rules' mention when none of the placed ones is it: a transcript
+// label inside the piece ("PENCE: …"), or a mention further away.
+void SpeakerCandidates::AddRuleMention(size_t p, size_t q, const RuleChoice& rule, std::vector<Placed>* placed) {
+  if (rule.mention.empty()) return;
+  for (const Placed& c : *placed) {
+    if (OverlapsRule(c, rule)) return;
+  }
   const QuotePiece& own_piece = pieces_[paragraphs_[p][q].quote];
-  if (!rule_found && !rule.mention.empty() && rule.mention.begin >= own_piece.text.begin &&
-      rule.mention.end <= own_piece.text.end) {
-    // The label of a transcript turn, inside the piece ("PENCE: …").
+  if (rule.mention.begin >= own_piece.text.begin && rule.mention.end <= own_piece.text.end) {
     Placed c{p, nullptr, {}, "in", 0};
     c.owned.begin = static_cast<uint32_t>(q);
     c.owned.end = static_cast<uint32_t>(q + 1);
     c.owned.kind = MentionKind::kName;
     c.owned.own.push_back("k=label");
     c.label = true;
-    placed.push_back(std::move(c));
-    rule_found = true;
+    placed->push_back(std::move(c));
+    return;
   }
-  if (!rule_found && !rule.mention.empty()) {
-    Placed c{0, nullptr, {}, "fb", 0};
-    if (FindRuleMention(rule.mention, &c.paragraph, &c.owned)) {
-      c.where = c.paragraph > p || (c.paragraph == p && c.owned.begin > q) ? "fa" : "fb";
-      placed.push_back(std::move(c));
-    }
+  Placed c{0, nullptr, {}, "fb", 0};
+  if (FindRuleMention(rule.mention, &c.paragraph, &c.owned)) {
+    c.where = c.paragraph > p || (c.paragraph == p && c.owned.begin > q) ? "fa" : "fb";
+    placed->push_back(std::move(c));
   }
-  // Rank by distance within each scope and direction.
-  for (Placed& c : placed) {
+}
+
+// Rank by distance within each scope and direction.
+void SpeakerCandidates::RankByScope(std::vector<Placed>* placed) {
+  for (Placed& c : *placed) {
     int closer = 0;
-    for (const Placed& o : placed) closer += o.where == c.where && o.distance < c.distance;
+    for (const Placed& o : *placed) closer += o.where == c.where && o.distance < c.distance;
     c.rank = closer;
   }
+}
+
+// The piece's shape: opening its paragraph, continuing a quote, ending
+// with a comma or a sentence end, embedded in a sentence, after a colon,
+// last in its paragraph.
+std::vector<const char*> SpeakerCandidates::PieceShape(size_t p, size_t q) const {
   const QuotePiece& piece = pieces_[paragraphs_[p][q].quote];
   const Toks& qt = paragraphs_[p];
   char last = LastChar(text_, piece);
@@ -497,68 +524,74 @@ std::vector<SpeakerCandidate> SpeakerCandidates::For(size_t p, size_t q, const R
   if (q > 0 && qt[q - 1].IsWord()) shape.push_back("qembed");
   if (q > 0 && qt[q - 1].IsPunct(':')) shape.push_back("qcolon");
   if (q + 1 == qt.size()) shape.push_back("qlast");
+  return shape;
+}
 
-  bool prev_has_quotes = p > 0 && Inventory(p - 1).has_quotes;
-  std::vector<SpeakerCandidate> out;
-  out.reserve(placed.size());
-  for (const Placed& c : placed) {
-    const Mention& m = c.mention != nullptr ? *c.mention : c.owned;
-    const Toks& t = paragraphs_[c.paragraph];
-    SpeakerCandidate sc;
-    sc.paragraph = static_cast<uint32_t>(c.paragraph);
-    sc.begin = m.begin;
-    sc.end = m.end;
-    sc.cue = m.cue;
-    sc.kind = m.kind;
-    sc.mention = c.label ? rule.mention : Span{t[m.begin].span.begin, t[m.end - 1].span.end};
-    sc.rule = c.label || overlaps_rule(c);
-    sc.same_sentence = c.where[0] == 's';
-    sc.after = c.where[1] == 'a';
-    sc.canonical = m.canonical;
-    std::vector<uint64_t>& f = sc.features;
-    const char* rank = c.rank == 0 ? "r1" : c.rank == 1 ? "r2" : "r3";
-    Emit(&f, "c", c.where);
-    Emit(&f, "c", c.where, DistanceBucket(c.distance));
-    Emit(&f, "c", c.where, rank);
-    Emit(&f, "kc", KindName(m.kind), c.where);
-    for (const std::string& o : m.own) {
-      Emit(&f, o);
-      Emit(&f, o, c.where);
-    }
-    if (sc.rule) {
-      Emit(&f, "rule");
-      Emit(&f, "rule", RuleKindName(rule.kind));
-      Emit(&f, "rule", c.where);
-      if (rule.cue_adjacent) Emit(&f, "rule", "adj");
-    }
-    // Another quoted piece between the mention and this one: the mention
-    // most likely speaks that piece.
-    if (c.paragraph == p) {
-      size_t lo = std::min<size_t>(q, m.end), hi = std::max<size_t>(q, m.begin);
-      bool between = false;
-      for (size_t i = lo; i < hi && !between; ++i) between = i != q && qt[i].IsQuote();
-      if (between) Emit(&f, "qbetween", c.where);
-      // Its cue is the cue nearest the piece in the piece's sentence.
-      if (m.cue >= 0 && here.sentence[m.cue] == sq) {
-        bool nearest = true;
-        size_t cue = static_cast<size_t>(m.cue);
-        for (size_t i = std::min(cue, q) + 1; i < std::max(cue, q) && nearest; ++i) nearest = !IsCue(p, i);
-        if (nearest) Emit(&f, "nearcue", c.where);
-      }
-    } else if (c.paragraph + 1 == p) {
-      Emit(&f, prev_has_quotes ? "prevquotes" : "prevplain", KindName(m.kind));
-    }
-    if (!m.canonical.empty() && m.canonical == rule.previous_speaker) {
-      Emit(&f, "prev");
-      Emit(&f, "prev", c.where);
-    }
-    for (const char* s : shape) {
-      Emit(&f, s, c.where);
-      Emit(&f, s, c.where, KindName(m.kind));
-    }
-    out.push_back(std::move(sc));
+SpeakerCandidate SpeakerCandidates::Candidate(const Placed& c, size_t p, size_t q, const RuleChoice& rule,
+                                              const std::vector<const char*>& shape, bool prev_has_quotes) {
+  const Mention& m = c.Get();
+  const Toks& t = paragraphs_[c.paragraph];
+  SpeakerCandidate sc;
+  sc.paragraph = static_cast<uint32_t>(c.paragraph);
+  sc.begin = m.begin;
+  sc.end = m.end;
+  sc.cue = m.cue;
+  sc.kind = m.kind;
+  sc.mention = c.label ? rule.mention : Span{t[m.begin].span.begin, t[m.end - 1].span.end};
+  sc.rule = c.label || OverlapsRule(c, rule);
+  sc.same_sentence = c.where[0] == 's';
+  sc.after = c.where[1] == 'a';
+  sc.canonical = m.canonical;
+  std::vector<uint64_t>& f = sc.features;
+  const char* rank = c.rank == 0 ? "r1" : c.rank == 1 ? "r2" : "r3";
+  Emit(&f, "c", c.where);
+  Emit(&f, "c", c.where, DistanceBucket(c.distance));
+  Emit(&f, "c", c.where, rank);
+  Emit(&f, "kc", KindName(m.kind), c.where);
+  for (const std::string& o : m.own) {
+    Emit(&f, o);
+    Emit(&f, o, c.where);
   }
-  return out;
+  if (sc.rule) {
+    Emit(&f, "rule");
+    Emit(&f, "rule", RuleKindName(rule.kind));
+    Emit(&f, "rule", c.where);
+    if (rule.cue_adjacent) Emit(&f, "rule", "adj");
+  }
+  if (c.paragraph == p) {
+    EmitNearPiece(c, p, q, &f);
+  } else if (c.paragraph + 1 == p) {
+    Emit(&f, prev_has_quotes ? "prevquotes" : "prevplain", KindName(m.kind));
+  }
+  if (!m.canonical.empty() && m.canonical == rule.previous_speaker) {
+    Emit(&f, "prev");
+    Emit(&f, "prev", c.where);
+  }
+  for (const char* s : shape) {
+    Emit(&f, s, c.where);
+    Emit(&f, s, c.where, KindName(m.kind));
+  }
+  return sc;
+}
+
+// Features of a mention in the piece's own paragraph.
+void SpeakerCandidates::EmitNearPiece(const Placed& c, size_t p, size_t q, std::vector<uint64_t>* f) {
+  const Mention& m = c.Get();
+  const Toks& qt = paragraphs_[p];
+  // Another quoted piece between the mention and this one: the mention
+  // most likely speaks that piece.
+  size_t lo = std::min<size_t>(q, m.end), hi = std::max<size_t>(q, m.begin);
+  bool between = false;
+  for (size_t i = lo; i < hi && !between; ++i) between = i != q && qt[i].IsQuote();
+  if (between) Emit(f, "qbetween", c.where);
+  // Its cue is the cue nearest the piece in the piece's sentence.
+  const Paragraph& here = Inventory(p);
+  if (m.cue >= 0 && here.sentence[m.cue] == here.sentence[q]) {
+    bool nearest = true;
+    size_t cue = static_cast<size_t>(m.cue);
+    for (size_t i = std::min(cue, q) + 1; i < std::max(cue, q) && nearest; ++i) nearest = !IsCue(p, i);
+    if (nearest) Emit(f, "nearcue", c.where);
+  }
 }
 
 }  // namespace storyfuse

@@ -87,6 +87,16 @@ class SpeakerCandidates {
     std::vector<Mention> mentions;
   };
 
+  struct Placed;
+
+  std::vector<Placed> Place(size_t p, size_t q);
+  bool OverlapsRule(const Placed& c, const RuleChoice& rule) const;
+  void AddRuleMention(size_t p, size_t q, const RuleChoice& rule, std::vector<Placed>* placed);
+  static void RankByScope(std::vector<Placed>* placed);
+  std::vector<const char*> PieceShape(size_t p, size_t q) const;
+  SpeakerCandidate Candidate(const Placed& c, size_t p, size_t q, const RuleChoice& rule,
+                             const std::vector<const char*>& shape, bool prev_has_quotes);
+  void EmitNearPiece(const Placed& c, size_t p, size_t q, std::vector<uint64_t>* f);
   const Paragraph& Inventory(size_t p);
   void AddNames(size_t p, Paragraph* para);
   void AddPronouns(size_t p, Paragraph* para);
@@ -96,7 +106,6 @@ class SpeakerCandidates {
   int CueAfter(size_t p, size_t end, bool* appositive) const;
   bool IsCue(size_t p, size_t i) const;
   std::string Lw(size_t p, size_t i) const;
-  bool EndsSentence(const SpeakerToken& t) const;
   bool FindRuleMention(Span mention, size_t* p, Mention* m);
   void Emit(std::vector<uint64_t>* out, std::string_view a, std::string_view b = {}, std::string_view c = {});
 

@@ -160,52 +160,12 @@ struct CueTable {
   CueTable() {
     for (const VerbForms& v : kVerbs) {
       for (int i = 0; i < 5; ++i) {
-        CueVerb c{v.strength, v.invertible, i == 4};
+        CueVerb c{v.strength, v.invertible, i == 4, i >= 1 && i <= 3};
         map.emplace(v.forms[i], c);
       }
     }
   }
 };
-
-const WordSet& Titles() {
-  static const WordSet s = {"mr.",          "mrs.",         "ms.",
-                            "miss",         "dr.",          "sen.",
-                            "senator",      "rep.",         "representative",
-                            "gov.",         "governor",     "lt.",
-                            "gen.",         "general",      "col.",
-                            "sgt.",         "capt.",        "adm.",
-                            "rev.",         "reverend",     "president",
-                            "vice",         "secretary",    "minister",
-                            "prime",        "foreign",      "chancellor",
-                            "mayor",        "judge",        "justice",
-                            "speaker",      "leader",       "chairman",
-                            "chairwoman",   "chair",        "ambassador",
-                            "attorney",     "sheriff",      "chief",
-                            "commissioner", "congressman",  "congresswoman",
-                            "councilman",   "councilwoman", "director",
-                            "spokesman",    "spokeswoman",  "spokesperson",
-                            "king",         "queen",        "prince",
-                            "pope",         "father",       "sister",
-                            "professor",    "prof.",        "lieutenant",
-                            "colonel",      "sergeant",     "captain",
-                            "admiral",      "assemblyman",  "assemblywoman",
-                            "deputy",       "whip",         "lady",
-                            "chief",        "ceo",          "founder",
-                            "host",         "anchor",       "moderator",
-                            "sens.",        "reps.",        "govs.",
-                            "pres.",        "supt.",        "superintendent",
-                            "officer",      "detective",    "agent",
-                            "analyst",      "strategist",   "pollster",
-                            "adviser",      "advisor",      "aide",
-                            "manager",      "master",       "chairperson",
-                            "mrs",          "mr",           "ms",
-                            "dr",           "sen",          "rep",
-                            "gov",          "del.",         "sec.",
-                            "amb.",         "maj.",         "hon.",
-                            "cmdr.",        "cpl.",         "pvt.",
-                            "delegate",     "envoy"};
-  return s;
-}
 
 const WordSet& Determiners() {
   static const WordSet s = {"the",  "a",    "an",    "another", "his",  "her",   "their",   "its",
@@ -538,19 +498,6 @@ bool SpeakerLexicon::SpeakerPronoun(std::string_view lower, Gender* gender) {
 Gender SpeakerLexicon::PronounGender(std::string_view lower) {
   if (lower == "he" || lower == "his" || lower == "him" || lower == "himself") return Gender::kMale;
   if (lower == "she" || lower == "her" || lower == "hers" || lower == "herself") return Gender::kFemale;
-  return Gender::kUnknown;
-}
-
-bool SpeakerLexicon::IsTitle(std::string_view lower) { return In(Titles(), lower); }
-
-Gender SpeakerLexicon::HonorificGender(std::string_view lower) {
-  if (lower == "mr." || lower == "mr" || lower == "congressman" || lower == "king" || lower == "prince" ||
-      lower == "spokesman" || lower == "father")
-    return Gender::kMale;
-  if (lower == "mrs." || lower == "ms." || lower == "mrs" || lower == "ms" || lower == "miss" ||
-      lower == "congresswoman" || lower == "queen" || lower == "spokeswoman" || lower == "lady" ||
-      lower == "chairwoman" || lower == "sister")
-    return Gender::kFemale;
   return Gender::kUnknown;
 }
 

@@ -1,6 +1,7 @@
 // SpeakerLexicon: the closed word classes speaker attribution relies on:
-// cue verbs (every inflection of say, tell, add, write, ...), pronouns,
-// titles and honorifics, determiners, and words that are capitalized at a
+// cue verbs (every inflection of say, tell, add, write, ...: the one table
+// of reporting verbs, which the entity recognizer reads too), pronouns,
+// determiners, and words that are capitalized at a
 // sentence start without being names. Hand-written lists of English
 // function words and reporting verbs (which reporting verbs matter was
 // measured on the PolNeAR train split; no names come from data).
@@ -25,6 +26,7 @@ struct CueVerb {
   CueStrength strength = CueStrength::kNone;
   bool invertible = false;  // may precede its subject: "said Smith"
   bool gerund = false;      // "saying", "adding": subject is the clause's
+  bool finite = false;      // past, participle or third person: "said", "written", "says"
 };
 
 enum class Gender : uint8_t { kUnknown, kMale, kFemale, kPlural, kNeuter };
@@ -33,17 +35,15 @@ class SpeakerLexicon {
  public:
   // The cue verb `word` (lower case) is, if any.
   static CueVerb Cue(std::string_view lower);
+  // A finite or participle form of any reporting verb ("said", "told",
+  // "writes", "described"): what follows a speaking person's name.
+  static bool IsFiniteCue(std::string_view lower) { return Cue(lower).finite; }
   // Subject pronouns that can speak, with their gender; kUnknown for "who",
   // "I", "we"; returns false for other words.
   static bool SpeakerPronoun(std::string_view lower, Gender* gender);
   // Possessive/object pronouns (his, him, her, hers, their, them): used to
   // learn a person's gender.
   static Gender PronounGender(std::string_view lower);
-  // Titles and honorifics that precede a name ("sen.", "president",
-  // "secretary", "mr."); lower case.
-  static bool IsTitle(std::string_view lower);
-  // Honorifics that give a gender (Mr., Mrs., Ms.).
-  static Gender HonorificGender(std::string_view lower);
   // Determiners and possessives that open a descriptive noun phrase.
   static bool IsDeterminer(std::string_view lower);
   // Words that are capitalized at a sentence start or in headlines but are

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "analyze/speaker_lexicon.h"
+#include "analyze/title_lexicon.h"
 #include "text/ascii_chars.h"
 #include "text/country_names.h"
 
@@ -58,7 +59,7 @@ bool MakeRun(std::string_view text, const Toks& toks, size_t b, size_t e, NameRu
   if (b >= e) return false;
   size_t name = b;
   for (size_t i = b; i + 1 < e; ++i) {  // the last word is never a title ("Mr. King")
-    if (!SpeakerLexicon::IsTitle(LowerWord(text, toks[i]))) continue;
+    if (!TitleLexicon::IsTitleWord(LowerWord(text, toks[i]))) continue;
     name = i + 1;
     // "Secretary of State Marco Rubio": the title takes "of <Word>".
     if (name + 1 < e && LowerWord(text, toks[name]) == "of") name += 2;
@@ -290,16 +291,16 @@ void SpeakerRegistry::AddAliases(std::string_view text, const Toks& toks, size_t
   // Lower-case titles just before the run belong to it ("campaign manager").
   while (b > 0 && toks[b - 1].IsWord() && !toks[b - 1].cap && e - b < 6) {
     std::string w = LowerWord(text, toks[b - 1]);
-    if (!SpeakerLexicon::IsTitle(w) && w != "of") break;
+    if (!TitleLexicon::IsTitleWord(w) && w != "of") break;
     --b;
   }
   std::vector<std::string> words;
   for (size_t i = b; i < e; ++i) words.push_back(LowerWord(text, toks[i]));
   size_t first_title = 0;
-  while (first_title < words.size() && !SpeakerLexicon::IsTitle(words[first_title])) ++first_title;
+  while (first_title < words.size() && !TitleLexicon::IsTitleWord(words[first_title])) ++first_title;
   AliasUse use{toks[b].span.begin, person, QualifierOf(words, first_title)};
   for (size_t k = 0; k < words.size(); ++k) {
-    if (!SpeakerLexicon::IsTitle(words[k]) && k != 0) continue;
+    if (!TitleLexicon::IsTitleWord(words[k]) && k != 0) continue;
     std::string phrase;
     for (size_t i = k; i < words.size(); ++i) phrase += (phrase.empty() ? "" : " ") + words[i];
     by_alias_[phrase].push_back(use);
@@ -336,7 +337,7 @@ void SpeakerRegistry::Learn(std::string_view text, const Toks& toks) {
       AddAliases(text, toks, run.begin, run.name, p);
     }
     for (size_t i = run.begin; i < run.name; ++i) {
-      Gender g = SpeakerLexicon::HonorificGender(LowerWord(text, toks[i]));
+      Gender g = TitleLexicon::TitleGender(LowerWord(text, toks[i]));
       if (g == Gender::kMale) people_[p].male += 2;
       if (g == Gender::kFemale) people_[p].female += 2;
     }
@@ -377,7 +378,7 @@ size_t SpeakerRegistry::SubjectPosition(std::string_view text, const Toks& toks,
 size_t SpeakerRegistry::AfterTitleModifier(std::string_view text, const Toks& toks, size_t i, size_t e) {
   bool shape = i + 2 < e && toks[i].IsWord() && toks[i].cap && toks[i + 1].IsWord() && !toks[i + 1].cap &&
                toks[i + 2].IsWord() && toks[i + 2].cap;
-  return shape && SpeakerLexicon::IsTitle(LowerWord(text, toks[i + 1])) ? i + 2 : i;
+  return shape && TitleLexicon::IsTitleWord(LowerWord(text, toks[i + 1])) ? i + 2 : i;
 }
 
 void SpeakerRegistry::Index(std::string_view text, const Toks& toks) {

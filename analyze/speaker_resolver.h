@@ -18,7 +18,9 @@
 // features; the piece keeps the rules' cue and flags when the ranker
 // agrees with them.
 //
-// Not thread-safe (keeps per-article state); cheap to construct.
+// Keeps no per-article state between calls (each Resolve builds its own
+// registry of the article's people). Not thread-safe while recording
+// feature names; otherwise Resolve only reads the model. Cheap to construct.
 #ifndef STORYFUSE_ANALYZE_SPEAKER_RESOLVER_H_
 #define STORYFUSE_ANALYZE_SPEAKER_RESOLVER_H_
 
@@ -31,8 +33,6 @@
 #include "analyze/quote_finder.h"
 #include "analyze/speaker_candidates.h"
 #include "analyze/speaker_model.h"
-#include "analyze/speaker_registry.h"
-#include "analyze/speaker_tokenizer.h"
 #include "text/span.h"
 
 namespace storyfuse {
@@ -70,48 +70,6 @@ class SpeakerResolver {
   void RecordFeatureNames(std::unordered_map<uint64_t, std::string>* names) { names_ = names; }
 
  private:
-  struct Mention {
-    size_t begin = 0, end = 0;  // token range
-    enum Kind : uint8_t { kPronoun, kName, kDescription } kind = kName;
-  };
-  struct Paragraph;
-
-  bool MentionBefore(size_t verb, size_t lo, Mention* m) const;
-  bool MentionAfter(size_t verb, size_t hi, Mention* m) const;
-  bool CoordinatedSubject(size_t and_tok, size_t lo, Mention* m) const;
-  bool LowerWordsBetween(size_t b, size_t e) const;
-  bool SentenceSubject(size_t s, size_t hi, Mention* m) const;
-  bool SubjectAt(size_t i, size_t hi, Mention* m) const;
-  bool OpensClause(size_t i) const;
-  bool StartsSentence(size_t i) const;
-  bool IsPossessive(size_t i) const;
-  bool AfterPreposition(size_t i) const;
-  char LastChar(size_t q) const;
-  bool EndsSentence(size_t q) const;
-  bool EndsWithComma(size_t q) const;
-  bool BareAttribution(size_t v) const;
-  bool MatchAfter(size_t q, Attribution* a);
-  bool TranscriptLabel(size_t q, Attribution* a);
-  bool MatchBefore(size_t q, size_t s, Attribution* a);
-  bool IntroBefore(size_t end, Attribution* a);
-  bool PreviousClause(size_t end, Attribution* a);
-  bool CreditLine(Attribution* a);
-  bool TrailingCredit(Attribution* a);
-  size_t SentenceStart(size_t q) const;
-  Attribution Make(const Mention& m, size_t cue_b, size_t cue_e, AttributionKind kind);
-  void Rank(std::vector<std::vector<SpeakerToken>>* tokens, const std::vector<QuotePiece>& pieces,
-            std::vector<Attribution>* out, std::vector<std::vector<SpeakerCandidate>>* candidates);
-  Attribution FromCandidate(const SpeakerCandidate& c, std::vector<std::vector<SpeakerToken>>* tokens,
-                            const Attribution& rule);
-  std::string Lw(size_t i) const;
-  bool IsCue(size_t i, bool allow_weak, bool allow_gerund) const;
-  std::string Canonical(const Mention& m);
-
-  std::string_view text_;
-  const std::vector<QuotePiece>* pieces_ = nullptr;  // of the article being resolved
-  std::vector<SpeakerToken> toks_;
-  SpeakerRegistry registry_;
-  Attribution next_clause_;  // a non-bare attribution after the current piece
   const SpeakerModel* model_ = nullptr;
   std::unordered_map<uint64_t, std::string>* names_ = nullptr;
 };

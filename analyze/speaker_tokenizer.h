@@ -27,6 +27,10 @@ struct SpeakerToken {
   bool IsWord() const { return kind == SpeakerTokenKind::kWord; }
   bool IsPunct(char32_t c) const { return kind == SpeakerTokenKind::kPunct && mark == c; }
   bool IsQuote() const { return kind == SpeakerTokenKind::kQuote; }
+  // '.', '!' or '?'.
+  bool EndsSentence() const { return IsPunct('.') || IsPunct('!') || IsPunct('?'); }
+  // An em, en or horizontal-bar dash, or a hyphen standing alone.
+  bool IsDash() const { return IsPunct(0x2014) || IsPunct(0x2013) || IsPunct(0x2015) || IsPunct('-'); }
 };
 
 class SpeakerTokenizer {

@@ -1,7 +1,7 @@
 // bench_cluster: streaming clustering at scale on synthetic news.
 //
 //   bench_cluster [N] [batch] [knob=value ...]
-//   bench_cluster N revising [window=N] [revise_every=N]   (the StoryStream that --stream runs)
+//   bench_cluster N revising [window=N] [revise_every=N] [batch knobs]   (the StoryStream that --stream runs)
 //       N defaults to 10000; run one N per process for peak RSS. `batch`
 //       groups the N articles all at once (BatchClusterer) instead of
 //       streaming them. Knobs change StoryIndexOptions for A/B runs:
@@ -444,8 +444,10 @@ int main(int argc, char** argv) {
         o.window = value;
       } else if (arg.rfind("revise_every=", 0) == 0) {
         o.revise_every = value;
+      } else if (SetBatchKnob(arg, &o.batch)) {
+        // The evidence and graph knobs of batch, as the stream's window uses them.
       } else {
-        std::fprintf(stderr, "usage: bench_cluster N revising [window|revise_every=VALUE ...]\n");
+        std::fprintf(stderr, "usage: bench_cluster N revising [window|revise_every|<batch knob>=VALUE ...]\n");
         return 2;
       }
     }

@@ -5,7 +5,6 @@
 //
 //   build/bench/bench_serve [--clients 100] [--articles 10000] [--batch 100]
 //                           [--threads 64] [--think-ms 100] [--db PATH]
-//                           [--writer-nice 10]   (0: ingest at the readers' priority)
 // Exit 0 when every check passes, 1 otherwise. Figures: docs/server.md.
 #include <fmt/core.h>
 #include <unistd.h>
@@ -41,7 +40,6 @@ struct Options {
   int threads = 64;    // as `storyfuse serve`
   int think_ms = 100;  // mean pause between a client's requests
   int per_story = 10;  // articles per synthetic story
-  int writer_nice = WriterThread::kDefaultNiceIncrement;
   std::string db;
 };
 
@@ -161,8 +159,6 @@ Options ParseArgs(int argc, char** argv) {
       o.threads = std::atoi(value.c_str());
     else if (flag == "--think-ms")
       o.think_ms = std::atoi(value.c_str());
-    else if (flag == "--writer-nice")
-      o.writer_nice = std::atoi(value.c_str());
     else
       fmt::print(stderr, "bench_serve: unknown flag {}\n", flag);
   }
@@ -177,7 +173,7 @@ int Run(const Options& opt_in) {
     std::filesystem::create_directories(tmp);
     opt.db = (tmp / "bench.db").string();
   }
-  auto repo = StoreStoryRepository::Open(opt.db, opt.threads, opt.writer_nice);
+  auto repo = StoreStoryRepository::Open(opt.db, opt.threads);
   if (!repo.ok()) {
     fmt::print(stderr, "bench_serve: {}\n", repo.status().ToString());
     return 1;
@@ -210,8 +206,8 @@ int Run(const Options& opt_in) {
   std::vector<double>& lat = reads.latencies;
   double p50 = Quantile(lat, 0.5) * 1e3, p90 = Quantile(lat, 0.9) * 1e3, p99 = Quantile(lat, 0.99) * 1e3;
   double max = lat.empty() ? 0 : *std::max_element(lat.begin(), lat.end()) * 1e3;
-  fmt::print("clients {}  articles {}  batch {}  server threads {}  think {} ms (mean)  writer nice +{}\n", opt.clients,
-             opt.articles, opt.batch, opt.threads, opt.think_ms, opt.writer_nice);
+  fmt::print("clients {}  articles {}  batch {}  server threads {}  think {} ms (mean)\n", opt.clients, opt.articles,
+             opt.batch, opt.threads, opt.think_ms);
   fmt::print(
       "ingest: {} articles in {:.1f} s = {:.0f} articles/s while serving reads; {} created, {} stored, "
       "{} stories\n",

@@ -34,10 +34,15 @@ AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* s
   for (const auto& group : alignment_.groups) representative_.push_back(PickRepresentative(group));
   MarkQuotations();
   std::vector<std::string> anchors = CopyGroupAnchors();
+  // Each view borrows its article's tokens: all are lexed first, so that
+  // no view sees its tokens move.
+  lexed_.reserve(members.size());
+  for (const StoryMember& m : members) lexed_.push_back(WordLexer::Lex(m.article->text));
+  views_.reserve(members.size());
   for (size_t i = 0; i < members.size(); ++i) {
     const Article& a = *members[i].article;
-    lexed_.push_back(WordLexer::Lex(a.text));
-    dates_.push_back(DateResolver::Extract(a.text, lexed_.back(), DateResolver::AnchorFor(a, anchors[i])));
+    views_.emplace_back(a.text, lexed_[i]);
+    dates_.push_back(DateResolver::Extract(views_.back(), DateResolver::AnchorFor(a, anchors[i])));
   }
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analyze/date_resolver.h"
+#include "analyze/lexed_text.h"
 #include "brief/citation_support.h"
 #include "brief/sentence_aligner.h"
 #include "brief/statement_matcher.h"
@@ -127,6 +128,9 @@ class AlignedStory {
   // resolve against the source's date, so that they agree.
   const std::vector<LexToken>& Lexed(uint32_t article) const { return lexed_[article]; }
   const std::vector<DateMention>& Dates(uint32_t article) const { return dates_[article]; }
+  // The article's lexed view (lower-case text, sentence bounds), shared by
+  // the analyzers.
+  const LexedText& View(uint32_t article) const { return views_[article]; }
 
  private:
   uint32_t PickRepresentative(const std::vector<uint32_t>& group) const;
@@ -146,6 +150,7 @@ class AlignedStory {
   std::vector<uint8_t> starts_quoted_;  // per sentence
   std::string anchor_;
   std::vector<std::vector<LexToken>> lexed_;
+  std::vector<LexedText> views_;  // over lexed_, which never reallocates after they are built
   std::vector<std::vector<DateMention>> dates_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "text/html_escape.h"
+
 namespace storyfuse {
 namespace {
 
@@ -99,33 +101,6 @@ std::string StoryHtml(const StoryBrief& b) {
 }
 
 }  // namespace
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string BriefsToHtml(const std::vector<StoryBrief>& briefs) {
   std::string out = fmt::format(

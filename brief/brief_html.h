@@ -11,9 +11,6 @@
 
 namespace storyfuse {
 
-// Escapes &, <, >, " and ' for HTML text and attribute values.
-std::string HtmlEscape(std::string_view text);
-
 // A complete HTML document with one section per story.
 std::string BriefsToHtml(const std::vector<StoryBrief>& briefs);
 

@@ -58,7 +58,7 @@ Collected Collect(const AlignedStory& v, NumberAligner* aligner) {
   Collected c;
   for (uint32_t a = 0; a < v.members().size(); ++a) {
     const std::string& text = v.article(a).text;
-    for (Quantity& q : NumberExtractor::Extract(text, v.Lexed(a), v.Dates(a))) {
+    for (Quantity& q : NumberExtractor::Extract(v.View(a), v.Dates(a))) {
       NumberMention m;
       m.article = a;
       m.figure = FigureClassifier::Classify(q, text, v.Lexed(a));

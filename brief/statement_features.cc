@@ -8,6 +8,7 @@
 #include "analyze/date_words.h"
 #include "analyze/number_extractor.h"
 #include "analyze/speaker_lexicon.h"
+#include "analyze/title_lexicon.h"
 #include "brief/stem_cache.h"
 #include "text/opposite_words.h"
 #include "text/stopwords.h"
@@ -139,7 +140,7 @@ bool Content(const Word& w) { return w.content; }
 // first word (capitalized anyway), not a title or a calendar word.
 bool NameWord(const Word& w) {
   if (!w.capitalized || w.first || w.number) return false;
-  return !IsStopword(w.folded) && !SpeakerLexicon::IsNonNameCapital(w.folded) && !SpeakerLexicon::IsTitle(w.folded);
+  return !IsStopword(w.folded) && !SpeakerLexicon::IsNonNameCapital(w.folded) && !TitleLexicon::IsTitleWord(w.folded);
 }
 
 uint64_t Loose(std::string_view folded) { return Hash(folded.substr(0, kPrefixLetters)); }
@@ -157,12 +158,12 @@ std::vector<uint64_t> Speaker(const std::vector<Word>& words) {
     CueVerb cue = SpeakerLexicon::Cue(words[i].folded);
     if (cue.strength != CueStrength::kStrong) continue;
     for (size_t j = i + 1; cue.invertible && j < words.size() && !words[j].quoted; ++j) {
-      if (SpeakerLexicon::IsTitle(words[j].folded) && words[j].capitalized) continue;
+      if (TitleLexicon::IsTitleWord(words[j].folded) && words[j].capitalized) continue;
       if (!NameWord(words[j])) break;
       out.push_back(Loose(words[j].folded));
     }
     for (size_t j = i; j-- > 0 && !words[j].quoted;) {
-      if (!words[j].capitalized || words[j].number || SpeakerLexicon::IsTitle(words[j].folded)) break;
+      if (!words[j].capitalized || words[j].number || TitleLexicon::IsTitleWord(words[j].folded)) break;
       if (SpeakerLexicon::IsNonNameCapital(words[j].folded) || IsStopword(words[j].folded)) break;
       out.push_back(Loose(words[j].folded));
     }
@@ -178,7 +179,7 @@ std::vector<uint64_t> Speaker(const std::vector<Word>& words) {
 std::vector<uint64_t> LeadSpeaker(const std::vector<Word>& words) {
   auto could_name = [](const Word& w) {
     return w.capitalized && !w.number && !IsStopword(w.folded) && !SpeakerLexicon::IsNonNameCapital(w.folded) &&
-           !SpeakerLexicon::IsTitle(w.folded);
+           !TitleLexicon::IsTitleWord(w.folded);
   };
   auto speech = [](const Word& w) { return SpeakerLexicon::Cue(w.folded).strength == CueStrength::kStrong; };
   if (words.size() < 2 || !could_name(words[0]) || words[0].quoted) return {};

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "analyze/entity_cues.h"
+#include "analyze/title_lexicon.h"
 #include "brief/stem_cache.h"
 #include "ingest/crumb_classifier.h"
 #include "text/ascii_chars.h"
@@ -277,10 +278,10 @@ bool OpensOnBareTitle(std::string_view s, size_t first) {
                              [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; });
     if (!plain) break;
   }
-  size_t tlen = TitleLength(words, 1, words.size());
+  size_t tlen = TitleLexicon::TitleLength(words, 1, words.size());
   if (tlen == 0 && words.size() > 2) {
     // One modifier before the title: "the transport minister".
-    size_t t = TitleLength(words, 2, words.size());
+    size_t t = TitleLexicon::TitleLength(words, 2, words.size());
     if (t > 0) tlen = t + 1;
   }
   if (tlen == 0) return false;

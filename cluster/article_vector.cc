@@ -116,11 +116,22 @@ void FocusedPairScore::Focus(const ArticleVector& a) {
 double FocusedPairScore::Score(const ArticleVector& b) const {
   const ArticleVector& a = *focus_;
   // In b's term order, as the merge in ArticleVector::Cosine adds them.
-  KindCosines c;
+  // Two passes: the shared terms' products are gathered without a branch
+  // (whether a term is shared is a coin toss the branch predictor loses),
+  // then only they are summed, so the chain of dependent additions is as
+  // long as the shared terms, not as b. The products are exact in double
+  // and summed in the same order as before: the same sums to the last bit.
+  if (products_.size() < b.weighted.size()) products_.resize(b.weighted.size());
+  const float* dense = dense_.data();
+  const size_t known = dense_.size();
+  size_t shared = 0;
   for (const auto& [t, w] : b.weighted) {
-    float x = t < dense_.size() ? dense_[t] : 0.0f;
-    if (x != 0.0f) c.by_kind[static_cast<int>(terms_.Kind(t))] += static_cast<double>(x) * w;
+    float x = t < known ? dense[t] : 0.0f;
+    products_[shared] = {static_cast<double>(x) * w, static_cast<int>(terms_.Kind(t))};
+    shared += x != 0.0f;
   }
+  KindCosines c;
+  for (size_t i = 0; i < shared; ++i) c.by_kind[products_[i].second] += products_[i].first;
   bool kinds[kTermKinds];
   for (int k = 0; k < kTermKinds; ++k) kinds[k] = a.has_kind[k] || b.has_kind[k];
   double s = CombineKinds(c, kinds, scoring_.weights);

@@ -84,6 +84,8 @@ class FocusedPairScore {
   // The terms set in dense_, kept here: the focused vector may be gone or
   // reused (a stream's scratch vector) by the next Focus.
   std::vector<uint32_t> set_;
+  // Score's scratch: the products of the shared terms and their kinds.
+  mutable std::vector<std::pair<double, int>> products_;
 };
 
 }  // namespace storyfuse

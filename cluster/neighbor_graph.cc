@@ -12,69 +12,86 @@ struct Posting {
   uint32_t article;
 };
 
-// The `m` heaviest terms of `v`, heaviest first (ties: lower term id).
-std::vector<std::pair<uint32_t, float>> Heaviest(const TermWeights& v, size_t m) {
-  std::vector<std::pair<uint32_t, float>> out(v.begin(), v.end());
-  auto heavier = [](const auto& x, const auto& y) {
-    return x.second != y.second ? x.second > y.second : x.first < y.first;
-  };
-  m = std::min(m, out.size());
-  std::partial_sort(out.begin(), out.begin() + m, out.end(), heavier);
-  out.resize(m);
-  return out;
-}
-
-// Each article's neighbourhood: itself at 1 and its `k` strongest links,
-// as a sparse vector sorted by article, and its norm.
-struct Neighbourhood {
-  std::vector<std::pair<uint32_t, float>> links;
-  double norm = 0;
-};
-
-std::vector<Neighbourhood> Neighbourhoods(size_t n, const std::vector<Edge>& edges, size_t k) {
-  std::vector<std::vector<std::pair<float, uint32_t>>> by_article(n);
-  for (const Edge& e : edges) {
-    by_article[e.a].emplace_back(-e.score, e.b);
-    by_article[e.b].emplace_back(-e.score, e.a);
-  }
-  std::vector<Neighbourhood> out(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    std::vector<std::pair<float, uint32_t>>& list = by_article[i];
-    size_t m = std::min(k, list.size());
-    std::partial_sort(list.begin(), list.begin() + m, list.end());
-    Neighbourhood& h = out[i];
-    h.links.emplace_back(i, 1.0f);
-    for (size_t r = 0; r < m; ++r) h.links.emplace_back(list[r].second, -list[r].first);
-    std::sort(h.links.begin(), h.links.end());
-    for (const auto& [j, w] : h.links) h.norm += static_cast<double>(w) * w;
-    h.norm = std::sqrt(h.norm);
-  }
-  return out;
-}
-
-double NeighbourhoodCosine(const Neighbourhood& x, const Neighbourhood& y) {
-  double dot = 0;
-  auto i = x.links.begin(), j = y.links.begin();
-  while (i != x.links.end() && j != y.links.end()) {
-    if (i->first < j->first) {
-      ++i;
-    } else if (j->first < i->first) {
-      ++j;
-    } else {
-      dot += static_cast<double>(i->second) * j->second;
-      ++i, ++j;
+// Each item's neighbourhood: itself at 1 and its `k` strongest links, as
+// a sparse vector sorted by item, and its norm. Flat arrays: a revision of
+// the stream builds these for its whole window, and a vector per item was
+// most of the cost.
+class Neighbourhoods {
+ public:
+  Neighbourhoods(size_t n, const std::vector<Edge>& edges, size_t k) : begin_(n + 1, 0), norm_(n, 0.0) {
+    // Each item's links, in edge order, by counting sort.
+    std::vector<uint32_t> at(n + 1, 0);
+    for (const Edge& e : edges) ++at[e.a + 1], ++at[e.b + 1];
+    for (size_t i = 0; i < n; ++i) at[i + 1] += at[i];
+    std::vector<std::pair<float, uint32_t>> by_item(at[n]);
+    std::vector<uint32_t> fill(at.begin(), at.end() - 1);
+    for (const Edge& e : edges) {
+      by_item[fill[e.a]++] = {-e.score, e.b};
+      by_item[fill[e.b]++] = {-e.score, e.a};
     }
+    links_.reserve(n + std::min<size_t>(by_item.size(), n * k));
+    for (uint32_t i = 0; i < n; ++i) {
+      auto first = by_item.begin() + at[i], last = by_item.begin() + at[i + 1];
+      size_t m = std::min<size_t>(k, last - first);
+      // (score, item) orders totally: selecting then sorting the m is the
+      // partial sort it replaces.
+      std::nth_element(first, first + m, last);
+      std::sort(first, first + m);
+      begin_[i] = static_cast<uint32_t>(links_.size());
+      links_.emplace_back(i, 1.0f);
+      for (auto it = first; it != first + m; ++it) links_.emplace_back(it->second, -it->first);
+      std::sort(links_.begin() + begin_[i], links_.end());
+      double norm = 0;
+      for (size_t r = begin_[i]; r < links_.size(); ++r)
+        norm += static_cast<double>(links_[r].second) * links_[r].second;
+      norm_[i] = std::sqrt(norm);
+    }
+    begin_[n] = static_cast<uint32_t>(links_.size());
   }
-  return dot / (x.norm * y.norm);
-}
+
+  double Cosine(uint32_t x, uint32_t y) const {
+    double dot = 0;
+    size_t i = begin_[x], i_end = begin_[x + 1], j = begin_[y], j_end = begin_[y + 1];
+    while (i < i_end && j < j_end) {
+      if (links_[i].first < links_[j].first) {
+        ++i;
+      } else if (links_[j].first < links_[i].first) {
+        ++j;
+      } else {
+        dot += static_cast<double>(links_[i].second) * links_[j].second;
+        ++i, ++j;
+      }
+    }
+    return dot / (norm_[x] * norm_[y]);
+  }
+
+ private:
+  std::vector<uint32_t> begin_;                    // item -> first of its entries in links_
+  std::vector<std::pair<uint32_t, float>> links_;  // (item, score), sorted by item per neighbourhood
+  std::vector<double> norm_;
+};
 
 }  // namespace
 
+void HeaviestTerms(const TermWeights& v, size_t m, std::vector<std::pair<uint32_t, float>>* out) {
+  out->assign(v.begin(), v.end());
+  auto heavier = [](const auto& x, const auto& y) {
+    return x.second != y.second ? x.second > y.second : x.first < y.first;
+  };
+  // The order is total, so selecting then sorting the m gives what a
+  // partial sort gives, with less heap work on long articles.
+  if (m < out->size()) {
+    std::nth_element(out->begin(), out->begin() + m, out->end(), heavier);
+    out->resize(m);
+  }
+  std::sort(out->begin(), out->end(), heavier);
+}
+
 void ApplyContext(size_t n, size_t neighbours, double weight, std::vector<Edge>* edges) {
   if (weight <= 0) return;
-  std::vector<Neighbourhood> hood = Neighbourhoods(n, *edges, neighbours);
+  Neighbourhoods hood(n, *edges, neighbours);
   for (Edge& e : *edges) {
-    double context = NeighbourhoodCosine(hood[e.a], hood[e.b]);
+    double context = hood.Cosine(e.a, e.b);
     // Only lowered: articles alone in a region of the graph (one report of
     // a kind of event) have few neighbours, all alike, and would otherwise
     // be pulled together by what they share with everything around them.
@@ -107,7 +124,7 @@ std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weig
   // first index_terms of them and looks up the first query_terms.
   const size_t strongest = std::max(options.index_terms, options.query_terms);
   std::vector<std::vector<std::pair<uint32_t, float>>> heaviest(n);
-  for (uint32_t i = 0; i < n; ++i) heaviest[i] = Heaviest(*weighted[i], strongest);
+  for (uint32_t i = 0; i < n; ++i) HeaviestTerms(*weighted[i], strongest, &heaviest[i]);
   // Inverted index, each list heaviest first: when a term is too common to
   // read whole, the articles it weighs most in are the ones it can still
   // tell something about.

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <utility>
 #include <vector>
 
 #include "cluster/centroid.h"
@@ -60,6 +61,10 @@ std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weig
 std::vector<Edge> BuildNeighborGraph(const std::vector<const TermWeights*>& weighted,
                                      const std::function<double(uint32_t, uint32_t)>& score,
                                      const NeighborGraphOptions& options);
+
+// The `m` heaviest terms of `v` into `out`, heaviest first (ties: lower
+// term id); `out` is reused, so a caller's loop allocates nothing.
+void HeaviestTerms(const TermWeights& v, size_t m, std::vector<std::pair<uint32_t, float>>* out);
 
 // Context: articles of one story are alike to the same articles. Each of
 // the n items' neighbourhood is itself (at 1) and its `neighbours`

@@ -41,6 +41,7 @@ struct Open {
   size_t arrival = 0;
   ArticleFeatures features;                             // counts and day; the sketch is dropped
   ArticleVector vector;                                 // as of when its links were scored
+  std::vector<std::pair<uint32_t, float>> heaviest;     // its strongest terms, heaviest first (Strongest)
   std::vector<std::pair<uint32_t, float>> story_links;  // final stories it is close to
 };
 
@@ -55,16 +56,14 @@ struct Story {
 
 std::string StoryName(uint32_t s) { return "s-" + std::to_string(s + 1); }
 
-// The `m` heaviest terms of `v`, heaviest first.
-std::vector<std::pair<uint32_t, float>> Heaviest(const TermWeights& v, size_t m) {
-  std::vector<std::pair<uint32_t, float>> out(v.begin(), v.end());
-  auto heavier = [](const auto& x, const auto& y) {
-    return x.second != y.second ? x.second > y.second : x.first < y.first;
-  };
-  m = std::min(m, out.size());
-  std::partial_sort(out.begin(), out.begin() + m, out.end(), heavier);
-  out.resize(m);
-  return out;
+// Keeps the `m` first of `v` in its (total) order, sorted: what a partial
+// sort gives, with less heap work when `v` is long.
+void SelectFirst(std::vector<std::pair<float, uint32_t>>* v, size_t m) {
+  if (m < v->size()) {
+    std::nth_element(v->begin(), v->begin() + m, v->end());
+    v->resize(m);
+  }
+  std::sort(v->begin(), v->end());
 }
 
 // Scores window articles by their vectors.
@@ -93,8 +92,13 @@ struct StoryStream::Impl {
 
   ClusterResult Add(const Article& article);
   std::vector<StoryMove> Revise();
-  std::vector<Edge> LinkToOpen(const ArticleVector& v);
-  std::vector<std::pair<uint32_t, float>> LinkToStories(const ArticleVector& v, int32_t day);
+  // The terms an article is looked up and indexed by: the most that
+  // LinkToOpen, LinkToStories and IndexOpen read, computed once.
+  size_t Strongest() const {
+    return std::max({options.batch.graph.query_terms, options.batch.graph.index_terms, kStoryQueryTerms});
+  }
+  std::vector<Edge> LinkToOpen(const Open& o);
+  std::vector<std::pair<uint32_t, float>> LinkToStories(const Open& o, int32_t day);
   double StoryScore(const ArticleVector& v, int32_t day, const Story& s) const;
   bool Conflicts(const ArticleVector& v, const Story& s) const;
   void IndexOpen(uint32_t slot);
@@ -104,6 +108,10 @@ struct StoryStream::Impl {
   void ReindexStory(uint32_t s);
   uint32_t NewStory();
   void Move(uint32_t article, uint32_t to);
+  uint32_t FindStory(std::string_view id) const;
+  void PinStory(uint32_t s);
+  Result<std::vector<StoryMove>> MergeStories(std::string_view from, std::string_view into);
+  Result<std::vector<StoryMove>> MoveArticle(std::string_view article, std::string_view to);
   uint32_t Intern(const std::string& s);
 
   StoryStreamOptions options;
@@ -122,12 +130,15 @@ struct StoryStream::Impl {
   std::vector<uint32_t> open_terms;                                    // terms with a posting, to clear them
   std::vector<std::vector<uint32_t>> story_postings;                   // term -> stories, oldest first
   std::vector<float> matched;                                          // scratch, all zero between uses
+  std::vector<uint32_t> touched;                                       // scratch of the lookups
+  std::vector<std::pair<float, uint32_t>> ranked, scored;              // scratch of the lookups
   std::vector<std::string> strings;
   std::unordered_map<std::string, uint32_t> string_ids;
   int32_t newest_day = kNoDay;
   size_t since_revision = 0;
   size_t scored_at = 0;  // documents when the window's links were last all scored
   std::vector<StoryMove> pending;
+  std::unordered_map<uint32_t, uint32_t> pinned;  // window article -> the story an editor left it in
 };
 
 uint32_t StoryStream::Impl::Intern(const std::string& s) {
@@ -168,12 +179,14 @@ double StoryStream::Impl::StoryScore(const ArticleVector& v, int32_t day, const 
   return score;
 }
 
-std::vector<Edge> StoryStream::Impl::LinkToOpen(const ArticleVector& v) {
+std::vector<Edge> StoryStream::Impl::LinkToOpen(const Open& o) {
   // The batch's neighbour search, against the window only.
   const NeighborGraphOptions& g = options.batch.graph;
+  const ArticleVector& v = o.vector;
   if (matched.size() < open.size()) matched.resize(open.size(), 0.0f);
-  std::vector<uint32_t> touched;
-  for (const auto& [t, w] : Heaviest(v.weighted, g.query_terms)) {
+  touched.clear();
+  for (size_t r = 0; r < o.heaviest.size() && r < g.query_terms; ++r) {
+    auto [t, w] = o.heaviest[r];
     if (t >= open_postings.size()) continue;
     const auto& list = open_postings[t];
     size_t end = std::min(list.size(), g.scan_postings);
@@ -184,34 +197,36 @@ std::vector<Edge> StoryStream::Impl::LinkToOpen(const ArticleVector& v) {
       matched[slot] += w * list[p].first;
     }
   }
-  std::vector<std::pair<float, uint32_t>> ranked;
+  ranked.clear();
   for (uint32_t slot : touched) {
     ranked.emplace_back(-matched[slot], slot);
     matched[slot] = 0.0f;
   }
-  size_t c = std::min(g.candidates, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + c, ranked.end());
-  std::vector<std::pair<float, uint32_t>> scored;
+  SelectFirst(&ranked, std::min(g.candidates, ranked.size()));
+  size_t c = ranked.size();
+  scored.clear();
   if (c > 0) scorer.Focus(v);
   for (size_t r = 0; r < c; ++r) {
     uint32_t slot = ranked[r].second;
     double s = scorer.Score(open[slot].vector);
     if (s >= g.min_score) scored.emplace_back(static_cast<float>(-s), open[slot].article);
   }
-  size_t k = std::min(g.neighbors, scored.size());
-  std::partial_sort(scored.begin(), scored.begin() + k, scored.end());
+  SelectFirst(&scored, std::min(g.neighbors, scored.size()));
+  size_t k = scored.size();
   std::vector<Edge> out;
   uint32_t self = static_cast<uint32_t>(arts.size());  // the article being added
   for (size_t r = 0; r < k; ++r) out.push_back({scored[r].second, self, -scored[r].first});
   return out;
 }
 
-std::vector<std::pair<uint32_t, float>> StoryStream::Impl::LinkToStories(const ArticleVector& v, int32_t day) {
+std::vector<std::pair<uint32_t, float>> StoryStream::Impl::LinkToStories(const Open& o, int32_t day) {
   // Final stories by the weight of the article's strongest terms they are
   // indexed under, the newest stories of each term first.
+  const ArticleVector& v = o.vector;
   if (matched.size() < stories.size()) matched.resize(stories.size(), 0.0f);
-  std::vector<uint32_t> touched;
-  for (const auto& [t, w] : Heaviest(v.weighted, kStoryQueryTerms)) {
+  touched.clear();
+  for (size_t r = 0; r < o.heaviest.size() && r < kStoryQueryTerms; ++r) {
+    auto [t, w] = o.heaviest[r];
     if (t >= story_postings.size()) continue;
     const std::vector<uint32_t>& list = story_postings[t];
     size_t from = list.size() > kStoryScan ? list.size() - kStoryScan : 0;
@@ -222,13 +237,13 @@ std::vector<std::pair<uint32_t, float>> StoryStream::Impl::LinkToStories(const A
       matched[s] += w;
     }
   }
-  std::vector<std::pair<float, uint32_t>> ranked;
+  ranked.clear();
   for (uint32_t s : touched) {
     ranked.emplace_back(-matched[s], s);
     matched[s] = 0.0f;
   }
-  size_t c = std::min(options.story_candidates, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + c, ranked.end());
+  SelectFirst(&ranked, std::min(options.story_candidates, ranked.size()));
+  size_t c = ranked.size();
   std::vector<std::pair<uint32_t, float>> out;
   for (size_t r = 0; r < c; ++r) {
     uint32_t s = ranked[r].second;
@@ -239,12 +254,14 @@ std::vector<std::pair<uint32_t, float>> StoryStream::Impl::LinkToStories(const A
 }
 
 void StoryStream::Impl::IndexOpen(uint32_t slot) {
-  for (const auto& [t, w] : Heaviest(open[slot].vector.weighted, options.batch.graph.index_terms)) {
+  const Open& o = open[slot];
+  for (size_t r = 0; r < o.heaviest.size() && r < options.batch.graph.index_terms; ++r) {
+    auto [t, w] = o.heaviest[r];
     if (t >= open_postings.size()) open_postings.resize(t + 1);
     if (open_postings[t].empty()) open_terms.push_back(t);
     // Heaviest first, as the batch reads them.
     auto& list = open_postings[t];
-    uint32_t article = open[slot].article;
+    uint32_t article = o.article;
     auto at = std::upper_bound(list.begin(), list.end(), std::make_pair(w, article),
                                [](const auto& x, const auto& y) { return x.first > y.first; });
     list.insert(at, {w, article});
@@ -262,6 +279,7 @@ ClusterResult StoryStream::Impl::Add(const Article& article) {
   copies.Add(o.features.sketch);
   o.features.sketch = ShingleSketch();
   o.vector = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
+  HeaviestTerms(o.vector.weighted, Strongest(), &o.heaviest);
 
   Art rec;
   rec.id = article.id;
@@ -275,8 +293,8 @@ ClusterResult StoryStream::Impl::Add(const Article& article) {
     rec.origin = Intern(!article.wire.empty() ? article.wire : !article.outlet.empty() ? article.outlet : article.id);
   }
 
-  std::vector<Edge> links = LinkToOpen(o.vector);
-  o.story_links = LinkToStories(o.vector, rec.day);
+  std::vector<Edge> links = LinkToOpen(o);
+  o.story_links = LinkToStories(o, rec.day);
   // The story for now: what it copies, else its closest window article's
   // story when they are close enough to be grouped, else the closest final
   // story it is linked to, else a story of its own.
@@ -314,13 +332,16 @@ void StoryStream::Impl::RescoreWindow() {
   // Links scored when the stream held a handful of articles weigh common
   // words like rare ones: score the whole window again, with the document
   // frequencies of now, as the batch would.
-  for (Open& o : open) o.vector = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
+  for (Open& o : open) {
+    o.vector = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
+    HeaviestTerms(o.vector.weighted, Strongest(), &o.heaviest);
+  }
   std::vector<const TermWeights*> weighted;
   for (const Open& o : open) weighted.push_back(&o.vector.weighted);
   OpenScorer open_scorer(open, terms, Scoring());
   edges = BuildNeighborGraph(weighted, &open_scorer, options.batch.graph);
   for (Edge& e : edges) e.a = open[e.a].article, e.b = open[e.b].article;
-  for (Open& o : open) o.story_links = LinkToStories(o.vector, arts[o.article].day);
+  for (Open& o : open) o.story_links = LinkToStories(o, arts[o.article].day);
   scored_at = terms.documents();
 }
 
@@ -359,7 +380,7 @@ std::vector<StoryMove> StoryStream::Impl::Revise() {
   for (uint32_t i = 0; i < m; ++i) groups.Add();
   for (uint32_t i = 0; i < m; ++i) {
     const Art& art = arts[open[i].article];
-    if (art.copy_of == kNone) continue;
+    if (art.copy_of == kNone || pinned.count(open[i].article)) continue;  // a pin outranks the copy link
     const Art& source = arts[art.copy_of];
     if (source.slot != kNone) {
       groups.Union(i, source.slot);
@@ -368,6 +389,15 @@ std::vector<StoryMove> StoryStream::Impl::Revise() {
       while (groups.size() <= n) groups.Add();
       groups.Union(i, n);
     }
+  }
+  // Pinned articles start with the node of their story, whose anchor then
+  // keeps them from the pinned articles of any other story.
+  for (uint32_t i = 0; i < m; ++i) {
+    auto pin = pinned.find(open[i].article);
+    if (pin == pinned.end()) continue;
+    uint32_t p = node(pin->second);
+    while (groups.size() <= p) groups.Add();
+    groups.Union(i, p);
   }
   const uint32_t n = m + static_cast<uint32_t>(node_of.size());
   while (groups.size() < n) groups.Add();
@@ -465,35 +495,41 @@ void StoryStream::Impl::FreezeArticle(const Open& o) {
   Story& s = stories[art.story];
   ArticleVector v = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
   s.final_part.Add(v.unweighted);
-  s.final_part.Refresh(kStoryTerms, terms, kStoryIndexTerms, options.batch.conflict_names);
   ++s.final_count;
   if (art.day != kNoDay) {
     s.min_day = s.min_day == kNoDay ? art.day : std::min(s.min_day, art.day);
     s.max_day = s.max_day == kNoDay ? art.day : std::max(s.max_day, art.day);
   }
   art.slot = kNone;
-  ReindexStory(art.story);
+  pinned.erase(o.article);  // final now: nothing moves it
 }
 
 void StoryStream::Impl::Freeze() {
   size_t arrivals = arts.size();
   size_t before = open.size();
   std::vector<Open> kept;
-  bool any = false;
+  std::vector<uint32_t> grown;  // stories that gained final articles, first gain first
   for (Open& o : open) {
     const Art& art = arts[o.article];
     bool old = o.arrival + options.window < arrivals;
     bool stale = options.freeze_by_day && art.day != kNoDay && newest_day != kNoDay &&
                  art.day < newest_day - options.window_days;
     if (old || stale) {
+      if (std::find(grown.begin(), grown.end(), art.story) == grown.end()) grown.push_back(art.story);
       FreezeArticle(o);
-      any = true;
     } else {
       kept.push_back(std::move(o));
     }
   }
   open = std::move(kept);
-  if (!any) return;
+  if (grown.empty()) return;
+  // Each story's kept terms and index entries once per freeze, not once
+  // per article: a story often has several articles leaving the window
+  // together, and ranking its terms was most of freezing's cost.
+  for (uint32_t s : grown) {
+    stories[s].final_part.Refresh(kStoryTerms, terms, kStoryIndexTerms, options.batch.conflict_names);
+    ReindexStory(s);
+  }
   for (uint32_t slot = 0; slot < open.size(); ++slot) arts[open[slot].article].slot = slot;
   edges.erase(std::remove_if(edges.begin(), edges.end(),
                              [this](const Edge& e) { return arts[e.a].slot == kNone || arts[e.b].slot == kNone; }),
@@ -510,6 +546,84 @@ void StoryStream::Impl::Freeze() {
   for (uint32_t slot = 0; slot < open.size(); ++slot) IndexOpen(slot);
 }
 
+uint32_t StoryStream::Impl::FindStory(std::string_view id) const {
+  std::string name(id);
+  if (name.size() < 3 || name.compare(0, 2, "s-") != 0) return kNone;
+  uint64_t n = 0;
+  for (size_t i = 2; i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9' || n > stories.size()) return kNone;
+    n = n * 10 + static_cast<uint64_t>(name[i] - '0');
+  }
+  if (n == 0 || n > stories.size() || !stories[n - 1].alive || StoryName(static_cast<uint32_t>(n - 1)) != name)
+    return kNone;
+  return static_cast<uint32_t>(n - 1);
+}
+
+void StoryStream::Impl::PinStory(uint32_t s) {
+  for (uint32_t a : stories[s].members) {
+    if (arts[a].slot != kNone) pinned[a] = s;
+  }
+}
+
+Result<std::vector<StoryMove>> StoryStream::Impl::MergeStories(std::string_view from_id, std::string_view into_id) {
+  uint32_t from = FindStory(from_id), into = FindStory(into_id);
+  if (from == kNone) return Status::NotFound("no story " + std::string(from_id));
+  if (into == kNone) return Status::NotFound("no story " + std::string(into_id));
+  if (from == into) return Status::InvalidArgument("story " + std::string(from_id) + " merged into itself");
+  Story& source = stories[from];
+  Story& target = stories[into];
+  // The final part moves whole: its profile, count and span.
+  if (source.final_count > 0) {
+    target.final_part.Merge(source.final_part);
+    target.final_part.Refresh(kStoryTerms, terms, kStoryIndexTerms, options.batch.conflict_names);
+    target.final_count += source.final_count;
+    source.final_count = 0;
+    if (source.min_day != kNoDay) {
+      target.min_day = target.min_day == kNoDay ? source.min_day : std::min(target.min_day, source.min_day);
+      target.max_day = target.max_day == kNoDay ? source.max_day : std::max(target.max_day, source.max_day);
+    }
+    ReindexStory(into);
+  }
+  std::vector<StoryMove> moves;
+  std::vector<uint32_t> members = source.members;
+  for (uint32_t a : members) {
+    moves.push_back({arts[a].id, StoryName(from), StoryName(into)});
+    Move(a, into);
+  }
+  PinStory(into);
+  return moves;
+}
+
+Result<std::vector<StoryMove>> StoryStream::Impl::MoveArticle(std::string_view article_id, std::string_view to_id) {
+  auto it = by_id.find(std::string(article_id));
+  if (it == by_id.end()) return Status::NotFound("no article " + std::string(article_id));
+  uint32_t a = it->second;
+  uint32_t from = arts[a].story;
+  uint32_t to = kNone;
+  if (!to_id.empty()) {
+    to = FindStory(to_id);
+    if (to == kNone) return Status::NotFound("no story " + std::string(to_id));
+    if (to == from)
+      return Status::InvalidArgument("article " + std::string(article_id) + " is in " + std::string(to_id));
+  } else if (stories[from].members.size() == 1) {
+    return Status::InvalidArgument("article " + std::string(article_id) + " is already on its own");
+  }
+  // What the editor saw stays: the story it leaves keeps its other
+  // articles apart from it.
+  PinStory(from);
+  if (to == kNone) to = NewStory();
+  if (arts[a].slot == kNone) {
+    // A final article: its story's profile keeps it (it scores only later
+    // arrivals); the counts follow it.
+    --stories[from].final_count;
+    ++stories[to].final_count;
+  }
+  Move(a, to);
+  PinStory(to);
+  if (arts[a].slot == kNone) pinned.erase(a);
+  return std::vector<StoryMove>{{arts[a].id, StoryName(from), StoryName(to)}};
+}
+
 StoryStream::StoryStream(StoryStreamOptions options) : impl_(std::make_unique<Impl>(options)) {}
 
 StoryStream::~StoryStream() = default;
@@ -522,6 +636,14 @@ std::vector<StoryMove> StoryStream::TakeMoves() {
   std::vector<StoryMove> out;
   out.swap(impl_->pending);
   return out;
+}
+
+Result<std::vector<StoryMove>> StoryStream::MergeStories(std::string_view from, std::string_view into) {
+  return impl_->MergeStories(from, into);
+}
+
+Result<std::vector<StoryMove>> StoryStream::MoveArticle(std::string_view article, std::string_view to) {
+  return impl_->MoveArticle(article, to);
 }
 
 std::string StoryStream::StoryOf(std::string_view article_id) const {

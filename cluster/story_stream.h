@@ -24,6 +24,16 @@
 // them), and to no group when none does (its articles merged into other
 // stories or split up; the id is then gone).
 //
+// Editor corrections (MergeStories, MoveArticle) are constraints the
+// stream keeps from then on, not one-off edits: they move the articles
+// at once (final ones too) and pin every window article of the stories
+// they touch to the story the editor left it in. A revision never moves a
+// pinned article, and keeps the pinned articles of different stories
+// apart (they anchor their stories as final articles do), so what an
+// editor put together stays together (must-link) and what an editor put
+// apart stays apart (cannot-link). New arrivals may still join any story.
+// A pinned article leaves the window, and its pin, as any other does.
+//
 // Copies are found as StoryIndex finds them (NearDuplicateIndex, in arrival
 // order) and never leave the story of what they copy; copy_of and origin
 // never change.
@@ -38,6 +48,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/status.h"
 #include "cluster/batch_clusterer.h"
 #include "cluster/story_index.h"
 #include "ingest/article.h"
@@ -97,6 +108,17 @@ class StoryStream {
 
   // The moves made by revisions since the last call, oldest first.
   std::vector<StoryMove> TakeMoves();
+
+  // Editor corrections (see above); each returns the moves it made (not
+  // kept for TakeMoves). NotFound for an unknown or merged-away story or
+  // article, InvalidArgument for a story merged into itself or an article
+  // moved to the story it is in.
+  //
+  // All articles of story `from` join story `into`; `from`'s id is gone.
+  Result<std::vector<StoryMove>> MergeStories(std::string_view from, std::string_view into);
+  // The article joins story `to`, or with `to` empty a new story of its
+  // own (the moves name it).
+  Result<std::vector<StoryMove>> MoveArticle(std::string_view article, std::string_view to);
 
   // The current story id of an added article, or "" for an unknown id.
   std::string StoryOf(std::string_view article_id) const;

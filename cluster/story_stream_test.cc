@@ -93,5 +93,76 @@ TEST(StoryStreamTest, ArticlesLeaveTheWindowAndStayPut) {
   EXPECT_NE(stream.StoryOf("br"), stream.StoryOf("a1"));
 }
 
+TEST(StoryStreamTest, AnEditorsMergeHoldsThroughLaterRevisions) {
+  StoryStream stream(ReviseOnlyWhenAsked());
+  stream.Add(Make("a1", kQuakeA1));
+  stream.Add(Make("br", kBridge));
+  stream.Revise();
+  std::string quake = stream.StoryOf("a1"), bridge = stream.StoryOf("br");
+  ASSERT_NE(quake, bridge);
+  Result<std::vector<StoryMove>> moves = stream.MergeStories(bridge, quake);
+  ASSERT_TRUE(moves.ok()) << moves.status().ToString();
+  ASSERT_EQ(moves->size(), 1u);
+  EXPECT_EQ((*moves)[0].article, "br");
+  EXPECT_EQ((*moves)[0].from, bridge);
+  EXPECT_EQ((*moves)[0].to, quake);
+  // Evidence that would pull them apart: more of each event.
+  stream.Add(Make("a2", kQuakeA2));
+  stream.Add(Make("b1", kQuakeB1));
+  stream.Revise();
+  EXPECT_EQ(stream.StoryOf("br"), quake);
+  EXPECT_EQ(stream.StoryOf("a1"), quake);
+  EXPECT_TRUE(stream.TakeMoves().size() < 3);  // the merge itself is not among them
+  EXPECT_EQ(stream.MergeStories(bridge, quake).status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(stream.MergeStories(quake, quake).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST(StoryStreamTest, AnArticleAnEditorTookOutStaysOutAndTheRestStayTogether) {
+  StoryStream stream(ReviseOnlyWhenAsked());
+  stream.Add(Make("a1", kQuakeA1));
+  stream.Add(Make("a2", kQuakeA2));
+  stream.Revise();
+  std::string quake = stream.StoryOf("a1");
+  ASSERT_EQ(stream.StoryOf("a2"), quake);
+  Result<std::vector<StoryMove>> moves = stream.MoveArticle("a2", "");
+  ASSERT_TRUE(moves.ok()) << moves.status().ToString();
+  std::string alone = stream.StoryOf("a2");
+  EXPECT_NE(alone, quake);
+  EXPECT_EQ((*moves)[0].to, alone);
+  // A follow-up close to both would join them again in a revision.
+  stream.Add(Make("later", kQuakeFollowUp));
+  stream.Revise();
+  EXPECT_EQ(stream.StoryOf("a1"), quake);
+  EXPECT_EQ(stream.StoryOf("a2"), alone);
+  // Moved into another story, it stays there too.
+  stream.Add(Make("br", kBridge));
+  stream.Revise();
+  ASSERT_TRUE(stream.MoveArticle("a2", stream.StoryOf("br")).ok());
+  stream.Add(Make("a3", kQuakeFollowUp, "", "Other Outlet"));
+  stream.Revise();
+  EXPECT_EQ(stream.StoryOf("a2"), stream.StoryOf("br"));
+  EXPECT_NE(stream.StoryOf("a2"), stream.StoryOf("a1"));
+  EXPECT_EQ(stream.MoveArticle("nobody", "").status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(stream.MoveArticle("a1", stream.StoryOf("a1")).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST(StoryStreamTest, CorrectionsReachFinalArticles) {
+  StoryStreamOptions o = ReviseOnlyWhenAsked();
+  o.window = 1;  // every article but the newest is final after a revision
+  StoryStream stream(o);
+  stream.Add(Make("a1", kQuakeA1));
+  stream.Add(Make("br", kBridge));
+  stream.Add(Make("b1", kQuakeB1));
+  stream.Revise();
+  ASSERT_EQ(stream.open_count(), 1u);
+  ASSERT_TRUE(stream.MergeStories(stream.StoryOf("br"), stream.StoryOf("a1")).ok());
+  EXPECT_EQ(stream.StoryOf("br"), stream.StoryOf("a1"));
+  ASSERT_TRUE(stream.MoveArticle("a1", "").ok());
+  EXPECT_NE(stream.StoryOf("br"), stream.StoryOf("a1"));
+  size_t articles = 0;
+  for (const StoryView& s : stream.Stories()) articles += s.articles.size();
+  EXPECT_EQ(articles, 3u);
+}
+
 }  // namespace
 }  // namespace storyfuse

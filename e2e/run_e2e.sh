@@ -15,6 +15,12 @@ command -v node >/dev/null || missing "node is not installed"
 [ -d node_modules/playwright-core ] || missing "e2e/node_modules missing (cd e2e && npm ci)"
 node story_page.test.mjs
 status=$?
+# Live updates of a followed feed (issue #24); needs no seeds.
+node feeds_page.test.mjs
+feeds_status=$?
+if [ $status -eq 77 ] || [ $status -eq 0 ]; then
+  [ $feeds_status -ne 77 ] && status=$feeds_status
+fi
 shots=${SCREENSHOT_DIR:-build/e2e-screenshots}
 [ -d "$shots" ] && ls -l "$shots"/*.png 2>/dev/null
 exit $status

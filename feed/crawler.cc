@@ -8,6 +8,9 @@
 #include <thread>
 
 namespace storyfuse {
+namespace {
+constexpr double kMaxWaitS = 0.25;
+}  // namespace
 
 // The jobs of one Run, grouped by host, and the workers' shared state (all
 // under Crawler::mu_).
@@ -62,6 +65,25 @@ void Crawler::Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done) 
       batch->cv.notify_all();
       return;
     }
+    if (cancelled_) {
+      std::vector<Pending> dropped;
+      for (auto& [key, queue] : batch->by_host) {
+        for (Pending& p : queue) dropped.push_back(std::move(p));
+        queue.clear();
+      }
+      if (!dropped.empty()) {
+        lock.unlock();
+        {
+          std::lock_guard<std::mutex> done(batch->done_mu);
+          for (const Pending& p : dropped) {
+            on_done(p.job, Status::IoError(p.job.request.url + ": not fetched: the crawler is stopping"));
+          }
+        }
+        lock.lock();
+        batch->cv.notify_all();
+        continue;
+      }
+    }
     double now = Now();
     double earliest = std::numeric_limits<double>::infinity();
     std::string host;
@@ -100,7 +122,8 @@ void Crawler::Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done) 
         if (batch->by_host.empty() && batch->in_flight == 0) continue;
         batch->cv.wait(lock);
       } else {
-        batch->cv.wait_for(lock, std::chrono::duration<double>(earliest - now));
+        // Waking at least every kMaxWaitS lets Cancel() end a long wait.
+        batch->cv.wait_for(lock, std::chrono::duration<double>(std::min(earliest - now, kMaxWaitS)));
       }
       continue;
     }

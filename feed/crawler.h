@@ -20,6 +20,7 @@
 #ifndef STORYFUSE_FEED_CRAWLER_H_
 #define STORYFUSE_FEED_CRAWLER_H_
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -57,6 +58,11 @@ class Crawler {
 
   void Run(std::vector<CrawlJob> jobs, const DoneFn& on_done);
 
+  // Makes Run end soon, from any thread: requests in flight finish (within
+  // the fetch timeout); jobs not started are reported as IoError "not
+  // fetched: the crawler is stopping", and so is every job of a later Run.
+  void Cancel() { cancelled_ = true; }
+
   // Requests sent (robots.txt included) since construction, per host key.
   std::map<std::string, size_t> RequestsPerHost() const;
   // Start times (seconds on the steady clock) of every request, per host:
@@ -79,6 +85,7 @@ class Crawler {
   static double Now();
 
   Options options_;
+  std::atomic<bool> cancelled_{false};
   std::string user_agent_;
   mutable std::mutex mu_;
   HostScheduler scheduler_;

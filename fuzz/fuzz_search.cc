@@ -31,7 +31,7 @@ StoreStoryRepository* Store() {
   static StoreStoryRepository* store = [] {
     char dir[] = "/tmp/fuzz_search.XXXXXX";
     Check(mkdtemp(dir) != nullptr);
-    auto repo = StoreStoryRepository::Open(std::string(dir) + "/fuzz.db", 2, 0);
+    auto repo = StoreStoryRepository::Open(std::string(dir) + "/fuzz.db", 2);
     Check(repo.ok());
     StoreStoryRepository* s = repo->release();
     ApiRouter router(s, nullptr);

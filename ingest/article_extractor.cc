@@ -9,11 +9,14 @@
 namespace storyfuse {
 
 struct ArticleExtractor::Impl {
+  explicit Impl(std::shared_ptr<BoilerplateMemory> memory) : text_cleaner(std::move(memory)) {}
   TextCleaner text_cleaner;
   HtmlExtractor html_extractor;
 };
 
-ArticleExtractor::ArticleExtractor() : impl_(std::make_unique<Impl>()) {}
+ArticleExtractor::ArticleExtractor() : ArticleExtractor(std::make_shared<BoilerplateMemory>()) {}
+ArticleExtractor::ArticleExtractor(std::shared_ptr<BoilerplateMemory> memory)
+    : impl_(std::make_unique<Impl>(std::move(memory))) {}
 ArticleExtractor::~ArticleExtractor() = default;
 
 namespace {

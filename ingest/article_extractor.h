@@ -2,7 +2,9 @@
 // text to TextCleaner, then fills metadata the container supplied.
 //
 // Not thread-safe (owns a Segmenter and per-outlet boilerplate statistics
-// that grow as articles stream through); use one per thread.
+// that grow as articles stream through); use one per thread. Extractors
+// of several threads may share one boilerplate memory (thread-safe), so
+// that they clean in parallel and learn as one.
 #ifndef STORYFUSE_INGEST_ARTICLE_EXTRACTOR_H_
 #define STORYFUSE_INGEST_ARTICLE_EXTRACTOR_H_
 
@@ -10,6 +12,7 @@
 
 #include "base/status.h"
 #include "ingest/article.h"
+#include "ingest/boilerplate_memory.h"
 #include "ingest/raw_doc.h"
 
 namespace storyfuse {
@@ -17,6 +20,7 @@ namespace storyfuse {
 class ArticleExtractor {
  public:
   ArticleExtractor();
+  explicit ArticleExtractor(std::shared_ptr<BoilerplateMemory> memory);
   ~ArticleExtractor();
 
   // Returns InvalidArgument naming doc.source when the document holds no

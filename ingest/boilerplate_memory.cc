@@ -1,5 +1,6 @@
 #include "ingest/boilerplate_memory.h"
 
+#include <mutex>
 #include <unordered_set>
 
 #include "ingest/line_shape.h"
@@ -18,6 +19,7 @@ uint64_t BoilerplateMemory::Hash(std::string_view line) {
 
 bool BoilerplateMemory::IsRepeated(std::string_view outlet, std::string_view line) const {
   if (outlet.empty()) return false;
+  std::shared_lock lock(mu_);
   auto it = counts_.find(std::string(outlet));
   if (it == counts_.end()) return false;
   auto c = it->second.find(Hash(line));
@@ -26,13 +28,18 @@ bool BoilerplateMemory::IsRepeated(std::string_view outlet, std::string_view lin
 
 void BoilerplateMemory::Learn(std::string_view outlet, const std::vector<std::string_view>& lines) {
   if (outlet.empty()) return;
-  auto& table = counts_[std::string(outlet)];
+  // Hashed before the lock: the exclusive section only counts.
   std::unordered_set<uint64_t> seen;
-  for (std::string_view l : lines) {
-    uint64_t h = Hash(l);
-    if (seen.insert(h).second) ++table[h];
-  }
+  for (std::string_view l : lines) seen.insert(Hash(l));
+  std::unique_lock lock(mu_);
+  auto& table = counts_[std::string(outlet)];
+  for (uint64_t h : seen) ++table[h];
   if (table.size() > kMaxLinesPerOutlet) std::erase_if(table, [](const auto& kv) { return kv.second < 2; });
+}
+
+size_t BoilerplateMemory::outlets() const {
+  std::shared_lock lock(mu_);
+  return counts_.size();
 }
 
 }  // namespace storyfuse

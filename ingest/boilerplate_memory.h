@@ -10,12 +10,16 @@
 // it to delete real text. Memory is bounded: an outlet's table is cleared of
 // once-seen lines when it exceeds kMaxLinesPerOutlet.
 //
-// Not thread-safe.
+// Thread-safe: one memory may be shared by the cleaners of several threads
+// (IsRepeated takes a shared lock, Learn an exclusive one for the few
+// hash updates of one article), so documents are cleaned in parallel and
+// still learn from each other.
 #ifndef STORYFUSE_INGEST_BOILERPLATE_MEMORY_H_
 #define STORYFUSE_INGEST_BOILERPLATE_MEMORY_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,10 +40,11 @@ class BoilerplateMemory {
   // outlet is empty.
   void Learn(std::string_view outlet, const std::vector<std::string_view>& lines);
 
-  size_t outlets() const { return counts_.size(); }
+  size_t outlets() const;
 
  private:
   static uint64_t Hash(std::string_view line);
+  mutable std::shared_mutex mu_;  // guards counts_
   std::unordered_map<std::string, std::unordered_map<uint64_t, uint32_t>> counts_;
 };
 

@@ -75,7 +75,9 @@ std::optional<std::vector<std::string>> BylineParser::SplitNames(std::string_vie
   std::vector<std::string> out;
   std::string text(names);
   for (std::string_view sep : {" and ", " & ", " AND "}) {
-    for (size_t p; (p = text.find(sep)) != std::string::npos;) text.replace(p, sep.size(), ",");
+    // The (count, char) form: GCC 12 warns falsely (-Wrestrict) on the
+    // const char* one at -O2.
+    for (size_t p; (p = text.find(sep)) != std::string::npos;) text.replace(p, sep.size(), 1, ',');
   }
   size_t start = 0;
   while (start <= text.size()) {

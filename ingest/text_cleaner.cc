@@ -640,10 +640,13 @@ class CleanPass {
 
 }  // namespace
 
+TextCleaner::TextCleaner() : memory_(std::make_shared<BoilerplateMemory>()) {}
+TextCleaner::TextCleaner(std::shared_ptr<BoilerplateMemory> memory) : memory_(std::move(memory)) {}
+
 Status TextCleaner::Clean(Article* article) {
-  CleanPass pass(article, memory_);
+  CleanPass pass(article, *memory_);
   Status st = pass.Run();
-  memory_.Learn(article->outlet, pass.AllLines());
+  memory_->Learn(article->outlet, pass.AllLines());
   return st;
 }
 

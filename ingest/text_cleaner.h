@@ -17,9 +17,12 @@
 // Not thread-safe: keeps per-outlet line statistics (BoilerplateMemory)
 // across the articles it has cleaned, so lines an outlet repeats are
 // recognised as boilerplate in its later articles (streaming: evidence comes
-// only from articles already seen). Use one TextCleaner per thread.
+// only from articles already seen). Use one TextCleaner per thread; the
+// cleaners of several threads may share one (thread-safe) memory.
 #ifndef STORYFUSE_INGEST_TEXT_CLEANER_H_
 #define STORYFUSE_INGEST_TEXT_CLEANER_H_
+
+#include <memory>
 
 #include "base/status.h"
 #include "ingest/article.h"
@@ -29,6 +32,10 @@ namespace storyfuse {
 
 class TextCleaner {
  public:
+  // A cleaner with its own memory, or with `memory` shared with others.
+  TextCleaner();
+  explicit TextCleaner(std::shared_ptr<BoilerplateMemory> memory);
+
   // Cleans article->input into article->text (replacing text, offsets and
   // removed) and fills metadata fields that are still empty. Returns
   // InvalidArgument when no body text remains (empty input, or only
@@ -36,7 +43,7 @@ class TextCleaner {
   Status Clean(Article* article);
 
  private:
-  BoilerplateMemory memory_;
+  std::shared_ptr<BoilerplateMemory> memory_;  // never null
 };
 
 }  // namespace storyfuse

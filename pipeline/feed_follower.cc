@@ -4,9 +4,10 @@
 #include <optional>
 #include <set>
 
+#include "feed/feed_discovery.h"
 #include "feed/feed_parser.h"
 #include "feed/url_canonicalizer.h"
-#include "ingest/article_extractor.h"
+#include "feed/xml_input.h"
 #include "ingest/charset_decoder.h"
 
 namespace storyfuse {
@@ -32,18 +33,10 @@ FeedFollower::FeedFollower(FeedStore* store, Crawler* crawler, IngestFn ingest)
     : store_(store), crawler_(crawler), ingest_(std::move(ingest)) {}
 
 Result<FollowStats> FeedFollower::Round() {
-  Result<std::vector<FeedRecord>> feeds = store_->List();
-  if (!feeds.ok()) return feeds.status();
+  Result<std::vector<FeedRecord>> listed = store_->List();
+  if (!listed.ok()) return listed.status();
+  std::vector<FeedRecord> feeds = std::move(*listed);
   FollowStats stats;
-  stats.feeds = feeds->size();
-
-  std::vector<CrawlJob> feed_jobs;
-  for (size_t i = 0; i < feeds->size(); ++i) {
-    const FeedRecord& f = (*feeds)[i];
-    feed_jobs.push_back({{f.url, f.etag, f.last_modified}, i});
-  }
-  std::vector<std::optional<Result<FetchResponse>>> answers(feeds->size());
-  crawler_->Run(feed_jobs, [&](const CrawlJob& job, Result<FetchResponse> r) { answers[job.tag] = std::move(r); });
 
   Status store_error;
   auto keep = [&store_error](Status st) {
@@ -51,48 +44,76 @@ Result<FollowStats> FeedFollower::Round() {
   };
   std::vector<PageTask> pages;
   std::set<std::string> queued;
-  for (size_t i = 0; i < feeds->size(); ++i) {
-    const FeedRecord& f = (*feeds)[i];
-    Result<FetchResponse>& r = *answers[i];
-    if (!r.ok()) {
-      ++stats.feed_errors;
-      keep(store_->RecordError(f.id, r.status().message(), ""));
-      continue;
+  std::set<int64_t> polled;
+  // Feeds are polled in waves: the stored ones, then those that site pages
+  // of the first wave announced (so a site URL brings its articles in the
+  // same round).
+  for (int wave = 0; wave < 2 && !feeds.empty(); ++wave) {
+    std::vector<CrawlJob> feed_jobs;
+    for (size_t i = 0; i < feeds.size(); ++i) {
+      feed_jobs.push_back({{feeds[i].url, feeds[i].etag, feeds[i].last_modified}, i});
+      polled.insert(feeds[i].id);
     }
-    if (r->not_modified()) {
-      ++stats.feeds_not_modified;
-      keep(store_->RecordSuccess(f.id, f.etag, f.last_modified, "", ""));
-      continue;
+    stats.feeds += feeds.size();
+    std::vector<std::optional<Result<FetchResponse>>> answers(feeds.size());
+    crawler_->Run(feed_jobs, [&](const CrawlJob& job, Result<FetchResponse> r) { answers[job.tag] = std::move(r); });
+    std::vector<FeedRecord> announced;
+    for (size_t i = 0; i < feeds.size(); ++i) {
+      const FeedRecord& f = feeds[i];
+      Result<FetchResponse>& r = *answers[i];
+      if (!r.ok()) {
+        ++stats.feed_errors;
+        keep(store_->RecordError(f.id, r.status().message(), ""));
+        continue;
+      }
+      if (r->not_modified()) {
+        ++stats.feeds_not_modified;
+        keep(store_->RecordSuccess(f.id, f.etag, f.last_modified, "", ""));
+        continue;
+      }
+      if (!r->ok()) {
+        ++stats.feed_errors;
+        keep(store_->RecordError(f.id, f.url + ": HTTP " + std::to_string(r->status), ""));
+        continue;
+      }
+      Result<Feed> feed = FeedParser::Parse(r->body, r->final_url);
+      if (!feed.ok()) {
+        std::vector<DiscoveredFeed> found;
+        if (wave == 0 && XmlInput::LooksLikeHtml(r->body)) found = FeedDiscovery::FromHtml(r->body, r->final_url);
+        if (found.empty()) {
+          ++stats.feed_errors;
+          keep(store_->RecordError(f.id, f.url + ": " + feed.status().message(), ""));
+          continue;
+        }
+        // A site's page: follow the feeds it announces instead.
+        for (const DiscoveredFeed& d : found) {
+          Result<FeedRecord> added = store_->Add(d.url, "");
+          if (!added.ok()) return added.status();
+          ++stats.feeds_discovered;
+          if (polled.insert(added->id).second) announced.push_back(*added);
+        }
+        keep(store_->Remove(f.id));
+        continue;
+      }
+      keep(store_->RecordSuccess(f.id, r->etag, r->last_modified, feed->title, ""));
+      for (FeedItem& item : feed->items) {
+        if (item.link.empty()) continue;
+        Result<std::string> canonical = UrlCanonicalizer::Canonicalize(item.link);
+        if (!canonical.ok() || queued.count(*canonical)) continue;
+        Result<bool> seen = store_->Seen(*canonical);
+        if (!seen.ok()) return seen.status();
+        if (*seen) continue;
+        queued.insert(*canonical);
+        pages.push_back({f.id, *canonical, std::move(item)});
+      }
     }
-    if (!r->ok()) {
-      ++stats.feed_errors;
-      keep(store_->RecordError(f.id, f.url + ": HTTP " + std::to_string(r->status), ""));
-      continue;
-    }
-    Result<Feed> feed = FeedParser::Parse(r->body, r->final_url);
-    if (!feed.ok()) {
-      ++stats.feed_errors;
-      keep(store_->RecordError(f.id, f.url + ": " + feed.status().message(), ""));
-      continue;
-    }
-    keep(store_->RecordSuccess(f.id, r->etag, r->last_modified, feed->title, ""));
-    for (FeedItem& item : feed->items) {
-      if (item.link.empty()) continue;
-      Result<std::string> canonical = UrlCanonicalizer::Canonicalize(item.link);
-      if (!canonical.ok() || queued.count(*canonical)) continue;
-      Result<bool> seen = store_->Seen(*canonical);
-      if (!seen.ok()) return seen.status();
-      if (*seen) continue;
-      queued.insert(*canonical);
-      pages.push_back({f.id, *canonical, std::move(item)});
-    }
+    feeds = std::move(announced);
   }
   if (!store_error.ok()) return store_error;
 
   std::vector<CrawlJob> page_jobs;
   for (size_t i = 0; i < pages.size(); ++i) page_jobs.push_back({{pages[i].item.link, "", ""}, i});
-  ArticleExtractor extractor;
-  std::vector<Article> batch;
+  std::vector<RawDoc> batch;
   std::vector<Pending> batch_keys;
   auto page_failed = [&](const PageTask& p, const std::string& message, bool permanent) {
     ++stats.page_errors;
@@ -101,7 +122,7 @@ Result<FollowStats> FeedFollower::Round() {
   };
   auto flush = [&] {
     if (batch.empty()) return;
-    Result<std::vector<IngestOutcome>> out = ingest_(batch);
+    Result<std::vector<IngestOutcome>> out = ingest_(std::move(batch));
     if (!out.ok()) {
       keep(out.status());
     } else {
@@ -141,12 +162,11 @@ Result<FollowStats> FeedFollower::Round() {
         doc.published = p.item.published;
         if (!p.item.author.empty()) doc.authors.push_back(p.item.author);
         Result<std::string> utf8 = CharsetDecoder::ToUtf8(r->body, r->charset, true);
-        Result<Article> article =
-            utf8.ok() ? (doc.bytes = std::move(*utf8), extractor.Extract(doc)) : Result<Article>(utf8.status());
-        if (!article.ok()) {
-          page_failed(p, p.item.link + ": " + article.status().message(), true);
+        if (!utf8.ok()) {
+          page_failed(p, p.item.link + ": " + utf8.status().message(), true);
         } else {
-          batch.push_back(std::move(*article));
+          doc.bytes = std::move(*utf8);
+          batch.push_back(std::move(doc));
           batch_keys.push_back({p.feed_id, p.canonical});
           if (batch.size() >= kBatch) flush();
         }

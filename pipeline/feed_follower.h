@@ -2,9 +2,16 @@
 // is fetched (conditionally, with its stored ETag and Last-Modified) through
 // the Crawler; each new item's page (by canonical URL, across all feeds, so
 // a page reached by two feeds or a feed whose GUIDs change on every fetch
-// costs one fetch) is fetched, decoded (CharsetDecoder, the Content-Type's
-// charset first), extracted (ArticleExtractor) and handed, in batches, to the
-// `ingest` function, which is the same pipeline `storyfuse ingest` uses.
+// costs one fetch) is fetched, decoded to UTF-8 (CharsetDecoder, the
+// Content-Type's charset first) and handed, in batches, to the `ingest`
+// function as a RawDoc whose container metadata are the feed item's (title,
+// date, author; the canonical URL as url and id): StoryRepository::Ingest,
+// the call POST /api/articles makes, which extracts, clusters, briefs and
+// stores, and rejects a page that is no article.
+//
+// A feed URL that answers an HTML page announcing feeds (<link
+// rel="alternate">, FeedDiscovery) is a site: the feeds it announces are
+// added to the store in its place and polled in the same round.
 //
 // Failures never stop the round: a feed that fails (transport error, HTTP
 // error status, a body that is not a feed) or whose page fails gets a
@@ -26,7 +33,7 @@
 
 #include "base/status.h"
 #include "feed/crawler.h"
-#include "ingest/article.h"
+#include "ingest/raw_doc.h"
 #include "pipeline/story_repository.h"
 #include "store/feed_store.h"
 
@@ -39,14 +46,15 @@ struct FollowStats {
   size_t pages_fetched = 0;  // page requests answered (any status)
   size_t pages_stored = 0;   // articles ingest created or updated
   size_t page_errors = 0;
+  size_t feeds_discovered = 0;  // feeds added from site pages
 };
 
 class FeedFollower {
  public:
-  using IngestFn = std::function<Result<std::vector<IngestOutcome>>(const std::vector<Article>&)>;
+  using IngestFn = std::function<Result<std::vector<IngestOutcome>>(std::vector<RawDoc>)>;
   using ProgressFn = std::function<void(const FollowStats&)>;
 
-  // Articles handed to `ingest` at once: clustering a batch together is
+  // Pages handed to `ingest` at once: clustering a batch together is
   // cheaper than one by one, and 100 pages is a few MB of memory.
   static constexpr size_t kBatch = 100;
 

@@ -78,10 +78,8 @@ Result<std::vector<SearchResult>> MemoryStoryRepository::Search(const std::strin
   return stories;
 }
 
-IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, const std::string& now,
-                                             std::map<std::string, ArticleEntry>* batch) {
-  std::string warning;
-  Result<Article> article = pipeline_.Extract(doc, &warning);
+IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, Result<Article> article, std::string warning,
+                                             const std::string& now, std::map<std::string, ArticleEntry>* batch) {
   if (!article.ok()) return {doc.id, "", "rejected", article.status().message(), "", "", 0};
   // Only this thread writes the maps, so reading them here needs no lock.
   const ArticleEntry* old = nullptr;
@@ -119,11 +117,17 @@ IngestOutcome MemoryStoryRepository::Prepare(const RawDoc& doc, const std::strin
 }
 
 Result<std::vector<IngestOutcome>> MemoryStoryRepository::Ingest(std::vector<RawDoc> docs) {
+  // Cleaning (thread-safe, the costliest step for a huge document) before
+  // the ingest lock, so one document's cleaning never holds the others.
+  std::vector<Result<Article>> articles;
+  std::vector<std::string> warnings(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) articles.push_back(pipeline_.Extract(docs[i], &warnings[i]));
   std::lock_guard<std::mutex> ingest_lock(ingest_mu_);
   std::string now = NowIso8601();
   std::map<std::string, ArticleEntry> batch;
   std::vector<IngestOutcome> outcomes;
-  for (const RawDoc& doc : docs) outcomes.push_back(Prepare(doc, now, &batch));
+  for (size_t i = 0; i < docs.size(); ++i)
+    outcomes.push_back(Prepare(docs[i], std::move(articles[i]), std::move(warnings[i]), now, &batch));
   SettledStories settled = pipeline_.Settle();
   // Each changed story's brief over its articles, new versions replacing old.
   std::map<std::string, StoryEntry> new_stories;

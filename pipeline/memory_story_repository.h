@@ -2,9 +2,10 @@
 // the routes and for `serve` without a database. Same ingest path as the
 // SQLite one (StoryPipeline); search is a plain word match.
 //
-// Thread-safe. Ingests are serialized and prepare everything (cleaning,
-// briefs) before taking the write lock for a short swap, so reads wait at
-// most for that swap.
+// Thread-safe. Ingests clean their documents side by side, then are
+// serialized to cluster and build briefs (unlike the store-backed
+// repository, which builds them outside its writer), and take the write
+// lock only for a short swap, so reads wait at most for that swap.
 #ifndef STORYFUSE_PIPELINE_MEMORY_STORY_REPOSITORY_H_
 #define STORYFUSE_PIPELINE_MEMORY_STORY_REPOSITORY_H_
 
@@ -43,8 +44,9 @@ class MemoryStoryRepository : public StoryRepository {
     std::string brief_json;
   };
 
-  // Prepares one document against the stored state plus the batch so far.
-  IngestOutcome Prepare(const RawDoc& doc, const std::string& now, std::map<std::string, ArticleEntry>* batch);
+  // Prepares one cleaned document against the stored state plus the batch so far.
+  IngestOutcome Prepare(const RawDoc& doc, Result<Article> article, std::string warning, const std::string& now,
+                        std::map<std::string, ArticleEntry>* batch);
 
   std::mutex ingest_mu_;  // serializes Ingest; guards pipeline_
   StoryPipeline pipeline_;

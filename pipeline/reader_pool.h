@@ -29,6 +29,7 @@ class ReaderPool {
       if (store_) pool_->Return(std::move(store_));
     }
     StoryStore* operator->() { return store_.get(); }
+    StoryStore* get() { return store_.get(); }
 
    private:
     ReaderPool* pool_;

@@ -29,49 +29,59 @@ Status Stopped(const Status& st, const QueryControl& control, const std::string&
                              " ms: use fewer or longer words");
 }
 
+json CorrectionJson(const StreamEvent& e) {
+  json j = {{"kind", e.kind}, {"at", e.at}};
+  if (!e.article_id.empty()) j["article"] = e.article_id;
+  j[e.kind == "merge" ? "story" : "from"] = e.story_id;
+  j[e.kind == "merge" ? "into" : "to"] = e.target_id;
+  if (!e.note.empty()) j["note"] = e.note;
+  return j;
+}
+
+// `brief_json` (an object) with the members of `extra` added at its end;
+// the brief itself is not parsed again.
+std::string WithMembers(std::string brief_json, const json& extra) {
+  size_t end = brief_json.rfind('}');
+  std::string more = extra.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (end == std::string::npos || more.size() <= 2) return brief_json;
+  bool empty = brief_json.find_first_not_of(" \n\t", brief_json.find('{') + 1) == end;
+  brief_json.insert(end, (empty ? "" : ",") + more.substr(1, more.size() - 2));
+  return brief_json;
+}
+
 }  // namespace
 
-StoreStoryRepository::StoreStoryRepository(const std::string& path, int writer_nice)
-    : readers_(path), writer_thread_(writer_nice) {}
+StoreStoryRepository::StoreStoryRepository(const std::string& path) : readers_(path) {}
 
 StoreStoryRepository::~StoreStoryRepository() = default;
 
 Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path, int readers,
-                                                                         int writer_nice) {
+                                                                         StoryWriter::Options options) {
   Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(path);
   if (!store.ok()) return store.status();
-  std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path, writer_nice));
+  std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path));
   STORYFUSE_RETURN_IF_ERROR(repo->lock_.Acquire(path));
   STORYFUSE_RETURN_IF_ERROR((*store)->LockWriter());
-  repo->writer_ = std::make_unique<StoryWriter>(std::move(store).value(), &repo->lock_);
-  {
-    std::lock_guard<std::mutex> lock(repo->ingest_mu_);
-    if (Status st = repo->writer_->Recover(); !st.ok()) return st.WithContext(path + ": repairing stories");
-  }
+  repo->writer_ = std::make_unique<StoryWriter>(std::move(store).value(), &repo->lock_, &repo->readers_, options);
+  if (Status st = repo->writer_->Recover(); !st.ok()) return st.WithContext(path + ": repairing stories");
   STORYFUSE_RETURN_IF_ERROR(repo->readers_.Fill(readers));
   return repo;
 }
 
 Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::OpenReadOnly(const std::string& path, int readers) {
-  std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path, 0));
+  std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path));
   STORYFUSE_RETURN_IF_ERROR(repo->readers_.Fill(readers));
   return repo;
 }
 
 Result<std::vector<IngestOutcome>> StoreStoryRepository::Ingest(std::vector<RawDoc> docs) {
   if (!writer_) return Status::Unsupported("this server is read-only (--read-only): the workers write its store");
-  return writer_thread_.Run([this, &docs] {
-    std::lock_guard<std::mutex> lock(ingest_mu_);
-    return writer_->IngestDocs(docs);
-  });
+  return writer_->IngestDocs(docs);
 }
 
 Result<std::vector<IngestOutcome>> StoreStoryRepository::IngestArticles(const std::vector<Article>& articles) {
   if (!writer_) return Status::Unsupported("this server is read-only (--read-only): the workers write its store");
-  return writer_thread_.Run([this, &articles] {
-    std::lock_guard<std::mutex> lock(ingest_mu_);
-    return writer_->IngestArticles(articles);
-  });
+  return writer_->IngestArticles(articles);
 }
 
 Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
@@ -95,7 +105,27 @@ Result<std::string> StoreStoryRepository::StoryBriefJson(const std::string& stor
   Result<std::optional<StoredStory>> story = (*reader)->GetStory(story_id);
   if (!story.ok()) return story.status();
   if (!*story || (*story)->brief_json.empty()) return Status::NotFound("no story " + story_id);
-  return std::move((*story)->brief_json);
+  Result<std::vector<StoryMoveRecord>> moves = (*reader)->StoryMoves(story_id, kHistoryMoves);
+  if (!moves.ok()) return moves.status();
+  Result<std::vector<StreamEvent>> corrections = (*reader)->StreamCorrections(story_id);
+  if (!corrections.ok()) return corrections.status();
+  json history = json::array(), edits = json::array();
+  for (const StoryMoveRecord& m : *moves) {
+    history.push_back(
+        {{"article", m.article_id}, {"from", m.from_story}, {"to", m.to_story}, {"by", m.cause}, {"at", m.at}});
+  }
+  for (const StreamEvent& e : *corrections) edits.push_back(CorrectionJson(e));
+  json extra = {{"version", (*story)->version}, {"history", history}, {"editor_corrections", edits}};
+  return WithMembers(std::move((*story)->brief_json), extra);
+}
+
+Result<std::vector<ArticleMove>> StoreStoryRepository::Correct(const StoryCorrection& correction) {
+  if (!writer_) return Status::Unsupported("this server is read-only (--read-only): the workers write its store");
+  Result<std::vector<StoryMove>> moves = writer_->Correct(correction);
+  if (!moves.ok()) return moves.status();
+  std::vector<ArticleMove> out;
+  for (const StoryMove& m : *moves) out.push_back({m.article, m.from, m.to});
+  return out;
 }
 
 Result<json> StoreStoryRepository::ArticleJson(const std::string& article_id) {

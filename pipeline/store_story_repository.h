@@ -2,9 +2,10 @@
 // (store/story_store.h; the SQLite schema in docs/store.md).
 //
 // Reads use a pool of read connections, one per concurrent request, so
-// they never wait on the ingest (WAL). Ingests are serialized on one
-// writer connection, run on a niced writer thread (pipeline/writer_thread.h)
-// so that they do not take CPU from reads either; each article and each
+// they never wait on the ingest (WAL). Ingests run in their callers'
+// threads, side by side: cleaning and brief building outside the single
+// writer, which each holds only to store an article, settle its stories or
+// commit a built story (pipeline/story_writer.h); each article and each
 // story is its own transaction.
 //
 // Crash safety (pipeline/story_writer.h): Open() replays the stored articles through the clusterer
@@ -19,7 +20,6 @@
 #define STORYFUSE_PIPELINE_STORE_STORY_REPOSITORY_H_
 
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -27,7 +27,6 @@
 #include "pipeline/story_repository.h"
 #include "pipeline/story_writer.h"
 #include "pipeline/writer_lock.h"
-#include "pipeline/writer_thread.h"
 
 namespace storyfuse {
 
@@ -36,15 +35,16 @@ class StoreStoryRepository : public StoryRepository {
   // Opens (or creates) the store at `path`, takes its writer lock
   // (pipeline/writer_lock.h: IoError while another process holds it),
   // repairs it (see above) and opens `readers` read connections up front
-  // (more are opened when more reads run at once). Ingests run on a writer
-  // thread `writer_nice` above the process's nice value (0 for a
-  // command-line ingest that has no readers to yield to). Returns the
-  // store's error naming the path.
+  // (more are opened when more reads or brief builds run at once). Returns
+  // the store's error naming the path. `options` go to the StoryWriter
+  // (the assigner of issue #25 hands builds to a queue).
   static Result<std::unique_ptr<StoreStoryRepository>> Open(const std::string& path, int readers = 8,
-                                                            int writer_nice = WriterThread::kDefaultNiceIncrement);
+                                                            StoryWriter::Options options = {});
   ~StoreStoryRepository() override;
 
   Result<StoryList> ListStories(const StoryQuery& query) override;
+  // The brief with the story's "version", "history" (its latest moves)
+  // and "editor_corrections" (docs/server.md).
   Result<std::string> StoryBriefJson(const std::string& story_id) override;
   Result<nlohmann::json> ArticleJson(const std::string& article_id) override;
   Result<std::vector<SearchResult>> Search(const std::string& q, int limit, const QueryControl& control) override;
@@ -54,6 +54,10 @@ class StoreStoryRepository : public StoryRepository {
   // stories they touched. Outcomes as Ingest's, in order.
   Result<std::vector<IngestOutcome>> IngestArticles(const std::vector<Article>& articles);
   Result<RepositoryStats> Stats() override;
+  Result<std::vector<ArticleMove>> Correct(const StoryCorrection& correction) override;
+
+  // Moves shown with a story (GET /api/stories/{id}): the latest this many.
+  static constexpr int kHistoryMoves = 50;
 
   // Checks that every article is in exactly one story, every story's
   // brief lists exactly its articles, and every stored article view is of
@@ -78,17 +82,13 @@ class StoreStoryRepository : public StoryRepository {
   const std::vector<std::string>& skipped() const { return writer_ ? writer_->skipped() : no_skips_; }
 
  private:
-  StoreStoryRepository(const std::string& path, int writer_nice);
+  explicit StoreStoryRepository(const std::string& path);
 
   const std::vector<std::string> no_skips_;
   // Declared first, so the lock is released after everything that writes.
   WriterLock lock_;
-  ReaderPool readers_;
-  std::mutex ingest_mu_;  // serializes the writer's calls
+  ReaderPool readers_;  // before the writer, which builds briefs from it
   std::unique_ptr<StoryWriter> writer_;
-  // Runs every Ingest, at a lower CPU priority than the readers. Declared
-  // last so it stops before the writer state it uses is destroyed.
-  WriterThread writer_thread_;
 };
 
 }  // namespace storyfuse

@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <set>
+#include <thread>
 
 #include "pipeline/test_fixtures.h"
 #include "store/article_store.h"
@@ -215,6 +218,185 @@ TEST_F(StoreStoryRepositoryTest, AStoryWhoseBuildKeepsDyingIsSkippedOnOpen) {
     EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
   }
   EXPECT_EQ(read_journal(), "");
+}
+
+// A third report of the bridge, close to both of the first two: a
+// revision would put them together again if a correction were a one-off.
+std::string ThirdBridgeJson() {
+  return R"({"id": "nt-1", "outlet": "North Tidings", "title": "Velmora bridge open after repairs",
+  "published": "2031-05-03",
+  "text": "The Velmora harbour bridge reopened after eight months of repairs, Mayor Ilse Brandvik said.\n\nShe said the town was proud of every worker who kept the crossing alive.\n\nThe council said the repairs cost about 4.5 million crowns."})";
+}
+
+// Story id -> its article ids, from each article's stored view.
+std::map<std::string, std::set<std::string>> StoriesOf(StoryRepository& repo, const std::vector<std::string>& ids) {
+  std::map<std::string, std::set<std::string>> out;
+  for (const std::string& id : ids) {
+    auto a = repo.ArticleJson(id);
+    EXPECT_TRUE(a.ok()) << id;
+    if (a.ok()) out[(*a)["story"].get<std::string>()].insert(id);
+  }
+  return out;
+}
+
+TEST_F(StoreStoryRepositoryTest, CorrectionsHoldThroughLaterArrivalsAndARestart) {
+  const std::vector<std::string> ids = {"hd-1", "cc-1", "fp-1", "nt-1"};
+  std::map<std::string, std::set<std::string>> before;
+  {
+    auto repo = Open();
+    Ingest(*repo, BridgeArticlesJson());
+    Ingest(*repo, FerryArticleJson("fp-1"));
+    std::string bridge = repo->ArticleJson("hd-1")->at("story"), ferry = repo->ArticleJson("fp-1")->at("story");
+    ASSERT_EQ(repo->ArticleJson("cc-1")->at("story"), bridge);
+    ASSERT_NE(ferry, bridge);
+
+    // cc-1 out on its own; the ferry story merged into the bridge story.
+    auto detached = repo->Correct({"detach", "cc-1", "", "", "a different crossing"});
+    ASSERT_TRUE(detached.ok()) << detached.status().ToString();
+    std::string alone = detached->front().to;
+    EXPECT_NE(alone, bridge);
+    ASSERT_TRUE(repo->Correct({"merge", "", ferry, bridge, ""}).ok());
+    EXPECT_EQ(repo->Correct({"merge", "", ferry, bridge, ""}).status().code(), Status::Code::kNotFound);
+    EXPECT_EQ(repo->Correct({"move", "cc-1", "", alone, ""}).status().code(), Status::Code::kInvalidArgument);
+    EXPECT_EQ(repo->Correct({"split", "cc-1", "", "", ""}).status().code(), Status::Code::kInvalidArgument);
+    EXPECT_EQ(repo->StoryBriefJson(ferry).status().code(), Status::Code::kNotFound);
+
+    Ingest(*repo, ThirdBridgeJson());
+    before = StoriesOf(*repo, ids);
+    EXPECT_EQ(before[bridge].count("fp-1"), 1u);
+    EXPECT_EQ(before[bridge].count("cc-1"), 0u);
+    EXPECT_EQ(before[alone].count("hd-1"), 0u);
+
+    json story = json::parse(*repo->StoryBriefJson(bridge));
+    EXPECT_GE(story["version"].get<int>(), 3);  // created, lost cc-1, gained fp-1
+    ASSERT_EQ(story["editor_corrections"].size(), 2u);
+    EXPECT_EQ(story["editor_corrections"][0]["kind"], "detach");
+    EXPECT_EQ(story["editor_corrections"][0]["note"], "a different crossing");
+    EXPECT_EQ(story["editor_corrections"][1]["kind"], "merge");
+    bool editor_move = false;
+    for (const json& m : story["history"]) editor_move |= m["article"] == "fp-1" && m["by"] == "editor";
+    EXPECT_TRUE(editor_move) << story["history"].dump();
+    EXPECT_EQ(json::parse(*repo->StoryBriefJson(alone))["articles"].size(), before[alone].size());
+  }
+  auto reopened = Open();
+  EXPECT_EQ(StoriesOf(*reopened, ids), before);
+  std::string summary;
+  EXPECT_TRUE(reopened->Verify(&summary).ok()) << summary;
+}
+
+// Issue #22: briefs are built outside the single writer, ingests side by
+// side. Threads post articles of one event at once (they join one story,
+// so its brief is rebuilt while other builds of it run): each ingest
+// returns once its story's stored brief lists its article, and at the end
+// every brief is of its story's current articles (no stale one won).
+TEST_F(StoreStoryRepositoryTest, IngestsSideBySideNeverStoreAStaleBrief) {
+  auto repo = Open();
+  constexpr int kThreads = 4, kEach = 5;
+  std::vector<std::string> problems[kThreads];
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        std::string id = "ferry-" + std::to_string(t) + "-" + std::to_string(i);
+        json doc = json::parse(FerryArticleJson(id));
+        doc["text"] = doc["text"].get<std::string>() + "\n\nReporter " + id + " counted " +
+                      std::to_string(t * 100 + i) + " passengers.";
+        auto out = repo->Ingest(DocsFromJson(doc.dump()));
+        if (!out.ok() || out->size() != 1 || (*out)[0].status != "created") {
+          problems[t].push_back(id + ": not created");
+          continue;
+        }
+        auto brief = repo->StoryBriefJson((*out)[0].story_id);
+        if (!brief.ok() || brief->find("\"" + id + "\"") == std::string::npos)
+          problems[t].push_back(id + ": its story's brief does not list it on return");
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const auto& p : problems) EXPECT_TRUE(p.empty()) << p.front();
+  std::string summary;
+  EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
+  EXPECT_EQ(summary.substr(0, summary.find(' ')), std::to_string(kThreads * kEach));
+}
+
+// A correction beside ingests in flight: it is logged and applied under
+// the writer, its stories built outside it like an ingest's, so at the
+// end every brief is of its story's current articles, the detached
+// article is still on its own, and a restart replays the same stories.
+TEST_F(StoreStoryRepositoryTest, ACorrectionBesideIngestsHoldsAndReplays) {
+  std::map<std::string, std::set<std::string>> before;
+  std::vector<std::string> ids = {"hd-1", "cc-1"};
+  {
+    auto repo = Open();
+    Ingest(*repo, BridgeArticlesJson());
+    constexpr int kThreads = 3, kEach = 3;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < kEach; ++i) {
+          json doc = json::parse(FerryArticleJson("ferry-" + std::to_string(t) + "-" + std::to_string(i)));
+          doc["text"] = doc["text"].get<std::string>() + "\n\nIt carried " + std::to_string(t * 10 + i) + " cars.";
+          EXPECT_TRUE(repo->Ingest(DocsFromJson(doc.dump())).ok());
+        }
+      });
+      for (int i = 0; i < kEach; ++i) ids.push_back("ferry-" + std::to_string(t) + "-" + std::to_string(i));
+    }
+    auto detached = repo->Correct({"detach", "cc-1", "", "", "another crossing"});
+    for (std::thread& t : threads) t.join();
+    ASSERT_TRUE(detached.ok()) << detached.status().ToString();
+    EXPECT_NE(repo->ArticleJson("cc-1")->at("story"), repo->ArticleJson("hd-1")->at("story"));
+    before = StoriesOf(*repo, ids);
+    for (const auto& [sid, members] : before) {
+      std::vector<std::string> listed = BriefArticleIds(*repo->StoryBriefJson(sid));
+      EXPECT_EQ(std::set<std::string>(listed.begin(), listed.end()), members) << sid;
+    }
+    std::string summary;
+    EXPECT_TRUE(repo->Verify(&summary).ok()) << summary;
+  }
+  auto reopened = Open();
+  EXPECT_EQ(StoriesOf(*reopened, ids), before);
+}
+
+// Briefs run side by side, so several may be in flight when the process
+// dies: each counts an attempt, and a repair that dies too keeps them.
+TEST_F(StoreStoryRepositoryTest, EveryBuildInFlightAtADeathCountsAnAttempt) {
+  {
+    auto repo = Open();
+    Ingest(*repo, BridgeArticlesJson());
+  }
+  {
+    std::FILE* f = std::fopen((path_ + ".lock").c_str(), "w");
+    std::fputs("building s-7 2\nbuilding s-9 1\n", f);
+    std::fclose(f);
+  }
+  WriterLock lock;
+  ASSERT_TRUE(lock.Acquire(path_).ok());
+  EXPECT_TRUE(lock.ShouldSkip("s-7"));
+  EXPECT_FALSE(lock.ShouldSkip("s-9"));
+  lock.MarkBuilding("s-9");  // its second attempt
+  lock.MarkBuilding("s-9");  // and a second build of it at once
+  lock.MarkBuilt("s-9");
+  std::ifstream in(path_ + ".lock");
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), "skip s-7\nbuilding s-7 2\nbuilding s-9 2\n");
+}
+
+// A document over the limit is stored cut: its text, and its input after
+// the source of the last kept byte (the single writer writes no 4 MB row).
+TEST_F(StoreStoryRepositoryTest, AHugeDocumentIsStoredCut) {
+  auto repo = Open();
+  std::string text;
+  while (text.size() < 4 * StoryPipeline::kMaxArticleTextBytes) text += "The harbour council met again on Friday. ";
+  auto out = Ingest(*repo, json{{"id", "huge"}, {"outlet", "Fjord Post"}, {"text", text}}.dump());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].warning.find("text cut from"), std::string::npos);
+  repo.reset();
+  auto store = OpenStoryStore(path_);
+  ASSERT_TRUE(store.ok());
+  auto a = (*store)->Get("huge");
+  ASSERT_TRUE(a.ok() && a->has_value());
+  EXPECT_LE((*a)->article.text.size(), StoryPipeline::kMaxArticleTextBytes);
+  EXPECT_LE((*a)->article.input.size(), StoryPipeline::kMaxArticleTextBytes + 64);
+  EXPECT_EQ((*a)->article.input.substr(0, 100), text.substr(0, 100));
 }
 
 }  // namespace

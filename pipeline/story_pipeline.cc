@@ -25,16 +25,47 @@ StorySummary SummarizeBrief(const StoryBrief& brief, const std::string& updated)
 
 }  // namespace
 
-StoryPipeline::StoryPipeline() : builder_(std::make_unique<BriefBuilder>()) {}
+StoryPipeline::StoryPipeline()
+    : boilerplate_(std::make_shared<BoilerplateMemory>()),
+      extractors_([memory = boilerplate_] { return std::make_unique<ArticleExtractor>(memory); }),
+      builders_(std::make_unique<ObjectPool<BriefBuilder>>([] { return std::make_unique<BriefBuilder>(); })) {}
 StoryPipeline::~StoryPipeline() = default;
 
 Result<Article> StoryPipeline::Extract(const RawDoc& doc, std::string* warning) {
-  Result<Article> a = extractor_.Extract(doc);
+  Result<Article> a = extractors_.Acquire()->Extract(doc);
   if (!a.ok()) return a;
   std::string cut = CutToLimit(&*a);
   if (warning != nullptr) *warning = std::move(cut);
   return a;
 }
+
+namespace {
+
+// A word whose NFC form differs maps to its input word's start: the input
+// is cut at most this far past the last mapped byte, at the word's end.
+constexpr size_t kMaxWordBytes = 64;
+
+// Cuts the input after the source of the last kept text byte (and of the
+// last correction, data kept beside the text). Nothing downstream reads
+// the input past it, and storing all of a 16 MB document for its first
+// 256 KiB would make the single writer's step, writing the article, cost
+// what the text's limit saves.
+void CutInput(Article* a) {
+  std::string& input = a->input;
+  size_t keep = a->text.empty() ? 0 : size_t{a->offsets.ToInput(static_cast<uint32_t>(a->text.size() - 1))} + 1;
+  for (const ArticleCorrection& c : a->corrections) keep = std::max<size_t>(keep, c.input.end);
+  for (size_t n = 0; keep < input.size() && n < kMaxWordBytes; ++n, ++keep) {
+    char c = input[keep];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '<') break;
+  }
+  while (keep < input.size() && (static_cast<unsigned char>(input[keep]) & 0xC0) == 0x80) ++keep;
+  if (keep >= input.size()) return;
+  input.resize(keep);
+  std::erase_if(a->removed, [keep](const Removed& r) { return r.input.begin >= keep; });
+  for (Removed& r : a->removed) r.input.end = std::min<uint32_t>(r.input.end, static_cast<uint32_t>(keep));
+}
+
+}  // namespace
 
 std::string StoryPipeline::CutToLimit(Article* a) {
   std::string& text = a->text;
@@ -57,18 +88,15 @@ std::string StoryPipeline::CutToLimit(Article* a) {
   }
   text.resize(at);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+  CutInput(a);
   return "text cut from " + std::to_string(was) + " to " + std::to_string(text.size()) +
          " bytes (the limit for one article is " + std::to_string(kMaxArticleTextBytes) + ")";
 }
 
 std::string StoryPipeline::Cluster(const Article& article) {
-  ClusterResult r = index_.Add(article);
+  ClusterResult r = stream_.Add(article);
+  ++unrevised_;
   touched_articles_.insert(article.id);
-  // The stream's first articles were clustered again: their stories are
-  // settled anew with this batch.
-  if (r.reclustered) {
-    for (const auto& [id, result] : results_) touched_articles_.insert(id);
-  }
   std::string story = r.story_id;
   results_[article.id] = std::move(r);
   return story;
@@ -76,23 +104,47 @@ std::string StoryPipeline::Cluster(const Article& article) {
 
 void StoryPipeline::Touch(const std::string& article_id) { touched_articles_.insert(article_id); }
 
-std::string StoryPipeline::StoryOf(const std::string& article_id) const { return index_.StoryOf(article_id); }
+std::string StoryPipeline::StoryOf(const std::string& article_id) const { return stream_.StoryOf(article_id); }
+
+void StoryPipeline::Revise() {
+  stream_.Revise();
+  unrevised_ = 0;
+}
+
+void StoryPipeline::DropMoves() { stream_.TakeMoves(); }
+
+Result<std::vector<StoryMove>> StoryPipeline::Correct(const StoryCorrection& c) {
+  Result<std::vector<StoryMove>> moves = Status::InvalidArgument("unknown correction \"" + c.kind + "\"");
+  if (c.kind == "merge") moves = stream_.MergeStories(c.story, c.target);
+  if (c.kind == "move") moves = stream_.MoveArticle(c.article, c.target);
+  if (c.kind == "detach") moves = stream_.MoveArticle(c.article, "");
+  if (!moves.ok()) return moves;
+  for (const StoryMove& m : *moves) touched_stories_.insert({m.from, m.to});
+  return moves;
+}
 
 std::string StoryPipeline::CopyOf(const std::string& article_id) const {
   auto it = results_.find(article_id);
   return it == results_.end() ? "" : it->second.copy_of;
 }
 
-SettledStories StoryPipeline::Settle() {
+SettledStories StoryPipeline::Settle(bool revise) {
   SettledStories out;
-  std::set<std::string> wanted;
+  if (revise && unrevised_ > 0) {
+    Revise();
+    out.revised_after = clustered();
+  }
+  out.moves = stream_.TakeMoves();
+  std::set<std::string> wanted = std::move(touched_stories_);
+  touched_stories_.clear();
+  for (const StoryMove& m : out.moves) wanted.insert({m.from, m.to});
   for (const std::string& id : touched_articles_) {
-    if (std::string s = index_.StoryOf(id); !s.empty()) wanted.insert(s);
+    if (std::string s = stream_.StoryOf(id); !s.empty()) wanted.insert(s);
   }
   touched_articles_.clear();
   std::set<std::string> now;
   // One pass over all stories: O(stories) per batch, never per article.
-  for (StoryView& view : index_.Stories()) {
+  for (StoryView& view : stream_.Stories()) {
     now.insert(view.id);
     if (wanted.count(view.id)) out.changed[view.id] = std::move(view.articles);
   }
@@ -103,29 +155,36 @@ SettledStories StoryPipeline::Settle() {
   return out;
 }
 
-ArticleLinks StoryPipeline::LinksOf(const std::string& article_id) const {
-  auto it = results_.find(article_id);
-  if (it == results_.end()) return {};
-  return {it->second.copy_of, it->second.origin};
+std::vector<MemberLinks> StoryPipeline::Links(const std::vector<std::string>& ids) const {
+  std::vector<MemberLinks> out;
+  out.reserve(ids.size());
+  for (const std::string& id : ids) {
+    auto it = results_.find(id);
+    if (it == results_.end())
+      out.push_back({id, "", ""});
+    else
+      out.push_back({id, it->second.copy_of, it->second.origin});
+  }
+  return out;
 }
 
 BuiltStory StoryPipeline::BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
                                      const std::string& now) {
-  std::vector<ArticleLinks> links;
-  links.reserve(articles.size());
-  for (const Article* a : articles) links.push_back(LinksOf(a->id));
-  return BuildStory(story_id, articles, links, now);
-}
-
-BuiltStory StoryPipeline::BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
-                                     const std::vector<ArticleLinks>& links, const std::string& now) {
   std::vector<StoryMember> members;
   members.reserve(articles.size());
-  for (size_t i = 0; i < articles.size(); ++i) {
-    const ArticleLinks* l = i < links.size() ? &links[i] : nullptr;
-    members.push_back({articles[i], l ? l->copy_of : "", l ? l->origin : ""});
+  for (const Article* a : articles) {
+    auto it = results_.find(a->id);
+    if (it == results_.end())
+      members.push_back({a, "", ""});
+    else
+      members.push_back({a, it->second.copy_of, it->second.origin});
   }
-  StoryBrief brief = builder_->Build(story_id, members);
+  return BuildBrief(story_id, members, now);
+}
+
+BuiltStory StoryPipeline::BuildBrief(const std::string& story_id, const std::vector<StoryMember>& members,
+                                     const std::string& now) {
+  StoryBrief brief = builders_->Acquire()->Build(story_id, members);
   nlohmann::json j = BriefToJson(brief);
   return {j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), SummarizeBrief(brief, now)};
 }

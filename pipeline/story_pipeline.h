@@ -1,17 +1,28 @@
 // StoryPipeline: the ingest path every StoryRepository shares:
 // RawDoc -> Article (ingest/ArticleExtractor), new Article -> story
-// (cluster/StoryIndex, streaming, with copy links), and a story's articles
-// -> StoryBrief (brief/BriefBuilder).
+// (cluster/StoryStream: a stream that revises its recent window, with copy
+// links), and a story's articles -> StoryBrief (brief/BriefBuilder).
 //
 // A repository feeds each new article to Cluster(), then calls Settle()
-// once per batch to learn which stories changed (joined, started or
-// merged) and their members, rebuilds those briefs with BuildBrief(), and
-// deletes the stories Settle() reports as merged away. Story ids are
-// StoryIndex's "s-<n>"; replaying the same articles in the same order
-// (Replay, when reopening a store) gives the same ids.
+// once per batch: the stream revises its window (articles of the recent
+// window may move, stories merge and split), and Settle() says which
+// stories changed (joined, started, lost or gained articles) and their
+// members, and which ids are gone; the repository rebuilds those briefs
+// with BuildStory() and deletes the stories that are gone. Editor
+// corrections (Correct) are constraints the stream keeps from then on.
 //
-// Not thread-safe (owns an extractor, a clusterer and a brief builder); a
-// repository calls it only from its serialized ingest path.
+// Story ids are StoryStream's "s-<n>": an id survives while its story
+// keeps its final articles or, when it has none yet, more than half of
+// its articles (docs/clustering.md). The same articles in the same order,
+// with revisions and corrections at the same points (Revise, Correct:
+// the store's stream log), give the same stories: that is how a store is
+// reopened.
+//
+// Thread safety: the costly steps, Extract() and BuildBrief(), are
+// thread-safe (pools of extractors sharing one boilerplate memory, and of
+// brief builders), so a repository runs them outside its single writer.
+// The clustering calls (Cluster, Touch, StoryOf, CopyOf, Links, Settle,
+// BuildStory) are not: the repository serializes them.
 #ifndef STORYFUSE_PIPELINE_STORY_PIPELINE_H_
 #define STORYFUSE_PIPELINE_STORY_PIPELINE_H_
 
@@ -24,15 +35,18 @@
 #include <vector>
 
 #include "base/status.h"
-#include "cluster/story_index.h"
+#include "cluster/story_stream.h"
 #include "ingest/article.h"
 #include "ingest/article_extractor.h"
+#include "ingest/boilerplate_memory.h"
 #include "ingest/raw_doc.h"
+#include "pipeline/object_pool.h"
 #include "pipeline/story_repository.h"
 
 namespace storyfuse {
 
 class BriefBuilder;
+struct StoryMember;
 
 // A story's rendered brief and its row in the story list.
 struct BuiltStory {
@@ -40,18 +54,21 @@ struct BuiltStory {
   StorySummary summary;
 };
 
-// What clustering decided about one article besides its story: the
-// article it copies and the independent source it counts as (both "" when
-// unknown). The assigner (worker/) sends them to the brief workers.
-struct ArticleLinks {
-  std::string copy_of;
-  std::string origin;
+// An article of a story as the clusterer links it.
+struct MemberLinks {
+  std::string article_id;
+  std::string copy_of;  // the article it copies, or ""
+  std::string origin;   // the first article of its copy chain, or ""
 };
 
 // What changed since the last Settle().
 struct SettledStories {
   std::map<std::string, std::vector<std::string>> changed;  // story id -> article ids, arrival order
-  std::vector<std::string> removed;                         // stories merged into others
+  std::vector<std::string> removed;                         // ids gone (merged into others, split up)
+  std::vector<StoryMove> moves;                             // the stream's revisions' moves, oldest first
+  // Articles clustered when Settle revised the window, or -1 when it did not
+  // (nothing new since the last revision).
+  int64_t revised_after = -1;
 };
 
 class StoryPipeline {
@@ -70,11 +87,12 @@ class StoryPipeline {
 
   // InvalidArgument naming the document when it holds no article text.
   // Text over kMaxArticleTextBytes is cut (CutToLimit); `warning`, when
-  // given, then says so.
+  // given, then says so. Thread-safe.
   Result<Article> Extract(const RawDoc& doc, std::string* warning = nullptr);
 
-  // Cuts `article`'s text to kMaxArticleTextBytes as above; a warning for
-  // the client when it did, else "".
+  // Cuts `article`'s text to kMaxArticleTextBytes as above, and its input
+  // after the source of the last kept byte (and of its corrections); a
+  // warning for the client when it did, else "".
   static std::string CutToLimit(Article* article);
 
   // Clusters a new article; returns the story it joined or started (later
@@ -83,32 +101,48 @@ class StoryPipeline {
   // Marks a stored article whose text changed: its story's brief must be
   // rebuilt at the next Settle().
   void Touch(const std::string& article_id);
+  // Revises the stream's window now (a stored revision, on replay).
+  void Revise();
+  // Applies an editor's correction: its moves (the first, for "detach",
+  // names the new story). NotFound / InvalidArgument as StoryStream's.
+  // The stories it touches are settled at the next Settle().
+  Result<std::vector<StoryMove>> Correct(const StoryCorrection& correction);
+  // Articles clustered so far.
+  int64_t clustered() const { return static_cast<int64_t>(stream_.article_count()); }
+  // Forgets the revisions' moves so far (a replay: they are stored).
+  void DropMoves();
+
   // The current story of an article, "" when unknown.
   std::string StoryOf(const std::string& article_id) const;
   // The article this one copies, "" when none.
   std::string CopyOf(const std::string& article_id) const;
-  // Its copy link and origin, empty when never clustered here.
-  ArticleLinks LinksOf(const std::string& article_id) const;
 
-  // The stories touched since the last call, with their current members.
-  SettledStories Settle();
+  // The copy links of the articles `ids`, in order.
+  std::vector<MemberLinks> Links(const std::vector<std::string>& ids) const;
+
+  // Revises the window when articles arrived since the last revision
+  // (and `revise`), then: the stories touched since the last call, with
+  // their current members.
+  SettledStories Settle(bool revise = true);
 
   // The brief of a story from its articles (in arrival order); `now` is
   // the update time recorded in the summary.
   BuiltStory BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
                         const std::string& now);
-  // The same with each article's links given (links[i] for articles[i]),
-  // for a process that did not cluster them (a brief worker).
-  BuiltStory BuildStory(const std::string& story_id, const std::vector<const Article*>& articles,
-                        const std::vector<ArticleLinks>& links, const std::string& now);
+  // The same from members whose links were taken (Links) beforehand.
+  // Thread-safe: a repository builds briefs outside its writer.
+  BuiltStory BuildBrief(const std::string& story_id, const std::vector<StoryMember>& members, const std::string& now);
 
  private:
-  ArticleExtractor extractor_;
-  StoryIndex index_;
-  std::unique_ptr<BriefBuilder> builder_;                   // brief/ headers stay out of this one
+  std::shared_ptr<BoilerplateMemory> boilerplate_;  // shared by the extractors
+  ObjectPool<ArticleExtractor> extractors_;
+  StoryStream stream_;
+  int64_t unrevised_ = 0;  // articles clustered since the last revision Settle or Revise made
+  std::unique_ptr<ObjectPool<BriefBuilder>> builders_;      // brief/ headers stay out of this one
   std::unordered_map<std::string, ClusterResult> results_;  // article id -> what Cluster decided
   std::set<std::string> touched_articles_;
-  std::set<std::string> known_stories_;  // story ids as of the last Settle
+  std::set<std::string> touched_stories_;  // by moves
+  std::set<std::string> known_stories_;    // story ids as of the last Settle
 };
 
 // n of a story id "s-<n>", 0 for any other id.

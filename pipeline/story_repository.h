@@ -5,8 +5,10 @@
 // store (StoreStoryRepository) in production.
 //
 // Thread safety: every method may be called from many threads at once.
-// Reads never wait for an ingest to finish: an implementation shows each
-// ingest batch either whole or not at all. Ingests are serialized.
+// Reads never wait for an ingest to finish. Ingests may run side by side;
+// their writes are serialized (a store-backed repository builds briefs
+// outside its single writer, pipeline/story_writer.h), and each returns
+// once the stories of its articles are stored with them.
 #ifndef STORYFUSE_PIPELINE_STORY_REPOSITORY_H_
 #define STORYFUSE_PIPELINE_STORY_REPOSITORY_H_
 
@@ -82,6 +84,22 @@ struct IngestOutcome {
   int64_t version = 0;    // the stored article's current version (0 when rejected)
 };
 
+// An editor's correction (docs/server.md; `storyfuse correct` reads them
+// one JSON object a line): a constraint the clusterer keeps from then on.
+struct StoryCorrection {
+  std::string kind;     // "merge": story into target; "move": article to target; "detach": article on its own
+  std::string article;  // move, detach
+  std::string story;    // merge: the story merged away
+  std::string target;   // merge: the story kept; move: the story it joins
+  std::string note;     // the editor's words, kept with it
+};
+
+// An article a correction moved.
+struct ArticleMove {
+  std::string article;
+  std::string from, to;  // story ids
+};
+
 struct RepositoryStats {
   int64_t articles = 0;
   int64_t versions = 0;
@@ -117,6 +135,16 @@ class StoryRepository {
   virtual Result<std::vector<IngestOutcome>> Ingest(std::vector<RawDoc> docs) = 0;
 
   virtual Result<RepositoryStats> Stats() = 0;
+
+  // Applies an editor's correction (serialized with ingests), stores it
+  // and rewrites the stories it touched; the articles it moved.
+  // InvalidArgument for a malformed correction or one that changes
+  // nothing, NotFound for an unknown story or article. By default
+  // Unsupported: corrections are kept in a store.
+  virtual Result<std::vector<ArticleMove>> Correct(const StoryCorrection& correction) {
+    (void)correction;
+    return Status::Unsupported("corrections need a store: serve with --db");
+  }
 };
 
 }  // namespace storyfuse

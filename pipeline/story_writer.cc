@@ -1,8 +1,11 @@
 #include "pipeline/story_writer.h"
 
+#include <algorithm>
+#include <optional>
+#include <set>
+
 #include <nlohmann/json.hpp>
 
-#include "pipeline/article_view.h"
 
 namespace storyfuse {
 
@@ -16,115 +19,307 @@ std::vector<std::string> BriefArticleIds(const std::string& brief_json) {
   return ids;
 }
 
-StoryWriter::StoryWriter(std::unique_ptr<StoryStore> store, WriterLock* lock) : store_(std::move(store)), lock_(lock) {}
+StoryWriter::StoryWriter(std::unique_ptr<StoryStore> store, WriterLock* lock, ReaderPool* readers, Options options)
+    : store_(std::move(store)), lock_(lock), readers_(readers), options_(options) {}
+
+namespace {
+
+StoryCorrection CorrectionOf(const StreamEvent& e) {
+  StoryCorrection c;
+  c.kind = e.kind;
+  c.article = e.article_id;
+  c.note = e.note;
+  if (e.kind == "merge") {
+    c.story = e.story_id;
+    c.target = e.target_id;
+  } else if (e.kind == "move") {
+    c.target = e.target_id;
+  }
+  return c;
+}
+
+}  // namespace
+
+void StoryWriter::Replay(const StreamEvent& e) {
+  if (e.kind == "revise") {
+    pipeline_.Revise();
+    return;
+  }
+  // A correction that applied when it was made applies again: the same
+  // stream reached the same point. (One that does not is skipped.)
+  pipeline_.Correct(CorrectionOf(e));
+}
 
 Status StoryWriter::Recover() {
-  Result<std::vector<std::string>> ids = store_->ArticleIds();
-  if (!ids.ok()) return ids.status();
-  for (const std::string& id : *ids) {
-    Result<std::optional<StoredArticle>> a = store_->Get(id);
-    if (!a.ok()) return a.status();
-    if (*a) pipeline_.Cluster((*a)->article);
+  SettledStories settled;
+  std::string now = StoryStore::NowUtc();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    Result<std::vector<std::string>> ids = store_->ArticleIds();
+    if (!ids.ok()) return ids.status();
+    Result<std::vector<StreamEvent>> events = store_->StreamEvents();
+    if (!events.ok()) return events.status();
+    size_t next = 0;
+    auto cluster_until = [&](int64_t n) -> Status {
+      while (pipeline_.clustered() < n && next < ids->size()) {
+        Result<std::optional<StoredArticle>> a = store_->Get((*ids)[next++]);
+        if (!a.ok()) return a.status();
+        if (*a) pipeline_.Cluster((*a)->article);
+      }
+      return Status::Ok();
+    };
+    for (const StreamEvent& e : *events) {
+      STORYFUSE_RETURN_IF_ERROR(cluster_until(e.after_articles));
+      Replay(e);
+    }
+    STORYFUSE_RETURN_IF_ERROR(cluster_until(static_cast<int64_t>(ids->size())));
+    pipeline_.DropMoves();  // recorded when they were made
+    // Articles stored after the last logged revision (an interrupted
+    // ingest, or a store from before schema 6) are revised now, and that
+    // is logged (unless their batch comes again: Options).
+    settled = pipeline_.Settle(options_.revise_on_recover);
+    ApplySettled(settled);
+    STORYFUSE_RETURN_IF_ERROR(LogSettled(settled, now));
+    Result<std::vector<std::string>> stored = store_->StoryIds();
+    if (!stored.ok()) return stored.status();
+    for (const std::string& id : *stored) {
+      if (!settled.changed.count(id)) settled.removed.push_back(id);
+    }
   }
-  SettledStories settled = pipeline_.Settle();
-  Result<std::vector<std::string>> stored = store_->StoryIds();
-  if (!stored.ok()) return stored.status();
-  for (const std::string& id : *stored) {
-    if (!settled.changed.count(id)) settled.removed.push_back(id);
+  if (options_.queue) {
+    // The builders elsewhere find what a dead writer left unbuilt: every
+    // story not stored as it is now is enqueued again.
+    std::lock_guard<std::mutex> lock(mu_);
+    std::set<std::string> stale;
+    for (const auto& [sid, ids] : settled.changed) {
+      Result<bool> current = StoredIsCurrent(sid, ids);
+      if (!current.ok()) return current.status();
+      if (*current) {
+        stored_[sid] = generation_[sid];
+      } else {
+        stale.insert(sid);
+        ++repaired_;
+      }
+    }
+    repaired_ += static_cast<int>(settled.removed.size());
+    STORYFUSE_RETURN_IF_ERROR(Enqueue(stale, settled.removed));
+    lock_->ForgetCrash();
+    return Status::Ok();
   }
-  STORYFUSE_RETURN_IF_ERROR(WriteStories(settled, StoryStore::NowUtc(), /*only_stale=*/true));
+  // One story at a time, so the journal names the one that stops the process.
+  for (const auto& [sid, ids] : settled.changed) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      Result<bool> current = StoredIsCurrent(sid, ids);
+      if (!current.ok()) return current.status();
+      if (*current || lock_->ShouldSkip(sid)) {
+        // A skipped story's build stopped the process twice: its articles
+        // are linked, its brief stays as it was until an ingest touches it.
+        if (!*current) {
+          skipped_.push_back(sid);
+          STORYFUSE_RETURN_IF_ERROR(Relink({sid, generation_[sid], pipeline_.Links(ids)}));
+        }
+        stored_[sid] = generation_[sid];
+        continue;
+      }
+    }
+    ++repaired_;
+    STORYFUSE_RETURN_IF_ERROR(BuildUntilCurrent(sid, now));
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const std::string& sid : settled.removed) {
+    STORYFUSE_RETURN_IF_ERROR(store_->DeleteStory(sid));
+    ++repaired_;
+  }
   lock_->ForgetCrash();
   return Status::Ok();
 }
 
-Status StoryWriter::WriteStories(const SettledStories& settled, const std::string& now, bool only_stale) {
-  for (const auto& [sid, ids] : settled.changed) STORYFUSE_RETURN_IF_ERROR(WriteStory(sid, ids, now, only_stale));
+void StoryWriter::ApplySettled(const SettledStories& settled) {
+  for (const auto& [sid, ids] : settled.changed) {
+    ++generation_[sid];
+    members_[sid] = ids;
+  }
   for (const std::string& sid : settled.removed) {
+    generation_.erase(sid);
+    stored_.erase(sid);
+    members_.erase(sid);
+  }
+}
+
+Status StoryWriter::LogSettled(const SettledStories& settled, const std::string& now) {
+  if (settled.revised_after >= 0) {
+    StreamEvent e;
+    e.after_articles = settled.revised_after;
+    e.kind = "revise";
+    e.at = now;
+    STORYFUSE_RETURN_IF_ERROR(store_->AppendStreamEvent(e));
+  }
+  return RecordMoves(settled.moves, "stream", now);
+}
+
+Status StoryWriter::RecordMoves(const std::vector<StoryMove>& moves, const std::string& cause, const std::string& now) {
+  for (const StoryMove& m : moves) {
+    STORYFUSE_RETURN_IF_ERROR(store_->AddStoryMove({0, m.article, m.from, m.to, cause, now}));
+  }
+  return Status::Ok();
+}
+
+void StoryWriter::TakeSettled(SettledStories settled, std::set<std::string>* build, std::vector<std::string>* removed) {
+  for (const auto& [sid, ids] : settled.changed) {
+    if (std::none_of(ids.begin(), ids.end(), [&](const std::string& id) { return unsettled_.count(id) > 0; }))
+      build->insert(sid);
+  }
+  removed->insert(removed->end(), settled.removed.begin(), settled.removed.end());
+}
+
+Status StoryWriter::Enqueue(const std::set<std::string>& stories, const std::vector<std::string>& removed) {
+  std::vector<Snapshot> snapshots;
+  for (const std::string& sid : stories) {
+    auto g = generation_.find(sid);
+    if (sid.empty() || g == generation_.end() || stored_[sid] >= g->second) continue;
+    snapshots.push_back({sid, g->second, pipeline_.Links(members_[sid])});
+  }
+  std::vector<std::string> gone;
+  for (const std::string& sid : removed) {
+    if (!generation_.count(sid)) gone.push_back(sid);  // else a story of that id again
+  }
+  if (snapshots.empty() && gone.empty()) return Status::Ok();
+  std::vector<std::pair<std::string, int64_t>> enqueued;
+  for (const Snapshot& s : snapshots) enqueued.emplace_back(s.id, s.generation);
+  STORYFUSE_RETURN_IF_ERROR(options_.queue->Enqueue(std::move(snapshots), gone));
+  for (const auto& [sid, generation] : enqueued) stored_[sid] = generation;
+  return Status::Ok();
+}
+
+Status StoryWriter::BuildAndDelete(const std::set<std::string>& stories, const std::vector<std::string>& removed,
+                                   const std::string& now) {
+  if (options_.queue) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return Enqueue(stories, removed);
+  }
+  for (const std::string& sid : stories) {
+    if (!sid.empty()) STORYFUSE_RETURN_IF_ERROR(BuildUntilCurrent(sid, now));
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const std::string& sid : removed) {
+    if (generation_.count(sid)) continue;  // a story of that id again
     STORYFUSE_RETURN_IF_ERROR(store_->DeleteStory(sid));
     ++repaired_;
   }
   return Status::Ok();
 }
 
-Result<bool> LinkStoryMembers(StoryStore* store, const std::string& sid, const std::vector<std::string>& ids,
-                              const std::function<std::string(const std::string&)>& copy_of,
-                              std::vector<StoredArticle>* members) {
-  bool changed = false;
+Result<std::vector<StoryMove>> StoryWriter::Correct(const StoryCorrection& c) {
+  std::string now = StoryStore::NowUtc();
+  std::set<std::string> stories;
+  std::vector<std::string> removed;
+  Result<std::vector<StoryMove>> moves = Status::Ok();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    // Whatever the last batch left unrevised is settled first, so the
+    // correction lands on the stories the editor sees.
+    SettledStories before = pipeline_.Settle();
+    ApplySettled(before);
+    STORYFUSE_RETURN_IF_ERROR(LogSettled(before, now));
+    TakeSettled(std::move(before), &stories, &removed);
+    int64_t after = pipeline_.clustered();
+    moves = pipeline_.Correct(c);
+    if (moves.ok()) {
+      StreamEvent e;
+      e.after_articles = after;
+      e.kind = c.kind;
+      e.article_id = c.article;
+      e.story_id = c.kind == "merge" ? c.story : moves->front().from;
+      e.target_id = c.kind == "merge" ? c.target : moves->front().to;
+      e.at = now;
+      e.note = c.note;
+      SettledStories corrected = pipeline_.Settle(/*revise=*/false);
+      ApplySettled(corrected);
+      STORYFUSE_RETURN_IF_ERROR(store_->AppendStreamEvent(e));
+      STORYFUSE_RETURN_IF_ERROR(RecordMoves(*moves, "editor", now));
+      // Every story the correction touched is built here, even one that
+      // holds an ingest's article in flight: it returns with them stored.
+      for (auto& [sid, ids] : corrected.changed) stories.insert(sid);
+      removed.insert(removed.end(), corrected.removed.begin(), corrected.removed.end());
+    }
+  }
+  // What the settle before it changed is built even when the correction
+  // is refused.
+  STORYFUSE_RETURN_IF_ERROR(BuildAndDelete(stories, removed, now));
+  return moves;
+}
+
+Result<bool> StoryWriter::StoredIsCurrent(const std::string& sid, const std::vector<std::string>& ids) {
   for (const std::string& id : ids) {
-    Result<std::optional<StoredArticle>> a = store->Get(id);
+    Result<std::optional<StoredArticle>> a = store_->Get(id);
     if (!a.ok()) return a.status();
     if (!*a) continue;  // in the clusterer but not stored: never happens for a store we replayed
-    StoredArticle& m = members->emplace_back(std::move(**a));
-    if (m.story_id != sid) {
-      STORYFUSE_RETURN_IF_ERROR(store->SetStory(m.article.id, sid));
-      m.story_id = sid;
-      changed = true;
-    }
-    if (std::string copy = copy_of(id); copy != m.copy_of) {
-      STORYFUSE_RETURN_IF_ERROR(store->SetCopyOf(m.article.id, copy));
-      m.copy_of = copy;
-      changed = true;  // the article views show copy_of
-    }
+    if ((*a)->story_id != sid || (*a)->copy_of != pipeline_.CopyOf(id)) return false;
   }
-  return changed;
+  Result<std::optional<StoredStory>> old = store_->GetStory(sid);
+  if (!old.ok()) return old.status();
+  return *old && BriefArticleIds((*old)->brief_json) == ids;
 }
 
-Status WriteStoryBrief(StoryStore* store, StoryPipeline* pipeline, const std::string& sid,
-                       const std::vector<StoredArticle>& members, const std::vector<ArticleLinks>& links,
-                       const std::string& now) {
-  std::vector<const Article*> articles;
-  for (const StoredArticle& m : members) articles.push_back(&m.article);
-  BuiltStory built = pipeline->BuildStory(sid, articles, links, now);
-  json brief = json::parse(built.brief_json, nullptr, false);
-  for (const StoredArticle& m : members) {
-    Result<std::vector<ArticleVersion>> history = store->History(m.article.id);
-    if (!history.ok()) return history.status();
-    STORYFUSE_RETURN_IF_ERROR(store->PutArticleView(
-        m.article.id, StoredArticleView(m, *history, brief).dump(-1, ' ', false, json::error_handler_t::replace)));
-  }
-  const StorySummary& sum = built.summary;
-  return store->PutStory({sid, sum.headline, now, std::move(built.brief_json), sum.articles, sum.outlets,
-                          sum.independent_sources, sum.published});
-}
-
-Status StoryWriter::WriteStory(const std::string& sid, const std::vector<std::string>& ids, const std::string& now,
-                               bool only_stale) {
-  // One transaction: a reader (or a crash) sees the story's links, brief
-  // and article views all old or all new.
+Status StoryWriter::Relink(const Snapshot& snapshot) {
   Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
   if (!tx.ok()) return tx.status();
-  std::vector<StoredArticle> members;
-  Result<bool> relinked = LinkStoryMembers(
-      store_.get(), sid, ids, [this](const std::string& id) { return pipeline_.CopyOf(id); }, &members);
-  if (!relinked.ok()) return relinked.status();
-  bool stale = !only_stale || *relinked;
-  if (!stale) {
-    Result<std::optional<StoredStory>> old = store_->GetStory(sid);
-    if (!old.ok()) return old.status();
-    stale = !*old || BriefArticleIds((*old)->brief_json) != ids;
+  for (const MemberLinks& m : snapshot.members) {
+    STORYFUSE_RETURN_IF_ERROR(store_->SetStory(m.article_id, snapshot.id));
+    STORYFUSE_RETURN_IF_ERROR(store_->SetCopyOf(m.article_id, m.copy_of));
   }
-  if (!stale) return (*tx)->Commit();
-  if (only_stale && lock_->ShouldSkip(sid)) {
-    skipped_.push_back(sid);  // its build stopped the process twice: not on every start
-    return (*tx)->Commit();
-  }
-  if (only_stale) ++repaired_;
-  std::vector<ArticleLinks> links;
-  for (const StoredArticle& m : members) links.push_back(pipeline_.LinksOf(m.article.id));
-  lock_->MarkBuilding(sid);
-  STORYFUSE_RETURN_IF_ERROR(WriteStoryBrief(store_.get(), &pipeline_, sid, members, links, now));
-  STORYFUSE_RETURN_IF_ERROR((*tx)->Commit());
-  lock_->MarkBuilt(sid);
-  return Status::Ok();
+  return (*tx)->Commit();
 }
 
-Result<IngestOutcome> StoryWriter::IngestOne(const RawDoc& doc, const std::string& now) {
-  std::string warning;
-  Result<Article> a = pipeline_.Extract(doc, &warning);
-  if (!a.ok()) return IngestOutcome{doc.id, "", "rejected", a.status().message(), "", "", 0};
-  Result<IngestOutcome> out = StoreOne(*a, now);
-  if (out.ok()) out->warning = std::move(warning);
-  return out;
+Status StoryWriter::BuildUntilCurrent(const std::string& sid, const std::string& now) {
+  for (;;) {
+    Snapshot snapshot;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto g = generation_.find(sid);
+      if (g == generation_.end()) return Status::Ok();  // merged away: its articles are in another story
+      if (stored_[sid] >= g->second) return Status::Ok();
+      snapshot = {sid, g->second, pipeline_.Links(members_[sid])};
+      lock_->MarkBuilding(sid);
+    }
+    Result<StoryWrite> write = Build(snapshot, now);
+    std::lock_guard<std::mutex> lock(mu_);
+    auto g = generation_.find(sid);
+    bool current = g != generation_.end() && g->second == snapshot.generation && stored_[sid] < snapshot.generation;
+    if (!write.ok() || !current) {
+      lock_->MarkDropped(sid);
+      if (!write.ok()) return write.status();
+      continue;  // its members changed while it was built: again, from the new ones (or done)
+    }
+    Status st = Commit(*write, now);
+    if (!st.ok()) {
+      lock_->MarkDropped(sid);
+      return st;
+    }
+    stored_[sid] = snapshot.generation;
+    lock_->MarkBuilt(sid);
+    return Status::Ok();
+  }
+}
+
+Result<StoryWrite> StoryWriter::Build(const Snapshot& snapshot, const std::string& now) {
+  Result<ReaderPool::Lease> reader = readers_->Acquire();
+  if (!reader.ok()) return reader.status();
+  return BuildStoryWrite((*reader).get(), &pipeline_, snapshot, now);
+}
+
+Status StoryWriter::Commit(const StoryWrite& write, const std::string& now) {
+  // Under mu_: the version counts from the last committed brief.
+  Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
+  if (!tx.ok()) return tx.status();
+  STORYFUSE_RETURN_IF_ERROR(CommitStoryWrite(store_.get(), write, now));
+  return (*tx)->Commit();
+}
+
+void StoryWriter::Unsettle(const std::string& article_id) {
+  auto it = unsettled_.find(article_id);
+  if (it != unsettled_.end()) unsettled_.erase(it);
 }
 
 Result<IngestOutcome> StoryWriter::StoreOne(const Article& a, const std::string& now) {
@@ -134,10 +329,12 @@ Result<IngestOutcome> StoryWriter::StoreOne(const Article& a, const std::string&
   switch (put->outcome) {
     case StoryStore::PutOutcome::kInserted:
       pipeline_.Cluster(a);
+      unsettled_.insert(put->id);
       out.status = "created";
       break;
     case StoryStore::PutOutcome::kUpdated:
       pipeline_.Touch(put->id);
+      unsettled_.insert(put->id);
       out.status = "updated";
       break;
     case StoryStore::PutOutcome::kUnchanged:
@@ -151,30 +348,79 @@ Result<IngestOutcome> StoryWriter::StoreOne(const Article& a, const std::string&
 }
 
 Result<std::vector<IngestOutcome>> StoryWriter::IngestDocs(const std::vector<RawDoc>& docs) {
-  return IngestBatch(docs.size(), [&](size_t i, const std::string& now) { return IngestOne(docs[i], now); });
+  // Cleaning, the costliest step for a huge document, runs in this thread.
+  std::vector<std::optional<Article>> articles(docs.size());
+  std::vector<IngestOutcome> outcomes(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    Result<Article> a = pipeline_.Extract(docs[i], &outcomes[i].warning);
+    if (a.ok())
+      articles[i] = std::move(a).value();
+    else
+      outcomes[i] = {docs[i].id, "", "rejected", a.status().message(), "", "", 0};
+  }
+  std::vector<const Article*> pointers;
+  for (const std::optional<Article>& a : articles) pointers.push_back(a ? &*a : nullptr);
+  return IngestBatch(pointers, std::move(outcomes));
 }
 
 Result<std::vector<IngestOutcome>> StoryWriter::IngestArticles(const std::vector<Article>& articles) {
-  return IngestBatch(articles.size(), [&](size_t i, const std::string& now) -> Result<IngestOutcome> {
-    if (articles[i].text.size() <= StoryPipeline::kMaxArticleTextBytes) return StoreOne(articles[i], now);
-    Article cut = articles[i];
-    std::string warning = StoryPipeline::CutToLimit(&cut);
-    Result<IngestOutcome> out = StoreOne(cut, now);
-    if (out.ok()) out->warning = std::move(warning);
-    return out;
-  });
+  std::vector<std::optional<Article>> cut(articles.size());
+  std::vector<IngestOutcome> outcomes(articles.size());
+  std::vector<const Article*> pointers;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (articles[i].text.size() > StoryPipeline::kMaxArticleTextBytes) {
+      cut[i] = articles[i];
+      outcomes[i].warning = StoryPipeline::CutToLimit(&*cut[i]);
+    }
+    pointers.push_back(cut[i] ? &*cut[i] : &articles[i]);
+  }
+  return IngestBatch(pointers, std::move(outcomes));
 }
 
-Result<std::vector<IngestOutcome>> StoryWriter::IngestBatch(
-    size_t n, const std::function<Result<IngestOutcome>(size_t, const std::string&)>& store_one) {
+Result<std::vector<IngestOutcome>> StoryWriter::IngestBatch(const std::vector<const Article*>& articles,
+                                                            std::vector<IngestOutcome> outcomes) {
   std::string now = StoryStore::NowUtc();
-  std::vector<IngestOutcome> outcomes;
-  for (size_t i = 0; i < n; ++i) {
-    Result<IngestOutcome> o = store_one(i, now);
-    if (!o.ok()) return o.status();
-    outcomes.push_back(std::move(o).value());
+  // One article per hold of the writer, so a big batch does not hold it
+  // for all of its articles at once.
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (articles[i] == nullptr) continue;
+    std::lock_guard<std::mutex> lock(mu_);
+    Result<IngestOutcome> o = StoreOne(*articles[i], now);
+    if (!o.ok()) {
+      // What the batch stored so far is no ingest's to build any more: the
+      // next ingest that touches those stories, or the next open, does.
+      for (size_t j = 0; j < i; ++j) {
+        if (outcomes[j].status == "created" || outcomes[j].status == "updated") Unsettle(outcomes[j].stored_id);
+      }
+      return o.status();
+    }
+    o->warning = std::move(outcomes[i].warning);
+    outcomes[i] = std::move(o).value();
   }
-  STORYFUSE_RETURN_IF_ERROR(WriteStories(pipeline_.Settle(), now, /*only_stale=*/false));
+  // The stories this batch's articles are in (another ingest may have
+  // settled them), and those it settled that hold no other ingest's
+  // article (re-clustered ones): that ingest builds those, after its own
+  // Settle, so that no ingest waits on another's costly story.
+  std::set<std::string> stories;
+  std::vector<std::string> removed;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const IngestOutcome& o : outcomes) {
+      if (o.status == "created" || o.status == "updated") Unsettle(o.stored_id);
+    }
+    // The revision of the window (articles may move between stories) and
+    // its log entry and moves, in the same hold: the log's order is the
+    // stream's.
+    SettledStories settled = pipeline_.Settle();
+    ApplySettled(settled);
+    STORYFUSE_RETURN_IF_ERROR(LogSettled(settled, now));
+    TakeSettled(std::move(settled), &stories, &removed);
+    for (const IngestOutcome& o : outcomes) {
+      if (o.status != "rejected") stories.insert(pipeline_.StoryOf(o.stored_id));
+    }
+  }
+  STORYFUSE_RETURN_IF_ERROR(BuildAndDelete(stories, removed, now));
+  std::lock_guard<std::mutex> lock(mu_);
   for (IngestOutcome& o : outcomes) {
     if (o.status != "rejected") o.story_id = pipeline_.StoryOf(o.stored_id);
   }

@@ -50,12 +50,11 @@ Status WriterLock::Acquire(const std::string& store_path) {
       char id[256];
       int attempts = 0;
       if (std::sscanf(line.c_str(), "skip %255s", id) == 1) skip_.insert(id);
-      if (std::sscanf(line.c_str(), "building %255s %d", id, &attempts) == 2) {
-        crashed_story_ = id;
-        crashed_attempts_ = attempts;
-      }
+      if (std::sscanf(line.c_str(), "building %255s %d", id, &attempts) == 2) crashed_[id] = attempts;
     }
-    if (crashed_attempts_ >= kMaxBuildAttempts) skip_.insert(crashed_story_);
+    for (const auto& [id, attempts] : crashed_) {
+      if (attempts >= kMaxBuildAttempts) skip_.insert(id);
+    }
     return Status::Ok();
   }
   if (errno == EWOULDBLOCK) {
@@ -67,28 +66,40 @@ Status WriterLock::Acquire(const std::string& store_path) {
 }
 
 void WriterLock::MarkBuilding(const std::string& story_id) {
-  int attempts = story_id == crashed_story_ ? crashed_attempts_ + 1 : 1;
-  WriteJournal(story_id, attempts);
+  Build& b = building_[story_id];
+  if (b.in_flight++ == 0) {
+    auto crashed = crashed_.find(story_id);
+    b.attempts = crashed == crashed_.end() ? 1 : crashed->second + 1;
+    if (crashed != crashed_.end()) crashed_.erase(crashed);
+  }
+  WriteJournal();
 }
 
 void WriterLock::MarkBuilt(const std::string& story_id) {
   skip_.erase(story_id);  // built after all (an ingest changed it)
-  WriteJournal("", 0);
+  MarkDropped(story_id);
+}
+
+void WriterLock::MarkDropped(const std::string& story_id) {
+  auto it = building_.find(story_id);
+  if (it != building_.end() && --it->second.in_flight <= 0) building_.erase(it);
+  WriteJournal();
 }
 
 void WriterLock::ForgetCrash() {
-  crashed_story_.clear();
-  crashed_attempts_ = 0;
-  WriteJournal("", 0);
+  crashed_.clear();
+  WriteJournal();
 }
 
 // Without fsync: the journal must survive the process (kill -9, out of
-// memory), not the machine.
-void WriterLock::WriteJournal(const std::string& building, int attempts) {
+// memory), not the machine. Crashes not yet accounted for stay in it, so a
+// repair that dies too does not forget them.
+void WriterLock::WriteJournal() {
   if (fd_ < 0) return;
   std::string text;
   for (const std::string& id : skip_) text += "skip " + id + "\n";
-  if (!building.empty()) text += "building " + building + " " + std::to_string(attempts) + "\n";
+  for (const auto& [id, attempts] : crashed_) text += "building " + id + " " + std::to_string(attempts) + "\n";
+  for (const auto& [id, b] : building_) text += "building " + id + " " + std::to_string(b.attempts) + "\n";
   if (!text.empty() && pwrite(fd_, text.data(), text.size(), 0) < 0) return;
   if (ftruncate(fd_, static_cast<off_t>(text.size())) != 0) return;
 }

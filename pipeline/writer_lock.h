@@ -10,13 +10,17 @@
 //
 // The journal lives in the lock file: "skip <id>" and
 // "building <id> <attempts>" lines, written before and cleared after each
-// build. A story whose build was interrupted kMaxBuildAttempts times is
-// skipped on open until an ingest touches it.
+// build. Briefs are built outside the writer, so several may be in flight
+// when the process dies: each of them counts one attempt. A story whose
+// build was interrupted kMaxBuildAttempts times is skipped on open until
+// an ingest touches it. (The repair on open builds one story at a time, so
+// there the count names the story that stops the process exactly.)
 //
-// Not thread-safe: used from the single writer.
+// Not thread-safe: the writer calls it under its lock.
 #ifndef STORYFUSE_PIPELINE_WRITER_LOCK_H_
 #define STORYFUSE_PIPELINE_WRITER_LOCK_H_
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -42,21 +46,28 @@ class WriterLock {
   // stopped the process kMaxBuildAttempts times).
   bool ShouldSkip(const std::string& story_id) const { return skip_.count(story_id) > 0; }
   // Records that `story_id` is being built (one more attempt when it was
-  // the story being built when the last process died).
+  // being built when the last process died).
   void MarkBuilding(const std::string& story_id);
-  // The build finished: `story_id` is no longer skipped, nothing is being built.
+  // The build finished: `story_id` is no longer skipped nor being built.
   void MarkBuilt(const std::string& story_id);
-  // The last process's death is accounted for: keeps only the skips.
+  // The build was dropped (a newer one replaces it): no longer being built.
+  void MarkDropped(const std::string& story_id);
+  // The last process's death is accounted for: keeps the skips and the
+  // builds in flight.
   void ForgetCrash();
 
  private:
   // Whole-file rewrite of a few lines.
-  void WriteJournal(const std::string& building, int attempts);
+  void WriteJournal();
 
   int fd_ = -1;
   std::set<std::string> skip_;
-  std::string crashed_story_;  // being built when the last process died
-  int crashed_attempts_ = 0;
+  struct Build {
+    int attempts = 0;
+    int in_flight = 0;  // builds of the story running now (two ingests may both build it)
+  };
+  std::map<std::string, Build> building_;
+  std::map<std::string, int> crashed_;  // being built when the last process died -> attempts
 };
 
 }  // namespace storyfuse

@@ -76,6 +76,8 @@ StreamFields ArticleMessage::Encode() const {
     f.emplace_back("article", ArticleJson(article).dump(-1, ' ', false, json::error_handler_t::replace));
   }
   if (!warning.empty()) f.emplace_back("warning", warning);
+  if (batch > 0) f.emplace_back("batch", std::to_string(batch));
+  if (last) f.emplace_back("last", "1");
   return f;
 }
 
@@ -90,6 +92,9 @@ Result<ArticleMessage> ArticleMessage::Decode(const StreamEntry& e) {
   if (ec != std::errc() || end != seq.data() + seq.size() || m.seq <= 0) return bad("no sequence number");
   m.doc_id = e.Field("doc");
   m.warning = e.Field("warning");
+  std::string batch = e.Field("batch");
+  std::from_chars(batch.data(), batch.data() + batch.size(), m.batch);
+  m.last = e.Field("last") == "1";
   std::string article = e.Field("article");
   if (article.empty()) {
     m.rejected = true;

@@ -7,7 +7,8 @@
 //
 // Fields: v (= kVersion), seq, doc (the document's id), and either
 // article (a JSON object) or rejected (the reason); warning when the text
-// was cut. Versioned like DocMessage: a reader refuses another version.
+// was cut; batch and last, the producer's batching (as the input stream's
+// entries carry it: worker/doc_publisher.h), which the assigner settles by. Versioned like DocMessage: a reader refuses another version.
 //
 // Thread safety: pure functions.
 #ifndef STORYFUSE_QUEUE_ARTICLE_MESSAGE_H_
@@ -35,6 +36,11 @@ struct ArticleMessage {
   std::string reason;   // why, when rejected
   std::string warning;  // what cleaning changed to keep it (text cut), or ""
   Article article;      // when not rejected: the fields a StoryStore keeps
+  // The producer's batching: the assigner settles its stories after every
+  // `batch` articles (0: its default) and after the `last` document of an
+  // input, where in-process `ingest --batch` settles.
+  int64_t batch = 0;
+  bool last = false;
 
   StreamFields Encode() const;
   // InvalidArgument naming the entry for another version, no seq, or a

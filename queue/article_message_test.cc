@@ -42,11 +42,21 @@ TEST(ArticleMessage, ARejectedDocumentStillCarriesItsNumber) {
   m.doc_id = "empty";
   m.rejected = true;
   m.reason = "no article text";
+  m.batch = 200;
+  m.last = true;  // the input's last document: the assigner settles after it even so
   Result<ArticleMessage> back = ArticleMessage::Decode(AsEntry(m.Encode()));
   ASSERT_TRUE(back.ok());
   EXPECT_TRUE(back->rejected);
   EXPECT_EQ(back->seq, 7);
   EXPECT_EQ(back->reason, "no article text");
+  EXPECT_EQ(back->batch, 200);
+  EXPECT_TRUE(back->last);
+  m.last = false;
+  m.batch = 0;
+  back = ArticleMessage::Decode(AsEntry(m.Encode()));
+  ASSERT_TRUE(back.ok());
+  EXPECT_FALSE(back->last);
+  EXPECT_EQ(back->batch, 0);
 }
 
 TEST(ArticleMessage, RefusesAnotherVersionOrAMissingNumber) {

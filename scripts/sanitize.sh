@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${SANITIZE_BUILD_DIR:-build-asan}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DSTORYFUSE_SANITIZE=address,undefined \
-      -DSTORYFUSE_BUILD_BENCHMARKS=OFF >/dev/null
+      -DSTORYFUSE_BUILD_BENCHMARKS=OFF -DSTORYFUSE_TEST_PCH=ON >/dev/null
 targets=(storyfuse_text_test storyfuse_ingest_test storyfuse_analyze_test)
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1

@@ -4,7 +4,9 @@
 #include <charconv>
 #include <chrono>
 
+#include "pipeline/correction_json.h"
 #include "server/article_payload.h"
+#include "server/json_response.h"
 #include "server/prometheus_text.h"
 #include "server/web_assets.h"
 
@@ -16,14 +18,6 @@ using nlohmann::json;
 constexpr int kMaxLimit = 200;
 constexpr std::string_view kStoriesPrefix = "/api/stories/";
 constexpr std::string_view kArticlesPrefix = "/api/articles/";
-
-HttpResponse JsonResponse(const json& j, int status = 200) {
-  HttpResponse r;
-  r.status = status;
-  r.body = j.dump(-1, ' ', false, json::error_handler_t::replace);
-  r.cache_control = "no-store";
-  return r;
-}
 
 int StatusFor(const Status& st) {
   switch (st.code()) {
@@ -211,7 +205,7 @@ HttpResponse ApiRouter::Route(const HttpRequest& req, std::string* route) {
     *route = name;
     if (allowed) return handler();
     HttpResponse r = Error(405, "method " + req.method + " not allowed on " + p);
-    r.allow = std::string_view(name) == "ingest" ? "POST" : "GET, HEAD";
+    r.allow = std::string_view(name) == "ingest" || std::string_view(name) == "correct" ? "POST" : "GET, HEAD";
     return r;
   };
   if (p == "/api/stories") return only(get, "stories", [&] { return ListStories(req); });
@@ -219,10 +213,16 @@ HttpResponse ApiRouter::Route(const HttpRequest& req, std::string* route) {
     return only(get, "story", [&] { return GetStory(p.substr(kStoriesPrefix.size())); });
   }
   if (p == "/api/articles") return only(req.method == "POST", "ingest", [&] { return PostArticles(req); });
+  if (p == "/api/corrections") return only(req.method == "POST", "correct", [&] { return PostCorrections(req); });
   if (StartsWith(p, kArticlesPrefix) && p.size() > kArticlesPrefix.size()) {
     return only(get, "article", [&] { return GetArticle(p.substr(kArticlesPrefix.size())); });
   }
   if (p == "/api/search") return only(get, "search", [&] { return SearchAll(req); });
+  if (FeedsApi::Serves(p)) {
+    *route = "feeds";
+    if (feeds_ == nullptr) return Error(404, "this server follows no feeds: start it with serve --follow");
+    return feeds_->Handle(req);
+  }
   if (p == "/healthz") return only(get, "healthz", [&] { return Health(); });
   if (p == "/metrics") return only(get, "metrics", [&] { return Metrics(req); });
   if (const WebAsset* asset = FindWebAsset(p)) {
@@ -307,6 +307,40 @@ HttpResponse ApiRouter::PostArticles(const HttpRequest& req) {
   // 422 only when nothing could be used; otherwise each item says what happened.
   int status = rejected == static_cast<int>(n) ? 422 : 200;
   return JsonResponse({{"articles", items}, {"rejected", rejected}}, status);
+}
+
+HttpResponse ApiRouter::PostCorrections(const HttpRequest& req) {
+  Result<std::vector<StoryCorrection>> corrections =
+      CorrectionsFromText(req.body, req.content_type == "application/x-ndjson");
+  if (!corrections.ok()) return Error(400, corrections.status().message());
+  if (corrections->empty()) return Error(400, "no correction in the body");
+  // In order, each on the stories the ones before it left.
+  json items = json::array();
+  int rejected = 0;
+  Status last;
+  for (const StoryCorrection& c : *corrections) {
+    Result<std::vector<ArticleMove>> moves = repository_->Correct(c);
+    json j = {{"kind", c.kind}};
+    if (moves.ok()) {
+      json list = json::array();
+      for (const ArticleMove& m : *moves) list.push_back({{"article", m.article}, {"from", m.from}, {"to", m.to}});
+      j["status"] = "applied";
+      j["moves"] = std::move(list);
+    } else {
+      last = moves.status();
+      j["status"] = "rejected";
+      j["error"] = last.message();
+      ++rejected;
+    }
+    items.push_back(std::move(j));
+  }
+  // One correction refused: its own status (404 unknown id, 400 nothing to
+  // change, 501 no store); of several, each item says what happened.
+  if (corrections->size() == 1 && rejected == 1) {
+    return Error(last.code() == Status::Code::kUnsupported ? 501 : StatusFor(last), last.message());
+  }
+  return JsonResponse({{"corrections", items}, {"rejected", rejected}},
+                      rejected == static_cast<int>(corrections->size()) ? 422 : 200);
 }
 
 HttpResponse ApiRouter::Health() {

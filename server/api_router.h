@@ -7,7 +7,11 @@
 //   GET  /api/articles/{id}     the article with spans, analyses, versions
 //   GET  /api/search            ?q= &limit=
 //   POST /api/articles          JSON object, JSON array or JSON Lines
+//   POST /api/corrections       an editor's corrections, the same shapes
+//                               (pipeline/correction_json.h)
 //   GET  /healthz, GET /metrics (Prometheus text; ?format=json for JSON)
+//   GET, POST /api/feeds, DELETE /api/feeds/{id}   server/feeds_api.h,
+//                               when set_feeds gave one (else 404)
 //
 // Errors are JSON {"error": message, "status": code}: 400 for a bad
 // parameter or body, 404 for an unknown id or path, 405 for a wrong
@@ -34,6 +38,7 @@
 #include <vector>
 
 #include "pipeline/story_repository.h"
+#include "server/feeds_api.h"
 #include "server/http_types.h"
 #include "server/server_metrics.h"
 
@@ -58,6 +63,9 @@ class ApiRouter {
   // calls it before reading a body): a refusal, or nullopt to go on.
   std::optional<HttpResponse> Admit(const HttpRequest& request) const;
 
+  // Serves /api/feeds from `feeds` (not owned; `serve --follow`).
+  void set_feeds(FeedsApi* feeds) { feeds_ = feeds; }
+
   // The JSON error body every route uses.
   static HttpResponse Error(int status, std::string_view message);
 
@@ -68,12 +76,14 @@ class ApiRouter {
   HttpResponse GetArticle(const std::string& id);
   HttpResponse SearchAll(const HttpRequest& request);
   HttpResponse PostArticles(const HttpRequest& request);
+  HttpResponse PostCorrections(const HttpRequest& request);
   HttpResponse Health();
   HttpResponse Metrics(const HttpRequest& req);
 
   StoryRepository* repository_;
   ServerMetrics* metrics_;
   ApiAccess access_;
+  FeedsApi* feeds_ = nullptr;
 };
 
 }  // namespace storyfuse

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "pipeline/memory_story_repository.h"
+#include "pipeline/store_story_repository.h"
 #include "pipeline/test_fixtures.h"
 
 namespace storyfuse {
@@ -256,6 +261,71 @@ TEST_F(ApiAccessTest, Table) {
     EXPECT_EQ(c.router->Handle(c.request).status, c.status);
   }
   EXPECT_EQ(json::parse(open.Handle(Read("127.0.0.1")).body)["total"], 0);  // no refused write stored anything
+}
+
+TEST(ApiCorrectionsTest, AppliedInOrderShownWithTheStoryAndWrittenOnlyAsWrites) {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("sf-api-corrections-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    auto repo = StoreStoryRepository::Open((dir / "stories.db").string());
+    ASSERT_TRUE(repo.ok()) << repo.status().ToString();
+    ServerMetrics metrics;
+    ApiRouter router(repo->get(), &metrics, ApiAccess{"s3cret-token", {}});
+    auto post = [&](const std::string& path, const std::string& body, const std::string& type = "application/json",
+                    const std::string& origin = "") {
+      HttpRequest r{"POST", path, {}, type, body};
+      r.host = "127.0.0.1:8080";
+      r.origin = origin;
+      r.authorization = "Bearer s3cret-token";
+      return router.Handle(r);
+    };
+    ASSERT_EQ(post("/api/articles", BridgeArticlesJson()).status, 200);
+    ASSERT_EQ(post("/api/articles", FerryArticleJson("fp-1")).status, 200);
+    std::string bridge = (*repo)->ArticleJson("hd-1")->at("story");
+    std::string ferry = (*repo)->ArticleJson("fp-1")->at("story");
+
+    // A write like any other: same origin, JSON type and the token.
+    EXPECT_EQ(
+        post("/api/corrections", R"({"kind": "detach", "article": "cc-1"})", "application/json", "http://evil.example")
+            .status,
+        403);
+    EXPECT_EQ(post("/api/corrections", R"({"kind": "detach", "article": "cc-1"})", "text/plain").status, 415);
+    HttpRequest anonymous{"POST", "/api/corrections", {}, "application/json", R"({"kind":"detach","article":"cc-1"})"};
+    EXPECT_EQ(router.Handle(anonymous).status, 401);
+    EXPECT_EQ((*repo)->ArticleJson("cc-1")->at("story"), bridge);  // nothing applied
+
+    EXPECT_EQ(post("/api/corrections", R"({"kind": "merge", "story": "s-99", "into": "s-1"})").status, 404);
+    EXPECT_EQ(post("/api/corrections", R"({"kind": "merge", "story": "s-1"})").status, 400);
+    HttpResponse both = post("/api/corrections",
+                             "{\"kind\": \"detach\", \"article\": \"cc-1\", \"note\": \"another crossing\"}\n"
+                             "{\"kind\": \"merge\", \"story\": \"" +
+                                 ferry + "\", \"into\": \"" + bridge + "\"}\n",
+                             "application/x-ndjson");
+    ASSERT_EQ(both.status, 200) << both.body;
+    json j = json::parse(both.body);
+    EXPECT_EQ(j["rejected"], 0);
+    EXPECT_EQ(j["corrections"][0]["moves"][0]["article"], "cc-1");
+    EXPECT_EQ(j["corrections"][1]["moves"][0]["to"], bridge);
+
+    json story = json::parse(router.Handle({"GET", "/api/stories/" + bridge, {}, "", ""}).body);
+    EXPECT_EQ(story["editor_corrections"].size(), 2u);
+    EXPECT_EQ(story["editor_corrections"][0]["note"], "another crossing");
+    EXPECT_GE(story["version"].get<int>(), 3);
+    EXPECT_EQ(router.Handle({"GET", "/api/stories/" + ferry, {}, "", ""}).status, 404);  // merged away
+    HttpResponse get = router.Handle({"GET", "/api/corrections", {}, "", ""});
+    EXPECT_EQ(get.status, 405);
+    EXPECT_EQ(get.allow, "POST");
+  }
+  std::filesystem::remove_all(dir);
+  // Without a store there is nowhere to keep them.
+  MemoryStoryRepository memory;
+  ServerMetrics metrics;
+  ApiRouter router(&memory, &metrics);
+  EXPECT_EQ(
+      router.Handle({"POST", "/api/corrections", {}, "application/json", R"({"kind":"detach","article":"x"})"}).status,
+      501);
 }
 
 }  // namespace

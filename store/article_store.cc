@@ -211,6 +211,39 @@ Status ArticleStore::MigrateTo4() { return db_->Exec(kSchemaV4); }
 // Schema 5: the state of followed feeds (store/feed_store.h).
 Status ArticleStore::MigrateTo5() { return db_->Exec(FeedStore::kSchemaV5); }
 
+// Schema 6: story versions, the clusterer's log and the moves between
+// stories (the revising stream and editor corrections, issue #21). The
+// same tables as PostgreSQL's (store/pg_story_store.cc).
+constexpr const char* kSchemaV6 = R"sql(
+ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
+CREATE TABLE stream_events (
+  seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+  after_articles INTEGER NOT NULL,
+  kind           TEXT NOT NULL CHECK (kind IN ('revise', 'merge', 'move', 'detach')),
+  article_id     TEXT,
+  story_id       TEXT,
+  target_id      TEXT,
+  at             TEXT NOT NULL,
+  note           TEXT
+);
+CREATE INDEX stream_events_story ON stream_events(story_id) WHERE kind <> 'revise';
+CREATE INDEX stream_events_target ON stream_events(target_id) WHERE kind <> 'revise';
+
+CREATE TABLE story_moves (
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  article_id TEXT NOT NULL,
+  from_story TEXT NOT NULL,
+  to_story   TEXT NOT NULL,
+  cause      TEXT NOT NULL CHECK (cause IN ('stream', 'editor')),
+  at         TEXT NOT NULL
+);
+CREATE INDEX story_moves_from ON story_moves(from_story, seq);
+CREATE INDEX story_moves_to ON story_moves(to_story, seq);
+)sql";
+
+Status ArticleStore::MigrateTo6() { return db_->Exec(kSchemaV6); }
+
 Status ArticleStore::Migrate() {
   // Checked inside the write transaction so two processes creating the
   // same store do not both run a migration.
@@ -229,6 +262,7 @@ Status ArticleStore::Migrate() {
   if (*version < 3) STORYFUSE_RETURN_IF_ERROR(MigrateTo3());
   if (*version < 4) STORYFUSE_RETURN_IF_ERROR(MigrateTo4());
   if (*version < 5) STORYFUSE_RETURN_IF_ERROR(MigrateTo5());
+  if (*version < 6) STORYFUSE_RETURN_IF_ERROR(MigrateTo6());
   STORYFUSE_RETURN_IF_ERROR(db_->Exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES (" +
                                       std::to_string(kSchemaVersion) + ")"));
   return tx->Commit();
@@ -389,11 +423,11 @@ Status ArticleStore::PutStory(const StoredStory& story) {
   if (story.id.empty()) return Status::InvalidArgument("story without id");
   Result<SqlStatement> s = db_->Prepare(
       "INSERT INTO stories (id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
-      "published) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+      "published, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
       "ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, "
       "updated_at = excluded.updated_at, brief_json = excluded.brief_json, articles = excluded.articles, "
       "outlets = excluded.outlets, independent_sources = excluded.independent_sources, "
-      "published = excluded.published");
+      "published = excluded.published, version = excluded.version");
   if (!s.ok()) return s.status();
   std::string updated = story.updated_at.empty() ? NowUtc() : story.updated_at;
   return s->Bind(1, story.id)
@@ -404,20 +438,21 @@ Status ArticleStore::PutStory(const StoredStory& story) {
       .Bind(6, story.outlets)
       .Bind(7, story.independent_sources)
       .BindOrNull(8, story.published)
+      .Bind(9, story.version)
       .Run();
 }
 
 Result<std::optional<StoredStory>> ArticleStore::GetStory(const std::string& id) {
   Result<SqlStatement> s = db_->Prepare(
       "SELECT id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
-      "published FROM stories WHERE id = ?1");
+      "published, version FROM stories WHERE id = ?1");
   if (!s.ok()) return s.status();
   s->Bind(1, id);
   Result<bool> row = s->Step();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<StoredStory>();
-  return std::optional<StoredStory>(
-      StoredStory{s->Text(0), s->Text(1), s->Text(2), s->Text(3), s->Int(4), s->Int(5), s->Int(6), s->Text(7)});
+  return std::optional<StoredStory>(StoredStory{s->Text(0), s->Text(1), s->Text(2), s->Text(3), s->Int(4), s->Int(5),
+                                                s->Int(6), s->Text(7), s->Int(8)});
 }
 
 Status ArticleStore::PutArticleView(const std::string& article_id, const std::string& view_json) {
@@ -496,6 +531,77 @@ Result<std::vector<std::string>> ArticleStore::ArticleIds() {
   STORYFUSE_RETURN_IF_ERROR(
       ForEachRow(*db_, "SELECT id FROM articles ORDER BY seq", {}, [&](SqlStatement& s) { ids.push_back(s.Text(0)); }));
   return ids;
+}
+
+Status ArticleStore::AppendStreamEvent(const StreamEvent& e) {
+  Result<SqlStatement> s = db_->Prepare(
+      "INSERT INTO stream_events (after_articles, kind, article_id, story_id, target_id, at, note) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!s.ok()) return s.status();
+  return s->Bind(1, e.after_articles)
+      .Bind(2, e.kind)
+      .BindOrNull(3, e.article_id)
+      .BindOrNull(4, e.story_id)
+      .BindOrNull(5, e.target_id)
+      .Bind(6, e.at.empty() ? NowUtc() : e.at)
+      .BindOrNull(7, e.note)
+      .Run();
+}
+
+namespace {
+
+constexpr const char* kEventColumns = "seq, after_articles, kind, article_id, story_id, target_id, at, note";
+
+StreamEvent ReadEvent(SqlStatement& s) {
+  return {s.Int(0), s.Int(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7)};
+}
+
+}  // namespace
+
+Result<std::vector<StreamEvent>> ArticleStore::StreamEvents() {
+  std::vector<StreamEvent> out;
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow(*db_,
+                                       std::string("SELECT ") + kEventColumns + " FROM stream_events ORDER BY seq", {},
+                                       [&](SqlStatement& s) { out.push_back(ReadEvent(s)); }));
+  return out;
+}
+
+Result<std::vector<StreamEvent>> ArticleStore::StreamCorrections(const std::string& story_id) {
+  std::vector<StreamEvent> out;
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow(*db_,
+                                       std::string("SELECT ") + kEventColumns +
+                                           " FROM stream_events WHERE kind <> 'revise' AND story_id = ?1 UNION "
+                                           "SELECT " +
+                                           kEventColumns +
+                                           " FROM stream_events WHERE kind <> 'revise' AND target_id = ?1 ORDER BY seq",
+                                       {story_id}, [&](SqlStatement& s) { out.push_back(ReadEvent(s)); }));
+  return out;
+}
+
+Status ArticleStore::AddStoryMove(const StoryMoveRecord& m) {
+  Result<SqlStatement> s =
+      db_->Prepare("INSERT INTO story_moves (article_id, from_story, to_story, cause, at) VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!s.ok()) return s.status();
+  return s->Bind(1, m.article_id)
+      .Bind(2, m.from_story)
+      .Bind(3, m.to_story)
+      .Bind(4, m.cause)
+      .Bind(5, m.at.empty() ? NowUtc() : m.at)
+      .Run();
+}
+
+Result<std::vector<StoryMoveRecord>> ArticleStore::StoryMoves(const std::string& story_id, int limit) {
+  std::vector<StoryMoveRecord> out;
+  STORYFUSE_RETURN_IF_ERROR(ForEachRow(
+      *db_,
+      "SELECT * FROM (SELECT seq, article_id, from_story, to_story, cause, at FROM story_moves WHERE from_story = ?1 "
+      "UNION SELECT seq, article_id, from_story, to_story, cause, at FROM story_moves WHERE to_story = ?1 "
+      "ORDER BY seq DESC LIMIT " +
+          std::to_string(std::max(limit, 0)) + ") ORDER BY seq",
+      {story_id}, [&](SqlStatement& s) {
+        out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5)});
+      }));
+  return out;
 }
 
 Status ArticleStore::DeleteStory(const std::string& id) {

@@ -35,7 +35,7 @@ namespace storyfuse {
 
 class ArticleStore : public StoryStore {
  public:
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   // Opens or creates the store at `path` and migrates its schema to
   // kSchemaVersion. Returns IoError naming the path when it cannot be
@@ -83,6 +83,11 @@ class ArticleStore : public StoryStore {
       const std::function<void(const std::string& id, const std::string& brief_json)>& fn) override;
   Result<std::vector<std::string>> StaleArticleViews() override;
   Result<std::unique_ptr<StoreTransaction>> Begin() override;
+  Status AppendStreamEvent(const StreamEvent& event) override;
+  Result<std::vector<StreamEvent>> StreamEvents() override;
+  Result<std::vector<StreamEvent>> StreamCorrections(const std::string& story_id) override;
+  Status AddStoryMove(const StoryMoveRecord& move) override;
+  Result<std::vector<StoryMoveRecord>> StoryMoves(const std::string& story_id, int limit) override;
 
   // The terms as an FTS5 query: every term, each as a prefix ("" for none).
   static std::string FtsQuery(const std::vector<std::string>& terms);
@@ -100,6 +105,7 @@ class ArticleStore : public StoryStore {
   Status MigrateTo3();
   Status MigrateTo4();
   Status MigrateTo5();
+  Status MigrateTo6();
   Result<int> SchemaVersion();
   Status Prepare();
   Status Archive(const std::string& id, const std::string& now);

@@ -204,6 +204,7 @@ TEST_F(ArticleStoreTest, MigratesVersion1Stories) {
                         "ALTER TABLE stories DROP COLUMN published; "
                         "DROP TABLE article_views; ALTER TABLE articles DROP COLUMN corrections; "
                         "ALTER TABLE article_versions DROP COLUMN corrections; "
+                        "DROP TABLE stream_events; DROP TABLE story_moves; ALTER TABLE stories DROP COLUMN version; "
                         "UPDATE schema_version SET version = 1")
                   .ok());
   store_.reset();
@@ -212,6 +213,7 @@ TEST_F(ArticleStoreTest, MigratesVersion1Stories) {
   Result<std::optional<StoredStory>> s = (*again)->GetStory("s-1");
   ASSERT_TRUE(s.ok() && s->has_value());
   EXPECT_EQ((*s)->articles, 1);
+  EXPECT_EQ((*s)->version, 1);  // schema 6: every story starts at version 1
   EXPECT_EQ((*s)->outlets, 5);
   EXPECT_EQ((*s)->independent_sources, 4);
   EXPECT_EQ((*s)->published, "2031-03-12");
@@ -273,6 +275,7 @@ TEST_F(ArticleStoreTest, MigratesVersion3Articles) {
   ASSERT_TRUE(store_->db()
                   .Exec("ALTER TABLE articles DROP COLUMN corrections; "
                         "ALTER TABLE article_versions DROP COLUMN corrections; "
+                        "DROP TABLE stream_events; DROP TABLE story_moves; ALTER TABLE stories DROP COLUMN version; "
                         "UPDATE schema_version SET version = 3")
                   .ok());
   store_.reset();

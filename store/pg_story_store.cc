@@ -99,6 +99,47 @@ CREATE TABLE article_views (
 INSERT INTO schema_version VALUES (4);
 )sql";
 
+// Schema 6, as SQLite's (store/article_store.cc): story versions, the
+// clusterer's log and the moves between stories. PostgreSQL has no step
+// for 5 (feeds are SQLite's alone), so a store goes from 4 to 6.
+constexpr const char* kSchemaV6 = R"sql(
+ALTER TABLE stories ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+
+CREATE TABLE stream_events (
+  seq            BIGSERIAL PRIMARY KEY,
+  after_articles BIGINT NOT NULL,
+  kind           TEXT NOT NULL CHECK (kind IN ('revise', 'merge', 'move', 'detach')),
+  article_id     TEXT,
+  story_id       TEXT,
+  target_id      TEXT,
+  at             TEXT NOT NULL,
+  note           TEXT
+);
+CREATE INDEX stream_events_story ON stream_events(story_id) WHERE kind <> 'revise';
+CREATE INDEX stream_events_target ON stream_events(target_id) WHERE kind <> 'revise';
+
+CREATE TABLE story_moves (
+  seq        BIGSERIAL PRIMARY KEY,
+  article_id TEXT NOT NULL,
+  from_story TEXT NOT NULL,
+  to_story   TEXT NOT NULL,
+  cause      TEXT NOT NULL CHECK (cause IN ('stream', 'editor')),
+  at         TEXT NOT NULL
+);
+CREATE INDEX story_moves_from ON story_moves(from_story, seq);
+CREATE INDEX story_moves_to ON story_moves(to_story, seq);
+
+DELETE FROM schema_version;
+INSERT INTO schema_version VALUES (6);
+)sql";
+
+constexpr const char* kEventColumns = "seq, after_articles, kind, article_id, story_id, target_id, at, note";
+
+StreamEvent ReadEvent(const PgRows& r, int row) {
+  return {r.Int(row, 0),  r.Int(row, 1),  r.Text(row, 2), r.Text(row, 3),
+          r.Text(row, 4), r.Text(row, 5), r.Text(row, 6), r.Text(row, 7)};
+}
+
 constexpr const char* kArticleColumns =
     "id, content_hash, url, outlet, title, authors, published, dateline, wire, language, source, "
     "input, text, story_id, copy_of, ingested_at, version, corrections";
@@ -209,6 +250,7 @@ Status PgStoryStore::Migrate() {
                                std::to_string(kSchemaVersion) + ")");
   }
   if (version == 0) STORYFUSE_RETURN_IF_ERROR(conn_->Exec(kSchemaV4));
+  if (version < 6) STORYFUSE_RETURN_IF_ERROR(conn_->Exec(kSchemaV6));
   // Additive, outside the versioned schema: only workers read it.
   STORYFUSE_RETURN_IF_ERROR(
       conn_->Exec("CREATE TABLE IF NOT EXISTS worker_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
@@ -228,6 +270,22 @@ Result<std::optional<std::string>> PgStoryStore::GetState(const std::string& key
   STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query("SELECT value FROM worker_state WHERE key = $1", {key}));
   if (r.rows() == 0) return std::optional<std::string>();
   return std::optional<std::string>(r.Text(0, 0));
+}
+
+Result<std::optional<std::string>> PgStoryStore::LockState(const std::string& key) {
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r,
+                             conn_->Query("SELECT value FROM worker_state WHERE key = $1 FOR UPDATE", {key}));
+  if (r.rows() == 0) return std::optional<std::string>();
+  return std::optional<std::string>(r.Text(0, 0));
+}
+
+Result<int64_t> PgStoryStore::IncrementState(const std::string& key) {
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query("INSERT INTO worker_state (key, value) VALUES ($1, '1') "
+                                                    "ON CONFLICT (key) DO UPDATE SET value = "
+                                                    "(worker_state.value::bigint + 1)::text RETURNING value",
+                                                    {key}));
+  if (r.rows() != 1) return Status::IoError("worker_state: no value returned for " + key);
+  return static_cast<int64_t>(std::stoll(r.Text(0, 0)));
 }
 
 Status PgStoryStore::DeleteState(const std::string& key) {
@@ -374,21 +432,26 @@ Status PgStoryStore::PutStory(const StoredStory& story) {
   return conn_
       ->Query(
           "INSERT INTO stories (id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
-          "published) VALUES ($1, $2, $3, $4, $5::bigint, $6::bigint, $7::bigint, $8) "
+          "published, version) VALUES ($1, $2, $3, $4, $5::bigint, $6::bigint, $7::bigint, $8, $9::bigint) "
           "ON CONFLICT (id) DO UPDATE SET headline = EXCLUDED.headline, updated_at = EXCLUDED.updated_at, "
           "brief_json = EXCLUDED.brief_json, articles = EXCLUDED.articles, outlets = EXCLUDED.outlets, "
-          "independent_sources = EXCLUDED.independent_sources, published = EXCLUDED.published",
+          "independent_sources = EXCLUDED.independent_sources, published = EXCLUDED.published, "
+          "version = EXCLUDED.version",
           {story.id, OrNull(story.headline), updated, OrNull(story.brief_json), std::to_string(story.articles),
-           std::to_string(story.outlets), std::to_string(story.independent_sources), OrNull(story.published)})
+           std::to_string(story.outlets), std::to_string(story.independent_sources), OrNull(story.published),
+           std::to_string(story.version)})
       .status();
 }
 
 Result<std::optional<StoredStory>> PgStoryStore::GetStory(const std::string& id) {
   STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query("SELECT id, headline, updated_at, brief_json, articles, outlets, "
-                                                    "independent_sources, published FROM stories WHERE id = $1",
+                                                    "independent_sources, published, version FROM stories "
+                                                    "WHERE id = $1",
                                                     {id}));
   if (r.rows() == 0) return std::optional<StoredStory>();
-  return std::optional<StoredStory>(ReadStory(r, 0));
+  StoredStory story = ReadStory(r, 0);
+  story.version = r.Int(0, 8);
+  return std::optional<StoredStory>(std::move(story));
 }
 
 Status PgStoryStore::DeleteStory(const std::string& id) {
@@ -507,6 +570,55 @@ Status PgStoryStore::LockWriter() {
                            " is being written by another storyfuse process (serve or ingest); one writer at a time");
   }
   return Status::Ok();
+}
+
+Status PgStoryStore::AppendStreamEvent(const StreamEvent& e) {
+  return conn_
+      ->Query(
+          "INSERT INTO stream_events (after_articles, kind, article_id, story_id, target_id, at, note) "
+          "VALUES ($1::bigint, $2, $3, $4, $5, $6, $7)",
+          {std::to_string(e.after_articles), e.kind, OrNull(e.article_id), OrNull(e.story_id), OrNull(e.target_id),
+           e.at.empty() ? NowUtc() : e.at, OrNull(e.note)})
+      .status();
+}
+
+Result<std::vector<StreamEvent>> PgStoryStore::StreamEvents() {
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r,
+                             conn_->Query(std::string("SELECT ") + kEventColumns + " FROM stream_events ORDER BY seq"));
+  std::vector<StreamEvent> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(ReadEvent(r, i));
+  return out;
+}
+
+Result<std::vector<StreamEvent>> PgStoryStore::StreamCorrections(const std::string& story_id) {
+  STORYFUSE_ASSIGN_OR_RETURN(
+      PgRows r, conn_->Query(std::string("SELECT ") + kEventColumns +
+                                 " FROM stream_events WHERE kind <> 'revise' AND (story_id = $1 OR target_id = $1) "
+                                 "ORDER BY seq",
+                             {story_id}));
+  std::vector<StreamEvent> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(ReadEvent(r, i));
+  return out;
+}
+
+Status PgStoryStore::AddStoryMove(const StoryMoveRecord& m) {
+  return conn_
+      ->Query("INSERT INTO story_moves (article_id, from_story, to_story, cause, at) VALUES ($1, $2, $3, $4, $5)",
+              {m.article_id, m.from_story, m.to_story, m.cause, m.at.empty() ? NowUtc() : m.at})
+      .status();
+}
+
+Result<std::vector<StoryMoveRecord>> PgStoryStore::StoryMoves(const std::string& story_id, int limit) {
+  STORYFUSE_ASSIGN_OR_RETURN(
+      PgRows r, conn_->Query("SELECT * FROM (SELECT seq, article_id, from_story, to_story, cause, at FROM story_moves "
+                             "WHERE from_story = $1 OR to_story = $1 ORDER BY seq DESC LIMIT " +
+                                 std::to_string(std::max(limit, 0)) + ") AS latest ORDER BY seq",
+                             {story_id}));
+  std::vector<StoryMoveRecord> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    out.push_back({r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4), r.Text(i, 5)});
+  }
+  return out;
 }
 
 Result<std::unique_ptr<StoreTransaction>> PgStoryStore::Begin() {

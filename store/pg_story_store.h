@@ -31,7 +31,7 @@ namespace storyfuse {
 class PgStoryStore : public StoryStore {
  public:
   // The schema version this build writes; the same number as SQLite's.
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 6;
 
   // Connects to `url` (postgresql://...) and creates or migrates the schema.
   // IoError naming the server when it cannot connect, Unsupported when the
@@ -60,6 +60,11 @@ class PgStoryStore : public StoryStore {
       const std::function<void(const std::string& id, const std::string& brief_json)>& fn) override;
   Result<std::vector<std::string>> StaleArticleViews() override;
   Result<std::unique_ptr<StoreTransaction>> Begin() override;
+  Status AppendStreamEvent(const StreamEvent& event) override;
+  Result<std::vector<StreamEvent>> StreamEvents() override;
+  Result<std::vector<StreamEvent>> StreamCorrections(const std::string& story_id) override;
+  Status AddStoryMove(const StoryMoveRecord& move) override;
+  Result<std::vector<StoryMoveRecord>> StoryMoves(const std::string& story_id, int limit) override;
   // A session advisory lock: released when the connection closes, the
   // process's death included. Known gap: a reconnect after a lost
   // connection does not take it again (docs/store.md).
@@ -73,6 +78,13 @@ class PgStoryStore : public StoryStore {
   // nullopt for an unknown key.
   Status PutState(const std::string& key, const std::string& value);
   Result<std::optional<std::string>> GetState(const std::string& key);
+  // GetState that also row-locks the key until the caller's transaction
+  // (Begin) ends: a writer of the key waits, and one that deleted it first
+  // makes this answer nullopt.
+  Result<std::optional<std::string>> LockState(const std::string& key);
+  // Adds one to the number stored at `key` (0 when absent) atomically and
+  // returns the new value: unique across processes.
+  Result<int64_t> IncrementState(const std::string& key);
   Status DeleteState(const std::string& key);
 
   // The terms as a tsquery text: every term, each a prefix ("" for none).

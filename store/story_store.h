@@ -61,6 +61,34 @@ struct StoredStory {
   int64_t outlets = 0;
   int64_t independent_sources = 0;
   std::string published;  // latest article date, "" when none
+  // 1 when first stored, one more each time its set of articles changes
+  // (an article joins or leaves it: a move is a new version of both
+  // stories) (schema 6).
+  int64_t version = 1;
+};
+
+// One entry of the clusterer's log (schema 6): what the stream did besides
+// taking articles, in order, so that a restart replays it at the same
+// point: a revision of its window at the end of an ingest batch, or an
+// editor's correction (pipeline/story_writer.h).
+struct StreamEvent {
+  int64_t seq = 0;             // the store's order; ignored by Append
+  int64_t after_articles = 0;  // articles clustered before it
+  std::string kind;            // "revise", "merge", "move" or "detach"
+  std::string article_id;      // move, detach: the article
+  std::string story_id;        // merge: the story merged away; move, detach: the story it left
+  std::string target_id;       // merge: the story kept; move: the story it joined; detach: the new story
+  std::string at;              // ISO 8601 UTC
+  std::string note;            // the editor's words, or ""
+};
+
+// An article that changed story after it was first placed (schema 6).
+struct StoryMoveRecord {
+  int64_t seq = 0;  // the store's order; ignored by AddStoryMove
+  std::string article_id;
+  std::string from_story, to_story;
+  std::string cause;  // "stream" (a revision) or "editor" (a correction)
+  std::string at;     // ISO 8601 UTC
 };
 
 struct SearchHit {
@@ -154,6 +182,17 @@ class StoryStore {
   virtual Result<std::vector<std::string>> StaleArticleViews() = 0;
 
   virtual Result<std::unique_ptr<StoreTransaction>> Begin() = 0;
+
+  // The clusterer's log (schema 6): appended by the writer, read back in
+  // order on open. StreamCorrections: the editor's entries (not
+  // "revise") naming `story_id` as story_id or target_id, oldest first.
+  virtual Status AppendStreamEvent(const StreamEvent& event) = 0;
+  virtual Result<std::vector<StreamEvent>> StreamEvents() = 0;
+  virtual Result<std::vector<StreamEvent>> StreamCorrections(const std::string& story_id) = 0;
+  // Moves between stories; StoryMoves: the latest `limit` into or out of
+  // `story_id`, oldest first.
+  virtual Status AddStoryMove(const StoryMoveRecord& move) = 0;
+  virtual Result<std::vector<StoryMoveRecord>> StoryMoves(const std::string& story_id, int limit) = 0;
 
   // Makes this connection the store's one writer for as long as it is open
   // (a writer keeps its own clusterer and story numbering). IoError when

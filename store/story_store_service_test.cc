@@ -354,6 +354,48 @@ TEST_P(StoryStoreTest, ConcurrentPutsOfTheSameContentStoreItOnce) {
   EXPECT_EQ(store_->Counts()->articles, kDocs);
 }
 
+TEST_P(StoryStoreTest, StoryVersionsTheStreamLogAndMovesRoundTrip) {
+  StoredStory story = Story("s1", "Ferry delayed", "2031-03-14T10:00:00Z");
+  story.version = 3;
+  ASSERT_TRUE(store_->PutStory(story).ok());
+  Result<std::optional<StoredStory>> got = store_->GetStory("s1");
+  ASSERT_TRUE(got.ok() && *got);
+  EXPECT_EQ((*got)->version, 3);
+
+  ASSERT_TRUE(store_->AppendStreamEvent({0, 4, "revise", "", "", "", "2031-03-14T10:00:00Z", ""}).ok());
+  ASSERT_TRUE(store_->AppendStreamEvent({0, 4, "merge", "", "s-2", "s-1", "2031-03-14T10:01:00Z", "one fire"}).ok());
+  ASSERT_TRUE(store_->AppendStreamEvent({0, 6, "detach", "a3", "s-1", "s-4", "2031-03-14T10:02:00Z", ""}).ok());
+  Result<std::vector<StreamEvent>> events = store_->StreamEvents();
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  ASSERT_EQ(events->size(), 3u);
+  EXPECT_EQ((*events)[0].kind, "revise");
+  EXPECT_EQ((*events)[1].note, "one fire");
+  EXPECT_EQ((*events)[2].after_articles, 6);
+  EXPECT_EQ((*events)[2].target_id, "s-4");
+  EXPECT_LT((*events)[1].seq, (*events)[2].seq);
+  Result<std::vector<StreamEvent>> corrections = store_->StreamCorrections("s-1");
+  ASSERT_TRUE(corrections.ok());
+  ASSERT_EQ(corrections->size(), 2u);
+  EXPECT_EQ((*corrections)[0].kind, "merge");
+  EXPECT_EQ((*corrections)[1].article_id, "a3");
+  EXPECT_TRUE(store_->AppendStreamEvent({0, 1, "shuffle", "", "", "", "", ""}).code() != Status::Code::kOk);
+
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(
+        store_->AddStoryMove({0, "a" + std::to_string(i), "s-1", "s-2", "stream", "2031-03-14T10:00:00Z"}).ok());
+  }
+  ASSERT_TRUE(store_->AddStoryMove({0, "a9", "s-3", "s-1", "editor", "2031-03-14T11:00:00Z"}).ok());
+  Result<std::vector<StoryMoveRecord>> moves = store_->StoryMoves("s-1", 2);
+  ASSERT_TRUE(moves.ok()) << moves.status().ToString();
+  ASSERT_EQ(moves->size(), 2u);  // the latest two, oldest first
+  EXPECT_EQ((*moves)[0].article_id, "a2");
+  EXPECT_EQ((*moves)[1].article_id, "a9");
+  EXPECT_EQ((*moves)[1].cause, "editor");
+  Result<std::vector<StoryMoveRecord>> none = store_->StoryMoves("s-9", 10);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StoryStoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 

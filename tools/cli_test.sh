@@ -29,6 +29,12 @@ check "cluster --stream on examples" 0 "$sf" cluster --stream examples
 sed 's/"story":"[^"]*",//' /tmp/sf_out.$$ | cmp -s - /tmp/sf_batch.$$ || { echo "FAIL copy links differ between modes"; fail=1; }
 check "brief --stream on examples" 0 "$sf" brief --stream examples
 rm -f /tmp/sf_batch.$$
+# A text over the one-article limit is cut, with a warning naming the file,
+# and briefed in bounded time (issue #22).
+for i in $(seq 4000); do printf 'The ferry to Lowmere resumed on Tuesday after a storm, the operator said. '; done > /tmp/sf_huge.$$.txt
+check "brief of a text over the limit" 0 "$sf" brief /tmp/sf_huge.$$.txt
+grep -q "sf_huge.$$.txt: text cut from" /tmp/sf_err.$$ || { echo "FAIL the cut is not reported with the file's name"; fail=1; }
+rm -f /tmp/sf_huge.$$.txt
 check "extract jsonl on examples" 0 "$sf" extract --format jsonl examples
 printf '{"id":"a","text":"Fine."}\n{broken\n' > /tmp/sf_bad.$$.jsonl
 check "malformed jsonl line is bad input" 1 "$sf" extract --format jsonl /tmp/sf_bad.$$.jsonl
@@ -49,6 +55,17 @@ cat > "$d/corr.jsonl" <<'JSONL'
 {"id":"c2","outlet":"Coast Courier","title":"Ferry back after strike","text":"Ferry service to Port Ellis resumed on Monday after a two-week strike by harbour crews ended, the operator said.\n\nThe first boat carried 140 passengers, the harbour master said."}
 JSONL
 check "ingest an article with a correction" 0 "$sf" ingest --db "$d/c.db" "$d/corr.jsonl"
+# correct: an editor's corrections from a file, one JSON object a line.
+check "ingest the articles to correct" 0 "$sf" ingest --db "$d/e.db" "$d/corr.jsonl"
+printf '# c2 is another crossing\n\n{"kind":"detach","article":"c2","note":"test"}\n' > "$d/fix.jsonl"
+check "correct applies a file of corrections" 0 "$sf" correct --db "$d/e.db" "$d/fix.jsonl"
+grep -q '"line":3,.*"status":"applied"' /tmp/sf_out.$$ || { echo "FAIL correct did not apply line 3"; fail=1; }
+printf '{"kind":"merge","story":"s-404","into":"s-1"}\n' > "$d/bad.jsonl"
+check "a correction naming an unknown story is bad input" 1 "$sf" correct --db "$d/e.db" "$d/bad.jsonl"
+grep -q 'bad.jsonl:1: ' /tmp/sf_err.$$ || { echo "FAIL correct does not name the refused line"; fail=1; }
+printf '{"kind":"split"}\n' > "$d/worse.jsonl"
+check "a malformed correction file is bad input" 1 "$sf" correct --db "$d/e.db" "$d/worse.jsonl"
+check "correct without --db is a usage error" 2 "$sf" correct "$d/fix.jsonl"
 if command -v curl >/dev/null; then
   "$sf" serve --db "$d/c.db" --port 0 2> "$d/serve.err" &
   serve_pid=$!

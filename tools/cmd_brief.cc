@@ -7,6 +7,7 @@
 #include "brief/brief_json.h"
 #include "brief/brief_markdown.h"
 #include "pipeline/story_briefs.h"
+#include "pipeline/story_pipeline.h"
 #include "tools/article_source.h"
 #include "tools/command.h"
 
@@ -36,6 +37,13 @@ int RunBrief(const BriefCmdOptions& opt) {
   if (articles.empty()) {
     std::fprintf(stderr, "storyfuse: no articles in the inputs\n");
     return kExitBadInput;
+  }
+  // Each text is cut to the limit the server and `ingest` apply: aligning
+  // a text's sentences grows faster than its length when they repeat, so
+  // an uncut 60 MB text would cost minutes (issue #22).
+  for (Article& a : articles) {
+    std::string warning = StoryPipeline::CutToLimit(&a);
+    if (!warning.empty()) std::fprintf(stderr, "storyfuse: %s: %s\n", a.source.c_str(), warning.c_str());
   }
   Print(BriefStories(articles, opt.words, opt.stream), opt.format);
   return source.had_errors() ? kExitBadInput : kExitOk;

@@ -13,6 +13,7 @@
 
 #include "analyze/date_resolver.h"
 #include "analyze/entity_linker.h"
+#include "analyze/lexed_text.h"
 #include "analyze/number_extractor.h"
 #include "text/utf8.h"
 #include "text/word_lexer.h"
@@ -71,9 +72,10 @@ int RunFacts(const FactsOptions& opt) {
     indexes.emplace_back(a.text);
     const CodePointIndex& cp = indexes.back();
     std::vector<LexToken> tokens = WordLexer::Lex(a.text);
-    std::vector<DateMention> dates = DateResolver::Extract(a.text, tokens, DateResolver::AnchorFor(a, story_anchor));
+    LexedText lexed(a.text, tokens);  // one lexed view for both analyzers
+    std::vector<DateMention> dates = DateResolver::Extract(lexed, DateResolver::AnchorFor(a, story_anchor));
     nlohmann::json j = {{"id", a.id}, {"numbers", nlohmann::json::array()}, {"dates", nlohmann::json::array()}};
-    for (const Quantity& q : NumberExtractor::Extract(a.text, tokens, dates)) {
+    for (const Quantity& q : NumberExtractor::Extract(lexed, dates)) {
       j["numbers"].push_back(QuantityJson(q, a.text, cp));
     }
     for (const DateMention& d : dates) j["dates"].push_back(DateJson(d, a.text, cp));

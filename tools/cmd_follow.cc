@@ -25,19 +25,7 @@
 #include "tools/progress.h"
 
 namespace storyfuse {
-namespace {
 
-struct FollowOptions {
-  std::string db;
-  std::string interval = "10m";
-  bool once = false;
-  std::string contact;
-  double delay = 1.0;
-  int threads = 4;
-  std::vector<std::string> feeds;
-};
-
-// "90", "90s", "10m", "2h" -> seconds; nullopt when unreadable or zero.
 std::optional<double> ParseInterval(const std::string& text) {
   if (text.empty()) return std::nullopt;
   double unit = 1;
@@ -61,9 +49,11 @@ std::optional<double> ParseInterval(const std::string& text) {
   return v;
 }
 
+namespace {
 bool IsUrl(const std::string& s) { return s.starts_with("http://") || s.starts_with("https://"); }
 
-// The feed URLs FEEDS names; errors on stderr. False when an input was bad.
+}  // namespace
+
 bool CollectFeeds(const std::vector<std::string>& inputs, std::vector<std::string>* urls) {
   bool ok = true;
   for (const std::string& in : inputs) {
@@ -92,6 +82,18 @@ bool CollectFeeds(const std::vector<std::string>& inputs, std::vector<std::strin
   return ok;
 }
 
+namespace {
+
+struct FollowOptions {
+  std::string db;
+  std::string interval = "10m";
+  bool once = false;
+  std::string contact;
+  double delay = 1.0;
+  int threads = 4;
+  std::vector<std::string> feeds;
+};
+
 int RunFollow(const FollowOptions& opt) {
   std::optional<double> interval = ParseInterval(opt.interval);
   if (!interval) {
@@ -101,7 +103,7 @@ int RunFollow(const FollowOptions& opt) {
   }
   std::vector<std::string> urls;
   bool inputs_ok = CollectFeeds(opt.feeds, &urls);
-  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0, 0);
+  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0);
   if (!repo.ok()) {
     std::fprintf(stderr, "storyfuse: %s\n", repo.status().message().c_str());
     return ExitCodeForOpen(repo.status());
@@ -125,7 +127,7 @@ int RunFollow(const FollowOptions& opt) {
   co.threads = opt.threads;
   Crawler crawler(co);
   FeedFollower follower(feeds->get(), &crawler,
-                        [&](const std::vector<Article>& a) { return (*repo)->IngestArticles(a); });
+                        [&](std::vector<RawDoc> docs) { return (*repo)->Ingest(std::move(docs)); });
   for (int round = 1;; ++round) {
     Result<FollowStats> stats = Status::Internal("no round ran");
     {

@@ -109,19 +109,21 @@ int RunPublish(const IngestOptions& opt) {
   ArticleSource source;
   std::vector<RawDoc> batch;
   bool ok = true;
-  auto flush = [&] {
+  // The documents are held back one batch, so the last one is known to be
+  // the input's last when it is published.
+  auto flush = [&](bool end_of_input) {
     if (batch.empty() || !ok) return;
-    if (Result<int64_t> first = (*pub)->Publish(batch); !first.ok()) {
+    if (Result<int64_t> first = (*pub)->Publish(batch, static_cast<int64_t>(opt.batch), end_of_input); !first.ok()) {
       std::fprintf(stderr, "storyfuse: %s: %s\n", batch.front().source.c_str(), first.status().message().c_str());
       ok = false;
     }
     batch.clear();
   };
   source.ForEachDoc(opt.inputs, [&](RawDoc&& doc) {
+    if (batch.size() >= opt.batch) flush(false);
     batch.push_back(std::move(doc));
-    if (batch.size() >= opt.batch) flush();
   });
-  flush();
+  flush(true);
   std::printf("%s: %lld documents published\n", opt.queue.c_str(), static_cast<long long>((*pub)->published()));
   if (!ok) return kExitUnavailable;
   return source.had_errors() ? kExitBadInput : kExitOk;
@@ -133,8 +135,8 @@ int RunIngest(const IngestOptions& opt) {
     std::fprintf(stderr, "storyfuse ingest: --db or --queue is required\n");
     return kExitUsage;
   }
-  // No readers, and no reason to yield the CPU: writer_nice 0.
-  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0, 0);
+  // No readers to open up front (briefs open the one they need).
+  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0);
   if (!repo.ok()) {
     std::fprintf(stderr, "storyfuse: %s\n", repo.status().message().c_str());
     return ExitCodeForOpen(repo.status());

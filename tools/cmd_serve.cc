@@ -1,6 +1,11 @@
 // storyfuse serve --db PATH [--port 8080] [--host 127.0.0.1] [--threads 64] [--max-body BYTES]
 //                 [--token T | --token-file F] [--allowed-host NAME]... [--request-timeout S]
 //                 [--max-connections-per-ip N] [--check]
+//                 [--follow [FEEDS...] [--interval 10m] [--contact URL] [--delay S]]
+//
+// --follow runs the feed follower (pipeline/follower_thread.h) inside the
+// server: its pages are stored through the repository's one writer, and
+// /api/feeds lists, adds and removes feeds (server/feeds_api.h).
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -13,9 +18,11 @@
 #include <sstream>
 #include <thread>
 
+#include "pipeline/follower_thread.h"
 #include "pipeline/store_story_repository.h"
 #include "pipeline/story_repository_factory.h"
 #include "server/api_router.h"
+#include "server/feeds_api.h"
 #include "server/http_server.h"
 #include "server/server_metrics.h"
 #include "tools/command.h"
@@ -30,6 +37,12 @@ struct ServeOptions {
   HttpServerOptions http;
   ApiAccess access;
   std::string token_file;
+  // --follow
+  CLI::Option* follow_flag = nullptr;
+  std::vector<std::string> follow;
+  std::string interval = "10m";
+  std::string contact;
+  double delay = 1.0;
 };
 
 // After SIGINT/SIGTERM the server stops taking requests and lets the ones
@@ -98,6 +111,42 @@ int RunCheck(const ServeOptions& opt) {
   return st.ok() ? kExitOk : kExitBadInput;
 }
 
+// --follow: opens the follower over the store and adds FEEDS; an exit
+// code when that fails. The feed state lives in the SQLite file.
+int StartFollowing(const ServeOptions& opt, StoryRepository* repo, std::unique_ptr<FollowerThread>* out) {
+  if (opt.db == ":memory:" || opt.db.starts_with("postgres")) {
+    std::fprintf(stderr, "storyfuse serve: --follow keeps the feeds' state in a SQLite --db file, not %s\n",
+                 opt.db.c_str());
+    return kExitUsage;
+  }
+  std::optional<double> interval = ParseInterval(opt.interval);
+  if (!interval) {
+    std::fprintf(stderr, "storyfuse serve: --interval %s: expected seconds, or a number with s, m or h\n",
+                 opt.interval.c_str());
+    return kExitUsage;
+  }
+  std::vector<std::string> urls;
+  if (!CollectFeeds(opt.follow, &urls)) return kExitBadInput;
+  FollowerThread::Options fo;
+  fo.crawl.fetch.contact_url = opt.contact;
+  fo.crawl.schedule.min_delay_s = opt.delay;
+  fo.interval = std::chrono::milliseconds(static_cast<int64_t>(*interval * 1000));
+  Result<std::unique_ptr<FollowerThread>> follower = FollowerThread::Open(opt.db, repo, fo);
+  if (!follower.ok()) {
+    std::fprintf(stderr, "storyfuse serve: %s\n", follower.status().message().c_str());
+    return ExitCodeForOpen(follower.status());
+  }
+  Result<FollowerThread::Added> added = (*follower)->Add(urls, "");
+  if (!added.ok()) {
+    std::fprintf(stderr, "storyfuse serve: %s: %s\n", opt.db.c_str(), added.status().message().c_str());
+    return kExitUnavailable;
+  }
+  for (const std::string& e : added->errors) std::fprintf(stderr, "storyfuse serve: %s\n", e.c_str());
+  if (!added->errors.empty()) return kExitBadInput;
+  *out = std::move(*follower);
+  return kExitOk;
+}
+
 int RunServe(ServeOptions& opt) {
   if (opt.check) return RunCheck(opt);
   if (std::string bad = ResolveToken(&opt); !bad.empty()) {
@@ -112,6 +161,13 @@ int RunServe(ServeOptions& opt) {
   }
   ServerMetrics metrics;
   ApiRouter router(repo->get(), &metrics, opt.access);
+  std::unique_ptr<FollowerThread> follower;
+  std::unique_ptr<FeedsApi> feeds_api;
+  if (opt.follow_flag->count() > 0) {
+    if (int code = StartFollowing(opt, repo->get(), &follower); code != kExitOk) return code;
+    feeds_api = std::make_unique<FeedsApi>(follower.get());
+    router.set_feeds(feeds_api.get());
+  }
   HttpServer server(
       opt.http, [&router](const HttpRequest& r) { return router.Handle(r); },
       [&router](const HttpRequest& r) { return router.Admit(r); });
@@ -134,7 +190,9 @@ int RunServe(ServeOptions& opt) {
   });
   std::fprintf(stderr, "storyfuse serve: http://%s:%d/ (database %s, %d threads)\n", opt.http.host.c_str(),
                server.port(), opt.db.c_str(), opt.http.threads);
+  if (follower) follower->Start();
   Status st = server.Serve();
+  if (follower) follower->Stop();
   served = true;
   pthread_kill(stopper.native_handle(), SIGTERM);  // wakes the stopper, whichever wait it is in
   stopper.join();
@@ -175,6 +233,15 @@ void RegisterServe(CLI::App& app, int* exit_code) {
                 "Only read: no writer lock, POST /api/articles refused (beside `storyfuse worker`, docs/scale.md)");
   cmd->add_flag("--check", opt->check,
                 "Open the database, repair stories an interrupted ingest left, verify every brief and exit");
+  opt->follow_flag =
+      cmd->add_option("--follow", opt->follow,
+                      "Follow news feeds inside the server: FEEDS are URLs, OPML files or files of URLs (may be none; "
+                      "add feeds later with POST /api/feeds)")
+          ->expected(0, -1);
+  cmd->add_option("--interval", opt->interval, "With --follow: time between rounds: 90s, 10m, 1h (default 10m)");
+  cmd->add_option("--contact", opt->contact, "With --follow: URL where site owners can reach you (User-Agent)");
+  cmd->add_option("--delay", opt->delay, "With --follow: seconds between two requests to one host (default 1)")
+      ->check(CLI::Range(0.0, 3600.0));
   cmd->callback([opt, exit_code] { *exit_code = RunServe(*opt); });
 }
 

@@ -5,6 +5,10 @@
 #ifndef STORYFUSE_TOOLS_COMMAND_H_
 #define STORYFUSE_TOOLS_COMMAND_H_
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "base/status.h"
 
 namespace CLI {
@@ -34,8 +38,16 @@ void RegisterCluster(CLI::App& app, int* exit_code);
 void RegisterQuotes(CLI::App& app, int* exit_code);
 void RegisterSummarize(CLI::App& app, int* exit_code);
 void RegisterIngest(CLI::App& app, int* exit_code);
+// `correct`: an editor's corrections from a file (issue 21).
+void RegisterCorrect(CLI::App& app, int* exit_code);
 // `follow`: polls news feeds and ingests their new pages (issue 24).
 void RegisterFollow(CLI::App& app, int* exit_code);
+// Shared by `follow` and `serve --follow` (tools/cmd_follow.cc): "90",
+// "90s", "10m", "2h" as seconds (nullopt when unreadable or not positive);
+// the feed URLs that FEEDS name (URLs, OPML files, files of one URL a
+// line), each bad input reported on stderr (then false).
+std::optional<double> ParseInterval(const std::string& text);
+bool CollectFeeds(const std::vector<std::string>& inputs, std::vector<std::string>* urls);
 void RegisterFacts(CLI::App& app, int* exit_code);
 void RegisterServe(CLI::App& app, int* exit_code);
 // `worker`: one role of the distributed pipeline (issue #25).

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   storyfuse::RegisterCluster(app, &exit_code);
   storyfuse::RegisterQuotes(app, &exit_code);
   storyfuse::RegisterIngest(app, &exit_code);
+  storyfuse::RegisterCorrect(app, &exit_code);
   storyfuse::RegisterFollow(app, &exit_code);
   storyfuse::RegisterFacts(app, &exit_code);
   storyfuse::RegisterEval(app, &exit_code);

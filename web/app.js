@@ -29,6 +29,17 @@ async function api(path) {
   return body;
 }
 
+// A write (POST, JSON) with the editor's token when one was given.
+async function post(path, body) {
+  const headers = {'Content-Type': 'application/json', Accept: 'application/json'};
+  const token = sessionStorage.getItem('storyfuse-token');
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const res = await fetch(path, {method: 'POST', headers, body: JSON.stringify(body)});
+  const answer = await res.json().catch(() => ({error: 'not JSON'}));
+  if (!res.ok) throw new Error(answer.error || ('HTTP ' + res.status));
+  return answer;
+}
+
 function showError(err) {
   view.replaceChildren(el('p', {class: 'error'}, 'Error: ' + err.message));
 }
@@ -56,7 +67,23 @@ async function showList(q, offset) {
       offset + PAGE < data.total ? el('button', {onclick: () => go(q, offset + PAGE)}, 'Older') : null);
   view.replaceChildren(el('h1', {}, heading),
       items.length ? el('ul', {class: 'story-list'}, items) : el('p', {class: 'muted'}, q ? 'No story matches.' : 'No stories yet: POST articles to /api/articles.'),
-      pager);
+      pager, await feedsPanel());
+}
+
+// ---- feeds (serve --follow) ----
+
+// The feeds the server follows and their health; null when it follows none.
+async function feedsPanel() {
+  const data = await api('/api/feeds').catch(() => null);
+  if (!data) return null;
+  const rows = data.feeds.map(f => el('li', {class: 'feed feed-' + f.health, 'data-id': f.id},
+      el('span', {class: 'health'}, f.health), ' ',
+      el('a', {href: f.url, rel: 'noopener noreferrer'}, f.title || f.url),
+      el('div', {class: 'meta'}, `${f.articles} article${f.articles === 1 ? '' : 's'}`,
+         f.last_success ? ` · last success ${when(f.last_success)}` : ' · not fetched yet',
+         f.error_count ? ` · ${f.error_count} error${f.error_count === 1 ? '' : 's'} in a row: ${f.last_error}` : '')));
+  return el('section', {class: 'feeds', id: 'feeds'}, el('h2', {}, `Feeds (${data.feeds.length})`),
+      rows.length ? el('ul', {class: 'feed-list'}, rows) : el('p', {class: 'muted'}, 'No feeds yet: POST {"url": …} to /api/feeds.'));
 }
 
 function go(q, offset) {
@@ -134,8 +161,54 @@ function articlesSection(brief, articles) {
   return el('div', {class: 'articles'}, articles.map(a => el('article', {class: 'article card', 'data-id': a.id},
       el('h3', {}, outletName(a)),
       el('div', {class: 'meta'}, [a.title, a.published, (a.authors || []).join(', ')].filter(Boolean).join(' · ')),
-      articleBody(a, aligned[a.id] || []))));
+      articleBody(a, aligned[a.id] || []),
+      articleControls(a.id))));
 }
+
+// ---- editor corrections (POST /api/corrections) ----
+
+// Sends one correction and shows the story it leaves the editor on.
+async function correct(correction, storyAfter) {
+  try {
+    await post('/api/corrections', correction);
+    if (location.hash === '#/story/' + encodeURIComponent(storyAfter)) route();
+    else location.hash = '#/story/' + encodeURIComponent(storyAfter);
+  } catch (err) {
+    alert('Correction refused: ' + err.message);
+  }
+}
+
+function articleControls(articleId) {
+  const to = el('input', {type: 'text', placeholder: 's-12', size: 6, 'aria-label': 'Story to move it to'});
+  return el('div', {class: 'edit meta'}, 'Wrong story? ',
+      el('button', {type: 'button', onclick: () => correct({kind: 'detach', article: articleId}, currentStory)},
+          'On its own'),
+      ' or move to ', to,
+      el('button', {type: 'button', onclick: () => to.value.trim() &&
+          correct({kind: 'move', article: articleId, to: to.value.trim()}, currentStory)}, 'Move'));
+}
+
+function editSection(brief, id) {
+  const other = el('input', {type: 'text', placeholder: 's-12', size: 6, 'aria-label': 'Story to merge into this one'});
+  const token = el('input', {type: 'password', size: 12, 'aria-label': 'Editor token',
+      value: sessionStorage.getItem('storyfuse-token') || '',
+      onchange: e => sessionStorage.setItem('storyfuse-token', e.target.value)});
+  const corrections = (brief.editor_corrections || []).map(c => el('li', {class: 'correction'},
+      el('strong', {}, 'Editor: '), c.kind === 'merge' ? `merged ${c.story} into ${c.into}`
+          : c.kind === 'move' ? `moved ${c.article} from ${c.from} to ${c.to}` : `took ${c.article} out of ${c.from} (now ${c.to})`,
+      c.note ? ` — “${c.note}”` : '', ' ', el('span', {class: 'meta'}, when(c.at))));
+  const moves = (brief.history || []).filter(m => m.by === 'stream').map(m => el('li', {},
+      `${m.article}: ${m.from} → ${m.to} (regrouped as reports arrived) `, el('span', {class: 'meta'}, when(m.at))));
+  return el('div', {class: 'card edit'},
+      el('p', {}, `Version ${brief.version || 1}. `, 'Merge story ', other, ' into this one ',
+          el('button', {type: 'button', onclick: () => other.value.trim() &&
+              correct({kind: 'merge', story: other.value.trim(), into: id}, id)}, 'Merge'),
+          ' · token (if the server needs one) ', token),
+      corrections.length ? el('ul', {class: 'plain'}, corrections) : el('p', {class: 'muted'}, 'No corrections.'),
+      moves.length ? el('details', {}, el('summary', {}, `${moves.length} regroupings`), el('ul', {class: 'plain'}, moves)) : null);
+}
+
+let currentStory = '';
 
 function quoteTable(brief, refs) {
   if (!brief.quotes.length) return el('p', {class: 'muted'}, 'No quotes.');
@@ -186,16 +259,19 @@ async function showStory(id) {
       api('/api/articles/' + encodeURIComponent(a.id)).catch(() => ({...a, text: '', sentences: []}))));
   const refs = Object.fromEntries(brief.articles.map(a => [a.id, a]));
   document.title = (brief.headline || id) + ' · storyfuse';
+  currentStory = id;
   view.replaceChildren(
       el('p', {}, el('a', {href: '#/'}, '← All stories')),
       el('h1', {}, brief.headline || id),
-      el('div', {class: 'meta'}, `${brief.articles.length} articles · ${brief.outlets} outlets · ${brief.independent_sources} independent sources`),
+      el('div', {class: 'meta'}, `${brief.articles.length} articles · ${brief.outlets} outlets · ${brief.independent_sources} independent sources`,
+         brief.updated ? ` · updated ${when(brief.updated)}` : ''),
       el('h2', {}, 'Summary'), summarySection(brief, refs),
       el('h2', {}, 'Articles'), articlesSection(brief, articles),
       el('h2', {}, 'Quotes'), quoteTable(brief, refs),
       el('h2', {}, 'Numbers'), numbersSection(brief, refs),
       el('h2', {}, 'Timeline'), timelineSection(brief, refs),
-      el('h2', {}, 'Exclusives'), exclusivesSection(brief, refs));
+      el('h2', {}, 'Exclusives'), exclusivesSection(brief, refs),
+      el('h2', {}, 'Corrections'), editSection(brief, id));
 }
 
 // ---- routing ----
@@ -223,3 +299,39 @@ document.getElementById('search-form').addEventListener('submit', e => {
 });
 window.addEventListener('hashchange', route);
 route();
+
+// ---- live updates ----
+// New and updated stories (and feed health) appear without a reload: the
+// page asks every LIVE_MS what it shows and redraws when it changed.
+const LIVE_MS = 3000;
+let liveState = null;  // [hash, what the page shows]
+
+async function liveCheck() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  try {
+    let state;
+    if (hash.startsWith('/story/')) {
+      const b = await api('/api/stories/' + encodeURIComponent(decodeURIComponent(hash.slice(7))));
+      state = JSON.stringify([b.articles.map(a => a.id), b.updated || '']);
+    } else {
+      const params = new URLSearchParams(hash.split('?')[1] || '');
+      const list = new URLSearchParams({limit: PAGE, offset: +(params.get('offset') || 0)});
+      if (params.get('q')) list.set('q', params.get('q'));
+      const data = await api('/api/stories?' + list);
+      const feeds = await api('/api/feeds').catch(() => ({feeds: []}));
+      state = JSON.stringify([data.total, data.stories.map(s => [s.id, s.articles, s.updated]),
+                              feeds.feeds.map(f => [f.id, f.health, f.articles, f.error_count])]);
+    }
+    // The first look at a list cannot tell what its render saw, so it
+    // redraws once (cheap); a story page keeps its selection until a change.
+    const first = !liveState || liveState[0] !== hash;
+    if (first ? !hash.startsWith('/story/') : liveState[1] !== state) {
+      const y = window.scrollY;
+      await route();
+      window.scrollTo(0, y);
+    }
+    liveState = [hash, state];
+  } catch {}
+  setTimeout(liveCheck, LIVE_MS);
+}
+setTimeout(liveCheck, LIVE_MS);

@@ -1,91 +1,66 @@
 #include "worker/assign_worker.h"
 
 #include <charconv>
-#include <nlohmann/json.hpp>
 #include <thread>
-
-#include "pipeline/story_writer.h"
 
 namespace storyfuse {
 
-using nlohmann::json;
-
 namespace {
 
-// How often a producer held back by the story stream's bound looks again.
-constexpr std::chrono::milliseconds kBoundPoll{20};
-constexpr std::chrono::hours kWaitForever{24 * 365};
 // How often a replacement assigner asks for the store's writer lock.
 constexpr std::chrono::milliseconds kLockPoll{200};
 constexpr const char* kNextSeqState = "assign:next_seq";
 // Entries a replacement takes over in its one claim: more than a dead
-// assigner can hold pending (the lag window, default 5,000, plus copies
-// redelivered by extract workers).
+// assigner can hold pending (its batch, the lag window, default 5,000, and
+// copies redelivered by extract workers).
 constexpr int kTakeOverCount = 1000000;
+// Articles settled together when a message names no batch: `ingest`'s
+// default --batch.
+constexpr int64_t kDefaultSettleBatch = 200;
 
 }  // namespace
 
-StreamFields StoryMessage(const std::string& story_id, int64_t rev) {
-  return {{"v", "1"}, {"story", story_id}, {"rev", std::to_string(rev)}};
-}
-
 Result<std::unique_ptr<AssignWorker>> AssignWorker::Open(const WorkerConfig& config) {
   std::unique_ptr<AssignWorker> w(new AssignWorker(config));
-  STORYFUSE_ASSIGN_OR_RETURN(w->store_, PgStoryStore::Open(config.db_url));
   auto deadline = std::chrono::steady_clock::now() + config.claim_idle;
-  while (true) {
-    Status st = w->store_->LockWriter();
-    if (st.ok()) break;
-    if (std::chrono::steady_clock::now() >= deadline) return st;
+  for (;;) {
+    // A killed predecessor's session may hold the writer lock a moment
+    // longer. Each attempt takes a new epoch (StoryQueue).
+    STORYFUSE_ASSIGN_OR_RETURN(w->queue_, StoryQueue::Open(config));
+    StoryWriter::Options options;
+    options.queue = w->queue_.get();
+    options.revise_on_recover = false;
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(config.db_url, 0, options);
+    if (repo.ok()) {
+      w->repo_ = std::move(repo).value();
+      break;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return repo.status();
     std::this_thread::sleep_for(kLockPoll);
   }
+  STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> next, w->queue_->store()->GetState(kNextSeqState));
+  if (next) std::from_chars(next->data(), next->data() + next->size(), w->next_seq_);
   STORYFUSE_ASSIGN_OR_RETURN(w->articles_, RedisStream::Connect(config.queue_url, kArticleStream));
-  STORYFUSE_ASSIGN_OR_RETURN(w->stories_, RedisStream::Connect(config.queue_url, kStoryStream));
   STORYFUSE_RETURN_IF_ERROR(w->articles_->CreateGroup(kAssignGroup));
-  STORYFUSE_RETURN_IF_ERROR(w->stories_->CreateGroup(kBriefGroup));
-  STORYFUSE_RETURN_IF_ERROR(w->Recover());
+  STORYFUSE_RETURN_IF_ERROR(w->articles_->SetKey(kAssignNextKey, std::to_string(w->next_seq_)));
   return w;
-}
-
-Status AssignWorker::Recover() {
-  STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> next, store_->GetState(kNextSeqState));
-  if (next) std::from_chars(next->data(), next->data() + next->size(), next_seq_);
-  // The index is a function of the stored articles in first-stored order:
-  // replaying them rebuilds it, story numbers included.
-  STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> ids, store_->ArticleIds());
-  for (const std::string& id : ids) {
-    STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> a, store_->Get(id));
-    if (a) pipeline_.Cluster(a->article);
-  }
-  SettledStories settled = pipeline_.Settle();  // marks every story known
-  // Stories a dead assigner's merge removed but did not delete.
-  STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> stored, store_->StoryIds());
-  SettledStories repair;
-  for (const std::string& sid : stored) {
-    if (!settled.changed.count(sid)) repair.removed.push_back(sid);
-  }
-  if (!repair.removed.empty()) STORYFUSE_RETURN_IF_ERROR(WriteStories(repair, next_seq_ - 1));
-  return articles_->SetKey(kAssignNextKey, std::to_string(next_seq_));
 }
 
 Result<int> AssignWorker::RunOnce() {
   std::vector<StreamEntry> entries;
-  bool redelivered = false;
   if (!claimed_) {
     // The one assigner: every pending entry is a dead predecessor's; one
-    // claim takes them all (at most the lag window plus redeliveries).
+    // claim takes them all.
     STORYFUSE_ASSIGN_OR_RETURN(
         entries, articles_->Claim(kAssignGroup, config_.consumer, std::chrono::milliseconds(0), kTakeOverCount));
     claimed_ = true;
-    redelivered = true;
     metrics_.AddRedelivered(static_cast<int64_t>(entries.size()));
   }
   if (entries.empty()) {
-    redelivered = false;
     STORYFUSE_ASSIGN_OR_RETURN(entries,
                                articles_->ReadGroup(kAssignGroup, config_.consumer, config_.batch, config_.block));
   }
-  std::vector<std::string> stale;  // entries of numbers done already (a redelivery)
+  std::vector<std::string> stale;  // entries of numbers taken already (a redelivery)
   for (StreamEntry& e : entries) {
     Result<ArticleMessage> m = ArticleMessage::Decode(e);
     if (!m.ok()) {
@@ -94,20 +69,19 @@ Result<int> AssignWorker::RunOnce() {
     }
     if (skipped_.erase(m->seq)) {
       // Given up on, then arrived: stored late (out of input order) rather than lost.
-      Held late{std::move(m).value(), e.id, redelivered};
-      STORYFUSE_RETURN_IF_ERROR(StoreOne(late, StoryStore::NowUtc()));
-      STORYFUSE_RETURN_IF_ERROR(WriteStories(pipeline_.Settle(), next_seq_ - 1));
+      if (!m->rejected) STORYFUSE_RETURN_IF_ERROR(repo_->IngestArticles({m->article}).status());
       stale.push_back(e.id);
+      metrics_.AddBatch(1, std::chrono::steady_clock::duration::zero());
       continue;
     }
     if (auto it = held_.find(m->seq); it != held_.end() && it->second.entry_id == e.id) {
       continue;  // claimed again while held: it stays pending until processed
     }
     if (m->seq < next_seq_ || held_.count(m->seq)) {
-      stale.push_back(e.id);  // done already, or a second copy (a redelivered extract)
+      stale.push_back(e.id);  // taken already, or a second copy (a redelivered extract)
       continue;
     }
-    held_[m->seq] = {std::move(m).value(), e.id, redelivered};
+    held_[m->seq] = {std::move(m).value(), e.id};
   }
 
   STORYFUSE_RETURN_IF_ERROR(articles_->Ack(kAssignGroup, stale, /*delete_entries=*/true).status());
@@ -119,94 +93,55 @@ Result<int> AssignWorker::RunOnce() {
 }
 
 Status AssignWorker::ProcessReady() {
+  if (flush_due_) STORYFUSE_RETURN_IF_ERROR(Flush());  // it failed last time (a lost engine)
   if (!held_.empty() && held_.begin()->first != next_seq_ &&
       std::chrono::steady_clock::now() - last_progress_ > config_.gap_timeout) {
     // A number never published (its producer died after numbering it).
     metrics_.AddErrors(held_.begin()->first - next_seq_);
     for (; next_seq_ < held_.begin()->first; ++next_seq_) skipped_.insert(next_seq_);
   }
+  bool took = false;
   while (!held_.empty() && held_.begin()->first == next_seq_) {
-    auto start = std::chrono::steady_clock::now();
-    std::string now = StoryStore::NowUtc();
-    std::vector<std::string> entry_ids;
-    // The same steps as StoryWriter::StoreOne, in input order.
-    while (!held_.empty() && held_.begin()->first == next_seq_ &&
-           entry_ids.size() < static_cast<size_t>(config_.batch)) {
-      Held& h = held_.begin()->second;
-      STORYFUSE_RETURN_IF_ERROR(StoreOne(h, now));
-      entry_ids.push_back(h.entry_id);
-      held_.erase(held_.begin());
-      ++next_seq_;
+    Held h = std::move(held_.begin()->second);
+    held_.erase(held_.begin());
+    ++next_seq_;
+    took = true;
+    batch_entries_.push_back(h.entry_id);
+    if (!h.message.rejected) batch_.push_back(std::move(h.message.article));
+    int64_t size = h.message.batch > 0 ? h.message.batch : kDefaultSettleBatch;
+    if (static_cast<int64_t>(batch_.size()) >= size || h.message.last) {
+      flush_due_ = true;
+      STORYFUSE_RETURN_IF_ERROR(Flush());
     }
-    STORYFUSE_RETURN_IF_ERROR(WriteStories(pipeline_.Settle(), next_seq_ - 1));
-    // The checkpoint follows the published stories: a crash before it
-    // redoes the batch (idempotently), never skips it.
-    STORYFUSE_RETURN_IF_ERROR(store_->PutState(kNextSeqState, std::to_string(next_seq_)));
+  }
+  if (took) {
+    // The extract workers' lag window counts from what is taken.
     STORYFUSE_RETURN_IF_ERROR(articles_->SetKey(kAssignNextKey, std::to_string(next_seq_)));
-    STORYFUSE_RETURN_IF_ERROR(articles_->Ack(kAssignGroup, entry_ids, /*delete_entries=*/true).status());
-    metrics_.AddBatch(static_cast<int64_t>(entry_ids.size()), std::chrono::steady_clock::now() - start);
     last_progress_ = std::chrono::steady_clock::now();
   }
   if (held_.empty()) last_progress_ = std::chrono::steady_clock::now();
   return Status::Ok();
 }
 
-Status AssignWorker::StoreOne(const Held& h, const std::string& now) {
-  if (h.message.rejected) return Status::Ok();
-  STORYFUSE_ASSIGN_OR_RETURN(StoryStore::PutResult put, store_->Put(h.message.article, now));
-  switch (put.outcome) {
-    case StoryStore::PutOutcome::kInserted:
-      pipeline_.Cluster(h.message.article);
-      break;
-    case StoryStore::PutOutcome::kUpdated:
-      pipeline_.Touch(put.id);
-      break;
-    case StoryStore::PutOutcome::kUnchanged:
-    case StoryStore::PutOutcome::kDuplicate:
-      // Stored by a predecessor that died before acknowledging: its story
-      // may not have been linked or published.
-      if (h.redelivered) pipeline_.Touch(put.id);
-      break;
-  }
-  return Status::Ok();
-}
-
-Status AssignWorker::WriteStories(const SettledStories& settled, int64_t rev) {
-  {
-    // Links and member lists of all changed stories, and the deletions,
-    // commit together: a brief worker never sees half a merge.
-    STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoreTransaction> tx, store_->Begin());
-    for (const auto& [sid, ids] : settled.changed) {
-      std::vector<StoredArticle> members;
-      STORYFUSE_RETURN_IF_ERROR(
-          LinkStoryMembers(
-              store_.get(), sid, ids, [this](const std::string& id) { return pipeline_.CopyOf(id); }, &members)
-              .status());
-      json list = json::array();
-      for (const StoredArticle& m : members) {
-        ArticleLinks l = pipeline_.LinksOf(m.article.id);
-        list.push_back({m.article.id, l.copy_of, l.origin});
-      }
-      STORYFUSE_RETURN_IF_ERROR(store_->PutState(
-          "members:" + sid,
-          json{{"rev", rev}, {"members", std::move(list)}}.dump(-1, ' ', false, json::error_handler_t::replace)));
-    }
-    for (const std::string& sid : settled.removed) {
-      STORYFUSE_RETURN_IF_ERROR(store_->DeleteStory(sid));
-      STORYFUSE_RETURN_IF_ERROR(store_->DeleteState("members:" + sid));
-    }
-    STORYFUSE_RETURN_IF_ERROR(tx->Commit());
-  }
-  for (const auto& [sid, ids] : settled.changed) {
-    STORYFUSE_RETURN_IF_ERROR(stories_->WaitBelow(config_.story_bound, kBoundPoll, kWaitForever).status());
-    STORYFUSE_RETURN_IF_ERROR(stories_->Add(StoryMessage(sid, rev)).status());
-  }
+Status AssignWorker::Flush() {
+  auto start = std::chrono::steady_clock::now();
+  // The same steps as in-process ingest, for the same batch: store,
+  // cluster, settle (revise, log, enqueue the changed stories).
+  if (!batch_.empty()) STORYFUSE_RETURN_IF_ERROR(repo_->IngestArticles(batch_).status());
+  // The checkpoint follows the enqueued stories: a crash before it redoes
+  // the batch (idempotently), never skips it.
+  STORYFUSE_RETURN_IF_ERROR(queue_->store()->PutState(kNextSeqState, std::to_string(next_seq_)));
+  STORYFUSE_RETURN_IF_ERROR(articles_->Ack(kAssignGroup, batch_entries_, /*delete_entries=*/true).status());
+  metrics_.AddBatch(static_cast<int64_t>(batch_entries_.size()), std::chrono::steady_clock::now() - start);
+  batch_.clear();
+  batch_entries_.clear();
+  flush_due_ = false;
   return Status::Ok();
 }
 
 Result<bool> AssignWorker::Drained() {
   STORYFUSE_ASSIGN_OR_RETURN(int64_t n, articles_->Length());
-  return n == 0 && held_.empty();
+  return n == 0 && held_.empty() && batch_entries_.empty();
 }
 
 }  // namespace storyfuse

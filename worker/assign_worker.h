@@ -2,24 +2,30 @@
 // partition; issue #25's partitioning by language and time window is not
 // built yet, see docs/scale.md). Reads ArticleMessages from
 // storyfuse:articles, restores the input order from their sequence
-// numbers, and for each article does what in-process ingest does
-// (StoryWriter): Put (idempotent and versioned by content hash), cluster
-// (StoryIndex: stories and copy links), and per batch Settle and link the
-// changed stories' articles (LinkStoryMembers). Each changed story's
-// members and their links are written to worker_state as
-// "members:<story>" in the same transaction, then the story's id is
-// published to storyfuse:stories for the brief workers.
+// numbers, and hands the articles, in the batches the producer made, to
+// the same StoryWriter in-process ingest runs (pipeline/story_writer.h):
+// it stores each article (idempotent, versioned by content hash), clusters
+// it into the revising story stream, and per batch revises the window,
+// logs the revision and its moves, and bumps the changed stories'
+// versions; only the briefs are built elsewhere: the writer's
+// StoryBuildQueue is a StoryQueue, which hands each changed story's
+// members to the brief workers.
 //
-// Checkpoint and recovery: the story index is a function of the stored
-// articles in the order they were first stored, so the state a replacement
-// needs is in PostgreSQL already: it replays the stored articles through
-// the clusterer, reads "assign:next_seq" (written after a batch's stories
-// are published, before its entries are acknowledged), and takes over the
-// dead assigner's pending entries; an article it finds stored already is
-// treated as touched, so the stories of a half-finished batch are linked
-// and published again. Exactly one assigner runs: it holds the store's
-// writer lock (a session advisory lock, released when a killed one's
-// connection ends).
+// Batches: the writer settles after every `batch` articles and after an
+// input's last document, as the producer's ArticleMessages say: where
+// in-process `ingest --batch` settles, so the stream revises at the same
+// points and the stories come out the same.
+//
+// Checkpoint and recovery: the stories are a function of the stored
+// articles in first-stored order and of the logged stream events, so the
+// state a replacement needs is in PostgreSQL already. StoryWriter::Recover
+// replays them (without revising the tail: the interrupted batch is
+// delivered again and settles where it would have) and enqueues every
+// story whose stored brief is not current. The replacement reads
+// "assign:next_seq" (written after a batch's stories are enqueued, before
+// its entries are acknowledged) and takes over the dead assigner's pending
+// entries. Exactly one assigner runs: it holds the store's writer lock (a
+// session advisory lock, released when a killed one's connection ends).
 #ifndef STORYFUSE_WORKER_ASSIGN_WORKER_H_
 #define STORYFUSE_WORKER_ASSIGN_WORKER_H_
 
@@ -28,11 +34,12 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
-#include "pipeline/story_pipeline.h"
+#include "pipeline/store_story_repository.h"
 #include "queue/article_message.h"
 #include "queue/redis_stream.h"
-#include "store/pg_story_store.h"
+#include "worker/story_queue.h"
 #include "worker/worker.h"
 
 namespace storyfuse {
@@ -50,31 +57,30 @@ class AssignWorker : public Worker {
   struct Held {
     ArticleMessage message;
     std::string entry_id;
-    bool redelivered = false;  // taken over from a dead assigner: may be half done
   };
 
   explicit AssignWorker(const WorkerConfig& config) : Worker("assign"), config_(config) {}
-  Status Recover();
-  // Stores and clusters the held messages from next_seq_ on, while
-  // contiguous, then writes and publishes the stories they changed.
+  // Takes the held messages from next_seq_ on, while contiguous, into the
+  // batch, and ingests each batch that is complete.
   Status ProcessReady();
-  // Put and Cluster (StoryWriter::StoreOne's steps) for one message.
-  Status StoreOne(const Held& h, const std::string& now);
-  Status WriteStories(const SettledStories& settled, int64_t rev);
+  // Ingests the batch through the writer, checkpoints and acknowledges it
+  // (again, idempotently, after a failure).
+  Status Flush();
 
   WorkerConfig config_;
-  std::unique_ptr<PgStoryStore> store_;
-  std::unique_ptr<RedisStream> articles_, stories_;
-  StoryPipeline pipeline_;
-  int64_t next_seq_ = 1;
+  // Declared before the repository, whose writer enqueues to it.
+  std::unique_ptr<StoryQueue> queue_;
+  std::unique_ptr<StoreStoryRepository> repo_;
+  std::unique_ptr<RedisStream> articles_;
+  int64_t next_seq_ = 1;          // the next number taken into the batch
   std::map<int64_t, Held> held_;  // out-of-order arrivals, by sequence number
   std::set<int64_t> skipped_;     // numbers given up after gap_timeout; stored out of order if they come
-  bool claimed_ = false;          // the dead assigner's entries were taken over
+  std::vector<Article> batch_;    // the articles of the batch being gathered, in input order
+  std::vector<std::string> batch_entries_;  // its entries (rejected documents too)
+  bool flush_due_ = false;                  // the batch is complete; its Flush has not succeeded yet
+  bool claimed_ = false;                    // the dead assigner's entries were taken over
   std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();
 };
-
-// The story stream's message: {"v": "1", "story": id, "rev": n}.
-StreamFields StoryMessage(const std::string& story_id, int64_t rev);
 
 }  // namespace storyfuse
 

@@ -1,28 +1,17 @@
 #include "worker/brief_worker.h"
 
-#include <deque>
-#include <nlohmann/json.hpp>
 #include <set>
 
-#include "pipeline/story_writer.h"
-#include "worker/assign_worker.h"
+#include "pipeline/story_build.h"
+#include "worker/story_queue.h"
 
 namespace storyfuse {
 
-using nlohmann::json;
-
 namespace {
 
-// A story rebuilt this many times in one call (other workers kept
-// committing older revisions after it) is left for its next message.
+// A story rebuilt this many times in one call (the assigner kept changing
+// it while it was built) is left for its next message.
 constexpr int kMaxRebuilds = 8;
-
-// The revision of a "members:" value ("" when none).
-std::string RevOf(const std::optional<std::string>& state) {
-  if (!state) return "";
-  json j = json::parse(*state, nullptr, false);
-  return j.is_object() ? std::to_string(j.value("rev", int64_t{0})) : "";
-}
 
 }  // namespace
 
@@ -62,51 +51,29 @@ Result<int> BriefWorker::RunOnce() {
   return static_cast<int>(entries.size());
 }
 
-Status BriefWorker::Build(const std::string& first) {
-  std::deque<std::string> work = {first};
-  for (int round = 0; !work.empty() && round < kMaxRebuilds * 4; ++round) {
-    std::string sid = work.front();
-    work.pop_front();
-    for (int attempt = 0; attempt < kMaxRebuilds; ++attempt) {
-      STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> state, store_->GetState("members:" + sid));
-      if (!state) {
-        // Merged away: the assigner deleted it; a build of ours that
-        // committed after that brought it back, so delete it again.
-        STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> stale, store_->GetStory(sid));
-        if (stale) {
-          for (const std::string& id : BriefArticleIds(stale->brief_json)) {
-            STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> a, store_->Get(id));
-            if (a && !a->story_id.empty() && a->story_id != sid) work.push_back(a->story_id);
-          }
-          STORYFUSE_RETURN_IF_ERROR(store_->DeleteStory(sid));
-        }
-        break;
-      }
-      std::string rev = RevOf(state);
-      STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> built, store_->GetState("built:" + sid));
-      if (built && *built == rev) break;  // up to date: a redelivery, or another worker was first
-      json list = json::parse(*state, nullptr, false);
-      {
-        STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoreTransaction> tx, store_->Begin());
-        std::vector<StoredArticle> members;
-        std::vector<ArticleLinks> links;
-        for (const json& m : list.value("members", json::array())) {
-          if (!m.is_array() || m.size() != 3) continue;
-          STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> a, store_->Get(m[0].get<std::string>()));
-          if (!a) continue;
-          members.push_back(std::move(*a));
-          links.push_back({m[1].get<std::string>(), m[2].get<std::string>()});
-        }
-        STORYFUSE_RETURN_IF_ERROR(WriteStoryBrief(store_.get(), &pipeline_, sid, members, links, StoryStore::NowUtc()));
-        STORYFUSE_RETURN_IF_ERROR(store_->PutState("built:" + sid, rev));
-        STORYFUSE_RETURN_IF_ERROR(tx->Commit());
-      }
-      // After the commit: if the list moved on meanwhile, build again (the
-      // last committer always looks, so the last brief is the newest).
-      STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> now_state, store_->GetState("members:" + sid));
-      if (RevOf(now_state) == rev) break;
-    }
+Status BriefWorker::Build(const std::string& sid) {
+  // StoryWriter::BuildUntilCurrent's loop, with the assigner's member list
+  // in place of the writer's generation.
+  for (int attempt = 0; attempt < kMaxRebuilds; ++attempt) {
+    STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> state, store_->GetState("members:" + sid));
+    if (!state) return Status::Ok();  // merged away: the assigner deleted it
+    STORYFUSE_ASSIGN_OR_RETURN(QueuedStory queued, DecodeQueuedStory(sid, *state));
+    STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> built, store_->GetState("built:" + sid));
+    if (built && *built == queued.rev) return Status::Ok();  // a redelivery, or another worker was first
+    std::string now = StoryStore::NowUtc();
+    STORYFUSE_ASSIGN_OR_RETURN(StoryWrite write, BuildStoryWrite(store_.get(), &pipeline_, queued.snapshot, now));
+    STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoreTransaction> tx, store_->Begin());
+    // Locked until the commit: the assigner cannot replace or delete the
+    // list meanwhile, so only the current list's brief is ever stored.
+    STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> current, store_->LockState("members:" + sid));
+    if (!current) return Status::Ok();  // deleted while it was built (the transaction rolls back)
+    STORYFUSE_ASSIGN_OR_RETURN(QueuedStory now_queued, DecodeQueuedStory(sid, *current));
+    if (now_queued.rev != queued.rev) continue;  // changed while it was built: again, from the new list
+    STORYFUSE_RETURN_IF_ERROR(CommitStoryWrite(store_.get(), write, now));
+    STORYFUSE_RETURN_IF_ERROR(store_->PutState("built:" + sid, queued.rev));
+    return tx->Commit();
   }
+  metrics_.AddErrors(1);
   return Status::Ok();
 }
 

@@ -1,18 +1,17 @@
 // BriefWorker: the `brief` role. Stateless; run any number. Reads story ids
-// from storyfuse:stories and rebuilds each story's brief from the member
-// list the assigner stored ("members:<story>" in worker_state) with the
-// same code as in-process ingest (WriteStoryBrief): brief, story row and
-// article views in one transaction, with "built:<story>" recording the
-// member list's revision it was built from.
+// from storyfuse:stories and builds each story from the member list the
+// assigner stored (worker/story_queue.h) with the code in-process ingest
+// builds with (pipeline/story_build.h): BuildStoryWrite from a read of the
+// members, then CommitStoryWrite (links, article views, the story's row
+// and version) in one transaction that also records the list's revision
+// as "built:<story>".
 //
 // Idempotent and order-free: a story whose built revision is its current
-// one is skipped (a redelivery costs one read). Two workers may build one
-// story at once from different revisions; whichever commits last then
-// compares the revision it built with the current one and builds again
-// when they differ, so the last brief written is of the last revision. A
-// story merged away meanwhile (no member list) is deleted again, and the
-// stories its articles now belong to are rebuilt, so no article keeps a
-// view of a story that no longer exists.
+// one is skipped (a redelivery costs two reads). The commit row-locks the
+// member list and goes ahead only if it is still the list the brief was
+// built from; otherwise the story is built again from the new list, as
+// StoryWriter::BuildUntilCurrent does. A story deleted meanwhile (merged
+// away) is not brought back.
 #ifndef STORYFUSE_WORKER_BRIEF_WORKER_H_
 #define STORYFUSE_WORKER_BRIEF_WORKER_H_
 

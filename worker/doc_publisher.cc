@@ -20,7 +20,7 @@ Result<std::unique_ptr<DocPublisher>> DocPublisher::Open(const std::string& queu
   return p;
 }
 
-Result<int64_t> DocPublisher::Publish(const std::vector<RawDoc>& docs) {
+Result<int64_t> DocPublisher::Publish(const std::vector<RawDoc>& docs, int64_t settle_batch, bool end_of_input) {
   if (docs.empty()) return int64_t{0};
   STORYFUSE_ASSIGN_OR_RETURN(int64_t last, docs_->IncrBy(kSeqKey, static_cast<int64_t>(docs.size())));
   int64_t first = last - static_cast<int64_t>(docs.size()) + 1;
@@ -28,6 +28,8 @@ Result<int64_t> DocPublisher::Publish(const std::vector<RawDoc>& docs) {
     STORYFUSE_RETURN_IF_ERROR(docs_->WaitBelow(bound_, kBoundPoll, kWaitForever).status());
     StreamFields f = DocMessage::Encode(docs[i]);
     f.emplace_back("seq", std::to_string(first + static_cast<int64_t>(i)));
+    f.emplace_back("batch", std::to_string(settle_batch));
+    if (end_of_input && i + 1 == docs.size()) f.emplace_back("last", "1");
     STORYFUSE_RETURN_IF_ERROR(docs_->Add(f).status());
     ++published_;
   }

@@ -24,8 +24,11 @@ class DocPublisher {
   // IoError naming the server when it cannot connect.
   static Result<std::unique_ptr<DocPublisher>> Open(const std::string& queue_url, int64_t bound);
 
-  // Publishes the documents in order; returns the first one's sequence number.
-  Result<int64_t> Publish(const std::vector<RawDoc>& docs);
+  // Publishes the documents in order; returns the first one's sequence
+  // number. Each entry carries `settle_batch` (the assigner settles after
+  // that many articles, as `ingest --batch` does); `end_of_input` marks the
+  // last document as the input's last, after which it settles too.
+  Result<int64_t> Publish(const std::vector<RawDoc>& docs, int64_t settle_batch, bool end_of_input);
   int64_t published() const { return published_; }
 
  private:

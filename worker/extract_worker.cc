@@ -73,6 +73,8 @@ Result<int> ExtractWorker::RunOnce() {
       break;
     }
     m.doc_id = doc->id;
+    m.batch = ParseSeq(e.Field("batch"));
+    m.last = e.Field("last") == "1";
     Result<Article> a = pipeline_.Extract(*doc, &m.warning);
     if (a.ok()) {
       m.article = std::move(a).value();

@@ -1,10 +1,11 @@
 // Worker: one role of the distributed pipeline (issue #25), run by
 // `storyfuse worker --role ROLE`. Each role is a step of in-process ingest
 // (pipeline/StoryWriter) split at a stream boundary, calling the same code:
-//   extract  StoryPipeline::Extract            docs -> articles
-//   assign   StoreOne + Cluster + Settle +     articles -> stories
-//            LinkStoryMembers
-//   brief    WriteStoryBrief                   stories -> the store
+//   extract  StoryPipeline::Extract              docs -> articles
+//   assign   StoryWriter::IngestArticles with a  articles -> stories
+//            StoryBuildQueue (store, cluster,
+//            revise, log, enqueue)
+//   brief    BuildStoryWrite + CommitStoryWrite  stories -> the store
 // Delivery is at least once (consumer groups, XAUTOCLAIM of a dead
 // consumer's entries); every write is idempotent, so the effect is once.
 //

@@ -22,6 +22,10 @@ using std::chrono::seconds;
 // Small enough for CI (the whole suite is near its time limit): the seeds
 // plus this many invented articles, a few dozen stories with copies.
 constexpr int kSyntheticArticles = 100;
+// Articles settled together (`ingest --batch`): several batches, so the
+// story stream revises its window several times, at the same points in
+// both runs.
+constexpr const char* kSettleBatch = "16";
 
 class WorkerRun : public ::testing::Test {
  protected:
@@ -72,7 +76,7 @@ class WorkerRun : public ::testing::Test {
   // Single-machine ingest into SQLite: what the workers must reproduce.
   std::string Reference(const std::vector<std::string>& inputs, const std::string& name) {
     std::string db = (dir_ / (name + ".sqlite")).string();
-    std::vector<std::string> args = {STORYFUSE_BINARY, "ingest", "--db", db};
+    std::vector<std::string> args = {STORYFUSE_BINARY, "ingest", "--db", db, "--batch", kSettleBatch};
     args.insert(args.end(), inputs.begin(), inputs.end());
     std::string out;
     Result<int> rc = RunProgram(args, &out);
@@ -82,7 +86,7 @@ class WorkerRun : public ::testing::Test {
 
   // `ingest --queue`: returns how many documents were numbered.
   int64_t Publish(const std::string& queue, const std::vector<std::string>& inputs) {
-    std::vector<std::string> args = {STORYFUSE_BINARY, "ingest", "--queue", queue};
+    std::vector<std::string> args = {STORYFUSE_BINARY, "ingest", "--queue", queue, "--batch", kSettleBatch};
     args.insert(args.end(), inputs.begin(), inputs.end());
     std::string out;
     Result<int> rc = RunProgram(args, &out);

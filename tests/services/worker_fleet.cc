@@ -83,6 +83,9 @@ nlohmann::json ViewWithoutTimes(const std::string& view) {
   return j;
 }
 
+// Every move of a story (StoryMoves' limit).
+constexpr int kAllMoves = 1000000;
+
 }  // namespace
 
 Status WriteSyntheticNews(const std::string& path, int n, uint32_t seed, bool outlet_per_article) {
@@ -262,7 +265,7 @@ Result<std::string> CompareStores(const std::string& want_path, const std::strin
     }
     return why;
   }
-  int copies = 0;
+  int copies = 0, moves = 0;
   for (const std::string& id : want_ids) {
     STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> w, want->Get(id));
     STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> g, got->Get(id));
@@ -291,10 +294,43 @@ Result<std::string> CompareStores(const std::string& want_path, const std::strin
     STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> g, got->GetStory(sid));
     if (!w || !g) return "story " + sid + " missing";
     if (w->brief_json != g->brief_json) return "story " + sid + ": brief differs";
+    if (w->version != g->version) {
+      return "story " + sid + ": version " + std::to_string(w->version) + " vs " + std::to_string(g->version);
+    }
+    STORYFUSE_ASSIGN_OR_RETURN(std::vector<StoryMoveRecord> wm, want->StoryMoves(sid, kAllMoves));
+    STORYFUSE_ASSIGN_OR_RETURN(std::vector<StoryMoveRecord> gm, got->StoryMoves(sid, kAllMoves));
+    auto key = [](const std::vector<StoryMoveRecord>& moves) {
+      std::vector<std::string> out;
+      for (const StoryMoveRecord& m : moves) out.push_back(m.article_id + " " + m.from_story + ">" + m.to_story + " " + m.cause);
+      return out;
+    };
+    if (key(wm) != key(gm)) {
+      return "story " + sid + ": moves differ: " + std::to_string(wm.size()) + " vs " + std::to_string(gm.size());
+    }
+    moves += static_cast<int>(wm.size());
+  }
+  // The stream's log: its revisions and corrections at the same points.
+  STORYFUSE_ASSIGN_OR_RETURN(std::vector<StreamEvent> want_events, want->StreamEvents());
+  STORYFUSE_ASSIGN_OR_RETURN(std::vector<StreamEvent> got_events, got->StreamEvents());
+  auto event_key = [](const std::vector<StreamEvent>& events) {
+    std::vector<std::string> out;
+    for (const StreamEvent& e : events) {
+      out.push_back(std::to_string(e.after_articles) + " " + e.kind + " " + e.article_id + " " + e.story_id + " " +
+                    e.target_id);
+    }
+    return out;
+  };
+  std::vector<std::string> we = event_key(want_events), ge = event_key(got_events);
+  if (we != ge) {
+    for (size_t i = 0; i < std::max(we.size(), ge.size()); ++i) {
+      std::string w = i < we.size() ? we[i] : "-", g = i < ge.size() ? ge[i] : "-";
+      if (w != g) return "stream events differ at " + std::to_string(i) + ": " + w + " vs " + g;
+    }
   }
   if (summary) {
     *summary = std::to_string(want_ids.size()) + " articles, " + std::to_string(want_stories.size()) + " stories, " +
-               std::to_string(copies) + " copy links";
+               std::to_string(copies) + " copy links, " + std::to_string(moves) + " story moves, " +
+               std::to_string(want_events.size()) + " stream events";
   }
   return std::string();
 }

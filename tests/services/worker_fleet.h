@@ -67,8 +67,9 @@ class WorkerFleet {
 
 // Compares the store at `got` (the workers' result) with `want` (single-
 // machine ingest): the same articles (ids, versions, content hashes, stories,
-// copy links, first-stored order), the same stories and the same briefs and
-// article views. "" when equal, else the first difference; `summary` gets
+// copy links, first-stored order), the same stories with the same briefs,
+// versions and moves, the same article views, and the same stream log
+// (revisions and corrections at the same points). "" when equal, else the first difference; `summary` gets
 // the counts.
 Result<std::string> CompareStores(const std::string& want, const std::string& got, std::string* summary = nullptr);
 

@@ -1,8 +1,8 @@
-#include "analyze/date_tokens.h"
+#include "analyze/lexed_text.h"
 
 namespace storyfuse {
 
-DateTokens::DateTokens(std::string_view text, const std::vector<LexToken>& tokens)
+LexedText::LexedText(std::string_view text, const std::vector<LexToken>& tokens)
     : text_(text), toks_(tokens), lowered_(AsciiLower(text)) {
   // Sentence and line bounds are found once: looking them up per mention would
   // rescan a long sentence for every date in it (quadratic).

@@ -1,12 +1,14 @@
-// DateTokens: the view of one text that the date analyzers share (the
-// resolver, DateTense and DateRoles): WordLexer tokens with an ASCII
-// lower-case copy of the text and each token's sentence and line bounds, all found
-// in one linear pass so that every later lookup is O(1).
+// LexedText: the lexed view of one text that the analyzers share (the date
+// resolver, DateTense and DateRoles, the number extractor, the entity
+// mention reader): WordLexer tokens with an ASCII lower-case copy of the
+// text and each token's sentence and line bounds, all found in one linear
+// pass so that every later lookup is O(1). Build it once per article and
+// pass it to each analyzer's LexedText overload.
 //
 // Borrows `text` and `tokens`: the caller keeps them alive. Immutable after
 // construction; thread-compatible.
-#ifndef STORYFUSE_ANALYZE_DATE_TOKENS_H_
-#define STORYFUSE_ANALYZE_DATE_TOKENS_H_
+#ifndef STORYFUSE_ANALYZE_LEXED_TEXT_H_
+#define STORYFUSE_ANALYZE_LEXED_TEXT_H_
 
 #include <cstdint>
 #include <string>
@@ -18,9 +20,9 @@
 
 namespace storyfuse {
 
-class DateTokens {
+class LexedText {
  public:
-  DateTokens(std::string_view text, const std::vector<LexToken>& tokens);
+  LexedText(std::string_view text, const std::vector<LexToken>& tokens);
 
   size_t size() const { return toks_.size(); }
   const LexToken& at(size_t i) const { return toks_[i]; }
@@ -37,6 +39,8 @@ class DateTokens {
   bool Glued(size_t i) const { return InRange(i) && !toks_[i].space_before; }
   bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && Low(i) == w; }
   bool PunctIs(size_t i, std::string_view p) const { return IsPunct(i) && Raw(i) == p; }
+  // Tokens a and b lie in one sentence.
+  bool SameSentence(size_t a, size_t b) const { return InRange(a) && InRange(b) && sentence_[a] == sentence_[b]; }
   // First and last token of the sentence holding token `i`.
   size_t SentenceBegin(size_t i) const { return sentence_[i]; }
   size_t SentenceEnd(size_t i) const { return sentence_end_[i]; }
@@ -51,6 +55,9 @@ class DateTokens {
   // Byte span from token `first` to token `last`, inclusive.
   Span SpanOf(size_t first, size_t last) const { return Span{toks_[first].span.begin, toks_[last].span.end}; }
   std::string_view text() const { return text_; }
+  const std::vector<LexToken>& tokens() const { return toks_; }
+  // The ASCII lower-case copy of the text (same byte offsets).
+  std::string_view lowered() const { return lowered_; }
 
  private:
   std::string_view text_;
@@ -64,4 +71,4 @@ class DateTokens {
 
 }  // namespace storyfuse
 
-#endif  // STORYFUSE_ANALYZE_DATE_TOKENS_H_
+#endif  // STORYFUSE_ANALYZE_LEXED_TEXT_H_

@@ -1,0 +1,90 @@
+// storyfuse correct --db PATH FILE
+//
+// Applies an editor's corrections to a store, one JSON object a line
+// (pipeline/correction_json.h; blank lines and lines starting with '#'
+// are skipped), in order, as POST /api/corrections does:
+//
+//   {"kind": "merge",  "story": "s-7", "into": "s-3", "note": "one fire"}
+//   {"kind": "move",   "article": "a-12", "to": "s-3"}
+//   {"kind": "detach", "article": "a-12"}
+//
+// Each is stored and kept by the clusterer from then on (a constraint, not
+// a one-off edit). The whole file is read first: a malformed line applies
+// nothing. A correction the store refuses (an unknown id, nothing to
+// change) is named on stderr as FILE:LINE and the rest still apply; the
+// exit code is then 1. Prints one JSON line per correction with its moves.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <iterator>
+
+#include "base/file.h"
+#include "pipeline/correction_json.h"
+#include "pipeline/store_story_repository.h"
+#include "tools/command.h"
+
+namespace storyfuse {
+namespace {
+
+struct CorrectOptions {
+  std::string db;
+  std::string file;
+};
+
+int RunCorrect(const CorrectOptions& opt) {
+  Result<std::string> text = std::string();
+  if (opt.file == "-")
+    text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  else
+    text = ReadWholeFile(opt.file);
+  if (!text.ok()) {
+    std::fprintf(stderr, "storyfuse: %s: %s\n", opt.file.c_str(), text.status().message().c_str());
+    return kExitBadInput;
+  }
+  std::vector<size_t> lines;
+  Result<std::vector<StoryCorrection>> corrections = CorrectionsFromText(*text, /*lines=*/true, &lines);
+  if (!corrections.ok()) {
+    std::fprintf(stderr, "storyfuse: %s: %s\n", opt.file.c_str(), corrections.status().message().c_str());
+    return kExitBadInput;
+  }
+  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(opt.db, 0);
+  if (!repo.ok()) {
+    std::fprintf(stderr, "storyfuse: %s\n", repo.status().message().c_str());
+    return ExitCodeForOpen(repo.status());
+  }
+  int rejected = 0;
+  for (size_t i = 0; i < corrections->size(); ++i) {
+    const StoryCorrection& c = (*corrections)[i];
+    Result<std::vector<ArticleMove>> moves = (*repo)->Correct(c);
+    nlohmann::json row = {{"line", lines[i]}, {"kind", c.kind}};
+    if (moves.ok()) {
+      nlohmann::json list = nlohmann::json::array();
+      for (const ArticleMove& m : *moves) list.push_back({{"article", m.article}, {"from", m.from}, {"to", m.to}});
+      row["status"] = "applied";
+      row["moves"] = std::move(list);
+    } else {
+      std::fprintf(stderr, "storyfuse: %s:%zu: %s\n", opt.file.c_str(), lines[i], moves.status().message().c_str());
+      row["status"] = "rejected";
+      row["error"] = moves.status().message();
+      ++rejected;
+    }
+    std::printf("%s\n", row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  }
+  return rejected > 0 ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
+
+void RegisterCorrect(CLI::App& app, int* exit_code) {
+  auto opt = std::make_shared<CorrectOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "correct", "Apply an editor's corrections (merge stories, move an article) to a store, one JSON object a line");
+  cmd->add_option("--db", opt->db, "SQLite database file or postgresql:// URL")->required();
+  cmd->add_option("file", opt->file, "File of corrections, or - for stdin")->required();
+  cmd->callback([opt, exit_code] { *exit_code = RunCorrect(*opt); });
+}
+
+}  // namespace storyfuse
