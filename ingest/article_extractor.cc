@@ -36,11 +36,13 @@ void CopyContainerMetadata(const RawDoc& doc, Article* a) {
 
 }  // namespace
 
-Result<Article> ArticleExtractor::Extract(const RawDoc& doc) {
+Result<Article> ArticleExtractor::Extract(const RawDoc& doc, BoilerplateEvidence* evidence) {
   Article a;
   CopyContainerMetadata(doc, &a);
   a.input = doc.bytes;
-  Status st = doc.format == DocFormat::kHtml ? impl_->html_extractor.Extract(&a) : impl_->text_cleaner.Clean(&a);
+  if (evidence != nullptr) *evidence = BoilerplateEvidence();
+  Status st =
+      doc.format == DocFormat::kHtml ? impl_->html_extractor.Extract(&a) : impl_->text_cleaner.Clean(&a, evidence);
   if (!st.ok()) return st.WithContext(doc.source);
   if (!UnicodeText::IsNfc(a.text)) a.text = UnicodeText::Nfc(a.text);
   return a;

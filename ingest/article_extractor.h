@@ -24,8 +24,11 @@ class ArticleExtractor {
   ~ArticleExtractor();
 
   // Returns InvalidArgument naming doc.source when the document holds no
-  // article text (empty, or only boilerplate).
-  Result<Article> Extract(const RawDoc& doc);
+  // article text (empty, or only boilerplate). With `evidence`, the
+  // boilerplate memory is left for the caller to apply (TextCleaner::Clean);
+  // evidence->cleaned stays false for a document the text cleaner did not
+  // clean (HTML, which the memory plays no part in).
+  Result<Article> Extract(const RawDoc& doc, BoilerplateEvidence* evidence = nullptr);
 
  private:
   struct Impl;

@@ -29,12 +29,43 @@ bool BoilerplateMemory::IsRepeated(std::string_view outlet, std::string_view lin
 void BoilerplateMemory::Learn(std::string_view outlet, const std::vector<std::string_view>& lines) {
   if (outlet.empty()) return;
   // Hashed before the lock: the exclusive section only counts.
+  LearnHashes(outlet, DistinctHashes(lines));
+}
+
+std::vector<uint64_t> BoilerplateMemory::DistinctHashes(const std::vector<std::string_view>& lines) {
+  std::vector<uint64_t> out;
   std::unordered_set<uint64_t> seen;
-  for (std::string_view l : lines) seen.insert(Hash(l));
+  for (std::string_view l : lines) {
+    uint64_t h = Hash(l);
+    if (seen.insert(h).second) out.push_back(h);
+  }
+  return out;
+}
+
+void BoilerplateMemory::LearnHashes(std::string_view outlet, const std::vector<uint64_t>& hashes) {
+  if (outlet.empty()) return;
   std::unique_lock lock(mu_);
   auto& table = counts_[std::string(outlet)];
-  for (uint64_t h : seen) ++table[h];
+  for (uint64_t h : hashes) ++table[h];
   if (table.size() > kMaxLinesPerOutlet) std::erase_if(table, [](const auto& kv) { return kv.second < 2; });
+}
+
+bool BoilerplateMemory::WouldDrop(const BoilerplateEvidence& e) const {
+  if (!e.cleaned || e.check_outlet.empty() || e.kept.empty()) return false;
+  std::shared_lock lock(mu_);
+  auto it = counts_.find(e.check_outlet);
+  if (it == counts_.end()) return false;
+  size_t hits = 0;
+  for (uint64_t h : e.kept) {
+    auto c = it->second.find(h);
+    hits += c != it->second.end() && c->second >= kRepeatArticles;
+  }
+  // As TextCleaner's step: never the whole body.
+  return hits > 0 && hits < e.kept.size();
+}
+
+void BoilerplateMemory::Learn(const BoilerplateEvidence& e) {
+  if (e.cleaned) LearnHashes(e.learn_outlet, e.lines);
 }
 
 size_t BoilerplateMemory::outlets() const {

@@ -60,7 +60,8 @@ struct Line {
 // sub-range that shrinks as crumbs are cut from its start or end.
 class CleanPass {
  public:
-  CleanPass(Article* a, const BoilerplateMemory& memory) : a_(*a), memory_(memory) {}
+  CleanPass(Article* a, const BoilerplateMemory& memory, BoilerplateEvidence* evidence)
+      : a_(*a), memory_(memory), evidence_(evidence) {}
 
   Status Run() {
     SplitLines();
@@ -574,6 +575,12 @@ class CleanPass {
   // Lines this outlet used in earlier articles; never the whole body.
   void Repeated() {
     if (a_.outlet.empty()) return;
+    if (evidence_ != nullptr) {
+      evidence_->check_outlet = a_.outlet;
+      for (const Line& l : lines_) {
+        if (l.kept()) evidence_->kept.push_back(BoilerplateMemory::Hash(Kept(l)));
+      }
+    }
     std::vector<size_t> hits;
     for (size_t i = 0; i < lines_.size(); ++i) {
       if (lines_[i].kept() && memory_.IsRepeated(a_.outlet, Kept(lines_[i]))) hits.push_back(i);
@@ -629,6 +636,7 @@ class CleanPass {
 
   Article& a_;
   const BoilerplateMemory& memory_;
+  BoilerplateEvidence* evidence_;  // null unless the caller keeps the memory (TextCleaner::Clean)
   std::vector<Line> lines_;
   std::string header_place_;
   bool seen_title_ = false;
@@ -643,10 +651,17 @@ class CleanPass {
 TextCleaner::TextCleaner() : memory_(std::make_shared<BoilerplateMemory>()) {}
 TextCleaner::TextCleaner(std::shared_ptr<BoilerplateMemory> memory) : memory_(std::move(memory)) {}
 
-Status TextCleaner::Clean(Article* article) {
-  CleanPass pass(article, *memory_);
+Status TextCleaner::Clean(Article* article, BoilerplateEvidence* evidence) {
+  if (evidence != nullptr) *evidence = BoilerplateEvidence();
+  CleanPass pass(article, *memory_, evidence);
   Status st = pass.Run();
-  memory_->Learn(article->outlet, pass.AllLines());
+  if (evidence == nullptr) {
+    memory_->Learn(article->outlet, pass.AllLines());
+  } else {
+    evidence->cleaned = true;
+    evidence->learn_outlet = article->outlet;
+    evidence->lines = BoilerplateMemory::DistinctHashes(pass.AllLines());
+  }
   return st;
 }
 

@@ -40,7 +40,10 @@ class TextCleaner {
   // removed) and fills metadata fields that are still empty. Returns
   // InvalidArgument when no body text remains (empty input, or only
   // boilerplate); the article's removed list is filled even then.
-  Status Clean(Article* article);
+  // With `evidence`, the memory is read as it is but not taught: what the
+  // article would read from and teach it goes to `evidence` instead
+  // (BoilerplateMemory: the caller applies it in input order).
+  Status Clean(Article* article, BoilerplateEvidence* evidence = nullptr);
 
  private:
   std::shared_ptr<BoilerplateMemory> memory_;  // never null

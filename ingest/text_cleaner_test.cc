@@ -441,6 +441,54 @@ TEST(BodyTest, LinesAnOutletRepeatsAreLearned) {
   EXPECT_NE(other.text.find(slogan), std::string::npos);
 }
 
+// Cleaning without the memory and applying it afterwards, in input order
+// (BoilerplateEvidence: the extract workers and the assigner of issue #25),
+// gives what cleaning in order with the memory gives.
+TEST(BodyTest, MemoryAppliedAfterwardsCleansAsInOrder) {
+  const std::string slogan = "Harbor Ledger: the tide of news, every morning since 1921.";
+  const std::string footer = "Read more from the Harbor Ledger at the harbor desk.";
+  std::vector<std::string> inputs;
+  for (int i = 0; i < 4; ++i) {
+    std::string n = std::to_string(i);
+    inputs.push_back("By Mira Castell, Harbor Ledger\nStory " + n + " begins with a sentence of its own.\n" + slogan +
+                     "\nStory " + n + " ends here with its own sentence.\n" + footer + "\n");
+  }
+  // Every kept line repeated: the memory never takes the whole body.
+  inputs.push_back("By Mira Castell, Harbor Ledger\n" + slogan + "\n" + footer + "\n");
+  inputs.push_back("By Ana Pereira, Valecrest Times\n" + std::string(kLead) + "\n" + slogan + "\n" + kLast + "\n");
+  inputs.push_back("Advertisement\n");  // rejected, and still learned from
+  TextCleaner in_order;
+  auto memory = std::make_shared<BoilerplateMemory>();
+  TextCleaner recleaner(memory);
+  int recleaned = 0;
+  for (const std::string& input : inputs) {
+    SCOPED_TRACE(input);
+    Article want;
+    want.input = input;
+    Status want_st = in_order.Clean(&want);
+    TextCleaner stateless;
+    Article got;
+    got.input = input;
+    BoilerplateEvidence evidence;
+    Status got_st = stateless.Clean(&got, &evidence);
+    EXPECT_TRUE(evidence.cleaned);
+    EXPECT_EQ(stateless.Clean(&got, &evidence).ok(), got_st.ok()) << "cleaning with evidence left the memory empty";
+    if (got_st.ok() && memory->WouldDrop(evidence)) {
+      got = Article();
+      got.input = input;
+      got_st = recleaner.Clean(&got);
+      ++recleaned;
+    } else {
+      memory->Learn(evidence);
+    }
+    EXPECT_EQ(got_st.ok(), want_st.ok());
+    EXPECT_EQ(got.text, want.text);
+    EXPECT_EQ(got.removed.size(), want.removed.size());
+    EXPECT_EQ(got.outlet, want.outlet);
+  }
+  EXPECT_EQ(recleaned, 2);  // the third and fourth stories lose the slogan and the footer
+}
+
 TEST(CrumbClassifierTest, SpeechIsNeverAPrompt) {
   EXPECT_EQ(CrumbClassifier::Classify("\xE2\x80\x9CSign up your children now,\xE2\x80\x9D the mayor said."), "");
   EXPECT_EQ(CrumbClassifier::Classify("Three residents signed up for the scheme on Monday."), "");

@@ -31,8 +31,8 @@ StoryPipeline::StoryPipeline()
       builders_(std::make_unique<ObjectPool<BriefBuilder>>([] { return std::make_unique<BriefBuilder>(); })) {}
 StoryPipeline::~StoryPipeline() = default;
 
-Result<Article> StoryPipeline::Extract(const RawDoc& doc, std::string* warning) {
-  Result<Article> a = extractors_.Acquire()->Extract(doc);
+Result<Article> StoryPipeline::Extract(const RawDoc& doc, std::string* warning, BoilerplateEvidence* evidence) {
+  Result<Article> a = extractors_.Acquire()->Extract(doc, evidence);
   if (!a.ok()) return a;
   std::string cut = CutToLimit(&*a);
   if (warning != nullptr) *warning = std::move(cut);

@@ -87,8 +87,12 @@ class StoryPipeline {
 
   // InvalidArgument naming the document when it holds no article text.
   // Text over kMaxArticleTextBytes is cut (CutToLimit); `warning`, when
-  // given, then says so. Thread-safe.
-  Result<Article> Extract(const RawDoc& doc, std::string* warning = nullptr);
+  // given, then says so. With `evidence`, cleaning leaves the boilerplate
+  // memory to the caller (ArticleExtractor::Extract): an extract worker
+  // cleans statelessly, the assigner applies the memory in input order.
+  // Thread-safe.
+  Result<Article> Extract(const RawDoc& doc, std::string* warning = nullptr,
+                          BoilerplateEvidence* evidence = nullptr);
 
   // Cuts `article`'s text to kMaxArticleTextBytes as above, and its input
   // after the source of the last kept byte (and of its corrections); a

@@ -1,7 +1,10 @@
 #include "queue/article_message.h"
 
 #include <charconv>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+
+#include "queue/doc_message.h"
 
 namespace storyfuse {
 
@@ -66,6 +69,35 @@ bool ReadArticle(const json& j, Article* a) {
   return true;
 }
 
+std::string Hashes(const std::vector<uint64_t>& hashes) {
+  std::string out;
+  char buf[24];
+  for (uint64_t h : hashes) {
+    std::snprintf(buf, sizeof buf, "%s%llx", out.empty() ? "" : " ", static_cast<unsigned long long>(h));
+    out += buf;
+  }
+  return out;
+}
+
+bool ReadHashes(const std::string& s, std::vector<uint64_t>* out) {
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) {
+    if (*p == ' ') {
+      ++p;
+      continue;
+    }
+    uint64_t h = 0;
+    auto [next, ec] = std::from_chars(p, end, h, 16);
+    if (ec != std::errc()) return false;
+    out->push_back(h);
+    p = next;
+  }
+  return true;
+}
+
+constexpr const char* kRawPrefix = "raw.";
+
 }  // namespace
 
 StreamFields ArticleMessage::Encode() const {
@@ -78,6 +110,15 @@ StreamFields ArticleMessage::Encode() const {
   if (!warning.empty()) f.emplace_back("warning", warning);
   if (batch > 0) f.emplace_back("batch", std::to_string(batch));
   if (last) f.emplace_back("last", "1");
+  if (boilerplate.cleaned) {
+    f.emplace_back("bp.check", boilerplate.check_outlet);
+    f.emplace_back("bp.kept", Hashes(boilerplate.kept));
+    f.emplace_back("bp.learn", boilerplate.learn_outlet);
+    f.emplace_back("bp.lines", Hashes(boilerplate.lines));
+  }
+  if (doc) {
+    for (auto& [k, v] : DocMessage::Encode(*doc)) f.emplace_back(kRawPrefix + k, std::move(v));
+  }
   return f;
 }
 
@@ -95,6 +136,25 @@ Result<ArticleMessage> ArticleMessage::Decode(const StreamEntry& e) {
   std::string batch = e.Field("batch");
   std::from_chars(batch.data(), batch.data() + batch.size(), m.batch);
   m.last = e.Field("last") == "1";
+  StreamEntry raw;
+  raw.id = e.id;
+  for (const auto& [k, v] : e.fields) {
+    if (k.rfind(kRawPrefix, 0) == 0) raw.fields.emplace_back(k.substr(4), v);
+    if (k == "bp.check") {
+      m.boilerplate.cleaned = true;
+      m.boilerplate.check_outlet = v;
+    }
+  }
+  if (m.boilerplate.cleaned) {
+    m.boilerplate.learn_outlet = e.Field("bp.learn");
+    if (!ReadHashes(e.Field("bp.kept"), &m.boilerplate.kept) || !ReadHashes(e.Field("bp.lines"), &m.boilerplate.lines))
+      return bad("malformed boilerplate evidence");
+  }
+  if (!raw.fields.empty()) {
+    Result<RawDoc> doc = DocMessage::Decode(raw);
+    if (!doc.ok()) return bad("malformed document: " + doc.status().message());
+    m.doc = std::move(doc).value();
+  }
   std::string article = e.Field("article");
   if (article.empty()) {
     m.rejected = true;

@@ -8,17 +8,24 @@
 // Fields: v (= kVersion), seq, doc (the document's id), and either
 // article (a JSON object) or rejected (the reason); warning when the text
 // was cut; batch and last, the producer's batching (as the input stream's
-// entries carry it: worker/doc_publisher.h), which the assigner settles by. Versioned like DocMessage: a reader refuses another version.
+// entries carry it: worker/doc_publisher.h), which the assigner settles by;
+// bp.check, bp.kept, bp.learn, bp.lines: the cleaning's boilerplate
+// evidence (ingest/boilerplate_memory.h; hashes in hex, space-separated),
+// and raw.* (a DocMessage) the document itself when the assigner may have
+// to clean it again with its outlet's memory. Versioned like DocMessage: a reader refuses another version.
 //
 // Thread safety: pure functions.
 #ifndef STORYFUSE_QUEUE_ARTICLE_MESSAGE_H_
 #define STORYFUSE_QUEUE_ARTICLE_MESSAGE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "base/status.h"
 #include "ingest/article.h"
+#include "ingest/boilerplate_memory.h"
+#include "ingest/raw_doc.h"
 #include "queue/redis_stream.h"
 
 namespace storyfuse {
@@ -41,6 +48,10 @@ struct ArticleMessage {
   // input, where in-process `ingest --batch` settles.
   int64_t batch = 0;
   bool last = false;
+  // What cleaning left to the assigner (cleaned: false when nothing), and
+  // the document, sent when the assigner's memory may change its cleaning.
+  BoilerplateEvidence boilerplate;
+  std::optional<RawDoc> doc;
 
   StreamFields Encode() const;
   // InvalidArgument naming the entry for another version, no seq, or a

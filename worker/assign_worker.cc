@@ -69,6 +69,7 @@ Result<int> AssignWorker::RunOnce() {
     }
     if (skipped_.erase(m->seq)) {
       // Given up on, then arrived: stored late (out of input order) rather than lost.
+      ApplyBoilerplate(&*m);
       if (!m->rejected) STORYFUSE_RETURN_IF_ERROR(repo_->IngestArticles({m->article}).status());
       stale.push_back(e.id);
       metrics_.AddBatch(1, std::chrono::steady_clock::duration::zero());
@@ -107,6 +108,7 @@ Status AssignWorker::ProcessReady() {
     ++next_seq_;
     took = true;
     batch_entries_.push_back(h.entry_id);
+    ApplyBoilerplate(&h.message);
     if (!h.message.rejected) batch_.push_back(std::move(h.message.article));
     int64_t size = h.message.batch > 0 ? h.message.batch : kDefaultSettleBatch;
     if (static_cast<int64_t>(batch_.size()) >= size || h.message.last) {
@@ -121,6 +123,29 @@ Status AssignWorker::ProcessReady() {
   }
   if (held_.empty()) last_progress_ = std::chrono::steady_clock::now();
   return Status::Ok();
+}
+
+void AssignWorker::ApplyBoilerplate(ArticleMessage* m) {
+  // A rejected document is rejected with any memory (the step never drops
+  // every line): it only teaches it.
+  if (m->rejected || !memory_->WouldDrop(m->boilerplate)) {
+    memory_->Learn(m->boilerplate);
+    return;
+  }
+  if (!m->doc) {  // an extract worker that did not send it: cleaned without the memory's evidence
+    metrics_.AddErrors(1);
+    memory_->Learn(m->boilerplate);
+    return;
+  }
+  // As StoryPipeline::Extract, with the memory as of this article.
+  Result<Article> a = recleaner_.Extract(*m->doc);
+  if (!a.ok()) {
+    metrics_.AddErrors(1);
+    return;
+  }
+  StoryPipeline::CutToLimit(&*a);
+  m->article = std::move(a).value();
+  metrics_.AddRecleaned(1);
 }
 
 Status AssignWorker::Flush() {

@@ -11,6 +11,13 @@
 // StoryBuildQueue is a StoryQueue, which hands each changed story's
 // members to the brief workers.
 //
+// Cleaning's boilerplate memory (which lines an outlet repeats) is kept
+// here, in input order, since it is the one cleaning step that depends on
+// order: each article's evidence from its extract worker is learned, and
+// the rare article the memory changes (some of its lines repeated) is
+// cleaned again here from its document. A replacement assigner starts
+// with an empty memory, as a restarted `ingest` does (docs/scale.md).
+//
 // Batches: the writer settles after every `batch` articles and after an
 // input's last document, as the producer's ArticleMessages say: where
 // in-process `ingest --batch` settles, so the stream revises at the same
@@ -36,6 +43,8 @@
 #include <string>
 #include <vector>
 
+#include "ingest/article_extractor.h"
+#include "ingest/boilerplate_memory.h"
 #include "pipeline/store_story_repository.h"
 #include "queue/article_message.h"
 #include "queue/redis_stream.h"
@@ -63,6 +72,8 @@ class AssignWorker : public Worker {
   // Takes the held messages from next_seq_ on, while contiguous, into the
   // batch, and ingests each batch that is complete.
   Status ProcessReady();
+  // The boilerplate memory's step for one message, in input order.
+  void ApplyBoilerplate(ArticleMessage* m);
   // Ingests the batch through the writer, checkpoints and acknowledges it
   // (again, idempotently, after a failure).
   Status Flush();
@@ -72,6 +83,8 @@ class AssignWorker : public Worker {
   std::unique_ptr<StoryQueue> queue_;
   std::unique_ptr<StoreStoryRepository> repo_;
   std::unique_ptr<RedisStream> articles_;
+  std::shared_ptr<BoilerplateMemory> memory_ = std::make_shared<BoilerplateMemory>();
+  ArticleExtractor recleaner_{memory_};  // cleans with memory_, and teaches it
   int64_t next_seq_ = 1;          // the next number taken into the batch
   std::map<int64_t, Held> held_;  // out-of-order arrivals, by sequence number
   std::set<int64_t> skipped_;     // numbers given up after gap_timeout; stored out of order if they come

@@ -75,7 +75,12 @@ Result<int> ExtractWorker::RunOnce() {
     m.doc_id = doc->id;
     m.batch = ParseSeq(e.Field("batch"));
     m.last = e.Field("last") == "1";
-    Result<Article> a = pipeline_.Extract(*doc, &m.warning);
+    // Stateless: the boilerplate memory, the one order-dependent step of
+    // cleaning, is left to the assigner (docs/scale.md).
+    Result<Article> a = pipeline_.Extract(*doc, &m.warning, &m.boilerplate);
+    if (a.ok() && m.boilerplate.kept.size() > 1 && !m.boilerplate.check_outlet.empty()) {
+      m.doc = std::move(doc).value();  // the memory might drop some of its lines: the assigner cleans it again
+    }
     if (a.ok()) {
       m.article = std::move(a).value();
     } else {

@@ -5,6 +5,12 @@
 // storyfuse:articles; a document without article text is published as
 // rejected so the assigner moves past its number.
 //
+// Stateless, so any number give what one gives: cleaning runs without the
+// per-outlet boilerplate memory (the one step that depends on the order
+// articles arrive in) and sends what that step would read and learn
+// (BoilerplateEvidence), with the document when the memory might change
+// its cleaning; the assigner applies the memory in input order.
+//
 // Back-pressure: it publishes sequence number n only once
 // n < (the assigner's next number) + lag_window, so a slow assigner slows
 // the extract workers, which leave documents in their stream, which slows

@@ -38,6 +38,9 @@ std::string WorkerMetrics::Render() const {
          static_cast<double>(errors_));
   metric("storyfuse_worker_redelivered_total", "counter", "Entries taken over from a dead consumer.",
          static_cast<double>(redelivered_));
+  metric("storyfuse_worker_recleaned_total", "counter",
+         "Articles cleaned again in input order with their outlet's boilerplate memory (assign).",
+         static_cast<double>(recleaned_));
   metric("storyfuse_worker_batches_total", "counter", "Batches processed.", static_cast<double>(batches_));
   metric("storyfuse_worker_busy_seconds_total", "counter", "Wall time spent processing batches.", busy);
   metric("storyfuse_worker_uptime_seconds", "gauge", "Seconds since the worker started.", up);
