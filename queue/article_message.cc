@@ -102,7 +102,9 @@ constexpr const char* kRawPrefix = "raw.";
 
 StreamFields ArticleMessage::Encode() const {
   StreamFields f = {{"v", std::to_string(kVersion)}, {"seq", std::to_string(seq)}, {"doc", doc_id}};
-  if (rejected) {
+  if (!editor.empty()) {
+    f.emplace_back("editor", editor);
+  } else if (rejected) {
     f.emplace_back("rejected", reason);
   } else {
     f.emplace_back("article", ArticleJson(article).dump(-1, ' ', false, json::error_handler_t::replace));
@@ -155,6 +157,8 @@ Result<ArticleMessage> ArticleMessage::Decode(const StreamEntry& e) {
     if (!doc.ok()) return bad("malformed document: " + doc.status().message());
     m.doc = std::move(doc).value();
   }
+  m.editor = e.Field("editor");
+  if (!m.editor.empty()) return m;
   std::string article = e.Field("article");
   if (article.empty()) {
     m.rejected = true;

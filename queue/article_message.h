@@ -12,7 +12,9 @@
 // bp.check, bp.kept, bp.learn, bp.lines: the cleaning's boilerplate
 // evidence (ingest/boilerplate_memory.h; hashes in hex, space-separated),
 // and raw.* (a DocMessage) the document itself when the assigner may have
-// to clean it again with its outlet's memory. Versioned like DocMessage: a reader refuses another version.
+// to clean it again with its outlet's memory. An editor's correction
+// (`correct --queue`) travels in input order too: field editor, its JSON
+// (pipeline/correction_json.h), in place of article or rejected. Versioned like DocMessage: a reader refuses another version.
 //
 // Thread safety: pure functions.
 #ifndef STORYFUSE_QUEUE_ARTICLE_MESSAGE_H_
@@ -52,6 +54,8 @@ struct ArticleMessage {
   // the document, sent when the assigner's memory may change its cleaning.
   BoilerplateEvidence boilerplate;
   std::optional<RawDoc> doc;
+  // Not empty: an editor's correction (its JSON object), not a document.
+  std::string editor;
 
   StreamFields Encode() const;
   // InvalidArgument naming the entry for another version, no seq, or a

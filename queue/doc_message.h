@@ -8,7 +8,9 @@
 // Fields: v, id, source, format ("text" | "html"), bytes, and when present
 // url, outlet, title, authors (a JSON array), published, language, label.
 // Values are binary-safe (Redis strings). The producer adds `seq`, the
-// document's number in input order (worker/doc_publisher.h).
+// document's number in input order (worker/doc_publisher.h), and `batch`
+// and `last`, its batching. An entry with field `editor` is no document but
+// an editor's correction in the same order (`correct --queue`).
 //
 // Thread safety: pure functions.
 #ifndef STORYFUSE_QUEUE_DOC_MESSAGE_H_

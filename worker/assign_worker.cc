@@ -1,7 +1,10 @@
 #include "worker/assign_worker.h"
 
 #include <charconv>
+#include <nlohmann/json.hpp>
 #include <thread>
+
+#include "pipeline/correction_json.h"
 
 namespace storyfuse {
 
@@ -108,6 +111,14 @@ Status AssignWorker::ProcessReady() {
     ++next_seq_;
     took = true;
     batch_entries_.push_back(h.entry_id);
+    if (!h.message.editor.empty()) {
+      // An editor's correction: after the articles before it, as
+      // `correct` between two `ingest` runs.
+      correction_ = std::move(h.message.editor);
+      flush_due_ = true;
+      STORYFUSE_RETURN_IF_ERROR(Flush());
+      continue;
+    }
     ApplyBoilerplate(&h.message);
     if (!h.message.rejected) batch_.push_back(std::move(h.message.article));
     int64_t size = h.message.batch > 0 ? h.message.batch : kDefaultSettleBatch;
@@ -153,6 +164,17 @@ Status AssignWorker::Flush() {
   // The same steps as in-process ingest, for the same batch: store,
   // cluster, settle (revise, log, enqueue the changed stories).
   if (!batch_.empty()) STORYFUSE_RETURN_IF_ERROR(repo_->IngestArticles(batch_).status());
+  if (!correction_.empty()) {
+    // Applied by the same writer as `correct` (logged, kept as a
+    // constraint, its stories enqueued). A refused one (an unknown id, or
+    // nothing to change: also a redelivered one applied already) is counted.
+    Result<StoryCorrection> c = CorrectionFromJson(nlohmann::json::parse(correction_, nullptr, false));
+    Result<std::vector<ArticleMove>> moves = c.ok() ? repo_->Correct(*c) : Result<std::vector<ArticleMove>>(c.status());
+    if (!moves.ok()) {
+      if (moves.status().code() == Status::Code::kIoError) return moves.status();
+      metrics_.AddErrors(1);
+    }
+  }
   // The checkpoint follows the enqueued stories: a crash before it redoes
   // the batch (idempotently), never skips it.
   STORYFUSE_RETURN_IF_ERROR(queue_->store()->PutState(kNextSeqState, std::to_string(next_seq_)));
@@ -160,6 +182,7 @@ Status AssignWorker::Flush() {
   metrics_.AddBatch(static_cast<int64_t>(batch_entries_.size()), std::chrono::steady_clock::now() - start);
   batch_.clear();
   batch_entries_.clear();
+  correction_.clear();
   flush_due_ = false;
   return Status::Ok();
 }

@@ -18,6 +18,11 @@
 // cleaned again here from its document. A replacement assigner starts
 // with an empty memory, as a restarted `ingest` does (docs/scale.md).
 //
+// Editors' corrections (`correct --queue`) arrive in input order among the
+// articles: the batch before one is ingested first, then the writer applies
+// it (StoryWriter::Correct: logged, kept by the stream as a constraint, its
+// stories enqueued), as `correct` run between two `ingest` runs does.
+//
 // Batches: the writer settles after every `batch` articles and after an
 // input's last document, as the producer's ArticleMessages say: where
 // in-process `ingest --batch` settles, so the stream revises at the same
@@ -90,6 +95,7 @@ class AssignWorker : public Worker {
   std::set<int64_t> skipped_;     // numbers given up after gap_timeout; stored out of order if they come
   std::vector<Article> batch_;    // the articles of the batch being gathered, in input order
   std::vector<std::string> batch_entries_;  // its entries (rejected documents too)
+  std::string correction_;                  // an editor's correction that ends the batch, or ""
   bool flush_due_ = false;                  // the batch is complete; its Flush has not succeeded yet
   bool claimed_ = false;                    // the dead assigner's entries were taken over
   std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();

@@ -36,4 +36,19 @@ Result<int64_t> DocPublisher::Publish(const std::vector<RawDoc>& docs, int64_t s
   return first;
 }
 
+Result<int64_t> DocPublisher::PublishCorrections(const std::vector<std::string>& corrections) {
+  if (corrections.empty()) return int64_t{0};
+  STORYFUSE_ASSIGN_OR_RETURN(int64_t last, docs_->IncrBy(kSeqKey, static_cast<int64_t>(corrections.size())));
+  int64_t first = last - static_cast<int64_t>(corrections.size()) + 1;
+  for (size_t i = 0; i < corrections.size(); ++i) {
+    STORYFUSE_RETURN_IF_ERROR(docs_->WaitBelow(bound_, kBoundPoll, kWaitForever).status());
+    StreamFields f = {{"v", std::to_string(DocMessage::kVersion)},
+                      {"seq", std::to_string(first + static_cast<int64_t>(i))},
+                      {"editor", corrections[i]}};
+    STORYFUSE_RETURN_IF_ERROR(docs_->Add(f).status());
+    ++published_;
+  }
+  return first;
+}
+
 }  // namespace storyfuse

@@ -29,6 +29,10 @@ class DocPublisher {
   // that many articles, as `ingest --batch` does); `end_of_input` marks the
   // last document as the input's last, after which it settles too.
   Result<int64_t> Publish(const std::vector<RawDoc>& docs, int64_t settle_batch, bool end_of_input);
+  // Publishes editors' corrections (their JSON objects) in order, after
+  // everything published before: the assigner applies each at that point.
+  // Returns the first one's sequence number.
+  Result<int64_t> PublishCorrections(const std::vector<std::string>& corrections);
   int64_t published() const { return published_; }
 
  private:

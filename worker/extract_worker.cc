@@ -59,6 +59,19 @@ Result<int> ExtractWorker::RunOnce() {
     const StreamEntry& e = entries[i];
     ArticleMessage m;
     m.seq = ParseSeq(e.Field("seq"));
+    if (std::string editor = e.Field("editor"); !editor.empty() && m.seq > 0) {
+      // An editor's correction: nothing to clean, passed on in its place.
+      STORYFUSE_ASSIGN_OR_RETURN(bool admitted, Admitted(m.seq));
+      if (!admitted) {
+        deferred_.assign(std::make_move_iterator(entries.begin() + static_cast<std::ptrdiff_t>(i)),
+                         std::make_move_iterator(entries.end()));
+        break;
+      }
+      m.editor = std::move(editor);
+      STORYFUSE_RETURN_IF_ERROR(articles_->Add(m.Encode()).status());
+      done.push_back(e.id);
+      continue;
+    }
     Result<RawDoc> doc = DocMessage::Decode(e);
     if (!doc.ok() || m.seq <= 0) {
       // Another version's entry (or one without a number) stays pending

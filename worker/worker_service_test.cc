@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "store/pg_connection.h"
+#include "store/story_store.h"
 #include "tests/services/throwaway_engines.h"
 #include "tests/services/worker_fleet.h"
 
@@ -77,12 +79,21 @@ class WorkerRun : public ::testing::Test {
   // Single-machine ingest into SQLite: what the workers must reproduce.
   std::string Reference(const std::vector<std::string>& inputs, const std::string& name) {
     std::string db = (dir_ / (name + ".sqlite")).string();
+    IngestInto(db, inputs);
+    return db;
+  }
+  void IngestInto(const std::string& db, const std::vector<std::string>& inputs) {
     std::vector<std::string> args = {STORYFUSE_BINARY, "ingest", "--db", db, "--batch", kSettleBatch};
     args.insert(args.end(), inputs.begin(), inputs.end());
     std::string out;
     Result<int> rc = RunProgram(args, &out);
     EXPECT_TRUE(rc.ok() && *rc == 0) << out;
-    return db;
+  }
+  // `storyfuse correct` with `target` (--db PATH or --queue URL).
+  void Correct(const std::string& flag, const std::string& target, const std::string& file) {
+    std::string out;
+    Result<int> rc = RunProgram({STORYFUSE_BINARY, "correct", flag, target, file}, &out);
+    EXPECT_TRUE(rc.ok() && *rc == 0) << out;
   }
 
   // `ingest --queue`: returns how many documents were numbered.
@@ -157,6 +168,65 @@ TEST_F(WorkerRun, OneAndManyExtractWorkersMatchSingleMachineIngest) {
     EXPECT_EQ(*diff, "") << summary;
     std::printf("equal to single-machine ingest: %s\n", summary.c_str());
   }
+}
+
+// Editors' corrections published among the documents (`correct --queue`)
+// are applied by the assigner at that point, as `correct` run between two
+// `ingest` runs: the same moves, constraints and stories.
+TEST_F(WorkerRun, CorrectionsThroughTheQueueMatchCorrectBetweenIngests) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
+  std::string first = (dir_ / "first.jsonl").string(), second = (dir_ / "second.jsonl").string();
+  ASSERT_TRUE(WriteSyntheticNews(first, kSyntheticArticles, 1).ok());
+  ASSERT_TRUE(WriteSyntheticNews(second, kSyntheticArticles / 2, 2).ok());  // the same ids, other texts: updates
+  std::string reference = (dir_ / "reference.sqlite").string();
+  IngestInto(reference, {first});
+  // Corrections of the stories as they are now: one merge, one detach.
+  std::string merge_from, merge_into;
+  {
+    Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(reference);
+    ASSERT_TRUE(store.ok());
+    for (int i = 0; i < kSyntheticArticles && merge_into.empty(); ++i) {
+      Result<std::optional<StoredArticle>> a = (*store)->Get("syn-" + std::to_string(i));
+      ASSERT_TRUE(a.ok());
+      if (!*a) continue;
+      if (merge_from.empty())
+        merge_from = (*a)->story_id;
+      else if ((*a)->story_id != merge_from)
+        merge_into = (*a)->story_id;
+    }
+  }
+  ASSERT_FALSE(merge_into.empty());
+  std::string corrections = (dir_ / "corrections.jsonl").string();
+  {
+    std::ofstream out(corrections);
+    out << "{\"kind\": \"merge\", \"story\": \"" << merge_from << "\", \"into\": \"" << merge_into
+        << "\", \"note\": \"one event\"}\n{\"kind\": \"detach\", \"article\": \"syn-7\"}\n";
+  }
+  Correct("--db", reference, corrections);
+  IngestInto(reference, {second});
+
+  std::string db = Database(pg, "workers_corrections");
+  std::string queue = redis->url() + "/8";
+  int64_t numbers = Publish(queue, {first});
+  Correct("--queue", queue, corrections);
+  numbers += 2 + Publish(queue, {second});
+  WorkerFleet fleet(STORYFUSE_BINARY, queue, db, dir_.string());
+  for (const char* role : {"extract", "extract", "assign", "brief"}) ASSERT_TRUE(fleet.Start(role).ok());
+  Status done = fleet.WaitDone(numbers, seconds(120));
+  fleet.StopAll();
+  ASSERT_TRUE(done.ok()) << done.ToString();
+  std::string summary;
+  Result<std::string> diff = CompareStores(reference, db, &summary);
+  ASSERT_TRUE(diff.ok()) << diff.status().ToString();
+  EXPECT_EQ(*diff, "") << summary;
+  Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(db);
+  ASSERT_TRUE(store.ok());
+  Result<std::vector<StreamEvent>> events = (*store)->StreamEvents();
+  ASSERT_TRUE(events.ok());
+  int edits = 0;
+  for (const StreamEvent& e : *events) edits += e.kind != "revise";
+  EXPECT_EQ(edits, 2) << summary;
 }
 
 TEST_F(WorkerRun, KilledWorkersOfEveryRoleLoseAndDoubleNothing) {
