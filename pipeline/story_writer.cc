@@ -53,6 +53,7 @@ void StoryWriter::Replay(const StreamEvent& e) {
 Status StoryWriter::Recover() {
   SettledStories settled;
   std::string now = StoryStore::NowUtc();
+  std::set<std::string> unrevised;  // articles stored after the last logged revision
   {
     std::lock_guard<std::mutex> lock(mu_);
     Result<std::vector<std::string>> ids = store_->ArticleIds();
@@ -74,6 +75,12 @@ Status StoryWriter::Recover() {
     }
     STORYFUSE_RETURN_IF_ERROR(cluster_until(static_cast<int64_t>(ids->size())));
     pipeline_.DropMoves();  // recorded when they were made
+    int64_t revised = 0;
+    for (const StreamEvent& e : *events) {
+      if (e.kind == "revise") revised = e.after_articles;
+    }
+    for (size_t i = static_cast<size_t>(std::max<int64_t>(revised, 0)); i < ids->size(); ++i)
+      unrevised.insert((*ids)[i]);
     // Articles stored after the last logged revision (an interrupted
     // ingest, or a store from before schema 6) are revised now, and that
     // is logged (unless their batch comes again: Options).
@@ -96,6 +103,10 @@ Status StoryWriter::Recover() {
       if (!current.ok()) return current.status();
       if (*current) {
         stored_[sid] = generation_[sid];
+      } else if (!options_.revise_on_recover &&
+                 std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return unrevised.count(id) > 0; })) {
+        // Its interrupted batch comes again and settles it at its end:
+        // enqueued then, once, as an uninterrupted run does.
       } else {
         stale.insert(sid);
         ++repaired_;

@@ -4,9 +4,9 @@
 // Runs one role of the distributed pipeline (issue #25, docs/scale.md) until
 // SIGTERM/SIGINT, or until its input has stayed empty for --idle-exit-ms.
 // The role's logic is worker/; this file parses flags, loops and reports.
-// A lost engine is retried by the stateless roles; the assigner exits 3
-// instead (its in-memory index may be mid-batch), and its replacement
-// resumes from PostgreSQL.
+// A lost engine is retried by the stateless roles; the assigner, whose
+// in-memory stories may be mid-batch, is opened again instead (for up to
+// 5 minutes), and resumes from PostgreSQL as a replacement does.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -35,6 +35,25 @@ void OnStopSignal(int) { g_stop = 1; }
 
 // A stateless role retries a lost engine after this pause.
 constexpr std::chrono::seconds kRetryPause{1};
+// How long an assigner that lost its engine tries to open again (a
+// PostgreSQL restart, a failover) before it gives up and exits.
+constexpr std::chrono::minutes kReopenTimeout{5};
+
+// Opens the role again into `w`, retrying until the engines answer;
+// false (after saying why) on a stop signal or after kReopenTimeout.
+bool Reopen(const std::string& role, const WorkerConfig& config, Result<std::unique_ptr<Worker>>* w) {
+  auto deadline = std::chrono::steady_clock::now() + kReopenTimeout;
+  for (;;) {
+    *w = OpenWorker(role, config);
+    if (w->ok()) {
+      std::fprintf(stderr, "storyfuse worker: %s opened again\n", role.c_str());
+      return true;
+    }
+    std::fprintf(stderr, "storyfuse worker: %s: %s\n", role.c_str(), w->status().message().c_str());
+    if (g_stop || std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(kRetryPause);
+  }
+}
 
 int RunWorker(WorkerOptions& opt) {
   WorkerConfig& c = opt.config;
@@ -61,14 +80,31 @@ int RunWorker(WorkerOptions& opt) {
     std::fprintf(stderr, "storyfuse worker: %s metrics on http://127.0.0.1:%d/metrics\n", opt.role.c_str(),
                  metrics->port());
   }
+  int metrics_port = metrics ? metrics->port() : -1;  // kept across a reopen
   auto idle_since = std::chrono::steady_clock::now();
   while (!g_stop) {
     Result<int> n = (*w)->RunOnce();
     if (!n.ok()) {
       (*w)->metrics().AddErrors(1);
       std::fprintf(stderr, "storyfuse worker: %s: %s\n", opt.role.c_str(), n.status().message().c_str());
-      if (opt.role == "assign" || n.status().code() != Status::Code::kIoError) return kExitUnavailable;
+      if (n.status().code() != Status::Code::kIoError) return kExitUnavailable;
       std::this_thread::sleep_for(kRetryPause);
+      if (opt.role == "assign") {
+        // Its state is its session's: start over as a replacement would
+        // (replay the store, take over the pending entries), once the
+        // engine answers again.
+        bool had_metrics = metrics != nullptr;
+        metrics.reset();  // it reads the old worker's counters
+        w->reset();
+        if (!Reopen(opt.role, c, &w)) return kExitUnavailable;
+        if (had_metrics) {
+          metrics = std::make_unique<MetricsServer>(&(*w)->metrics());
+          if (Status st = metrics->Start(metrics_port); !st.ok()) {
+            std::fprintf(stderr, "storyfuse worker: %s\n", st.message().c_str());
+            return kExitUnavailable;
+          }
+        }
+      }
       continue;
     }
     if (*n > 0) {

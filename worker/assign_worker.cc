@@ -161,6 +161,7 @@ void AssignWorker::ApplyBoilerplate(ArticleMessage* m) {
 
 Status AssignWorker::Flush() {
   auto start = std::chrono::steady_clock::now();
+  int reconnects = queue_->store()->connection().reconnects();
   // The same steps as in-process ingest, for the same batch: store,
   // cluster, settle (revise, log, enqueue the changed stories).
   if (!batch_.empty()) STORYFUSE_RETURN_IF_ERROR(repo_->IngestArticles(batch_).status());
@@ -178,6 +179,13 @@ Status AssignWorker::Flush() {
   // The checkpoint follows the enqueued stories: a crash before it redoes
   // the batch (idempotently), never skips it.
   STORYFUSE_RETURN_IF_ERROR(queue_->store()->PutState(kNextSeqState, std::to_string(next_seq_)));
+  if (queue_->store()->connection().reconnects() != reconnects) {
+    // The server went away meanwhile (a restart ends every session): the
+    // writer's session lost its lock, and a statement may have been cut
+    // short. Nothing is acknowledged; the caller opens a new assigner,
+    // which recovers from what was committed.
+    return Status::IoError("postgresql: the session was lost mid-batch; the assigner must start over");
+  }
   STORYFUSE_RETURN_IF_ERROR(articles_->Ack(kAssignGroup, batch_entries_, /*delete_entries=*/true).status());
   metrics_.AddBatch(static_cast<int64_t>(batch_entries_.size()), std::chrono::steady_clock::now() - start);
   batch_.clear();

@@ -36,7 +36,9 @@
 // story whose stored brief is not current. The replacement reads
 // "assign:next_seq" (written after a batch's stories are enqueued, before
 // its entries are acknowledged) and takes over the dead assigner's pending
-// entries. Exactly one assigner runs: it holds the store's writer lock (a
+// entries. A lost PostgreSQL session (a server restart) ends an assigner
+// the same way: RunOnce answers IoError and `storyfuse worker` opens a new
+// one, which recovers as a replacement does. Exactly one assigner runs: it holds the store's writer lock (a
 // session advisory lock, released when a killed one's connection ends).
 #ifndef STORYFUSE_WORKER_ASSIGN_WORKER_H_
 #define STORYFUSE_WORKER_ASSIGN_WORKER_H_

@@ -294,5 +294,41 @@ TEST_F(WorkerRun, KilledWorkersOfEveryRoleLoseAndDoubleNothing) {
   EXPECT_NE(out.find(" 0 stories repaired on open: consistent"), std::string::npos) << out;
 }
 
+// PostgreSQL restarted mid-run (every session ends): the stateless roles
+// retry, the assigner opens again and recovers from the store; nothing is
+// lost or doubled and the store's own check agrees.
+TEST_F(WorkerRun, PostgresRestartedMidRunIsSurvived) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
+  // A reopened assigner starts with an empty boilerplate memory: an outlet
+  // per article keeps the comparison exact (as in the kill -9 run).
+  std::vector<std::string> inputs = Inputs(/*outlet_per_article=*/true);
+  std::string reference = Reference(inputs, "reference");
+  std::string db = Database(pg, "workers_pg_restart");
+  std::string queue = redis->url() + "/7";
+  int64_t docs = Publish(queue, inputs);
+  std::vector<std::string> flags = {"--batch", "4", "--lag-window", "12", "--claim-idle-ms", "1500"};
+  WorkerFleet fleet(STORYFUSE_BINARY, queue, db, dir_.string());
+  for (const char* role : {"extract", "extract", "brief"}) ASSERT_TRUE(fleet.Start(role, flags).ok());
+  Result<pid_t> assign = fleet.Start("assign", flags);
+  ASSERT_TRUE(assign.ok());
+  WaitForProgress(fleet, docs / 3);
+  ASSERT_TRUE(pg->Restart().ok());
+  Status done = fleet.WaitDone(docs, seconds(150));
+  std::string assign_log = fleet.LogOf(*assign);
+  fleet.StopAll();
+  ASSERT_TRUE(done.ok()) << done.ToString();
+  EXPECT_NE(assign_log.find("assign opened again"), std::string::npos) << assign_log;
+  std::string summary;
+  Result<std::string> diff = CompareStores(reference, db, &summary);
+  ASSERT_TRUE(diff.ok()) << diff.status().ToString();
+  EXPECT_EQ(*diff, "") << summary;
+  std::string out;
+  Result<int> rc = RunProgram({STORYFUSE_BINARY, "serve", "--check", "--db", db}, &out);
+  ASSERT_TRUE(rc.ok());
+  EXPECT_EQ(*rc, 0) << out;
+  EXPECT_NE(out.find(" 0 stories repaired on open: consistent"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace storyfuse

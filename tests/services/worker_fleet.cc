@@ -287,7 +287,18 @@ Result<std::string> CompareStores(const std::string& want_path, const std::strin
   std::sort(want_stories.begin(), want_stories.end());
   std::sort(got_stories.begin(), got_stories.end());
   if (want_stories != got_stories) {
-    return "story ids differ: " + std::to_string(want_stories.size()) + " vs " + std::to_string(got_stories.size());
+    std::vector<std::string> only_want, only_got;
+    std::set_difference(want_stories.begin(), want_stories.end(), got_stories.begin(), got_stories.end(),
+                        std::back_inserter(only_want));
+    std::set_difference(got_stories.begin(), got_stories.end(), want_stories.begin(), want_stories.end(),
+                        std::back_inserter(only_got));
+    auto join = [](const std::vector<std::string>& v) {
+      std::string out;
+      for (const std::string& s : v) out += (out.empty() ? "" : " ") + s;
+      return out;
+    };
+    return "story ids differ: " + std::to_string(want_stories.size()) + " vs " + std::to_string(got_stories.size()) +
+           " (only in want: " + join(only_want) + "; only in got: " + join(only_got) + ")";
   }
   for (const std::string& sid : want_stories) {
     STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> w, want->GetStory(sid));
