@@ -81,6 +81,10 @@ class StoryBuildQueue {
   // away (to delete). Returns once both are durable: a story enqueued is
   // built eventually, and no build of a deleted story commits after it.
   virtual Status Enqueue(std::vector<StorySnapshot> stories, const std::vector<std::string>& removed) = 0;
+  // The stories it holds a build of (enqueued, built or not): on recovery,
+  // those the stories no longer have are removed through it, though their
+  // brief may never have been stored.
+  virtual Result<std::vector<std::string>> Enqueued() = 0;
 };
 
 }  // namespace storyfuse

@@ -112,6 +112,14 @@ Status StoryWriter::Recover() {
         ++repaired_;
       }
     }
+    // A story merged away after it was enqueued, whose deletion a dead
+    // writer never made: no brief of it may be stored.
+    Result<std::vector<std::string>> enqueued = options_.queue->Enqueued();
+    if (!enqueued.ok()) return enqueued.status();
+    std::set<std::string> removed(settled.removed.begin(), settled.removed.end());
+    for (const std::string& sid : *enqueued) {
+      if (!settled.changed.count(sid) && removed.insert(sid).second) settled.removed.push_back(sid);
+    }
     repaired_ += static_cast<int>(settled.removed.size());
     STORYFUSE_RETURN_IF_ERROR(Enqueue(stale, settled.removed));
     lock_->ForgetCrash();

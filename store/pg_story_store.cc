@@ -279,6 +279,15 @@ Result<std::optional<std::string>> PgStoryStore::LockState(const std::string& ke
   return std::optional<std::string>(r.Text(0, 0));
 }
 
+Result<std::vector<std::string>> PgStoryStore::StateKeys(const std::string& prefix) {
+  // starts_with: no LIKE pattern characters to escape in the prefix.
+  STORYFUSE_ASSIGN_OR_RETURN(
+      PgRows r, conn_->Query("SELECT key FROM worker_state WHERE starts_with(key, $1) ORDER BY key", {prefix}));
+  std::vector<std::string> keys;
+  for (int i = 0; i < r.rows(); ++i) keys.push_back(r.Text(i, 0));
+  return keys;
+}
+
 Result<int64_t> PgStoryStore::IncrementState(const std::string& key) {
   STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query("INSERT INTO worker_state (key, value) VALUES ($1, '1') "
                                                     "ON CONFLICT (key) DO UPDATE SET value = "

@@ -82,6 +82,8 @@ class PgStoryStore : public StoryStore {
   // (Begin) ends: a writer of the key waits, and one that deleted it first
   // makes this answer nullopt.
   Result<std::optional<std::string>> LockState(const std::string& key);
+  // The keys that start with `prefix`, in order.
+  Result<std::vector<std::string>> StateKeys(const std::string& prefix);
   // Adds one to the number stored at `key` (0 when absent) atomically and
   // returns the new value: unique across processes.
   Result<int64_t> IncrementState(const std::string& key);

@@ -76,6 +76,12 @@ Result<std::optional<StoryQueue::Last>> StoryQueue::LastOf(const std::string& si
   return last;
 }
 
+Result<std::vector<std::string>> StoryQueue::Enqueued() {
+  STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> keys, store_->StateKeys("members:"));
+  for (std::string& k : keys) k.erase(0, std::string_view("members:").size());
+  return keys;
+}
+
 Status StoryQueue::Enqueue(std::vector<StorySnapshot> stories, const std::vector<std::string>& removed) {
   std::vector<QueuedStory> queued;
   {

@@ -50,6 +50,8 @@ class StoryQueue : public StoryBuildQueue {
   static Result<std::unique_ptr<StoryQueue>> Open(const WorkerConfig& config);
 
   Status Enqueue(std::vector<StorySnapshot> stories, const std::vector<std::string>& removed) override;
+  // The stories with a member list.
+  Result<std::vector<std::string>> Enqueued() override;
 
   // The connection the assigner also writes its checkpoint through.
   PgStoryStore* store() { return store_.get(); }
