@@ -50,6 +50,12 @@ void BoilerplateMemory::LearnHashes(std::string_view outlet, const std::vector<u
   if (table.size() > kMaxLinesPerOutlet) std::erase_if(table, [](const auto& kv) { return kv.second < 2; });
 }
 
+void BoilerplateMemory::AddCount(std::string_view outlet, uint64_t hash, uint32_t count) {
+  if (outlet.empty()) return;
+  std::unique_lock lock(mu_);
+  counts_[std::string(outlet)][hash] += count;
+}
+
 bool BoilerplateMemory::WouldDrop(const BoilerplateEvidence& e) const {
   if (!e.cleaned || e.check_outlet.empty() || e.kept.empty()) return false;
   std::shared_lock lock(mu_);

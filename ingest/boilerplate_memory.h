@@ -66,6 +66,11 @@ class BoilerplateMemory {
   bool WouldDrop(const BoilerplateEvidence& evidence) const;
   void Learn(const BoilerplateEvidence& evidence);
 
+  // Adds `count` articles to `outlet`'s count of the line `hash`: restores
+  // counts kept elsewhere (the assigner's, in PostgreSQL). Not pruned
+  // (kMaxLinesPerOutlet) until the outlet next learns.
+  void AddCount(std::string_view outlet, uint64_t hash, uint32_t count);
+
   // A line's key (FNV-1a of its trimmed bytes: stable across processes).
   static uint64_t Hash(std::string_view line);
   // The distinct keys of `lines`, in first-seen order.

@@ -167,6 +167,12 @@ void StoryWriter::ApplySettled(const SettledStories& settled) {
 }
 
 Status StoryWriter::LogSettled(const SettledStories& settled, const std::string& now) {
+  if (settled.revised_after < 0 && settled.moves.empty()) return Status::Ok();
+  // The revision and its moves in one transaction: a replay recreates the
+  // moves of a logged revision without recording them again, so a
+  // revision logged without its moves would lose them for good.
+  Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
+  if (!tx.ok()) return tx.status();
   if (settled.revised_after >= 0) {
     StreamEvent e;
     e.after_articles = settled.revised_after;
@@ -174,7 +180,8 @@ Status StoryWriter::LogSettled(const SettledStories& settled, const std::string&
     e.at = now;
     STORYFUSE_RETURN_IF_ERROR(store_->AppendStreamEvent(e));
   }
-  return RecordMoves(settled.moves, "stream", now);
+  STORYFUSE_RETURN_IF_ERROR(RecordMoves(settled.moves, "stream", now));
+  return (*tx)->Commit();
 }
 
 Status StoryWriter::RecordMoves(const std::vector<StoryMove>& moves, const std::string& cause, const std::string& now) {
@@ -255,8 +262,14 @@ Result<std::vector<StoryMove>> StoryWriter::Correct(const StoryCorrection& c) {
       e.note = c.note;
       SettledStories corrected = pipeline_.Settle(/*revise=*/false);
       ApplySettled(corrected);
-      STORYFUSE_RETURN_IF_ERROR(store_->AppendStreamEvent(e));
-      STORYFUSE_RETURN_IF_ERROR(RecordMoves(*moves, "editor", now));
+      {
+        // As LogSettled: the correction and its moves together.
+        Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
+        if (!tx.ok()) return tx.status();
+        STORYFUSE_RETURN_IF_ERROR(store_->AppendStreamEvent(e));
+        STORYFUSE_RETURN_IF_ERROR(RecordMoves(*moves, "editor", now));
+        STORYFUSE_RETURN_IF_ERROR((*tx)->Commit());
+      }
       // Every story the correction touched is built here, even one that
       // holds an ingest's article in flight: it returns with them stored.
       for (auto& [sid, ids] : corrected.changed) stories.insert(sid);

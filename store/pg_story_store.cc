@@ -1,5 +1,7 @@
 #include "store/pg_story_store.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 #include "base/hasher.h"
@@ -254,6 +256,9 @@ Status PgStoryStore::Migrate() {
   // Additive, outside the versioned schema: only workers read it.
   STORYFUSE_RETURN_IF_ERROR(
       conn_->Exec("CREATE TABLE IF NOT EXISTS worker_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+  STORYFUSE_RETURN_IF_ERROR(
+      conn_->Exec("CREATE TABLE IF NOT EXISTS worker_boilerplate (outlet TEXT NOT NULL, hash BIGINT NOT NULL, "
+                  "count INTEGER NOT NULL, PRIMARY KEY (outlet, hash))"));
   return tx.Commit();
 }
 
@@ -286,6 +291,29 @@ Result<std::vector<std::string>> PgStoryStore::StateKeys(const std::string& pref
   std::vector<std::string> keys;
   for (int i = 0; i < r.rows(); ++i) keys.push_back(r.Text(i, 0));
   return keys;
+}
+
+Status PgStoryStore::AddLineCounts(const std::vector<LineCount>& counts) {
+  if (counts.empty()) return Status::Ok();
+  nlohmann::json rows = nlohmann::json::array();
+  for (const LineCount& c : counts) {
+    rows.push_back({{"o", c.outlet}, {"h", static_cast<int64_t>(c.hash)}, {"c", c.count}});
+  }
+  return conn_
+      ->Query(
+          "INSERT INTO worker_boilerplate (outlet, hash, count) "
+          "SELECT o, h, c FROM jsonb_to_recordset($1::jsonb) AS x(o text, h bigint, c integer) "
+          "ON CONFLICT (outlet, hash) DO UPDATE SET count = worker_boilerplate.count + excluded.count",
+          {rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)})
+      .status();
+}
+
+Status PgStoryStore::ForEachLineCount(const std::function<void(const LineCount&)>& fn) {
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query("SELECT outlet, hash, count FROM worker_boilerplate", {}));
+  for (int i = 0; i < r.rows(); ++i) {
+    fn({r.Text(i, 0), static_cast<uint64_t>(std::stoll(r.Text(i, 1))), static_cast<uint32_t>(std::stoul(r.Text(i, 2)))});
+  }
+  return Status::Ok();
 }
 
 Result<int64_t> PgStoryStore::IncrementState(const std::string& key) {

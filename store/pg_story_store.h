@@ -19,6 +19,7 @@
 #ifndef STORYFUSE_STORE_PG_STORY_STORE_H_
 #define STORYFUSE_STORE_PG_STORY_STORE_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -82,6 +83,18 @@ class PgStoryStore : public StoryStore {
   // (Begin) ends: a writer of the key waits, and one that deleted it first
   // makes this answer nullopt.
   Result<std::optional<std::string>> LockState(const std::string& key);
+  // Cleaning's boilerplate memory as the assigner keeps it (table
+  // worker_boilerplate, created on open like worker_state): in how many
+  // articles of an outlet each line hash occurred. AddLineCounts adds to
+  // the stored counts (in the caller's transaction when one is open, so
+  // they commit with the checkpoint they belong to).
+  struct LineCount {
+    std::string outlet;
+    uint64_t hash = 0;
+    uint32_t count = 0;
+  };
+  Status AddLineCounts(const std::vector<LineCount>& counts);
+  Status ForEachLineCount(const std::function<void(const LineCount&)>& fn);
   // The keys that start with `prefix`, in order.
   Result<std::vector<std::string>> StateKeys(const std::string& prefix);
   // Adds one to the number stored at `key` (0 when absent) atomically and

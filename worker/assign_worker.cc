@@ -42,6 +42,9 @@ Result<std::unique_ptr<AssignWorker>> AssignWorker::Open(const WorkerConfig& con
     std::this_thread::sleep_for(kLockPoll);
   }
   STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> next, w->queue_->store()->GetState(kNextSeqState));
+  STORYFUSE_RETURN_IF_ERROR(w->queue_->store()->ForEachLineCount([&](const PgStoryStore::LineCount& c) {
+    w->memory_->AddCount(c.outlet, c.hash, c.count);
+  }));
   if (next) std::from_chars(next->data(), next->data() + next->size(), w->next_seq_);
   STORYFUSE_ASSIGN_OR_RETURN(w->articles_, RedisStream::Connect(config.queue_url, kArticleStream));
   STORYFUSE_RETURN_IF_ERROR(w->articles_->CreateGroup(kAssignGroup));
@@ -137,6 +140,10 @@ Status AssignWorker::ProcessReady() {
 }
 
 void AssignWorker::ApplyBoilerplate(ArticleMessage* m) {
+  // Whichever way below, the memory learns exactly these lines.
+  if (m->boilerplate.cleaned && !m->boilerplate.learn_outlet.empty()) {
+    for (uint64_t h : m->boilerplate.lines) ++learned_[{m->boilerplate.learn_outlet, h}];
+  }
   // A rejected document is rejected with any memory (the step never drops
   // every line): it only teaches it.
   if (m->rejected || !memory_->WouldDrop(m->boilerplate)) {
@@ -178,7 +185,17 @@ Status AssignWorker::Flush() {
   }
   // The checkpoint follows the enqueued stories: a crash before it redoes
   // the batch (idempotently), never skips it.
-  STORYFUSE_RETURN_IF_ERROR(queue_->store()->PutState(kNextSeqState, std::to_string(next_seq_)));
+  {
+    // The memory's new counts commit with the checkpoint: a replacement
+    // loads the memory as of the batches it will not see again.
+    std::vector<PgStoryStore::LineCount> counts;
+    for (const auto& [key, n] : learned_) counts.push_back({key.first, key.second, n});
+    STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoreTransaction> tx, queue_->store()->Begin());
+    STORYFUSE_RETURN_IF_ERROR(queue_->store()->AddLineCounts(counts));
+    STORYFUSE_RETURN_IF_ERROR(queue_->store()->PutState(kNextSeqState, std::to_string(next_seq_)));
+    STORYFUSE_RETURN_IF_ERROR(tx->Commit());
+    learned_.clear();
+  }
   if (queue_->store()->connection().reconnects() != reconnects) {
     // The server went away meanwhile (a restart ends every session): the
     // writer's session lost its lock, and a statement may have been cut

@@ -15,8 +15,9 @@
 // here, in input order, since it is the one cleaning step that depends on
 // order: each article's evidence from its extract worker is learned, and
 // the rare article the memory changes (some of its lines repeated) is
-// cleaned again here from its document. A replacement assigner starts
-// with an empty memory, as a restarted `ingest` does (docs/scale.md).
+// cleaned again here from its document. The counts a batch learned are
+// stored with its checkpoint, in one transaction (worker_boilerplate), and
+// a replacement loads them: it cleans on as the dead one would have.
 //
 // Editors' corrections (`correct --queue`) arrive in input order among the
 // articles: the batch before one is ingested first, then the writer applies
@@ -98,6 +99,8 @@ class AssignWorker : public Worker {
   std::vector<Article> batch_;    // the articles of the batch being gathered, in input order
   std::vector<std::string> batch_entries_;  // its entries (rejected documents too)
   std::string correction_;                  // an editor's correction that ends the batch, or ""
+  // Line counts learned since the last checkpoint: (outlet, hash) -> articles.
+  std::map<std::pair<std::string, uint64_t>, uint32_t> learned_;
   bool flush_due_ = false;                  // the batch is complete; its Flush has not succeeded yet
   bool claimed_ = false;                    // the dead assigner's entries were taken over
   std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();

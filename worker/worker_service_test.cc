@@ -52,10 +52,8 @@ class WorkerRun : public ::testing::Test {
   // The test's inputs: the seeds (when ../shared is there) and the invented
   // articles, in that order. Cleaning learns each outlet's repeated lines
   // from the articles before (BoilerplateMemory, in input order): the
-  // assigner keeps that memory, so any number of extract workers give the
-  // same; but a replacement assigner starts with an empty one, as a
-  // restarted `ingest` does, so the fault run gives each invented article
-  // an outlet of its own (docs/scale.md, "Known gaps").
+  // assigner keeps that memory, and stores it with its checkpoint, so any
+  // number of extract workers, and a replacement assigner, give the same.
   std::vector<std::string> Inputs(bool outlet_per_article) {
     std::vector<std::string> inputs;
     fs::path seeds = fs::path(STORYFUSE_SHARED_DIR) / "seeds";
@@ -232,7 +230,7 @@ TEST_F(WorkerRun, CorrectionsThroughTheQueueMatchCorrectBetweenIngests) {
 TEST_F(WorkerRun, KilledWorkersOfEveryRoleLoseAndDoubleNothing) {
   STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
   STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
-  std::vector<std::string> inputs = Inputs(/*outlet_per_article=*/true);
+  std::vector<std::string> inputs = Inputs(/*outlet_per_article=*/false);
   std::string reference = Reference(inputs, "reference");
   std::string db = Database(pg, "workers_faults");
   std::string queue = redis->url() + "/9";
@@ -300,9 +298,7 @@ TEST_F(WorkerRun, KilledWorkersOfEveryRoleLoseAndDoubleNothing) {
 TEST_F(WorkerRun, PostgresRestartedMidRunIsSurvived) {
   STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
   STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
-  // A reopened assigner starts with an empty boilerplate memory: an outlet
-  // per article keeps the comparison exact (as in the kill -9 run).
-  std::vector<std::string> inputs = Inputs(/*outlet_per_article=*/true);
+  std::vector<std::string> inputs = Inputs(/*outlet_per_article=*/false);
   std::string reference = Reference(inputs, "reference");
   std::string db = Database(pg, "workers_pg_restart");
   std::string queue = redis->url() + "/7";
