@@ -302,6 +302,8 @@ class Parser {
     return PunctIs(i, "%") || WordIs(i, "percent") || WordIs(i, "am") || WordIs(i, "pm") || WordIs(i, "a.m.") ||
            WordIs(i, "p.m.");
   }
+  // Punctuation or the text's end at `i`: the phrase before it is closed.
+  bool ClosesPhrase(size_t i) const { return !IsWord(i) && !IsNum(i); }
   bool IsClock(size_t j) const { return PunctIs(j + 1, ":") && IsNum(j + 2) && Glued(j + 1) && Glued(j + 2); }
 
   // The tense that resolves the date at [first, last]. A date that names
@@ -381,14 +383,19 @@ class Parser {
   }
 
   // The day that closes a range after a day ("-5", "to 5", "through 5"),
-  // with `*at` its token; 0 when there is none.
+  // or a second day ("April 24 and 25", "on May 3 or 4"), with `*at` its
+  // token; 0 when there is none.
   int RangeEndAt(size_t k, size_t* at) const {
     bool dash = (PunctIs(k, "-") || PunctIs(k, "\xE2\x80\x93")) && Glued(k + 1);
-    if (!dash && !WordIs(k, "to") && !WordIs(k, "through")) return 0;
+    bool pair = WordIs(k, "and") || WordIs(k, "or");
+    if (!dash && !pair && !WordIs(k, "to") && !WordIs(k, "through")) return 0;
     int d = DayAt(k + 1);
     size_t mlen;
     bool abbr;
     if (d == 0 || IsClock(k + 1) || IsPercentOrUnit(k + 2) || MonthAt(k + 2, &mlen, &abbr) != 0) return 0;
+    // After "and"/"or" a number is as often a count ("on May 3 and 25
+    // people died"): a second day closes its phrase or takes the year.
+    if (pair && !ClosesPhrase(k + 2) && YearAt(PunctIs(k + 2, ",") ? k + 3 : k + 2) == 0) return 0;
     *at = k + 1;
     return d;
   }
