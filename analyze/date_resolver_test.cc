@@ -117,6 +117,7 @@ const DateCase kCases[] = {
     {"The accession was planned for March 3, an official said.", "2025-02-10", "March 3", "2025-03-03", "day"},
     {"The launch was set for Tuesday.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
     {"Officials postponed until Tuesday any decision on the permit.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
+    {"A bomb went off next to the embassy in Varnia on Thursday.", "2025-07-11", "Thursday", "2025-07-10", "day"},
     // Years.
     {"He is charged in the 1996 bombing.", "2025-07-11", "1996", "1996", "year"},
     {"Records show fines from 1991 to 1997.", "2025-07-11", "1997", "1997", "year"},

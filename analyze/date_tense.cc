@@ -112,6 +112,8 @@ Tense DateTense::CueAt(const LexedText& t, size_t k) {
   if (w == "couldn't" || w == "couldn\xE2\x80\x99t") return Tense::kPast;
   // "May" opening a sentence is mostly the month.
   if (w == "may") return t.Capitalized(k) ? Tense::kNone : Tense::kFuture;
+  // "next to the embassy" is a place, not a time ahead.
+  if (w == "next" && t.WordIs(k + 1, "to")) return Tense::kNone;
   if (FutureWords().Contains(w) || EndsWithLl(w)) return Tense::kFuture;
   // "planned for early March", "set for April": a plan or a schedule for
   // a date, ahead even when told in the past ("was planned for"). Not the
