@@ -499,12 +499,35 @@ class Parser {
     return best;
   }
 
+  // "this year", "of last year", "next year" right after a date's last
+  // token `last`: the year that date lies in, as `*delta` years from the
+  // anchor's. Returns the phrase's last token, 0 when there is none. One
+  // date with the month or day before it ("in February this year", "in
+  // April next year"), which annotators and readers take as one.
+  size_t RelativeYearAfter(size_t last, int* delta) const {
+    size_t k = WordIs(last + 1, "of") ? last + 2 : last + 1;
+    if (!WordIs(k + 1, "year")) return 0;
+    if (WordIs(k, "this")) *delta = 0;
+    else if (WordIs(k, "last")) *delta = -1;
+    else if (WordIs(k, "next")) *delta = 1;
+    else return 0;
+    return k + 1;
+  }
+
   size_t AddYearlessDay(size_t first, size_t last, int m, int d) {
     const size_t consumed = last + 1 - first;
     if (!anchor_) {
       ReplaceWeekday(first);
       Add(first, last, "", DateGranularity::kDay, true);
       return consumed;
+    }
+    int delta;
+    if (size_t year_last = RelativeYearAfter(last, &delta)) {
+      std::optional<sys_days> day = MakeDay(YearOf(*anchor_) + delta, m, d);
+      if (!day) return 0;
+      ReplaceWeekday(first);
+      Add(first, year_last, FormatDay(*day), DateGranularity::kDay, true);
+      return year_last + 1 - first;
     }
     std::optional<sys_days> best;
     // "Monday, Oct. 26": the weekday says which year, when one fits.
@@ -531,13 +554,10 @@ class Parser {
       return last + 1 - first;
     }
     int ay = YearOf(*anchor_), am = MonthOf(*anchor_);
-    if (WordIs(last + 1, "of") && WordIs(last + 2, "this") && WordIs(last + 3, "year")) {
-      Add(begin, last + 3, FormatMonth(ay, m), DateGranularity::kMonth, true);
-      return last + 4 - first;
-    }
-    if (WordIs(last + 1, "of") && WordIs(last + 2, "last") && WordIs(last + 3, "year")) {
-      Add(begin, last + 3, FormatMonth(ay - 1, m), DateGranularity::kMonth, true);
-      return last + 4 - first;
+    int delta;
+    if (size_t year_last = RelativeYearAfter(last, &delta)) {
+      Add(begin, year_last, FormatMonth(ay + delta, m), DateGranularity::kMonth, true);
+      return year_last + 1 - first;
     }
     std::string_view p = Prev(first);
     Tense tense = TenseOf(first, last);
