@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <string_view>
+#include <utility>
 
 #include "analyze/date_tense.h"
 #include "analyze/date_words.h"
@@ -507,11 +509,14 @@ class Parser {
   size_t RelativeYearAfter(size_t last, int* delta) const {
     size_t k = WordIs(last + 1, "of") ? last + 2 : last + 1;
     if (!WordIs(k + 1, "year")) return 0;
-    if (WordIs(k, "this")) *delta = 0;
-    else if (WordIs(k, "last")) *delta = -1;
-    else if (WordIs(k, "next")) *delta = 1;
-    else return 0;
-    return k + 1;
+    static constexpr std::pair<std::string_view, int> kYears[] = {{"this", 0}, {"last", -1}, {"next", 1}};
+    for (const auto& [word, years] : kYears) {
+      if (WordIs(k, word)) {
+        *delta = years;
+        return k + 1;
+      }
+    }
+    return 0;
   }
 
   size_t AddYearlessDay(size_t first, size_t last, int m, int d) {

@@ -119,8 +119,7 @@ const DateCase kCases[] = {
     {"Officials postponed until Tuesday any decision on the permit.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
     {"A bomb went off next to the embassy in Varnia on Thursday.", "2025-07-11", "Thursday", "2025-07-10", "day"},
     // A month or day followed by its relative year is one date.
-    {"The house approved it in early October this year.", "2025-12-03", "October this year", "2025-10",
-     "month"},
+    {"The house approved it in early October this year.", "2025-12-03", "October this year", "2025-10", "month"},
     {"They join in April next year.", "2025-12-03", "April next year", "2026-04", "month"},
     {"The port reopened on March 3 last year.", "2025-12-03", "March 3 last year", "2024-03-03", "day"},
     // Years.

@@ -70,8 +70,8 @@ const ShortWordSet& ScheduleVerbs() {
 
 // Verbs that put an event off to a later date ("postponed until Tuesday").
 const ShortWordSet& DeferralVerbs() {
-  static const auto* kWords = new ShortWordSet{"postponed", "delayed",  "deferred", "adjourned",
-                                               "recessed",  "extended", "suspended", "off"};
+  static const auto* kWords =
+      new ShortWordSet{"postponed", "delayed", "deferred", "adjourned", "recessed", "extended", "suspended", "off"};
   return *kWords;
 }
 
