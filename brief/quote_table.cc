@@ -271,7 +271,7 @@ bool NamesOnly(std::string_view text) {
 }
 
 Item MakeItem(uint32_t article, Span bytes, std::string_view text, std::string speaker, Segmenter* segmenter) {
-  Item item{article, bytes, false, std::string(text), std::move(speaker), {}, {}, 0, NamesOnly(text)};
+  Item item{article, bytes, false, std::string(text), std::move(speaker), {}, {}, 0, NamesOnly(text), {}};
   for (const Span& s : segmenter->Sentences(text)) {
     Words w = ContentWords(s.In(text), &item.folded);
     item.content_words += w.exact.size();

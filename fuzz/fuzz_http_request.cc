@@ -37,16 +37,19 @@ constexpr char kToken[] = "fuzz-token-0123456789";
 constexpr int64_t kMaxArticles = 64;
 
 // The feed state's SQLite file, one per fuzzing process, removed at exit.
-std::string FeedDbPath() {
-  static std::string path = [] {
+// Never destroyed: the exit handler reads it after static destructors.
+const std::string& FeedDbPath() {
+  static const std::string* path = [] {
     char name[] = "/tmp/fuzz_http_feeds_XXXXXX";
     int fd = mkstemp(name);
     Check(fd >= 0);
     close(fd);
-    std::atexit([] { std::remove(FeedDbPath().c_str()); });
-    return std::string(name);
+    std::atexit([] {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::remove((FeedDbPath() + suffix).c_str());
+    });
+    return new std::string(name);
   }();
-  return path;
+  return *path;
 }
 
 struct Server {
@@ -57,7 +60,7 @@ struct Server {
   HttpServer http{HttpServerOptions{.max_body = 8192}, [this](const HttpRequest& r) { return router.Handle(r); },
                   [this](const HttpRequest& r) { return router.Admit(r); }};
   Server() {
-    std::remove(FeedDbPath().c_str());
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((FeedDbPath() + suffix).c_str());
     auto opened = FollowerThread::Open(FeedDbPath(), &repo, FollowerThread::Options{});
     Check(opened.ok());
     follower = std::move(*opened);  // never Start()ed: nothing is fetched
