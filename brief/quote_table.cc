@@ -112,7 +112,8 @@ class SupportReader {
   // `shorter`. Each stretch is tried, shortest first: a claim is stated
   // by the sentences that hold it, and a negation or a name in a
   // neighbouring sentence says nothing about it. A quotation of at most
-  // kThreeWords content words is too short for the matcher (it reads
+  // kThreeWords content words and fewer words than the matcher's domain
+  // is too short for the matcher (it reads
   // sentences, and under six words refuses them): its words are matched
   // by the caller, and here it needs only no veto (another speaker, a
   // figure, name, day or negation it has and the stretch lacks, a word of
@@ -120,7 +121,11 @@ class SupportReader {
   // a lot of people" states "he's killing too many people".
   bool States(const Item& longer, size_t begin, size_t end, const Item& shorter) {
     const MatchSentence& claim = Claim(shorter);
-    bool short_claim = shorter.content_words <= kThreeWords;
+    // A quotation long enough for the matcher is read by it, however few
+    // its content words: "Our red carpet is not for stunting." is a
+    // statement, not a fragment, and two of its words in another remark
+    // do not state it.
+    bool short_claim = shorter.content_words <= kThreeWords && claim.words < matcher_.domain().min_words;
     for (size_t width = 1; width <= end - begin; ++width) {
       for (size_t b = begin; b + width <= end; ++b) {
         const MatchSentence& span = Stretch(longer, b, b + width);

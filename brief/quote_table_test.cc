@@ -145,6 +145,18 @@ TEST(QuoteTableTest, TheWordingMustStateTheQuotationNotOnlyShareItsWords) {
                                      "Oren Vask"));
 }
 
+// A whole short statement is read by the matcher, not as a fragment: two
+// of its three content words in another remark do not state it.
+TEST(QuoteTableTest, AShortStatementIsNotAFragmentOfAnotherRemark) {
+  EXPECT_FALSE(QuoteTable::SameRemark(
+      "Our harbor stage is not for protests.", "",
+      "Unless they are assured that nothing disruptive is going to happen on the Harbor Stage, the festival is "
+      "not letting Oren Vask onto the quay,",
+      ""));
+  EXPECT_TRUE(QuoteTable::SameRemark("Our harbor stage is not for protests.", "",
+                                     "Our harbor stage is not for protests, and it never will be,", ""));
+}
+
 TEST(QuoteTableTest, OneOutletsTwoQuotationsInOtherWordsAreTwoRemarks) {
   Article a;
   a.id = "velda-post";
