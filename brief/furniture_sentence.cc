@@ -14,15 +14,30 @@ namespace {
 // or a media label inside a sentence, besides what CrumbClassifier knows.
 constexpr std::string_view kMarks[] = {
     "@",
-    "http://",      "https://",     "www.",
-    ".com/",        "cookie",       "javascript",
-    "terms of service",             "terms of use",
-    "copyright",    "\xC2\xA9",     "advertisement",
-    "may not be published",         "contributed to this report",
-    "email address",                "you can add location",
-    "getty images", "ap photo",     "reuters/",
-    "/ap)",         "(photo",       "photo:",
-    "image:",       "video:",       "watch:",
+    "http://",
+    "https://",
+    "www.",
+    ".com/",
+    "cookie",
+    "javascript",
+    "terms of service",
+    "terms of use",
+    "copyright",
+    "\xC2\xA9",
+    "advertisement",
+    "may not be published",
+    "contributed to this report",
+    "email address",
+    "you can add location",
+    "getty images",
+    "ap photo",
+    "reuters/",
+    "/ap)",
+    "(photo",
+    "photo:",
+    "image:",
+    "video:",
+    "watch:",
     "related:",
 };
 
@@ -98,9 +113,9 @@ std::vector<std::string_view> Words(std::string_view lower, size_t max) {
 constexpr size_t kMaxLinkTextWords = 14;
 
 bool IsLinkText(std::string_view lower) {
-  static constexpr std::string_view kCalls[] = {
-      "read", "see",       "watch",    "listen", "click", "tap",    "find",   "learn",  "check",
-      "view", "subscribe", "download", "sign",   "visit", "follow", "donate", "browse", "explore"};
+  static constexpr std::string_view kCalls[] = {"read", "see",   "watch",  "listen", "click",     "tap",
+                                                "find", "learn", "check",  "view",   "subscribe", "download",
+                                                "sign", "visit", "follow", "donate", "browse",    "explore"};
   size_t end = lower.size();
   while (end > 0 && !IsAsciiLetter(lower[end - 1])) --end;
   if (end < 4 || lower.compare(end - 4, 4, "here") != 0) return false;  // most sentences: no words read
@@ -110,8 +125,8 @@ bool IsLinkText(std::string_view lower) {
     if (words.front() == call) return true;
   }
   // Verbless: every word before the last is a noun of the page or "and here".
-  static constexpr std::string_view kPageWords[] = {"media", "coverage", "more", "photos", "video",
-                                                    "videos", "full", "story", "here", "and"};
+  static constexpr std::string_view kPageWords[] = {"media",  "coverage", "more",  "photos", "video",
+                                                    "videos", "full",     "story", "here",   "and"};
   for (size_t w = 0; w + 1 < words.size(); ++w) {
     bool page = false;
     for (std::string_view p : kPageWords) page = page || words[w] == p;

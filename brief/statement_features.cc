@@ -54,10 +54,10 @@ void SortUnique(std::vector<T>* v) {
 // Words that hedge a statement: a span that says a thing "appears" or
 // "may" be so states less than a claim that it is.
 bool IsHedge(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "appear",   "appears",  "appeared", "seem",      "seems",       "seemed",     "may",
-      "might",    "perhaps",  "possibly", "probably",  "reportedly",  "allegedly",  "apparently",
-      "likely",   "unlikely", "purportedly", "supposedly", "presumably"};
+  static constexpr std::string_view kWords[] = {"appear",   "appears",     "appeared",   "seem",       "seems",
+                                                "seemed",   "may",         "might",      "perhaps",    "possibly",
+                                                "probably", "reportedly",  "allegedly",  "apparently", "likely",
+                                                "unlikely", "purportedly", "supposedly", "presumably"};
   for (std::string_view w : kWords) {
     if (lower == w) return true;
   }
@@ -535,7 +535,8 @@ ClaimCoverage StatementFeatures::Covers(const MatchSentence& claim, const MatchS
   c.hedged = span.hedges > 0 && claim.hedges == 0;
   for (const std::vector<uint64_t>& clause : claim.clauses) {
     if (clause.size() < kMinClauseWords) continue;
-    c.missing_clause |= std::none_of(clause.begin(), clause.end(), [&](uint64_t h) { return Contains(span.prefixes, h); });
+    c.missing_clause |=
+        std::none_of(clause.begin(), clause.end(), [&](uint64_t h) { return Contains(span.prefixes, h); });
   }
   for (int s : claim.senses) {
     int opposite = s ^ 1;

@@ -60,8 +60,8 @@ struct MatchSentence {
   // one a ";" or a comma and a contrast word ("but", "while") opens.
   // For Covers only, never a feature.
   std::vector<std::vector<uint64_t>> clauses;
-  float weight = 0;              // summed idf of `content`
-  float norm = 0;                // Euclidean norm of the idf vector
+  float weight = 0;  // summed idf of `content`
+  float norm = 0;    // Euclidean norm of the idf vector
 };
 
 // How much of what a claim says a span states, read in one direction
