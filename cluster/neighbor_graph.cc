@@ -90,12 +90,18 @@ void HeaviestTerms(const TermWeights& v, size_t m, std::vector<std::pair<uint32_
 void ApplyContext(size_t n, size_t neighbours, double weight, std::vector<Edge>* edges) {
   if (weight <= 0) return;
   Neighbourhoods hood(n, *edges, neighbours);
+  // At the default weight of one half the geometric mean is a product of
+  // square roots: the same value (pow is within an ulp of the correctly
+  // rounded root that sqrt gives, and the score is cut to a float after),
+  // at a tenth of the cost; pow was a third of the stream's context.
+  const bool half = weight == 0.5;
   for (Edge& e : *edges) {
     double context = hood.Cosine(e.a, e.b);
     // Only lowered: articles alone in a region of the graph (one report of
     // a kind of event) have few neighbours, all alike, and would otherwise
     // be pulled together by what they share with everything around them.
-    double blended = std::pow(e.score, 1 - weight) * std::pow(context, weight);
+    double blended = half ? std::sqrt(static_cast<double>(e.score)) * std::sqrt(context)
+                          : std::pow(e.score, 1 - weight) * std::pow(context, weight);
     e.score = static_cast<float>(std::min<double>(e.score, blended));
   }
 }
