@@ -1,6 +1,7 @@
 #include "cluster/article_vector.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <utility>
 
@@ -131,11 +132,14 @@ double FocusedPairScore::Score(const ArticleVector& b) const {
   const std::pair<uint32_t, float>* terms = b.weighted.data();
   uint32_t* at = shared_at_.data();
   size_t shared = 0;
+  // Weights are never negative, so a term is shared when its weight's
+  // bits are not all zero: an integer test, where a float comparison also
+  // has to rule out NaN.
   for (size_t i = 0; i < size; ++i) {
     uint32_t t = terms[i].first;
-    float x = t < known ? dense[t] : 0.0f;
+    uint32_t x = t < known ? std::bit_cast<uint32_t>(dense[t]) : 0u;
     at[shared] = static_cast<uint32_t>(i);
-    shared += x != 0.0f;
+    shared += x != 0;
   }
   KindCosines c;
   for (size_t r = 0; r < shared; ++r) {

@@ -34,10 +34,13 @@ std::vector<uint32_t> ComponentLinkage::Cluster(size_t n, const std::vector<Edge
   // Components of the initial groups and the links that reach the cut.
   UnionFind joined(n);
   if (!initial.empty()) {
-    std::unordered_map<uint32_t, uint32_t> first;
+    first_.assign(n, kNone);
+    std::unordered_map<uint32_t, uint32_t> beyond;  // initial values >= n, if any
     for (uint32_t i = 0; i < n; ++i) {
-      auto [it, fresh] = first.try_emplace(initial[i], i);
-      if (!fresh) joined.Union(it->second, i);
+      uint32_t g = initial[i];
+      uint32_t& first = g < n ? first_[g] : beyond.try_emplace(g, kNone).first->second;
+      if (first == kNone) first = i;
+      else joined.Union(first, i);
     }
   }
   const double reach = options_.cut * (1 - kCutSlack);
@@ -46,35 +49,54 @@ std::vector<uint32_t> ComponentLinkage::Cluster(size_t n, const std::vector<Edge
   }
   // Each component's items in index order (so they keep their relative
   // order, and ties break as over the whole graph), and its links in edge
-  // order (so sums are added in the same order).
-  std::vector<uint32_t> component(n), position(n), of_root(n, kNone);
-  std::vector<std::vector<uint32_t>> items;
+  // order (so sums are added in the same order), in flat arrays by a
+  // counting sort: a vector per component was a third of the cost.
+  component_.assign(n, kNone);
+  position_.resize(n);
+  std::vector<uint32_t>& of_root = first_;
+  of_root.assign(n, kNone);
+  item_begin_.clear();
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t root = joined.Find(i);
-    if (of_root[root] == kNone) of_root[root] = static_cast<uint32_t>(items.size()), items.emplace_back();
-    component[i] = of_root[root];
-    position[i] = static_cast<uint32_t>(items[component[i]].size());
-    items[component[i]].push_back(i);
+    if (of_root[root] == kNone) of_root[root] = static_cast<uint32_t>(item_begin_.size()), item_begin_.push_back(0);
+    uint32_t c = of_root[root];
+    component_[i] = c;
+    position_[i] = item_begin_[c]++;
   }
-  std::vector<std::vector<Edge>> links(items.size());
+  const size_t count = item_begin_.size();
+  // Sizes to starts.
+  uint32_t sum = 0;
+  for (uint32_t& b : item_begin_) b = (sum += b) - b;
+  item_begin_.push_back(sum);
+  items_.resize(n);
+  for (uint32_t i = 0; i < n; ++i) items_[item_begin_[component_[i]] + position_[i]] = i;
+  link_begin_.assign(count + 1, 0);
   for (const Edge& e : edges) {
-    if (component[e.a] == component[e.b]) links[component[e.a]].push_back({position[e.a], position[e.b], e.score});
+    if (component_[e.a] == component_[e.b]) ++link_begin_[component_[e.a] + 1];
+  }
+  for (size_t c = 0; c < count; ++c) link_begin_[c + 1] += link_begin_[c];
+  links_.resize(link_begin_[count]);
+  fill_.assign(link_begin_.begin(), link_begin_.end() - 1);
+  for (const Edge& e : edges) {
+    uint32_t c = component_[e.a];
+    if (c == component_[e.b]) links_[fill_[c]++] = {position_[e.a], position_[e.b], e.score};
   }
 
   std::vector<uint32_t> out(n);
   std::vector<uint32_t> local_initial;
   std::vector<int32_t> local_days;
   std::vector<uint32_t> local_anchors;
+  std::vector<Edge> local_links;
   std::unordered_map<uint32_t, uint32_t> first_of;
   current_.clear();
-  for (size_t c = 0; c < items.size(); ++c) {
-    const std::vector<uint32_t>& members = items[c];
-    if (members.size() == 1) {
+  for (size_t c = 0; c < count; ++c) {
+    const uint32_t* members = items_.data() + item_begin_[c];
+    const size_t size = item_begin_[c + 1] - item_begin_[c];
+    if (size == 1) {
       out[members[0]] = members[0];
       continue;
     }
     ++components_;
-    const size_t size = members.size();
     local_initial.clear();
     local_days.clear();
     local_anchors.clear();
@@ -85,16 +107,19 @@ std::vector<uint32_t> ComponentLinkage::Cluster(size_t n, const std::vector<Edge
       if (!days.empty()) local_days.push_back(days[i]);
       if (!anchors.empty()) local_anchors.push_back(anchors[i]);
     }
+    const Edge* first_link = links_.data() + link_begin_[c];
+    const size_t link_count = link_begin_[c + 1] - link_begin_[c];
     // The signature: every input of this component's clustering.
     std::vector<uint64_t> signature;
-    signature.reserve(2 + size * 4 + 2 * links[c].size());
+    signature.reserve(2 + size * 4 + 2 * link_count);
     signature.push_back(size);
-    for (uint32_t i : members) signature.push_back(keys[i]);
+    for (uint32_t p = 0; p < size; ++p) signature.push_back(keys[members[p]]);
     for (uint32_t g : local_initial) signature.push_back(g);
     for (int32_t d : local_days) signature.push_back(static_cast<uint32_t>(d));
     for (uint32_t a : local_anchors) signature.push_back(a);
-    signature.push_back(links[c].size());
-    for (const Edge& e : links[c]) {
+    signature.push_back(link_count);
+    for (size_t r = 0; r < link_count; ++r) {
+      const Edge& e = first_link[r];
       signature.push_back(static_cast<uint64_t>(e.a) << 32 | e.b);
       signature.push_back(std::bit_cast<uint32_t>(e.score));
     }
@@ -105,7 +130,8 @@ std::vector<uint32_t> ComponentLinkage::Cluster(size_t n, const std::vector<Edge
       result.cluster = std::move(it->second.cluster);
       ++reused_;
     } else {
-      result.cluster = SparseAverageLink::Cluster(size, links[c], local_initial, local_days, local_anchors, options_);
+      local_links.assign(first_link, first_link + link_count);
+      result.cluster = SparseAverageLink::Cluster(size, local_links, local_initial, local_days, local_anchors, options_);
     }
     for (uint32_t p = 0; p < size; ++p) out[members[p]] = members[result.cluster[p]];
     result.signature = std::move(signature);

@@ -65,6 +65,11 @@ class ComponentLinkage {
   AverageLinkOptions options_;
   std::unordered_map<uint64_t, Result> previous_, current_;  // by the signature's hash
   size_t components_ = 0, reused_ = 0;
+  // Cluster's scratch, kept to spare allocations: per item its component,
+  // position there and (by initial group, then by root) a first item; per
+  // component where its items and links start in items_ and links_.
+  std::vector<uint32_t> component_, position_, first_, item_begin_, items_, link_begin_, fill_;
+  std::vector<Edge> links_;
 };
 
 }  // namespace storyfuse
