@@ -25,11 +25,15 @@ uint64_t HashOf(const std::vector<uint64_t>& words) {
 std::vector<uint32_t> ComponentLinkage::Cluster(size_t n, const std::vector<Edge>& edges,
                                                 const std::vector<uint32_t>& initial, const std::vector<int32_t>& days,
                                                 const std::vector<uint32_t>& anchors,
-                                                const std::vector<uint64_t>& keys) {
+                                                const std::vector<uint64_t>& keys, size_t context_neighbours,
+                                                double context_weight) {
   components_ = reused_ = 0;
+  LinkContext context(n, edges, context_neighbours, context_weight);
   if (options_.late_factor > 1 || !(options_.cut > 0)) {
     previous_.clear();
-    return SparseAverageLink::Cluster(n, edges, initial, days, anchors, options_);
+    std::vector<Edge> blended = edges;
+    for (Edge& e : blended) e.score = context.Blend(e);
+    return SparseAverageLink::Cluster(n, blended, initial, days, anchors, options_);
   }
   // Components of the initial groups and the links that reach the cut.
   UnionFind joined(n);
@@ -43,9 +47,14 @@ std::vector<uint32_t> ComponentLinkage::Cluster(size_t n, const std::vector<Edge
       else joined.Union(first, i);
     }
   }
+  // The context only lowers a score: a link below the cut stays below.
   const double reach = options_.cut * (1 - kCutSlack);
-  for (const Edge& e : edges) {
-    if (e.score >= reach) joined.Union(e.a, e.b);
+  blended_.assign(edges.size(), -1.0f);
+  for (size_t r = 0; r < edges.size(); ++r) {
+    const Edge& e = edges[r];
+    if (e.score < reach) continue;
+    blended_[r] = context.Blend(e);
+    if (blended_[r] >= reach) joined.Union(e.a, e.b);
   }
   // Each component's items in index order (so they keep their relative
   // order, and ties break as over the whole graph), and its links in edge
@@ -77,9 +86,12 @@ std::vector<uint32_t> ComponentLinkage::Cluster(size_t n, const std::vector<Edge
   for (size_t c = 0; c < count; ++c) link_begin_[c + 1] += link_begin_[c];
   links_.resize(link_begin_[count]);
   fill_.assign(link_begin_.begin(), link_begin_.end() - 1);
-  for (const Edge& e : edges) {
+  for (size_t r = 0; r < edges.size(); ++r) {
+    const Edge& e = edges[r];
     uint32_t c = component_[e.a];
-    if (c == component_[e.b]) links_[fill_[c]++] = {position_[e.a], position_[e.b], e.score};
+    if (c != component_[e.b]) continue;
+    float score = blended_[r] >= 0 ? blended_[r] : context.Blend(e);
+    links_[fill_[c]++] = {position_[e.a], position_[e.b], score};
   }
 
   std::vector<uint32_t> out(n);

@@ -49,7 +49,18 @@ class ComponentLinkage {
   // cluster.
   std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges, const std::vector<uint32_t>& initial,
                                 const std::vector<int32_t>& days, const std::vector<uint32_t>& anchors,
-                                const std::vector<uint64_t>& keys);
+                                const std::vector<uint64_t>& keys) {
+    return Cluster(n, edges, initial, days, anchors, keys, 0, 0.0);
+  }
+  // The same over `edges` as ApplyContext(n, context_neighbours,
+  // context_weight) would leave them, with the context computed only for
+  // the links that can take part: those that reach the cut, then those
+  // within a component (a link between components, most of a window's
+  // weak links, is never blended, as it cannot change a grouping).
+  std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges, const std::vector<uint32_t>& initial,
+                                const std::vector<int32_t>& days, const std::vector<uint32_t>& anchors,
+                                const std::vector<uint64_t>& keys, size_t context_neighbours,
+                                double context_weight);
 
   // Of the last call: components with more than one item, and how many of
   // them took the previous call's result.
@@ -70,6 +81,7 @@ class ComponentLinkage {
   // component where its items and links start in items_ and links_.
   std::vector<uint32_t> component_, position_, first_, item_begin_, items_, link_begin_, fill_;
   std::vector<Edge> links_;
+  std::vector<float> blended_;  // per edge, its score after the context; -1 until computed
 };
 
 }  // namespace storyfuse

@@ -104,6 +104,20 @@ TEST(ComponentLinkageTest, ReusesWhatDidNotChangeAndRegroupsWhatDid) {
   EXPECT_LT(linkage.reused(), linkage.components());
 }
 
+TEST(ComponentLinkageTest, BlendsTheContextAsApplyContextDoes) {
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    Graph g = RandomGraph(40, seed);
+    std::vector<Edge> blended = g.edges;
+    ApplyContext(g.n, 6, 0.5, &blended);
+    ComponentLinkage linkage(Options());
+    std::vector<uint32_t> got = linkage.Cluster(g.n, g.edges, g.initial, g.days, {}, g.keys, 6, 0.5);
+    std::vector<uint32_t> want = SparseAverageLink::Cluster(g.n, blended, g.initial, g.days, {}, Options());
+    EXPECT_EQ(got, want) << "seed " << seed;
+    // The context matters here: without it the grouping differs.
+    if (seed == 1) EXPECT_NE(want, SparseAverageLink::Cluster(g.n, g.edges, g.initial, g.days, {}, Options()));
+  }
+}
+
 TEST(ComponentLinkageTest, AnchorsKeepTheirGroupsApart) {
   // 0 and 1 anchor two different final stories; 2 is close to both.
   std::vector<Edge> edges = {{0, 2, 0.9f}, {1, 2, 0.8f}};

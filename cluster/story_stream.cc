@@ -420,13 +420,15 @@ std::vector<StoryMove> StoryStream::Impl::Revise() {
     anchors[item] = s;
     if (stories[s].max_day != kNoDay) days[item] = stories[s].max_day;
   }
-  ApplyContext(n, options.batch.context_neighbors, options.batch.context_weight, &links);
   // Items are named across revisions by article, and final stories by
   // story (the same story's node may get another item number).
   std::vector<uint64_t> keys(n);
   for (uint32_t i = 0; i < m; ++i) keys[i] = open[i].article;
   for (const auto& [s, item] : node_of) keys[item] = uint64_t{1} << 32 | s;
-  std::vector<uint32_t> cluster = regroup.Cluster(n, links, initial, days, anchors, keys);
+  // The context (as the batch applies it) is computed inside, only for
+  // the links that can change a grouping.
+  std::vector<uint32_t> cluster = regroup.Cluster(n, links, initial, days, anchors, keys,
+                                                  options.batch.context_neighbors, options.batch.context_weight);
 
   // Each group's story: the final story anchoring it; else the story
   // whose window articles it holds most of (more than half); else a new one.
