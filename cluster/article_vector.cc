@@ -149,10 +149,14 @@ double FocusedPairScore::Score(const ArticleVector& b) const {
   bool kinds[kTermKinds];
   for (int k = 0; k < kTermKinds; ++k) kinds[k] = a.has_kind[k] || b.has_kind[k];
   double s = CombineKinds(c, kinds, scoring_.weights);
-  bool b_misses = false, a_misses = false;
-  for (uint32_t t : a.salient) b_misses |= !HasTerm(b.weighted, t);
+  // The conflict needs both sides: b's side is a lookup in the dense
+  // array, a's a search of b's terms, done only when b's side holds.
+  bool a_misses = false;
   for (uint32_t t : b.salient) a_misses |= t >= dense_.size() || dense_[t] == 0.0f;
-  if (a_misses && b_misses) s *= scoring_.conflict_factor;
+  if (!a_misses) return s;
+  bool b_misses = false;
+  for (uint32_t t : a.salient) b_misses |= !HasTerm(b.weighted, t);
+  if (b_misses) s *= scoring_.conflict_factor;
   return s;
 }
 
