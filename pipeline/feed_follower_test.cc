@@ -258,6 +258,158 @@ TEST_F(FeedFollowerTest, ASiteUrlIsReplacedByTheFeedsItsPageAnnouncesPolledInThe
   EXPECT_EQ(feeds.begin()->second.articles, 4);
 }
 
+// Sitemaps and sites given by their URL alone, on two hosts of their own
+// (common paths are per origin): an outlet whose home page announces no
+// feed, with a feed at a common path and a sitemap index in robots.txt,
+// and a bare site with neither.
+class FeedFollowerSitemapTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ =
+        (std::filesystem::temp_directory_path() / ("feed_sitemap_test_" + std::to_string(getpid()) + ".db")).string();
+    Cleanup();
+    httplib::Server& s = site_.server();
+    s.Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("User-agent: *\nAllow: /\nSitemap: /sitemap_index.xml\n", "text/plain");
+    });
+    s.Get("/", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "<!DOCTYPE html><html><head><title>Quayside Courier</title></head><body><p>Front page</p>"
+          "</body></html>",
+          "text/html");
+    });
+    s.Get(R"(/news/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      ++page_requests_;
+      res.set_content(ArticlePage(std::stoi(req.matches[1])), "text/html; charset=utf-8");
+    });
+    s.Get("/rss.xml", [this](const httplib::Request&, httplib::Response& res) {
+      ++feed_requests_;
+      res.set_content(Rss("Quayside Courier", {{"q20", "/news/20"}}), "application/rss+xml");
+    });
+    s.Get("/sitemap_index.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+          "<sitemap><loc>/sitemap-2019.xml</loc><lastmod>2019-01-31</lastmod></sitemap>"
+          "<sitemap><loc>/news-sitemap.xml</loc><lastmod>2031-06-02</lastmod></sitemap></sitemapindex>",
+          "application/xml");
+    });
+    s.Get("/news-sitemap.xml", [](const httplib::Request& req, httplib::Response& res) {
+      if (req.get_header_value("If-None-Match") == "\"n1\"") {
+        res.status = 304;
+        return;
+      }
+      res.set_header("ETag", "\"n1\"");
+      res.set_content(
+          "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+          "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">"
+          "<url><loc>/news/21</loc><news:news><news:publication><news:name>Quayside Courier</news:name>"
+          "<news:language>en</news:language></news:publication>"
+          "<news:publication_date>2031-06-02T08:15:00+02:00</news:publication_date>"
+          "<news:title>Weir gates opened overnight</news:title></news:news></url>"
+          "<url><loc>/news/20?utm_medium=sitemap</loc></url></urlset>",
+          "application/xml");
+    });
+    s.Get("/sitemap-2019.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+          "<url><loc>/news/22</loc><lastmod>2019-01-30</lastmod></url></urlset>",
+          "application/xml");
+    });
+    bare_.server().Get("/", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("<!DOCTYPE html><html><body><p>Under construction</p></body></html>", "text/html");
+    });
+    ASSERT_TRUE(site_.Start());
+    ASSERT_TRUE(bare_.Start());
+  }
+  void TearDown() override { Cleanup(); }
+  void Cleanup() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+
+  FollowStats RoundOver(const std::vector<std::string>& urls) {
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(path_, 0);
+    EXPECT_TRUE(repo.ok()) << repo.status().message();
+    Result<std::unique_ptr<FeedStore>> store = FeedStore::Open(path_);
+    EXPECT_TRUE(store.ok());
+    for (const std::string& u : urls) EXPECT_TRUE((*store)->Add(u, "").ok());
+    Crawler::Options o;
+    o.schedule.min_delay_s = 0;
+    Crawler crawler(o);
+    FeedFollower follower(store->get(), &crawler,
+                          [&](std::vector<RawDoc> docs) { return (*repo)->Ingest(std::move(docs)); });
+    Result<FollowStats> stats = follower.Round();
+    EXPECT_TRUE(stats.ok()) << stats.status().message();
+    return stats.ok() ? *stats : FollowStats();
+  }
+
+  std::map<std::string, FeedRecord> Feeds() {
+    std::map<std::string, FeedRecord> out;
+    Result<std::unique_ptr<FeedStore>> store = FeedStore::Open(path_);
+    EXPECT_TRUE(store.ok());
+    Result<std::vector<FeedRecord>> all = (*store)->List();
+    EXPECT_TRUE(all.ok());
+    for (FeedRecord& f : *all) out[f.url] = f;
+    return out;
+  }
+
+  std::string path_;
+  LocalTestServer site_, bare_;
+  std::atomic<int> page_requests_{0};
+  std::atomic<int> feed_requests_{0};
+};
+
+TEST_F(FeedFollowerSitemapTest, ASiteBringsItsCommonPathFeedAndRobotsSitemapsInOneRound) {
+  FollowStats first = RoundOver({site_.Url("/"), bare_.Url("/")});
+  // The feed at /rss.xml (found by probing), the index from robots.txt and
+  // its two sitemaps.
+  EXPECT_EQ(first.feeds_discovered, 4u);
+  EXPECT_EQ(first.feed_errors, 1u);  // the bare site
+  // /news/20 (feed and news sitemap, with a campaign tag), 21, and 22.
+  EXPECT_EQ(first.pages_stored, 3u);
+  EXPECT_EQ(page_requests_.load(), 3);
+  EXPECT_EQ(feed_requests_.load(), 1);  // probed once, not fetched again
+  std::map<std::string, FeedRecord> feeds = Feeds();
+  EXPECT_EQ(feeds.count(site_.Url("/")), 0u) << "the site is replaced by what it offers";
+  for (const char* p : {"/rss.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/sitemap-2019.xml"}) {
+    ASSERT_EQ(feeds.count(site_.Url(p)), 1u) << p;
+    EXPECT_EQ(feeds[site_.Url(p)].error_count, 0) << p << ": " << feeds[site_.Url(p)].last_error;
+  }
+  EXPECT_EQ(feeds[site_.Url("/news-sitemap.xml")].etag, "\"n1\"");
+  EXPECT_EQ(feeds[site_.Url("/news-sitemap.xml")].title, "Quayside Courier");
+  EXPECT_EQ(feeds[site_.Url("/news-sitemap.xml")].articles, 1);  // /news/20 came by the feed first or here
+  const FeedRecord& bare = feeds[bare_.Url("/")];
+  EXPECT_EQ(bare.error_count, 1);
+  EXPECT_NE(bare.last_error.find(bare_.Url("/")), std::string::npos) << bare.last_error;
+  EXPECT_NE(bare.last_error.find("no feed"), std::string::npos) << bare.last_error;
+
+  // Restart: the news sitemap answers 304, the rest names stored pages.
+  FollowStats second = RoundOver({});
+  EXPECT_EQ(second.feeds_not_modified, 1u);
+  EXPECT_EQ(second.pages_fetched, 0u);
+  EXPECT_EQ(page_requests_.load(), 3);
+}
+
+TEST_F(FeedFollowerSitemapTest, ANewsSitemapGivesItsTitleAndDateAsTheItemsEvidence) {
+  FollowStats stats = RoundOver({site_.Url("/news-sitemap.xml")});
+  EXPECT_EQ(stats.feed_errors, 0u);
+  EXPECT_EQ(stats.pages_stored, 2u);
+  Result<std::unique_ptr<FeedStore>> store = FeedStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  Result<std::optional<FeedItemEvidence>> evidence = (*store)->Evidence(site_.Url("/news/21"));
+  ASSERT_TRUE(evidence.ok()) << evidence.status().message();
+  ASSERT_TRUE(evidence->has_value());
+  EXPECT_EQ((*evidence)->title, "Weir gates opened overnight");
+  EXPECT_EQ((*evidence)->published, "2031-06-02T06:15:00Z");
+  // The page wins where it says more (its own headline), the sitemap fills
+  // in what the page lacks (it prints no date).
+  Result<std::unique_ptr<ArticleStore>> articles = ArticleStore::Open(path_);
+  ASSERT_TRUE(articles.ok());
+  Result<std::optional<StoredArticle>> a = (*articles)->Get(site_.Url("/news/21"));
+  ASSERT_TRUE(a.ok() && a->has_value());
+  EXPECT_EQ((*a)->article.title, "Flood gates open at Marrowvale weir 21");
+  EXPECT_EQ((*a)->article.published.iso, "2031-06-02T06:15:00Z");
+}
+
 // The stories of a store as sets of article URLs (story ids depend on
 // the order articles came in; the grouping must not).
 std::set<std::set<std::string>> StoriesByUrl(const std::string& path) {
