@@ -8,7 +8,10 @@
 
 #include "feed/fictional_news_server.h"
 #include "feed/local_test_server.h"
+#include "feed/url_canonicalizer.h"
+#include "feed/warc_writer.h"
 #include "ingest/article_extractor.h"
+#include "ingest/input_reader.h"
 #include "pipeline/store_story_repository.h"
 #include "store/article_store.h"
 
@@ -93,6 +96,12 @@ class FeedFollowerTest : public ::testing::Test {
     s.Get("/truncated.xml", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut</title><item><title>Hal",
                       "application/rss+xml");
+    });
+    s.Get("/malformed.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bad</title><item><title>A</item>"
+          "</channel></rss>",
+          "application/rss+xml");
     });
     s.Get("/html-feed", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("<!DOCTYPE html><html><body><p>Welcome to our home page</p></body></html>", "text/html");
@@ -244,6 +253,45 @@ TEST_F(FeedFollowerTest, EveryBadCaseIsAPerFeedErrorNamingTheUrlAndTheRestFlows)
   EXPECT_EQ(pages.error_count, 7) << pages.last_error;
   EXPECT_EQ(pages.articles, 1);
   EXPECT_EQ(feeds[server_.Url("/good.xml")].articles, 4);
+}
+
+// The cases of issue #24 served as feeds (the test above serves most of
+// them as pages): each is an error on its own feed naming the URL, and what
+// an earlier round stored is untouched.
+TEST_F(FeedFollowerTest, BadFeedsAfterAGoodRoundHarmNothingStored) {
+  FollowStats first = RoundOver({"/good.xml"});
+  ASSERT_EQ(first.pages_stored, 4u);
+  auto stored = [this] {
+    Result<std::unique_ptr<ArticleStore>> s = ArticleStore::Open(path_);
+    EXPECT_TRUE(s.ok());
+    size_t n = 0;
+    EXPECT_TRUE((*s)->ForEachArticleStory([&](const std::string&, const std::string&) { ++n; }).ok());
+    return n;
+  };
+  size_t before = stored();
+  FollowStats stats = RoundOver({"/malformed.xml", "/missing.xml", "/drip", "/bomb", "/big"});
+  EXPECT_EQ(stats.feed_errors, 5u);
+  EXPECT_EQ(stats.feeds_not_modified, 1u) << "the good feed still flows";
+  std::map<std::string, FeedRecord> feeds = Feeds();
+  struct Case {
+    const char* feed;
+    const char* want;
+  } cases[] = {
+      {"/malformed.xml", "malformed XML"},
+      {"/missing.xml", "HTTP 404"},
+      {"/drip", "timed out"},
+      {"/bomb", "limit"},
+      {"/big", "limit"},
+  };
+  for (const Case& c : cases) {
+    const FeedRecord& f = feeds[server_.Url(c.feed)];
+    EXPECT_EQ(f.error_count, 1) << c.feed;
+    EXPECT_NE(f.last_error.find(server_.Url(c.feed)), std::string::npos) << f.last_error;
+    EXPECT_NE(f.last_error.find(c.want), std::string::npos) << c.feed << ": " << f.last_error;
+  }
+  EXPECT_EQ(feeds[server_.Url("/good.xml")].error_count, 0);
+  EXPECT_EQ(feeds[server_.Url("/good.xml")].articles, 4);
+  EXPECT_EQ(stored(), before);
 }
 
 TEST_F(FeedFollowerTest, ASiteUrlIsReplacedByTheFeedsItsPageAnnouncesPolledInTheSameRound) {
@@ -531,6 +579,87 @@ TEST(FeedFollowerBarTest, FollowEndsWithTheStoriesOfIngestFetchingEveryPageOnceP
   for (auto& [story, urls] : gold) written.insert(urls);
   EXPECT_EQ(followed.size(), written.size());
   EXPECT_TRUE(followed == written);
+  cleanup();
+}
+
+}  // namespace
+}  // namespace storyfuse
+
+namespace storyfuse {
+namespace {
+
+// `follow --warc`: every response is kept, and `ingest` of the WARC folder
+// gives the stories the follower made (articles compared by canonical URL:
+// the WARC names the URL fetched, campaign tags and all).
+TEST(FeedFollowerWarcTest, IngestOfTheWarcGivesTheStoriesTheFollowerMade) {
+  FictionalNews::Options options;
+  options.hosts = 3;
+  options.feeds = 6;
+  options.pages = 90;
+  options.stories = 8;
+  FictionalNews news(options);
+  FictionalNewsServer server(&news);
+  ASSERT_TRUE(server.Start());
+  std::string base = (std::filesystem::temp_directory_path() / ("follow_warc_" + std::to_string(getpid()))).string();
+  std::string follow_db = base + "-follow.db", warc_db = base + "-warc.db", warc_dir = base + "-warc";
+  auto cleanup = [&] {
+    for (const std::string& db : {follow_db, warc_db}) {
+      for (const char* suffix : {"", "-wal", "-shm", ".lock"}) std::filesystem::remove(db + suffix);
+    }
+    std::filesystem::remove_all(warc_dir);
+  };
+  cleanup();
+  {
+    Result<std::unique_ptr<WarcWriter>> warc = WarcWriter::Open(warc_dir, 32 * 1024);  // several files
+    ASSERT_TRUE(warc.ok());
+    Crawler::Options co;
+    co.schedule.min_delay_s = 0;
+    co.on_response = [&](const FetchResponse& r) { EXPECT_TRUE((*warc)->Write(r).ok()); };
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(follow_db, 0);
+    ASSERT_TRUE(repo.ok());
+    Result<std::unique_ptr<FeedStore>> feeds = FeedStore::Open(follow_db);
+    ASSERT_TRUE(feeds.ok());
+    for (size_t f = 0; f < news.feeds().size(); ++f) {
+      ASSERT_TRUE((*feeds)->Add(server.FeedUrl(static_cast<int>(f)), "").ok());
+    }
+    Crawler crawler(co);
+    FeedFollower follower(feeds->get(), &crawler,
+                          [&](std::vector<RawDoc> docs) { return (*repo)->Ingest(std::move(docs)); });
+    Result<FollowStats> stats = follower.Round();
+    ASSERT_TRUE(stats.ok());
+    ASSERT_EQ(stats->pages_stored, news.pages().size());
+    // Robots.txt and feeds too: 3 + 6 + the pages.
+    EXPECT_EQ((*warc)->records(), news.pages().size() + 9);
+    EXPECT_GT((*warc)->files(), 1);
+  }
+  {
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(warc_db, 0);
+    ASSERT_TRUE(repo.ok());
+    std::vector<RawDoc> docs;
+    std::vector<std::string> errors;
+    InputReader reader([&](RawDoc&& d) { docs.push_back(std::move(d)); },
+                       [&](const Status& st) { errors.push_back(st.message()); });
+    ASSERT_TRUE(reader.Read(warc_dir).ok());
+    EXPECT_TRUE(errors.empty()) << errors.front();
+    ASSERT_TRUE((*repo)->Ingest(std::move(docs)).ok());
+  }
+  auto canonical = [](const std::set<std::set<std::string>>& stories) {
+    std::set<std::set<std::string>> out;
+    for (const std::set<std::string>& s : stories) {
+      std::set<std::string> urls;
+      for (const std::string& u : s) {
+        Result<std::string> c = UrlCanonicalizer::Canonicalize(u);
+        urls.insert(c.ok() ? *c : u);
+      }
+      out.insert(urls);
+    }
+    return out;
+  };
+  std::set<std::set<std::string>> followed = canonical(StoriesByUrl(follow_db));
+  std::set<std::set<std::string>> again = canonical(StoriesByUrl(warc_db));
+  EXPECT_EQ(followed.size(), static_cast<size_t>(options.stories));
+  EXPECT_EQ(again.size(), followed.size());
+  EXPECT_TRUE(again == followed);
   cleanup();
 }
 
