@@ -73,6 +73,7 @@ struct Pending {
   int64_t feed_id;
   std::string canonical;
   FeedItemEvidence evidence;
+  std::string id;  // the article's: the page's own canonical URL, else `canonical`
 };
 
 FeedItemEvidence EvidenceOf(const FeedItem& item) { return {item.title, item.published, item.author, item.summary}; }
@@ -258,6 +259,7 @@ Result<FollowStats> FeedFollower::Round() {
   for (size_t i = 0; i < pages.size(); ++i) page_jobs.push_back({{pages[i].item.link, "", ""}, i});
   std::vector<RawDoc> batch;
   std::vector<Pending> batch_keys;
+  std::set<std::string> ids;  // articles sent to `ingest` this round
   auto page_failed = [&](const PageTask& p, const std::string& message, bool permanent) {
     ++stats.page_errors;
     keep(store_->RecordError(p.feed_id, message, ""));
@@ -277,8 +279,10 @@ Result<FollowStats> FeedFollower::Round() {
           continue;
         }
         if (o.status == "created" || o.status == "updated") ++stats.pages_stored;
-        keep(store_->MarkSeen(batch_keys[k].feed_id, batch_keys[k].canonical, o.stored_id, "", "",
-                              batch_keys[k].evidence));
+        const Pending& key = batch_keys[k];
+        keep(store_->MarkSeen(key.feed_id, key.canonical, o.stored_id, "", "", key.evidence));
+        // The canonical URL too, so a feed listing it later costs no fetch.
+        if (key.id != key.canonical) keep(store_->MarkSeen(key.feed_id, key.id, o.stored_id, "", "", key.evidence));
       }
     }
     batch.clear();
@@ -299,8 +303,6 @@ Result<FollowStats> FeedFollower::Round() {
       } else {
         RawDoc doc;
         doc.source = p.item.link;
-        doc.id = p.canonical;
-        doc.url = p.canonical;
         doc.format = DocFormat::kHtml;
         // The page wins where it says more; the feed's word is kept as
         // evidence in feed_items.
@@ -311,10 +313,27 @@ Result<FollowStats> FeedFollower::Round() {
         if (!utf8.ok()) {
           page_failed(p, p.item.link + ": " + utf8.status().message(), true);
         } else {
-          doc.bytes = std::move(*utf8);
-          batch.push_back(std::move(doc));
-          batch_keys.push_back({p.feed_id, p.canonical, EvidenceOf(p.item)});
-          if (batch.size() >= kBatch) flush();
+          // The page's rel="canonical" identifies the article, so one page
+          // reached by two links (an AMP copy, a section path) is stored once.
+          std::string id = FeedDiscovery::CanonicalUrl(*utf8, r->final_url);
+          if (id.empty()) id = p.canonical;
+          bool stored_before = false;
+          if (id != p.canonical) {
+            Result<bool> seen = store_->Seen(id);
+            keep(seen.status());
+            stored_before = ids.count(id) > 0 || (seen.ok() && *seen);
+          }
+          if (stored_before) {
+            keep(store_->MarkSeen(p.feed_id, p.canonical, id, "", "", EvidenceOf(p.item)));
+          } else {
+            ids.insert(id);
+            doc.id = id;
+            doc.url = id;
+            doc.bytes = std::move(*utf8);
+            batch.push_back(std::move(doc));
+            batch_keys.push_back({p.feed_id, p.canonical, EvidenceOf(p.item), id});
+            if (batch.size() >= kBatch) flush();
+          }
         }
       }
     }

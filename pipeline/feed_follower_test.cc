@@ -97,6 +97,20 @@ class FeedFollowerTest : public ::testing::Test {
       res.set_content("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut</title><item><title>Hal",
                       "application/rss+xml");
     });
+    s.Get(R"(/amp/news/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      ++page_requests_;
+      std::string n = req.matches[1];
+      std::string page = ArticlePage(std::stoi(n));
+      page.insert(page.find("</head>"), "<link rel=\"canonical\" href=\"/news/" + n + "\">");
+      res.set_content(page, "text/html; charset=utf-8");
+    });
+    s.Get("/amp.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(Rss("Marrowvale Ledger AMP", {{"m1", "/amp/news/1"}, {"m8", "/amp/news/8"}}),
+                      "application/rss+xml");
+    });
+    s.Get("/plain.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(Rss("Marrowvale Ledger", {{"p8", "/news/8"}}), "application/rss+xml");
+    });
     s.Get("/malformed.xml", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(
           "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bad</title><item><title>A</item>"
@@ -292,6 +306,25 @@ TEST_F(FeedFollowerTest, BadFeedsAfterAGoodRoundHarmNothingStored) {
   EXPECT_EQ(feeds[server_.Url("/good.xml")].error_count, 0);
   EXPECT_EQ(feeds[server_.Url("/good.xml")].articles, 4);
   EXPECT_EQ(stored(), before);
+}
+
+// The page's rel="canonical" identifies the article: an AMP link to a
+// stored page adds no article, and a feed naming the canonical URL later
+// costs no fetch.
+TEST_F(FeedFollowerTest, ThePagesCanonicalUrlIdentifiesTheArticle) {
+  FollowStats first = RoundOver({"/good.xml", "/amp.xml"});
+  EXPECT_EQ(first.pages_stored, 5u);  // good.xml's 4, and /news/8 by its AMP link
+  Result<std::unique_ptr<ArticleStore>> articles = ArticleStore::Open(path_);
+  ASSERT_TRUE(articles.ok());
+  EXPECT_TRUE((*articles)->Get(server_.Url("/news/8")).value().has_value());
+  EXPECT_FALSE((*articles)->Get(server_.Url("/amp/news/8")).value().has_value());
+  EXPECT_FALSE((*articles)->Get(server_.Url("/amp/news/1")).value().has_value());
+  std::map<std::string, FeedRecord> feeds = Feeds();
+  EXPECT_EQ(feeds[server_.Url("/amp.xml")].articles, 2) << "both items name a stored article";
+  int fetched = page_requests_.load();
+  FollowStats second = RoundOver({"/plain.xml"});
+  EXPECT_EQ(second.pages_fetched, 0u);
+  EXPECT_EQ(page_requests_.load(), fetched);
 }
 
 TEST_F(FeedFollowerTest, ASiteUrlIsReplacedByTheFeedsItsPageAnnouncesPolledInTheSameRound) {

@@ -41,7 +41,7 @@ constexpr const char* kSelect =
     "SELECT f.id, f.url, f.title, f.etag, f.last_modified, f.added_at, f.last_fetch, f.last_success, "
     "f.last_error, f.error_count, "
     "(SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id), "
-    "(SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id AND i.article_id IS NOT NULL) "
+    "(SELECT count(DISTINCT i.article_id) FROM feed_items i WHERE i.feed_id = f.id) "
     "FROM feeds f";
 
 FeedRecord ReadRecord(const SqlStatement& s) {

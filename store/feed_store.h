@@ -38,7 +38,7 @@ struct FeedRecord {
   std::string last_error;    // names the URL; "" after a success
   int64_t error_count = 0;   // consecutive rounds with an error
   int64_t items_seen = 0;
-  int64_t articles = 0;  // items whose page was stored
+  int64_t articles = 0;  // distinct stored articles its items brought
 };
 
 // What a feed or sitemap said of an item (issue #24: "the feed's own
