@@ -33,6 +33,16 @@ struct Source {
 constexpr const char* kNoFeedFound =
     "an HTML page, not a feed, announcing no feed and with none at the common feed paths or in robots.txt";
 
+// A feed or sitemap that names no encoding (no BOM, no encoding= in its
+// XML declaration) is read in the Content-Type's charset: XML would take
+// it for UTF-8, and a windows-1251 feed would fail as malformed. Valid
+// UTF-8 stays as it is (CharsetDecoder), whatever the label.
+void DecodeByHeader(FetchResponse* r) {
+  if (r->charset.empty() || XmlInput::DeclaresEncoding(r->body)) return;
+  Result<std::string> utf8 = CharsetDecoder::ToUtf8(r->body, r->charset, false);
+  if (utf8.ok()) r->body = std::move(*utf8);
+}
+
 // The body as a sitemap, when it is one: a <urlset> or <sitemapindex>, or
 // a text sitemap of at least one URL (any other non-XML body would read as
 // an empty text sitemap).
@@ -150,6 +160,7 @@ Result<FollowStats> FeedFollower::Round() {
         // A common path of a site: a feed there is followed, anything
         // else is no news (most of them 404).
         if (probing[site].found || !r.ok() || !r->ok()) continue;
+        DecodeByHeader(&*r);
         Result<Feed> feed = FeedParser::Parse(r->body, r->final_url);
         if (!feed.ok()) continue;
         probing[site].found = true;
@@ -181,6 +192,7 @@ Result<FollowStats> FeedFollower::Round() {
         keep(store_->RecordError(f.id, f.url + ": HTTP " + std::to_string(r->status), ""));
         continue;
       }
+      DecodeByHeader(&*r);
       Result<Feed> feed = FeedParser::Parse(r->body, r->final_url);
       if (feed.ok()) {
         keep(store_->RecordSuccess(f.id, r->etag, r->last_modified, feed->title, ""));

@@ -111,6 +111,10 @@ class FeedFollowerTest : public ::testing::Test {
     s.Get("/plain.xml", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(Rss("Marrowvale Ledger", {{"p8", "/news/8"}}), "application/rss+xml");
     });
+    s.Get("/cp1251.xml", [](const httplib::Request&, httplib::Response& res) {
+      // "Вести" in windows-1251, no XML declaration: only the header says.
+      res.set_content(Rss("\xC2\xE5\xF1\xF2\xE8", {{"c9", "/news/9"}}), "application/rss+xml; charset=windows-1251");
+    });
     s.Get("/malformed.xml", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(
           "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bad</title><item><title>A</item>"
@@ -325,6 +329,15 @@ TEST_F(FeedFollowerTest, ThePagesCanonicalUrlIdentifiesTheArticle) {
   FollowStats second = RoundOver({"/plain.xml"});
   EXPECT_EQ(second.pages_fetched, 0u);
   EXPECT_EQ(page_requests_.load(), fetched);
+}
+
+// A feed that declares no encoding is read in its Content-Type's charset.
+TEST_F(FeedFollowerTest, AFeedWithoutAnEncodingIsReadInTheHeadersCharset) {
+  FollowStats stats = RoundOver({"/cp1251.xml"});
+  EXPECT_EQ(stats.feed_errors, 0u);
+  EXPECT_EQ(stats.pages_stored, 1u);
+  const FeedRecord& f = Feeds()[server_.Url("/cp1251.xml")];
+  EXPECT_EQ(f.title, "\xD0\x92\xD0\xB5\xD1\x81\xD1\x82\xD0\xB8") << f.last_error;  // "Вести" in UTF-8
 }
 
 TEST_F(FeedFollowerTest, ASiteUrlIsReplacedByTheFeedsItsPageAnnouncesPolledInTheSameRound) {
