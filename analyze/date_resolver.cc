@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <string_view>
+#include <utility>
 
 #include "analyze/date_tense.h"
 #include "analyze/date_words.h"
@@ -302,6 +304,8 @@ class Parser {
     return PunctIs(i, "%") || WordIs(i, "percent") || WordIs(i, "am") || WordIs(i, "pm") || WordIs(i, "a.m.") ||
            WordIs(i, "p.m.");
   }
+  // Punctuation or the text's end at `i`: the phrase before it is closed.
+  bool ClosesPhrase(size_t i) const { return !IsWord(i) && !IsNum(i); }
   bool IsClock(size_t j) const { return PunctIs(j + 1, ":") && IsNum(j + 2) && Glued(j + 1) && Glued(j + 2); }
 
   // The tense that resolves the date at [first, last]. A date that names
@@ -381,14 +385,19 @@ class Parser {
   }
 
   // The day that closes a range after a day ("-5", "to 5", "through 5"),
-  // with `*at` its token; 0 when there is none.
+  // or a second day ("April 24 and 25", "on May 3 or 4"), with `*at` its
+  // token; 0 when there is none.
   int RangeEndAt(size_t k, size_t* at) const {
     bool dash = (PunctIs(k, "-") || PunctIs(k, "\xE2\x80\x93")) && Glued(k + 1);
-    if (!dash && !WordIs(k, "to") && !WordIs(k, "through")) return 0;
+    bool pair = WordIs(k, "and") || WordIs(k, "or");
+    if (!dash && !pair && !WordIs(k, "to") && !WordIs(k, "through")) return 0;
     int d = DayAt(k + 1);
     size_t mlen;
     bool abbr;
     if (d == 0 || IsClock(k + 1) || IsPercentOrUnit(k + 2) || MonthAt(k + 2, &mlen, &abbr) != 0) return 0;
+    // After "and"/"or" a number is as often a count ("on May 3 and 25
+    // people died"): a second day closes its phrase or takes the year.
+    if (pair && !ClosesPhrase(k + 2) && YearAt(PunctIs(k + 2, ",") ? k + 3 : k + 2) == 0) return 0;
     *at = k + 1;
     return d;
   }
@@ -492,12 +501,38 @@ class Parser {
     return best;
   }
 
+  // "this year", "of last year", "next year" right after a date's last
+  // token `last`: the year that date lies in, as `*delta` years from the
+  // anchor's. Returns the phrase's last token, 0 when there is none. One
+  // date with the month or day before it ("in February this year", "in
+  // April next year"), which annotators and readers take as one.
+  size_t RelativeYearAfter(size_t last, int* delta) const {
+    size_t k = WordIs(last + 1, "of") ? last + 2 : last + 1;
+    if (!WordIs(k + 1, "year")) return 0;
+    static constexpr std::pair<std::string_view, int> kYears[] = {{"this", 0}, {"last", -1}, {"next", 1}};
+    for (const auto& [word, years] : kYears) {
+      if (WordIs(k, word)) {
+        *delta = years;
+        return k + 1;
+      }
+    }
+    return 0;
+  }
+
   size_t AddYearlessDay(size_t first, size_t last, int m, int d) {
     const size_t consumed = last + 1 - first;
     if (!anchor_) {
       ReplaceWeekday(first);
       Add(first, last, "", DateGranularity::kDay, true);
       return consumed;
+    }
+    int delta;
+    if (size_t year_last = RelativeYearAfter(last, &delta)) {
+      std::optional<sys_days> day = MakeDay(YearOf(*anchor_) + delta, m, d);
+      if (!day) return 0;
+      ReplaceWeekday(first);
+      Add(first, year_last, FormatDay(*day), DateGranularity::kDay, true);
+      return year_last + 1 - first;
     }
     std::optional<sys_days> best;
     // "Monday, Oct. 26": the weekday says which year, when one fits.
@@ -524,13 +559,10 @@ class Parser {
       return last + 1 - first;
     }
     int ay = YearOf(*anchor_), am = MonthOf(*anchor_);
-    if (WordIs(last + 1, "of") && WordIs(last + 2, "this") && WordIs(last + 3, "year")) {
-      Add(begin, last + 3, FormatMonth(ay, m), DateGranularity::kMonth, true);
-      return last + 4 - first;
-    }
-    if (WordIs(last + 1, "of") && WordIs(last + 2, "last") && WordIs(last + 3, "year")) {
-      Add(begin, last + 3, FormatMonth(ay - 1, m), DateGranularity::kMonth, true);
-      return last + 4 - first;
+    int delta;
+    if (size_t year_last = RelativeYearAfter(last, &delta)) {
+      Add(begin, year_last, FormatMonth(ay + delta, m), DateGranularity::kMonth, true);
+      return year_last + 1 - first;
     }
     std::string_view p = Prev(first);
     Tense tense = TenseOf(first, last);

@@ -110,6 +110,18 @@ const DateCase kCases[] = {
     {"The festival runs June 3-5.", "2025-05-11", "June 3", "2025-06-03", "day"},
     {"The festival runs June 3-5.", "2025-05-11", "5", "2025-06-05", "day"},
     {"The festival ran June 3 to 5, 2024.", "2025-05-11", "5, 2024", "2024-06-05", "day"},
+    // A second day after "and"/"or" that closes its phrase.
+    {"The summit is on April 24 and 25.", "2025-03-11", "25", "2025-04-25", "day"},
+    {"Polls open on May 3 or 4, 2026, officials said.", "2025-07-11", "4, 2026", "2026-05-04", "day"},
+    // Plans and deferrals point ahead even when told in the past.
+    {"The accession was planned for March 3, an official said.", "2025-02-10", "March 3", "2025-03-03", "day"},
+    {"The launch was set for Tuesday.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
+    {"Officials postponed until Tuesday any decision on the permit.", "2025-07-11", "Tuesday", "2025-07-15", "day"},
+    {"A bomb went off next to the embassy in Varnia on Thursday.", "2025-07-11", "Thursday", "2025-07-10", "day"},
+    // A month or day followed by its relative year is one date.
+    {"The house approved it in early October this year.", "2025-12-03", "October this year", "2025-10", "month"},
+    {"They join in April next year.", "2025-12-03", "April next year", "2026-04", "month"},
+    {"The port reopened on March 3 last year.", "2025-12-03", "March 3 last year", "2024-03-03", "day"},
     // Years.
     {"He is charged in the 1996 bombing.", "2025-07-11", "1996", "1996", "year"},
     {"Records show fines from 1991 to 1997.", "2025-07-11", "1997", "1997", "year"},
@@ -192,6 +204,13 @@ const char* const kNotDates[] = {
     "Output rose 3% in the year to March.",
     "Crime fell in the year since the curfew began.",
 };
+
+// "and" before a number that does not close its phrase joins a count.
+TEST(DateResolverTest, SecondDayNeedsToCloseItsPhrase) {
+  std::vector<DateMention> got = DateResolver::Extract("On May 3 and 25 people were hurt.", "2025-07-11");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].iso, "2025-05-03");
+}
 
 TEST(DateResolverTest, IgnoresNonDates) {
   for (const char* t : kNotDates) {

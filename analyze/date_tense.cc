@@ -68,6 +68,19 @@ const ShortWordSet& ScheduleVerbs() {
   return *kWords;
 }
 
+// Verbs that put an event off to a later date ("postponed until Tuesday").
+const ShortWordSet& DeferralVerbs() {
+  static const auto* kWords =
+      new ShortWordSet{"postponed", "delayed", "deferred", "adjourned", "recessed", "extended", "suspended", "off"};
+  return *kWords;
+}
+
+// "postponed until Tuesday", "put off till Monday": `k` is "until" or
+// "till" right after a deferral verb, which points past the report.
+bool DefersTo(const LexedText& t, size_t k) {
+  return (t.WordIs(k, "until") || t.WordIs(k, "till")) && DeferralVerbs().Contains(t.Prev(k));
+}
+
 // Verbs that attribute a clause to its source ("..., a spokesman said").
 bool IsReportingVerb(std::string_view w) {
   return w == "said" || w == "told" || w == "added" || w == "reported" || w == "announced" || w == "stated";
@@ -99,7 +112,13 @@ Tense DateTense::CueAt(const LexedText& t, size_t k) {
   if (w == "couldn't" || w == "couldn\xE2\x80\x99t") return Tense::kPast;
   // "May" opening a sentence is mostly the month.
   if (w == "may") return t.Capitalized(k) ? Tense::kNone : Tense::kFuture;
+  // "next to the embassy" is a place, not a time ahead.
+  if (w == "next" && t.WordIs(k + 1, "to")) return Tense::kNone;
   if (FutureWords().Contains(w) || EndsWithLl(w)) return Tense::kFuture;
+  // "planned for early March", "set for April": a plan or a schedule for
+  // a date, ahead even when told in the past ("was planned for"). Not the
+  // noun: "vacation plans for the trip".
+  if ((w == "planned" || w == "set" || w == "slated") && t.WordIs(k + 1, "for")) return Tense::kFuture;
   if (IntentionWords().Contains(w)) return ObjectOpeners().Contains(t.Low(k + 1)) ? Tense::kFuture : Tense::kNone;
   if (FutureBeforeTo().Contains(w)) return t.WordIs(k + 1, "to") ? Tense::kFuture : Tense::kNone;
   if (w == "now" && t.WordIs(k + 1, "and")) return Tense::kFuture;  // "between now and Feb. 10"
@@ -167,6 +186,9 @@ Tense DateTense::Nearest(const LexedText& t, size_t first, size_t last, size_t b
     // for what is ahead. Farther away the verb may be another clause's
     // ("before Oct. 9, when financing expires, ...").
     if (k < first && first - k <= kScheduleReach && ScheduleVerbs().Contains(t.Low(k))) cue = Tense::kFuture;
+    // A deferral right before its date ("postponed until Tuesday"): the
+    // event was moved to a day still ahead, whatever tense tells it.
+    if (k + 1 == first && DefersTo(t, k)) cue = Tense::kFuture;
     if (cue == Tense::kNone) continue;
     // "since" and "ago" put the date itself in the past, whatever the verb.
     if (t.WordIs(k, "since") || t.WordIs(k, "ago")) return Tense::kPast;

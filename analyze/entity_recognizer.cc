@@ -8,9 +8,8 @@ namespace storyfuse {
 EntityRecognizer::EntityRecognizer(EntityModel model) : model_(std::move(model)), features_(&model_.gazetteer()) {}
 
 Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::FromBytes(std::string_view bytes) {
-  Result<EntityModel> model = EntityModel::Parse(bytes);
-  if (!model.ok()) return model.status();
-  return std::unique_ptr<EntityRecognizer>(new EntityRecognizer(std::move(model).value()));
+  STORYFUSE_ASSIGN_OR_RETURN(EntityModel model, EntityModel::Parse(bytes));
+  return std::unique_ptr<EntityRecognizer>(new EntityRecognizer(std::move(model)));
 }
 
 Result<const EntityRecognizer*> EntityRecognizer::Shipped() {

@@ -7,6 +7,7 @@
 
 #include "analyze/entity_linker.h"
 #include "brief/aligned_story.h"
+#include "brief/furniture_sentence.h"
 #include "brief/number_table.h"
 #include "brief/quote_table.h"
 #include "brief/sentence_aligner.h"
@@ -149,7 +150,8 @@ bool SummaryWorthy(std::string_view text) {
   if (last == '?' || last == ':') return false;
   // A sentence must end like one: headlines and crumbs lack final punctuation.
   bool ends = last == '.' || last == '"' || last == '!' || static_cast<unsigned char>(last) >= 0x80;
-  return ends && !LeansOnContext(text) && !UnbalancedQuotes(text) && QuotedShare(text) <= 0.6f;
+  return ends && !LeansOnContext(text) && !UnbalancedQuotes(text) && QuotedShare(text) <= 0.6f &&
+         !FurnitureSentence::Is(text);
 }
 
 // The whole sentence is one quotation, no one named as saying it.
@@ -184,11 +186,13 @@ bool UnnamedSpeaker(std::string_view text) {
 }
 
 // A fact must read on its own: no pronoun or connective leaning on the
-// sentence before, no piece of a split quotation, no speakerless quote.
+// sentence before, no piece of a split quotation, no speakerless quote, no
+// page furniture.
 bool FactWorthy(std::string_view text) {
   int words = CountWords(text);
   if (words < 6 || words > 80) return false;
-  return !LeansOnContext(text) && !UnbalancedQuotes(text) && !BareQuote(text) && !UnnamedSpeaker(text);
+  return !LeansOnContext(text) && !UnbalancedQuotes(text) && !BareQuote(text) && !UnnamedSpeaker(text) &&
+         !FurnitureSentence::Is(text);
 }
 
 // How central a group is: what it shares with the other articles per word

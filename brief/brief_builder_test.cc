@@ -132,5 +132,27 @@ TEST(BriefBuilderTest, ASourceIsCitedOnlyForWhatItsSpanStates) {
   EXPECT_TRUE(vote_cited_twice) << "harbour and valley state the vote in other words";
 }
 
+// Issue #19: two outlets end a paragraph with the same link text ("Read
+// more about ... here."). Shared by two sources, it looked like a fact.
+TEST(BriefBuilderTest, LinkTextSharedByTwoOutletsIsNoFact) {
+  std::string harbour = std::string(kHarbour) +
+                        "\nThe flood office has cleared 40 homes. Read more about the Vell flood here. "
+                        "Read our statement here.";
+  std::string valley = std::string(kValley) +
+                       "\nOfficials cleared 40 homes near the river. Read more about the Vell flood here. "
+                       "Media coverage here and here.";
+  std::vector<Article> articles = {Make("harbour", harbour.c_str()), Make("valley", valley.c_str()),
+                                   Make("coast", kCoast)};
+  std::vector<StoryMember> members;
+  for (const Article& a : articles) members.push_back({&a, "", ""});
+  StoryBrief b = BriefBuilder().Build("s-3", members);
+  ASSERT_FALSE(b.summary.empty());
+  std::vector<std::string> texts;
+  for (const Statement& st : b.summary) texts.push_back(st.text);
+  for (const Statement& st : b.facts) texts.push_back(st.text);
+  for (const Exclusive& e : b.exclusives) texts.push_back(e.text);
+  for (const std::string& t : texts) EXPECT_EQ(t.find(" here."), std::string::npos) << t;
+}
+
 }  // namespace
 }  // namespace storyfuse

@@ -17,7 +17,11 @@ float CitationSupport::Score(const ClaimCoverage& c, const MatchSentence& claim,
   if (c.weight_share >= kContainedShare && c.missing_words <= kMaxMissingWords) {
     return c.weight_share;
   }
-  if (c.weight_share < kParaphraseShare) return 0;
+  // A paraphrase must not state less: no hedge the claim lacks, no clause
+  // of the claim left out. (A containing span may hedge another of its
+  // clauses: "perhaps the world might be distracted, ... but it is our
+  // strong view that ...".)
+  if (c.weight_share < kParaphraseShare || c.hedged || c.missing_clause) return 0;
   return probability >= 0 ? probability : matcher_->Probability(claim, span);
 }
 

@@ -11,7 +11,7 @@
 //
 //   - Vetoes (score 0): the span names another speaker of a quotation;
 //     lacks a figure (digits or number words), a name, a weekday or month
-//     of the claim; differs in negation; or has the opposite of a claim
+//     of the claim; differs in negation; has the opposite of a claim
 //     word (text/opposite_words.h) without the word itself. A strict
 //     fact-checker reads "Hun Sen's party" as not stating "Hun Sen's
 //     Cambodian People's Party" ... won: letting a name go unless the span
@@ -23,7 +23,10 @@
 //     the score is that share.
 //   - Paraphrase: otherwise the matcher's probability, provided the span
 //     holds at least kParaphraseShare of the claim's weight (a span that
-//     states the claim cannot lack most of its words).
+//     states the claim cannot lack most of its words), does not hedge what
+//     the claim states outright ("appears to include" for "comes with"),
+//     and has some word of each of the claim's later clauses ("..., but
+//     the plot failed"): a paraphrase must not state less.
 //
 // Supports(score) is the matcher's operating point; containment scores are
 // at or above it by construction (kContainedShare >= any threshold the

@@ -77,6 +77,11 @@ const Case kCases[] = {
     {"Orlova said the ferry company never paid the harbour fees for the north terminal.",
      "Jana Orlova said on Monday that the ferry company never paid the harbour fees for the north terminal.", true,
      "the speaker named in the span"},
+    {"The ferry itself comes with what she calls a dungeon.", "The ferry appears to include a dungeon.", false,
+     "the span hedges what the claim states"},
+    {"Varga abused her powers by asking the port police to detain Orlova in Amsel, says Brenner, but the plan failed.",
+     "According to Brenner, Varga abused her powers and asked the port police to detain Orlova in Amsel.", false,
+     "the span lacks the claim's last clause"},
 };
 
 class CitationSupportCaseTest : public testing::TestWithParam<Case> {};

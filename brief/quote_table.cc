@@ -29,7 +29,6 @@ constexpr size_t kThreeWords = 3;
 constexpr size_t kThreeWordsShared = 2;
 // Longer quotations: this share of their stems in one stretch of the other.
 constexpr double kSameRemark = 0.6;
-
 // Content words of a piece of text: folded words that are not function
 // words, and their stems.
 struct Words {
@@ -37,11 +36,13 @@ struct Words {
   std::vector<std::string> stems;
 };
 
-Words ContentWords(std::string_view text) {
+// `all`, when given, gets every word (function words too), in order.
+Words ContentWords(std::string_view text, std::vector<std::string>* all = nullptr) {
   Words out;
   std::string folded = UnicodeText::Fold(text);
   std::string word;
   auto flush = [&] {
+    if (!word.empty() && all != nullptr) all->push_back(word);
     if (!word.empty() && !IsStopword(word)) {
       out.exact.push_back(word);
       out.stems.push_back(StemCache::Stem(word));
@@ -72,7 +73,8 @@ struct Item {
   std::vector<Words> sentences;
   std::vector<Span> sentence_spans;  // of `text`, parallel to `sentences`
   size_t content_words = 0;
-  bool names_only = false;  // every content word capitalized: a title or a name
+  bool names_only = false;          // every content word capitalized: a title or a name
+  std::vector<std::string> folded;  // every word, folded, in order (function words too)
 };
 
 // What support reads of a quotation: the speaker's words as an outlet
@@ -110,15 +112,20 @@ class SupportReader {
   // `shorter`. Each stretch is tried, shortest first: a claim is stated
   // by the sentences that hold it, and a negation or a name in a
   // neighbouring sentence says nothing about it. A quotation of at most
-  // kThreeWords content words is too short for the matcher (it reads
+  // kThreeWords content words and fewer words than the matcher's domain
+  // is too short for the matcher (it reads
   // sentences, and under six words refuses them): its words are matched
   // by the caller, and here it needs only no veto (another speaker, a
   // figure, name, day or negation it has and the stretch lacks, a word of
-  // opposite sense) and half its weight (kParaphraseShare): "he's killing a lot of people"
-  // states "he's killing too many people".
+  // opposite sense) and half its weight (kParaphraseShare): "he's killing
+  // a lot of people" states "he's killing too many people".
   bool States(const Item& longer, size_t begin, size_t end, const Item& shorter) {
     const MatchSentence& claim = Claim(shorter);
-    bool short_claim = shorter.content_words <= kThreeWords;
+    // A quotation long enough for the matcher is read by it, however few
+    // its content words: "Our red carpet is not for stunting." is a
+    // statement, not a fragment, and two of its words in another remark
+    // do not state it.
+    bool short_claim = shorter.content_words <= kThreeWords && claim.words < matcher_.domain().min_words;
     for (size_t width = 1; width <= end - begin; ++width) {
       for (size_t b = begin; b + width <= end; ++b) {
         const MatchSentence& span = Stretch(longer, b, b + width);
@@ -166,13 +173,39 @@ size_t Shared(const std::vector<std::string>& small, const std::set<std::string>
   return n;
 }
 
+// A repeat may skip words of the remark it repeats ("a waste of money and
+// lives" of "a waste of money and a waste of lives"), at most as many as
+// it has.
+constexpr size_t kRepeatStretch = 2;
+
+// Whether every word of `run` occurs in `words`, in order, within a
+// stretch of at most kRepeatStretch times its length.
+bool IsRepeatOf(const std::vector<std::string>& run, const std::vector<std::string>& words) {
+  if (run.empty()) return false;
+  size_t limit = kRepeatStretch * run.size();
+  for (size_t start = 0; start < words.size(); ++start) {
+    if (words[start] != run[0]) continue;
+    size_t k = 1;
+    for (size_t i = start + 1; i < words.size() && i - start < limit && k < run.size(); ++i) {
+      if (words[i] == run[k]) ++k;
+    }
+    if (k == run.size()) return true;
+  }
+  return false;
+}
+
 // Whether the shorter item's words are found in one stretch of the longer,
 // and that stretch states it (CitationSupport). Two quotations of one
-// article are one remark only with the same words: an outlet repeats a
+// article are one remark only when the shorter repeats the longer's words
+// in their order (IsRepeatOf, function words too): an outlet repeats a
 // fragment of a remark it quotes in full, but does not reword it ("It will
 // be worse this winter" and "Every winter gets harder," in one report are
-// two remarks).
+// two remarks), and the lines of a dialogue share words without being one
+// remark ("Mom, I bought you a stool" and "YOU bought it? How?").
 bool Matches(const Item& shorter, const Item& longer, SupportReader* support) {
+  if (shorter.article == longer.article) {
+    return IsRepeatOf(shorter.folded, longer.folded) || IsRepeatOf(longer.folded, shorter.folded);
+  }
   Words all;
   for (const Words& s : shorter.sentences) {
     all.exact.insert(all.exact.end(), s.exact.begin(), s.exact.end());
@@ -188,7 +221,7 @@ bool Matches(const Item& shorter, const Item& longer, SupportReader* support) {
       stems.insert(longer.sentences[s].stems.begin(), longer.sentences[s].stems.end());
     }
     bool found = false;
-    if (distinct <= kExactWords || shorter.article == longer.article) {
+    if (distinct <= kExactWords) {
       found = Shared(all.exact, exact) == distinct;
     } else if (distinct == kThreeWords) {
       found = Shared(all.exact, exact) >= kThreeWordsShared;
@@ -243,9 +276,9 @@ bool NamesOnly(std::string_view text) {
 }
 
 Item MakeItem(uint32_t article, Span bytes, std::string_view text, std::string speaker, Segmenter* segmenter) {
-  Item item{article, bytes, false, std::string(text), std::move(speaker), {}, {}, 0, NamesOnly(text)};
+  Item item{article, bytes, false, std::string(text), std::move(speaker), {}, {}, 0, NamesOnly(text), {}};
   for (const Span& s : segmenter->Sentences(text)) {
-    Words w = ContentWords(s.In(text));
+    Words w = ContentWords(s.In(text), &item.folded);
     item.content_words += w.exact.size();
     if (w.exact.empty()) continue;
     item.sentences.push_back(std::move(w));

@@ -21,8 +21,10 @@
 // shorter one (too short for the matcher) must have no veto (another
 // speaker; a figure, name, day, or its own negation the stretch lacks; a
 // word of opposite sense) and half its weight in it. Two quotations of one
-// article are one remark only with all the same words (an outlet repeats
-// its own quotation, it does not reword it), and a quotation of names only
+// article are one remark only when one repeats the other's words in their
+// order, every word, skipping at most as many as it has (an outlet repeats
+// its own quotation, it does not reword it; the lines of a dialogue share
+// words but are different remarks), and a quotation of names only
 // (a title, "The Harbor Festival") is no wording of a remark.
 // Quotations join the group of the best-matching longer one, longest
 // first, so two different remarks that share a fragment are never chained

@@ -145,6 +145,18 @@ TEST(QuoteTableTest, TheWordingMustStateTheQuotationNotOnlyShareItsWords) {
                                      "Oren Vask"));
 }
 
+// A whole short statement is read by the matcher, not as a fragment: two
+// of its three content words in another remark do not state it.
+TEST(QuoteTableTest, AShortStatementIsNotAFragmentOfAnotherRemark) {
+  EXPECT_FALSE(QuoteTable::SameRemark(
+      "Our harbor stage is not for protests.", "",
+      "Unless they are assured that nothing disruptive is going to happen on the Harbor Stage, the festival is "
+      "not letting Oren Vask onto the quay,",
+      ""));
+  EXPECT_TRUE(QuoteTable::SameRemark("Our harbor stage is not for protests.", "",
+                                     "Our harbor stage is not for protests, and it never will be,", ""));
+}
+
 TEST(QuoteTableTest, OneOutletsTwoQuotationsInOtherWordsAreTwoRemarks) {
   Article a;
   a.id = "velda-post";
@@ -156,6 +168,34 @@ TEST(QuoteTableTest, OneOutletsTwoQuotationsInOtherWordsAreTwoRemarks) {
   QuoteTable table;
   std::vector<BriefQuote> quotes = table.Build(view, {});
   EXPECT_EQ(quotes.size(), 2u);
+}
+
+// Issue #19: the lines of a dialogue in one report share words ("bought",
+// "credit card") but are different remarks; a loose repeat of a remark the
+// report quotes in full ("a waste of money and lives") is that remark.
+TEST(QuoteTableTest, OneReportsDialogueIsSeveralRemarksAndItsRepeatIsOne) {
+  Article a;
+  a.id = "velda-post";
+  a.text =
+      "\"Mom, I bought you a rain cape and a lamp for the ferry!\" Tomas Vask said at the pier.\n"
+      "\"YOU bought it? How?\" his mother asked.\n"
+      "\"With your credit card.\"\n"
+      "\"That credit card is for storms, dear,\" Ilse Vask said.\n"
+      "\"Ferries are a waste of money and a waste of time for the town,\" Oren Brandvik said. Brandvik, "
+      "who called the service a \"waste of money and time,\" voted against it.";
+  std::vector<StoryMember> members{{&a, "", ""}};
+  AlignedStory view(members);
+  QuoteTable table;
+  std::vector<BriefQuote> quotes = table.Build(view, {});
+  const BriefQuote* bought = WithVariantFrom(quotes, "velda-post", "YOU bought it");
+  const BriefQuote* card = WithVariantFrom(quotes, "velda-post", "With your credit card");
+  const BriefQuote* waste = WithVariantFrom(quotes, "velda-post", "waste of money and time,");
+  ASSERT_NE(bought, nullptr);
+  ASSERT_NE(card, nullptr);
+  ASSERT_NE(waste, nullptr);
+  EXPECT_EQ(bought->variants.size(), 1u) << bought->text;
+  EXPECT_EQ(card->variants.size(), 1u) << card->text;
+  EXPECT_EQ(waste->variants.size(), 2u) << waste->text;
 }
 
 // The seeds: every quote the extractor finds (`storyfuse quotes`, which

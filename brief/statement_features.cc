@@ -27,6 +27,9 @@ constexpr size_t kCharGram = 4;
 // Counts of missing names or numbers are capped here: past three, one
 // more says nothing new.
 constexpr float kCountCap = 3;
+// A clause of one plain word ("..., but rarely") is a qualifier the
+// containment share already weighs; two make a claim of its own.
+constexpr size_t kMinClauseWords = 2;
 // Two figures are the same value within this relative difference (floating
 // point noise from scales: 2.5 billion vs 2,500 million).
 constexpr double kSameValue = 1e-9;
@@ -46,6 +49,29 @@ template <typename T>
 void SortUnique(std::vector<T>* v) {
   std::sort(v->begin(), v->end());
   v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+// Words that hedge a statement: a span that says a thing "appears" or
+// "may" be so states less than a claim that it is.
+bool IsHedge(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"appear",   "appears",     "appeared",   "seem",       "seems",
+                                                "seemed",   "may",         "might",      "perhaps",    "possibly",
+                                                "probably", "reportedly",  "allegedly",  "apparently", "likely",
+                                                "unlikely", "purportedly", "supposedly", "presumably"};
+  for (std::string_view w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+// Words that open a clause of their own after a comma: what follows them
+// is a second claim ("..., but the plot failed").
+bool IsContrast(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"but", "yet", "while", "although", "though", "whereas"};
+  for (std::string_view w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
 }
 
 bool IsNegation(std::string_view lower) {
@@ -77,6 +103,7 @@ struct Word {
   bool capitalized = false;
   bool first = false;   // first word of the sentence
   bool quoted = false;  // inside quotation marks
+  bool clause = false;  // opens a clause: after ";" or a comma and a contrast ("but", "while")
 };
 
 // Lower case, with a fast path for ASCII (most news words).
@@ -99,6 +126,7 @@ std::vector<Word> Words(std::string_view sentence, const std::vector<LexToken>& 
   std::vector<Word> out;
   out.reserve(lex.size());
   bool inside = false;
+  bool semicolon = false, comma = false;  // the punctuation since the last word
   std::string stem;
   for (const LexToken& t : lex) {
     std::string_view text = t.span.In(sentence);
@@ -107,6 +135,8 @@ std::vector<Word> Words(std::string_view sentence, const std::vector<LexToken>& 
       if (m == Mark::kStraight) inside = !inside;
       if (m == Mark::kOpen) inside = true;
       if (m == Mark::kClose) inside = false;
+      semicolon |= text == ";";
+      comma |= text == ",";
       continue;
     }
     if (t.kind == LexKind::kPossessive) continue;
@@ -130,6 +160,8 @@ std::vector<Word> Words(std::string_view sentence, const std::vector<LexToken>& 
     w.capitalized = t.capitalized;
     w.first = out.size() == 1;
     w.quoted = inside;
+    w.clause = !w.first && (semicolon || (comma && IsContrast(w.folded)));
+    semicolon = comma = false;
   }
   return out;
 }
@@ -408,6 +440,9 @@ MatchSentence StatementFeatures::Read(std::string_view sentence, const IdfTable&
     }
     if (NameWord(w)) m.names.push_back(h);
     if (IsNegation(w.folded)) ++m.negations;
+    if (IsHedge(w.folded) && !w.capitalized) ++m.hedges;  // "in May" is a month
+    if (w.clause) m.clauses.emplace_back();
+    if (!m.clauses.empty() && Content(w) && !w.number && !NameWord(w)) m.clauses.back().push_back(Loose(w.folded));
     if (double v = NumberExtractor::WordValue(w.folded); v > 0) m.word_numbers.push_back(v);
     if (Sense sense = OppositeWords::Of(w.folded); sense.pair > 0)
       m.senses.push_back(2 * sense.pair + (sense.side > 0));
@@ -497,6 +532,12 @@ ClaimCoverage StatementFeatures::Covers(const MatchSentence& claim, const MatchS
   };
   c.missing_calendar = lacks(claim.weekdays, span.weekdays) || lacks(claim.months, span.months);
   c.negation_differs = (claim.negations > 0) != (span.negations > 0);
+  c.hedged = span.hedges > 0 && claim.hedges == 0;
+  for (const std::vector<uint64_t>& clause : claim.clauses) {
+    if (clause.size() < kMinClauseWords) continue;
+    c.missing_clause |=
+        std::none_of(clause.begin(), clause.end(), [&](uint64_t h) { return Contains(span.prefixes, h); });
+  }
   for (int s : claim.senses) {
     int opposite = s ^ 1;
     if (std::binary_search(span.senses.begin(), span.senses.end(), opposite) &&

@@ -55,8 +55,13 @@ struct MatchSentence {
   std::vector<int> months;       // 1..12
   std::vector<int> senses;       // sides of sense pairs (text/opposite_words.h): 2 * pair + (side > 0)
   int negations = 0;             // not, no, never, n't, ...
-  float weight = 0;              // summed idf of `content`
-  float norm = 0;                // Euclidean norm of the idf vector
+  int hedges = 0;                // appears, may, reportedly, ...: the statement is hedged
+  // The plain content words (loose stems) of each clause after the first
+  // one a ";" or a comma and a contrast word ("but", "while") opens.
+  // For Covers only, never a feature.
+  std::vector<std::vector<uint64_t>> clauses;
+  float weight = 0;  // summed idf of `content`
+  float norm = 0;    // Euclidean norm of the idf vector
 };
 
 // How much of what a claim says a span states, read in one direction
@@ -71,6 +76,11 @@ struct ClaimCoverage {
   bool negation_differs = false;    // one is negated, the other not
   bool opposite = false;            // the span has the opposite of a claim word and not the word
   bool different_speakers = false;  // DifferentSpeakers
+  bool hedged = false;              // the span hedges ("appears to") what the claim states outright
+  // A later clause of the claim (MatchSentence::clauses) of at least
+  // kMinClauseWords plain words, none of them in the span: "..., but the
+  // plot failed" cited to a span that only has the part before "but".
+  bool missing_clause = false;
 };
 
 class StatementFeatures {

@@ -10,8 +10,8 @@
 
 #include "analyze/entity_cues.h"
 #include "analyze/title_lexicon.h"
+#include "brief/furniture_sentence.h"
 #include "brief/stem_cache.h"
-#include "ingest/crumb_classifier.h"
 #include "text/ascii_chars.h"
 #include "text/segmenter.h"
 #include "text/stopwords.h"
@@ -40,54 +40,13 @@ struct Candidate {
   std::vector<uint32_t> content;   // the unigram (content-word) ones
 };
 
-// Marks of page furniture in a sentence, besides the copyright notices and
-// prompts the cleaner's CrumbClassifier knows (HasFurniturePhrase).
-constexpr std::string_view kBoilerplate[] = {
-    "http://",
-    "https://",
-    "www.",
-    ".com/",
-    "cookie",
-    "javascript",
-    "terms of service",
-    "terms of use",
-    "copyright",
-    "\xC2\xA9",
-    "advertisement",
-    "may not be published",
-    "contributed to this report",
-    "email address",
-    "you can add location",
-    "getty images",
-    "ap photo",
-    "reuters/",
-    "/ap)",
-    "(photo",
-    "photo:",
-    "image:",
-    "video:",
-    "watch:",
-    "related:",
-    "@",
-    "|",
-    "...",
-    "\xE2\x80\xA6",
-};
+// Marks a summary sentence must not carry besides furniture
+// (FurnitureSentence): a separator of page parts, an elision.
+constexpr std::string_view kUnsummarizable[] = {"|", "...", "\xE2\x80\xA6"};
 
-// Whether `lower` contains a kBoilerplate phrase: one pass over the text,
-// trying only the phrases that start with each byte (a search per phrase
-// was a fifth of the summarizer's time).
-bool HasBoilerplate(std::string_view lower) {
-  using Index = std::array<std::vector<std::string_view>, 256>;
-  static const Index* by_first = [] {
-    auto* index = new Index();
-    for (std::string_view b : kBoilerplate) (*index)[static_cast<unsigned char>(b[0])].push_back(b);
-    return index;
-  }();
-  for (size_t i = 0; i < lower.size(); ++i) {
-    for (std::string_view b : (*by_first)[static_cast<unsigned char>(lower[i])]) {
-      if (lower.compare(i, b.size(), b) == 0) return true;
-    }
+bool HasUnsummarizableMark(std::string_view s) {
+  for (std::string_view m : kUnsummarizable) {
+    if (s.find(m) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -155,27 +114,6 @@ bool EndsLikeStatement(std::string_view s) {
     }
   }
   return end > 0 && (s[end - 1] == '.' || s[end - 1] == '!');
-}
-
-// Second person outside quotation marks: the page speaking to its reader.
-bool AddressesReader(std::string_view lower) {
-  bool quoted = false;
-  for (size_t i = 0; i < lower.size(); ++i) {
-    char ch = lower[i];
-    if (ch != '"' && ch != '\xE2' && ch != 'y') continue;  // the only bytes that matter
-    size_t len = 0;
-    if (ch == '"' || (IsQuoteMark(lower, i, &len) && len == 3)) {
-      quoted = !quoted;
-      continue;
-    }
-    if (quoted || lower.compare(i, 3, "you") != 0) continue;
-    bool start = i == 0 || !IsAsciiLetter(lower[i - 1]);
-    size_t e = i + 3;
-    if (e < lower.size() && lower[e] == 'r') ++e;
-    bool end = e >= lower.size() || !IsAsciiLetter(lower[e]);
-    if (start && end) return true;
-  }
-  return false;
 }
 
 // Share of letters among the non-space bytes, and of capitals among letters
@@ -323,8 +261,7 @@ bool Eligible(std::string_view s, const SummarizerOptions& opt, int words) {
   while (first < s.size() && IsQuoteMark(s, first, &q)) first += q;
   if (first < s.size() && std::islower(static_cast<unsigned char>(s[first]))) return false;
   std::string lower = AsciiLower(s);
-  if (HasBoilerplate(lower) || CrumbClassifier::HasFurniturePhrase(lower)) return false;
-  if (AddressesReader(lower)) return false;
+  if (HasUnsummarizableMark(s) || FurnitureSentence::IsByWords(lower)) return false;
   size_t e = first;
   while (e < lower.size() && std::isalpha(static_cast<unsigned char>(lower[e]))) ++e;
   if (DanglingOpeners().contains(std::string_view(lower).substr(first, e - first))) return false;

@@ -1,6 +1,7 @@
 #include "cluster/article_vector.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <utility>
 
@@ -116,29 +117,46 @@ void FocusedPairScore::Focus(const ArticleVector& a) {
 double FocusedPairScore::Score(const ArticleVector& b) const {
   const ArticleVector& a = *focus_;
   // In b's term order, as the merge in ArticleVector::Cosine adds them.
-  // Two passes: the shared terms' products are gathered without a branch
-  // (whether a term is shared is a coin toss the branch predictor loses),
-  // then only they are summed, so the chain of dependent additions is as
-  // long as the shared terms, not as b. The products are exact in double
-  // and summed in the same order as before: the same sums to the last bit.
-  if (products_.size() < b.weighted.size()) products_.resize(b.weighted.size());
+  // Two passes: the positions of the shared terms are gathered without a
+  // branch (whether a term is shared is a coin toss the branch predictor
+  // loses), then only they are multiplied, looked up for their kind and
+  // summed, so the kind table is read for the shared terms alone, not for
+  // every term of b (it was a third of the cost). Local pointers: the
+  // compiler cannot otherwise tell the scratch writes from the tables it
+  // reads, and reloads them per term. The products are exact in double and
+  // summed in the same order as before: the same sums to the last bit.
+  const size_t size = b.weighted.size();
+  if (shared_at_.size() < size) shared_at_.resize(size);
   const float* dense = dense_.data();
   const size_t known = dense_.size();
+  const std::pair<uint32_t, float>* terms = b.weighted.data();
+  uint32_t* at = shared_at_.data();
   size_t shared = 0;
-  for (const auto& [t, w] : b.weighted) {
-    float x = t < known ? dense[t] : 0.0f;
-    products_[shared] = {static_cast<double>(x) * w, static_cast<int>(terms_.Kind(t))};
-    shared += x != 0.0f;
+  // Weights are never negative, so a term is shared when its weight's
+  // bits are not all zero: an integer test, where a float comparison also
+  // has to rule out NaN.
+  for (size_t i = 0; i < size; ++i) {
+    uint32_t t = terms[i].first;
+    uint32_t x = t < known ? std::bit_cast<uint32_t>(dense[t]) : 0u;
+    at[shared] = static_cast<uint32_t>(i);
+    shared += x != 0;
   }
   KindCosines c;
-  for (size_t i = 0; i < shared; ++i) c.by_kind[products_[i].second] += products_[i].first;
+  for (size_t r = 0; r < shared; ++r) {
+    auto [t, w] = terms[at[r]];
+    c.by_kind[static_cast<int>(terms_.Kind(t))] += static_cast<double>(dense[t]) * w;
+  }
   bool kinds[kTermKinds];
   for (int k = 0; k < kTermKinds; ++k) kinds[k] = a.has_kind[k] || b.has_kind[k];
   double s = CombineKinds(c, kinds, scoring_.weights);
-  bool b_misses = false, a_misses = false;
-  for (uint32_t t : a.salient) b_misses |= !HasTerm(b.weighted, t);
+  // The conflict needs both sides: b's side is a lookup in the dense
+  // array, a's a search of b's terms, done only when b's side holds.
+  bool a_misses = false;
   for (uint32_t t : b.salient) a_misses |= t >= dense_.size() || dense_[t] == 0.0f;
-  if (a_misses && b_misses) s *= scoring_.conflict_factor;
+  if (!a_misses) return s;
+  bool b_misses = false;
+  for (uint32_t t : a.salient) b_misses |= !HasTerm(b.weighted, t);
+  if (b_misses) s *= scoring_.conflict_factor;
   return s;
 }
 

@@ -84,8 +84,8 @@ class FocusedPairScore {
   // The terms set in dense_, kept here: the focused vector may be gone or
   // reused (a stream's scratch vector) by the next Focus.
   std::vector<uint32_t> set_;
-  // Score's scratch: the products of the shared terms and their kinds.
-  mutable std::vector<std::pair<double, int>> products_;
+  // Score's scratch: the positions in b of the shared terms.
+  mutable std::vector<uint32_t> shared_at_;
 };
 
 }  // namespace storyfuse

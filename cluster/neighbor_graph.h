@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -76,6 +77,29 @@ void HeaviestTerms(const TermWeights& v, size_t m, std::vector<std::pair<uint32_
 // than links within one; a long story whose articles drift still shares
 // its neighbours.
 void ApplyContext(size_t n, size_t neighbours, double weight, std::vector<Edge>* edges);
+
+// ApplyContext one link at a time: built from all `edges` of the n items
+// (the neighbourhoods), Blend gives a link's score as ApplyContext sets
+// it, to the bit, so a caller can blend only the links it needs (the
+// revising stream's linkage, only links within reach of the cut). With
+// `weight` <= 0 scores stay. Immutable once built.
+class LinkContext {
+ public:
+  LinkContext(size_t n, const std::vector<Edge>& edges, size_t neighbours, double weight);
+  ~LinkContext();
+  LinkContext(const LinkContext&) = delete;
+  LinkContext& operator=(const LinkContext&) = delete;
+
+  // `e` (one of the edges it was built from, or a pair of its items) with
+  // its score lowered by the context.
+  float Blend(const Edge& e) const;
+
+ private:
+  class Neighbourhoods;
+  double weight_;
+  bool half_;
+  std::unique_ptr<Neighbourhoods> hood_;
+};
 
 }  // namespace storyfuse
 

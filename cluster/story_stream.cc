@@ -7,6 +7,7 @@
 #include "base/union_find.h"
 #include "cluster/article_vector.h"
 #include "cluster/centroid.h"
+#include "cluster/component_linkage.h"
 #include "cluster/feature_extractor.h"
 #include "cluster/neighbor_graph.h"
 #include "cluster/sparse_average_link.h"
@@ -83,7 +84,11 @@ class OpenScorer : public PairScorer {
 
 struct StoryStream::Impl {
   explicit Impl(StoryStreamOptions o)
-      : options(o), extractor(&terms, o.batch.lead_tokens), copies(o.batch.dedupe), scorer(terms, Scoring()) {}
+      : options(o),
+        extractor(&terms, o.batch.lead_tokens),
+        copies(o.batch.dedupe),
+        scorer(terms, Scoring()),
+        regroup(AverageLinkOptions{o.batch.cut, o.batch.max_gap_days, o.batch.late_factor}) {}
 
   PairScoring Scoring() const {
     return PairScoring{KindWeights{options.batch.name_boost, options.batch.number_boost},
@@ -119,6 +124,10 @@ struct StoryStream::Impl {
   FeatureExtractor extractor;
   NearDuplicateIndex copies;  // doc numbers are article indexes
   FocusedPairScore scorer;
+  // The window's average linkage, component by component: what the
+  // arrivals and departures since the last revision did not touch keeps
+  // its grouping without being clustered again.
+  ComponentLinkage regroup;
   std::vector<Art> arts;
   std::unordered_map<std::string, uint32_t> by_id;
   std::vector<Story> stories;
@@ -411,9 +420,15 @@ std::vector<StoryMove> StoryStream::Impl::Revise() {
     anchors[item] = s;
     if (stories[s].max_day != kNoDay) days[item] = stories[s].max_day;
   }
-  ApplyContext(n, options.batch.context_neighbors, options.batch.context_weight, &links);
-  AverageLinkOptions linkage{options.batch.cut, options.batch.max_gap_days, options.batch.late_factor};
-  std::vector<uint32_t> cluster = SparseAverageLink::Cluster(n, links, initial, days, anchors, linkage);
+  // Items are named across revisions by article, and final stories by
+  // story (the same story's node may get another item number).
+  std::vector<uint64_t> keys(n);
+  for (uint32_t i = 0; i < m; ++i) keys[i] = open[i].article;
+  for (const auto& [s, item] : node_of) keys[item] = uint64_t{1} << 32 | s;
+  // The context (as the batch applies it) is computed inside, only for
+  // the links that can change a grouping.
+  std::vector<uint32_t> cluster = regroup.Cluster(n, links, initial, days, anchors, keys,
+                                                  options.batch.context_neighbors, options.batch.context_weight);
 
   // Each group's story: the final story anchoring it; else the story
   // whose window articles it holds most of (more than half); else a new one.

@@ -10,7 +10,11 @@
 // the window, and its story becomes final for it, once `window` articles
 // have arrived after it (and, with `freeze_by_day`, once it was published
 // more than `window_days` before the newest publication day seen); so the
-// cost of a revision is bounded by the window, not by the stream.
+// cost of a revision is bounded by the window, not by the stream. Within
+// the window, a revision clusters again only the connected components
+// (of the links that reach the cut) that changed since the last one
+// (ComponentLinkage): the same stories, at a cost that follows the
+// arrivals and departures.
 //
 //   StoryStream stream;
 //   for (const Article& a : articles) stream.Add(a);  // r.story_id for now

@@ -65,10 +65,9 @@ std::vector<AnnotatedText> ToAnnotatedTexts(const std::vector<EntityDocument>& d
 }
 
 Result<std::vector<EntityDocument>> ReadEntityCorpus(const std::string& path) {
-  Result<std::string> bytes = ReadWholeFile(path);
-  if (!bytes.ok()) return bytes.status();
+  STORYFUSE_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(path));
   std::vector<EntityDocument> docs;
-  std::string_view all = *bytes;
+  std::string_view all = bytes;
   size_t line_no = 0;
   while (!all.empty()) {
     size_t nl = all.find('\n');

@@ -41,9 +41,8 @@ Result<std::vector<ParaphrasePair>> ParaphrasePairs::Parse(std::string_view cont
 }
 
 Result<std::vector<ParaphrasePair>> ParaphrasePairs::Read(const std::string& path) {
-  Result<std::string> content = ReadWholeFile(path);
-  if (!content.ok()) return content.status();
-  Result<std::vector<ParaphrasePair>> pairs = Parse(*content);
+  STORYFUSE_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
+  Result<std::vector<ParaphrasePair>> pairs = Parse(content);
   if (!pairs.ok()) return pairs.status().WithContext(path);
   return pairs;
 }

@@ -62,8 +62,14 @@ Result<std::vector<PolnearDoc>> ReadPolnearCorpus(const std::string& dir, std::v
       errors->push_back(ann_path.string() + ": " + gold.status().message());
       continue;
     }
+    Result<std::vector<CpSpan>> contents = ReadPolnearContents(*ann);
+    if (!contents.ok()) {  // unreachable once the gold parsed; kept for the contract
+      errors->push_back(ann_path.string() + ": " + contents.status().message());
+      continue;
+    }
     doc.text = std::move(*text);
     doc.gold = std::move(*gold);
+    doc.contents = std::move(*contents);
     docs.push_back(std::move(doc));
   }
   if (!strict.empty()) return Status::InvalidArgument(strict.front());

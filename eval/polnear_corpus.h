@@ -21,6 +21,7 @@ struct PolnearDoc {
   std::string id;    // the text file's stem
   std::string text;  // UTF-8, as read
   std::vector<GoldQuote> gold;
+  std::vector<CpSpan> contents;  // every attribution's content spans
 };
 
 // The articles of `dir` in sorted order. InvalidArgument when `dir` lacks

@@ -126,27 +126,82 @@ size_t CountWords(std::string_view text, CpSpan span) {
   return words;
 }
 
-Result<std::vector<GoldQuote>> ReadPolnearGold(std::string_view text, std::string_view ann) {
-  std::map<std::string, Annotation, std::less<>> bounds;
-  std::vector<Event> events;
+namespace {
+
+using Bounds = std::map<std::string, Annotation, std::less<>>;
+
+// The text-bound (T) and event (E) lines of a brat annotation.
+Status ParseAnnotation(std::string_view ann, Bounds* bounds, std::vector<Event>* events) {
   for (std::string_view line : Split(ann, '\n')) {
     std::vector<std::string_view> fields = Split(line, '\t');
     if (fields.size() < 2) continue;
     if (IsId(fields[0], 'T')) {
       Annotation a;
       if (!ParseTextBound(fields[1], &a)) return Status::Corruption("bad span line: " + std::string(line));
-      bounds[std::string(fields[0])] = std::move(a);
+      (*bounds)[std::string(fields[0])] = std::move(a);
     } else if (IsId(fields[0], 'E')) {
       Event e;
       if (!ParseEvent(fields[1], &e)) return Status::Corruption("bad event line: " + std::string(line));
-      events.push_back(std::move(e));
+      events->push_back(std::move(e));
     }
   }
+  return Status::Ok();
+}
+
+// The metric counts attributions, with or without a source; the
+// annotators' Discard and Discuss marks are not attributions.
+bool IsAttribution(const Event& e) { return e.type == "Attribution" || e.type == "Attribution-no-source"; }
+
+}  // namespace
+
+Result<std::vector<CpSpan>> ReadPolnearContents(std::string_view ann) {
+  Bounds bounds;
+  std::vector<Event> events;
+  if (Status s = ParseAnnotation(ann, &bounds, &events); !s.ok()) return s;
+  std::vector<CpSpan> contents;
+  for (const Event& e : events) {
+    if (!IsAttribution(e)) continue;
+    for (const std::string& id : e.content) {
+      auto it = bounds.find(id);
+      if (it != bounds.end()) contents.insert(contents.end(), it->second.spans.begin(), it->second.spans.end());
+    }
+  }
+  return contents;
+}
+
+UnmatchedCause ClassifyUnmatched(CpSpan piece, const std::vector<CpSpan>& contents) {
+  size_t overlapping = 0;
+  for (CpSpan c : contents) {
+    if (Inside(piece, c)) return UnmatchedCause::kInsideContent;
+    if (Overlap(piece, c) > 0) ++overlapping;
+  }
+  if (overlapping == 0) return UnmatchedCause::kUnannotated;
+  return overlapping > 1 ? UnmatchedCause::kSplitContents : UnmatchedCause::kPartialContent;
+}
+
+std::string_view UnmatchedCauseName(UnmatchedCause c) {
+  switch (c) {
+    case UnmatchedCause::kUnannotated:
+      return "unannotated";
+    case UnmatchedCause::kSplitContents:
+      return "split-contents";
+    case UnmatchedCause::kPartialContent:
+      return "partial-content";
+    case UnmatchedCause::kInsideContent:
+      return "inside-content";
+  }
+  return "";
+}
+
+Result<std::vector<GoldQuote>> ReadPolnearGold(std::string_view text, std::string_view ann) {
+  Bounds bounds;
+  std::vector<Event> events;
+  if (Status s = ParseAnnotation(ann, &bounds, &events); !s.ok()) return s;
   std::vector<GoldQuote> gold;
   for (CpSpan piece : FindMetricPieces(text)) {
     if (CountWords(text, piece) < 3) continue;
     for (const Event& e : events) {
-      if (e.type != "Attribution" && e.type != "Attribution-no-source") continue;
+      if (!IsAttribution(e)) continue;
       bool inside = false;
       for (const std::string& id : e.content) {
         auto it = bounds.find(id);

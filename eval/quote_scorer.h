@@ -50,6 +50,27 @@ size_t CountWords(std::string_view text, CpSpan span);
 // Returns Corruption when an annotation line cannot be parsed.
 Result<std::vector<GoldQuote>> ReadPolnearGold(std::string_view text, std::string_view ann);
 
+// The Content and Content2 spans of every attribution (with or without a
+// source) of one article's brat annotation, in code points. Corruption
+// when an annotation line cannot be parsed.
+Result<std::vector<CpSpan>> ReadPolnearContents(std::string_view ann);
+
+// Why a predicted piece has no gold quote, by how it lies against the
+// annotated contents (`--causes` of `eval quotes`):
+//   kUnannotated     overlaps no content: nobody annotated these words;
+//   kSplitContents   overlaps two or more contents and lies in none: the
+//                    annotator split one quotation (mostly one content per
+//                    sentence), so the metric has no gold piece for it;
+//   kPartialContent  overlaps one content without lying in it: the content
+//                    covers part of the piece (mostly marks paired by the
+//                    metric's rule across two quotations);
+//   kInsideContent   lies in a content (a gold piece of fewer than three
+//                    words, or one already matched).
+enum class UnmatchedCause { kUnannotated, kSplitContents, kPartialContent, kInsideContent };
+
+UnmatchedCause ClassifyUnmatched(CpSpan piece, const std::vector<CpSpan>& contents);
+std::string_view UnmatchedCauseName(UnmatchedCause c);
+
 struct QuoteScores {
   size_t gold = 0;
   size_t predicted = 0;

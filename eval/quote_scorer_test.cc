@@ -50,6 +50,30 @@ TEST(QuoteScorerTest, GoldQuotesLieInsideContent) {
   EXPECT_TRUE((*gold)[1].source.empty());
 }
 
+TEST(QuoteScorerTest, ContentsAreEveryAttributionsContent) {
+  Result<std::vector<CpSpan>> contents = ReadPolnearContents(kAnn);
+  ASSERT_TRUE(contents.ok());
+  ASSERT_EQ(contents->size(), 2u);
+  EXPECT_EQ((*contents)[0], (CpSpan{22, 61}));
+  EXPECT_EQ((*contents)[1], (CpSpan{110, 141}));
+  // A Discard mark is no attribution.
+  Result<std::vector<CpSpan>> discard = ReadPolnearContents("T1\tContent 3 9\tx\nE1\tDiscard:T1 Content:T1\n");
+  ASSERT_TRUE(discard.ok());
+  EXPECT_TRUE(discard->empty());
+  EXPECT_FALSE(ReadPolnearContents("T1\tContent x y\tbad\n").ok());
+}
+
+TEST(QuoteScorerTest, ClassifiesUnmatchedPiecesByTheirContents) {
+  // Two sentences of one quotation annotated as two contents.
+  const std::vector<CpSpan> contents = {{10, 30}, {31, 50}, {100, 120}};
+  EXPECT_EQ(ClassifyUnmatched({10, 50}, contents), UnmatchedCause::kSplitContents);
+  EXPECT_EQ(ClassifyUnmatched({95, 140}, contents), UnmatchedCause::kPartialContent);
+  EXPECT_EQ(ClassifyUnmatched({60, 90}, contents), UnmatchedCause::kUnannotated);
+  // One code point of slack at each end, as for gold quotes.
+  EXPECT_EQ(ClassifyUnmatched({99, 121}, contents), UnmatchedCause::kInsideContent);
+  EXPECT_EQ(UnmatchedCauseName(UnmatchedCause::kSplitContents), "split-contents");
+}
+
 TEST(QuoteScorerTest, RejectsBrokenAnnotation) { EXPECT_FALSE(ReadPolnearGold(kText, "T1\tSource x y\tbad\n").ok()); }
 
 struct MatchCase {

@@ -29,9 +29,8 @@ Result<std::vector<RougeCluster>> RougeCorpus::ReadClusters(const std::string& d
     if (refs.empty()) continue;
     RougeCluster c{e.path().filename().string(), e.path().string(), {}};
     for (const auto& r : refs) {
-      Result<std::string> text = ReadWholeFile(r);
-      if (!text.ok()) return text.status();
-      c.references.push_back(std::move(text).value());
+      STORYFUSE_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(r));
+      c.references.push_back(std::move(text));
     }
     clusters.push_back(std::move(c));
   }

@@ -135,6 +135,7 @@ void Crawler::Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done) 
       robots.state = Robots::State::kFetching;
       lock.unlock();
       Result<FetchResponse> r = fetcher->Fetch({host + "/robots.txt", "", ""});
+      Observe(r);
       lock.lock();
       Robots& known = robots_[host];
       known.state = Robots::State::kKnown;
@@ -171,6 +172,7 @@ void Crawler::Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done) 
     }
     lock.unlock();
     Result<FetchResponse> r = fetcher->Fetch(pending.job.request);
+    Observe(r);
     lock.lock();
     ++pending.attempts;
     int status = r.ok() ? static_cast<int>(r->status) : 0;
@@ -197,6 +199,19 @@ void Crawler::Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done) 
     lock.lock();
     batch->cv.notify_all();
   }
+}
+
+void Crawler::Observe(const Result<FetchResponse>& r) {
+  if (!options_.on_response || !r.ok()) return;
+  std::lock_guard<std::mutex> lock(observe_mu_);
+  options_.on_response(*r);
+}
+
+std::vector<std::string> Crawler::RobotsSitemaps(const std::string& url) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = robots_.find(HostScheduler::HostKey(url));
+  if (it == robots_.end() || it->second.state != Robots::State::kKnown) return {};
+  return it->second.rules.sitemaps();
 }
 
 std::map<std::string, size_t> Crawler::RequestsPerHost() const {

@@ -50,6 +50,10 @@ class Crawler {
     int max_attempts = 3;
     double max_retry_wait_s = 30.0;
     bool obey_robots = true;
+    // Called with every response a server sent (robots.txt, retried 429s
+    // and 5xx included), one call at a time, from the worker that got it:
+    // for keeping them (`--warc`). Errors without a response are not passed.
+    std::function<void(const FetchResponse&)> on_response;
   };
 
   using DoneFn = std::function<void(const CrawlJob&, Result<FetchResponse>)>;
@@ -68,6 +72,9 @@ class Crawler {
   // Start times (seconds on the steady clock) of every request, per host:
   // for tests that check the rate limit.
   std::map<std::string, std::vector<double>> RequestStarts() const;
+  // The `Sitemap:` lines of the robots.txt of `url`'s host, when this
+  // crawler has fetched it (empty otherwise): for site discovery.
+  std::vector<std::string> RobotsSitemaps(const std::string& url) const;
 
  private:
   struct Robots {
@@ -82,6 +89,7 @@ class Crawler {
   struct Batch;
 
   void Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done);
+  void Observe(const Result<FetchResponse>& r);
   static double Now();
 
   Options options_;
@@ -91,6 +99,7 @@ class Crawler {
   HostScheduler scheduler_;
   std::map<std::string, Robots> robots_;
   std::map<std::string, std::vector<double>> starts_;
+  std::mutex observe_mu_;  // serializes Options::on_response
 };
 
 }  // namespace storyfuse

@@ -38,7 +38,33 @@ bool IsFeedType(std::string_view type) {
   return false;
 }
 
+// The host of a canonical URL ("scheme://host[:port]/..."), without port.
+std::string_view HostOf(std::string_view canonical_url) {
+  size_t start = canonical_url.find("://");
+  if (start == std::string_view::npos) return {};
+  start += 3;
+  size_t end = canonical_url.find_first_of(":/?", start);
+  return canonical_url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
 }  // namespace
+
+std::string FeedDiscovery::CanonicalUrl(std::string_view html, std::string_view page_url) {
+  auto page = UrlCanonicalizer::Canonicalize(page_url);
+  if (html.empty() || !page.ok()) return "";
+  auto doc = HtmlDocument::Parse(html);
+  if (!doc.ok()) return "";
+  for (uint32_t i = 0; i < doc->size(); ++i) {
+    if (doc->node(i).tag != HtmlTag::kLink) continue;
+    if (!HasToken(LowerAscii(doc->Attr(i, HtmlAttr::kRel)), "canonical")) continue;
+    auto url = UrlCanonicalizer::Resolve(page_url, doc->Attr(i, HtmlAttr::kHref));
+    if (!url.ok()) return "";
+    auto canonical = UrlCanonicalizer::Canonicalize(*url);
+    if (!canonical.ok() || HostOf(*canonical) != HostOf(*page)) return "";
+    return *canonical;
+  }
+  return "";
+}
 
 std::vector<DiscoveredFeed> FeedDiscovery::FromHtml(std::string_view html, std::string_view page_url) {
   std::vector<DiscoveredFeed> feeds;

@@ -38,6 +38,15 @@ class FeedDiscovery {
 
   static std::vector<DiscoveredFeed> FromHtml(std::string_view html, std::string_view page_url);
 
+  // The page's own canonical URL: the first <link rel="canonical">,
+  // resolved against `page_url` and canonicalized (UrlCanonicalizer), when
+  // it names the same host as `page_url` (scheme and port may differ: an
+  // http page naming its https self is common). Another host's URL is not
+  // taken: a syndicated copy names the wire's original, and storing the two
+  // as one would hide the copy the pipeline is there to find. "" when absent
+  // or refused.
+  static std::string CanonicalUrl(std::string_view html, std::string_view page_url);
+
   // "/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml",
   // "/feed.json", "/feeds/posts/default" on the site's origin (the
   // defaults of WordPress, Ghost, common static-site generators and

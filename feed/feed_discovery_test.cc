@@ -57,5 +57,25 @@ TEST(FeedDiscoveryTest, CommonPaths) {
   EXPECT_TRUE(FeedDiscovery::CommonPaths("ftp://coastwire.test/").empty());
 }
 
+TEST(FeedDiscoveryTest, CanonicalUrlIsThePagesOwnOnItsOwnHost) {
+  const std::string page = "http://harbor-gazette.test/amp/2031/ferry?utm_source=feed";
+  struct Case {
+    const char* head;
+    const char* want;
+  } cases[] = {
+      {"<link rel=\"canonical\" href=\"/2031/ferry?utm_medium=x#top\">", "http://harbor-gazette.test/2031/ferry"},
+      {"<link rel=\"Canonical\" href=\"https://harbor-gazette.test:443/2031/ferry\">",
+       "https://harbor-gazette.test/2031/ferry"},
+      {"<link rel=\"canonical\" href=\"https://wire.test/story/1\">", ""},  // a syndicated copy: not merged
+      {"<link rel=\"alternate\" href=\"/other\">", ""},
+      {"", ""},
+      {"<link rel=\"canonical\" href=\"mailto:desk@harbor-gazette.test\">", ""},
+  };
+  for (const Case& c : cases) {
+    std::string html = std::string("<html><head>") + c.head + "</head><body><p>Ferry</p></body></html>";
+    EXPECT_EQ(FeedDiscovery::CanonicalUrl(html, page), c.want) << c.head;
+  }
+}
+
 }  // namespace
 }  // namespace storyfuse

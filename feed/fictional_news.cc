@@ -414,7 +414,30 @@ const char* FictionalNews::ContentType(FeedKind kind) {
   return "application/xml";
 }
 
-std::string FictionalNews::RobotsTxt() { return "User-agent: *\nDisallow: /private/\n"; }
+std::string FictionalNews::RobotsTxt() {
+  return std::string("User-agent: *\nDisallow: /private/\n\nSitemap: ") + kNewsSitemapPath + "\n";
+}
+
+std::string FictionalNews::NewsSitemap(int host, const std::string& origin, int published) const {
+  if (published < 0) published = static_cast<int>(pages_.size());
+  std::string x =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+      "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n";
+  for (int p = std::min<int>(published, static_cast<int>(pages_.size())) - 1; p >= 0; --p) {
+    if (pages_[p].host != host) continue;
+    x += "<url><loc>" + HtmlEscape(origin + pages_[p].path) + "</loc><news:news><news:publication><news:name>" +
+         HtmlEscape(OutletName(host)) + "</news:name><news:language>en</news:language></news:publication>" +
+         "<news:publication_date>" + pages_[p].published + "</news:publication_date><news:title>" +
+         HtmlEscape(pages_[p].title) + "</news:title></news:news></url>\n";
+  }
+  return x + "</urlset>\n";
+}
+
+std::string FictionalNews::HomePage(int host) const {
+  std::string name = HtmlEscape(OutletName(host));
+  return "<!DOCTYPE html><html><head><title>" + name + "</title></head><body><h1>" + name +
+         "</h1><p>Today's news.</p></body></html>";
+}
 
 std::string FictionalNews::FeedBody(int index, const std::string& origin, int published) const {
   const Feed& feed = feeds_[index];

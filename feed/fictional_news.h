@@ -73,9 +73,18 @@ class FictionalNews {
   // The feed's document listing the items among the first `published`
   // pages (all when negative), newest first.
   std::string FeedBody(int feed, const std::string& origin, int published = -1) const;
+  // The outlet's Google news sitemap (/news-sitemap.xml): its pages among
+  // the first `published` (all when negative), newest first, with their
+  // title and publication date.
+  std::string NewsSitemap(int host, const std::string& origin, int published = -1) const;
+  // The outlet's home page ("/"): it announces no feed (a site found by
+  // robots.txt's Sitemap line and the common paths).
+  std::string HomePage(int host) const;
+  static constexpr const char* kNewsSitemapPath = "/news-sitemap.xml";
   // The Content-Type the feed is served with.
   static const char* ContentType(FeedKind kind);
-  // Allows everything but /private/ to every crawler, and names no delay.
+  // Allows everything but /private/ to every crawler, names no delay, and
+  // names the news sitemap.
   static std::string RobotsTxt();
 
  private:

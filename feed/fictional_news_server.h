@@ -3,7 +3,8 @@
 // sees Options::hosts distinct hosts ("http://127.0.0.1:PORT" is the unit
 // of its rate limit and robots.txt) and no request leaves the machine.
 //
-// Each host serves /robots.txt, its feeds (with an ETag, answering 304 to a
+// Each host serves /robots.txt, a home page announcing no feed, a news
+// sitemap (FictionalNews::kNewsSitemapPath), its feeds (with an ETag, answering 304 to a
 // matching If-None-Match) and its pages; anything else is 404. The server
 // counts every request per page and per feed and records when each request
 // arrived, per host, for tests that check "every page fetched once" and
@@ -99,6 +100,14 @@ class FictionalNewsServer {
     }
     if (req.path == "/robots.txt") {
       res->set_content(FictionalNews::RobotsTxt(), "text/plain");
+      return;
+    }
+    if (req.path == "/") {
+      res->set_content(news_->HomePage(host), "text/html; charset=utf-8");
+      return;
+    }
+    if (req.path == FictionalNews::kNewsSitemapPath) {
+      res->set_content(news_->NewsSitemap(host, Origin(host), published_), "application/xml");
       return;
     }
     if (auto f = feed_at_.find({host, req.path}); f != feed_at_.end()) {

@@ -25,6 +25,16 @@ std::string_view XmlInput::SkipLeadingSpace(std::string_view bytes) {
   return bytes;
 }
 
+bool XmlInput::DeclaresEncoding(std::string_view bytes) {
+  for (std::string_view bom : {"\xEF\xBB\xBF", "\xFE\xFF", "\xFF\xFE"}) {
+    if (bytes.substr(0, bom.size()) == bom) return true;
+  }
+  std::string_view s = SkipLeadingSpace(bytes);
+  if (s.substr(0, 5) != "<?xml") return false;
+  std::string_view decl = s.substr(0, s.find("?>"));
+  return decl.find("encoding") != std::string_view::npos;
+}
+
 bool XmlInput::LooksLikeHtml(std::string_view bytes) {
   // An HTML page says so in its first bytes; what follows a long prologue
   // is not looked at.

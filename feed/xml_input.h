@@ -25,6 +25,11 @@ class XmlInput {
   // case-insensitive.
   static bool LooksLikeHtml(std::string_view bytes);
 
+  // True when the document names its own encoding, which XML puts before an
+  // HTTP header's charset here: a byte-order mark (UTF-8, UTF-16 or
+  // UTF-32), or an `encoding=` in the XML declaration.
+  static bool DeclaresEncoding(std::string_view bytes);
+
   // Parses `bytes` as XML expected to be `what` ("feed", "sitemap", "OPML
   // list"). Errors (InvalidArgument): "empty <what>"; "an HTML page, not a
   // <what>" ("an" before a vowel) (also for well-formed XHTML, root <html>); XmlDocument's errors.

@@ -41,5 +41,21 @@ TEST(XmlInputTest, ParseNamesWhatWasExpected) {
   EXPECT_EQ(doc->LocalName(doc->Root()), "urlset");
 }
 
+TEST(XmlInputTest, DeclaresEncoding) {
+  struct Case {
+    std::string bytes;
+    bool want;
+  } cases[] = {
+      {"<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss/>", true},
+      {"  <?xml version='1.0' encoding='UTF-8'?><rss/>", true},
+      {"\xEF\xBB\xBF<rss/>", true},
+      {std::string("\xFF\xFE<\0r\0", 6), true},
+      {"<?xml version=\"1.0\"?><rss><title>encoding</title></rss>", false},
+      {"<rss version=\"2.0\"/>", false},
+      {"", false},
+  };
+  for (const Case& c : cases) EXPECT_EQ(XmlInput::DeclaresEncoding(c.bytes), c.want) << c.bytes;
+}
+
 }  // namespace
 }  // namespace storyfuse

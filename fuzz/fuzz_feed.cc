@@ -40,6 +40,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const storyfuse::DiscoveredFeed& f : found) {
     if (!storyfuse::UrlCanonicalizer::Canonicalize(f.url).ok()) __builtin_trap();
   }
+  // A page's own canonical URL: empty, or canonical (idempotent) on the
+  // page's host.
+  std::string own = storyfuse::FeedDiscovery::CanonicalUrl(bytes, "https://fuzz.test/news/");
+  if (!own.empty()) {
+    auto again = storyfuse::UrlCanonicalizer::Canonicalize(own);
+    if (!again.ok() || *again != own || !own.starts_with("http")) __builtin_trap();
+    if (own.find("://fuzz.test") == std::string::npos) __builtin_trap();
+  }
   auto feed = FeedParser::Parse(bytes, "https://fuzz.test/news/feed.xml");
   if (!feed.ok()) {
     if (feed.status().message().empty()) __builtin_trap();

@@ -1,18 +1,26 @@
 // libFuzzer target: bytes as one raw HTTP request through the server's
 // whole request path without a socket (HttpServer::Exchange): framing,
 // the access check, cpp-httplib's parser and ApiRouter over an in-memory
-// repository holding two fictional articles. Traps when the answer is not
-// one HTTP/1.1 response, when a refused request changed the store, or
-// when a write went through without the token.
+// repository holding two fictional articles, and /api/feeds over a
+// FollowerThread whose thread is never started (so no URL a request adds is
+// ever fetched). Traps when the answer is not one HTTP/1.1 response, when a
+// refused request changed the store, or when a write went through without
+// the token.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include <unistd.h>
+
+#include "pipeline/follower_thread.h"
 #include "pipeline/memory_story_repository.h"
 #include "pipeline/test_fixtures.h"
 #include "server/api_router.h"
+#include "server/feeds_api.h"
 #include "server/http_server.h"
 
 namespace {
@@ -28,12 +36,36 @@ constexpr char kToken[] = "fuzz-token-0123456789";
 // later inputs run as fast as the first.
 constexpr int64_t kMaxArticles = 64;
 
+// The feed state's SQLite file, one per fuzzing process, removed at exit.
+// Never destroyed: the exit handler reads it after static destructors.
+const std::string& FeedDbPath() {
+  static const std::string* path = [] {
+    char name[] = "/tmp/fuzz_http_feeds_XXXXXX";
+    int fd = mkstemp(name);
+    Check(fd >= 0);
+    close(fd);
+    std::atexit([] {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::remove((FeedDbPath() + suffix).c_str());
+    });
+    return new std::string(name);
+  }();
+  return *path;
+}
+
 struct Server {
   MemoryStoryRepository repo;
   ApiRouter router{&repo, nullptr, ApiAccess{kToken, {"fuzz.example"}}};
+  std::unique_ptr<FollowerThread> follower;
+  std::unique_ptr<FeedsApi> feeds;
   HttpServer http{HttpServerOptions{.max_body = 8192}, [this](const HttpRequest& r) { return router.Handle(r); },
                   [this](const HttpRequest& r) { return router.Admit(r); }};
   Server() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((FeedDbPath() + suffix).c_str());
+    auto opened = FollowerThread::Open(FeedDbPath(), &repo, FollowerThread::Options{});
+    Check(opened.ok());
+    follower = std::move(*opened);  // never Start()ed: nothing is fetched
+    feeds = std::make_unique<FeedsApi>(follower.get());
+    router.set_feeds(feeds.get());
     HttpRequest seed{"POST", "/api/articles", {}, "application/json", BridgeArticlesJson()};
     seed.authorization = std::string("Bearer ") + kToken;
     Check(router.Handle(seed).status == 200);

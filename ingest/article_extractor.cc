@@ -34,6 +34,24 @@ void CopyContainerMetadata(const RawDoc& doc, Article* a) {
   if (!doc.language.empty()) a->language = doc.language;
 }
 
+// "YYYY-MM-DD" is a day; a longer ISO value has a time too.
+constexpr size_t kIsoDayLength = 10;
+
+// The listing's metadata where the page gave none, or (for the date) gave
+// only the day the listing names with its time: the page wins where it
+// says more, the listing fills in where it says more.
+void FillFromListing(const RawDoc& doc, Article* a) {
+  if (a->title.empty()) a->title = doc.listed_title;
+  if (a->authors.empty()) a->authors = doc.listed_authors;
+  const std::string& listed = doc.listed_published;
+  if (listed.empty()) return;
+  bool page_day_only = a->published.iso.size() == kIsoDayLength;
+  if (a->published.empty() ||
+      (page_day_only && listed.size() > kIsoDayLength && listed.starts_with(a->published.iso))) {
+    a->published = {listed, "feed"};
+  }
+}
+
 }  // namespace
 
 Result<Article> ArticleExtractor::Extract(const RawDoc& doc, BoilerplateEvidence* evidence) {
@@ -44,6 +62,7 @@ Result<Article> ArticleExtractor::Extract(const RawDoc& doc, BoilerplateEvidence
   Status st =
       doc.format == DocFormat::kHtml ? impl_->html_extractor.Extract(&a) : impl_->text_cleaner.Clean(&a, evidence);
   if (!st.ok()) return st.WithContext(doc.source);
+  FillFromListing(doc, &a);
   if (!UnicodeText::IsNfc(a.text)) a.text = UnicodeText::Nfc(a.text);
   return a;
 }

@@ -48,9 +48,8 @@ Result<bool> BufferedReader::ReadLine(std::string* line, size_t max_line, bool* 
       Consume(scanned);
       scanned = 0;
     }
-    Result<bool> more = Fill();
-    if (!more.ok()) return more.status();
-    if (!*more) {
+    STORYFUSE_ASSIGN_OR_RETURN(bool more, Fill());
+    if (!more) {
       if (buffered().empty() && line->empty() && !*too_long) return false;
       *too_long = *too_long || buffered().size() > max_line;
       if (!*too_long) line->append(buffered());
@@ -66,9 +65,8 @@ Result<size_t> BufferedReader::ReadUpTo(size_t n, std::string* out) {
   size_t done = 0;
   while (done < n) {
     if (buffered().empty()) {
-      Result<bool> more = Fill();
-      if (!more.ok()) return more.status();
-      if (!*more) break;
+      STORYFUSE_ASSIGN_OR_RETURN(bool more, Fill());
+      if (!more) break;
     }
     size_t take = std::min(n - done, buffered().size());
     out->append(buffered().substr(0, take));
@@ -82,9 +80,8 @@ Result<uint64_t> BufferedReader::Skip(uint64_t n) {
   uint64_t done = 0;
   while (done < n) {
     if (buffered().empty()) {
-      Result<bool> more = Fill();
-      if (!more.ok()) return more.status();
-      if (!*more) break;
+      STORYFUSE_ASSIGN_OR_RETURN(bool more, Fill());
+      if (!more) break;
     }
     size_t take = static_cast<size_t>(std::min<uint64_t>(n - done, buffered().size()));
     Consume(take);

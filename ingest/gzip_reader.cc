@@ -54,11 +54,10 @@ Status GzipReader::Fail(Status st) {
 }
 
 Status GzipReader::Fill(bool* at_end) {
-  Result<size_t> got = compressed_->Read(in_.data(), in_.size());
-  if (!got.ok()) return got.status();
+  STORYFUSE_ASSIGN_OR_RETURN(size_t got, compressed_->Read(in_.data(), in_.size()));
   z_->s.next_in = In(in_.data());
-  z_->s.avail_in = static_cast<uInt>(*got);
-  *at_end = *got == 0;
+  z_->s.avail_in = static_cast<uInt>(got);
+  *at_end = got == 0;
   return Status::Ok();
 }
 

@@ -13,10 +13,9 @@ Result<std::string> ReadAll(ByteSource* in, size_t step = 7) {
   std::string out;
   std::string buf(step, '\0');
   for (;;) {
-    Result<size_t> got = in->Read(buf.data(), buf.size());
-    if (!got.ok()) return got.status();
-    if (*got == 0) return out;
-    out.append(buf.data(), *got);
+    STORYFUSE_ASSIGN_OR_RETURN(size_t got, in->Read(buf.data(), buf.size()));
+    if (got == 0) return out;
+    out.append(buf.data(), got);
   }
 }
 

@@ -62,10 +62,9 @@ void RecordRemovals(const HtmlBlocks& blocks, Article* a) {
 }  // namespace
 
 Status HtmlExtractor::Extract(Article* article) {
-  Result<HtmlDocument> doc = HtmlDocument::Parse(article->input);
-  if (!doc.ok()) return doc.status();
-  HtmlMetadata::Fill(*doc, article);
-  HtmlBlocks blocks(*doc);
+  STORYFUSE_ASSIGN_OR_RETURN(HtmlDocument doc, HtmlDocument::Parse(article->input));
+  HtmlMetadata::Fill(doc, article);
+  HtmlBlocks blocks(doc);
   std::vector<uint32_t> chosen = HtmlContent::Select(blocks, article->title);
   article->text.clear();
   article->offsets = OffsetMap();

@@ -23,6 +23,12 @@ struct RawDoc {
   std::string published;
   std::string language;
   std::string label;  // a gold label carried by evaluation JSONL, else empty
+  // What a listing (a feed item, a sitemap entry) said of this page: used
+  // only where the page says less, since the page wins where it says more
+  // (issue #24). The published date is UTC, as FeedDate gives it.
+  std::string listed_title;
+  std::vector<std::string> listed_authors;
+  std::string listed_published;
 };
 
 }  // namespace storyfuse

@@ -88,9 +88,8 @@ Status DecodeBody(const RecordedResponse& r, uint64_t max_body, std::string* bod
   }
   // Stored already decoded although the header still says gzip.
   if (coding != "deflate" && !GzipReader::IsGzip(*body)) return Status::Ok();
-  Result<std::string> plain = GzipReader::Inflate(*body, max_body);
-  if (!plain.ok()) return plain.status();
-  *body = std::move(*plain);
+  STORYFUSE_ASSIGN_OR_RETURN(std::string plain, GzipReader::Inflate(*body, max_body));
+  *body = std::move(plain);
   return Status::Ok();
 }
 

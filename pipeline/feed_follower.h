@@ -57,6 +57,10 @@ class FeedFollower {
   // Pages handed to `ingest` at once: clustering a batch together is
   // cheaper than one by one, and 100 pages is a few MB of memory.
   static constexpr size_t kBatch = 100;
+  // Waves of sources in one round: the stored feeds; what a site's page
+  // announced (feeds, robots.txt's sitemaps, probes of the common paths);
+  // a sitemap index's sitemaps; an index listed by robots.txt's children.
+  static constexpr int kMaxWaves = 4;
 
   // `store` and `crawler` must outlive the follower.
   FeedFollower(FeedStore* store, Crawler* crawler, IngestFn ingest);

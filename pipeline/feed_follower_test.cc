@@ -8,7 +8,10 @@
 
 #include "feed/fictional_news_server.h"
 #include "feed/local_test_server.h"
+#include "feed/url_canonicalizer.h"
+#include "feed/warc_writer.h"
 #include "ingest/article_extractor.h"
+#include "ingest/input_reader.h"
 #include "pipeline/store_story_repository.h"
 #include "store/article_store.h"
 
@@ -93,6 +96,30 @@ class FeedFollowerTest : public ::testing::Test {
     s.Get("/truncated.xml", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut</title><item><title>Hal",
                       "application/rss+xml");
+    });
+    s.Get(R"(/amp/news/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      ++page_requests_;
+      std::string n = req.matches[1];
+      std::string page = ArticlePage(std::stoi(n));
+      page.insert(page.find("</head>"), "<link rel=\"canonical\" href=\"/news/" + n + "\">");
+      res.set_content(page, "text/html; charset=utf-8");
+    });
+    s.Get("/amp.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(Rss("Marrowvale Ledger AMP", {{"m1", "/amp/news/1"}, {"m8", "/amp/news/8"}}),
+                      "application/rss+xml");
+    });
+    s.Get("/plain.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(Rss("Marrowvale Ledger", {{"p8", "/news/8"}}), "application/rss+xml");
+    });
+    s.Get("/cp1251.xml", [](const httplib::Request&, httplib::Response& res) {
+      // "Вести" in windows-1251, no XML declaration: only the header says.
+      res.set_content(Rss("\xC2\xE5\xF1\xF2\xE8", {{"c9", "/news/9"}}), "application/rss+xml; charset=windows-1251");
+    });
+    s.Get("/malformed.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bad</title><item><title>A</item>"
+          "</channel></rss>",
+          "application/rss+xml");
     });
     s.Get("/html-feed", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("<!DOCTYPE html><html><body><p>Welcome to our home page</p></body></html>", "text/html");
@@ -246,6 +273,73 @@ TEST_F(FeedFollowerTest, EveryBadCaseIsAPerFeedErrorNamingTheUrlAndTheRestFlows)
   EXPECT_EQ(feeds[server_.Url("/good.xml")].articles, 4);
 }
 
+// The cases of issue #24 served as feeds (the test above serves most of
+// them as pages): each is an error on its own feed naming the URL, and what
+// an earlier round stored is untouched.
+TEST_F(FeedFollowerTest, BadFeedsAfterAGoodRoundHarmNothingStored) {
+  FollowStats first = RoundOver({"/good.xml"});
+  ASSERT_EQ(first.pages_stored, 4u);
+  auto stored = [this] {
+    Result<std::unique_ptr<ArticleStore>> s = ArticleStore::Open(path_);
+    EXPECT_TRUE(s.ok());
+    size_t n = 0;
+    EXPECT_TRUE((*s)->ForEachArticleStory([&](const std::string&, const std::string&) { ++n; }).ok());
+    return n;
+  };
+  size_t before = stored();
+  FollowStats stats = RoundOver({"/malformed.xml", "/missing.xml", "/drip", "/bomb", "/big"});
+  EXPECT_EQ(stats.feed_errors, 5u);
+  EXPECT_EQ(stats.feeds_not_modified, 1u) << "the good feed still flows";
+  std::map<std::string, FeedRecord> feeds = Feeds();
+  struct Case {
+    const char* feed;
+    const char* want;
+  } cases[] = {
+      {"/malformed.xml", "malformed XML"},
+      {"/missing.xml", "HTTP 404"},
+      {"/drip", "timed out"},
+      {"/bomb", "limit"},
+      {"/big", "limit"},
+  };
+  for (const Case& c : cases) {
+    const FeedRecord& f = feeds[server_.Url(c.feed)];
+    EXPECT_EQ(f.error_count, 1) << c.feed;
+    EXPECT_NE(f.last_error.find(server_.Url(c.feed)), std::string::npos) << f.last_error;
+    EXPECT_NE(f.last_error.find(c.want), std::string::npos) << c.feed << ": " << f.last_error;
+  }
+  EXPECT_EQ(feeds[server_.Url("/good.xml")].error_count, 0);
+  EXPECT_EQ(feeds[server_.Url("/good.xml")].articles, 4);
+  EXPECT_EQ(stored(), before);
+}
+
+// The page's rel="canonical" identifies the article: an AMP link to a
+// stored page adds no article, and a feed naming the canonical URL later
+// costs no fetch.
+TEST_F(FeedFollowerTest, ThePagesCanonicalUrlIdentifiesTheArticle) {
+  FollowStats first = RoundOver({"/good.xml", "/amp.xml"});
+  EXPECT_EQ(first.pages_stored, 5u);  // good.xml's 4, and /news/8 by its AMP link
+  Result<std::unique_ptr<ArticleStore>> articles = ArticleStore::Open(path_);
+  ASSERT_TRUE(articles.ok());
+  EXPECT_TRUE((*articles)->Get(server_.Url("/news/8")).value().has_value());
+  EXPECT_FALSE((*articles)->Get(server_.Url("/amp/news/8")).value().has_value());
+  EXPECT_FALSE((*articles)->Get(server_.Url("/amp/news/1")).value().has_value());
+  std::map<std::string, FeedRecord> feeds = Feeds();
+  EXPECT_EQ(feeds[server_.Url("/amp.xml")].articles, 2) << "both items name a stored article";
+  int fetched = page_requests_.load();
+  FollowStats second = RoundOver({"/plain.xml"});
+  EXPECT_EQ(second.pages_fetched, 0u);
+  EXPECT_EQ(page_requests_.load(), fetched);
+}
+
+// A feed that declares no encoding is read in its Content-Type's charset.
+TEST_F(FeedFollowerTest, AFeedWithoutAnEncodingIsReadInTheHeadersCharset) {
+  FollowStats stats = RoundOver({"/cp1251.xml"});
+  EXPECT_EQ(stats.feed_errors, 0u);
+  EXPECT_EQ(stats.pages_stored, 1u);
+  const FeedRecord& f = Feeds()[server_.Url("/cp1251.xml")];
+  EXPECT_EQ(f.title, "\xD0\x92\xD0\xB5\xD1\x81\xD1\x82\xD0\xB8") << f.last_error;  // "Вести" in UTF-8
+}
+
 TEST_F(FeedFollowerTest, ASiteUrlIsReplacedByTheFeedsItsPageAnnouncesPolledInTheSameRound) {
   FollowStats stats = RoundOver({"/site"});
   EXPECT_EQ(stats.feeds_discovered, 1u);
@@ -256,6 +350,158 @@ TEST_F(FeedFollowerTest, ASiteUrlIsReplacedByTheFeedsItsPageAnnouncesPolledInThe
   ASSERT_EQ(feeds.size(), 1u);
   EXPECT_EQ(feeds.begin()->first, server_.Url("/good.xml"));
   EXPECT_EQ(feeds.begin()->second.articles, 4);
+}
+
+// Sitemaps and sites given by their URL alone, on two hosts of their own
+// (common paths are per origin): an outlet whose home page announces no
+// feed, with a feed at a common path and a sitemap index in robots.txt,
+// and a bare site with neither.
+class FeedFollowerSitemapTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ =
+        (std::filesystem::temp_directory_path() / ("feed_sitemap_test_" + std::to_string(getpid()) + ".db")).string();
+    Cleanup();
+    httplib::Server& s = site_.server();
+    s.Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("User-agent: *\nAllow: /\nSitemap: /sitemap_index.xml\n", "text/plain");
+    });
+    s.Get("/", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "<!DOCTYPE html><html><head><title>Quayside Courier</title></head><body><p>Front page</p>"
+          "</body></html>",
+          "text/html");
+    });
+    s.Get(R"(/news/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      ++page_requests_;
+      res.set_content(ArticlePage(std::stoi(req.matches[1])), "text/html; charset=utf-8");
+    });
+    s.Get("/rss.xml", [this](const httplib::Request&, httplib::Response& res) {
+      ++feed_requests_;
+      res.set_content(Rss("Quayside Courier", {{"q20", "/news/20"}}), "application/rss+xml");
+    });
+    s.Get("/sitemap_index.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+          "<sitemap><loc>/sitemap-2019.xml</loc><lastmod>2019-01-31</lastmod></sitemap>"
+          "<sitemap><loc>/news-sitemap.xml</loc><lastmod>2031-06-02</lastmod></sitemap></sitemapindex>",
+          "application/xml");
+    });
+    s.Get("/news-sitemap.xml", [](const httplib::Request& req, httplib::Response& res) {
+      if (req.get_header_value("If-None-Match") == "\"n1\"") {
+        res.status = 304;
+        return;
+      }
+      res.set_header("ETag", "\"n1\"");
+      res.set_content(
+          "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+          "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">"
+          "<url><loc>/news/21</loc><news:news><news:publication><news:name>Quayside Courier</news:name>"
+          "<news:language>en</news:language></news:publication>"
+          "<news:publication_date>2031-06-02T08:15:00+02:00</news:publication_date>"
+          "<news:title>Weir gates opened overnight</news:title></news:news></url>"
+          "<url><loc>/news/20?utm_medium=sitemap</loc></url></urlset>",
+          "application/xml");
+    });
+    s.Get("/sitemap-2019.xml", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+          "<url><loc>/news/22</loc><lastmod>2019-01-30</lastmod></url></urlset>",
+          "application/xml");
+    });
+    bare_.server().Get("/", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("<!DOCTYPE html><html><body><p>Under construction</p></body></html>", "text/html");
+    });
+    ASSERT_TRUE(site_.Start());
+    ASSERT_TRUE(bare_.Start());
+  }
+  void TearDown() override { Cleanup(); }
+  void Cleanup() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+
+  FollowStats RoundOver(const std::vector<std::string>& urls) {
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(path_, 0);
+    EXPECT_TRUE(repo.ok()) << repo.status().message();
+    Result<std::unique_ptr<FeedStore>> store = FeedStore::Open(path_);
+    EXPECT_TRUE(store.ok());
+    for (const std::string& u : urls) EXPECT_TRUE((*store)->Add(u, "").ok());
+    Crawler::Options o;
+    o.schedule.min_delay_s = 0;
+    Crawler crawler(o);
+    FeedFollower follower(store->get(), &crawler,
+                          [&](std::vector<RawDoc> docs) { return (*repo)->Ingest(std::move(docs)); });
+    Result<FollowStats> stats = follower.Round();
+    EXPECT_TRUE(stats.ok()) << stats.status().message();
+    return stats.ok() ? *stats : FollowStats();
+  }
+
+  std::map<std::string, FeedRecord> Feeds() {
+    std::map<std::string, FeedRecord> out;
+    Result<std::unique_ptr<FeedStore>> store = FeedStore::Open(path_);
+    EXPECT_TRUE(store.ok());
+    Result<std::vector<FeedRecord>> all = (*store)->List();
+    EXPECT_TRUE(all.ok());
+    for (FeedRecord& f : *all) out[f.url] = f;
+    return out;
+  }
+
+  std::string path_;
+  LocalTestServer site_, bare_;
+  std::atomic<int> page_requests_{0};
+  std::atomic<int> feed_requests_{0};
+};
+
+TEST_F(FeedFollowerSitemapTest, ASiteBringsItsCommonPathFeedAndRobotsSitemapsInOneRound) {
+  FollowStats first = RoundOver({site_.Url("/"), bare_.Url("/")});
+  // The feed at /rss.xml (found by probing), the index from robots.txt and
+  // its two sitemaps.
+  EXPECT_EQ(first.feeds_discovered, 4u);
+  EXPECT_EQ(first.feed_errors, 1u);  // the bare site
+  // /news/20 (feed and news sitemap, with a campaign tag), 21, and 22.
+  EXPECT_EQ(first.pages_stored, 3u);
+  EXPECT_EQ(page_requests_.load(), 3);
+  EXPECT_EQ(feed_requests_.load(), 1);  // probed once, not fetched again
+  std::map<std::string, FeedRecord> feeds = Feeds();
+  EXPECT_EQ(feeds.count(site_.Url("/")), 0u) << "the site is replaced by what it offers";
+  for (const char* p : {"/rss.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/sitemap-2019.xml"}) {
+    ASSERT_EQ(feeds.count(site_.Url(p)), 1u) << p;
+    EXPECT_EQ(feeds[site_.Url(p)].error_count, 0) << p << ": " << feeds[site_.Url(p)].last_error;
+  }
+  EXPECT_EQ(feeds[site_.Url("/news-sitemap.xml")].etag, "\"n1\"");
+  EXPECT_EQ(feeds[site_.Url("/news-sitemap.xml")].title, "Quayside Courier");
+  EXPECT_EQ(feeds[site_.Url("/news-sitemap.xml")].articles, 1);  // /news/20 came by the feed first or here
+  const FeedRecord& bare = feeds[bare_.Url("/")];
+  EXPECT_EQ(bare.error_count, 1);
+  EXPECT_NE(bare.last_error.find(bare_.Url("/")), std::string::npos) << bare.last_error;
+  EXPECT_NE(bare.last_error.find("no feed"), std::string::npos) << bare.last_error;
+
+  // Restart: the news sitemap answers 304, the rest names stored pages.
+  FollowStats second = RoundOver({});
+  EXPECT_EQ(second.feeds_not_modified, 1u);
+  EXPECT_EQ(second.pages_fetched, 0u);
+  EXPECT_EQ(page_requests_.load(), 3);
+}
+
+TEST_F(FeedFollowerSitemapTest, ANewsSitemapGivesItsTitleAndDateAsTheItemsEvidence) {
+  FollowStats stats = RoundOver({site_.Url("/news-sitemap.xml")});
+  EXPECT_EQ(stats.feed_errors, 0u);
+  EXPECT_EQ(stats.pages_stored, 2u);
+  Result<std::unique_ptr<FeedStore>> store = FeedStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  Result<std::optional<FeedItemEvidence>> evidence = (*store)->Evidence(site_.Url("/news/21"));
+  ASSERT_TRUE(evidence.ok()) << evidence.status().message();
+  ASSERT_TRUE(evidence->has_value());
+  EXPECT_EQ((*evidence)->title, "Weir gates opened overnight");
+  EXPECT_EQ((*evidence)->published, "2031-06-02T06:15:00Z");
+  // The page wins where it says more (its own headline), the sitemap fills
+  // in what the page lacks (it prints no date).
+  Result<std::unique_ptr<ArticleStore>> articles = ArticleStore::Open(path_);
+  ASSERT_TRUE(articles.ok());
+  Result<std::optional<StoredArticle>> a = (*articles)->Get(site_.Url("/news/21"));
+  ASSERT_TRUE(a.ok() && a->has_value());
+  EXPECT_EQ((*a)->article.title, "Flood gates open at Marrowvale weir 21");
+  EXPECT_EQ((*a)->article.published.iso, "2031-06-02T06:15:00Z");
 }
 
 // The stories of a store as sets of article URLs (story ids depend on
@@ -379,6 +625,87 @@ TEST(FeedFollowerBarTest, FollowEndsWithTheStoriesOfIngestFetchingEveryPageOnceP
   for (auto& [story, urls] : gold) written.insert(urls);
   EXPECT_EQ(followed.size(), written.size());
   EXPECT_TRUE(followed == written);
+  cleanup();
+}
+
+}  // namespace
+}  // namespace storyfuse
+
+namespace storyfuse {
+namespace {
+
+// `follow --warc`: every response is kept, and `ingest` of the WARC folder
+// gives the stories the follower made (articles compared by canonical URL:
+// the WARC names the URL fetched, campaign tags and all).
+TEST(FeedFollowerWarcTest, IngestOfTheWarcGivesTheStoriesTheFollowerMade) {
+  FictionalNews::Options options;
+  options.hosts = 3;
+  options.feeds = 6;
+  options.pages = 90;
+  options.stories = 8;
+  FictionalNews news(options);
+  FictionalNewsServer server(&news);
+  ASSERT_TRUE(server.Start());
+  std::string base = (std::filesystem::temp_directory_path() / ("follow_warc_" + std::to_string(getpid()))).string();
+  std::string follow_db = base + "-follow.db", warc_db = base + "-warc.db", warc_dir = base + "-warc";
+  auto cleanup = [&] {
+    for (const std::string& db : {follow_db, warc_db}) {
+      for (const char* suffix : {"", "-wal", "-shm", ".lock"}) std::filesystem::remove(db + suffix);
+    }
+    std::filesystem::remove_all(warc_dir);
+  };
+  cleanup();
+  {
+    Result<std::unique_ptr<WarcWriter>> warc = WarcWriter::Open(warc_dir, 32 * 1024);  // several files
+    ASSERT_TRUE(warc.ok());
+    Crawler::Options co;
+    co.schedule.min_delay_s = 0;
+    co.on_response = [&](const FetchResponse& r) { EXPECT_TRUE((*warc)->Write(r).ok()); };
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(follow_db, 0);
+    ASSERT_TRUE(repo.ok());
+    Result<std::unique_ptr<FeedStore>> feeds = FeedStore::Open(follow_db);
+    ASSERT_TRUE(feeds.ok());
+    for (size_t f = 0; f < news.feeds().size(); ++f) {
+      ASSERT_TRUE((*feeds)->Add(server.FeedUrl(static_cast<int>(f)), "").ok());
+    }
+    Crawler crawler(co);
+    FeedFollower follower(feeds->get(), &crawler,
+                          [&](std::vector<RawDoc> docs) { return (*repo)->Ingest(std::move(docs)); });
+    Result<FollowStats> stats = follower.Round();
+    ASSERT_TRUE(stats.ok());
+    ASSERT_EQ(stats->pages_stored, news.pages().size());
+    // Robots.txt and feeds too: 3 + 6 + the pages.
+    EXPECT_EQ((*warc)->records(), news.pages().size() + 9);
+    EXPECT_GT((*warc)->files(), 1);
+  }
+  {
+    Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(warc_db, 0);
+    ASSERT_TRUE(repo.ok());
+    std::vector<RawDoc> docs;
+    std::vector<std::string> errors;
+    InputReader reader([&](RawDoc&& d) { docs.push_back(std::move(d)); },
+                       [&](const Status& st) { errors.push_back(st.message()); });
+    ASSERT_TRUE(reader.Read(warc_dir).ok());
+    EXPECT_TRUE(errors.empty()) << errors.front();
+    ASSERT_TRUE((*repo)->Ingest(std::move(docs)).ok());
+  }
+  auto canonical = [](const std::set<std::set<std::string>>& stories) {
+    std::set<std::set<std::string>> out;
+    for (const std::set<std::string>& s : stories) {
+      std::set<std::string> urls;
+      for (const std::string& u : s) {
+        Result<std::string> c = UrlCanonicalizer::Canonicalize(u);
+        urls.insert(c.ok() ? *c : u);
+      }
+      out.insert(urls);
+    }
+    return out;
+  };
+  std::set<std::set<std::string>> followed = canonical(StoriesByUrl(follow_db));
+  std::set<std::set<std::string>> again = canonical(StoriesByUrl(warc_db));
+  EXPECT_EQ(followed.size(), static_cast<size_t>(options.stories));
+  EXPECT_EQ(again.size(), followed.size());
+  EXPECT_TRUE(again == followed);
   cleanup();
 }
 

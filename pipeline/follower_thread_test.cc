@@ -1,7 +1,9 @@
 #include "pipeline/follower_thread.h"
 
 #include <gtest/gtest.h>
+
 #include <unistd.h>
+#include <set>
 
 #include <filesystem>
 
@@ -104,6 +106,45 @@ TEST_F(FollowerThreadTest, FollowsAddedFeedsThroughTheRepositoryAsTheyPublish) {
   auto t0 = std::chrono::steady_clock::now();
   (*service)->Stop();
   EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(5));
+}
+
+// POST /api/feeds takes a site or a sitemap as well as a feed: a site's
+// home page announcing no feed brings the news sitemap its robots.txt
+// names; a sitemap given directly is followed like a feed.
+TEST_F(FollowerThreadTest, FollowsASiteAndASitemapAddedThroughTheApi) {
+  FictionalNews::Options no;
+  no.hosts = 2;
+  no.feeds = 2;
+  no.pages = 24;
+  no.stories = 2;
+  FictionalNews news(no);
+  FictionalNewsServer server(&news);
+  ASSERT_TRUE(server.Start());
+  Result<std::unique_ptr<StoreStoryRepository>> repo = StoreStoryRepository::Open(path_, 2);
+  ASSERT_TRUE(repo.ok()) << repo.status().message();
+  Result<std::unique_ptr<FollowerThread>> service = FollowerThread::Open(path_, repo->get(), Options());
+  ASSERT_TRUE(service.ok()) << service.status().message();
+  (*service)->Start();
+  WaitForRounds(service->get(), 1);  // the empty first round
+  Result<FollowerThread::Added> added =
+      (*service)->Add({server.Origin(0) + "/", server.Origin(1) + FictionalNews::kNewsSitemapPath}, "");
+  ASSERT_TRUE(added.ok());
+  EXPECT_EQ(added->feeds.size(), 2u);
+  FollowerThread::RoundInfo info = WaitForRounds(service->get(), 2);
+  Result<RepositoryStats> stats = (*repo)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 24) << info.error;
+  Result<std::vector<FeedRecord>> feeds = (*service)->List();
+  ASSERT_TRUE(feeds.ok());
+  std::set<std::string> urls;
+  for (const FeedRecord& f : *feeds) {
+    urls.insert(f.url);
+    EXPECT_EQ(f.error_count, 0) << f.url << ": " << f.last_error;
+  }
+  // The site is replaced by its sitemap.
+  EXPECT_EQ(urls, (std::set<std::string>{server.Origin(0) + FictionalNews::kNewsSitemapPath,
+                                         server.Origin(1) + FictionalNews::kNewsSitemapPath}));
+  (*service)->Stop();
 }
 
 }  // namespace

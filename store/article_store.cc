@@ -243,6 +243,8 @@ CREATE INDEX story_moves_to ON story_moves(to_story, seq);
 )sql";
 
 Status ArticleStore::MigrateTo6() { return db_->Exec(kSchemaV6); }
+// Schema 7: what feeds said of their items (store/feed_store.h).
+Status ArticleStore::MigrateTo7() { return db_->Exec(FeedStore::kSchemaV7); }
 
 Status ArticleStore::Migrate() {
   // Checked inside the write transaction so two processes creating the
@@ -263,6 +265,7 @@ Status ArticleStore::Migrate() {
   if (*version < 4) STORYFUSE_RETURN_IF_ERROR(MigrateTo4());
   if (*version < 5) STORYFUSE_RETURN_IF_ERROR(MigrateTo5());
   if (*version < 6) STORYFUSE_RETURN_IF_ERROR(MigrateTo6());
+  if (*version < 7) STORYFUSE_RETURN_IF_ERROR(MigrateTo7());
   STORYFUSE_RETURN_IF_ERROR(db_->Exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES (" +
                                       std::to_string(kSchemaVersion) + ")"));
   return tx->Commit();

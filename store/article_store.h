@@ -35,7 +35,7 @@ namespace storyfuse {
 
 class ArticleStore : public StoryStore {
  public:
-  static constexpr int kSchemaVersion = 6;
+  static constexpr int kSchemaVersion = 7;
 
   // Opens or creates the store at `path` and migrates its schema to
   // kSchemaVersion. Returns IoError naming the path when it cannot be
@@ -106,6 +106,7 @@ class ArticleStore : public StoryStore {
   Status MigrateTo4();
   Status MigrateTo5();
   Status MigrateTo6();
+  Status MigrateTo7();
   Result<int> SchemaVersion();
   Status Prepare();
   Status Archive(const std::string& id, const std::string& now);

@@ -205,6 +205,7 @@ TEST_F(ArticleStoreTest, MigratesVersion1Stories) {
                         "DROP TABLE article_views; ALTER TABLE articles DROP COLUMN corrections; "
                         "ALTER TABLE article_versions DROP COLUMN corrections; "
                         "DROP TABLE stream_events; DROP TABLE story_moves; ALTER TABLE stories DROP COLUMN version; "
+                        "DROP TABLE feed_items; DROP TABLE feeds; "
                         "UPDATE schema_version SET version = 1")
                   .ok());
   store_.reset();
@@ -276,6 +277,7 @@ TEST_F(ArticleStoreTest, MigratesVersion3Articles) {
                   .Exec("ALTER TABLE articles DROP COLUMN corrections; "
                         "ALTER TABLE article_versions DROP COLUMN corrections; "
                         "DROP TABLE stream_events; DROP TABLE story_moves; ALTER TABLE stories DROP COLUMN version; "
+                        "DROP TABLE feed_items; DROP TABLE feeds; "
                         "UPDATE schema_version SET version = 3")
                   .ok());
   store_.reset();

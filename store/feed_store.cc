@@ -28,13 +28,20 @@ CREATE TABLE IF NOT EXISTS feed_items (
 CREATE INDEX IF NOT EXISTS feed_items_by_url ON feed_items(url);
 )sql";
 
+const char* const FeedStore::kSchemaV7 = R"sql(
+ALTER TABLE feed_items ADD COLUMN title TEXT;
+ALTER TABLE feed_items ADD COLUMN published TEXT;
+ALTER TABLE feed_items ADD COLUMN author TEXT;
+ALTER TABLE feed_items ADD COLUMN summary TEXT;
+)sql";
+
 namespace {
 
 constexpr const char* kSelect =
     "SELECT f.id, f.url, f.title, f.etag, f.last_modified, f.added_at, f.last_fetch, f.last_success, "
     "f.last_error, f.error_count, "
     "(SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id), "
-    "(SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id AND i.article_id IS NOT NULL) "
+    "(SELECT count(DISTINCT i.article_id) FROM feed_items i WHERE i.feed_id = f.id) "
     "FROM feeds f";
 
 FeedRecord ReadRecord(const SqlStatement& s) {
@@ -144,11 +151,32 @@ Result<bool> FeedStore::Seen(const std::string& canonical_url) {
 }
 
 Status FeedStore::MarkSeen(int64_t id, const std::string& canonical_url, const std::string& article_id,
-                           const std::string& error, const std::string& now) {
+                           const std::string& error, const std::string& now, const FeedItemEvidence& evidence) {
   Result<SqlStatement> ins = db_->Prepare(
-      "INSERT OR REPLACE INTO feed_items (feed_id, url, article_id, error, seen_at) VALUES (?, ?, ?, ?, ?)");
+      "INSERT OR REPLACE INTO feed_items (feed_id, url, article_id, error, seen_at, title, published, author, summary) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins.ok()) return ins.status();
-  return ins->Bind(1, id).Bind(2, canonical_url).BindOrNull(3, article_id).BindOrNull(4, error).Bind(5, Now(now)).Run();
+  return ins->Bind(1, id)
+      .Bind(2, canonical_url)
+      .BindOrNull(3, article_id)
+      .BindOrNull(4, error)
+      .Bind(5, Now(now))
+      .BindOrNull(6, evidence.title)
+      .BindOrNull(7, evidence.published)
+      .BindOrNull(8, evidence.author)
+      .BindOrNull(9, evidence.summary)
+      .Run();
+}
+
+Result<std::optional<FeedItemEvidence>> FeedStore::Evidence(const std::string& canonical_url) {
+  Result<SqlStatement> get = db_->Prepare(
+      "SELECT title, published, author, summary FROM feed_items WHERE url = ? ORDER BY seen_at, feed_id LIMIT 1");
+  if (!get.ok()) return get.status();
+  get->Bind(1, canonical_url);
+  Result<bool> row = get->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<FeedItemEvidence>();
+  return std::optional<FeedItemEvidence>(FeedItemEvidence{get->Text(0), get->Text(1), get->Text(2), get->Text(3)});
 }
 
 }  // namespace storyfuse

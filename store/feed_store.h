@@ -38,13 +38,25 @@ struct FeedRecord {
   std::string last_error;    // names the URL; "" after a success
   int64_t error_count = 0;   // consecutive rounds with an error
   int64_t items_seen = 0;
-  int64_t articles = 0;  // items whose page was stored
+  int64_t articles = 0;  // distinct stored articles its items brought
+};
+
+// What a feed or sitemap said of an item (issue #24: "the feed's own
+// title, date, author and summary are kept as evidence"), beside what the
+// page says in the stored article.
+struct FeedItemEvidence {
+  std::string title;
+  std::string published;  // UTC, as FeedDate gives it
+  std::string author;
+  std::string summary;  // plain text
 };
 
 class FeedStore {
  public:
   // The SQL that schema 5 adds (run by ArticleStore's migration).
   static const char* const kSchemaV5;
+  // Schema 7: the feed's evidence columns on feed_items.
+  static const char* const kSchemaV7;
 
   static Result<std::unique_ptr<FeedStore>> Open(const std::string& path);
 
@@ -66,8 +78,12 @@ class FeedStore {
   Result<bool> Seen(const std::string& canonical_url);
   // Records `canonical_url` as seen by feed `id`, with the stored article's
   // id ("" when the page was refused, then `error` says why).
+  // `evidence` is what the feed said of the item.
   Status MarkSeen(int64_t id, const std::string& canonical_url, const std::string& article_id, const std::string& error,
-                  const std::string& now);
+                  const std::string& now, const FeedItemEvidence& evidence = {});
+  // What the first feed to list `canonical_url` said of it; nullopt when
+  // no feed has seen it.
+  Result<std::optional<FeedItemEvidence>> Evidence(const std::string& canonical_url);
 
  private:
   explicit FeedStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}

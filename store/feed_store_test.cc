@@ -63,5 +63,38 @@ TEST_F(FeedStoreTest, KeepsValidatorsErrorsAndSeenItemsAcrossReopen) {
   EXPECT_EQ((*s)->Remove(id).code(), Status::Code::kNotFound);
 }
 
+// Schema 7 keeps what the feed said of each item; a version 6 file gains
+// the columns and keeps its seen items.
+TEST_F(FeedStoreTest, KeepsTheFeedsEvidenceAndMigratesVersion6) {
+  {
+    Result<std::unique_ptr<FeedStore>> s = FeedStore::Open(path_);
+    ASSERT_TRUE(s.ok());
+    int64_t id = (*s)->Add("https://harbor-gazette.test/feed.xml", "").value().id;
+    ASSERT_TRUE((*s)->MarkSeen(id, "https://harbor-gazette.test/old", "x", "", "").ok());
+  }
+  {
+    Result<std::unique_ptr<Database>> db = Database::Open(path_);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)
+                    ->Exec("ALTER TABLE feed_items DROP COLUMN title; ALTER TABLE feed_items DROP COLUMN published; "
+                           "ALTER TABLE feed_items DROP COLUMN author; ALTER TABLE feed_items DROP COLUMN summary; "
+                           "UPDATE schema_version SET version = 6")
+                    .ok());
+  }
+  Result<std::unique_ptr<FeedStore>> s = FeedStore::Open(path_);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_TRUE((*s)->Seen("https://harbor-gazette.test/old").value());
+  int64_t id = (*s)->Add("https://harbor-gazette.test/feed.xml", "").value().id;
+  FeedItemEvidence said{"Ferry &amp; pier reopen", "2026-12-04T09:30:00Z", "Ana Varga", "The ferry runs again."};
+  ASSERT_TRUE((*s)->MarkSeen(id, "https://harbor-gazette.test/new", "y", "", "", said).ok());
+  Result<std::optional<FeedItemEvidence>> got = (*s)->Evidence("https://harbor-gazette.test/new");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->title, said.title);
+  EXPECT_EQ((*got)->published, said.published);
+  EXPECT_EQ((*got)->author, said.author);
+  EXPECT_EQ((*got)->summary, said.summary);
+  EXPECT_FALSE((*s)->Evidence("https://harbor-gazette.test/none").value().has_value());
+}
+
 }  // namespace
 }  // namespace storyfuse

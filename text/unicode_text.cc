@@ -77,10 +77,9 @@ Result<std::string> UnicodeText::ToUtf8(std::string_view bytes, std::string* cha
     return std::string(bytes);
   }
   if (LooksBinary(bytes)) return Status::InvalidArgument("binary data, not text");
-  Result<std::string> name = Detect(bytes);
-  if (!name.ok()) return name.status();
-  if (charset) *charset = *name;
-  return ConvertFrom(bytes, *name);
+  STORYFUSE_ASSIGN_OR_RETURN(std::string name, Detect(bytes));
+  if (charset) *charset = name;
+  return ConvertFrom(bytes, name);
 }
 
 bool UnicodeText::IsNfc(std::string_view text) {

@@ -1,15 +1,18 @@
 // storyfuse follow --db PATH [--interval 10m] [--once] [--contact URL]
-//                  [--delay SECONDS] [--threads N] FEEDS...
+//                  [--delay SECONDS] [--threads N] [--warc DIR] FEEDS...
 //
 // Follows news feeds: adds FEEDS (http(s) URLs, OPML files, or files with
 // one URL a line) to the store's feed list, then polls every stored feed
 // each interval (FeedFollower: conditional requests, robots.txt, a per-host
 // rate limit), fetches the pages of new items and sends them through the
-// same pipeline as `ingest` (stories and briefs updated). `--once` polls once
+// same pipeline as `ingest` (stories and briefs updated). FEEDS may also be
+// sitemaps or site URLs (their feeds and sitemaps are found). `--warc DIR`
+// keeps every response in WARC files. `--once` polls once
 // and exits, for cron jobs and tests. Per-feed errors are printed on stderr,
 // naming the URL, and never stop the other feeds. A summary line per round
 // on stdout; progress on stderr only when it is a terminal.
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -18,6 +21,7 @@
 #include <thread>
 
 #include "feed/opml_reader.h"
+#include "feed/warc_writer.h"
 #include "pipeline/feed_follower.h"
 #include "pipeline/store_story_repository.h"
 #include "store/feed_store.h"
@@ -82,6 +86,22 @@ bool CollectFeeds(const std::vector<std::string>& inputs, std::vector<std::strin
   return ok;
 }
 
+bool KeepResponsesInWarc(const std::string& dir, Crawler::Options* crawl) {
+  if (dir.empty()) return true;
+  Result<std::unique_ptr<WarcWriter>> writer = WarcWriter::Open(dir);
+  if (!writer.ok()) {
+    std::fprintf(stderr, "storyfuse: --warc %s\n", writer.status().message().c_str());
+    return false;
+  }
+  auto shared = std::shared_ptr<WarcWriter>(std::move(*writer));
+  auto reported = std::make_shared<std::atomic<bool>>(false);
+  crawl->on_response = [shared, reported](const FetchResponse& r) {
+    Status st = shared->Write(r);
+    if (!st.ok() && !reported->exchange(true)) std::fprintf(stderr, "storyfuse: --warc: %s\n", st.message().c_str());
+  };
+  return true;
+}
+
 namespace {
 
 struct FollowOptions {
@@ -91,6 +111,7 @@ struct FollowOptions {
   std::string contact;
   double delay = 1.0;
   int threads = 4;
+  std::string warc;
   std::vector<std::string> feeds;
 };
 
@@ -125,6 +146,7 @@ int RunFollow(const FollowOptions& opt) {
   co.fetch.contact_url = opt.contact;
   co.schedule.min_delay_s = opt.delay;
   co.threads = opt.threads;
+  if (!KeepResponsesInWarc(opt.warc, &co)) return kExitBadInput;
   Crawler crawler(co);
   FeedFollower follower(feeds->get(), &crawler,
                         [&](std::vector<RawDoc> docs) { return (*repo)->Ingest(std::move(docs)); });
@@ -176,6 +198,8 @@ void RegisterFollow(CLI::App& app, int* exit_code) {
                   "Seconds between two requests to one host (default 1; robots.txt may ask more)")
       ->check(CLI::Range(0.0, 3600.0));
   cmd->add_option("--threads", opt->threads, "Hosts fetched at once (default 4)")->check(CLI::Range(1, 64));
+  cmd->add_option("--warc", opt->warc,
+                  "Keep every response in WARC files in this folder (1 GB each), for `ingest` to read again");
   cmd->add_option("feeds", opt->feeds, "Feed URLs, OPML files, or files with one URL a line");
   cmd->callback([opt, exit_code] { *exit_code = RunFollow(*opt); });
 }

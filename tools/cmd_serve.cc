@@ -1,7 +1,7 @@
 // storyfuse serve --db PATH [--port 8080] [--host 127.0.0.1] [--threads 64] [--max-body BYTES]
 //                 [--token T | --token-file F] [--allowed-host NAME]... [--request-timeout S]
 //                 [--max-connections-per-ip N] [--check]
-//                 [--follow [FEEDS...] [--interval 10m] [--contact URL] [--delay S]]
+//                 [--follow [FEEDS...] [--interval 10m] [--contact URL] [--delay S] [--warc DIR]]
 //
 // --follow runs the feed follower (pipeline/follower_thread.h) inside the
 // server: its pages are stored through the repository's one writer, and
@@ -42,6 +42,7 @@ struct ServeOptions {
   std::vector<std::string> follow;
   std::string interval = "10m";
   std::string contact;
+  std::string warc;
   double delay = 1.0;
 };
 
@@ -130,6 +131,7 @@ int StartFollowing(const ServeOptions& opt, StoryRepository* repo, std::unique_p
   FollowerThread::Options fo;
   fo.crawl.fetch.contact_url = opt.contact;
   fo.crawl.schedule.min_delay_s = opt.delay;
+  if (!KeepResponsesInWarc(opt.warc, &fo.crawl)) return kExitBadInput;
   fo.interval = std::chrono::milliseconds(static_cast<int64_t>(*interval * 1000));
   Result<std::unique_ptr<FollowerThread>> follower = FollowerThread::Open(opt.db, repo, fo);
   if (!follower.ok()) {
@@ -242,6 +244,7 @@ void RegisterServe(CLI::App& app, int* exit_code) {
   cmd->add_option("--contact", opt->contact, "With --follow: URL where site owners can reach you (User-Agent)");
   cmd->add_option("--delay", opt->delay, "With --follow: seconds between two requests to one host (default 1)")
       ->check(CLI::Range(0.0, 3600.0));
+  cmd->add_option("--warc", opt->warc, "With --follow: keep every response in WARC files in this folder");
   cmd->callback([opt, exit_code] { *exit_code = RunServe(*opt); });
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "feed/crawler.h"
 
 namespace CLI {
 class App;
@@ -48,6 +49,11 @@ void RegisterFollow(CLI::App& app, int* exit_code);
 // line), each bad input reported on stderr (then false).
 std::optional<double> ParseInterval(const std::string& text);
 bool CollectFeeds(const std::vector<std::string>& inputs, std::vector<std::string>* urls);
+// --warc DIR of follow and serve --follow: keeps every response the crawler
+// gets in WARC files under `dir` (feed/warc_writer.h); the crawler's
+// callback owns the writer. A write failure is printed once on stderr and
+// crawling goes on. False (the reason printed) when `dir` is unusable.
+bool KeepResponsesInWarc(const std::string& dir, Crawler::Options* crawl);
 void RegisterFacts(CLI::App& app, int* exit_code);
 void RegisterServe(CLI::App& app, int* exit_code);
 // `worker`: one role of the distributed pipeline (issue #25).
