@@ -38,11 +38,11 @@ namespace storyfuse {
 // memory, recorded by a cleaner that leaves the memory out
 // (TextCleaner::Clean with evidence).
 struct BoilerplateEvidence {
-  bool cleaned = false;          // the text cleaner ran (it learns even from an article it rejects)
-  std::string check_outlet;      // the outlet whose memory the repeated-line step reads ("": none)
-  std::vector<uint64_t> kept;    // the hashes of the lines still kept at that step, in order
-  std::string learn_outlet;      // the outlet it learns for ("": none)
-  std::vector<uint64_t> lines;   // the distinct hashes of all its lines
+  bool cleaned = false;         // the text cleaner ran (it learns even from an article it rejects)
+  std::string check_outlet;     // the outlet whose memory the repeated-line step reads ("": none)
+  std::vector<uint64_t> kept;   // the hashes of the lines still kept at that step, in order
+  std::string learn_outlet;     // the outlet it learns for ("": none)
+  std::vector<uint64_t> lines;  // the distinct hashes of all its lines
 };
 
 class BoilerplateMemory {

@@ -91,8 +91,7 @@ class StoryPipeline {
   // memory to the caller (ArticleExtractor::Extract): an extract worker
   // cleans statelessly, the assigner applies the memory in input order.
   // Thread-safe.
-  Result<Article> Extract(const RawDoc& doc, std::string* warning = nullptr,
-                          BoilerplateEvidence* evidence = nullptr);
+  Result<Article> Extract(const RawDoc& doc, std::string* warning = nullptr, BoilerplateEvidence* evidence = nullptr);
 
   // Cuts `article`'s text to kMaxArticleTextBytes as above, and its input
   // after the source of the last kept byte (and of its corrections); a

@@ -6,7 +6,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 namespace storyfuse {
 
 using nlohmann::json;

@@ -78,7 +78,6 @@ struct StoryWriterOptions {
   bool revise_on_recover = true;
 };
 
-
 class StoryWriter {
  public:
   using Options = StoryWriterOptions;

@@ -14,7 +14,8 @@
 // and raw.* (a DocMessage) the document itself when the assigner may have
 // to clean it again with its outlet's memory. An editor's correction
 // (`correct --queue`) travels in input order too: field editor, its JSON
-// (pipeline/correction_json.h), in place of article or rejected. Versioned like DocMessage: a reader refuses another version.
+// (pipeline/correction_json.h), in place of article or rejected. Versioned like DocMessage: a reader refuses another
+// version.
 //
 // Thread safety: pure functions.
 #ifndef STORYFUSE_QUEUE_ARTICLE_MESSAGE_H_

@@ -278,8 +278,7 @@ Result<std::optional<std::string>> PgStoryStore::GetState(const std::string& key
 }
 
 Result<std::optional<std::string>> PgStoryStore::LockState(const std::string& key) {
-  STORYFUSE_ASSIGN_OR_RETURN(PgRows r,
-                             conn_->Query("SELECT value FROM worker_state WHERE key = $1 FOR UPDATE", {key}));
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query("SELECT value FROM worker_state WHERE key = $1 FOR UPDATE", {key}));
   if (r.rows() == 0) return std::optional<std::string>();
   return std::optional<std::string>(r.Text(0, 0));
 }
@@ -311,7 +310,8 @@ Status PgStoryStore::AddLineCounts(const std::vector<LineCount>& counts) {
 Status PgStoryStore::ForEachLineCount(const std::function<void(const LineCount&)>& fn) {
   STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query("SELECT outlet, hash, count FROM worker_boilerplate", {}));
   for (int i = 0; i < r.rows(); ++i) {
-    fn({r.Text(i, 0), static_cast<uint64_t>(std::stoll(r.Text(i, 1))), static_cast<uint32_t>(std::stoul(r.Text(i, 2)))});
+    fn({r.Text(i, 0), static_cast<uint64_t>(std::stoll(r.Text(i, 1))),
+        static_cast<uint32_t>(std::stoul(r.Text(i, 2)))});
   }
   return Status::Ok();
 }

@@ -42,9 +42,8 @@ Result<std::unique_ptr<AssignWorker>> AssignWorker::Open(const WorkerConfig& con
     std::this_thread::sleep_for(kLockPoll);
   }
   STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> next, w->queue_->store()->GetState(kNextSeqState));
-  STORYFUSE_RETURN_IF_ERROR(w->queue_->store()->ForEachLineCount([&](const PgStoryStore::LineCount& c) {
-    w->memory_->AddCount(c.outlet, c.hash, c.count);
-  }));
+  STORYFUSE_RETURN_IF_ERROR(w->queue_->store()->ForEachLineCount(
+      [&](const PgStoryStore::LineCount& c) { w->memory_->AddCount(c.outlet, c.hash, c.count); }));
   if (next) std::from_chars(next->data(), next->data() + next->size(), w->next_seq_);
   STORYFUSE_ASSIGN_OR_RETURN(w->articles_, RedisStream::Connect(config.queue_url, kArticleStream));
   STORYFUSE_RETURN_IF_ERROR(w->articles_->CreateGroup(kAssignGroup));

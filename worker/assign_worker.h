@@ -92,17 +92,17 @@ class AssignWorker : public Worker {
   std::unique_ptr<StoreStoryRepository> repo_;
   std::unique_ptr<RedisStream> articles_;
   std::shared_ptr<BoilerplateMemory> memory_ = std::make_shared<BoilerplateMemory>();
-  ArticleExtractor recleaner_{memory_};  // cleans with memory_, and teaches it
-  int64_t next_seq_ = 1;          // the next number taken into the batch
-  std::map<int64_t, Held> held_;  // out-of-order arrivals, by sequence number
-  std::set<int64_t> skipped_;     // numbers given up after gap_timeout; stored out of order if they come
-  std::vector<Article> batch_;    // the articles of the batch being gathered, in input order
+  ArticleExtractor recleaner_{memory_};     // cleans with memory_, and teaches it
+  int64_t next_seq_ = 1;                    // the next number taken into the batch
+  std::map<int64_t, Held> held_;            // out-of-order arrivals, by sequence number
+  std::set<int64_t> skipped_;               // numbers given up after gap_timeout; stored out of order if they come
+  std::vector<Article> batch_;              // the articles of the batch being gathered, in input order
   std::vector<std::string> batch_entries_;  // its entries (rejected documents too)
   std::string correction_;                  // an editor's correction that ends the batch, or ""
   // Line counts learned since the last checkpoint: (outlet, hash) -> articles.
   std::map<std::pair<std::string, uint64_t>, uint32_t> learned_;
-  bool flush_due_ = false;                  // the batch is complete; its Flush has not succeeded yet
-  bool claimed_ = false;                    // the dead assigner's entries were taken over
+  bool flush_due_ = false;  // the batch is complete; its Flush has not succeeded yet
+  bool claimed_ = false;    // the dead assigner's entries were taken over
   std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();
 };
 

@@ -312,7 +312,8 @@ Result<std::string> CompareStores(const std::string& want_path, const std::strin
     STORYFUSE_ASSIGN_OR_RETURN(std::vector<StoryMoveRecord> gm, got->StoryMoves(sid, kAllMoves));
     auto key = [](const std::vector<StoryMoveRecord>& moves) {
       std::vector<std::string> out;
-      for (const StoryMoveRecord& m : moves) out.push_back(m.article_id + " " + m.from_story + ">" + m.to_story + " " + m.cause);
+      for (const StoryMoveRecord& m : moves)
+        out.push_back(m.article_id + " " + m.from_story + ">" + m.to_story + " " + m.cause);
       return out;
     };
     if (key(wm) != key(gm)) {
