@@ -94,7 +94,9 @@ int main(int argc, char** argv) {
     if (!admin.ok() || !(*admin)->Exec("CREATE DATABASE " + name).ok()) return 1;
     std::string db = (*pg)->url(name), queue = (*redis)->url() + "/" + std::to_string(shape_no);
     double pg0 = (*pg)->CpuSeconds(), redis0 = (*redis)->CpuSeconds();
-    args = {bin, "ingest", "--queue", queue};
+    // Every document is published before any worker starts, so the input
+    // stream must hold them all (its default bound is 10,000).
+    args = {bin, "ingest", "--queue", queue, "--queue-bound", std::to_string(2 * n + 1000)};
     args.insert(args.end(), inputs.begin(), inputs.end());
     out.clear();
     double publish_cpu = 0;

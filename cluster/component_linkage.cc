@@ -24,9 +24,8 @@ uint64_t HashOf(const std::vector<uint64_t>& words) {
 
 std::vector<uint32_t> ComponentLinkage::Cluster(size_t n, const std::vector<Edge>& edges,
                                                 const std::vector<uint32_t>& initial, const std::vector<int32_t>& days,
-                                                const std::vector<uint32_t>& anchors,
-                                                const std::vector<uint64_t>& keys, size_t context_neighbours,
-                                                double context_weight) {
+                                                const std::vector<uint32_t>& anchors, const std::vector<uint64_t>& keys,
+                                                size_t context_neighbours, double context_weight) {
   components_ = reused_ = 0;
   LinkContext context(n, edges, context_neighbours, context_weight);
   if (options_.late_factor > 1 || !(options_.cut > 0)) {
@@ -43,8 +42,10 @@ std::vector<uint32_t> ComponentLinkage::Cluster(size_t n, const std::vector<Edge
     for (uint32_t i = 0; i < n; ++i) {
       uint32_t g = initial[i];
       uint32_t& first = g < n ? first_[g] : beyond.try_emplace(g, kNone).first->second;
-      if (first == kNone) first = i;
-      else joined.Union(first, i);
+      if (first == kNone)
+        first = i;
+      else
+        joined.Union(first, i);
     }
   }
   // The context only lowers a score: a link below the cut stays below.
@@ -143,7 +144,8 @@ std::vector<uint32_t> ComponentLinkage::Cluster(size_t n, const std::vector<Edge
       ++reused_;
     } else {
       local_links.assign(first_link, first_link + link_count);
-      result.cluster = SparseAverageLink::Cluster(size, local_links, local_initial, local_days, local_anchors, options_);
+      result.cluster =
+          SparseAverageLink::Cluster(size, local_links, local_initial, local_days, local_anchors, options_);
     }
     for (uint32_t p = 0; p < size; ++p) out[members[p]] = members[result.cluster[p]];
     result.signature = std::move(signature);

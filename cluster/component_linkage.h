@@ -59,8 +59,7 @@ class ComponentLinkage {
   // weak links, is never blended, as it cannot change a grouping).
   std::vector<uint32_t> Cluster(size_t n, const std::vector<Edge>& edges, const std::vector<uint32_t>& initial,
                                 const std::vector<int32_t>& days, const std::vector<uint32_t>& anchors,
-                                const std::vector<uint64_t>& keys, size_t context_neighbours,
-                                double context_weight);
+                                const std::vector<uint64_t>& keys, size_t context_neighbours, double context_weight);
 
   // Of the last call: components with more than one item, and how many of
   // them took the previous call's result.

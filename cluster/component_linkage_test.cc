@@ -98,7 +98,8 @@ TEST(ComponentLinkageTest, ReusesWhatDidNotChangeAndRegroupsWhatDid) {
   for (const Edge& e : g.edges) {
     if (e.a >= 2) shifted.edges.push_back({e.a - 2, e.b - 2, e.score});
   }
-  std::vector<uint32_t> got = linkage.Cluster(shifted.n, shifted.edges, shifted.initial, shifted.days, {}, shifted.keys);
+  std::vector<uint32_t> got =
+      linkage.Cluster(shifted.n, shifted.edges, shifted.initial, shifted.days, {}, shifted.keys);
   EXPECT_EQ(got, SparseAverageLink::Cluster(shifted.n, shifted.edges, shifted.initial, shifted.days, {}, Options()));
   EXPECT_GT(linkage.reused(), 0u);
   EXPECT_LT(linkage.reused(), linkage.components());
