@@ -314,7 +314,11 @@ TEST_F(WorkerRun, PostgresRestartedMidRunIsSurvived) {
   std::string assign_log = fleet.LogOf(*assign);
   fleet.StopAll();
   ASSERT_TRUE(done.ok()) << done.ToString();
-  EXPECT_NE(assign_log.find("assign opened again"), std::string::npos) << assign_log;
+  // The assigner may have finished its input before PostgreSQL went down
+  // (it is the fastest role); if it met the restart, it opened again.
+  if (assign_log.find("connection lost") != std::string::npos) {
+    EXPECT_NE(assign_log.find("assign opened again"), std::string::npos) << assign_log;
+  }
   std::string summary;
   Result<std::string> diff = CompareStores(reference, db, &summary);
   ASSERT_TRUE(diff.ok()) << diff.status().ToString();
