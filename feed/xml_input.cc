@@ -62,9 +62,8 @@ Result<XmlDocument> XmlInput::Parse(std::string_view bytes, std::string_view wha
   bool vowel = !what.empty() && std::string_view("aeiouAEIOU").find(what[0]) != std::string_view::npos;
   std::string not_what = std::string("an HTML page, not ") + (vowel ? "an " : "a ") + std::string(what);
   if (LooksLikeHtml(bytes)) return Status::InvalidArgument(not_what);
-  auto doc = XmlDocument::Parse(bytes);
-  if (!doc.ok()) return doc.status();
-  std::string_view root = doc->LocalName(doc->Root());
+  STORYFUSE_ASSIGN_OR_RETURN(auto doc, XmlDocument::Parse(bytes));
+  std::string_view root = doc.LocalName(doc.Root());
   if (root == "html" || root == "HTML") return Status::InvalidArgument(not_what);
   return doc;
 }

@@ -97,10 +97,9 @@ FeedFollower::FeedFollower(FeedStore* store, Crawler* crawler, IngestFn ingest)
     : store_(store), crawler_(crawler), ingest_(std::move(ingest)) {}
 
 Result<FollowStats> FeedFollower::Round() {
-  Result<std::vector<FeedRecord>> listed = store_->List();
-  if (!listed.ok()) return listed.status();
+  STORYFUSE_ASSIGN_OR_RETURN(std::vector<FeedRecord> listed, store_->List());
   std::vector<Source> sources;
-  for (FeedRecord& f : *listed) sources.push_back({std::move(f), 0});
+  for (FeedRecord& f : listed) sources.push_back({std::move(f), 0});
   FollowStats stats;
 
   Status store_error;
@@ -116,19 +115,17 @@ Result<FollowStats> FeedFollower::Round() {
     if (item.link.empty()) return Status::Ok();
     Result<std::string> canonical = UrlCanonicalizer::Canonicalize(item.link);
     if (!canonical.ok() || queued.count(*canonical)) return Status::Ok();
-    Result<bool> seen = store_->Seen(*canonical);
-    if (!seen.ok()) return seen.status();
-    if (*seen) return Status::Ok();
+    STORYFUSE_ASSIGN_OR_RETURN(bool seen, store_->Seen(*canonical));
+    if (seen) return Status::Ok();
     queued.insert(*canonical);
     pages.push_back({feed_id, *canonical, std::move(item)});
     return Status::Ok();
   };
   // Adds a feed or sitemap found on the way, to poll in the next wave.
   auto discovered = [&](const std::string& url, std::vector<Source>* next) -> Status {
-    Result<FeedRecord> added = store_->Add(url, "");
-    if (!added.ok()) return added.status();
+    STORYFUSE_ASSIGN_OR_RETURN(FeedRecord added, store_->Add(url, ""));
     ++stats.feeds_discovered;
-    if (polled.insert(added->id).second) next->push_back({*added, 0});
+    if (polled.insert(added.id).second) next->push_back({added, 0});
     return Status::Ok();
   };
   // Sites (HTML pages given as feeds) whose common paths are being probed.
@@ -164,14 +161,13 @@ Result<FollowStats> FeedFollower::Round() {
         Result<Feed> feed = FeedParser::Parse(r->body, r->final_url);
         if (!feed.ok()) continue;
         probing[site].found = true;
-        Result<FeedRecord> added = store_->Add(f.url, "");
-        if (!added.ok()) return added.status();
+        STORYFUSE_ASSIGN_OR_RETURN(FeedRecord added, store_->Add(f.url, ""));
         ++stats.feeds_discovered;
         ++stats.feeds;
-        if (!polled.insert(added->id).second) continue;
-        keep(store_->RecordSuccess(added->id, r->etag, r->last_modified, feed->title, ""));
+        if (!polled.insert(added.id).second) continue;
+        keep(store_->RecordSuccess(added.id, r->etag, r->last_modified, feed->title, ""));
         for (FeedItem& item : feed->items) {
-          Status st = enqueue(added->id, std::move(item));
+          Status st = enqueue(added.id, std::move(item));
           if (!st.ok()) return st;
         }
         continue;

@@ -10,12 +10,10 @@ namespace storyfuse {
 
 Result<std::unique_ptr<FollowerThread>> FollowerThread::Open(const std::string& db_path, StoryRepository* repository,
                                                              Options options) {
-  Result<std::unique_ptr<FeedStore>> api = FeedStore::Open(db_path);
-  if (!api.ok()) return api.status();
-  Result<std::unique_ptr<FeedStore>> follow = FeedStore::Open(db_path);
-  if (!follow.ok()) return follow.status();
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<FeedStore> api, FeedStore::Open(db_path));
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<FeedStore> follow, FeedStore::Open(db_path));
   return std::unique_ptr<FollowerThread>(
-      new FollowerThread(std::move(*api), std::move(*follow), repository, std::move(options)));
+      new FollowerThread(std::move(api), std::move(follow), repository, std::move(options)));
 }
 
 FollowerThread::FollowerThread(std::unique_ptr<FeedStore> api_store, std::unique_ptr<FeedStore> follow_store,
@@ -100,9 +98,8 @@ Result<FollowerThread::Added> FollowerThread::Add(const std::vector<std::string>
   {
     std::lock_guard<std::mutex> lock(api_mu_);
     for (const std::string& u : wanted) {
-      Result<FeedRecord> added = api_store_->Add(u, "");
-      if (!added.ok()) return added.status();
-      out.feeds.push_back(*added);
+      STORYFUSE_ASSIGN_OR_RETURN(FeedRecord added, api_store_->Add(u, ""));
+      out.feeds.push_back(added);
     }
   }
   if (!out.feeds.empty()) Wake();

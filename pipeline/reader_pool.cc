@@ -4,9 +4,8 @@ namespace storyfuse {
 
 Status ReaderPool::Fill(int n) {
   for (int i = 0; i < n; ++i) {
-    Result<std::unique_ptr<StoryStore>> reader = OpenStoryStore(path_);
-    if (!reader.ok()) return reader.status();
-    Return(std::move(reader).value());
+    STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoryStore> reader, OpenStoryStore(path_));
+    Return(std::move(reader));
   }
   return Status::Ok();
 }
@@ -20,9 +19,8 @@ Result<ReaderPool::Lease> ReaderPool::Acquire() {
       return Lease(this, std::move(store));
     }
   }
-  Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(path_);
-  if (!store.ok()) return store.status();
-  return Lease(this, std::move(store).value());
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoryStore> store, OpenStoryStore(path_));
+  return Lease(this, std::move(store));
 }
 
 void ReaderPool::Return(std::unique_ptr<StoryStore> reader) {

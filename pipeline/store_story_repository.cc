@@ -57,12 +57,11 @@ StoreStoryRepository::~StoreStoryRepository() = default;
 
 Result<std::unique_ptr<StoreStoryRepository>> StoreStoryRepository::Open(const std::string& path, int readers,
                                                                          StoryWriter::Options options) {
-  Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(path);
-  if (!store.ok()) return store.status();
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoryStore> store, OpenStoryStore(path));
   std::unique_ptr<StoreStoryRepository> repo(new StoreStoryRepository(path));
   STORYFUSE_RETURN_IF_ERROR(repo->lock_.Acquire(path));
-  STORYFUSE_RETURN_IF_ERROR((*store)->LockWriter());
-  repo->writer_ = std::make_unique<StoryWriter>(std::move(store).value(), &repo->lock_, &repo->readers_, options);
+  STORYFUSE_RETURN_IF_ERROR(store->LockWriter());
+  repo->writer_ = std::make_unique<StoryWriter>(std::move(store), &repo->lock_, &repo->readers_, options);
   if (Status st = repo->writer_->Recover(); !st.ok()) return st.WithContext(path + ": repairing stories");
   STORYFUSE_RETURN_IF_ERROR(repo->readers_.Fill(readers));
   return repo;
@@ -85,10 +84,9 @@ Result<std::vector<IngestOutcome>> StoreStoryRepository::IngestArticles(const st
 }
 
 Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
-  Result<ReaderPool::Lease> reader = readers_.Acquire();
-  if (!reader.ok()) return reader.status();
+  STORYFUSE_ASSIGN_OR_RETURN(ReaderPool::Lease reader, readers_.Acquire());
   StoryListFilter filter{query.since, SearchTerms(query.q), query.limit, query.offset};
-  Result<StoryPage> page = (*reader)->ListStories(filter, Bounded(query.control));
+  Result<StoryPage> page = reader->ListStories(filter, Bounded(query.control));
   if (!page.ok()) return Stopped(page.status(), query.control, "story list");
   StoryList out;
   out.total = page->total;
@@ -100,66 +98,55 @@ Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
 }
 
 Result<std::string> StoreStoryRepository::StoryBriefJson(const std::string& story_id) {
-  Result<ReaderPool::Lease> reader = readers_.Acquire();
-  if (!reader.ok()) return reader.status();
-  Result<std::optional<StoredStory>> story = (*reader)->GetStory(story_id);
-  if (!story.ok()) return story.status();
-  if (!*story || (*story)->brief_json.empty()) return Status::NotFound("no story " + story_id);
-  Result<std::vector<StoryMoveRecord>> moves = (*reader)->StoryMoves(story_id, kHistoryMoves);
-  if (!moves.ok()) return moves.status();
-  Result<std::vector<StreamEvent>> corrections = (*reader)->StreamCorrections(story_id);
-  if (!corrections.ok()) return corrections.status();
+  STORYFUSE_ASSIGN_OR_RETURN(ReaderPool::Lease reader, readers_.Acquire());
+  STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> story, reader->GetStory(story_id));
+  if (!story || story->brief_json.empty()) return Status::NotFound("no story " + story_id);
+  STORYFUSE_ASSIGN_OR_RETURN(std::vector<StoryMoveRecord> moves, reader->StoryMoves(story_id, kHistoryMoves));
+  STORYFUSE_ASSIGN_OR_RETURN(std::vector<StreamEvent> corrections, reader->StreamCorrections(story_id));
   json history = json::array(), edits = json::array();
-  for (const StoryMoveRecord& m : *moves) {
+  for (const StoryMoveRecord& m : moves) {
     history.push_back(
         {{"article", m.article_id}, {"from", m.from_story}, {"to", m.to_story}, {"by", m.cause}, {"at", m.at}});
   }
-  for (const StreamEvent& e : *corrections) edits.push_back(CorrectionJson(e));
-  json extra = {{"version", (*story)->version}, {"history", history}, {"editor_corrections", edits}};
-  return WithMembers(std::move((*story)->brief_json), extra);
+  for (const StreamEvent& e : corrections) edits.push_back(CorrectionJson(e));
+  json extra = {{"version", story->version}, {"history", history}, {"editor_corrections", edits}};
+  return WithMembers(std::move(story->brief_json), extra);
 }
 
 Result<std::vector<ArticleMove>> StoreStoryRepository::Correct(const StoryCorrection& correction) {
   if (!writer_) return Status::Unsupported("this server is read-only (--read-only): the workers write its store");
-  Result<std::vector<StoryMove>> moves = writer_->Correct(correction);
-  if (!moves.ok()) return moves.status();
+  STORYFUSE_ASSIGN_OR_RETURN(std::vector<StoryMove> moves, writer_->Correct(correction));
   std::vector<ArticleMove> out;
-  for (const StoryMove& m : *moves) out.push_back({m.article, m.from, m.to});
+  for (const StoryMove& m : moves) out.push_back({m.article, m.from, m.to});
   return out;
 }
 
 Result<json> StoreStoryRepository::ArticleJson(const std::string& article_id) {
-  Result<ReaderPool::Lease> reader = readers_.Acquire();
-  if (!reader.ok()) return reader.status();
+  STORYFUSE_ASSIGN_OR_RETURN(ReaderPool::Lease reader, readers_.Acquire());
   // Stored with the article's story: one indexed read.
-  Result<std::optional<std::string>> stored = (*reader)->GetArticleView(article_id);
-  if (!stored.ok()) return stored.status();
-  if (*stored) {
-    json view = json::parse(**stored, nullptr, false);
+  STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> stored, reader->GetArticleView(article_id));
+  if (stored) {
+    json view = json::parse(*stored, nullptr, false);
     if (view.is_object()) return view;
   }
   // Not in a story yet (or a store from before schema 3): render it now.
-  Result<std::optional<StoredArticle>> a = (*reader)->Get(article_id);
-  if (!a.ok()) return a.status();
-  if (!*a) return Status::NotFound("no article " + article_id);
-  Result<std::vector<ArticleVersion>> history = (*reader)->History(article_id);
-  if (!history.ok()) return history.status();
+  STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> a, reader->Get(article_id));
+  if (!a) return Status::NotFound("no article " + article_id);
+  STORYFUSE_ASSIGN_OR_RETURN(std::vector<ArticleVersion> history, reader->History(article_id));
   json brief;
-  if (!(*a)->story_id.empty()) {
-    Result<std::optional<StoredStory>> story = (*reader)->GetStory((*a)->story_id);
-    if (!story.ok()) return story.status();
-    if (*story) brief = json::parse((*story)->brief_json, nullptr, false);
+  if (!a->story_id.empty()) {
+    STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> story, reader->GetStory(a->story_id));
+    if (story) brief = json::parse(story->brief_json, nullptr, false);
   }
-  return StoredArticleView(**a, *history, brief);
+  return StoredArticleView(*a, history, brief);
 }
 
 Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string& q, int limit,
                                                                const QueryControl& control) {
   std::vector<std::string> terms = SearchTerms(q);
   if (terms.empty()) return std::vector<SearchResult>();
-  Result<ReaderPool::Lease> reader = readers_.Acquire();
-  if (!reader.ok()) return reader.status();
-  Result<std::vector<ArticleSearchHit>> hits = (*reader)->SearchArticles(terms, limit, Bounded(control));
+  STORYFUSE_ASSIGN_OR_RETURN(ReaderPool::Lease reader, readers_.Acquire());
+  Result<std::vector<ArticleSearchHit>> hits = reader->SearchArticles(terms, limit, Bounded(control));
   if (!hits.ok()) return Stopped(hits.status(), control, "search");
   std::vector<SearchResult> articles, stories;
   std::map<std::string, size_t> story_index;
@@ -180,12 +167,11 @@ Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string
 }
 
 Status StoreStoryRepository::Verify(std::string* summary) {
-  Result<ReaderPool::Lease> reader = readers_.Acquire();
-  if (!reader.ok()) return reader.status();
+  STORYFUSE_ASSIGN_OR_RETURN(ReaderPool::Lease reader, readers_.Acquire());
   std::map<std::string, std::set<std::string>> by_story;  // story -> its articles' ids
   int64_t articles = 0;
   std::vector<std::string> problems;
-  STORYFUSE_RETURN_IF_ERROR((*reader)->ForEachArticleStory([&](const std::string& id, const std::string& story_id) {
+  STORYFUSE_RETURN_IF_ERROR(reader->ForEachArticleStory([&](const std::string& id, const std::string& story_id) {
     ++articles;
     if (story_id.empty())
       problems.push_back("article " + id + " has no story");
@@ -193,7 +179,7 @@ Status StoreStoryRepository::Verify(std::string* summary) {
       by_story[story_id].insert(id);
   }));
   int64_t stories = 0;
-  STORYFUSE_RETURN_IF_ERROR((*reader)->ForEachStoryBrief([&](const std::string& id, const std::string& brief_json) {
+  STORYFUSE_RETURN_IF_ERROR(reader->ForEachStoryBrief([&](const std::string& id, const std::string& brief_json) {
     ++stories;
     std::vector<std::string> listed = BriefArticleIds(brief_json);
     std::set<std::string> unique(listed.begin(), listed.end());
@@ -209,9 +195,8 @@ Status StoreStoryRepository::Verify(std::string* summary) {
   }
   // A stored article view must be of the article's current story and
   // version (a missing one is rendered on read, so it is not a problem).
-  Result<std::vector<std::string>> stale = (*reader)->StaleArticleViews();
-  if (!stale.ok()) return stale.status();
-  for (const std::string& id : *stale) {
+  STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> stale, reader->StaleArticleViews());
+  for (const std::string& id : stale) {
     problems.push_back("article " + id + ": its stored view is of another story or version");
   }
   *summary = std::to_string(articles) + " articles in " + std::to_string(stories) + " stories";
@@ -222,14 +207,12 @@ Status StoreStoryRepository::Verify(std::string* summary) {
 }
 
 Result<RepositoryStats> StoreStoryRepository::Stats() {
-  Result<ReaderPool::Lease> reader = readers_.Acquire();
-  if (!reader.ok()) return reader.status();
-  Result<StoreCounts> counts = (*reader)->Counts();
-  if (!counts.ok()) return counts.status();
+  STORYFUSE_ASSIGN_OR_RETURN(ReaderPool::Lease reader, readers_.Acquire());
+  STORYFUSE_ASSIGN_OR_RETURN(StoreCounts counts, reader->Counts());
   RepositoryStats stats;
-  stats.articles = counts->articles;
-  stats.versions = counts->articles + counts->archived_versions;
-  stats.stories = counts->stories;
+  stats.articles = counts.articles;
+  stats.versions = counts.articles + counts.archived_versions;
+  stats.stories = counts.stories;
   return stats;
 }
 

@@ -19,16 +19,14 @@ Result<StoryWrite> BuildStoryWrite(StoryStore* reader, StoryPipeline* pipeline, 
   std::vector<std::vector<ArticleVersion>> histories;
   std::vector<const MemberLinks*> links;
   for (const MemberLinks& l : snapshot.members) {
-    Result<std::optional<StoredArticle>> a = reader->Get(l.article_id);
-    if (!a.ok()) return a.status();
-    if (!*a) continue;  // in the clusterer but not stored: never happens (stored before clustered)
-    Result<std::vector<ArticleVersion>> history = reader->History(l.article_id);
-    if (!history.ok()) return history.status();
-    StoredArticle& m = stored.emplace_back(std::move(**a));
+    STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> a, reader->Get(l.article_id));
+    if (!a) continue;  // in the clusterer but not stored: never happens (stored before clustered)
+    STORYFUSE_ASSIGN_OR_RETURN(std::vector<ArticleVersion> history, reader->History(l.article_id));
+    StoredArticle& m = stored.emplace_back(std::move(*a));
     write.members.push_back({l.article_id, m.story_id != snapshot.id, m.copy_of != l.copy_of, l.copy_of, ""});
     m.story_id = snapshot.id;
     m.copy_of = l.copy_of;
-    histories.push_back(std::move(history).value());
+    histories.push_back(std::move(history));
     links.push_back(&l);
   }
   std::vector<StoryMember> members;
@@ -60,12 +58,11 @@ Status CommitStoryWrite(StoryStore* store, const StoryWrite& write, const std::s
   if (version == 0) {
     // From the last committed brief (the caller serializes commits, so
     // generations a build skipped count for nothing).
-    Result<std::optional<StoredStory>> old = store->GetStory(sid);
-    if (!old.ok()) return old.status();
+    STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> old, store->GetStory(sid));
     std::vector<std::string> ids;
     for (const StoryWrite::Member& m : write.members) ids.push_back(m.id);
-    version = *old ? StoryVersion(true, (*old)->version, BriefArticleIds((*old)->brief_json), ids)
-                   : StoryVersion(false, 0, {}, ids);
+    version =
+        old ? StoryVersion(true, old->version, BriefArticleIds(old->brief_json), ids) : StoryVersion(false, 0, {}, ids);
   }
   const StorySummary& sum = write.story.summary;
   return store->PutStory({sid, sum.headline, now, write.story.brief_json, sum.articles, sum.outlets,

@@ -7,10 +7,10 @@ namespace storyfuse {
 
 Result<std::unique_ptr<StoryRepository>> OpenStoryRepository(const std::string& path, int readers, bool read_only) {
   if (path == ":memory:") return std::unique_ptr<StoryRepository>(std::make_unique<MemoryStoryRepository>());
-  Result<std::unique_ptr<StoreStoryRepository>> store =
-      read_only ? StoreStoryRepository::OpenReadOnly(path, readers) : StoreStoryRepository::Open(path, readers);
-  if (!store.ok()) return store.status();
-  return std::unique_ptr<StoryRepository>(std::move(store).value());
+  STORYFUSE_ASSIGN_OR_RETURN(
+      std::unique_ptr<StoreStoryRepository> store,
+      read_only ? StoreStoryRepository::OpenReadOnly(path, readers) : StoreStoryRepository::Open(path, readers));
+  return std::unique_ptr<StoryRepository>(std::move(store));
 }
 
 }  // namespace storyfuse

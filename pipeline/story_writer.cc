@@ -46,7 +46,7 @@ void StoryWriter::Replay(const StreamEvent& e) {
   }
   // A correction that applied when it was made applies again: the same
   // stream reached the same point. (One that does not is skipped.)
-  pipeline_.Correct(CorrectionOf(e));
+  static_cast<void>(pipeline_.Correct(CorrectionOf(e)));
 }
 
 Status StoryWriter::Recover() {
@@ -55,40 +55,35 @@ Status StoryWriter::Recover() {
   std::set<std::string> unrevised;  // articles stored after the last logged revision
   {
     std::lock_guard<std::mutex> lock(mu_);
-    Result<std::vector<std::string>> ids = store_->ArticleIds();
-    if (!ids.ok()) return ids.status();
-    Result<std::vector<StreamEvent>> events = store_->StreamEvents();
-    if (!events.ok()) return events.status();
+    STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> ids, store_->ArticleIds());
+    STORYFUSE_ASSIGN_OR_RETURN(std::vector<StreamEvent> events, store_->StreamEvents());
     size_t next = 0;
     auto cluster_until = [&](int64_t n) -> Status {
-      while (pipeline_.clustered() < n && next < ids->size()) {
-        Result<std::optional<StoredArticle>> a = store_->Get((*ids)[next++]);
-        if (!a.ok()) return a.status();
-        if (*a) pipeline_.Cluster((*a)->article);
+      while (pipeline_.clustered() < n && next < ids.size()) {
+        STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> a, store_->Get(ids[next++]));
+        if (a) pipeline_.Cluster(a->article);
       }
       return Status::Ok();
     };
-    for (const StreamEvent& e : *events) {
+    for (const StreamEvent& e : events) {
       STORYFUSE_RETURN_IF_ERROR(cluster_until(e.after_articles));
       Replay(e);
     }
-    STORYFUSE_RETURN_IF_ERROR(cluster_until(static_cast<int64_t>(ids->size())));
+    STORYFUSE_RETURN_IF_ERROR(cluster_until(static_cast<int64_t>(ids.size())));
     pipeline_.DropMoves();  // recorded when they were made
     int64_t revised = 0;
-    for (const StreamEvent& e : *events) {
+    for (const StreamEvent& e : events) {
       if (e.kind == "revise") revised = e.after_articles;
     }
-    for (size_t i = static_cast<size_t>(std::max<int64_t>(revised, 0)); i < ids->size(); ++i)
-      unrevised.insert((*ids)[i]);
+    for (size_t i = static_cast<size_t>(std::max<int64_t>(revised, 0)); i < ids.size(); ++i) unrevised.insert(ids[i]);
     // Articles stored after the last logged revision (an interrupted
     // ingest, or a store from before schema 6) are revised now, and that
     // is logged (unless their batch comes again: Options).
     settled = pipeline_.Settle(options_.revise_on_recover);
     ApplySettled(settled);
     STORYFUSE_RETURN_IF_ERROR(LogSettled(settled, now));
-    Result<std::vector<std::string>> stored = store_->StoryIds();
-    if (!stored.ok()) return stored.status();
-    for (const std::string& id : *stored) {
+    STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> stored, store_->StoryIds());
+    for (const std::string& id : stored) {
       if (!settled.changed.count(id)) settled.removed.push_back(id);
     }
   }
@@ -98,9 +93,8 @@ Status StoryWriter::Recover() {
     std::lock_guard<std::mutex> lock(mu_);
     std::set<std::string> stale;
     for (const auto& [sid, ids] : settled.changed) {
-      Result<bool> current = StoredIsCurrent(sid, ids);
-      if (!current.ok()) return current.status();
-      if (*current) {
+      STORYFUSE_ASSIGN_OR_RETURN(bool current, StoredIsCurrent(sid, ids));
+      if (current) {
         stored_[sid] = generation_[sid];
       } else if (!options_.revise_on_recover &&
                  std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return unrevised.count(id) > 0; })) {
@@ -113,10 +107,9 @@ Status StoryWriter::Recover() {
     }
     // A story merged away after it was enqueued, whose deletion a dead
     // writer never made: no brief of it may be stored.
-    Result<std::vector<std::string>> enqueued = options_.queue->Enqueued();
-    if (!enqueued.ok()) return enqueued.status();
+    STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> enqueued, options_.queue->Enqueued());
     std::set<std::string> removed(settled.removed.begin(), settled.removed.end());
-    for (const std::string& sid : *enqueued) {
+    for (const std::string& sid : enqueued) {
       if (!settled.changed.count(sid) && removed.insert(sid).second) settled.removed.push_back(sid);
     }
     repaired_ += static_cast<int>(settled.removed.size());
@@ -128,12 +121,11 @@ Status StoryWriter::Recover() {
   for (const auto& [sid, ids] : settled.changed) {
     {
       std::lock_guard<std::mutex> lock(mu_);
-      Result<bool> current = StoredIsCurrent(sid, ids);
-      if (!current.ok()) return current.status();
-      if (*current || lock_->ShouldSkip(sid)) {
+      STORYFUSE_ASSIGN_OR_RETURN(bool current, StoredIsCurrent(sid, ids));
+      if (current || lock_->ShouldSkip(sid)) {
         // A skipped story's build stopped the process twice: its articles
         // are linked, its brief stays as it was until an ingest touches it.
-        if (!*current) {
+        if (!current) {
           skipped_.push_back(sid);
           STORYFUSE_RETURN_IF_ERROR(Relink({sid, generation_[sid], pipeline_.Links(ids)}));
         }
@@ -170,8 +162,7 @@ Status StoryWriter::LogSettled(const SettledStories& settled, const std::string&
   // The revision and its moves in one transaction: a replay recreates the
   // moves of a logged revision without recording them again, so a
   // revision logged without its moves would lose them for good.
-  Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
-  if (!tx.ok()) return tx.status();
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoreTransaction> tx, store_->Begin());
   if (settled.revised_after >= 0) {
     StreamEvent e;
     e.after_articles = settled.revised_after;
@@ -180,7 +171,7 @@ Status StoryWriter::LogSettled(const SettledStories& settled, const std::string&
     STORYFUSE_RETURN_IF_ERROR(store_->AppendStreamEvent(e));
   }
   STORYFUSE_RETURN_IF_ERROR(RecordMoves(settled.moves, "stream", now));
-  return (*tx)->Commit();
+  return tx->Commit();
 }
 
 Status StoryWriter::RecordMoves(const std::vector<StoryMove>& moves, const std::string& cause, const std::string& now) {
@@ -263,11 +254,10 @@ Result<std::vector<StoryMove>> StoryWriter::Correct(const StoryCorrection& c) {
       ApplySettled(corrected);
       {
         // As LogSettled: the correction and its moves together.
-        Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
-        if (!tx.ok()) return tx.status();
+        STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoreTransaction> tx, store_->Begin());
         STORYFUSE_RETURN_IF_ERROR(store_->AppendStreamEvent(e));
         STORYFUSE_RETURN_IF_ERROR(RecordMoves(*moves, "editor", now));
-        STORYFUSE_RETURN_IF_ERROR((*tx)->Commit());
+        STORYFUSE_RETURN_IF_ERROR(tx->Commit());
       }
       // Every story the correction touched is built here, even one that
       // holds an ingest's article in flight: it returns with them stored.
@@ -283,24 +273,21 @@ Result<std::vector<StoryMove>> StoryWriter::Correct(const StoryCorrection& c) {
 
 Result<bool> StoryWriter::StoredIsCurrent(const std::string& sid, const std::vector<std::string>& ids) {
   for (const std::string& id : ids) {
-    Result<std::optional<StoredArticle>> a = store_->Get(id);
-    if (!a.ok()) return a.status();
-    if (!*a) continue;  // in the clusterer but not stored: never happens for a store we replayed
-    if ((*a)->story_id != sid || (*a)->copy_of != pipeline_.CopyOf(id)) return false;
+    STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> a, store_->Get(id));
+    if (!a) continue;  // in the clusterer but not stored: never happens for a store we replayed
+    if (a->story_id != sid || a->copy_of != pipeline_.CopyOf(id)) return false;
   }
-  Result<std::optional<StoredStory>> old = store_->GetStory(sid);
-  if (!old.ok()) return old.status();
-  return *old && BriefArticleIds((*old)->brief_json) == ids;
+  STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> old, store_->GetStory(sid));
+  return old && BriefArticleIds(old->brief_json) == ids;
 }
 
 Status StoryWriter::Relink(const Snapshot& snapshot) {
-  Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
-  if (!tx.ok()) return tx.status();
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoreTransaction> tx, store_->Begin());
   for (const MemberLinks& m : snapshot.members) {
     STORYFUSE_RETURN_IF_ERROR(store_->SetStory(m.article_id, snapshot.id));
     STORYFUSE_RETURN_IF_ERROR(store_->SetCopyOf(m.article_id, m.copy_of));
   }
-  return (*tx)->Commit();
+  return tx->Commit();
 }
 
 Status StoryWriter::BuildUntilCurrent(const std::string& sid, const std::string& now) {
@@ -335,17 +322,15 @@ Status StoryWriter::BuildUntilCurrent(const std::string& sid, const std::string&
 }
 
 Result<StoryWrite> StoryWriter::Build(const Snapshot& snapshot, const std::string& now) {
-  Result<ReaderPool::Lease> reader = readers_->Acquire();
-  if (!reader.ok()) return reader.status();
-  return BuildStoryWrite((*reader).get(), &pipeline_, snapshot, now);
+  STORYFUSE_ASSIGN_OR_RETURN(ReaderPool::Lease reader, readers_->Acquire());
+  return BuildStoryWrite(reader.get(), &pipeline_, snapshot, now);
 }
 
 Status StoryWriter::Commit(const StoryWrite& write, const std::string& now) {
   // Under mu_: the version counts from the last committed brief.
-  Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
-  if (!tx.ok()) return tx.status();
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoreTransaction> tx, store_->Begin());
   STORYFUSE_RETURN_IF_ERROR(CommitStoryWrite(store_.get(), write, now));
-  return (*tx)->Commit();
+  return tx->Commit();
 }
 
 void StoryWriter::Unsettle(const std::string& article_id) {

@@ -181,9 +181,8 @@ std::string ArticleStore::ContentHash(const Article& a) {
 }
 
 Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const std::string& path) {
-  Result<std::unique_ptr<Database>> db = Database::Open(path);
-  if (!db.ok()) return db.status();
-  std::unique_ptr<ArticleStore> store(new ArticleStore(std::move(*db)));
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(path));
+  std::unique_ptr<ArticleStore> store(new ArticleStore(std::move(db)));
   Status st = store->Migrate();
   if (st.ok()) st = store->Prepare();
   if (!st.ok()) return st.WithContext(path);
@@ -191,17 +190,16 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const std::string& path
 }
 
 Result<int> ArticleStore::SchemaVersion() {
-  Result<SqlStatement> has =
-      db_->Prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
-  if (!has.ok()) return has.status();
-  Result<bool> row = has->Step();
+  STORYFUSE_ASSIGN_OR_RETURN(
+      SqlStatement has,
+      db_->Prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
+  Result<bool> row = has.Step();
   if (!row.ok()) return row.status();
-  if (has->Int(0) == 0) return 0;
-  Result<SqlStatement> get = db_->Prepare("SELECT max(version) FROM schema_version");
-  if (!get.ok()) return get.status();
-  row = get->Step();
+  if (has.Int(0) == 0) return 0;
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement get, db_->Prepare("SELECT max(version) FROM schema_version"));
+  row = get.Step();
   if (!row.ok()) return row.status();
-  return static_cast<int>(get->Int(0));  // NULL (no row) reads as 0
+  return static_cast<int>(get.Int(0));  // NULL (no row) reads as 0
 }
 
 Status ArticleStore::MigrateTo1() { return db_->Exec(kSchemaV1); }
@@ -249,26 +247,24 @@ Status ArticleStore::MigrateTo7() { return db_->Exec(FeedStore::kSchemaV7); }
 Status ArticleStore::Migrate() {
   // Checked inside the write transaction so two processes creating the
   // same store do not both run a migration.
-  Result<Database::Transaction> tx = db_->Begin();
-  if (!tx.ok()) return tx.status();
-  Result<int> version = SchemaVersion();
-  if (!version.ok()) return version.status();
-  if (*version > kSchemaVersion) {
-    return Status::Unsupported("database schema version " + std::to_string(*version) + " is newer than this build's (" +
+  STORYFUSE_ASSIGN_OR_RETURN(Database::Transaction tx, db_->Begin());
+  STORYFUSE_ASSIGN_OR_RETURN(int version, SchemaVersion());
+  if (version > kSchemaVersion) {
+    return Status::Unsupported("database schema version " + std::to_string(version) + " is newer than this build's (" +
                                std::to_string(kSchemaVersion) + ")");
   }
-  if (*version == kSchemaVersion) return tx->Commit();
+  if (version == kSchemaVersion) return tx.Commit();
   // One step per version.
-  if (*version < 1) STORYFUSE_RETURN_IF_ERROR(MigrateTo1());
-  if (*version < 2) STORYFUSE_RETURN_IF_ERROR(MigrateTo2());
-  if (*version < 3) STORYFUSE_RETURN_IF_ERROR(MigrateTo3());
-  if (*version < 4) STORYFUSE_RETURN_IF_ERROR(MigrateTo4());
-  if (*version < 5) STORYFUSE_RETURN_IF_ERROR(MigrateTo5());
-  if (*version < 6) STORYFUSE_RETURN_IF_ERROR(MigrateTo6());
-  if (*version < 7) STORYFUSE_RETURN_IF_ERROR(MigrateTo7());
+  if (version < 1) STORYFUSE_RETURN_IF_ERROR(MigrateTo1());
+  if (version < 2) STORYFUSE_RETURN_IF_ERROR(MigrateTo2());
+  if (version < 3) STORYFUSE_RETURN_IF_ERROR(MigrateTo3());
+  if (version < 4) STORYFUSE_RETURN_IF_ERROR(MigrateTo4());
+  if (version < 5) STORYFUSE_RETURN_IF_ERROR(MigrateTo5());
+  if (version < 6) STORYFUSE_RETURN_IF_ERROR(MigrateTo6());
+  if (version < 7) STORYFUSE_RETURN_IF_ERROR(MigrateTo7());
   STORYFUSE_RETURN_IF_ERROR(db_->Exec("DELETE FROM schema_version; INSERT INTO schema_version VALUES (" +
                                       std::to_string(kSchemaVersion) + ")"));
-  return tx->Commit();
+  return tx.Commit();
 }
 
 Status ArticleStore::Prepare() {
@@ -327,21 +323,17 @@ Result<ArticleStore::PutResult> ArticleStore::Put(const Article& a, const std::s
   if (a.text.empty()) return Status::InvalidArgument(a.id + ": article without text");
   const std::string now = now_in.empty() ? NowUtc() : now_in;
   const std::string hash = ContentHash(a);
-  Result<Database::Transaction> tx = db_->Begin();
-  if (!tx.ok()) return tx.status();
+  STORYFUSE_ASSIGN_OR_RETURN(Database::Transaction tx, db_->Begin());
 
-  Result<std::optional<Found>> by_id = Lookup(find_by_id_, a.id);
-  if (!by_id.ok()) return by_id.status();
-  std::optional<Found> target = *by_id;
+  STORYFUSE_ASSIGN_OR_RETURN(std::optional<Found> by_id, Lookup(find_by_id_, a.id));
+  std::optional<Found> target = by_id;
   if (target && target->hash == hash) return PutResult{PutOutcome::kUnchanged, a.id, target->version};
   if (!target) {
-    Result<std::optional<Found>> by_hash = Lookup(find_by_hash_, hash);
-    if (!by_hash.ok()) return by_hash.status();
-    if (*by_hash) return PutResult{PutOutcome::kDuplicate, (*by_hash)->id, (*by_hash)->version};
+    STORYFUSE_ASSIGN_OR_RETURN(std::optional<Found> by_hash, Lookup(find_by_hash_, hash));
+    if (by_hash) return PutResult{PutOutcome::kDuplicate, by_hash->id, by_hash->version};
     if (!a.url.empty()) {
-      Result<std::optional<Found>> by_url = Lookup(find_by_url_, a.url);
-      if (!by_url.ok()) return by_url.status();
-      target = *by_url;
+      STORYFUSE_ASSIGN_OR_RETURN(std::optional<Found> by_url, Lookup(find_by_url_, a.url));
+      target = by_url;
     }
   }
   PutResult result{PutOutcome::kInserted, a.id, 1};
@@ -350,90 +342,83 @@ Result<ArticleStore::PutResult> ArticleStore::Put(const Article& a, const std::s
     STORYFUSE_RETURN_IF_ERROR(Archive(target->id, now));
   }
   STORYFUSE_RETURN_IF_ERROR(Write(a, result.id, hash, now, result.version, target.has_value()));
-  STORYFUSE_RETURN_IF_ERROR(tx->Commit());
+  STORYFUSE_RETURN_IF_ERROR(tx.Commit());
   return result;
 }
 
 Result<std::optional<StoredArticle>> ArticleStore::Get(const std::string& id) {
-  Result<SqlStatement> s = db_->Prepare(std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?1");
-  if (!s.ok()) return s.status();
-  s->Bind(1, id);
-  Result<bool> row = s->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<StoredArticle>();
-  return std::optional<StoredArticle>(ReadArticle(*s));
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement s,
+                             db_->Prepare(std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?1"));
+  s.Bind(1, id);
+  STORYFUSE_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<StoredArticle>();
+  return std::optional<StoredArticle>(ReadArticle(s));
 }
 
 Result<std::vector<ArticleVersion>> ArticleStore::History(const std::string& id) {
-  Result<SqlStatement> s = db_->Prepare(
-      "SELECT version, content_hash, url, title, text, ingested_at, replaced_at "
-      "FROM article_versions WHERE article_id = ?1 ORDER BY version");
-  if (!s.ok()) return s.status();
-  s->Bind(1, id);
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement s,
+                             db_->Prepare("SELECT version, content_hash, url, title, text, ingested_at, replaced_at "
+                                          "FROM article_versions WHERE article_id = ?1 ORDER BY version"));
+  s.Bind(1, id);
   std::vector<ArticleVersion> out;
   for (;;) {
-    Result<bool> row = s->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back({s->Int(0), s->Text(1), s->Text(2), s->Text(3), s->Text(4), s->Text(5), s->Text(6)});
+    STORYFUSE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6)});
   }
   return out;
 }
 
 Result<std::vector<SearchHit>> ArticleStore::Search(const std::string& query, int limit) {
-  Result<SqlStatement> s = db_->Prepare(
-      "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '...', 12), bm25(articles_fts) "
-      "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-      "WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts) LIMIT ?2");
-  if (!s.ok()) return s.status();
-  s->Bind(1, query).Bind(2, int64_t{limit});
+  STORYFUSE_ASSIGN_OR_RETURN(
+      SqlStatement s,
+      db_->Prepare("SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '...', 12), bm25(articles_fts) "
+                   "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                   "WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts) LIMIT ?2"));
+  s.Bind(1, query).Bind(2, int64_t{limit});
   std::vector<SearchHit> out;
   for (;;) {
-    Result<bool> row = s->Step();
+    Result<bool> row = s.Step();
     if (!row.ok() && row.status().code() == Status::Code::kUnsupported) return row.status();  // interrupted
     if (!row.ok()) return Status::InvalidArgument("search \"" + query + "\": " + row.status().message());
     if (!*row) break;
-    out.push_back({s->Text(0), s->Text(1), s->Text(2), s->Real(3)});
+    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Real(3)});
   }
   return out;
 }
 
 Result<int64_t> ArticleStore::CountArticles() {
-  Result<SqlStatement> s = db_->Prepare("SELECT count(*) FROM articles");
-  if (!s.ok()) return s.status();
-  Result<bool> row = s->Step();
-  if (!row.ok()) return row.status();
-  return s->Int(0);
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement s, db_->Prepare("SELECT count(*) FROM articles"));
+  STORYFUSE_RETURN_IF_ERROR(s.Step().status());
+  return s.Int(0);
 }
 
 Status ArticleStore::SetStory(const std::string& article_id, const std::string& story_id) {
-  Result<SqlStatement> s = db_->Prepare("UPDATE articles SET story_id = ?2 WHERE id = ?1");
-  if (!s.ok()) return s.status();
-  STORYFUSE_RETURN_IF_ERROR(s->Bind(1, article_id).BindOrNull(2, story_id).Run());
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement s, db_->Prepare("UPDATE articles SET story_id = ?2 WHERE id = ?1"));
+  STORYFUSE_RETURN_IF_ERROR(s.Bind(1, article_id).BindOrNull(2, story_id).Run());
   if (db_->Changes() == 0) return Status::NotFound("no article " + article_id);
   return Status::Ok();
 }
 
 Status ArticleStore::SetCopyOf(const std::string& article_id, const std::string& copy_of) {
-  Result<SqlStatement> s = db_->Prepare("UPDATE articles SET copy_of = ?2 WHERE id = ?1");
-  if (!s.ok()) return s.status();
-  STORYFUSE_RETURN_IF_ERROR(s->Bind(1, article_id).BindOrNull(2, copy_of).Run());
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement s, db_->Prepare("UPDATE articles SET copy_of = ?2 WHERE id = ?1"));
+  STORYFUSE_RETURN_IF_ERROR(s.Bind(1, article_id).BindOrNull(2, copy_of).Run());
   if (db_->Changes() == 0) return Status::NotFound("no article " + article_id);
   return Status::Ok();
 }
 
 Status ArticleStore::PutStory(const StoredStory& story) {
   if (story.id.empty()) return Status::InvalidArgument("story without id");
-  Result<SqlStatement> s = db_->Prepare(
-      "INSERT INTO stories (id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
-      "published, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-      "ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, "
-      "updated_at = excluded.updated_at, brief_json = excluded.brief_json, articles = excluded.articles, "
-      "outlets = excluded.outlets, independent_sources = excluded.independent_sources, "
-      "published = excluded.published, version = excluded.version");
-  if (!s.ok()) return s.status();
+  STORYFUSE_ASSIGN_OR_RETURN(
+      SqlStatement s,
+      db_->Prepare("INSERT INTO stories (id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
+                   "published, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                   "ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, "
+                   "updated_at = excluded.updated_at, brief_json = excluded.brief_json, articles = excluded.articles, "
+                   "outlets = excluded.outlets, independent_sources = excluded.independent_sources, "
+                   "published = excluded.published, version = excluded.version"));
   std::string updated = story.updated_at.empty() ? NowUtc() : story.updated_at;
-  return s->Bind(1, story.id)
+  return s.Bind(1, story.id)
       .BindOrNull(2, story.headline)
       .Bind(3, updated)
       .BindOrNull(4, story.brief_json)
@@ -446,46 +431,40 @@ Status ArticleStore::PutStory(const StoredStory& story) {
 }
 
 Result<std::optional<StoredStory>> ArticleStore::GetStory(const std::string& id) {
-  Result<SqlStatement> s = db_->Prepare(
-      "SELECT id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
-      "published, version FROM stories WHERE id = ?1");
-  if (!s.ok()) return s.status();
-  s->Bind(1, id);
-  Result<bool> row = s->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<StoredStory>();
-  return std::optional<StoredStory>(StoredStory{s->Text(0), s->Text(1), s->Text(2), s->Text(3), s->Int(4), s->Int(5),
-                                                s->Int(6), s->Text(7), s->Int(8)});
+  STORYFUSE_ASSIGN_OR_RETURN(
+      SqlStatement s,
+      db_->Prepare("SELECT id, headline, updated_at, brief_json, articles, outlets, independent_sources, "
+                   "published, version FROM stories WHERE id = ?1"));
+  s.Bind(1, id);
+  STORYFUSE_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<StoredStory>();
+  return std::optional<StoredStory>(
+      StoredStory{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4), s.Int(5), s.Int(6), s.Text(7), s.Int(8)});
 }
 
 Status ArticleStore::PutArticleView(const std::string& article_id, const std::string& view_json) {
-  Result<SqlStatement> s = db_->Prepare(
-      "INSERT INTO article_views (article_id, view_json) VALUES (?1, ?2) "
-      "ON CONFLICT(article_id) DO UPDATE SET view_json = excluded.view_json");
-  if (!s.ok()) return s.status();
-  return s->Bind(1, article_id).Bind(2, view_json).Run();
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement s,
+                             db_->Prepare("INSERT INTO article_views (article_id, view_json) VALUES (?1, ?2) "
+                                          "ON CONFLICT(article_id) DO UPDATE SET view_json = excluded.view_json"));
+  return s.Bind(1, article_id).Bind(2, view_json).Run();
 }
 
 Result<std::optional<std::string>> ArticleStore::GetArticleView(const std::string& article_id) {
-  Result<SqlStatement> s = db_->Prepare("SELECT view_json FROM article_views WHERE article_id = ?1");
-  if (!s.ok()) return s.status();
-  s->Bind(1, article_id);
-  Result<bool> row = s->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>(s->Text(0));
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement s, db_->Prepare("SELECT view_json FROM article_views WHERE article_id = ?1"));
+  s.Bind(1, article_id);
+  STORYFUSE_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(s.Text(0));
 }
 
 Result<std::vector<std::string>> ArticleStore::StoryArticles(const std::string& story_id) {
-  Result<SqlStatement> s = db_->Prepare("SELECT id FROM articles WHERE story_id = ?1 ORDER BY seq");
-  if (!s.ok()) return s.status();
-  s->Bind(1, story_id);
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement s, db_->Prepare("SELECT id FROM articles WHERE story_id = ?1 ORDER BY seq"));
+  s.Bind(1, story_id);
   std::vector<std::string> out;
   for (;;) {
-    Result<bool> row = s->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(s->Text(0));
+    STORYFUSE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(s.Text(0));
   }
   return out;
 }
@@ -495,14 +474,12 @@ namespace {
 // Runs `sql` with text parameters, calling fn(statement) per row.
 template <typename F>
 Status ForEachRow(Database& db, const std::string& sql, const std::vector<std::string>& params, F fn) {
-  Result<SqlStatement> s = db.Prepare(sql);
-  if (!s.ok()) return s.status();
-  for (size_t i = 0; i < params.size(); ++i) s->Bind(static_cast<int>(i + 1), params[i]);
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement s, db.Prepare(sql));
+  for (size_t i = 0; i < params.size(); ++i) s.Bind(static_cast<int>(i + 1), params[i]);
   for (;;) {
-    Result<bool> row = s->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-    fn(*s);
+    STORYFUSE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::Ok();
+    fn(s);
   }
 }
 
@@ -537,11 +514,11 @@ Result<std::vector<std::string>> ArticleStore::ArticleIds() {
 }
 
 Status ArticleStore::AppendStreamEvent(const StreamEvent& e) {
-  Result<SqlStatement> s = db_->Prepare(
-      "INSERT INTO stream_events (after_articles, kind, article_id, story_id, target_id, at, note) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  if (!s.ok()) return s.status();
-  return s->Bind(1, e.after_articles)
+  STORYFUSE_ASSIGN_OR_RETURN(
+      SqlStatement s,
+      db_->Prepare("INSERT INTO stream_events (after_articles, kind, article_id, story_id, target_id, at, note) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+  return s.Bind(1, e.after_articles)
       .Bind(2, e.kind)
       .BindOrNull(3, e.article_id)
       .BindOrNull(4, e.story_id)
@@ -582,10 +559,11 @@ Result<std::vector<StreamEvent>> ArticleStore::StreamCorrections(const std::stri
 }
 
 Status ArticleStore::AddStoryMove(const StoryMoveRecord& m) {
-  Result<SqlStatement> s =
-      db_->Prepare("INSERT INTO story_moves (article_id, from_story, to_story, cause, at) VALUES (?1, ?2, ?3, ?4, ?5)");
-  if (!s.ok()) return s.status();
-  return s->Bind(1, m.article_id)
+  STORYFUSE_ASSIGN_OR_RETURN(
+      SqlStatement s,
+      db_->Prepare(
+          "INSERT INTO story_moves (article_id, from_story, to_story, cause, at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+  return s.Bind(1, m.article_id)
       .Bind(2, m.from_story)
       .Bind(3, m.to_story)
       .Bind(4, m.cause)
@@ -608,9 +586,8 @@ Result<std::vector<StoryMoveRecord>> ArticleStore::StoryMoves(const std::string&
 }
 
 Status ArticleStore::DeleteStory(const std::string& id) {
-  Result<SqlStatement> del = db_->Prepare("DELETE FROM stories WHERE id = ?1");
-  if (!del.ok()) return del.status();
-  return del->Bind(1, id).Run();
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement del, db_->Prepare("DELETE FROM stories WHERE id = ?1"));
+  return del.Bind(1, id).Run();
 }
 
 Result<std::vector<std::string>> ArticleStore::StoryIds() {
@@ -655,10 +632,9 @@ Result<std::vector<ArticleSearchHit>> ArticleStore::SearchArticles(const std::ve
   std::string fts = FtsQuery(terms);
   if (fts.empty()) return std::vector<ArticleSearchHit>();
   std::optional<Database::InterruptGuard> guard = StopWhen(*db_, stop);
-  Result<std::vector<SearchHit>> hits = Search(fts, limit);
-  if (!hits.ok()) return hits.status();
+  STORYFUSE_ASSIGN_OR_RETURN(std::vector<SearchHit> hits, Search(fts, limit));
   std::vector<ArticleSearchHit> out;
-  for (SearchHit& h : *hits) {
+  for (SearchHit& h : hits) {
     ArticleSearchHit& o = out.emplace_back();
     STORYFUSE_RETURN_IF_ERROR(ForEachRow(
         *db_, "SELECT a.story_id, s.headline FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?1",
@@ -706,9 +682,8 @@ Result<std::vector<std::string>> ArticleStore::StaleArticleViews() {
 }
 
 Result<std::unique_ptr<StoreTransaction>> ArticleStore::Begin() {
-  Result<Database::Transaction> tx = db_->Begin();
-  if (!tx.ok()) return tx.status();
-  return std::unique_ptr<StoreTransaction>(std::make_unique<SqliteTransaction>(std::move(tx).value()));
+  STORYFUSE_ASSIGN_OR_RETURN(Database::Transaction tx, db_->Begin());
+  return std::unique_ptr<StoreTransaction>(std::make_unique<SqliteTransaction>(std::move(tx)));
 }
 
 }  // namespace storyfuse

@@ -68,66 +68,57 @@ std::string Now(const std::string& now) { return now.empty() ? ArticleStore::Now
 Result<std::unique_ptr<FeedStore>> FeedStore::Open(const std::string& path) {
   {
     // Creates or migrates the schema, feeds included.
-    Result<std::unique_ptr<ArticleStore>> articles = ArticleStore::Open(path);
-    if (!articles.ok()) return articles.status();
+    STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<ArticleStore> articles, ArticleStore::Open(path));
   }
-  Result<std::unique_ptr<Database>> db = Database::Open(path);
-  if (!db.ok()) return db.status();
-  return std::unique_ptr<FeedStore>(new FeedStore(std::move(*db)));
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(path));
+  return std::unique_ptr<FeedStore>(new FeedStore(std::move(db)));
 }
 
 Result<FeedRecord> FeedStore::Add(const std::string& url, const std::string& now) {
-  Result<SqlStatement> ins = db_->Prepare("INSERT OR IGNORE INTO feeds (url, added_at) VALUES (?, ?)");
-  if (!ins.ok()) return ins.status();
-  STORYFUSE_RETURN_IF_ERROR(ins->Bind(1, url).Bind(2, Now(now)).Run());
-  Result<SqlStatement> get = db_->Prepare(std::string(kSelect) + " WHERE f.url = ?");
-  if (!get.ok()) return get.status();
-  get->Bind(1, url);
-  Result<bool> row = get->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("feed " + url + " vanished after insert");
-  return ReadRecord(*get);
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement ins,
+                             db_->Prepare("INSERT OR IGNORE INTO feeds (url, added_at) VALUES (?, ?)"));
+  STORYFUSE_RETURN_IF_ERROR(ins.Bind(1, url).Bind(2, Now(now)).Run());
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement get, db_->Prepare(std::string(kSelect) + " WHERE f.url = ?"));
+  get.Bind(1, url);
+  STORYFUSE_ASSIGN_OR_RETURN(bool row, get.Step());
+  if (!row) return Status::Internal("feed " + url + " vanished after insert");
+  return ReadRecord(get);
 }
 
 Result<std::vector<FeedRecord>> FeedStore::List() {
-  Result<SqlStatement> get = db_->Prepare(std::string(kSelect) + " ORDER BY f.id");
-  if (!get.ok()) return get.status();
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement get, db_->Prepare(std::string(kSelect) + " ORDER BY f.id"));
   std::vector<FeedRecord> out;
   for (;;) {
-    Result<bool> row = get->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    out.push_back(ReadRecord(*get));
+    STORYFUSE_ASSIGN_OR_RETURN(bool row, get.Step());
+    if (!row) break;
+    out.push_back(ReadRecord(get));
   }
   return out;
 }
 
 Result<std::optional<FeedRecord>> FeedStore::Get(int64_t id) {
-  Result<SqlStatement> get = db_->Prepare(std::string(kSelect) + " WHERE f.id = ?");
-  if (!get.ok()) return get.status();
-  get->Bind(1, id);
-  Result<bool> row = get->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<FeedRecord>();
-  return std::optional<FeedRecord>(ReadRecord(*get));
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement get, db_->Prepare(std::string(kSelect) + " WHERE f.id = ?"));
+  get.Bind(1, id);
+  STORYFUSE_ASSIGN_OR_RETURN(bool row, get.Step());
+  if (!row) return std::optional<FeedRecord>();
+  return std::optional<FeedRecord>(ReadRecord(get));
 }
 
 Status FeedStore::Remove(int64_t id) {
-  Result<SqlStatement> del = db_->Prepare("DELETE FROM feeds WHERE id = ?");
-  if (!del.ok()) return del.status();
-  STORYFUSE_RETURN_IF_ERROR(del->Bind(1, id).Run());
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement del, db_->Prepare("DELETE FROM feeds WHERE id = ?"));
+  STORYFUSE_RETURN_IF_ERROR(del.Bind(1, id).Run());
   if (db_->Changes() == 0) return Status::NotFound("no feed " + std::to_string(id));
   return Status::Ok();
 }
 
 Status FeedStore::RecordSuccess(int64_t id, const std::string& etag, const std::string& last_modified,
                                 const std::string& title, const std::string& now) {
-  Result<SqlStatement> up = db_->Prepare(
-      "UPDATE feeds SET etag = ?, last_modified = ?, title = coalesce(?, title), last_fetch = ?, "
-      "last_success = ?, last_error = NULL, error_count = 0 WHERE id = ?");
-  if (!up.ok()) return up.status();
+  STORYFUSE_ASSIGN_OR_RETURN(
+      SqlStatement up,
+      db_->Prepare("UPDATE feeds SET etag = ?, last_modified = ?, title = coalesce(?, title), last_fetch = ?, "
+                   "last_success = ?, last_error = NULL, error_count = 0 WHERE id = ?"));
   std::string t = Now(now);
-  return up->BindOrNull(1, etag)
+  return up.BindOrNull(1, etag)
       .BindOrNull(2, last_modified)
       .BindOrNull(3, title)
       .Bind(4, t)
@@ -137,26 +128,25 @@ Status FeedStore::RecordSuccess(int64_t id, const std::string& etag, const std::
 }
 
 Status FeedStore::RecordError(int64_t id, const std::string& message, const std::string& now) {
-  Result<SqlStatement> up =
-      db_->Prepare("UPDATE feeds SET last_error = ?, error_count = error_count + 1, last_fetch = ? WHERE id = ?");
-  if (!up.ok()) return up.status();
-  return up->Bind(1, message).Bind(2, Now(now)).Bind(3, id).Run();
+  STORYFUSE_ASSIGN_OR_RETURN(
+      SqlStatement up,
+      db_->Prepare("UPDATE feeds SET last_error = ?, error_count = error_count + 1, last_fetch = ? WHERE id = ?"));
+  return up.Bind(1, message).Bind(2, Now(now)).Bind(3, id).Run();
 }
 
 Result<bool> FeedStore::Seen(const std::string& canonical_url) {
-  Result<SqlStatement> get = db_->Prepare("SELECT 1 FROM feed_items WHERE url = ? LIMIT 1");
-  if (!get.ok()) return get.status();
-  get->Bind(1, canonical_url);
-  return get->Step();
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement get, db_->Prepare("SELECT 1 FROM feed_items WHERE url = ? LIMIT 1"));
+  get.Bind(1, canonical_url);
+  return get.Step();
 }
 
 Status FeedStore::MarkSeen(int64_t id, const std::string& canonical_url, const std::string& article_id,
                            const std::string& error, const std::string& now, const FeedItemEvidence& evidence) {
-  Result<SqlStatement> ins = db_->Prepare(
-      "INSERT OR REPLACE INTO feed_items (feed_id, url, article_id, error, seen_at, title, published, author, summary) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!ins.ok()) return ins.status();
-  return ins->Bind(1, id)
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement ins,
+                             db_->Prepare("INSERT OR REPLACE INTO feed_items (feed_id, url, article_id, error, "
+                                          "seen_at, title, published, author, summary) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  return ins.Bind(1, id)
       .Bind(2, canonical_url)
       .BindOrNull(3, article_id)
       .BindOrNull(4, error)
@@ -169,14 +159,14 @@ Status FeedStore::MarkSeen(int64_t id, const std::string& canonical_url, const s
 }
 
 Result<std::optional<FeedItemEvidence>> FeedStore::Evidence(const std::string& canonical_url) {
-  Result<SqlStatement> get = db_->Prepare(
-      "SELECT title, published, author, summary FROM feed_items WHERE url = ? ORDER BY seen_at, feed_id LIMIT 1");
-  if (!get.ok()) return get.status();
-  get->Bind(1, canonical_url);
-  Result<bool> row = get->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<FeedItemEvidence>();
-  return std::optional<FeedItemEvidence>(FeedItemEvidence{get->Text(0), get->Text(1), get->Text(2), get->Text(3)});
+  STORYFUSE_ASSIGN_OR_RETURN(
+      SqlStatement get,
+      db_->Prepare(
+          "SELECT title, published, author, summary FROM feed_items WHERE url = ? ORDER BY seen_at, feed_id LIMIT 1"));
+  get.Bind(1, canonical_url);
+  STORYFUSE_ASSIGN_OR_RETURN(bool row, get.Step());
+  if (!row) return std::optional<FeedItemEvidence>();
+  return std::optional<FeedItemEvidence>(FeedItemEvidence{get.Text(0), get.Text(1), get.Text(2), get.Text(3)});
 }
 
 }  // namespace storyfuse

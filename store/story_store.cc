@@ -20,13 +20,11 @@ std::string StoryStore::NowUtc() {
 
 Result<std::unique_ptr<StoryStore>> OpenStoryStore(const std::string& path) {
   if (PgConnection::IsUrl(path)) {
-    Result<std::unique_ptr<PgStoryStore>> pg = PgStoryStore::Open(path);
-    if (!pg.ok()) return pg.status();
-    return std::unique_ptr<StoryStore>(std::move(pg).value());
+    STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<PgStoryStore> pg, PgStoryStore::Open(path));
+    return std::unique_ptr<StoryStore>(std::move(pg));
   }
-  Result<std::unique_ptr<ArticleStore>> store = ArticleStore::Open(path);
-  if (!store.ok()) return store.status();
-  return std::unique_ptr<StoryStore>(std::move(store).value());
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<ArticleStore> store, ArticleStore::Open(path));
+  return std::unique_ptr<StoryStore>(std::move(store));
 }
 
 }  // namespace storyfuse
