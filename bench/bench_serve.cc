@@ -202,7 +202,7 @@ int Run(const Options& opt_in) {
   Result<RepositoryStats> stats = (*repo)->Stats();
   int64_t stored = stats.ok() ? stats->articles : -1;
   int missing = 0;
-  for (int i = 0; i < opt.articles; i += 97) missing += !(*repo)->ArticleJson(fmt::format("syn-{:05d}", i)).ok();
+  for (int i = 0; i < opt.articles; i += 97) missing += !(*repo)->ArticleViewJson(fmt::format("syn-{:05d}", i)).ok();
   std::vector<double>& lat = reads.latencies;
   double p50 = Quantile(lat, 0.5) * 1e3, p90 = Quantile(lat, 0.9) * 1e3, p99 = Quantile(lat, 0.99) * 1e3;
   double max = lat.empty() ? 0 : *std::max_element(lat.begin(), lat.end()) * 1e3;

@@ -38,15 +38,16 @@ Result<std::string> MemoryStoryRepository::StoryBriefJson(const std::string& sto
   return it->second.brief_json;
 }
 
-Result<nlohmann::json> MemoryStoryRepository::ArticleJson(const std::string& article_id) {
+Result<std::string> MemoryStoryRepository::ArticleViewJson(const std::string& article_id) {
   std::shared_lock lock(mu_);
   auto it = articles_.find(article_id);
   if (it == articles_.end()) return Status::NotFound("no article " + article_id);
   const ArticleEntry& a = it->second;
   auto story = stories_.find(a.story_id);
-  nlohmann::json brief;
-  if (story != stories_.end()) brief = nlohmann::json::parse(story->second.brief_json, nullptr, false);
-  return ArticleView(a.article, a.story_id, a.versions, brief);
+  static const nlohmann::json kNoBrief;
+  const nlohmann::json& brief = story != stories_.end() ? story->second.brief : kNoBrief;
+  return ArticleView(a.article, a.story_id, a.versions, brief)
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<std::vector<SearchResult>> MemoryStoryRepository::Search(const std::string& q, int limit,
@@ -142,6 +143,7 @@ Result<std::vector<IngestOutcome>> MemoryStoryRepository::Ingest(std::vector<Raw
     BuiltStory built = pipeline_.BuildStory(sid, members, now);
     story.summary = std::move(built.summary);
     story.article_ids = std::move(ids);
+    story.brief = std::move(built.brief);
     story.brief_json = std::move(built.brief_json);
     new_stories[sid] = std::move(story);
   }

@@ -27,7 +27,7 @@ class MemoryStoryRepository : public StoryRepository {
 
   Result<StoryList> ListStories(const StoryQuery& query) override;
   Result<std::string> StoryBriefJson(const std::string& story_id) override;
-  Result<nlohmann::json> ArticleJson(const std::string& article_id) override;
+  Result<std::string> ArticleViewJson(const std::string& article_id) override;
   Result<std::vector<SearchResult>> Search(const std::string& q, int limit, const QueryControl& control) override;
   Result<std::vector<IngestOutcome>> Ingest(std::vector<RawDoc> docs) override;
   Result<RepositoryStats> Stats() override;
@@ -41,6 +41,7 @@ class MemoryStoryRepository : public StoryRepository {
   struct StoryEntry {
     StorySummary summary;
     std::vector<std::string> article_ids;  // arrival order
+    nlohmann::json brief;                  // the tree of brief_json, for the articles' views
     std::string brief_json;
   };
 

@@ -121,14 +121,12 @@ Result<std::vector<ArticleMove>> StoreStoryRepository::Correct(const StoryCorrec
   return out;
 }
 
-Result<json> StoreStoryRepository::ArticleJson(const std::string& article_id) {
+Result<std::string> StoreStoryRepository::ArticleViewJson(const std::string& article_id) {
   STORYFUSE_ASSIGN_OR_RETURN(ReaderPool::Lease reader, readers_.Acquire());
   // Stored with the article's story: one indexed read.
   STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> stored, reader->GetArticleView(article_id));
-  if (stored) {
-    json view = json::parse(*stored, nullptr, false);
-    if (view.is_object()) return view;
-  }
+  // Written by BuildStoryWrite as one serialized object.
+  if (stored && !stored->empty() && stored->front() == '{') return std::move(*stored);
   // Not in a story yet (or a store from before schema 3): render it now.
   STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> a, reader->Get(article_id));
   if (!a) return Status::NotFound("no article " + article_id);
@@ -138,7 +136,7 @@ Result<json> StoreStoryRepository::ArticleJson(const std::string& article_id) {
     STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> story, reader->GetStory(a->story_id));
     if (story) brief = json::parse(story->brief_json, nullptr, false);
   }
-  return StoredArticleView(*a, history, brief);
+  return StoredArticleView(*a, history, brief).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Result<std::vector<SearchResult>> StoreStoryRepository::Search(const std::string& q, int limit,

@@ -46,7 +46,7 @@ class StoreStoryRepository : public StoryRepository {
   // The brief with the story's "version", "history" (its latest moves)
   // and "editor_corrections" (docs/server.md).
   Result<std::string> StoryBriefJson(const std::string& story_id) override;
-  Result<nlohmann::json> ArticleJson(const std::string& article_id) override;
+  Result<std::string> ArticleViewJson(const std::string& article_id) override;
   Result<std::vector<SearchResult>> Search(const std::string& q, int limit, const QueryControl& control) override;
   Result<std::vector<IngestOutcome>> Ingest(std::vector<RawDoc> docs) override;
   // Ingest for articles already cleaned (the `storyfuse ingest` command):

@@ -72,12 +72,13 @@ TEST_F(StoreStoryRepositoryTest, IngestListGetSearch) {
   EXPECT_EQ(json::parse(*brief)["articles"].size(), 2u);
   EXPECT_EQ(repo->StoryBriefJson("s-999").status().code(), Status::Code::kNotFound);
 
-  auto article = repo->ArticleJson("cc-1");
+  auto article = repo->ArticleViewJson("cc-1");
   ASSERT_TRUE(article.ok());
-  EXPECT_EQ((*article)["story"], s.id);
-  EXPECT_EQ((*article)["versions"].size(), 1u);
-  EXPECT_FALSE((*article)["sentences"].empty());
-  EXPECT_EQ(repo->ArticleJson("nope").status().code(), Status::Code::kNotFound);
+  json view = json::parse(*article);
+  EXPECT_EQ(view["story"], s.id);
+  EXPECT_EQ(view["versions"].size(), 1u);
+  EXPECT_FALSE(view["sentences"].empty());
+  EXPECT_EQ(repo->ArticleViewJson("nope").status().code(), Status::Code::kNotFound);
 
   auto hits = repo->Search("Brandvik proud", 10, QueryControl());
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
@@ -94,7 +95,8 @@ TEST_F(StoreStoryRepositoryTest, IngestListGetSearch) {
 TEST_F(StoreStoryRepositoryTest, StoredArticleViewMatchesARenderedOne) {
   auto repo = Open();
   Ingest(*repo, BridgeArticlesJson());
-  json stored = repo->ArticleJson("cc-1").value();
+  std::string stored_text = repo->ArticleViewJson("cc-1").value();
+  json stored = json::parse(stored_text);
   {
     // What a store from before schema 3 holds: no stored views (SQLite's
     // own connection: no typed call deletes views).
@@ -102,14 +104,15 @@ TEST_F(StoreStoryRepositoryTest, StoredArticleViewMatchesARenderedOne) {
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE((*store)->db().Exec("DELETE FROM article_views").ok());
   }
-  EXPECT_EQ(repo->ArticleJson("cc-1").value(), stored);  // rendered on the read side
+  // rendered on the read side, byte for byte
+  EXPECT_EQ(repo->ArticleViewJson("cc-1").value(), stored_text);
   EXPECT_FALSE(stored["analyses"]["statements"].empty());
 
   json update = {{"id", "cc-1"},
                  {"outlet", "Coast Courier"},
                  {"text", "The Brandvik bridge reopened on Friday after repairs, the council said."}};
   EXPECT_EQ(Ingest(*repo, update.dump())[0].status, "updated");
-  json after = repo->ArticleJson("cc-1").value();
+  json after = ArticleViewOf(*repo, "cc-1");
   EXPECT_EQ(after["versions"].size(), 2u);
   EXPECT_NE(after["text"], stored["text"]);
   std::string summary;
@@ -157,7 +160,7 @@ TEST_F(StoreStoryRepositoryTest, ReopenKeepsStoriesAndRepairsAnInterruptedIngest
   ASSERT_EQ(list->total, 1);
   EXPECT_EQ(list->stories[0].articles, 2);
   EXPECT_EQ(json::parse(repo->StoryBriefJson(story).value())["articles"].size(), 2u);
-  EXPECT_EQ(repo->ArticleJson("cc-1").value()["story"], story);
+  EXPECT_EQ(ArticleViewOf(*repo, "cc-1")["story"], story);
 }
 
 // Issue #22: after a kill during a 15 s brief, every restart built the
@@ -232,9 +235,9 @@ std::string ThirdBridgeJson() {
 std::map<std::string, std::set<std::string>> StoriesOf(StoryRepository& repo, const std::vector<std::string>& ids) {
   std::map<std::string, std::set<std::string>> out;
   for (const std::string& id : ids) {
-    auto a = repo.ArticleJson(id);
-    EXPECT_TRUE(a.ok()) << id;
-    if (a.ok()) out[(*a)["story"].get<std::string>()].insert(id);
+    json a = ArticleViewOf(repo, id);
+    EXPECT_TRUE(a.is_object()) << id;
+    if (a.is_object()) out[a["story"].get<std::string>()].insert(id);
   }
   return out;
 }
@@ -246,8 +249,8 @@ TEST_F(StoreStoryRepositoryTest, CorrectionsHoldThroughLaterArrivalsAndARestart)
     auto repo = Open();
     Ingest(*repo, BridgeArticlesJson());
     Ingest(*repo, FerryArticleJson("fp-1"));
-    std::string bridge = repo->ArticleJson("hd-1")->at("story"), ferry = repo->ArticleJson("fp-1")->at("story");
-    ASSERT_EQ(repo->ArticleJson("cc-1")->at("story"), bridge);
+    std::string bridge = ArticleViewOf(*repo, "hd-1").at("story"), ferry = ArticleViewOf(*repo, "fp-1").at("story");
+    ASSERT_EQ(ArticleViewOf(*repo, "cc-1").at("story"), bridge);
     ASSERT_NE(ferry, bridge);
 
     // cc-1 out on its own; the ferry story merged into the bridge story.
@@ -344,7 +347,7 @@ TEST_F(StoreStoryRepositoryTest, ACorrectionBesideIngestsHoldsAndReplays) {
     auto detached = repo->Correct({"detach", "cc-1", "", "", "another crossing"});
     for (std::thread& t : threads) t.join();
     ASSERT_TRUE(detached.ok()) << detached.status().ToString();
-    EXPECT_NE(repo->ArticleJson("cc-1")->at("story"), repo->ArticleJson("hd-1")->at("story"));
+    EXPECT_NE(ArticleViewOf(*repo, "cc-1").at("story"), ArticleViewOf(*repo, "hd-1").at("story"));
     before = StoriesOf(*repo, ids);
     for (const auto& [sid, members] : before) {
       std::vector<std::string> listed = BriefArticleIds(*repo->StoryBriefJson(sid));

@@ -33,7 +33,7 @@ Result<StoryWrite> BuildStoryWrite(StoryStore* reader, StoryPipeline* pipeline, 
   for (size_t i = 0; i < stored.size(); ++i)
     members.push_back({&stored[i].article, links[i]->copy_of, links[i]->origin});
   write.story = pipeline->BuildBrief(snapshot.id, members, now);
-  json brief = json::parse(write.story.brief_json, nullptr, false);
+  const json& brief = write.story.brief;  // the tree BuildBrief serialized, not parsed back
   for (size_t i = 0; i < stored.size(); ++i) {
     write.members[i].view_json =
         StoredArticleView(stored[i], histories[i], brief).dump(-1, ' ', false, json::error_handler_t::replace);

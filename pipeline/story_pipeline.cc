@@ -186,7 +186,8 @@ BuiltStory StoryPipeline::BuildBrief(const std::string& story_id, const std::vec
                                      const std::string& now) {
   StoryBrief brief = builders_->Acquire()->Build(story_id, members);
   nlohmann::json j = BriefToJson(brief);
-  return {j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), SummarizeBrief(brief, now)};
+  std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return {std::move(j), std::move(text), SummarizeBrief(brief, now)};
 }
 
 int64_t StoryNumber(const std::string& story_id) {

@@ -34,6 +34,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "base/status.h"
 #include "cluster/story_stream.h"
 #include "ingest/article.h"
@@ -50,7 +52,8 @@ struct StoryMember;
 
 // A story's rendered brief and its row in the story list.
 struct BuiltStory {
-  std::string brief_json;  // as `storyfuse brief --format json` prints one story
+  nlohmann::json brief;    // the brief as a tree: the articles' views select from it
+  std::string brief_json;  // the same, as `storyfuse brief --format json` prints one story
   StorySummary summary;
 };
 

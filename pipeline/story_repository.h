@@ -120,8 +120,9 @@ class StoryRepository {
 
   // One article: metadata, cleaned `text`, `sentences` (code point spans
   // into text), `analyses` (what its story's brief cites from it),
-  // `versions` and `story`. NotFound for an unknown id.
-  virtual Result<nlohmann::json> ArticleJson(const std::string& article_id) = 0;
+  // `versions` and `story`, serialized: a stored view is served as it was
+  // stored, never parsed and dumped again. NotFound for an unknown id.
+  virtual Result<std::string> ArticleViewJson(const std::string& article_id) = 0;
 
   // Articles and stories matching the words of `q` (SearchTerms: at most
   // kMaxSearchTerms distinct words), best first, at most `limit` of each

@@ -10,6 +10,7 @@
 
 #include "ingest/article_object.h"
 #include "ingest/raw_doc.h"
+#include "pipeline/story_repository.h"
 
 namespace storyfuse {
 
@@ -30,6 +31,13 @@ inline std::string FerryArticleJson(const std::string& id) {
          R"(", "outlet": "Fjord Post", "title": "Tallvik ferry strike ends", )"
          R"("text": "A ferry strike ended in Tallvik on Monday after nine days.\n\nCrews voted to accept a )"
          R"(new contract with a 6 percent raise.\n\nThe first boats left the harbour at noon."})";
+}
+
+// An article's view (GET /api/articles/{id}) as a tree; null when the
+// repository has no such article.
+inline nlohmann::json ArticleViewOf(StoryRepository& repo, const std::string& id) {
+  Result<std::string> view = repo.ArticleViewJson(id);
+  return view.ok() ? nlohmann::json::parse(*view, nullptr, false) : nlohmann::json();
 }
 
 // The documents of a JSON object or array of article objects (the rules

@@ -283,8 +283,8 @@ TEST(ApiCorrectionsTest, AppliedInOrderShownWithTheStoryAndWrittenOnlyAsWrites) 
     };
     ASSERT_EQ(post("/api/articles", BridgeArticlesJson()).status, 200);
     ASSERT_EQ(post("/api/articles", FerryArticleJson("fp-1")).status, 200);
-    std::string bridge = (*repo)->ArticleJson("hd-1")->at("story");
-    std::string ferry = (*repo)->ArticleJson("fp-1")->at("story");
+    std::string bridge = ArticleViewOf(**repo, "hd-1").at("story");
+    std::string ferry = ArticleViewOf(**repo, "fp-1").at("story");
 
     // A write like any other: same origin, JSON type and the token.
     EXPECT_EQ(
@@ -294,7 +294,7 @@ TEST(ApiCorrectionsTest, AppliedInOrderShownWithTheStoryAndWrittenOnlyAsWrites) 
     EXPECT_EQ(post("/api/corrections", R"({"kind": "detach", "article": "cc-1"})", "text/plain").status, 415);
     HttpRequest anonymous{"POST", "/api/corrections", {}, "application/json", R"({"kind":"detach","article":"cc-1"})"};
     EXPECT_EQ(router.Handle(anonymous).status, 401);
-    EXPECT_EQ((*repo)->ArticleJson("cc-1")->at("story"), bridge);  // nothing applied
+    EXPECT_EQ(ArticleViewOf(**repo, "cc-1").at("story"), bridge);  // nothing applied
 
     EXPECT_EQ(post("/api/corrections", R"({"kind": "merge", "story": "s-99", "into": "s-1"})").status, 404);
     EXPECT_EQ(post("/api/corrections", R"({"kind": "merge", "story": "s-1"})").status, 400);
