@@ -16,47 +16,45 @@ void Report(const Status& st) { std::fprintf(stderr, "storyfuse: %s\n", st.messa
 size_t ArticleSource::ForEach(const std::vector<std::string>& inputs,
                               const std::function<void(Article&&, const RawDoc&)>& fn) {
   ArticleExtractor extractor;
-  Progress progress("articles");
+  return Read(inputs, "articles", [&](RawDoc&& doc) {
+    Result<Article> a = extractor.Extract(doc);
+    if (!a.ok()) {
+      Fail(a.status());
+      return false;
+    }
+    fn(std::move(a).value(), doc);
+    return true;
+  });
+}
+
+size_t ArticleSource::ForEachDoc(const std::vector<std::string>& inputs, const std::function<void(RawDoc&&)>& fn) {
+  return Read(inputs, "documents", [&](RawDoc&& doc) {
+    fn(std::move(doc));
+    return true;
+  });
+}
+
+size_t ArticleSource::Read(const std::vector<std::string>& inputs, const char* unit,
+                           const std::function<bool(RawDoc&&)>& take) {
+  Progress progress(unit);
   size_t count = 0;
-  auto on_error = [this](const Status& st) {
-    had_errors_ = true;
-    Report(st);
-  };
   InputReader reader(
       [&](RawDoc&& doc) {
-        Result<Article> a = extractor.Extract(doc);
-        if (!a.ok()) return on_error(a.status());
-        fn(std::move(a).value(), doc);
+        if (!take(std::move(doc))) return;
         ++count;
         progress.Tick();
       },
-      on_error);
+      [this](const Status& st) { Fail(st); });
   for (const auto& input : inputs) {
     Status st = reader.Read(input);
-    if (!st.ok()) on_error(st);
+    if (!st.ok()) Fail(st);
   }
   return count;
 }
 
-size_t ArticleSource::ForEachDoc(const std::vector<std::string>& inputs, const std::function<void(RawDoc&&)>& fn) {
-  Progress progress("documents");
-  size_t count = 0;
-  auto on_error = [this](const Status& st) {
-    had_errors_ = true;
-    Report(st);
-  };
-  InputReader reader(
-      [&](RawDoc&& doc) {
-        fn(std::move(doc));
-        ++count;
-        progress.Tick();
-      },
-      on_error);
-  for (const auto& input : inputs) {
-    Status st = reader.Read(input);
-    if (!st.ok()) on_error(st);
-  }
-  return count;
+void ArticleSource::Fail(const Status& st) {
+  had_errors_ = true;
+  Report(st);
 }
 
 std::vector<Article> ArticleSource::ReadAll(const std::vector<std::string>& inputs) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
 #include "ingest/article.h"
 #include "ingest/raw_doc.h"
 
@@ -27,6 +28,12 @@ class ArticleSource {
   bool had_errors() const { return had_errors_; }
 
  private:
+  // Reads every document of `inputs` into `take`, which says whether it
+  // counts (and ticks the progress line, labelled `unit`).
+  size_t Read(const std::vector<std::string>& inputs, const char* unit, const std::function<bool(RawDoc&&)>& take);
+  // Reports a bad input (naming it) and remembers it.
+  void Fail(const Status& st);
+
   bool had_errors_ = false;
 };
 
