@@ -10,6 +10,7 @@
 #include "analyze/speaker_lexicon.h"
 #include "analyze/title_lexicon.h"
 #include "brief/stem_cache.h"
+#include "text/ascii_chars.h"
 #include "text/opposite_words.h"
 #include "text/stopwords.h"
 #include "text/unicode_text.h"
@@ -114,9 +115,7 @@ void FoldInto(std::string_view text, std::string* out) {
     return;
   }
   out->assign(text);
-  for (char& c : *out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
+  for (char& c : *out) c = AsciiLower(c);
 }
 
 // The sentence's words and numbers. `idf` (when given) weighs content

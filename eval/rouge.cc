@@ -6,13 +6,12 @@
 #include <sstream>
 
 #include "eval/porter_stemmer.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
 
 // Perl's \s on a byte string: ASCII white space only.
-bool IsPerlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
 // Fields of Perl's split(/\s+/, line): a leading blank gives an empty first
 // field, trailing empty fields are dropped.
 std::vector<std::string_view> PerlSplit(std::string_view line) {
@@ -20,10 +19,10 @@ std::vector<std::string_view> PerlSplit(std::string_view line) {
   size_t i = 0;
   while (i <= line.size()) {
     size_t j = i;
-    while (j < line.size() && !IsPerlSpace(line[j])) ++j;
+    while (j < line.size() && !IsAsciiSpace(line[j])) ++j;
     fields.push_back(line.substr(i, j - i));
     if (j >= line.size()) break;
-    while (j < line.size() && IsPerlSpace(line[j])) ++j;
+    while (j < line.size() && IsAsciiSpace(line[j])) ++j;
     i = j;
     if (i == line.size()) break;  // the trailing empty field is dropped
   }
@@ -161,8 +160,8 @@ Result<Rouge> Rouge::Create(const std::string& exceptions_path, Options options)
 std::vector<std::string> Rouge::Tokenize(std::string_view summary) const {
   std::string text = CutWords(summary, options_.max_words);
   for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) c = ' ';
+    c = AsciiLower(c);
+    if (!IsAsciiLower(c) && !IsAsciiDigit(c)) c = ' ';
   }
   std::vector<std::string> tokens;
   size_t i = 0;

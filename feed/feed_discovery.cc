@@ -5,15 +5,10 @@
 
 #include "feed/url_canonicalizer.h"
 #include "ingest/html_document.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return out;
-}
 
 bool HasToken(std::string_view list, std::string_view token) {
   size_t i = 0;
@@ -56,7 +51,7 @@ std::string FeedDiscovery::CanonicalUrl(std::string_view html, std::string_view 
   if (!doc.ok()) return "";
   for (uint32_t i = 0; i < doc->size(); ++i) {
     if (doc->node(i).tag != HtmlTag::kLink) continue;
-    if (!HasToken(LowerAscii(doc->Attr(i, HtmlAttr::kRel)), "canonical")) continue;
+    if (!HasToken(AsciiLower(doc->Attr(i, HtmlAttr::kRel)), "canonical")) continue;
     auto url = UrlCanonicalizer::Resolve(page_url, doc->Attr(i, HtmlAttr::kHref));
     if (!url.ok()) return "";
     auto canonical = UrlCanonicalizer::Canonicalize(*url);
@@ -74,8 +69,8 @@ std::vector<DiscoveredFeed> FeedDiscovery::FromHtml(std::string_view html, std::
   std::unordered_set<std::string> seen;
   for (uint32_t i = 0; i < doc->size() && feeds.size() < kMaxFeeds; ++i) {
     if (doc->node(i).tag != HtmlTag::kLink) continue;
-    if (!HasToken(LowerAscii(doc->Attr(i, HtmlAttr::kRel)), "alternate")) continue;
-    std::string type = LowerAscii(doc->Attr(i, HtmlAttr::kType));
+    if (!HasToken(AsciiLower(doc->Attr(i, HtmlAttr::kRel)), "alternate")) continue;
+    std::string type = AsciiLower(doc->Attr(i, HtmlAttr::kType));
     if (!IsFeedType(type)) continue;
     auto url = UrlCanonicalizer::Resolve(page_url, doc->Attr(i, HtmlAttr::kHref));
     if (!url.ok()) continue;

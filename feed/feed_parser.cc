@@ -9,6 +9,7 @@
 #include "feed/url_canonicalizer.h"
 #include "feed/xml_input.h"
 #include "ingest/xml_document.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
@@ -21,19 +22,11 @@ constexpr std::string_view kRss090 = "http://my.netscape.com/rdf/simple/0.9/";
 constexpr std::string_view kDc = "http://purl.org/dc/elements/1.1/";
 constexpr std::string_view kContent = "http://purl.org/rss/1.0/modules/content/";
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 // `link` resolved against `base` when it is then an http(s) URL that
 // UrlCanonicalizer accepts (so a fetcher can use it); empty otherwise (a
 // mailto: or javascript: link, a bad port, a relative link without a base).
 std::string AbsoluteHttp(std::string_view base, std::string_view link) {
-  link = Trim(link);
+  link = TrimAsciiSpace(link);
   if (link.empty()) return {};
   auto resolved = UrlCanonicalizer::Resolve(base, link);
   if (!resolved.ok() || !UrlCanonicalizer::Canonicalize(*resolved).ok()) return {};
@@ -44,7 +37,7 @@ std::string AbsoluteHttp(std::string_view base, std::string_view link) {
 // already an absolute http(s) URL. Many feeds leave isPermaLink out of
 // guids like "12345", which must not become "https://site/12345".
 std::string AbsoluteOnly(std::string_view id) {
-  id = Trim(id);
+  id = TrimAsciiSpace(id);
   return UrlCanonicalizer::Canonicalize(id).ok() ? std::string(id) : std::string();
 }
 
@@ -87,7 +80,7 @@ void AddItem(FeedItem item, std::unordered_set<std::string>* seen, Feed* feed) {
 
 // "desk@harbour.test (Ana Varga)" -> "Ana Varga"; anything else as it is.
 std::string RssAuthor(std::string_view author) {
-  author = Trim(author);
+  author = TrimAsciiSpace(author);
   size_t open = author.find(" (");
   if (open != std::string_view::npos && author.back() == ')' &&
       author.substr(0, open).find('@') != std::string_view::npos) {
@@ -129,7 +122,7 @@ class XmlFeedReader {
   // there is none.
   std::string ChildText(uint32_t parent, std::string_view ns, std::string_view local) const {
     uint32_t c = doc_.Child(parent, ns, local);
-    return c == XmlNode::kNone ? std::string() : std::string(Trim(doc_.TextContent(c)));
+    return c == XmlNode::kNone ? std::string() : std::string(TrimAsciiSpace(doc_.TextContent(c)));
   }
 
   // The base URL in force at `node`: every xml:base from the root down,
@@ -177,9 +170,10 @@ class XmlFeedReader {
     out.link = AbsoluteHttp(base, ChildText(item, "", "link"));
     uint32_t guid = doc_.Child(item, "", "guid");
     if (guid != XmlNode::kNone) {
-      out.guid = std::string(Trim(doc_.TextContent(guid)));
+      out.guid = std::string(TrimAsciiSpace(doc_.TextContent(guid)));
       // A guid is a permalink unless it says otherwise (RSS 2.0).
-      if (out.link.empty() && Trim(doc_.Attr(guid, "isPermaLink")) != "false") out.link = AbsoluteOnly(out.guid);
+      if (out.link.empty() && TrimAsciiSpace(doc_.Attr(guid, "isPermaLink")) != "false")
+        out.link = AbsoluteOnly(out.guid);
     }
     std::string date = ChildText(item, "", "pubDate");
     if (date.empty()) date = ChildText(item, kDc, "date");
@@ -211,7 +205,7 @@ class XmlFeedReader {
       if (Full()) return Status::Ok();
       FeedItem out;
       std::string base = BaseAt(i);
-      out.guid = std::string(Trim(doc_.Attr(i, "about", kRdf)));
+      out.guid = std::string(TrimAsciiSpace(doc_.Attr(i, "about", kRdf)));
       out.title = PlainText::FromHtml(ChildText(i, ns, "title"), FeedParser::kMaxTitleBytes);
       out.link = AbsoluteHttp(base, ChildText(i, ns, "link"));
       if (out.link.empty()) out.link = AbsoluteOnly(out.guid);
@@ -232,7 +226,7 @@ class XmlFeedReader {
   std::string AtomText(uint32_t parent, std::string_view ns, std::string_view local, size_t max) const {
     uint32_t c = doc_.Child(parent, ns, local);
     if (c == XmlNode::kNone) return {};
-    std::string_view type = Trim(doc_.Attr(c, "type"));
+    std::string_view type = TrimAsciiSpace(doc_.Attr(c, "type"));
     if (type == "html" || type == "text/html") return PlainText::FromHtml(doc_.TextContent(c), max);
     if (type == "xhtml" || type == "application/xhtml+xml") return PlainText::Collapse(XhtmlText(doc_, c), max);
     return PlainText::Collapse(doc_.TextContent(c), max);
@@ -242,7 +236,7 @@ class XmlFeedReader {
   std::string AtomLink(uint32_t parent, std::string_view ns) const {
     for (uint32_t c = doc_.FirstChild(parent); c != XmlNode::kNone; c = doc_.NextSibling(c)) {
       if (!doc_.Is(c, ns, "link")) continue;
-      std::string_view rel = Trim(doc_.Attr(c, "rel"));
+      std::string_view rel = TrimAsciiSpace(doc_.Attr(c, "rel"));
       if (!rel.empty() && rel != "alternate") continue;
       std::string link = AbsoluteHttp(BaseAt(c), doc_.Attr(c, "href"));
       if (!link.empty()) return link;
@@ -368,7 +362,7 @@ Status ReadJsonFeed(std::string_view bytes, std::string_view feed_url, Feed* fee
       continue;
     }
     FeedItem out;
-    out.guid = std::string(Trim(JsonString(item, "id")));
+    out.guid = std::string(TrimAsciiSpace(JsonString(item, "id")));
     out.link = AbsoluteHttp(feed_url, JsonString(item, "url"));
     if (out.link.empty()) out.link = AbsoluteHttp(feed_url, JsonString(item, "external_url"));
     out.title = PlainText::FromHtml(JsonString(item, "title"), FeedParser::kMaxTitleBytes);

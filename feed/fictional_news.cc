@@ -6,6 +6,7 @@
 #include <map>
 #include <string_view>
 
+#include "text/ascii_chars.h"
 #include "text/html_escape.h"
 
 namespace storyfuse {
@@ -103,17 +104,15 @@ std::string UniqueName(const std::string_view (&heads)[A], const std::string_vie
 }
 
 std::string Capitalized(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  if (!s.empty()) s[0] = AsciiUpper(s[0]);
   return s;
 }
 
 std::string Slug(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
+    if (IsAsciiLetter(c) || IsAsciiDigit(c)) {
+      out += AsciiLower(c);
     } else if (!out.empty() && out.back() != '-') {
       out += '-';
     }

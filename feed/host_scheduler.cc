@@ -1,10 +1,11 @@
 #include "feed/host_scheduler.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <ctime>
 #include <limits>
+
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 
@@ -81,9 +82,7 @@ std::string HostScheduler::HostKey(std::string_view url) {
   size_t host_end = url.find_first_of("/?#", host_start);
   if (host_end == std::string_view::npos) host_end = url.size();
   if (host_end == host_start) return "";
-  std::string key(url.substr(0, host_end));
-  std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
-  return key;
+  return AsciiLower(url.substr(0, host_end));
 }
 
 }  // namespace storyfuse

@@ -3,11 +3,11 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cctype>
 #include <mutex>
 #include <string_view>
 
 #include "ingest/charset_decoder.h"
+#include "text/ascii_chars.h"
 
 #ifndef STORYFUSE_VERSION
 #define STORYFUSE_VERSION "0"
@@ -40,16 +40,9 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool HeaderIs(std::string_view name, std::string_view want) {
-  return name.size() == want.size() && std::equal(name.begin(), name.end(), want.begin(), [](char a, char b) {
-           return std::tolower(static_cast<unsigned char>(a)) == b;
-         });
+  return name.size() == want.size() &&
+         std::equal(name.begin(), name.end(), want.begin(), [](char a, char b) { return AsciiLower(a) == b; });
 }
 
 // Headers arrive once per response of a redirect chain; a new status line
@@ -66,8 +59,8 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   }
   size_t colon = line.find(':');
   if (colon == std::string_view::npos) return line.size();
-  std::string_view name = Trim(line.substr(0, colon));
-  std::string value(Trim(line.substr(colon + 1)));
+  std::string_view name = TrimAsciiSpace(line.substr(0, colon));
+  std::string value(TrimAsciiSpace(line.substr(colon + 1)));
   if (HeaderIs(name, "content-type")) {
     r->content_type = value;
   } else if (HeaderIs(name, "etag")) {

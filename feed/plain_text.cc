@@ -1,6 +1,7 @@
 #include "feed/plain_text.h"
 
 #include "ingest/html_document.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
@@ -40,8 +41,6 @@ bool SeparatesWords(HtmlTag t) {
       return false;
   }
 }
-
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
 

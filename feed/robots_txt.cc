@@ -4,30 +4,17 @@
 #include <cstdlib>
 
 #include "feed/url_canonicalizer.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool IsAlnum(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c); }
 bool IsUnreserved(char c) { return IsAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~'; }
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 
 int Hex(char c) {
   if (c >= '0' && c <= '9') return c - '0';
-  c = Lower(c);
+  c = AsciiLower(c);
   return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
@@ -62,18 +49,17 @@ std::string NormalizePath(std::string_view s) {
 // The product token of a User-agent value: its leading letters, '-' and
 // '_' (RFC 9309 2.2.1), lower-cased; "*" stays "*".
 std::string ProductToken(std::string_view value) {
-  value = Trim(value);
+  value = TrimAsciiSpace(value);
   if (!value.empty() && value[0] == '*') return "*";
   size_t n = 0;
-  while (n < value.size() && ((Lower(value[n]) >= 'a' && Lower(value[n]) <= 'z') || value[n] == '-' || value[n] == '_'))
-    ++n;
-  return LowerAscii(value.substr(0, n));
+  while (n < value.size() && (IsAsciiLetter(value[n]) || value[n] == '-' || value[n] == '_')) ++n;
+  return AsciiLower(value.substr(0, n));
 }
 
 enum class Key { kUserAgent, kAllow, kDisallow, kCrawlDelay, kSitemap, kOther };
 
 Key KeyOf(std::string_view key) {
-  std::string k = LowerAscii(Trim(key));
+  std::string k = AsciiLower(TrimAsciiSpace(key));
   static constexpr std::array<std::pair<std::string_view, Key>, 14> kKeys = {{
       {"user-agent", Key::kUserAgent},
       {"useragent", Key::kUserAgent},
@@ -158,11 +144,11 @@ RobotsTxt RobotsTxt::Parse(std::string_view text) {
     size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    line = Trim(line.substr(0, line.find('#')));
+    line = TrimAsciiSpace(line.substr(0, line.find('#')));
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
     Key key = KeyOf(line.substr(0, colon));
-    std::string_view value = Trim(line.substr(colon + 1));
+    std::string_view value = TrimAsciiSpace(line.substr(colon + 1));
     switch (key) {
       case Key::kUserAgent:
         if (!in_agents) robots.groups_.emplace_back();

@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 
+#include "text/ascii_chars.h"
+
 namespace storyfuse {
 namespace {
 
@@ -24,8 +26,6 @@ bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSchemeChar(char c) { return IsAlpha(c) || IsDigit(c) || c == '+' || c == '-' || c == '.'; }
 bool IsUnreserved(char c) { return IsAlpha(c) || IsDigit(c) || c == '-' || c == '.' || c == '_' || c == '~'; }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
@@ -38,12 +38,6 @@ int HexValue(char c) {
   c = Lower(c);
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 UriParts Split(std::string_view s) {
@@ -238,8 +232,8 @@ Status CanonicalAuthority(std::string_view scheme, std::string_view authority, s
 }  // namespace
 
 Result<std::string> UrlCanonicalizer::Resolve(std::string_view base, std::string_view reference) {
-  base = Trim(base);
-  reference = Trim(reference);
+  base = TrimAsciiSpace(base);
+  reference = TrimAsciiSpace(reference);
   if (reference.empty()) return Status::InvalidArgument("empty URL");
   if (base.size() > kMaxUrlBytes || reference.size() > kMaxUrlBytes) {
     return Status::InvalidArgument("URL over 8 KiB");
@@ -279,7 +273,7 @@ Result<std::string> UrlCanonicalizer::Resolve(std::string_view base, std::string
 }
 
 Result<std::string> UrlCanonicalizer::Canonicalize(std::string_view url) {
-  url = Trim(url);
+  url = TrimAsciiSpace(url);
   if (url.size() > kMaxUrlBytes) return Status::InvalidArgument("URL over 8 KiB");
   UriParts u = Split(url);
   if (!u.has_scheme) return Status::InvalidArgument("not an absolute URL: " + std::string(url.substr(0, 80)));

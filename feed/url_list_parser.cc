@@ -3,17 +3,10 @@
 #include <unordered_set>
 
 #include "feed/url_canonicalizer.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 void AddError(std::string error, UrlList* list, size_t* dropped) {
   if (list->errors.size() < UrlListParser::kMaxErrors) {
@@ -33,7 +26,7 @@ UrlList UrlListParser::Parse(std::string_view text, size_t max_urls) {
   size_t line_number = 0;
   while (!text.empty()) {
     size_t nl = text.find('\n');
-    std::string_view line = Trim(text.substr(0, nl));
+    std::string_view line = TrimAsciiSpace(text.substr(0, nl));
     text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
     ++line_number;
     if (line.empty() || line[0] == '#') continue;

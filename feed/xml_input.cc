@@ -2,17 +2,15 @@
 
 #include <string>
 
+#include "text/ascii_chars.h"
+
 namespace storyfuse {
 namespace {
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
+    if (AsciiLower(s[i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -21,7 +19,7 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
 
 std::string_view XmlInput::SkipLeadingSpace(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  while (!bytes.empty() && IsSpace(bytes.front())) bytes.remove_prefix(1);
+  while (!bytes.empty() && IsAsciiSpace(bytes.front())) bytes.remove_prefix(1);
   return bytes;
 }
 
@@ -54,7 +52,7 @@ bool XmlInput::LooksLikeHtml(std::string_view bytes) {
     s = SkipLeadingSpace(s.substr(end + close.size()));
   }
   if (StartsWithNoCase(s, "<!doctype html")) return true;
-  return StartsWithNoCase(s, "<html") && (s.size() == 5 || s[5] == '>' || IsSpace(s[5]));
+  return StartsWithNoCase(s, "<html") && (s.size() == 5 || s[5] == '>' || IsAsciiSpace(s[5]));
 }
 
 Result<XmlDocument> XmlInput::Parse(std::string_view bytes, std::string_view what) {

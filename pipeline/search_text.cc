@@ -1,14 +1,15 @@
 #include "pipeline/search_text.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
 
-bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsWordByte(unsigned char c) {
+  return IsAsciiLetter(static_cast<char>(c)) || IsAsciiDigit(static_cast<char>(c)) || c >= 0x80;
+}
 
 // Calls fn(begin, end) for each word of text.
 template <typename F>
@@ -26,7 +27,7 @@ bool StartsWithTerm(std::string_view word, const std::vector<std::string>& terms
   for (const std::string& t : terms) {
     if (word.size() < t.size()) continue;
     bool eq = true;
-    for (size_t k = 0; k < t.size() && eq; ++k) eq = Lower(word[k]) == t[k];
+    for (size_t k = 0; k < t.size() && eq; ++k) eq = AsciiLower(word[k]) == t[k];
     if (eq) return true;
   }
   return false;
@@ -49,8 +50,7 @@ std::vector<std::string> SearchTerms(std::string_view query) {
     // A long run of stray UTF-8 continuation bytes has no character start
     // to cut at: it is no word anyone can search for (found by fuzz_search).
     if (len == 0) return;
-    std::string t(query.substr(b, len));
-    std::transform(t.begin(), t.end(), t.begin(), Lower);
+    std::string t = AsciiLower(query.substr(b, len));
     if (std::find(terms.begin(), terms.end(), t) == terms.end()) terms.push_back(std::move(t));
   });
   return terms;

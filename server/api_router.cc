@@ -9,6 +9,7 @@
 #include "server/json_response.h"
 #include "server/prometheus_text.h"
 #include "server/web_assets.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
@@ -36,18 +37,10 @@ bool IsWrite(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // "name:port" or "[v6]:port" -> name (lower case), without the port.
 std::string HostName(std::string_view host) {
-  if (!host.empty() && host.front() == '[') return LowerAscii(host.substr(0, host.find(']') + 1));
-  return LowerAscii(host.substr(0, host.find(':')));
+  if (!host.empty() && host.front() == '[') return AsciiLower(host.substr(0, host.find(']') + 1));
+  return AsciiLower(host.substr(0, host.find(':')));
 }
 
 bool IsIpLiteral(const std::string& name) {
@@ -68,7 +61,7 @@ bool IsIpLiteral(const std::string& name) {
 // anything else ("null", other schemes).
 std::string OriginAuthority(std::string_view origin) {
   for (std::string_view scheme : {"http://", "https://"}) {
-    if (origin.substr(0, scheme.size()) == scheme) return LowerAscii(origin.substr(scheme.size()));
+    if (origin.substr(0, scheme.size()) == scheme) return AsciiLower(origin.substr(scheme.size()));
   }
   return "";
 }
@@ -156,7 +149,7 @@ json SummaryJson(const StorySummary& s) {
 
 ApiRouter::ApiRouter(StoryRepository* repository, ServerMetrics* metrics, ApiAccess access)
     : repository_(repository), metrics_(metrics), access_(std::move(access)) {
-  for (std::string& name : access_.host_names) name = LowerAscii(name);
+  for (std::string& name : access_.host_names) name = AsciiLower(name);
 }
 
 std::optional<HttpResponse> ApiRouter::Admit(const HttpRequest& req) const {
@@ -167,7 +160,7 @@ std::optional<HttpResponse> ApiRouter::Admit(const HttpRequest& req) const {
                           "\" is not a name of this server (add it with serve --allowed-host)");
   }
   if (!IsWrite(req.method)) return std::nullopt;
-  if (!req.origin.empty() && OriginAuthority(req.origin) != LowerAscii(req.host)) {
+  if (!req.origin.empty() && OriginAuthority(req.origin) != AsciiLower(req.host)) {
     return Error(403, "cross-origin write refused: Origin \"" + req.origin.substr(0, 100) + "\" is not this server's");
   }
   if (!access_.token.empty()) {
@@ -262,9 +255,12 @@ HttpResponse ApiRouter::GetStory(const std::string& id) {
 }
 
 HttpResponse ApiRouter::GetArticle(const std::string& id) {
-  Result<json> article = repository_->ArticleJson(id);
+  Result<std::string> article = repository_->ArticleViewJson(id);
   if (!article.ok()) return Error(StatusFor(article.status()), article.status().message());
-  return JsonResponse(*article);
+  HttpResponse r;
+  r.body = std::move(article).value();
+  r.cache_control = "no-store";
+  return r;
 }
 
 HttpResponse ApiRouter::SearchAll(const HttpRequest& req) {

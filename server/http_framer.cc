@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "text/ascii_chars.h"
+
 namespace storyfuse {
 namespace {
 
@@ -15,16 +17,8 @@ constexpr std::array<std::string_view, 3> kRefusedMethods = {"CONNECT", "TRACE",
 constexpr size_t kMaxLengthDigits = 18;
 
 bool IsTokenChar(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  if (IsAsciiLetter(c) || IsAsciiDigit(c)) return true;
   return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 std::string_view Trim(std::string_view s) {
@@ -66,7 +60,7 @@ bool HttpHead::Has(std::string_view name) const {
 
 bool HttpFramer::expects_continue() const {
   if (!head_done_ || (!chunked_ && content_length_ == 0)) return false;
-  return Lower(head_.Header("expect")) == "100-continue";
+  return AsciiLower(head_.Header("expect")) == "100-continue";
 }
 
 void HttpFramer::Reset() { *this = HttpFramer(max_body_); }
@@ -149,7 +143,7 @@ HttpFramer::State HttpFramer::ParseHead(std::string_view head) {
         !std::all_of(h.begin(), h.begin() + static_cast<std::ptrdiff_t>(colon), IsTokenChar)) {
       return Fail(400, "malformed header line");
     }
-    std::string name = Lower(h.substr(0, colon));
+    std::string name = AsciiLower(h.substr(0, colon));
     std::string_view value = Trim(h.substr(colon + 1));
     if (name == "content-length") {
       uint64_t n = 0;
@@ -157,7 +151,7 @@ HttpFramer::State HttpFramer::ParseHead(std::string_view head) {
       has_length = true;
       content_length_ = n;
     } else if (name == "transfer-encoding") {
-      if (++encodings > 1 || Lower(value) != "chunked") {
+      if (++encodings > 1 || AsciiLower(value) != "chunked") {
         return Fail(501, "transfer encoding \"" + std::string(value.substr(0, 40)) + "\" not supported");
       }
       chunked_ = true;

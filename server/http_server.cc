@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -28,6 +27,7 @@
 #include <vector>
 
 #include "server/http_framer.h"
+#include "text/ascii_chars.h"
 
 namespace storyfuse {
 namespace {
@@ -53,16 +53,10 @@ constexpr size_t kReadChunk = 64 * 1024;
 // body is refused after at most this much more.
 constexpr size_t kReadPerEvent = 4 * kReadChunk;
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string MediaType(const std::string& header) {
   std::string type = header.substr(0, header.find(';'));
-  type.erase(std::remove_if(type.begin(), type.end(), [](unsigned char c) { return std::isspace(c); }), type.end());
-  return LowerAscii(type);
+  type.erase(std::remove_if(type.begin(), type.end(), [](char c) { return IsAsciiSpace(c); }), type.end());
+  return AsciiLower(type);
 }
 
 std::string ErrorJson(int status, const std::string& message) {
@@ -270,7 +264,7 @@ std::string WithoutExpect(std::string_view request, size_t head_size) {
     size_t eol = request.find("\r\n", pos);
     if (eol == std::string_view::npos || eol >= head_size) break;
     std::string_view line = request.substr(pos, eol + 2 - pos);
-    if (!(line.size() >= 7 && LowerAscii(line.substr(0, 7)) == "expect:")) out.append(line);
+    if (!(line.size() >= 7 && AsciiLower(line.substr(0, 7)) == "expect:")) out.append(line);
     pos = eol + 2;
   }
   out.append(request.substr(pos));

@@ -27,6 +27,13 @@ constexpr bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'
 // leaves out '\v'. For markup only (tags, attributes, charset sniffing).
 constexpr bool IsHtmlSpace(char c) { return c != '\v' && IsAsciiSpace(c); }
 
+// `s` without its leading and trailing IsAsciiSpace bytes.
+constexpr std::string_view TrimAsciiSpace(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
 // ASCII lower-case copy of `s` (other bytes unchanged).
 inline std::string AsciiLower(std::string_view s) {
   std::string out(s);
