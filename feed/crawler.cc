@@ -66,55 +66,18 @@ void Crawler::Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done) 
       return;
     }
     if (cancelled_) {
-      std::vector<Pending> dropped;
-      for (auto& [key, queue] : batch->by_host) {
-        for (Pending& p : queue) dropped.push_back(std::move(p));
-        queue.clear();
-      }
+      std::vector<Pending> dropped = TakeAll(batch);
       if (!dropped.empty()) {
-        lock.unlock();
-        {
-          std::lock_guard<std::mutex> done(batch->done_mu);
-          for (const Pending& p : dropped) {
-            on_done(p.job, Status::IoError(p.job.request.url + ": not fetched: the crawler is stopping"));
-          }
-        }
-        lock.lock();
-        batch->cv.notify_all();
+        FailAll(batch, &lock, on_done, dropped, ": not fetched: the crawler is stopping");
         continue;
       }
     }
     double now = Now();
     double earliest = std::numeric_limits<double>::infinity();
-    std::string host;
     std::vector<Pending> deferred;
-    for (auto& [key, queue] : batch->by_host) {
-      if (queue.empty() || scheduler_.Busy(key)) continue;
-      Robots& r = robots_[key];
-      if (options_.obey_robots && r.state == Robots::State::kFetching) continue;
-      double ready = scheduler_.ReadyAt(key);
-      if (ready - now > options_.max_retry_wait_s + scheduler_.Delay(key)) {
-        // The host asked for a long pause (Retry-After or backoff): its
-        // other URLs wait for a later round instead of holding this one.
-        for (Pending& p : queue) deferred.push_back(std::move(p));
-        queue.clear();
-        continue;
-      }
-      if (ready <= now) {
-        host = key;
-        break;
-      }
-      earliest = std::min(earliest, ready);
-    }
+    std::string host = PickHost(batch, now, &earliest, &deferred);
     if (!deferred.empty()) {
-      lock.unlock();
-      {
-        std::lock_guard<std::mutex> done(batch->done_mu);
-        for (const Pending& p : deferred) {
-          on_done(p.job, Status::IoError(p.job.request.url + ": not fetched, its host asked crawlers to pause"));
-        }
-      }
-      lock.lock();
+      FailAll(batch, &lock, on_done, deferred, ": not fetched, its host asked crawlers to pause");
       continue;
     }
     if (host.empty()) {
@@ -130,75 +93,118 @@ void Crawler::Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done) 
     scheduler_.TryStart(host, now);
     starts_[host].push_back(now);
     ++batch->in_flight;
-    Robots& robots = robots_[host];
-    if (options_.obey_robots && robots.state == Robots::State::kUnknown) {
-      robots.state = Robots::State::kFetching;
-      lock.unlock();
-      Result<FetchResponse> r = fetcher->Fetch({host + "/robots.txt", "", ""});
-      Observe(r);
-      lock.lock();
-      Robots& known = robots_[host];
-      known.state = Robots::State::kKnown;
-      int status = r.ok() ? static_cast<int>(r->status) : 0;
-      if (r.ok() && r->ok()) {
-        known.rules = RobotsTxt::Parse(r->body);
-        if (auto delay = known.rules.CrawlDelay(user_agent_)) scheduler_.SetCrawlDelay(host, *delay);
-      } else {
-        known.reachable = r.ok() && status >= 400 && status < 500;
-      }
-      // robots.txt's own answer does not back the host off: its 5xx
-      // already stops the host.
-      scheduler_.Finish(host, Now(), 200, std::nullopt);
-      --batch->in_flight;
-      batch->cv.notify_all();
+    if (options_.obey_robots && robots_[host].state == Robots::State::kUnknown) {
+      FetchRobots(batch, &lock, fetcher, host);
       continue;
     }
     Pending pending = std::move(batch->by_host[host].front());
     batch->by_host[host].pop_front();
+    const Robots& robots = robots_[host];
     if (options_.obey_robots && (!robots.reachable || !robots.rules.IsAllowed(user_agent_, pending.job.request.url))) {
       // Nothing was sent: give the slot back as it was.
       scheduler_.Finish(host, now, 200, std::nullopt);
       starts_[host].pop_back();
       --batch->in_flight;
-      lock.unlock();
-      {
-        std::lock_guard<std::mutex> done(batch->done_mu);
-        on_done(pending.job, Status::IoError(pending.job.request.url + ": disallowed by robots.txt" +
-                                             (robots.reachable ? "" : " (robots.txt unreachable)")));
-      }
-      lock.lock();
-      batch->cv.notify_all();
+      FailAll(batch, &lock, on_done, {std::move(pending)},
+              std::string(": disallowed by robots.txt") + (robots.reachable ? "" : " (robots.txt unreachable)"));
       continue;
     }
-    lock.unlock();
-    Result<FetchResponse> r = fetcher->Fetch(pending.job.request);
-    Observe(r);
-    lock.lock();
-    ++pending.attempts;
-    int status = r.ok() ? static_cast<int>(r->status) : 0;
-    std::optional<double> retry_after;
-    if (r.ok() && !r->retry_after.empty()) {
-      double unix_now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-      retry_after = HostScheduler::ParseRetryAfter(r->retry_after, unix_now);
-    }
-    double finished = Now();
-    scheduler_.Finish(host, finished, status, retry_after);
-    --batch->in_flight;
-    bool retry = HostScheduler::IsBackoffStatus(status) && pending.attempts < options_.max_attempts &&
-                 scheduler_.ReadyAt(host) - finished <= options_.max_retry_wait_s;
-    if (retry) {
-      batch->by_host[host].push_back(std::move(pending));
-      batch->cv.notify_all();
-      continue;
-    }
-    lock.unlock();
-    {
-      std::lock_guard<std::mutex> done(batch->done_mu);
-      on_done(pending.job, std::move(r));
-    }
-    lock.lock();
-    batch->cv.notify_all();
+    FetchPage(batch, &lock, fetcher, host, std::move(pending), on_done);
   }
+}
+
+std::vector<Crawler::Pending> Crawler::TakeAll(Batch* batch) {
+  std::vector<Pending> taken;
+  for (auto& [key, queue] : batch->by_host) {
+    for (Pending& p : queue) taken.push_back(std::move(p));
+    queue.clear();
+  }
+  return taken;
+}
+
+std::string Crawler::PickHost(Batch* batch, double now, double* earliest, std::vector<Pending>* deferred) {
+  for (auto& [key, queue] : batch->by_host) {
+    if (queue.empty() || scheduler_.Busy(key)) continue;
+    Robots& r = robots_[key];
+    if (options_.obey_robots && r.state == Robots::State::kFetching) continue;
+    double ready = scheduler_.ReadyAt(key);
+    if (ready - now > options_.max_retry_wait_s + scheduler_.Delay(key)) {
+      // The host asked for a long pause (Retry-After or backoff): its
+      // other URLs wait for a later round instead of holding this one.
+      for (Pending& p : queue) deferred->push_back(std::move(p));
+      queue.clear();
+      continue;
+    }
+    if (ready <= now) return key;
+    *earliest = std::min(*earliest, ready);
+  }
+  return "";
+}
+
+void Crawler::FailAll(Batch* batch, std::unique_lock<std::mutex>* lock, const DoneFn& on_done,
+                      const std::vector<Pending>& pending, const std::string& why) {
+  lock->unlock();
+  {
+    std::lock_guard<std::mutex> done(batch->done_mu);
+    for (const Pending& p : pending) on_done(p.job, Status::IoError(p.job.request.url + why));
+  }
+  lock->lock();
+  batch->cv.notify_all();
+}
+
+void Crawler::FetchRobots(Batch* batch, std::unique_lock<std::mutex>* lock, HttpFetcher* fetcher,
+                          const std::string& host) {
+  robots_[host].state = Robots::State::kFetching;
+  lock->unlock();
+  Result<FetchResponse> r = fetcher->Fetch({host + "/robots.txt", "", ""});
+  Observe(r);
+  lock->lock();
+  Robots& known = robots_[host];
+  known.state = Robots::State::kKnown;
+  int status = r.ok() ? static_cast<int>(r->status) : 0;
+  if (r.ok() && r->ok()) {
+    known.rules = RobotsTxt::Parse(r->body);
+    if (auto delay = known.rules.CrawlDelay(user_agent_)) scheduler_.SetCrawlDelay(host, *delay);
+  } else {
+    known.reachable = r.ok() && status >= 400 && status < 500;
+  }
+  // robots.txt's own answer does not back the host off: its 5xx already
+  // stops the host.
+  scheduler_.Finish(host, Now(), 200, std::nullopt);
+  --batch->in_flight;
+  batch->cv.notify_all();
+}
+
+void Crawler::FetchPage(Batch* batch, std::unique_lock<std::mutex>* lock, HttpFetcher* fetcher, const std::string& host,
+                        Pending pending, const DoneFn& on_done) {
+  lock->unlock();
+  Result<FetchResponse> r = fetcher->Fetch(pending.job.request);
+  Observe(r);
+  lock->lock();
+  ++pending.attempts;
+  int status = r.ok() ? static_cast<int>(r->status) : 0;
+  std::optional<double> retry_after;
+  if (r.ok() && !r->retry_after.empty()) {
+    double unix_now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    retry_after = HostScheduler::ParseRetryAfter(r->retry_after, unix_now);
+  }
+  double finished = Now();
+  scheduler_.Finish(host, finished, status, retry_after);
+  --batch->in_flight;
+  bool retry = HostScheduler::IsBackoffStatus(status) && pending.attempts < options_.max_attempts &&
+               scheduler_.ReadyAt(host) - finished <= options_.max_retry_wait_s;
+  if (retry) {
+    batch->by_host[host].push_back(std::move(pending));
+    batch->cv.notify_all();
+    return;
+  }
+  lock->unlock();
+  {
+    std::lock_guard<std::mutex> done(batch->done_mu);
+    on_done(pending.job, std::move(r));
+  }
+  lock->lock();
+  batch->cv.notify_all();
 }
 
 void Crawler::Observe(const Result<FetchResponse>& r) {

@@ -88,7 +88,24 @@ class Crawler {
   };
   struct Batch;
 
+  // One fetching thread of Run(): takes the next ready host's next job
+  // until the batch is done. The helpers below run with mu_ held (`lock`),
+  // releasing it around network calls and on_done.
   void Worker(Batch* batch, HttpFetcher* fetcher, const DoneFn& on_done);
+  // Every job still queued, removed from the batch.
+  std::vector<Pending> TakeAll(Batch* batch);
+  // A host whose next job may start now, or "" (then `earliest` is when
+  // one may). Hosts that asked for a long pause move their jobs to
+  // `deferred`.
+  std::string PickHost(Batch* batch, double now, double* earliest, std::vector<Pending>* deferred);
+  // Reports each of `pending` as not fetched, with `why` after its URL.
+  void FailAll(Batch* batch, std::unique_lock<std::mutex>* lock, const DoneFn& on_done,
+               const std::vector<Pending>& pending, const std::string& why);
+  void FetchRobots(Batch* batch, std::unique_lock<std::mutex>* lock, HttpFetcher* fetcher, const std::string& host);
+  // Fetches one job; a backoff answer with attempts and patience left
+  // queues it again, anything else goes to on_done.
+  void FetchPage(Batch* batch, std::unique_lock<std::mutex>* lock, HttpFetcher* fetcher, const std::string& host,
+                 Pending pending, const DoneFn& on_done);
   void Observe(const Result<FetchResponse>& r);
   static double Now();
 
