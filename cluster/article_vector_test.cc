@@ -76,7 +76,6 @@ TEST(CombineKindsTest, WeightedMeanOverTheKindsPresent) {
   EXPECT_EQ(CombineKinds(c, none, KindWeights{}), 0.0);
 }
 
-
 // FocusedPairScore is PairScore made fast: it must give the same score to
 // the last bit (the stream's and batch's stories depend on every bit), for
 // short and long articles (tables of several sizes, reused and regrown),
@@ -111,7 +110,8 @@ TEST(FocusedPairScoreTest, SameBitsAsPairScore) {
   size_t compared = 0, overlapping = 0, conflicting = 0;
   for (int round = 0; round < 40; ++round) {
     size_t vocabulary = 50 + 40 * round;  // grows: new ids between calls
-    for (int i = 0; i < 10; ++i) features.push_back(random_article(vocabulary, 5 + rng() % (round % 4 == 0 ? 400 : 60)));
+    for (int i = 0; i < 10; ++i)
+      features.push_back(random_article(vocabulary, 5 + rng() % (round % 4 == 0 ? 400 : 60)));
     std::vector<ArticleVector> vectors;
     for (const ArticleFeatures& f : features) vectors.push_back(ArticleVector::Of(f, terms, 2));
     const ArticleVector& a = vectors[rng() % vectors.size()];

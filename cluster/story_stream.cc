@@ -575,8 +575,7 @@ uint32_t StoryStream::Impl::FindStory(std::string_view id) const {
     if (name[i] < '0' || name[i] > '9' || n > stories.size()) return kNone;
     n = n * 10 + static_cast<uint64_t>(name[i] - '0');
   }
-  if (n == 0 || n > stories.size() || !alive[n - 1] || StoryName(static_cast<uint32_t>(n - 1)) != name)
-    return kNone;
+  if (n == 0 || n > stories.size() || !alive[n - 1] || StoryName(static_cast<uint32_t>(n - 1)) != name) return kNone;
   return static_cast<uint32_t>(n - 1);
 }
 
