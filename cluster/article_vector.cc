@@ -23,6 +23,11 @@ std::vector<uint32_t> SalientNames(const ArticleFeatures& f, const TermWeights& 
   return out;
 }
 
+// Row k keeps a double's bits in column k and clears the others: adds a
+// product to its kind's sum and +0.0 to the other two, without a branch.
+constexpr uint64_t kKeepKind[kTermKinds][kTermKinds] = {
+    {~uint64_t{0}, 0, 0}, {0, ~uint64_t{0}, 0}, {0, 0, ~uint64_t{0}}};
+
 // One of `a`'s salient names is missing from `b`.
 bool MissesSalient(const ArticleVector& a, const ArticleVector& b) {
   for (uint32_t t : a.salient) {
@@ -141,11 +146,24 @@ double FocusedPairScore::Score(const ArticleVector& b) const {
     at[shared] = static_cast<uint32_t>(i);
     shared += x != 0;
   }
-  KindCosines c;
+  // Three sums in registers, each term's product added to its kind's sum
+  // and +0.0 to the other two (which leaves them the same bits: sums and
+  // products are never negative). Adding to `by_kind[kind]` in memory
+  // chained every shared term through a store and a reload, which made
+  // this loop latency-bound.
+  double sum[kTermKinds] = {0, 0, 0};
+  const TermKind* kind_of = terms_.kinds();
   for (size_t r = 0; r < shared; ++r) {
     auto [t, w] = terms[at[r]];
-    c.by_kind[static_cast<int>(terms_.Kind(t))] += static_cast<double>(dense[t]) * w;
+    double product = static_cast<double>(dense[t]) * w;
+    uint64_t bits = std::bit_cast<uint64_t>(product);
+    const uint64_t* keep = kKeepKind[static_cast<int>(kind_of[t])];
+    sum[0] += std::bit_cast<double>(bits & keep[0]);
+    sum[1] += std::bit_cast<double>(bits & keep[1]);
+    sum[2] += std::bit_cast<double>(bits & keep[2]);
   }
+  KindCosines c;
+  for (int k = 0; k < kTermKinds; ++k) c.by_kind[k] = sum[k];
   bool kinds[kTermKinds];
   for (int k = 0; k < kTermKinds; ++k) kinds[k] = a.has_kind[k] || b.has_kind[k];
   double s = CombineKinds(c, kinds, scoring_.weights);

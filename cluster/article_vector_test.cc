@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <random>
+#include <vector>
 
 namespace storyfuse {
 namespace {
@@ -69,6 +74,59 @@ TEST(CombineKindsTest, WeightedMeanOverTheKindsPresent) {
   EXPECT_NEAR(CombineKinds(c, words_only, KindWeights{0.5, 0.5}), 0.6, 1e-9);
   bool none[kTermKinds] = {false, false, false};
   EXPECT_EQ(CombineKinds(c, none, KindWeights{}), 0.0);
+}
+
+// FocusedPairScore is PairScore made fast: it must give the same score to
+// the last bit (the stream's and batch's stories depend on every bit), for
+// short and long articles (tables of several sizes, reused and regrown),
+// with shared and conflicting salient names, while the vocabulary grows.
+TEST(FocusedPairScoreTest, SameBitsAsPairScore) {
+  TermDictionary terms;
+  std::mt19937 rng(7);
+  const TermKind kinds[] = {TermKind::kWord, TermKind::kName, TermKind::kNumber};
+  auto random_article = [&](size_t vocabulary, size_t length) {
+    std::vector<uint32_t> ids;
+    for (size_t i = 0; i < length; ++i) {
+      uint32_t r = static_cast<uint32_t>(rng() % vocabulary);
+      ids.push_back(terms.Id(kinds[r % 3], "t" + std::to_string(r)));
+    }
+    ArticleFeatures f;
+    std::sort(ids.begin(), ids.end());
+    for (uint32_t id : ids) {
+      if (!f.counts.empty() && f.counts.back().first == id) {
+        ++f.counts.back().second;
+      } else {
+        f.counts.emplace_back(id, 1);
+      }
+    }
+    terms.AddDocument(TermIds(f));
+    return f;
+  };
+  PairScoring scoring;
+  FocusedPairScore focused(terms, scoring);
+  std::vector<ArticleFeatures> features;
+  PairScoring no_conflict = scoring;
+  no_conflict.conflict_factor = 1.0;
+  size_t compared = 0, overlapping = 0, conflicting = 0;
+  for (int round = 0; round < 40; ++round) {
+    size_t vocabulary = 50 + 40 * round;  // grows: new ids between calls
+    for (int i = 0; i < 10; ++i)
+      features.push_back(random_article(vocabulary, 5 + rng() % (round % 4 == 0 ? 400 : 60)));
+    std::vector<ArticleVector> vectors;
+    for (const ArticleFeatures& f : features) vectors.push_back(ArticleVector::Of(f, terms, 2));
+    const ArticleVector& a = vectors[rng() % vectors.size()];
+    focused.Focus(a);
+    for (const ArticleVector& b : vectors) {
+      double exact = PairScore(a, b, terms, scoring);
+      EXPECT_EQ(std::bit_cast<uint64_t>(focused.Score(b)), std::bit_cast<uint64_t>(exact));
+      ++compared;
+      overlapping += exact > 0;
+      conflicting += exact != PairScore(a, b, terms, no_conflict);
+    }
+  }
+  EXPECT_GT(compared, 4000u);
+  EXPECT_GT(overlapping, compared / 2);
+  EXPECT_GT(conflicting, 0u);
 }
 
 }  // namespace

@@ -21,6 +21,8 @@ class TermDictionary {
   // Id of (kind, text), added with document frequency 0 when new.
   uint32_t Id(TermKind kind, std::string_view text);
   TermKind Kind(uint32_t id) const { return kinds_[id]; }
+  // Kind of every id, indexed by id (size() entries); valid until the next Id.
+  const TermKind* kinds() const { return kinds_.data(); }
 
   // Forgets all document counts; ids stay.
   void ResetCounts();
