@@ -26,21 +26,28 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   return t;
 }();
 
-// Length of the white-space character at byte `i` of `s`, or 0.
-inline size_t SpaceAt(std::string_view s, size_t i) {
-  if (i >= s.size()) return 0;
-  uint8_t k = kByteClass[static_cast<unsigned char>(s[i])];
-  if (k == kWordByte) return 0;
-  if (k == kAsciiSpace) return 1;
-  std::string_view rest = s.substr(i);
+// Length of the multi-byte white-space character at the start of `rest`
+// (its first byte is kMaybeSpace), or 0.
+size_t WideSpaceAt(std::string_view rest) {
   if (rest.substr(0, 2) == "\xC2\xA0") return 2;
   if (rest.substr(0, 3) == "\xEF\xBB\xBF" || rest.substr(0, 3) == "\xE2\x80\x8B") return 3;
   return 0;
 }
 
+// Length of the white-space character at byte `i` of `s`, or 0.
+inline size_t SpaceAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  uint8_t k = kByteClass[static_cast<unsigned char>(s[i])];
+  if (k == kWordByte) return 0;
+  return k == kAsciiSpace ? 1 : WideSpaceAt(s.substr(i));
+}
+
 // The end of the word starting at byte `i` of `s`: the next white space.
 inline size_t WordEnd(std::string_view s, size_t i) {
-  while (i < s.size() && (kByteClass[static_cast<unsigned char>(s[i])] == kWordByte || SpaceAt(s, i) == 0)) ++i;
+  for (; i < s.size(); ++i) {
+    uint8_t k = kByteClass[static_cast<unsigned char>(s[i])];
+    if (k == kAsciiSpace || (k == kMaybeSpace && WideSpaceAt(s.substr(i)) > 0)) break;
+  }
   return i;
 }
 
@@ -141,15 +148,18 @@ bool LineShape::EndsSentence(std::string_view s) {
 }
 
 bool LineShape::IsProse(std::string_view s) {
-  size_t words = WordCount(s);
+  constexpr size_t kEnoughWords = 20;  // the most any test below asks
+  size_t words = WordCount(s, kEnoughWords);
   // Byte length stands in for words in scripts written without spaces.
-  return words >= 20 || s.size() >= 300 || ((words >= 6 || s.size() >= 60) && EndsSentence(s));
+  return words >= kEnoughWords || s.size() >= 300 || ((words >= 6 || s.size() >= 60) && EndsSentence(s));
 }
 
 bool LineShape::IsHeadline(std::string_view s) {
   s = Trim(s);
-  size_t words = WordCount(s);
-  if (words < 3 || words > 30 || s.size() > 250) return false;
+  constexpr size_t kMaxHeadlineWords = 30;
+  // Counted only as far as the test asks: a paragraph is read by every rule.
+  size_t words = WordCount(s, kMaxHeadlineWords + 1);
+  if (words < 3 || words > kMaxHeadlineWords || s.size() > 250) return false;
   std::string_view core = s;
   while (StripClosers(&core)) {
   }
