@@ -103,11 +103,14 @@ std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
       }
     }
   }
-  // "... said. — AFP" / "... said. -- AP"
+  // "... said. — AFP" / "... said. -- AP". The credit is at most a few
+  // words at the very end, and every dash below has a '-' or an 0xE2 byte:
+  // most paragraphs end without either.
+  size_t from = line.size() > kMaxAgencyCreditBytes ? line.size() - kMaxAgencyCreditBytes : 0;
+  std::string_view tail = line.substr(from);
+  if (tail.find('-') == std::string_view::npos && tail.find('\xE2') == std::string_view::npos) return std::nullopt;
   for (std::string_view d : {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - "}) {
-    // The credit is at most a few words at the very end.
-    size_t from = line.size() > kMaxAgencyCreditBytes ? line.size() - kMaxAgencyCreditBytes : 0;
-    size_t p = RFindIn(line.substr(from), d);
+    size_t p = RFindIn(tail, d);
     if (p == std::string_view::npos) continue;
     p += from;
     std::string_view after = line.substr(p + d.size());
@@ -125,11 +128,15 @@ std::optional<Credit> CreditParser::ParseContribution(std::string_view raw) {
   static constexpr std::array<std::string_view, 4> kContributed = {
       " contributed to this report", " contributed reporting", " contributed to this story",
       " contributed to this article"};
-  for (std::string_view c : kContributed) {
-    size_t p = FindIn(lower, c);
-    if (p == std::string::npos) continue;
-    std::string_view subject = line.substr(line.front() == '(' ? 1 : 0, p);
-    return Credit{0, AgencyIn(subject)};
+  // Each of them starts so: one search rules them all out.
+  constexpr std::string_view kContributedHead = " contributed ";
+  if (FindIn(lower, kContributedHead) != std::string::npos) {
+    for (std::string_view c : kContributed) {
+      size_t p = FindIn(lower, c);
+      if (p == std::string::npos) continue;
+      std::string_view subject = line.substr(line.front() == '(' ? 1 : 0, p);
+      return Credit{0, AgencyIn(subject)};
+    }
   }
   // "Ana Ruiz reported from Lima, and Tom Lee reported from Quito."
   if (size_t p = FindIn(lower, " reported from ");
