@@ -99,9 +99,15 @@ bool ArticleObject::ReadFlat(std::string_view line, RawDoc* doc) {
     std::string_view key;
     std::string* out;
   };
-  const StringSlot slots[] = {{"text", &text},          {"html", &html},         {"id", &doc->id},
-                              {"url", &doc->url},       {"outlet", &doc->outlet}, {"title", &doc->title},
-                              {"published", &doc->published}, {"language", &doc->language}, {"label", &doc->label}};
+  const StringSlot slots[] = {{"text", &text},
+                              {"html", &html},
+                              {"id", &doc->id},
+                              {"url", &doc->url},
+                              {"outlet", &doc->outlet},
+                              {"title", &doc->title},
+                              {"published", &doc->published},
+                              {"language", &doc->language},
+                              {"label", &doc->label}};
   constexpr size_t kSlots = sizeof(slots) / sizeof(slots[0]);
   // nlohmann keeps the last of duplicate members; such lines go to it.
   bool seen[kSlots + 1] = {};

@@ -54,21 +54,21 @@ TEST(FlatJsonTest, ReadFlatAgreesWithTheFullParser) {
       {"{\"text\":\"tab\\tquote\\\" slash\\/ back\\\\ nl\\n u\\u00e9 pair\\ud83d\\ude00 nul\\u0000 end\"}", true},
       {"{\"text\":\"caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xF0\x9F\x98\x80\"}", true},
       {"{\"te\\u0078t\":\"escaped key\"}", true},
-      {R"({"text":"x","id":42})", false},              // numbers: full parser
-      {R"({"text":"x","label":7})", false},            // dumped label
-      {R"({"text":"x","label":true})", false},         // dumped label
-      {R"({"text":"x","meta":{"a":"b"}})", false},     // nested object
-      {R"({"text":"x","text":"y"})", false},           // duplicate: nlohmann keeps the last
-      {R"({"text":"   "})", false},                    // no text: Read words the error
-      {R"({"text":"x","title":["a"]})", false},        // wrong type
+      {R"({"text":"x","id":42})", false},           // numbers: full parser
+      {R"({"text":"x","label":7})", false},         // dumped label
+      {R"({"text":"x","label":true})", false},      // dumped label
+      {R"({"text":"x","meta":{"a":"b"}})", false},  // nested object
+      {R"({"text":"x","text":"y"})", false},        // duplicate: nlohmann keeps the last
+      {R"({"text":"   "})", false},                 // no text: Read words the error
+      {R"({"text":"x","title":["a"]})", false},     // wrong type
       {R"({"text":"x","authors":[1]})", false},
-      {R"({"text":"x",})", false},                     // malformed
+      {R"({"text":"x",})", false},  // malformed
       {R"({"text":"x"} trailing)", false},
       {R"(["text"])", false},
       {"{\"text\":\"lone \\udc00 low\"}", false},
       {"{\"text\":\"lone \\ud800 high\"}", false},
       {"{\"text\":\"bad \\x escape\"}", false},
-      {"{\"text\":\"raw\ttab\"}", false},              // control byte
+      {"{\"text\":\"raw\ttab\"}", false},  // control byte
       {"{\"text\":\"overlong \xC0\xAF\"}", false},
       {"{\"text\":\"surrogate \xED\xA0\x80\"}", false},
       {"{\"text\":\"cut \xE2\x80\"}", false},

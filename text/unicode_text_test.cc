@@ -67,15 +67,16 @@ TEST(UnicodeTextTest, IsNfcAgreesWithIcu) {
   auto add_around = [&texts](char32_t cp) {
     std::string c;
     AppendUtf8(cp, &c);
-    for (const std::string& t : {c, "a" + c, c + "\xCC\x81", "e" + c + "\xCC\x81", c + "e\xCC\x81", "\xE2\x80\x9C" + c}) {
+    for (const std::string& t :
+         {c, "a" + c, c + "\xCC\x81", "e" + c + "\xCC\x81", c + "e\xCC\x81", "\xE2\x80\x9C" + c}) {
       texts.push_back(t);
     }
   };
   for (char32_t cp = 0x80; cp < 0x400; ++cp) add_around(cp);
   for (char32_t cp = 0x1FF0; cp < 0x2090; ++cp) add_around(cp);
   for (char32_t cp : {0x1100, 0x1161, 0x11A8, 0xAC00, 0x3099, 0x309A, 0xFFFD}) add_around(cp);
-  for (std::string bad : {"\xC3", "\xE2\x80", "\xE2\x80\xE2\x80\x99", "\xC0\xAF", "\xED\xA0\x80",
-                          "\x80\xCC\x81", "e\xE2\x80\x99\xCC\x81", "\xC3\xE2\x80\x99"}) {
+  for (std::string bad : {"\xC3", "\xE2\x80", "\xE2\x80\xE2\x80\x99", "\xC0\xAF", "\xED\xA0\x80", "\x80\xCC\x81",
+                          "e\xE2\x80\x99\xCC\x81", "\xC3\xE2\x80\x99"}) {
     texts.push_back(bad);
     texts.push_back("a" + bad + "b");
   }
