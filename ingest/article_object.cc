@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "base/hasher.h"
+#include "ingest/flat_json.h"
 
 namespace storyfuse {
 namespace {
@@ -87,6 +88,63 @@ Status ArticleObject::Read(const json& obj, RawDoc* doc) {
   doc->bytes = use_html ? std::move(html) : std::move(text);
   if (doc->id.empty()) doc->id = DefaultId(doc->bytes);
   return Status::Ok();
+}
+
+bool ArticleObject::ReadFlat(std::string_view line, RawDoc* doc) {
+  std::optional<FlatJson::Members> members = FlatJson::Parse(line);
+  if (!members) return false;
+  using Kind = FlatJsonValue::Kind;
+  std::string text, html;
+  struct StringSlot {
+    std::string_view key;
+    std::string* out;
+  };
+  const StringSlot slots[] = {{"text", &text},
+                              {"html", &html},
+                              {"id", &doc->id},
+                              {"url", &doc->url},
+                              {"outlet", &doc->outlet},
+                              {"title", &doc->title},
+                              {"published", &doc->published},
+                              {"language", &doc->language},
+                              {"label", &doc->label}};
+  constexpr size_t kSlots = sizeof(slots) / sizeof(slots[0]);
+  // nlohmann keeps the last of duplicate members; such lines go to it.
+  bool seen[kSlots + 1] = {};
+  for (auto& [key, value] : *members) {
+    if (key == "authors") {
+      if (seen[kSlots]) return false;
+      seen[kSlots] = true;
+      if (value.kind == Kind::kString) {
+        if (!value.text.empty()) doc->authors.push_back(std::move(value.text));
+      } else if (value.kind == Kind::kStringArray) {
+        for (std::string& a : value.items) {
+          if (!a.empty()) doc->authors.push_back(std::move(a));
+        }
+      } else if (value.kind != Kind::kNull) {
+        return false;
+      }
+      continue;
+    }
+    for (size_t k = 0; k < kSlots; ++k) {
+      if (key != slots[k].key) continue;
+      if (seen[k]) return false;
+      seen[k] = true;
+      // Numbers never reach here; "label": true dumps as "true" in Read.
+      if (value.kind == Kind::kString) {
+        *slots[k].out = std::move(value.text);
+      } else if (value.kind != Kind::kNull) {
+        return false;
+      }
+    }
+  }
+  if (doc->id.size() > kMaxIdBytes) return false;
+  bool use_html = !Blank(html);
+  if (!use_html && Blank(text)) return false;
+  doc->format = use_html ? DocFormat::kHtml : DocFormat::kText;
+  doc->bytes = use_html ? std::move(html) : std::move(text);
+  if (doc->id.empty()) doc->id = DefaultId(doc->bytes);
+  return true;
 }
 
 std::string ArticleObject::DefaultId(std::string_view bytes) {

@@ -36,6 +36,13 @@ class ArticleObject {
   // object'); doc is then unspecified.
   static Status Read(const nlohmann::json& obj, RawDoc* doc);
 
+  // Read(nlohmann::json::parse(line), doc) for a JSONL line that FlatJson
+  // reads (flat, every field of the type Read wants), without the JSON
+  // tree: true with `doc` filled exactly as Read fills it. False (doc then
+  // unspecified) for any other line, and for a line Read refuses: the
+  // caller then parses it in full, which also words the error.
+  static bool ReadFlat(std::string_view line, RawDoc* doc);
+
   // "a-" and 16 hex digits of the bytes' hash: the same text gets the same
   // id wherever it comes from, so posting or ingesting it twice stores it
   // once.

@@ -1,5 +1,7 @@
 #include "ingest/credit_parser.h"
 
+#include <string.h>
+
 #include <array>
 
 #include "ingest/line_shape.h"
@@ -31,6 +33,27 @@ std::string AgencyIn(std::string_view names) {
     start = comma + 1;
   }
   return "";
+}
+
+// The first occurrence of `needle` in `hay`, as find() gives it. memmem
+// skips ahead by more than a byte; find() compares at each byte that
+// matches the needle's first one, and every paragraph's spaces match " ...".
+size_t FindIn(std::string_view hay, std::string_view needle) {
+  const void* at = memmem(hay.data(), hay.size(), needle.data(), needle.size());
+  return at == nullptr ? std::string_view::npos : static_cast<size_t>(static_cast<const char*>(at) - hay.data());
+}
+
+// The last occurrence of `needle` (not empty) in `hay`, as rfind() gives
+// it, comparing only where its first byte is: rfind() calls memcmp at
+// every position.
+size_t RFindIn(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return std::string_view::npos;
+  for (size_t pos = hay.size() - needle.size();; --pos) {
+    pos = hay.rfind(needle.front(), pos);
+    if (pos == std::string_view::npos) return pos;
+    if (hay.substr(pos, needle.size()) == needle) return pos;
+    if (pos == 0) return std::string_view::npos;
+  }
 }
 
 // Strips a leading dash ("—", "–", "--", "-") and spaces.
@@ -80,11 +103,14 @@ std::optional<Credit> CreditParser::ParseClosing(std::string_view raw) {
       }
     }
   }
-  // "... said. — AFP" / "... said. -- AP"
+  // "... said. — AFP" / "... said. -- AP". The credit is at most a few
+  // words at the very end, and every dash below has a '-' or an 0xE2 byte:
+  // most paragraphs end without either.
+  size_t from = line.size() > kMaxAgencyCreditBytes ? line.size() - kMaxAgencyCreditBytes : 0;
+  std::string_view tail = line.substr(from);
+  if (tail.find('-') == std::string_view::npos && tail.find('\xE2') == std::string_view::npos) return std::nullopt;
   for (std::string_view d : {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - "}) {
-    // The credit is at most a few words at the very end.
-    size_t from = line.size() > kMaxAgencyCreditBytes ? line.size() - kMaxAgencyCreditBytes : 0;
-    size_t p = line.substr(from).rfind(d);
+    size_t p = RFindIn(tail, d);
     if (p == std::string_view::npos) continue;
     p += from;
     std::string_view after = line.substr(p + d.size());
@@ -102,14 +128,18 @@ std::optional<Credit> CreditParser::ParseContribution(std::string_view raw) {
   static constexpr std::array<std::string_view, 4> kContributed = {
       " contributed to this report", " contributed reporting", " contributed to this story",
       " contributed to this article"};
-  for (std::string_view c : kContributed) {
-    size_t p = lower.find(c);
-    if (p == std::string::npos) continue;
-    std::string_view subject = line.substr(line.front() == '(' ? 1 : 0, p);
-    return Credit{0, AgencyIn(subject)};
+  // Each of them starts so: one search rules them all out.
+  constexpr std::string_view kContributedHead = " contributed ";
+  if (FindIn(lower, kContributedHead) != std::string::npos) {
+    for (std::string_view c : kContributed) {
+      size_t p = FindIn(lower, c);
+      if (p == std::string::npos) continue;
+      std::string_view subject = line.substr(line.front() == '(' ? 1 : 0, p);
+      return Credit{0, AgencyIn(subject)};
+    }
   }
   // "Ana Ruiz reported from Lima, and Tom Lee reported from Quito."
-  if (size_t p = lower.find(" reported from ");
+  if (size_t p = FindIn(lower, " reported from ");
       p != std::string::npos && p > 0 &&
       LineShape::WordCount(line, kMaxReportedFromWords + 1) <= kMaxReportedFromWords &&
       LineShape::IsPersonName(line.substr(0, p), /*allow_single=*/true) && line.find('"') == std::string_view::npos) {

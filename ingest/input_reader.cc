@@ -230,6 +230,10 @@ void InputReader::ReadJsonl(BufferedReader* in, const std::string& name) {
 }
 
 void InputReader::ReadJsonLine(std::string_view line, const std::string& where) {
+  if (RawDoc fast; ArticleObject::ReadFlat(line, &fast)) {
+    fast.source = where;
+    return Emit(std::move(fast));
+  }
   nlohmann::json obj;
   try {
     obj = nlohmann::json::parse(line);

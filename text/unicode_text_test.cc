@@ -1,6 +1,13 @@
 #include "text/unicode_text.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <string>
+#include <vector>
+
+#include "text/utf8.h"
 
 namespace storyfuse {
 namespace {
@@ -42,6 +49,38 @@ TEST(UnicodeTextTest, NfcComposes) {
   EXPECT_EQ(UnicodeText::Nfc("e\xCC\x81"), "\xC3\xA9");
   EXPECT_TRUE(UnicodeText::IsNfc("plain"));
   EXPECT_FALSE(UnicodeText::IsNfc("e\xCC\x81"));
+}
+
+// IsNfc answers some texts without ICU's UTF-16 copy (Latin and General
+// Punctuation); it must answer exactly as ICU does on the copy, for every
+// code point of those ranges and their neighbours, alone, after a letter,
+// and before a combining mark; and for ill-formed bytes.
+TEST(UnicodeTextTest, IsNfcAgreesWithIcu) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  auto icu_says = [&](const std::string& s) {
+    UErrorCode st = U_ZERO_ERROR;
+    return static_cast<bool>(nfc->isNormalized(icu::UnicodeString::fromUTF8(s), st));
+  };
+  std::vector<std::string> texts;
+  auto add_around = [&texts](char32_t cp) {
+    std::string c;
+    AppendUtf8(cp, &c);
+    for (const std::string& t :
+         {c, "a" + c, c + "\xCC\x81", "e" + c + "\xCC\x81", c + "e\xCC\x81", "\xE2\x80\x9C" + c}) {
+      texts.push_back(t);
+    }
+  };
+  for (char32_t cp = 0x80; cp < 0x400; ++cp) add_around(cp);
+  for (char32_t cp = 0x1FF0; cp < 0x2090; ++cp) add_around(cp);
+  for (char32_t cp : {0x1100, 0x1161, 0x11A8, 0xAC00, 0x3099, 0x309A, 0xFFFD}) add_around(cp);
+  for (std::string bad : {"\xC3", "\xE2\x80", "\xE2\x80\xE2\x80\x99", "\xC0\xAF", "\xED\xA0\x80", "\x80\xCC\x81",
+                          "e\xE2\x80\x99\xCC\x81", "\xC3\xE2\x80\x99"}) {
+    texts.push_back(bad);
+    texts.push_back("a" + bad + "b");
+  }
+  for (const std::string& t : texts) EXPECT_EQ(UnicodeText::IsNfc(t), icu_says(t)) << t;
 }
 
 TEST(UnicodeTextTest, FoldLowersAllScripts) {

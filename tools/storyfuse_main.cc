@@ -2,8 +2,10 @@
 #include <CLI/CLI.hpp>
 
 #include "tools/command.h"
+#include "tools/huge_page_heap.h"
 
 int main(int argc, char** argv) {
+  storyfuse::ReserveHugePageHeap();
   CLI::App app{"storyfuse: one attributed account per news story, from many reports"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "storyfuse 0.1.0");
