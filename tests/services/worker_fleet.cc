@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <string_view>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -176,12 +178,26 @@ Result<pid_t> WorkerFleet::Start(const std::string& role, const std::vector<std:
   return pid;
 }
 
-Result<pid_t> WorkerFleet::StartReader() {
+Result<pid_t> WorkerFleet::StartReader(int threads) {
   std::string name = "serve-" + std::to_string(++started_);
-  STORYFUSE_ASSIGN_OR_RETURN(
-      pid_t pid, Spawn({binary_, "serve", "--read-only", "--db", db_url_, "--port", "0", "--threads", "4"}, name));
+  STORYFUSE_ASSIGN_OR_RETURN(pid_t pid, Spawn({binary_, "serve", "--read-only", "--db", db_url_, "--port", "0",
+                                               "--threads", std::to_string(threads)},
+                                              name));
   running_[pid] = "serve";
   return pid;
+}
+
+Result<int> WorkerFleet::ReaderPort(pid_t pid, std::chrono::milliseconds timeout) const {
+  constexpr std::string_view kListening = "http://127.0.0.1:";
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    std::string log = LogOf(pid);
+    if (size_t at = log.find(kListening); at != std::string::npos) {
+      return std::atoi(log.c_str() + at + kListening.size());
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return Status::IoError("serve did not start: " + log);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
 }
 
 std::string WorkerFleet::LogOf(pid_t pid) const {
