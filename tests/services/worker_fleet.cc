@@ -253,10 +253,10 @@ Result<int64_t> WorkerFleet::AssignedUpTo() {
   return next ? std::stoll(*next) : int64_t{0};
 }
 
-Status WorkerFleet::WaitDone(int64_t last, std::chrono::seconds timeout) {
+Status WorkerFleet::WaitDone(int64_t last, std::chrono::seconds timeout, const std::string& partition) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
-  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<RedisStream> stories,
-                             RedisStream::Connect(queue_url_, "storyfuse:stories"));
+  std::string stream = partition.empty() ? "storyfuse:stories" : "storyfuse:stories:" + partition;
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<RedisStream> stories, RedisStream::Connect(queue_url_, stream));
   STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<PgStoryStore> store, PgStoryStore::Open(db_url_));
   while (std::chrono::steady_clock::now() < deadline) {
     STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> next, store->GetState("assign:next_seq"));

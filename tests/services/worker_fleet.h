@@ -58,7 +58,8 @@ class WorkerFleet {
   // Waits until the assigner has passed sequence number `last` and the
   // story stream is empty (every brief built); DeadlineExceeded-style
   // IoError after `timeout`.
-  Status WaitDone(int64_t last, std::chrono::seconds timeout);
+  // With `partition`, that partition's story stream.
+  Status WaitDone(int64_t last, std::chrono::seconds timeout, const std::string& partition = "");
 
  private:
   std::string binary_, queue_url_, db_url_, log_dir_;
