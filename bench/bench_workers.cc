@@ -84,7 +84,7 @@ constexpr int kListDepth = 100;
 
 struct Sample {
   uint8_t endpoint;
-  uint8_t phase;  // 0 during the run, 1 readers alone after it
+  uint8_t phase;   // 0 during the run, 1 readers alone after it
   int16_t status;  // HTTP status, -1 no answer
   float ms;
 };
@@ -150,8 +150,8 @@ void Reader(int port, int seed, const LoadOptions& opt, LoadState* state) {
     int16_t status = r.ok() ? static_cast<int16_t>(r->status) : int16_t{-1};
     local.push_back({static_cast<uint8_t>(endpoint), static_cast<uint8_t>(phase), status, ms});
     if (status != 200) {
-      if (errors.size() < 5) errors.push_back(target + ": " + (r.ok() ? std::to_string(r->status) + " " + r->body
-                                                                       : r.status().ToString()));
+      if (errors.size() < 5)
+        errors.push_back(target + ": " + (r.ok() ? std::to_string(r->status) + " " + r->body : r.status().ToString()));
     } else if (endpoint == kList) {
       json list = json::parse(r->body, nullptr, false);
       if (list.is_object() && !list["stories"].empty()) {
@@ -280,10 +280,11 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
   std::map<std::string, double> cpu = fleet.StopAll();
   double pg_cpu = pg.CpuSeconds() - pg0, redis_cpu = redis.CpuSeconds() - redis0;
 
-  std::printf("\nload: %d extract + 1 assign + %d brief workers, %d `serve --read-only` (%d threads), %d readers "
-              "(think %d ms mean): %s, %lld documents, %.1f s wall\n",
-              extract, brief, opt.serve, opt.serve_threads, opt.readers, opt.think_ms, done.ok() ? "done" : "NOT DONE",
-              static_cast<long long>(docs), run_s);
+  std::printf(
+      "\nload: %d extract + 1 assign + %d brief workers, %d `serve --read-only` (%d threads), %d readers "
+      "(think %d ms mean): %s, %lld documents, %.1f s wall\n",
+      extract, brief, opt.serve, opt.serve_threads, opt.readers, opt.think_ms, done.ok() ? "done" : "NOT DONE",
+      static_cast<long long>(docs), run_s);
   std::printf("  load average (1 5 15 min): at start %s; during (every 10 s):", load_start.c_str());
   for (const std::string& l : loads) std::printf(" [%s]", l.c_str());
   std::printf("; at the run's end %s; after the readers alone %s; %u cores\n", load_end.c_str(), load_after.c_str(),
@@ -311,10 +312,10 @@ int main(int argc, char** argv) {
   LoadOptions load;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    int* flag = a == "--readers" ? &load.readers
-                : a == "--serve" ? &load.serve
-                : a == "--think-ms" ? &load.think_ms
-                : a == "--after-s" ? &load.after_s
+    int* flag = a == "--readers"         ? &load.readers
+                : a == "--serve"         ? &load.serve
+                : a == "--think-ms"      ? &load.think_ms
+                : a == "--after-s"       ? &load.after_s
                 : a == "--serve-threads" ? &load.serve_threads
                                          : nullptr;
     if (flag != nullptr && i + 1 < argc) {

@@ -62,8 +62,7 @@ Result<int> AssignWorker::RunOnce() {
     metrics_.AddRedelivered(static_cast<int64_t>(entries.size()));
   }
   if (entries.empty()) {
-    STORYFUSE_ASSIGN_OR_RETURN(entries,
-                               articles_->ReadGroup(group_, config_.consumer, config_.batch, config_.block));
+    STORYFUSE_ASSIGN_OR_RETURN(entries, articles_->ReadGroup(group_, config_.consumer, config_.batch, config_.block));
   }
   std::vector<std::string> stale;  // entries of numbers taken already (a redelivery)
   for (StreamEntry& e : entries) {

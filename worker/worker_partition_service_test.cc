@@ -182,8 +182,10 @@ TEST(WorkerPartitions, TwoWindowsGiveOneAssignersStoriesSplitAtTheBoundary) {
     rc = RunProgram({STORYFUSE_BINARY, "serve", "--check", "--db", db}, &out);
     EXPECT_TRUE(rc.ok() && *rc == 0) << out;
   }
-  if (!HasFailure()) fs::remove_all(dir);
-  else std::printf("logs in %s\n", dir.c_str());
+  if (!HasFailure())
+    fs::remove_all(dir);
+  else
+    std::printf("logs in %s\n", dir.c_str());
 }
 
 }  // namespace

@@ -12,8 +12,8 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
-#include <string_view>
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <thread>
 
 #include "base/file.h"
