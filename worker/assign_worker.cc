@@ -126,6 +126,9 @@ Status AssignWorker::ProcessReady() {
     if (!h.message.rejected && Mine(h.message)) {
       batch_.push_back(std::move(h.message.article));
     } else if (!h.message.rejected) {
+      // An article routed nowhere: its extract worker runs without
+      // --partition-months. Counted, so /metrics shows the misconfiguration.
+      if (h.message.partition.empty()) metrics_.AddErrors(1);
       ++passed_over_;  // still counts toward the batch: settles fall where one assigner's do
     }
     int64_t size = h.message.batch > 0 ? h.message.batch : kDefaultSettleBatch;
