@@ -8,17 +8,40 @@
 //
 //   build/bench/bench_workers [N=20000] [E=3] [B=2]
 //
+// The load bar (issue #25: 100 readers on 2 `serve` instances during a
+// 20,000-article run, p99 read latency under 50 ms, no errors):
+//
+//   build/bench/bench_workers 20000 3 2 --readers 100 --serve 2 [--think-ms 100] [--after-s 20]
+//
+// runs only the E + 1 + B shape (no single-machine reference, no
+// comparison), with S `serve --read-only --db postgresql://…` instances
+// and R reader clients, each a loop of a realistic mix of the API's read
+// paths (story list pages 35%, a story's page 35%, an article 20%, search
+// 10%) with a random pause (mean --think-ms) between requests, while the
+// workers run, and then for --after-s seconds more with the workers done
+// (readers alone). Every request's latency and status is recorded; it
+// prints p50/p95/p99/max and errors per endpoint and phase, the load
+// average and the CPU of every process. Exit 0 when the during-run p99 is
+// under 50 ms with no error.
+//
 // Needs the built CLI at $STORYFUSE (default build/tools/storyfuse).
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "server/http_client.h"
 #include "store/pg_connection.h"
 #include "tests/services/throwaway_engines.h"
 #include "tests/services/worker_fleet.h"
@@ -38,13 +61,275 @@ int CountLines(const fs::path& p) {
 
 double Now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
+// ---- the load bar: readers on `serve --read-only` beside the workers ----
+
+struct LoadOptions {
+  int readers = 0;  // 0: the equivalence runs instead
+  int serve = 2;
+  int think_ms = 100;  // mean pause between a reader's requests (as bench_serve)
+  int after_s = 20;    // readers alone, once the workers are done
+  // Threads per server, each with its own PostgreSQL connection once busy:
+  // 2 x 16 plus the workers stay under the throwaway server's 50 connections.
+  int serve_threads = 16;
+};
+
+enum Endpoint { kList, kStory, kArticle, kSearch, kEndpoints };
+const char* const kEndpointNames[kEndpoints] = {"stories", "story", "article", "search"};
+// The mix, in percent: story list pages, a story's page, an article, search.
+constexpr int kMix[kEndpoints] = {35, 35, 20, 10};
+// The p99 read latency issue #25's load bar asks for.
+constexpr double kBarP99Ms = 50;
+// Story list pages a reader browses (offset up to this many stories).
+constexpr int kListDepth = 100;
+
+struct Sample {
+  uint8_t endpoint;
+  uint8_t phase;   // 0 during the run, 1 readers alone after it
+  int16_t status;  // HTTP status, -1 no answer
+  float ms;
+};
+
+struct LoadState {
+  std::atomic<int> phase{0};
+  std::atomic<bool> stop{false};
+  std::mutex mu;
+  std::vector<Sample> samples;
+  std::vector<std::string> errors;  // the first few, for the report
+};
+
+std::string UrlWord(const std::string& title) {
+  // The longest alphabetic word of a title: a search a reader might type.
+  std::string best, cur;
+  for (char c : title + " ") {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      if (cur.size() > best.size()) best = cur;
+      cur.clear();
+    }
+  }
+  return best.empty() ? "officials" : best;
+}
+
+void Reader(int port, int seed, const LoadOptions& opt, LoadState* state) {
+  using nlohmann::json;
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> pause(0, 2 * opt.think_ms);
+  std::vector<Sample> local;
+  std::vector<std::string> errors;
+  std::vector<std::string> story_ids, article_ids, words = {"officials"};
+  while (!state->stop) {
+    int pick = static_cast<int>(rng() % 100), endpoint = kList;
+    for (int e = 0, acc = 0; e < kEndpoints; ++e) {
+      acc += kMix[e];
+      if (pick < acc) {
+        endpoint = e;
+        break;
+      }
+    }
+    if (endpoint == kStory && story_ids.empty()) endpoint = kList;
+    if (endpoint == kArticle && article_ids.empty()) endpoint = story_ids.empty() ? kList : kStory;
+    std::string target;
+    switch (endpoint) {
+      case kList:
+        target = "/api/stories?limit=20&offset=" + std::to_string(20 * (rng() % (kListDepth / 20)));
+        break;
+      case kStory:
+        target = "/api/stories/" + story_ids[rng() % story_ids.size()];
+        break;
+      case kArticle:
+        target = "/api/articles/" + article_ids[rng() % article_ids.size()];
+        break;
+      default:
+        target = "/api/search?q=" + words[rng() % words.size()];
+    }
+    int phase = state->phase;
+    auto start = std::chrono::steady_clock::now();
+    Result<HttpReply> r = HttpFetch("127.0.0.1", port, {"GET", target});
+    float ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count();
+    int16_t status = r.ok() ? static_cast<int16_t>(r->status) : int16_t{-1};
+    local.push_back({static_cast<uint8_t>(endpoint), static_cast<uint8_t>(phase), status, ms});
+    if (status != 200) {
+      if (errors.size() < 5)
+        errors.push_back(target + ": " + (r.ok() ? std::to_string(r->status) + " " + r->body : r.status().ToString()));
+    } else if (endpoint == kList) {
+      json list = json::parse(r->body, nullptr, false);
+      if (list.is_object() && !list["stories"].empty()) {
+        story_ids.clear();
+        for (const json& s : list["stories"]) {
+          story_ids.push_back(s.value("id", ""));
+          if (words.size() < 50) words.push_back(UrlWord(s.value("title", "")));
+        }
+      }
+    } else if (endpoint == kStory) {
+      json brief = json::parse(r->body, nullptr, false);
+      if (brief.is_object() && brief.contains("articles")) {
+        for (const json& a : brief["articles"]) article_ids.push_back(a.value("id", ""));
+      }
+      if (article_ids.size() > 200) article_ids.erase(article_ids.begin(), article_ids.begin() + 100);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(pause(rng)));
+  }
+  std::lock_guard<std::mutex> lock(state->mu);
+  state->samples.insert(state->samples.end(), local.begin(), local.end());
+  state->errors.insert(state->errors.end(), errors.begin(), errors.end());
+}
+
+double Quantile(std::vector<float> v, double q) {
+  if (v.empty()) return 0;
+  size_t k = std::min(v.size() - 1, static_cast<size_t>(q * static_cast<double>(v.size())));
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+  return v[k];
+}
+
+std::string LoadAverage() {
+  std::ifstream in("/proc/loadavg");
+  std::string a, b, c;
+  in >> a >> b >> c;
+  return a + " " + b + " " + c;
+}
+
+// Prints the phase's figures per endpoint and in all; returns whether it
+// meets the bar (p99 under 50 ms, no error).
+bool ReportPhase(const std::vector<Sample>& samples, int phase, const char* title, double seconds) {
+  std::printf("\n  %s (%.0f s)\n  %-8s %7s %7s %8s %8s %8s %8s %7s\n", title, seconds, "endpoint", "n", "errors",
+              "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");
+  std::vector<float> all;
+  int all_errors = 0;
+  for (int e = 0; e <= kEndpoints; ++e) {
+    std::vector<float> ms;
+    int errors = 0;
+    for (const Sample& s : samples) {
+      if (s.phase != phase || (e < kEndpoints && s.endpoint != e)) continue;
+      ms.push_back(s.ms);
+      errors += s.status != 200;
+    }
+    if (e == kEndpoints) {
+      all = ms;
+      all_errors = errors;
+    }
+    if (ms.empty()) continue;
+    std::printf("  %-8s %7zu %7d %8.2f %8.2f %8.2f %8.2f %7.0f\n", e < kEndpoints ? kEndpointNames[e] : "all",
+                ms.size(), errors, Quantile(ms, 0.5), Quantile(ms, 0.95), Quantile(ms, 0.99),
+                *std::max_element(ms.begin(), ms.end()), static_cast<double>(ms.size()) / seconds);
+  }
+  return !all.empty() && all_errors == 0 && Quantile(all, 0.99) < kBarP99Ms;
+}
+
+// The load run: E extract + 1 assign + B brief workers with S read-only
+// servers and R readers. Returns the exit code.
+int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int n, int extract, int brief,
+            const LoadOptions& opt, ThrowawayPostgres& pg, ThrowawayRedis& redis, const fs::path& dir) {
+  auto admin = PgConnection::Connect(pg.url());
+  if (!admin.ok() || !(*admin)->Exec("CREATE DATABASE bench_load").ok()) return 1;
+  std::string db = pg.url("bench_load"), queue = redis.url() + "/3";
+  std::vector<std::string> args = {bin, "ingest", "--queue", queue, "--queue-bound", std::to_string(2 * n + 1000)};
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  std::string out;
+  double publish_cpu = 0;
+  Result<int> rc = RunProgram(args, &out, &publish_cpu);
+  if (!rc.ok() || *rc > 1) return 1;
+  size_t at = out.find(" documents published");
+  int64_t docs = std::stoll(out.substr(out.rfind(": ", at) + 2));
+  WorkerFleet fleet(bin, queue, db, dir.string());
+  // The assigner creates the schema: the servers open the store after it.
+  (void)fleet.Start("assign");
+  for (int wait = 0; wait < 100; ++wait) {
+    if (fleet.AssignedUpTo().ok()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  std::vector<int> ports;
+  for (int i = 0; i < opt.serve; ++i) {
+    Result<pid_t> pid = fleet.StartReader(opt.serve_threads);
+    Result<int> port = pid.ok() ? fleet.ReaderPort(*pid) : Result<int>(pid.status());
+    if (!port.ok()) {
+      std::fprintf(stderr, "bench_workers: %s\n", port.status().ToString().c_str());
+      return 1;
+    }
+    ports.push_back(*port);
+  }
+  double pg0 = pg.CpuSeconds(), redis0 = redis.CpuSeconds(), t0 = Now();
+  LoadState state;
+  std::vector<std::thread> readers;
+  for (int r = 0; r < opt.readers; ++r) {
+    readers.emplace_back(Reader, ports[static_cast<size_t>(r) % ports.size()], r + 1, std::cref(opt), &state);
+  }
+  for (int i = 0; i < extract; ++i) (void)fleet.Start("extract");
+  for (int i = 0; i < brief; ++i) (void)fleet.Start("brief");
+  std::string load_start = LoadAverage();
+  // The load average at each quarter of the run is not known in advance:
+  // sample it every 10 s and report the range.
+  std::vector<std::string> loads;
+  std::atomic<bool> sampling{true};
+  std::thread sampler([&] {
+    for (int tick = 0; sampling; ++tick) {
+      if (tick % 100 == 0) loads.push_back(LoadAverage());
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  Status done = fleet.WaitDone(docs, std::chrono::seconds(7200));
+  double run_s = Now() - t0;
+  sampling = false;
+  sampler.join();
+  state.phase = 1;
+  std::string load_end = LoadAverage();
+  std::this_thread::sleep_for(std::chrono::seconds(opt.after_s));
+  state.stop = true;
+  for (auto& t : readers) t.join();
+  std::string load_after = LoadAverage();
+  std::map<std::string, double> cpu = fleet.StopAll();
+  double pg_cpu = pg.CpuSeconds() - pg0, redis_cpu = redis.CpuSeconds() - redis0;
+
+  std::printf(
+      "\nload: %d extract + 1 assign + %d brief workers, %d `serve --read-only` (%d threads), %d readers "
+      "(think %d ms mean): %s, %lld documents, %.1f s wall\n",
+      extract, brief, opt.serve, opt.serve_threads, opt.readers, opt.think_ms, done.ok() ? "done" : "NOT DONE",
+      static_cast<long long>(docs), run_s);
+  std::printf("  load average (1 5 15 min): at start %s; during (every 10 s):", load_start.c_str());
+  for (const std::string& l : loads) std::printf(" [%s]", l.c_str());
+  std::printf("; at the run's end %s; after the readers alone %s; %u cores\n", load_end.c_str(), load_after.c_str(),
+              std::thread::hardware_concurrency());
+  bool during = ReportPhase(state.samples, 0, "during the run (readers + workers)", run_s);
+  bool after = ReportPhase(state.samples, 1, "after the run (readers alone)", opt.after_s);
+  for (const std::string& e : state.errors) std::printf("  error: %s\n", e.c_str());
+  std::printf("\n  %-10s %10s %14s\n", "process", "CPU s", "CPU ms/article");
+  double k = static_cast<double>(docs) / 1000.0;
+  auto row = [&](const std::string& what, double s) { std::printf("  %-10s %10.1f %14.3f\n", what.c_str(), s, s / k); };
+  row("publish", publish_cpu);
+  for (const auto& [role, s] : cpu) row(role, s);
+  row("postgres", pg_cpu);
+  row("redis", redis_cpu);
+  std::printf("\n  bar (p99 < %.0f ms, no errors) during the run: %s; readers alone: %s\n", kBarP99Ms,
+              during ? "MET" : "NOT MET", after ? "MET" : "NOT MET");
+  return done.ok() && during ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress as it comes
-  int n = argc > 1 ? std::atoi(argv[1]) : 20000;
-  int extract = argc > 2 ? std::atoi(argv[2]) : 3;
-  int brief = argc > 3 ? std::atoi(argv[3]) : 2;
+  std::vector<int> positional;
+  LoadOptions load;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    int* flag = a == "--readers"         ? &load.readers
+                : a == "--serve"         ? &load.serve
+                : a == "--think-ms"      ? &load.think_ms
+                : a == "--after-s"       ? &load.after_s
+                : a == "--serve-threads" ? &load.serve_threads
+                                         : nullptr;
+    if (flag != nullptr && i + 1 < argc) {
+      *flag = std::atoi(argv[++i]);
+    } else if (a.rfind("--", 0) == 0) {
+      std::fprintf(stderr, "bench_workers: unknown flag %s\n", a.c_str());
+      return 2;
+    } else {
+      positional.push_back(std::atoi(a.c_str()));
+    }
+  }
+  int n = positional.size() > 0 ? positional[0] : 20000;
+  int extract = positional.size() > 1 ? positional[1] : 3;
+  int brief = positional.size() > 2 ? positional[2] : 2;
   const char* bin_env = std::getenv("STORYFUSE");
   std::string bin = bin_env ? bin_env : "build/tools/storyfuse";
   bin = fs::absolute(bin).string();
@@ -74,6 +359,11 @@ int main(int argc, char** argv) {
   if (!WriteSyntheticNews(synthetic, std::max(0, n - real)).ok()) return 1;
   inputs.push_back(synthetic);
   std::printf("corpus: %d real + %d invented articles\n", real, std::max(0, n - real));
+  if (load.readers > 0) {
+    int rc = LoadRun(bin, inputs, n, extract, brief, load, **pg, **redis, dir);
+    fs::remove_all(dir);
+    return rc;
+  }
 
   std::string reference = (dir / "reference.sqlite").string();
   std::vector<std::string> args = {bin, "ingest", "--db", reference};

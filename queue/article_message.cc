@@ -112,6 +112,7 @@ StreamFields ArticleMessage::Encode() const {
   if (!warning.empty()) f.emplace_back("warning", warning);
   if (batch > 0) f.emplace_back("batch", std::to_string(batch));
   if (last) f.emplace_back("last", "1");
+  if (!partition.empty()) f.emplace_back("partition", partition);
   if (boilerplate.cleaned) {
     f.emplace_back("bp.check", boilerplate.check_outlet);
     f.emplace_back("bp.kept", Hashes(boilerplate.kept));
@@ -138,6 +139,7 @@ Result<ArticleMessage> ArticleMessage::Decode(const StreamEntry& e) {
   std::string batch = e.Field("batch");
   std::from_chars(batch.data(), batch.data() + batch.size(), m.batch);
   m.last = e.Field("last") == "1";
+  m.partition = e.Field("partition");
   StreamEntry raw;
   raw.id = e.id;
   for (const auto& [k, v] : e.fields) {

@@ -57,6 +57,11 @@ struct ArticleMessage {
   std::optional<RawDoc> doc;
   // Not empty: an editor's correction (its JSON object), not a document.
   std::string editor;
+  // The story partition the extract worker routed the article to
+  // (worker/partition_key.h); "" with one partition (the default), and for
+  // rejected documents and corrections, which every partition's assigner
+  // reads. Additive: an entry without it reads "".
+  std::string partition;
 
   StreamFields Encode() const;
   // InvalidArgument naming the entry for another version, no seq, or a

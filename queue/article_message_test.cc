@@ -34,6 +34,19 @@ TEST(ArticleMessage, CarriesTheStoredFieldsAndTheSequenceNumber) {
   EXPECT_EQ(back->article.input, m.article.input);
   ASSERT_EQ(back->article.corrections.size(), 1u);
   EXPECT_EQ(back->article.corrections[0].input.end, 10u);
+  EXPECT_EQ(back->partition, "");  // one partition: no field
+  for (const auto& [k, v] : m.Encode()) EXPECT_NE(k, "partition");
+}
+
+TEST(ArticleMessage, CarriesItsPartition) {
+  ArticleMessage m;
+  m.seq = 3;
+  m.article.id = "hd-2";
+  m.article.text = "The ferry strike ended.";
+  m.partition = "en.2031-01";
+  Result<ArticleMessage> back = ArticleMessage::Decode(AsEntry(m.Encode()));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->partition, "en.2031-01");
 }
 
 TEST(ArticleMessage, ARejectedDocumentStillCarriesItsNumber) {

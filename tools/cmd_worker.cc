@@ -1,5 +1,6 @@
 // storyfuse worker --queue redis://HOST:PORT --db postgresql://... --role extract|assign|brief
 //                  [--consumer NAME] [--batch N] [--metrics-port N] [--idle-exit-ms N]
+//                  [--partition-months N (extract)] [--partition KEY (assign, brief)]
 //
 // Runs one role of the distributed pipeline (issue #25, docs/scale.md) until
 // SIGTERM/SIGINT, or until its input has stayed empty for --idle-exit-ms.
@@ -11,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <cctype>
 #include <csignal>
 #include <cstdio>
 #include <thread>
@@ -142,6 +144,20 @@ void RegisterWorker(CLI::App& app, int* exit_code) {
   cmd->add_option("--lag-window", opt->config.lag_window,
                   "Sequence numbers extract workers may run ahead of the assigner (default 5000)")
       ->check(CLI::Range(1, 100000000));
+  cmd->add_option("--partition-months", opt->config.partition_months,
+                  "extract: route articles to story partitions by language and windows of N months (0: one "
+                  "partition, the default)")
+      ->check(CLI::Range(0, 1200));
+  cmd->add_option("--partition", opt->config.partition,
+                  "assign, brief: the story partition served, e.g. en.2031-01 (give each partition its own --db)")
+      ->check([](const std::string& key) {
+        for (char c : key) {
+          if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') {
+            return std::string("a partition key holds letters, digits, '.', '-' and '_'");
+          }
+        }
+        return std::string();
+      });
   cmd->callback([opt, exit_code] { *exit_code = RunWorker(*opt); });
 }
 

@@ -46,8 +46,8 @@ Result<std::unique_ptr<AssignWorker>> AssignWorker::Open(const WorkerConfig& con
       [&](const PgStoryStore::LineCount& c) { w->memory_->AddCount(c.outlet, c.hash, c.count); }));
   if (next) std::from_chars(next->data(), next->data() + next->size(), w->next_seq_);
   STORYFUSE_ASSIGN_OR_RETURN(w->articles_, RedisStream::Connect(config.queue_url, kArticleStream));
-  STORYFUSE_RETURN_IF_ERROR(w->articles_->CreateGroup(kAssignGroup));
-  STORYFUSE_RETURN_IF_ERROR(w->articles_->SetKey(kAssignNextKey, std::to_string(w->next_seq_)));
+  STORYFUSE_RETURN_IF_ERROR(w->articles_->CreateGroup(w->group_));
+  STORYFUSE_RETURN_IF_ERROR(w->articles_->SetKey(AssignNextKeyOf(config), std::to_string(w->next_seq_)));
   return w;
 }
 
@@ -57,13 +57,12 @@ Result<int> AssignWorker::RunOnce() {
     // The one assigner: every pending entry is a dead predecessor's; one
     // claim takes them all.
     STORYFUSE_ASSIGN_OR_RETURN(
-        entries, articles_->Claim(kAssignGroup, config_.consumer, std::chrono::milliseconds(0), kTakeOverCount));
+        entries, articles_->Claim(group_, config_.consumer, std::chrono::milliseconds(0), kTakeOverCount));
     claimed_ = true;
     metrics_.AddRedelivered(static_cast<int64_t>(entries.size()));
   }
   if (entries.empty()) {
-    STORYFUSE_ASSIGN_OR_RETURN(entries,
-                               articles_->ReadGroup(kAssignGroup, config_.consumer, config_.batch, config_.block));
+    STORYFUSE_ASSIGN_OR_RETURN(entries, articles_->ReadGroup(group_, config_.consumer, config_.batch, config_.block));
   }
   std::vector<std::string> stale;  // entries of numbers taken already (a redelivery)
   for (StreamEntry& e : entries) {
@@ -75,7 +74,7 @@ Result<int> AssignWorker::RunOnce() {
     if (skipped_.erase(m->seq)) {
       // Given up on, then arrived: stored late (out of input order) rather than lost.
       ApplyBoilerplate(&*m);
-      if (!m->rejected) STORYFUSE_RETURN_IF_ERROR(repo_->IngestArticles({m->article}).status());
+      if (!m->rejected && Mine(*m)) STORYFUSE_RETURN_IF_ERROR(repo_->IngestArticles({m->article}).status());
       stale.push_back(e.id);
       metrics_.AddBatch(1, std::chrono::steady_clock::duration::zero());
       continue;
@@ -90,10 +89,10 @@ Result<int> AssignWorker::RunOnce() {
     held_[m->seq] = {std::move(m).value(), e.id};
   }
 
-  STORYFUSE_RETURN_IF_ERROR(articles_->Ack(kAssignGroup, stale, /*delete_entries=*/true).status());
+  STORYFUSE_RETURN_IF_ERROR(articles_->Ack(group_, stale, DeleteOnAck()).status());
   STORYFUSE_RETURN_IF_ERROR(ProcessReady());
   Result<int64_t> waiting = articles_->Length();
-  Result<int64_t> pending = articles_->Pending(kAssignGroup);
+  Result<int64_t> pending = articles_->Pending(group_);
   if (waiting.ok() && pending.ok()) metrics_.SetLag(*waiting, *pending);
   return static_cast<int>(entries.size());
 }
@@ -121,17 +120,26 @@ Status AssignWorker::ProcessReady() {
       STORYFUSE_RETURN_IF_ERROR(Flush());
       continue;
     }
+    // Another partition's article still teaches the boilerplate memory,
+    // which follows the whole input as one assigner's does.
     ApplyBoilerplate(&h.message);
-    if (!h.message.rejected) batch_.push_back(std::move(h.message.article));
+    if (!h.message.rejected && Mine(h.message)) {
+      batch_.push_back(std::move(h.message.article));
+    } else if (!h.message.rejected) {
+      // An article routed nowhere: its extract worker runs without
+      // --partition-months. Counted, so /metrics shows the misconfiguration.
+      if (h.message.partition.empty()) metrics_.AddErrors(1);
+      ++passed_over_;  // still counts toward the batch: settles fall where one assigner's do
+    }
     int64_t size = h.message.batch > 0 ? h.message.batch : kDefaultSettleBatch;
-    if (static_cast<int64_t>(batch_.size()) >= size || h.message.last) {
+    if (static_cast<int64_t>(batch_.size()) + passed_over_ >= size || h.message.last) {
       flush_due_ = true;
       STORYFUSE_RETURN_IF_ERROR(Flush());
     }
   }
   if (took) {
     // The extract workers' lag window counts from what is taken.
-    STORYFUSE_RETURN_IF_ERROR(articles_->SetKey(kAssignNextKey, std::to_string(next_seq_)));
+    STORYFUSE_RETURN_IF_ERROR(articles_->SetKey(AssignNextKeyOf(config_), std::to_string(next_seq_)));
     last_progress_ = std::chrono::steady_clock::now();
   }
   if (held_.empty()) last_progress_ = std::chrono::steady_clock::now();
@@ -202,9 +210,10 @@ Status AssignWorker::Flush() {
     // which recovers from what was committed.
     return Status::IoError("postgresql: the session was lost mid-batch; the assigner must start over");
   }
-  STORYFUSE_RETURN_IF_ERROR(articles_->Ack(kAssignGroup, batch_entries_, /*delete_entries=*/true).status());
+  STORYFUSE_RETURN_IF_ERROR(articles_->Ack(group_, batch_entries_, DeleteOnAck()).status());
   metrics_.AddBatch(static_cast<int64_t>(batch_entries_.size()), std::chrono::steady_clock::now() - start);
   batch_.clear();
+  passed_over_ = 0;
   batch_entries_.clear();
   correction_.clear();
   flush_due_ = false;
@@ -212,6 +221,12 @@ Status AssignWorker::Flush() {
 }
 
 Result<bool> AssignWorker::Drained() {
+  if (!config_.partition.empty()) {
+    // The entries stay for the other partitions' groups: drained is
+    // nothing pending in this one (asked after reads found nothing new).
+    STORYFUSE_ASSIGN_OR_RETURN(int64_t pending, articles_->Pending(group_));
+    return pending == 0 && held_.empty() && batch_entries_.empty();
+  }
   STORYFUSE_ASSIGN_OR_RETURN(int64_t n, articles_->Length());
   return n == 0 && held_.empty() && batch_entries_.empty();
 }

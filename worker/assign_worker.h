@@ -1,6 +1,5 @@
-// AssignWorker: the `assign` role, one per store (the story index of one
-// partition; issue #25's partitioning by language and time window is not
-// built yet, see docs/scale.md). Reads ArticleMessages from
+// AssignWorker: the `assign` role, one per store: the story index of one
+// partition (docs/scale.md). Reads ArticleMessages from
 // storyfuse:articles, restores the input order from their sequence
 // numbers, and hands the articles, in the batches the producer made, to
 // the same StoryWriter in-process ingest runs (pipeline/story_writer.h):
@@ -28,6 +27,15 @@
 // input's last document, as the producer's ArticleMessages say: where
 // in-process `ingest --batch` settles, so the stream revises at the same
 // points and the stories come out the same.
+//
+// Partitions (WorkerConfig::partition not empty): the assigner reads the
+// articles stream in its own group, ingests only the articles routed to
+// its partition and steps over the others (still in input order, still
+// counted toward the batch, so it settles at the same input points, and
+// still learned by the boilerplate memory, which follows the whole input).
+// Corrections and rejected documents reach every partition. Entries are
+// acknowledged without deleting them: the other partitions' groups read
+// them too (trimming the stream is not built yet, docs/scale.md).
 //
 // Checkpoint and recovery: the stories are a function of the stored
 // articles in first-stored order and of the logged stream events, so the
@@ -76,7 +84,13 @@ class AssignWorker : public Worker {
     std::string entry_id;
   };
 
-  explicit AssignWorker(const WorkerConfig& config) : Worker("assign"), config_(config) {}
+  explicit AssignWorker(const WorkerConfig& config)
+      : Worker("assign"), config_(config), group_(AssignGroupOf(config)) {}
+  // Whether the message's article is this assigner's to ingest.
+  bool Mine(const ArticleMessage& m) const { return config_.partition.empty() || m.partition == config_.partition; }
+  // One partition deletes what it acknowledges; with several, the other
+  // groups still read it.
+  bool DeleteOnAck() const { return config_.partition.empty(); }
   // Takes the held messages from next_seq_ on, while contiguous, into the
   // batch, and ingests each batch that is complete.
   Status ProcessReady();
@@ -87,6 +101,7 @@ class AssignWorker : public Worker {
   Status Flush();
 
   WorkerConfig config_;
+  std::string group_;  // its consumer group on the articles stream
   // Declared before the repository, whose writer enqueues to it.
   std::unique_ptr<StoryQueue> queue_;
   std::unique_ptr<StoreStoryRepository> repo_;
@@ -97,6 +112,7 @@ class AssignWorker : public Worker {
   std::map<int64_t, Held> held_;            // out-of-order arrivals, by sequence number
   std::set<int64_t> skipped_;               // numbers given up after gap_timeout; stored out of order if they come
   std::vector<Article> batch_;              // the articles of the batch being gathered, in input order
+  int64_t passed_over_ = 0;                 // other partitions' articles in the batch
   std::vector<std::string> batch_entries_;  // its entries (rejected documents too)
   std::string correction_;                  // an editor's correction that ends the batch, or ""
   // Line counts learned since the last checkpoint: (outlet, hash) -> articles.

@@ -18,7 +18,7 @@ constexpr int kMaxRebuilds = 8;
 Result<std::unique_ptr<BriefWorker>> BriefWorker::Open(const WorkerConfig& config) {
   std::unique_ptr<BriefWorker> w(new BriefWorker(config));
   STORYFUSE_ASSIGN_OR_RETURN(w->store_, PgStoryStore::Open(config.db_url));
-  STORYFUSE_ASSIGN_OR_RETURN(w->stories_, RedisStream::Connect(config.queue_url, kStoryStream));
+  STORYFUSE_ASSIGN_OR_RETURN(w->stories_, RedisStream::Connect(config.queue_url, StoryStreamOf(config)));
   STORYFUSE_RETURN_IF_ERROR(w->stories_->CreateGroup(kBriefGroup));
   return w;
 }

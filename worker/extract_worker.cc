@@ -7,6 +7,7 @@
 
 #include "queue/article_message.h"
 #include "queue/doc_message.h"
+#include "worker/partition_key.h"
 
 namespace storyfuse {
 
@@ -28,11 +29,17 @@ Result<std::unique_ptr<ExtractWorker>> ExtractWorker::Open(const WorkerConfig& c
   STORYFUSE_ASSIGN_OR_RETURN(w->docs_, RedisStream::Connect(config.queue_url, kDocStream));
   STORYFUSE_ASSIGN_OR_RETURN(w->articles_, RedisStream::Connect(config.queue_url, kArticleStream));
   STORYFUSE_RETURN_IF_ERROR(w->docs_->CreateGroup(kExtractGroup));
-  STORYFUSE_RETURN_IF_ERROR(w->articles_->CreateGroup(kAssignGroup));
+  // The assigner's group exists before the first article (one partition;
+  // with several, each assigner's group reads the undeleted stream from
+  // its start).
+  if (config.partition_months == 0) STORYFUSE_RETURN_IF_ERROR(w->articles_->CreateGroup(kAssignGroup));
   return w;
 }
 
 Result<bool> ExtractWorker::Admitted(int64_t seq) {
+  // With partitions each assigner has its own next number; the window
+  // across them is not built yet (docs/scale.md): nothing is held back.
+  if (config_.partition_months > 0) return true;
   STORYFUSE_ASSIGN_OR_RETURN(std::string next, articles_->GetKey(kAssignNextKey));
   int64_t n = next.empty() ? 1 : ParseSeq(next);
   return seq < n + config_.lag_window;
@@ -95,6 +102,9 @@ Result<int> ExtractWorker::RunOnce() {
       m.doc = std::move(doc).value();  // the memory might drop some of its lines: the assigner cleans it again
     }
     if (a.ok()) {
+      // Routed by the article's language and date (undated: the time it
+      // arrived on the queue, the same on every redelivery).
+      m.partition = PartitionKey(*a, config_.partition_months, StreamEntryMillis(e.id));
       m.article = std::move(a).value();
     } else {
       m.rejected = true;

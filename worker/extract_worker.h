@@ -11,6 +11,10 @@
 // (BoilerplateEvidence), with the document when the memory might change
 // its cleaning; the assigner applies the memory in input order.
 //
+// Partitions (WorkerConfig::partition_months > 0): each article is tagged
+// with its story partition, language x time window by publication date
+// (worker/partition_key.h), for that partition's assigner.
+//
 // Back-pressure: it publishes sequence number n only once
 // n < (the assigner's next number) + lag_window, so a slow assigner slows
 // the extract workers, which leave documents in their stream, which slows

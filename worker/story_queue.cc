@@ -54,7 +54,7 @@ Result<QueuedStory> DecodeQueuedStory(const std::string& story_id, const std::st
 Result<std::unique_ptr<StoryQueue>> StoryQueue::Open(const WorkerConfig& config) {
   std::unique_ptr<StoryQueue> q(new StoryQueue(config));
   STORYFUSE_ASSIGN_OR_RETURN(q->store_, PgStoryStore::Open(config.db_url));
-  STORYFUSE_ASSIGN_OR_RETURN(q->stories_, RedisStream::Connect(config.queue_url, kStoryStream));
+  STORYFUSE_ASSIGN_OR_RETURN(q->stories_, RedisStream::Connect(config.queue_url, StoryStreamOf(config)));
   STORYFUSE_RETURN_IF_ERROR(q->stories_->CreateGroup(kBriefGroup));
   STORYFUSE_ASSIGN_OR_RETURN(q->epoch_, q->store_->IncrementState(kEpochState));
   return q;

@@ -9,6 +9,15 @@
 // Keys: storyfuse:seq (the input's sequence counter), storyfuse:assign:next
 // (the next sequence number the assigner waits for: the extract workers'
 // lag window is measured from it).
+//
+// Story partitions (docs/scale.md): extract workers run with
+// `partition_months` > 0 tag each article with its partition
+// (worker/partition_key.h); the assigner of partition KEY reads the same
+// articles stream in its own group "assign:KEY", takes its partition's
+// articles and steps over the others, keeps its own store (its own
+// database: writer lock, story ids, checkpoint), and hands its stories to
+// "storyfuse:stories:KEY", which that partition's brief workers read. With
+// no partition (the default) every name is as above.
 #ifndef STORYFUSE_WORKER_WORKER_CONFIG_H_
 #define STORYFUSE_WORKER_WORKER_CONFIG_H_
 
@@ -50,7 +59,23 @@ struct WorkerConfig {
   // comes after all it is stored out of order, never dropped. Far longer
   // than a dead extract worker's entries take to be claimed (claim_idle).
   std::chrono::milliseconds gap_timeout{300000};
+  // Extract workers: route articles by language and a time window of this
+  // many calendar months (0: one partition, the default).
+  int partition_months = 0;
+  // Assign and brief workers: the partition served ("" : one partition).
+  std::string partition;
 };
+
+// The names of a partition's group, stream and keys (see above).
+inline std::string AssignGroupOf(const WorkerConfig& c) {
+  return c.partition.empty() ? std::string("assign") : "assign:" + c.partition;
+}
+inline std::string StoryStreamOf(const WorkerConfig& c) {
+  return c.partition.empty() ? std::string(kStoryStream) : std::string(kStoryStream) + ":" + c.partition;
+}
+inline std::string AssignNextKeyOf(const WorkerConfig& c) {
+  return c.partition.empty() ? std::string(kAssignNextKey) : std::string(kAssignNextKey) + ":" + c.partition;
+}
 
 }  // namespace storyfuse
 

@@ -8,10 +8,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <thread>
 
 #include "base/file.h"
@@ -176,12 +178,26 @@ Result<pid_t> WorkerFleet::Start(const std::string& role, const std::vector<std:
   return pid;
 }
 
-Result<pid_t> WorkerFleet::StartReader() {
+Result<pid_t> WorkerFleet::StartReader(int threads) {
   std::string name = "serve-" + std::to_string(++started_);
-  STORYFUSE_ASSIGN_OR_RETURN(
-      pid_t pid, Spawn({binary_, "serve", "--read-only", "--db", db_url_, "--port", "0", "--threads", "4"}, name));
+  STORYFUSE_ASSIGN_OR_RETURN(pid_t pid, Spawn({binary_, "serve", "--read-only", "--db", db_url_, "--port", "0",
+                                               "--threads", std::to_string(threads)},
+                                              name));
   running_[pid] = "serve";
   return pid;
+}
+
+Result<int> WorkerFleet::ReaderPort(pid_t pid, std::chrono::milliseconds timeout) const {
+  constexpr std::string_view kListening = "http://127.0.0.1:";
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    std::string log = LogOf(pid);
+    if (size_t at = log.find(kListening); at != std::string::npos) {
+      return std::atoi(log.c_str() + at + kListening.size());
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return Status::IoError("serve did not start: " + log);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
 }
 
 std::string WorkerFleet::LogOf(pid_t pid) const {
@@ -237,10 +253,10 @@ Result<int64_t> WorkerFleet::AssignedUpTo() {
   return next ? std::stoll(*next) : int64_t{0};
 }
 
-Status WorkerFleet::WaitDone(int64_t last, std::chrono::seconds timeout) {
+Status WorkerFleet::WaitDone(int64_t last, std::chrono::seconds timeout, const std::string& partition) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
-  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<RedisStream> stories,
-                             RedisStream::Connect(queue_url_, "storyfuse:stories"));
+  std::string stream = partition.empty() ? "storyfuse:stories" : "storyfuse:stories:" + partition;
+  STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<RedisStream> stories, RedisStream::Connect(queue_url_, stream));
   STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<PgStoryStore> store, PgStoryStore::Open(db_url_));
   while (std::chrono::steady_clock::now() < deadline) {
     STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> next, store->GetState("assign:next_seq"));

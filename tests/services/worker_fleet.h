@@ -40,9 +40,13 @@ class WorkerFleet {
 
   // Starts `storyfuse worker --role ROLE` with `extra` flags; returns its pid.
   Result<pid_t> Start(const std::string& role, const std::vector<std::string>& extra = {});
-  // Starts `storyfuse serve --read-only --db DB --port 0` (a reader beside
-  // the workers); returns its pid. Its log (the port) is `LogOf(pid)`.
-  Result<pid_t> StartReader();
+  // Starts `storyfuse serve --read-only --db DB --port 0 --threads N` (a
+  // reader beside the workers); returns its pid. Its log (the port) is
+  // `LogOf(pid)`; `ReaderPort` waits for it.
+  Result<pid_t> StartReader(int threads = 4);
+  // The port a reader started by StartReader listens on, once it says so
+  // in its log (waits up to `timeout`); IoError otherwise.
+  Result<int> ReaderPort(pid_t pid, std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
   std::string LogOf(pid_t pid) const;
   // kill -9 and reap.
   void Kill(pid_t pid);
@@ -54,7 +58,8 @@ class WorkerFleet {
   // Waits until the assigner has passed sequence number `last` and the
   // story stream is empty (every brief built); DeadlineExceeded-style
   // IoError after `timeout`.
-  Status WaitDone(int64_t last, std::chrono::seconds timeout);
+  // With `partition`, that partition's story stream.
+  Status WaitDone(int64_t last, std::chrono::seconds timeout, const std::string& partition = "");
 
  private:
   std::string binary_, queue_url_, db_url_, log_dir_;
