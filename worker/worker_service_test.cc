@@ -330,5 +330,59 @@ TEST_F(WorkerRun, PostgresRestartedMidRunIsSurvived) {
   EXPECT_NE(out.find(" 0 stories repaired on open: consistent"), std::string::npos) << out;
 }
 
+// PostgreSQL restarted between two inputs of updates (new versions of
+// articles stored earlier): the assigner is idle when its session ends, so
+// it meets the lost session when it stores the second one, opens again and
+// replays a store that holds updated articles; the brief workers meet it
+// too. Deterministic: every input is done before the next is published.
+TEST_F(WorkerRun, PostgresRestartedBetweenUpdatesIsSurvived) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
+  std::string first = (dir_ / "first.jsonl").string(), updates = (dir_ / "updates.jsonl").string();
+  ASSERT_TRUE(WriteSyntheticNews(first, kSyntheticArticles, 1).ok());
+  ASSERT_TRUE(WriteSyntheticNews(updates, kSyntheticArticles / 2, 2).ok());  // the same ids, other texts
+  // The updates in two inputs: before and after the restart.
+  std::string before = (dir_ / "updates-before.jsonl").string(), after = (dir_ / "updates-after.jsonl").string();
+  {
+    std::ifstream in(updates);
+    std::ofstream out_before(before), out_after(after);
+    std::string line;
+    for (int i = 0; std::getline(in, line); ++i) (i < kSyntheticArticles / 4 ? out_before : out_after) << line << '\n';
+  }
+  std::string reference = Reference({first}, "reference");
+  IngestInto(reference, {before});
+  IngestInto(reference, {after});
+  std::string db = Database(pg, "workers_pg_restart_updates");
+  std::string queue = redis->url() + "/6";
+  std::vector<std::string> flags = {"--batch", "4", "--lag-window", "12", "--claim-idle-ms", "1500"};
+  WorkerFleet fleet(STORYFUSE_BINARY, queue, db, dir_.string());
+  for (const char* role : {"extract", "extract", "brief"}) ASSERT_TRUE(fleet.Start(role, flags).ok());
+  Result<pid_t> assign = fleet.Start("assign", flags);
+  ASSERT_TRUE(assign.ok());
+  int64_t numbers = Publish(queue, {first});
+  ASSERT_TRUE(fleet.WaitDone(numbers, seconds(120)).ok());
+  numbers += Publish(queue, {before});
+  ASSERT_TRUE(fleet.WaitDone(numbers, seconds(120)).ok());
+  ASSERT_TRUE(pg->Restart().ok());
+  numbers += Publish(queue, {after});
+  Status done = fleet.WaitDone(numbers, seconds(120));
+  std::string assign_log = fleet.LogOf(*assign);
+  fleet.StopAll();
+  ASSERT_TRUE(done.ok()) << done.ToString();
+  EXPECT_NE(assign_log.find("assign opened again"), std::string::npos) << assign_log;
+  std::string summary;
+  Result<std::string> diff = CompareStores(reference, db, &summary);
+  ASSERT_TRUE(diff.ok()) << diff.status().ToString();
+  EXPECT_EQ(*diff, "") << summary;
+  // Both stores are what `serve --check` finds consistent as they are.
+  for (const std::string& store : {reference, db}) {
+    std::string out;
+    Result<int> rc = RunProgram({STORYFUSE_BINARY, "serve", "--check", "--db", store}, &out);
+    ASSERT_TRUE(rc.ok());
+    EXPECT_EQ(*rc, 0) << out;
+    EXPECT_NE(out.find(" 0 stories repaired on open: consistent"), std::string::npos) << out;
+  }
+}
+
 }  // namespace
 }  // namespace storyfuse
