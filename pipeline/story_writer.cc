@@ -61,6 +61,11 @@ Status StoryWriter::Recover() {
     auto cluster_until = [&](int64_t n) -> Status {
       while (pipeline_.clustered() < n && next < ids.size()) {
         STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> a, store_->Get(ids[next++]));
+        // An update was never clustered (StoreOne only touches its story):
+        // the version the stream placed is the first one.
+        if (a && a->version > 1) {
+          STORYFUSE_ASSIGN_OR_RETURN(a, store_->FirstVersion(a->article.id));
+        }
         if (a) pipeline_.Cluster(a->article);
       }
       return Status::Ok();

@@ -27,12 +27,13 @@
 // story it touched is stored at a generation that includes its articles
 // (its moves).
 //
-// Recover() replays the stored articles through the clusterer, with the
-// logged revisions and corrections at the points they were made (so the
-// same stories, ids included, come back), and repairs what an interrupted
-// ingest left behind: articles without a story get one, a story whose
-// brief does not list exactly its articles gets its brief rebuilt,
-// stories merged away are deleted. Builds are recorded in the
+// Recover() replays the stored articles through the clusterer (each as
+// first stored: an update never moves an article, so the stream placed
+// its first version), with the logged revisions and corrections at the
+// points they were made (so the same stories, ids included, come back),
+// and repairs what an interrupted ingest left behind: articles without a
+// story get one, a story whose brief does not list exactly its articles
+// gets its brief rebuilt, stories merged away are deleted. Builds are recorded in the
 // WriterLock's journal (a story whose build stopped the process twice is
 // skipped on open).
 //

@@ -158,6 +158,55 @@ Result<RedisStream::Reply> RedisStream::Command(const std::vector<std::string>& 
   return Status::IoError("redis " + server_ + ": connection lost: " + std::string(ctx_->errstr));
 }
 
+Result<RedisStream::Reply> RedisStream::Atomically(const std::vector<std::vector<std::string>>& commands,
+                                                   std::chrono::milliseconds timeout) {
+  std::vector<std::vector<std::string>> all = {{"MULTI"}};
+  all.insert(all.end(), commands.begin(), commands.end());
+  all.push_back({"EXEC"});
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (ctx_->err) {
+      Status reopened = Open();
+      if (!reopened.ok()) return reopened;
+      ++reconnects_;
+    }
+    redisSetTimeout(ctx_, ToTimeval(timeout));
+    bool sent = true;
+    for (const std::vector<std::string>& args : all) {
+      std::vector<const char*> argv;
+      std::vector<size_t> lens;
+      for (const std::string& a : args) {
+        argv.push_back(a.data());
+        lens.push_back(a.size());
+      }
+      sent = sent && redisAppendCommandArgv(ctx_, static_cast<int>(argv.size()), argv.data(), lens.data()) == REDIS_OK;
+    }
+    // Replies: MULTI's OK, QUEUED per command, then EXEC's array.
+    Reply exec;
+    Status error = Status::Ok();
+    bool lost = !sent;
+    for (size_t i = 0; i < all.size() && !lost; ++i) {
+      void* raw = nullptr;
+      if (redisGetReply(ctx_, &raw) != REDIS_OK) {
+        lost = true;  // ctx_->err is set: reconnect and retry once
+        break;
+      }
+      Reply r(static_cast<redisReply*>(raw));
+      if (r->type == REDIS_REPLY_ERROR && error.ok()) error = ErrorReply(r.get());
+      exec = std::move(r);
+    }
+    if (lost) continue;
+    if (!error.ok()) return error;
+    if (exec->type != REDIS_REPLY_ARRAY || exec->elements != commands.size()) {
+      return Status::IoError("redis " + server_ + ": transaction aborted");
+    }
+    for (size_t i = 0; i < exec->elements; ++i) {
+      if (exec->element[i]->type == REDIS_REPLY_ERROR) return ErrorReply(exec->element[i]);
+    }
+    return exec;
+  }
+  return Status::IoError("redis " + server_ + ": connection lost: " + std::string(ctx_->errstr));
+}
+
 Result<std::string> RedisStream::Add(const StreamFields& fields, int64_t max_len) {
   std::vector<std::string> args = {"XADD", stream_};
   if (max_len > 0) {
@@ -195,14 +244,14 @@ Result<int64_t> RedisStream::Ack(const std::string& group, const std::vector<std
   if (ids.empty()) return int64_t{0};
   std::vector<std::string> args = {"XACK", stream_, group};
   args.insert(args.end(), ids.begin(), ids.end());
-  STORYFUSE_ASSIGN_OR_RETURN(Reply r, Command(args, kCommandTimeout));
-  int64_t acked = r->integer;
-  if (delete_entries) {
-    std::vector<std::string> del = {"XDEL", stream_};
-    del.insert(del.end(), ids.begin(), ids.end());
-    STORYFUSE_RETURN_IF_ERROR(Command(del, kCommandTimeout).status());
+  if (!delete_entries) {
+    STORYFUSE_ASSIGN_OR_RETURN(Reply r, Command(args, kCommandTimeout));
+    return static_cast<int64_t>(r->integer);
   }
-  return acked;
+  std::vector<std::string> del = {"XDEL", stream_};
+  del.insert(del.end(), ids.begin(), ids.end());
+  STORYFUSE_ASSIGN_OR_RETURN(Reply r, Atomically({args, del}, kCommandTimeout));
+  return static_cast<int64_t>(r->element[0]->integer);
 }
 
 Result<std::vector<StreamEntry>> RedisStream::Claim(const std::string& group, const std::string& consumer,

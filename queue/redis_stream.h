@@ -72,7 +72,11 @@ class RedisStream {
   Result<std::vector<StreamEntry>> ReadGroup(const std::string& group, const std::string& consumer, int count,
                                              std::chrono::milliseconds block);
   // XACK (and XDEL when `delete_entries`, which is what bounds a lossless
-  // stream): marks entries processed. Returns how many were pending.
+  // stream): marks entries processed. Returns how many were pending. With
+  // delete, both run in one MULTI/EXEC transaction: a consumer killed
+  // between two separate commands would leave entries acknowledged but not
+  // deleted, which no consumer reads again and which count toward the
+  // stream's length (its bound, a drained check) forever.
   Result<int64_t> Ack(const std::string& group, const std::vector<std::string>& ids, bool delete_entries = false);
   // XAUTOCLAIM: moves up to `count` entries pending for longer than
   // `min_idle` (under any consumer of `group`) to `consumer` and returns
@@ -110,6 +114,11 @@ class RedisStream {
   // Runs one command; InvalidArgument for an error reply, IoError when the
   // server is gone even after one reconnect.
   Result<Reply> Command(const std::vector<std::string>& args, std::chrono::milliseconds timeout);
+  // Runs `commands` as one MULTI/EXEC transaction in one round trip: the
+  // server applies all of them or, when the connection ends before EXEC,
+  // none. Returns EXEC's reply (one element per command); retried once on
+  // a new connection like Command, so the commands must be idempotent.
+  Result<Reply> Atomically(const std::vector<std::vector<std::string>>& commands, std::chrono::milliseconds timeout);
   Status ErrorReply(const redisReply* r) const;
 
   redisContext* ctx_ = nullptr;

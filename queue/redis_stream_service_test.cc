@@ -108,6 +108,11 @@ TEST(RedisStream, MaxLenTrimsAndAckWithDeleteBoundsALosslessStream) {
   ASSERT_TRUE(got.ok() && got->size() == 1);
   EXPECT_EQ(*lossless->Ack("g", {(*got)[0].id}, /*delete_entries=*/true), 1);
   EXPECT_TRUE(*lossless->WaitBelow(3, milliseconds(5), milliseconds(20)));
+  EXPECT_EQ(*lossless->Length(), 2);
+  EXPECT_EQ(*lossless->Pending("g"), 0);
+  // Again (a redelivery acknowledged twice): nothing was pending, nothing changes.
+  EXPECT_EQ(*lossless->Ack("g", {(*got)[0].id}, /*delete_entries=*/true), 0);
+  EXPECT_EQ(*lossless->Length(), 2);
 }
 
 TEST(RedisStream, ReconnectsAfterTheServerDropsTheClient) {
@@ -120,6 +125,17 @@ TEST(RedisStream, ReconnectsAfterTheServerDropsTheClient) {
   ASSERT_TRUE(id.ok()) << id.status().ToString();
   EXPECT_EQ(s->reconnects(), 1);
   EXPECT_EQ(*s->Length(), 2);
+  // Acknowledging with delete (one MULTI/EXEC) reconnects the same way.
+  ASSERT_TRUE(s->CreateGroup("g").ok());
+  Result<std::vector<StreamEntry>> got = s->ReadGroup("g", "c", 2, milliseconds(0));
+  ASSERT_TRUE(got.ok() && got->size() == 2);
+  ASSERT_TRUE(redis->KillClients().ok());
+  Result<int64_t> acked = s->Ack("g", {(*got)[0].id, (*got)[1].id}, /*delete_entries=*/true);
+  ASSERT_TRUE(acked.ok()) << acked.status().ToString();
+  EXPECT_EQ(*acked, 2);
+  EXPECT_EQ(s->reconnects(), 2);
+  EXPECT_EQ(*s->Length(), 0);
+  EXPECT_EQ(*s->Pending("g"), 0);
 }
 
 }  // namespace

@@ -124,7 +124,13 @@ constexpr const char* kArticleColumns =
     "id, content_hash, url, outlet, title, authors, published, dateline, wire, language, source, "
     "input, text, story_id, copy_of, ingested_at, version, corrections";
 
-// Reads a row selected with kArticleColumns.
+// kArticleColumns of an archived version `v` joined with its article `a`
+// (whose story and copy links are the current ones).
+constexpr const char* kFirstVersionColumns =
+    "v.article_id, v.content_hash, v.url, v.outlet, v.title, v.authors, v.published, v.dateline, v.wire, "
+    "v.language, v.source, v.input, v.text, a.story_id, a.copy_of, v.ingested_at, v.version, v.corrections";
+
+// Reads a row selected with kArticleColumns (or kFirstVersionColumns).
 StoredArticle ReadArticle(const SqlStatement& s) {
   StoredArticle out;
   Article& a = out.article;
@@ -352,6 +358,17 @@ Result<std::optional<StoredArticle>> ArticleStore::Get(const std::string& id) {
   s.Bind(1, id);
   STORYFUSE_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<StoredArticle>();
+  return std::optional<StoredArticle>(ReadArticle(s));
+}
+
+Result<std::optional<StoredArticle>> ArticleStore::FirstVersion(const std::string& id) {
+  STORYFUSE_ASSIGN_OR_RETURN(SqlStatement s, db_->Prepare(std::string("SELECT ") + kFirstVersionColumns +
+                                                          " FROM article_versions v JOIN articles a ON a.id = "
+                                                          "v.article_id WHERE v.article_id = ?1 "
+                                                          "ORDER BY v.version LIMIT 1"));
+  s.Bind(1, id);
+  STORYFUSE_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Get(id);  // never replaced
   return std::optional<StoredArticle>(ReadArticle(s));
 }
 

@@ -51,6 +51,7 @@ class ArticleStore : public StoryStore {
   Result<std::optional<StoredArticle>> Get(const std::string& id) override;
   // Earlier versions of `id`, oldest first.
   Result<std::vector<ArticleVersion>> History(const std::string& id) override;
+  Result<std::optional<StoredArticle>> FirstVersion(const std::string& id) override;
   // Full-text search (FTS5 query syntax) over title and text, best first.
   Result<std::vector<SearchHit>> Search(const std::string& query, int limit);
   Result<int64_t> CountArticles();

@@ -128,6 +128,25 @@ TEST_F(ArticleStoreTest, NewContentMakesANewVersionAndKeepsTheOld) {
   EXPECT_EQ(store_->History("a1")->size(), 2u);
 }
 
+// What ingest clustered, for a replay: the first version's fields, the
+// current story and copy links.
+TEST_F(ArticleStoreTest, FirstVersionIsTheOldestWithTheCurrentLinks) {
+  Put(Make("a1", "Ferry service resumes", "The ferry resumed."));
+  ASSERT_TRUE(store_->SetStory("a1", "s-3").ok());
+  Put(Make("a1", "Ferry strike ends", "The ferry resumed after a two-week strike."));
+  Put(Make("a1", "Ferry strike ends", "The ferry resumed after a strike of two weeks."));
+  Result<std::optional<StoredArticle>> first = store_->FirstVersion("a1");
+  ASSERT_TRUE(first.ok() && *first);
+  EXPECT_EQ((*first)->article.id, "a1");
+  EXPECT_EQ((*first)->article.title, "Ferry service resumes");
+  EXPECT_EQ((*first)->article.text, "The ferry resumed.");
+  EXPECT_EQ((*first)->version, 1);
+  EXPECT_EQ((*first)->story_id, "s-3");
+  Put(Make("b2", "Bridge", "The bridge opened."));
+  EXPECT_EQ(store_->FirstVersion("b2").value()->article.text, "The bridge opened.");  // never replaced
+  EXPECT_FALSE(store_->FirstVersion("none").value().has_value());
+}
+
 TEST_F(ArticleStoreTest, SameUrlWithNewContentUpdatesTheStoredArticle) {
   Put(Make("a1", "Ferry", "First text.", "https://gazette.example/ferry"));
   ArticleStore::PutResult r = Put(Make("recrawl-2", "Ferry", "Corrected text.", "https://gazette.example/ferry"));

@@ -146,6 +146,12 @@ constexpr const char* kArticleColumns =
     "id, content_hash, url, outlet, title, authors, published, dateline, wire, language, source, "
     "input, text, story_id, copy_of, ingested_at, version, corrections";
 
+// kArticleColumns of an archived version `v` joined with its article `a`
+// (whose story and copy links are the current ones).
+constexpr const char* kFirstVersionColumns =
+    "v.article_id, v.content_hash, v.url, v.outlet, v.title, v.authors, v.published, v.dateline, v.wire, "
+    "v.language, v.source, v.input, v.text, a.story_id, a.copy_of, v.ingested_at, v.version, v.corrections";
+
 // ts_headline's options matching SQLite's snippet(..., '[', ']', '...', 12).
 constexpr const char* kHeadlineOptions =
     "StartSel=\"[\", StopSel=\"]\", MaxWords=12, MinWords=6, MaxFragments=1, FragmentDelimiter=\"...\"";
@@ -438,6 +444,16 @@ Result<std::optional<StoredArticle>> PgStoryStore::Get(const std::string& id) {
   STORYFUSE_ASSIGN_OR_RETURN(
       PgRows r, conn_->Query(std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = $1", {id}));
   if (r.rows() == 0) return std::optional<StoredArticle>();
+  return std::optional<StoredArticle>(ReadArticle(r, 0));
+}
+
+Result<std::optional<StoredArticle>> PgStoryStore::FirstVersion(const std::string& id) {
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query(std::string("SELECT ") + kFirstVersionColumns +
+                                                        " FROM article_versions v JOIN articles a ON a.id = "
+                                                        "v.article_id WHERE v.article_id = $1 "
+                                                        "ORDER BY v.version LIMIT 1",
+                                                    {id}));
+  if (r.rows() == 0) return Get(id);  // never replaced
   return std::optional<StoredArticle>(ReadArticle(r, 0));
 }
 

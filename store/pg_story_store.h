@@ -42,6 +42,7 @@ class PgStoryStore : public StoryStore {
   Result<PutResult> Put(const Article& a, const std::string& now = "") override;
   Result<std::optional<StoredArticle>> Get(const std::string& id) override;
   Result<std::vector<ArticleVersion>> History(const std::string& id) override;
+  Result<std::optional<StoredArticle>> FirstVersion(const std::string& id) override;
   Result<std::vector<std::string>> ArticleIds() override;
   Status SetStory(const std::string& article_id, const std::string& story_id) override;
   Status SetCopyOf(const std::string& article_id, const std::string& copy_of) override;

@@ -148,6 +148,10 @@ class StoryStore {
   virtual Result<std::optional<StoredArticle>> Get(const std::string& id) = 0;
   // Earlier versions of `id`, oldest first.
   virtual Result<std::vector<ArticleVersion>> History(const std::string& id) = 0;
+  // Article `id` as it was first stored (its oldest archived version, else
+  // the current one), with the current story and copy links: what ingest
+  // clustered, since an update only marks its story for a new brief.
+  virtual Result<std::optional<StoredArticle>> FirstVersion(const std::string& id) = 0;
   // Every stored article's id, in the order they were first stored.
   virtual Result<std::vector<std::string>> ArticleIds() = 0;
   // Links an article to its story and/or the article it copies ("" clears).

@@ -124,6 +124,16 @@ TEST_P(StoryStoreTest, PutIsIdempotentAndVersioned) {
   EXPECT_EQ((*history)[0].text, "The ferry left late.");
   EXPECT_EQ((*history)[1].text, "The ferry left two hours late.");
   EXPECT_EQ((*history)[1].replaced_at, "2031-03-14T12:00:00Z");
+  // As first stored (what ingest clustered), with the current links.
+  ASSERT_TRUE(store_->SetStory("a1", "s-4").ok());
+  Result<std::optional<StoredArticle>> first = store_->FirstVersion("a1");
+  ASSERT_TRUE(first.ok() && *first) << first.status().ToString();
+  EXPECT_EQ((*first)->version, 1);
+  EXPECT_EQ((*first)->article.text, "The ferry left late.");
+  EXPECT_EQ((*first)->article.title, a.title);
+  EXPECT_EQ((*first)->article.outlet, a.outlet);
+  EXPECT_EQ((*first)->story_id, "s-4");
+  EXPECT_FALSE(store_->FirstVersion("none").value().has_value());
   Result<StoreCounts> counts = store_->Counts();
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(counts->articles, 1);

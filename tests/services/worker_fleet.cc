@@ -17,9 +17,12 @@
 #include <thread>
 
 #include "base/file.h"
+#include "queue/article_message.h"
+#include "queue/doc_message.h"
 #include "queue/redis_stream.h"
 #include "store/pg_story_store.h"
 #include "store/story_store.h"
+#include "worker/worker_config.h"
 
 namespace storyfuse {
 
@@ -264,7 +267,24 @@ Status WorkerFleet::WaitDone(int64_t last, std::chrono::seconds timeout, const s
     if (next && std::stoll(*next) > last && waiting == 0) return Status::Ok();
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  return Status::IoError("the workers did not finish within " + std::to_string(timeout.count()) + " s");
+  // Where the run stands, so that a run that did not finish says which
+  // stage held it.
+  std::string state = "; the assigner's checkpoint: ";
+  Result<std::optional<std::string>> next = store->GetState("assign:next_seq");
+  state += next.ok() && *next ? **next : "none";
+  state += " (done past " + std::to_string(last) + ")";
+  Result<std::string> next_key = stories->GetKey(kAssignNextKey);
+  state += "; " + std::string(kAssignNextKey) + ": " + (next_key.ok() ? *next_key : "?");
+  for (auto [name, group] : {std::pair{kDocStream, kExtractGroup}, std::pair{kArticleStream, kAssignGroup},
+                             std::pair{kStoryStream, kBriefGroup}}) {
+    Result<std::unique_ptr<RedisStream>> s = RedisStream::Connect(queue_url_, name);
+    if (!s.ok()) continue;
+    Result<int64_t> n = (*s)->Length();
+    Result<int64_t> pending = (*s)->Pending(group);
+    state += std::string("; ") + name + ": " + (n.ok() ? std::to_string(*n) : "?") + " entries, " +
+             (pending.ok() ? std::to_string(*pending) : "?") + " pending";
+  }
+  return Status::IoError("the workers did not finish within " + std::to_string(timeout.count()) + " s" + state);
 }
 
 Result<std::string> CompareStores(const std::string& want_path, const std::string& got_path, std::string* summary) {
