@@ -97,10 +97,38 @@ Result<StoryList> StoreStoryRepository::ListStories(const StoryQuery& query) {
   return out;
 }
 
-Result<std::string> StoreStoryRepository::StoryBriefJson(const std::string& story_id) {
+namespace {
+
+// The story that took the articles of `story_id`, merged away: the
+// destination of its latest move out, followed through later merges; ""
+// when it has none. A reader holding an old id (a list read a moment
+// before a revision) gets the story its articles are in now, not a 404.
+Result<std::string> SuccessorOf(StoryStore* reader, std::string story_id) {
+  for (int hop = 0; hop < StoreStoryRepository::kMaxMergeHops; ++hop) {
+    STORYFUSE_ASSIGN_OR_RETURN(std::vector<StoryMoveRecord> moves,
+                               reader->StoryMoves(story_id, StoreStoryRepository::kHistoryMoves));
+    auto out = std::find_if(moves.rbegin(), moves.rend(),
+                            [&](const StoryMoveRecord& m) { return m.from_story == story_id && !m.to_story.empty(); });
+    if (out == moves.rend()) return std::string();
+    story_id = out->to_story;
+    STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> story, reader->GetStory(story_id));
+    if (story && !story->brief_json.empty()) return story_id;
+  }
+  return std::string();
+}
+
+}  // namespace
+
+Result<std::string> StoreStoryRepository::StoryBriefJson(const std::string& requested_id) {
   STORYFUSE_ASSIGN_OR_RETURN(ReaderPool::Lease reader, readers_.Acquire());
+  std::string story_id = requested_id;
   STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> story, reader->GetStory(story_id));
-  if (!story || story->brief_json.empty()) return Status::NotFound("no story " + story_id);
+  if (!story || story->brief_json.empty()) {
+    STORYFUSE_ASSIGN_OR_RETURN(story_id, SuccessorOf(reader.get(), requested_id));
+    if (story_id.empty()) return Status::NotFound("no story " + requested_id);
+    STORYFUSE_ASSIGN_OR_RETURN(story, reader->GetStory(story_id));
+    if (!story) return Status::NotFound("no story " + requested_id);
+  }
   STORYFUSE_ASSIGN_OR_RETURN(std::vector<StoryMoveRecord> moves, reader->StoryMoves(story_id, kHistoryMoves));
   STORYFUSE_ASSIGN_OR_RETURN(std::vector<StreamEvent> corrections, reader->StreamCorrections(story_id));
   json history = json::array(), edits = json::array();
@@ -110,6 +138,7 @@ Result<std::string> StoreStoryRepository::StoryBriefJson(const std::string& stor
   }
   for (const StreamEvent& e : corrections) edits.push_back(CorrectionJson(e));
   json extra = {{"version", story->version}, {"history", history}, {"editor_corrections", edits}};
+  if (story_id != requested_id) extra["merged_from"] = requested_id;
   return WithMembers(std::move(story->brief_json), extra);
 }
 

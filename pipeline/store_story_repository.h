@@ -44,7 +44,9 @@ class StoreStoryRepository : public StoryRepository {
 
   Result<StoryList> ListStories(const StoryQuery& query) override;
   // The brief with the story's "version", "history" (its latest moves)
-  // and "editor_corrections" (docs/server.md).
+  // and "editor_corrections" (docs/server.md). An id merged away answers
+  // with the story holding its articles now, with "merged_from": the id
+  // asked for.
   Result<std::string> StoryBriefJson(const std::string& story_id) override;
   Result<std::string> ArticleViewJson(const std::string& article_id) override;
   Result<std::vector<SearchResult>> Search(const std::string& q, int limit, const QueryControl& control) override;
@@ -58,6 +60,9 @@ class StoreStoryRepository : public StoryRepository {
 
   // Moves shown with a story (GET /api/stories/{id}): the latest this many.
   static constexpr int kHistoryMoves = 50;
+  // Merges followed from a merged-away story id to the story holding its
+  // articles now (StoryBriefJson); a chain longer than this is not served.
+  static constexpr int kMaxMergeHops = 8;
 
   // Checks that every article is in exactly one story, every story's
   // brief lists exactly its articles, and every stored article view is of

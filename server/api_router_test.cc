@@ -313,7 +313,11 @@ TEST(ApiCorrectionsTest, AppliedInOrderShownWithTheStoryAndWrittenOnlyAsWrites) 
     EXPECT_EQ(story["editor_corrections"].size(), 2u);
     EXPECT_EQ(story["editor_corrections"][0]["note"], "another crossing");
     EXPECT_GE(story["version"].get<int>(), 3);
-    EXPECT_EQ(router.Handle({"GET", "/api/stories/" + ferry, {}, "", ""}).status, 404);  // merged away
+    // Merged away: the id answers with the story that took its articles.
+    HttpResponse merged = router.Handle({"GET", "/api/stories/" + ferry, {}, "", ""});
+    ASSERT_EQ(merged.status, 200);
+    EXPECT_EQ(json::parse(merged.body)["id"], bridge);
+    EXPECT_EQ(json::parse(merged.body)["merged_from"], ferry);
     HttpResponse get = router.Handle({"GET", "/api/corrections", {}, "", ""});
     EXPECT_EQ(get.status, 405);
     EXPECT_EQ(get.allow, "POST");

@@ -1,11 +1,28 @@
 // storyfuse: one binary, one subcommand per job.
 #include <CLI/CLI.hpp>
 
+#include <string_view>
+
 #include "tools/command.h"
 #include "tools/huge_page_heap.h"
 
+namespace {
+
+// Commands that read their inputs, print and exit: they gain from a heap
+// on huge pages (tools/huge_page_heap.h). The long-running ones (serve,
+// worker, follow, ingest, correct) keep glibc's own heap policy, which
+// returns freed memory to the system.
+bool IsBatchCommand(int argc, char** argv) {
+  if (argc < 2) return false;
+  std::string_view c = argv[1];
+  return c == "extract" || c == "brief" || c == "cluster" || c == "quotes" || c == "facts" || c == "eval" ||
+         c == "summarize" || c == "train";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  storyfuse::ReserveHugePageHeap();
+  if (IsBatchCommand(argc, argv)) storyfuse::ReserveHugePageHeap();
   CLI::App app{"storyfuse: one attributed account per news story, from many reports"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "storyfuse 0.1.0");
