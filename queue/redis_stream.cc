@@ -144,11 +144,7 @@ Result<RedisStream::Reply> RedisStream::Command(const std::vector<std::string>& 
     lens.push_back(a.size());
   }
   for (int attempt = 0; attempt < 2; ++attempt) {
-    if (ctx_->err) {
-      Status reopened = Open();
-      if (!reopened.ok()) return reopened;
-      ++reconnects_;
-    }
+    STORYFUSE_RETURN_IF_ERROR(ReopenIfBroken());
     redisSetTimeout(ctx_, ToTimeval(timeout));
     Reply r(static_cast<redisReply*>(redisCommandArgv(ctx_, static_cast<int>(argv.size()), argv.data(), lens.data())));
     if (r == nullptr) continue;  // I/O error: ctx_->err is set; reconnect and retry once
@@ -158,17 +154,20 @@ Result<RedisStream::Reply> RedisStream::Command(const std::vector<std::string>& 
   return Status::IoError("redis " + server_ + ": connection lost: " + std::string(ctx_->errstr));
 }
 
+Status RedisStream::ReopenIfBroken() {
+  if (!ctx_->err) return Status::Ok();
+  STORYFUSE_RETURN_IF_ERROR(Open());
+  ++reconnects_;
+  return Status::Ok();
+}
+
 Result<RedisStream::Reply> RedisStream::Atomically(const std::vector<std::vector<std::string>>& commands,
                                                    std::chrono::milliseconds timeout) {
   std::vector<std::vector<std::string>> all = {{"MULTI"}};
   all.insert(all.end(), commands.begin(), commands.end());
   all.push_back({"EXEC"});
   for (int attempt = 0; attempt < 2; ++attempt) {
-    if (ctx_->err) {
-      Status reopened = Open();
-      if (!reopened.ok()) return reopened;
-      ++reconnects_;
-    }
+    STORYFUSE_RETURN_IF_ERROR(ReopenIfBroken());
     redisSetTimeout(ctx_, ToTimeval(timeout));
     bool sent = true;
     for (const std::vector<std::string>& args : all) {

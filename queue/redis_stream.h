@@ -111,6 +111,9 @@ class RedisStream {
 
   RedisStream() = default;
   Status Open();
+  // Opens the connection again when the last command broke it (ctx_->err),
+  // counting the reconnect.
+  Status ReopenIfBroken();
   // Runs one command; InvalidArgument for an error reply, IoError when the
   // server is gone even after one reconnect.
   Result<Reply> Command(const std::vector<std::string>& args, std::chrono::milliseconds timeout);
