@@ -248,19 +248,13 @@ HttpResponse ApiRouter::ListStories(const HttpRequest& req) {
 HttpResponse ApiRouter::GetStory(const std::string& id) {
   Result<std::string> brief = repository_->StoryBriefJson(id);
   if (!brief.ok()) return Error(StatusFor(brief.status()), brief.status().message());
-  HttpResponse r;
-  r.body = std::move(brief).value();
-  r.cache_control = "no-store";
-  return r;
+  return JsonTextResponse(std::move(brief).value());
 }
 
 HttpResponse ApiRouter::GetArticle(const std::string& id) {
   Result<std::string> article = repository_->ArticleViewJson(id);
   if (!article.ok()) return Error(StatusFor(article.status()), article.status().message());
-  HttpResponse r;
-  r.body = std::move(article).value();
-  r.cache_control = "no-store";
-  return r;
+  return JsonTextResponse(std::move(article).value());
 }
 
 HttpResponse ApiRouter::SearchAll(const HttpRequest& req) {

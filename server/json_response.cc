@@ -3,11 +3,15 @@
 namespace storyfuse {
 
 HttpResponse JsonResponse(const nlohmann::json& body, int status) {
-  HttpResponse r;
-  r.status = status;
   // Stored text is UTF-8 already; a stray byte from a bad input must not
   // turn an answer into an exception.
-  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return JsonTextResponse(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), status);
+}
+
+HttpResponse JsonTextResponse(std::string body, int status) {
+  HttpResponse r;
+  r.status = status;
+  r.body = std::move(body);
   // Stories change as articles arrive: a cached answer would hide them.
   r.cache_control = "no-store";
   return r;
