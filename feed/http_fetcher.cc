@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string_view>
 
+#include "base/shared_library.h"
 #include "ingest/charset_decoder.h"
 #include "text/ascii_chars.h"
 
@@ -16,11 +17,50 @@
 namespace storyfuse {
 namespace {
 
+// libcurl is loaded on first use, not linked (issue #21: a batch command
+// should not pay for libcurl and the ~25 libraries it pulls in, gnutls,
+// krb5, ldap, ssh2, ..., at start-up). The header still gives the types and
+// constants; these are the functions called here, without their curl_
+// prefix (curl.h makes curl_easy_setopt and curl_easy_getinfo macros).
+// clang-format off
+#define STORYFUSE_LIBCURL_FUNCTIONS(X)                                                              \
+  X(easy_cleanup) X(easy_getinfo) X(easy_init) X(easy_perform) X(easy_reset) X(easy_setopt)       \
+  X(easy_strerror) X(global_init) X(slist_append) X(slist_free_all)
+// clang-format on
+
+struct LibCurl {
+#define STORYFUSE_LIBCURL_SLOT(name) decltype(&::curl_##name) name = nullptr;
+  STORYFUSE_LIBCURL_FUNCTIONS(STORYFUSE_LIBCURL_SLOT)
+#undef STORYFUSE_LIBCURL_SLOT
+};
+
+// Debian 12's libcurl4 package (the OpenSSL flavour libcurl4-openssl-dev
+// builds against); the soname has been 4 since 2006.
+constexpr const char* kLibCurlSoname = "libcurl.so.4";
+
+// The table, loaded once per process (thread-safe static); its error names
+// the library when it is missing.
+const Result<LibCurl>& LoadLibCurl() {
+  static const Result<LibCurl> loaded = []() -> Result<LibCurl> {
+    STORYFUSE_ASSIGN_OR_RETURN(SharedLibrary lib, SharedLibrary::Open(kLibCurlSoname, "libcurl4"));
+    LibCurl api;
+#define STORYFUSE_LIBCURL_RESOLVE(name) STORYFUSE_RETURN_IF_ERROR(lib.Resolve("curl_" #name, &api.name));
+    STORYFUSE_LIBCURL_FUNCTIONS(STORYFUSE_LIBCURL_RESOLVE)
+#undef STORYFUSE_LIBCURL_RESOLVE
+    return api;
+  }();
+  return loaded;
+}
+
+// The table once LoadLibCurl() succeeded (an HttpFetcher holds a handle
+// only then).
+const LibCurl& Curl() { return *LoadLibCurl(); }
+
 // curl_global_init is not thread-safe and must run once per process before
 // any handle exists.
 void GlobalInit() {
   static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::call_once(once, [] { Curl().global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 struct Transfer {
@@ -84,57 +124,63 @@ std::string HttpFetcher::UserAgent(const std::string& contact_url) {
 }
 
 HttpFetcher::HttpFetcher(Options options) : options_(std::move(options)), user_agent_(UserAgent(options_.contact_url)) {
+  if (!LoadLibCurl().ok()) return;  // Fetch answers why
   GlobalInit();
-  curl_ = curl_easy_init();
+  curl_ = Curl().easy_init();
 }
 
-HttpFetcher::~HttpFetcher() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+HttpFetcher::~HttpFetcher() {
+  if (curl_ != nullptr) Curl().easy_cleanup(static_cast<CURL*>(curl_));
+}
 
 Result<FetchResponse> HttpFetcher::Fetch(const FetchRequest& request) {
   CURL* curl = static_cast<CURL*>(curl_);
-  if (curl == nullptr) return Failure(request.url, "libcurl could not start");
+  if (curl == nullptr) {
+    const Status& loaded = LoadLibCurl().status();
+    return Failure(request.url, loaded.ok() ? "libcurl could not start" : loaded.message());
+  }
   // Reset keeps the connection cache but clears every option of the last
   // request, so no header or validator leaks from one URL to the next.
-  curl_easy_reset(curl);
+  Curl().easy_reset(curl);
   FetchResponse response;
   response.url = request.url;
   Transfer transfer{&response, options_.max_body_bytes};
   char error[CURL_ERROR_SIZE] = {0};
 
   curl_slist* headers = nullptr;
-  if (!request.etag.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + request.etag).c_str());
+  if (!request.etag.empty()) headers = Curl().slist_append(headers, ("If-None-Match: " + request.etag).c_str());
   if (!request.last_modified.empty()) {
-    headers = curl_slist_append(headers, ("If-Modified-Since: " + request.last_modified).c_str());
+    headers = Curl().slist_append(headers, ("If-Modified-Since: " + request.last_modified).c_str());
   }
 
-  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, static_cast<long>(options_.max_redirects));
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
+  Curl().easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  Curl().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  Curl().easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  Curl().easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  Curl().easy_setopt(curl, CURLOPT_MAXREDIRS, static_cast<long>(options_.max_redirects));
+  Curl().easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+  Curl().easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
+  Curl().easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
   // A declared Content-Length over the cap is refused before any byte.
-  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_body_bytes));
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, user_agent_.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+  Curl().easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_body_bytes));
+  Curl().easy_setopt(curl, CURLOPT_USERAGENT, user_agent_.c_str());
+  Curl().easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  Curl().easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
+  Curl().easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
+  Curl().easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
+  Curl().easy_setopt(curl, CURLOPT_HEADERDATA, &response);
+  Curl().easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
   // Threads without signals: libcurl must not use SIGALRM for timeouts.
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  Curl().easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
 
-  CURLcode rc = curl_easy_perform(curl);
-  curl_slist_free_all(headers);
+  CURLcode rc = Curl().easy_perform(curl);
+  Curl().slist_free_all(headers);
 
   long redirects = 0;  // NOLINT(runtime/int)
-  curl_easy_getinfo(curl, CURLINFO_REDIRECT_COUNT, &redirects);
+  Curl().easy_getinfo(curl, CURLINFO_REDIRECT_COUNT, &redirects);
   response.redirects = static_cast<int>(redirects);
   char* effective = nullptr;
-  curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective);
+  Curl().easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective);
   response.final_url = effective != nullptr ? effective : request.url;
 
   if (rc != CURLE_OK) {
@@ -147,9 +193,9 @@ Result<FetchResponse> HttpFetcher::Fetch(const FetchRequest& request) {
     if (rc == CURLE_OPERATION_TIMEDOUT) {
       return Failure(request.url, "timed out after " + std::to_string(options_.total_timeout.count()) + " ms");
     }
-    return Failure(request.url, error[0] != '\0' ? error : curl_easy_strerror(rc));
+    return Failure(request.url, error[0] != '\0' ? error : Curl().easy_strerror(rc));
   }
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+  Curl().easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   response.charset = CharsetDecoder::FromContentType(response.content_type);
   return response;
 }

@@ -19,6 +19,9 @@
 // ("connection refused", "timed out after 2000 ms"), "too many redirects
 // (over 5)", "body over the 16777216-byte limit". Any HTTP status, 404 and
 // 500 included, is a Response, not an error: the caller decides.
+// libcurl.so.4 is loaded when the first HttpFetcher is made, not at process
+// start (base/shared_library.h); without it every Fetch fails with
+// "<url>: libcurl.so.4 cannot be loaded (install libcurl4, ...)".
 //
 // Not thread-safe: one HttpFetcher per thread (it keeps one libcurl handle,
 // whose connection cache lets a host's requests share a connection).
@@ -88,7 +91,7 @@ class HttpFetcher {
  private:
   Options options_;
   std::string user_agent_;
-  void* curl_;  // CURL*, kept out of this header
+  void* curl_ = nullptr;  // CURL*, kept out of this header; null when libcurl is missing
 };
 
 }  // namespace storyfuse

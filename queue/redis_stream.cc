@@ -7,6 +7,8 @@
 
 #if STORYFUSE_HAVE_HIREDIS
 #include <hiredis/hiredis.h>
+
+#include "base/shared_library.h"
 #endif
 
 namespace storyfuse {
@@ -31,6 +33,42 @@ bool RedisStream::IsUrl(std::string_view s) { return s.starts_with("redis://"); 
 #if STORYFUSE_HAVE_HIREDIS
 
 namespace {
+
+// hiredis is loaded on first use, not linked (issue #21: a batch command
+// should not pay for it at start-up). The header still gives the types and
+// constants; these are the functions called here.
+// clang-format off
+#define STORYFUSE_HIREDIS_FUNCTIONS(X)                                                                  \
+  X(freeReplyObject) X(redisAppendCommandArgv) X(redisCommandArgv) X(redisConnectWithTimeout) \
+  X(redisFree) X(redisGetReply) X(redisSetTimeout)
+// clang-format on
+
+struct LibHiredis {
+#define STORYFUSE_HIREDIS_SLOT(name) decltype(&::name) name = nullptr;
+  STORYFUSE_HIREDIS_FUNCTIONS(STORYFUSE_HIREDIS_SLOT)
+#undef STORYFUSE_HIREDIS_SLOT
+};
+
+// Debian 12's libhiredis0.14 package (hiredis changes its soname with each
+// minor version, so this names the exact one the header came from).
+constexpr const char* kHiredisSoname = "libhiredis.so.0.14";
+
+// The table, loaded once per process (thread-safe static); its error names
+// the library when it is missing.
+const Result<LibHiredis>& LoadHiredis() {
+  static const Result<LibHiredis> loaded = []() -> Result<LibHiredis> {
+    STORYFUSE_ASSIGN_OR_RETURN(SharedLibrary lib, SharedLibrary::Open(kHiredisSoname, "libhiredis0.14"));
+    LibHiredis api;
+#define STORYFUSE_HIREDIS_RESOLVE(name) STORYFUSE_RETURN_IF_ERROR(lib.Resolve(#name, &api.name));
+    STORYFUSE_HIREDIS_FUNCTIONS(STORYFUSE_HIREDIS_RESOLVE)
+#undef STORYFUSE_HIREDIS_RESOLVE
+    return api;
+  }();
+  return loaded;
+}
+
+// The table after Connect() loaded it (only a connected stream calls in).
+const LibHiredis& Hiredis() { return *LoadHiredis(); }
 
 timeval ToTimeval(std::chrono::milliseconds ms) {
   timeval tv;
@@ -73,7 +111,7 @@ std::vector<StreamEntry> ParseEntries(const redisReply* list) {
 
 }  // namespace
 
-void RedisStream::FreeReply::operator()(redisReply* r) const { freeReplyObject(r); }
+void RedisStream::FreeReply::operator()(redisReply* r) const { Hiredis().freeReplyObject(r); }
 
 Result<std::unique_ptr<RedisStream>> RedisStream::Connect(const std::string& url, std::string stream) {
   if (!IsUrl(url)) return Status::InvalidArgument("not a redis:// URL: " + url);
@@ -99,13 +137,14 @@ Result<std::unique_ptr<RedisStream>> RedisStream::Connect(const std::string& url
   s->host_ = authority.empty() ? "127.0.0.1" : std::string(authority);
   s->server_ = s->host_ + ":" + std::to_string(s->port_);
   s->stream_ = std::move(stream);
+  STORYFUSE_RETURN_IF_ERROR(LoadHiredis().status());
   STORYFUSE_RETURN_IF_ERROR(s->Open());
   return s;
 }
 
 Status RedisStream::Open() {
-  if (ctx_ != nullptr) redisFree(ctx_);
-  ctx_ = redisConnectWithTimeout(host_.c_str(), port_, ToTimeval(kCommandTimeout));
+  if (ctx_ != nullptr) Hiredis().redisFree(ctx_);
+  ctx_ = Hiredis().redisConnectWithTimeout(host_.c_str(), port_, ToTimeval(kCommandTimeout));
   if (ctx_ == nullptr || ctx_->err) {
     std::string why = ctx_ ? ctx_->errstr : "out of memory";
     return Status::IoError("redis " + server_ + ": cannot connect: " + why);
@@ -117,7 +156,8 @@ Status RedisStream::Open() {
       argv.push_back(a.data());
       lens.push_back(a.size());
     }
-    Reply r(static_cast<redisReply*>(redisCommandArgv(ctx_, static_cast<int>(argv.size()), argv.data(), lens.data())));
+    Reply r(static_cast<redisReply*>(
+        Hiredis().redisCommandArgv(ctx_, static_cast<int>(argv.size()), argv.data(), lens.data())));
     if (r == nullptr) return Status::IoError("redis " + server_ + ": " + ctx_->errstr);
     if (r->type == REDIS_REPLY_ERROR) return ErrorReply(r.get());
     return Status::Ok();
@@ -128,7 +168,7 @@ Status RedisStream::Open() {
 }
 
 RedisStream::~RedisStream() {
-  if (ctx_ != nullptr) redisFree(ctx_);
+  if (ctx_ != nullptr) Hiredis().redisFree(ctx_);
 }
 
 Status RedisStream::ErrorReply(const redisReply* r) const {
@@ -145,8 +185,9 @@ Result<RedisStream::Reply> RedisStream::Command(const std::vector<std::string>& 
   }
   for (int attempt = 0; attempt < 2; ++attempt) {
     STORYFUSE_RETURN_IF_ERROR(ReopenIfBroken());
-    redisSetTimeout(ctx_, ToTimeval(timeout));
-    Reply r(static_cast<redisReply*>(redisCommandArgv(ctx_, static_cast<int>(argv.size()), argv.data(), lens.data())));
+    Hiredis().redisSetTimeout(ctx_, ToTimeval(timeout));
+    Reply r(static_cast<redisReply*>(
+        Hiredis().redisCommandArgv(ctx_, static_cast<int>(argv.size()), argv.data(), lens.data())));
     if (r == nullptr) continue;  // I/O error: ctx_->err is set; reconnect and retry once
     if (r->type == REDIS_REPLY_ERROR) return ErrorReply(r.get());
     return r;
@@ -168,7 +209,7 @@ Result<RedisStream::Reply> RedisStream::Atomically(const std::vector<std::vector
   all.push_back({"EXEC"});
   for (int attempt = 0; attempt < 2; ++attempt) {
     STORYFUSE_RETURN_IF_ERROR(ReopenIfBroken());
-    redisSetTimeout(ctx_, ToTimeval(timeout));
+    Hiredis().redisSetTimeout(ctx_, ToTimeval(timeout));
     bool sent = true;
     for (const std::vector<std::string>& args : all) {
       std::vector<const char*> argv;
@@ -177,7 +218,8 @@ Result<RedisStream::Reply> RedisStream::Atomically(const std::vector<std::vector
         argv.push_back(a.data());
         lens.push_back(a.size());
       }
-      sent = sent && redisAppendCommandArgv(ctx_, static_cast<int>(argv.size()), argv.data(), lens.data()) == REDIS_OK;
+      sent = sent && Hiredis().redisAppendCommandArgv(ctx_, static_cast<int>(argv.size()), argv.data(), lens.data()) ==
+                         REDIS_OK;
     }
     // Replies: MULTI's OK, QUEUED per command, then EXEC's array.
     Reply exec;
@@ -185,7 +227,7 @@ Result<RedisStream::Reply> RedisStream::Atomically(const std::vector<std::vector
     bool lost = !sent;
     for (size_t i = 0; i < all.size() && !lost; ++i) {
       void* raw = nullptr;
-      if (redisGetReply(ctx_, &raw) != REDIS_OK) {
+      if (Hiredis().redisGetReply(ctx_, &raw) != REDIS_OK) {
         lost = true;  // ctx_->err is set: reconnect and retry once
         break;
       }

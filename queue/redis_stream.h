@@ -19,7 +19,9 @@
 // connection (so an Add may, rarely, add twice: at least once).
 //
 // Thread safety: one thread at a time per object. Without hiredis at build
-// time, Connect() returns Unsupported.
+// time, Connect() returns Unsupported. libhiredis.so.0.14 is loaded by the
+// first Connect(), not at process start (base/shared_library.h): without it
+// Connect() returns Unsupported "libhiredis.so.0.14 cannot be loaded ...".
 #ifndef STORYFUSE_QUEUE_REDIS_STREAM_H_
 #define STORYFUSE_QUEUE_REDIS_STREAM_H_
 

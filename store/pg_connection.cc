@@ -4,6 +4,8 @@
 
 #if STORYFUSE_HAVE_LIBPQ
 #include <libpq-fe.h>
+
+#include "base/shared_library.h"
 #endif
 
 namespace storyfuse {
@@ -23,6 +25,44 @@ std::string PgConnection::SqlState(const Status& status) {
 
 namespace {
 
+// libpq is loaded on first use, not linked (issue #21: a batch command
+// should not pay for libpq and its dependencies at start-up). The header
+// still gives the types and constants; these are the functions called here.
+// clang-format off
+#define STORYFUSE_LIBPQ_FUNCTIONS(X)                                                                      \
+  X(PQclear) X(PQcmdTuples) X(PQconnectdbParams) X(PQconninfoFree) X(PQconninfoParse) X(PQerrorMessage) \
+  X(PQexec) X(PQexecParams) X(PQfinish) X(PQfreemem) X(PQgetisnull) X(PQgetlength) X(PQgetvalue)       \
+  X(PQnfields) X(PQntuples) X(PQreset) X(PQresultErrorField) X(PQresultErrorMessage) X(PQresultStatus) \
+  X(PQsetNoticeProcessor) X(PQstatus)
+// clang-format on
+
+struct LibPq {
+#define STORYFUSE_LIBPQ_SLOT(name) decltype(&::name) name = nullptr;
+  STORYFUSE_LIBPQ_FUNCTIONS(STORYFUSE_LIBPQ_SLOT)
+#undef STORYFUSE_LIBPQ_SLOT
+};
+
+// Debian 12's libpq5 package; the soname has been 5 since PostgreSQL 8.
+constexpr const char* kLibPqSoname = "libpq.so.5";
+
+// The table, loaded once per process (thread-safe static); its error names
+// the library when it is missing.
+const Result<LibPq>& LoadLibPq() {
+  static const Result<LibPq> loaded = []() -> Result<LibPq> {
+    STORYFUSE_ASSIGN_OR_RETURN(SharedLibrary lib, SharedLibrary::Open(kLibPqSoname, "libpq5"));
+    LibPq api;
+#define STORYFUSE_LIBPQ_RESOLVE(name) STORYFUSE_RETURN_IF_ERROR(lib.Resolve(#name, &api.name));
+    STORYFUSE_LIBPQ_FUNCTIONS(STORYFUSE_LIBPQ_RESOLVE)
+#undef STORYFUSE_LIBPQ_RESOLVE
+    return api;
+  }();
+  return loaded;
+}
+
+// The table after Connect() succeeded (every other entry point needs a
+// connection or a result, so the library is loaded by then).
+const LibPq& Pq() { return *LoadLibPq(); }
+
 // Why a connection was refused is worth a wait of this long, not more.
 constexpr const char* kDefaultConnectTimeoutSeconds = "10";
 
@@ -31,8 +71,8 @@ void IgnoreNotice(void*, const char*) {}
 // "host:port/database" from the URL, without user or password.
 std::string ServerName(const std::string& url) {
   char* err = nullptr;
-  PQconninfoOption* opts = PQconninfoParse(url.c_str(), &err);
-  if (err != nullptr) PQfreemem(err);
+  PQconninfoOption* opts = Pq().PQconninfoParse(url.c_str(), &err);
+  if (err != nullptr) Pq().PQfreemem(err);
   if (opts == nullptr) return "(unparsable URL)";
   std::string host, port, db;
   for (PQconninfoOption* o = opts; o->keyword != nullptr; ++o) {
@@ -42,7 +82,7 @@ std::string ServerName(const std::string& url) {
     if (k == "port") port = o->val;
     if (k == "dbname") db = o->val;
   }
-  PQconninfoFree(opts);
+  Pq().PQconninfoFree(opts);
   return (host.empty() ? "localhost" : host) + ":" + (port.empty() ? "5432" : port) + "/" + db;
 }
 
@@ -54,55 +94,59 @@ std::string Trimmed(const char* msg) {
 
 }  // namespace
 
-void PgRows::Free::operator()(pg_result* r) const { PQclear(r); }
-int PgRows::rows() const { return result_ ? PQntuples(result_.get()) : 0; }
-int PgRows::columns() const { return result_ ? PQnfields(result_.get()) : 0; }
+void PgRows::Free::operator()(pg_result* r) const { Pq().PQclear(r); }
+int PgRows::rows() const { return result_ ? Pq().PQntuples(result_.get()) : 0; }
+int PgRows::columns() const { return result_ ? Pq().PQnfields(result_.get()) : 0; }
 int64_t PgRows::affected() const {
-  const char* n = result_ ? PQcmdTuples(result_.get()) : "";
+  const char* n = result_ ? Pq().PQcmdTuples(result_.get()) : "";
   return *n ? std::strtoll(n, nullptr, 10) : 0;
 }
 std::string PgRows::Text(int row, int column) const {
-  return std::string(PQgetvalue(result_.get(), row, column), PQgetlength(result_.get(), row, column));
+  return std::string(Pq().PQgetvalue(result_.get(), row, column), Pq().PQgetlength(result_.get(), row, column));
 }
 int64_t PgRows::Int(int row, int column) const {
-  return std::strtoll(PQgetvalue(result_.get(), row, column), nullptr, 10);
+  return std::strtoll(Pq().PQgetvalue(result_.get(), row, column), nullptr, 10);
 }
-double PgRows::Real(int row, int column) const { return std::strtod(PQgetvalue(result_.get(), row, column), nullptr); }
-bool PgRows::IsNull(int row, int column) const { return PQgetisnull(result_.get(), row, column) == 1; }
+double PgRows::Real(int row, int column) const {
+  return std::strtod(Pq().PQgetvalue(result_.get(), row, column), nullptr);
+}
+bool PgRows::IsNull(int row, int column) const { return Pq().PQgetisnull(result_.get(), row, column) == 1; }
 
 Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& url) {
+  STORYFUSE_RETURN_IF_ERROR(LoadLibPq().status());
   std::string server = ServerName(url);
   // Later keywords win, and dbname expands to the whole URL: the URL's own
   // connect_timeout or client_encoding overrides these defaults.
   const char* keys[] = {"connect_timeout", "client_encoding", "dbname", nullptr};
   const char* values[] = {kDefaultConnectTimeoutSeconds, "UTF8", url.c_str(), nullptr};
-  pg_conn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+  pg_conn* conn = Pq().PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (conn == nullptr) return Status::IoError("postgresql " + server + ": out of memory");
-  if (PQstatus(conn) != CONNECTION_OK) {
-    std::string msg = Trimmed(PQerrorMessage(conn));
-    PQfinish(conn);
+  if (Pq().PQstatus(conn) != CONNECTION_OK) {
+    std::string msg = Trimmed(Pq().PQerrorMessage(conn));
+    Pq().PQfinish(conn);
     return Status::IoError("postgresql " + server + ": cannot connect: " + msg);
   }
-  PQsetNoticeProcessor(conn, IgnoreNotice, nullptr);
+  Pq().PQsetNoticeProcessor(conn, IgnoreNotice, nullptr);
   return std::unique_ptr<PgConnection>(new PgConnection(conn, server));
 }
 
-PgConnection::~PgConnection() { PQfinish(conn_); }
+PgConnection::~PgConnection() { Pq().PQfinish(conn_); }
 
-bool PgConnection::Lost() const { return PQstatus(conn_) == CONNECTION_BAD; }
+bool PgConnection::Lost() const { return Pq().PQstatus(conn_) == CONNECTION_BAD; }
 
 Status PgConnection::Reconnect() {
-  PQreset(conn_);
-  if (Lost()) return Status::IoError("postgresql " + server_ + ": reconnect failed: " + Trimmed(PQerrorMessage(conn_)));
-  PQsetNoticeProcessor(conn_, IgnoreNotice, nullptr);
+  Pq().PQreset(conn_);
+  if (Lost())
+    return Status::IoError("postgresql " + server_ + ": reconnect failed: " + Trimmed(Pq().PQerrorMessage(conn_)));
+  Pq().PQsetNoticeProcessor(conn_, IgnoreNotice, nullptr);
   ++reconnects_;
   return Status::Ok();
 }
 
 Status PgConnection::ErrorOf(pg_result* result) const {
-  std::string msg = Trimmed(result ? PQresultErrorMessage(result) : PQerrorMessage(conn_));
-  if (msg.empty()) msg = Trimmed(PQerrorMessage(conn_));
-  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  std::string msg = Trimmed(result ? Pq().PQresultErrorMessage(result) : Pq().PQerrorMessage(conn_));
+  if (msg.empty()) msg = Trimmed(Pq().PQerrorMessage(conn_));
+  const char* state = result ? Pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string prefix = "postgresql " + server_ + ": ";
   // Class 08 is "connection exception"; a dead socket carries no SQLSTATE.
   if (Lost() || state == nullptr || std::string_view(state).starts_with("08")) {
@@ -116,12 +160,12 @@ Result<PgRows> PgConnection::Run(std::string_view sql, const std::vector<PgParam
   values.reserve(params.size());
   for (const PgParam& p : params) values.push_back(p ? p->c_str() : nullptr);
   std::string text(sql);
-  pg_result* r = PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
-                              nullptr, /*resultFormat=text*/ 0);
-  ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  pg_result* r = Pq().PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
+                                   nullptr, nullptr, /*resultFormat=text*/ 0);
+  ExecStatusType st = r ? Pq().PQresultStatus(r) : PGRES_FATAL_ERROR;
   if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return PgRows(r);
   Status error = ErrorOf(r);
-  PQclear(r);
+  Pq().PQclear(r);
   return error;
 }
 
@@ -146,10 +190,10 @@ Status PgConnection::Exec(std::string_view sql) {
   }
   if (Lost() && !in_transaction_) STORYFUSE_RETURN_IF_ERROR(Reconnect());
   std::string text(sql);
-  pg_result* r = PQexec(conn_, text.c_str());
-  ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  pg_result* r = Pq().PQexec(conn_, text.c_str());
+  ExecStatusType st = r ? Pq().PQresultStatus(r) : PGRES_FATAL_ERROR;
   Status out = (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) ? Status::Ok() : ErrorOf(r);
-  PQclear(r);
+  Pq().PQclear(r);
   if (!out.ok() && in_transaction_ && Lost()) transaction_broken_ = true;
   return out;
 }

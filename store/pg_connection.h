@@ -20,7 +20,9 @@
 //
 // Thread safety: a PgConnection and its Transaction belong to one thread at
 // a time; open one per thread. PgRows is a value owning its rows.
-// Without libpq at build time, Connect() returns Unsupported.
+// Without libpq at build time, Connect() returns Unsupported. libpq.so.5 is
+// loaded by the first Connect(), not at process start (base/shared_library.h):
+// without it Connect() returns Unsupported "libpq.so.5 cannot be loaded ...".
 #ifndef STORYFUSE_STORE_PG_CONNECTION_H_
 #define STORYFUSE_STORE_PG_CONNECTION_H_
 
