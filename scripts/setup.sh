@@ -17,6 +17,10 @@ packages=(
   # against, the servers for the tests' throwaway instances (the tests
   # start their own on loopback ports; no system service is needed).
   postgresql-15 libpq-dev redis-server libhiredis-dev
+  # The sonames storyfuse dlopens on first use (libpq.so.5,
+  # libhiredis.so.0.14, libcurl.so.4; base/shared_library.h): the -dev
+  # packages pull them in, named here for a machine that only runs it.
+  libpq5 libhiredis0.14 libcurl4
 )
 browser=1
 [ "${STORYFUSE_WITHOUT_BROWSER:-0}" = 1 ] && browser=0
