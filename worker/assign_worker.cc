@@ -96,6 +96,11 @@ Result<int> AssignWorker::RunOnce() {
   }
 
   STORYFUSE_RETURN_IF_ERROR(articles_->Ack(group_, stale, DeleteOnAck()).status());
+  if (!stale.empty() && !DeleteOnAck()) {
+    // A redelivered copy acknowledged after the last checkpoint would
+    // otherwise stay until the next one, which may never come.
+    STORYFUSE_RETURN_IF_ERROR(TrimArticles(articles_.get()).status());
+  }
   STORYFUSE_RETURN_IF_ERROR(ProcessReady());
   Result<int64_t> waiting = articles_->Length();
   Result<int64_t> pending = articles_->Pending(group_);
