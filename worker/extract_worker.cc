@@ -53,7 +53,8 @@ Result<bool> ExtractWorker::Admitted(int64_t seq) {
   // bound follows the slowest declared partition.
   int64_t next = 1;
   if (config_.partition_months > 0) {
-    STORYFUSE_ASSIGN_OR_RETURN(next, SlowestPartitionNext(articles_.get()));
+    declared_.clear();
+    STORYFUSE_ASSIGN_OR_RETURN(next, SlowestPartitionNext(articles_.get(), &declared_));
   } else {
     STORYFUSE_ASSIGN_OR_RETURN(std::string n, articles_->GetKey(kAssignNextKey));
     if (!n.empty()) next = ParseSeq(n);
@@ -125,6 +126,10 @@ Result<int> ExtractWorker::RunOnce() {
       // Routed by the article's language and date (undated: the time it
       // arrived on the queue, the same on every redelivery).
       m.partition = PartitionKey(*a, config_.partition_months, StreamEntryMillis(e.id));
+      // A partition nobody declared: no group keeps the article for an
+      // assigner (the trim may remove it first). Counted, so /metrics
+      // shows the misconfiguration; published all the same.
+      if (!m.partition.empty() && !declared_.count(m.partition)) metrics_.AddErrors(1);
       m.article = std::move(a).value();
     } else {
       m.rejected = true;

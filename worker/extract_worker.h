@@ -21,11 +21,14 @@
 // `ingest --queue`. With partitions the next number is the slowest
 // declared partition's (worker/partition_registry.h): the partition that
 // lags most holds them all, losslessly. `declare_partitions` are declared
-// on Open, before the first article.
+// on Open, before the first article; an article routed to an undeclared
+// partition is counted as an error (nothing keeps it for its assigner).
 #ifndef STORYFUSE_WORKER_EXTRACT_WORKER_H_
 #define STORYFUSE_WORKER_EXTRACT_WORKER_H_
 
 #include <memory>
+#include <set>
+#include <string>
 
 #include "pipeline/story_pipeline.h"
 #include "queue/redis_stream.h"
@@ -56,6 +59,8 @@ class ExtractWorker : public Worker {
   // Numbers below this were admitted by the bound last read (0: read it
   // again); reset every batch.
   int64_t admit_below_ = 0;
+  // The declared partitions, read with that bound (partitions only).
+  std::set<std::string> declared_;
 };
 
 }  // namespace storyfuse

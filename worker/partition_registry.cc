@@ -45,8 +45,9 @@ Status DeclarePartition(RedisStream* articles, const std::string& key) {
   return articles->AddToSet(kPartitionsKey, key);
 }
 
-Result<int64_t> SlowestPartitionNext(RedisStream* articles) {
+Result<int64_t> SlowestPartitionNext(RedisStream* articles, std::set<std::string>* declared) {
   STORYFUSE_ASSIGN_OR_RETURN(std::vector<std::string> keys, articles->SetMembers(kPartitionsKey));
+  if (declared != nullptr) declared->insert(keys.begin(), keys.end());
   if (keys.empty()) return kFirstSeq;
   for (std::string& k : keys) {
     WorkerConfig c;

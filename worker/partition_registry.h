@@ -35,6 +35,7 @@
 #define STORYFUSE_WORKER_PARTITION_REGISTRY_H_
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 #include "base/status.h"
@@ -52,8 +53,9 @@ inline constexpr const char* kArticlesTrimmedKey = "storyfuse:articles:trimmed";
 Status DeclarePartition(RedisStream* articles, const std::string& key);
 
 // The lowest next sequence number over the declared partitions (1 for one
-// whose assigner has not started, and when none is declared).
-Result<int64_t> SlowestPartitionNext(RedisStream* articles);
+// whose assigner has not started, and when none is declared). The
+// declared keys go to `declared` when not null.
+Result<int64_t> SlowestPartitionNext(RedisStream* articles, std::set<std::string>* declared = nullptr);
 
 // Trims the articles stream to what the declared partitions' groups still
 // need; returns the entries deleted.

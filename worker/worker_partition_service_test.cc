@@ -107,11 +107,12 @@ TEST(WorkerPartitions, TwoWindowsGiveOneAssignersStoriesSplitAtTheBoundary) {
   ASSERT_TRUE(admin.ok()) << admin.status().ToString();
   WorkerFleet router(STORYFUSE_BINARY, queue, pg->url(), dir.string());
   std::string declared = std::string(kPartitions[0]) + "," + kPartitions[1];
+  std::vector<pid_t> extractors;
   for (int i = 0; i < 2; ++i) {
-    ASSERT_TRUE(router
-                    .Start("extract", {"--partition-months", kMonths, "--declare-partitions", declared,
-                                       "--lag-window", std::to_string(kLagWindow)})
-                    .ok());
+    Result<pid_t> pid = router.Start("extract", {"--partition-months", kMonths, "--declare-partitions", declared,
+                                                 "--lag-window", std::to_string(kLagWindow)});
+    ASSERT_TRUE(pid.ok()) << pid.status().ToString();
+    extractors.push_back(*pid);
   }
   std::vector<std::unique_ptr<WorkerFleet>> fleets;
   std::vector<std::string> dbs;
@@ -175,6 +176,12 @@ TEST(WorkerPartitions, TwoWindowsGiveOneAssignersStoriesSplitAtTheBoundary) {
   for (size_t i = 0; i < fleets.size(); ++i) ASSERT_TRUE(done[i].ok()) << kPartitions[i] << ": " << done[i].ToString();
   for (auto& f : fleets) f->StopAll();
   router.StopAll();
+  for (pid_t pid : extractors) {
+    // Every article went to a declared partition (an undeclared one counts
+    // an error): the log's last line is the worker's tally.
+    std::string text = router.LogOf(pid);
+    EXPECT_NE(text.find(" processed, 0 errors"), std::string::npos) << text;
+  }
   // Measured (2026-12-05): see docs/scale.md, "Back-pressure and trimming".
   int64_t left = *(*articles)->Length();
   std::printf(
