@@ -11,7 +11,9 @@
 // (MAXLEN ~), which drops the oldest even if unread, so it is for streams
 // whose readers may lose entries. A stream that must lose nothing is bounded
 // by its producer instead: consumers Ack with delete, and the producer
-// waits while Length() is at its bound (WaitBelow).
+// waits while Length() is at its bound (WaitBelow). A lossless stream that
+// several groups read is acknowledged without delete and trimmed to what
+// every group is done with (TrimConsumed).
 //
 // Errors are Status values naming the server ("redis HOST:PORT: ...");
 // a Redis error reply is InvalidArgument, a lost server IoError. A command
