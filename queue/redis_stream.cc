@@ -282,8 +282,8 @@ return n
 Result<int64_t> RedisStream::TrimConsumed(const std::string& required_set, const std::string& group_prefix,
                                           const std::string& mark_key) {
   STORYFUSE_ASSIGN_OR_RETURN(
-      Reply r, Command({"EVAL", kTrimConsumedScript, "3", stream_, required_set, mark_key, group_prefix},
-                       kCommandTimeout));
+      Reply r,
+      Command({"EVAL", kTrimConsumedScript, "3", stream_, required_set, mark_key, group_prefix}, kCommandTimeout));
   return static_cast<int64_t>(r->integer);
 }
 
