@@ -81,7 +81,23 @@ struct LoadOptions {
   int serve_threads = 16;
   int cache_ms = -1;      // serve --cache-ms; -1: serve's default
   int workers_nice = 0;   // nice value of the worker processes
+  std::string db;         // the store, to say why a story answered 404
 };
+
+// Why a story id answered 404, from the store at that moment: its latest
+// move out and whether the story it went to has a brief yet.
+std::string WhyMissing(const std::string& db, const std::string& story_id) {
+  auto conn = PgConnection::Connect(db);
+  if (!conn.ok()) return "";
+  auto r = (*conn)->Query(
+      "SELECT m.to_story, m.cause, s.id IS NOT NULL, coalesce(s.brief_json, '') <> '' FROM story_moves m "
+      "LEFT JOIN stories s ON s.id = m.to_story WHERE m.from_story = $1 ORDER BY m.seq DESC LIMIT 1",
+      {story_id});
+  if (!r.ok()) return " (" + r.status().ToString() + ")";
+  if (r->rows() == 0) return " (no move out of it)";
+  return " (moved to " + r->Text(0, 0) + " by " + r->Text(0, 1) + ": stored " + r->Text(0, 2) + ", built " +
+         r->Text(0, 3) + ")";
+}
 
 enum Endpoint { kList, kStory, kArticle, kSearch, kEndpoints };
 const char* const kEndpointNames[kEndpoints] = {"stories", "story", "article", "search"};
@@ -163,8 +179,13 @@ void Reader(int port, int seed, const LoadOptions& opt, LoadState* state) {
     int16_t status = r.ok() ? static_cast<int16_t>(r->status) : int16_t{-1};
     local.push_back({static_cast<uint8_t>(endpoint), static_cast<uint8_t>(phase), status, ms});
     if (status != 200) {
-      if (errors.size() < 5)
-        errors.push_back(target + ": " + (r.ok() ? std::to_string(r->status) + " " + r->body : r.status().ToString()));
+      if (errors.size() < 5) {
+        std::string why = status == 404 && endpoint == kStory && !opt.db.empty()
+                              ? WhyMissing(opt.db, target.substr(target.rfind('/') + 1))
+                              : "";
+        errors.push_back(target + ": " + (r.ok() ? std::to_string(r->status) + " " + r->body : r.status().ToString()) +
+                         why);
+      }
     } else if (endpoint == kList) {
       json list = json::parse(r->body, nullptr, false);
       if (list.is_object() && !list["stories"].empty()) {
@@ -267,10 +288,11 @@ bool ReportPhase(const std::vector<Sample>& samples, int phase, const char* titl
 // The load run: E extract + 1 assign + B brief workers with S read-only
 // servers and R readers. Returns the exit code.
 int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int n, int extract, int brief,
-            const LoadOptions& opt, ThrowawayPostgres& pg, ThrowawayRedis& redis, const fs::path& dir) {
+            LoadOptions opt, ThrowawayPostgres& pg, ThrowawayRedis& redis, const fs::path& dir) {
   auto admin = PgConnection::Connect(pg.url());
   if (!admin.ok() || !(*admin)->Exec("CREATE DATABASE bench_load").ok()) return 1;
   std::string db = pg.url("bench_load"), queue = redis.url() + "/3";
+  opt.db = db;
   std::vector<std::string> args = {bin, "ingest", "--queue", queue, "--queue-bound", std::to_string(2 * n + 1000)};
   args.insert(args.end(), inputs.begin(), inputs.end());
   std::string out;
