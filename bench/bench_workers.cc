@@ -12,7 +12,7 @@
 // 20,000-article run, p99 read latency under 50 ms, no errors):
 //
 //   build/bench/bench_workers 20000 3 2 --readers 100 --serve 2 [--think-ms 100] [--after-s 20]
-//       [--cache-ms MS] [--workers-nice N]
+//       [--cache-ms MS] [--workers-nice N] [--keep-alive 0|1]
 //
 // runs only the E + 1 + B shape (no single-machine reference, no
 // comparison), with S `serve --read-only --db postgresql://…` instances
@@ -28,6 +28,8 @@
 // --cache-ms passes `serve --cache-ms` (the read cache's staleness bound;
 // 0 turns it off); --workers-nice N runs the workers at nice N, a model of
 // workers on other machines than `serve` (the machine has 2 cores).
+// Readers keep their connection open, as browsers do (--keep-alive 0: a
+// connection per request, as before 2026-12-05's cache).
 // Exit 0 when the during-run p99 is under 50 ms with no error.
 //
 // Needs the built CLI at $STORYFUSE (default build/tools/storyfuse).
@@ -81,6 +83,7 @@ struct LoadOptions {
   int serve_threads = 16;
   int cache_ms = -1;      // serve --cache-ms; -1: serve's default
   int workers_nice = 0;   // nice value of the worker processes
+  int keep_alive = 1;     // readers keep their connection (as browsers do); 0: one per request
   std::string db;         // the store, to say why a story answered 404
 };
 
@@ -147,6 +150,7 @@ void Reader(int port, int seed, const LoadOptions& opt, LoadState* state) {
   std::vector<Sample> local;
   std::vector<std::string> errors;
   std::vector<std::string> story_ids, article_ids, words = {"officials"};
+  HttpConnection conn("127.0.0.1", port);
   while (!state->stop) {
     int pick = static_cast<int>(rng() % 100), endpoint = kList;
     for (int e = 0, acc = 0; e < kEndpoints; ++e) {
@@ -174,7 +178,7 @@ void Reader(int port, int seed, const LoadOptions& opt, LoadState* state) {
     }
     int phase = state->phase;
     auto start = std::chrono::steady_clock::now();
-    Result<HttpReply> r = HttpFetch("127.0.0.1", port, {"GET", target});
+    Result<HttpReply> r = opt.keep_alive ? conn.Fetch({"GET", target}) : HttpFetch("127.0.0.1", port, {"GET", target});
     float ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count();
     int16_t status = r.ok() ? static_cast<int16_t>(r->status) : int16_t{-1};
     local.push_back({static_cast<uint8_t>(endpoint), static_cast<uint8_t>(phase), status, ms});
@@ -360,8 +364,9 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
 
   std::printf(
       "\nload: %d extract + 1 assign + %d brief workers, %d `serve --read-only` (%d threads), %d readers "
-      "(think %d ms mean, exponential), serve --cache-ms %s, workers at nice %d: %s, %lld documents, %.1f s wall\n",
-      extract, brief, opt.serve, opt.serve_threads, opt.readers, opt.think_ms,
+      "(think %d ms mean, exponential, keep-alive %d), serve --cache-ms %s, workers at nice %d: %s, %lld documents, "
+      "%.1f s wall\n",
+      extract, brief, opt.serve, opt.serve_threads, opt.readers, opt.think_ms, opt.keep_alive,
       opt.cache_ms < 0 ? "default" : std::to_string(opt.cache_ms).c_str(), opt.workers_nice,
       done.ok() ? "done" : "NOT DONE",
       static_cast<long long>(docs), run_s);
@@ -408,6 +413,7 @@ int main(int argc, char** argv) {
                 : a == "--serve-threads" ? &load.serve_threads
                 : a == "--cache-ms"      ? &load.cache_ms
                 : a == "--workers-nice"  ? &load.workers_nice
+                : a == "--keep-alive"    ? &load.keep_alive
                                          : nullptr;
     if (flag != nullptr && i + 1 < argc) {
       *flag = std::atoi(argv[++i]);
