@@ -81,10 +81,10 @@ struct LoadOptions {
   // Threads per server, each with its own PostgreSQL connection once busy:
   // 2 x 16 plus the workers stay under the throwaway server's 50 connections.
   int serve_threads = 16;
-  int cache_ms = -1;      // serve --cache-ms; -1: serve's default
-  int workers_nice = 0;   // nice value of the worker processes
-  int keep_alive = 1;     // readers keep their connection (as browsers do); 0: one per request
-  std::string db;         // the store, to say why a story answered 404
+  int cache_ms = -1;     // serve --cache-ms; -1: serve's default
+  int workers_nice = 0;  // nice value of the worker processes
+  int keep_alive = 1;    // readers keep their connection (as browsers do); 0: one per request
+  std::string db;        // the store, to say why a story answered 404
 };
 
 // Why a story id answered 404, from the store at that moment: its latest
@@ -368,8 +368,7 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
       "%.1f s wall\n",
       extract, brief, opt.serve, opt.serve_threads, opt.readers, opt.think_ms, opt.keep_alive,
       opt.cache_ms < 0 ? "default" : std::to_string(opt.cache_ms).c_str(), opt.workers_nice,
-      done.ok() ? "done" : "NOT DONE",
-      static_cast<long long>(docs), run_s);
+      done.ok() ? "done" : "NOT DONE", static_cast<long long>(docs), run_s);
   std::printf("  load average (1 5 15 min): at start %s; during (every 10 s):", load_start.c_str());
   for (const std::string& l : loads) std::printf(" [%s]", l.c_str());
   std::printf("; at the run's end %s; after the readers alone %s; %u cores\n", load_end.c_str(), load_after.c_str(),
@@ -382,10 +381,11 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
   size_t during_n = 0, after_n = 0;
   for (const Sample& s : state.samples) (s.phase == 0 ? during_n : after_n)++;
   auto per = [](double cpu_s, size_t n) { return n ? 1000.0 * cpu_s / static_cast<double>(n) : 0.0; };
-  std::printf("\n  CPU ms per read request: serve %.3f during the run; readers alone: serve %.3f, postgres %.3f, "
-              "reader client %.3f\n",
-              per(run_mark.serve - start_mark.serve, during_n), per(after_mark.serve - run_mark.serve, after_n),
-              per(after_mark.postgres - run_mark.postgres, after_n), per(after_mark.client - run_mark.client, after_n));
+  std::printf(
+      "\n  CPU ms per read request: serve %.3f during the run; readers alone: serve %.3f, postgres %.3f, "
+      "reader client %.3f\n",
+      per(run_mark.serve - start_mark.serve, during_n), per(after_mark.serve - run_mark.serve, after_n),
+      per(after_mark.postgres - run_mark.postgres, after_n), per(after_mark.client - run_mark.client, after_n));
   std::printf("\n  %-10s %10s %14s\n", "process", "CPU s", "CPU ms/article");
   double k = static_cast<double>(docs) / 1000.0;
   auto row = [&](const std::string& what, double s) { std::printf("  %-10s %10.1f %14.3f\n", what.c_str(), s, s / k); };

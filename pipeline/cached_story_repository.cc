@@ -60,7 +60,7 @@ Result<T> CachedStoryRepository::GetOrFetch(const std::string& key, Fetch fetch)
 }
 
 std::shared_ptr<const CachedStoryRepository::Value> CachedStoryRepository::Lookup(const std::string& key,
-                                                                                 Clock::time_point now) {
+                                                                                  Clock::time_point now) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = index_.find(key);
   if (it != index_.end() && now - it->second->read_at < options_.max_age) {
@@ -111,8 +111,8 @@ CachedStoryRepository::CacheStats CachedStoryRepository::stats() const {
 }
 
 Result<StoryList> CachedStoryRepository::ListStories(const StoryQuery& query) {
-  std::string key = std::string("L") + kSep + query.q + kSep + query.since + kSep + std::to_string(query.limit) +
-                    kSep + std::to_string(query.offset);
+  std::string key = std::string("L") + kSep + query.q + kSep + query.since + kSep + std::to_string(query.limit) + kSep +
+                    std::to_string(query.offset);
   return GetOrFetch<StoryList>(key, [&] { return inner_->ListStories(query); });
 }
 

@@ -183,8 +183,8 @@ Result<pid_t> WorkerFleet::Start(const std::string& role, const std::vector<std:
 
 Result<pid_t> WorkerFleet::StartReader(int threads, const std::vector<std::string>& extra) {
   std::string name = "serve-" + std::to_string(++started_);
-  std::vector<std::string> args = {binary_, "serve",  "--read-only", "--db", db_url_, "--port", "0",
-                                   "--threads", std::to_string(threads)};
+  std::vector<std::string> args = {binary_, "serve",     "--read-only",          "--db", db_url_, "--port",
+                                   "0",     "--threads", std::to_string(threads)};
   args.insert(args.end(), extra.begin(), extra.end());
   STORYFUSE_ASSIGN_OR_RETURN(pid_t pid, Spawn(args, name));
   running_[pid] = "serve";
