@@ -80,6 +80,7 @@ class PackedVector {
   PackedVector(const ArticleVector& v, const TermDictionary& terms);
 
   size_t size() const { return words_.empty() ? 0 : words_[0]; }
+  size_t MemoryBytes() const { return words_.capacity() * sizeof(uint32_t); }
   // Asks the CPU to bring the block into cache (no effect on results).
   void Prefetch() const;
 
