@@ -167,8 +167,8 @@ double FocusedPairScore::Finish(double sum[], const bool* b_has_kind, bool a_mis
   // search of b's sorted ids, done only when b's side holds).
   bool b_misses = false;
   for (uint32_t t : a.salient) {
-    const uint32_t* at = std::lower_bound(b_codes, b_codes + b_size, t,
-                                          [](uint32_t code, uint32_t term) { return (code >> 2) < term; });
+    const uint32_t* at =
+        std::lower_bound(b_codes, b_codes + b_size, t, [](uint32_t code, uint32_t term) { return (code >> 2) < term; });
     b_misses |= at == b_codes + b_size || (*at >> 2) != t;
   }
   if (b_misses) s *= scoring_.conflict_factor;

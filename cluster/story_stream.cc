@@ -167,7 +167,7 @@ struct StoryStream::Impl {
   // lookup's cache misses).
   std::vector<uint8_t> alive;
   size_t live = 0;
-  std::vector<Open> open;   // the window, oldest first
+  std::vector<Open> open;  // the window, oldest first
   // Beside `open`, slot by slot: each window article's vector as the
   // exact pair score reads it (one block, prefetched before its turn).
   std::vector<PackedVector> packed;
