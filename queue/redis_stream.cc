@@ -221,9 +221,70 @@ Result<std::string> RedisStream::Add(const StreamFields& fields, int64_t max_len
 }
 
 Status RedisStream::CreateGroup(const std::string& group, const std::string& start) {
+  return CreateGroupIfAbsent(group, start).status();
+}
+
+Result<bool> RedisStream::CreateGroupIfAbsent(const std::string& group, const std::string& start) {
   Result<Reply> r = Command({"XGROUP", "CREATE", stream_, group, start, "MKSTREAM"}, kCommandTimeout);
-  if (!r.ok() && r.status().message().find("BUSYGROUP") != std::string::npos) return Status::Ok();
-  return r.status();
+  if (!r.ok() && r.status().message().find("BUSYGROUP") != std::string::npos) return false;
+  STORYFUSE_RETURN_IF_ERROR(r.status());
+  return true;
+}
+
+Status RedisStream::DestroyGroup(const std::string& group) {
+  return Command({"XGROUP", "DESTROY", stream_, group}, kCommandTimeout).status();
+}
+
+namespace {
+
+// TrimConsumed's script. KEYS: the stream, the required set, the mark;
+// ARGV: the group prefix. Ids are "<ms>-<seq>"; both parts fit a Lua
+// number (a double) exactly (ms since 1970 < 2^53).
+constexpr const char* kTrimConsumedScript = R"lua(
+local stream, required, mark, prefix = KEYS[1], KEYS[2], KEYS[3], ARGV[1]
+if redis.call('EXISTS', stream) == 0 then return 0 end
+local groups = redis.call('XINFO', 'GROUPS', stream)
+if #groups == 0 then return 0 end
+local best_ms, best_seq
+local function consider(ms, seq)
+  if best_ms == nil or ms < best_ms or (ms == best_ms and seq < best_seq) then
+    best_ms, best_seq = ms, seq
+  end
+end
+local function split(id)
+  local dash = string.find(id, '-', 1, true)
+  return tonumber(string.sub(id, 1, dash - 1)), tonumber(string.sub(id, dash + 1))
+end
+local present = {}
+for _, g in ipairs(groups) do
+  local f = {}
+  for i = 1, #g, 2 do f[g[i]] = g[i + 1] end
+  present[f['name']] = true
+  if f['pending'] > 0 then
+    local p = redis.call('XPENDING', stream, f['name'])
+    consider(split(p[2]))
+  else
+    local ms, seq = split(f['last-delivered-id'])
+    consider(ms, seq + 1)
+  end
+end
+for _, m in ipairs(redis.call('SMEMBERS', required)) do
+  if not present[prefix .. m] then return 0 end
+end
+local minid = string.format('%.0f-%.0f', best_ms, best_seq)
+local n = redis.call('XTRIM', stream, 'MINID', minid)
+if n > 0 then redis.call('SET', mark, minid) end
+return n
+)lua";
+
+}  // namespace
+
+Result<int64_t> RedisStream::TrimConsumed(const std::string& required_set, const std::string& group_prefix,
+                                          const std::string& mark_key) {
+  STORYFUSE_ASSIGN_OR_RETURN(
+      Reply r,
+      Command({"EVAL", kTrimConsumedScript, "3", stream_, required_set, mark_key, group_prefix}, kCommandTimeout));
+  return static_cast<int64_t>(r->integer);
 }
 
 Result<std::vector<StreamEntry>> RedisStream::ReadGroup(const std::string& group, const std::string& consumer,
@@ -290,6 +351,29 @@ Status RedisStream::SetKey(const std::string& key, const std::string& value) {
   return Command({"SET", key, value}, kCommandTimeout).status();
 }
 
+Result<std::vector<std::string>> RedisStream::GetKeys(const std::vector<std::string>& keys) {
+  if (keys.empty()) return std::vector<std::string>();
+  std::vector<std::string> args = {"MGET"};
+  args.insert(args.end(), keys.begin(), keys.end());
+  STORYFUSE_ASSIGN_OR_RETURN(Reply r, Command(args, kCommandTimeout));
+  std::vector<std::string> out;
+  if (r->type != REDIS_REPLY_ARRAY) return out;
+  for (size_t i = 0; i < r->elements; ++i) out.push_back(Str(r->element[i]));
+  return out;
+}
+
+Status RedisStream::AddToSet(const std::string& key, const std::string& member) {
+  return Command({"SADD", key, member}, kCommandTimeout).status();
+}
+
+Result<std::vector<std::string>> RedisStream::SetMembers(const std::string& key) {
+  STORYFUSE_ASSIGN_OR_RETURN(Reply r, Command({"SMEMBERS", key}, kCommandTimeout));
+  std::vector<std::string> out;
+  if (r->type != REDIS_REPLY_ARRAY) return out;
+  for (size_t i = 0; i < r->elements; ++i) out.push_back(Str(r->element[i]));
+  return out;
+}
+
 #else  // !STORYFUSE_HAVE_HIREDIS
 
 void RedisStream::FreeReply::operator()(redisReply*) const {}
@@ -303,6 +387,22 @@ Result<std::string> RedisStream::Add(const StreamFields&, int64_t) {
   return Status::Unsupported("built without hiredis");
 }
 Status RedisStream::CreateGroup(const std::string&, const std::string&) {
+  return Status::Unsupported("built without hiredis");
+}
+Result<bool> RedisStream::CreateGroupIfAbsent(const std::string&, const std::string&) {
+  return Status::Unsupported("built without hiredis");
+}
+Status RedisStream::DestroyGroup(const std::string&) { return Status::Unsupported("built without hiredis"); }
+Result<int64_t> RedisStream::TrimConsumed(const std::string&, const std::string&, const std::string&) {
+  return Status::Unsupported("built without hiredis");
+}
+Result<std::vector<std::string>> RedisStream::GetKeys(const std::vector<std::string>&) {
+  return Status::Unsupported("built without hiredis");
+}
+Status RedisStream::AddToSet(const std::string&, const std::string&) {
+  return Status::Unsupported("built without hiredis");
+}
+Result<std::vector<std::string>> RedisStream::SetMembers(const std::string&) {
   return Status::Unsupported("built without hiredis");
 }
 Result<std::vector<StreamEntry>> RedisStream::ReadGroup(const std::string&, const std::string&, int,

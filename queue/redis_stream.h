@@ -11,7 +11,9 @@
 // (MAXLEN ~), which drops the oldest even if unread, so it is for streams
 // whose readers may lose entries. A stream that must lose nothing is bounded
 // by its producer instead: consumers Ack with delete, and the producer
-// waits while Length() is at its bound (WaitBelow).
+// waits while Length() is at its bound (WaitBelow). A lossless stream that
+// several groups read is acknowledged without delete and trimmed to what
+// every group is done with (TrimConsumed).
 //
 // Errors are Status values naming the server ("redis HOST:PORT: ...");
 // a Redis error reply is InvalidArgument, a lost server IoError. A command
@@ -66,6 +68,10 @@ class RedisStream {
   // `start` ("0": the whole stream; "$": only new entries). An existing
   // group is not an error.
   Status CreateGroup(const std::string& group, const std::string& start = "0");
+  // The same, telling whether this call made the group (false: it existed).
+  Result<bool> CreateGroupIfAbsent(const std::string& group, const std::string& start = "0");
+  // XGROUP DESTROY: removes `group` and its pending list (absent: no error).
+  Status DestroyGroup(const std::string& group);
   // XREADGROUP ... STREAMS stream >: up to `count` entries never delivered
   // to `group`, now pending for `consumer`; waits up to `block` when there
   // are none (zero: does not wait). Empty when none arrived.
@@ -91,6 +97,23 @@ class RedisStream {
   // back-pressure for a lossless stream).
   Result<bool> WaitBelow(int64_t bound, std::chrono::milliseconds poll, std::chrono::milliseconds timeout);
 
+  // Trimming a stream several groups read (each acknowledges without
+  // deleting, since the others still need the entry): XTRIM MINID to the
+  // oldest entry any group of the stream still needs, which for a group is
+  // its oldest pending entry or, with none pending, the first entry after
+  // its last delivered one. Entries never delivered to every group, and
+  // entries any group has pending, are therefore never deleted.
+  // `required_set` (a set key) names groups that must exist, as
+  // `group_prefix` + member: while one of them does not, nothing is
+  // trimmed (a reader declared but not yet started would otherwise miss
+  // entries). Trimming nothing also when the stream has no group. When
+  // entries are deleted, `mark_key` is set to the MINID trimmed to, so a
+  // group created later can tell that it missed the start of the stream.
+  // One Lua script, so atomic: a group created meanwhile is respected.
+  // Returns the number of entries deleted.
+  Result<int64_t> TrimConsumed(const std::string& required_set, const std::string& group_prefix,
+                               const std::string& mark_key);
+
   // Plain keys beside the stream (the workers' shared counters): INCRBY
   // (returns the new value), GET ("" when the key is absent) and SET.
   // IncrBy retried after a lost connection may count twice: callers treat
@@ -98,6 +121,12 @@ class RedisStream {
   Result<int64_t> IncrBy(const std::string& key, int64_t by);
   Result<std::string> GetKey(const std::string& key);
   Status SetKey(const std::string& key, const std::string& value);
+  // MGET: each key's value in order ("" for an absent key).
+  Result<std::vector<std::string>> GetKeys(const std::vector<std::string>& keys);
+  // Plain sets beside the stream (a registry of its readers): SADD and
+  // SMEMBERS (in no particular order).
+  Status AddToSet(const std::string& key, const std::string& member);
+  Result<std::vector<std::string>> SetMembers(const std::string& key);
 
   const std::string& server() const { return server_; }
   const std::string& stream() const { return stream_; }

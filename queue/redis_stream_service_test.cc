@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <thread>
 
 #include "tests/services/throwaway_engines.h"
 
@@ -113,6 +114,61 @@ TEST(RedisStream, MaxLenTrimsAndAckWithDeleteBoundsALosslessStream) {
   // Again (a redelivery acknowledged twice): nothing was pending, nothing changes.
   EXPECT_EQ(*lossless->Ack("g", {(*got)[0].id}, /*delete_entries=*/true), 0);
   EXPECT_EQ(*lossless->Length(), 2);
+}
+
+// Several groups read one stream and acknowledge without deleting: the
+// trim keeps every entry any group still needs (its pending entries and
+// what it has not read), and nothing while a declared group is missing.
+TEST(RedisStream, TrimConsumedKeepsWhatAnyGroupStillNeeds) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(redis, ThrowawayRedis);
+  auto s = MustConnect(redis->url(), "shared-by-groups");
+  ASSERT_NE(s, nullptr);
+  const std::string kRequired = "shared-by-groups:readers", kMark = "shared-by-groups:trimmed";
+  auto trim = [&] { return *s->TrimConsumed(kRequired, "g:", kMark); };
+  EXPECT_EQ(trim(), 0);  // no stream yet
+  std::vector<std::string> ids;
+  for (int i = 0; i < 10; ++i) ids.push_back(*s->Add({{"n", std::to_string(i)}}));
+  EXPECT_EQ(trim(), 0);  // no group: nobody has consumed anything
+  EXPECT_TRUE(*s->CreateGroupIfAbsent("g:fast"));
+  EXPECT_FALSE(*s->CreateGroupIfAbsent("g:fast"));  // existed
+  ASSERT_TRUE(s->CreateGroup("g:slow").ok());
+  // fast reads and acknowledges 8; slow reads 5, acknowledges 3 of them.
+  auto fast = s->ReadGroup("g:fast", "c", 8, milliseconds(0));
+  ASSERT_TRUE(fast.ok() && fast->size() == 8);
+  EXPECT_EQ(*s->Ack("g:fast", std::vector<std::string>(ids.begin(), ids.begin() + 8)), 8);
+  auto slow = s->ReadGroup("g:slow", "c", 5, milliseconds(0));
+  ASSERT_TRUE(slow.ok() && slow->size() == 5);
+  EXPECT_EQ(*s->Ack("g:slow", {ids[0], ids[1], ids[3]}), 3);
+  // A declared reader without its group holds everything.
+  ASSERT_TRUE(s->AddToSet(kRequired, "late").ok());
+  EXPECT_EQ(trim(), 0);
+  EXPECT_EQ(*s->Length(), 10);
+  EXPECT_EQ(*s->GetKey(kMark), "");
+  ASSERT_TRUE(s->CreateGroup("g:late").ok());  // at 0: needs the whole stream
+  EXPECT_EQ(trim(), 0);
+  auto late = s->ReadGroup("g:late", "c", 10, milliseconds(0));
+  ASSERT_TRUE(late.ok() && late->size() == 10);
+  EXPECT_EQ(*s->Ack("g:late", ids), 10);
+  // A destroyed group no longer holds anything.
+  EXPECT_TRUE(*s->CreateGroupIfAbsent("g:gone"));
+  ASSERT_TRUE(s->DestroyGroup("g:gone").ok());
+  EXPECT_TRUE(*s->CreateGroupIfAbsent("g:gone", "$"));
+  ASSERT_TRUE(s->DestroyGroup("g:gone").ok());
+  // slow's oldest pending entry is ids[2]: 0 and 1 go.
+  EXPECT_EQ(trim(), 2);
+  EXPECT_EQ(*s->GetKey(kMark), ids[2]);
+  EXPECT_EQ(*s->Ack("g:slow", {ids[2], ids[4]}), 2);
+  // Nothing pending in slow: it needs what follows its last read (ids[4]).
+  EXPECT_EQ(trim(), 3);
+  EXPECT_EQ(*s->Length(), 5);
+  EXPECT_EQ(*s->GetKeys({kMark, "shared-by-groups:absent"}), (std::vector<std::string>{ids[5], ""}));
+  // What slow has not read is still there for it.
+  slow = s->ReadGroup("g:slow", "c", 10, milliseconds(0));
+  ASSERT_TRUE(slow.ok());
+  ASSERT_EQ(slow->size(), 5u);
+  EXPECT_EQ((*slow)[0].id, ids[5]);
+  std::vector<std::string> members = *s->SetMembers(kRequired);
+  EXPECT_EQ(std::set<std::string>(members.begin(), members.end()), (std::set<std::string>{"late"}));
 }
 
 TEST(RedisStream, ReconnectsAfterTheServerDropsTheClient) {

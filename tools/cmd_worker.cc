@@ -1,6 +1,7 @@
 // storyfuse worker --queue redis://HOST:PORT --db postgresql://... --role extract|assign|brief
 //                  [--consumer NAME] [--batch N] [--metrics-port N] [--idle-exit-ms N]
 //                  [--partition-months N (extract)] [--partition KEY (assign, brief)]
+//                  [--declare-partitions KEY,... (extract)]
 //
 // Runs one role of the distributed pipeline (issue #25, docs/scale.md) until
 // SIGTERM/SIGINT, or until its input has stayed empty for --idle-exit-ms.
@@ -148,16 +149,22 @@ void RegisterWorker(CLI::App& app, int* exit_code) {
                   "extract: route articles to story partitions by language and windows of N months (0: one "
                   "partition, the default)")
       ->check(CLI::Range(0, 1200));
+  auto key_check = [](const std::string& key) {
+    for (char c : key) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') {
+        return std::string("a partition key holds letters, digits, '.', '-' and '_'");
+      }
+    }
+    return std::string();
+  };
   cmd->add_option("--partition", opt->config.partition,
                   "assign, brief: the story partition served, e.g. en.2031-01 (give each partition its own --db)")
-      ->check([](const std::string& key) {
-        for (char c : key) {
-          if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') {
-            return std::string("a partition key holds letters, digits, '.', '-' and '_'");
-          }
-        }
-        return std::string();
-      });
+      ->check(key_check);
+  cmd->add_option("--declare-partitions", opt->config.declare_partitions,
+                  "extract: declare these partitions (KEY,KEY,...) before the first article, so the articles stream "
+                  "keeps everything for their assigners even before they start (needs --partition-months)")
+      ->delimiter(',')
+      ->check(key_check);
   cmd->callback([opt, exit_code] { *exit_code = RunWorker(*opt); });
 }
 

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "pipeline/correction_json.h"
+#include "worker/partition_registry.h"
 
 namespace storyfuse {
 
@@ -25,6 +26,12 @@ constexpr int64_t kDefaultSettleBatch = 200;
 
 Result<std::unique_ptr<AssignWorker>> AssignWorker::Open(const WorkerConfig& config) {
   std::unique_ptr<AssignWorker> w(new AssignWorker(config));
+  STORYFUSE_ASSIGN_OR_RETURN(w->articles_, RedisStream::Connect(config.queue_url, kArticleStream));
+  if (!config.partition.empty()) {
+    // Before the store: a partition the trimmed stream can no longer
+    // serve fails at once, naming why (worker/partition_registry.h).
+    STORYFUSE_RETURN_IF_ERROR(DeclarePartition(w->articles_.get(), config.partition));
+  }
   auto deadline = std::chrono::steady_clock::now() + config.claim_idle;
   for (;;) {
     // A killed predecessor's session may hold the writer lock a moment
@@ -45,7 +52,6 @@ Result<std::unique_ptr<AssignWorker>> AssignWorker::Open(const WorkerConfig& con
   STORYFUSE_RETURN_IF_ERROR(w->queue_->store()->ForEachLineCount(
       [&](const PgStoryStore::LineCount& c) { w->memory_->AddCount(c.outlet, c.hash, c.count); }));
   if (next) std::from_chars(next->data(), next->data() + next->size(), w->next_seq_);
-  STORYFUSE_ASSIGN_OR_RETURN(w->articles_, RedisStream::Connect(config.queue_url, kArticleStream));
   STORYFUSE_RETURN_IF_ERROR(w->articles_->CreateGroup(w->group_));
   STORYFUSE_RETURN_IF_ERROR(w->articles_->SetKey(AssignNextKeyOf(config), std::to_string(w->next_seq_)));
   return w;
@@ -90,6 +96,11 @@ Result<int> AssignWorker::RunOnce() {
   }
 
   STORYFUSE_RETURN_IF_ERROR(articles_->Ack(group_, stale, DeleteOnAck()).status());
+  if (!stale.empty() && !DeleteOnAck()) {
+    // A redelivered copy acknowledged after the last checkpoint would
+    // otherwise stay until the next one, which may never come.
+    STORYFUSE_RETURN_IF_ERROR(TrimArticles(articles_.get()).status());
+  }
   STORYFUSE_RETURN_IF_ERROR(ProcessReady());
   Result<int64_t> waiting = articles_->Length();
   Result<int64_t> pending = articles_->Pending(group_);
@@ -211,6 +222,11 @@ Status AssignWorker::Flush() {
     return Status::IoError("postgresql: the session was lost mid-batch; the assigner must start over");
   }
   STORYFUSE_RETURN_IF_ERROR(articles_->Ack(group_, batch_entries_, DeleteOnAck()).status());
+  if (!DeleteOnAck()) {
+    // Nobody deletes a shared entry: the assigner that acknowledges last
+    // trims what every partition is done with.
+    STORYFUSE_RETURN_IF_ERROR(TrimArticles(articles_.get()).status());
+  }
   metrics_.AddBatch(static_cast<int64_t>(batch_entries_.size()), std::chrono::steady_clock::now() - start);
   batch_.clear();
   passed_over_ = 0;

@@ -35,7 +35,10 @@
 // still learned by the boilerplate memory, which follows the whole input).
 // Corrections and rejected documents reach every partition. Entries are
 // acknowledged without deleting them: the other partitions' groups read
-// them too (trimming the stream is not built yet, docs/scale.md).
+// them too. The assigner declares its partition on Open (refused when the
+// stream was trimmed before: worker/partition_registry.h) and after each
+// checkpoint trims the stream to the oldest entry any partition's group
+// still needs.
 //
 // Checkpoint and recovery: the stories are a function of the stored
 // articles in first-stored order and of the logged stream events, so the

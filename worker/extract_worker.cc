@@ -8,6 +8,7 @@
 #include "queue/article_message.h"
 #include "queue/doc_message.h"
 #include "worker/partition_key.h"
+#include "worker/partition_registry.h"
 
 namespace storyfuse {
 
@@ -30,22 +31,42 @@ Result<std::unique_ptr<ExtractWorker>> ExtractWorker::Open(const WorkerConfig& c
   STORYFUSE_ASSIGN_OR_RETURN(w->articles_, RedisStream::Connect(config.queue_url, kArticleStream));
   STORYFUSE_RETURN_IF_ERROR(w->docs_->CreateGroup(kExtractGroup));
   // The assigner's group exists before the first article (one partition;
-  // with several, each assigner's group reads the undeleted stream from
-  // its start).
-  if (config.partition_months == 0) STORYFUSE_RETURN_IF_ERROR(w->articles_->CreateGroup(kAssignGroup));
+  // with several, each partition's group is created when it is declared,
+  // at the stream's start, and the stream is trimmed to what every
+  // declared group still needs).
+  if (config.partition_months == 0) {
+    if (!config.declare_partitions.empty()) {
+      return Status::InvalidArgument("declaring partitions needs --partition-months (the extract workers route)");
+    }
+    STORYFUSE_RETURN_IF_ERROR(w->articles_->CreateGroup(kAssignGroup));
+  }
+  for (const std::string& key : config.declare_partitions) {
+    STORYFUSE_RETURN_IF_ERROR(DeclarePartition(w->articles_.get(), key));
+  }
   return w;
 }
 
 Result<bool> ExtractWorker::Admitted(int64_t seq) {
-  // With partitions each assigner has its own next number; the window
-  // across them is not built yet (docs/scale.md): nothing is held back.
-  if (config_.partition_months > 0) return true;
-  STORYFUSE_ASSIGN_OR_RETURN(std::string next, articles_->GetKey(kAssignNextKey));
-  int64_t n = next.empty() ? 1 : ParseSeq(next);
-  return seq < n + config_.lag_window;
+  if (seq < admit_below_) return true;
+  // Read again only when the bound read last does not admit `seq`: one
+  // round trip per window step, not per article. With partitions the
+  // bound follows the slowest declared partition.
+  int64_t next = 1;
+  if (config_.partition_months > 0) {
+    declared_.clear();
+    STORYFUSE_ASSIGN_OR_RETURN(next, SlowestPartitionNext(articles_.get(), &declared_));
+  } else {
+    STORYFUSE_ASSIGN_OR_RETURN(std::string n, articles_->GetKey(kAssignNextKey));
+    if (!n.empty()) next = ParseSeq(n);
+  }
+  admit_below_ = next + config_.lag_window;
+  return seq < admit_below_;
 }
 
 Result<int> ExtractWorker::RunOnce() {
+  // The bound may also fall (a partition declared, a replacement assigner
+  // resuming from its checkpoint): read it afresh each batch.
+  admit_below_ = 0;
   STORYFUSE_ASSIGN_OR_RETURN(std::vector<StreamEntry> entries,
                              docs_->Claim(kExtractGroup, config_.consumer, config_.claim_idle, config_.batch));
   metrics_.AddRedelivered(static_cast<int64_t>(entries.size()));
@@ -105,6 +126,10 @@ Result<int> ExtractWorker::RunOnce() {
       // Routed by the article's language and date (undated: the time it
       // arrived on the queue, the same on every redelivery).
       m.partition = PartitionKey(*a, config_.partition_months, StreamEntryMillis(e.id));
+      // A partition nobody declared: no group keeps the article for an
+      // assigner (the trim may remove it first). Counted, so /metrics
+      // shows the misconfiguration; published all the same.
+      if (!m.partition.empty() && !declared_.count(m.partition)) metrics_.AddErrors(1);
       m.article = std::move(a).value();
     } else {
       m.rejected = true;

@@ -18,11 +18,17 @@
 // Back-pressure: it publishes sequence number n only once
 // n < (the assigner's next number) + lag_window, so a slow assigner slows
 // the extract workers, which leave documents in their stream, which slows
-// `ingest --queue`.
+// `ingest --queue`. With partitions the next number is the slowest
+// declared partition's (worker/partition_registry.h): the partition that
+// lags most holds them all, losslessly. `declare_partitions` are declared
+// on Open, before the first article; an article routed to an undeclared
+// partition is counted as an error (nothing keeps it for its assigner).
 #ifndef STORYFUSE_WORKER_EXTRACT_WORKER_H_
 #define STORYFUSE_WORKER_EXTRACT_WORKER_H_
 
 #include <memory>
+#include <set>
+#include <string>
 
 #include "pipeline/story_pipeline.h"
 #include "queue/redis_stream.h"
@@ -50,6 +56,11 @@ class ExtractWorker : public Worker {
   // worker keeps taking over a dead one's entries (whose lower numbers the
   // assigner is waiting for) instead of blocking on its own.
   std::vector<StreamEntry> deferred_;
+  // Numbers below this were admitted by the bound last read (0: read it
+  // again); reset every batch.
+  int64_t admit_below_ = 0;
+  // The declared partitions, read with that bound (partitions only).
+  std::set<std::string> declared_;
 };
 
 }  // namespace storyfuse

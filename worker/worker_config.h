@@ -16,14 +16,19 @@
 // articles stream in its own group "assign:KEY", takes its partition's
 // articles and steps over the others, keeps its own store (its own
 // database: writer lock, story ids, checkpoint), and hands its stories to
-// "storyfuse:stories:KEY", which that partition's brief workers read. With
-// no partition (the default) every name is as above.
+// "storyfuse:stories:KEY", which that partition's brief workers read. The
+// set storyfuse:partitions declares the partitions; the extract workers'
+// lag window follows the slowest one's storyfuse:assign:next:KEY, and the
+// assigners trim the articles stream to what every group still needs
+// (worker/partition_registry.h). With no partition (the default) every
+// name is as above.
 #ifndef STORYFUSE_WORKER_WORKER_CONFIG_H_
 #define STORYFUSE_WORKER_WORKER_CONFIG_H_
 
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace storyfuse {
 
@@ -31,6 +36,8 @@ inline constexpr const char* kStoryStream = "storyfuse:stories";
 inline constexpr const char* kBriefGroup = "brief";
 inline constexpr const char* kSeqKey = "storyfuse:seq";
 inline constexpr const char* kAssignNextKey = "storyfuse:assign:next";
+// A partition's assigner group is this prefix + its key.
+inline constexpr const char* kPartitionGroupPrefix = "assign:";
 
 struct WorkerConfig {
   std::string queue_url;  // redis://HOST:PORT
@@ -64,11 +71,15 @@ struct WorkerConfig {
   int partition_months = 0;
   // Assign and brief workers: the partition served ("" : one partition).
   std::string partition;
+  // Extract workers: partitions to declare before the first article
+  // (worker/partition_registry.h), so that the articles stream keeps
+  // everything for their assigners even before those start.
+  std::vector<std::string> declare_partitions;
 };
 
 // The names of a partition's group, stream and keys (see above).
 inline std::string AssignGroupOf(const WorkerConfig& c) {
-  return c.partition.empty() ? std::string("assign") : "assign:" + c.partition;
+  return c.partition.empty() ? std::string("assign") : kPartitionGroupPrefix + c.partition;
 }
 inline std::string StoryStreamOf(const WorkerConfig& c) {
   return c.partition.empty() ? std::string(kStoryStream) : std::string(kStoryStream) + ":" + c.partition;

@@ -2,16 +2,22 @@
 // Redis: extract workers route invented articles by language and a
 // six-month window, one assigner (and one brief worker) per partition, each
 // with its own database: every article is stored once, in its window, and
-// the stories come out close to one assigner's split at the boundary.
+// the stories come out close to one assigner's split at the boundary. The
+// shared articles stream stays bounded (the lag window follows the slowest
+// partition, the assigners trim what every group is done with) and a
+// partition whose assigner starts late still gets every entry.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
+#include "queue/redis_stream.h"
 #include "store/pg_connection.h"
 #include "store/story_store.h"
 #include "tests/services/throwaway_engines.h"
@@ -30,6 +36,15 @@ constexpr int kArticles = 120;
 constexpr const char* kMonths = "6";
 const char* const kPartitions[] = {"en.2031-01", "en.2031-07"};
 constexpr const char* kSettleBatch = "16";
+// The extract workers' lag window: far below the input, so that the run
+// shows the articles stream bounded by it (without trimming the stream
+// ends holding every entry).
+constexpr int64_t kLagWindow = 16;
+// How far beyond the window the articles stream may grow: what a partition
+// has taken since its checkpoint and not acknowledged (up to a settle
+// batch; twice around the kill below, whose replacement resumes from the
+// checkpoint) and the two extract workers publishing out of order.
+constexpr int64_t kTrimSlack = 4 * 16;
 
 // Each story as the set of its article ids, and each article's copy link.
 struct Grouping {
@@ -80,15 +95,25 @@ TEST(WorkerPartitions, TwoWindowsGiveOneAssignersStoriesSplitAtTheBoundary) {
   Result<int> rc = RunProgram({STORYFUSE_BINARY, "ingest", "--db", reference, "--batch", kSettleBatch, input}, &out);
   ASSERT_TRUE(rc.ok() && *rc == 0) << out;
 
-  // Two extract workers route; one assigner and one brief worker per
-  // partition, each partition in its own database.
+  // Two extract workers route, with both partitions declared and a short
+  // lag window; one assigner and one brief worker per partition, each
+  // partition in its own database. The second partition's assigner starts
+  // late.
   std::string queue = redis->url() + "/12";
   Result<int64_t> docs = Publish(queue, input);
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  ASSERT_GT(*docs, kLagWindow + kTrimSlack);  // else the bound below proves nothing
   Result<std::unique_ptr<PgConnection>> admin = PgConnection::Connect(pg->url());
   ASSERT_TRUE(admin.ok()) << admin.status().ToString();
   WorkerFleet router(STORYFUSE_BINARY, queue, pg->url(), dir.string());
-  for (int i = 0; i < 2; ++i) ASSERT_TRUE(router.Start("extract", {"--partition-months", kMonths}).ok());
+  std::string declared = std::string(kPartitions[0]) + "," + kPartitions[1];
+  std::vector<pid_t> extractors;
+  for (int i = 0; i < 2; ++i) {
+    Result<pid_t> pid = router.Start("extract", {"--partition-months", kMonths, "--declare-partitions", declared,
+                                                 "--lag-window", std::to_string(kLagWindow)});
+    ASSERT_TRUE(pid.ok()) << pid.status().ToString();
+    extractors.push_back(*pid);
+  }
   std::vector<std::unique_ptr<WorkerFleet>> fleets;
   std::vector<std::string> dbs;
   for (const char* key : kPartitions) {
@@ -98,15 +123,91 @@ TEST(WorkerPartitions, TwoWindowsGiveOneAssignersStoriesSplitAtTheBoundary) {
     dbs.push_back(pg->url(name));
     fs::create_directories(dir / name);  // each fleet numbers its logs from 1
     fleets.push_back(std::make_unique<WorkerFleet>(STORYFUSE_BINARY, queue, dbs.back(), (dir / name).string()));
-    ASSERT_TRUE(fleets.back()->Start("assign", {"--partition", key}).ok());
-    ASSERT_TRUE(fleets.back()->Start("brief", {"--partition", key}).ok());
   }
-  for (size_t i = 0; i < fleets.size(); ++i) {
-    Status done = fleets[i]->WaitDone(*docs, seconds(120), kPartitions[i]);
-    ASSERT_TRUE(done.ok()) << kPartitions[i] << ": " << done.ToString();
+  Result<std::unique_ptr<RedisStream>> articles = RedisStream::Connect(queue, "storyfuse:articles");
+  ASSERT_TRUE(articles.ok()) << articles.status().ToString();
+  auto next_of = [&](const char* key) {
+    Result<std::string> v = (*articles)->GetKey(std::string("storyfuse:assign:next:") + key);
+    return v.ok() && !v->empty() ? std::stoll(*v) : int64_t{0};
+  };
+  // The first partition alone: the extract workers stop at the window of
+  // the declared second partition, which has taken nothing, and the
+  // stream keeps every entry for it (its group holds the trim).
+  ASSERT_TRUE(fleets[0]->Start("assign", {"--partition", kPartitions[0]}).ok());
+  ASSERT_TRUE(fleets[0]->Start("brief", {"--partition", kPartitions[0]}).ok());
+  auto deadline = std::chrono::steady_clock::now() + seconds(60);
+  while (next_of(kPartitions[0]) <= kLagWindow && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+  std::this_thread::sleep_for(seconds(1));  // time to run past the window, were it open
+  EXPECT_EQ(next_of(kPartitions[0]), kLagWindow + 1) << "the first partition took numbers up to the window";
+  EXPECT_EQ(*(*articles)->Length(), kLagWindow) << "nothing the late partition needs was trimmed";
+
+  // The late partition starts: it gets everything from the first entry,
+  // and from then on the stream stays near the window.
+  std::atomic<bool> sampling = true;
+  std::atomic<int64_t> peak = 0;
+  std::thread sampler([&] {
+    Result<std::unique_ptr<RedisStream>> s = RedisStream::Connect(queue, "storyfuse:articles");
+    while (s.ok() && sampling) {
+      Result<int64_t> n = (*s)->Length();
+      if (n.ok() && *n > peak) peak = *n;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  });
+  Result<pid_t> late = fleets[1]->Start("assign", {"--partition", kPartitions[1]});
+  ASSERT_TRUE(late.ok()) << late.status().ToString();
+  ASSERT_TRUE(fleets[1]->Start("brief", {"--partition", kPartitions[1]}).ok());
+  // Killed mid-run: what it read and did not acknowledge stays pending in
+  // its group, so the other partition's trims keep it, and its
+  // replacement takes it over (a lost entry would stall the replacement
+  // at the gap: WaitDone below would time out).
+  deadline = std::chrono::steady_clock::now() + seconds(60);
+  while (next_of(kPartitions[1]) < *docs / 2 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  fleets[1]->Kill(*late);
+  Result<int64_t> orphaned = (*articles)->Pending(std::string("assign:") + kPartitions[1]);
+  ASSERT_TRUE(fleets[1]->Start("assign", {"--partition", kPartitions[1]}).ok());
+  std::vector<Status> done;
+  for (size_t i = 0; i < fleets.size(); ++i) done.push_back(fleets[i]->WaitDone(*docs, seconds(120), kPartitions[i]));
+  sampling = false;
+  sampler.join();
+  for (size_t i = 0; i < fleets.size(); ++i) ASSERT_TRUE(done[i].ok()) << kPartitions[i] << ": " << done[i].ToString();
   for (auto& f : fleets) f->StopAll();
   router.StopAll();
+  for (pid_t pid : extractors) {
+    // Every article went to a declared partition (an undeclared one counts
+    // an error): the log's last line is the worker's tally.
+    std::string text = router.LogOf(pid);
+    EXPECT_NE(text.find(" processed, 0 errors"), std::string::npos) << text;
+  }
+  // Measured (2026-12-05): see docs/scale.md, "Back-pressure and trimming".
+  int64_t left = *(*articles)->Length();
+  std::printf(
+      "articles stream: %lld documents, lag window %lld; peak length %lld, %lld entries left at the end; %lld entries "
+      "pending for the killed assigner\n",
+      static_cast<long long>(*docs), static_cast<long long>(kLagWindow), static_cast<long long>(peak.load()),
+      static_cast<long long>(left), static_cast<long long>(orphaned.ok() ? *orphaned : -1));
+  EXPECT_LE(peak, kLagWindow + kTrimSlack);
+  EXPECT_EQ(left, 0) << "every partition acknowledged every entry: the stream is trimmed to nothing";
+
+  // A partition declared only now, after the stream was trimmed, would
+  // miss the first entries: its assigner refuses to start, says why, and
+  // leaves nothing behind that would hold the trim.
+  out.clear();
+  rc = RunProgram({STORYFUSE_BINARY, "worker", "--role", "assign", "--partition", "en.2030-01", "--queue", queue,
+                   "--db", dbs[0], "--idle-exit-ms", "100"},
+                  &out);
+  ASSERT_TRUE(rc.ok());
+  EXPECT_EQ(*rc, 2) << out;
+  EXPECT_NE(out.find("was declared after storyfuse:articles was trimmed"), std::string::npos) << out;
+  Result<std::vector<std::string>> registered = (*articles)->SetMembers("storyfuse:partitions");
+  ASSERT_TRUE(registered.ok());
+  EXPECT_EQ(std::set<std::string>(registered->begin(), registered->end()),
+            (std::set<std::string>{kPartitions[0], kPartitions[1]}));
+  Result<bool> created = (*articles)->CreateGroupIfAbsent("assign:en.2030-01");
+  EXPECT_TRUE(created.ok() && *created) << "the refused partition's group was left behind";
 
   Grouping want, got;
   AddStore(reference, 0, &want);
