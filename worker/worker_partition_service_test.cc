@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "server/http_client.h"
 #include "store/pg_connection.h"
 #include "store/pg_story_store.h"
 #include "store/story_store.h"
@@ -327,6 +328,46 @@ TEST(WorkerPartitions, TwoWindowsGiveOneAssignersStoriesSplitAtTheBoundary) {
   EXPECT_EQ(wrong_links, 0);
   EXPECT_EQ(crossing_linked, 1);  // the one invented story that runs across the boundary
   EXPECT_GE(truth_after.recall, truth_before.recall);
+
+  // One reader over both partitions: a joined pair is one story in the
+  // list, each brief names its partner, ids name their partition, search
+  // reaches both.
+  WorkerFleet readers(STORYFUSE_BINARY, queue, dbs[0], dir.string());
+  Result<pid_t> reader = readers.StartReaderWith({"--partition", std::string(kPartitions[0]) + "=" + dbs[0],
+                                                  "--partition", std::string(kPartitions[1]) + "=" + dbs[1],
+                                                  "--threads", "4"});  // a read connection per thread and partition
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  Result<int> port = readers.ReaderPort(*reader);
+  ASSERT_TRUE(port.ok()) << port.status().ToString();
+  auto get = [&](const std::string& target) {
+    HttpCall call;
+    call.target = target;
+    Result<HttpReply> r = HttpFetch("127.0.0.1", *port, call);
+    EXPECT_TRUE(r.ok() && r->status == 200) << target << ": " << (r.ok() ? r->body : r.status().ToString());
+    return r.ok() ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
+  };
+  nlohmann::json list = get("/api/stories?limit=200");
+  EXPECT_EQ(list["total"], got.stories.size() - runs[1].size());
+  EXPECT_EQ(list["stories"].size(), got.stories.size() - runs[1].size());
+  for (const PartitionLink& l : runs[1]) {
+    std::string earlier_id = std::string(kPartitions[0]) + "~" + l.partner_story;
+    std::string later_id = std::string(kPartitions[1]) + "~" + l.story;
+    nlohmann::json brief = get("/api/stories/" + earlier_id);
+    EXPECT_EQ(brief["id"], earlier_id);
+    EXPECT_EQ(brief["linked_stories"], nlohmann::json::array({later_id}));
+    EXPECT_EQ(get("/api/stories/" + later_id)["linked_stories"], nlohmann::json::array({earlier_id}));
+    for (const nlohmann::json& s : list["stories"]) EXPECT_NE(s["id"], later_id);  // shown once, as the earlier
+  }
+  nlohmann::json found = get("/api/search?q=Velmora");
+  std::set<int> parts_found;
+  for (const nlohmann::json& a : found["articles"]) {
+    std::string story = a["story"];
+    parts_found.insert(story.starts_with(kPartitions[0]) ? 0 : 1);
+  }
+  EXPECT_EQ(parts_found.size(), 2u) << found.dump();
+  nlohmann::json view = get("/api/articles/cross-3");
+  EXPECT_TRUE(view["story"].get<std::string>().starts_with(std::string(kPartitions[1]) + "~")) << view.dump();
+  readers.StopAll();
 
   if (!HasFailure())
     fs::remove_all(dir);

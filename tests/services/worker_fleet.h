@@ -44,6 +44,9 @@ class WorkerFleet {
   // reader beside the workers); returns its pid. Its log (the port) is
   // `LogOf(pid)`; `ReaderPort` waits for it.
   Result<pid_t> StartReader(int threads = 4);
+  // Starts `storyfuse serve --read-only --port 0 ARGS...` (e.g. its
+  // --partition flags); returns its pid, for ReaderPort.
+  Result<pid_t> StartReaderWith(const std::vector<std::string>& args);
   // The port a reader started by StartReader listens on, once it says so
   // in its log (waits up to `timeout`); IoError otherwise.
   Result<int> ReaderPort(pid_t pid, std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
