@@ -2,7 +2,9 @@
 // Redis: extract workers route invented articles by language and a
 // six-month window, one assigner (and one brief worker) per partition, each
 // with its own database: every article is stored once, in its window, and
-// the stories come out close to one assigner's split at the boundary.
+// the stories come out close to one assigner's split at the boundary; the
+// merge step (worker --role merge) links the one story that does cross
+// the boundary and no other, and one `serve --partition` reads both.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -28,7 +30,8 @@ using std::chrono::seconds;
 
 // The invented articles are dated 2031-01 to 2031-09 (WriteSyntheticNews),
 // a story's articles within one month: windows of six months split them
-// into two partitions, and no story crosses the boundary.
+// into two partitions, and none of those stories crosses the boundary
+// (kCrossing below is the one that does).
 constexpr int kArticles = 120;
 constexpr const char* kMonths = "6";
 const char* const kPartitions[] = {"en.2031-01", "en.2031-07"};
@@ -200,11 +203,10 @@ TEST(WorkerPartitions, TwoWindowsGiveOneAssignersStoriesSplitAtTheBoundary) {
   // One story index over all of them joins some invented stories of
   // different months (their texts share place names and speakers). The
   // partitions cannot: the best they can give is one assigner's stories
-  // split at the window boundary, which is what the merge step (not built,
-  // docs/scale.md) would start from. Measured (2026-12-05): 16 stories, 5
-  // crossing the boundary, split into 21 pieces; the partitions give 19
-  // stories, 15 of them exactly a piece, pairwise F1 0.87 against the
-  // pieces (a smaller index also decides some joins within a window
+  // split at the window boundary, which is what the merge step (below)
+  // starts from. Measured (2026-12-05): 17 stories, 6 crossing the
+  // boundary, split into 23 pieces; the partitions give 21 stories, 13 of
+  // them exactly a piece, pairwise F1 0.89 against the pieces (a smaller index also decides some joins within a window
   // differently: an article the other window's story held in the one
   // index now joins a story of its own window).
   std::set<std::set<std::string>> want_split;
