@@ -52,7 +52,8 @@ std::vector<StoryLink> StoryLinker::Links() const {
     for (auto& [id, p] : side) {
       p.centroid = Centroid();
       if (p.min_day == kNoDay) continue;
-      for (const ArticleFeatures& f : p.articles) p.centroid.Add(ArticleVector::Of(f, m.terms, o.conflict_names).unweighted);
+      for (const ArticleFeatures& f : p.articles)
+        p.centroid.Add(ArticleVector::Of(f, m.terms, o.conflict_names).unweighted);
       p.centroid.Refresh(o.story_terms, m.terms, o.index_terms,
                          std::max({o.conflict_names, o.salient_names, o.merge_names}));
     }

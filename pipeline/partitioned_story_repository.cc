@@ -22,7 +22,8 @@ PartitionedStoryRepository::PartitionedStoryRepository(std::vector<Partition> pa
     : partitions_(std::move(partitions)), link_source_(std::move(links)) {
   // Keys of one language sort in time order ("en.2031-01" < "en.2031-07"):
   // the earlier partition of a linked pair is the smaller key.
-  std::sort(partitions_.begin(), partitions_.end(), [](const Partition& a, const Partition& b) { return a.key < b.key; });
+  std::sort(partitions_.begin(), partitions_.end(),
+            [](const Partition& a, const Partition& b) { return a.key < b.key; });
 }
 
 std::string PartitionedStoryRepository::GlobalId(const std::string& key, const std::string& story) {
@@ -89,7 +90,8 @@ Result<StoryList> PartitionedStoryRepository::ListStories(const StoryQuery& quer
   }
   std::stable_sort(all.begin(), all.end(),
                    [](const StorySummary& a, const StorySummary& b) { return a.updated > b.updated; });
-  for (size_t i = static_cast<size_t>(query.offset); i < all.size() && out.stories.size() < static_cast<size_t>(query.limit); ++i) {
+  for (size_t i = static_cast<size_t>(query.offset);
+       i < all.size() && out.stories.size() < static_cast<size_t>(query.limit); ++i) {
     out.stories.push_back(std::move(all[i]));
   }
   return out;
@@ -143,7 +145,8 @@ Result<std::vector<SearchResult>> PartitionedStoryRepository::Search(const std::
       all.push_back(std::move(h));
     }
   }
-  std::stable_sort(all.begin(), all.end(), [](const SearchResult& a, const SearchResult& b) { return a.score > b.score; });
+  std::stable_sort(all.begin(), all.end(),
+                   [](const SearchResult& a, const SearchResult& b) { return a.score > b.score; });
   // At most `limit` of each kind, as one store answers.
   std::vector<SearchResult> out;
   std::map<std::string, int> per_kind;

@@ -94,8 +94,7 @@ TEST_F(PartitionedRepositoryTest, SearchesEveryPartition) {
     if (h.kind == "article") article_stories.insert(h.story_id);
     if (h.kind == "story") EXPECT_NE(h.id, "en.2031-07~" + flood_late_);  // its earlier partner stands for it
   }
-  EXPECT_EQ(article_stories,
-            (std::set<std::string>{"en.2031-01~" + flood_early_, "en.2031-07~" + flood_late_}));
+  EXPECT_EQ(article_stories, (std::set<std::string>{"en.2031-01~" + flood_early_, "en.2031-07~" + flood_late_}));
   Result<RepositoryStats> stats = repo_->Stats();
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->articles, 3);

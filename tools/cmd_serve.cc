@@ -189,8 +189,9 @@ Result<std::unique_ptr<StoryRepository>> OpenPartitions(const ServeOptions& opt)
 
 int RunServe(ServeOptions& opt) {
   if (!opt.partitions.empty() && (!opt.read_only || !opt.db.empty() || opt.check || opt.follow_flag->count() > 0)) {
-    std::fprintf(stderr, "storyfuse serve: --partition serves partitions read-only: give --read-only, and no --db, "
-                         "--check or --follow\n");
+    std::fprintf(stderr,
+                 "storyfuse serve: --partition serves partitions read-only: give --read-only, and no --db, "
+                 "--check or --follow\n");
     return kExitUsage;
   }
   if (opt.partitions.empty() && opt.db.empty()) {

@@ -155,9 +155,10 @@ void RegisterWorker(CLI::App& app, int* exit_code) {
                   "extract: route articles to story partitions by language and windows of N months (0: one "
                   "partition, the default)")
       ->check(CLI::Range(0, 1200));
-  cmd->add_option("--partition", opt->config.partition,
-                  "assign, brief: the story partition served, e.g. en.2031-01 (give each partition its own --db); merge: "
-                  "the later of the two partitions")
+  cmd->add_option(
+         "--partition", opt->config.partition,
+         "assign, brief: the story partition served, e.g. en.2031-01 (give each partition its own --db); merge: "
+         "the later of the two partitions")
       ->check([](const std::string& key) {
         for (char c : key) {
           if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') {

@@ -38,10 +38,10 @@ struct EvalClusterOptions {
   StoryIndexOptions index;
   StoryStreamOptions stream_options;
   BatchClusterOptions batch;
-  std::string predictions;  // file for "id<TAB>gold<TAB>predicted" lines, when set
-  size_t orders = 1;        // the input order, then orders - 1 seeded shuffles
-  bool reference = false;   // also score the offline average-link reference
-  bool by_date = false;     // dated articles in publication order, undated where they arrive
+  std::string predictions;       // file for "id<TAB>gold<TAB>predicted" lines, when set
+  size_t orders = 1;             // the input order, then orders - 1 seeded shuffles
+  bool reference = false;        // also score the offline average-link reference
+  bool by_date = false;          // dated articles in publication order, undated where they arrive
   bool partition_split = false;  // the story partitions' merge step, on the dated articles (docs/scale.md)
 };
 
@@ -245,9 +245,10 @@ void PrintPartitionSplit(const EvalClusterOptions& opt, const std::vector<Articl
               s1.predicted_clusters);
   std::printf("  two partitions P %.4f  R %.4f  F1 %.4f, %zu stories\n", s2.precision, s2.recall, s2.f1,
               s2.predicted_clusters);
-  std::printf("  merge step     P %.4f  R %.4f  F1 %.4f, %zu stories: %zu links (%zu stories compared), %zu joining "
-              "stories of different gold labels\n",
-              s3.precision, s3.recall, s3.f1, s3.predicted_clusters, links.size(), linker.compared(), wrong);
+  std::printf(
+      "  merge step     P %.4f  R %.4f  F1 %.4f, %zu stories: %zu links (%zu stories compared), %zu joining "
+      "stories of different gold labels\n",
+      s3.precision, s3.recall, s3.f1, s3.predicted_clusters, links.size(), linker.compared(), wrong);
 }
 
 // One line per labelled article, for error analysis. False when `path`

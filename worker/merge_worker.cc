@@ -25,7 +25,8 @@ Status AddPartition(PgStoryStore* store, StoryLinker::Side side, StoryLinker* li
 std::string LinksValue(const std::vector<StoryLink>& links, bool later_side) {
   nlohmann::json out = nlohmann::json::array();
   for (const StoryLink& l : links) {
-    out.push_back(later_side ? nlohmann::json{l.later, l.earlier, l.score} : nlohmann::json{l.earlier, l.later, l.score});
+    out.push_back(later_side ? nlohmann::json{l.later, l.earlier, l.score}
+                             : nlohmann::json{l.earlier, l.later, l.score});
   }
   return out.dump();
 }
@@ -90,8 +91,7 @@ Result<int> MergeWorker::RunOnce() {
   STORYFUSE_RETURN_IF_ERROR(AddPartition(later_.get(), StoryLinker::kLater, &linker));
   std::vector<StoryLink> links = linker.Links();
   STORYFUSE_RETURN_IF_ERROR(earlier_->PutState(PartitionLinkKey(config_.partition), LinksValue(links, false)));
-  STORYFUSE_RETURN_IF_ERROR(
-      later_->PutState(PartitionLinkKey(config_.merge_with_partition), LinksValue(links, true)));
+  STORYFUSE_RETURN_IF_ERROR(later_->PutState(PartitionLinkKey(config_.merge_with_partition), LinksValue(links, true)));
   linked_at_ = at;
   metrics_.AddBatch(static_cast<int64_t>(linker.compared()), std::chrono::steady_clock::now() - start);
   return static_cast<int>(links.size()) + 1;

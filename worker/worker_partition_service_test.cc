@@ -41,7 +41,7 @@ constexpr const char* kSettleBatch = "16";
 struct Grouping {
   std::set<std::set<std::string>> stories;
   std::map<std::string, std::string> copy_of;
-  std::map<std::string, int> partition_of;  // article -> the store it is in
+  std::map<std::string, int> partition_of;      // article -> the store it is in
   std::map<std::string, std::string> story_of;  // article -> its story id in its store
   size_t articles = 0;
 };
@@ -241,9 +241,9 @@ TEST(WorkerPartitions, TwoWindowsGiveOneAssignersStoriesSplitAtTheBoundary) {
   // stories to the earlier one's, in both databases. Run twice: the second
   // run writes the same links (idempotent, restartable from the stores).
   std::string merge_with = std::string(kPartitions[0]) + "=" + dbs[0];
-  std::vector<std::string> merge_args = {STORYFUSE_BINARY, "worker",    "--role", "merge",        "--queue",
-                                         queue,            "--db",      dbs[1],   "--partition",  kPartitions[1],
-                                         "--merge-with",   merge_with,  "--idle-exit-ms", "1"};
+  std::vector<std::string> merge_args = {
+      STORYFUSE_BINARY, "worker",       "--role",       "merge",    "--queue",        queue, "--db", dbs[1],
+      "--partition",    kPartitions[1], "--merge-with", merge_with, "--idle-exit-ms", "1"};
   std::vector<std::vector<PartitionLink>> runs;
   for (int run = 0; run < 2; ++run) {
     out.clear();
@@ -256,7 +256,8 @@ TEST(WorkerPartitions, TwoWindowsGiveOneAssignersStoriesSplitAtTheBoundary) {
     runs.push_back(*links);
   }
   ASSERT_EQ(runs[0].size(), runs[1].size());
-  for (size_t i = 0; i < runs[0].size(); ++i) EXPECT_EQ(runs[0][i].story + runs[0][i].partner_story, runs[1][i].story + runs[1][i].partner_story);
+  for (size_t i = 0; i < runs[0].size(); ++i)
+    EXPECT_EQ(runs[0][i].story + runs[0][i].partner_story, runs[1][i].story + runs[1][i].partner_story);
   Result<std::unique_ptr<PgStoryStore>> earlier = PgStoryStore::Open(dbs[0]);
   ASSERT_TRUE(earlier.ok());
   Result<std::vector<PartitionLink>> mirrored = ReadPartitionLinks(earlier->get());
@@ -325,8 +326,8 @@ TEST(WorkerPartitions, TwoWindowsGiveOneAssignersStoriesSplitAtTheBoundary) {
       "%d\n  against one assigner: F1 %.3f before, %.3f after (P %.3f R %.3f)\n  against the invented truth: "
       "F1 %.3f before, %.3f after (P %.3f R %.3f); one assigner: F1 %.3f (P %.3f R %.3f)\n",
       runs[1].size(), wrong_links, crossing, rejoined, before.f1, after.f1, after.precision, after.recall,
-      truth_before.f1, truth_after.f1, truth_after.precision, truth_after.recall, one_truth.f1,
-      one_truth.precision, one_truth.recall);
+      truth_before.f1, truth_after.f1, truth_after.precision, truth_after.recall, one_truth.f1, one_truth.precision,
+      one_truth.recall);
   EXPECT_EQ(wrong_links, 0);
   EXPECT_EQ(crossing_linked, 1);  // the one invented story that runs across the boundary
   EXPECT_GE(truth_after.recall, truth_before.recall);
