@@ -12,19 +12,28 @@
 // 20,000-article run, p99 read latency under 50 ms, no errors):
 //
 //   build/bench/bench_workers 20000 3 2 --readers 100 --serve 2 [--think-ms 100] [--after-s 20]
+//       [--cache-ms MS] [--workers-nice N] [--keep-alive 0|1]
 //
 // runs only the E + 1 + B shape (no single-machine reference, no
 // comparison), with S `serve --read-only --db postgresql://…` instances
 // and R reader clients, each a loop of a realistic mix of the API's read
 // paths (story list pages 35%, a story's page 35%, an article 20%, search
-// 10%) with a random pause (mean --think-ms) between requests, while the
+// 10%) with a random pause (exponential, mean --think-ms: a reader's
+// clicks as a Poisson process) between requests, while the
 // workers run, and then for --after-s seconds more with the workers done
 // (readers alone). Every request's latency and status is recorded; it
 // prints p50/p95/p99/max and errors per endpoint and phase, the load
-// average and the CPU of every process. Exit 0 when the during-run p99 is
-// under 50 ms with no error.
+// average and the CPU of every process, and the CPU per read request of
+// `serve`, PostgreSQL and the reader client while the readers are alone.
+// --cache-ms passes `serve --cache-ms` (the read cache's staleness bound;
+// 0 turns it off); --workers-nice N runs the workers at nice N, a model of
+// workers on other machines than `serve` (the machine has 2 cores).
+// Readers keep their connection open, as browsers do (--keep-alive 0: a
+// connection per request, as before 2026-12-05's cache).
+// Exit 0 when the during-run p99 is under 50 ms with no error.
 //
 // Needs the built CLI at $STORYFUSE (default build/tools/storyfuse).
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -37,6 +46,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -71,7 +81,26 @@ struct LoadOptions {
   // Threads per server, each with its own PostgreSQL connection once busy:
   // 2 x 16 plus the workers stay under the throwaway server's 50 connections.
   int serve_threads = 16;
+  int cache_ms = -1;     // serve --cache-ms; -1: serve's default
+  int workers_nice = 0;  // nice value of the worker processes
+  int keep_alive = 1;    // readers keep their connection (as browsers do); 0: one per request
+  std::string db;        // the store, to say why a story answered 404
 };
+
+// Why a story id answered 404, from the store at that moment: its latest
+// move out and whether the story it went to has a brief yet.
+std::string WhyMissing(const std::string& db, const std::string& story_id) {
+  auto conn = PgConnection::Connect(db);
+  if (!conn.ok()) return "";
+  auto r = (*conn)->Query(
+      "SELECT m.to_story, m.cause, s.id IS NOT NULL, coalesce(s.brief_json, '') <> '' FROM story_moves m "
+      "LEFT JOIN stories s ON s.id = m.to_story WHERE m.from_story = $1 ORDER BY m.seq DESC LIMIT 1",
+      {story_id});
+  if (!r.ok()) return " (" + r.status().ToString() + ")";
+  if (r->rows() == 0) return " (no move out of it)";
+  return " (moved to " + r->Text(0, 0) + " by " + r->Text(0, 1) + ": stored " + r->Text(0, 2) + ", built " +
+         r->Text(0, 3) + ")";
+}
 
 enum Endpoint { kList, kStory, kArticle, kSearch, kEndpoints };
 const char* const kEndpointNames[kEndpoints] = {"stories", "story", "article", "search"};
@@ -114,10 +143,14 @@ std::string UrlWord(const std::string& title) {
 void Reader(int port, int seed, const LoadOptions& opt, LoadState* state) {
   using nlohmann::json;
   std::mt19937 rng(seed);
-  std::uniform_int_distribution<int> pause(0, 2 * opt.think_ms);
+  // Exponential pauses: a person's next click is as likely at any moment
+  // (a Poisson process per reader), with bursts and long reads, not a
+  // metronome.
+  std::exponential_distribution<double> pause(1.0 / std::max(1, opt.think_ms));
   std::vector<Sample> local;
   std::vector<std::string> errors;
   std::vector<std::string> story_ids, article_ids, words = {"officials"};
+  HttpConnection conn("127.0.0.1", port);
   while (!state->stop) {
     int pick = static_cast<int>(rng() % 100), endpoint = kList;
     for (int e = 0, acc = 0; e < kEndpoints; ++e) {
@@ -145,20 +178,25 @@ void Reader(int port, int seed, const LoadOptions& opt, LoadState* state) {
     }
     int phase = state->phase;
     auto start = std::chrono::steady_clock::now();
-    Result<HttpReply> r = HttpFetch("127.0.0.1", port, {"GET", target});
+    Result<HttpReply> r = opt.keep_alive ? conn.Fetch({"GET", target}) : HttpFetch("127.0.0.1", port, {"GET", target});
     float ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count();
     int16_t status = r.ok() ? static_cast<int16_t>(r->status) : int16_t{-1};
     local.push_back({static_cast<uint8_t>(endpoint), static_cast<uint8_t>(phase), status, ms});
     if (status != 200) {
-      if (errors.size() < 5)
-        errors.push_back(target + ": " + (r.ok() ? std::to_string(r->status) + " " + r->body : r.status().ToString()));
+      if (errors.size() < 5) {
+        std::string why = status == 404 && endpoint == kStory && !opt.db.empty()
+                              ? WhyMissing(opt.db, target.substr(target.rfind('/') + 1))
+                              : "";
+        errors.push_back(target + ": " + (r.ok() ? std::to_string(r->status) + " " + r->body : r.status().ToString()) +
+                         why);
+      }
     } else if (endpoint == kList) {
       json list = json::parse(r->body, nullptr, false);
       if (list.is_object() && !list["stories"].empty()) {
         story_ids.clear();
         for (const json& s : list["stories"]) {
           story_ids.push_back(s.value("id", ""));
-          if (words.size() < 50) words.push_back(UrlWord(s.value("title", "")));
+          if (words.size() < 50 && s["headline"].is_string()) words.push_back(UrlWord(s["headline"]));
         }
       }
     } else if (endpoint == kStory) {
@@ -168,7 +206,7 @@ void Reader(int port, int seed, const LoadOptions& opt, LoadState* state) {
       }
       if (article_ids.size() > 200) article_ids.erase(article_ids.begin(), article_ids.begin() + 100);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(pause(rng)));
+    std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(pause(rng)));
   }
   std::lock_guard<std::mutex> lock(state->mu);
   state->samples.insert(state->samples.end(), local.begin(), local.end());
@@ -181,6 +219,41 @@ double Quantile(std::vector<float> v, double q) {
   std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
   return v[k];
 }
+
+// A process's CPU seconds so far (utime + stime from /proc), 0 when gone.
+double ProcessCpu(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat;
+  std::getline(in, stat);
+  size_t close = stat.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string f;
+  double ticks = 0;
+  for (int field = 3; field <= 15 && fields >> f; ++field) {
+    if (field >= 14) ticks += std::atof(f.c_str());
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+double SelfCpu() {
+  struct rusage ru {};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+// CPU seconds of the servers, PostgreSQL (live sessions included) and this
+// process (the reader client), at one moment.
+struct CpuMark {
+  double serve = 0, postgres = 0, client = 0;
+  static CpuMark Take(const std::vector<pid_t>& servers, const ThrowawayPostgres& pg) {
+    CpuMark m;
+    for (pid_t p : servers) m.serve += ProcessCpu(p);
+    m.postgres = pg.LiveCpuSeconds();
+    m.client = SelfCpu();
+    return m;
+  }
+};
 
 std::string LoadAverage() {
   std::ifstream in("/proc/loadavg");
@@ -219,10 +292,11 @@ bool ReportPhase(const std::vector<Sample>& samples, int phase, const char* titl
 // The load run: E extract + 1 assign + B brief workers with S read-only
 // servers and R readers. Returns the exit code.
 int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int n, int extract, int brief,
-            const LoadOptions& opt, ThrowawayPostgres& pg, ThrowawayRedis& redis, const fs::path& dir) {
+            LoadOptions opt, ThrowawayPostgres& pg, ThrowawayRedis& redis, const fs::path& dir) {
   auto admin = PgConnection::Connect(pg.url());
   if (!admin.ok() || !(*admin)->Exec("CREATE DATABASE bench_load").ok()) return 1;
   std::string db = pg.url("bench_load"), queue = redis.url() + "/3";
+  opt.db = db;
   std::vector<std::string> args = {bin, "ingest", "--queue", queue, "--queue-bound", std::to_string(2 * n + 1000)};
   args.insert(args.end(), inputs.begin(), inputs.end());
   std::string out;
@@ -232,6 +306,7 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
   size_t at = out.find(" documents published");
   int64_t docs = std::stoll(out.substr(out.rfind(": ", at) + 2));
   WorkerFleet fleet(bin, queue, db, dir.string());
+  fleet.set_worker_nice(opt.workers_nice);
   // The assigner creates the schema: the servers open the store after it.
   (void)fleet.Start("assign");
   for (int wait = 0; wait < 100; ++wait) {
@@ -239,8 +314,12 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   std::vector<int> ports;
+  std::vector<pid_t> servers;
+  std::vector<std::string> serve_flags;
+  if (opt.cache_ms >= 0) serve_flags = {"--cache-ms", std::to_string(opt.cache_ms)};
   for (int i = 0; i < opt.serve; ++i) {
-    Result<pid_t> pid = fleet.StartReader(opt.serve_threads);
+    Result<pid_t> pid = fleet.StartReader(opt.serve_threads, serve_flags);
+    if (pid.ok()) servers.push_back(*pid);
     Result<int> port = pid.ok() ? fleet.ReaderPort(*pid) : Result<int>(pid.status());
     if (!port.ok()) {
       std::fprintf(stderr, "bench_workers: %s\n", port.status().ToString().c_str());
@@ -249,6 +328,7 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
     ports.push_back(*port);
   }
   double pg0 = pg.CpuSeconds(), redis0 = redis.CpuSeconds(), t0 = Now();
+  CpuMark start_mark = CpuMark::Take(servers, pg);
   LoadState state;
   std::vector<std::thread> readers;
   for (int r = 0; r < opt.readers; ++r) {
@@ -273,7 +353,9 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
   sampler.join();
   state.phase = 1;
   std::string load_end = LoadAverage();
+  CpuMark run_mark = CpuMark::Take(servers, pg);
   std::this_thread::sleep_for(std::chrono::seconds(opt.after_s));
+  CpuMark after_mark = CpuMark::Take(servers, pg);
   state.stop = true;
   for (auto& t : readers) t.join();
   std::string load_after = LoadAverage();
@@ -282,9 +364,11 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
 
   std::printf(
       "\nload: %d extract + 1 assign + %d brief workers, %d `serve --read-only` (%d threads), %d readers "
-      "(think %d ms mean): %s, %lld documents, %.1f s wall\n",
-      extract, brief, opt.serve, opt.serve_threads, opt.readers, opt.think_ms, done.ok() ? "done" : "NOT DONE",
-      static_cast<long long>(docs), run_s);
+      "(think %d ms mean, exponential, keep-alive %d), serve --cache-ms %s, workers at nice %d: %s, %lld documents, "
+      "%.1f s wall\n",
+      extract, brief, opt.serve, opt.serve_threads, opt.readers, opt.think_ms, opt.keep_alive,
+      opt.cache_ms < 0 ? "default" : std::to_string(opt.cache_ms).c_str(), opt.workers_nice,
+      done.ok() ? "done" : "NOT DONE", static_cast<long long>(docs), run_s);
   std::printf("  load average (1 5 15 min): at start %s; during (every 10 s):", load_start.c_str());
   for (const std::string& l : loads) std::printf(" [%s]", l.c_str());
   std::printf("; at the run's end %s; after the readers alone %s; %u cores\n", load_end.c_str(), load_after.c_str(),
@@ -292,6 +376,16 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
   bool during = ReportPhase(state.samples, 0, "during the run (readers + workers)", run_s);
   bool after = ReportPhase(state.samples, 1, "after the run (readers alone)", opt.after_s);
   for (const std::string& e : state.errors) std::printf("  error: %s\n", e.c_str());
+  // Per read: PostgreSQL's is only clean with the readers alone (during
+  // the run it also writes for the workers).
+  size_t during_n = 0, after_n = 0;
+  for (const Sample& s : state.samples) (s.phase == 0 ? during_n : after_n)++;
+  auto per = [](double cpu_s, size_t n) { return n ? 1000.0 * cpu_s / static_cast<double>(n) : 0.0; };
+  std::printf(
+      "\n  CPU ms per read request: serve %.3f during the run; readers alone: serve %.3f, postgres %.3f, "
+      "reader client %.3f\n",
+      per(run_mark.serve - start_mark.serve, during_n), per(after_mark.serve - run_mark.serve, after_n),
+      per(after_mark.postgres - run_mark.postgres, after_n), per(after_mark.client - run_mark.client, after_n));
   std::printf("\n  %-10s %10s %14s\n", "process", "CPU s", "CPU ms/article");
   double k = static_cast<double>(docs) / 1000.0;
   auto row = [&](const std::string& what, double s) { std::printf("  %-10s %10.1f %14.3f\n", what.c_str(), s, s / k); };
@@ -317,6 +411,9 @@ int main(int argc, char** argv) {
                 : a == "--think-ms"      ? &load.think_ms
                 : a == "--after-s"       ? &load.after_s
                 : a == "--serve-threads" ? &load.serve_threads
+                : a == "--cache-ms"      ? &load.cache_ms
+                : a == "--workers-nice"  ? &load.workers_nice
+                : a == "--keep-alive"    ? &load.keep_alive
                                          : nullptr;
     if (flag != nullptr && i + 1 < argc) {
       *flag = std::atoi(argv[++i]);

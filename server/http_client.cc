@@ -118,6 +118,94 @@ Result<HttpReply> HttpFetch(const std::string& host, int port, const HttpCall& c
   return reply;
 }
 
+namespace {
+
+std::string HeaderValue(const std::string& raw, size_t head_end, const char* name) {
+  size_t len = std::strlen(name);
+  for (size_t pos = raw.find("\r\n") + 2; pos < head_end;) {
+    size_t eol = raw.find("\r\n", pos);
+    if (eol - pos > len && strncasecmp(raw.c_str() + pos, name, len) == 0 && raw[pos + len] == ':') {
+      size_t v = raw.find_first_not_of(' ', pos + len + 1);
+      return v < eol ? raw.substr(v, eol - v) : "";
+    }
+    pos = eol + 2;
+  }
+  return "";
+}
+
+}  // namespace
+
+HttpConnection::HttpConnection(std::string host, int port) : host_(std::move(host)), port_(port) {}
+
+HttpConnection::~HttpConnection() { Close(); }
+
+void HttpConnection::Close() {
+  if (fd_ >= 0) close(fd_);
+  fd_ = -1;
+}
+
+Result<HttpReply> HttpConnection::Fetch(const HttpCall& call) {
+  bool stale = false;
+  Result<HttpReply> reply = Attempt(call, &stale);
+  if (stale) reply = Attempt(call, &stale);  // the server had closed it: once more, anew
+  return reply;
+}
+
+Result<HttpReply> HttpConnection::Attempt(const HttpCall& call, bool* stale) {
+  std::string where = host_ + ":" + std::to_string(port_) + call.target;
+  bool reused = fd_ >= 0;
+  *stale = false;
+  if (!reused) {
+    Socket sock;
+    STORYFUSE_RETURN_IF_ERROR(Connect(host_, port_, &sock).WithContext(where));
+    fd_ = sock.fd;
+    sock.fd = -1;
+    ++connects_;
+  }
+  std::string req = call.method + " " + call.target + " HTTP/1.1\r\nHost: " + host_ + "\r\nConnection: keep-alive\r\n";
+  if (!call.content_type.empty()) req += "Content-Type: " + call.content_type + "\r\n";
+  if (!call.body.empty() || call.method == "POST")
+    req += "Content-Length: " + std::to_string(call.body.size()) + "\r\n";
+  req += "\r\n";
+  req += call.body;
+  Status sent = SendAll(fd_, req);
+  std::string raw;
+  size_t head_end = std::string::npos, want = std::string::npos;
+  char buf[65536];
+  while (want == std::string::npos || raw.size() < want) {
+    pollfd p{fd_, POLLIN, 0};
+    int r = poll(&p, 1, call.timeout_ms);
+    if (r < 0 && errno == EINTR) continue;
+    if (r == 0) {
+      Close();
+      return Status::IoError("timed out waiting for the response").WithContext(where);
+    }
+    ssize_t n = recv(fd_, buf, sizeof buf, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      Close();
+      *stale = reused && raw.empty();
+      if (head_end != std::string::npos && want == std::string::npos) break;  // body ends at close
+      if (!sent.ok()) return sent.WithContext(where);
+      return Status::IoError("connection closed before the whole response").WithContext(where);
+    }
+    raw.append(buf, static_cast<size_t>(n));
+    if (head_end == std::string::npos && (head_end = raw.find("\r\n\r\n")) != std::string::npos) {
+      std::string length = HeaderValue(raw, head_end, "Content-Length");
+      if (!length.empty()) want = head_end + 4 + std::strtoull(length.c_str(), nullptr, 10);
+    }
+  }
+  Result<HttpReply> reply = ParseReply(raw);
+  if (!reply.ok()) {
+    Close();
+    return reply.status().WithContext(where);
+  }
+  if (want == std::string::npos || strcasecmp(HeaderValue(raw, head_end, "Connection").c_str(), "close") == 0) {
+    Close();
+  }
+  return reply;
+}
+
 std::string UrlEncode(const std::string& value) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;

@@ -167,6 +167,22 @@ TEST_F(HttpServerTest, BindFailsOnAPortInUse) {
   EXPECT_EQ(st.code(), Status::Code::kIoError);
 }
 
+// A kept-alive connection serves many requests, errors included, and
+// opens again when the server ends it (after its 100 requests a connection).
+TEST_F(HttpServerTest, KeptAliveConnectionServesManyRequests) {
+  HttpConnection conn("127.0.0.1", server_->port());
+  Result<HttpReply> posted = conn.Fetch({"POST", "/api/articles", BridgeArticlesJson(), "application/json"});
+  ASSERT_TRUE(posted.ok()) << posted.status().ToString();
+  EXPECT_EQ(posted->status, 200);
+  for (int i = 0; i < 120; ++i) {
+    Result<HttpReply> r = conn.Fetch({"GET", i % 2 ? "/api/stories" : "/api/stories/s-404"});
+    ASSERT_TRUE(r.ok()) << i << ": " << r.status().ToString();
+    ASSERT_EQ(r->status, i % 2 ? 200 : 404) << r->body;
+    ASSERT_EQ(json::parse(r->body, nullptr, false).is_object(), true) << r->body;
+  }
+  EXPECT_EQ(conn.connects(), 2);
+}
+
 // --- Issue #22: hostile clients -------------------------------------------
 
 // A server with its own options and handler, for the tests below.

@@ -1,6 +1,6 @@
 // storyfuse serve --db PATH [--port 8080] [--host 127.0.0.1] [--threads 64] [--max-body BYTES]
 //                 [--token T | --token-file F] [--allowed-host NAME]... [--request-timeout S]
-//                 [--max-connections-per-ip N] [--check]
+//                 [--max-connections-per-ip N] [--cache-ms MS] [--check]
 //                 [--follow [FEEDS...] [--interval 10m] [--contact URL] [--delay S] [--warc DIR]]
 // storyfuse serve --read-only --partition KEY=postgresql://... [--partition KEY=URL]... [--port ...]
 //
@@ -23,6 +23,7 @@
 #include <sstream>
 #include <thread>
 
+#include "pipeline/cached_story_repository.h"
 #include "pipeline/follower_thread.h"
 #include "pipeline/partitioned_story_repository.h"
 #include "pipeline/store_story_repository.h"
@@ -43,6 +44,8 @@ struct ServeOptions {
   std::vector<std::string> partitions;  // KEY=URL, with --read-only
   bool check = false;
   bool read_only = false;  // serve a store others write (the workers, docs/scale.md)
+  // Staleness bound of the read cache (pipeline/cached_story_repository.h); 0: no cache.
+  int cache_ms = static_cast<int>(CachedStoryRepository::Options::kDefaultMaxAge.count());
   HttpServerOptions http;
   ApiAccess access;
   std::string token_file;
@@ -210,12 +213,22 @@ int RunServe(ServeOptions& opt) {
     std::fprintf(stderr, "storyfuse serve: %s\n", repo.status().message().c_str());
     return ExitCodeForOpen(repo.status());
   }
+  // Reads and writes (the follower's too) go through the cache, so a
+  // write here empties it; other processes' writes show within cache_ms.
+  StoryRepository* served_repo = repo->get();
+  std::unique_ptr<CachedStoryRepository> cache;
+  if (opt.cache_ms > 0) {
+    CachedStoryRepository::Options co;
+    co.max_age = std::chrono::milliseconds(opt.cache_ms);
+    cache = std::make_unique<CachedStoryRepository>(served_repo, co);
+    served_repo = cache.get();
+  }
   ServerMetrics metrics;
-  ApiRouter router(repo->get(), &metrics, opt.access);
+  ApiRouter router(served_repo, &metrics, opt.access);
   std::unique_ptr<FollowerThread> follower;
   std::unique_ptr<FeedsApi> feeds_api;
   if (opt.follow_flag->count() > 0) {
-    if (int code = StartFollowing(opt, repo->get(), &follower); code != kExitOk) return code;
+    if (int code = StartFollowing(opt, served_repo, &follower); code != kExitOk) return code;
     feeds_api = std::make_unique<FeedsApi>(follower.get());
     router.set_feeds(feeds_api.get());
   }
@@ -282,6 +295,11 @@ void RegisterServe(CLI::App& app, int* exit_code) {
   cmd->add_option("--max-connections-per-ip", opt->http.max_connections_per_ip,
                   "Open connections from one address (default 256; the longest idle is closed first)")
       ->check(CLI::Range(1, 1 << 20));
+  cmd->add_option("--cache-ms", opt->cache_ms,
+                  "Answer repeated reads from memory for up to this many milliseconds: other processes' writes "
+                  "(the workers) show after at most this long; writes to this server at once (default 1000; 0: "
+                  "no cache)")
+      ->check(CLI::Range(0, 3600 * 1000));
   cmd->add_flag("--read-only", opt->read_only,
                 "Only read: no writer lock, POST /api/articles refused (beside `storyfuse worker`, docs/scale.md)");
   cmd->add_flag("--check", opt->check,

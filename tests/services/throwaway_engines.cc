@@ -301,6 +301,31 @@ ThrowawayPostgres::~ThrowawayPostgres() {
 
 double ThrowawayPostgres::CpuSeconds() const { return ProcessCpuSeconds(pid_); }
 
+double ThrowawayPostgres::LiveCpuSeconds() const {
+  double total = ProcessCpuSeconds(pid_);
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream in(entry.path() / "stat");
+    std::string stat;
+    std::getline(in, stat);
+    size_t close = stat.rfind(')');
+    if (close == std::string::npos) continue;
+    // After the command name: state (3), ppid (4), ... utime (14), stime (15).
+    std::istringstream fields(stat.substr(close + 2));
+    std::string f;
+    pid_t ppid = -1;
+    double ticks = 0;
+    for (int field = 3; field <= 15 && fields >> f; ++field) {
+      if (field == 4) ppid = static_cast<pid_t>(std::atol(f.c_str()));
+      if (field >= 14) ticks += std::atof(f.c_str());
+    }
+    if (ppid == pid_) total += ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+  }
+  return total;
+}
+
 std::string ThrowawayPostgres::url() const { return url("postgres"); }
 
 std::string ThrowawayPostgres::url(const std::string& name) const {

@@ -54,6 +54,10 @@ class ThrowawayPostgres {
   // CPU seconds the server has used so far: the postmaster's own plus its
   // ended sessions' (a session's CPU counts once its connection closed).
   double CpuSeconds() const;
+  // CpuSeconds plus the sessions still running (each backend's own
+  // utime + stime from /proc): what a phase of a run cost while its
+  // connections stay open (bench_workers' readers-alone phase).
+  double LiveCpuSeconds() const;
 
  private:
   ThrowawayPostgres() = default;

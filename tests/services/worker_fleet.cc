@@ -176,16 +176,17 @@ Result<pid_t> WorkerFleet::Start(const std::string& role, const std::vector<std:
   std::vector<std::string> args = {binary_, "worker", "--queue", queue_url_,   "--db",
                                    db_url_, "--role", role,      "--consumer", name};
   args.insert(args.end(), extra.begin(), extra.end());
-  STORYFUSE_ASSIGN_OR_RETURN(pid_t pid, Spawn(args, name));
+  STORYFUSE_ASSIGN_OR_RETURN(pid_t pid, Spawn(args, name, worker_nice_));
   running_[pid] = role;
   return pid;
 }
 
-Result<pid_t> WorkerFleet::StartReader(int threads) {
+Result<pid_t> WorkerFleet::StartReader(int threads, const std::vector<std::string>& extra) {
   std::string name = "serve-" + std::to_string(++started_);
-  STORYFUSE_ASSIGN_OR_RETURN(pid_t pid, Spawn({binary_, "serve", "--read-only", "--db", db_url_, "--port", "0",
-                                               "--threads", std::to_string(threads)},
-                                              name));
+  std::vector<std::string> args = {binary_, "serve",     "--read-only",          "--db", db_url_, "--port",
+                                   "0",     "--threads", std::to_string(threads)};
+  args.insert(args.end(), extra.begin(), extra.end());
+  STORYFUSE_ASSIGN_OR_RETURN(pid_t pid, Spawn(args, name));
   running_[pid] = "serve";
   return pid;
 }
@@ -219,11 +220,12 @@ std::string WorkerFleet::LogOf(pid_t pid) const {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-Result<pid_t> WorkerFleet::Spawn(const std::vector<std::string>& args, const std::string& name) {
+Result<pid_t> WorkerFleet::Spawn(const std::vector<std::string>& args, const std::string& name, int nice) {
   std::string log = log_dir_ + "/" + name + ".log";
   pid_t pid = fork();
   if (pid < 0) return Status::IoError("fork failed");
   if (pid == 0) {
+    if (nice != 0) (void)::nice(nice);
     int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd >= 0) {
       dup2(fd, 1);

@@ -38,14 +38,18 @@ class WorkerFleet {
   WorkerFleet(std::string binary, std::string queue_url, std::string db_url, std::string log_dir);
   ~WorkerFleet();  // SIGKILLs what still runs
 
+  // Workers started from now on run at this nice value (0: as the
+  // caller). The load bench uses it to model workers on other machines
+  // than `serve` on a shared 2-core one; readers keep the caller's.
+  void set_worker_nice(int nice) { worker_nice_ = nice; }
   // Starts `storyfuse worker --role ROLE` with `extra` flags; returns its pid.
   Result<pid_t> Start(const std::string& role, const std::vector<std::string>& extra = {});
   // Starts `storyfuse serve --read-only --db DB --port 0 --threads N` (a
-  // reader beside the workers); returns its pid. Its log (the port) is
+  // reader beside the workers) with `extra` flags; returns its pid. Its log (the port) is
   // `LogOf(pid)`; `ReaderPort` waits for it.
-  Result<pid_t> StartReader(int threads = 4);
+  Result<pid_t> StartReader(int threads = 4, const std::vector<std::string>& extra = {});
   // Starts `storyfuse serve --read-only --port 0 ARGS...` (e.g. its
-  // --partition flags); returns its pid, for ReaderPort.
+  // --partition flags, no --db); returns its pid, for ReaderPort.
   Result<pid_t> StartReaderWith(const std::vector<std::string>& args);
   // The port a reader started by StartReader listens on, once it says so
   // in its log (waits up to `timeout`); IoError otherwise.
@@ -66,11 +70,12 @@ class WorkerFleet {
 
  private:
   std::string binary_, queue_url_, db_url_, log_dir_;
-  Result<pid_t> Spawn(const std::vector<std::string>& args, const std::string& name);
+  Result<pid_t> Spawn(const std::vector<std::string>& args, const std::string& name, int nice = 0);
 
   std::map<pid_t, std::string> running_;  // pid -> role
   std::map<pid_t, std::string> logs_;     // pid -> log file
   int started_ = 0;
+  int worker_nice_ = 0;
 };
 
 // Compares the store at `got` (the workers' result) with `want` (single-
