@@ -77,7 +77,7 @@ TEST(CombineKindsTest, WeightedMeanOverTheKindsPresent) {
 }
 
 // FocusedPairScore is PairScore made fast: it must give the same score to
-// the last bit (the stream's and batch's stories depend on every bit), for
+// the last bit, from the vector and from its packed form (the stream's and batch's stories depend on every bit), for
 // short and long articles (tables of several sizes, reused and regrown),
 // with shared and conflicting salient names, while the vocabulary grows.
 TEST(FocusedPairScoreTest, SameBitsAsPairScore) {
@@ -119,6 +119,9 @@ TEST(FocusedPairScoreTest, SameBitsAsPairScore) {
     for (const ArticleVector& b : vectors) {
       double exact = PairScore(a, b, terms, scoring);
       EXPECT_EQ(std::bit_cast<uint64_t>(focused.Score(b)), std::bit_cast<uint64_t>(exact));
+      PackedVector packed(b, terms);
+      EXPECT_EQ(packed.size(), b.weighted.size());
+      EXPECT_EQ(std::bit_cast<uint64_t>(focused.Score(packed)), std::bit_cast<uint64_t>(exact));
       ++compared;
       overlapping += exact > 0;
       conflicting += exact != PairScore(a, b, terms, no_conflict);

@@ -55,6 +55,13 @@ class Centroid {
   // story's articles, of their dot products with that vector.
   double norm(int kind) const { return norm_[kind]; }
 
+  // Asks the CPU to bring the kept terms into cache, which Cosine then
+  // reads in full (no effect on results).
+  void Prefetch() const {
+    constexpr size_t kPerLine = 64 / sizeof(sums_[0]);
+    for (size_t i = 0; i < sums_.size(); i += kPerLine) __builtin_prefetch(sums_.data() + i);
+  }
+
   size_t size() const { return sums_.size(); }
   size_t MemoryBytes() const {
     return sums_.capacity() * sizeof(sums_[0]) + (top_terms_.capacity() + top_names_.capacity()) * 4;

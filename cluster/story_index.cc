@@ -8,6 +8,7 @@
 #include "cluster/article_vector.h"
 #include "cluster/centroid.h"
 #include "cluster/feature_extractor.h"
+#include "cluster/story_merge_rule.h"
 #include "cluster/term_dictionary.h"
 
 namespace storyfuse {
@@ -82,32 +83,11 @@ struct StoryIndex::Impl {
 };
 
 bool StoryIndex::Impl::Conflicts(const ArticleVector& v, const StoryRecord& story) const {
-  // Who the article is about that the story never mentions, and who the
-  // story is about that the article never mentions: another event of the
-  // same kind (another fight, another arrest).
-  bool article_side = false;
-  for (uint32_t t : v.salient) article_side |= !story.centroid.Contains(t);
-  if (!article_side) return false;
-  for (size_t i = 0; i < story.centroid.top_names().size() && i < options.conflict_names; ++i) {
-    uint32_t t = story.centroid.top_names()[i];
-    if (!HasTerm(v.weighted, t)) return true;
-  }
-  return false;
+  return AboutAnother(v, story.centroid, options.conflict_names);
 }
 
 bool StoryIndex::Impl::Conflicts(const StoryRecord& a, const StoryRecord& b) const {
-  // Two stories of one kind of event (two injuries at one club) share most
-  // of their names, so every salient name is in the other's centroid; what
-  // differs is who leads: one story's salient names missing from the
-  // other's leading names, both ways round.
-  auto missing = [&](const StoryRecord& x, const StoryRecord& y) {
-    const std::vector<uint32_t>& lead = y.centroid.top_names();
-    for (size_t i = 0; i < x.centroid.top_names().size() && i < options.salient_names; ++i) {
-      if (std::find(lead.begin(), lead.end(), x.centroid.top_names()[i]) == lead.end()) return true;
-    }
-    return false;
-  };
-  return missing(a, b) && missing(b, a);
+  return LeadsDiffer(a.centroid, b.centroid, options.salient_names);
 }
 
 double StoryIndex::Impl::Combine(const KindCosines& c, const bool* has_kind) const {
@@ -158,8 +138,7 @@ bool StoryIndex::Impl::TimeCompatible(int32_t day, const StoryRecord& s) const {
 }
 
 bool StoryIndex::Impl::TimeCompatible(const StoryRecord& a, const StoryRecord& b) const {
-  if (a.min_day == kNoDay || b.min_day == kNoDay) return true;
-  return a.min_day <= b.max_day + options.max_gap_days && b.min_day <= a.max_day + options.max_gap_days;
+  return SpansTouch(a.min_day, a.max_day, b.min_day, b.max_day, options.max_gap_days);
 }
 
 uint32_t StoryIndex::Impl::NewStory() {

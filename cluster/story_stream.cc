@@ -33,7 +33,6 @@ struct Art {
   uint32_t origin = kNone;   // interned
   uint32_t outlet = kNone;   // interned; kNone when absent
   int32_t day = kNoDay;
-  uint32_t slot = kNone;  // index in Impl::open while in the window
 };
 
 // An article of the window.
@@ -66,16 +65,42 @@ void SelectFirst(std::vector<std::pair<float, uint32_t>>* v, size_t m) {
   std::sort(v->begin(), v->end());
 }
 
+// Asks the CPU for the posting lists of an arrival's first `count`
+// strongest terms, all at once, before any is read: the lists of a large
+// index are cache misses, and read one after the other each was waited
+// for in turn. First the lists' headers, then the `lines` cache lines of
+// each from entry `from_end` before its end (the newest entries), or from
+// its start. No effect on results.
+template <typename List>
+void PrefetchLists(const std::vector<std::pair<uint32_t, float>>& heaviest, size_t count,
+                   const std::vector<List>& postings, size_t from_end, size_t lines) {
+  count = std::min(count, heaviest.size());
+  for (size_t r = 0; r < count; ++r) {
+    if (heaviest[r].first < postings.size()) __builtin_prefetch(&postings[heaviest[r].first]);
+  }
+  constexpr size_t kLineBytes = 64;
+  for (size_t r = 0; r < count; ++r) {
+    if (heaviest[r].first >= postings.size()) continue;
+    const List& list = postings[heaviest[r].first];
+    size_t from = from_end > 0 && list.size() > from_end ? list.size() - from_end : 0;
+    const char* p = reinterpret_cast<const char*>(list.data() + from);
+    const char* end = reinterpret_cast<const char*>(list.data() + list.size());
+    for (size_t l = 0; l < lines && p + l * kLineBytes < end; ++l) __builtin_prefetch(p + l * kLineBytes);
+  }
+}
+
 // Scores window articles by their vectors.
 class OpenScorer : public PairScorer {
  public:
-  OpenScorer(const std::vector<Open>& open, const TermDictionary& terms, PairScoring scoring)
-      : open_(open), score_(terms, scoring) {}
+  OpenScorer(const std::vector<Open>& open, const std::vector<PackedVector>& packed, const TermDictionary& terms,
+             PairScoring scoring)
+      : open_(open), packed_(packed), score_(terms, scoring) {}
   void Focus(uint32_t i) override { score_.Focus(open_[i].vector); }
-  double Score(uint32_t j) override { return score_.Score(open_[j].vector); }
+  double Score(uint32_t j) override { return score_.Score(packed_[j]); }
 
  private:
   const std::vector<Open>& open_;
+  const std::vector<PackedVector>& packed_;
   FocusedPairScore score_;
 };
 
@@ -128,6 +153,11 @@ struct StoryStream::Impl {
   // its grouping without being clustered again.
   ComponentLinkage regroup;
   std::vector<Art> arts;
+  // Per article, its index in `open` while in the window, else kNone:
+  // apart from Art, as the window lookup reads it for every posting it
+  // scans (the recent articles' entries of this array stay in cache; the
+  // 56-byte records of arts did not).
+  std::vector<uint32_t> slot_of;
   std::unordered_map<std::string, uint32_t> by_id;
   std::vector<Story> stories;
   // Per story, 1 while it has articles: apart from Story, so the lookup of
@@ -137,7 +167,10 @@ struct StoryStream::Impl {
   // lookup's cache misses).
   std::vector<uint8_t> alive;
   size_t live = 0;
-  std::vector<Open> open;   // the window, oldest first
+  std::vector<Open> open;  // the window, oldest first
+  // Beside `open`, slot by slot: each window article's vector as the
+  // exact pair score reads it (one block, prefetched before its turn).
+  std::vector<PackedVector> packed;
   std::vector<Edge> edges;  // between window articles (article indexes), each pair once
   std::vector<std::vector<std::pair<float, uint32_t>>> open_postings;  // term -> (weight, article), heaviest first
   size_t frozen_in_postings = 0;                                       // articles there that left the window
@@ -200,13 +233,16 @@ std::vector<Edge> StoryStream::Impl::LinkToOpen(const Open& o) {
   const ArticleVector& v = o.vector;
   if (matched.size() < open.size()) matched.resize(open.size(), 0.0f);
   touched.clear();
+  // The start of each list; the hardware follows on along the lists.
+  constexpr size_t kOpenLines = 2;
+  PrefetchLists(o.heaviest, g.query_terms, open_postings, 0, kOpenLines);
   for (size_t r = 0; r < o.heaviest.size() && r < g.query_terms; ++r) {
     auto [t, w] = o.heaviest[r];
     if (t >= open_postings.size()) continue;
     const auto& list = open_postings[t];
     size_t end = std::min(list.size(), g.scan_postings);
     for (size_t p = 0; p < end; ++p) {
-      uint32_t slot = arts[list[p].second].slot;
+      uint32_t slot = slot_of[list[p].second];
       if (slot == kNone) continue;  // left the window since it was indexed
       if (matched[slot] == 0.0f) touched.push_back(slot);
       matched[slot] += w * list[p].first;
@@ -220,10 +256,17 @@ std::vector<Edge> StoryStream::Impl::LinkToOpen(const Open& o) {
   SelectFirst(&ranked, std::min(g.candidates, ranked.size()));
   size_t c = ranked.size();
   scored.clear();
-  if (c > 0) scorer.Focus(v);
+  if (c > 0) {
+    scorer.Focus(v);
+    packed[ranked[0].second].Prefetch();
+  }
   for (size_t r = 0; r < c; ++r) {
     uint32_t slot = ranked[r].second;
-    double s = scorer.Score(open[slot].vector);
+    // The candidates' blocks are read from memory, not cache (a window of
+    // 1,000 articles does not fit): the next one is fetched while this
+    // one is scored.
+    if (r + 1 < c) packed[ranked[r + 1].second].Prefetch();
+    double s = scorer.Score(packed[slot]);
     if (s >= g.min_score) scored.emplace_back(static_cast<float>(-s), open[slot].article);
   }
   SelectFirst(&scored, std::min(g.neighbors, scored.size()));
@@ -259,6 +302,10 @@ std::vector<std::pair<uint32_t, float>> StoryStream::Impl::LinkToStories(const O
   }
   SelectFirst(&ranked, std::min(options.story_candidates, ranked.size()));
   size_t c = ranked.size();
+  // The candidates' records, then their centroids, fetched all at once
+  // (each a cache miss when a million articles made 175,000 stories).
+  for (size_t r = 0; r < c; ++r) __builtin_prefetch(&stories[ranked[r].second]);
+  for (size_t r = 0; r < c; ++r) stories[ranked[r].second].final_part.Prefetch();
   std::vector<std::pair<uint32_t, float>> out;
   for (size_t r = 0; r < c; ++r) {
     uint32_t s = ranked[r].second;
@@ -308,6 +355,12 @@ ClusterResult StoryStream::Impl::Add(const Article& article) {
     rec.origin = Intern(!article.wire.empty() ? article.wire : !article.outlet.empty() ? article.outlet : article.id);
   }
 
+  // The final-story lists this article will read, asked for now so that
+  // they arrive while the window is searched (asked for just before the
+  // lookup, they were still the lookup's misses at 100k articles): the
+  // kStoryScan newest entries of each list, 128 bytes, 3 lines at most.
+  constexpr size_t kStoryLines = (kStoryScan * sizeof(uint32_t) + 63) / 64 + 1;
+  PrefetchLists(o.heaviest, kStoryQueryTerms, story_postings, kStoryScan, kStoryLines);
   std::vector<Edge> links = LinkToOpen(o);
   o.story_links = LinkToStories(o, rec.day);
   // The story for now: what it copies, else its closest window article's
@@ -328,11 +381,12 @@ ClusterResult StoryStream::Impl::Add(const Article& article) {
   if (story == kNone) story = NewStory();
   rec.story = story;
   stories[story].members.push_back(a);
-  rec.slot = static_cast<uint32_t>(open.size());
+  slot_of.push_back(static_cast<uint32_t>(open.size()));
   arts.push_back(std::move(rec));
   by_id[article.id] = a;
+  packed.emplace_back(o.vector, terms);
   open.push_back(std::move(o));
-  IndexOpen(arts[a].slot);
+  IndexOpen(slot_of[a]);
   edges.insert(edges.end(), links.begin(), links.end());
 
   if (options.revise_every > 0 && ++since_revision >= options.revise_every) Revise();
@@ -347,13 +401,15 @@ void StoryStream::Impl::RescoreWindow() {
   // Links scored when the stream held a handful of articles weigh common
   // words like rare ones: score the whole window again, with the document
   // frequencies of now, as the batch would.
-  for (Open& o : open) {
+  for (size_t slot = 0; slot < open.size(); ++slot) {
+    Open& o = open[slot];
     o.vector = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
     HeaviestTerms(o.vector.weighted, Strongest(), &o.heaviest);
+    packed[slot] = PackedVector(o.vector, terms);
   }
   std::vector<const TermWeights*> weighted;
   for (const Open& o : open) weighted.push_back(&o.vector.weighted);
-  OpenScorer open_scorer(open, terms, Scoring());
+  OpenScorer open_scorer(open, packed, terms, Scoring());
   edges = BuildNeighborGraph(weighted, &open_scorer, options.batch.graph);
   for (Edge& e : edges) e.a = open[e.a].article, e.b = open[e.b].article;
   for (Open& o : open) o.story_links = LinkToStories(o, arts[o.article].day);
@@ -373,7 +429,7 @@ std::vector<StoryMove> StoryStream::Impl::Revise() {
     return it->second;
   };
   std::vector<Edge> links;
-  for (const Edge& e : edges) links.push_back({arts[e.a].slot, arts[e.b].slot, e.score});
+  for (const Edge& e : edges) links.push_back({slot_of[e.a], slot_of[e.b], e.score});
   for (uint32_t i = 0; i < m; ++i) {
     const Open& o = open[i];
     const Art& art = arts[o.article];
@@ -397,8 +453,8 @@ std::vector<StoryMove> StoryStream::Impl::Revise() {
     const Art& art = arts[open[i].article];
     if (art.copy_of == kNone || pinned.count(open[i].article)) continue;  // a pin outranks the copy link
     const Art& source = arts[art.copy_of];
-    if (source.slot != kNone) {
-      groups.Union(i, source.slot);
+    if (slot_of[art.copy_of] != kNone) {
+      groups.Union(i, slot_of[art.copy_of]);
     } else {
       uint32_t n = node(source.story);
       while (groups.size() <= n) groups.Add();
@@ -521,7 +577,7 @@ void StoryStream::Impl::FreezeArticle(const Open& o) {
     s.min_day = s.min_day == kNoDay ? art.day : std::min(s.min_day, art.day);
     s.max_day = s.max_day == kNoDay ? art.day : std::max(s.max_day, art.day);
   }
-  art.slot = kNone;
+  slot_of[o.article] = kNone;
   pinned.erase(o.article);  // final now: nothing moves it
 }
 
@@ -529,8 +585,10 @@ void StoryStream::Impl::Freeze() {
   size_t arrivals = arts.size();
   size_t before = open.size();
   std::vector<Open> kept;
+  std::vector<PackedVector> kept_packed;
   std::vector<uint32_t> grown;  // stories that gained final articles, first gain first
-  for (Open& o : open) {
+  for (size_t slot = 0; slot < open.size(); ++slot) {
+    Open& o = open[slot];
     const Art& art = arts[o.article];
     bool old = o.arrival + options.window < arrivals;
     bool stale = options.freeze_by_day && art.day != kNoDay && newest_day != kNoDay &&
@@ -540,9 +598,11 @@ void StoryStream::Impl::Freeze() {
       FreezeArticle(o);
     } else {
       kept.push_back(std::move(o));
+      kept_packed.push_back(std::move(packed[slot]));
     }
   }
   open = std::move(kept);
+  packed = std::move(kept_packed);
   if (grown.empty()) return;
   // Each story's kept terms and index entries once per freeze, not once
   // per article: a story often has several articles leaving the window
@@ -551,9 +611,9 @@ void StoryStream::Impl::Freeze() {
     stories[s].final_part.Refresh(kStoryTerms, terms, kStoryIndexTerms, options.batch.conflict_names);
     ReindexStory(s);
   }
-  for (uint32_t slot = 0; slot < open.size(); ++slot) arts[open[slot].article].slot = slot;
+  for (uint32_t slot = 0; slot < open.size(); ++slot) slot_of[open[slot].article] = slot;
   edges.erase(std::remove_if(edges.begin(), edges.end(),
-                             [this](const Edge& e) { return arts[e.a].slot == kNone || arts[e.b].slot == kNone; }),
+                             [this](const Edge& e) { return slot_of[e.a] == kNone || slot_of[e.b] == kNone; }),
               edges.end());
   // Postings name articles, and a frozen one is skipped when read; they
   // are rebuilt only once they hold as many frozen articles as open ones
@@ -581,7 +641,7 @@ uint32_t StoryStream::Impl::FindStory(std::string_view id) const {
 
 void StoryStream::Impl::PinStory(uint32_t s) {
   for (uint32_t a : stories[s].members) {
-    if (arts[a].slot != kNone) pinned[a] = s;
+    if (slot_of[a] != kNone) pinned[a] = s;
   }
 }
 
@@ -632,7 +692,7 @@ Result<std::vector<StoryMove>> StoryStream::Impl::MoveArticle(std::string_view a
   // articles apart from it.
   PinStory(from);
   if (to == kNone) to = NewStory();
-  if (arts[a].slot == kNone) {
+  if (slot_of[a] == kNone) {
     // A final article: its story's profile keeps it (it scores only later
     // arrivals); the counts follow it.
     --stories[from].final_count;
@@ -640,7 +700,7 @@ Result<std::vector<StoryMove>> StoryStream::Impl::MoveArticle(std::string_view a
   }
   Move(a, to);
   PinStory(to);
-  if (arts[a].slot == kNone) pinned.erase(a);
+  if (slot_of[a] == kNone) pinned.erase(a);
   return std::vector<StoryMove>{{arts[a].id, StoryName(from), StoryName(to)}};
 }
 
@@ -711,6 +771,8 @@ size_t StoryStream::MemoryBytes() const {
     bytes += sizeof(o) + o.features.counts.capacity() * 8 +
              (o.vector.weighted.capacity() + o.vector.unweighted.capacity()) * 8;
   }
+  for (const PackedVector& p : m.packed) bytes += sizeof(p) + p.MemoryBytes();
+  bytes += m.slot_of.capacity() * sizeof(uint32_t);
   for (const Story& s : m.stories) {
     bytes += sizeof(s) + s.final_part.MemoryBytes() + (s.indexed.capacity() + s.members.capacity()) * 4;
   }

@@ -107,12 +107,19 @@ Result<std::string> SuccessorOf(StoryStore* reader, std::string story_id) {
   for (int hop = 0; hop < StoreStoryRepository::kMaxMergeHops; ++hop) {
     STORYFUSE_ASSIGN_OR_RETURN(std::vector<StoryMoveRecord> moves,
                                reader->StoryMoves(story_id, StoreStoryRepository::kHistoryMoves));
-    auto out = std::find_if(moves.rbegin(), moves.rend(),
-                            [&](const StoryMoveRecord& m) { return m.from_story == story_id && !m.to_story.empty(); });
-    if (out == moves.rend()) return std::string();
-    story_id = out->to_story;
-    STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> story, reader->GetStory(story_id));
-    if (story && !story->brief_json.empty()) return story_id;
+    // Latest first; a story split among several successors (workers build
+    // them one by one) is answered by one already built, else followed on
+    // through the latest.
+    std::string next;
+    std::set<std::string> tried;
+    for (auto m = moves.rbegin(); m != moves.rend(); ++m) {
+      if (m->from_story != story_id || m->to_story.empty() || !tried.insert(m->to_story).second) continue;
+      if (next.empty()) next = m->to_story;
+      STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredStory> story, reader->GetStory(m->to_story));
+      if (story && !story->brief_json.empty()) return m->to_story;
+    }
+    if (next.empty()) return std::string();
+    story_id = next;
   }
   return std::string();
 }

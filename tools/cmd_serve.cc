@@ -2,6 +2,11 @@
 //                 [--token T | --token-file F] [--allowed-host NAME]... [--request-timeout S]
 //                 [--max-connections-per-ip N] [--cache-ms MS] [--check]
 //                 [--follow [FEEDS...] [--interval 10m] [--contact URL] [--delay S] [--warc DIR]]
+// storyfuse serve --read-only --partition KEY=postgresql://... [--partition KEY=URL]... [--port ...]
+//
+// --partition serves several story partitions' stores as one
+// (pipeline/partitioned_story_repository.h; docs/scale.md), with the
+// merge step's link table read from each.
 //
 // --follow runs the feed follower (pipeline/follower_thread.h) inside the
 // server: its pages are stored through the repository's one writer, and
@@ -20,19 +25,23 @@
 
 #include "pipeline/cached_story_repository.h"
 #include "pipeline/follower_thread.h"
+#include "pipeline/partitioned_story_repository.h"
 #include "pipeline/store_story_repository.h"
 #include "pipeline/story_repository_factory.h"
 #include "server/api_router.h"
 #include "server/feeds_api.h"
 #include "server/http_server.h"
 #include "server/server_metrics.h"
+#include "store/pg_story_store.h"
 #include "tools/command.h"
+#include "worker/merge_worker.h"
 
 namespace storyfuse {
 namespace {
 
 struct ServeOptions {
   std::string db;
+  std::vector<std::string> partitions;  // KEY=URL, with --read-only
   bool check = false;
   bool read_only = false;  // serve a store others write (the workers, docs/scale.md)
   // Staleness bound of the read cache (pipeline/cached_story_repository.h); 0: no cache.
@@ -152,14 +161,54 @@ int StartFollowing(const ServeOptions& opt, StoryRepository* repo, std::unique_p
   return kExitOk;
 }
 
+// The partitions' read-only repositories as one, reading each store's
+// link table (worker --role merge) through its own connection.
+Result<std::unique_ptr<StoryRepository>> OpenPartitions(const ServeOptions& opt) {
+  std::vector<PartitionedStoryRepository::Partition> parts;
+  auto stores = std::make_shared<std::vector<std::pair<std::string, std::unique_ptr<PgStoryStore>>>>();
+  for (const std::string& spec : opt.partitions) {
+    size_t eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0) return Status::InvalidArgument("--partition wants KEY=URL, not " + spec);
+    std::string key = spec.substr(0, eq), url = spec.substr(eq + 1);
+    STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<StoryRepository> repo,
+                               OpenStoryRepository(url, opt.http.threads, /*read_only=*/true));
+    parts.push_back({key, std::move(repo)});
+    if (url.starts_with("postgres")) {
+      STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<PgStoryStore> store, PgStoryStore::Open(url));
+      stores->emplace_back(key, std::move(store));
+    }
+  }
+  // Called under the repository's mutex: one caller at a time.
+  auto links = [stores]() -> Result<std::vector<CrossPartitionLink>> {
+    std::vector<CrossPartitionLink> out;
+    for (auto& [key, store] : *stores) {
+      STORYFUSE_ASSIGN_OR_RETURN(std::vector<PartitionLink> links, ReadPartitionLinks(store.get()));
+      for (const PartitionLink& l : links) out.push_back({key, l.story, l.partner, l.partner_story});
+    }
+    return out;
+  };
+  return std::unique_ptr<StoryRepository>(std::make_unique<PartitionedStoryRepository>(std::move(parts), links));
+}
+
 int RunServe(ServeOptions& opt) {
+  if (!opt.partitions.empty() && (!opt.read_only || !opt.db.empty() || opt.check || opt.follow_flag->count() > 0)) {
+    std::fprintf(stderr,
+                 "storyfuse serve: --partition serves partitions read-only: give --read-only, and no --db, "
+                 "--check or --follow\n");
+    return kExitUsage;
+  }
+  if (opt.partitions.empty() && opt.db.empty()) {
+    std::fprintf(stderr, "storyfuse serve: --db is required (or --read-only --partition KEY=URL ...)\n");
+    return kExitUsage;
+  }
   if (opt.check) return RunCheck(opt);
   if (std::string bad = ResolveToken(&opt); !bad.empty()) {
     std::fprintf(stderr, "storyfuse serve: %s\n", bad.c_str());
     return kExitUsage;
   }
   sigset_t stop_signals = BlockStopSignals();  // before any thread starts
-  Result<std::unique_ptr<StoryRepository>> repo = OpenStoryRepository(opt.db, opt.http.threads, opt.read_only);
+  Result<std::unique_ptr<StoryRepository>> repo =
+      opt.partitions.empty() ? OpenStoryRepository(opt.db, opt.http.threads, opt.read_only) : OpenPartitions(opt);
   if (!repo.ok()) {
     std::fprintf(stderr, "storyfuse serve: %s\n", repo.status().message().c_str());
     return ExitCodeForOpen(repo.status());
@@ -204,7 +253,7 @@ int RunServe(ServeOptions& opt) {
     _exit(kExitOk);
   });
   std::fprintf(stderr, "storyfuse serve: http://%s:%d/ (database %s, %d threads)\n", opt.http.host.c_str(),
-               server.port(), opt.db.c_str(), opt.http.threads);
+               server.port(), opt.partitions.empty() ? opt.db.c_str() : "of story partitions", opt.http.threads);
   if (follower) follower->Start();
   Status st = server.Serve();
   if (follower) follower->Stop();
@@ -224,8 +273,10 @@ void RegisterServe(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<ServeOptions>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the JSON API and the web page over a story database");
   cmd->add_option("--db", opt->db,
-                  "SQLite database (created if absent), postgresql:// URL, or :memory: to keep it in memory")
-      ->required();
+                  "SQLite database (created if absent), postgresql:// URL, or :memory: to keep it in memory");
+  cmd->add_option("--partition", opt->partitions,
+                  "With --read-only, instead of --db: serve story partitions as one, KEY=postgresql://... each "
+                  "(repeatable; story ids become KEY~ID; docs/scale.md)");
   cmd->add_option("--port", opt->http.port, "TCP port (0: any free port)")->check(CLI::Range(0, 65535));
   cmd->add_option("--host", opt->http.host, "Address to listen on");
   cmd->add_option("--threads", opt->http.threads, "Worker threads (one per open connection; default 64)")

@@ -1,7 +1,7 @@
-// storyfuse worker --queue redis://HOST:PORT --db postgresql://... --role extract|assign|brief
+// storyfuse worker --queue redis://HOST:PORT --db postgresql://... --role extract|assign|brief|merge
 //                  [--consumer NAME] [--batch N] [--metrics-port N] [--idle-exit-ms N]
-//                  [--partition-months N (extract)] [--partition KEY (assign, brief)]
-//                  [--declare-partitions KEY,... (extract)]
+//                  [--partition-months N (extract)] [--partition KEY (assign, brief, merge)]
+//                  [--declare-partitions KEY,... (extract)] [--merge-with KEY=URL (merge)]
 //
 // Runs one role of the distributed pipeline (issue #25, docs/scale.md) until
 // SIGTERM/SIGINT, or until its input has stayed empty for --idle-exit-ms.
@@ -28,6 +28,7 @@ namespace {
 struct WorkerOptions {
   WorkerConfig config;
   std::string role;
+  std::string merge_with;  // KEY=URL
   int metrics_port = -1;
   int64_t idle_exit_ms = 0;
   int64_t claim_idle_ms = 30000;
@@ -60,6 +61,11 @@ bool Reopen(const std::string& role, const WorkerConfig& config, Result<std::uni
 
 int RunWorker(WorkerOptions& opt) {
   WorkerConfig& c = opt.config;
+  if (!opt.merge_with.empty()) {
+    size_t eq = opt.merge_with.find('=');
+    c.merge_with_partition = opt.merge_with.substr(0, eq);
+    if (eq != std::string::npos) c.merge_with_db = opt.merge_with.substr(eq + 1);
+  }
   c.claim_idle = std::chrono::milliseconds(opt.claim_idle_ms);
   if (c.consumer.empty()) {
     char host[256] = "host";
@@ -130,9 +136,9 @@ void RegisterWorker(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("worker", "Run one role of the distributed pipeline (Redis Streams + PostgreSQL)");
   cmd->add_option("--queue", opt->config.queue_url, "redis://HOST:PORT")->required();
   cmd->add_option("--db", opt->config.db_url, "postgresql:// URL of the shared store")->required();
-  cmd->add_option("--role", opt->role, "extract, assign or brief")
+  cmd->add_option("--role", opt->role, "extract, assign, brief or merge (across two story partitions)")
       ->required()
-      ->check(CLI::IsMember({"extract", "assign", "brief"}));
+      ->check(CLI::IsMember({"extract", "assign", "brief", "merge"}));
   cmd->add_option("--consumer", opt->config.consumer, "Name in the consumer group (default ROLE-HOST-PID)");
   cmd->add_option("--batch", opt->config.batch, "Entries per batch (default 50)")->check(CLI::Range(1, 10000));
   cmd->add_option("--metrics-port", opt->metrics_port, "Serve /metrics on 127.0.0.1:PORT (0: any free port)")
@@ -158,13 +164,17 @@ void RegisterWorker(CLI::App& app, int* exit_code) {
     return std::string();
   };
   cmd->add_option("--partition", opt->config.partition,
-                  "assign, brief: the story partition served, e.g. en.2031-01 (give each partition its own --db)")
+                  "assign, brief: the story partition served, e.g. en.2031-01 (give each partition its own --db); "
+                  "merge: the later of the two partitions")
       ->check(key_check);
   cmd->add_option("--declare-partitions", opt->config.declare_partitions,
                   "extract: declare these partitions (KEY,KEY,...) before the first article, so the articles stream "
                   "keeps everything for their assigners even before they start (needs --partition-months)")
       ->delimiter(',')
       ->check(key_check);
+  cmd->add_option("--merge-with", opt->merge_with,
+                  "merge: the earlier adjacent partition as KEY=postgresql://... (its stories are joined with "
+                  "--partition's; docs/scale.md)");
   cmd->callback([opt, exit_code] { *exit_code = RunWorker(*opt); });
 }
 

@@ -12,11 +12,15 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <memory>
+#include <set>
 
 #include "cluster/batch_clusterer.h"
+#include "cluster/feature_extractor.h"
 #include "cluster/reference_similarity.h"
 #include "cluster/story_index.h"
+#include "cluster/story_linker.h"
 #include "cluster/story_stream.h"
 #include "eval/average_link.h"
 #include "eval/bcubed.h"
@@ -34,10 +38,11 @@ struct EvalClusterOptions {
   StoryIndexOptions index;
   StoryStreamOptions stream_options;
   BatchClusterOptions batch;
-  std::string predictions;  // file for "id<TAB>gold<TAB>predicted" lines, when set
-  size_t orders = 1;        // the input order, then orders - 1 seeded shuffles
-  bool reference = false;   // also score the offline average-link reference
-  bool by_date = false;     // dated articles in publication order, undated where they arrive
+  std::string predictions;       // file for "id<TAB>gold<TAB>predicted" lines, when set
+  size_t orders = 1;             // the input order, then orders - 1 seeded shuffles
+  bool reference = false;        // also score the offline average-link reference
+  bool by_date = false;          // dated articles in publication order, undated where they arrive
+  bool partition_split = false;  // the story partitions' merge step, on the dated articles (docs/scale.md)
 };
 
 // The reference holds an n x n matrix (and its working copy): 10,000
@@ -173,6 +178,79 @@ void PrintReference(const EvalClusterOptions& opt, const std::vector<Article>& a
               best_cut, best.precision, best.recall, best.f1, best.predicted_clusters, ThreadCpuSeconds() - start);
 }
 
+// Story partitions (docs/scale.md) simulated on the labelled dated
+// articles: split at the median publication day into an earlier and a
+// later window, one StoryIndex each (in date order, as each partition's
+// assigner sees its articles), then the merge step (StoryLinker). Prints
+// BCubed of one index over the same articles, of the two partitions, and
+// of the partitions with the linked stories joined, and how many links
+// join stories whose gold labels differ (each story taken as its most
+// common gold label).
+void PrintPartitionSplit(const EvalClusterOptions& opt, const std::vector<Article>& articles,
+                         const std::vector<std::string>& labels) {
+  std::vector<size_t> dated;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (!labels[i].empty() && FeatureExtractor::DayOf(articles[i].published.iso) != kNoDay) dated.push_back(i);
+  }
+  std::stable_sort(dated.begin(), dated.end(), [&](size_t x, size_t y) {
+    return FeatureExtractor::DayOf(articles[x].published.iso) < FeatureExtractor::DayOf(articles[y].published.iso);
+  });
+  if (dated.size() < 2) {
+    std::printf("partitions   %zu labelled dated articles: nothing to split\n", dated.size());
+    return;
+  }
+  int32_t boundary = FeatureExtractor::DayOf(articles[dated[dated.size() / 2]].published.iso);
+  StoryIndex one(opt.index), side[2] = {StoryIndex(opt.index), StoryIndex(opt.index)};
+  std::vector<int> side_of(articles.size(), 0);
+  for (size_t i : dated) {
+    one.Add(articles[i]);
+    side_of[i] = FeatureExtractor::DayOf(articles[i].published.iso) >= boundary;
+    side[side_of[i]].Add(articles[i]);
+  }
+  StoryLinker linker(opt.index);
+  for (size_t i : dated) {
+    linker.Add(articles[i], side_of[i] ? StoryLinker::kLater : StoryLinker::kEarlier,
+               side[side_of[i]].StoryOf(articles[i].id));
+  }
+  std::vector<StoryLink> links = linker.Links();
+  std::map<std::string, std::string> joined;  // later story -> earlier story
+  for (const StoryLink& l : links) joined[l.later] = l.earlier;
+  std::vector<std::string> gold, by_one, before, after;
+  std::map<std::string, std::map<std::string, int>> labels_of;  // "side:story" -> gold label counts
+  std::set<std::string> gold_sides[2];
+  for (size_t i : dated) {
+    std::string story = side[side_of[i]].StoryOf(articles[i].id);
+    gold.push_back(labels[i]);
+    by_one.push_back(one.StoryOf(articles[i].id));
+    before.push_back(std::to_string(side_of[i]) + ":" + story);
+    after.push_back(side_of[i] && joined.count(story) ? "0:" + joined[story] : before.back());
+    ++labels_of[before.back()][labels[i]];
+    gold_sides[side_of[i]].insert(labels[i]);
+  }
+  auto main_label = [&](const std::string& key) {
+    std::string best;
+    for (const auto& [label, n] : labels_of[key]) {
+      if (best.empty() || n > labels_of[key][best]) best = label;
+    }
+    return best;
+  };
+  size_t wrong = 0;
+  for (const StoryLink& l : links) wrong += main_label("0:" + l.earlier) != main_label("1:" + l.later);
+  size_t crossing = 0;
+  for (const std::string& g : gold_sides[0]) crossing += gold_sides[1].count(g);
+  BCubedScore s1 = BCubed::Score(by_one, gold), s2 = BCubed::Score(before, gold), s3 = BCubed::Score(after, gold);
+  std::printf("partitions   %zu labelled dated articles split at day %s: %zu gold stories on both sides\n",
+              dated.size(), articles[dated[dated.size() / 2]].published.iso.substr(0, 10).c_str(), crossing);
+  std::printf("  one index      P %.4f  R %.4f  F1 %.4f, %zu stories\n", s1.precision, s1.recall, s1.f1,
+              s1.predicted_clusters);
+  std::printf("  two partitions P %.4f  R %.4f  F1 %.4f, %zu stories\n", s2.precision, s2.recall, s2.f1,
+              s2.predicted_clusters);
+  std::printf(
+      "  merge step     P %.4f  R %.4f  F1 %.4f, %zu stories: %zu links (%zu stories compared), %zu joining "
+      "stories of different gold labels\n",
+      s3.precision, s3.recall, s3.f1, s3.predicted_clusters, links.size(), linker.compared(), wrong);
+}
+
 // One line per labelled article, for error analysis. False when `path`
 // cannot be written.
 bool WritePredictions(const std::string& path, const std::vector<std::string>& ids,
@@ -229,6 +307,7 @@ int RunEvalCluster(const EvalClusterOptions& opt) {
               n / std::max(clustering, 1e-9), clustering, n / std::max(total, 1e-9), total);
   if (opt.orders > 1) PrintOrders(opt, articles, labels, s);
   if (opt.reference) PrintReference(opt, articles, labels);
+  if (opt.partition_split) PrintPartitionSplit(opt, articles, labels);
   return source.had_errors() ? kExitBadInput : kExitOk;
 }
 
@@ -316,6 +395,9 @@ void RegisterEvalCluster(CLI::App& eval, int* exit_code) {
   cmd->add_flag(
       "--reference", opt->reference,
       "Also print the offline average-link reference on the same evidence, cut where it scores best (quadratic)");
+  cmd->add_flag("--partition-split", opt->partition_split,
+                "Also simulate two story partitions split at the labelled dated articles' median day, and the "
+                "merge step across them (docs/scale.md)");
   cmd->add_option("--predictions", opt->predictions, "Write id, gold and predicted story per line to FILE");
   cmd->callback([opt, exit_code] { *exit_code = RunEvalCluster(*opt); });
 }

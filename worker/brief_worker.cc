@@ -70,6 +70,13 @@ Status BriefWorker::Build(const std::string& sid) {
     STORYFUSE_ASSIGN_OR_RETURN(QueuedStory now_queued, DecodeQueuedStory(sid, *current));
     if (now_queued.rev != queued.rev) continue;  // changed while it was built: again, from the new list
     STORYFUSE_RETURN_IF_ERROR(CommitStoryWrite(store_.get(), write, now));
+    // The stories it replaced kept their last brief until now (a reader of
+    // their id gets this one from here on: worker/story_queue.h); one that
+    // has a member list again is a new story of that id, not theirs.
+    for (const std::string& old : queued.retires) {
+      STORYFUSE_ASSIGN_OR_RETURN(std::optional<std::string> again, store_->GetState("members:" + old));
+      if (!again) STORYFUSE_RETURN_IF_ERROR(store_->DeleteStory(old));
+    }
     STORYFUSE_RETURN_IF_ERROR(store_->PutState("built:" + sid, queued.rev));
     return tx->Commit();
   }

@@ -1,8 +1,13 @@
 // StoryQueue: the assigner's StoryBuildQueue (issue #25). Hands each story
 // a settle changed to the brief workers: its snapshot (members, copy
 // links, version) goes to worker_state as "members:<story>" and the story's
-// id to storyfuse:stories; stories merged away are deleted with their
-// member lists, in the same transaction.
+// id to storyfuse:stories; stories merged away lose their member lists in
+// the same transaction, but their stored rows (their last brief) stay
+// until a story that took their articles is built: its list names them
+// in "retires" and the brief worker deletes them in the transaction that
+// commits it, so a reader of the old id is never answered 404 while the
+// successor is being built (docs/scale.md). A removed story whose
+// articles went to no queued story is deleted at once, as before.
 //
 // A member list carries a revision "<epoch>.<generation>": the epoch is
 // unique per assigner run (IncrementState), the generation is the
@@ -39,6 +44,8 @@ namespace storyfuse {
 struct QueuedStory {
   std::string rev;
   StorySnapshot snapshot;
+  // Stories merged away into this one whose stored rows its commit deletes.
+  std::vector<std::string> retires;
 };
 std::string EncodeQueuedStory(const QueuedStory& story);
 // InvalidArgument for a malformed value.
@@ -70,6 +77,14 @@ class StoryQueue : public StoryBuildQueue {
   std::unique_ptr<PgStoryStore> store_;
   std::unique_ptr<RedisStream> stories_;
   std::map<std::string, Last> last_;  // story -> its last list enqueued by this run
+  struct Pending {
+    std::string rev;                    // the list that names them
+    std::vector<std::string> retires;  // not deleted until that list is built
+  };
+  // Retires handed to a story's list by this run and maybe not built yet:
+  // carried to its next list, or to its successors when it is removed.
+  Result<std::vector<std::string>> Unbuilt(const std::string& story_id);
+  std::map<std::string, Pending> pending_;
 };
 
 // The story stream's message: {"v": "1", "story": id, "rev": revision}.

@@ -3,6 +3,7 @@
 #include "worker/assign_worker.h"
 #include "worker/brief_worker.h"
 #include "worker/extract_worker.h"
+#include "worker/merge_worker.h"
 
 namespace storyfuse {
 
@@ -19,7 +20,11 @@ Result<std::unique_ptr<Worker>> OpenWorker(const std::string& role, const Worker
     STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<BriefWorker> w, BriefWorker::Open(config));
     return std::unique_ptr<Worker>(std::move(w));
   }
-  return Status::InvalidArgument("unknown worker role \"" + role + "\" (extract, assign or brief)");
+  if (role == "merge") {
+    STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<MergeWorker> w, MergeWorker::Open(config));
+    return std::unique_ptr<Worker>(std::move(w));
+  }
+  return Status::InvalidArgument("unknown worker role \"" + role + "\" (extract, assign, brief or merge)");
 }
 
 }  // namespace storyfuse

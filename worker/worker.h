@@ -6,6 +6,8 @@
 //            StoryBuildQueue (store, cluster,
 //            revise, log, enqueue)
 //   brief    BuildStoryWrite + CommitStoryWrite  stories -> the store
+//   merge    StoryLinker over two adjacent       two partitions' stores ->
+//            partitions (worker/merge_worker.h)  their link table
 // Delivery is at least once (consumer groups, XAUTOCLAIM of a dead
 // consumer's entries); every write is idempotent, so the effect is once.
 //
@@ -43,7 +45,7 @@ class Worker {
   WorkerMetrics metrics_;
 };
 
-// "extract", "assign" or "brief"; InvalidArgument for another role,
+// "extract", "assign", "brief" or "merge"; InvalidArgument for another role,
 // IoError naming the engine it cannot reach. The assigner waits up to
 // `config.claim_idle` for the store's writer lock (a killed predecessor's
 // session may take a moment to end).

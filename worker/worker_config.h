@@ -70,11 +70,15 @@ struct WorkerConfig {
   // many calendar months (0: one partition, the default).
   int partition_months = 0;
   // Assign and brief workers: the partition served ("" : one partition).
+  // The merge role: the later of the two partitions it joins.
   std::string partition;
   // Extract workers: partitions to declare before the first article
   // (worker/partition_registry.h), so that the articles stream keeps
   // everything for their assigners even before those start.
   std::vector<std::string> declare_partitions;
+  // The merge role: the earlier adjacent partition, its key and database
+  // (worker/merge_worker.h).
+  std::string merge_with_partition, merge_with_db;
 };
 
 // The names of a partition's group, stream and keys (see above).

@@ -210,10 +210,30 @@ TEST_F(WorkerRun, CorrectionsThroughTheQueueMatchCorrectBetweenIngests) {
   std::string db = Database(pg, "workers_corrections");
   std::string queue = redis->url() + "/8";
   int64_t numbers = Publish(queue, {first});
+  WorkerFleet fleet(STORYFUSE_BINARY, queue, db, dir_.string());
+  for (const char* role : {"extract", "extract", "assign"}) ASSERT_TRUE(fleet.Start(role).ok());
+  Result<pid_t> brief = fleet.Start("brief");
+  ASSERT_TRUE(brief.ok());
+  ASSERT_TRUE(fleet.WaitDone(numbers, seconds(120)).ok());
+  Result<std::unique_ptr<StoryStore>> built = OpenStoryStore(db);
+  ASSERT_TRUE(built.ok());
+  Result<std::vector<std::string>> before = (*built)->StoryIds();
+  ASSERT_TRUE(before.ok());
+  // No brief worker while the merge and the updates are assigned: the
+  // stories they replace keep their last brief until a successor is
+  // built (a reader of their id is never answered 404 meanwhile).
+  fleet.Kill(*brief);
   Correct("--queue", queue, corrections);
   numbers += 2 + Publish(queue, {second});
-  WorkerFleet fleet(STORYFUSE_BINARY, queue, db, dir_.string());
-  for (const char* role : {"extract", "extract", "assign", "brief"}) ASSERT_TRUE(fleet.Start(role).ok());
+  WaitForProgress(fleet, numbers);
+  Result<int64_t> assigned = fleet.AssignedUpTo();
+  ASSERT_TRUE(assigned.ok() && *assigned > numbers);
+  for (const std::string& id : *before) {
+    Result<std::optional<StoredStory>> story = (*built)->GetStory(id);
+    ASSERT_TRUE(story.ok());
+    EXPECT_TRUE(*story && !(*story)->brief_json.empty()) << id << " gone before its successor was built";
+  }
+  ASSERT_TRUE(fleet.Start("brief").ok());
   Status done = fleet.WaitDone(numbers, seconds(120));
   fleet.StopAll();
   ASSERT_TRUE(done.ok()) << done.ToString();

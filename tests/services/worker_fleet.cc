@@ -191,6 +191,15 @@ Result<pid_t> WorkerFleet::StartReader(int threads, const std::vector<std::strin
   return pid;
 }
 
+Result<pid_t> WorkerFleet::StartReaderWith(const std::vector<std::string>& extra) {
+  std::string name = "serve-" + std::to_string(++started_);
+  std::vector<std::string> args = {binary_, "serve", "--read-only", "--port", "0"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  STORYFUSE_ASSIGN_OR_RETURN(pid_t pid, Spawn(args, name));
+  running_[pid] = "serve";
+  return pid;
+}
+
 Result<int> WorkerFleet::ReaderPort(pid_t pid, std::chrono::milliseconds timeout) const {
   constexpr std::string_view kListening = "http://127.0.0.1:";
   auto deadline = std::chrono::steady_clock::now() + timeout;

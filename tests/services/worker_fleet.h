@@ -48,6 +48,9 @@ class WorkerFleet {
   // reader beside the workers) with `extra` flags; returns its pid. Its log (the port) is
   // `LogOf(pid)`; `ReaderPort` waits for it.
   Result<pid_t> StartReader(int threads = 4, const std::vector<std::string>& extra = {});
+  // Starts `storyfuse serve --read-only --port 0 ARGS...` (e.g. its
+  // --partition flags, no --db); returns its pid, for ReaderPort.
+  Result<pid_t> StartReaderWith(const std::vector<std::string>& args);
   // The port a reader started by StartReader listens on, once it says so
   // in its log (waits up to `timeout`); IoError otherwise.
   Result<int> ReaderPort(pid_t pid, std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
