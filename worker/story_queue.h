@@ -78,7 +78,7 @@ class StoryQueue : public StoryBuildQueue {
   std::unique_ptr<RedisStream> stories_;
   std::map<std::string, Last> last_;  // story -> its last list enqueued by this run
   struct Pending {
-    std::string rev;                    // the list that names them
+    std::string rev;                   // the list that names them
     std::vector<std::string> retires;  // not deleted until that list is built
   };
   // Retires handed to a story's list by this run and maybe not built yet:
