@@ -220,22 +220,6 @@ double Quantile(std::vector<float> v, double q) {
   return v[k];
 }
 
-// A process's CPU seconds so far (utime + stime from /proc), 0 when gone.
-double ProcessCpu(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string stat;
-  std::getline(in, stat);
-  size_t close = stat.rfind(')');
-  if (close == std::string::npos) return 0;
-  std::istringstream fields(stat.substr(close + 2));
-  std::string f;
-  double ticks = 0;
-  for (int field = 3; field <= 15 && fields >> f; ++field) {
-    if (field >= 14) ticks += std::atof(f.c_str());
-  }
-  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
-
 double SelfCpu() {
   struct rusage ru {};
   getrusage(RUSAGE_SELF, &ru);
@@ -248,7 +232,7 @@ struct CpuMark {
   double serve = 0, postgres = 0, client = 0;
   static CpuMark Take(const std::vector<pid_t>& servers, const ThrowawayPostgres& pg) {
     CpuMark m;
-    for (pid_t p : servers) m.serve += ProcessCpu(p);
+    for (pid_t p : servers) m.serve += ProcessCpuSeconds(p);
     m.postgres = pg.LiveCpuSeconds();
     m.client = SelfCpu();
     return m;

@@ -204,7 +204,9 @@ std::string RedisInline(int port, const std::string& command) {
 
 bool RedisPong(int port) { return RedisInline(port, "PING").rfind("+PONG", 0) == 0; }
 
-// CPU seconds of process `pid` and of its children it has reaped.
+
+}  // namespace
+
 double ProcessCpuSeconds(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
   std::string stat;
@@ -221,8 +223,6 @@ double ProcessCpuSeconds(pid_t pid) {
   }
   return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
-
-}  // namespace
 
 Result<std::unique_ptr<ThrowawayPostgres>> ThrowawayPostgres::Start() {
   std::unique_ptr<ThrowawayPostgres> pg(new ThrowawayPostgres());

@@ -32,6 +32,10 @@
 
 namespace storyfuse {
 
+// CPU seconds (user + system) of process `pid` and of the children it has
+// reaped, from /proc; 0 when the process is gone.
+double ProcessCpuSeconds(pid_t pid);
+
 class ThrowawayPostgres {
  public:
   static Result<std::unique_ptr<ThrowawayPostgres>> Start();
