@@ -31,6 +31,12 @@ double Crawler::Now() {
 }
 
 void Crawler::Run(std::vector<CrawlJob> jobs, const DoneFn& on_done) {
+  // Without libcurl every fetch, robots.txt's first, would fail, and the
+  // robots step would hide why; each job answers the library's error.
+  if (Status available = HttpFetcher::Available(); !available.ok()) {
+    for (const CrawlJob& job : jobs) on_done(job, available.WithContext(job.request.url));
+    return;
+  }
   Batch batch;
   std::vector<CrawlJob> unhosted;
   for (CrawlJob& job : jobs) {

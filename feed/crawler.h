@@ -60,6 +60,8 @@ class Crawler {
 
   explicit Crawler(Options options);
 
+  // Fetches every job and calls on_done once per job. Without libcurl
+  // (HttpFetcher::Available) every job answers that error, unfetched.
   void Run(std::vector<CrawlJob> jobs, const DoneFn& on_done);
 
   // Makes Run end soon, from any thread: requests in flight finish (within

@@ -123,6 +123,8 @@ std::string HttpFetcher::UserAgent(const std::string& contact_url) {
   return ua;
 }
 
+Status HttpFetcher::Available() { return LoadLibCurl().status(); }
+
 HttpFetcher::HttpFetcher(Options options) : options_(std::move(options)), user_agent_(UserAgent(options_.contact_url)) {
   if (!LoadLibCurl().ok()) return;  // Fetch answers why
   GlobalInit();

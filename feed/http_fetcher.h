@@ -82,6 +82,12 @@ class HttpFetcher {
 
   Result<FetchResponse> Fetch(const FetchRequest& request);
 
+  // OK when libcurl is loaded (it is opened on first use); otherwise the
+  // Unsupported error naming the library and its package, which every Fetch
+  // would answer. Callers that fetch many URLs check it once and report it
+  // instead of one failure per URL. Thread-safe.
+  static Status Available();
+
   // The User-Agent header value sent.
   const std::string& user_agent() const { return user_agent_; }
 
