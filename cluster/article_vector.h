@@ -103,6 +103,10 @@ class FocusedPairScore {
   double Score(const ArticleVector& b) const;
   // The same score from b's packed form (the same bits as Score(b)).
   double Score(const PackedVector& b) const;
+  // c.Cosine(a.weighted, terms) for the focused article a, to the bit:
+  // one pass over the centroid's terms against a's bitmap instead of a
+  // merge of the two lists, which branched at every step.
+  KindCosines CentroidCosine(const Centroid& c) const;
 
  private:
   const TermDictionary& terms_;

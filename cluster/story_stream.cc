@@ -127,9 +127,13 @@ struct StoryStream::Impl {
   size_t Strongest() const {
     return std::max({options.batch.graph.query_terms, options.batch.graph.index_terms, kStoryQueryTerms});
   }
+  // Both lookups score with `scorer`, which the caller has focused on
+  // o.vector.
   std::vector<Edge> LinkToOpen(const Open& o);
   std::vector<std::pair<uint32_t, float>> LinkToStories(const Open& o, int32_t day);
   double StoryScore(const ArticleVector& v, int32_t day, const Story& s) const;
+  // The same from the cosines `c` of v with s's centroid.
+  double StoryScore(KindCosines c, const ArticleVector& v, int32_t day, const Story& s) const;
   bool Conflicts(const ArticleVector& v, const Story& s) const;
   void IndexOpen(uint32_t slot);
   void RescoreWindow();
@@ -220,7 +224,10 @@ bool StoryStream::Impl::Conflicts(const ArticleVector& v, const Story& s) const 
 }
 
 double StoryStream::Impl::StoryScore(const ArticleVector& v, int32_t day, const Story& s) const {
-  KindCosines c = s.final_part.Cosine(v.weighted, terms);
+  return StoryScore(s.final_part.Cosine(v.weighted, terms), v, day, s);
+}
+
+double StoryStream::Impl::StoryScore(KindCosines c, const ArticleVector& v, int32_t day, const Story& s) const {
   if (options.story_link_mean && s.final_count > 0) {
     for (int k = 0; k < kTermKinds; ++k) c.by_kind[k] *= s.final_part.norm(k) / static_cast<double>(s.final_count);
   }
@@ -235,7 +242,6 @@ double StoryStream::Impl::StoryScore(const ArticleVector& v, int32_t day, const 
 std::vector<Edge> StoryStream::Impl::LinkToOpen(const Open& o) {
   // The batch's neighbour search, against the window only.
   const NeighborGraphOptions& g = options.batch.graph;
-  const ArticleVector& v = o.vector;
   if (matched.size() < open.size()) matched.resize(open.size(), 0.0f);
   touched.clear();
   // The start of each list; the hardware follows on along the lists.
@@ -273,10 +279,7 @@ std::vector<Edge> StoryStream::Impl::LinkToOpen(const Open& o) {
   SelectFirst(&ranked, std::min(g.candidates, ranked.size()));
   size_t c = ranked.size();
   scored.clear();
-  if (c > 0) {
-    scorer.Focus(v);
-    packed[ranked[0].second].Prefetch();
-  }
+  if (c > 0) packed[ranked[0].second].Prefetch();
   for (size_t r = 0; r < c; ++r) {
     uint32_t slot = ranked[r].second;
     // The candidates' blocks are read from memory, not cache (a window of
@@ -322,7 +325,8 @@ std::vector<std::pair<uint32_t, float>> StoryStream::Impl::LinkToStories(const O
   std::vector<std::pair<uint32_t, float>> out;
   for (size_t r = 0; r < c; ++r) {
     uint32_t s = ranked[r].second;
-    double score = StoryScore(v, day, stories[s]);
+    const Story& story = stories[s];
+    double score = StoryScore(scorer.CentroidCosine(story.final_part), v, day, story);
     if (score >= options.batch.graph.min_score) out.emplace_back(s, static_cast<float>(score));
   }
   return out;
@@ -376,6 +380,7 @@ ClusterResult StoryStream::Impl::Add(const Article& article) {
     rec.origin = Intern(!article.wire.empty() ? article.wire : !article.outlet.empty() ? article.outlet : article.id);
   }
 
+  scorer.Focus(o.vector);
   std::vector<Edge> links = LinkToOpen(o);
   o.story_links = LinkToStories(o, rec.day);
   // The story for now: what it copies, else its closest window article's
@@ -427,7 +432,10 @@ void StoryStream::Impl::RescoreWindow() {
   OpenScorer open_scorer(open, packed, terms, Scoring());
   edges = BuildNeighborGraph(weighted, &open_scorer, options.batch.graph);
   for (Edge& e : edges) e.a = open[e.a].article, e.b = open[e.b].article;
-  for (Open& o : open) o.story_links = LinkToStories(o, arts[o.article].day);
+  for (Open& o : open) {
+    scorer.Focus(o.vector);
+    o.story_links = LinkToStories(o, arts[o.article].day);
+  }
   scored_at = terms.documents();
 }
 
