@@ -40,6 +40,11 @@ bool MissesSalient(const ArticleVector& a, const ArticleVector& b) {
 
 ArticleVector ArticleVector::Of(const ArticleFeatures& f, const TermDictionary& terms, size_t salient_names) {
   ArticleVector v;
+  // Sized once: the stream computes a vector per arrival and again per
+  // departure, and growing two lists by doubling was most of its
+  // allocations.
+  v.unweighted.reserve(f.counts.size());
+  v.weighted.reserve(f.counts.size());
   double norm[kTermKinds] = {0, 0, 0};
   for (const auto& [t, count] : f.counts) {
     double u = 1.0 + std::log(count);
