@@ -46,6 +46,13 @@ class RecentPostings {
     for (size_t i = 0; i < oldest; ++i) fn(block[i]);
   }
 
+  // Writes `term`'s kept values to out[0..], oldest first (room for
+  // kRecent), and returns how many. Copying several terms' values out
+  // before reading them lets their cache misses overlap: read in place,
+  // each value's use branched, and a mispredicted branch waited for the
+  // next miss.
+  size_t Copy(uint32_t term, uint32_t* out) const;
+
   // Asks the CPU for `term`'s block (no effect on results).
   void Prefetch(uint32_t term) const {
     if (term >= next_.size()) return;

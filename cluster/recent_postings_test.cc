@@ -56,6 +56,9 @@ TEST(RecentPostingsTest, ReadsAsTheNewestEntriesOfFullLists) {
         const std::vector<uint32_t>& list = full[t];
         size_t from = list.size() > RecentPostings::kRecent ? list.size() - RecentPostings::kRecent : 0;
         ASSERT_EQ(Read(p, t), std::vector<uint32_t>(list.begin() + from, list.end())) << "term " << t << " at " << i;
+        uint32_t copied[RecentPostings::kRecent];
+        size_t n = p.Copy(t, copied);
+        ASSERT_EQ(std::vector<uint32_t>(copied, copied + n), Read(p, t)) << "term " << t << " at " << i;
       }
     }
   }

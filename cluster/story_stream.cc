@@ -303,13 +303,20 @@ std::vector<std::pair<uint32_t, float>> StoryStream::Impl::LinkToStories(const O
   const ArticleVector& v = o.vector;
   if (matched.size() < stories.size()) matched.resize(stories.size(), 0.0f);
   touched.clear();
-  for (size_t r = 0; r < o.heaviest.size() && r < kStoryQueryTerms; ++r) {
-    auto [t, w] = o.heaviest[r];
-    story_postings.ForEach(t, [&](uint32_t s) {
-      if (!alive[s]) return;
+  // Every term's stories copied out first, so their blocks' misses
+  // overlap, then summed term by term as before.
+  const size_t q = std::min(o.heaviest.size(), kStoryQueryTerms);
+  uint32_t hits[kStoryQueryTerms * kStoryScan];
+  size_t count[kStoryQueryTerms];
+  for (size_t r = 0, at = 0; r < q; ++r) at += count[r] = story_postings.Copy(o.heaviest[r].first, hits + at);
+  for (size_t r = 0, at = 0; r < q; at += count[r], ++r) {
+    const float w = o.heaviest[r].second;
+    for (size_t i = 0; i < count[r]; ++i) {
+      uint32_t s = hits[at + i];
+      if (!alive[s]) continue;
       if (matched[s] == 0.0f) touched.push_back(s);
       matched[s] += w;
-    });
+    }
   }
   ranked.clear();
   for (uint32_t s : touched) {
