@@ -66,30 +66,6 @@ void SelectFirst(std::vector<std::pair<float, uint32_t>>* v, size_t m) {
   std::sort(v->begin(), v->end());
 }
 
-// Asks the CPU for the posting lists of an arrival's first `count`
-// strongest terms, all at once, before any is read: the lists of a large
-// index are cache misses, and read one after the other each was waited
-// for in turn. First the lists' headers, then the `lines` cache lines of
-// each from entry `from_end` before its end (the newest entries), or from
-// its start. No effect on results.
-template <typename List>
-void PrefetchLists(const std::vector<std::pair<uint32_t, float>>& heaviest, size_t count,
-                   const std::vector<List>& postings, size_t from_end, size_t lines) {
-  count = std::min(count, heaviest.size());
-  for (size_t r = 0; r < count; ++r) {
-    if (heaviest[r].first < postings.size()) __builtin_prefetch(&postings[heaviest[r].first]);
-  }
-  constexpr size_t kLineBytes = 64;
-  for (size_t r = 0; r < count; ++r) {
-    if (heaviest[r].first >= postings.size()) continue;
-    const List& list = postings[heaviest[r].first];
-    size_t from = from_end > 0 && list.size() > from_end ? list.size() - from_end : 0;
-    const char* p = reinterpret_cast<const char*>(list.data() + from);
-    const char* end = reinterpret_cast<const char*>(list.data() + list.size());
-    for (size_t l = 0; l < lines && p + l * kLineBytes < end; ++l) __builtin_prefetch(p + l * kLineBytes);
-  }
-}
-
 // Scores window articles by their vectors.
 class OpenScorer : public PairScorer {
  public:
@@ -244,10 +220,22 @@ std::vector<Edge> StoryStream::Impl::LinkToOpen(const Open& o) {
   const NeighborGraphOptions& g = options.batch.graph;
   if (matched.size() < open.size()) matched.resize(open.size(), 0.0f);
   touched.clear();
-  // The start of each list; the hardware follows on along the lists.
-  constexpr size_t kOpenLines = 2;
-  PrefetchLists(o.heaviest, g.query_terms, open_postings, 0, kOpenLines);
-  for (size_t r = 0; r < o.heaviest.size() && r < g.query_terms; ++r) {
+  // Each list's first lines are asked for kAhead terms before it is read
+  // (its header was asked for at the start of Add). Asked for all 48 at
+  // once, the requests beyond what the CPU can hold in flight waited, and
+  // the later lists were still misses when read.
+  constexpr size_t kAhead = 6, kOpenLines = 4;
+  const size_t q = std::min(o.heaviest.size(), g.query_terms);
+  auto ask = [&](size_t r) {
+    uint32_t t = o.heaviest[r].first;
+    if (t >= open_postings.size()) return;
+    const auto& list = open_postings[t];
+    constexpr size_t kPerLine = 64 / sizeof(list[0]);
+    for (size_t i = 0; i < kOpenLines * kPerLine && i < list.size(); i += kPerLine) __builtin_prefetch(&list[i]);
+  };
+  for (size_t r = 0; r < q && r < kAhead; ++r) ask(r);
+  for (size_t r = 0; r < q; ++r) {
+    if (r + kAhead < q) ask(r + kAhead);
     auto [t, w] = o.heaviest[r];
     if (t >= open_postings.size()) continue;
     const std::pair<float, uint32_t>* list = open_postings[t].data();
