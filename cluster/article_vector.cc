@@ -68,6 +68,22 @@ ArticleVector ArticleVector::Of(const ArticleFeatures& f, const TermDictionary& 
   return v;
 }
 
+TermWeights ArticleVector::UnweightedOf(const ArticleFeatures& f, const TermDictionary& terms) {
+  // Of's arithmetic for the unweighted list, step for step.
+  TermWeights unweighted;
+  unweighted.reserve(f.counts.size());
+  double norm[kTermKinds] = {0, 0, 0};
+  for (const auto& [t, count] : f.counts) {
+    double u = 1.0 + std::log(count);
+    double w = u * terms.Idf(t);
+    norm[static_cast<int>(terms.Kind(t))] += w * w;
+    unweighted.emplace_back(t, static_cast<float>(u));
+  }
+  for (int k = 0; k < kTermKinds; ++k) norm[k] = std::sqrt(norm[k]);
+  for (auto& [t, u] : unweighted) u = static_cast<float>(u / norm[static_cast<int>(terms.Kind(t))]);
+  return unweighted;
+}
+
 KindCosines ArticleVector::Cosine(const ArticleVector& a, const ArticleVector& b, const TermDictionary& terms) {
   KindCosines c;
   auto i = a.weighted.begin(), j = b.weighted.begin();

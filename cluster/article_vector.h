@@ -38,6 +38,11 @@ struct ArticleVector {
   // `terms`, keeping up to `salient_names` salient names.
   static ArticleVector Of(const ArticleFeatures& features, const TermDictionary& terms, size_t salient_names);
 
+  // Of(features, terms, ...).unweighted alone, the same bits, without the
+  // weighted terms and salient names (what a centroid adds when the
+  // stream makes an article final).
+  static TermWeights UnweightedOf(const ArticleFeatures& features, const TermDictionary& terms);
+
   // Per-kind cosines of two article vectors.
   static KindCosines Cosine(const ArticleVector& a, const ArticleVector& b, const TermDictionary& terms);
 };

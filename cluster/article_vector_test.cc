@@ -132,6 +132,38 @@ TEST(FocusedPairScoreTest, SameBitsAsPairScore) {
   EXPECT_GT(conflicting, 0u);
 }
 
+// What the stream adds to a centroid when an article becomes final: Of's
+// unweighted list to the bit, under changing document frequencies.
+TEST(UnweightedOfTest, IsOfsUnweightedList) {
+  TermDictionary terms;
+  std::mt19937 rng(3);
+  const TermKind kinds[] = {TermKind::kWord, TermKind::kName, TermKind::kNumber};
+  for (int round = 0; round < 200; ++round) {
+    ArticleFeatures f;
+    std::vector<uint32_t> ids;
+    for (int i = 0; i < 1 + round % 50; ++i) {
+      uint32_t r = static_cast<uint32_t>(rng() % 300);
+      ids.push_back(terms.Id(kinds[r % 3], "t" + std::to_string(r)));
+    }
+    std::sort(ids.begin(), ids.end());
+    for (uint32_t id : ids) {
+      if (!f.counts.empty() && f.counts.back().first == id) {
+        ++f.counts.back().second;
+      } else {
+        f.counts.emplace_back(id, 1);
+      }
+    }
+    terms.AddDocument(TermIds(f));
+    const TermWeights expected = ArticleVector::Of(f, terms, 2).unweighted;
+    const TermWeights got = ArticleVector::UnweightedOf(f, terms);
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].first, expected[i].first);
+      EXPECT_EQ(std::bit_cast<uint32_t>(got[i].second), std::bit_cast<uint32_t>(expected[i].second));
+    }
+  }
+}
+
 // The stream scores an arrival against final stories' centroids through
 // the focused article: each kind's cosine must be Centroid::Cosine's to
 // the bit, for centroids of many sizes (cut to their strongest terms or

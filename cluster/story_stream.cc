@@ -584,8 +584,7 @@ void StoryStream::Impl::ReindexStory(uint32_t s) {
 void StoryStream::Impl::FreezeArticle(const Open& o) {
   Art& art = arts[o.article];
   Story& s = stories[art.story];
-  ArticleVector v = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
-  s.final_part.Add(v.unweighted);
+  s.final_part.Add(ArticleVector::UnweightedOf(o.features, terms));
   ++s.final_count;
   if (art.day != kNoDay) {
     s.min_day = s.min_day == kNoDay ? art.day : std::min(s.min_day, art.day);
