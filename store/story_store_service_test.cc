@@ -441,3 +441,65 @@ TEST(PgStoryStore, WriterLockIsExclusiveAndDiesWithItsConnection) {
 
 }  // namespace
 }  // namespace storyfuse
+
+namespace storyfuse {
+namespace {
+
+std::string SearchIndexOptions(PgConnection& conn) {
+  Result<PgRows> r = conn.Query(
+      "SELECT coalesce(array_to_string(reloptions, ','), '') FROM pg_class "
+      "WHERE relname = 'articles_search'");
+  return r.ok() && r->rows() == 1 ? r->Text(0, 0) : "(" + r.status().ToString() + ")";
+}
+
+int64_t SchemaVersion(PgConnection& conn) {
+  Result<PgRows> r = conn.Query("SELECT max(version) FROM schema_version");
+  return r.ok() ? r->Int(0, 0) : -1;
+}
+
+// Schema 8: the search index has no pending list (a search during a run
+// of inserts would otherwise scan every new entry), and a store of schema
+// 6 gains it on open, with what was pending moved into the index and
+// still found.
+TEST(PgStoryStore, SchemaEightTurnsTheSearchIndexPendingListOff) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  Result<std::unique_ptr<PgConnection>> admin = PgConnection::Connect(pg->url());
+  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+  ASSERT_TRUE((*admin)->Exec("DROP DATABASE IF EXISTS schema_eight WITH (FORCE)").ok());
+  ASSERT_TRUE((*admin)->Exec("CREATE DATABASE schema_eight").ok());
+  std::string url = pg->url("schema_eight");
+  Result<std::unique_ptr<PgConnection>> conn = PgConnection::Connect(url);
+  ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+  {
+    Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(url);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+  }
+  EXPECT_EQ(SchemaVersion(**conn), PgStoryStore::kSchemaVersion);
+  EXPECT_EQ(SearchIndexOptions(**conn), "fastupdate=off");
+
+  // Back to schema 6 as an older build left it: the default pending list,
+  // holding an article's entries.
+  ASSERT_TRUE(
+      (*conn)->Exec("ALTER INDEX articles_search RESET (fastupdate); UPDATE schema_version SET version = 6").ok());
+  {
+    Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(url);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    Article a;
+    a.id = "pending";
+    a.title = "Ferry timetable";
+    a.text = "The quayside ferry timetable changes on Monday.";
+    ASSERT_TRUE((*store)->Put(a, "2031-03-14T10:00:00Z").ok());
+  }
+  ASSERT_TRUE((*conn)->Exec("UPDATE schema_version SET version = 6").ok());
+  Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(url);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(SchemaVersion(**conn), PgStoryStore::kSchemaVersion);
+  EXPECT_EQ(SearchIndexOptions(**conn), "fastupdate=off");
+  Result<std::vector<ArticleSearchHit>> hits = (*store)->SearchArticles({"quayside"}, 10, nullptr);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].hit.id, "pending");
+}
+
+}  // namespace
+}  // namespace storyfuse
