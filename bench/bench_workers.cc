@@ -81,10 +81,10 @@ struct LoadOptions {
   // Threads per server, each with its own PostgreSQL connection once busy:
   // 2 x 16 plus the workers stay under the throwaway server's 50 connections.
   int serve_threads = 16;
-  int cache_ms = -1;     // serve --cache-ms; -1: serve's default
-  int workers_nice = 0;  // nice value of the worker processes
-  int keep_alive = 1;    // readers keep their connection (as browsers do); 0: one per request
-  std::string db;        // the store, to say why a story answered 404
+  int cache_ms = -1;      // serve --cache-ms; -1: serve's default
+  int workers_nice = 0;   // nice value of the worker processes
+  int keep_alive = 1;     // readers keep their connection (as browsers do); 0: one per request
+  std::string db;         // the store, to say why a story answered 404
   int pg_statements = 0;  // print this many statements costing PostgreSQL most
 };
 
@@ -286,7 +286,8 @@ void PrintStatements(const std::string& db, int top) {
   auto r = (*conn)->Query(
       "SELECT round(total_exec_time)::text, calls::text, round((total_exec_time / calls)::numeric, 3)::text, "
       "rows::text, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements "
-      "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT $1::int",
+      "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC "
+      "LIMIT $1::int",
       {std::to_string(top)});
   if (!r.ok()) return;
   std::printf("\n  %9s %9s %9s %9s  statement (PostgreSQL execution time, whole run)\n", "total ms", "calls", "ms/call",

@@ -135,18 +135,42 @@ DELETE FROM schema_version;
 INSERT INTO schema_version VALUES (6);
 )sql";
 
-// Schema 8 (PostgreSQL only; SQLite's FTS5 has no such list, so SQLite
-// skips 8 as PostgreSQL skips 5 and 7): the search index without GIN's
-// pending list. With fastupdate on, new articles' entries wait in an
-// unsorted list that every search scans in full until a vacuum or the
-// 4 MB limit merges it: while workers insert, that made search the read
-// path's tail (p99 163 ms during a 5,000-article run against 23 ms with
-// the readers alone; docs/scale.md, "Search while workers write"). Off,
-// each insert updates the index itself: the writers pay, the readers do
-// not. gin_clean_pending_list moves what an older store had waiting.
+// Schema 8 (PostgreSQL only; SQLite keeps FTS5 in its own table already,
+// so SQLite skips 8 as PostgreSQL skips 5 and 7): the search vectors move
+// out of `articles` into `article_search`, written by a trigger when an
+// article's title or text is written, and their GIN index has no pending
+// list. Why, measured at 5,000 articles through the workers with readers
+// (docs/scale.md, "The articles row and search"):
+//  - a stored generated column is recomputed on every UPDATE of its row,
+//    and a row whose indexed story_id changes is a new tuple in every
+//    index: moving an article to another story re-parsed its whole text
+//    and inserted all its words into the GIN index (1.1 ms of PostgreSQL
+//    per move, the run's largest write). Now a move writes a narrow
+//    row's b-tree entries only.
+//  - with fastupdate on, new entries wait in an unsorted list that every
+//    search scans in full: search was the read tail while workers wrote
+//    (p99 163 ms during a run, 23 ms with readers alone).
+// The vectors are copied, not recomputed; the index is built after.
 constexpr const char* kSchemaV8 = R"sql(
-ALTER INDEX articles_search SET (fastupdate = off);
-SELECT gin_clean_pending_list('articles_search');
+CREATE TABLE article_search (
+  article_seq BIGINT PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  search      tsvector NOT NULL
+);
+INSERT INTO article_search SELECT seq, search FROM articles;
+CREATE INDEX article_search_words ON article_search USING GIN (search) WITH (fastupdate = off);
+ALTER TABLE articles DROP COLUMN search;
+
+CREATE FUNCTION article_search_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO article_search VALUES (NEW.seq, to_tsvector('simple', coalesce(NEW.title, '') || ' ' || NEW.text))
+  ON CONFLICT (article_seq) DO UPDATE SET search = excluded.search;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER articles_search_insert AFTER INSERT ON articles
+  FOR EACH ROW EXECUTE FUNCTION article_search_write();
+CREATE TRIGGER articles_search_update AFTER UPDATE OF title, text ON articles
+  FOR EACH ROW EXECUTE FUNCTION article_search_write();
+
 DELETE FROM schema_version;
 INSERT INTO schema_version VALUES (8);
 )sql";
@@ -570,8 +594,10 @@ Result<StoryPage> PgStoryStore::ListStories(const StoryListFilter& filter, const
   }
   if (std::string q = TsQuery(filter.terms); !q.empty()) {
     params.push_back(q);
-    where += " AND id IN (SELECT story_id FROM articles WHERE search @@ to_tsquery('simple', $" +
-             std::to_string(params.size()) + "))";
+    where +=
+        " AND id IN (SELECT a.story_id FROM article_search w JOIN articles a ON a.seq = w.article_seq "
+        "WHERE w.search @@ to_tsquery('simple', $" +
+        std::to_string(params.size()) + "))";
   }
   StoryPage out;
   STORYFUSE_ASSIGN_OR_RETURN(PgRows n, conn_->Query("SELECT count(*) FROM stories" + where, params));
@@ -601,17 +627,17 @@ Result<std::vector<ArticleSearchHit>> PgStoryStore::SearchArticles(const std::ve
   // over whole texts it cost more than the rest of the query).
   Result<PgRows> r = conn_->Query(
       std::string("WITH q AS (SELECT to_tsquery('simple', $1) AS q), "
-                  "c AS (SELECT a.id, a.seq FROM articles a, q WHERE a.search @@ q.q "
-                  "ORDER BY a.seq DESC LIMIT ") +
+                  "c AS (SELECT w.article_seq AS seq, w.search FROM article_search w, q WHERE w.search @@ q.q "
+                  "ORDER BY w.article_seq DESC LIMIT ") +
           std::to_string(kSearchCandidates) +
           "), "
-          "top AS (SELECT c.id, c.seq, ts_rank(a.search, q.q) AS rank FROM c JOIN articles a ON a.id = c.id, q "
+          "top AS (SELECT c.seq, ts_rank(c.search, q.q) AS rank FROM c, q "
           "ORDER BY rank DESC, c.seq LIMIT $2::int) "
           "SELECT a.id, a.title, ts_headline('simple', substr(a.text, greatest(1, strpos(lower(a.text), $3) - " +
           std::to_string(kHeadlineWindowBefore) + "), " + std::to_string(kHeadlineWindow) + "), q.q, '" +
           kHeadlineOptions +
           "'), -top.rank, a.story_id, s.headline "
-          "FROM top JOIN articles a ON a.id = top.id LEFT JOIN stories s ON s.id = a.story_id, q "
+          "FROM top JOIN articles a ON a.seq = top.seq LEFT JOIN stories s ON s.id = a.story_id, q "
           "ORDER BY top.rank DESC, top.seq",
       {q, std::to_string(limit), terms.front()});
   if (!r.ok() && r.status().code() == Status::Code::kInvalidArgument) {

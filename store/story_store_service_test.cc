@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <thread>
@@ -445,23 +446,38 @@ TEST(PgStoryStore, WriterLockIsExclusiveAndDiesWithItsConnection) {
 namespace storyfuse {
 namespace {
 
-std::string SearchIndexOptions(PgConnection& conn) {
-  Result<PgRows> r = conn.Query(
-      "SELECT coalesce(array_to_string(reloptions, ','), '') FROM pg_class "
-      "WHERE relname = 'articles_search'");
+std::string Scalar(PgConnection& conn, const std::string& sql) {
+  Result<PgRows> r = conn.Query(sql);
   return r.ok() && r->rows() == 1 ? r->Text(0, 0) : "(" + r.status().ToString() + ")";
 }
 
-int64_t SchemaVersion(PgConnection& conn) {
-  Result<PgRows> r = conn.Query("SELECT max(version) FROM schema_version");
-  return r.ok() ? r->Int(0, 0) : -1;
+// What schema 6 was, for a store an older build left: the search vector a
+// generated column of `articles`, its GIN index with a pending list.
+constexpr const char* kBackToSchemaSix = R"sql(
+DROP TABLE article_search;
+DROP FUNCTION article_search_write() CASCADE;
+ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS
+  (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED;
+CREATE INDEX articles_search ON articles USING GIN (search);
+UPDATE schema_version SET version = 6;
+)sql";
+
+std::vector<std::string> SearchIds(StoryStore& store, const std::string& word) {
+  Result<std::vector<ArticleSearchHit>> hits = store.SearchArticles({word}, 10, nullptr);
+  EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+  std::vector<std::string> ids;
+  if (hits.ok()) {
+    for (const ArticleSearchHit& h : *hits) ids.push_back(h.hit.id);
+  }
+  std::sort(ids.begin(), ids.end());  // the matches, not their ranking
+  return ids;
 }
 
-// Schema 8: the search index has no pending list (a search during a run
-// of inserts would otherwise scan every new entry), and a store of schema
-// 6 gains it on open, with what was pending moved into the index and
-// still found.
-TEST(PgStoryStore, SchemaEightTurnsTheSearchIndexPendingListOff) {
+// Schema 8: search vectors live in `article_search` (its GIN index without
+// a pending list), written when an article's title or text is, so moving
+// an article to another story does not rewrite them. A store of schema 6
+// gains it on open, its articles still found.
+TEST(PgStoryStore, SchemaEightKeepsSearchVectorsOutOfTheArticlesRow) {
   STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
   Result<std::unique_ptr<PgConnection>> admin = PgConnection::Connect(pg->url());
   ASSERT_TRUE(admin.ok()) << admin.status().ToString();
@@ -470,35 +486,54 @@ TEST(PgStoryStore, SchemaEightTurnsTheSearchIndexPendingListOff) {
   std::string url = pg->url("schema_eight");
   Result<std::unique_ptr<PgConnection>> conn = PgConnection::Connect(url);
   ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+  Article a;
+  a.id = "ferry";
+  a.title = "Ferry timetable";
+  a.text = "The quayside ferry timetable changes on Monday.";
   {
     Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(url);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
-  }
-  EXPECT_EQ(SchemaVersion(**conn), PgStoryStore::kSchemaVersion);
-  EXPECT_EQ(SearchIndexOptions(**conn), "fastupdate=off");
-
-  // Back to schema 6 as an older build left it: the default pending list,
-  // holding an article's entries.
-  ASSERT_TRUE(
-      (*conn)->Exec("ALTER INDEX articles_search RESET (fastupdate); UPDATE schema_version SET version = 6").ok());
-  {
-    Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(url);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    Article a;
-    a.id = "pending";
-    a.title = "Ferry timetable";
-    a.text = "The quayside ferry timetable changes on Monday.";
     ASSERT_TRUE((*store)->Put(a, "2031-03-14T10:00:00Z").ok());
   }
-  ASSERT_TRUE((*conn)->Exec("UPDATE schema_version SET version = 6").ok());
+  // An older build's store, with one more article written by it.
+  ASSERT_TRUE((*conn)->Exec(kBackToSchemaSix).ok());
+  ASSERT_TRUE((*conn)
+                  ->Exec("INSERT INTO articles (id, content_hash, title, text, ingested_at) VALUES ('bridge', 'h2', "
+                         "'Bridge works', 'Night works close the quayside bridge.', '2031-03-14T11:00:00Z')")
+                  .ok());
   Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(url);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ(SchemaVersion(**conn), PgStoryStore::kSchemaVersion);
-  EXPECT_EQ(SearchIndexOptions(**conn), "fastupdate=off");
-  Result<std::vector<ArticleSearchHit>> hits = (*store)->SearchArticles({"quayside"}, 10, nullptr);
-  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
-  ASSERT_EQ(hits->size(), 1u);
-  EXPECT_EQ((*hits)[0].hit.id, "pending");
+  EXPECT_EQ(Scalar(**conn, "SELECT max(version) FROM schema_version"), std::to_string(PgStoryStore::kSchemaVersion));
+  EXPECT_EQ(Scalar(**conn,
+                   "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = "
+                   "'article_search_words'"),
+            "fastupdate=off");
+  EXPECT_EQ(Scalar(**conn,
+                   "SELECT count(*) FROM information_schema.columns WHERE table_name = 'articles' AND "
+                   "column_name = 'search'"),
+            "0");
+  EXPECT_EQ(SearchIds(**store, "quayside"), (std::vector<std::string>{"bridge", "ferry"}));
+
+  // New articles and new versions are indexed; a move is not a write of
+  // the vector (its row keeps the same tuple).
+  Article c = a;
+  c.id = "pier";
+  c.text = "A new pier opens beside the ferry slipway.";
+  ASSERT_TRUE((*store)->Put(c, "2031-03-14T12:00:00Z").ok());
+  a.text = "The ferry timetable now changes on Tuesday.";
+  ASSERT_TRUE((*store)->Put(a, "2031-03-14T13:00:00Z").ok());
+  EXPECT_EQ(SearchIds(**store, "slipway"), (std::vector<std::string>{"pier"}));
+  EXPECT_EQ(SearchIds(**store, "tuesday"), (std::vector<std::string>{"ferry"}));
+  EXPECT_EQ(SearchIds(**store, "quayside"), (std::vector<std::string>{"bridge"}));
+  std::string before = Scalar(**conn,
+                              "SELECT w.ctid::text FROM article_search w JOIN articles a ON a.seq = "
+                              "w.article_seq WHERE a.id = 'pier'");
+  ASSERT_TRUE((*store)->SetStory("pier", "s-harbour").ok());
+  EXPECT_EQ(Scalar(**conn,
+                   "SELECT w.ctid::text FROM article_search w JOIN articles a ON a.seq = w.article_seq "
+                   "WHERE a.id = 'pier'"),
+            before);
+  EXPECT_EQ(SearchIds(**store, "slipway"), (std::vector<std::string>{"pier"}));
 }
 
 }  // namespace
