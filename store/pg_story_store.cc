@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "base/hasher.h"
 #include "store/article_codec.h"
@@ -150,12 +151,18 @@ INSERT INTO schema_version VALUES (6);
 //  - with fastupdate on, new entries wait in an unsorted list that every
 //    search scans in full: search was the read tail while workers wrote
 //    (p99 163 ms during a run, 23 ms with readers alone).
+//  - the vectors are stored uncompressed and, when long, out of line
+//    (STORAGE EXTERNAL): a search walks the matches' narrow rows in seq
+//    order and reads only the newest kSearchCandidates' vectors, without
+//    decompressing them, to rank them (inline and compressed, a 20,000-
+//    article table outgrew the server's buffers).
 // The vectors are copied, not recomputed; the index is built after.
 constexpr const char* kSchemaV8 = R"sql(
 CREATE TABLE article_search (
   article_seq BIGINT PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
   search      tsvector NOT NULL
 );
+ALTER TABLE article_search ALTER COLUMN search SET STORAGE EXTERNAL;
 INSERT INTO article_search SELECT seq, search FROM articles;
 CREATE INDEX article_search_words ON article_search USING GIN (search) WITH (fastupdate = off);
 ALTER TABLE articles DROP COLUMN search;
@@ -568,6 +575,51 @@ Result<std::vector<std::string>> PgStoryStore::StoryIds() {
   return Column(r, 0);
 }
 
+Result<std::vector<ArticleWithHistory>> PgStoryStore::GetWithHistory(const std::vector<std::string>& ids) {
+  std::vector<ArticleWithHistory> out;
+  if (ids.empty()) return out;
+  std::string array = PgConnection::TextArray(ids);
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query(std::string("SELECT ") + kArticleColumns +
+                                                        " FROM unnest($1::text[]) WITH ORDINALITY AS k(id, i) "
+                                                        "JOIN articles USING (id) ORDER BY k.i",
+                                                    {array}));
+  std::map<std::string, size_t> at;
+  for (int i = 0; i < r.rows(); ++i) {
+    out.push_back({ReadArticle(r, i), {}});
+    at.emplace(out.back().article.article.id, out.size() - 1);
+  }
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows v, conn_->Query("SELECT article_id, version, content_hash, url, title, text, "
+                                                    "ingested_at, replaced_at FROM article_versions "
+                                                    "WHERE article_id = ANY($1::text[]) ORDER BY article_id, version",
+                                                    {array}));
+  for (int i = 0; i < v.rows(); ++i) {
+    auto it = at.find(v.Text(i, 0));
+    if (it == at.end()) continue;
+    out[it->second].history.push_back(
+        {v.Int(i, 1), v.Text(i, 2), v.Text(i, 3), v.Text(i, 4), v.Text(i, 5), v.Text(i, 6), v.Text(i, 7)});
+  }
+  return out;
+}
+
+Status PgStoryStore::PutArticleViews(const std::vector<std::pair<std::string, std::string>>& views) {
+  if (views.empty()) return Status::Ok();
+  std::vector<std::string> ids, jsons;
+  for (const auto& [id, view] : views) {
+    ids.push_back(id);
+    jsons.push_back(view);
+  }
+  // A rebuild of a story rewrites every member's view, and most are as
+  // they were (only the statements citing an article change it): an
+  // unchanged one is left alone, no new row version, WAL or TOAST write.
+  return conn_
+      ->Query(
+          "INSERT INTO article_views (article_id, view_json) SELECT * FROM unnest($1::text[], $2::text[]) "
+          "ON CONFLICT (article_id) DO UPDATE SET view_json = EXCLUDED.view_json "
+          "WHERE article_views.view_json IS DISTINCT FROM EXCLUDED.view_json",
+          {PgConnection::TextArray(ids), PgConnection::TextArray(jsons)})
+      .status();
+}
+
 Status PgStoryStore::PutArticleView(const std::string& article_id, const std::string& view_json) {
   return conn_
       ->Query(
@@ -730,12 +782,28 @@ Status PgStoryStore::AddStoryMove(const StoryMoveRecord& m) {
       .status();
 }
 
+namespace {
+
+// The latest `limit` moves out of or into a story, oldest first. Each
+// direction is its own backward scan of its index, `limit` rows at most:
+// with `from_story = $1 OR to_story = $1` the server gathered every move
+// of the story (thousands for a large one) to sort them for the last 50
+// (0.42 ms a read at 20,000 articles, the readers' second cost).
+std::string MovesQuery(int limit) {
+  std::string n = std::to_string(limit);
+  return "SELECT * FROM ((SELECT seq, article_id, from_story, to_story, cause, at FROM story_moves "
+         "WHERE from_story = $1 ORDER BY seq DESC LIMIT " +
+         n +
+         ") UNION ALL (SELECT seq, article_id, from_story, to_story, cause, at FROM story_moves "
+         "WHERE to_story = $1 AND from_story <> $1 ORDER BY seq DESC LIMIT " +
+         n + ") ORDER BY seq DESC LIMIT " + n + ") AS latest ORDER BY seq";
+}
+
+}  // namespace
+
 Result<std::vector<StoryMoveRecord>> PgStoryStore::StoryMoves(const std::string& story_id, int limit) {
   STORYFUSE_ASSIGN_OR_RETURN(
-      PgRows r, conn_->Query("SELECT * FROM (SELECT seq, article_id, from_story, to_story, cause, at FROM story_moves "
-                             "WHERE from_story = $1 OR to_story = $1 ORDER BY seq DESC LIMIT " +
-                                 std::to_string(std::max(limit, 0)) + ") AS latest ORDER BY seq",
-                             {story_id}));
+      PgRows r, conn_->Query(MovesQuery(std::max(limit, 0)), {story_id}));
   std::vector<StoryMoveRecord> out;
   for (int i = 0; i < r.rows(); ++i) {
     out.push_back({r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4), r.Text(i, 5)});

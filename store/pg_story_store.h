@@ -52,6 +52,8 @@ class PgStoryStore : public StoryStore {
   Result<std::optional<StoredStory>> GetStory(const std::string& id) override;
   Status DeleteStory(const std::string& id) override;
   Result<std::vector<std::string>> StoryIds() override;
+  Result<std::vector<ArticleWithHistory>> GetWithHistory(const std::vector<std::string>& ids) override;
+  Status PutArticleViews(const std::vector<std::pair<std::string, std::string>>& views) override;
   Status PutArticleView(const std::string& article_id, const std::string& view_json) override;
   Result<std::optional<std::string>> GetArticleView(const std::string& article_id) override;
   Result<StoryPage> ListStories(const StoryListFilter& filter, const StopCondition& stop) override;

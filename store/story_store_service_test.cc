@@ -312,6 +312,45 @@ TEST_P(StoryStoreTest, ArticleViewsAndTheirStaleness) {
   EXPECT_EQ(*store_->StaleArticleViews(), std::vector<std::string>{"a1"});
 }
 
+// A story's rebuild reads all members at once and writes all their
+// views at once: the same articles, histories and views as one by one.
+TEST_P(StoryStoreTest, MembersAndViewsReadAndWrittenTogether) {
+  Put(Make("a1", "One", "First text."));
+  Put(Make("a2", "Two \"quoted\", {braced}", "Second text."), "2031-03-14T10:00:00Z");
+  Put(Make("a2", "Two \"quoted\", {braced}", "Second text, edited."), "2031-03-14T11:00:00Z");
+  Put(Make("a\\3", "Three", "Third text."));
+  Result<std::vector<ArticleWithHistory>> got = store_->GetWithHistory({"a\\3", "missing", "a2", "a1"});
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->size(), 3u);  // in the order asked, the missing one left out
+  EXPECT_EQ((*got)[0].article.article.id, "a\\3");
+  EXPECT_EQ((*got)[1].article.article.id, "a2");
+  EXPECT_EQ((*got)[2].article.article.id, "a1");
+  for (const ArticleWithHistory& a : *got) {
+    Result<std::optional<StoredArticle>> one = store_->Get(a.article.article.id);
+    ASSERT_TRUE(one.ok() && one->has_value());
+    EXPECT_EQ(a.article.article.title, (*one)->article.title);
+    EXPECT_EQ(a.article.article.text, (*one)->article.text);
+    EXPECT_EQ(a.article.version, (*one)->version);
+    Result<std::vector<ArticleVersion>> history = store_->History(a.article.article.id);
+    ASSERT_TRUE(history.ok());
+    ASSERT_EQ(a.history.size(), history->size());
+    for (size_t i = 0; i < a.history.size(); ++i) {
+      EXPECT_EQ(a.history[i].version, (*history)[i].version);
+      EXPECT_EQ(a.history[i].text, (*history)[i].text);
+    }
+  }
+  EXPECT_EQ((*got)[1].history.size(), 1u);  // a2's first version
+  EXPECT_TRUE(store_->GetWithHistory({})->empty());
+
+  std::string odd = R"({"text":"a \"quote\", a \\ backslash, {braces}, NULL"})";
+  ASSERT_TRUE(store_->PutArticleViews({{"a1", R"({"v":1})"}, {"a2", odd}}).ok());
+  EXPECT_EQ(**store_->GetArticleView("a1"), R"({"v":1})");
+  EXPECT_EQ(**store_->GetArticleView("a2"), odd);
+  ASSERT_TRUE(store_->PutArticleViews({{"a1", R"({"v":2})"}, {"a2", odd}}).ok());
+  EXPECT_EQ(**store_->GetArticleView("a1"), R"({"v":2})");
+  EXPECT_EQ(**store_->GetArticleView("a2"), odd);
+}
+
 TEST_P(StoryStoreTest, TransactionsRollBackUnlessCommitted) {
   {
     Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
@@ -402,6 +441,17 @@ TEST_P(StoryStoreTest, StoryVersionsTheStreamLogAndMovesRoundTrip) {
   EXPECT_EQ((*moves)[0].article_id, "a2");
   EXPECT_EQ((*moves)[1].article_id, "a9");
   EXPECT_EQ((*moves)[1].cause, "editor");
+  // The latest of both directions together, whichever direction they are.
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(
+        store_->AddStoryMove({0, "b" + std::to_string(i), "s-5", "s-1", "stream", "2031-03-14T12:00:00Z"}).ok());
+  }
+  moves = store_->StoryMoves("s-1", 5);
+  ASSERT_TRUE(moves.ok()) << moves.status().ToString();
+  std::vector<std::string> ids;
+  for (const StoryMoveRecord& m : *moves) ids.push_back(m.article_id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"a2", "a9", "b0", "b1", "b2"}));
+  EXPECT_EQ(store_->StoryMoves("s-1", 50)->size(), 7u);
   Result<std::vector<StoryMoveRecord>> none = store_->StoryMoves("s-9", 10);
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->empty());
@@ -471,6 +521,26 @@ std::vector<std::string> SearchIds(StoryStore& store, const std::string& word) {
   }
   std::sort(ids.begin(), ids.end());  // the matches, not their ranking
   return ids;
+}
+
+// An unchanged view is not written again: its row keeps its tuple.
+TEST(PgStoryStore, AnUnchangedViewIsNotRewritten) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  Result<std::unique_ptr<PgConnection>> admin = PgConnection::Connect(pg->url());
+  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+  ASSERT_TRUE((*admin)->Exec("DROP DATABASE IF EXISTS same_views WITH (FORCE)").ok());
+  ASSERT_TRUE((*admin)->Exec("CREATE DATABASE same_views").ok());
+  Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(pg->url("same_views"));
+  Result<std::unique_ptr<PgConnection>> conn = PgConnection::Connect(pg->url("same_views"));
+  ASSERT_TRUE(store.ok() && conn.ok());
+  ASSERT_TRUE((*store)->PutArticleViews({{"a1", R"({"v":1})"}, {"a2", R"({"v":1})"}}).ok());
+  auto where = [&](const char* id) {
+    return Scalar(**conn, std::string("SELECT ctid::text FROM article_views WHERE article_id = '") + id + "'");
+  };
+  std::string a1 = where("a1"), a2 = where("a2");
+  ASSERT_TRUE((*store)->PutArticleViews({{"a1", R"({"v":1})"}, {"a2", R"({"v":2})"}}).ok());
+  EXPECT_EQ(where("a1"), a1);
+  EXPECT_NE(where("a2"), a2);
 }
 
 // Schema 8: search vectors live in `article_search` (its GIN index without
