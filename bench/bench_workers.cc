@@ -11,6 +11,8 @@
 // The load bar (issue #25: 100 readers on 2 `serve` instances during a
 // 20,000-article run, p99 read latency under 50 ms, no errors):
 //
+//   build/bench/bench_workers N --write-synthetic PATH   (only writes N invented articles)
+//
 //   build/bench/bench_workers 20000 3 2 --readers 100 --serve 2 [--think-ms 100] [--after-s 20]
 //       [--cache-ms MS] [--workers-nice N] [--keep-alive 0|1]
 //
@@ -414,6 +416,7 @@ int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress as it comes
   std::vector<int> positional;
   std::vector<std::string> pg_settings;
+  std::string write_synthetic;  // write the invented articles there and stop
   LoadOptions load;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -429,6 +432,8 @@ int main(int argc, char** argv) {
                                          : nullptr;
     if (a == "--pg-setting" && i + 1 < argc) {
       pg_settings.push_back(argv[++i]);
+    } else if (a == "--write-synthetic" && i + 1 < argc) {
+      write_synthetic = argv[++i];
     } else if (flag != nullptr && i + 1 < argc) {
       *flag = std::atoi(argv[++i]);
     } else if (a.rfind("--", 0) == 0) {
@@ -441,6 +446,13 @@ int main(int argc, char** argv) {
   int n = positional.size() > 0 ? positional[0] : 20000;
   int extract = positional.size() > 1 ? positional[1] : 3;
   int brief = positional.size() > 2 ? positional[2] : 2;
+  if (!write_synthetic.empty()) {
+    // The invented part of the corpus alone, to load a store by hand and
+    // look at its queries (EXPLAIN) at the run's scale.
+    Status written = WriteSyntheticNews(write_synthetic, n);
+    if (!written.ok()) std::fprintf(stderr, "bench_workers: %s\n", written.ToString().c_str());
+    return written.ok() ? 0 : 1;
+  }
   const char* bin_env = std::getenv("STORYFUSE");
   std::string bin = bin_env ? bin_env : "build/tools/storyfuse";
   bin = fs::absolute(bin).string();

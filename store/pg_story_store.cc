@@ -802,8 +802,7 @@ std::string MovesQuery(int limit) {
 }  // namespace
 
 Result<std::vector<StoryMoveRecord>> PgStoryStore::StoryMoves(const std::string& story_id, int limit) {
-  STORYFUSE_ASSIGN_OR_RETURN(
-      PgRows r, conn_->Query(MovesQuery(std::max(limit, 0)), {story_id}));
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query(MovesQuery(std::max(limit, 0)), {story_id}));
   std::vector<StoryMoveRecord> out;
   for (int i = 0; i < r.rows(); ++i) {
     out.push_back({r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4), r.Text(i, 5)});
