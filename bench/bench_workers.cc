@@ -11,6 +11,8 @@
 // The load bar (issue #25: 100 readers on 2 `serve` instances during a
 // 20,000-article run, p99 read latency under 50 ms, no errors):
 //
+//   build/bench/bench_workers N --write-synthetic PATH   (only writes N invented articles)
+//
 //   build/bench/bench_workers 20000 3 2 --readers 100 --serve 2 [--think-ms 100] [--after-s 20]
 //       [--cache-ms MS] [--workers-nice N] [--keep-alive 0|1]
 //
@@ -81,10 +83,11 @@ struct LoadOptions {
   // Threads per server, each with its own PostgreSQL connection once busy:
   // 2 x 16 plus the workers stay under the throwaway server's 50 connections.
   int serve_threads = 16;
-  int cache_ms = -1;     // serve --cache-ms; -1: serve's default
-  int workers_nice = 0;  // nice value of the worker processes
-  int keep_alive = 1;    // readers keep their connection (as browsers do); 0: one per request
-  std::string db;        // the store, to say why a story answered 404
+  int cache_ms = -1;      // serve --cache-ms; -1: serve's default
+  int workers_nice = 0;   // nice value of the worker processes
+  int keep_alive = 1;     // readers keep their connection (as browsers do); 0: one per request
+  std::string db;         // the store, to say why a story answered 404
+  int pg_statements = 0;  // print this many statements costing PostgreSQL most
 };
 
 // Why a story id answered 404, from the store at that moment: its latest
@@ -110,6 +113,10 @@ constexpr int kMix[kEndpoints] = {35, 35, 20, 10};
 constexpr double kBarP99Ms = 50;
 // Story list pages a reader browses (offset up to this many stories).
 constexpr int kListDepth = 100;
+// A reader picks articles among ids from the briefs it read: it parses
+// every brief until it holds this many, then one in kParseEvery.
+constexpr size_t kArticlePool = 50;
+constexpr unsigned kParseEvery = 8;
 
 struct Sample {
   uint8_t endpoint;
@@ -199,7 +206,11 @@ void Reader(int port, int seed, const LoadOptions& opt, LoadState* state) {
           if (words.size() < 50 && s["headline"].is_string()) words.push_back(UrlWord(s["headline"]));
         }
       }
-    } else if (endpoint == kStory) {
+    } else if (endpoint == kStory && (article_ids.size() < kArticlePool || rng() % kParseEvery == 0)) {
+      // The client is not the system measured, yet it shares the 2 cores:
+      // parsing every brief it reads (hundreds of KB for a large story)
+      // cost it as much CPU per read as `serve` spent answering. With a
+      // pool of ids in hand it parses one brief in kParseEvery.
       json brief = json::parse(r->body, nullptr, false);
       if (brief.is_object() && brief.contains("articles")) {
         for (const json& a : brief["articles"]) article_ids.push_back(a.value("id", ""));
@@ -271,6 +282,30 @@ bool ReportPhase(const std::vector<Sample>& samples, int phase, const char* titl
                 *std::max_element(ms.begin(), ms.end()), static_cast<double>(ms.size()) / seconds);
   }
   return !all.empty() && all_errors == 0 && Quantile(all, 0.99) < kBarP99Ms;
+}
+
+// The `top` statements by PostgreSQL's execution time over the whole run
+// (pg_stat_statements, preloaded by --pg-statements): where the server's
+// CPU goes, by reads and writes.
+void PrintStatements(const std::string& db, int top) {
+  auto conn = PgConnection::Connect(db);
+  if (!conn.ok() || !(*conn)->Exec("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").ok()) {
+    std::printf("\n  (pg_stat_statements is not available)\n");
+    return;
+  }
+  auto r = (*conn)->Query(
+      "SELECT round(total_exec_time)::text, calls::text, round((total_exec_time / calls)::numeric, 3)::text, "
+      "rows::text, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements "
+      "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC "
+      "LIMIT $1::int",
+      {std::to_string(top)});
+  if (!r.ok()) return;
+  std::printf("\n  %9s %9s %9s %9s  statement (PostgreSQL execution time, whole run)\n", "total ms", "calls", "ms/call",
+              "rows");
+  for (int i = 0; i < r->rows(); ++i) {
+    std::printf("  %9s %9s %9s %9s  %s\n", r->Text(i, 0).c_str(), r->Text(i, 1).c_str(), r->Text(i, 2).c_str(),
+                r->Text(i, 3).c_str(), r->Text(i, 4).c_str());
+  }
 }
 
 // The load run: E extract + 1 assign + B brief workers with S read-only
@@ -377,6 +412,7 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
   for (const auto& [role, s] : cpu) row(role, s);
   row("postgres", pg_cpu);
   row("redis", redis_cpu);
+  if (opt.pg_statements > 0) PrintStatements(db, opt.pg_statements);
   std::printf("\n  bar (p99 < %.0f ms, no errors) during the run: %s; readers alone: %s\n", kBarP99Ms,
               during ? "MET" : "NOT MET", after ? "MET" : "NOT MET");
   return done.ok() && during ? 0 : 1;
@@ -387,6 +423,8 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress as it comes
   std::vector<int> positional;
+  std::vector<std::string> pg_settings;
+  std::string write_synthetic;  // write the invented articles there and stop
   LoadOptions load;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -398,8 +436,13 @@ int main(int argc, char** argv) {
                 : a == "--cache-ms"      ? &load.cache_ms
                 : a == "--workers-nice"  ? &load.workers_nice
                 : a == "--keep-alive"    ? &load.keep_alive
+                : a == "--pg-statements" ? &load.pg_statements
                                          : nullptr;
-    if (flag != nullptr && i + 1 < argc) {
+    if (a == "--pg-setting" && i + 1 < argc) {
+      pg_settings.push_back(argv[++i]);
+    } else if (a == "--write-synthetic" && i + 1 < argc) {
+      write_synthetic = argv[++i];
+    } else if (flag != nullptr && i + 1 < argc) {
       *flag = std::atoi(argv[++i]);
     } else if (a.rfind("--", 0) == 0) {
       std::fprintf(stderr, "bench_workers: unknown flag %s\n", a.c_str());
@@ -411,10 +454,18 @@ int main(int argc, char** argv) {
   int n = positional.size() > 0 ? positional[0] : 20000;
   int extract = positional.size() > 1 ? positional[1] : 3;
   int brief = positional.size() > 2 ? positional[2] : 2;
+  if (!write_synthetic.empty()) {
+    // The invented part of the corpus alone, to load a store by hand and
+    // look at its queries (EXPLAIN) at the run's scale.
+    Status written = WriteSyntheticNews(write_synthetic, n);
+    if (!written.ok()) std::fprintf(stderr, "bench_workers: %s\n", written.ToString().c_str());
+    return written.ok() ? 0 : 1;
+  }
   const char* bin_env = std::getenv("STORYFUSE");
   std::string bin = bin_env ? bin_env : "build/tools/storyfuse";
   bin = fs::absolute(bin).string();
-  auto pg = ThrowawayPostgres::Start();
+  if (load.pg_statements > 0) pg_settings.push_back("shared_preload_libraries=pg_stat_statements");
+  auto pg = ThrowawayPostgres::Start(pg_settings);
   auto redis = ThrowawayRedis::Start();
   if (!pg.ok() || !redis.ok()) {
     std::fprintf(stderr, "bench_workers: engines: %s %s\n", pg.status().ToString().c_str(),

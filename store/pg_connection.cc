@@ -10,6 +10,21 @@
 
 namespace storyfuse {
 
+std::string PgConnection::TextArray(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (const std::string& v : values) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : v) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  out += '}';
+  return out;
+}
+
 bool PgConnection::IsUrl(std::string_view s) { return s.starts_with("postgresql://") || s.starts_with("postgres://"); }
 
 std::string PgConnection::SqlState(const Status& status) {

@@ -70,6 +70,10 @@ class PgConnection {
   // True for "postgresql://..." and "postgres://..." (what --db accepts as
   // a PostgreSQL store rather than a SQLite path).
   static bool IsUrl(std::string_view s);
+  // `values` as a PostgreSQL array literal, for a `$n::text[]` parameter:
+  // every element double-quoted, `"` and `\` backslash-escaped, so any
+  // text (commas, braces, NULL-looking words) arrives as itself.
+  static std::string TextArray(const std::vector<std::string>& values);
 
   // Connects (10 s connect timeout unless the URL sets connect_timeout;
   // client encoding UTF-8). IoError naming the server when it cannot.

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "base/hasher.h"
 #include "store/article_codec.h"
@@ -133,6 +134,52 @@ CREATE INDEX story_moves_to ON story_moves(to_story, seq);
 
 DELETE FROM schema_version;
 INSERT INTO schema_version VALUES (6);
+)sql";
+
+// Schema 8 (PostgreSQL only; SQLite keeps FTS5 in its own table already,
+// so SQLite skips 8 as PostgreSQL skips 5 and 7): the search vectors move
+// out of `articles` into `article_search`, written by a trigger when an
+// article's title or text is written, and their GIN index has no pending
+// list. Why, measured at 5,000 articles through the workers with readers
+// (docs/scale.md, "The articles row and search"):
+//  - a stored generated column is recomputed on every UPDATE of its row,
+//    and a row whose indexed story_id changes is a new tuple in every
+//    index: moving an article to another story re-parsed its whole text
+//    and inserted all its words into the GIN index (1.1 ms of PostgreSQL
+//    per move, the run's largest write). Now a move writes a narrow
+//    row's b-tree entries only.
+//  - with fastupdate on, new entries wait in an unsorted list that every
+//    search scans in full: search was the read tail while workers wrote
+//    (p99 163 ms during a run, 23 ms with readers alone).
+//  - the vectors are stored uncompressed and, when long, out of line
+//    (STORAGE EXTERNAL): a search walks the matches' narrow rows in seq
+//    order and reads only the newest kSearchCandidates' vectors, without
+//    decompressing them, to rank them (inline and compressed, a 20,000-
+//    article table outgrew the server's buffers).
+// The vectors are copied, not recomputed; the index is built after.
+constexpr const char* kSchemaV8 = R"sql(
+CREATE TABLE article_search (
+  article_seq BIGINT PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  search      tsvector NOT NULL
+);
+ALTER TABLE article_search ALTER COLUMN search SET STORAGE EXTERNAL;
+INSERT INTO article_search SELECT seq, search FROM articles;
+CREATE INDEX article_search_words ON article_search USING GIN (search) WITH (fastupdate = off);
+ALTER TABLE articles DROP COLUMN search;
+
+CREATE FUNCTION article_search_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO article_search VALUES (NEW.seq, to_tsvector('simple', coalesce(NEW.title, '') || ' ' || NEW.text))
+  ON CONFLICT (article_seq) DO UPDATE SET search = excluded.search;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER articles_search_insert AFTER INSERT ON articles
+  FOR EACH ROW EXECUTE FUNCTION article_search_write();
+CREATE TRIGGER articles_search_update AFTER UPDATE OF title, text ON articles
+  FOR EACH ROW EXECUTE FUNCTION article_search_write();
+
+DELETE FROM schema_version;
+INSERT INTO schema_version VALUES (8);
 )sql";
 
 constexpr const char* kEventColumns = "seq, after_articles, kind, article_id, story_id, target_id, at, note";
@@ -270,6 +317,7 @@ Status PgStoryStore::Migrate() {
   }
   if (version == 0) STORYFUSE_RETURN_IF_ERROR(conn_->Exec(kSchemaV4));
   if (version < 6) STORYFUSE_RETURN_IF_ERROR(conn_->Exec(kSchemaV6));
+  if (version < 8) STORYFUSE_RETURN_IF_ERROR(conn_->Exec(kSchemaV8));
   // Additive, outside the versioned schema: only workers read it.
   STORYFUSE_RETURN_IF_ERROR(
       conn_->Exec("CREATE TABLE IF NOT EXISTS worker_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
@@ -527,6 +575,51 @@ Result<std::vector<std::string>> PgStoryStore::StoryIds() {
   return Column(r, 0);
 }
 
+Result<std::vector<ArticleWithHistory>> PgStoryStore::GetWithHistory(const std::vector<std::string>& ids) {
+  std::vector<ArticleWithHistory> out;
+  if (ids.empty()) return out;
+  std::string array = PgConnection::TextArray(ids);
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query(std::string("SELECT ") + kArticleColumns +
+                                                        " FROM unnest($1::text[]) WITH ORDINALITY AS k(id, i) "
+                                                        "JOIN articles USING (id) ORDER BY k.i",
+                                                    {array}));
+  std::map<std::string, size_t> at;
+  for (int i = 0; i < r.rows(); ++i) {
+    out.push_back({ReadArticle(r, i), {}});
+    at.emplace(out.back().article.article.id, out.size() - 1);
+  }
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows v, conn_->Query("SELECT article_id, version, content_hash, url, title, text, "
+                                                    "ingested_at, replaced_at FROM article_versions "
+                                                    "WHERE article_id = ANY($1::text[]) ORDER BY article_id, version",
+                                                    {array}));
+  for (int i = 0; i < v.rows(); ++i) {
+    auto it = at.find(v.Text(i, 0));
+    if (it == at.end()) continue;
+    out[it->second].history.push_back(
+        {v.Int(i, 1), v.Text(i, 2), v.Text(i, 3), v.Text(i, 4), v.Text(i, 5), v.Text(i, 6), v.Text(i, 7)});
+  }
+  return out;
+}
+
+Status PgStoryStore::PutArticleViews(const std::vector<std::pair<std::string, std::string>>& views) {
+  if (views.empty()) return Status::Ok();
+  std::vector<std::string> ids, jsons;
+  for (const auto& [id, view] : views) {
+    ids.push_back(id);
+    jsons.push_back(view);
+  }
+  // A rebuild of a story rewrites every member's view, and most are as
+  // they were (only the statements citing an article change it): an
+  // unchanged one is left alone, no new row version, WAL or TOAST write.
+  return conn_
+      ->Query(
+          "INSERT INTO article_views (article_id, view_json) SELECT * FROM unnest($1::text[], $2::text[]) "
+          "ON CONFLICT (article_id) DO UPDATE SET view_json = EXCLUDED.view_json "
+          "WHERE article_views.view_json IS DISTINCT FROM EXCLUDED.view_json",
+          {PgConnection::TextArray(ids), PgConnection::TextArray(jsons)})
+      .status();
+}
+
 Status PgStoryStore::PutArticleView(const std::string& article_id, const std::string& view_json) {
   return conn_
       ->Query(
@@ -553,8 +646,10 @@ Result<StoryPage> PgStoryStore::ListStories(const StoryListFilter& filter, const
   }
   if (std::string q = TsQuery(filter.terms); !q.empty()) {
     params.push_back(q);
-    where += " AND id IN (SELECT story_id FROM articles WHERE search @@ to_tsquery('simple', $" +
-             std::to_string(params.size()) + "))";
+    where +=
+        " AND id IN (SELECT a.story_id FROM article_search w JOIN articles a ON a.seq = w.article_seq "
+        "WHERE w.search @@ to_tsquery('simple', $" +
+        std::to_string(params.size()) + "))";
   }
   StoryPage out;
   STORYFUSE_ASSIGN_OR_RETURN(PgRows n, conn_->Query("SELECT count(*) FROM stories" + where, params));
@@ -584,17 +679,17 @@ Result<std::vector<ArticleSearchHit>> PgStoryStore::SearchArticles(const std::ve
   // over whole texts it cost more than the rest of the query).
   Result<PgRows> r = conn_->Query(
       std::string("WITH q AS (SELECT to_tsquery('simple', $1) AS q), "
-                  "c AS (SELECT a.id, a.seq FROM articles a, q WHERE a.search @@ q.q "
-                  "ORDER BY a.seq DESC LIMIT ") +
+                  "c AS (SELECT w.article_seq AS seq, w.search FROM article_search w, q WHERE w.search @@ q.q "
+                  "ORDER BY w.article_seq DESC LIMIT ") +
           std::to_string(kSearchCandidates) +
           "), "
-          "top AS (SELECT c.id, c.seq, ts_rank(a.search, q.q) AS rank FROM c JOIN articles a ON a.id = c.id, q "
+          "top AS (SELECT c.seq, ts_rank(c.search, q.q) AS rank FROM c, q "
           "ORDER BY rank DESC, c.seq LIMIT $2::int) "
           "SELECT a.id, a.title, ts_headline('simple', substr(a.text, greatest(1, strpos(lower(a.text), $3) - " +
           std::to_string(kHeadlineWindowBefore) + "), " + std::to_string(kHeadlineWindow) + "), q.q, '" +
           kHeadlineOptions +
           "'), -top.rank, a.story_id, s.headline "
-          "FROM top JOIN articles a ON a.id = top.id LEFT JOIN stories s ON s.id = a.story_id, q "
+          "FROM top JOIN articles a ON a.seq = top.seq LEFT JOIN stories s ON s.id = a.story_id, q "
           "ORDER BY top.rank DESC, top.seq",
       {q, std::to_string(limit), terms.front()});
   if (!r.ok() && r.status().code() == Status::Code::kInvalidArgument) {
@@ -687,12 +782,27 @@ Status PgStoryStore::AddStoryMove(const StoryMoveRecord& m) {
       .status();
 }
 
+namespace {
+
+// The latest `limit` moves out of or into a story, oldest first. Each
+// direction is its own backward scan of its index, `limit` rows at most:
+// with `from_story = $1 OR to_story = $1` the server gathered every move
+// of the story (thousands for a large one) to sort them for the last 50
+// (0.42 ms a read at 20,000 articles, the readers' second cost).
+std::string MovesQuery(int limit) {
+  std::string n = std::to_string(limit);
+  return "SELECT * FROM ((SELECT seq, article_id, from_story, to_story, cause, at FROM story_moves "
+         "WHERE from_story = $1 ORDER BY seq DESC LIMIT " +
+         n +
+         ") UNION ALL (SELECT seq, article_id, from_story, to_story, cause, at FROM story_moves "
+         "WHERE to_story = $1 AND from_story <> $1 ORDER BY seq DESC LIMIT " +
+         n + ") ORDER BY seq DESC LIMIT " + n + ") AS latest ORDER BY seq";
+}
+
+}  // namespace
+
 Result<std::vector<StoryMoveRecord>> PgStoryStore::StoryMoves(const std::string& story_id, int limit) {
-  STORYFUSE_ASSIGN_OR_RETURN(
-      PgRows r, conn_->Query("SELECT * FROM (SELECT seq, article_id, from_story, to_story, cause, at FROM story_moves "
-                             "WHERE from_story = $1 OR to_story = $1 ORDER BY seq DESC LIMIT " +
-                                 std::to_string(std::max(limit, 0)) + ") AS latest ORDER BY seq",
-                             {story_id}));
+  STORYFUSE_ASSIGN_OR_RETURN(PgRows r, conn_->Query(MovesQuery(std::max(limit, 0)), {story_id}));
   std::vector<StoryMoveRecord> out;
   for (int i = 0; i < r.rows(); ++i) {
     out.push_back({r.Int(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4), r.Text(i, 5)});

@@ -18,6 +18,22 @@ std::string StoryStore::NowUtc() {
   return buf;
 }
 
+Result<std::vector<ArticleWithHistory>> StoryStore::GetWithHistory(const std::vector<std::string>& ids) {
+  std::vector<ArticleWithHistory> out;
+  for (const std::string& id : ids) {
+    STORYFUSE_ASSIGN_OR_RETURN(std::optional<StoredArticle> a, Get(id));
+    if (!a) continue;
+    STORYFUSE_ASSIGN_OR_RETURN(std::vector<ArticleVersion> history, History(id));
+    out.push_back({std::move(*a), std::move(history)});
+  }
+  return out;
+}
+
+Status StoryStore::PutArticleViews(const std::vector<std::pair<std::string, std::string>>& views) {
+  for (const auto& [id, view] : views) STORYFUSE_RETURN_IF_ERROR(PutArticleView(id, view));
+  return Status::Ok();
+}
+
 Result<std::unique_ptr<StoryStore>> OpenStoryStore(const std::string& path) {
   if (PgConnection::IsUrl(path)) {
     STORYFUSE_ASSIGN_OR_RETURN(std::unique_ptr<PgStoryStore> pg, PgStoryStore::Open(path));

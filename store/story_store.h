@@ -50,6 +50,11 @@ struct ArticleVersion {
   std::string replaced_at;
 };
 
+struct ArticleWithHistory {
+  StoredArticle article;
+  std::vector<ArticleVersion> history;  // earlier versions, oldest first
+};
+
 struct StoredStory {
   std::string id;
   std::string headline;
@@ -164,10 +169,20 @@ class StoryStore {
   virtual Status DeleteStory(const std::string& id) = 0;
   virtual Result<std::vector<std::string>> StoryIds() = 0;
 
+  // The articles `ids` (current versions) with their earlier versions,
+  // in `ids`' order; an id not stored is left out. What a story's rebuild
+  // reads of every member: a server answers it in two round trips, not
+  // two per member. The default reads them one by one.
+  virtual Result<std::vector<ArticleWithHistory>> GetWithHistory(const std::vector<std::string>& ids);
+
   // The rendered GET /api/articles/{id} answer, stored whenever the
   // article's story is rewritten. nullopt when none is stored.
   virtual Status PutArticleView(const std::string& article_id, const std::string& view_json) = 0;
   virtual Result<std::optional<std::string>> GetArticleView(const std::string& article_id) = 0;
+  // PutArticleView of each (article id, view) pair. A server writes them
+  // in one statement and leaves a view equal to the stored one unwritten
+  // (no new row version); the default writes them one by one.
+  virtual Status PutArticleViews(const std::vector<std::pair<std::string, std::string>>& views);
 
   // Reads that a client waits for; Unsupported once `stop` says so.
   virtual Result<StoryPage> ListStories(const StoryListFilter& filter, const StopCondition& stop) = 0;

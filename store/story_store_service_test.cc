@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <thread>
@@ -311,6 +312,45 @@ TEST_P(StoryStoreTest, ArticleViewsAndTheirStaleness) {
   EXPECT_EQ(*store_->StaleArticleViews(), std::vector<std::string>{"a1"});
 }
 
+// A story's rebuild reads all members at once and writes all their
+// views at once: the same articles, histories and views as one by one.
+TEST_P(StoryStoreTest, MembersAndViewsReadAndWrittenTogether) {
+  Put(Make("a1", "One", "First text."));
+  Put(Make("a2", "Two \"quoted\", {braced}", "Second text."), "2031-03-14T10:00:00Z");
+  Put(Make("a2", "Two \"quoted\", {braced}", "Second text, edited."), "2031-03-14T11:00:00Z");
+  Put(Make("a\\3", "Three", "Third text."));
+  Result<std::vector<ArticleWithHistory>> got = store_->GetWithHistory({"a\\3", "missing", "a2", "a1"});
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->size(), 3u);  // in the order asked, the missing one left out
+  EXPECT_EQ((*got)[0].article.article.id, "a\\3");
+  EXPECT_EQ((*got)[1].article.article.id, "a2");
+  EXPECT_EQ((*got)[2].article.article.id, "a1");
+  for (const ArticleWithHistory& a : *got) {
+    Result<std::optional<StoredArticle>> one = store_->Get(a.article.article.id);
+    ASSERT_TRUE(one.ok() && one->has_value());
+    EXPECT_EQ(a.article.article.title, (*one)->article.title);
+    EXPECT_EQ(a.article.article.text, (*one)->article.text);
+    EXPECT_EQ(a.article.version, (*one)->version);
+    Result<std::vector<ArticleVersion>> history = store_->History(a.article.article.id);
+    ASSERT_TRUE(history.ok());
+    ASSERT_EQ(a.history.size(), history->size());
+    for (size_t i = 0; i < a.history.size(); ++i) {
+      EXPECT_EQ(a.history[i].version, (*history)[i].version);
+      EXPECT_EQ(a.history[i].text, (*history)[i].text);
+    }
+  }
+  EXPECT_EQ((*got)[1].history.size(), 1u);  // a2's first version
+  EXPECT_TRUE(store_->GetWithHistory({})->empty());
+
+  std::string odd = R"({"text":"a \"quote\", a \\ backslash, {braces}, NULL"})";
+  ASSERT_TRUE(store_->PutArticleViews({{"a1", R"({"v":1})"}, {"a2", odd}}).ok());
+  EXPECT_EQ(**store_->GetArticleView("a1"), R"({"v":1})");
+  EXPECT_EQ(**store_->GetArticleView("a2"), odd);
+  ASSERT_TRUE(store_->PutArticleViews({{"a1", R"({"v":2})"}, {"a2", odd}}).ok());
+  EXPECT_EQ(**store_->GetArticleView("a1"), R"({"v":2})");
+  EXPECT_EQ(**store_->GetArticleView("a2"), odd);
+}
+
 TEST_P(StoryStoreTest, TransactionsRollBackUnlessCommitted) {
   {
     Result<std::unique_ptr<StoreTransaction>> tx = store_->Begin();
@@ -401,6 +441,17 @@ TEST_P(StoryStoreTest, StoryVersionsTheStreamLogAndMovesRoundTrip) {
   EXPECT_EQ((*moves)[0].article_id, "a2");
   EXPECT_EQ((*moves)[1].article_id, "a9");
   EXPECT_EQ((*moves)[1].cause, "editor");
+  // The latest of both directions together, whichever direction they are.
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(
+        store_->AddStoryMove({0, "b" + std::to_string(i), "s-5", "s-1", "stream", "2031-03-14T12:00:00Z"}).ok());
+  }
+  moves = store_->StoryMoves("s-1", 5);
+  ASSERT_TRUE(moves.ok()) << moves.status().ToString();
+  std::vector<std::string> ids;
+  for (const StoryMoveRecord& m : *moves) ids.push_back(m.article_id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"a2", "a9", "b0", "b1", "b2"}));
+  EXPECT_EQ(store_->StoryMoves("s-1", 50)->size(), 7u);
   Result<std::vector<StoryMoveRecord>> none = store_->StoryMoves("s-9", 10);
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->empty());
@@ -437,6 +488,122 @@ TEST(PgStoryStore, WriterLockIsExclusiveAndDiesWithItsConnection) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   EXPECT_TRUE(taken.ok()) << taken.ToString();
+}
+
+}  // namespace
+}  // namespace storyfuse
+
+namespace storyfuse {
+namespace {
+
+std::string Scalar(PgConnection& conn, const std::string& sql) {
+  Result<PgRows> r = conn.Query(sql);
+  return r.ok() && r->rows() == 1 ? r->Text(0, 0) : "(" + r.status().ToString() + ")";
+}
+
+// What schema 6 was, for a store an older build left: the search vector a
+// generated column of `articles`, its GIN index with a pending list.
+constexpr const char* kBackToSchemaSix = R"sql(
+DROP TABLE article_search;
+DROP FUNCTION article_search_write() CASCADE;
+ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS
+  (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED;
+CREATE INDEX articles_search ON articles USING GIN (search);
+UPDATE schema_version SET version = 6;
+)sql";
+
+std::vector<std::string> SearchIds(StoryStore& store, const std::string& word) {
+  Result<std::vector<ArticleSearchHit>> hits = store.SearchArticles({word}, 10, nullptr);
+  EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+  std::vector<std::string> ids;
+  if (hits.ok()) {
+    for (const ArticleSearchHit& h : *hits) ids.push_back(h.hit.id);
+  }
+  std::sort(ids.begin(), ids.end());  // the matches, not their ranking
+  return ids;
+}
+
+// An unchanged view is not written again: its row keeps its tuple.
+TEST(PgStoryStore, AnUnchangedViewIsNotRewritten) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  Result<std::unique_ptr<PgConnection>> admin = PgConnection::Connect(pg->url());
+  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+  ASSERT_TRUE((*admin)->Exec("DROP DATABASE IF EXISTS same_views WITH (FORCE)").ok());
+  ASSERT_TRUE((*admin)->Exec("CREATE DATABASE same_views").ok());
+  Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(pg->url("same_views"));
+  Result<std::unique_ptr<PgConnection>> conn = PgConnection::Connect(pg->url("same_views"));
+  ASSERT_TRUE(store.ok() && conn.ok());
+  ASSERT_TRUE((*store)->PutArticleViews({{"a1", R"({"v":1})"}, {"a2", R"({"v":1})"}}).ok());
+  auto where = [&](const char* id) {
+    return Scalar(**conn, std::string("SELECT ctid::text FROM article_views WHERE article_id = '") + id + "'");
+  };
+  std::string a1 = where("a1"), a2 = where("a2");
+  ASSERT_TRUE((*store)->PutArticleViews({{"a1", R"({"v":1})"}, {"a2", R"({"v":2})"}}).ok());
+  EXPECT_EQ(where("a1"), a1);
+  EXPECT_NE(where("a2"), a2);
+}
+
+// Schema 8: search vectors live in `article_search` (its GIN index without
+// a pending list), written when an article's title or text is, so moving
+// an article to another story does not rewrite them. A store of schema 6
+// gains it on open, its articles still found.
+TEST(PgStoryStore, SchemaEightKeepsSearchVectorsOutOfTheArticlesRow) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  Result<std::unique_ptr<PgConnection>> admin = PgConnection::Connect(pg->url());
+  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+  ASSERT_TRUE((*admin)->Exec("DROP DATABASE IF EXISTS schema_eight WITH (FORCE)").ok());
+  ASSERT_TRUE((*admin)->Exec("CREATE DATABASE schema_eight").ok());
+  std::string url = pg->url("schema_eight");
+  Result<std::unique_ptr<PgConnection>> conn = PgConnection::Connect(url);
+  ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+  Article a;
+  a.id = "ferry";
+  a.title = "Ferry timetable";
+  a.text = "The quayside ferry timetable changes on Monday.";
+  {
+    Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(url);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE((*store)->Put(a, "2031-03-14T10:00:00Z").ok());
+  }
+  // An older build's store, with one more article written by it.
+  ASSERT_TRUE((*conn)->Exec(kBackToSchemaSix).ok());
+  ASSERT_TRUE((*conn)
+                  ->Exec("INSERT INTO articles (id, content_hash, title, text, ingested_at) VALUES ('bridge', 'h2', "
+                         "'Bridge works', 'Night works close the quayside bridge.', '2031-03-14T11:00:00Z')")
+                  .ok());
+  Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(url);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(Scalar(**conn, "SELECT max(version) FROM schema_version"), std::to_string(PgStoryStore::kSchemaVersion));
+  EXPECT_EQ(Scalar(**conn,
+                   "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = "
+                   "'article_search_words'"),
+            "fastupdate=off");
+  EXPECT_EQ(Scalar(**conn,
+                   "SELECT count(*) FROM information_schema.columns WHERE table_name = 'articles' AND "
+                   "column_name = 'search'"),
+            "0");
+  EXPECT_EQ(SearchIds(**store, "quayside"), (std::vector<std::string>{"bridge", "ferry"}));
+
+  // New articles and new versions are indexed; a move is not a write of
+  // the vector (its row keeps the same tuple).
+  Article c = a;
+  c.id = "pier";
+  c.text = "A new pier opens beside the ferry slipway.";
+  ASSERT_TRUE((*store)->Put(c, "2031-03-14T12:00:00Z").ok());
+  a.text = "The ferry timetable now changes on Tuesday.";
+  ASSERT_TRUE((*store)->Put(a, "2031-03-14T13:00:00Z").ok());
+  EXPECT_EQ(SearchIds(**store, "slipway"), (std::vector<std::string>{"pier"}));
+  EXPECT_EQ(SearchIds(**store, "tuesday"), (std::vector<std::string>{"ferry"}));
+  EXPECT_EQ(SearchIds(**store, "quayside"), (std::vector<std::string>{"bridge"}));
+  std::string before = Scalar(**conn,
+                              "SELECT w.ctid::text FROM article_search w JOIN articles a ON a.seq = "
+                              "w.article_seq WHERE a.id = 'pier'");
+  ASSERT_TRUE((*store)->SetStory("pier", "s-harbour").ok());
+  EXPECT_EQ(Scalar(**conn,
+                   "SELECT w.ctid::text FROM article_search w JOIN articles a ON a.seq = w.article_seq "
+                   "WHERE a.id = 'pier'"),
+            before);
+  EXPECT_EQ(SearchIds(**store, "slipway"), (std::vector<std::string>{"pier"}));
 }
 
 }  // namespace

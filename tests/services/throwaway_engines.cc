@@ -204,7 +204,6 @@ std::string RedisInline(int port, const std::string& command) {
 
 bool RedisPong(int port) { return RedisInline(port, "PING").rfind("+PONG", 0) == 0; }
 
-
 }  // namespace
 
 double ProcessCpuSeconds(pid_t pid) {
@@ -224,8 +223,9 @@ double ProcessCpuSeconds(pid_t pid) {
   return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
-Result<std::unique_ptr<ThrowawayPostgres>> ThrowawayPostgres::Start() {
+Result<std::unique_ptr<ThrowawayPostgres>> ThrowawayPostgres::Start(const std::vector<std::string>& settings) {
   std::unique_ptr<ThrowawayPostgres> pg(new ThrowawayPostgres());
+  pg->settings_ = settings;
   pg->bindir_ = PostgresBindir();
   if (pg->bindir_.empty() || !Executable(pg->bindir_ + "/initdb") || !Executable(pg->bindir_ + "/postgres")) {
     return Status::Unsupported(
@@ -263,11 +263,27 @@ Status ThrowawayPostgres::Launch() {
   std::string log = dir_ + "/postgres.log";
   // Durability is of no use to a throwaway server; fsync off keeps the
   // tests' (and the measurements') cost in the engine, not the disk.
-  STORYFUSE_ASSIGN_OR_RETURN(pid_,
-                             Spawn({bindir_ + "/postgres", "-D", data, "-k", dir_, "-p", std::to_string(port_), "-c",
-                                    "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off", "-c",
-                                    "synchronous_commit=off", "-c", "max_connections=50", "-c", "shared_buffers=32MB"},
-                                   log, dir_, who));
+  std::vector<std::string> args = {bindir_ + "/postgres",
+                                   "-D",
+                                   data,
+                                   "-k",
+                                   dir_,
+                                   "-p",
+                                   std::to_string(port_),
+                                   "-c",
+                                   "listen_addresses=127.0.0.1",
+                                   "-c",
+                                   "fsync=off",
+                                   "-c",
+                                   "full_page_writes=off",
+                                   "-c",
+                                   "synchronous_commit=off",
+                                   "-c",
+                                   "max_connections=50",
+                                   "-c",
+                                   "shared_buffers=32MB"};
+  for (const std::string& s : settings_) args.insert(args.end(), {"-c", s});
+  STORYFUSE_ASSIGN_OR_RETURN(pid_, Spawn(args, log, dir_, who));
   auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
   while (std::chrono::steady_clock::now() < deadline) {
     int status = 0;

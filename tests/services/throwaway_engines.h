@@ -27,6 +27,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 
@@ -38,7 +39,10 @@ double ProcessCpuSeconds(pid_t pid);
 
 class ThrowawayPostgres {
  public:
-  static Result<std::unique_ptr<ThrowawayPostgres>> Start();
+  // `settings` are extra `-c name=value` server settings, after (so
+  // overriding) the throwaway defaults: fsync off, 50 connections,
+  // shared_buffers 32MB.
+  static Result<std::unique_ptr<ThrowawayPostgres>> Start(const std::vector<std::string>& settings = {});
   // The process-wide instance (started on the first call; the same error
   // again on later calls when it could not start).
   static Result<ThrowawayPostgres*> Shared();
@@ -69,6 +73,7 @@ class ThrowawayPostgres {
   void Stop();
 
   std::string bindir_, dir_;
+  std::vector<std::string> settings_;
   int port_ = 0;
   pid_t pid_ = -1;
   uid_t uid_ = 0;  // run as this user and group when root
