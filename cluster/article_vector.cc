@@ -40,6 +40,11 @@ bool MissesSalient(const ArticleVector& a, const ArticleVector& b) {
 
 ArticleVector ArticleVector::Of(const ArticleFeatures& f, const TermDictionary& terms, size_t salient_names) {
   ArticleVector v;
+  // Sized once: the stream computes a vector per arrival and again per
+  // departure, and growing two lists by doubling was most of its
+  // allocations.
+  v.unweighted.reserve(f.counts.size());
+  v.weighted.reserve(f.counts.size());
   double norm[kTermKinds] = {0, 0, 0};
   for (const auto& [t, count] : f.counts) {
     double u = 1.0 + std::log(count);
@@ -61,6 +66,22 @@ ArticleVector ArticleVector::Of(const ArticleFeatures& f, const TermDictionary& 
     v.weighted[i].second = static_cast<float>(v.weighted[i].second / n);
   }
   return v;
+}
+
+TermWeights ArticleVector::UnweightedOf(const ArticleFeatures& f, const TermDictionary& terms) {
+  // Of's arithmetic for the unweighted list, step for step.
+  TermWeights unweighted;
+  unweighted.reserve(f.counts.size());
+  double norm[kTermKinds] = {0, 0, 0};
+  for (const auto& [t, count] : f.counts) {
+    double u = 1.0 + std::log(count);
+    double w = u * terms.Idf(t);
+    norm[static_cast<int>(terms.Kind(t))] += w * w;
+    unweighted.emplace_back(t, static_cast<float>(u));
+  }
+  for (int k = 0; k < kTermKinds; ++k) norm[k] = std::sqrt(norm[k]);
+  for (auto& [t, u] : unweighted) u = static_cast<float>(u / norm[static_cast<int>(terms.Kind(t))]);
+  return unweighted;
 }
 
 KindCosines ArticleVector::Cosine(const ArticleVector& a, const ArticleVector& b, const TermDictionary& terms) {
@@ -264,6 +285,35 @@ double FocusedPairScore::Score(const PackedVector& b) const {
   bool a_misses = false;
   for (size_t r = 0; r < salient; ++r) a_misses |= !Holds(names[r]);
   return Finish(sum, b_has_kind, a_misses, codes, size);
+}
+
+KindCosines FocusedPairScore::CentroidCosine(const Centroid& c) const {
+  // The merge adds a * s * idf for every term both lists hold, in term
+  // order; a term of a's with a zero weight adds +0.0 there, which leaves
+  // the sums' bits as they are, so skipping it (its bit is clear) changes
+  // nothing. The same expression (float product, then times the double
+  // idf), the same order: the same sums.
+  const TermWeights& sums = c.sums();
+  const size_t size = sums.size();
+  if (shared_at_.size() < size) shared_at_.resize(size);
+  const uint64_t* bits = bits_.data();
+  const size_t known = known_;
+  uint32_t* at = shared_at_.data();
+  size_t shared = 0;
+  for (size_t i = 0; i < size; ++i) {
+    uint32_t t = sums[i].first;
+    uint64_t x = t < known ? bits[t >> 6] >> (t & 63) & 1 : 0;
+    at[shared] = static_cast<uint32_t>(i);
+    shared += x;
+  }
+  KindCosines dot;
+  const TermKind* kind_of = terms_.kinds();
+  for (size_t r = 0; r < shared; ++r) {
+    auto [t, s] = sums[at[r]];
+    dot.by_kind[static_cast<int>(kind_of[t])] += static_cast<double>(dense_[t] * s) * terms_.Idf(t);
+  }
+  for (int k = 0; k < kTermKinds; ++k) dot.by_kind[k] = c.norm(k) > 0 ? dot.by_kind[k] / c.norm(k) : 0;
+  return dot;
 }
 
 }  // namespace storyfuse

@@ -38,6 +38,11 @@ struct ArticleVector {
   // `terms`, keeping up to `salient_names` salient names.
   static ArticleVector Of(const ArticleFeatures& features, const TermDictionary& terms, size_t salient_names);
 
+  // Of(features, terms, ...).unweighted alone, the same bits, without the
+  // weighted terms and salient names (what a centroid adds when the
+  // stream makes an article final).
+  static TermWeights UnweightedOf(const ArticleFeatures& features, const TermDictionary& terms);
+
   // Per-kind cosines of two article vectors.
   static KindCosines Cosine(const ArticleVector& a, const ArticleVector& b, const TermDictionary& terms);
 };
@@ -103,6 +108,10 @@ class FocusedPairScore {
   double Score(const ArticleVector& b) const;
   // The same score from b's packed form (the same bits as Score(b)).
   double Score(const PackedVector& b) const;
+  // c.Cosine(a.weighted, terms) for the focused article a, to the bit:
+  // one pass over the centroid's terms against a's bitmap instead of a
+  // merge of the two lists, which branched at every step.
+  KindCosines CentroidCosine(const Centroid& c) const;
 
  private:
   const TermDictionary& terms_;

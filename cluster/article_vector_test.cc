@@ -132,5 +132,91 @@ TEST(FocusedPairScoreTest, SameBitsAsPairScore) {
   EXPECT_GT(conflicting, 0u);
 }
 
+// What the stream adds to a centroid when an article becomes final: Of's
+// unweighted list to the bit, under changing document frequencies.
+TEST(UnweightedOfTest, IsOfsUnweightedList) {
+  TermDictionary terms;
+  std::mt19937 rng(3);
+  const TermKind kinds[] = {TermKind::kWord, TermKind::kName, TermKind::kNumber};
+  for (int round = 0; round < 200; ++round) {
+    ArticleFeatures f;
+    std::vector<uint32_t> ids;
+    for (int i = 0; i < 1 + round % 50; ++i) {
+      uint32_t r = static_cast<uint32_t>(rng() % 300);
+      ids.push_back(terms.Id(kinds[r % 3], "t" + std::to_string(r)));
+    }
+    std::sort(ids.begin(), ids.end());
+    for (uint32_t id : ids) {
+      if (!f.counts.empty() && f.counts.back().first == id) {
+        ++f.counts.back().second;
+      } else {
+        f.counts.emplace_back(id, 1);
+      }
+    }
+    terms.AddDocument(TermIds(f));
+    const TermWeights expected = ArticleVector::Of(f, terms, 2).unweighted;
+    const TermWeights got = ArticleVector::UnweightedOf(f, terms);
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].first, expected[i].first);
+      EXPECT_EQ(std::bit_cast<uint32_t>(got[i].second), std::bit_cast<uint32_t>(expected[i].second));
+    }
+  }
+}
+
+// The stream scores an arrival against final stories' centroids through
+// the focused article: each kind's cosine must be Centroid::Cosine's to
+// the bit, for centroids of many sizes (cut to their strongest terms or
+// not), while the vocabulary grows and document frequencies change, and
+// with a term that every article holds.
+TEST(FocusedPairScoreTest, CentroidCosineSameBitsAsCentroid) {
+  TermDictionary terms;
+  std::mt19937 rng(5);
+  const TermKind kinds[] = {TermKind::kWord, TermKind::kName, TermKind::kNumber};
+  const uint32_t everywhere = terms.Id(TermKind::kWord, "everywhere");
+  auto random_article = [&](size_t vocabulary, size_t length) {
+    std::vector<uint32_t> ids{everywhere};
+    for (size_t i = 0; i < length; ++i) {
+      uint32_t r = static_cast<uint32_t>(rng() % vocabulary);
+      ids.push_back(terms.Id(kinds[r % 3], "t" + std::to_string(r)));
+    }
+    ArticleFeatures f;
+    std::sort(ids.begin(), ids.end());
+    for (uint32_t id : ids) {
+      if (!f.counts.empty() && f.counts.back().first == id) {
+        ++f.counts.back().second;
+      } else {
+        f.counts.emplace_back(id, 1);
+      }
+    }
+    terms.AddDocument(TermIds(f));
+    return f;
+  };
+  FocusedPairScore focused(terms, PairScoring{});
+  size_t compared = 0, overlapping = 0;
+  for (int round = 0; round < 30; ++round) {
+    size_t vocabulary = 40 + 60 * round;
+    std::vector<Centroid> centroids(4);
+    for (int i = 0; i < 12; ++i) {
+      ArticleVector v = ArticleVector::Of(random_article(vocabulary, 5 + rng() % 200), terms, 2);
+      centroids[rng() % centroids.size()].Add(v.unweighted);
+    }
+    for (size_t c = 0; c < centroids.size(); ++c) centroids[c].Refresh(c % 2 == 0 ? 200 : 40, terms, 24, 2);
+    ArticleVector a = ArticleVector::Of(random_article(vocabulary, 5 + rng() % 300), terms, 2);
+    focused.Focus(a);
+    for (const Centroid& centroid : centroids) {
+      KindCosines exact = centroid.Cosine(a.weighted, terms);
+      KindCosines fast = focused.CentroidCosine(centroid);
+      for (int k = 0; k < kTermKinds; ++k) {
+        EXPECT_EQ(std::bit_cast<uint64_t>(fast.by_kind[k]), std::bit_cast<uint64_t>(exact.by_kind[k]));
+        overlapping += exact.by_kind[k] > 0;
+      }
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 120u);
+  EXPECT_GT(overlapping, compared);
+}
+
 }  // namespace
 }  // namespace storyfuse

@@ -63,6 +63,8 @@ class Centroid {
   }
 
   size_t size() const { return sums_.size(); }
+  // The kept terms' idf-free sums, sorted by term.
+  const TermWeights& sums() const { return sums_; }
   size_t MemoryBytes() const {
     return sums_.capacity() * sizeof(sums_[0]) + (top_terms_.capacity() + top_names_.capacity()) * 4;
   }

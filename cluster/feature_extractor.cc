@@ -37,9 +37,8 @@ std::string NumberKey(std::string_view number) {
 FeatureExtractor::FeatureExtractor(TermDictionary* terms, size_t lead_tokens)
     : terms_(terms), lead_tokens_(lead_tokens) {}
 
-FeatureExtractor::WordInfo FeatureExtractor::Lookup(const Token& token, std::string_view text) {
+FeatureExtractor::WordInfo FeatureExtractor::Lookup(uint64_t key, const Token& token, std::string_view text) {
   std::string_view word = token.span.In(text);
-  uint64_t key = Hasher::Hash64(word);
   if (const WordInfo* known = cache_.Find(key)) return *known;
   WordInfo info;
   info.sketch_hash = ShingleSketcher::TokenHash(word);
@@ -64,8 +63,18 @@ void FeatureExtractor::AddText(std::string_view text, bool all_names, std::vecto
 void FeatureExtractor::AddTokens(std::string_view text, const std::vector<Token>& tokens,
                                  const std::vector<uint8_t>& marks, bool all_names, std::vector<uint32_t>* out,
                                  std::vector<uint64_t>* sketch_hashes) {
+  // The cache holds every distinct token seen (hundreds of thousands in a
+  // long stream), so each probe is a cache miss, and waited for one token
+  // after the other they were 4 % of the stream's CPU at a million
+  // articles. The keys first, then each token's slot is asked for
+  // kAhead tokens before it is probed.
+  constexpr size_t kAhead = 8;
+  keys_.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) keys_[i] = Hasher::Hash64(tokens[i].span.In(text));
+  for (size_t i = 0; i < tokens.size() && i < kAhead; ++i) cache_.Prefetch(keys_[i]);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    WordInfo info = Lookup(tokens[i], text);
+    if (i + kAhead < tokens.size()) cache_.Prefetch(keys_[i + kAhead]);
+    WordInfo info = Lookup(keys_[i], tokens[i], text);
     if (sketch_hashes != nullptr) sketch_hashes->push_back(info.sketch_hash);
     // The lead (headline and first sentences) says what the story is: it
     // counts twice.
@@ -84,6 +93,8 @@ ArticleFeatures FeatureExtractor::Extract(const Article& article) {
   std::vector<uint8_t> marks = TokenMarks::Mark(article.text, tokens);
   std::vector<uint64_t> sketch_hashes;
   sketch_hashes.reserve(tokens.size());
+  // A token gives at most two terms, and the lead counts twice.
+  ids.reserve(2 * tokens.size() + 2 * std::min(tokens.size(), lead_tokens_));
   AddTokens(article.text, tokens, marks, false, &ids, &sketch_hashes);
   f.sketch = ShingleSketcher::FromTokenHashes(sketch_hashes, marks);
   AddText(article.title, false, &ids);

@@ -60,7 +60,8 @@ class FeatureExtractor {
     uint32_t name = UINT32_MAX;  // UINT32_MAX: not capitalized or stopword
     uint64_t sketch_hash = 0;    // ShingleSketcher::TokenHash
   };
-  WordInfo Lookup(const Token& token, std::string_view text);
+  // `key` is Hasher::Hash64 of the token's text.
+  WordInfo Lookup(uint64_t key, const Token& token, std::string_view text);
   void AddText(std::string_view text, bool all_names, std::vector<uint32_t>* out);
   // Adds the terms of `tokens`; fills `sketch_hashes` when non-null.
   void AddTokens(std::string_view text, const std::vector<Token>& tokens, const std::vector<uint8_t>& marks,
@@ -75,6 +76,7 @@ class FeatureExtractor {
   Stemmer stemmer_;
   HashedKeyMap<WordInfo> cache_;       // by hash of the word as written
   std::vector<uint32_t> term_counts_;  // CountTerms' scratch, all zero between calls
+  std::vector<uint64_t> keys_;         // AddTokens' scratch: each token's cache key
 };
 
 }  // namespace storyfuse

@@ -10,6 +10,7 @@
 #include "cluster/component_linkage.h"
 #include "cluster/feature_extractor.h"
 #include "cluster/neighbor_graph.h"
+#include "cluster/recent_postings.h"
 #include "cluster/sparse_average_link.h"
 #include "cluster/term_dictionary.h"
 
@@ -23,8 +24,8 @@ constexpr uint32_t kNone = UINT32_MAX;
 constexpr size_t kStoryTerms = 200;
 constexpr size_t kStoryIndexTerms = 24;
 constexpr size_t kStoryQueryTerms = 32;
-constexpr size_t kStoryPostings = 256;
 constexpr size_t kStoryScan = 32;
+static_assert(kStoryScan == RecentPostings::kRecent, "the story index keeps what a lookup reads");
 
 struct Art {
   std::string id;
@@ -65,30 +66,6 @@ void SelectFirst(std::vector<std::pair<float, uint32_t>>* v, size_t m) {
   std::sort(v->begin(), v->end());
 }
 
-// Asks the CPU for the posting lists of an arrival's first `count`
-// strongest terms, all at once, before any is read: the lists of a large
-// index are cache misses, and read one after the other each was waited
-// for in turn. First the lists' headers, then the `lines` cache lines of
-// each from entry `from_end` before its end (the newest entries), or from
-// its start. No effect on results.
-template <typename List>
-void PrefetchLists(const std::vector<std::pair<uint32_t, float>>& heaviest, size_t count,
-                   const std::vector<List>& postings, size_t from_end, size_t lines) {
-  count = std::min(count, heaviest.size());
-  for (size_t r = 0; r < count; ++r) {
-    if (heaviest[r].first < postings.size()) __builtin_prefetch(&postings[heaviest[r].first]);
-  }
-  constexpr size_t kLineBytes = 64;
-  for (size_t r = 0; r < count; ++r) {
-    if (heaviest[r].first >= postings.size()) continue;
-    const List& list = postings[heaviest[r].first];
-    size_t from = from_end > 0 && list.size() > from_end ? list.size() - from_end : 0;
-    const char* p = reinterpret_cast<const char*>(list.data() + from);
-    const char* end = reinterpret_cast<const char*>(list.data() + list.size());
-    for (size_t l = 0; l < lines && p + l * kLineBytes < end; ++l) __builtin_prefetch(p + l * kLineBytes);
-  }
-}
-
 // Scores window articles by their vectors.
 class OpenScorer : public PairScorer {
  public:
@@ -126,9 +103,13 @@ struct StoryStream::Impl {
   size_t Strongest() const {
     return std::max({options.batch.graph.query_terms, options.batch.graph.index_terms, kStoryQueryTerms});
   }
+  // Both lookups score with `scorer`, which the caller has focused on
+  // o.vector.
   std::vector<Edge> LinkToOpen(const Open& o);
   std::vector<std::pair<uint32_t, float>> LinkToStories(const Open& o, int32_t day);
   double StoryScore(const ArticleVector& v, int32_t day, const Story& s) const;
+  // The same from the cosines `c` of v with s's centroid.
+  double StoryScore(KindCosines c, const ArticleVector& v, int32_t day, const Story& s) const;
   bool Conflicts(const ArticleVector& v, const Story& s) const;
   void IndexOpen(uint32_t slot);
   void RescoreWindow();
@@ -172,13 +153,17 @@ struct StoryStream::Impl {
   // exact pair score reads it (one block, prefetched before its turn).
   std::vector<PackedVector> packed;
   std::vector<Edge> edges;  // between window articles (article indexes), each pair once
-  std::vector<std::vector<std::pair<float, uint32_t>>> open_postings;  // term -> (weight, article), heaviest first
+  std::vector<std::vector<std::pair<float, uint32_t>>> open_postings;  // term -> (weight, article), arrival order
+  std::vector<std::pair<float, uint32_t>> long_list;                   // scratch: a list ordered heaviest first
   size_t frozen_in_postings = 0;                                       // articles there that left the window
   std::vector<uint32_t> open_terms;                                    // terms with a posting, to clear them
-  std::vector<std::vector<uint32_t>> story_postings;                   // term -> stories, oldest first
-  std::vector<float> matched;                                          // scratch, all zero between uses
-  std::vector<uint32_t> touched;                                       // scratch of the lookups
-  std::vector<std::pair<float, uint32_t>> ranked, scored;              // scratch of the lookups
+  // Term -> the newest kStoryScan stories indexed under it, oldest first
+  // (a lookup reads no more; each term's are at an address the term
+  // gives, so an arrival's are all asked for at once).
+  RecentPostings story_postings;
+  std::vector<float> matched;                              // scratch, all zero between uses
+  std::vector<uint32_t> touched;                           // scratch of the lookups
+  std::vector<std::pair<float, uint32_t>> ranked, scored;  // scratch of the lookups
   std::vector<std::string> strings;
   std::unordered_map<std::string, uint32_t> string_ids;
   int32_t newest_day = kNoDay;
@@ -215,7 +200,10 @@ bool StoryStream::Impl::Conflicts(const ArticleVector& v, const Story& s) const 
 }
 
 double StoryStream::Impl::StoryScore(const ArticleVector& v, int32_t day, const Story& s) const {
-  KindCosines c = s.final_part.Cosine(v.weighted, terms);
+  return StoryScore(s.final_part.Cosine(v.weighted, terms), v, day, s);
+}
+
+double StoryStream::Impl::StoryScore(KindCosines c, const ArticleVector& v, int32_t day, const Story& s) const {
   if (options.story_link_mean && s.final_count > 0) {
     for (int k = 0; k < kTermKinds; ++k) c.by_kind[k] *= s.final_part.norm(k) / static_cast<double>(s.final_count);
   }
@@ -230,17 +218,40 @@ double StoryStream::Impl::StoryScore(const ArticleVector& v, int32_t day, const 
 std::vector<Edge> StoryStream::Impl::LinkToOpen(const Open& o) {
   // The batch's neighbour search, against the window only.
   const NeighborGraphOptions& g = options.batch.graph;
-  const ArticleVector& v = o.vector;
   if (matched.size() < open.size()) matched.resize(open.size(), 0.0f);
   touched.clear();
-  // The start of each list; the hardware follows on along the lists.
-  constexpr size_t kOpenLines = 2;
-  PrefetchLists(o.heaviest, g.query_terms, open_postings, 0, kOpenLines);
-  for (size_t r = 0; r < o.heaviest.size() && r < g.query_terms; ++r) {
+  // Each list's first lines are asked for kAhead terms before it is read
+  // (its header was asked for at the start of Add). Asked for all 48 at
+  // once, the requests beyond what the CPU can hold in flight waited, and
+  // the later lists were still misses when read.
+  constexpr size_t kAhead = 6, kOpenLines = 4;
+  const size_t q = std::min(o.heaviest.size(), g.query_terms);
+  auto ask = [&](size_t r) {
+    uint32_t t = o.heaviest[r].first;
+    if (t >= open_postings.size()) return;
+    const auto& list = open_postings[t];
+    constexpr size_t kPerLine = 64 / sizeof(list[0]);
+    for (size_t i = 0; i < kOpenLines * kPerLine && i < list.size(); i += kPerLine) __builtin_prefetch(&list[i]);
+  };
+  for (size_t r = 0; r < q && r < kAhead; ++r) ask(r);
+  for (size_t r = 0; r < q; ++r) {
+    if (r + kAhead < q) ask(r + kAhead);
     auto [t, w] = o.heaviest[r];
     if (t >= open_postings.size()) continue;
-    const auto& list = open_postings[t];
-    size_t end = std::min(list.size(), g.scan_postings);
+    const std::pair<float, uint32_t>* list = open_postings[t].data();
+    size_t end = open_postings[t].size();
+    if (end > g.scan_postings) {
+      // The heaviest scan_postings, as the batch reads them: a stable sort
+      // of the arrival-ordered list is the order a list kept sorted by
+      // inserting each entry after those at least as heavy would have.
+      // Only which entries are read depends on the order: each article's
+      // sum adds its terms in the order of the arrival's terms.
+      long_list.assign(list, list + end);
+      std::stable_sort(long_list.begin(), long_list.end(),
+                       [](const auto& x, const auto& y) { return x.first > y.first; });
+      list = long_list.data();
+      end = g.scan_postings;
+    }
     for (size_t p = 0; p < end; ++p) {
       uint32_t slot = slot_of[list[p].second];
       if (slot == kNone) continue;  // left the window since it was indexed
@@ -256,10 +267,7 @@ std::vector<Edge> StoryStream::Impl::LinkToOpen(const Open& o) {
   SelectFirst(&ranked, std::min(g.candidates, ranked.size()));
   size_t c = ranked.size();
   scored.clear();
-  if (c > 0) {
-    scorer.Focus(v);
-    packed[ranked[0].second].Prefetch();
-  }
+  if (c > 0) packed[ranked[0].second].Prefetch();
   for (size_t r = 0; r < c; ++r) {
     uint32_t slot = ranked[r].second;
     // The candidates' blocks are read from memory, not cache (a window of
@@ -283,13 +291,16 @@ std::vector<std::pair<uint32_t, float>> StoryStream::Impl::LinkToStories(const O
   const ArticleVector& v = o.vector;
   if (matched.size() < stories.size()) matched.resize(stories.size(), 0.0f);
   touched.clear();
-  for (size_t r = 0; r < o.heaviest.size() && r < kStoryQueryTerms; ++r) {
-    auto [t, w] = o.heaviest[r];
-    if (t >= story_postings.size()) continue;
-    const std::vector<uint32_t>& list = story_postings[t];
-    size_t from = list.size() > kStoryScan ? list.size() - kStoryScan : 0;
-    for (size_t p = from; p < list.size(); ++p) {
-      uint32_t s = list[p];
+  // Every term's stories copied out first, so their blocks' misses
+  // overlap, then summed term by term as before.
+  const size_t q = std::min(o.heaviest.size(), kStoryQueryTerms);
+  uint32_t hits[kStoryQueryTerms * kStoryScan];
+  size_t count[kStoryQueryTerms];
+  for (size_t r = 0, at = 0; r < q; ++r) at += count[r] = story_postings.Copy(o.heaviest[r].first, hits + at);
+  for (size_t r = 0, at = 0; r < q; at += count[r], ++r) {
+    const float w = o.heaviest[r].second;
+    for (size_t i = 0; i < count[r]; ++i) {
+      uint32_t s = hits[at + i];
       if (!alive[s]) continue;
       if (matched[s] == 0.0f) touched.push_back(s);
       matched[s] += w;
@@ -309,7 +320,8 @@ std::vector<std::pair<uint32_t, float>> StoryStream::Impl::LinkToStories(const O
   std::vector<std::pair<uint32_t, float>> out;
   for (size_t r = 0; r < c; ++r) {
     uint32_t s = ranked[r].second;
-    double score = StoryScore(v, day, stories[s]);
+    const Story& story = stories[s];
+    double score = StoryScore(scorer.CentroidCosine(story.final_part), v, day, story);
     if (score >= options.batch.graph.min_score) out.emplace_back(s, static_cast<float>(score));
   }
   return out;
@@ -321,12 +333,10 @@ void StoryStream::Impl::IndexOpen(uint32_t slot) {
     auto [t, w] = o.heaviest[r];
     if (t >= open_postings.size()) open_postings.resize(t + 1);
     if (open_postings[t].empty()) open_terms.push_back(t);
-    // Heaviest first, as the batch reads them.
-    auto& list = open_postings[t];
-    uint32_t article = o.article;
-    auto at = std::upper_bound(list.begin(), list.end(), std::make_pair(w, article),
-                               [](const auto& x, const auto& y) { return x.first > y.first; });
-    list.insert(at, {w, article});
+    // Appended in arrival order; LinkToOpen orders a list only when it is
+    // too long to read whole (kept sorted, each insertion moved half a
+    // list: 4 % of the stream's CPU at a million articles).
+    open_postings[t].emplace_back(w, o.article);
   }
 }
 
@@ -337,11 +347,21 @@ ClusterResult StoryStream::Impl::Add(const Article& article) {
   o.arrival = a;
   o.features = extractor.Extract(article);
   terms.AddDocument(TermIds(o.features));
+  o.vector = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
+  HeaviestTerms(o.vector.weighted, Strongest(), &o.heaviest);
+  // The index entries the lookups below will read, asked for all at once
+  // before the copy search, which needs none of them and so runs while
+  // they arrive: the window's list headers (its lists' entries need the
+  // headers' addresses, so they are asked for in LinkToOpen) and the
+  // final stories' blocks (asked for just before their lookup, these were
+  // still its misses at 100k articles).
+  for (size_t r = 0; r < o.heaviest.size() && r < options.batch.graph.query_terms; ++r) {
+    if (o.heaviest[r].first < open_postings.size()) __builtin_prefetch(&open_postings[o.heaviest[r].first]);
+  }
+  for (size_t r = 0; r < o.heaviest.size() && r < kStoryQueryTerms; ++r) story_postings.Prefetch(o.heaviest[r].first);
   std::optional<CopyMatch> copy = copies.FindSource(o.features.sketch);
   copies.Add(o.features.sketch);
   o.features.sketch = ShingleSketch();
-  o.vector = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
-  HeaviestTerms(o.vector.weighted, Strongest(), &o.heaviest);
 
   Art rec;
   rec.id = article.id;
@@ -355,12 +375,7 @@ ClusterResult StoryStream::Impl::Add(const Article& article) {
     rec.origin = Intern(!article.wire.empty() ? article.wire : !article.outlet.empty() ? article.outlet : article.id);
   }
 
-  // The final-story lists this article will read, asked for now so that
-  // they arrive while the window is searched (asked for just before the
-  // lookup, they were still the lookup's misses at 100k articles): the
-  // kStoryScan newest entries of each list, 128 bytes, 3 lines at most.
-  constexpr size_t kStoryLines = (kStoryScan * sizeof(uint32_t) + 63) / 64 + 1;
-  PrefetchLists(o.heaviest, kStoryQueryTerms, story_postings, kStoryScan, kStoryLines);
+  scorer.Focus(o.vector);
   std::vector<Edge> links = LinkToOpen(o);
   o.story_links = LinkToStories(o, rec.day);
   // The story for now: what it copies, else its closest window article's
@@ -412,7 +427,10 @@ void StoryStream::Impl::RescoreWindow() {
   OpenScorer open_scorer(open, packed, terms, Scoring());
   edges = BuildNeighborGraph(weighted, &open_scorer, options.batch.graph);
   for (Edge& e : edges) e.a = open[e.a].article, e.b = open[e.b].article;
-  for (Open& o : open) o.story_links = LinkToStories(o, arts[o.article].day);
+  for (Open& o : open) {
+    scorer.Focus(o.vector);
+    o.story_links = LinkToStories(o, arts[o.article].day);
+  }
   scored_at = terms.documents();
 }
 
@@ -559,19 +577,14 @@ void StoryStream::Impl::ReindexStory(uint32_t s) {
     auto it = std::lower_bound(story.indexed.begin(), story.indexed.end(), t);
     if (it != story.indexed.end() && *it == t) continue;
     story.indexed.insert(it, t);
-    if (t >= story_postings.size()) story_postings.resize(t + 1);
-    std::vector<uint32_t>& list = story_postings[t];
-    list.push_back(s);
-    // Keep the most recent stories: drop the older half when twice full.
-    if (list.size() >= 2 * kStoryPostings) list.erase(list.begin(), list.begin() + (list.size() - kStoryPostings));
+    story_postings.Add(t, s);
   }
 }
 
 void StoryStream::Impl::FreezeArticle(const Open& o) {
   Art& art = arts[o.article];
   Story& s = stories[art.story];
-  ArticleVector v = ArticleVector::Of(o.features, terms, options.batch.conflict_names);
-  s.final_part.Add(v.unweighted);
+  s.final_part.Add(ArticleVector::UnweightedOf(o.features, terms));
   ++s.final_count;
   if (art.day != kNoDay) {
     s.min_day = s.min_day == kNoDay ? art.day : std::min(s.min_day, art.day);
@@ -776,7 +789,7 @@ size_t StoryStream::MemoryBytes() const {
   for (const Story& s : m.stories) {
     bytes += sizeof(s) + s.final_part.MemoryBytes() + (s.indexed.capacity() + s.members.capacity()) * 4;
   }
-  for (const auto& p : m.story_postings) bytes += sizeof(p) + p.capacity() * 4;
+  bytes += m.story_postings.MemoryBytes();
   for (const auto& p : m.open_postings) bytes += sizeof(p) + p.capacity() * 8;
   return bytes;
 }
