@@ -8,6 +8,22 @@
 namespace storyfuse {
 namespace {
 
+// The positions i < size, in order, whose term `term_of(i)` the focused
+// article holds (its bit is set), written to at[]; returns how many.
+// Branchless: every i is written, the count moves only on a hit, so a
+// miss costs no mispredicted branch (the scores' inner loop).
+template <typename TermOf>
+size_t SharedPositions(size_t size, TermOf term_of, const uint64_t* bits, size_t known, uint32_t* at) {
+  size_t shared = 0;
+  for (size_t i = 0; i < size; ++i) {
+    uint32_t t = term_of(i);
+    uint64_t x = t < known ? bits[t >> 6] >> (t & 63) & 1 : 0;
+    at[shared] = static_cast<uint32_t>(i);
+    shared += x;
+  }
+  return shared;
+}
+
 // The names said at least twice, strongest first (ties: lower id).
 std::vector<uint32_t> SalientNames(const ArticleFeatures& f, const TermWeights& weighted, const TermDictionary& terms,
                                    size_t limit) {
@@ -214,14 +230,9 @@ double FocusedPairScore::Score(const ArticleVector& b) const {
   const size_t known = known_;
   const std::pair<uint32_t, float>* terms = b.weighted.data();
   uint32_t* at = shared_at_.data();
-  size_t shared = 0;
   // Shared: the term's bit is set (its weight in a is not zero).
-  for (size_t i = 0; i < size; ++i) {
-    uint32_t t = terms[i].first;
-    uint64_t x = t < known ? bits[t >> 6] >> (t & 63) & 1 : 0;
-    at[shared] = static_cast<uint32_t>(i);
-    shared += x;
-  }
+  const size_t shared = SharedPositions(
+      size, [terms](size_t i) { return terms[i].first; }, bits, known, at);
   // Three sums in registers, each term's product added to its kind's sum
   // and +0.0 to the other two (which leaves them the same bits: sums and
   // products are never negative). Adding to `by_kind[kind]` in memory
@@ -264,13 +275,8 @@ double FocusedPairScore::Score(const PackedVector& b) const {
   const uint64_t* bits = bits_.data();
   const size_t known = known_;
   uint32_t* at = shared_at_.data();
-  size_t shared = 0;
-  for (size_t i = 0; i < size; ++i) {
-    uint32_t t = codes[i] >> 2;
-    uint64_t x = t < known ? bits[t >> 6] >> (t & 63) & 1 : 0;
-    at[shared] = static_cast<uint32_t>(i);
-    shared += x;
-  }
+  const size_t shared = SharedPositions(
+      size, [codes](size_t i) { return codes[i] >> 2; }, bits, known, at);
   double sum[kTermKinds] = {0, 0, 0};
   for (size_t r = 0; r < shared; ++r) {
     uint32_t i = at[r];
@@ -299,13 +305,8 @@ KindCosines FocusedPairScore::CentroidCosine(const Centroid& c) const {
   const uint64_t* bits = bits_.data();
   const size_t known = known_;
   uint32_t* at = shared_at_.data();
-  size_t shared = 0;
-  for (size_t i = 0; i < size; ++i) {
-    uint32_t t = sums[i].first;
-    uint64_t x = t < known ? bits[t >> 6] >> (t & 63) & 1 : 0;
-    at[shared] = static_cast<uint32_t>(i);
-    shared += x;
-  }
+  const size_t shared = SharedPositions(
+      size, [&sums](size_t i) { return sums[i].first; }, bits, known, at);
   KindCosines dot;
   const TermKind* kind_of = terms_.kinds();
   for (size_t r = 0; r < shared; ++r) {

@@ -76,6 +76,30 @@ TEST(CombineKindsTest, WeightedMeanOverTheKindsPresent) {
   EXPECT_EQ(CombineKinds(c, none, KindWeights{}), 0.0);
 }
 
+// An invented article: `length` terms drawn from a vocabulary of
+// `vocabulary` (words, names and numbers in turn), plus the `extra` ids,
+// counted; added to the document frequencies of `terms`.
+ArticleFeatures RandomArticle(TermDictionary& terms, std::mt19937& rng, size_t vocabulary, size_t length,
+                              std::vector<uint32_t> extra = {}) {
+  const TermKind kinds[] = {TermKind::kWord, TermKind::kName, TermKind::kNumber};
+  std::vector<uint32_t> ids = std::move(extra);
+  for (size_t i = 0; i < length; ++i) {
+    uint32_t r = static_cast<uint32_t>(rng() % vocabulary);
+    ids.push_back(terms.Id(kinds[r % 3], "t" + std::to_string(r)));
+  }
+  ArticleFeatures f;
+  std::sort(ids.begin(), ids.end());
+  for (uint32_t id : ids) {
+    if (!f.counts.empty() && f.counts.back().first == id) {
+      ++f.counts.back().second;
+    } else {
+      f.counts.emplace_back(id, 1);
+    }
+  }
+  terms.AddDocument(TermIds(f));
+  return f;
+}
+
 // FocusedPairScore is PairScore made fast: it must give the same score to
 // the last bit, from the vector and from its packed form (the stream's and batch's stories depend on every bit), for
 // short and long articles (tables of several sizes, reused and regrown),
@@ -83,25 +107,7 @@ TEST(CombineKindsTest, WeightedMeanOverTheKindsPresent) {
 TEST(FocusedPairScoreTest, SameBitsAsPairScore) {
   TermDictionary terms;
   std::mt19937 rng(7);
-  const TermKind kinds[] = {TermKind::kWord, TermKind::kName, TermKind::kNumber};
-  auto random_article = [&](size_t vocabulary, size_t length) {
-    std::vector<uint32_t> ids;
-    for (size_t i = 0; i < length; ++i) {
-      uint32_t r = static_cast<uint32_t>(rng() % vocabulary);
-      ids.push_back(terms.Id(kinds[r % 3], "t" + std::to_string(r)));
-    }
-    ArticleFeatures f;
-    std::sort(ids.begin(), ids.end());
-    for (uint32_t id : ids) {
-      if (!f.counts.empty() && f.counts.back().first == id) {
-        ++f.counts.back().second;
-      } else {
-        f.counts.emplace_back(id, 1);
-      }
-    }
-    terms.AddDocument(TermIds(f));
-    return f;
-  };
+  auto random_article = [&](size_t vocabulary, size_t length) { return RandomArticle(terms, rng, vocabulary, length); };
   PairScoring scoring;
   FocusedPairScore focused(terms, scoring);
   std::vector<ArticleFeatures> features;
@@ -137,23 +143,8 @@ TEST(FocusedPairScoreTest, SameBitsAsPairScore) {
 TEST(UnweightedOfTest, IsOfsUnweightedList) {
   TermDictionary terms;
   std::mt19937 rng(3);
-  const TermKind kinds[] = {TermKind::kWord, TermKind::kName, TermKind::kNumber};
   for (int round = 0; round < 200; ++round) {
-    ArticleFeatures f;
-    std::vector<uint32_t> ids;
-    for (int i = 0; i < 1 + round % 50; ++i) {
-      uint32_t r = static_cast<uint32_t>(rng() % 300);
-      ids.push_back(terms.Id(kinds[r % 3], "t" + std::to_string(r)));
-    }
-    std::sort(ids.begin(), ids.end());
-    for (uint32_t id : ids) {
-      if (!f.counts.empty() && f.counts.back().first == id) {
-        ++f.counts.back().second;
-      } else {
-        f.counts.emplace_back(id, 1);
-      }
-    }
-    terms.AddDocument(TermIds(f));
+    ArticleFeatures f = RandomArticle(terms, rng, 300, static_cast<size_t>(1 + round % 50));
     const TermWeights expected = ArticleVector::Of(f, terms, 2).unweighted;
     const TermWeights got = ArticleVector::UnweightedOf(f, terms);
     ASSERT_EQ(got.size(), expected.size());
@@ -172,25 +163,9 @@ TEST(UnweightedOfTest, IsOfsUnweightedList) {
 TEST(FocusedPairScoreTest, CentroidCosineSameBitsAsCentroid) {
   TermDictionary terms;
   std::mt19937 rng(5);
-  const TermKind kinds[] = {TermKind::kWord, TermKind::kName, TermKind::kNumber};
   const uint32_t everywhere = terms.Id(TermKind::kWord, "everywhere");
   auto random_article = [&](size_t vocabulary, size_t length) {
-    std::vector<uint32_t> ids{everywhere};
-    for (size_t i = 0; i < length; ++i) {
-      uint32_t r = static_cast<uint32_t>(rng() % vocabulary);
-      ids.push_back(terms.Id(kinds[r % 3], "t" + std::to_string(r)));
-    }
-    ArticleFeatures f;
-    std::sort(ids.begin(), ids.end());
-    for (uint32_t id : ids) {
-      if (!f.counts.empty() && f.counts.back().first == id) {
-        ++f.counts.back().second;
-      } else {
-        f.counts.emplace_back(id, 1);
-      }
-    }
-    terms.AddDocument(TermIds(f));
-    return f;
+    return RandomArticle(terms, rng, vocabulary, length, {everywhere});
   };
   FocusedPairScore focused(terms, PairScoring{});
   size_t compared = 0, overlapping = 0;

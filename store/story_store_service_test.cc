@@ -523,13 +523,18 @@ std::vector<std::string> SearchIds(StoryStore& store, const std::string& word) {
   return ids;
 }
 
+// An empty database `name` on the shared server (dropped first if a run
+// left it).
+bool FreshDatabase(ThrowawayPostgres& pg, const std::string& name) {
+  Result<std::unique_ptr<PgConnection>> admin = PgConnection::Connect(pg.url());
+  return admin.ok() && (*admin)->Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").ok() &&
+         (*admin)->Exec("CREATE DATABASE " + name).ok();
+}
+
 // An unchanged view is not written again: its row keeps its tuple.
 TEST(PgStoryStore, AnUnchangedViewIsNotRewritten) {
   STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
-  Result<std::unique_ptr<PgConnection>> admin = PgConnection::Connect(pg->url());
-  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
-  ASSERT_TRUE((*admin)->Exec("DROP DATABASE IF EXISTS same_views WITH (FORCE)").ok());
-  ASSERT_TRUE((*admin)->Exec("CREATE DATABASE same_views").ok());
+  ASSERT_TRUE(FreshDatabase(*pg, "same_views"));
   Result<std::unique_ptr<StoryStore>> store = OpenStoryStore(pg->url("same_views"));
   Result<std::unique_ptr<PgConnection>> conn = PgConnection::Connect(pg->url("same_views"));
   ASSERT_TRUE(store.ok() && conn.ok());
@@ -549,10 +554,7 @@ TEST(PgStoryStore, AnUnchangedViewIsNotRewritten) {
 // gains it on open, its articles still found.
 TEST(PgStoryStore, SchemaEightKeepsSearchVectorsOutOfTheArticlesRow) {
   STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
-  Result<std::unique_ptr<PgConnection>> admin = PgConnection::Connect(pg->url());
-  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
-  ASSERT_TRUE((*admin)->Exec("DROP DATABASE IF EXISTS schema_eight WITH (FORCE)").ok());
-  ASSERT_TRUE((*admin)->Exec("CREATE DATABASE schema_eight").ok());
+  ASSERT_TRUE(FreshDatabase(*pg, "schema_eight"));
   std::string url = pg->url("schema_eight");
   Result<std::unique_ptr<PgConnection>> conn = PgConnection::Connect(url);
   ASSERT_TRUE(conn.ok()) << conn.status().ToString();
