@@ -72,10 +72,6 @@ double Step(double v) {
 // than one step of its last digit ("around 57.1 percent" is 57.0..57.2).
 double AboutSlack(double v) { return std::min(kAboutSlack * v, Step(v)); }
 
-// Disjoint with a gap: hedged bounds are soft, so "more than 700" and
-// "700", or "less than two weeks" and "two weeks", only touch.
-bool Disjoint(const ValueRange& a, const ValueRange& b) { return a.hi < b.lo || b.hi < a.lo; }
-
 }  // namespace
 
 NumberAligner::NumberAligner() : stemmer_("english") {}

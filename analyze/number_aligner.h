@@ -131,6 +131,12 @@ class NumberAligner {
   // The values `q`'s statement allows.
   static ValueRange Allowed(const Quantity& q);
 
+  // Whether two allowed ranges leave a gap between them (hedged bounds are
+  // soft: "more than 700" and "700" only touch). ValuesConflict is this
+  // over Allowed() of both, for callers that compare one quantity with
+  // many and compute its range once.
+  static bool Disjoint(const ValueRange& a, const ValueRange& b) { return a.hi < b.lo || b.hi < a.lo; }
+
   // SameThing, Commensurate and ValuesConflict together.
   bool Conflict(const Quantity& a, std::string_view text_a, const Quantity& b, std::string_view text_b) {
     return Commensurate(a, b) && ValuesConflict(a, b) && SameThing(a, text_a, b, text_b);

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "analyze/figure_classifier.h"
 #include "analyze/number_aligner.h"
@@ -207,6 +209,17 @@ class ConflictFinder {
     for (size_t i = 0; i < c.mentions.size(); ++i) {
       if (c.mentions[i].context.key == key) bucket_.push_back(i);
     }
+    // The pair loops below ask, for every pair of entries, how each
+    // mention of the key relates to both: ranges and answers are computed
+    // once per mention and entry, not once per pair (a story of hundreds
+    // of articles has thousands of each; Find was its brief's costliest
+    // step, docs/scale.md).
+    for (const Entry& e : entries) shown_allowed_.push_back(NumberAligner::Allowed(Shown(e)));
+    for (size_t i : bucket_) bucket_allowed_.push_back(NumberAligner::Allowed(c.mentions[i].quantity));
+    for (size_t e = 0; e < entries.size(); ++e) {
+      for (size_t i : entries[e].members) entry_of_[i] = e;
+    }
+    if (bucket_.size() * entries.size() <= kMaxMemo) memo_.assign(bucket_.size() * entries.size(), kUnknown);
   }
 
   void Find(std::vector<Conflict>* out) {
@@ -254,25 +267,39 @@ class ConflictFinder {
   }
 
  private:
-  const Quantity& Shown(size_t e) const { return c_.mentions[entries_[e].members.front()].quantity; }
+  // Memo cells: a mention's answer for an entry, not yet asked.
+  static constexpr uint8_t kUnknown = 0xff;
+  // At most this many cells (bytes) per key; above it, answers are
+  // computed each time they are asked.
+  static constexpr size_t kMaxMemo = size_t{32} << 20;
+  static constexpr size_t kNoEntry = static_cast<size_t>(-1);
+
+  const Quantity& Shown(const Entry& e) const { return c_.mentions[e.members.front()].quantity; }
+  const Quantity& Shown(size_t e) const { return Shown(entries_[e]); }
 
   bool Conflicting(size_t a, size_t b) const {
-    return NumberAligner::ValuesConflict(Shown(a), Shown(b)) && SameQuantity(a, b);
+    return Shown(a).unit == Shown(b).unit && NumberAligner::Disjoint(shown_allowed_[a], shown_allowed_[b]) &&
+           SameQuantity(a, b);
   }
 
-  // Everything a conflict needs but disjoint values.
+  // Everything a conflict needs but disjoint values. The scan of the whole
+  // bucket (StatedTogether) comes last: most pairs fail the cheaper tests.
   bool SameQuantity(size_t a, size_t b) const {
     const NumberMention& ma = c_.mentions[entries_[a].members.front()];
     const NumberMention& mb = c_.mentions[entries_[b].members.front()];
     if (!ma.figure.development.empty() || !mb.figure.development.empty()) return false;  // tracked
     if (!NumberAligner::Commensurate(ma.quantity, mb.quantity)) return false;
-    if (StatedTogether(a, b)) return false;
+    bool same = false;
     for (size_t i : entries_[a].members) {
       for (size_t j : entries_[b].members) {
-        if (SameStatementAndTime(i, j)) return true;
+        if (SameStatementAndTime(i, j)) {
+          same = true;
+          break;
+        }
       }
+      if (same) break;
     }
-    return false;
+    return same && !StatedTogether(a, b);
   }
 
   // Whether one article states, as two different statements, a value of
@@ -281,37 +308,54 @@ class ConflictFinder {
   // ("weakened from 180 mph to 80 mph"), and the articles giving one of
   // them each do not disagree.
   bool StatedTogether(size_t a, size_t b) const {
-    std::map<uint32_t, std::pair<std::vector<size_t>, std::vector<size_t>>> by_article;
-    for (size_t i : bucket_) {
-      bool to_a = Agrees(i, a, b), to_b = Agrees(i, b, a);
+    std::map<uint32_t, std::pair<bool, bool>> by_article;  // agrees with a, with b
+    for (size_t k = 0; k < bucket_.size(); ++k) {
+      bool to_a = Agrees(k, a, b), to_b = Agrees(k, b, a);
       if (!to_a && !to_b) continue;
-      auto& [agree_a, agree_b] = by_article[c_.mentions[i].article];
-      if (to_a) agree_a.push_back(i);
-      if (to_b) agree_b.push_back(i);
+      auto& [agree_a, agree_b] = by_article[c_.mentions[bucket_[k]].article];
+      agree_a = agree_a || to_a;
+      agree_b = agree_b || to_b;
     }
-    for (const auto& [article, lists] : by_article) {
-      if (!lists.first.empty() && !lists.second.empty()) return true;
+    for (const auto& [article, agree] : by_article) {
+      if (agree.first && agree.second) return true;
     }
     return false;
   }
 
-  // Whether mention i states entry e's quantity with a value agreeing with
-  // e's and not with entry other's: it is one of e's, or the same thing.
-  bool Agrees(size_t i, size_t e, size_t other) const {
-    const std::vector<size_t>& members = entries_[e].members;
-    if (std::find(members.begin(), members.end(), i) != members.end()) return true;
-    const NumberMention& m = c_.mentions[i];
-    const NumberMention& shown = c_.mentions[members.front()];
-    if (m.context.key != shown.context.key) return false;
-    if (!NumberAligner::ValuesAgree(m.quantity, shown.quantity) ||
-        NumberAligner::ValuesAgree(m.quantity, Shown(other))) {
-      return false;
-    }
-    // A part stated beside its whole ("64 of the 122 seats") still states
-    // the quantity: compare as if in the same role.
+  // Whether the bucket's k-th mention states entry e's quantity with a
+  // value agreeing with e's and not with entry other's: it is one of e's,
+  // or the same thing.
+  bool Agrees(size_t k, size_t e, size_t other) const {
+    size_t i = bucket_[k];
+    if (auto it = entry_of_.find(i); it != entry_of_.end() && it->second == e) return true;
+    return AgreesWith(k, e) && !ValueAgrees(k, other) && SameThingAs(k, e);
+  }
+
+  // Whether the k-th mention's value agrees with entry e's shown one.
+  bool ValueAgrees(size_t k, size_t e) const {
+    return c_.mentions[bucket_[k]].quantity.unit == Shown(e).unit &&
+           !NumberAligner::Disjoint(bucket_allowed_[k], shown_allowed_[e]);
+  }
+
+  // ValueAgrees, for a mention of the entry's key.
+  bool AgreesWith(size_t k, size_t e) const {
+    return c_.mentions[bucket_[k]].context.key == c_.mentions[entries_[e].members.front()].context.key &&
+           ValueAgrees(k, e);
+  }
+
+  // Whether the k-th mention states what entry e's shown mention does. A
+  // part stated beside its whole ("64 of the 122 seats") still states the
+  // quantity: compared as if in the same role. Memoized (pure).
+  bool SameThingAs(size_t k, size_t e) const {
+    uint8_t* cell = memo_.empty() ? nullptr : &memo_[k * entries_.size() + e];
+    if (cell != nullptr && *cell != kUnknown) return *cell != 0;
+    const NumberMention& m = c_.mentions[bucket_[k]];
+    const NumberMention& shown = c_.mentions[entries_[e].members.front()];
     Quantity as_role = m.quantity;
     as_role.part = shown.quantity.part;
-    return NumberAligner::SameThing(as_role, m.context, shown.quantity, shown.context);
+    bool same = NumberAligner::SameThing(as_role, m.context, shown.quantity, shown.context);
+    if (cell != nullptr) *cell = same ? 1 : 0;
+    return same;
   }
 
   bool SameStatementAndTime(size_t i, size_t j) const {
@@ -339,7 +383,11 @@ class ConflictFinder {
   const AlignedStory& v_;
   const Collected& c_;
   const std::vector<Entry>& entries_;
-  std::vector<size_t> bucket_;  // the mentions of the entries' key
+  std::vector<size_t> bucket_;                   // the mentions of the entries' key
+  std::vector<ValueRange> shown_allowed_;        // per entry, its shown mention's values
+  std::vector<ValueRange> bucket_allowed_;       // per bucket mention
+  std::unordered_map<size_t, size_t> entry_of_;  // mention -> the entry citing it
+  mutable std::vector<uint8_t> memo_;            // SameThingAs, bucket-major
 };
 
 }  // namespace
