@@ -21,21 +21,37 @@ json SentenceSpans(const std::string& text) {
   return out;
 }
 
+bool IsId(const json& value, const std::string& id) {
+  return value.is_string() && value.get_ref<const std::string&>() == id;
+}
+
+// The brief's items are read in place, never copied, except into the
+// view: a member of a large story is cited by items listing hundreds of
+// sources, and every member's view is built at each rebuild.
 bool Cites(const json& item, const std::string& id, const char* key = "sources") {
   auto it = item.find(key);
   if (it == item.end()) return false;
-  if (it->is_string()) return *it == id;
-  return it->is_array() && std::find(it->begin(), it->end(), json(id)) != it->end();
+  if (it->is_string()) return IsId(*it, id);
+  return it->is_array() && std::any_of(it->begin(), it->end(), [&](const json& v) { return IsId(v, id); });
+}
+
+const json* Section(const json& brief, const char* section) {
+  auto it = brief.find(section);
+  return it == brief.end() || !it->is_array() ? nullptr : &*it;
 }
 
 // The statements (summary first, then facts) with this article's span.
 json Statements(const json& brief, const std::string& id) {
   json out = json::array();
   for (const char* section : {"summary", "facts"}) {
-    if (!brief.contains(section)) continue;
-    for (const json& st : brief[section]) {
-      for (const json& span : st.value("spans", json::array())) {
-        if (span.value("article", "") != id) continue;
+    const json* items = Section(brief, section);
+    if (items == nullptr) continue;
+    for (const json& st : *items) {
+      auto spans = st.find("spans");
+      if (spans == st.end() || !spans->is_array()) continue;
+      for (const json& span : *spans) {
+        auto article = span.find("article");
+        if (article == span.end() || !IsId(*article, id)) continue;
         out.push_back({{"section", section},
                        {"text", st["text"]},
                        {"start", span["start"]},
@@ -49,8 +65,9 @@ json Statements(const json& brief, const std::string& id) {
 
 json Cited(const json& brief, const char* section, const std::string& id, const char* key = "sources") {
   json out = json::array();
-  if (!brief.contains(section)) return out;
-  for (const json& item : brief[section]) {
+  const json* items = Section(brief, section);
+  if (items == nullptr) return out;
+  for (const json& item : *items) {
     if (Cites(item, id, key)) out.push_back(item);
   }
   return out;
@@ -59,10 +76,17 @@ json Cited(const json& brief, const char* section, const std::string& id, const 
 // Quotes the article carries, with the wording it used.
 json Quotes(const json& brief, const std::string& id) {
   json out = json::array();
-  for (json q : Cited(brief, "quotes", id)) {
+  const json* items = Section(brief, "quotes");
+  if (items == nullptr) return out;
+  for (const json& q : *items) {
+    if (!Cites(q, id)) continue;
     std::string wording = q.value("text", "");
-    for (const json& v : q.value("variants", json::array())) {
-      if (v.value("source", "") == id) wording = v.value("text", wording);
+    auto variants = q.find("variants");
+    if (variants != q.end() && variants->is_array()) {
+      for (const json& v : *variants) {
+        auto source = v.find("source");
+        if (source != v.end() && IsId(*source, id)) wording = v.value("text", wording);
+      }
     }
     out.push_back({{"text", wording}, {"speaker", q["speaker"]}, {"canonical", q["text"]}});
   }
