@@ -16,11 +16,11 @@ constexpr float kParaphraseCosine = 0.35f;
 }  // namespace
 
 AlignedStory::AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter,
-                           const StatementMatcher* matcher)
+                           const StatementMatcher* matcher, MatchSentenceCache* readings)
     : members_(&members),
       matcher_(matcher),
       support_(*matcher),
-      aligner_(std::make_unique<SentenceAligner>(0.5f, segmenter, matcher)) {
+      aligner_(std::make_unique<SentenceAligner>(0.5f, segmenter, matcher, readings)) {
   for (const auto& m : members) {
     aligner_->AddArticle(m.article->text);
     code_points_.emplace_back(m.article->text);

@@ -44,8 +44,12 @@ class AlignedStory {
   // `segmenter`, when given, is lent to the aligner (see SentenceAligner).
   // `matcher` decides which sentences state the same thing (the shipped
   // model by default; the caller keeps a given one alive).
+  // `readings`, when given (kept alive by the caller), supplies sentences
+  // read for the matcher at earlier builds (used only when it reads for
+  // `matcher`).
   explicit AlignedStory(const std::vector<StoryMember>& members, Segmenter* segmenter = nullptr,
-                        const StatementMatcher* matcher = &StatementMatcher::Shipped());
+                        const StatementMatcher* matcher = &StatementMatcher::Shipped(),
+                        MatchSentenceCache* readings = nullptr);
 
   const std::vector<StoryMember>& members() const { return *members_; }
   const Alignment& alignment() const { return alignment_; }

@@ -8,6 +8,7 @@
 #include "analyze/entity_linker.h"
 #include "brief/aligned_story.h"
 #include "brief/furniture_sentence.h"
+#include "brief/match_sentence_cache.h"
 #include "brief/number_table.h"
 #include "brief/quote_table.h"
 #include "brief/sentence_aligner.h"
@@ -256,6 +257,9 @@ struct BriefBuilder::Impl {
   Summarizer summarizer{BriefSummaryOptions()};
   QuoteTable quotes;
   Segmenter segmenter;
+  // Kept across builds: a story rebuilt as it grows reads mostly the
+  // sentences it read last time.
+  MatchSentenceCache readings{&StatementMatcher::Shipped()};
 
   // The summarizer (ROUGE-tuned concept coverage) chooses the sentences;
   // the alignment names every article that states each of them.
@@ -395,7 +399,7 @@ StoryBrief BriefBuilder::Build(const std::string& story_id, const std::vector<St
   }
   b.outlets = static_cast<int>(outlets.size());
   b.independent_sources = static_cast<int>(origins.size());
-  AlignedStory view(members, &impl_->segmenter);
+  AlignedStory view(members, &impl_->segmenter, &StatementMatcher::Shipped(), &impl_->readings);
   b.headline = impl_->Headline(view);
   std::vector<uint32_t> ranked = RankGroups(view);
   std::set<uint32_t> in_summary;  // groups the summary states

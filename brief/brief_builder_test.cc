@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "brief/brief_json.h"
 #include "brief/statement_matcher.h"
 
 namespace storyfuse {
@@ -65,6 +66,22 @@ TEST(BriefBuilderTest, EditorialRulesOnAnInventedStory) {
   for (const TimelineEntry& t : b.timeline) {
     EXPECT_EQ(t.text.find('"'), std::string::npos) << t.text;
   }
+}
+
+// A builder keeps what it read of each sentence for the next build (a
+// brief worker rebuilds a story as it grows): a story built by a builder
+// that built it before, and others, is the brief a fresh builder gives.
+TEST(BriefBuilderTest, ABuilderThatBuiltBeforeGivesTheSameBrief) {
+  std::vector<Article> articles = {Make("north", kNorth), Make("south", kSouth), Make("west", kWest)};
+  std::vector<StoryMember> first_two, all;
+  for (const Article& a : articles) all.push_back({&a, "", ""});
+  first_two.assign(all.begin(), all.begin() + 2);
+  std::string fresh = BriefToJson(BriefBuilder().Build("s-1", all)).dump();
+  BriefBuilder warm;
+  warm.Build("s-1", first_two);
+  warm.Build("s-2", {all[2]});
+  EXPECT_EQ(BriefToJson(warm.Build("s-1", all)).dump(), fresh);
+  EXPECT_EQ(BriefToJson(warm.Build("s-1", all)).dump(), fresh) << "built again, all read before";
 }
 
 // Three invented reports of a council vote. The third shares the first two's

@@ -1,5 +1,7 @@
 #include "brief/sentence_aligner.h"
 
+#include "brief/match_sentence_cache.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -36,8 +38,9 @@ uint32_t Find(std::vector<uint32_t>& parent, uint32_t x) {
 struct SentenceAligner::Impl {
   float threshold;
   const StatementMatcher* matcher = nullptr;
-  std::vector<std::unique_ptr<MatchSentence>> for_matcher;  // per sentence, read on first use
-  std::unique_ptr<Segmenter> own_segmenter;                 // when the caller lends none
+  MatchSentenceCache* readings = nullptr;                         // lent by the caller, or none
+  std::vector<std::shared_ptr<const MatchSentence>> for_matcher;  // per sentence, read on first use
+  std::unique_ptr<Segmenter> own_segmenter;                       // when the caller lends none
   Segmenter* segmenter = nullptr;
   std::unordered_map<std::string, uint32_t> term_ids;
   // Folded word -> term id: news repeats its words, and stemming each
@@ -127,10 +130,13 @@ struct SentenceAligner::Impl {
   }
 };
 
-SentenceAligner::SentenceAligner(float threshold, Segmenter* segmenter, const StatementMatcher* matcher)
+SentenceAligner::SentenceAligner(float threshold, Segmenter* segmenter, const StatementMatcher* matcher,
+                                 MatchSentenceCache* readings)
     : impl_(std::make_unique<Impl>()) {
   impl_->threshold = threshold;
   impl_->matcher = matcher;
+  // Another matcher's readings would be wrong for this one.
+  if (readings != nullptr && readings->matcher() == matcher) impl_->readings = readings;
   if (segmenter == nullptr) {
     impl_->own_segmenter = std::make_unique<Segmenter>();
     segmenter = impl_->own_segmenter.get();
@@ -200,7 +206,9 @@ const MatchSentence& SentenceAligner::ForMatcher(uint32_t s) const {
   if (m.for_matcher.size() < m.sentences.size()) m.for_matcher.resize(m.sentences.size());
   if (!m.for_matcher[s]) {
     const AlignedSentence& as = m.sentences[s];
-    m.for_matcher[s] = std::make_unique<MatchSentence>(m.matcher->Read(as.span.In(m.texts[as.article])));
+    std::string_view text = as.span.In(m.texts[as.article]);
+    m.for_matcher[s] =
+        m.readings != nullptr ? m.readings->Read(text) : std::make_shared<const MatchSentence>(m.matcher->Read(text));
   }
   return *m.for_matcher[s];
 }

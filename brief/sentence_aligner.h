@@ -34,6 +34,7 @@ namespace storyfuse {
 
 class Segmenter;
 class StatementMatcher;
+class MatchSentenceCache;
 struct MatchSentence;
 
 struct AlignedSentence {
@@ -83,8 +84,10 @@ class SentenceAligner {
   // of one of its own (ICU's iterators cost milliseconds to build); the
   // caller keeps it alive and unused by others while the aligner lives.
   // `matcher`, when given (and kept alive by the caller), decides links.
+  // `readings`, when given (kept alive by the caller, and reading for the
+  // same matcher), supplies sentences already read for the matcher.
   explicit SentenceAligner(float threshold = 0.5f, Segmenter* segmenter = nullptr,
-                           const StatementMatcher* matcher = nullptr);
+                           const StatementMatcher* matcher = nullptr, MatchSentenceCache* readings = nullptr);
   ~SentenceAligner();
 
   void AddArticle(std::string_view text);
