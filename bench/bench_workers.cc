@@ -14,7 +14,7 @@
 //   build/bench/bench_workers N --write-synthetic PATH   (only writes N invented articles)
 //
 //   build/bench/bench_workers 20000 3 2 --readers 100 --serve 2 [--think-ms 100] [--after-s 20]
-//       [--cache-ms MS] [--workers-nice N] [--keep-alive 0|1]
+//       [--cache-ms MS] [--workers-nice N] [--keep-alive 0|1] [--publish-rate A]
 //
 // runs only the E + 1 + B shape (no single-machine reference, no
 // comparison), with S `serve --read-only --db postgresql://…` instances
@@ -32,6 +32,10 @@
 // workers on other machines than `serve` (the machine has 2 cores).
 // Readers keep their connection open, as browsers do (--keep-alive 0: a
 // connection per request, as before 2026-12-05's cache).
+// --publish-rate A publishes the invented articles during the run, A a
+// second (in one-second chunks, each an `ingest --queue`), as a feed
+// follower would, instead of all before the workers start (a backfill run
+// flat out, which takes every core it finds).
 // Exit 0 when the during-run p99 is under 50 ms with no error.
 //
 // Needs the built CLI at $STORYFUSE (default build/tools/storyfuse).
@@ -88,7 +92,30 @@ struct LoadOptions {
   int keep_alive = 1;     // readers keep their connection (as browsers do); 0: one per request
   std::string db;         // the store, to say why a story answered 404
   int pg_statements = 0;  // print this many statements costing PostgreSQL most
+  // Invented articles published per second while the run goes (the
+  // others, real, first); 0: the whole corpus before the workers start.
+  int publish_rate = 0;
 };
+
+// Splits `jsonl` into files of `per_file` lines in `dir`, in order.
+std::vector<std::string> SplitLines(const std::string& jsonl, int per_file, const fs::path& dir) {
+  std::vector<std::string> files;
+  std::ifstream in(jsonl);
+  std::ofstream out;
+  std::string line;
+  int lines = per_file;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    if (lines == per_file) {
+      files.push_back((dir / ("chunk-" + std::to_string(files.size()) + ".jsonl")).string());
+      out = std::ofstream(files.back());
+      lines = 0;
+    }
+    out << line << '\n';
+    ++lines;
+  }
+  return files;
+}
 
 // Why a story id answered 404, from the store at that moment: its latest
 // move out and whether the story it went to has a brief yet.
@@ -317,13 +344,29 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
   std::string db = pg.url("bench_load"), queue = redis.url() + "/3";
   opt.db = db;
   std::vector<std::string> args = {bin, "ingest", "--queue", queue, "--queue-bound", std::to_string(2 * n + 1000)};
-  args.insert(args.end(), inputs.begin(), inputs.end());
-  std::string out;
+  // Paced: the invented articles (the last input) come in chunks of
+  // --publish-rate, one a second, while the workers and readers run, as
+  // a feed follower publishes what it fetched; each chunk is one `ingest
+  // --queue`, so the assigner settles at its end.
+  std::vector<std::string> chunks;
+  if (opt.publish_rate > 0) {
+    chunks = SplitLines(inputs.back(), opt.publish_rate, dir);
+    args.insert(args.end(), inputs.begin(), inputs.end() - 1);
+  } else {
+    args.insert(args.end(), inputs.begin(), inputs.end());
+  }
   double publish_cpu = 0;
-  Result<int> rc = RunProgram(args, &out, &publish_cpu);
-  if (!rc.ok() || *rc > 1) return 1;
-  size_t at = out.find(" documents published");
-  int64_t docs = std::stoll(out.substr(out.rfind(": ", at) + 2));
+  auto publish = [&](const std::vector<std::string>& a) -> int64_t {
+    std::string out;
+    double cpu = 0;
+    Result<int> rc = RunProgram(a, &out, &cpu);
+    publish_cpu += cpu;
+    size_t at = out.find(" documents published");
+    if (!rc.ok() || *rc > 1 || at == std::string::npos) return -1;
+    return std::stoll(out.substr(out.rfind(": ", at) + 2));
+  };
+  int64_t docs = publish(args);
+  if (docs < 0) return 1;
   WorkerFleet fleet(bin, queue, db, dir.string());
   fleet.set_worker_nice(opt.workers_nice);
   // The assigner creates the schema: the servers open the store after it.
@@ -355,6 +398,21 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
   }
   for (int i = 0; i < extract; ++i) (void)fleet.Start("extract");
   for (int i = 0; i < brief; ++i) (void)fleet.Start("brief");
+  std::atomic<int64_t> paced{0};
+  std::thread publisher([&] {
+    for (size_t c = 0; c < chunks.size(); ++c) {
+      std::this_thread::sleep_until(std::chrono::steady_clock::now() +
+                                    std::chrono::duration<double>(t0 + static_cast<double>(c) - Now()));
+      std::vector<std::string> a = {bin,      "ingest", "--queue", queue, "--queue-bound", std::to_string(2 * n + 1000),
+                                    chunks[c]};
+      int64_t published = publish(a);
+      if (published < 0) {
+        std::fprintf(stderr, "bench_workers: publishing %s failed\n", chunks[c].c_str());
+        return;
+      }
+      paced += published;
+    }
+  });
   std::string load_start = LoadAverage();
   // The load average at each quarter of the run is not known in advance:
   // sample it every 10 s and report the range.
@@ -366,6 +424,8 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   });
+  publisher.join();
+  docs += paced;
   Status done = fleet.WaitDone(docs, std::chrono::seconds(7200));
   double run_s = Now() - t0;
   sampling = false;
@@ -383,10 +443,11 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
 
   std::printf(
       "\nload: %d extract + 1 assign + %d brief workers, %d `serve --read-only` (%d threads), %d readers "
-      "(think %d ms mean, exponential, keep-alive %d), serve --cache-ms %s, workers at nice %d: %s, %lld documents, "
-      "%.1f s wall\n",
+      "(think %d ms mean, exponential, keep-alive %d), serve --cache-ms %s, workers at nice %d, published %s: %s, "
+      "%lld documents, %.1f s wall\n",
       extract, brief, opt.serve, opt.serve_threads, opt.readers, opt.think_ms, opt.keep_alive,
       opt.cache_ms < 0 ? "default" : std::to_string(opt.cache_ms).c_str(), opt.workers_nice,
+      opt.publish_rate > 0 ? ("at " + std::to_string(opt.publish_rate) + " invented articles/s").c_str() : "before",
       done.ok() ? "done" : "NOT DONE", static_cast<long long>(docs), run_s);
   std::printf("  load average (1 5 15 min): at start %s; during (every 10 s):", load_start.c_str());
   for (const std::string& l : loads) std::printf(" [%s]", l.c_str());
@@ -437,6 +498,7 @@ int main(int argc, char** argv) {
                 : a == "--workers-nice"  ? &load.workers_nice
                 : a == "--keep-alive"    ? &load.keep_alive
                 : a == "--pg-statements" ? &load.pg_statements
+                : a == "--publish-rate"  ? &load.publish_rate
                                          : nullptr;
     if (a == "--pg-setting" && i + 1 < argc) {
       pg_settings.push_back(argv[++i]);
