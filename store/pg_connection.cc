@@ -46,8 +46,8 @@ namespace {
 // clang-format off
 #define STORYFUSE_LIBPQ_FUNCTIONS(X)                                                                      \
   X(PQclear) X(PQcmdTuples) X(PQconnectdbParams) X(PQconninfoFree) X(PQconninfoParse) X(PQerrorMessage) \
-  X(PQexec) X(PQexecParams) X(PQfinish) X(PQfreemem) X(PQgetisnull) X(PQgetlength) X(PQgetvalue)       \
-  X(PQnfields) X(PQntuples) X(PQreset) X(PQresultErrorField) X(PQresultErrorMessage) X(PQresultStatus) \
+  X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQfinish) X(PQfreemem) X(PQgetisnull) X(PQgetlength) X(PQgetvalue)       \
+  X(PQnfields) X(PQntuples) X(PQprepare) X(PQreset) X(PQresultErrorField) X(PQresultErrorMessage) X(PQresultStatus) \
   X(PQsetNoticeProcessor) X(PQstatus)
 // clang-format on
 
@@ -154,6 +154,7 @@ Status PgConnection::Reconnect() {
   if (Lost())
     return Status::IoError("postgresql " + server_ + ": reconnect failed: " + Trimmed(Pq().PQerrorMessage(conn_)));
   Pq().PQsetNoticeProcessor(conn_, IgnoreNotice, nullptr);
+  prepared_.clear();  // a new session has none
   ++reconnects_;
   return Status::Ok();
 }
@@ -175,13 +176,41 @@ Result<PgRows> PgConnection::Run(std::string_view sql, const std::vector<PgParam
   values.reserve(params.size());
   for (const PgParam& p : params) values.push_back(p ? p->c_str() : nullptr);
   std::string text(sql);
-  pg_result* r = Pq().PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
-                                   nullptr, nullptr, /*resultFormat=text*/ 0);
+  STORYFUSE_ASSIGN_OR_RETURN(const std::string* name, PreparedName(text, static_cast<int>(params.size())));
+  pg_result* r = name != nullptr ? Pq().PQexecPrepared(conn_, name->c_str(), static_cast<int>(params.size()),
+                                                       values.data(), nullptr, nullptr,
+                                                       /*resultFormat=text*/ 0)
+                                 : Pq().PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
+                                                     values.data(), nullptr, nullptr, /*resultFormat=text*/ 0);
   ExecStatusType st = r ? Pq().PQresultStatus(r) : PGRES_FATAL_ERROR;
   if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return PgRows(r);
   Status error = ErrorOf(r);
   Pq().PQclear(r);
+  if (name != nullptr && SqlState(error) == kCachedPlanChanged && !in_transaction_) {
+    // Another process changed a table under a prepared statement (a
+    // migration): forget them all and run this one as text.
+    STORYFUSE_RETURN_IF_ERROR(Exec("DEALLOCATE ALL"));
+    prepared_.clear();
+    return Run(sql, params);
+  }
   return error;
+}
+
+Result<const std::string*> PgConnection::PreparedName(const std::string& sql, int params) {
+  // Statements without parameters (BEGIN, COMMIT, schema work) run as text.
+  if (params == 0) return nullptr;
+  if (auto it = prepared_.find(sql); it != prepared_.end()) return &it->second;
+  if (prepared_.size() >= kMaxPrepared) return nullptr;
+  std::string name = "sf" + std::to_string(prepared_.size());
+  pg_result* r = Pq().PQprepare(conn_, name.c_str(), sql.c_str(), params, nullptr);
+  ExecStatusType st = r ? Pq().PQresultStatus(r) : PGRES_FATAL_ERROR;
+  if (st != PGRES_COMMAND_OK) {
+    Status error = ErrorOf(r);
+    Pq().PQclear(r);
+    return error;  // the statement's own error (syntax, a missing table), as running it gives
+  }
+  Pq().PQclear(r);
+  return &prepared_.emplace(sql, std::move(name)).first->second;
 }
 
 Result<PgRows> PgConnection::Query(std::string_view sql, const std::vector<PgParam>& params) {

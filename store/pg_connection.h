@@ -31,6 +31,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -87,7 +88,18 @@ class PgConnection {
   Status Exec(std::string_view sql);
   // Runs one statement with `params` bound to $1..$n. SQL errors are
   // InvalidArgument "... [SQLSTATE xxxxx]"; a lost server is IoError.
+  //
+  // A statement with parameters is prepared on the session the first time
+  // it runs there and executed by name after, so PostgreSQL plans it once
+  // per session instead of at every call (for `serve`'s short reads
+  // planning cost as much as running them; docs/scale.md). At most
+  // kMaxPrepared statements per session; later new ones run as text.
+  // After a reconnect they are prepared again. A statement whose table
+  // another process changed (SQLSTATE 0A000, "cached plan must not change
+  // result type") is run again as text, outside a transaction. Needs a
+  // session of its own: not for a pooler in transaction mode.
   Result<PgRows> Query(std::string_view sql, const std::vector<PgParam>& params = {});
+  static constexpr size_t kMaxPrepared = 256;
 
   // A transaction: rolls back on destruction unless Commit() succeeded.
   class Transaction {
@@ -115,6 +127,11 @@ class PgConnection {
  private:
   PgConnection(pg_conn* conn, std::string server) : conn_(conn), server_(std::move(server)) {}
   Result<PgRows> Run(std::string_view sql, const std::vector<PgParam>& params);
+  // The name `sql` is prepared under on this session (preparing it now),
+  // or nullptr to run it as text; the statement's error if it does not
+  // prepare.
+  Result<const std::string*> PreparedName(const std::string& sql, int params);
+  static constexpr std::string_view kCachedPlanChanged = "0A000";
   Status ErrorOf(pg_result* result) const;
   bool Lost() const;
   Status Reconnect();
@@ -124,6 +141,7 @@ class PgConnection {
   bool in_transaction_ = false;
   bool transaction_broken_ = false;  // the connection died inside it
   int reconnects_ = 0;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name, this session
 };
 
 }  // namespace storyfuse

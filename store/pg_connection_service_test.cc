@@ -88,6 +88,43 @@ TEST(PgConnection, TransactionsCommitOrRollBack) {
   EXPECT_EQ(PgConnection::SqlState(dup.status()), "23505");
 }
 
+// Statements with parameters are prepared once per session and run by
+// name after; the session's pg_prepared_statements shows them.
+TEST(PgConnection, StatementsWithParametersArePreparedOncePerSession) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  auto c = MustConnect(pg->url());
+  ASSERT_TRUE(c);
+  auto prepared = [&] {
+    Result<PgRows> r = c->Query("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%$1::int * 3%'");
+    return r.ok() ? r->Int(0, 0) : -1;
+  };
+  for (int i = 1; i <= 3; ++i) {
+    Result<PgRows> r = c->Query("SELECT $1::int * 3", {std::to_string(i)});
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->Int(0, 0), 3 * i);
+  }
+  EXPECT_EQ(prepared(), 1);
+  // A statement that does not prepare fails as running it would.
+  Result<PgRows> bad = c->Query("SELECT $1::int FROM no_such_table", {"1"});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(PgConnection::SqlState(bad.status()), "42P01");
+  // Once the table exists, it prepares and runs.
+  ASSERT_TRUE(c->Exec("CREATE TABLE prep_test (a int, b text)").ok());
+  ASSERT_TRUE(c->Query("INSERT INTO prep_test VALUES ($1::int, $2)", {"7", "seven"}).ok());
+  Result<PgRows> row = c->Query("SELECT * FROM prep_test WHERE a = $1::int", {"7"});
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  EXPECT_EQ(row->Text(0, 1), "seven");
+  // Another session changes the table under the prepared statement: the
+  // next run is answered as text, not with "cached plan must not change
+  // result type".
+  auto other = MustConnect(pg->url());
+  ASSERT_TRUE(other && other->Exec("ALTER TABLE prep_test ADD COLUMN c int DEFAULT 3").ok());
+  row = c->Query("SELECT * FROM prep_test WHERE a = $1::int", {"7"});
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  EXPECT_EQ(row->Int(0, 2), 3);
+  ASSERT_TRUE(c->Exec("DROP TABLE prep_test").ok());
+}
+
 TEST(PgConnection, ReconnectsAfterTheServerDropsTheSession) {
   STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
   auto victim = MustConnect(pg->url());
@@ -100,6 +137,14 @@ TEST(PgConnection, ReconnectsAfterTheServerDropsTheSession) {
   ASSERT_TRUE(after.ok()) << after.status().ToString();
   EXPECT_EQ(after->Int(0, 0), 2);
   EXPECT_EQ(victim->reconnects(), 1);
+  // The new session prepares again what the old one had prepared.
+  pid = victim->Query("SELECT pg_backend_pid() + $1::int", {"0"});
+  ASSERT_TRUE(pid.ok());
+  ASSERT_TRUE(admin->Query("SELECT pg_terminate_backend($1::int)", {pid->Text(0, 0)}).ok());
+  after = victim->Query("SELECT $1::int + 1", {"2"});
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(after->Int(0, 0), 3);
+  EXPECT_EQ(victim->reconnects(), 2);
 }
 
 TEST(PgConnection, LostConnectionInsideATransactionIsAnErrorNotARetry) {
