@@ -328,19 +328,14 @@ class ConflictFinder {
   bool Agrees(size_t k, size_t e, size_t other) const {
     size_t i = bucket_[k];
     if (auto it = entry_of_.find(i); it != entry_of_.end() && it->second == e) return true;
-    return AgreesWith(k, e) && !ValueAgrees(k, other) && SameThingAs(k, e);
+    // Every bucket mention is of the entries' key (Merge groups by it).
+    return ValueAgrees(k, e) && !ValueAgrees(k, other) && SameThingAs(k, e);
   }
 
   // Whether the k-th mention's value agrees with entry e's shown one.
   bool ValueAgrees(size_t k, size_t e) const {
     return c_.mentions[bucket_[k]].quantity.unit == Shown(e).unit &&
            !NumberAligner::Disjoint(bucket_allowed_[k], shown_allowed_[e]);
-  }
-
-  // ValueAgrees, for a mention of the entry's key.
-  bool AgreesWith(size_t k, size_t e) const {
-    return c_.mentions[bucket_[k]].context.key == c_.mentions[entries_[e].members.front()].context.key &&
-           ValueAgrees(k, e);
   }
 
   // Whether the k-th mention states what entry e's shown mention does. A
