@@ -356,8 +356,9 @@ std::string Pathological(size_t bytes, bool one_sentence) {
   return text;
 }
 
-// Time grows linearly (6x allows for noise and cache effects; a quadratic
-// step would be 16x).
+// Time grows linearly: 4x the input should take about 4x the time, a
+// quadratic step 16x. The bar is their geometric middle, 8x: 6x failed once
+// at x6.09 beside other tests in CI (2026-12-05, 1 MiB) with linear code.
 TEST(DateResolverTest, TimeGrowsLinearlyWithTheInput) {
 #ifdef STORYFUSE_TIMING_UNRELIABLE
   GTEST_SKIP() << "sanitizer build: instrumentation, not the resolver, sets the time";
@@ -367,7 +368,7 @@ TEST(DateResolverTest, TimeGrowsLinearlyWithTheInput) {
   // (CI, 2026-12-05); at 1 MiB both sizes miss it alike (x4.1 idle).
   constexpr size_t kSmall = 1024 * 1024;
   KeepFreedMemory();
-  constexpr double kMaxGrowth = 6.0;
+  constexpr double kMaxGrowth = 8.0;
   for (bool one_sentence : {true, false}) {
     double small = MinCpuSeconds(Pathological(kSmall, one_sentence));
     double large = MinCpuSeconds(Pathological(4 * kSmall, one_sentence));
