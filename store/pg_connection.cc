@@ -1,6 +1,7 @@
 #include "store/pg_connection.h"
 
 #include <cstdlib>
+#include <mutex>
 
 #if STORYFUSE_HAVE_LIBPQ
 #include <libpq-fe.h>
@@ -23,6 +24,19 @@ std::string PgConnection::TextArray(const std::vector<std::string>& values) {
   }
   out += '}';
   return out;
+}
+
+namespace {
+std::mutex application_name_mu;
+std::string& ApplicationName() {
+  static std::string* name = new std::string("storyfuse");  // never destroyed: read at exit
+  return *name;
+}
+}  // namespace
+
+void PgConnection::SetApplicationName(std::string name) {
+  std::lock_guard<std::mutex> lock(application_name_mu);
+  ApplicationName() = std::move(name);
 }
 
 bool PgConnection::IsUrl(std::string_view s) { return s.starts_with("postgresql://") || s.starts_with("postgres://"); }
@@ -130,10 +144,17 @@ bool PgRows::IsNull(int row, int column) const { return Pq().PQgetisnull(result_
 Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& url) {
   STORYFUSE_RETURN_IF_ERROR(LoadLibPq().status());
   std::string server = ServerName(url);
+  std::string name;
+  {
+    std::lock_guard<std::mutex> lock(application_name_mu);
+    name = ApplicationName();
+  }
   // Later keywords win, and dbname expands to the whole URL: the URL's own
-  // connect_timeout or client_encoding overrides these defaults.
-  const char* keys[] = {"connect_timeout", "client_encoding", "dbname", nullptr};
-  const char* values[] = {kDefaultConnectTimeoutSeconds, "UTF8", url.c_str(), nullptr};
+  // connect_timeout or client_encoding overrides these defaults. A
+  // fallback_application_name yields to the URL's application_name and to
+  // PGAPPNAME, as libpq defines it.
+  const char* keys[] = {"connect_timeout", "client_encoding", "fallback_application_name", "dbname", nullptr};
+  const char* values[] = {kDefaultConnectTimeoutSeconds, "UTF8", name.c_str(), url.c_str(), nullptr};
   pg_conn* conn = Pq().PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (conn == nullptr) return Status::IoError("postgresql " + server + ": out of memory");
   if (Pq().PQstatus(conn) != CONNECTION_OK) {

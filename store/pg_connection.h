@@ -76,8 +76,16 @@ class PgConnection {
   // text (commas, braces, NULL-looking words) arrives as itself.
   static std::string TextArray(const std::vector<std::string>& values);
 
+  // Names the sessions this process opens from now on: PostgreSQL's
+  // application_name, which pg_stat_activity, pg_stat_statements' users
+  // and the server log show, so an operator can tell a `serve` read from
+  // a brief worker's write. A URL's own application_name wins. Default
+  // "storyfuse". Thread-safe; sessions already open keep their name.
+  static void SetApplicationName(std::string name);
+
   // Connects (10 s connect timeout unless the URL sets connect_timeout;
-  // client encoding UTF-8). IoError naming the server when it cannot.
+  // client encoding UTF-8; the application name above). IoError naming the
+  // server when it cannot.
   static Result<std::unique_ptr<PgConnection>> Connect(const std::string& url);
   ~PgConnection();
   PgConnection(const PgConnection&) = delete;

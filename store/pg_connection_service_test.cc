@@ -49,6 +49,26 @@ TEST(PgConnection, ParametersRoundTripTextNullAndNumbers) {
   EXPECT_EQ(r->Int(0, 3), 42);  // characters, not its 43 bytes: the text went in as UTF-8
 }
 
+TEST(PgConnection, SessionsCarryTheApplicationNameUnlessTheUrlGivesOne) {
+  STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
+  auto name_of = [](PgConnection* c) {
+    Result<PgRows> r = c->Query("SELECT current_setting('application_name')");
+    return r.ok() && r->rows() == 1 ? r->Text(0, 0) : "error: " + r.status().ToString();
+  };
+  auto plain = MustConnect(pg->url());
+  ASSERT_NE(plain, nullptr);
+  EXPECT_EQ(name_of(plain.get()), "storyfuse");
+  PgConnection::SetApplicationName("storyfuse worker brief");
+  auto named = MustConnect(pg->url());
+  auto overridden = MustConnect(pg->url() + "?application_name=night-backfill");
+  PgConnection::SetApplicationName("storyfuse");
+  ASSERT_NE(named, nullptr);
+  ASSERT_NE(overridden, nullptr);
+  EXPECT_EQ(name_of(named.get()), "storyfuse worker brief");
+  EXPECT_EQ(name_of(overridden.get()), "night-backfill");
+  EXPECT_EQ(name_of(plain.get()), "storyfuse");  // an open session keeps its name
+}
+
 TEST(PgConnection, SqlErrorsCarrySqlStateAndServer) {
   STORYFUSE_SHARED_ENGINE_OR_SKIP(pg, ThrowawayPostgres);
   auto c = MustConnect(pg->url());

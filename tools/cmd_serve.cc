@@ -32,6 +32,7 @@
 #include "server/feeds_api.h"
 #include "server/http_server.h"
 #include "server/server_metrics.h"
+#include "store/pg_connection.h"
 #include "store/pg_story_store.h"
 #include "tools/command.h"
 #include "worker/merge_worker.h"
@@ -191,6 +192,8 @@ Result<std::unique_ptr<StoryRepository>> OpenPartitions(const ServeOptions& opt)
 }
 
 int RunServe(ServeOptions& opt) {
+  // pg_stat_activity then tells serve's reads from the workers' writes.
+  PgConnection::SetApplicationName("storyfuse serve");
   if (!opt.partitions.empty() && (!opt.read_only || !opt.db.empty() || opt.check || opt.follow_flag->count() > 0)) {
     std::fprintf(stderr,
                  "storyfuse serve: --partition serves partitions read-only: give --read-only, and no --db, "

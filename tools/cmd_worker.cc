@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "store/pg_connection.h"
 #include "tools/command.h"
 #include "worker/metrics_server.h"
 #include "worker/worker.h"
@@ -74,6 +75,8 @@ int RunWorker(WorkerOptions& opt) {
   }
   std::signal(SIGTERM, OnStopSignal);
   std::signal(SIGINT, OnStopSignal);
+  // pg_stat_activity then tells each role's sessions from serve's reads.
+  PgConnection::SetApplicationName("storyfuse worker " + opt.role);
   Result<std::unique_ptr<Worker>> w = OpenWorker(opt.role, c);
   if (!w.ok()) {
     std::fprintf(stderr, "storyfuse worker: %s\n", w.status().message().c_str());
