@@ -14,7 +14,8 @@
 //   build/bench/bench_workers N --write-synthetic PATH   (only writes N invented articles)
 //
 //   build/bench/bench_workers 20000 3 2 --readers 100 --serve 2 [--think-ms 100] [--after-s 20]
-//       [--cache-ms MS] [--workers-nice N] [--keep-alive 0|1] [--publish-rate A]
+//       [--cache-ms MS] [--workers-nice N] [--workers-idle 1] [--workers-cpu PCT] [--keep-alive 0|1]
+//       [--publish-rate A] [--pg-setting NAME=VALUE] [--pg-statements K]
 //
 // runs only the E + 1 + B shape (no single-machine reference, no
 // comparison), with S `serve --read-only --db postgresql://…` instances
@@ -29,7 +30,14 @@
 // `serve`, PostgreSQL and the reader client while the readers are alone.
 // --cache-ms passes `serve --cache-ms` (the read cache's staleness bound;
 // 0 turns it off); --workers-nice N runs the workers at nice N, a model of
-// workers on other machines than `serve` (the machine has 2 cores).
+// workers on other machines than `serve` (the machine has 2 cores);
+// --workers-idle 1 runs them under SCHED_IDLE; --workers-cpu PCT puts them
+// in a control group (tests/services/cpu_quota_group.h, needs root) that
+// caps them together at PCT % of one core, as a deployment's CPUQuota=
+// does (the one of these that keeps the readers' tail low: docs/scale.md,
+// "What the tail was"). Each server's own handler latency (/metrics) is
+// printed beside the client's; --pg-statements K prints the K statements
+// PostgreSQL spent most time on, with their mean and max.
 // Readers keep their connection open, as browsers do (--keep-alive 0: a
 // connection per request, as before 2026-12-05's cache).
 // --publish-rate A publishes the invented articles during the run, A a
@@ -89,6 +97,8 @@ struct LoadOptions {
   int serve_threads = 16;
   int cache_ms = -1;      // serve --cache-ms; -1: serve's default
   int workers_nice = 0;   // nice value of the worker processes
+  int workers_idle = 0;   // 1: the workers under SCHED_IDLE
+  int workers_cpu = 0;    // > 0: the workers together capped at this % of one core
   int keep_alive = 1;     // readers keep their connection (as browsers do); 0: one per request
   std::string db;         // the store, to say why a story answered 404
   int pg_statements = 0;  // print this many statements costing PostgreSQL most
@@ -286,6 +296,28 @@ std::string LoadAverage() {
 
 // Prints the phase's figures per endpoint and in all; returns whether it
 // meets the bar (p99 under 50 ms, no error).
+// Each server's own latency per route so far (GET /metrics: the time from
+// a request handed to a worker thread to its response built), beside the
+// client's: a tail in both is the handler's (the store, serve's CPU); a
+// tail only the client sees is spent before or after it (the event loop,
+// the socket, the client's own wake-up).
+std::string ServerSideLatency(int port) {
+  using nlohmann::json;
+  Result<HttpReply> r = HttpFetch("127.0.0.1", port, {"GET", "/metrics?format=json"});
+  if (!r.ok() || r->status != 200) return "no /metrics";
+  json m = json::parse(r->body, nullptr, false);
+  if (!m.is_object() || !m["requests"].is_object()) return "no /metrics";
+  std::string out;
+  for (const char* route : kEndpointNames) {
+    const json& h = m["requests"].value(route, json::object());
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%s%s p50 %.2f p99 %.2f max %.1f", out.empty() ? "" : ", ", route,
+                  h.value("p50_ms", 0.0), h.value("p99_ms", 0.0), h.value("max_ms", 0.0));
+    out += buf;
+  }
+  return out;
+}
+
 bool ReportPhase(const std::vector<Sample>& samples, int phase, const char* title, double seconds) {
   std::printf("\n  %s (%.0f s)\n  %-8s %7s %7s %8s %8s %8s %8s %7s\n", title, seconds, "endpoint", "n", "errors",
               "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");
@@ -322,16 +354,17 @@ void PrintStatements(const std::string& db, int top) {
   }
   auto r = (*conn)->Query(
       "SELECT round(total_exec_time)::text, calls::text, round((total_exec_time / calls)::numeric, 3)::text, "
-      "rows::text, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements "
+      "round(max_exec_time::numeric, 1)::text, rows::text, left(regexp_replace(query, '\\s+', ' ', 'g'), 100) "
+      "FROM pg_stat_statements "
       "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC "
       "LIMIT $1::int",
       {std::to_string(top)});
   if (!r.ok()) return;
-  std::printf("\n  %9s %9s %9s %9s  statement (PostgreSQL execution time, whole run)\n", "total ms", "calls", "ms/call",
-              "rows");
+  std::printf("\n  %9s %9s %9s %9s %9s  statement (PostgreSQL execution time, whole run)\n", "total ms", "calls",
+              "ms/call", "max ms", "rows");
   for (int i = 0; i < r->rows(); ++i) {
-    std::printf("  %9s %9s %9s %9s  %s\n", r->Text(i, 0).c_str(), r->Text(i, 1).c_str(), r->Text(i, 2).c_str(),
-                r->Text(i, 3).c_str(), r->Text(i, 4).c_str());
+    std::printf("  %9s %9s %9s %9s %9s  %s\n", r->Text(i, 0).c_str(), r->Text(i, 1).c_str(), r->Text(i, 2).c_str(),
+                r->Text(i, 3).c_str(), r->Text(i, 4).c_str(), r->Text(i, 5).c_str());
   }
 }
 
@@ -367,8 +400,21 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
   };
   int64_t docs = publish(args);
   if (docs < 0) return 1;
+  // Declared before the fleet: removed after its workers are gone.
+  std::unique_ptr<CpuQuotaGroup> quota;
+  if (opt.workers_cpu > 0) {
+    Result<std::unique_ptr<CpuQuotaGroup>> group =
+        CpuQuotaGroup::Create("storyfuse-bench-workers", opt.workers_cpu / 100.0);
+    if (!group.ok()) {
+      std::fprintf(stderr, "bench_workers: --workers-cpu: %s\n", group.status().ToString().c_str());
+      return 1;
+    }
+    quota = std::move(group).value();
+  }
   WorkerFleet fleet(bin, queue, db, dir.string());
   fleet.set_worker_nice(opt.workers_nice);
+  fleet.set_worker_idle(opt.workers_idle != 0);
+  if (quota) fleet.set_worker_group(quota.get());
   // The assigner creates the schema: the servers open the store after it.
   (void)fleet.Start("assign");
   for (int wait = 0; wait < 100; ++wait) {
@@ -431,6 +477,8 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
   sampling = false;
   sampler.join();
   state.phase = 1;
+  std::vector<std::string> handler_latency;
+  for (int port : ports) handler_latency.push_back(ServerSideLatency(port));
   std::string load_end = LoadAverage();
   CpuMark run_mark = CpuMark::Take(servers, pg);
   std::this_thread::sleep_for(std::chrono::seconds(opt.after_s));
@@ -443,10 +491,12 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
 
   std::printf(
       "\nload: %d extract + 1 assign + %d brief workers, %d `serve --read-only` (%d threads), %d readers "
-      "(think %d ms mean, exponential, keep-alive %d), serve --cache-ms %s, workers at nice %d, published %s: %s, "
-      "%lld documents, %.1f s wall\n",
+      "(think %d ms mean, exponential, keep-alive %d), serve --cache-ms %s, workers at nice %d%s%s, published %s: "
+      "%s, %lld documents, %.1f s wall\n",
       extract, brief, opt.serve, opt.serve_threads, opt.readers, opt.think_ms, opt.keep_alive,
       opt.cache_ms < 0 ? "default" : std::to_string(opt.cache_ms).c_str(), opt.workers_nice,
+      opt.workers_idle ? " under SCHED_IDLE" : "",
+      opt.workers_cpu > 0 ? (" capped together at " + std::to_string(opt.workers_cpu) + " % of a core").c_str() : "",
       opt.publish_rate > 0 ? ("at " + std::to_string(opt.publish_rate) + " invented articles/s").c_str() : "before",
       done.ok() ? "done" : "NOT DONE", static_cast<long long>(docs), run_s);
   std::printf("  load average (1 5 15 min): at start %s; during (every 10 s):", load_start.c_str());
@@ -454,6 +504,9 @@ int LoadRun(const std::string& bin, const std::vector<std::string>& inputs, int 
   std::printf("; at the run's end %s; after the readers alone %s; %u cores\n", load_end.c_str(), load_after.c_str(),
               std::thread::hardware_concurrency());
   bool during = ReportPhase(state.samples, 0, "during the run (readers + workers)", run_s);
+  std::printf("  in serve's handlers during the run (ms, its /metrics):\n");
+  for (size_t i = 0; i < handler_latency.size(); ++i)
+    std::printf("    serve %zu: %s\n", i + 1, handler_latency[i].c_str());
   bool after = ReportPhase(state.samples, 1, "after the run (readers alone)", opt.after_s);
   for (const std::string& e : state.errors) std::printf("  error: %s\n", e.c_str());
   // Per read: PostgreSQL's is only clean with the readers alone (during
@@ -496,6 +549,8 @@ int main(int argc, char** argv) {
                 : a == "--serve-threads" ? &load.serve_threads
                 : a == "--cache-ms"      ? &load.cache_ms
                 : a == "--workers-nice"  ? &load.workers_nice
+                : a == "--workers-idle"  ? &load.workers_idle
+                : a == "--workers-cpu"   ? &load.workers_cpu
                 : a == "--keep-alive"    ? &load.keep_alive
                 : a == "--pg-statements" ? &load.pg_statements
                 : a == "--publish-rate"  ? &load.publish_rate

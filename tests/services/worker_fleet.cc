@@ -1,6 +1,7 @@
 #include "tests/services/worker_fleet.h"
 
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -176,7 +177,7 @@ Result<pid_t> WorkerFleet::Start(const std::string& role, const std::vector<std:
   std::vector<std::string> args = {binary_, "worker", "--queue", queue_url_,   "--db",
                                    db_url_, "--role", role,      "--consumer", name};
   args.insert(args.end(), extra.begin(), extra.end());
-  STORYFUSE_ASSIGN_OR_RETURN(pid_t pid, Spawn(args, name, worker_nice_));
+  STORYFUSE_ASSIGN_OR_RETURN(pid_t pid, Spawn(args, name, /*worker=*/true));
   running_[pid] = role;
   return pid;
 }
@@ -220,12 +221,20 @@ std::string WorkerFleet::LogOf(pid_t pid) const {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-Result<pid_t> WorkerFleet::Spawn(const std::vector<std::string>& args, const std::string& name, int nice) {
+Result<pid_t> WorkerFleet::Spawn(const std::vector<std::string>& args, const std::string& name, bool worker) {
+  int nice = worker ? worker_nice_ : 0;
+  bool idle = worker && worker_idle_;
+  const CpuQuotaGroup* group = worker ? worker_group_ : nullptr;
   std::string log = log_dir_ + "/" + name + ".log";
   pid_t pid = fork();
   if (pid < 0) return Status::IoError("fork failed");
   if (pid == 0) {
     if (nice != 0) (void)::nice(nice);
+    if (idle) {
+      sched_param param{};
+      (void)sched_setscheduler(0, SCHED_IDLE, &param);
+    }
+    if (group != nullptr && !group->JoinSelf()) _exit(126);
     int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd >= 0) {
       dup2(fd, 1);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "tests/services/cpu_quota_group.h"
 
 namespace storyfuse {
 
@@ -42,6 +43,12 @@ class WorkerFleet {
   // caller). The load bench uses it to model workers on other machines
   // than `serve` on a shared 2-core one; readers keep the caller's.
   void set_worker_nice(int nice) { worker_nice_ = nice; }
+  // Workers started from now on run under SCHED_IDLE (Linux): only when
+  // no other task wants the CPU, whatever their nice value.
+  void set_worker_idle(bool idle) { worker_idle_ = idle; }
+  // Workers started from now on join `group` (not owned; must outlive
+  // them), which caps their CPU together: a deployment's CPUQuota=.
+  void set_worker_group(const CpuQuotaGroup* group) { worker_group_ = group; }
   // Starts `storyfuse worker --role ROLE` with `extra` flags; returns its pid.
   Result<pid_t> Start(const std::string& role, const std::vector<std::string>& extra = {});
   // Starts `storyfuse serve --read-only --db DB --port 0 --threads N` (a
@@ -70,12 +77,15 @@ class WorkerFleet {
 
  private:
   std::string binary_, queue_url_, db_url_, log_dir_;
-  Result<pid_t> Spawn(const std::vector<std::string>& args, const std::string& name, int nice = 0);
+  // A worker (`worker` true) gets the worker nice value, policy and group.
+  Result<pid_t> Spawn(const std::vector<std::string>& args, const std::string& name, bool worker = false);
 
   std::map<pid_t, std::string> running_;  // pid -> role
   std::map<pid_t, std::string> logs_;     // pid -> log file
   int started_ = 0;
   int worker_nice_ = 0;
+  bool worker_idle_ = false;
+  const CpuQuotaGroup* worker_group_ = nullptr;
 };
 
 // Compares the store at `got` (the workers' result) with `want` (single-
