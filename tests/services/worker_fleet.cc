@@ -234,12 +234,16 @@ Result<pid_t> WorkerFleet::Spawn(const std::vector<std::string>& args, const std
       sched_param param{};
       (void)sched_setscheduler(0, SCHED_IDLE, &param);
     }
-    if (group != nullptr && !group->JoinSelf()) _exit(126);
     int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd >= 0) {
       dup2(fd, 1);
       dup2(fd, 2);
       close(fd);
+    }
+    if (group != nullptr && !group->JoinSelf()) {
+      static const char kRefused[] = "worker_fleet: the CPU quota group refused this process\n";
+      (void)!write(2, kRefused, sizeof kRefused - 1);
+      _exit(126);
     }
     std::vector<char*> argv;
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
