@@ -294,8 +294,6 @@ std::string LoadAverage() {
   return a + " " + b + " " + c;
 }
 
-// Prints the phase's figures per endpoint and in all; returns whether it
-// meets the bar (p99 under 50 ms, no error).
 // Each server's own latency per route so far (GET /metrics: the time from
 // a request handed to a worker thread to its response built), beside the
 // client's: a tail in both is the handler's (the store, serve's CPU); a
@@ -318,6 +316,8 @@ std::string ServerSideLatency(int port) {
   return out;
 }
 
+// Prints the phase's figures per endpoint and in all; returns whether it
+// meets the bar (p99 under 50 ms, no error).
 bool ReportPhase(const std::vector<Sample>& samples, int phase, const char* title, double seconds) {
   std::printf("\n  %s (%.0f s)\n  %-8s %7s %7s %8s %8s %8s %8s %7s\n", title, seconds, "endpoint", "n", "errors",
               "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");

@@ -680,7 +680,7 @@ Result<std::vector<ArticleSearchHit>> PgStoryStore::SearchArticles(const std::ve
   // The candidates are seqs alone: a vector carried through the sort of
   // every match (thousands for a common word) made that sort as wide as
   // the vectors; the kSearchCandidates kept are looked up again by key
-  // (35-40 % less time per search, docs/scale.md "A narrower search").
+  // (35-40 % less time per search warm, docs/scale.md "What the tail was").
   Result<PgRows> r = conn_->Query(
       std::string("WITH q AS (SELECT to_tsquery('simple', $1) AS q), "
                   "c AS (SELECT w.article_seq AS seq FROM article_search w, q WHERE w.search @@ q.q "
